@@ -1,0 +1,6 @@
+//! rtnl-codec: the rtnetlink wire codec.
+#![no_std]
+#![forbid(unsafe_code)]
+
+pub mod consts;
+pub use consts::*;

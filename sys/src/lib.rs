@@ -1,0 +1,2 @@
+//! Netlink sockets, the rtnetlink request engine and network-namespace syscalls.
+#![no_std]
