@@ -1,1 +1,1086 @@
-//! placeholder, filled by the constants work
+//! `<linux/if_link.h>`, `<linux/if.h>`, `<linux/veth.h>`, `<linux/if_vlan.h>`, `<linux/if_arp.h>`:
+//! link attributes, the nests of the link kinds this crate builds, device flags and states.
+
+/// Link attributes (`IFLA_*` in `<linux/if_link.h>`), after `struct ifinfomsg`.
+pub mod ifla {
+    /// `IFLA_UNSPEC`: a link attribute.
+    #[doc(alias = "IFLA_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_ADDRESS`: a link attribute.
+    #[doc(alias = "IFLA_ADDRESS")]
+    pub const ADDRESS: u16 = 1;
+    /// `IFLA_BROADCAST`: a link attribute.
+    #[doc(alias = "IFLA_BROADCAST")]
+    pub const BROADCAST: u16 = 2;
+    /// `IFLA_IFNAME`: a link attribute.
+    #[doc(alias = "IFLA_IFNAME")]
+    pub const IFNAME: u16 = 3;
+    /// `IFLA_MTU`: a link attribute.
+    #[doc(alias = "IFLA_MTU")]
+    pub const MTU: u16 = 4;
+    /// `IFLA_LINK`: a link attribute.
+    #[doc(alias = "IFLA_LINK")]
+    pub const LINK: u16 = 5;
+    /// `IFLA_QDISC`: a link attribute.
+    #[doc(alias = "IFLA_QDISC")]
+    pub const QDISC: u16 = 6;
+    /// `IFLA_STATS`: a link attribute.
+    #[doc(alias = "IFLA_STATS")]
+    pub const STATS: u16 = 7;
+    /// `IFLA_COST`: a link attribute.
+    #[doc(alias = "IFLA_COST")]
+    pub const COST: u16 = 8;
+    /// `IFLA_PRIORITY`: a link attribute.
+    #[doc(alias = "IFLA_PRIORITY")]
+    pub const PRIORITY: u16 = 9;
+    /// `IFLA_MASTER`: a link attribute.
+    #[doc(alias = "IFLA_MASTER")]
+    pub const MASTER: u16 = 10;
+    /// `IFLA_WIRELESS`: Wireless Extension event - see wireless.h.
+    #[doc(alias = "IFLA_WIRELESS")]
+    pub const WIRELESS: u16 = 11;
+    /// `IFLA_PROTINFO`: Protocol specific information for a link.
+    #[doc(alias = "IFLA_PROTINFO")]
+    pub const PROTINFO: u16 = 12;
+    /// `IFLA_TXQLEN`: a link attribute.
+    #[doc(alias = "IFLA_TXQLEN")]
+    pub const TXQLEN: u16 = 13;
+    /// `IFLA_MAP`: a link attribute.
+    #[doc(alias = "IFLA_MAP")]
+    pub const MAP: u16 = 14;
+    /// `IFLA_WEIGHT`: a link attribute.
+    #[doc(alias = "IFLA_WEIGHT")]
+    pub const WEIGHT: u16 = 15;
+    /// `IFLA_OPERSTATE`: a link attribute.
+    #[doc(alias = "IFLA_OPERSTATE")]
+    pub const OPERSTATE: u16 = 16;
+    /// `IFLA_LINKMODE`: a link attribute.
+    #[doc(alias = "IFLA_LINKMODE")]
+    pub const LINKMODE: u16 = 17;
+    /// `IFLA_LINKINFO`: a link attribute.
+    #[doc(alias = "IFLA_LINKINFO")]
+    pub const LINKINFO: u16 = 18;
+    /// `IFLA_NET_NS_PID`: a link attribute.
+    #[doc(alias = "IFLA_NET_NS_PID")]
+    pub const NET_NS_PID: u16 = 19;
+    /// `IFLA_IFALIAS`: a link attribute.
+    #[doc(alias = "IFLA_IFALIAS")]
+    pub const IFALIAS: u16 = 20;
+    /// `IFLA_NUM_VF`: Number of VFs if device is SR-IOV PF.
+    #[doc(alias = "IFLA_NUM_VF")]
+    pub const NUM_VF: u16 = 21;
+    /// `IFLA_VFINFO_LIST`: a link attribute.
+    #[doc(alias = "IFLA_VFINFO_LIST")]
+    pub const VFINFO_LIST: u16 = 22;
+    /// `IFLA_STATS64`: a link attribute.
+    #[doc(alias = "IFLA_STATS64")]
+    pub const STATS64: u16 = 23;
+    /// `IFLA_VF_PORTS`: a link attribute.
+    #[doc(alias = "IFLA_VF_PORTS")]
+    pub const VF_PORTS: u16 = 24;
+    /// `IFLA_PORT_SELF`: a link attribute.
+    #[doc(alias = "IFLA_PORT_SELF")]
+    pub const PORT_SELF: u16 = 25;
+    /// `IFLA_AF_SPEC`: a link attribute.
+    #[doc(alias = "IFLA_AF_SPEC")]
+    pub const AF_SPEC: u16 = 26;
+    /// `IFLA_GROUP`: Group the device belongs to.
+    #[doc(alias = "IFLA_GROUP")]
+    pub const GROUP: u16 = 27;
+    /// `IFLA_NET_NS_FD`: a link attribute.
+    #[doc(alias = "IFLA_NET_NS_FD")]
+    pub const NET_NS_FD: u16 = 28;
+    /// `IFLA_EXT_MASK`: Extended info mask, VFs, etc.
+    #[doc(alias = "IFLA_EXT_MASK")]
+    pub const EXT_MASK: u16 = 29;
+    /// `IFLA_PROMISCUITY`: Promiscuity count: > 0 means acts PROMISC.
+    #[doc(alias = "IFLA_PROMISCUITY")]
+    pub const PROMISCUITY: u16 = 30;
+    /// `IFLA_NUM_TX_QUEUES`: a link attribute.
+    #[doc(alias = "IFLA_NUM_TX_QUEUES")]
+    pub const NUM_TX_QUEUES: u16 = 31;
+    /// `IFLA_NUM_RX_QUEUES`: a link attribute.
+    #[doc(alias = "IFLA_NUM_RX_QUEUES")]
+    pub const NUM_RX_QUEUES: u16 = 32;
+    /// `IFLA_CARRIER`: a link attribute.
+    #[doc(alias = "IFLA_CARRIER")]
+    pub const CARRIER: u16 = 33;
+    /// `IFLA_PHYS_PORT_ID`: a link attribute.
+    #[doc(alias = "IFLA_PHYS_PORT_ID")]
+    pub const PHYS_PORT_ID: u16 = 34;
+    /// `IFLA_CARRIER_CHANGES`: a link attribute.
+    #[doc(alias = "IFLA_CARRIER_CHANGES")]
+    pub const CARRIER_CHANGES: u16 = 35;
+    /// `IFLA_PHYS_SWITCH_ID`: a link attribute.
+    #[doc(alias = "IFLA_PHYS_SWITCH_ID")]
+    pub const PHYS_SWITCH_ID: u16 = 36;
+    /// `IFLA_LINK_NETNSID`: a link attribute.
+    #[doc(alias = "IFLA_LINK_NETNSID")]
+    pub const LINK_NETNSID: u16 = 37;
+    /// `IFLA_PHYS_PORT_NAME`: a link attribute.
+    #[doc(alias = "IFLA_PHYS_PORT_NAME")]
+    pub const PHYS_PORT_NAME: u16 = 38;
+    /// `IFLA_PROTO_DOWN`: a link attribute.
+    #[doc(alias = "IFLA_PROTO_DOWN")]
+    pub const PROTO_DOWN: u16 = 39;
+    /// `IFLA_GSO_MAX_SEGS`: a link attribute.
+    #[doc(alias = "IFLA_GSO_MAX_SEGS")]
+    pub const GSO_MAX_SEGS: u16 = 40;
+    /// `IFLA_GSO_MAX_SIZE`: a link attribute.
+    #[doc(alias = "IFLA_GSO_MAX_SIZE")]
+    pub const GSO_MAX_SIZE: u16 = 41;
+    /// `IFLA_PAD`: a link attribute.
+    #[doc(alias = "IFLA_PAD")]
+    pub const PAD: u16 = 42;
+    /// `IFLA_XDP`: a link attribute.
+    #[doc(alias = "IFLA_XDP")]
+    pub const XDP: u16 = 43;
+    /// `IFLA_EVENT`: a link attribute.
+    #[doc(alias = "IFLA_EVENT")]
+    pub const EVENT: u16 = 44;
+    /// `IFLA_NEW_NETNSID`: a link attribute.
+    #[doc(alias = "IFLA_NEW_NETNSID")]
+    pub const NEW_NETNSID: u16 = 45;
+    /// `IFLA_IF_NETNSID`: a link attribute.
+    #[doc(alias = "IFLA_IF_NETNSID")]
+    pub const IF_NETNSID: u16 = 46;
+    /// `IFLA_TARGET_NETNSID`: new alias.
+    #[doc(alias = "IFLA_TARGET_NETNSID")]
+    pub const TARGET_NETNSID: u16 = 46;
+    /// `IFLA_CARRIER_UP_COUNT`: a link attribute.
+    #[doc(alias = "IFLA_CARRIER_UP_COUNT")]
+    pub const CARRIER_UP_COUNT: u16 = 47;
+    /// `IFLA_CARRIER_DOWN_COUNT`: a link attribute.
+    #[doc(alias = "IFLA_CARRIER_DOWN_COUNT")]
+    pub const CARRIER_DOWN_COUNT: u16 = 48;
+    /// `IFLA_NEW_IFINDEX`: a link attribute.
+    #[doc(alias = "IFLA_NEW_IFINDEX")]
+    pub const NEW_IFINDEX: u16 = 49;
+    /// `IFLA_MIN_MTU`: a link attribute.
+    #[doc(alias = "IFLA_MIN_MTU")]
+    pub const MIN_MTU: u16 = 50;
+    /// `IFLA_MAX_MTU`: a link attribute.
+    #[doc(alias = "IFLA_MAX_MTU")]
+    pub const MAX_MTU: u16 = 51;
+    /// `IFLA_PROP_LIST`: a link attribute.
+    #[doc(alias = "IFLA_PROP_LIST")]
+    pub const PROP_LIST: u16 = 52;
+    /// `IFLA_ALT_IFNAME`: Alternative ifname.
+    #[doc(alias = "IFLA_ALT_IFNAME")]
+    pub const ALT_IFNAME: u16 = 53;
+    /// `IFLA_PERM_ADDRESS`: a link attribute.
+    #[doc(alias = "IFLA_PERM_ADDRESS")]
+    pub const PERM_ADDRESS: u16 = 54;
+    /// `IFLA_PROTO_DOWN_REASON`: a link attribute.
+    #[doc(alias = "IFLA_PROTO_DOWN_REASON")]
+    pub const PROTO_DOWN_REASON: u16 = 55;
+    /// `IFLA_PARENT_DEV_NAME`: a link attribute.
+    #[doc(alias = "IFLA_PARENT_DEV_NAME")]
+    pub const PARENT_DEV_NAME: u16 = 56;
+    /// `IFLA_PARENT_DEV_BUS_NAME`: a link attribute.
+    #[doc(alias = "IFLA_PARENT_DEV_BUS_NAME")]
+    pub const PARENT_DEV_BUS_NAME: u16 = 57;
+    /// `IFLA_GRO_MAX_SIZE`: a link attribute.
+    #[doc(alias = "IFLA_GRO_MAX_SIZE")]
+    pub const GRO_MAX_SIZE: u16 = 58;
+    /// `IFLA_TSO_MAX_SIZE`: a link attribute.
+    #[doc(alias = "IFLA_TSO_MAX_SIZE")]
+    pub const TSO_MAX_SIZE: u16 = 59;
+    /// `IFLA_TSO_MAX_SEGS`: a link attribute.
+    #[doc(alias = "IFLA_TSO_MAX_SEGS")]
+    pub const TSO_MAX_SEGS: u16 = 60;
+    /// `IFLA_ALLMULTI`: Allmulti count: > 0 means acts ALLMULTI.
+    #[doc(alias = "IFLA_ALLMULTI")]
+    pub const ALLMULTI: u16 = 61;
+    /// `IFLA_MAX`: the highest `IFLA_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_MAX")]
+    pub const MAX: u16 = 61;
+}
+
+/// Link-info attributes (`IFLA_INFO_*` in `<linux/if_link.h>`), nested in `IFLA_LINKINFO`.
+pub mod ifla_info {
+    /// `IFLA_INFO_UNSPEC`: a link-info attribute.
+    #[doc(alias = "IFLA_INFO_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_INFO_KIND`: a link-info attribute.
+    #[doc(alias = "IFLA_INFO_KIND")]
+    pub const KIND: u16 = 1;
+    /// `IFLA_INFO_DATA`: a link-info attribute.
+    #[doc(alias = "IFLA_INFO_DATA")]
+    pub const DATA: u16 = 2;
+    /// `IFLA_INFO_XSTATS`: a link-info attribute.
+    #[doc(alias = "IFLA_INFO_XSTATS")]
+    pub const XSTATS: u16 = 3;
+    /// `IFLA_INFO_SLAVE_KIND`: a link-info attribute.
+    #[doc(alias = "IFLA_INFO_SLAVE_KIND")]
+    pub const SLAVE_KIND: u16 = 4;
+    /// `IFLA_INFO_SLAVE_DATA`: a link-info attribute.
+    #[doc(alias = "IFLA_INFO_SLAVE_DATA")]
+    pub const SLAVE_DATA: u16 = 5;
+    /// `IFLA_INFO_MAX`: the highest `IFLA_INFO_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_INFO_MAX")]
+    pub const MAX: u16 = 5;
+}
+
+/// veth attributes (`VETH_INFO_*` in `<linux/veth.h>`), nested in `IFLA_INFO_DATA` of kind `veth`.
+pub mod veth_info {
+    /// `VETH_INFO_UNSPEC`: a veth attribute.
+    #[doc(alias = "VETH_INFO_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `VETH_INFO_PEER`: a veth attribute.
+    #[doc(alias = "VETH_INFO_PEER")]
+    pub const PEER: u16 = 1;
+    /// `VETH_INFO_MAX`: the highest `VETH_INFO_*` value in the 6.1 headers.
+    #[doc(alias = "VETH_INFO_MAX")]
+    pub const MAX: u16 = 1;
+}
+
+/// Bridge attributes (`IFLA_BR_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `bridge`.
+pub mod ifla_br {
+    /// `IFLA_BR_UNSPEC`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_BR_FORWARD_DELAY`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_FORWARD_DELAY")]
+    pub const FORWARD_DELAY: u16 = 1;
+    /// `IFLA_BR_HELLO_TIME`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_HELLO_TIME")]
+    pub const HELLO_TIME: u16 = 2;
+    /// `IFLA_BR_MAX_AGE`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MAX_AGE")]
+    pub const MAX_AGE: u16 = 3;
+    /// `IFLA_BR_AGEING_TIME`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_AGEING_TIME")]
+    pub const AGEING_TIME: u16 = 4;
+    /// `IFLA_BR_STP_STATE`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_STP_STATE")]
+    pub const STP_STATE: u16 = 5;
+    /// `IFLA_BR_PRIORITY`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_PRIORITY")]
+    pub const PRIORITY: u16 = 6;
+    /// `IFLA_BR_VLAN_FILTERING`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_VLAN_FILTERING")]
+    pub const VLAN_FILTERING: u16 = 7;
+    /// `IFLA_BR_VLAN_PROTOCOL`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_VLAN_PROTOCOL")]
+    pub const VLAN_PROTOCOL: u16 = 8;
+    /// `IFLA_BR_GROUP_FWD_MASK`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_GROUP_FWD_MASK")]
+    pub const GROUP_FWD_MASK: u16 = 9;
+    /// `IFLA_BR_ROOT_ID`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_ROOT_ID")]
+    pub const ROOT_ID: u16 = 10;
+    /// `IFLA_BR_BRIDGE_ID`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_BRIDGE_ID")]
+    pub const BRIDGE_ID: u16 = 11;
+    /// `IFLA_BR_ROOT_PORT`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_ROOT_PORT")]
+    pub const ROOT_PORT: u16 = 12;
+    /// `IFLA_BR_ROOT_PATH_COST`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_ROOT_PATH_COST")]
+    pub const ROOT_PATH_COST: u16 = 13;
+    /// `IFLA_BR_TOPOLOGY_CHANGE`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_TOPOLOGY_CHANGE")]
+    pub const TOPOLOGY_CHANGE: u16 = 14;
+    /// `IFLA_BR_TOPOLOGY_CHANGE_DETECTED`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_TOPOLOGY_CHANGE_DETECTED")]
+    pub const TOPOLOGY_CHANGE_DETECTED: u16 = 15;
+    /// `IFLA_BR_HELLO_TIMER`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_HELLO_TIMER")]
+    pub const HELLO_TIMER: u16 = 16;
+    /// `IFLA_BR_TCN_TIMER`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_TCN_TIMER")]
+    pub const TCN_TIMER: u16 = 17;
+    /// `IFLA_BR_TOPOLOGY_CHANGE_TIMER`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_TOPOLOGY_CHANGE_TIMER")]
+    pub const TOPOLOGY_CHANGE_TIMER: u16 = 18;
+    /// `IFLA_BR_GC_TIMER`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_GC_TIMER")]
+    pub const GC_TIMER: u16 = 19;
+    /// `IFLA_BR_GROUP_ADDR`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_GROUP_ADDR")]
+    pub const GROUP_ADDR: u16 = 20;
+    /// `IFLA_BR_FDB_FLUSH`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_FDB_FLUSH")]
+    pub const FDB_FLUSH: u16 = 21;
+    /// `IFLA_BR_MCAST_ROUTER`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_ROUTER")]
+    pub const MCAST_ROUTER: u16 = 22;
+    /// `IFLA_BR_MCAST_SNOOPING`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_SNOOPING")]
+    pub const MCAST_SNOOPING: u16 = 23;
+    /// `IFLA_BR_MCAST_QUERY_USE_IFADDR`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_QUERY_USE_IFADDR")]
+    pub const MCAST_QUERY_USE_IFADDR: u16 = 24;
+    /// `IFLA_BR_MCAST_QUERIER`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_QUERIER")]
+    pub const MCAST_QUERIER: u16 = 25;
+    /// `IFLA_BR_MCAST_HASH_ELASTICITY`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_HASH_ELASTICITY")]
+    pub const MCAST_HASH_ELASTICITY: u16 = 26;
+    /// `IFLA_BR_MCAST_HASH_MAX`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_HASH_MAX")]
+    pub const MCAST_HASH_MAX: u16 = 27;
+    /// `IFLA_BR_MCAST_LAST_MEMBER_CNT`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_LAST_MEMBER_CNT")]
+    pub const MCAST_LAST_MEMBER_CNT: u16 = 28;
+    /// `IFLA_BR_MCAST_STARTUP_QUERY_CNT`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_STARTUP_QUERY_CNT")]
+    pub const MCAST_STARTUP_QUERY_CNT: u16 = 29;
+    /// `IFLA_BR_MCAST_LAST_MEMBER_INTVL`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_LAST_MEMBER_INTVL")]
+    pub const MCAST_LAST_MEMBER_INTVL: u16 = 30;
+    /// `IFLA_BR_MCAST_MEMBERSHIP_INTVL`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_MEMBERSHIP_INTVL")]
+    pub const MCAST_MEMBERSHIP_INTVL: u16 = 31;
+    /// `IFLA_BR_MCAST_QUERIER_INTVL`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_QUERIER_INTVL")]
+    pub const MCAST_QUERIER_INTVL: u16 = 32;
+    /// `IFLA_BR_MCAST_QUERY_INTVL`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_QUERY_INTVL")]
+    pub const MCAST_QUERY_INTVL: u16 = 33;
+    /// `IFLA_BR_MCAST_QUERY_RESPONSE_INTVL`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL")]
+    pub const MCAST_QUERY_RESPONSE_INTVL: u16 = 34;
+    /// `IFLA_BR_MCAST_STARTUP_QUERY_INTVL`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_STARTUP_QUERY_INTVL")]
+    pub const MCAST_STARTUP_QUERY_INTVL: u16 = 35;
+    /// `IFLA_BR_NF_CALL_IPTABLES`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_NF_CALL_IPTABLES")]
+    pub const NF_CALL_IPTABLES: u16 = 36;
+    /// `IFLA_BR_NF_CALL_IP6TABLES`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_NF_CALL_IP6TABLES")]
+    pub const NF_CALL_IP6TABLES: u16 = 37;
+    /// `IFLA_BR_NF_CALL_ARPTABLES`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_NF_CALL_ARPTABLES")]
+    pub const NF_CALL_ARPTABLES: u16 = 38;
+    /// `IFLA_BR_VLAN_DEFAULT_PVID`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_VLAN_DEFAULT_PVID")]
+    pub const VLAN_DEFAULT_PVID: u16 = 39;
+    /// `IFLA_BR_PAD`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_PAD")]
+    pub const PAD: u16 = 40;
+    /// `IFLA_BR_VLAN_STATS_ENABLED`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_VLAN_STATS_ENABLED")]
+    pub const VLAN_STATS_ENABLED: u16 = 41;
+    /// `IFLA_BR_MCAST_STATS_ENABLED`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_STATS_ENABLED")]
+    pub const MCAST_STATS_ENABLED: u16 = 42;
+    /// `IFLA_BR_MCAST_IGMP_VERSION`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_IGMP_VERSION")]
+    pub const MCAST_IGMP_VERSION: u16 = 43;
+    /// `IFLA_BR_MCAST_MLD_VERSION`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_MLD_VERSION")]
+    pub const MCAST_MLD_VERSION: u16 = 44;
+    /// `IFLA_BR_VLAN_STATS_PER_PORT`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_VLAN_STATS_PER_PORT")]
+    pub const VLAN_STATS_PER_PORT: u16 = 45;
+    /// `IFLA_BR_MULTI_BOOLOPT`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MULTI_BOOLOPT")]
+    pub const MULTI_BOOLOPT: u16 = 46;
+    /// `IFLA_BR_MCAST_QUERIER_STATE`: a bridge attribute.
+    #[doc(alias = "IFLA_BR_MCAST_QUERIER_STATE")]
+    pub const MCAST_QUERIER_STATE: u16 = 47;
+    /// `IFLA_BR_MAX`: the highest `IFLA_BR_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_BR_MAX")]
+    pub const MAX: u16 = 47;
+}
+
+/// Bridge port attributes (`IFLA_BRPORT_*` in `<linux/if_link.h>`), nested in `IFLA_PROTINFO` (family `AF_BRIDGE`) or `IFLA_INFO_SLAVE_DATA`.
+pub mod ifla_brport {
+    /// `IFLA_BRPORT_UNSPEC`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_BRPORT_STATE`: Spanning tree state.
+    #[doc(alias = "IFLA_BRPORT_STATE")]
+    pub const STATE: u16 = 1;
+    /// `IFLA_BRPORT_PRIORITY`: " priority.
+    #[doc(alias = "IFLA_BRPORT_PRIORITY")]
+    pub const PRIORITY: u16 = 2;
+    /// `IFLA_BRPORT_COST`: " cost.
+    #[doc(alias = "IFLA_BRPORT_COST")]
+    pub const COST: u16 = 3;
+    /// `IFLA_BRPORT_MODE`: mode (hairpin).
+    #[doc(alias = "IFLA_BRPORT_MODE")]
+    pub const MODE: u16 = 4;
+    /// `IFLA_BRPORT_GUARD`: bpdu guard.
+    #[doc(alias = "IFLA_BRPORT_GUARD")]
+    pub const GUARD: u16 = 5;
+    /// `IFLA_BRPORT_PROTECT`: root port protection.
+    #[doc(alias = "IFLA_BRPORT_PROTECT")]
+    pub const PROTECT: u16 = 6;
+    /// `IFLA_BRPORT_FAST_LEAVE`: multicast fast leave.
+    #[doc(alias = "IFLA_BRPORT_FAST_LEAVE")]
+    pub const FAST_LEAVE: u16 = 7;
+    /// `IFLA_BRPORT_LEARNING`: mac learning.
+    #[doc(alias = "IFLA_BRPORT_LEARNING")]
+    pub const LEARNING: u16 = 8;
+    /// `IFLA_BRPORT_UNICAST_FLOOD`: flood unicast traffic.
+    #[doc(alias = "IFLA_BRPORT_UNICAST_FLOOD")]
+    pub const UNICAST_FLOOD: u16 = 9;
+    /// `IFLA_BRPORT_PROXYARP`: proxy ARP.
+    #[doc(alias = "IFLA_BRPORT_PROXYARP")]
+    pub const PROXYARP: u16 = 10;
+    /// `IFLA_BRPORT_LEARNING_SYNC`: mac learning sync from device.
+    #[doc(alias = "IFLA_BRPORT_LEARNING_SYNC")]
+    pub const LEARNING_SYNC: u16 = 11;
+    /// `IFLA_BRPORT_PROXYARP_WIFI`: proxy ARP for Wi-Fi.
+    #[doc(alias = "IFLA_BRPORT_PROXYARP_WIFI")]
+    pub const PROXYARP_WIFI: u16 = 12;
+    /// `IFLA_BRPORT_ROOT_ID`: designated root.
+    #[doc(alias = "IFLA_BRPORT_ROOT_ID")]
+    pub const ROOT_ID: u16 = 13;
+    /// `IFLA_BRPORT_BRIDGE_ID`: designated bridge.
+    #[doc(alias = "IFLA_BRPORT_BRIDGE_ID")]
+    pub const BRIDGE_ID: u16 = 14;
+    /// `IFLA_BRPORT_DESIGNATED_PORT`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_DESIGNATED_PORT")]
+    pub const DESIGNATED_PORT: u16 = 15;
+    /// `IFLA_BRPORT_DESIGNATED_COST`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_DESIGNATED_COST")]
+    pub const DESIGNATED_COST: u16 = 16;
+    /// `IFLA_BRPORT_ID`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_ID")]
+    pub const ID: u16 = 17;
+    /// `IFLA_BRPORT_NO`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_NO")]
+    pub const NO: u16 = 18;
+    /// `IFLA_BRPORT_TOPOLOGY_CHANGE_ACK`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK")]
+    pub const TOPOLOGY_CHANGE_ACK: u16 = 19;
+    /// `IFLA_BRPORT_CONFIG_PENDING`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_CONFIG_PENDING")]
+    pub const CONFIG_PENDING: u16 = 20;
+    /// `IFLA_BRPORT_MESSAGE_AGE_TIMER`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MESSAGE_AGE_TIMER")]
+    pub const MESSAGE_AGE_TIMER: u16 = 21;
+    /// `IFLA_BRPORT_FORWARD_DELAY_TIMER`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_FORWARD_DELAY_TIMER")]
+    pub const FORWARD_DELAY_TIMER: u16 = 22;
+    /// `IFLA_BRPORT_HOLD_TIMER`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_HOLD_TIMER")]
+    pub const HOLD_TIMER: u16 = 23;
+    /// `IFLA_BRPORT_FLUSH`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_FLUSH")]
+    pub const FLUSH: u16 = 24;
+    /// `IFLA_BRPORT_MULTICAST_ROUTER`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MULTICAST_ROUTER")]
+    pub const MULTICAST_ROUTER: u16 = 25;
+    /// `IFLA_BRPORT_PAD`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_PAD")]
+    pub const PAD: u16 = 26;
+    /// `IFLA_BRPORT_MCAST_FLOOD`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MCAST_FLOOD")]
+    pub const MCAST_FLOOD: u16 = 27;
+    /// `IFLA_BRPORT_MCAST_TO_UCAST`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MCAST_TO_UCAST")]
+    pub const MCAST_TO_UCAST: u16 = 28;
+    /// `IFLA_BRPORT_VLAN_TUNNEL`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_VLAN_TUNNEL")]
+    pub const VLAN_TUNNEL: u16 = 29;
+    /// `IFLA_BRPORT_BCAST_FLOOD`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_BCAST_FLOOD")]
+    pub const BCAST_FLOOD: u16 = 30;
+    /// `IFLA_BRPORT_GROUP_FWD_MASK`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_GROUP_FWD_MASK")]
+    pub const GROUP_FWD_MASK: u16 = 31;
+    /// `IFLA_BRPORT_NEIGH_SUPPRESS`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_NEIGH_SUPPRESS")]
+    pub const NEIGH_SUPPRESS: u16 = 32;
+    /// `IFLA_BRPORT_ISOLATED`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_ISOLATED")]
+    pub const ISOLATED: u16 = 33;
+    /// `IFLA_BRPORT_BACKUP_PORT`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_BACKUP_PORT")]
+    pub const BACKUP_PORT: u16 = 34;
+    /// `IFLA_BRPORT_MRP_RING_OPEN`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MRP_RING_OPEN")]
+    pub const MRP_RING_OPEN: u16 = 35;
+    /// `IFLA_BRPORT_MRP_IN_OPEN`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MRP_IN_OPEN")]
+    pub const MRP_IN_OPEN: u16 = 36;
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT")]
+    pub const MCAST_EHT_HOSTS_LIMIT: u16 = 37;
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_CNT`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT")]
+    pub const MCAST_EHT_HOSTS_CNT: u16 = 38;
+    /// `IFLA_BRPORT_LOCKED`: a bridge port attribute.
+    #[doc(alias = "IFLA_BRPORT_LOCKED")]
+    pub const LOCKED: u16 = 39;
+    /// `IFLA_BRPORT_MAX`: the highest `IFLA_BRPORT_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_BRPORT_MAX")]
+    pub const MAX: u16 = 39;
+}
+
+/// VXLAN attributes (`IFLA_VXLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `vxlan`.
+pub mod ifla_vxlan {
+    /// `IFLA_VXLAN_UNSPEC`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_VXLAN_ID`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_ID")]
+    pub const ID: u16 = 1;
+    /// `IFLA_VXLAN_GROUP`: group or remote address.
+    #[doc(alias = "IFLA_VXLAN_GROUP")]
+    pub const GROUP: u16 = 2;
+    /// `IFLA_VXLAN_LINK`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_LINK")]
+    pub const LINK: u16 = 3;
+    /// `IFLA_VXLAN_LOCAL`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_LOCAL")]
+    pub const LOCAL: u16 = 4;
+    /// `IFLA_VXLAN_TTL`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_TTL")]
+    pub const TTL: u16 = 5;
+    /// `IFLA_VXLAN_TOS`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_TOS")]
+    pub const TOS: u16 = 6;
+    /// `IFLA_VXLAN_LEARNING`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_LEARNING")]
+    pub const LEARNING: u16 = 7;
+    /// `IFLA_VXLAN_AGEING`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_AGEING")]
+    pub const AGEING: u16 = 8;
+    /// `IFLA_VXLAN_LIMIT`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_LIMIT")]
+    pub const LIMIT: u16 = 9;
+    /// `IFLA_VXLAN_PORT_RANGE`: source port.
+    #[doc(alias = "IFLA_VXLAN_PORT_RANGE")]
+    pub const PORT_RANGE: u16 = 10;
+    /// `IFLA_VXLAN_PROXY`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_PROXY")]
+    pub const PROXY: u16 = 11;
+    /// `IFLA_VXLAN_RSC`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_RSC")]
+    pub const RSC: u16 = 12;
+    /// `IFLA_VXLAN_L2MISS`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_L2MISS")]
+    pub const L2MISS: u16 = 13;
+    /// `IFLA_VXLAN_L3MISS`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_L3MISS")]
+    pub const L3MISS: u16 = 14;
+    /// `IFLA_VXLAN_PORT`: destination port.
+    #[doc(alias = "IFLA_VXLAN_PORT")]
+    pub const PORT: u16 = 15;
+    /// `IFLA_VXLAN_GROUP6`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_GROUP6")]
+    pub const GROUP6: u16 = 16;
+    /// `IFLA_VXLAN_LOCAL6`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_LOCAL6")]
+    pub const LOCAL6: u16 = 17;
+    /// `IFLA_VXLAN_UDP_CSUM`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_UDP_CSUM")]
+    pub const UDP_CSUM: u16 = 18;
+    /// `IFLA_VXLAN_UDP_ZERO_CSUM6_TX`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_UDP_ZERO_CSUM6_TX")]
+    pub const UDP_ZERO_CSUM6_TX: u16 = 19;
+    /// `IFLA_VXLAN_UDP_ZERO_CSUM6_RX`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_UDP_ZERO_CSUM6_RX")]
+    pub const UDP_ZERO_CSUM6_RX: u16 = 20;
+    /// `IFLA_VXLAN_REMCSUM_TX`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_REMCSUM_TX")]
+    pub const REMCSUM_TX: u16 = 21;
+    /// `IFLA_VXLAN_REMCSUM_RX`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_REMCSUM_RX")]
+    pub const REMCSUM_RX: u16 = 22;
+    /// `IFLA_VXLAN_GBP`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_GBP")]
+    pub const GBP: u16 = 23;
+    /// `IFLA_VXLAN_REMCSUM_NOPARTIAL`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_REMCSUM_NOPARTIAL")]
+    pub const REMCSUM_NOPARTIAL: u16 = 24;
+    /// `IFLA_VXLAN_COLLECT_METADATA`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_COLLECT_METADATA")]
+    pub const COLLECT_METADATA: u16 = 25;
+    /// `IFLA_VXLAN_LABEL`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_LABEL")]
+    pub const LABEL: u16 = 26;
+    /// `IFLA_VXLAN_GPE`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_GPE")]
+    pub const GPE: u16 = 27;
+    /// `IFLA_VXLAN_TTL_INHERIT`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_TTL_INHERIT")]
+    pub const TTL_INHERIT: u16 = 28;
+    /// `IFLA_VXLAN_DF`: a VXLAN attribute.
+    #[doc(alias = "IFLA_VXLAN_DF")]
+    pub const DF: u16 = 29;
+    /// `IFLA_VXLAN_VNIFILTER`: only applicable with COLLECT_METADATA mode.
+    #[doc(alias = "IFLA_VXLAN_VNIFILTER")]
+    pub const VNIFILTER: u16 = 30;
+    /// `IFLA_VXLAN_MAX`: the highest `IFLA_VXLAN_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_VXLAN_MAX")]
+    pub const MAX: u16 = 30;
+}
+
+/// VLAN attributes (`IFLA_VLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `vlan`.
+pub mod ifla_vlan {
+    /// `IFLA_VLAN_UNSPEC`: a VLAN attribute.
+    #[doc(alias = "IFLA_VLAN_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_VLAN_ID`: a VLAN attribute.
+    #[doc(alias = "IFLA_VLAN_ID")]
+    pub const ID: u16 = 1;
+    /// `IFLA_VLAN_FLAGS`: a VLAN attribute.
+    #[doc(alias = "IFLA_VLAN_FLAGS")]
+    pub const FLAGS: u16 = 2;
+    /// `IFLA_VLAN_EGRESS_QOS`: a VLAN attribute.
+    #[doc(alias = "IFLA_VLAN_EGRESS_QOS")]
+    pub const EGRESS_QOS: u16 = 3;
+    /// `IFLA_VLAN_INGRESS_QOS`: a VLAN attribute.
+    #[doc(alias = "IFLA_VLAN_INGRESS_QOS")]
+    pub const INGRESS_QOS: u16 = 4;
+    /// `IFLA_VLAN_PROTOCOL`: a VLAN attribute.
+    #[doc(alias = "IFLA_VLAN_PROTOCOL")]
+    pub const PROTOCOL: u16 = 5;
+    /// `IFLA_VLAN_MAX`: the highest `IFLA_VLAN_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_VLAN_MAX")]
+    pub const MAX: u16 = 5;
+}
+
+/// macvlan attributes (`IFLA_MACVLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `macvlan` or `macvtap`.
+pub mod ifla_macvlan {
+    /// `IFLA_MACVLAN_UNSPEC`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_MACVLAN_MODE`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_MODE")]
+    pub const MODE: u16 = 1;
+    /// `IFLA_MACVLAN_FLAGS`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_FLAGS")]
+    pub const FLAGS: u16 = 2;
+    /// `IFLA_MACVLAN_MACADDR_MODE`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_MACADDR_MODE")]
+    pub const MACADDR_MODE: u16 = 3;
+    /// `IFLA_MACVLAN_MACADDR`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_MACADDR")]
+    pub const MACADDR: u16 = 4;
+    /// `IFLA_MACVLAN_MACADDR_DATA`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_MACADDR_DATA")]
+    pub const MACADDR_DATA: u16 = 5;
+    /// `IFLA_MACVLAN_MACADDR_COUNT`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_MACADDR_COUNT")]
+    pub const MACADDR_COUNT: u16 = 6;
+    /// `IFLA_MACVLAN_BC_QUEUE_LEN`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_BC_QUEUE_LEN")]
+    pub const BC_QUEUE_LEN: u16 = 7;
+    /// `IFLA_MACVLAN_BC_QUEUE_LEN_USED`: a macvlan attribute.
+    #[doc(alias = "IFLA_MACVLAN_BC_QUEUE_LEN_USED")]
+    pub const BC_QUEUE_LEN_USED: u16 = 8;
+    /// `IFLA_MACVLAN_MAX`: the highest `IFLA_MACVLAN_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_MACVLAN_MAX")]
+    pub const MAX: u16 = 8;
+}
+
+/// macvlan modes (`enum macvlan_mode`, `MACVLAN_MODE_*` in `<linux/if_link.h>`), the `u32` value of `IFLA_MACVLAN_MODE`.
+pub mod macvlan_mode {
+    /// `MACVLAN_MODE_PRIVATE`: don't talk to other macvlans.
+    #[doc(alias = "MACVLAN_MODE_PRIVATE")]
+    pub const PRIVATE: u32 = 0x01;
+    /// `MACVLAN_MODE_VEPA`: talk to other ports through ext bridge.
+    #[doc(alias = "MACVLAN_MODE_VEPA")]
+    pub const VEPA: u32 = 0x02;
+    /// `MACVLAN_MODE_BRIDGE`: talk to bridge ports directly.
+    #[doc(alias = "MACVLAN_MODE_BRIDGE")]
+    pub const BRIDGE: u32 = 0x04;
+    /// `MACVLAN_MODE_PASSTHRU`: take over the underlying device.
+    #[doc(alias = "MACVLAN_MODE_PASSTHRU")]
+    pub const PASSTHRU: u32 = 0x08;
+    /// `MACVLAN_MODE_SOURCE`: use source MAC address list to assign.
+    #[doc(alias = "MACVLAN_MODE_SOURCE")]
+    pub const SOURCE: u32 = 0x10;
+}
+
+/// VLAN flags (`enum vlan_flags`, `VLAN_FLAG_*` in `<linux/if_vlan.h>`), the bits of `struct ifla_vlan_flags` in `IFLA_VLAN_FLAGS`.
+pub mod vlan_flag {
+    /// `VLAN_FLAG_REORDER_HDR`: a VLAN flag.
+    #[doc(alias = "VLAN_FLAG_REORDER_HDR")]
+    pub const REORDER_HDR: u32 = 0x01;
+    /// `VLAN_FLAG_GVRP`: a VLAN flag.
+    #[doc(alias = "VLAN_FLAG_GVRP")]
+    pub const GVRP: u32 = 0x02;
+    /// `VLAN_FLAG_LOOSE_BINDING`: a VLAN flag.
+    #[doc(alias = "VLAN_FLAG_LOOSE_BINDING")]
+    pub const LOOSE_BINDING: u32 = 0x04;
+    /// `VLAN_FLAG_MVRP`: a VLAN flag.
+    #[doc(alias = "VLAN_FLAG_MVRP")]
+    pub const MVRP: u32 = 0x08;
+    /// `VLAN_FLAG_BRIDGE_BINDING`: a VLAN flag.
+    #[doc(alias = "VLAN_FLAG_BRIDGE_BINDING")]
+    pub const BRIDGE_BINDING: u32 = 0x10;
+}
+
+/// Device flags (`enum net_device_flags`, `IFF_*` in `<linux/if.h>`), the bits of `ifinfomsg.ifi_flags` and `ifi_change`.
+pub mod iff {
+    /// `IFF_UP`: sysfs.
+    #[doc(alias = "IFF_UP")]
+    pub const UP: u32 = 0x01;
+    /// `IFF_BROADCAST`: __volatile__.
+    #[doc(alias = "IFF_BROADCAST")]
+    pub const BROADCAST: u32 = 0x02;
+    /// `IFF_DEBUG`: sysfs.
+    #[doc(alias = "IFF_DEBUG")]
+    pub const DEBUG: u32 = 0x04;
+    /// `IFF_LOOPBACK`: __volatile__.
+    #[doc(alias = "IFF_LOOPBACK")]
+    pub const LOOPBACK: u32 = 0x08;
+    /// `IFF_POINTOPOINT`: __volatile__.
+    #[doc(alias = "IFF_POINTOPOINT")]
+    pub const POINTOPOINT: u32 = 0x10;
+    /// `IFF_NOTRAILERS`: sysfs.
+    #[doc(alias = "IFF_NOTRAILERS")]
+    pub const NOTRAILERS: u32 = 0x20;
+    /// `IFF_RUNNING`: __volatile__.
+    #[doc(alias = "IFF_RUNNING")]
+    pub const RUNNING: u32 = 0x40;
+    /// `IFF_NOARP`: sysfs.
+    #[doc(alias = "IFF_NOARP")]
+    pub const NOARP: u32 = 0x80;
+    /// `IFF_PROMISC`: sysfs.
+    #[doc(alias = "IFF_PROMISC")]
+    pub const PROMISC: u32 = 0x0100;
+    /// `IFF_ALLMULTI`: sysfs.
+    #[doc(alias = "IFF_ALLMULTI")]
+    pub const ALLMULTI: u32 = 0x0200;
+    /// `IFF_MASTER`: __volatile__.
+    #[doc(alias = "IFF_MASTER")]
+    pub const MASTER: u32 = 0x0400;
+    /// `IFF_SLAVE`: __volatile__.
+    #[doc(alias = "IFF_SLAVE")]
+    pub const SLAVE: u32 = 0x0800;
+    /// `IFF_MULTICAST`: sysfs.
+    #[doc(alias = "IFF_MULTICAST")]
+    pub const MULTICAST: u32 = 0x1000;
+    /// `IFF_PORTSEL`: sysfs.
+    #[doc(alias = "IFF_PORTSEL")]
+    pub const PORTSEL: u32 = 0x2000;
+    /// `IFF_AUTOMEDIA`: sysfs.
+    #[doc(alias = "IFF_AUTOMEDIA")]
+    pub const AUTOMEDIA: u32 = 0x4000;
+    /// `IFF_DYNAMIC`: sysfs.
+    #[doc(alias = "IFF_DYNAMIC")]
+    pub const DYNAMIC: u32 = 0x8000;
+    /// `IFF_LOWER_UP`: __volatile__.
+    #[doc(alias = "IFF_LOWER_UP")]
+    pub const LOWER_UP: u32 = 0x0001_0000;
+    /// `IFF_DORMANT`: __volatile__.
+    #[doc(alias = "IFF_DORMANT")]
+    pub const DORMANT: u32 = 0x0002_0000;
+    /// `IFF_ECHO`: __volatile__.
+    #[doc(alias = "IFF_ECHO")]
+    pub const ECHO: u32 = 0x0004_0000;
+    /// `IFF_VOLATILE`: a device flag.
+    #[doc(alias = "IFF_VOLATILE")]
+    pub const VOLATILE: u32 = 0x0007_0c5a;
+}
+
+/// RFC 2863 operational states (`IF_OPER_*` in `<linux/if.h>`), the `u8` value of `IFLA_OPERSTATE`.
+pub mod if_oper {
+    /// `IF_OPER_UNKNOWN`: an operational state.
+    #[doc(alias = "IF_OPER_UNKNOWN")]
+    pub const UNKNOWN: u8 = 0;
+    /// `IF_OPER_NOTPRESENT`: an operational state.
+    #[doc(alias = "IF_OPER_NOTPRESENT")]
+    pub const NOTPRESENT: u8 = 1;
+    /// `IF_OPER_DOWN`: an operational state.
+    #[doc(alias = "IF_OPER_DOWN")]
+    pub const DOWN: u8 = 2;
+    /// `IF_OPER_LOWERLAYERDOWN`: an operational state.
+    #[doc(alias = "IF_OPER_LOWERLAYERDOWN")]
+    pub const LOWERLAYERDOWN: u8 = 3;
+    /// `IF_OPER_TESTING`: an operational state.
+    #[doc(alias = "IF_OPER_TESTING")]
+    pub const TESTING: u8 = 4;
+    /// `IF_OPER_DORMANT`: an operational state.
+    #[doc(alias = "IF_OPER_DORMANT")]
+    pub const DORMANT: u8 = 5;
+    /// `IF_OPER_UP`: an operational state.
+    #[doc(alias = "IF_OPER_UP")]
+    pub const UP: u8 = 6;
+}
+
+/// Link modes (`IF_LINK_MODE_*` in `<linux/if.h>`), the `u8` value of `IFLA_LINKMODE`.
+pub mod if_link_mode {
+    /// `IF_LINK_MODE_DEFAULT`: a link mode.
+    #[doc(alias = "IF_LINK_MODE_DEFAULT")]
+    pub const DEFAULT: u8 = 0;
+    /// `IF_LINK_MODE_DORMANT`: limit upward transition to dormant.
+    #[doc(alias = "IF_LINK_MODE_DORMANT")]
+    pub const DORMANT: u8 = 1;
+    /// `IF_LINK_MODE_TESTING`: limit upward transition to testing.
+    #[doc(alias = "IF_LINK_MODE_TESTING")]
+    pub const TESTING: u8 = 2;
+}
+
+/// Hardware types (`ARPHRD_*` in `<linux/if_arp.h>`), the values of `ifinfomsg.ifi_type`.
+pub mod arphrd {
+    /// `ARPHRD_NETROM`: from KA9Q: NET/ROM pseudo.
+    #[doc(alias = "ARPHRD_NETROM")]
+    pub const NETROM: u16 = 0;
+    /// `ARPHRD_ETHER`: Ethernet 10Mbps.
+    #[doc(alias = "ARPHRD_ETHER")]
+    pub const ETHER: u16 = 1;
+    /// `ARPHRD_EETHER`: Experimental Ethernet.
+    #[doc(alias = "ARPHRD_EETHER")]
+    pub const EETHER: u16 = 2;
+    /// `ARPHRD_AX25`: AX.25 Level 2.
+    #[doc(alias = "ARPHRD_AX25")]
+    pub const AX25: u16 = 3;
+    /// `ARPHRD_PRONET`: PROnet token ring.
+    #[doc(alias = "ARPHRD_PRONET")]
+    pub const PRONET: u16 = 4;
+    /// `ARPHRD_CHAOS`: Chaosnet.
+    #[doc(alias = "ARPHRD_CHAOS")]
+    pub const CHAOS: u16 = 5;
+    /// `ARPHRD_IEEE802`: IEEE 802.2 Ethernet/TR/TB.
+    #[doc(alias = "ARPHRD_IEEE802")]
+    pub const IEEE802: u16 = 6;
+    /// `ARPHRD_ARCNET`: ARCnet.
+    #[doc(alias = "ARPHRD_ARCNET")]
+    pub const ARCNET: u16 = 7;
+    /// `ARPHRD_APPLETLK`: APPLEtalk.
+    #[doc(alias = "ARPHRD_APPLETLK")]
+    pub const APPLETLK: u16 = 8;
+    /// `ARPHRD_DLCI`: Frame Relay DLCI.
+    #[doc(alias = "ARPHRD_DLCI")]
+    pub const DLCI: u16 = 15;
+    /// `ARPHRD_ATM`: ATM.
+    #[doc(alias = "ARPHRD_ATM")]
+    pub const ATM: u16 = 19;
+    /// `ARPHRD_METRICOM`: Metricom STRIP (new IANA id).
+    #[doc(alias = "ARPHRD_METRICOM")]
+    pub const METRICOM: u16 = 23;
+    /// `ARPHRD_IEEE1394`: IEEE 1394 IPv4 - RFC 2734.
+    #[doc(alias = "ARPHRD_IEEE1394")]
+    pub const IEEE1394: u16 = 24;
+    /// `ARPHRD_EUI64`: EUI-64.
+    #[doc(alias = "ARPHRD_EUI64")]
+    pub const EUI64: u16 = 27;
+    /// `ARPHRD_INFINIBAND`: InfiniBand.
+    #[doc(alias = "ARPHRD_INFINIBAND")]
+    pub const INFINIBAND: u16 = 32;
+    /// `ARPHRD_SLIP`: a hardware type.
+    #[doc(alias = "ARPHRD_SLIP")]
+    pub const SLIP: u16 = 256;
+    /// `ARPHRD_CSLIP`: a hardware type.
+    #[doc(alias = "ARPHRD_CSLIP")]
+    pub const CSLIP: u16 = 257;
+    /// `ARPHRD_SLIP6`: a hardware type.
+    #[doc(alias = "ARPHRD_SLIP6")]
+    pub const SLIP6: u16 = 258;
+    /// `ARPHRD_CSLIP6`: a hardware type.
+    #[doc(alias = "ARPHRD_CSLIP6")]
+    pub const CSLIP6: u16 = 259;
+    /// `ARPHRD_RSRVD`: Notional KISS type.
+    #[doc(alias = "ARPHRD_RSRVD")]
+    pub const RSRVD: u16 = 260;
+    /// `ARPHRD_ADAPT`: a hardware type.
+    #[doc(alias = "ARPHRD_ADAPT")]
+    pub const ADAPT: u16 = 264;
+    /// `ARPHRD_ROSE`: a hardware type.
+    #[doc(alias = "ARPHRD_ROSE")]
+    pub const ROSE: u16 = 270;
+    /// `ARPHRD_X25`: CCITT X.25.
+    #[doc(alias = "ARPHRD_X25")]
+    pub const X25: u16 = 271;
+    /// `ARPHRD_HWX25`: Boards with X.25 in firmware.
+    #[doc(alias = "ARPHRD_HWX25")]
+    pub const HWX25: u16 = 272;
+    /// `ARPHRD_CAN`: Controller Area Network.
+    #[doc(alias = "ARPHRD_CAN")]
+    pub const CAN: u16 = 280;
+    /// `ARPHRD_MCTP`: a hardware type.
+    #[doc(alias = "ARPHRD_MCTP")]
+    pub const MCTP: u16 = 290;
+    /// `ARPHRD_PPP`: a hardware type.
+    #[doc(alias = "ARPHRD_PPP")]
+    pub const PPP: u16 = 512;
+    /// `ARPHRD_CISCO`: Cisco HDLC.
+    #[doc(alias = "ARPHRD_CISCO")]
+    pub const CISCO: u16 = 513;
+    /// `ARPHRD_HDLC`: a hardware type.
+    #[doc(alias = "ARPHRD_HDLC")]
+    pub const HDLC: u16 = 513;
+    /// `ARPHRD_LAPB`: LAPB.
+    #[doc(alias = "ARPHRD_LAPB")]
+    pub const LAPB: u16 = 516;
+    /// `ARPHRD_DDCMP`: Digital's DDCMP protocol.
+    #[doc(alias = "ARPHRD_DDCMP")]
+    pub const DDCMP: u16 = 517;
+    /// `ARPHRD_RAWHDLC`: Raw HDLC.
+    #[doc(alias = "ARPHRD_RAWHDLC")]
+    pub const RAWHDLC: u16 = 518;
+    /// `ARPHRD_RAWIP`: Raw IP.
+    #[doc(alias = "ARPHRD_RAWIP")]
+    pub const RAWIP: u16 = 519;
+    /// `ARPHRD_TUNNEL`: IPIP tunnel.
+    #[doc(alias = "ARPHRD_TUNNEL")]
+    pub const TUNNEL: u16 = 768;
+    /// `ARPHRD_TUNNEL6`: IP6IP6 tunnel.
+    #[doc(alias = "ARPHRD_TUNNEL6")]
+    pub const TUNNEL6: u16 = 769;
+    /// `ARPHRD_FRAD`: Frame Relay Access Device.
+    #[doc(alias = "ARPHRD_FRAD")]
+    pub const FRAD: u16 = 770;
+    /// `ARPHRD_SKIP`: SKIP vif.
+    #[doc(alias = "ARPHRD_SKIP")]
+    pub const SKIP: u16 = 771;
+    /// `ARPHRD_LOOPBACK`: Loopback device.
+    #[doc(alias = "ARPHRD_LOOPBACK")]
+    pub const LOOPBACK: u16 = 772;
+    /// `ARPHRD_LOCALTLK`: Localtalk device.
+    #[doc(alias = "ARPHRD_LOCALTLK")]
+    pub const LOCALTLK: u16 = 773;
+    /// `ARPHRD_FDDI`: Fiber Distributed Data Interface.
+    #[doc(alias = "ARPHRD_FDDI")]
+    pub const FDDI: u16 = 774;
+    /// `ARPHRD_BIF`: AP1000 BIF.
+    #[doc(alias = "ARPHRD_BIF")]
+    pub const BIF: u16 = 775;
+    /// `ARPHRD_SIT`: sit0 device - IPv6-in-IPv4.
+    #[doc(alias = "ARPHRD_SIT")]
+    pub const SIT: u16 = 776;
+    /// `ARPHRD_IPDDP`: IP over DDP tunneller.
+    #[doc(alias = "ARPHRD_IPDDP")]
+    pub const IPDDP: u16 = 777;
+    /// `ARPHRD_IPGRE`: GRE over IP.
+    #[doc(alias = "ARPHRD_IPGRE")]
+    pub const IPGRE: u16 = 778;
+    /// `ARPHRD_PIMREG`: PIMSM register interface.
+    #[doc(alias = "ARPHRD_PIMREG")]
+    pub const PIMREG: u16 = 779;
+    /// `ARPHRD_HIPPI`: High Performance Parallel Interface.
+    #[doc(alias = "ARPHRD_HIPPI")]
+    pub const HIPPI: u16 = 780;
+    /// `ARPHRD_ASH`: Nexus 64Mbps Ash.
+    #[doc(alias = "ARPHRD_ASH")]
+    pub const ASH: u16 = 781;
+    /// `ARPHRD_ECONET`: Acorn Econet.
+    #[doc(alias = "ARPHRD_ECONET")]
+    pub const ECONET: u16 = 782;
+    /// `ARPHRD_IRDA`: Linux-IrDA.
+    #[doc(alias = "ARPHRD_IRDA")]
+    pub const IRDA: u16 = 783;
+    /// `ARPHRD_FCPP`: Point to point fibrechannel.
+    #[doc(alias = "ARPHRD_FCPP")]
+    pub const FCPP: u16 = 784;
+    /// `ARPHRD_FCAL`: Fibrechannel arbitrated loop.
+    #[doc(alias = "ARPHRD_FCAL")]
+    pub const FCAL: u16 = 785;
+    /// `ARPHRD_FCPL`: Fibrechannel public loop.
+    #[doc(alias = "ARPHRD_FCPL")]
+    pub const FCPL: u16 = 786;
+    /// `ARPHRD_FCFABRIC`: Fibrechannel fabric.
+    #[doc(alias = "ARPHRD_FCFABRIC")]
+    pub const FCFABRIC: u16 = 787;
+    /// `ARPHRD_IEEE802_TR`: Magic type ident for TR.
+    #[doc(alias = "ARPHRD_IEEE802_TR")]
+    pub const IEEE802_TR: u16 = 800;
+    /// `ARPHRD_IEEE80211`: IEEE 802.11.
+    #[doc(alias = "ARPHRD_IEEE80211")]
+    pub const IEEE80211: u16 = 801;
+    /// `ARPHRD_IEEE80211_PRISM`: IEEE 802.11 + Prism2 header.
+    #[doc(alias = "ARPHRD_IEEE80211_PRISM")]
+    pub const IEEE80211_PRISM: u16 = 802;
+    /// `ARPHRD_IEEE80211_RADIOTAP`: IEEE 802.11 + radiotap header.
+    #[doc(alias = "ARPHRD_IEEE80211_RADIOTAP")]
+    pub const IEEE80211_RADIOTAP: u16 = 803;
+    /// `ARPHRD_IEEE802154`: a hardware type.
+    #[doc(alias = "ARPHRD_IEEE802154")]
+    pub const IEEE802154: u16 = 804;
+    /// `ARPHRD_IEEE802154_MONITOR`: IEEE 802.15.4 network monitor.
+    #[doc(alias = "ARPHRD_IEEE802154_MONITOR")]
+    pub const IEEE802154_MONITOR: u16 = 805;
+    /// `ARPHRD_PHONET`: PhoNet media type.
+    #[doc(alias = "ARPHRD_PHONET")]
+    pub const PHONET: u16 = 820;
+    /// `ARPHRD_PHONET_PIPE`: PhoNet pipe header.
+    #[doc(alias = "ARPHRD_PHONET_PIPE")]
+    pub const PHONET_PIPE: u16 = 821;
+    /// `ARPHRD_CAIF`: CAIF media type.
+    #[doc(alias = "ARPHRD_CAIF")]
+    pub const CAIF: u16 = 822;
+    /// `ARPHRD_IP6GRE`: GRE over IPv6.
+    #[doc(alias = "ARPHRD_IP6GRE")]
+    pub const IP6GRE: u16 = 823;
+    /// `ARPHRD_NETLINK`: Netlink header.
+    #[doc(alias = "ARPHRD_NETLINK")]
+    pub const NETLINK: u16 = 824;
+    /// `ARPHRD_6LOWPAN`: IPv6 over LoWPAN.
+    pub const ARPHRD_6LOWPAN: u16 = 825;
+    /// `ARPHRD_VSOCKMON`: Vsock monitor header.
+    #[doc(alias = "ARPHRD_VSOCKMON")]
+    pub const VSOCKMON: u16 = 826;
+    /// `ARPHRD_VOID`: Void type, nothing is known.
+    #[doc(alias = "ARPHRD_VOID")]
+    pub const VOID: u16 = 0xffff;
+    /// `ARPHRD_NONE`: zero header length.
+    #[doc(alias = "ARPHRD_NONE")]
+    pub const NONE: u16 = 0xfffe;
+}
+
+/// IPv6 link-local address generation modes (`enum in6_addr_gen_mode` in `<linux/if_link.h>`), the `u8` value of `IFLA_INET6_ADDR_GEN_MODE`.
+pub mod in6_addr_gen_mode {
+    /// `IN6_ADDR_GEN_MODE_EUI64`: an address generation mode.
+    #[doc(alias = "IN6_ADDR_GEN_MODE_EUI64")]
+    pub const EUI64: u8 = 0;
+    /// `IN6_ADDR_GEN_MODE_NONE`: an address generation mode.
+    #[doc(alias = "IN6_ADDR_GEN_MODE_NONE")]
+    pub const NONE: u8 = 1;
+    /// `IN6_ADDR_GEN_MODE_STABLE_PRIVACY`: an address generation mode.
+    #[doc(alias = "IN6_ADDR_GEN_MODE_STABLE_PRIVACY")]
+    pub const STABLE_PRIVACY: u8 = 2;
+    /// `IN6_ADDR_GEN_MODE_RANDOM`: an address generation mode.
+    #[doc(alias = "IN6_ADDR_GEN_MODE_RANDOM")]
+    pub const RANDOM: u8 = 3;
+}
+
+/// IPv6 per-link attributes (`IFLA_INET6_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under `AF_INET6` (and `IFLA_PROTINFO` of `AF_INET6` messages).
+pub mod ifla_inet6 {
+    /// `IFLA_INET6_UNSPEC`: an IPv6 link attribute.
+    #[doc(alias = "IFLA_INET6_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_INET6_FLAGS`: link flags.
+    #[doc(alias = "IFLA_INET6_FLAGS")]
+    pub const FLAGS: u16 = 1;
+    /// `IFLA_INET6_CONF`: sysctl parameters.
+    #[doc(alias = "IFLA_INET6_CONF")]
+    pub const CONF: u16 = 2;
+    /// `IFLA_INET6_STATS`: statistics.
+    #[doc(alias = "IFLA_INET6_STATS")]
+    pub const STATS: u16 = 3;
+    /// `IFLA_INET6_MCAST`: MC things. What of them?.
+    #[doc(alias = "IFLA_INET6_MCAST")]
+    pub const MCAST: u16 = 4;
+    /// `IFLA_INET6_CACHEINFO`: time values and max reasm size.
+    #[doc(alias = "IFLA_INET6_CACHEINFO")]
+    pub const CACHEINFO: u16 = 5;
+    /// `IFLA_INET6_ICMP6STATS`: statistics (icmpv6).
+    #[doc(alias = "IFLA_INET6_ICMP6STATS")]
+    pub const ICMP6STATS: u16 = 6;
+    /// `IFLA_INET6_TOKEN`: device token.
+    #[doc(alias = "IFLA_INET6_TOKEN")]
+    pub const TOKEN: u16 = 7;
+    /// `IFLA_INET6_ADDR_GEN_MODE`: implicit address generator mode.
+    #[doc(alias = "IFLA_INET6_ADDR_GEN_MODE")]
+    pub const ADDR_GEN_MODE: u16 = 8;
+    /// `IFLA_INET6_RA_MTU`: mtu carried in the RA message.
+    #[doc(alias = "IFLA_INET6_RA_MTU")]
+    pub const RA_MTU: u16 = 9;
+    /// `IFLA_INET6_MAX`: the highest `IFLA_INET6_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_INET6_MAX")]
+    pub const MAX: u16 = 9;
+}
+
+/// IPv4 per-link attributes (`IFLA_INET_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under `AF_INET`.
+pub mod ifla_inet {
+    /// `IFLA_INET_UNSPEC`: an IPv4 link attribute.
+    #[doc(alias = "IFLA_INET_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_INET_CONF`: an IPv4 link attribute.
+    #[doc(alias = "IFLA_INET_CONF")]
+    pub const CONF: u16 = 1;
+    /// `IFLA_INET_MAX`: the highest `IFLA_INET_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_INET_MAX")]
+    pub const MAX: u16 = 1;
+}
