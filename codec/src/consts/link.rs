@@ -3,218 +3,242 @@
 
 /// Link attributes (`IFLA_*` in `<linux/if_link.h>`), after `struct ifinfomsg`.
 pub mod ifla {
-    /// `IFLA_UNSPEC`: a link attribute.
+    /// `IFLA_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_ADDRESS`: a link attribute.
+    /// `IFLA_ADDRESS`: the link-layer (hardware) address.
     #[doc(alias = "IFLA_ADDRESS")]
     pub const ADDRESS: u16 = 1;
-    /// `IFLA_BROADCAST`: a link attribute.
+    /// `IFLA_BROADCAST`: the link-layer broadcast address.
     #[doc(alias = "IFLA_BROADCAST")]
     pub const BROADCAST: u16 = 2;
-    /// `IFLA_IFNAME`: a link attribute.
+    /// `IFLA_IFNAME`: the interface name, a NUL-terminated string of at most 15 characters (`IFNAMSIZ` 16).
     #[doc(alias = "IFLA_IFNAME")]
     pub const IFNAME: u16 = 3;
-    /// `IFLA_MTU`: a link attribute.
+    /// `IFLA_MTU`: `u32` MTU.
     #[doc(alias = "IFLA_MTU")]
     pub const MTU: u16 = 4;
-    /// `IFLA_LINK`: a link attribute.
+    /// `IFLA_LINK`: `u32` index of the link this one is bound to: the lower device, or a veth's peer (`ip link` shows it as `@ifN`).
     #[doc(alias = "IFLA_LINK")]
     pub const LINK: u16 = 5;
-    /// `IFLA_QDISC`: a link attribute.
+    /// `IFLA_QDISC`: name of the root queueing discipline.
     #[doc(alias = "IFLA_QDISC")]
     pub const QDISC: u16 = 6;
-    /// `IFLA_STATS`: a link attribute.
+    /// `IFLA_STATS`: `struct rtnl_link_stats`: the traffic counters, 32-bit.
     #[doc(alias = "IFLA_STATS")]
     pub const STATS: u16 = 7;
-    /// `IFLA_COST`: a link attribute.
+    /// `IFLA_COST`: unused; reserved for a link cost that was never implemented.
     #[doc(alias = "IFLA_COST")]
     pub const COST: u16 = 8;
-    /// `IFLA_PRIORITY`: a link attribute.
+    /// `IFLA_PRIORITY`: unused; reserved for a link priority that was never implemented.
     #[doc(alias = "IFLA_PRIORITY")]
     pub const PRIORITY: u16 = 9;
-    /// `IFLA_MASTER`: a link attribute.
+    /// `IFLA_MASTER`: `u32` index of the master device (bridge, bond, VRF); 0 releases the link.
     #[doc(alias = "IFLA_MASTER")]
     pub const MASTER: u16 = 10;
-    /// `IFLA_WIRELESS`: Wireless Extension event - see wireless.h.
+    /// `IFLA_WIRELESS`: a Wireless Extensions event (see `<linux/wireless.h>`).
     #[doc(alias = "IFLA_WIRELESS")]
     pub const WIRELESS: u16 = 11;
-    /// `IFLA_PROTINFO`: Protocol specific information for a link.
+    /// `IFLA_PROTINFO`: nest of protocol-specific link information (`IFLA_INET6_*`, or `IFLA_BRPORT_*` in `AF_BRIDGE` messages).
     #[doc(alias = "IFLA_PROTINFO")]
     pub const PROTINFO: u16 = 12;
-    /// `IFLA_TXQLEN`: a link attribute.
+    /// `IFLA_TXQLEN`: `u32` transmit queue length.
     #[doc(alias = "IFLA_TXQLEN")]
     pub const TXQLEN: u16 = 13;
-    /// `IFLA_MAP`: a link attribute.
+    /// `IFLA_MAP`: `struct rtnl_link_ifmap`: the device's I/O memory, IRQ and DMA settings.
     #[doc(alias = "IFLA_MAP")]
     pub const MAP: u16 = 14;
-    /// `IFLA_WEIGHT`: a link attribute.
+    /// `IFLA_WEIGHT`: unused; reserved for a link weight that was never implemented.
     #[doc(alias = "IFLA_WEIGHT")]
     pub const WEIGHT: u16 = 15;
-    /// `IFLA_OPERSTATE`: a link attribute.
+    /// `IFLA_OPERSTATE`: `u8` RFC 2863 operational state, an `IF_OPER_*` value.
     #[doc(alias = "IFLA_OPERSTATE")]
     pub const OPERSTATE: u16 = 16;
-    /// `IFLA_LINKMODE`: a link attribute.
+    /// `IFLA_LINKMODE`: `u8` link mode, an `IF_LINK_MODE_*` value.
     #[doc(alias = "IFLA_LINKMODE")]
     pub const LINKMODE: u16 = 17;
-    /// `IFLA_LINKINFO`: a link attribute.
+    /// `IFLA_LINKINFO`: nest of `IFLA_INFO_*`: the link kind and its kind-specific attributes.
     #[doc(alias = "IFLA_LINKINFO")]
     pub const LINKINFO: u16 = 18;
-    /// `IFLA_NET_NS_PID`: a link attribute.
+    /// `IFLA_NET_NS_PID`: `u32` process id whose network namespace the link is moved to (or created in).
     #[doc(alias = "IFLA_NET_NS_PID")]
     pub const NET_NS_PID: u16 = 19;
-    /// `IFLA_IFALIAS`: a link attribute.
+    /// `IFLA_IFALIAS`: the interface alias, a free-text description.
     #[doc(alias = "IFLA_IFALIAS")]
     pub const IFALIAS: u16 = 20;
-    /// `IFLA_NUM_VF`: Number of VFs if device is SR-IOV PF.
+    /// `IFLA_NUM_VF`: `u32` number of virtual functions, if the device is an SR-IOV physical function.
     #[doc(alias = "IFLA_NUM_VF")]
     pub const NUM_VF: u16 = 21;
-    /// `IFLA_VFINFO_LIST`: a link attribute.
+    /// `IFLA_VFINFO_LIST`: nest of per-virtual-function information (with `RTEXT_FILTER_VF`).
     #[doc(alias = "IFLA_VFINFO_LIST")]
     pub const VFINFO_LIST: u16 = 22;
-    /// `IFLA_STATS64`: a link attribute.
+    /// `IFLA_STATS64`: `struct rtnl_link_stats64`: the traffic counters, 64-bit.
     #[doc(alias = "IFLA_STATS64")]
     pub const STATS64: u16 = 23;
-    /// `IFLA_VF_PORTS`: a link attribute.
+    /// `IFLA_VF_PORTS`: nest of port profiles of the virtual functions.
     #[doc(alias = "IFLA_VF_PORTS")]
     pub const VF_PORTS: u16 = 24;
-    /// `IFLA_PORT_SELF`: a link attribute.
+    /// `IFLA_PORT_SELF`: nest with the port profile of the device itself.
     #[doc(alias = "IFLA_PORT_SELF")]
     pub const PORT_SELF: u16 = 25;
-    /// `IFLA_AF_SPEC`: a link attribute.
+    /// `IFLA_AF_SPEC`: nest of per-address-family attributes, each nested under its `AF_*` number (`IFLA_INET_*`, `IFLA_INET6_*`).
     #[doc(alias = "IFLA_AF_SPEC")]
     pub const AF_SPEC: u16 = 26;
-    /// `IFLA_GROUP`: Group the device belongs to.
+    /// `IFLA_GROUP`: `u32` device group.
     #[doc(alias = "IFLA_GROUP")]
     pub const GROUP: u16 = 27;
-    /// `IFLA_NET_NS_FD`: a link attribute.
+    /// `IFLA_NET_NS_FD`: `u32` file descriptor of the network namespace the link is moved to (or created in).
     #[doc(alias = "IFLA_NET_NS_FD")]
     pub const NET_NS_FD: u16 = 28;
-    /// `IFLA_EXT_MASK`: Extended info mask, VFs, etc.
+    /// `IFLA_EXT_MASK`: `u32` `RTEXT_FILTER_*` bits: what extra information a get or dump request wants, or leaves out.
     #[doc(alias = "IFLA_EXT_MASK")]
     pub const EXT_MASK: u16 = 29;
-    /// `IFLA_PROMISCUITY`: Promiscuity count: > 0 means acts PROMISC.
+    /// `IFLA_PROMISCUITY`: `u32` promiscuity count: above 0, the device is promiscuous.
     #[doc(alias = "IFLA_PROMISCUITY")]
     pub const PROMISCUITY: u16 = 30;
-    /// `IFLA_NUM_TX_QUEUES`: a link attribute.
+    /// `IFLA_NUM_TX_QUEUES`: `u32` number of transmit queues.
     #[doc(alias = "IFLA_NUM_TX_QUEUES")]
     pub const NUM_TX_QUEUES: u16 = 31;
-    /// `IFLA_NUM_RX_QUEUES`: a link attribute.
+    /// `IFLA_NUM_RX_QUEUES`: `u32` number of receive queues.
     #[doc(alias = "IFLA_NUM_RX_QUEUES")]
     pub const NUM_RX_QUEUES: u16 = 32;
-    /// `IFLA_CARRIER`: a link attribute.
+    /// `IFLA_CARRIER`: `u8` carrier state: 1 if the physical link is up; writable on some devices.
     #[doc(alias = "IFLA_CARRIER")]
     pub const CARRIER: u16 = 33;
-    /// `IFLA_PHYS_PORT_ID`: a link attribute.
+    /// `IFLA_PHYS_PORT_ID`: binary identifier of the physical port.
     #[doc(alias = "IFLA_PHYS_PORT_ID")]
     pub const PHYS_PORT_ID: u16 = 34;
-    /// `IFLA_CARRIER_CHANGES`: a link attribute.
+    /// `IFLA_CARRIER_CHANGES`: `u32` number of carrier changes, up and down.
     #[doc(alias = "IFLA_CARRIER_CHANGES")]
     pub const CARRIER_CHANGES: u16 = 35;
-    /// `IFLA_PHYS_SWITCH_ID`: a link attribute.
+    /// `IFLA_PHYS_SWITCH_ID`: binary identifier of the switch the port belongs to.
     #[doc(alias = "IFLA_PHYS_SWITCH_ID")]
     pub const PHYS_SWITCH_ID: u16 = 36;
-    /// `IFLA_LINK_NETNSID`: a link attribute.
+    /// `IFLA_LINK_NETNSID`: `s32` id (nsid) of the namespace where the `IFLA_LINK` device lives, when that is another namespace.
     #[doc(alias = "IFLA_LINK_NETNSID")]
     pub const LINK_NETNSID: u16 = 37;
-    /// `IFLA_PHYS_PORT_NAME`: a link attribute.
+    /// `IFLA_PHYS_PORT_NAME`: name of the physical port.
     #[doc(alias = "IFLA_PHYS_PORT_NAME")]
     pub const PHYS_PORT_NAME: u16 = 38;
-    /// `IFLA_PROTO_DOWN`: a link attribute.
+    /// `IFLA_PROTO_DOWN`: `u8` protocol down: the link is held down by a control-plane protocol.
     #[doc(alias = "IFLA_PROTO_DOWN")]
     pub const PROTO_DOWN: u16 = 39;
-    /// `IFLA_GSO_MAX_SEGS`: a link attribute.
+    /// `IFLA_GSO_MAX_SEGS`: `u32` largest number of segments of a GSO packet.
     #[doc(alias = "IFLA_GSO_MAX_SEGS")]
     pub const GSO_MAX_SEGS: u16 = 40;
-    /// `IFLA_GSO_MAX_SIZE`: a link attribute.
+    /// `IFLA_GSO_MAX_SIZE`: `u32` largest size of a GSO packet.
     #[doc(alias = "IFLA_GSO_MAX_SIZE")]
     pub const GSO_MAX_SIZE: u16 = 41;
-    /// `IFLA_PAD`: a link attribute.
+    /// `IFLA_PAD`: padding so that a following 64-bit payload is aligned; carries nothing.
     #[doc(alias = "IFLA_PAD")]
     pub const PAD: u16 = 42;
-    /// `IFLA_XDP`: a link attribute.
+    /// `IFLA_XDP`: nest of `IFLA_XDP_*`: the attached XDP program.
     #[doc(alias = "IFLA_XDP")]
     pub const XDP: u16 = 43;
-    /// `IFLA_EVENT`: a link attribute.
+    /// `IFLA_EVENT`: `u32` `IFLA_EVENT_*` reason for a link notification.
     #[doc(alias = "IFLA_EVENT")]
     pub const EVENT: u16 = 44;
-    /// `IFLA_NEW_NETNSID`: a link attribute.
+    /// `IFLA_NEW_NETNSID`: `s32` id (nsid) of the namespace a link moved to, in the `RTM_DELLINK` notification.
     #[doc(alias = "IFLA_NEW_NETNSID")]
     pub const NEW_NETNSID: u16 = 45;
-    /// `IFLA_IF_NETNSID`: a link attribute.
+    /// `IFLA_IF_NETNSID`: `s32` id (nsid) of the namespace a request acts in; the old name of `IFLA_TARGET_NETNSID`.
     #[doc(alias = "IFLA_IF_NETNSID")]
     pub const IF_NETNSID: u16 = 46;
-    /// `IFLA_TARGET_NETNSID`: new alias.
+    /// `IFLA_TARGET_NETNSID`: `s32` id (nsid) of the namespace a request acts in: the same value as `IFLA_IF_NETNSID`.
     #[doc(alias = "IFLA_TARGET_NETNSID")]
     pub const TARGET_NETNSID: u16 = 46;
-    /// `IFLA_CARRIER_UP_COUNT`: a link attribute.
+    /// `IFLA_CARRIER_UP_COUNT`: `u32` number of times the carrier came up.
     #[doc(alias = "IFLA_CARRIER_UP_COUNT")]
     pub const CARRIER_UP_COUNT: u16 = 47;
-    /// `IFLA_CARRIER_DOWN_COUNT`: a link attribute.
+    /// `IFLA_CARRIER_DOWN_COUNT`: `u32` number of times the carrier went down.
     #[doc(alias = "IFLA_CARRIER_DOWN_COUNT")]
     pub const CARRIER_DOWN_COUNT: u16 = 48;
-    /// `IFLA_NEW_IFINDEX`: a link attribute.
+    /// `IFLA_NEW_IFINDEX`: `s32` index of the link in the namespace it moved to, in the `RTM_DELLINK` notification.
     #[doc(alias = "IFLA_NEW_IFINDEX")]
     pub const NEW_IFINDEX: u16 = 49;
-    /// `IFLA_MIN_MTU`: a link attribute.
+    /// `IFLA_MIN_MTU`: `u32` smallest MTU the device accepts.
     #[doc(alias = "IFLA_MIN_MTU")]
     pub const MIN_MTU: u16 = 50;
-    /// `IFLA_MAX_MTU`: a link attribute.
+    /// `IFLA_MAX_MTU`: `u32` largest MTU the device accepts.
     #[doc(alias = "IFLA_MAX_MTU")]
     pub const MAX_MTU: u16 = 51;
-    /// `IFLA_PROP_LIST`: a link attribute.
+    /// `IFLA_PROP_LIST`: nest of link properties (`IFLA_ALT_IFNAME`), for `RTM_NEWLINKPROP` / `RTM_DELLINKPROP`.
     #[doc(alias = "IFLA_PROP_LIST")]
     pub const PROP_LIST: u16 = 52;
-    /// `IFLA_ALT_IFNAME`: Alternative ifname.
+    /// `IFLA_ALT_IFNAME`: an alternative interface name, at most 127 characters (`ALTIFNAMSIZ` 128).
     #[doc(alias = "IFLA_ALT_IFNAME")]
     pub const ALT_IFNAME: u16 = 53;
-    /// `IFLA_PERM_ADDRESS`: a link attribute.
+    /// `IFLA_PERM_ADDRESS`: the permanent hardware address, as the device came.
     #[doc(alias = "IFLA_PERM_ADDRESS")]
     pub const PERM_ADDRESS: u16 = 54;
-    /// `IFLA_PROTO_DOWN_REASON`: a link attribute.
+    /// `IFLA_PROTO_DOWN_REASON`: nest of `IFLA_PROTO_DOWN_REASON_*`: the reason bits of protocol down.
     #[doc(alias = "IFLA_PROTO_DOWN_REASON")]
     pub const PROTO_DOWN_REASON: u16 = 55;
-    /// `IFLA_PARENT_DEV_NAME`: a link attribute.
+    /// `IFLA_PARENT_DEV_NAME`: name of the parent (sysfs) device, for links that have no parent netdev for `IFLA_LINK`.
     #[doc(alias = "IFLA_PARENT_DEV_NAME")]
     pub const PARENT_DEV_NAME: u16 = 56;
-    /// `IFLA_PARENT_DEV_BUS_NAME`: a link attribute.
+    /// `IFLA_PARENT_DEV_BUS_NAME`: bus name of the parent (sysfs) device.
     #[doc(alias = "IFLA_PARENT_DEV_BUS_NAME")]
     pub const PARENT_DEV_BUS_NAME: u16 = 57;
-    /// `IFLA_GRO_MAX_SIZE`: a link attribute.
+    /// `IFLA_GRO_MAX_SIZE`: `u32` largest size of a packet built by GRO.
     #[doc(alias = "IFLA_GRO_MAX_SIZE")]
     pub const GRO_MAX_SIZE: u16 = 58;
-    /// `IFLA_TSO_MAX_SIZE`: a link attribute.
+    /// `IFLA_TSO_MAX_SIZE`: `u32` largest TSO packet the device can send; read-only.
     #[doc(alias = "IFLA_TSO_MAX_SIZE")]
     pub const TSO_MAX_SIZE: u16 = 59;
-    /// `IFLA_TSO_MAX_SEGS`: a link attribute.
+    /// `IFLA_TSO_MAX_SEGS`: `u32` largest number of TSO segments the device can send; read-only.
     #[doc(alias = "IFLA_TSO_MAX_SEGS")]
     pub const TSO_MAX_SEGS: u16 = 60;
-    /// `IFLA_ALLMULTI`: Allmulti count: > 0 means acts ALLMULTI.
+    /// `IFLA_ALLMULTI`: `u32` all-multicast count: above 0, the device receives all multicast packets.
     #[doc(alias = "IFLA_ALLMULTI")]
     pub const ALLMULTI: u16 = 61;
     /// `IFLA_MAX`: the highest `IFLA_*` value in the 6.1 headers.
     #[doc(alias = "IFLA_MAX")]
     pub const MAX: u16 = 61;
+    /// `IFLA_DEVLINK_PORT`: nest naming the devlink port of the link (Linux 6.2, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_DEVLINK_PORT")]
+    pub const DEVLINK_PORT: u16 = 62;
+    /// `IFLA_GSO_IPV4_MAX_SIZE`: `u32` largest size of an IPv4 GSO packet (Linux 6.3, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_GSO_IPV4_MAX_SIZE")]
+    pub const GSO_IPV4_MAX_SIZE: u16 = 63;
+    /// `IFLA_GRO_IPV4_MAX_SIZE`: `u32` largest size of an IPv4 packet built by GRO (Linux 6.3, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_GRO_IPV4_MAX_SIZE")]
+    pub const GRO_IPV4_MAX_SIZE: u16 = 64;
+    /// `IFLA_DPLL_PIN`: nest naming the DPLL pin of the link (in Linux 6.18, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_DPLL_PIN")]
+    pub const DPLL_PIN: u16 = 65;
+    /// `IFLA_MAX_PACING_OFFLOAD_HORIZON`: unsigned integer of 4 or 8 bytes: how far ahead the device can hold packets for paced (EDT) sending (in Linux 6.18, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_MAX_PACING_OFFLOAD_HORIZON")]
+    pub const MAX_PACING_OFFLOAD_HORIZON: u16 = 66;
+    /// `IFLA_NETNS_IMMUTABLE`: `u8` the link cannot be moved to another namespace (Linux 6.15, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_NETNS_IMMUTABLE")]
+    pub const NETNS_IMMUTABLE: u16 = 67;
+    /// `IFLA_HEADROOM`: `u16` headroom the device needs in front of a packet (in Linux 6.18, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_HEADROOM")]
+    pub const HEADROOM: u16 = 68;
+    /// `IFLA_TAILROOM`: `u16` tailroom the device needs after a packet (in Linux 6.18, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_TAILROOM")]
+    pub const TAILROOM: u16 = 69;
 }
 
 /// Link-info attributes (`IFLA_INFO_*` in `<linux/if_link.h>`), nested in `IFLA_LINKINFO`.
 pub mod ifla_info {
-    /// `IFLA_INFO_UNSPEC`: a link-info attribute.
+    /// `IFLA_INFO_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_INFO_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_INFO_KIND`: a link-info attribute.
+    /// `IFLA_INFO_KIND`: the link kind, a string: `veth`, `bridge`, `vlan`, `vxlan`, `macvlan`, `dummy`, ...
     #[doc(alias = "IFLA_INFO_KIND")]
     pub const KIND: u16 = 1;
-    /// `IFLA_INFO_DATA`: a link-info attribute.
+    /// `IFLA_INFO_DATA`: nest of kind-specific attributes: `VETH_INFO_*`, `IFLA_BR_*`, `IFLA_VLAN_*`, ...
     #[doc(alias = "IFLA_INFO_DATA")]
     pub const DATA: u16 = 2;
-    /// `IFLA_INFO_XSTATS`: a link-info attribute.
+    /// `IFLA_INFO_XSTATS`: kind-specific statistics.
     #[doc(alias = "IFLA_INFO_XSTATS")]
     pub const XSTATS: u16 = 3;
-    /// `IFLA_INFO_SLAVE_KIND`: a link-info attribute.
+    /// `IFLA_INFO_SLAVE_KIND`: the kind of the master this link is a port of, a string: `bridge`, `bond`, ...
     #[doc(alias = "IFLA_INFO_SLAVE_KIND")]
     pub const SLAVE_KIND: u16 = 4;
-    /// `IFLA_INFO_SLAVE_DATA`: a link-info attribute.
+    /// `IFLA_INFO_SLAVE_DATA`: nest of master-specific port attributes, such as `IFLA_BRPORT_*`.
     #[doc(alias = "IFLA_INFO_SLAVE_DATA")]
     pub const SLAVE_DATA: u16 = 5;
     /// `IFLA_INFO_MAX`: the highest `IFLA_INFO_*` value in the 6.1 headers.
@@ -224,10 +248,10 @@ pub mod ifla_info {
 
 /// veth attributes (`VETH_INFO_*` in `<linux/veth.h>`), nested in `IFLA_INFO_DATA` of kind `veth`.
 pub mod veth_info {
-    /// `VETH_INFO_UNSPEC`: a veth attribute.
+    /// `VETH_INFO_UNSPEC`: unused (type 0).
     #[doc(alias = "VETH_INFO_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `VETH_INFO_PEER`: a veth attribute.
+    /// `VETH_INFO_PEER`: the peer: a `struct ifinfomsg` followed by the peer's own `IFLA_*` attributes (name, namespace, ...).
     #[doc(alias = "VETH_INFO_PEER")]
     pub const PEER: u16 = 1;
     /// `VETH_INFO_MAX`: the highest `VETH_INFO_*` value in the 6.1 headers.
@@ -237,148 +261,148 @@ pub mod veth_info {
 
 /// Bridge attributes (`IFLA_BR_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `bridge`.
 pub mod ifla_br {
-    /// `IFLA_BR_UNSPEC`: a bridge attribute.
+    /// `IFLA_BR_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_BR_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_BR_FORWARD_DELAY`: a bridge attribute.
+    /// `IFLA_BR_FORWARD_DELAY`: `u32` STP forward delay, in hundredths of a second.
     #[doc(alias = "IFLA_BR_FORWARD_DELAY")]
     pub const FORWARD_DELAY: u16 = 1;
-    /// `IFLA_BR_HELLO_TIME`: a bridge attribute.
+    /// `IFLA_BR_HELLO_TIME`: `u32` STP hello time, in hundredths of a second.
     #[doc(alias = "IFLA_BR_HELLO_TIME")]
     pub const HELLO_TIME: u16 = 2;
-    /// `IFLA_BR_MAX_AGE`: a bridge attribute.
+    /// `IFLA_BR_MAX_AGE`: `u32` STP maximum message age, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MAX_AGE")]
     pub const MAX_AGE: u16 = 3;
-    /// `IFLA_BR_AGEING_TIME`: a bridge attribute.
+    /// `IFLA_BR_AGEING_TIME`: `u32` lifetime of learned FDB entries, in hundredths of a second.
     #[doc(alias = "IFLA_BR_AGEING_TIME")]
     pub const AGEING_TIME: u16 = 4;
-    /// `IFLA_BR_STP_STATE`: a bridge attribute.
+    /// `IFLA_BR_STP_STATE`: `u32` spanning tree: 0 off, 1 in the kernel, 2 in user space.
     #[doc(alias = "IFLA_BR_STP_STATE")]
     pub const STP_STATE: u16 = 5;
-    /// `IFLA_BR_PRIORITY`: a bridge attribute.
+    /// `IFLA_BR_PRIORITY`: `u16` bridge priority, the high part of the STP bridge id.
     #[doc(alias = "IFLA_BR_PRIORITY")]
     pub const PRIORITY: u16 = 6;
-    /// `IFLA_BR_VLAN_FILTERING`: a bridge attribute.
+    /// `IFLA_BR_VLAN_FILTERING`: `u8` VLAN filtering on or off.
     #[doc(alias = "IFLA_BR_VLAN_FILTERING")]
     pub const VLAN_FILTERING: u16 = 7;
-    /// `IFLA_BR_VLAN_PROTOCOL`: a bridge attribute.
+    /// `IFLA_BR_VLAN_PROTOCOL`: `be16` VLAN protocol: 802.1Q (0x8100) or 802.1ad (0x88a8).
     #[doc(alias = "IFLA_BR_VLAN_PROTOCOL")]
     pub const VLAN_PROTOCOL: u16 = 8;
-    /// `IFLA_BR_GROUP_FWD_MASK`: a bridge attribute.
+    /// `IFLA_BR_GROUP_FWD_MASK`: `u16` mask of the link-local group addresses (01:80:C2:00:00:0X) the bridge forwards.
     #[doc(alias = "IFLA_BR_GROUP_FWD_MASK")]
     pub const GROUP_FWD_MASK: u16 = 9;
-    /// `IFLA_BR_ROOT_ID`: a bridge attribute.
+    /// `IFLA_BR_ROOT_ID`: `struct ifla_bridge_id` of the STP root bridge.
     #[doc(alias = "IFLA_BR_ROOT_ID")]
     pub const ROOT_ID: u16 = 10;
-    /// `IFLA_BR_BRIDGE_ID`: a bridge attribute.
+    /// `IFLA_BR_BRIDGE_ID`: `struct ifla_bridge_id` of this bridge.
     #[doc(alias = "IFLA_BR_BRIDGE_ID")]
     pub const BRIDGE_ID: u16 = 11;
-    /// `IFLA_BR_ROOT_PORT`: a bridge attribute.
+    /// `IFLA_BR_ROOT_PORT`: `u16` STP root port.
     #[doc(alias = "IFLA_BR_ROOT_PORT")]
     pub const ROOT_PORT: u16 = 12;
-    /// `IFLA_BR_ROOT_PATH_COST`: a bridge attribute.
+    /// `IFLA_BR_ROOT_PATH_COST`: `u32` STP path cost to the root bridge.
     #[doc(alias = "IFLA_BR_ROOT_PATH_COST")]
     pub const ROOT_PATH_COST: u16 = 13;
-    /// `IFLA_BR_TOPOLOGY_CHANGE`: a bridge attribute.
+    /// `IFLA_BR_TOPOLOGY_CHANGE`: `u8` STP topology change flag.
     #[doc(alias = "IFLA_BR_TOPOLOGY_CHANGE")]
     pub const TOPOLOGY_CHANGE: u16 = 14;
-    /// `IFLA_BR_TOPOLOGY_CHANGE_DETECTED`: a bridge attribute.
+    /// `IFLA_BR_TOPOLOGY_CHANGE_DETECTED`: `u8` STP topology change detected flag.
     #[doc(alias = "IFLA_BR_TOPOLOGY_CHANGE_DETECTED")]
     pub const TOPOLOGY_CHANGE_DETECTED: u16 = 15;
-    /// `IFLA_BR_HELLO_TIMER`: a bridge attribute.
+    /// `IFLA_BR_HELLO_TIMER`: `u64` time left on the STP hello timer, in hundredths of a second.
     #[doc(alias = "IFLA_BR_HELLO_TIMER")]
     pub const HELLO_TIMER: u16 = 16;
-    /// `IFLA_BR_TCN_TIMER`: a bridge attribute.
+    /// `IFLA_BR_TCN_TIMER`: `u64` time left on the STP topology change notification timer.
     #[doc(alias = "IFLA_BR_TCN_TIMER")]
     pub const TCN_TIMER: u16 = 17;
-    /// `IFLA_BR_TOPOLOGY_CHANGE_TIMER`: a bridge attribute.
+    /// `IFLA_BR_TOPOLOGY_CHANGE_TIMER`: `u64` time left on the STP topology change timer.
     #[doc(alias = "IFLA_BR_TOPOLOGY_CHANGE_TIMER")]
     pub const TOPOLOGY_CHANGE_TIMER: u16 = 18;
-    /// `IFLA_BR_GC_TIMER`: a bridge attribute.
+    /// `IFLA_BR_GC_TIMER`: `u64` time left until the next FDB garbage collection.
     #[doc(alias = "IFLA_BR_GC_TIMER")]
     pub const GC_TIMER: u16 = 19;
-    /// `IFLA_BR_GROUP_ADDR`: a bridge attribute.
+    /// `IFLA_BR_GROUP_ADDR`: the STP group address (6 bytes).
     #[doc(alias = "IFLA_BR_GROUP_ADDR")]
     pub const GROUP_ADDR: u16 = 20;
-    /// `IFLA_BR_FDB_FLUSH`: a bridge attribute.
+    /// `IFLA_BR_FDB_FLUSH`: flush the bridge's FDB (no payload).
     #[doc(alias = "IFLA_BR_FDB_FLUSH")]
     pub const FDB_FLUSH: u16 = 21;
-    /// `IFLA_BR_MCAST_ROUTER`: a bridge attribute.
+    /// `IFLA_BR_MCAST_ROUTER`: `u8` multicast router mode: 0 disabled, 1 learned from queries, 2 permanent.
     #[doc(alias = "IFLA_BR_MCAST_ROUTER")]
     pub const MCAST_ROUTER: u16 = 22;
-    /// `IFLA_BR_MCAST_SNOOPING`: a bridge attribute.
+    /// `IFLA_BR_MCAST_SNOOPING`: `u8` IGMP/MLD snooping on or off.
     #[doc(alias = "IFLA_BR_MCAST_SNOOPING")]
     pub const MCAST_SNOOPING: u16 = 23;
-    /// `IFLA_BR_MCAST_QUERY_USE_IFADDR`: a bridge attribute.
+    /// `IFLA_BR_MCAST_QUERY_USE_IFADDR`: `u8` send queries from the bridge's own IP address.
     #[doc(alias = "IFLA_BR_MCAST_QUERY_USE_IFADDR")]
     pub const MCAST_QUERY_USE_IFADDR: u16 = 24;
-    /// `IFLA_BR_MCAST_QUERIER`: a bridge attribute.
+    /// `IFLA_BR_MCAST_QUERIER`: `u8` act as IGMP/MLD querier.
     #[doc(alias = "IFLA_BR_MCAST_QUERIER")]
     pub const MCAST_QUERIER: u16 = 25;
-    /// `IFLA_BR_MCAST_HASH_ELASTICITY`: a bridge attribute.
+    /// `IFLA_BR_MCAST_HASH_ELASTICITY`: `u32` obsolete; accepted and ignored.
     #[doc(alias = "IFLA_BR_MCAST_HASH_ELASTICITY")]
     pub const MCAST_HASH_ELASTICITY: u16 = 26;
-    /// `IFLA_BR_MCAST_HASH_MAX`: a bridge attribute.
+    /// `IFLA_BR_MCAST_HASH_MAX`: `u32` largest number of multicast database entries.
     #[doc(alias = "IFLA_BR_MCAST_HASH_MAX")]
     pub const MCAST_HASH_MAX: u16 = 27;
-    /// `IFLA_BR_MCAST_LAST_MEMBER_CNT`: a bridge attribute.
+    /// `IFLA_BR_MCAST_LAST_MEMBER_CNT`: `u32` number of last-member queries sent.
     #[doc(alias = "IFLA_BR_MCAST_LAST_MEMBER_CNT")]
     pub const MCAST_LAST_MEMBER_CNT: u16 = 28;
-    /// `IFLA_BR_MCAST_STARTUP_QUERY_CNT`: a bridge attribute.
+    /// `IFLA_BR_MCAST_STARTUP_QUERY_CNT`: `u32` number of queries sent at startup.
     #[doc(alias = "IFLA_BR_MCAST_STARTUP_QUERY_CNT")]
     pub const MCAST_STARTUP_QUERY_CNT: u16 = 29;
-    /// `IFLA_BR_MCAST_LAST_MEMBER_INTVL`: a bridge attribute.
+    /// `IFLA_BR_MCAST_LAST_MEMBER_INTVL`: `u64` last-member query interval, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MCAST_LAST_MEMBER_INTVL")]
     pub const MCAST_LAST_MEMBER_INTVL: u16 = 30;
-    /// `IFLA_BR_MCAST_MEMBERSHIP_INTVL`: a bridge attribute.
+    /// `IFLA_BR_MCAST_MEMBERSHIP_INTVL`: `u64` group membership interval, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MCAST_MEMBERSHIP_INTVL")]
     pub const MCAST_MEMBERSHIP_INTVL: u16 = 31;
-    /// `IFLA_BR_MCAST_QUERIER_INTVL`: a bridge attribute.
+    /// `IFLA_BR_MCAST_QUERIER_INTVL`: `u64` other-querier-present interval, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MCAST_QUERIER_INTVL")]
     pub const MCAST_QUERIER_INTVL: u16 = 32;
-    /// `IFLA_BR_MCAST_QUERY_INTVL`: a bridge attribute.
+    /// `IFLA_BR_MCAST_QUERY_INTVL`: `u64` general query interval, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MCAST_QUERY_INTVL")]
     pub const MCAST_QUERY_INTVL: u16 = 33;
-    /// `IFLA_BR_MCAST_QUERY_RESPONSE_INTVL`: a bridge attribute.
+    /// `IFLA_BR_MCAST_QUERY_RESPONSE_INTVL`: `u64` query response interval, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL")]
     pub const MCAST_QUERY_RESPONSE_INTVL: u16 = 34;
-    /// `IFLA_BR_MCAST_STARTUP_QUERY_INTVL`: a bridge attribute.
+    /// `IFLA_BR_MCAST_STARTUP_QUERY_INTVL`: `u64` startup query interval, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MCAST_STARTUP_QUERY_INTVL")]
     pub const MCAST_STARTUP_QUERY_INTVL: u16 = 35;
-    /// `IFLA_BR_NF_CALL_IPTABLES`: a bridge attribute.
+    /// `IFLA_BR_NF_CALL_IPTABLES`: `u8` pass bridged IPv4 traffic through iptables.
     #[doc(alias = "IFLA_BR_NF_CALL_IPTABLES")]
     pub const NF_CALL_IPTABLES: u16 = 36;
-    /// `IFLA_BR_NF_CALL_IP6TABLES`: a bridge attribute.
+    /// `IFLA_BR_NF_CALL_IP6TABLES`: `u8` pass bridged IPv6 traffic through ip6tables.
     #[doc(alias = "IFLA_BR_NF_CALL_IP6TABLES")]
     pub const NF_CALL_IP6TABLES: u16 = 37;
-    /// `IFLA_BR_NF_CALL_ARPTABLES`: a bridge attribute.
+    /// `IFLA_BR_NF_CALL_ARPTABLES`: `u8` pass bridged ARP traffic through arptables.
     #[doc(alias = "IFLA_BR_NF_CALL_ARPTABLES")]
     pub const NF_CALL_ARPTABLES: u16 = 38;
-    /// `IFLA_BR_VLAN_DEFAULT_PVID`: a bridge attribute.
+    /// `IFLA_BR_VLAN_DEFAULT_PVID`: `u16` default port VLAN id given to new ports.
     #[doc(alias = "IFLA_BR_VLAN_DEFAULT_PVID")]
     pub const VLAN_DEFAULT_PVID: u16 = 39;
-    /// `IFLA_BR_PAD`: a bridge attribute.
+    /// `IFLA_BR_PAD`: padding so that a following 64-bit payload is aligned; carries nothing.
     #[doc(alias = "IFLA_BR_PAD")]
     pub const PAD: u16 = 40;
-    /// `IFLA_BR_VLAN_STATS_ENABLED`: a bridge attribute.
+    /// `IFLA_BR_VLAN_STATS_ENABLED`: `u8` per-VLAN statistics on or off.
     #[doc(alias = "IFLA_BR_VLAN_STATS_ENABLED")]
     pub const VLAN_STATS_ENABLED: u16 = 41;
-    /// `IFLA_BR_MCAST_STATS_ENABLED`: a bridge attribute.
+    /// `IFLA_BR_MCAST_STATS_ENABLED`: `u8` multicast statistics on or off.
     #[doc(alias = "IFLA_BR_MCAST_STATS_ENABLED")]
     pub const MCAST_STATS_ENABLED: u16 = 42;
-    /// `IFLA_BR_MCAST_IGMP_VERSION`: a bridge attribute.
+    /// `IFLA_BR_MCAST_IGMP_VERSION`: `u8` IGMP version used by the querier (2 or 3).
     #[doc(alias = "IFLA_BR_MCAST_IGMP_VERSION")]
     pub const MCAST_IGMP_VERSION: u16 = 43;
-    /// `IFLA_BR_MCAST_MLD_VERSION`: a bridge attribute.
+    /// `IFLA_BR_MCAST_MLD_VERSION`: `u8` MLD version used by the querier (1 or 2).
     #[doc(alias = "IFLA_BR_MCAST_MLD_VERSION")]
     pub const MCAST_MLD_VERSION: u16 = 44;
-    /// `IFLA_BR_VLAN_STATS_PER_PORT`: a bridge attribute.
+    /// `IFLA_BR_VLAN_STATS_PER_PORT`: `u8` keep per-VLAN statistics per port.
     #[doc(alias = "IFLA_BR_VLAN_STATS_PER_PORT")]
     pub const VLAN_STATS_PER_PORT: u16 = 45;
-    /// `IFLA_BR_MULTI_BOOLOPT`: a bridge attribute.
+    /// `IFLA_BR_MULTI_BOOLOPT`: `struct br_boolopt_multi`: several boolean bridge options and the mask of those to change.
     #[doc(alias = "IFLA_BR_MULTI_BOOLOPT")]
     pub const MULTI_BOOLOPT: u16 = 46;
-    /// `IFLA_BR_MCAST_QUERIER_STATE`: a bridge attribute.
+    /// `IFLA_BR_MCAST_QUERIER_STATE`: nest describing the IGMP/MLD querier the bridge sees; read-only.
     #[doc(alias = "IFLA_BR_MCAST_QUERIER_STATE")]
     pub const MCAST_QUERIER_STATE: u16 = 47;
     /// `IFLA_BR_MAX`: the highest `IFLA_BR_*` value in the 6.1 headers.
@@ -388,124 +412,124 @@ pub mod ifla_br {
 
 /// Bridge port attributes (`IFLA_BRPORT_*` in `<linux/if_link.h>`), nested in `IFLA_PROTINFO` (family `AF_BRIDGE`) or `IFLA_INFO_SLAVE_DATA`.
 pub mod ifla_brport {
-    /// `IFLA_BRPORT_UNSPEC`: a bridge port attribute.
+    /// `IFLA_BRPORT_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_BRPORT_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_BRPORT_STATE`: Spanning tree state.
+    /// `IFLA_BRPORT_STATE`: `u8` spanning tree state of the port (`BR_STATE_*`).
     #[doc(alias = "IFLA_BRPORT_STATE")]
     pub const STATE: u16 = 1;
-    /// `IFLA_BRPORT_PRIORITY`: " priority.
+    /// `IFLA_BRPORT_PRIORITY`: `u16` STP port priority.
     #[doc(alias = "IFLA_BRPORT_PRIORITY")]
     pub const PRIORITY: u16 = 2;
-    /// `IFLA_BRPORT_COST`: " cost.
+    /// `IFLA_BRPORT_COST`: `u32` STP path cost of the port.
     #[doc(alias = "IFLA_BRPORT_COST")]
     pub const COST: u16 = 3;
-    /// `IFLA_BRPORT_MODE`: mode (hairpin).
+    /// `IFLA_BRPORT_MODE`: `u8` hairpin mode: send frames back out of the port they came in on.
     #[doc(alias = "IFLA_BRPORT_MODE")]
     pub const MODE: u16 = 4;
-    /// `IFLA_BRPORT_GUARD`: bpdu guard.
+    /// `IFLA_BRPORT_GUARD`: `u8` BPDU guard: disable the port if it receives STP BPDUs.
     #[doc(alias = "IFLA_BRPORT_GUARD")]
     pub const GUARD: u16 = 5;
-    /// `IFLA_BRPORT_PROTECT`: root port protection.
+    /// `IFLA_BRPORT_PROTECT`: `u8` root port protection (root block): the port may not become root port.
     #[doc(alias = "IFLA_BRPORT_PROTECT")]
     pub const PROTECT: u16 = 6;
-    /// `IFLA_BRPORT_FAST_LEAVE`: multicast fast leave.
+    /// `IFLA_BRPORT_FAST_LEAVE`: `u8` multicast fast leave: remove a group at once on an IGMP/MLD leave.
     #[doc(alias = "IFLA_BRPORT_FAST_LEAVE")]
     pub const FAST_LEAVE: u16 = 7;
-    /// `IFLA_BRPORT_LEARNING`: mac learning.
+    /// `IFLA_BRPORT_LEARNING`: `u8` learn source MAC addresses on the port.
     #[doc(alias = "IFLA_BRPORT_LEARNING")]
     pub const LEARNING: u16 = 8;
-    /// `IFLA_BRPORT_UNICAST_FLOOD`: flood unicast traffic.
+    /// `IFLA_BRPORT_UNICAST_FLOOD`: `u8` flood unknown unicast frames to the port.
     #[doc(alias = "IFLA_BRPORT_UNICAST_FLOOD")]
     pub const UNICAST_FLOOD: u16 = 9;
-    /// `IFLA_BRPORT_PROXYARP`: proxy ARP.
+    /// `IFLA_BRPORT_PROXYARP`: `u8` proxy ARP on the port.
     #[doc(alias = "IFLA_BRPORT_PROXYARP")]
     pub const PROXYARP: u16 = 10;
-    /// `IFLA_BRPORT_LEARNING_SYNC`: mac learning sync from device.
+    /// `IFLA_BRPORT_LEARNING_SYNC`: `u8` sync MAC addresses learned by the device into the bridge.
     #[doc(alias = "IFLA_BRPORT_LEARNING_SYNC")]
     pub const LEARNING_SYNC: u16 = 11;
-    /// `IFLA_BRPORT_PROXYARP_WIFI`: proxy ARP for Wi-Fi.
+    /// `IFLA_BRPORT_PROXYARP_WIFI`: `u8` proxy ARP for Wi-Fi on the port.
     #[doc(alias = "IFLA_BRPORT_PROXYARP_WIFI")]
     pub const PROXYARP_WIFI: u16 = 12;
-    /// `IFLA_BRPORT_ROOT_ID`: designated root.
+    /// `IFLA_BRPORT_ROOT_ID`: `struct ifla_bridge_id` of the designated root.
     #[doc(alias = "IFLA_BRPORT_ROOT_ID")]
     pub const ROOT_ID: u16 = 13;
-    /// `IFLA_BRPORT_BRIDGE_ID`: designated bridge.
+    /// `IFLA_BRPORT_BRIDGE_ID`: `struct ifla_bridge_id` of the designated bridge.
     #[doc(alias = "IFLA_BRPORT_BRIDGE_ID")]
     pub const BRIDGE_ID: u16 = 14;
-    /// `IFLA_BRPORT_DESIGNATED_PORT`: a bridge port attribute.
+    /// `IFLA_BRPORT_DESIGNATED_PORT`: `u16` STP designated port.
     #[doc(alias = "IFLA_BRPORT_DESIGNATED_PORT")]
     pub const DESIGNATED_PORT: u16 = 15;
-    /// `IFLA_BRPORT_DESIGNATED_COST`: a bridge port attribute.
+    /// `IFLA_BRPORT_DESIGNATED_COST`: `u16` STP designated cost.
     #[doc(alias = "IFLA_BRPORT_DESIGNATED_COST")]
     pub const DESIGNATED_COST: u16 = 16;
-    /// `IFLA_BRPORT_ID`: a bridge port attribute.
+    /// `IFLA_BRPORT_ID`: `u16` STP port id.
     #[doc(alias = "IFLA_BRPORT_ID")]
     pub const ID: u16 = 17;
-    /// `IFLA_BRPORT_NO`: a bridge port attribute.
+    /// `IFLA_BRPORT_NO`: `u16` STP port number.
     #[doc(alias = "IFLA_BRPORT_NO")]
     pub const NO: u16 = 18;
-    /// `IFLA_BRPORT_TOPOLOGY_CHANGE_ACK`: a bridge port attribute.
+    /// `IFLA_BRPORT_TOPOLOGY_CHANGE_ACK`: `u8` STP topology change acknowledgement flag.
     #[doc(alias = "IFLA_BRPORT_TOPOLOGY_CHANGE_ACK")]
     pub const TOPOLOGY_CHANGE_ACK: u16 = 19;
-    /// `IFLA_BRPORT_CONFIG_PENDING`: a bridge port attribute.
+    /// `IFLA_BRPORT_CONFIG_PENDING`: `u8` STP configuration BPDU pending.
     #[doc(alias = "IFLA_BRPORT_CONFIG_PENDING")]
     pub const CONFIG_PENDING: u16 = 20;
-    /// `IFLA_BRPORT_MESSAGE_AGE_TIMER`: a bridge port attribute.
+    /// `IFLA_BRPORT_MESSAGE_AGE_TIMER`: `u64` time left on the STP message age timer, in hundredths of a second.
     #[doc(alias = "IFLA_BRPORT_MESSAGE_AGE_TIMER")]
     pub const MESSAGE_AGE_TIMER: u16 = 21;
-    /// `IFLA_BRPORT_FORWARD_DELAY_TIMER`: a bridge port attribute.
+    /// `IFLA_BRPORT_FORWARD_DELAY_TIMER`: `u64` time left on the STP forward delay timer.
     #[doc(alias = "IFLA_BRPORT_FORWARD_DELAY_TIMER")]
     pub const FORWARD_DELAY_TIMER: u16 = 22;
-    /// `IFLA_BRPORT_HOLD_TIMER`: a bridge port attribute.
+    /// `IFLA_BRPORT_HOLD_TIMER`: `u64` time left on the STP hold timer.
     #[doc(alias = "IFLA_BRPORT_HOLD_TIMER")]
     pub const HOLD_TIMER: u16 = 23;
-    /// `IFLA_BRPORT_FLUSH`: a bridge port attribute.
+    /// `IFLA_BRPORT_FLUSH`: flush the FDB entries learned on the port (no payload).
     #[doc(alias = "IFLA_BRPORT_FLUSH")]
     pub const FLUSH: u16 = 24;
-    /// `IFLA_BRPORT_MULTICAST_ROUTER`: a bridge port attribute.
+    /// `IFLA_BRPORT_MULTICAST_ROUTER`: `u8` multicast router mode of the port.
     #[doc(alias = "IFLA_BRPORT_MULTICAST_ROUTER")]
     pub const MULTICAST_ROUTER: u16 = 25;
-    /// `IFLA_BRPORT_PAD`: a bridge port attribute.
+    /// `IFLA_BRPORT_PAD`: padding so that a following 64-bit payload is aligned; carries nothing.
     #[doc(alias = "IFLA_BRPORT_PAD")]
     pub const PAD: u16 = 26;
-    /// `IFLA_BRPORT_MCAST_FLOOD`: a bridge port attribute.
+    /// `IFLA_BRPORT_MCAST_FLOOD`: `u8` flood unknown multicast frames to the port.
     #[doc(alias = "IFLA_BRPORT_MCAST_FLOOD")]
     pub const MCAST_FLOOD: u16 = 27;
-    /// `IFLA_BRPORT_MCAST_TO_UCAST`: a bridge port attribute.
+    /// `IFLA_BRPORT_MCAST_TO_UCAST`: `u8` send multicast to the port as unicast copies, one per member.
     #[doc(alias = "IFLA_BRPORT_MCAST_TO_UCAST")]
     pub const MCAST_TO_UCAST: u16 = 28;
-    /// `IFLA_BRPORT_VLAN_TUNNEL`: a bridge port attribute.
+    /// `IFLA_BRPORT_VLAN_TUNNEL`: `u8` map VLANs to tunnel ids on the port.
     #[doc(alias = "IFLA_BRPORT_VLAN_TUNNEL")]
     pub const VLAN_TUNNEL: u16 = 29;
-    /// `IFLA_BRPORT_BCAST_FLOOD`: a bridge port attribute.
+    /// `IFLA_BRPORT_BCAST_FLOOD`: `u8` flood broadcast frames to the port.
     #[doc(alias = "IFLA_BRPORT_BCAST_FLOOD")]
     pub const BCAST_FLOOD: u16 = 30;
-    /// `IFLA_BRPORT_GROUP_FWD_MASK`: a bridge port attribute.
+    /// `IFLA_BRPORT_GROUP_FWD_MASK`: `u16` mask of the link-local group addresses forwarded to the port.
     #[doc(alias = "IFLA_BRPORT_GROUP_FWD_MASK")]
     pub const GROUP_FWD_MASK: u16 = 31;
-    /// `IFLA_BRPORT_NEIGH_SUPPRESS`: a bridge port attribute.
+    /// `IFLA_BRPORT_NEIGH_SUPPRESS`: `u8` ARP/ND suppression on the port.
     #[doc(alias = "IFLA_BRPORT_NEIGH_SUPPRESS")]
     pub const NEIGH_SUPPRESS: u16 = 32;
-    /// `IFLA_BRPORT_ISOLATED`: a bridge port attribute.
+    /// `IFLA_BRPORT_ISOLATED`: `u8` isolated port: no traffic to or from other isolated ports.
     #[doc(alias = "IFLA_BRPORT_ISOLATED")]
     pub const ISOLATED: u16 = 33;
-    /// `IFLA_BRPORT_BACKUP_PORT`: a bridge port attribute.
+    /// `IFLA_BRPORT_BACKUP_PORT`: `u32` index of the port that takes the traffic when this one loses carrier.
     #[doc(alias = "IFLA_BRPORT_BACKUP_PORT")]
     pub const BACKUP_PORT: u16 = 34;
-    /// `IFLA_BRPORT_MRP_RING_OPEN`: a bridge port attribute.
+    /// `IFLA_BRPORT_MRP_RING_OPEN`: `u8` MRP ring open state of the port; read-only.
     #[doc(alias = "IFLA_BRPORT_MRP_RING_OPEN")]
     pub const MRP_RING_OPEN: u16 = 35;
-    /// `IFLA_BRPORT_MRP_IN_OPEN`: a bridge port attribute.
+    /// `IFLA_BRPORT_MRP_IN_OPEN`: `u8` MRP interconnect open state of the port; read-only.
     #[doc(alias = "IFLA_BRPORT_MRP_IN_OPEN")]
     pub const MRP_IN_OPEN: u16 = 36;
-    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT`: a bridge port attribute.
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT`: `u32` largest number of hosts tracked for IGMPv3/MLDv2 explicit host tracking.
     #[doc(alias = "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT")]
     pub const MCAST_EHT_HOSTS_LIMIT: u16 = 37;
-    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_CNT`: a bridge port attribute.
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_CNT`: `u32` number of hosts tracked for explicit host tracking; read-only.
     #[doc(alias = "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT")]
     pub const MCAST_EHT_HOSTS_CNT: u16 = 38;
-    /// `IFLA_BRPORT_LOCKED`: a bridge port attribute.
+    /// `IFLA_BRPORT_LOCKED`: `u8` locked port: only hosts with an FDB entry may send through it (802.1X).
     #[doc(alias = "IFLA_BRPORT_LOCKED")]
     pub const LOCKED: u16 = 39;
     /// `IFLA_BRPORT_MAX`: the highest `IFLA_BRPORT_*` value in the 6.1 headers.
@@ -515,97 +539,97 @@ pub mod ifla_brport {
 
 /// VXLAN attributes (`IFLA_VXLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `vxlan`.
 pub mod ifla_vxlan {
-    /// `IFLA_VXLAN_UNSPEC`: a VXLAN attribute.
+    /// `IFLA_VXLAN_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_VXLAN_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_VXLAN_ID`: a VXLAN attribute.
+    /// `IFLA_VXLAN_ID`: `u32` VXLAN network identifier (VNI, 24 bits).
     #[doc(alias = "IFLA_VXLAN_ID")]
     pub const ID: u16 = 1;
-    /// `IFLA_VXLAN_GROUP`: group or remote address.
+    /// `IFLA_VXLAN_GROUP`: `be32` IPv4 multicast group or remote address.
     #[doc(alias = "IFLA_VXLAN_GROUP")]
     pub const GROUP: u16 = 2;
-    /// `IFLA_VXLAN_LINK`: a VXLAN attribute.
+    /// `IFLA_VXLAN_LINK`: `u32` index of the underlying device.
     #[doc(alias = "IFLA_VXLAN_LINK")]
     pub const LINK: u16 = 3;
-    /// `IFLA_VXLAN_LOCAL`: a VXLAN attribute.
+    /// `IFLA_VXLAN_LOCAL`: `be32` local IPv4 address.
     #[doc(alias = "IFLA_VXLAN_LOCAL")]
     pub const LOCAL: u16 = 4;
-    /// `IFLA_VXLAN_TTL`: a VXLAN attribute.
+    /// `IFLA_VXLAN_TTL`: `u8` TTL of the outer packets.
     #[doc(alias = "IFLA_VXLAN_TTL")]
     pub const TTL: u16 = 5;
-    /// `IFLA_VXLAN_TOS`: a VXLAN attribute.
+    /// `IFLA_VXLAN_TOS`: `u8` TOS of the outer packets.
     #[doc(alias = "IFLA_VXLAN_TOS")]
     pub const TOS: u16 = 6;
-    /// `IFLA_VXLAN_LEARNING`: a VXLAN attribute.
+    /// `IFLA_VXLAN_LEARNING`: `u8` learn remote addresses from received packets.
     #[doc(alias = "IFLA_VXLAN_LEARNING")]
     pub const LEARNING: u16 = 7;
-    /// `IFLA_VXLAN_AGEING`: a VXLAN attribute.
+    /// `IFLA_VXLAN_AGEING`: `u32` lifetime of learned FDB entries, in seconds.
     #[doc(alias = "IFLA_VXLAN_AGEING")]
     pub const AGEING: u16 = 8;
-    /// `IFLA_VXLAN_LIMIT`: a VXLAN attribute.
+    /// `IFLA_VXLAN_LIMIT`: `u32` largest number of FDB entries.
     #[doc(alias = "IFLA_VXLAN_LIMIT")]
     pub const LIMIT: u16 = 9;
-    /// `IFLA_VXLAN_PORT_RANGE`: source port.
+    /// `IFLA_VXLAN_PORT_RANGE`: `struct ifla_vxlan_port_range`: range of UDP source ports, big-endian.
     #[doc(alias = "IFLA_VXLAN_PORT_RANGE")]
     pub const PORT_RANGE: u16 = 10;
-    /// `IFLA_VXLAN_PROXY`: a VXLAN attribute.
+    /// `IFLA_VXLAN_PROXY`: `u8` answer ARP/ND requests from the FDB (proxy).
     #[doc(alias = "IFLA_VXLAN_PROXY")]
     pub const PROXY: u16 = 11;
-    /// `IFLA_VXLAN_RSC`: a VXLAN attribute.
+    /// `IFLA_VXLAN_RSC`: `u8` route short circuit.
     #[doc(alias = "IFLA_VXLAN_RSC")]
     pub const RSC: u16 = 12;
-    /// `IFLA_VXLAN_L2MISS`: a VXLAN attribute.
+    /// `IFLA_VXLAN_L2MISS`: `u8` notify user space of link-layer address misses.
     #[doc(alias = "IFLA_VXLAN_L2MISS")]
     pub const L2MISS: u16 = 13;
-    /// `IFLA_VXLAN_L3MISS`: a VXLAN attribute.
+    /// `IFLA_VXLAN_L3MISS`: `u8` notify user space of IP address misses.
     #[doc(alias = "IFLA_VXLAN_L3MISS")]
     pub const L3MISS: u16 = 14;
-    /// `IFLA_VXLAN_PORT`: destination port.
+    /// `IFLA_VXLAN_PORT`: `be16` UDP destination port.
     #[doc(alias = "IFLA_VXLAN_PORT")]
     pub const PORT: u16 = 15;
-    /// `IFLA_VXLAN_GROUP6`: a VXLAN attribute.
+    /// `IFLA_VXLAN_GROUP6`: IPv6 multicast group or remote address.
     #[doc(alias = "IFLA_VXLAN_GROUP6")]
     pub const GROUP6: u16 = 16;
-    /// `IFLA_VXLAN_LOCAL6`: a VXLAN attribute.
+    /// `IFLA_VXLAN_LOCAL6`: local IPv6 address.
     #[doc(alias = "IFLA_VXLAN_LOCAL6")]
     pub const LOCAL6: u16 = 17;
-    /// `IFLA_VXLAN_UDP_CSUM`: a VXLAN attribute.
+    /// `IFLA_VXLAN_UDP_CSUM`: `u8` compute UDP checksums over IPv4.
     #[doc(alias = "IFLA_VXLAN_UDP_CSUM")]
     pub const UDP_CSUM: u16 = 18;
-    /// `IFLA_VXLAN_UDP_ZERO_CSUM6_TX`: a VXLAN attribute.
+    /// `IFLA_VXLAN_UDP_ZERO_CSUM6_TX`: `u8` send IPv6 packets with a zero UDP checksum.
     #[doc(alias = "IFLA_VXLAN_UDP_ZERO_CSUM6_TX")]
     pub const UDP_ZERO_CSUM6_TX: u16 = 19;
-    /// `IFLA_VXLAN_UDP_ZERO_CSUM6_RX`: a VXLAN attribute.
+    /// `IFLA_VXLAN_UDP_ZERO_CSUM6_RX`: `u8` accept IPv6 packets with a zero UDP checksum.
     #[doc(alias = "IFLA_VXLAN_UDP_ZERO_CSUM6_RX")]
     pub const UDP_ZERO_CSUM6_RX: u16 = 20;
-    /// `IFLA_VXLAN_REMCSUM_TX`: a VXLAN attribute.
+    /// `IFLA_VXLAN_REMCSUM_TX`: `u8` remote checksum offload on transmit.
     #[doc(alias = "IFLA_VXLAN_REMCSUM_TX")]
     pub const REMCSUM_TX: u16 = 21;
-    /// `IFLA_VXLAN_REMCSUM_RX`: a VXLAN attribute.
+    /// `IFLA_VXLAN_REMCSUM_RX`: `u8` remote checksum offload on receive.
     #[doc(alias = "IFLA_VXLAN_REMCSUM_RX")]
     pub const REMCSUM_RX: u16 = 22;
-    /// `IFLA_VXLAN_GBP`: a VXLAN attribute.
+    /// `IFLA_VXLAN_GBP`: flag: Group Based Policy extension (no payload).
     #[doc(alias = "IFLA_VXLAN_GBP")]
     pub const GBP: u16 = 23;
-    /// `IFLA_VXLAN_REMCSUM_NOPARTIAL`: a VXLAN attribute.
+    /// `IFLA_VXLAN_REMCSUM_NOPARTIAL`: flag: remote checksum offload without partial checksums (no payload).
     #[doc(alias = "IFLA_VXLAN_REMCSUM_NOPARTIAL")]
     pub const REMCSUM_NOPARTIAL: u16 = 24;
-    /// `IFLA_VXLAN_COLLECT_METADATA`: a VXLAN attribute.
+    /// `IFLA_VXLAN_COLLECT_METADATA`: `u8` external (flow-based) mode: tunnel parameters come from metadata.
     #[doc(alias = "IFLA_VXLAN_COLLECT_METADATA")]
     pub const COLLECT_METADATA: u16 = 25;
-    /// `IFLA_VXLAN_LABEL`: a VXLAN attribute.
+    /// `IFLA_VXLAN_LABEL`: `be32` IPv6 flow label of the outer packets.
     #[doc(alias = "IFLA_VXLAN_LABEL")]
     pub const LABEL: u16 = 26;
-    /// `IFLA_VXLAN_GPE`: a VXLAN attribute.
+    /// `IFLA_VXLAN_GPE`: flag: Generic Protocol Extension (no payload).
     #[doc(alias = "IFLA_VXLAN_GPE")]
     pub const GPE: u16 = 27;
-    /// `IFLA_VXLAN_TTL_INHERIT`: a VXLAN attribute.
+    /// `IFLA_VXLAN_TTL_INHERIT`: flag: copy the TTL from the inner packet (no payload).
     #[doc(alias = "IFLA_VXLAN_TTL_INHERIT")]
     pub const TTL_INHERIT: u16 = 28;
-    /// `IFLA_VXLAN_DF`: a VXLAN attribute.
+    /// `IFLA_VXLAN_DF`: `u8` don't-fragment bit of the outer IPv4 header, an `enum ifla_vxlan_df` value.
     #[doc(alias = "IFLA_VXLAN_DF")]
     pub const DF: u16 = 29;
-    /// `IFLA_VXLAN_VNIFILTER`: only applicable with COLLECT_METADATA mode.
+    /// `IFLA_VXLAN_VNIFILTER`: `u8` per-VNI filtering; only with `IFLA_VXLAN_COLLECT_METADATA`.
     #[doc(alias = "IFLA_VXLAN_VNIFILTER")]
     pub const VNIFILTER: u16 = 30;
     /// `IFLA_VXLAN_MAX`: the highest `IFLA_VXLAN_*` value in the 6.1 headers.
@@ -615,22 +639,22 @@ pub mod ifla_vxlan {
 
 /// VLAN attributes (`IFLA_VLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `vlan`.
 pub mod ifla_vlan {
-    /// `IFLA_VLAN_UNSPEC`: a VLAN attribute.
+    /// `IFLA_VLAN_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_VLAN_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_VLAN_ID`: a VLAN attribute.
+    /// `IFLA_VLAN_ID`: `u16` VLAN id.
     #[doc(alias = "IFLA_VLAN_ID")]
     pub const ID: u16 = 1;
-    /// `IFLA_VLAN_FLAGS`: a VLAN attribute.
+    /// `IFLA_VLAN_FLAGS`: `struct ifla_vlan_flags`: `VLAN_FLAG_*` bits and the mask of those to change.
     #[doc(alias = "IFLA_VLAN_FLAGS")]
     pub const FLAGS: u16 = 2;
-    /// `IFLA_VLAN_EGRESS_QOS`: a VLAN attribute.
+    /// `IFLA_VLAN_EGRESS_QOS`: nest of `struct ifla_vlan_qos_mapping`: packet priority to 802.1p priority on transmit.
     #[doc(alias = "IFLA_VLAN_EGRESS_QOS")]
     pub const EGRESS_QOS: u16 = 3;
-    /// `IFLA_VLAN_INGRESS_QOS`: a VLAN attribute.
+    /// `IFLA_VLAN_INGRESS_QOS`: nest of `struct ifla_vlan_qos_mapping`: 802.1p priority to packet priority on receive.
     #[doc(alias = "IFLA_VLAN_INGRESS_QOS")]
     pub const INGRESS_QOS: u16 = 4;
-    /// `IFLA_VLAN_PROTOCOL`: a VLAN attribute.
+    /// `IFLA_VLAN_PROTOCOL`: `be16` VLAN protocol: 802.1Q (0x8100) or 802.1ad (0x88a8).
     #[doc(alias = "IFLA_VLAN_PROTOCOL")]
     pub const PROTOCOL: u16 = 5;
     /// `IFLA_VLAN_MAX`: the highest `IFLA_VLAN_*` value in the 6.1 headers.
@@ -640,31 +664,31 @@ pub mod ifla_vlan {
 
 /// macvlan attributes (`IFLA_MACVLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `macvlan` or `macvtap`.
 pub mod ifla_macvlan {
-    /// `IFLA_MACVLAN_UNSPEC`: a macvlan attribute.
+    /// `IFLA_MACVLAN_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_MACVLAN_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_MACVLAN_MODE`: a macvlan attribute.
+    /// `IFLA_MACVLAN_MODE`: `u32` mode, a `MACVLAN_MODE_*` value.
     #[doc(alias = "IFLA_MACVLAN_MODE")]
     pub const MODE: u16 = 1;
-    /// `IFLA_MACVLAN_FLAGS`: a macvlan attribute.
+    /// `IFLA_MACVLAN_FLAGS`: `u16` `MACVLAN_FLAG_*` bits.
     #[doc(alias = "IFLA_MACVLAN_FLAGS")]
     pub const FLAGS: u16 = 2;
-    /// `IFLA_MACVLAN_MACADDR_MODE`: a macvlan attribute.
+    /// `IFLA_MACVLAN_MACADDR_MODE`: `u32` how to change the source MAC list: add, delete, flush or set (`enum macvlan_macaddr_mode`).
     #[doc(alias = "IFLA_MACVLAN_MACADDR_MODE")]
     pub const MACADDR_MODE: u16 = 3;
-    /// `IFLA_MACVLAN_MACADDR`: a macvlan attribute.
+    /// `IFLA_MACVLAN_MACADDR`: one MAC address of the source list (`MACVLAN_MODE_SOURCE`).
     #[doc(alias = "IFLA_MACVLAN_MACADDR")]
     pub const MACADDR: u16 = 4;
-    /// `IFLA_MACVLAN_MACADDR_DATA`: a macvlan attribute.
+    /// `IFLA_MACVLAN_MACADDR_DATA`: nest of `IFLA_MACVLAN_MACADDR`: the source MAC list.
     #[doc(alias = "IFLA_MACVLAN_MACADDR_DATA")]
     pub const MACADDR_DATA: u16 = 5;
-    /// `IFLA_MACVLAN_MACADDR_COUNT`: a macvlan attribute.
+    /// `IFLA_MACVLAN_MACADDR_COUNT`: `u32` number of entries in the source MAC list.
     #[doc(alias = "IFLA_MACVLAN_MACADDR_COUNT")]
     pub const MACADDR_COUNT: u16 = 6;
-    /// `IFLA_MACVLAN_BC_QUEUE_LEN`: a macvlan attribute.
+    /// `IFLA_MACVLAN_BC_QUEUE_LEN`: `u32` requested length of the broadcast/multicast queue.
     #[doc(alias = "IFLA_MACVLAN_BC_QUEUE_LEN")]
     pub const BC_QUEUE_LEN: u16 = 7;
-    /// `IFLA_MACVLAN_BC_QUEUE_LEN_USED`: a macvlan attribute.
+    /// `IFLA_MACVLAN_BC_QUEUE_LEN_USED`: `u32` length of the broadcast/multicast queue in use, the largest requested on the lower device.
     #[doc(alias = "IFLA_MACVLAN_BC_QUEUE_LEN_USED")]
     pub const BC_QUEUE_LEN_USED: u16 = 8;
     /// `IFLA_MACVLAN_MAX`: the highest `IFLA_MACVLAN_*` value in the 6.1 headers.
@@ -674,150 +698,150 @@ pub mod ifla_macvlan {
 
 /// macvlan modes (`enum macvlan_mode`, `MACVLAN_MODE_*` in `<linux/if_link.h>`), the `u32` value of `IFLA_MACVLAN_MODE`.
 pub mod macvlan_mode {
-    /// `MACVLAN_MODE_PRIVATE`: don't talk to other macvlans.
+    /// `MACVLAN_MODE_PRIVATE`: no traffic to or from the other macvlans of the same lower device.
     #[doc(alias = "MACVLAN_MODE_PRIVATE")]
     pub const PRIVATE: u32 = 0x01;
-    /// `MACVLAN_MODE_VEPA`: talk to other ports through ext bridge.
+    /// `MACVLAN_MODE_VEPA`: traffic to the other macvlans goes through the external bridge (802.1Qbg VEPA).
     #[doc(alias = "MACVLAN_MODE_VEPA")]
     pub const VEPA: u32 = 0x02;
-    /// `MACVLAN_MODE_BRIDGE`: talk to bridge ports directly.
+    /// `MACVLAN_MODE_BRIDGE`: traffic to the other macvlans is delivered directly.
     #[doc(alias = "MACVLAN_MODE_BRIDGE")]
     pub const BRIDGE: u32 = 0x04;
-    /// `MACVLAN_MODE_PASSTHRU`: take over the underlying device.
+    /// `MACVLAN_MODE_PASSTHRU`: the single macvlan takes over the lower device.
     #[doc(alias = "MACVLAN_MODE_PASSTHRU")]
     pub const PASSTHRU: u32 = 0x08;
-    /// `MACVLAN_MODE_SOURCE`: use source MAC address list to assign.
+    /// `MACVLAN_MODE_SOURCE`: packets are assigned by source MAC address, from a list.
     #[doc(alias = "MACVLAN_MODE_SOURCE")]
     pub const SOURCE: u32 = 0x10;
 }
 
 /// VLAN flags (`enum vlan_flags`, `VLAN_FLAG_*` in `<linux/if_vlan.h>`), the bits of `struct ifla_vlan_flags` in `IFLA_VLAN_FLAGS`.
 pub mod vlan_flag {
-    /// `VLAN_FLAG_REORDER_HDR`: a VLAN flag.
+    /// `VLAN_FLAG_REORDER_HDR`: hand packets to the stack with the VLAN header removed, as if untagged.
     #[doc(alias = "VLAN_FLAG_REORDER_HDR")]
     pub const REORDER_HDR: u32 = 0x01;
-    /// `VLAN_FLAG_GVRP`: a VLAN flag.
+    /// `VLAN_FLAG_GVRP`: register the VLAN with GVRP.
     #[doc(alias = "VLAN_FLAG_GVRP")]
     pub const GVRP: u32 = 0x02;
-    /// `VLAN_FLAG_LOOSE_BINDING`: a VLAN flag.
+    /// `VLAN_FLAG_LOOSE_BINDING`: the VLAN device's state does not follow the lower device's.
     #[doc(alias = "VLAN_FLAG_LOOSE_BINDING")]
     pub const LOOSE_BINDING: u32 = 0x04;
-    /// `VLAN_FLAG_MVRP`: a VLAN flag.
+    /// `VLAN_FLAG_MVRP`: register the VLAN with MVRP.
     #[doc(alias = "VLAN_FLAG_MVRP")]
     pub const MVRP: u32 = 0x08;
-    /// `VLAN_FLAG_BRIDGE_BINDING`: a VLAN flag.
+    /// `VLAN_FLAG_BRIDGE_BINDING`: on a bridge, the VLAN device is up only while a bridge port in the VLAN is up.
     #[doc(alias = "VLAN_FLAG_BRIDGE_BINDING")]
     pub const BRIDGE_BINDING: u32 = 0x10;
 }
 
 /// Device flags (`enum net_device_flags`, `IFF_*` in `<linux/if.h>`), the bits of `ifinfomsg.ifi_flags` and `ifi_change`.
 pub mod iff {
-    /// `IFF_UP`: sysfs.
+    /// `IFF_UP`: the interface is administratively up.
     #[doc(alias = "IFF_UP")]
     pub const UP: u32 = 0x01;
-    /// `IFF_BROADCAST`: __volatile__.
+    /// `IFF_BROADCAST`: the broadcast address is valid.
     #[doc(alias = "IFF_BROADCAST")]
     pub const BROADCAST: u32 = 0x02;
-    /// `IFF_DEBUG`: sysfs.
+    /// `IFF_DEBUG`: debugging on.
     #[doc(alias = "IFF_DEBUG")]
     pub const DEBUG: u32 = 0x04;
-    /// `IFF_LOOPBACK`: __volatile__.
+    /// `IFF_LOOPBACK`: a loopback interface.
     #[doc(alias = "IFF_LOOPBACK")]
     pub const LOOPBACK: u32 = 0x08;
-    /// `IFF_POINTOPOINT`: __volatile__.
+    /// `IFF_POINTOPOINT`: a point-to-point link.
     #[doc(alias = "IFF_POINTOPOINT")]
     pub const POINTOPOINT: u32 = 0x10;
-    /// `IFF_NOTRAILERS`: sysfs.
+    /// `IFF_NOTRAILERS`: avoid trailers; unused.
     #[doc(alias = "IFF_NOTRAILERS")]
     pub const NOTRAILERS: u32 = 0x20;
-    /// `IFF_RUNNING`: __volatile__.
+    /// `IFF_RUNNING`: the interface is operationally up (RFC 2863 `OPER_UP`).
     #[doc(alias = "IFF_RUNNING")]
     pub const RUNNING: u32 = 0x40;
-    /// `IFF_NOARP`: sysfs.
+    /// `IFF_NOARP`: no ARP (or neighbour discovery) on the link.
     #[doc(alias = "IFF_NOARP")]
     pub const NOARP: u32 = 0x80;
-    /// `IFF_PROMISC`: sysfs.
+    /// `IFF_PROMISC`: receive all packets (promiscuous).
     #[doc(alias = "IFF_PROMISC")]
     pub const PROMISC: u32 = 0x0100;
-    /// `IFF_ALLMULTI`: sysfs.
+    /// `IFF_ALLMULTI`: receive all multicast packets.
     #[doc(alias = "IFF_ALLMULTI")]
     pub const ALLMULTI: u32 = 0x0200;
-    /// `IFF_MASTER`: __volatile__.
+    /// `IFF_MASTER`: master of a load balancer (bonding).
     #[doc(alias = "IFF_MASTER")]
     pub const MASTER: u32 = 0x0400;
-    /// `IFF_SLAVE`: __volatile__.
+    /// `IFF_SLAVE`: slave of a load balancer (bonding).
     #[doc(alias = "IFF_SLAVE")]
     pub const SLAVE: u32 = 0x0800;
-    /// `IFF_MULTICAST`: sysfs.
+    /// `IFF_MULTICAST`: the link supports multicast.
     #[doc(alias = "IFF_MULTICAST")]
     pub const MULTICAST: u32 = 0x1000;
-    /// `IFF_PORTSEL`: sysfs.
+    /// `IFF_PORTSEL`: the media type can be set.
     #[doc(alias = "IFF_PORTSEL")]
     pub const PORTSEL: u32 = 0x2000;
-    /// `IFF_AUTOMEDIA`: sysfs.
+    /// `IFF_AUTOMEDIA`: automatic media selection is on.
     #[doc(alias = "IFF_AUTOMEDIA")]
     pub const AUTOMEDIA: u32 = 0x4000;
-    /// `IFF_DYNAMIC`: sysfs.
+    /// `IFF_DYNAMIC`: a dial-up device whose addresses change.
     #[doc(alias = "IFF_DYNAMIC")]
     pub const DYNAMIC: u32 = 0x8000;
-    /// `IFF_LOWER_UP`: __volatile__.
+    /// `IFF_LOWER_UP`: the driver signals that layer 1 is up (carrier).
     #[doc(alias = "IFF_LOWER_UP")]
     pub const LOWER_UP: u32 = 0x0001_0000;
-    /// `IFF_DORMANT`: __volatile__.
+    /// `IFF_DORMANT`: the driver signals that the link is dormant.
     #[doc(alias = "IFF_DORMANT")]
     pub const DORMANT: u32 = 0x0002_0000;
-    /// `IFF_ECHO`: __volatile__.
+    /// `IFF_ECHO`: the device echoes sent packets.
     #[doc(alias = "IFF_ECHO")]
     pub const ECHO: u32 = 0x0004_0000;
-    /// `IFF_VOLATILE`: a device flag.
+    /// `IFF_VOLATILE`: the flags the kernel keeps from the device: user space cannot change them.
     #[doc(alias = "IFF_VOLATILE")]
     pub const VOLATILE: u32 = 0x0007_0c5a;
 }
 
 /// RFC 2863 operational states (`IF_OPER_*` in `<linux/if.h>`), the `u8` value of `IFLA_OPERSTATE`.
 pub mod if_oper {
-    /// `IF_OPER_UNKNOWN`: an operational state.
+    /// `IF_OPER_UNKNOWN`: the state is unknown; many virtual devices always report it.
     #[doc(alias = "IF_OPER_UNKNOWN")]
     pub const UNKNOWN: u8 = 0;
-    /// `IF_OPER_NOTPRESENT`: an operational state.
+    /// `IF_OPER_NOTPRESENT`: a component is missing; unused by Linux.
     #[doc(alias = "IF_OPER_NOTPRESENT")]
     pub const NOTPRESENT: u8 = 1;
-    /// `IF_OPER_DOWN`: an operational state.
+    /// `IF_OPER_DOWN`: down.
     #[doc(alias = "IF_OPER_DOWN")]
     pub const DOWN: u8 = 2;
-    /// `IF_OPER_LOWERLAYERDOWN`: an operational state.
+    /// `IF_OPER_LOWERLAYERDOWN`: down because a lower device is down.
     #[doc(alias = "IF_OPER_LOWERLAYERDOWN")]
     pub const LOWERLAYERDOWN: u8 = 3;
-    /// `IF_OPER_TESTING`: an operational state.
+    /// `IF_OPER_TESTING`: in test mode.
     #[doc(alias = "IF_OPER_TESTING")]
     pub const TESTING: u8 = 4;
-    /// `IF_OPER_DORMANT`: an operational state.
+    /// `IF_OPER_DORMANT`: waiting for an external event (such as 802.1X authentication).
     #[doc(alias = "IF_OPER_DORMANT")]
     pub const DORMANT: u8 = 5;
-    /// `IF_OPER_UP`: an operational state.
+    /// `IF_OPER_UP`: up: packets can pass.
     #[doc(alias = "IF_OPER_UP")]
     pub const UP: u8 = 6;
 }
 
 /// Link modes (`IF_LINK_MODE_*` in `<linux/if.h>`), the `u8` value of `IFLA_LINKMODE`.
 pub mod if_link_mode {
-    /// `IF_LINK_MODE_DEFAULT`: a link mode.
+    /// `IF_LINK_MODE_DEFAULT`: the operational state follows the carrier.
     #[doc(alias = "IF_LINK_MODE_DEFAULT")]
     pub const DEFAULT: u8 = 0;
-    /// `IF_LINK_MODE_DORMANT`: limit upward transition to dormant.
+    /// `IF_LINK_MODE_DORMANT`: limit upward transitions to dormant, until user space says the link is up.
     #[doc(alias = "IF_LINK_MODE_DORMANT")]
     pub const DORMANT: u8 = 1;
-    /// `IF_LINK_MODE_TESTING`: limit upward transition to testing.
+    /// `IF_LINK_MODE_TESTING`: limit upward transitions to testing.
     #[doc(alias = "IF_LINK_MODE_TESTING")]
     pub const TESTING: u8 = 2;
 }
 
 /// Hardware types (`ARPHRD_*` in `<linux/if_arp.h>`), the values of `ifinfomsg.ifi_type`.
 pub mod arphrd {
-    /// `ARPHRD_NETROM`: from KA9Q: NET/ROM pseudo.
+    /// `ARPHRD_NETROM`: NET/ROM pseudo device (from KA9Q).
     #[doc(alias = "ARPHRD_NETROM")]
     pub const NETROM: u16 = 0;
-    /// `ARPHRD_ETHER`: Ethernet 10Mbps.
+    /// `ARPHRD_ETHER`: Ethernet (veth, bridges and most virtual links too).
     #[doc(alias = "ARPHRD_ETHER")]
     pub const ETHER: u16 = 1;
     /// `ARPHRD_EETHER`: Experimental Ethernet.
@@ -832,13 +856,13 @@ pub mod arphrd {
     /// `ARPHRD_CHAOS`: Chaosnet.
     #[doc(alias = "ARPHRD_CHAOS")]
     pub const CHAOS: u16 = 5;
-    /// `ARPHRD_IEEE802`: IEEE 802.2 Ethernet/TR/TB.
+    /// `ARPHRD_IEEE802`: IEEE 802.2 Ethernet, token ring or token bus.
     #[doc(alias = "ARPHRD_IEEE802")]
     pub const IEEE802: u16 = 6;
     /// `ARPHRD_ARCNET`: ARCnet.
     #[doc(alias = "ARPHRD_ARCNET")]
     pub const ARCNET: u16 = 7;
-    /// `ARPHRD_APPLETLK`: APPLEtalk.
+    /// `ARPHRD_APPLETLK`: AppleTalk.
     #[doc(alias = "ARPHRD_APPLETLK")]
     pub const APPLETLK: u16 = 8;
     /// `ARPHRD_DLCI`: Frame Relay DLCI.
@@ -850,7 +874,7 @@ pub mod arphrd {
     /// `ARPHRD_METRICOM`: Metricom STRIP (new IANA id).
     #[doc(alias = "ARPHRD_METRICOM")]
     pub const METRICOM: u16 = 23;
-    /// `ARPHRD_IEEE1394`: IEEE 1394 IPv4 - RFC 2734.
+    /// `ARPHRD_IEEE1394`: IPv4 over IEEE 1394 (RFC 2734).
     #[doc(alias = "ARPHRD_IEEE1394")]
     pub const IEEE1394: u16 = 24;
     /// `ARPHRD_EUI64`: EUI-64.
@@ -859,25 +883,25 @@ pub mod arphrd {
     /// `ARPHRD_INFINIBAND`: InfiniBand.
     #[doc(alias = "ARPHRD_INFINIBAND")]
     pub const INFINIBAND: u16 = 32;
-    /// `ARPHRD_SLIP`: a hardware type.
+    /// `ARPHRD_SLIP`: Serial Line IP.
     #[doc(alias = "ARPHRD_SLIP")]
     pub const SLIP: u16 = 256;
-    /// `ARPHRD_CSLIP`: a hardware type.
+    /// `ARPHRD_CSLIP`: compressed SLIP.
     #[doc(alias = "ARPHRD_CSLIP")]
     pub const CSLIP: u16 = 257;
-    /// `ARPHRD_SLIP6`: a hardware type.
+    /// `ARPHRD_SLIP6`: 6-bit SLIP.
     #[doc(alias = "ARPHRD_SLIP6")]
     pub const SLIP6: u16 = 258;
-    /// `ARPHRD_CSLIP6`: a hardware type.
+    /// `ARPHRD_CSLIP6`: compressed 6-bit SLIP.
     #[doc(alias = "ARPHRD_CSLIP6")]
     pub const CSLIP6: u16 = 259;
-    /// `ARPHRD_RSRVD`: Notional KISS type.
+    /// `ARPHRD_RSRVD`: notional KISS type.
     #[doc(alias = "ARPHRD_RSRVD")]
     pub const RSRVD: u16 = 260;
-    /// `ARPHRD_ADAPT`: a hardware type.
+    /// `ARPHRD_ADAPT`: adaptive SLIP.
     #[doc(alias = "ARPHRD_ADAPT")]
     pub const ADAPT: u16 = 264;
-    /// `ARPHRD_ROSE`: a hardware type.
+    /// `ARPHRD_ROSE`: ROSE (amateur packet radio).
     #[doc(alias = "ARPHRD_ROSE")]
     pub const ROSE: u16 = 270;
     /// `ARPHRD_X25`: CCITT X.25.
@@ -889,16 +913,16 @@ pub mod arphrd {
     /// `ARPHRD_CAN`: Controller Area Network.
     #[doc(alias = "ARPHRD_CAN")]
     pub const CAN: u16 = 280;
-    /// `ARPHRD_MCTP`: a hardware type.
+    /// `ARPHRD_MCTP`: MCTP (Management Component Transport Protocol).
     #[doc(alias = "ARPHRD_MCTP")]
     pub const MCTP: u16 = 290;
-    /// `ARPHRD_PPP`: a hardware type.
+    /// `ARPHRD_PPP`: PPP.
     #[doc(alias = "ARPHRD_PPP")]
     pub const PPP: u16 = 512;
     /// `ARPHRD_CISCO`: Cisco HDLC.
     #[doc(alias = "ARPHRD_CISCO")]
     pub const CISCO: u16 = 513;
-    /// `ARPHRD_HDLC`: a hardware type.
+    /// `ARPHRD_HDLC`: HDLC: the same value as `ARPHRD_CISCO`.
     #[doc(alias = "ARPHRD_HDLC")]
     pub const HDLC: u16 = 513;
     /// `ARPHRD_LAPB`: LAPB.
@@ -937,7 +961,7 @@ pub mod arphrd {
     /// `ARPHRD_BIF`: AP1000 BIF.
     #[doc(alias = "ARPHRD_BIF")]
     pub const BIF: u16 = 775;
-    /// `ARPHRD_SIT`: sit0 device - IPv6-in-IPv4.
+    /// `ARPHRD_SIT`: IPv6-in-IPv4 tunnel (sit).
     #[doc(alias = "ARPHRD_SIT")]
     pub const SIT: u16 = 776;
     /// `ARPHRD_IPDDP`: IP over DDP tunneller.
@@ -973,7 +997,7 @@ pub mod arphrd {
     /// `ARPHRD_FCFABRIC`: Fibrechannel fabric.
     #[doc(alias = "ARPHRD_FCFABRIC")]
     pub const FCFABRIC: u16 = 787;
-    /// `ARPHRD_IEEE802_TR`: Magic type ident for TR.
+    /// `ARPHRD_IEEE802_TR`: token ring (IEEE 802.5).
     #[doc(alias = "ARPHRD_IEEE802_TR")]
     pub const IEEE802_TR: u16 = 800;
     /// `ARPHRD_IEEE80211`: IEEE 802.11.
@@ -985,7 +1009,7 @@ pub mod arphrd {
     /// `ARPHRD_IEEE80211_RADIOTAP`: IEEE 802.11 + radiotap header.
     #[doc(alias = "ARPHRD_IEEE80211_RADIOTAP")]
     pub const IEEE80211_RADIOTAP: u16 = 803;
-    /// `ARPHRD_IEEE802154`: a hardware type.
+    /// `ARPHRD_IEEE802154`: IEEE 802.15.4.
     #[doc(alias = "ARPHRD_IEEE802154")]
     pub const IEEE802154: u16 = 804;
     /// `ARPHRD_IEEE802154_MONITOR`: IEEE 802.15.4 network monitor.
@@ -1003,7 +1027,7 @@ pub mod arphrd {
     /// `ARPHRD_IP6GRE`: GRE over IPv6.
     #[doc(alias = "ARPHRD_IP6GRE")]
     pub const IP6GRE: u16 = 823;
-    /// `ARPHRD_NETLINK`: Netlink header.
+    /// `ARPHRD_NETLINK`: netlink monitor (nlmon).
     #[doc(alias = "ARPHRD_NETLINK")]
     pub const NETLINK: u16 = 824;
     /// `ARPHRD_6LOWPAN`: IPv6 over LoWPAN.
@@ -1011,60 +1035,60 @@ pub mod arphrd {
     /// `ARPHRD_VSOCKMON`: Vsock monitor header.
     #[doc(alias = "ARPHRD_VSOCKMON")]
     pub const VSOCKMON: u16 = 826;
-    /// `ARPHRD_VOID`: Void type, nothing is known.
+    /// `ARPHRD_VOID`: nothing is known about the hardware type.
     #[doc(alias = "ARPHRD_VOID")]
     pub const VOID: u16 = 0xffff;
-    /// `ARPHRD_NONE`: zero header length.
+    /// `ARPHRD_NONE`: no link-layer header (such as `tun` devices).
     #[doc(alias = "ARPHRD_NONE")]
     pub const NONE: u16 = 0xfffe;
 }
 
 /// IPv6 link-local address generation modes (`enum in6_addr_gen_mode` in `<linux/if_link.h>`), the `u8` value of `IFLA_INET6_ADDR_GEN_MODE`.
 pub mod in6_addr_gen_mode {
-    /// `IN6_ADDR_GEN_MODE_EUI64`: an address generation mode.
+    /// `IN6_ADDR_GEN_MODE_EUI64`: derive the link-local address from the hardware address (EUI-64).
     #[doc(alias = "IN6_ADDR_GEN_MODE_EUI64")]
     pub const EUI64: u8 = 0;
-    /// `IN6_ADDR_GEN_MODE_NONE`: an address generation mode.
+    /// `IN6_ADDR_GEN_MODE_NONE`: generate no link-local address.
     #[doc(alias = "IN6_ADDR_GEN_MODE_NONE")]
     pub const NONE: u8 = 1;
-    /// `IN6_ADDR_GEN_MODE_STABLE_PRIVACY`: an address generation mode.
+    /// `IN6_ADDR_GEN_MODE_STABLE_PRIVACY`: stable privacy address (RFC 7217) from the configured secret.
     #[doc(alias = "IN6_ADDR_GEN_MODE_STABLE_PRIVACY")]
     pub const STABLE_PRIVACY: u8 = 2;
-    /// `IN6_ADDR_GEN_MODE_RANDOM`: an address generation mode.
+    /// `IN6_ADDR_GEN_MODE_RANDOM`: stable privacy address (RFC 7217) from a random secret.
     #[doc(alias = "IN6_ADDR_GEN_MODE_RANDOM")]
     pub const RANDOM: u8 = 3;
 }
 
 /// IPv6 per-link attributes (`IFLA_INET6_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under `AF_INET6` (and `IFLA_PROTINFO` of `AF_INET6` messages).
 pub mod ifla_inet6 {
-    /// `IFLA_INET6_UNSPEC`: an IPv6 link attribute.
+    /// `IFLA_INET6_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_INET6_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_INET6_FLAGS`: link flags.
+    /// `IFLA_INET6_FLAGS`: `u32` IPv6 link flags (`IF_RA_*`, `IF_READY`).
     #[doc(alias = "IFLA_INET6_FLAGS")]
     pub const FLAGS: u16 = 1;
-    /// `IFLA_INET6_CONF`: sysctl parameters.
+    /// `IFLA_INET6_CONF`: array of `s32`: the link's IPv6 sysctl values, indexed by `DEVCONF_*`.
     #[doc(alias = "IFLA_INET6_CONF")]
     pub const CONF: u16 = 2;
-    /// `IFLA_INET6_STATS`: statistics.
+    /// `IFLA_INET6_STATS`: array of `u64`: IPv6 statistics (`IPSTATS_MIB_*`).
     #[doc(alias = "IFLA_INET6_STATS")]
     pub const STATS: u16 = 3;
-    /// `IFLA_INET6_MCAST`: MC things. What of them?.
+    /// `IFLA_INET6_MCAST`: multicast information; never filled in.
     #[doc(alias = "IFLA_INET6_MCAST")]
     pub const MCAST: u16 = 4;
-    /// `IFLA_INET6_CACHEINFO`: time values and max reasm size.
+    /// `IFLA_INET6_CACHEINFO`: `struct ifla_cacheinfo`: reachable and retransmit times, largest reassembly size.
     #[doc(alias = "IFLA_INET6_CACHEINFO")]
     pub const CACHEINFO: u16 = 5;
-    /// `IFLA_INET6_ICMP6STATS`: statistics (icmpv6).
+    /// `IFLA_INET6_ICMP6STATS`: array of `u64`: ICMPv6 statistics.
     #[doc(alias = "IFLA_INET6_ICMP6STATS")]
     pub const ICMP6STATS: u16 = 6;
-    /// `IFLA_INET6_TOKEN`: device token.
+    /// `IFLA_INET6_TOKEN`: the tokenized interface identifier, an IPv6 address.
     #[doc(alias = "IFLA_INET6_TOKEN")]
     pub const TOKEN: u16 = 7;
-    /// `IFLA_INET6_ADDR_GEN_MODE`: implicit address generator mode.
+    /// `IFLA_INET6_ADDR_GEN_MODE`: `u8` link-local address generation mode, an `IN6_ADDR_GEN_MODE_*` value.
     #[doc(alias = "IFLA_INET6_ADDR_GEN_MODE")]
     pub const ADDR_GEN_MODE: u16 = 8;
-    /// `IFLA_INET6_RA_MTU`: mtu carried in the RA message.
+    /// `IFLA_INET6_RA_MTU`: `u32` MTU from the last router advertisement.
     #[doc(alias = "IFLA_INET6_RA_MTU")]
     pub const RA_MTU: u16 = 9;
     /// `IFLA_INET6_MAX`: the highest `IFLA_INET6_*` value in the 6.1 headers.
@@ -1074,10 +1098,10 @@ pub mod ifla_inet6 {
 
 /// IPv4 per-link attributes (`IFLA_INET_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under `AF_INET`.
 pub mod ifla_inet {
-    /// `IFLA_INET_UNSPEC`: an IPv4 link attribute.
+    /// `IFLA_INET_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_INET_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_INET_CONF`: an IPv4 link attribute.
+    /// `IFLA_INET_CONF`: array of `u32`: the link's IPv4 sysctl values, indexed by `IPV4_DEVCONF_*` minus 1.
     #[doc(alias = "IFLA_INET_CONF")]
     pub const CONF: u16 = 1;
     /// `IFLA_INET_MAX`: the highest `IFLA_INET_*` value in the 6.1 headers.

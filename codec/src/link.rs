@@ -1,0 +1,425 @@
+//! `RTM_NEWLINK` and friends: `struct ifinfomsg` and the `IFLA_*` attributes.
+//!
+//! What `ip -d link show` prints comes from here: name, index, flags, mtu, addresses, operstate,
+//! master, the peer a veth is linked to and the namespace it lives in, the link kind and its
+//! kind-specific data. See `rtnl_fill_ifinfo()` in `net/core/rtnetlink.c` for what the kernel
+//! sends, and rtnetlink(7).
+
+use crate::attr::{Attr, AttrIndex, Attrs, Len, policy, slots};
+use crate::error::Error;
+use crate::kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
+use crate::message::{Message, family_header};
+use crate::raw::{IfInfoMsg, LinkStats64};
+use crate::{ifla, ifla_info, rtm};
+
+const LINK_SLOTS: usize = slots(ifla::MAX);
+const LINK_POLICY: [Len; LINK_SLOTS] = policy(&[
+    (ifla::MTU, Len::Min(4)),
+    (ifla::LINK, Len::Min(4)),
+    (ifla::MASTER, Len::Min(4)),
+    (ifla::TXQLEN, Len::Min(4)),
+    (ifla::OPERSTATE, Len::Min(1)),
+    (ifla::LINKMODE, Len::Min(1)),
+    (ifla::NET_NS_PID, Len::Min(4)),
+    (ifla::NET_NS_FD, Len::Min(4)),
+    (ifla::GROUP, Len::Min(4)),
+    (ifla::EXT_MASK, Len::Min(4)),
+    (ifla::PROMISCUITY, Len::Min(4)),
+    (ifla::ALLMULTI, Len::Min(4)),
+    (ifla::NUM_TX_QUEUES, Len::Min(4)),
+    (ifla::NUM_RX_QUEUES, Len::Min(4)),
+    (ifla::CARRIER, Len::Min(1)),
+    (ifla::CARRIER_CHANGES, Len::Min(4)),
+    (ifla::CARRIER_UP_COUNT, Len::Min(4)),
+    (ifla::CARRIER_DOWN_COUNT, Len::Min(4)),
+    (ifla::LINK_NETNSID, Len::Min(4)),
+    (ifla::PROTO_DOWN, Len::Min(1)),
+    (ifla::GSO_MAX_SEGS, Len::Min(4)),
+    (ifla::GSO_MAX_SIZE, Len::Min(4)),
+    (ifla::GRO_MAX_SIZE, Len::Min(4)),
+    (ifla::TSO_MAX_SIZE, Len::Min(4)),
+    (ifla::TSO_MAX_SEGS, Len::Min(4)),
+    (ifla::EVENT, Len::Min(4)),
+    (ifla::NEW_NETNSID, Len::Min(4)),
+    (ifla::IF_NETNSID, Len::Min(4)),
+    (ifla::TARGET_NETNSID, Len::Min(4)),
+    (ifla::NEW_IFINDEX, Len::Min(4)),
+    (ifla::MIN_MTU, Len::Min(4)),
+    (ifla::MAX_MTU, Len::Min(4)),
+    (ifla::STATS64, Len::of::<LinkStats64>()),
+]);
+
+const INFO_SLOTS: usize = slots(ifla_info::MAX);
+const INFO_POLICY: [Len; INFO_SLOTS] = [Len::Any; INFO_SLOTS];
+
+/// A link message (`RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`, `RTM_SETLINK`): `struct
+/// ifinfomsg` and its `IFLA_*` attributes.
+///
+/// [`LinkMessage::parse`] walks the attributes once, checks every header and the size of every
+/// attribute a typed accessor reads (and the `IFLA_LINKINFO` nest, and the kind data of the kinds
+/// this crate types), and records where each one is. The accessors are then table lookups that
+/// cannot fail: `None` means the attribute is absent.
+#[derive(Clone, Debug)]
+pub struct LinkMessage<'a> {
+    message: Message<'a>,
+    header: &'a IfInfoMsg,
+    attrs: AttrIndex<'a, LINK_SLOTS>,
+    info: AttrIndex<'a, INFO_SLOTS>,
+}
+
+impl<'a> LinkMessage<'a> {
+    /// Checks `message` is a well-formed link message and indexes its attributes.
+    #[inline]
+    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
+        message.expect_type(&[rtm::NEWLINK, rtm::DELLINK, rtm::GETLINK, rtm::SETLINK])?;
+        let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
+        let attrs = AttrIndex::parse(attrs, offset, &LINK_POLICY)?;
+        let info = match attrs.get(ifla::LINKINFO) {
+            None => AttrIndex::EMPTY,
+            Some(linkinfo) => {
+                let info = AttrIndex::parse(
+                    linkinfo.payload(),
+                    linkinfo.offset().saturating_add(4),
+                    &INFO_POLICY,
+                )?;
+                check_kind_data(&info)?;
+                info
+            }
+        };
+        Ok(LinkMessage {
+            message,
+            header,
+            attrs,
+            info,
+        })
+    }
+
+    /// The message this view was made from.
+    #[inline]
+    pub const fn message(&self) -> Message<'a> {
+        self.message
+    }
+
+    /// `struct ifinfomsg`.
+    #[inline]
+    pub const fn header(&self) -> &'a IfInfoMsg {
+        self.header
+    }
+
+    /// `ifi_index`: the interface index. The kernel's indexes are positive.
+    #[inline]
+    pub fn index(&self) -> u32 {
+        self.header.ifi_index.get().cast_unsigned()
+    }
+
+    /// `ifi_family`: `AF_UNSPEC`, or e.g. `AF_BRIDGE` for bridge port messages.
+    #[inline]
+    pub const fn family(&self) -> u8 {
+        self.header.ifi_family
+    }
+
+    /// `ifi_type`: the device type, `ARPHRD_*` (`ARPHRD_ETHER` is 1, loopback 772).
+    #[inline]
+    pub fn link_type(&self) -> u16 {
+        self.header.ifi_type.get()
+    }
+
+    /// `ifi_flags`: `IFF_*` flags (`IFF_UP`, `IFF_LOWER_UP`, ...).
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        self.header.ifi_flags.get()
+    }
+
+    /// `ifi_change`: the flags a request changes.
+    #[inline]
+    pub fn change(&self) -> u32 {
+        self.header.ifi_change.get()
+    }
+
+    /// `IFLA_IFNAME`: the interface name, if it is UTF-8 (Linux allows other bytes; see
+    /// [`LinkMessage::name_bytes`]).
+    #[inline]
+    pub fn name(&self) -> Option<&'a str> {
+        self.attrs.str(ifla::IFNAME)
+    }
+
+    /// `IFLA_IFNAME` as bytes, without its NUL.
+    #[inline]
+    pub fn name_bytes(&self) -> Option<&'a [u8]> {
+        self.attrs.str_bytes(ifla::IFNAME)
+    }
+
+    /// `IFLA_MTU`.
+    #[inline]
+    pub fn mtu(&self) -> Option<u32> {
+        self.attrs.u32(ifla::MTU)
+    }
+
+    /// `IFLA_MIN_MTU`.
+    #[inline]
+    pub fn min_mtu(&self) -> Option<u32> {
+        self.attrs.u32(ifla::MIN_MTU)
+    }
+
+    /// `IFLA_MAX_MTU`.
+    #[inline]
+    pub fn max_mtu(&self) -> Option<u32> {
+        self.attrs.u32(ifla::MAX_MTU)
+    }
+
+    /// `IFLA_ADDRESS`: the link-layer address, as long as the device type makes it (6 bytes for
+    /// Ethernet).
+    #[inline]
+    pub fn address(&self) -> Option<&'a [u8]> {
+        self.attrs.bytes(ifla::ADDRESS)
+    }
+
+    /// `IFLA_ADDRESS` as an Ethernet MAC, when it is 6 bytes.
+    #[inline]
+    pub fn mac(&self) -> Option<[u8; 6]> {
+        self.address()?.try_into().ok()
+    }
+
+    /// `IFLA_BROADCAST`: the link-layer broadcast address.
+    #[inline]
+    pub fn broadcast(&self) -> Option<&'a [u8]> {
+        self.attrs.bytes(ifla::BROADCAST)
+    }
+
+    /// `IFLA_PERM_ADDRESS`: the permanent hardware address, for devices that have one.
+    #[inline]
+    pub fn perm_address(&self) -> Option<&'a [u8]> {
+        self.attrs.bytes(ifla::PERM_ADDRESS)
+    }
+
+    /// `IFLA_OPERSTATE`: RFC 2863 operational state, `IF_OPER_*` (6 is up, 2 down).
+    #[inline]
+    pub fn operstate(&self) -> Option<u8> {
+        self.attrs.u8(ifla::OPERSTATE)
+    }
+
+    /// `IFLA_LINKMODE`: `IF_LINK_MODE_*`.
+    #[inline]
+    pub fn linkmode(&self) -> Option<u8> {
+        self.attrs.u8(ifla::LINKMODE)
+    }
+
+    /// `IFLA_TXQLEN`: transmit queue length.
+    #[inline]
+    pub fn txqlen(&self) -> Option<u32> {
+        self.attrs.u32(ifla::TXQLEN)
+    }
+
+    /// `IFLA_GROUP`: the device group.
+    #[inline]
+    pub fn group(&self) -> Option<u32> {
+        self.attrs.u32(ifla::GROUP)
+    }
+
+    /// `IFLA_MASTER`: index of the master device (bridge, bond, vrf).
+    #[inline]
+    pub fn master(&self) -> Option<u32> {
+        self.attrs.u32(ifla::MASTER)
+    }
+
+    /// `IFLA_LINK`: index of the linked device: a veth's peer, a vlan's lower device. With
+    /// [`LinkMessage::link_netnsid`] the index is in that other namespace.
+    #[inline]
+    pub fn link(&self) -> Option<u32> {
+        self.attrs.u32(ifla::LINK)
+    }
+
+    /// `IFLA_LINK_NETNSID`: the nsid (in this namespace's view) of the namespace the linked
+    /// device is in, e.g. where a veth's peer lives.
+    #[inline]
+    pub fn link_netnsid(&self) -> Option<i32> {
+        self.attrs.i32(ifla::LINK_NETNSID)
+    }
+
+    /// `IFLA_IFALIAS`: the free-text alias.
+    #[inline]
+    pub fn alias(&self) -> Option<&'a str> {
+        self.attrs.str(ifla::IFALIAS)
+    }
+
+    /// `IFLA_QDISC`: the root queueing discipline's kind.
+    #[inline]
+    pub fn qdisc(&self) -> Option<&'a str> {
+        self.attrs.str(ifla::QDISC)
+    }
+
+    /// `IFLA_CARRIER`: whether the device has carrier.
+    #[inline]
+    pub fn carrier(&self) -> Option<bool> {
+        self.attrs.u8(ifla::CARRIER).map(|carrier| carrier != 0)
+    }
+
+    /// `IFLA_CARRIER_CHANGES`: how often the carrier changed.
+    #[inline]
+    pub fn carrier_changes(&self) -> Option<u32> {
+        self.attrs.u32(ifla::CARRIER_CHANGES)
+    }
+
+    /// `IFLA_PROMISCUITY`: the promiscuous-mode count.
+    #[inline]
+    pub fn promiscuity(&self) -> Option<u32> {
+        self.attrs.u32(ifla::PROMISCUITY)
+    }
+
+    /// `IFLA_ALLMULTI`: the all-multicast count (Linux 6.0+).
+    #[inline]
+    pub fn allmulti(&self) -> Option<u32> {
+        self.attrs.u32(ifla::ALLMULTI)
+    }
+
+    /// `IFLA_NUM_TX_QUEUES`.
+    #[inline]
+    pub fn num_tx_queues(&self) -> Option<u32> {
+        self.attrs.u32(ifla::NUM_TX_QUEUES)
+    }
+
+    /// `IFLA_NUM_RX_QUEUES`.
+    #[inline]
+    pub fn num_rx_queues(&self) -> Option<u32> {
+        self.attrs.u32(ifla::NUM_RX_QUEUES)
+    }
+
+    /// `IFLA_GSO_MAX_SIZE`.
+    #[inline]
+    pub fn gso_max_size(&self) -> Option<u32> {
+        self.attrs.u32(ifla::GSO_MAX_SIZE)
+    }
+
+    /// `IFLA_GSO_MAX_SEGS`.
+    #[inline]
+    pub fn gso_max_segs(&self) -> Option<u32> {
+        self.attrs.u32(ifla::GSO_MAX_SEGS)
+    }
+
+    /// `IFLA_PROTO_DOWN`: whether the device is held down by a protocol.
+    #[inline]
+    pub fn proto_down(&self) -> Option<bool> {
+        self.attrs.u8(ifla::PROTO_DOWN).map(|down| down != 0)
+    }
+
+    /// `IFLA_NEW_NETNSID`: in an `RTM_DELLINK` event of a device moved away, the nsid of the
+    /// namespace it moved to.
+    #[inline]
+    pub fn new_netnsid(&self) -> Option<i32> {
+        self.attrs.i32(ifla::NEW_NETNSID)
+    }
+
+    /// `IFLA_NEW_IFINDEX`: in that event, its index in the new namespace.
+    #[inline]
+    pub fn new_ifindex(&self) -> Option<i32> {
+        self.attrs.i32(ifla::NEW_IFINDEX)
+    }
+
+    /// `IFLA_STATS64`: the 64-bit counters (the first 23, which every kernel sends).
+    #[inline]
+    pub fn stats64(&self) -> Option<LinkStats64> {
+        let bytes = self.attrs.bytes(ifla::STATS64)?;
+        zerocopy::FromBytes::read_from_prefix(bytes)
+            .ok()
+            .map(|(stats, _)| stats)
+    }
+
+    /// `IFLA_PROP_LIST`: the nest of alternative names (`IFLA_ALT_IFNAME` strings).
+    #[inline]
+    pub fn alt_names(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let nest = self.attrs.get(ifla::PROP_LIST).map(|a| a.nested());
+        nest.into_iter()
+            .flatten()
+            .map_while(Result::ok)
+            .filter(|attr| attr.ty() == ifla::ALT_IFNAME)
+            .filter_map(|attr| attr.as_str().ok())
+    }
+
+    /// `IFLA_INFO_KIND` in `IFLA_LINKINFO`: the driver kind, `"veth"`, `"bridge"`, `"vxlan"`, ...
+    #[inline]
+    pub fn kind(&self) -> Option<&'a str> {
+        self.info.str(ifla_info::KIND)
+    }
+
+    /// `IFLA_INFO_SLAVE_KIND`: the kind of this device's master when it is a port
+    /// (`"bridge"` for a bridge port).
+    #[inline]
+    pub fn slave_kind(&self) -> Option<&'a str> {
+        self.info.str(ifla_info::SLAVE_KIND)
+    }
+
+    /// `IFLA_INFO_DATA`: the kind-specific attributes, raw.
+    #[inline]
+    pub fn info_data(&self) -> Option<Attrs<'a>> {
+        self.info.get(ifla_info::DATA).map(|attr| attr.nested())
+    }
+
+    /// `IFLA_INFO_SLAVE_DATA`: the port-specific attributes (`IFLA_BRPORT_*` on a bridge port).
+    #[inline]
+    pub fn info_slave_data(&self) -> Option<Attrs<'a>> {
+        self.info
+            .get(ifla_info::SLAVE_DATA)
+            .map(|attr| attr.nested())
+    }
+
+    fn data_of(&self, kind: &str) -> Option<Attr<'a>> {
+        if self.kind()? == kind {
+            self.info.get(ifla_info::DATA)
+        } else {
+            None
+        }
+    }
+
+    /// The vxlan data (`IFLA_VXLAN_*`), when the kind is `"vxlan"`.
+    #[inline]
+    pub fn vxlan(&self) -> Option<VxlanInfo<'a>> {
+        VxlanInfo::parse(self.data_of("vxlan")?).ok()
+    }
+
+    /// The bridge data (`IFLA_BR_*`), when the kind is `"bridge"`.
+    #[inline]
+    pub fn bridge(&self) -> Option<BridgeInfo<'a>> {
+        BridgeInfo::parse(self.data_of("bridge")?).ok()
+    }
+
+    /// The vlan data (`IFLA_VLAN_*`), when the kind is `"vlan"`.
+    #[inline]
+    pub fn vlan(&self) -> Option<VlanInfo<'a>> {
+        VlanInfo::parse(self.data_of("vlan")?).ok()
+    }
+
+    /// The macvlan data (`IFLA_MACVLAN_*`), when the kind is `"macvlan"` or `"macvtap"`.
+    #[inline]
+    pub fn macvlan(&self) -> Option<MacvlanInfo<'a>> {
+        let data = self
+            .data_of("macvlan")
+            .or_else(|| self.data_of("macvtap"))?;
+        MacvlanInfo::parse(data).ok()
+    }
+
+    /// The attribute of type `ty` (`IFLA_*`), raw; for what has no typed accessor.
+    #[inline]
+    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
+        self.attrs.get(ty)
+    }
+
+    /// Every top-level attribute in order, known or not.
+    #[inline]
+    pub fn attrs(&self) -> Attrs<'a> {
+        self.attrs.iter()
+    }
+}
+
+/// Checks the kind data of the kinds this crate types, so their views cannot fail later.
+fn check_kind_data(info: &AttrIndex<'_, INFO_SLOTS>) -> Result<(), Error> {
+    let Some(data) = info.get(ifla_info::DATA) else {
+        return Ok(());
+    };
+    match info.str(ifla_info::KIND) {
+        Some("vxlan") => VxlanInfo::parse(data).map(drop),
+        Some("bridge") => BridgeInfo::parse(data).map(drop),
+        Some("vlan") => VlanInfo::parse(data).map(drop),
+        Some("macvlan" | "macvtap") => MacvlanInfo::parse(data).map(drop),
+        _ => data.nested().validate(),
+    }
+}

@@ -1,0 +1,330 @@
+//! Netlink messages: `struct nlmsghdr` and the datagrams that carry them.
+//!
+//! A datagram from a netlink socket holds one or more messages, each starting on a 4-byte
+//! boundary. [`Messages`] walks them; [`Message`] is one of them, checked so that its length
+//! field matches the bytes that are there. [`Message::decode`] turns it into the typed view its
+//! type calls for.
+
+use zerocopy::FromBytes;
+
+use crate::attr::align4;
+use crate::error::{Error, Layer};
+use crate::raw::NlMsgHdr;
+use crate::{
+    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NsidMessage, RouteMessage, nlmsg, rtm,
+};
+
+/// One netlink message: a checked `struct nlmsghdr` and exactly `nlmsg_len` bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Message<'a> {
+    header: &'a NlMsgHdr,
+    bytes: &'a [u8],
+}
+
+impl<'a> Message<'a> {
+    /// Reads the message at the start of `bytes`; bytes after its `nlmsg_len` are ignored.
+    ///
+    /// Fails when `bytes` is shorter than a header or than `nlmsg_len`, or when `nlmsg_len` is
+    /// shorter than the header itself.
+    #[inline]
+    pub fn parse(bytes: &'a [u8]) -> Result<Self, Error> {
+        Self::parse_at(bytes, 0)
+    }
+
+    #[inline]
+    fn parse_at(bytes: &'a [u8], offset: usize) -> Result<Self, Error> {
+        let Ok((header, _)) = NlMsgHdr::ref_from_prefix(bytes) else {
+            return Err(Error::Truncated {
+                layer: Layer::Message,
+                needed: NlMsgHdr::SIZE,
+                available: bytes.len(),
+                offset,
+            });
+        };
+        let len = usize::try_from(header.nlmsg_len.get()).unwrap_or(usize::MAX);
+        if len < NlMsgHdr::SIZE {
+            return Err(Error::BadLength {
+                layer: Layer::Message,
+                len,
+                min: NlMsgHdr::SIZE,
+                offset,
+            });
+        }
+        match bytes.get(..len) {
+            Some(bytes) => Ok(Message { header, bytes }),
+            None => Err(Error::Truncated {
+                layer: Layer::Message,
+                needed: len,
+                available: bytes.len(),
+                offset,
+            }),
+        }
+    }
+
+    /// The header.
+    #[inline]
+    pub const fn header(&self) -> &'a NlMsgHdr {
+        self.header
+    }
+
+    /// `nlmsg_type`: `RTM_*` or `NLMSG_*`.
+    #[inline]
+    pub fn ty(&self) -> u16 {
+        self.header.nlmsg_type.get()
+    }
+
+    /// `nlmsg_flags`: `NLM_F_*`.
+    #[inline]
+    pub fn flags(&self) -> u16 {
+        self.header.nlmsg_flags.get()
+    }
+
+    /// `nlmsg_seq`: the sequence number of the request this answers (0 for events).
+    #[inline]
+    pub fn seq(&self) -> u32 {
+        self.header.nlmsg_seq.get()
+    }
+
+    /// `nlmsg_pid`: the sender's port id; 0 when the kernel sent it.
+    #[inline]
+    pub fn pid(&self) -> u32 {
+        self.header.nlmsg_pid.get()
+    }
+
+    /// The whole message, header included, `nlmsg_len` bytes.
+    #[inline]
+    pub const fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The bytes after the header.
+    #[inline]
+    pub fn payload(&self) -> &'a [u8] {
+        self.bytes.get(NlMsgHdr::SIZE..).unwrap_or_default()
+    }
+
+    /// Decodes the message into the view its type calls for.
+    ///
+    /// Control messages and the link, address, route and nsid families get their views; every
+    /// other type is returned as [`Payload::Other`], never as an error.
+    pub fn decode(self) -> Result<Payload<'a>, Error> {
+        Ok(match self.ty() {
+            nlmsg::NOOP => Payload::Noop,
+            nlmsg::ERROR => Payload::Error(ErrorMessage::parse(self)?),
+            nlmsg::DONE => Payload::Done(DoneMessage::parse(self)?),
+            nlmsg::OVERRUN => Payload::Overrun,
+            rtm::NEWLINK | rtm::DELLINK | rtm::GETLINK | rtm::SETLINK => {
+                Payload::Link(LinkMessage::parse(self)?)
+            }
+            rtm::NEWADDR | rtm::DELADDR | rtm::GETADDR => {
+                Payload::Address(AddressMessage::parse(self)?)
+            }
+            rtm::NEWROUTE | rtm::DELROUTE | rtm::GETROUTE => {
+                Payload::Route(RouteMessage::parse(self)?)
+            }
+            rtm::NEWNSID | rtm::DELNSID | rtm::GETNSID => Payload::Nsid(NsidMessage::parse(self)?),
+            _ => Payload::Other(self),
+        })
+    }
+
+    /// Fails with [`Error::WrongType`] unless `nlmsg_type` is one of `types`.
+    pub(crate) fn expect_type(&self, types: &[u16]) -> Result<(), Error> {
+        let found = self.ty();
+        if types.contains(&found) {
+            Ok(())
+        } else {
+            Err(Error::WrongType {
+                expected: types.first().copied().unwrap_or_default(),
+                found,
+            })
+        }
+    }
+}
+
+/// Splits a message's payload into its family header `T` and the attributes after it.
+///
+/// Returns the header, the attribute bytes and their offset in the message. The attributes
+/// start at `NLMSG_ALIGN(sizeof(T))`; every family header here is already a multiple of 4.
+#[inline]
+pub(crate) fn family_header<'a, T>(message: &Message<'a>) -> Result<(&'a T, &'a [u8], usize), Error>
+where
+    T: FromBytes + zerocopy::KnownLayout + zerocopy::Immutable,
+{
+    let payload = message.payload();
+    match T::ref_from_prefix(payload) {
+        Ok((header, attrs)) => Ok((
+            header,
+            attrs,
+            NlMsgHdr::SIZE.saturating_add(core::mem::size_of::<T>()),
+        )),
+        Err(_) => Err(Error::Truncated {
+            layer: Layer::FamilyHeader,
+            needed: core::mem::size_of::<T>(),
+            available: payload.len(),
+            offset: NlMsgHdr::SIZE,
+        }),
+    }
+}
+
+/// A message decoded by its type; see [`Message::decode`].
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Payload<'a> {
+    /// `NLMSG_NOOP`.
+    Noop,
+    /// `NLMSG_ERROR`: an error or an acknowledgement.
+    Error(ErrorMessage<'a>),
+    /// `NLMSG_DONE`: the end of a dump.
+    Done(DoneMessage<'a>),
+    /// `NLMSG_OVERRUN`.
+    Overrun,
+    /// `RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`, `RTM_SETLINK`.
+    Link(LinkMessage<'a>),
+    /// `RTM_NEWADDR`, `RTM_DELADDR`, `RTM_GETADDR`.
+    Address(AddressMessage<'a>),
+    /// `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`.
+    Route(RouteMessage<'a>),
+    /// `RTM_NEWNSID`, `RTM_DELNSID`, `RTM_GETNSID`.
+    Nsid(NsidMessage<'a>),
+    /// Any other type, undecoded.
+    Other(Message<'a>),
+}
+
+/// An iterator over the messages of a datagram, yielding each one or the error that ends it.
+///
+/// Checks each header against the bytes that are there; after the first error it yields
+/// nothing more. Several datagrams concatenated are walked as one, since each ends on a message
+/// boundary.
+#[derive(Clone, Debug)]
+pub struct Messages<'a> {
+    rest: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Messages<'a> {
+    /// The messages in `datagram`.
+    #[inline]
+    pub const fn new(datagram: &'a [u8]) -> Self {
+        Messages {
+            rest: datagram,
+            offset: 0,
+        }
+    }
+
+    /// Where the next message starts, counted from the start of the datagram.
+    #[inline]
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl<'a> Iterator for Messages<'a> {
+    type Item = Result<Message<'a>, Error>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        match Message::parse_at(self.rest, self.offset) {
+            Ok(message) => {
+                let advance = align4(message.bytes.len()).min(self.rest.len());
+                self.rest = self.rest.get(advance..).unwrap_or_default();
+                self.offset = self.offset.saturating_add(advance);
+                Some(Ok(message))
+            }
+            Err(error) => {
+                self.rest = &[];
+                Some(Err(error))
+            }
+        }
+    }
+}
+
+impl core::iter::FusedIterator for Messages<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An `NLMSG_DONE` (20 bytes) followed by an `NLMSG_NOOP` (16 bytes).
+    const TWO: &[u8] = &[
+        20, 0, 0, 0, 3, 0, 2, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, //
+        16, 0, 0, 0, 1, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
+    #[test]
+    fn walks_a_datagram() {
+        let mut messages = Messages::new(TWO);
+        let done = messages.next().unwrap().unwrap();
+        assert_eq!(
+            (done.ty(), done.flags(), done.seq(), done.payload().len()),
+            (3, 2, 7, 4)
+        );
+        assert_eq!(messages.offset(), 20);
+        let noop = messages.next().unwrap().unwrap();
+        assert_eq!((noop.ty(), noop.seq()), (1, 8));
+        assert!(messages.next().is_none());
+    }
+
+    #[test]
+    fn every_strict_prefix_fails_with_its_numbers() {
+        for cut in 1..TWO.len() {
+            let last = Messages::new(&TWO[..cut]).last().unwrap();
+            match cut {
+                20 => assert!(last.is_ok()),
+                1..20 => assert_eq!(
+                    last,
+                    Err(if cut < 16 {
+                        Error::Truncated {
+                            layer: Layer::Message,
+                            needed: 16,
+                            available: cut,
+                            offset: 0,
+                        }
+                    } else {
+                        Error::Truncated {
+                            layer: Layer::Message,
+                            needed: 20,
+                            available: cut,
+                            offset: 0,
+                        }
+                    })
+                ),
+                _ => assert_eq!(
+                    last,
+                    Err(Error::Truncated {
+                        layer: Layer::Message,
+                        needed: 16,
+                        available: cut - 20,
+                        offset: 20
+                    })
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn length_below_header_is_bad_length() {
+        let mut bytes = [0u8; 16];
+        bytes[0] = 15;
+        assert_eq!(
+            Message::parse(&bytes),
+            Err(Error::BadLength {
+                layer: Layer::Message,
+                len: 15,
+                min: 16,
+                offset: 0
+            })
+        );
+    }
+
+    #[test]
+    fn unknown_types_are_yielded_not_rejected() {
+        let mut bytes = [0u8; 16];
+        bytes[0] = 16;
+        bytes[4] = 0xff;
+        let message = Message::parse(&bytes).unwrap();
+        assert!(matches!(message.decode(), Ok(Payload::Other(m)) if m.ty() == 0xff));
+    }
+}

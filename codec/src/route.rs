@@ -1,0 +1,350 @@
+//! `RTM_NEWROUTE` and friends: `struct rtmsg` and the `RTA_*` attributes.
+//!
+//! What `ip route show` prints comes from here. Table ids above 255 only fit in `RTA_TABLE`;
+//! `rtm_table` then says `RT_TABLE_COMPAT`. A multipath route carries its next hops in
+//! `RTA_MULTIPATH` as a run of `struct rtnexthop`, each with its own attributes. See
+//! `fib_dump_info()` in `net/ipv4/fib_semantics.c` and `rt6_fill_node()` in `net/ipv6/route.c`.
+
+use core::net::IpAddr;
+
+use zerocopy::FromBytes;
+
+use crate::attr::{Attr, AttrIndex, Attrs, Len, align4, ip_from, policy, slots};
+use crate::error::{Error, Layer};
+use crate::message::{Message, family_header};
+use crate::raw::{RtMsg, RtNextHop, RtaCacheinfo};
+use crate::{rta, rtm};
+
+const ROUTE_SLOTS: usize = slots(rta::MAX);
+const ROUTE_POLICY: [Len; ROUTE_SLOTS] = policy(&[
+    (rta::DST, Len::Addr),
+    (rta::SRC, Len::Addr),
+    (rta::GATEWAY, Len::Addr),
+    (rta::PREFSRC, Len::Addr),
+    (rta::IIF, Len::Min(4)),
+    (rta::OIF, Len::Min(4)),
+    (rta::PRIORITY, Len::Min(4)),
+    (rta::TABLE, Len::Min(4)),
+    (rta::MARK, Len::Min(4)),
+    (rta::PREF, Len::Min(1)),
+    (rta::EXPIRES, Len::Min(8)),
+    (rta::UID, Len::Min(4)),
+    (rta::NH_ID, Len::Min(4)),
+    (rta::VIA, Len::Min(2)),
+    (rta::ENCAP_TYPE, Len::Min(2)),
+    (rta::CACHEINFO, Len::of::<RtaCacheinfo>()),
+]);
+
+/// A route message (`RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`): `struct rtmsg` and its
+/// `RTA_*` attributes, checked and indexed by [`RouteMessage::parse`], next hops included.
+#[derive(Clone, Debug)]
+pub struct RouteMessage<'a> {
+    message: Message<'a>,
+    header: &'a RtMsg,
+    attrs: AttrIndex<'a, ROUTE_SLOTS>,
+}
+
+impl<'a> RouteMessage<'a> {
+    /// Checks `message` is a well-formed route message and indexes its attributes.
+    #[inline]
+    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
+        message.expect_type(&[rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE])?;
+        let (header, attrs, offset) = family_header::<RtMsg>(&message)?;
+        let attrs = AttrIndex::parse(attrs, offset, &ROUTE_POLICY)?;
+        if let Some(multipath) = attrs.get(rta::MULTIPATH) {
+            for nexthop in Nexthops::new(multipath) {
+                nexthop?.attrs().validate()?;
+            }
+        }
+        Ok(RouteMessage {
+            message,
+            header,
+            attrs,
+        })
+    }
+
+    /// The message this view was made from.
+    #[inline]
+    pub const fn message(&self) -> Message<'a> {
+        self.message
+    }
+
+    /// `struct rtmsg`.
+    #[inline]
+    pub const fn header(&self) -> &'a RtMsg {
+        self.header
+    }
+
+    /// `rtm_family`: `AF_INET` or `AF_INET6`.
+    #[inline]
+    pub const fn family(&self) -> u8 {
+        self.header.rtm_family
+    }
+
+    /// `rtm_dst_len`: the destination prefix length (0 for a default route).
+    #[inline]
+    pub const fn dst_len(&self) -> u8 {
+        self.header.rtm_dst_len
+    }
+
+    /// `rtm_src_len`: the source prefix length.
+    #[inline]
+    pub const fn src_len(&self) -> u8 {
+        self.header.rtm_src_len
+    }
+
+    /// `rtm_tos`.
+    #[inline]
+    pub const fn tos(&self) -> u8 {
+        self.header.rtm_tos
+    }
+
+    /// The table id: `RTA_TABLE` when present (ids above 255 are only there), else `rtm_table`.
+    #[inline]
+    pub fn table(&self) -> u32 {
+        self.attrs
+            .u32(rta::TABLE)
+            .unwrap_or(u32::from(self.header.rtm_table))
+    }
+
+    /// `rtm_protocol`: `RTPROT_*` (2 kernel, 3 boot, 4 static).
+    #[inline]
+    pub const fn protocol(&self) -> u8 {
+        self.header.rtm_protocol
+    }
+
+    /// `rtm_scope`: `RT_SCOPE_*`.
+    #[inline]
+    pub const fn scope(&self) -> u8 {
+        self.header.rtm_scope
+    }
+
+    /// `rtm_type`: `RTN_*` (1 unicast, 2 local, 6 blackhole, 7 unreachable).
+    #[inline]
+    pub const fn route_type(&self) -> u8 {
+        self.header.rtm_type
+    }
+
+    /// `rtm_flags`: `RTM_F_*`.
+    #[inline]
+    pub fn flags(&self) -> u32 {
+        self.header.rtm_flags.get()
+    }
+
+    /// `RTA_DST`: the destination prefix; absent for a default route.
+    #[inline]
+    pub fn dst(&self) -> Option<IpAddr> {
+        self.attrs.ip(rta::DST)
+    }
+
+    /// `RTA_SRC`: the source prefix (policy routing).
+    #[inline]
+    pub fn src(&self) -> Option<IpAddr> {
+        self.attrs.ip(rta::SRC)
+    }
+
+    /// `RTA_GATEWAY`: the next hop of a single-path route.
+    #[inline]
+    pub fn gateway(&self) -> Option<IpAddr> {
+        self.attrs.ip(rta::GATEWAY)
+    }
+
+    /// `RTA_PREFSRC`: the preferred source address.
+    #[inline]
+    pub fn prefsrc(&self) -> Option<IpAddr> {
+        self.attrs.ip(rta::PREFSRC)
+    }
+
+    /// `RTA_OIF`: the output interface index.
+    #[inline]
+    pub fn oif(&self) -> Option<u32> {
+        self.attrs.u32(rta::OIF)
+    }
+
+    /// `RTA_IIF`: the input interface index.
+    #[inline]
+    pub fn iif(&self) -> Option<u32> {
+        self.attrs.u32(rta::IIF)
+    }
+
+    /// `RTA_PRIORITY`: the metric.
+    #[inline]
+    pub fn priority(&self) -> Option<u32> {
+        self.attrs.u32(rta::PRIORITY)
+    }
+
+    /// `RTA_PREF`: the IPv6 router preference.
+    #[inline]
+    pub fn pref(&self) -> Option<u8> {
+        self.attrs.u8(rta::PREF)
+    }
+
+    /// `RTA_MARK`: the firewall mark (route lookups).
+    #[inline]
+    pub fn mark(&self) -> Option<u32> {
+        self.attrs.u32(rta::MARK)
+    }
+
+    /// `RTA_EXPIRES`: seconds until an IPv6 route expires.
+    #[inline]
+    pub fn expires(&self) -> Option<u64> {
+        self.attrs.u64(rta::EXPIRES)
+    }
+
+    /// `RTA_NH_ID`: the nexthop object id.
+    #[inline]
+    pub fn nh_id(&self) -> Option<u32> {
+        self.attrs.u32(rta::NH_ID)
+    }
+
+    /// `RTA_VIA`: a gateway of another family (`struct rtvia`): family and address.
+    #[inline]
+    pub fn via(&self) -> Option<(u16, IpAddr)> {
+        let (family, address) = self.attrs.bytes(rta::VIA)?.split_first_chunk::<2>()?;
+        Some((u16::from_ne_bytes(*family), ip_from(address)?))
+    }
+
+    /// `RTA_CACHEINFO`.
+    #[inline]
+    pub fn cacheinfo(&self) -> Option<RtaCacheinfo> {
+        let bytes = self.attrs.bytes(rta::CACHEINFO)?;
+        RtaCacheinfo::read_from_prefix(bytes)
+            .ok()
+            .map(|(info, _)| info)
+    }
+
+    /// `RTA_METRICS`: the nest of `RTAX_*` metrics (mtu, window, ...).
+    #[inline]
+    pub fn metrics(&self) -> Option<Attrs<'a>> {
+        self.attrs.get(rta::METRICS).map(|attr| attr.nested())
+    }
+
+    /// `RTA_MULTIPATH`: the next hops of a multipath route.
+    #[inline]
+    pub fn multipath(&self) -> Option<Nexthops<'a>> {
+        self.attrs.get(rta::MULTIPATH).map(Nexthops::new)
+    }
+
+    /// The attribute of type `ty` (`RTA_*`), raw.
+    #[inline]
+    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
+        self.attrs.get(ty)
+    }
+
+    /// Every attribute in order, known or not.
+    #[inline]
+    pub fn attrs(&self) -> Attrs<'a> {
+        self.attrs.iter()
+    }
+}
+
+/// One next hop of a multipath route: `struct rtnexthop` and its attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Nexthop<'a> {
+    header: &'a RtNextHop,
+    attrs: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Nexthop<'a> {
+    /// `rtnh_ifindex`: the output interface.
+    pub fn ifindex(&self) -> u32 {
+        self.header.rtnh_ifindex.get().cast_unsigned()
+    }
+
+    /// `rtnh_flags`: `RTNH_F_*`.
+    pub const fn flags(&self) -> u8 {
+        self.header.rtnh_flags
+    }
+
+    /// The weight, as `ip route` prints it: `rtnh_hops` plus one.
+    pub fn weight(&self) -> u16 {
+        u16::from(self.header.rtnh_hops).saturating_add(1)
+    }
+
+    /// The next hop's attributes.
+    pub fn attrs(&self) -> Attrs<'a> {
+        Attrs::with_offset(self.attrs, self.offset)
+    }
+
+    /// `RTA_GATEWAY` of this next hop.
+    pub fn gateway(&self) -> Option<IpAddr> {
+        let attr = self.attrs().find(rta::GATEWAY).ok()??;
+        ip_from(attr.payload())
+    }
+}
+
+/// An iterator over the `struct rtnexthop` entries of `RTA_MULTIPATH`, yielding each one or the
+/// error that ends the run.
+#[derive(Clone, Debug)]
+pub struct Nexthops<'a> {
+    rest: &'a [u8],
+    offset: usize,
+}
+
+impl<'a> Nexthops<'a> {
+    fn new(multipath: Attr<'a>) -> Self {
+        Nexthops {
+            rest: multipath.payload(),
+            offset: multipath.offset().saturating_add(4),
+        }
+    }
+}
+
+impl<'a> Iterator for Nexthops<'a> {
+    type Item = Result<Nexthop<'a>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let item = split_nexthop(self.rest, self.offset);
+        match item {
+            Ok((nexthop, advance)) => {
+                self.rest = self.rest.get(advance..).unwrap_or_default();
+                self.offset = self.offset.saturating_add(advance);
+                Some(Ok(nexthop))
+            }
+            Err(error) => {
+                self.rest = &[];
+                Some(Err(error))
+            }
+        }
+    }
+}
+
+impl core::iter::FusedIterator for Nexthops<'_> {}
+
+fn split_nexthop(bytes: &[u8], offset: usize) -> Result<(Nexthop<'_>, usize), Error> {
+    let Ok((header, _)) = RtNextHop::ref_from_prefix(bytes) else {
+        return Err(Error::Truncated {
+            layer: Layer::Nexthop,
+            needed: RtNextHop::SIZE,
+            available: bytes.len(),
+            offset,
+        });
+    };
+    let len = usize::from(header.rtnh_len.get());
+    if len < RtNextHop::SIZE {
+        return Err(Error::BadLength {
+            layer: Layer::Nexthop,
+            len,
+            min: RtNextHop::SIZE,
+            offset,
+        });
+    }
+    let Some(attrs) = bytes.get(RtNextHop::SIZE..len) else {
+        return Err(Error::Truncated {
+            layer: Layer::Nexthop,
+            needed: len,
+            available: bytes.len(),
+            offset,
+        });
+    };
+    let nexthop = Nexthop {
+        header,
+        attrs,
+        offset: offset.saturating_add(RtNextHop::SIZE),
+    };
+    Ok((nexthop, align4(len).min(bytes.len())))
+}
