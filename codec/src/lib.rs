@@ -57,6 +57,7 @@
 mod ack;
 mod addr;
 mod attr;
+mod builder;
 mod consts;
 mod error;
 mod kind;
@@ -69,6 +70,7 @@ mod route;
 pub use ack::{DoneMessage, ErrorMessage, ExtAck};
 pub use addr::AddressMessage;
 pub use attr::{Attr, Attrs};
+pub use builder::{MessageBuilder, Nest};
 pub use consts::*;
 pub use error::{Error, Layer};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};

@@ -12,13 +12,15 @@ pub mod ifla {
     /// `IFLA_BROADCAST`: the link-layer broadcast address.
     #[doc(alias = "IFLA_BROADCAST")]
     pub const BROADCAST: u16 = 2;
-    /// `IFLA_IFNAME`: the interface name, a NUL-terminated string of at most 15 characters (`IFNAMSIZ` 16).
+    /// `IFLA_IFNAME`: the interface name, a NUL-terminated string of at most 15 characters
+    /// (`IFNAMSIZ` 16).
     #[doc(alias = "IFLA_IFNAME")]
     pub const IFNAME: u16 = 3;
     /// `IFLA_MTU`: `u32` MTU.
     #[doc(alias = "IFLA_MTU")]
     pub const MTU: u16 = 4;
-    /// `IFLA_LINK`: `u32` index of the link this one is bound to: the lower device, or a veth's peer (`ip link` shows it as `@ifN`).
+    /// `IFLA_LINK`: `u32` index of the link this one is bound to: the lower device, or a veth's
+    /// peer (`ip link` shows it as `@ifN`).
     #[doc(alias = "IFLA_LINK")]
     pub const LINK: u16 = 5;
     /// `IFLA_QDISC`: name of the root queueing discipline.
@@ -39,7 +41,8 @@ pub mod ifla {
     /// `IFLA_WIRELESS`: a Wireless Extensions event (see `<linux/wireless.h>`).
     #[doc(alias = "IFLA_WIRELESS")]
     pub const WIRELESS: u16 = 11;
-    /// `IFLA_PROTINFO`: nest of protocol-specific link information (`IFLA_INET6_*`, or `IFLA_BRPORT_*` in `AF_BRIDGE` messages).
+    /// `IFLA_PROTINFO`: nest of protocol-specific link information (`IFLA_INET6_*`, or
+    /// `IFLA_BRPORT_*` in `AF_BRIDGE` messages).
     #[doc(alias = "IFLA_PROTINFO")]
     pub const PROTINFO: u16 = 12;
     /// `IFLA_TXQLEN`: `u32` transmit queue length.
@@ -60,13 +63,15 @@ pub mod ifla {
     /// `IFLA_LINKINFO`: nest of `IFLA_INFO_*`: the link kind and its kind-specific attributes.
     #[doc(alias = "IFLA_LINKINFO")]
     pub const LINKINFO: u16 = 18;
-    /// `IFLA_NET_NS_PID`: `u32` process id whose network namespace the link is moved to (or created in).
+    /// `IFLA_NET_NS_PID`: `u32` process id whose network namespace the link is moved to (or created
+    /// in).
     #[doc(alias = "IFLA_NET_NS_PID")]
     pub const NET_NS_PID: u16 = 19;
     /// `IFLA_IFALIAS`: the interface alias, a free-text description.
     #[doc(alias = "IFLA_IFALIAS")]
     pub const IFALIAS: u16 = 20;
-    /// `IFLA_NUM_VF`: `u32` number of virtual functions, if the device is an SR-IOV physical function.
+    /// `IFLA_NUM_VF`: `u32` number of virtual functions, if the device is an SR-IOV physical
+    /// function.
     #[doc(alias = "IFLA_NUM_VF")]
     pub const NUM_VF: u16 = 21;
     /// `IFLA_VFINFO_LIST`: nest of per-virtual-function information (with `RTEXT_FILTER_VF`).
@@ -81,16 +86,19 @@ pub mod ifla {
     /// `IFLA_PORT_SELF`: nest with the port profile of the device itself.
     #[doc(alias = "IFLA_PORT_SELF")]
     pub const PORT_SELF: u16 = 25;
-    /// `IFLA_AF_SPEC`: nest of per-address-family attributes, each nested under its `AF_*` number (`IFLA_INET_*`, `IFLA_INET6_*`).
+    /// `IFLA_AF_SPEC`: nest of per-address-family attributes, each nested under its `AF_*` number
+    /// (`IFLA_INET_*`, `IFLA_INET6_*`).
     #[doc(alias = "IFLA_AF_SPEC")]
     pub const AF_SPEC: u16 = 26;
     /// `IFLA_GROUP`: `u32` device group.
     #[doc(alias = "IFLA_GROUP")]
     pub const GROUP: u16 = 27;
-    /// `IFLA_NET_NS_FD`: `u32` file descriptor of the network namespace the link is moved to (or created in).
+    /// `IFLA_NET_NS_FD`: `u32` file descriptor of the network namespace the link is moved to (or
+    /// created in).
     #[doc(alias = "IFLA_NET_NS_FD")]
     pub const NET_NS_FD: u16 = 28;
-    /// `IFLA_EXT_MASK`: `u32` `RTEXT_FILTER_*` bits: what extra information a get or dump request wants, or leaves out.
+    /// `IFLA_EXT_MASK`: `u32` `RTEXT_FILTER_*` bits: what extra information a get or dump request
+    /// wants, or leaves out.
     #[doc(alias = "IFLA_EXT_MASK")]
     pub const EXT_MASK: u16 = 29;
     /// `IFLA_PROMISCUITY`: `u32` promiscuity count: above 0, the device is promiscuous.
@@ -114,7 +122,8 @@ pub mod ifla {
     /// `IFLA_PHYS_SWITCH_ID`: binary identifier of the switch the port belongs to.
     #[doc(alias = "IFLA_PHYS_SWITCH_ID")]
     pub const PHYS_SWITCH_ID: u16 = 36;
-    /// `IFLA_LINK_NETNSID`: `s32` id (nsid) of the namespace where the `IFLA_LINK` device lives, when that is another namespace.
+    /// `IFLA_LINK_NETNSID`: `s32` id (nsid) of the namespace where the `IFLA_LINK` device lives,
+    /// when that is another namespace.
     #[doc(alias = "IFLA_LINK_NETNSID")]
     pub const LINK_NETNSID: u16 = 37;
     /// `IFLA_PHYS_PORT_NAME`: name of the physical port.
@@ -138,13 +147,16 @@ pub mod ifla {
     /// `IFLA_EVENT`: `u32` `IFLA_EVENT_*` reason for a link notification.
     #[doc(alias = "IFLA_EVENT")]
     pub const EVENT: u16 = 44;
-    /// `IFLA_NEW_NETNSID`: `s32` id (nsid) of the namespace a link moved to, in the `RTM_DELLINK` notification.
+    /// `IFLA_NEW_NETNSID`: `s32` id (nsid) of the namespace a link moved to, in the `RTM_DELLINK`
+    /// notification.
     #[doc(alias = "IFLA_NEW_NETNSID")]
     pub const NEW_NETNSID: u16 = 45;
-    /// `IFLA_IF_NETNSID`: `s32` id (nsid) of the namespace a request acts in; the old name of `IFLA_TARGET_NETNSID`.
+    /// `IFLA_IF_NETNSID`: `s32` id (nsid) of the namespace a request acts in; the old name of
+    /// `IFLA_TARGET_NETNSID`.
     #[doc(alias = "IFLA_IF_NETNSID")]
     pub const IF_NETNSID: u16 = 46;
-    /// `IFLA_TARGET_NETNSID`: `s32` id (nsid) of the namespace a request acts in: the same value as `IFLA_IF_NETNSID`.
+    /// `IFLA_TARGET_NETNSID`: `s32` id (nsid) of the namespace a request acts in: the same value as
+    /// `IFLA_IF_NETNSID`.
     #[doc(alias = "IFLA_TARGET_NETNSID")]
     pub const TARGET_NETNSID: u16 = 46;
     /// `IFLA_CARRIER_UP_COUNT`: `u32` number of times the carrier came up.
@@ -153,7 +165,8 @@ pub mod ifla {
     /// `IFLA_CARRIER_DOWN_COUNT`: `u32` number of times the carrier went down.
     #[doc(alias = "IFLA_CARRIER_DOWN_COUNT")]
     pub const CARRIER_DOWN_COUNT: u16 = 48;
-    /// `IFLA_NEW_IFINDEX`: `s32` index of the link in the namespace it moved to, in the `RTM_DELLINK` notification.
+    /// `IFLA_NEW_IFINDEX`: `s32` index of the link in the namespace it moved to, in the
+    /// `RTM_DELLINK` notification.
     #[doc(alias = "IFLA_NEW_IFINDEX")]
     pub const NEW_IFINDEX: u16 = 49;
     /// `IFLA_MIN_MTU`: `u32` smallest MTU the device accepts.
@@ -162,19 +175,23 @@ pub mod ifla {
     /// `IFLA_MAX_MTU`: `u32` largest MTU the device accepts.
     #[doc(alias = "IFLA_MAX_MTU")]
     pub const MAX_MTU: u16 = 51;
-    /// `IFLA_PROP_LIST`: nest of link properties (`IFLA_ALT_IFNAME`), for `RTM_NEWLINKPROP` / `RTM_DELLINKPROP`.
+    /// `IFLA_PROP_LIST`: nest of link properties (`IFLA_ALT_IFNAME`), for `RTM_NEWLINKPROP` /
+    /// `RTM_DELLINKPROP`.
     #[doc(alias = "IFLA_PROP_LIST")]
     pub const PROP_LIST: u16 = 52;
-    /// `IFLA_ALT_IFNAME`: an alternative interface name, at most 127 characters (`ALTIFNAMSIZ` 128).
+    /// `IFLA_ALT_IFNAME`: an alternative interface name, at most 127 characters (`ALTIFNAMSIZ`
+    /// 128).
     #[doc(alias = "IFLA_ALT_IFNAME")]
     pub const ALT_IFNAME: u16 = 53;
     /// `IFLA_PERM_ADDRESS`: the permanent hardware address, as the device came.
     #[doc(alias = "IFLA_PERM_ADDRESS")]
     pub const PERM_ADDRESS: u16 = 54;
-    /// `IFLA_PROTO_DOWN_REASON`: nest of `IFLA_PROTO_DOWN_REASON_*`: the reason bits of protocol down.
+    /// `IFLA_PROTO_DOWN_REASON`: nest of `IFLA_PROTO_DOWN_REASON_*`: the reason bits of protocol
+    /// down.
     #[doc(alias = "IFLA_PROTO_DOWN_REASON")]
     pub const PROTO_DOWN_REASON: u16 = 55;
-    /// `IFLA_PARENT_DEV_NAME`: name of the parent (sysfs) device, for links that have no parent netdev for `IFLA_LINK`.
+    /// `IFLA_PARENT_DEV_NAME`: name of the parent (sysfs) device, for links that have no parent
+    /// netdev for `IFLA_LINK`.
     #[doc(alias = "IFLA_PARENT_DEV_NAME")]
     pub const PARENT_DEV_NAME: u16 = 56;
     /// `IFLA_PARENT_DEV_BUS_NAME`: bus name of the parent (sysfs) device.
@@ -189,36 +206,45 @@ pub mod ifla {
     /// `IFLA_TSO_MAX_SEGS`: `u32` largest number of TSO segments the device can send; read-only.
     #[doc(alias = "IFLA_TSO_MAX_SEGS")]
     pub const TSO_MAX_SEGS: u16 = 60;
-    /// `IFLA_ALLMULTI`: `u32` all-multicast count: above 0, the device receives all multicast packets.
+    /// `IFLA_ALLMULTI`: `u32` all-multicast count: above 0, the device receives all multicast
+    /// packets.
     #[doc(alias = "IFLA_ALLMULTI")]
     pub const ALLMULTI: u16 = 61;
+    /// `IFLA_DEVLINK_PORT`: nest naming the devlink port of the link (Linux 6.2, newer than the 6.1
+    /// headers).
+    #[doc(alias = "IFLA_DEVLINK_PORT")]
+    pub const DEVLINK_PORT: u16 = 62;
+    /// `IFLA_GSO_IPV4_MAX_SIZE`: `u32` largest size of an IPv4 GSO packet (Linux 6.3, newer than
+    /// the 6.1 headers).
+    #[doc(alias = "IFLA_GSO_IPV4_MAX_SIZE")]
+    pub const GSO_IPV4_MAX_SIZE: u16 = 63;
+    /// `IFLA_GRO_IPV4_MAX_SIZE`: `u32` largest size of an IPv4 packet built by GRO (Linux 6.3,
+    /// newer than the 6.1 headers).
+    #[doc(alias = "IFLA_GRO_IPV4_MAX_SIZE")]
+    pub const GRO_IPV4_MAX_SIZE: u16 = 64;
+    /// `IFLA_DPLL_PIN`: nest naming the DPLL pin of the link (in Linux 6.18, newer than the 6.1
+    /// headers).
+    #[doc(alias = "IFLA_DPLL_PIN")]
+    pub const DPLL_PIN: u16 = 65;
+    /// `IFLA_MAX_PACING_OFFLOAD_HORIZON`: unsigned integer of 4 or 8 bytes: how far ahead the
+    /// device can hold packets for paced (EDT) sending (in Linux 6.18, newer than the 6.1 headers).
+    #[doc(alias = "IFLA_MAX_PACING_OFFLOAD_HORIZON")]
+    pub const MAX_PACING_OFFLOAD_HORIZON: u16 = 66;
+    /// `IFLA_NETNS_IMMUTABLE`: `u8` the link cannot be moved to another namespace (Linux 6.15,
+    /// newer than the 6.1 headers).
+    #[doc(alias = "IFLA_NETNS_IMMUTABLE")]
+    pub const NETNS_IMMUTABLE: u16 = 67;
+    /// `IFLA_HEADROOM`: `u16` headroom the device needs in front of a packet (in Linux 6.18, newer
+    /// than the 6.1 headers).
+    #[doc(alias = "IFLA_HEADROOM")]
+    pub const HEADROOM: u16 = 68;
+    /// `IFLA_TAILROOM`: `u16` tailroom the device needs after a packet (in Linux 6.18, newer than
+    /// the 6.1 headers).
+    #[doc(alias = "IFLA_TAILROOM")]
+    pub const TAILROOM: u16 = 69;
     /// `IFLA_MAX`: the highest `IFLA_*` value in the 6.1 headers.
     #[doc(alias = "IFLA_MAX")]
     pub const MAX: u16 = 61;
-    /// `IFLA_DEVLINK_PORT`: nest naming the devlink port of the link (Linux 6.2, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_DEVLINK_PORT")]
-    pub const DEVLINK_PORT: u16 = 62;
-    /// `IFLA_GSO_IPV4_MAX_SIZE`: `u32` largest size of an IPv4 GSO packet (Linux 6.3, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_GSO_IPV4_MAX_SIZE")]
-    pub const GSO_IPV4_MAX_SIZE: u16 = 63;
-    /// `IFLA_GRO_IPV4_MAX_SIZE`: `u32` largest size of an IPv4 packet built by GRO (Linux 6.3, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_GRO_IPV4_MAX_SIZE")]
-    pub const GRO_IPV4_MAX_SIZE: u16 = 64;
-    /// `IFLA_DPLL_PIN`: nest naming the DPLL pin of the link (in Linux 6.18, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_DPLL_PIN")]
-    pub const DPLL_PIN: u16 = 65;
-    /// `IFLA_MAX_PACING_OFFLOAD_HORIZON`: unsigned integer of 4 or 8 bytes: how far ahead the device can hold packets for paced (EDT) sending (in Linux 6.18, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_MAX_PACING_OFFLOAD_HORIZON")]
-    pub const MAX_PACING_OFFLOAD_HORIZON: u16 = 66;
-    /// `IFLA_NETNS_IMMUTABLE`: `u8` the link cannot be moved to another namespace (Linux 6.15, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_NETNS_IMMUTABLE")]
-    pub const NETNS_IMMUTABLE: u16 = 67;
-    /// `IFLA_HEADROOM`: `u16` headroom the device needs in front of a packet (in Linux 6.18, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_HEADROOM")]
-    pub const HEADROOM: u16 = 68;
-    /// `IFLA_TAILROOM`: `u16` tailroom the device needs after a packet (in Linux 6.18, newer than the 6.1 headers).
-    #[doc(alias = "IFLA_TAILROOM")]
-    pub const TAILROOM: u16 = 69;
 }
 
 /// Link-info attributes (`IFLA_INFO_*` in `<linux/if_link.h>`), nested in `IFLA_LINKINFO`.
@@ -226,16 +252,19 @@ pub mod ifla_info {
     /// `IFLA_INFO_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_INFO_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_INFO_KIND`: the link kind, a string: `veth`, `bridge`, `vlan`, `vxlan`, `macvlan`, `dummy`, ...
+    /// `IFLA_INFO_KIND`: the link kind, a string: `veth`, `bridge`, `vlan`, `vxlan`, `macvlan`,
+    /// `dummy`, ...
     #[doc(alias = "IFLA_INFO_KIND")]
     pub const KIND: u16 = 1;
-    /// `IFLA_INFO_DATA`: nest of kind-specific attributes: `VETH_INFO_*`, `IFLA_BR_*`, `IFLA_VLAN_*`, ...
+    /// `IFLA_INFO_DATA`: nest of kind-specific attributes: `VETH_INFO_*`, `IFLA_BR_*`,
+    /// `IFLA_VLAN_*`, ...
     #[doc(alias = "IFLA_INFO_DATA")]
     pub const DATA: u16 = 2;
     /// `IFLA_INFO_XSTATS`: kind-specific statistics.
     #[doc(alias = "IFLA_INFO_XSTATS")]
     pub const XSTATS: u16 = 3;
-    /// `IFLA_INFO_SLAVE_KIND`: the kind of the master this link is a port of, a string: `bridge`, `bond`, ...
+    /// `IFLA_INFO_SLAVE_KIND`: the kind of the master this link is a port of, a string: `bridge`,
+    /// `bond`, ...
     #[doc(alias = "IFLA_INFO_SLAVE_KIND")]
     pub const SLAVE_KIND: u16 = 4;
     /// `IFLA_INFO_SLAVE_DATA`: nest of master-specific port attributes, such as `IFLA_BRPORT_*`.
@@ -251,7 +280,8 @@ pub mod veth_info {
     /// `VETH_INFO_UNSPEC`: unused (type 0).
     #[doc(alias = "VETH_INFO_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `VETH_INFO_PEER`: the peer: a `struct ifinfomsg` followed by the peer's own `IFLA_*` attributes (name, namespace, ...).
+    /// `VETH_INFO_PEER`: the peer: a `struct ifinfomsg` followed by the peer's own `IFLA_*`
+    /// attributes (name, namespace, ...).
     #[doc(alias = "VETH_INFO_PEER")]
     pub const PEER: u16 = 1;
     /// `VETH_INFO_MAX`: the highest `VETH_INFO_*` value in the 6.1 headers.
@@ -259,7 +289,8 @@ pub mod veth_info {
     pub const MAX: u16 = 1;
 }
 
-/// Bridge attributes (`IFLA_BR_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `bridge`.
+/// Bridge attributes (`IFLA_BR_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind
+/// `bridge`.
 pub mod ifla_br {
     /// `IFLA_BR_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_BR_UNSPEC")]
@@ -288,7 +319,8 @@ pub mod ifla_br {
     /// `IFLA_BR_VLAN_PROTOCOL`: `be16` VLAN protocol: 802.1Q (0x8100) or 802.1ad (0x88a8).
     #[doc(alias = "IFLA_BR_VLAN_PROTOCOL")]
     pub const VLAN_PROTOCOL: u16 = 8;
-    /// `IFLA_BR_GROUP_FWD_MASK`: `u16` mask of the link-local group addresses (01:80:C2:00:00:0X) the bridge forwards.
+    /// `IFLA_BR_GROUP_FWD_MASK`: `u16` mask of the link-local group addresses (01:80:C2:00:00:0X)
+    /// the bridge forwards.
     #[doc(alias = "IFLA_BR_GROUP_FWD_MASK")]
     pub const GROUP_FWD_MASK: u16 = 9;
     /// `IFLA_BR_ROOT_ID`: `struct ifla_bridge_id` of the STP root bridge.
@@ -327,7 +359,8 @@ pub mod ifla_br {
     /// `IFLA_BR_FDB_FLUSH`: flush the bridge's FDB (no payload).
     #[doc(alias = "IFLA_BR_FDB_FLUSH")]
     pub const FDB_FLUSH: u16 = 21;
-    /// `IFLA_BR_MCAST_ROUTER`: `u8` multicast router mode: 0 disabled, 1 learned from queries, 2 permanent.
+    /// `IFLA_BR_MCAST_ROUTER`: `u8` multicast router mode: 0 disabled, 1 learned from queries, 2
+    /// permanent.
     #[doc(alias = "IFLA_BR_MCAST_ROUTER")]
     pub const MCAST_ROUTER: u16 = 22;
     /// `IFLA_BR_MCAST_SNOOPING`: `u8` IGMP/MLD snooping on or off.
@@ -351,22 +384,27 @@ pub mod ifla_br {
     /// `IFLA_BR_MCAST_STARTUP_QUERY_CNT`: `u32` number of queries sent at startup.
     #[doc(alias = "IFLA_BR_MCAST_STARTUP_QUERY_CNT")]
     pub const MCAST_STARTUP_QUERY_CNT: u16 = 29;
-    /// `IFLA_BR_MCAST_LAST_MEMBER_INTVL`: `u64` last-member query interval, in hundredths of a second.
+    /// `IFLA_BR_MCAST_LAST_MEMBER_INTVL`: `u64` last-member query interval, in hundredths of a
+    /// second.
     #[doc(alias = "IFLA_BR_MCAST_LAST_MEMBER_INTVL")]
     pub const MCAST_LAST_MEMBER_INTVL: u16 = 30;
-    /// `IFLA_BR_MCAST_MEMBERSHIP_INTVL`: `u64` group membership interval, in hundredths of a second.
+    /// `IFLA_BR_MCAST_MEMBERSHIP_INTVL`: `u64` group membership interval, in hundredths of a
+    /// second.
     #[doc(alias = "IFLA_BR_MCAST_MEMBERSHIP_INTVL")]
     pub const MCAST_MEMBERSHIP_INTVL: u16 = 31;
-    /// `IFLA_BR_MCAST_QUERIER_INTVL`: `u64` other-querier-present interval, in hundredths of a second.
+    /// `IFLA_BR_MCAST_QUERIER_INTVL`: `u64` other-querier-present interval, in hundredths of a
+    /// second.
     #[doc(alias = "IFLA_BR_MCAST_QUERIER_INTVL")]
     pub const MCAST_QUERIER_INTVL: u16 = 32;
     /// `IFLA_BR_MCAST_QUERY_INTVL`: `u64` general query interval, in hundredths of a second.
     #[doc(alias = "IFLA_BR_MCAST_QUERY_INTVL")]
     pub const MCAST_QUERY_INTVL: u16 = 33;
-    /// `IFLA_BR_MCAST_QUERY_RESPONSE_INTVL`: `u64` query response interval, in hundredths of a second.
+    /// `IFLA_BR_MCAST_QUERY_RESPONSE_INTVL`: `u64` query response interval, in hundredths of a
+    /// second.
     #[doc(alias = "IFLA_BR_MCAST_QUERY_RESPONSE_INTVL")]
     pub const MCAST_QUERY_RESPONSE_INTVL: u16 = 34;
-    /// `IFLA_BR_MCAST_STARTUP_QUERY_INTVL`: `u64` startup query interval, in hundredths of a second.
+    /// `IFLA_BR_MCAST_STARTUP_QUERY_INTVL`: `u64` startup query interval, in hundredths of a
+    /// second.
     #[doc(alias = "IFLA_BR_MCAST_STARTUP_QUERY_INTVL")]
     pub const MCAST_STARTUP_QUERY_INTVL: u16 = 35;
     /// `IFLA_BR_NF_CALL_IPTABLES`: `u8` pass bridged IPv4 traffic through iptables.
@@ -399,10 +437,12 @@ pub mod ifla_br {
     /// `IFLA_BR_VLAN_STATS_PER_PORT`: `u8` keep per-VLAN statistics per port.
     #[doc(alias = "IFLA_BR_VLAN_STATS_PER_PORT")]
     pub const VLAN_STATS_PER_PORT: u16 = 45;
-    /// `IFLA_BR_MULTI_BOOLOPT`: `struct br_boolopt_multi`: several boolean bridge options and the mask of those to change.
+    /// `IFLA_BR_MULTI_BOOLOPT`: `struct br_boolopt_multi`: several boolean bridge options and the
+    /// mask of those to change.
     #[doc(alias = "IFLA_BR_MULTI_BOOLOPT")]
     pub const MULTI_BOOLOPT: u16 = 46;
-    /// `IFLA_BR_MCAST_QUERIER_STATE`: nest describing the IGMP/MLD querier the bridge sees; read-only.
+    /// `IFLA_BR_MCAST_QUERIER_STATE`: nest describing the IGMP/MLD querier the bridge sees;
+    /// read-only.
     #[doc(alias = "IFLA_BR_MCAST_QUERIER_STATE")]
     pub const MCAST_QUERIER_STATE: u16 = 47;
     /// `IFLA_BR_MAX`: the highest `IFLA_BR_*` value in the 6.1 headers.
@@ -410,7 +450,8 @@ pub mod ifla_br {
     pub const MAX: u16 = 47;
 }
 
-/// Bridge port attributes (`IFLA_BRPORT_*` in `<linux/if_link.h>`), nested in `IFLA_PROTINFO` (family `AF_BRIDGE`) or `IFLA_INFO_SLAVE_DATA`.
+/// Bridge port attributes (`IFLA_BRPORT_*` in `<linux/if_link.h>`), nested in `IFLA_PROTINFO`
+/// (family `AF_BRIDGE`) or `IFLA_INFO_SLAVE_DATA`.
 pub mod ifla_brport {
     /// `IFLA_BRPORT_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_BRPORT_UNSPEC")]
@@ -430,10 +471,12 @@ pub mod ifla_brport {
     /// `IFLA_BRPORT_GUARD`: `u8` BPDU guard: disable the port if it receives STP BPDUs.
     #[doc(alias = "IFLA_BRPORT_GUARD")]
     pub const GUARD: u16 = 5;
-    /// `IFLA_BRPORT_PROTECT`: `u8` root port protection (root block): the port may not become root port.
+    /// `IFLA_BRPORT_PROTECT`: `u8` root port protection (root block): the port may not become root
+    /// port.
     #[doc(alias = "IFLA_BRPORT_PROTECT")]
     pub const PROTECT: u16 = 6;
-    /// `IFLA_BRPORT_FAST_LEAVE`: `u8` multicast fast leave: remove a group at once on an IGMP/MLD leave.
+    /// `IFLA_BRPORT_FAST_LEAVE`: `u8` multicast fast leave: remove a group at once on an IGMP/MLD
+    /// leave.
     #[doc(alias = "IFLA_BRPORT_FAST_LEAVE")]
     pub const FAST_LEAVE: u16 = 7;
     /// `IFLA_BRPORT_LEARNING`: `u8` learn source MAC addresses on the port.
@@ -460,7 +503,7 @@ pub mod ifla_brport {
     /// `IFLA_BRPORT_DESIGNATED_PORT`: `u16` STP designated port.
     #[doc(alias = "IFLA_BRPORT_DESIGNATED_PORT")]
     pub const DESIGNATED_PORT: u16 = 15;
-    /// `IFLA_BRPORT_DESIGNATED_COST`: `u16` STP designated cost.
+    /// `IFLA_BRPORT_DESIGNATED_COST`: STP designated cost.
     #[doc(alias = "IFLA_BRPORT_DESIGNATED_COST")]
     pub const DESIGNATED_COST: u16 = 16;
     /// `IFLA_BRPORT_ID`: `u16` STP port id.
@@ -475,7 +518,8 @@ pub mod ifla_brport {
     /// `IFLA_BRPORT_CONFIG_PENDING`: `u8` STP configuration BPDU pending.
     #[doc(alias = "IFLA_BRPORT_CONFIG_PENDING")]
     pub const CONFIG_PENDING: u16 = 20;
-    /// `IFLA_BRPORT_MESSAGE_AGE_TIMER`: `u64` time left on the STP message age timer, in hundredths of a second.
+    /// `IFLA_BRPORT_MESSAGE_AGE_TIMER`: `u64` time left on the STP message age timer, in hundredths
+    /// of a second.
     #[doc(alias = "IFLA_BRPORT_MESSAGE_AGE_TIMER")]
     pub const MESSAGE_AGE_TIMER: u16 = 21;
     /// `IFLA_BRPORT_FORWARD_DELAY_TIMER`: `u64` time left on the STP forward delay timer.
@@ -496,7 +540,8 @@ pub mod ifla_brport {
     /// `IFLA_BRPORT_MCAST_FLOOD`: `u8` flood unknown multicast frames to the port.
     #[doc(alias = "IFLA_BRPORT_MCAST_FLOOD")]
     pub const MCAST_FLOOD: u16 = 27;
-    /// `IFLA_BRPORT_MCAST_TO_UCAST`: `u8` send multicast to the port as unicast copies, one per member.
+    /// `IFLA_BRPORT_MCAST_TO_UCAST`: `u8` send multicast to the port as unicast copies, one per
+    /// member.
     #[doc(alias = "IFLA_BRPORT_MCAST_TO_UCAST")]
     pub const MCAST_TO_UCAST: u16 = 28;
     /// `IFLA_BRPORT_VLAN_TUNNEL`: `u8` map VLANs to tunnel ids on the port.
@@ -505,7 +550,8 @@ pub mod ifla_brport {
     /// `IFLA_BRPORT_BCAST_FLOOD`: `u8` flood broadcast frames to the port.
     #[doc(alias = "IFLA_BRPORT_BCAST_FLOOD")]
     pub const BCAST_FLOOD: u16 = 30;
-    /// `IFLA_BRPORT_GROUP_FWD_MASK`: `u16` mask of the link-local group addresses forwarded to the port.
+    /// `IFLA_BRPORT_GROUP_FWD_MASK`: `u16` mask of the link-local group addresses forwarded to the
+    /// port.
     #[doc(alias = "IFLA_BRPORT_GROUP_FWD_MASK")]
     pub const GROUP_FWD_MASK: u16 = 31;
     /// `IFLA_BRPORT_NEIGH_SUPPRESS`: `u8` ARP/ND suppression on the port.
@@ -514,7 +560,8 @@ pub mod ifla_brport {
     /// `IFLA_BRPORT_ISOLATED`: `u8` isolated port: no traffic to or from other isolated ports.
     #[doc(alias = "IFLA_BRPORT_ISOLATED")]
     pub const ISOLATED: u16 = 33;
-    /// `IFLA_BRPORT_BACKUP_PORT`: `u32` index of the port that takes the traffic when this one loses carrier.
+    /// `IFLA_BRPORT_BACKUP_PORT`: `u32` index of the port that takes the traffic when this one
+    /// loses carrier.
     #[doc(alias = "IFLA_BRPORT_BACKUP_PORT")]
     pub const BACKUP_PORT: u16 = 34;
     /// `IFLA_BRPORT_MRP_RING_OPEN`: `u8` MRP ring open state of the port; read-only.
@@ -523,13 +570,16 @@ pub mod ifla_brport {
     /// `IFLA_BRPORT_MRP_IN_OPEN`: `u8` MRP interconnect open state of the port; read-only.
     #[doc(alias = "IFLA_BRPORT_MRP_IN_OPEN")]
     pub const MRP_IN_OPEN: u16 = 36;
-    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT`: `u32` largest number of hosts tracked for IGMPv3/MLDv2 explicit host tracking.
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT`: `u32` largest number of hosts tracked for IGMPv3/MLDv2
+    /// explicit host tracking.
     #[doc(alias = "IFLA_BRPORT_MCAST_EHT_HOSTS_LIMIT")]
     pub const MCAST_EHT_HOSTS_LIMIT: u16 = 37;
-    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_CNT`: `u32` number of hosts tracked for explicit host tracking; read-only.
+    /// `IFLA_BRPORT_MCAST_EHT_HOSTS_CNT`: `u32` number of hosts tracked for explicit host tracking;
+    /// read-only.
     #[doc(alias = "IFLA_BRPORT_MCAST_EHT_HOSTS_CNT")]
     pub const MCAST_EHT_HOSTS_CNT: u16 = 38;
-    /// `IFLA_BRPORT_LOCKED`: `u8` locked port: only hosts with an FDB entry may send through it (802.1X).
+    /// `IFLA_BRPORT_LOCKED`: `u8` locked port: only hosts with an FDB entry may send through it
+    /// (802.1X).
     #[doc(alias = "IFLA_BRPORT_LOCKED")]
     pub const LOCKED: u16 = 39;
     /// `IFLA_BRPORT_MAX`: the highest `IFLA_BRPORT_*` value in the 6.1 headers.
@@ -537,7 +587,8 @@ pub mod ifla_brport {
     pub const MAX: u16 = 39;
 }
 
-/// VXLAN attributes (`IFLA_VXLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `vxlan`.
+/// VXLAN attributes (`IFLA_VXLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind
+/// `vxlan`.
 pub mod ifla_vxlan {
     /// `IFLA_VXLAN_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_VXLAN_UNSPEC")]
@@ -569,7 +620,8 @@ pub mod ifla_vxlan {
     /// `IFLA_VXLAN_LIMIT`: `u32` largest number of FDB entries.
     #[doc(alias = "IFLA_VXLAN_LIMIT")]
     pub const LIMIT: u16 = 9;
-    /// `IFLA_VXLAN_PORT_RANGE`: `struct ifla_vxlan_port_range`: range of UDP source ports, big-endian.
+    /// `IFLA_VXLAN_PORT_RANGE`: `struct ifla_vxlan_port_range`: range of UDP source ports,
+    /// big-endian.
     #[doc(alias = "IFLA_VXLAN_PORT_RANGE")]
     pub const PORT_RANGE: u16 = 10;
     /// `IFLA_VXLAN_PROXY`: `u8` answer ARP/ND requests from the FDB (proxy).
@@ -611,10 +663,12 @@ pub mod ifla_vxlan {
     /// `IFLA_VXLAN_GBP`: flag: Group Based Policy extension (no payload).
     #[doc(alias = "IFLA_VXLAN_GBP")]
     pub const GBP: u16 = 23;
-    /// `IFLA_VXLAN_REMCSUM_NOPARTIAL`: flag: remote checksum offload without partial checksums (no payload).
+    /// `IFLA_VXLAN_REMCSUM_NOPARTIAL`: flag: remote checksum offload without partial checksums (no
+    /// payload).
     #[doc(alias = "IFLA_VXLAN_REMCSUM_NOPARTIAL")]
     pub const REMCSUM_NOPARTIAL: u16 = 24;
-    /// `IFLA_VXLAN_COLLECT_METADATA`: `u8` external (flow-based) mode: tunnel parameters come from metadata.
+    /// `IFLA_VXLAN_COLLECT_METADATA`: `u8` external (flow-based) mode: tunnel parameters come from
+    /// metadata.
     #[doc(alias = "IFLA_VXLAN_COLLECT_METADATA")]
     pub const COLLECT_METADATA: u16 = 25;
     /// `IFLA_VXLAN_LABEL`: `be32` IPv6 flow label of the outer packets.
@@ -626,7 +680,8 @@ pub mod ifla_vxlan {
     /// `IFLA_VXLAN_TTL_INHERIT`: flag: copy the TTL from the inner packet (no payload).
     #[doc(alias = "IFLA_VXLAN_TTL_INHERIT")]
     pub const TTL_INHERIT: u16 = 28;
-    /// `IFLA_VXLAN_DF`: `u8` don't-fragment bit of the outer IPv4 header, an `enum ifla_vxlan_df` value.
+    /// `IFLA_VXLAN_DF`: `u8` don't-fragment bit of the outer IPv4 header, an `enum ifla_vxlan_df`
+    /// value.
     #[doc(alias = "IFLA_VXLAN_DF")]
     pub const DF: u16 = 29;
     /// `IFLA_VXLAN_VNIFILTER`: `u8` per-VNI filtering; only with `IFLA_VXLAN_COLLECT_METADATA`.
@@ -637,7 +692,8 @@ pub mod ifla_vxlan {
     pub const MAX: u16 = 30;
 }
 
-/// VLAN attributes (`IFLA_VLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `vlan`.
+/// VLAN attributes (`IFLA_VLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind
+/// `vlan`.
 pub mod ifla_vlan {
     /// `IFLA_VLAN_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_VLAN_UNSPEC")]
@@ -645,13 +701,16 @@ pub mod ifla_vlan {
     /// `IFLA_VLAN_ID`: `u16` VLAN id.
     #[doc(alias = "IFLA_VLAN_ID")]
     pub const ID: u16 = 1;
-    /// `IFLA_VLAN_FLAGS`: `struct ifla_vlan_flags`: `VLAN_FLAG_*` bits and the mask of those to change.
+    /// `IFLA_VLAN_FLAGS`: `struct ifla_vlan_flags`: `VLAN_FLAG_*` bits and the mask of those to
+    /// change.
     #[doc(alias = "IFLA_VLAN_FLAGS")]
     pub const FLAGS: u16 = 2;
-    /// `IFLA_VLAN_EGRESS_QOS`: nest of `struct ifla_vlan_qos_mapping`: packet priority to 802.1p priority on transmit.
+    /// `IFLA_VLAN_EGRESS_QOS`: nest of `struct ifla_vlan_qos_mapping`: packet priority to 802.1p
+    /// priority on transmit.
     #[doc(alias = "IFLA_VLAN_EGRESS_QOS")]
     pub const EGRESS_QOS: u16 = 3;
-    /// `IFLA_VLAN_INGRESS_QOS`: nest of `struct ifla_vlan_qos_mapping`: 802.1p priority to packet priority on receive.
+    /// `IFLA_VLAN_INGRESS_QOS`: nest of `struct ifla_vlan_qos_mapping`: 802.1p priority to packet
+    /// priority on receive.
     #[doc(alias = "IFLA_VLAN_INGRESS_QOS")]
     pub const INGRESS_QOS: u16 = 4;
     /// `IFLA_VLAN_PROTOCOL`: `be16` VLAN protocol: 802.1Q (0x8100) or 802.1ad (0x88a8).
@@ -662,7 +721,8 @@ pub mod ifla_vlan {
     pub const MAX: u16 = 5;
 }
 
-/// macvlan attributes (`IFLA_MACVLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind `macvlan` or `macvtap`.
+/// macvlan attributes (`IFLA_MACVLAN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of kind
+/// `macvlan` or `macvtap`.
 pub mod ifla_macvlan {
     /// `IFLA_MACVLAN_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_MACVLAN_UNSPEC")]
@@ -673,7 +733,8 @@ pub mod ifla_macvlan {
     /// `IFLA_MACVLAN_FLAGS`: `u16` `MACVLAN_FLAG_*` bits.
     #[doc(alias = "IFLA_MACVLAN_FLAGS")]
     pub const FLAGS: u16 = 2;
-    /// `IFLA_MACVLAN_MACADDR_MODE`: `u32` how to change the source MAC list: add, delete, flush or set (`enum macvlan_macaddr_mode`).
+    /// `IFLA_MACVLAN_MACADDR_MODE`: `u32` how to change the source MAC list: add, delete, flush or
+    /// set (`enum macvlan_macaddr_mode`).
     #[doc(alias = "IFLA_MACVLAN_MACADDR_MODE")]
     pub const MACADDR_MODE: u16 = 3;
     /// `IFLA_MACVLAN_MACADDR`: one MAC address of the source list (`MACVLAN_MODE_SOURCE`).
@@ -688,7 +749,8 @@ pub mod ifla_macvlan {
     /// `IFLA_MACVLAN_BC_QUEUE_LEN`: `u32` requested length of the broadcast/multicast queue.
     #[doc(alias = "IFLA_MACVLAN_BC_QUEUE_LEN")]
     pub const BC_QUEUE_LEN: u16 = 7;
-    /// `IFLA_MACVLAN_BC_QUEUE_LEN_USED`: `u32` length of the broadcast/multicast queue in use, the largest requested on the lower device.
+    /// `IFLA_MACVLAN_BC_QUEUE_LEN_USED`: `u32` length of the broadcast/multicast queue in use, the
+    /// largest requested on the lower device.
     #[doc(alias = "IFLA_MACVLAN_BC_QUEUE_LEN_USED")]
     pub const BC_QUEUE_LEN_USED: u16 = 8;
     /// `IFLA_MACVLAN_MAX`: the highest `IFLA_MACVLAN_*` value in the 6.1 headers.
@@ -696,12 +758,14 @@ pub mod ifla_macvlan {
     pub const MAX: u16 = 8;
 }
 
-/// macvlan modes (`enum macvlan_mode`, `MACVLAN_MODE_*` in `<linux/if_link.h>`), the `u32` value of `IFLA_MACVLAN_MODE`.
+/// macvlan modes (`enum macvlan_mode`, `MACVLAN_MODE_*` in `<linux/if_link.h>`), the `u32` value of
+/// `IFLA_MACVLAN_MODE`.
 pub mod macvlan_mode {
     /// `MACVLAN_MODE_PRIVATE`: no traffic to or from the other macvlans of the same lower device.
     #[doc(alias = "MACVLAN_MODE_PRIVATE")]
     pub const PRIVATE: u32 = 0x01;
-    /// `MACVLAN_MODE_VEPA`: traffic to the other macvlans goes through the external bridge (802.1Qbg VEPA).
+    /// `MACVLAN_MODE_VEPA`: traffic to the other macvlans goes through the external bridge
+    /// (802.1Qbg VEPA).
     #[doc(alias = "MACVLAN_MODE_VEPA")]
     pub const VEPA: u32 = 0x02;
     /// `MACVLAN_MODE_BRIDGE`: traffic to the other macvlans is delivered directly.
@@ -715,9 +779,11 @@ pub mod macvlan_mode {
     pub const SOURCE: u32 = 0x10;
 }
 
-/// VLAN flags (`enum vlan_flags`, `VLAN_FLAG_*` in `<linux/if_vlan.h>`), the bits of `struct ifla_vlan_flags` in `IFLA_VLAN_FLAGS`.
+/// VLAN flags (`enum vlan_flags`, `VLAN_FLAG_*` in `<linux/if_vlan.h>`), the bits of `struct
+/// ifla_vlan_flags` in `IFLA_VLAN_FLAGS`.
 pub mod vlan_flag {
-    /// `VLAN_FLAG_REORDER_HDR`: hand packets to the stack with the VLAN header removed, as if untagged.
+    /// `VLAN_FLAG_REORDER_HDR`: hand packets to the stack with the VLAN header removed, as if
+    /// untagged.
     #[doc(alias = "VLAN_FLAG_REORDER_HDR")]
     pub const REORDER_HDR: u32 = 0x01;
     /// `VLAN_FLAG_GVRP`: register the VLAN with GVRP.
@@ -729,12 +795,14 @@ pub mod vlan_flag {
     /// `VLAN_FLAG_MVRP`: register the VLAN with MVRP.
     #[doc(alias = "VLAN_FLAG_MVRP")]
     pub const MVRP: u32 = 0x08;
-    /// `VLAN_FLAG_BRIDGE_BINDING`: on a bridge, the VLAN device is up only while a bridge port in the VLAN is up.
+    /// `VLAN_FLAG_BRIDGE_BINDING`: on a bridge, the VLAN device is up only while a bridge port in
+    /// the VLAN is up.
     #[doc(alias = "VLAN_FLAG_BRIDGE_BINDING")]
     pub const BRIDGE_BINDING: u32 = 0x10;
 }
 
-/// Device flags (`enum net_device_flags`, `IFF_*` in `<linux/if.h>`), the bits of `ifinfomsg.ifi_flags` and `ifi_change`.
+/// Device flags (`enum net_device_flags`, `IFF_*` in `<linux/if.h>`), the bits of
+/// `ifinfomsg.ifi_flags` and `ifi_change`.
 pub mod iff {
     /// `IFF_UP`: the interface is administratively up.
     #[doc(alias = "IFF_UP")]
@@ -828,7 +896,8 @@ pub mod if_link_mode {
     /// `IF_LINK_MODE_DEFAULT`: the operational state follows the carrier.
     #[doc(alias = "IF_LINK_MODE_DEFAULT")]
     pub const DEFAULT: u8 = 0;
-    /// `IF_LINK_MODE_DORMANT`: limit upward transitions to dormant, until user space says the link is up.
+    /// `IF_LINK_MODE_DORMANT`: limit upward transitions to dormant, until user space says the link
+    /// is up.
     #[doc(alias = "IF_LINK_MODE_DORMANT")]
     pub const DORMANT: u8 = 1;
     /// `IF_LINK_MODE_TESTING`: limit upward transitions to testing.
@@ -844,22 +913,22 @@ pub mod arphrd {
     /// `ARPHRD_ETHER`: Ethernet (veth, bridges and most virtual links too).
     #[doc(alias = "ARPHRD_ETHER")]
     pub const ETHER: u16 = 1;
-    /// `ARPHRD_EETHER`: Experimental Ethernet.
+    /// `ARPHRD_EETHER`: experimental Ethernet.
     #[doc(alias = "ARPHRD_EETHER")]
     pub const EETHER: u16 = 2;
-    /// `ARPHRD_AX25`: AX.25 Level 2.
+    /// `ARPHRD_AX25`: AX.25 level 2 (amateur packet radio).
     #[doc(alias = "ARPHRD_AX25")]
     pub const AX25: u16 = 3;
     /// `ARPHRD_PRONET`: PROnet token ring.
     #[doc(alias = "ARPHRD_PRONET")]
     pub const PRONET: u16 = 4;
-    /// `ARPHRD_CHAOS`: Chaosnet.
+    /// `ARPHRD_CHAOS`: Chaosnet (MIT).
     #[doc(alias = "ARPHRD_CHAOS")]
     pub const CHAOS: u16 = 5;
     /// `ARPHRD_IEEE802`: IEEE 802.2 Ethernet, token ring or token bus.
     #[doc(alias = "ARPHRD_IEEE802")]
     pub const IEEE802: u16 = 6;
-    /// `ARPHRD_ARCNET`: ARCnet.
+    /// `ARPHRD_ARCNET`: ARCnet (Attached Resource Computer network).
     #[doc(alias = "ARPHRD_ARCNET")]
     pub const ARCNET: u16 = 7;
     /// `ARPHRD_APPLETLK`: AppleTalk.
@@ -868,7 +937,7 @@ pub mod arphrd {
     /// `ARPHRD_DLCI`: Frame Relay DLCI.
     #[doc(alias = "ARPHRD_DLCI")]
     pub const DLCI: u16 = 15;
-    /// `ARPHRD_ATM`: ATM.
+    /// `ARPHRD_ATM`: Asynchronous Transfer Mode.
     #[doc(alias = "ARPHRD_ATM")]
     pub const ATM: u16 = 19;
     /// `ARPHRD_METRICOM`: Metricom STRIP (new IANA id).
@@ -877,10 +946,10 @@ pub mod arphrd {
     /// `ARPHRD_IEEE1394`: IPv4 over IEEE 1394 (RFC 2734).
     #[doc(alias = "ARPHRD_IEEE1394")]
     pub const IEEE1394: u16 = 24;
-    /// `ARPHRD_EUI64`: EUI-64.
+    /// `ARPHRD_EUI64`: links with EUI-64 hardware addresses.
     #[doc(alias = "ARPHRD_EUI64")]
     pub const EUI64: u16 = 27;
-    /// `ARPHRD_INFINIBAND`: InfiniBand.
+    /// `ARPHRD_INFINIBAND`: InfiniBand (IP over InfiniBand).
     #[doc(alias = "ARPHRD_INFINIBAND")]
     pub const INFINIBAND: u16 = 32;
     /// `ARPHRD_SLIP`: Serial Line IP.
@@ -907,7 +976,7 @@ pub mod arphrd {
     /// `ARPHRD_X25`: CCITT X.25.
     #[doc(alias = "ARPHRD_X25")]
     pub const X25: u16 = 271;
-    /// `ARPHRD_HWX25`: Boards with X.25 in firmware.
+    /// `ARPHRD_HWX25`: boards with X.25 in firmware.
     #[doc(alias = "ARPHRD_HWX25")]
     pub const HWX25: u16 = 272;
     /// `ARPHRD_CAN`: Controller Area Network.
@@ -925,34 +994,34 @@ pub mod arphrd {
     /// `ARPHRD_HDLC`: HDLC: the same value as `ARPHRD_CISCO`.
     #[doc(alias = "ARPHRD_HDLC")]
     pub const HDLC: u16 = 513;
-    /// `ARPHRD_LAPB`: LAPB.
+    /// `ARPHRD_LAPB`: LAPB, the X.25 link layer.
     #[doc(alias = "ARPHRD_LAPB")]
     pub const LAPB: u16 = 516;
     /// `ARPHRD_DDCMP`: Digital's DDCMP protocol.
     #[doc(alias = "ARPHRD_DDCMP")]
     pub const DDCMP: u16 = 517;
-    /// `ARPHRD_RAWHDLC`: Raw HDLC.
+    /// `ARPHRD_RAWHDLC`: raw HDLC.
     #[doc(alias = "ARPHRD_RAWHDLC")]
     pub const RAWHDLC: u16 = 518;
-    /// `ARPHRD_RAWIP`: Raw IP.
+    /// `ARPHRD_RAWIP`: raw IP: no link-layer header.
     #[doc(alias = "ARPHRD_RAWIP")]
     pub const RAWIP: u16 = 519;
-    /// `ARPHRD_TUNNEL`: IPIP tunnel.
+    /// `ARPHRD_TUNNEL`: IPv4-in-IPv4 tunnel (ipip).
     #[doc(alias = "ARPHRD_TUNNEL")]
     pub const TUNNEL: u16 = 768;
-    /// `ARPHRD_TUNNEL6`: IP6IP6 tunnel.
+    /// `ARPHRD_TUNNEL6`: IPv6-in-IPv6 tunnel (ip6tnl).
     #[doc(alias = "ARPHRD_TUNNEL6")]
     pub const TUNNEL6: u16 = 769;
     /// `ARPHRD_FRAD`: Frame Relay Access Device.
     #[doc(alias = "ARPHRD_FRAD")]
     pub const FRAD: u16 = 770;
-    /// `ARPHRD_SKIP`: SKIP vif.
+    /// `ARPHRD_SKIP`: SKIP virtual interface.
     #[doc(alias = "ARPHRD_SKIP")]
     pub const SKIP: u16 = 771;
-    /// `ARPHRD_LOOPBACK`: Loopback device.
+    /// `ARPHRD_LOOPBACK`: the loopback device.
     #[doc(alias = "ARPHRD_LOOPBACK")]
     pub const LOOPBACK: u16 = 772;
-    /// `ARPHRD_LOCALTLK`: Localtalk device.
+    /// `ARPHRD_LOCALTLK`: LocalTalk.
     #[doc(alias = "ARPHRD_LOCALTLK")]
     pub const LOCALTLK: u16 = 773;
     /// `ARPHRD_FDDI`: Fiber Distributed Data Interface.
@@ -964,13 +1033,13 @@ pub mod arphrd {
     /// `ARPHRD_SIT`: IPv6-in-IPv4 tunnel (sit).
     #[doc(alias = "ARPHRD_SIT")]
     pub const SIT: u16 = 776;
-    /// `ARPHRD_IPDDP`: IP over DDP tunneller.
+    /// `ARPHRD_IPDDP`: IP over AppleTalk DDP tunnel.
     #[doc(alias = "ARPHRD_IPDDP")]
     pub const IPDDP: u16 = 777;
-    /// `ARPHRD_IPGRE`: GRE over IP.
+    /// `ARPHRD_IPGRE`: GRE over IPv4.
     #[doc(alias = "ARPHRD_IPGRE")]
     pub const IPGRE: u16 = 778;
-    /// `ARPHRD_PIMREG`: PIMSM register interface.
+    /// `ARPHRD_PIMREG`: PIM sparse-mode register interface.
     #[doc(alias = "ARPHRD_PIMREG")]
     pub const PIMREG: u16 = 779;
     /// `ARPHRD_HIPPI`: High Performance Parallel Interface.
@@ -982,25 +1051,25 @@ pub mod arphrd {
     /// `ARPHRD_ECONET`: Acorn Econet.
     #[doc(alias = "ARPHRD_ECONET")]
     pub const ECONET: u16 = 782;
-    /// `ARPHRD_IRDA`: Linux-IrDA.
+    /// `ARPHRD_IRDA`: infrared (Linux-IrDA).
     #[doc(alias = "ARPHRD_IRDA")]
     pub const IRDA: u16 = 783;
-    /// `ARPHRD_FCPP`: Point to point fibrechannel.
+    /// `ARPHRD_FCPP`: point-to-point Fibre Channel.
     #[doc(alias = "ARPHRD_FCPP")]
     pub const FCPP: u16 = 784;
-    /// `ARPHRD_FCAL`: Fibrechannel arbitrated loop.
+    /// `ARPHRD_FCAL`: Fibre Channel arbitrated loop.
     #[doc(alias = "ARPHRD_FCAL")]
     pub const FCAL: u16 = 785;
-    /// `ARPHRD_FCPL`: Fibrechannel public loop.
+    /// `ARPHRD_FCPL`: Fibre Channel public loop.
     #[doc(alias = "ARPHRD_FCPL")]
     pub const FCPL: u16 = 786;
-    /// `ARPHRD_FCFABRIC`: Fibrechannel fabric.
+    /// `ARPHRD_FCFABRIC`: Fibre Channel fabric.
     #[doc(alias = "ARPHRD_FCFABRIC")]
     pub const FCFABRIC: u16 = 787;
     /// `ARPHRD_IEEE802_TR`: token ring (IEEE 802.5).
     #[doc(alias = "ARPHRD_IEEE802_TR")]
     pub const IEEE802_TR: u16 = 800;
-    /// `ARPHRD_IEEE80211`: IEEE 802.11.
+    /// `ARPHRD_IEEE80211`: IEEE 802.11 wireless, with 802.11 frame headers.
     #[doc(alias = "ARPHRD_IEEE80211")]
     pub const IEEE80211: u16 = 801;
     /// `ARPHRD_IEEE80211_PRISM`: IEEE 802.11 + Prism2 header.
@@ -1032,7 +1101,7 @@ pub mod arphrd {
     pub const NETLINK: u16 = 824;
     /// `ARPHRD_6LOWPAN`: IPv6 over LoWPAN.
     pub const ARPHRD_6LOWPAN: u16 = 825;
-    /// `ARPHRD_VSOCKMON`: Vsock monitor header.
+    /// `ARPHRD_VSOCKMON`: vsock monitor (vsockmon).
     #[doc(alias = "ARPHRD_VSOCKMON")]
     pub const VSOCKMON: u16 = 826;
     /// `ARPHRD_VOID`: nothing is known about the hardware type.
@@ -1043,7 +1112,8 @@ pub mod arphrd {
     pub const NONE: u16 = 0xfffe;
 }
 
-/// IPv6 link-local address generation modes (`enum in6_addr_gen_mode` in `<linux/if_link.h>`), the `u8` value of `IFLA_INET6_ADDR_GEN_MODE`.
+/// IPv6 link-local address generation modes (`enum in6_addr_gen_mode` in `<linux/if_link.h>`), the
+/// `u8` value of `IFLA_INET6_ADDR_GEN_MODE`.
 pub mod in6_addr_gen_mode {
     /// `IN6_ADDR_GEN_MODE_EUI64`: derive the link-local address from the hardware address (EUI-64).
     #[doc(alias = "IN6_ADDR_GEN_MODE_EUI64")]
@@ -1051,7 +1121,8 @@ pub mod in6_addr_gen_mode {
     /// `IN6_ADDR_GEN_MODE_NONE`: generate no link-local address.
     #[doc(alias = "IN6_ADDR_GEN_MODE_NONE")]
     pub const NONE: u8 = 1;
-    /// `IN6_ADDR_GEN_MODE_STABLE_PRIVACY`: stable privacy address (RFC 7217) from the configured secret.
+    /// `IN6_ADDR_GEN_MODE_STABLE_PRIVACY`: stable privacy address (RFC 7217) from the configured
+    /// secret.
     #[doc(alias = "IN6_ADDR_GEN_MODE_STABLE_PRIVACY")]
     pub const STABLE_PRIVACY: u8 = 2;
     /// `IN6_ADDR_GEN_MODE_RANDOM`: stable privacy address (RFC 7217) from a random secret.
@@ -1059,7 +1130,8 @@ pub mod in6_addr_gen_mode {
     pub const RANDOM: u8 = 3;
 }
 
-/// IPv6 per-link attributes (`IFLA_INET6_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under `AF_INET6` (and `IFLA_PROTINFO` of `AF_INET6` messages).
+/// IPv6 per-link attributes (`IFLA_INET6_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under
+/// `AF_INET6` (and `IFLA_PROTINFO` of `AF_INET6` messages).
 pub mod ifla_inet6 {
     /// `IFLA_INET6_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_INET6_UNSPEC")]
@@ -1076,7 +1148,8 @@ pub mod ifla_inet6 {
     /// `IFLA_INET6_MCAST`: multicast information; never filled in.
     #[doc(alias = "IFLA_INET6_MCAST")]
     pub const MCAST: u16 = 4;
-    /// `IFLA_INET6_CACHEINFO`: `struct ifla_cacheinfo`: reachable and retransmit times, largest reassembly size.
+    /// `IFLA_INET6_CACHEINFO`: `struct ifla_cacheinfo`: reachable and retransmit times, largest
+    /// reassembly size.
     #[doc(alias = "IFLA_INET6_CACHEINFO")]
     pub const CACHEINFO: u16 = 5;
     /// `IFLA_INET6_ICMP6STATS`: array of `u64`: ICMPv6 statistics.
@@ -1085,7 +1158,8 @@ pub mod ifla_inet6 {
     /// `IFLA_INET6_TOKEN`: the tokenized interface identifier, an IPv6 address.
     #[doc(alias = "IFLA_INET6_TOKEN")]
     pub const TOKEN: u16 = 7;
-    /// `IFLA_INET6_ADDR_GEN_MODE`: `u8` link-local address generation mode, an `IN6_ADDR_GEN_MODE_*` value.
+    /// `IFLA_INET6_ADDR_GEN_MODE`: `u8` link-local address generation mode, an
+    /// `IN6_ADDR_GEN_MODE_*` value.
     #[doc(alias = "IFLA_INET6_ADDR_GEN_MODE")]
     pub const ADDR_GEN_MODE: u16 = 8;
     /// `IFLA_INET6_RA_MTU`: `u32` MTU from the last router advertisement.
@@ -1096,12 +1170,14 @@ pub mod ifla_inet6 {
     pub const MAX: u16 = 9;
 }
 
-/// IPv4 per-link attributes (`IFLA_INET_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under `AF_INET`.
+/// IPv4 per-link attributes (`IFLA_INET_*` in `<linux/if_link.h>`), nested in `IFLA_AF_SPEC` under
+/// `AF_INET`.
 pub mod ifla_inet {
     /// `IFLA_INET_UNSPEC`: unused (type 0).
     #[doc(alias = "IFLA_INET_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `IFLA_INET_CONF`: array of `u32`: the link's IPv4 sysctl values, indexed by `IPV4_DEVCONF_*` minus 1.
+    /// `IFLA_INET_CONF`: array of `u32`: the link's IPv4 sysctl values, indexed by `IPV4_DEVCONF_*`
+    /// minus 1.
     #[doc(alias = "IFLA_INET_CONF")]
     pub const CONF: u16 = 1;
     /// `IFLA_INET_MAX`: the highest `IFLA_INET_*` value in the 6.1 headers.

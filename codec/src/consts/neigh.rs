@@ -11,7 +11,8 @@ pub mod nda {
     /// `NDA_LLADDR`: the neighbour's link-layer address.
     #[doc(alias = "NDA_LLADDR")]
     pub const LLADDR: u16 = 2;
-    /// `NDA_CACHEINFO`: `struct nda_cacheinfo`: times of last confirmation, use and update, and reference count.
+    /// `NDA_CACHEINFO`: `struct nda_cacheinfo`: times of last confirmation, use and update, and
+    /// reference count.
     #[doc(alias = "NDA_CACHEINFO")]
     pub const CACHEINFO: u16 = 3;
     /// `NDA_PROBES`: `u32` number of probes sent.
@@ -50,10 +51,12 @@ pub mod nda {
     /// `NDA_FLAGS_EXT`: `u32` extended flags, `NTF_EXT_*`: the 8-bit `ndm_flags` is full.
     #[doc(alias = "NDA_FLAGS_EXT")]
     pub const FLAGS_EXT: u16 = 15;
-    /// `NDA_NDM_STATE_MASK`: `u16` mask of `ndm_state` bits that entries must match to be removed by a bulk delete.
+    /// `NDA_NDM_STATE_MASK`: `u16` mask of `ndm_state` bits that entries must match to be removed
+    /// by a bulk delete.
     #[doc(alias = "NDA_NDM_STATE_MASK")]
     pub const NDM_STATE_MASK: u16 = 16;
-    /// `NDA_NDM_FLAGS_MASK`: `u8` mask of `ndm_flags` bits that entries must match to be removed by a bulk delete.
+    /// `NDA_NDM_FLAGS_MASK`: `u8` mask of `ndm_flags` bits that entries must match to be removed by
+    /// a bulk delete.
     #[doc(alias = "NDA_NDM_FLAGS_MASK")]
     pub const NDM_FLAGS_MASK: u16 = 17;
     /// `NDA_MAX`: the highest `NDA_*` value in the 6.1 headers.
@@ -106,7 +109,8 @@ pub mod ntf {
     /// `NTF_PROXY`: a proxy ARP/NDP entry (`ATF_PUBL`).
     #[doc(alias = "NTF_PROXY")]
     pub const PROXY: u8 = 0x08;
-    /// `NTF_EXT_LEARNED`: learned externally, by a switch driver or a control plane; flushed when the carrier goes down.
+    /// `NTF_EXT_LEARNED`: learned externally, by a switch driver or a control plane; flushed when
+    /// the carrier goes down.
     #[doc(alias = "NTF_EXT_LEARNED")]
     pub const EXT_LEARNED: u8 = 0x10;
     /// `NTF_OFFLOADED`: offloaded to hardware.
@@ -120,12 +124,14 @@ pub mod ntf {
     pub const ROUTER: u8 = 0x80;
 }
 
-/// Extended neighbour entry flags (`NTF_EXT_*` in `<linux/neighbour.h>`), the bits of the `u32` `NDA_FLAGS_EXT` attribute.
+/// Extended neighbour entry flags (`NTF_EXT_*` in `<linux/neighbour.h>`), the bits of the `u32`
+/// `NDA_FLAGS_EXT` attribute.
 pub mod ntf_ext {
     /// `NTF_EXT_MANAGED`: managed entry: the kernel keeps it resolved without traffic.
     #[doc(alias = "NTF_EXT_MANAGED")]
     pub const MANAGED: u32 = 0x01;
-    /// `NTF_EXT_LOCKED`: the FDB entry was made for a host on a locked port that is not authorized yet (Linux 6.2, newer than the 6.1 headers).
+    /// `NTF_EXT_LOCKED`: the FDB entry was made for a host on a locked port that is not authorized
+    /// yet (Linux 6.2, newer than the 6.1 headers).
     #[doc(alias = "NTF_EXT_LOCKED")]
     pub const LOCKED: u32 = 0x02;
 }

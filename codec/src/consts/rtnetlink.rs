@@ -1,93 +1,104 @@
 //! `<linux/rtnetlink.h>`: rtnetlink message types, multicast groups, route attributes and the
 //! values of `struct rtmsg` fields; and the address families of `<sys/socket.h>`.
 
-/// Message types (`RTM_*` in `<linux/rtnetlink.h>`), the values of `nlmsghdr.nlmsg_type` for rtnetlink.
+/// Message types (`RTM_*` in `<linux/rtnetlink.h>`), the values of `nlmsghdr.nlmsg_type` for
+/// rtnetlink.
 pub mod rtm {
-    /// `RTM_NEWLINK`: create LINK (request), or announce one (reply or notification).
+    /// `RTM_NEWLINK`: create a link, or change an existing one (request); or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWLINK")]
     pub const NEWLINK: u16 = 16;
-    /// `RTM_DELLINK`: delete LINK, or announce its removal.
+    /// `RTM_DELLINK`: delete a link, or announce its removal.
     #[doc(alias = "RTM_DELLINK")]
     pub const DELLINK: u16 = 17;
-    /// `RTM_GETLINK`: get LINK; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETLINK`: get a link; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETLINK")]
     pub const GETLINK: u16 = 18;
-    /// `RTM_SETLINK`: change LINK.
+    /// `RTM_SETLINK`: change a link.
     #[doc(alias = "RTM_SETLINK")]
     pub const SETLINK: u16 = 19;
-    /// `RTM_NEWADDR`: create ADDR (request), or announce one (reply or notification).
+    /// `RTM_NEWADDR`: create or replace an address (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWADDR")]
     pub const NEWADDR: u16 = 20;
-    /// `RTM_DELADDR`: delete ADDR, or announce its removal.
+    /// `RTM_DELADDR`: delete an address, or announce its removal.
     #[doc(alias = "RTM_DELADDR")]
     pub const DELADDR: u16 = 21;
-    /// `RTM_GETADDR`: get ADDR; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETADDR`: get an address; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETADDR")]
     pub const GETADDR: u16 = 22;
-    /// `RTM_NEWROUTE`: create ROUTE (request), or announce one (reply or notification).
+    /// `RTM_NEWROUTE`: create or replace a route (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWROUTE")]
     pub const NEWROUTE: u16 = 24;
-    /// `RTM_DELROUTE`: delete ROUTE, or announce its removal.
+    /// `RTM_DELROUTE`: delete a route, or announce its removal.
     #[doc(alias = "RTM_DELROUTE")]
     pub const DELROUTE: u16 = 25;
-    /// `RTM_GETROUTE`: get ROUTE; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETROUTE`: get a route; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETROUTE")]
     pub const GETROUTE: u16 = 26;
-    /// `RTM_NEWNEIGH`: create NEIGH (request), or announce one (reply or notification).
+    /// `RTM_NEWNEIGH`: create or replace a neighbour (ARP/NDP/FDB) entry (request), or announce one
+    /// (reply or notification).
     #[doc(alias = "RTM_NEWNEIGH")]
     pub const NEWNEIGH: u16 = 28;
-    /// `RTM_DELNEIGH`: delete NEIGH, or announce its removal.
+    /// `RTM_DELNEIGH`: delete a neighbour (ARP/NDP/FDB) entry, or announce its removal.
     #[doc(alias = "RTM_DELNEIGH")]
     pub const DELNEIGH: u16 = 29;
-    /// `RTM_GETNEIGH`: get NEIGH; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETNEIGH`: get a neighbour (ARP/NDP/FDB) entry; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETNEIGH")]
     pub const GETNEIGH: u16 = 30;
-    /// `RTM_NEWRULE`: create RULE (request), or announce one (reply or notification).
+    /// `RTM_NEWRULE`: create or replace a routing policy rule (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWRULE")]
     pub const NEWRULE: u16 = 32;
-    /// `RTM_DELRULE`: delete RULE, or announce its removal.
+    /// `RTM_DELRULE`: delete a routing policy rule, or announce its removal.
     #[doc(alias = "RTM_DELRULE")]
     pub const DELRULE: u16 = 33;
-    /// `RTM_GETRULE`: get RULE; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETRULE`: get a routing policy rule; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETRULE")]
     pub const GETRULE: u16 = 34;
-    /// `RTM_NEWQDISC`: create QDISC (request), or announce one (reply or notification).
+    /// `RTM_NEWQDISC`: create or replace a queueing discipline (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWQDISC")]
     pub const NEWQDISC: u16 = 36;
-    /// `RTM_DELQDISC`: delete QDISC, or announce its removal.
+    /// `RTM_DELQDISC`: delete a queueing discipline, or announce its removal.
     #[doc(alias = "RTM_DELQDISC")]
     pub const DELQDISC: u16 = 37;
-    /// `RTM_GETQDISC`: get QDISC; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETQDISC`: get a queueing discipline; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETQDISC")]
     pub const GETQDISC: u16 = 38;
-    /// `RTM_NEWTCLASS`: create TCLASS (request), or announce one (reply or notification).
+    /// `RTM_NEWTCLASS`: create or replace a traffic class (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWTCLASS")]
     pub const NEWTCLASS: u16 = 40;
-    /// `RTM_DELTCLASS`: delete TCLASS, or announce its removal.
+    /// `RTM_DELTCLASS`: delete a traffic class, or announce its removal.
     #[doc(alias = "RTM_DELTCLASS")]
     pub const DELTCLASS: u16 = 41;
-    /// `RTM_GETTCLASS`: get TCLASS; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETTCLASS`: get a traffic class; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETTCLASS")]
     pub const GETTCLASS: u16 = 42;
-    /// `RTM_NEWTFILTER`: create TFILTER (request), or announce one (reply or notification).
+    /// `RTM_NEWTFILTER`: create or replace a traffic filter (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWTFILTER")]
     pub const NEWTFILTER: u16 = 44;
-    /// `RTM_DELTFILTER`: delete TFILTER, or announce its removal.
+    /// `RTM_DELTFILTER`: delete a traffic filter, or announce its removal.
     #[doc(alias = "RTM_DELTFILTER")]
     pub const DELTFILTER: u16 = 45;
-    /// `RTM_GETTFILTER`: get TFILTER; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETTFILTER`: get a traffic filter; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETTFILTER")]
     pub const GETTFILTER: u16 = 46;
-    /// `RTM_NEWACTION`: create ACTION (request), or announce one (reply or notification).
+    /// `RTM_NEWACTION`: create or replace a traffic-control action (request), or announce one
+    /// (reply or notification).
     #[doc(alias = "RTM_NEWACTION")]
     pub const NEWACTION: u16 = 48;
-    /// `RTM_DELACTION`: delete ACTION, or announce its removal.
+    /// `RTM_DELACTION`: delete a traffic-control action, or announce its removal.
     #[doc(alias = "RTM_DELACTION")]
     pub const DELACTION: u16 = 49;
-    /// `RTM_GETACTION`: get ACTION; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETACTION`: get a traffic-control action; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETACTION")]
     pub const GETACTION: u16 = 50;
-    /// `RTM_NEWPREFIX`: announce an IPv6 prefix learned from a router advertisement (notification only).
+    /// `RTM_NEWPREFIX`: announce an IPv6 prefix learned from a router advertisement (notification
+    /// only).
     #[doc(alias = "RTM_NEWPREFIX")]
     pub const NEWPREFIX: u16 = 52;
     /// `RTM_GETMULTICAST`: dump the IPv6 multicast addresses of links.
@@ -99,61 +110,71 @@ pub mod rtm {
     /// `RTM_NEWNEIGHTBL`: announce neighbour table parameters (reply or notification).
     #[doc(alias = "RTM_NEWNEIGHTBL")]
     pub const NEWNEIGHTBL: u16 = 64;
-    /// `RTM_GETNEIGHTBL`: get NEIGHTBL; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETNEIGHTBL`: get neighbour table parameters; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETNEIGHTBL")]
     pub const GETNEIGHTBL: u16 = 66;
-    /// `RTM_SETNEIGHTBL`: change NEIGHTBL.
+    /// `RTM_SETNEIGHTBL`: change neighbour table parameters.
     #[doc(alias = "RTM_SETNEIGHTBL")]
     pub const SETNEIGHTBL: u16 = 67;
-    /// `RTM_NEWNDUSEROPT`: announce a router advertisement option for user space, such as RDNSS (notification only).
+    /// `RTM_NEWNDUSEROPT`: announce a router advertisement option for user space, such as RDNSS
+    /// (notification only).
     #[doc(alias = "RTM_NEWNDUSEROPT")]
     pub const NEWNDUSEROPT: u16 = 68;
-    /// `RTM_NEWADDRLABEL`: create ADDRLABEL (request), or announce one (reply or notification).
+    /// `RTM_NEWADDRLABEL`: create or replace an IPv6 address label (RFC 6724 policy) (request), or
+    /// announce one (reply or notification).
     #[doc(alias = "RTM_NEWADDRLABEL")]
     pub const NEWADDRLABEL: u16 = 72;
-    /// `RTM_DELADDRLABEL`: delete ADDRLABEL, or announce its removal.
+    /// `RTM_DELADDRLABEL`: delete an IPv6 address label (RFC 6724 policy), or announce its removal.
     #[doc(alias = "RTM_DELADDRLABEL")]
     pub const DELADDRLABEL: u16 = 73;
-    /// `RTM_GETADDRLABEL`: get ADDRLABEL; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETADDRLABEL`: get an IPv6 address label (RFC 6724 policy); with `NLM_F_DUMP`, dump
+    /// all.
     #[doc(alias = "RTM_GETADDRLABEL")]
     pub const GETADDRLABEL: u16 = 74;
-    /// `RTM_GETDCB`: get DCB; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETDCB`: get data center bridging settings; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETDCB")]
     pub const GETDCB: u16 = 78;
-    /// `RTM_SETDCB`: change DCB.
+    /// `RTM_SETDCB`: change data center bridging settings.
     #[doc(alias = "RTM_SETDCB")]
     pub const SETDCB: u16 = 79;
-    /// `RTM_NEWNETCONF`: create NETCONF (request), or announce one (reply or notification).
+    /// `RTM_NEWNETCONF`: per-device IP configuration (reply to `RTM_GETNETCONF`, or notification).
     #[doc(alias = "RTM_NEWNETCONF")]
     pub const NEWNETCONF: u16 = 80;
-    /// `RTM_DELNETCONF`: delete NETCONF, or announce its removal.
+    /// `RTM_DELNETCONF`: announce that a device and its IP configuration are gone (notification
+    /// only).
     #[doc(alias = "RTM_DELNETCONF")]
     pub const DELNETCONF: u16 = 81;
-    /// `RTM_GETNETCONF`: get NETCONF; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETNETCONF`: get per-device IP configuration (forwarding, rp_filter, ...); with
+    /// `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETNETCONF")]
     pub const GETNETCONF: u16 = 82;
-    /// `RTM_NEWMDB`: create MDB (request), or announce one (reply or notification).
+    /// `RTM_NEWMDB`: create or replace a bridge multicast database entry (request), or announce one
+    /// (reply or notification).
     #[doc(alias = "RTM_NEWMDB")]
     pub const NEWMDB: u16 = 84;
-    /// `RTM_DELMDB`: delete MDB, or announce its removal.
+    /// `RTM_DELMDB`: delete a bridge multicast database entry, or announce its removal.
     #[doc(alias = "RTM_DELMDB")]
     pub const DELMDB: u16 = 85;
-    /// `RTM_GETMDB`: get MDB; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETMDB`: get a bridge multicast database entry; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETMDB")]
     pub const GETMDB: u16 = 86;
-    /// `RTM_NEWNSID`: create NSID (request), or announce one (reply or notification).
+    /// `RTM_NEWNSID`: create or replace a namespace id (nsid) for a peer network namespace
+    /// (request), or announce one (reply or notification).
     #[doc(alias = "RTM_NEWNSID")]
     pub const NEWNSID: u16 = 88;
-    /// `RTM_DELNSID`: delete NSID, or announce its removal.
+    /// `RTM_DELNSID`: delete a namespace id (nsid) for a peer network namespace, or announce its
+    /// removal.
     #[doc(alias = "RTM_DELNSID")]
     pub const DELNSID: u16 = 89;
-    /// `RTM_GETNSID`: get NSID; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETNSID`: get a namespace id (nsid) for a peer network namespace; with `NLM_F_DUMP`,
+    /// dump all.
     #[doc(alias = "RTM_GETNSID")]
     pub const GETNSID: u16 = 90;
     /// `RTM_NEWSTATS`: link statistics (reply to `RTM_GETSTATS`, or notification).
     #[doc(alias = "RTM_NEWSTATS")]
     pub const NEWSTATS: u16 = 92;
-    /// `RTM_GETSTATS`: get link statistics selected by `struct if_stats_msg` filters; with `NLM_F_DUMP`, for all links.
+    /// `RTM_GETSTATS`: get link statistics selected by `struct if_stats_msg` filters; with
+    /// `NLM_F_DUMP`, for all links.
     #[doc(alias = "RTM_GETSTATS")]
     pub const GETSTATS: u16 = 94;
     /// `RTM_SETSTATS`: change link statistics settings (such as enabling hardware L3 statistics).
@@ -162,66 +183,75 @@ pub mod rtm {
     /// `RTM_NEWCACHEREPORT`: a multicast routing cache report (notification only).
     #[doc(alias = "RTM_NEWCACHEREPORT")]
     pub const NEWCACHEREPORT: u16 = 96;
-    /// `RTM_NEWCHAIN`: create CHAIN (request), or announce one (reply or notification).
+    /// `RTM_NEWCHAIN`: create or replace a traffic filter chain (request), or announce one (reply
+    /// or notification).
     #[doc(alias = "RTM_NEWCHAIN")]
     pub const NEWCHAIN: u16 = 100;
-    /// `RTM_DELCHAIN`: delete CHAIN, or announce its removal.
+    /// `RTM_DELCHAIN`: delete a traffic filter chain, or announce its removal.
     #[doc(alias = "RTM_DELCHAIN")]
     pub const DELCHAIN: u16 = 101;
-    /// `RTM_GETCHAIN`: get CHAIN; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETCHAIN`: get a traffic filter chain; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETCHAIN")]
     pub const GETCHAIN: u16 = 102;
-    /// `RTM_NEWNEXTHOP`: create NEXTHOP (request), or announce one (reply or notification).
+    /// `RTM_NEWNEXTHOP`: create or replace a nexthop object (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWNEXTHOP")]
     pub const NEWNEXTHOP: u16 = 104;
-    /// `RTM_DELNEXTHOP`: delete NEXTHOP, or announce its removal.
+    /// `RTM_DELNEXTHOP`: delete a nexthop object, or announce its removal.
     #[doc(alias = "RTM_DELNEXTHOP")]
     pub const DELNEXTHOP: u16 = 105;
-    /// `RTM_GETNEXTHOP`: get NEXTHOP; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETNEXTHOP`: get a nexthop object; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETNEXTHOP")]
     pub const GETNEXTHOP: u16 = 106;
-    /// `RTM_NEWLINKPROP`: create LINKPROP (request), or announce one (reply or notification).
+    /// `RTM_NEWLINKPROP`: add link properties (alternative names) given in `IFLA_PROP_LIST`.
     #[doc(alias = "RTM_NEWLINKPROP")]
     pub const NEWLINKPROP: u16 = 108;
-    /// `RTM_DELLINKPROP`: delete LINKPROP, or announce its removal.
+    /// `RTM_DELLINKPROP`: remove link properties (alternative names) given in `IFLA_PROP_LIST`.
     #[doc(alias = "RTM_DELLINKPROP")]
     pub const DELLINKPROP: u16 = 109;
-    /// `RTM_GETLINKPROP`: get LINKPROP; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETLINKPROP`: get a link property (alternative names); with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETLINKPROP")]
     pub const GETLINKPROP: u16 = 110;
-    /// `RTM_NEWVLAN`: create VLAN (request), or announce one (reply or notification).
+    /// `RTM_NEWVLAN`: create or replace a bridge VLAN entry (request), or announce one (reply or
+    /// notification).
     #[doc(alias = "RTM_NEWVLAN")]
     pub const NEWVLAN: u16 = 112;
-    /// `RTM_DELVLAN`: delete VLAN, or announce its removal.
+    /// `RTM_DELVLAN`: delete a bridge VLAN entry, or announce its removal.
     #[doc(alias = "RTM_DELVLAN")]
     pub const DELVLAN: u16 = 113;
-    /// `RTM_GETVLAN`: get VLAN; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETVLAN`: get a bridge VLAN entry; with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETVLAN")]
     pub const GETVLAN: u16 = 114;
-    /// `RTM_NEWNEXTHOPBUCKET`: create NEXTHOPBUCKET (request), or announce one (reply or notification).
+    /// `RTM_NEWNEXTHOPBUCKET`: create or replace a bucket of a resilient nexthop group (request),
+    /// or announce one (reply or notification).
     #[doc(alias = "RTM_NEWNEXTHOPBUCKET")]
     pub const NEWNEXTHOPBUCKET: u16 = 116;
-    /// `RTM_DELNEXTHOPBUCKET`: delete NEXTHOPBUCKET, or announce its removal.
+    /// `RTM_DELNEXTHOPBUCKET`: delete a bucket of a resilient nexthop group, or announce its
+    /// removal.
     #[doc(alias = "RTM_DELNEXTHOPBUCKET")]
     pub const DELNEXTHOPBUCKET: u16 = 117;
-    /// `RTM_GETNEXTHOPBUCKET`: get NEXTHOPBUCKET; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETNEXTHOPBUCKET`: get a bucket of a resilient nexthop group; with `NLM_F_DUMP`, dump
+    /// all.
     #[doc(alias = "RTM_GETNEXTHOPBUCKET")]
     pub const GETNEXTHOPBUCKET: u16 = 118;
-    /// `RTM_NEWTUNNEL`: create TUNNEL (request), or announce one (reply or notification).
+    /// `RTM_NEWTUNNEL`: create or replace a tunnel VNI filter entry (VXLAN) (request), or announce
+    /// one (reply or notification).
     #[doc(alias = "RTM_NEWTUNNEL")]
     pub const NEWTUNNEL: u16 = 120;
-    /// `RTM_DELTUNNEL`: delete TUNNEL, or announce its removal.
+    /// `RTM_DELTUNNEL`: delete a tunnel VNI filter entry (VXLAN), or announce its removal.
     #[doc(alias = "RTM_DELTUNNEL")]
     pub const DELTUNNEL: u16 = 121;
-    /// `RTM_GETTUNNEL`: get TUNNEL; with `NLM_F_DUMP`, dump all.
+    /// `RTM_GETTUNNEL`: get a tunnel VNI filter entry (VXLAN); with `NLM_F_DUMP`, dump all.
     #[doc(alias = "RTM_GETTUNNEL")]
     pub const GETTUNNEL: u16 = 122;
-    /// `RTM_MAX`: the highest message type the 6.1 headers reserve: the last group of four ends here.
+    /// `RTM_MAX`: the highest message type the 6.1 headers reserve: the last group of four ends
+    /// here.
     #[doc(alias = "RTM_MAX")]
     pub const MAX: u16 = 123;
 }
 
-/// Multicast groups (`enum rtnetlink_groups`, `RTNLGRP_*` in `<linux/rtnetlink.h>`), joined with `NETLINK_ADD_MEMBERSHIP`.
+/// Multicast groups (`enum rtnetlink_groups`, `RTNLGRP_*` in `<linux/rtnetlink.h>`), joined with
+/// `NETLINK_ADD_MEMBERSHIP`.
 pub mod rtnlgrp {
     /// `RTNLGRP_NONE`: no group.
     #[doc(alias = "RTNLGRP_NONE")]
@@ -273,7 +303,8 @@ pub mod rtnlgrp {
     #[doc(alias = "RTNLGRP_DECnet_ROUTE")]
     #[allow(non_upper_case_globals)]
     pub const DECnet_ROUTE: u32 = 15;
-    /// `RTNLGRP_DECnet_RULE`: DECnet policy rule changes (DECnet was removed from the kernel in 6.1).
+    /// `RTNLGRP_DECnet_RULE`: DECnet policy rule changes (DECnet was removed from the kernel in
+    /// 6.1).
     #[doc(alias = "RTNLGRP_DECnet_RULE")]
     #[allow(non_upper_case_globals)]
     pub const DECnet_RULE: u32 = 16;
@@ -371,7 +402,8 @@ pub mod rta {
     /// `RTA_METRICS`: nest of route metrics, typed `RTAX_*`.
     #[doc(alias = "RTA_METRICS")]
     pub const METRICS: u16 = 8;
-    /// `RTA_MULTIPATH`: array of `struct rtnexthop`, each followed by its own attributes: the paths of a multipath route.
+    /// `RTA_MULTIPATH`: array of `struct rtnexthop`, each followed by its own attributes: the paths
+    /// of a multipath route.
     #[doc(alias = "RTA_MULTIPATH")]
     pub const MULTIPATH: u16 = 9;
     /// `RTA_PROTOINFO`: no longer used.
@@ -389,28 +421,34 @@ pub mod rta {
     /// `RTA_MP_ALGO`: no longer used.
     #[doc(alias = "RTA_MP_ALGO")]
     pub const MP_ALGO: u16 = 14;
-    /// `RTA_TABLE`: `u32` routing table id; overrides the `u8` `rtm_table`, and is the only way to give ids above 255.
+    /// `RTA_TABLE`: `u32` routing table id; overrides the `u8` `rtm_table`, and is the only way to
+    /// give ids above 255.
     #[doc(alias = "RTA_TABLE")]
     pub const TABLE: u16 = 15;
     /// `RTA_MARK`: `u32` firewall mark to use for the lookup (`RTM_GETROUTE`).
     #[doc(alias = "RTA_MARK")]
     pub const MARK: u16 = 16;
-    /// `RTA_MFC_STATS`: `struct rta_mfc_stats`: packet, byte and wrong-interface counters of a multicast route.
+    /// `RTA_MFC_STATS`: `struct rta_mfc_stats`: packet, byte and wrong-interface counters of a
+    /// multicast route.
     #[doc(alias = "RTA_MFC_STATS")]
     pub const MFC_STATS: u16 = 17;
-    /// `RTA_VIA`: `struct rtvia`: a gateway of another address family (IPv4 over an IPv6 nexthop, MPLS).
+    /// `RTA_VIA`: `struct rtvia`: a gateway of another address family (IPv4 over an IPv6 nexthop,
+    /// MPLS).
     #[doc(alias = "RTA_VIA")]
     pub const VIA: u16 = 18;
     /// `RTA_NEWDST`: MPLS label stack to push, or the new destination label of an MPLS route.
     #[doc(alias = "RTA_NEWDST")]
     pub const NEWDST: u16 = 19;
-    /// `RTA_PREF`: `u8` IPv6 router preference (RFC 4191) of a route learned from a router advertisement.
+    /// `RTA_PREF`: `u8` IPv6 router preference (RFC 4191) of a route learned from a router
+    /// advertisement.
     #[doc(alias = "RTA_PREF")]
     pub const PREF: u16 = 20;
-    /// `RTA_ENCAP_TYPE`: `u16` lightweight tunnel encapsulation type (`LWTUNNEL_ENCAP_*`) of `RTA_ENCAP`.
+    /// `RTA_ENCAP_TYPE`: `u16` lightweight tunnel encapsulation type (`LWTUNNEL_ENCAP_*`) of
+    /// `RTA_ENCAP`.
     #[doc(alias = "RTA_ENCAP_TYPE")]
     pub const ENCAP_TYPE: u16 = 21;
-    /// `RTA_ENCAP`: nest of encapsulation attributes for lightweight tunnels (MPLS, seg6, BPF, ...).
+    /// `RTA_ENCAP`: nest of encapsulation attributes for lightweight tunnels (MPLS, seg6, BPF,
+    /// ...).
     #[doc(alias = "RTA_ENCAP")]
     pub const ENCAP: u16 = 22;
     /// `RTA_EXPIRES`: expiry time of the route (IPv6 routes, multicast cache entries).
@@ -447,37 +485,37 @@ pub mod rtn {
     /// `RTN_UNSPEC`: unknown route type.
     #[doc(alias = "RTN_UNSPEC")]
     pub const UNSPEC: u8 = 0;
-    /// `RTN_UNICAST`: Gateway or direct route.
+    /// `RTN_UNICAST`: a gateway or direct route.
     #[doc(alias = "RTN_UNICAST")]
     pub const UNICAST: u8 = 1;
-    /// `RTN_LOCAL`: Accept locally.
+    /// `RTN_LOCAL`: a local address: accept locally.
     #[doc(alias = "RTN_LOCAL")]
     pub const LOCAL: u8 = 2;
-    /// `RTN_BROADCAST`: Accept locally as broadcast, send as broadcast.
+    /// `RTN_BROADCAST`: accept locally as broadcast, send as broadcast.
     #[doc(alias = "RTN_BROADCAST")]
     pub const BROADCAST: u8 = 3;
-    /// `RTN_ANYCAST`: Accept locally as broadcast, but send as unicast.
+    /// `RTN_ANYCAST`: accept locally as broadcast, but send as unicast.
     #[doc(alias = "RTN_ANYCAST")]
     pub const ANYCAST: u8 = 4;
-    /// `RTN_MULTICAST`: Multicast route.
+    /// `RTN_MULTICAST`: a multicast route.
     #[doc(alias = "RTN_MULTICAST")]
     pub const MULTICAST: u8 = 5;
-    /// `RTN_BLACKHOLE`: Drop.
+    /// `RTN_BLACKHOLE`: drop silently.
     #[doc(alias = "RTN_BLACKHOLE")]
     pub const BLACKHOLE: u8 = 6;
-    /// `RTN_UNREACHABLE`: Destination is unreachable.
+    /// `RTN_UNREACHABLE`: the destination is unreachable: drop and answer ICMP host unreachable.
     #[doc(alias = "RTN_UNREACHABLE")]
     pub const UNREACHABLE: u8 = 7;
-    /// `RTN_PROHIBIT`: Administratively prohibited.
+    /// `RTN_PROHIBIT`: administratively prohibited: drop and answer ICMP communication prohibited.
     #[doc(alias = "RTN_PROHIBIT")]
     pub const PROHIBIT: u8 = 8;
-    /// `RTN_THROW`: Not in this table.
+    /// `RTN_THROW`: not in this table: go on with the next policy rule.
     #[doc(alias = "RTN_THROW")]
     pub const THROW: u8 = 9;
-    /// `RTN_NAT`: Translate this address.
+    /// `RTN_NAT`: translate this address (stateless NAT; no longer supported for IPv4).
     #[doc(alias = "RTN_NAT")]
     pub const NAT: u8 = 10;
-    /// `RTN_XRESOLVE`: Use external resolver.
+    /// `RTN_XRESOLVE`: use an external resolver; not implemented.
     #[doc(alias = "RTN_XRESOLVE")]
     pub const XRESOLVE: u8 = 11;
     /// `RTN_MAX`: the highest `RTN_*` value in the 6.1 headers.
@@ -490,80 +528,83 @@ pub mod rtprot {
     /// `RTPROT_UNSPEC`: unknown origin.
     #[doc(alias = "RTPROT_UNSPEC")]
     pub const UNSPEC: u8 = 0;
-    /// `RTPROT_REDIRECT`: Route installed by ICMP redirects; not used by current IPv4.
+    /// `RTPROT_REDIRECT`: installed by ICMP redirects; not used by current IPv4.
     #[doc(alias = "RTPROT_REDIRECT")]
     pub const REDIRECT: u8 = 1;
-    /// `RTPROT_KERNEL`: Route installed by kernel.
+    /// `RTPROT_KERNEL`: installed by the kernel (such as the prefix route of an address).
     #[doc(alias = "RTPROT_KERNEL")]
     pub const KERNEL: u8 = 2;
-    /// `RTPROT_BOOT`: Route installed during boot.
+    /// `RTPROT_BOOT`: installed during boot; also what `ip route add` uses when given no protocol.
     #[doc(alias = "RTPROT_BOOT")]
     pub const BOOT: u8 = 3;
-    /// `RTPROT_STATIC`: Route installed by administrator.
+    /// `RTPROT_STATIC`: installed by the administrator; values from here up are not interpreted by
+    /// the kernel.
     #[doc(alias = "RTPROT_STATIC")]
     pub const STATIC: u8 = 4;
-    /// `RTPROT_GATED`: installed by GateD.
+    /// `RTPROT_GATED`: the GateD routing daemon.
     #[doc(alias = "RTPROT_GATED")]
     pub const GATED: u8 = 8;
-    /// `RTPROT_RA`: RDISC/ND router advertisements.
+    /// `RTPROT_RA`: router discovery (RDISC) or IPv6 neighbour discovery router advertisements.
     #[doc(alias = "RTPROT_RA")]
     pub const RA: u8 = 9;
-    /// `RTPROT_MRT`: Merit MRT.
+    /// `RTPROT_MRT`: the Merit MRT routing toolkit.
     #[doc(alias = "RTPROT_MRT")]
     pub const MRT: u8 = 10;
-    /// `RTPROT_ZEBRA`: Zebra.
+    /// `RTPROT_ZEBRA`: the Zebra routing daemon (and Quagga, FRR).
     #[doc(alias = "RTPROT_ZEBRA")]
     pub const ZEBRA: u8 = 11;
-    /// `RTPROT_BIRD`: BIRD.
+    /// `RTPROT_BIRD`: the BIRD routing daemon.
     #[doc(alias = "RTPROT_BIRD")]
     pub const BIRD: u8 = 12;
-    /// `RTPROT_DNROUTED`: DECnet routing daemon.
+    /// `RTPROT_DNROUTED`: the DECnet routing daemon.
     #[doc(alias = "RTPROT_DNROUTED")]
     pub const DNROUTED: u8 = 13;
-    /// `RTPROT_XORP`: XORP.
+    /// `RTPROT_XORP`: the XORP routing platform.
     #[doc(alias = "RTPROT_XORP")]
     pub const XORP: u8 = 14;
-    /// `RTPROT_NTK`: Netsukuku.
+    /// `RTPROT_NTK`: the Netsukuku mesh routing daemon.
     #[doc(alias = "RTPROT_NTK")]
     pub const NTK: u8 = 15;
-    /// `RTPROT_DHCP`: DHCP client.
+    /// `RTPROT_DHCP`: a DHCP client.
     #[doc(alias = "RTPROT_DHCP")]
     pub const DHCP: u8 = 16;
-    /// `RTPROT_MROUTED`: Multicast daemon.
+    /// `RTPROT_MROUTED`: the multicast routing daemon.
     #[doc(alias = "RTPROT_MROUTED")]
     pub const MROUTED: u8 = 17;
-    /// `RTPROT_KEEPALIVED`: Keepalived daemon.
+    /// `RTPROT_KEEPALIVED`: the Keepalived daemon.
     #[doc(alias = "RTPROT_KEEPALIVED")]
     pub const KEEPALIVED: u8 = 18;
-    /// `RTPROT_BABEL`: Babel daemon.
+    /// `RTPROT_BABEL`: the Babel routing daemon.
     #[doc(alias = "RTPROT_BABEL")]
     pub const BABEL: u8 = 42;
-    /// `RTPROT_OPENR`: Open Routing (Open/R) routes.
+    /// `RTPROT_OPENR`: Open Routing (Open/R).
     #[doc(alias = "RTPROT_OPENR")]
     pub const OPENR: u8 = 99;
-    /// `RTPROT_BGP`: BGP routes.
+    /// `RTPROT_BGP`: a BGP daemon.
     #[doc(alias = "RTPROT_BGP")]
     pub const BGP: u8 = 186;
-    /// `RTPROT_ISIS`: IS-IS routes.
+    /// `RTPROT_ISIS`: an IS-IS daemon.
     #[doc(alias = "RTPROT_ISIS")]
     pub const ISIS: u8 = 187;
-    /// `RTPROT_OSPF`: OSPF routes.
+    /// `RTPROT_OSPF`: an OSPF daemon.
     #[doc(alias = "RTPROT_OSPF")]
     pub const OSPF: u8 = 188;
-    /// `RTPROT_RIP`: RIP routes.
+    /// `RTPROT_RIP`: a RIP daemon.
     #[doc(alias = "RTPROT_RIP")]
     pub const RIP: u8 = 189;
-    /// `RTPROT_EIGRP`: EIGRP routes.
+    /// `RTPROT_EIGRP`: an EIGRP daemon.
     #[doc(alias = "RTPROT_EIGRP")]
     pub const EIGRP: u8 = 192;
 }
 
-/// Route scopes (`enum rt_scope_t`, `RT_SCOPE_*` in `<linux/rtnetlink.h>`), the values of `rtmsg.rtm_scope` and `ifaddrmsg.ifa_scope`.
+/// Route scopes (`enum rt_scope_t`, `RT_SCOPE_*` in `<linux/rtnetlink.h>`), the values of
+/// `rtmsg.rtm_scope` and `ifaddrmsg.ifa_scope`.
 pub mod rt_scope {
     /// `RT_SCOPE_UNIVERSE`: global: the destination or address is valid everywhere.
     #[doc(alias = "RT_SCOPE_UNIVERSE")]
     pub const UNIVERSE: u8 = 0;
-    /// `RT_SCOPE_SITE`: interior routes within a site; values between `LINK` and `UNIVERSE` are free for such uses.
+    /// `RT_SCOPE_SITE`: interior routes within a site; values between `LINK` and `UNIVERSE` are
+    /// free for such uses.
     #[doc(alias = "RT_SCOPE_SITE")]
     pub const SITE: u8 = 200;
     /// `RT_SCOPE_LINK`: the destination is on a directly attached link.
@@ -577,12 +618,14 @@ pub mod rt_scope {
     pub const NOWHERE: u8 = 255;
 }
 
-/// Reserved routing table ids (`enum rt_class_t`, `RT_TABLE_*` in `<linux/rtnetlink.h>`), as carried in `RTA_TABLE` (`u32`).
+/// Reserved routing table ids (`enum rt_class_t`, `RT_TABLE_*` in `<linux/rtnetlink.h>`), as
+/// carried in `RTA_TABLE` (`u32`).
 pub mod rt_table {
     /// `RT_TABLE_UNSPEC`: no table; in a dump request, all tables.
     #[doc(alias = "RT_TABLE_UNSPEC")]
     pub const UNSPEC: u32 = 0;
-    /// `RT_TABLE_COMPAT`: stands in `rtm_table` for an id that does not fit in 8 bits; the real id is in `RTA_TABLE`.
+    /// `RT_TABLE_COMPAT`: stands in `rtm_table` for an id that does not fit in 8 bits; the real id
+    /// is in `RTA_TABLE`.
     #[doc(alias = "RT_TABLE_COMPAT")]
     pub const COMPAT: u32 = 252;
     /// `RT_TABLE_DEFAULT`: the `default` table, consulted last by the default policy rules.
@@ -591,7 +634,8 @@ pub mod rt_table {
     /// `RT_TABLE_MAIN`: the `main` table, where routes go unless another table is named.
     #[doc(alias = "RT_TABLE_MAIN")]
     pub const MAIN: u32 = 254;
-    /// `RT_TABLE_LOCAL`: the `local` table: local and broadcast addresses, maintained by the kernel.
+    /// `RT_TABLE_LOCAL`: the `local` table: local and broadcast addresses, maintained by the
+    /// kernel.
     #[doc(alias = "RT_TABLE_LOCAL")]
     pub const LOCAL: u32 = 255;
     /// `RT_TABLE_MAX`: the highest table id.
@@ -613,10 +657,12 @@ pub mod rtm_f {
     /// `RTM_F_PREFIX`: the route is a prefix route made for an address (IPv6).
     #[doc(alias = "RTM_F_PREFIX")]
     pub const PREFIX: u32 = 0x0800;
-    /// `RTM_F_LOOKUP_TABLE`: in an `RTM_GETROUTE` reply, set `rtm_table` to the table the lookup matched.
+    /// `RTM_F_LOOKUP_TABLE`: in an `RTM_GETROUTE` reply, set `rtm_table` to the table the lookup
+    /// matched.
     #[doc(alias = "RTM_F_LOOKUP_TABLE")]
     pub const LOOKUP_TABLE: u32 = 0x1000;
-    /// `RTM_F_FIB_MATCH`: make `RTM_GETROUTE` return the matching FIB entry instead of the resolved route.
+    /// `RTM_F_FIB_MATCH`: make `RTM_GETROUTE` return the matching FIB entry instead of the resolved
+    /// route.
     #[doc(alias = "RTM_F_FIB_MATCH")]
     pub const FIB_MATCH: u32 = 0x2000;
     /// `RTM_F_OFFLOAD`: the route is offloaded to hardware.
@@ -625,7 +671,8 @@ pub mod rtm_f {
     /// `RTM_F_TRAP`: the route traps packets to the CPU in hardware.
     #[doc(alias = "RTM_F_TRAP")]
     pub const TRAP: u32 = 0x8000;
-    /// `RTM_F_OFFLOAD_FAILED`: offloading the route to hardware failed (a high value, to stay clear of the `RTF_*` flags of `<linux/ipv6_route.h>`).
+    /// `RTM_F_OFFLOAD_FAILED`: offloading the route to hardware failed (a high value, to stay clear
+    /// of the `RTF_*` flags of `<linux/ipv6_route.h>`).
     #[doc(alias = "RTM_F_OFFLOAD_FAILED")]
     pub const OFFLOAD_FAILED: u32 = 0x2000_0000;
 }
@@ -638,7 +685,8 @@ pub mod rtnh_f {
     /// `RTNH_F_PERVASIVE`: look the gateway up recursively.
     #[doc(alias = "RTNH_F_PERVASIVE")]
     pub const PERVASIVE: u8 = 0x02;
-    /// `RTNH_F_ONLINK`: the gateway is on the link even if no route says so (`ip route ... onlink`).
+    /// `RTNH_F_ONLINK`: the gateway is on the link even if no route says so (`ip route ...
+    /// onlink`).
     #[doc(alias = "RTNH_F_ONLINK")]
     pub const ONLINK: u8 = 0x04;
     /// `RTNH_F_OFFLOAD`: the nexthop is offloaded to hardware.
@@ -660,7 +708,8 @@ pub mod rtax {
     /// `RTAX_UNSPEC`: unused (type 0).
     #[doc(alias = "RTAX_UNSPEC")]
     pub const UNSPEC: u16 = 0;
-    /// `RTAX_LOCK`: `u32` bit mask (`1 << RTAX_*`) of metrics locked against updates from path MTU discovery and TCP.
+    /// `RTAX_LOCK`: `u32` bit mask (`1 << RTAX_*`) of metrics locked against updates from path MTU
+    /// discovery and TCP.
     #[doc(alias = "RTAX_LOCK")]
     pub const LOCK: u16 = 1;
     /// `RTAX_MTU`: `u32` path MTU.
@@ -716,7 +765,8 @@ pub mod rtax {
     pub const MAX: u16 = 17;
 }
 
-/// Link dump filters (`RTEXT_FILTER_*` in `<linux/rtnetlink.h>`), the bits of the `IFLA_EXT_MASK` attribute.
+/// Link dump filters (`RTEXT_FILTER_*` in `<linux/rtnetlink.h>`), the bits of the `IFLA_EXT_MASK`
+/// attribute.
 pub mod rtext_filter {
     /// `RTEXT_FILTER_VF`: include SR-IOV virtual function information (`IFLA_VFINFO_LIST`).
     #[doc(alias = "RTEXT_FILTER_VF")]
@@ -724,7 +774,8 @@ pub mod rtext_filter {
     /// `RTEXT_FILTER_BRVLAN`: include bridge VLAN information (`AF_BRIDGE` dumps).
     #[doc(alias = "RTEXT_FILTER_BRVLAN")]
     pub const BRVLAN: u32 = 0x02;
-    /// `RTEXT_FILTER_BRVLAN_COMPRESSED`: include bridge VLAN information, consecutive VLANs as ranges.
+    /// `RTEXT_FILTER_BRVLAN_COMPRESSED`: include bridge VLAN information, consecutive VLANs as
+    /// ranges.
     #[doc(alias = "RTEXT_FILTER_BRVLAN_COMPRESSED")]
     pub const BRVLAN_COMPRESSED: u32 = 0x04;
     /// `RTEXT_FILTER_SKIP_STATS`: leave out the statistics attributes, which are large.
@@ -744,7 +795,8 @@ pub mod rtext_filter {
     pub const MST: u32 = 0x80;
 }
 
-/// Address families (`AF_*` in glibc's `<bits/socket.h>`, included by `<sys/socket.h>`), the values of the `*_family` fields.
+/// Address families (`AF_*` in glibc's `<bits/socket.h>`, included by `<sys/socket.h>`), the values
+/// of the `*_family` fields.
 pub mod af {
     /// `AF_UNSPEC`: unspecified; in a dump request, all families.
     #[doc(alias = "AF_UNSPEC")]
