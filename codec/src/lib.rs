@@ -65,6 +65,7 @@ mod link;
 mod message;
 mod nsid;
 pub mod raw;
+pub mod request;
 mod route;
 
 pub use ack::{DoneMessage, ErrorMessage, ExtAck};
