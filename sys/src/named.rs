@@ -1,0 +1,430 @@
+//! Named network namespaces in a run directory, the way `ip netns` keeps them.
+//!
+//! A named namespace is a namespace file bind-mounted onto `RUN_DIR/NAME` (by default
+//! `/run/netns/NAME`): the mount keeps the namespace alive with no process in it, and opening
+//! the file gives a [`NetnsFd`]. The run dir is made a shared mount first, so that the names
+//! propagate into mount namespaces created later (as for `ip netns exec`).
+//!
+//! The run dir is a parameter ([`RunDir::new`]) so tests and containers never need to touch
+//! the host's `/run/netns`.
+//!
+//! # References
+//!  - [`ip-netns(8)`](https://man7.org/linux/man-pages/man8/ip-netns.8.html)
+//!  - iproute2 `ip/ipnetns.c`
+
+use core::ffi::CStr;
+use core::fmt;
+use core::mem::MaybeUninit;
+
+use rustix::fd::OwnedFd;
+use rustix::fs::{self, FlockOperation, Mode, OFlags, RawDir};
+use rustix::io::Errno;
+use rustix::mount::{self, MountPropagationFlags, UnmountFlags};
+
+use crate::netns::{NetnsFd, NetnsId};
+use crate::path::{PathBuf, proc_ns_net};
+
+/// iproute2's run dir for named namespaces (`NETNS_RUN_DIR`, `/var/run/netns`).
+pub const DEFAULT_RUN_DIR: &str = "/run/netns";
+
+/// `NAME_MAX`: the longest file name, and so the longest namespace name.
+pub const NAME_MAX: usize = 255;
+
+/// A namespace name, owned without allocation (for errors and callbacks).
+pub type NetnsName = heapless::String<NAME_MAX>;
+
+/// What a named-namespace operation was doing when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NetnsOp {
+    /// Checking the name: empty, longer than `NAME_MAX`, containing `/` or NUL, `.` or `..`.
+    InvalidName,
+    /// A path (run dir + name) longer than `PATH_MAX`.
+    PathTooLong,
+    /// `mkdir` of the run dir.
+    CreateRunDir,
+    /// Opening or locking (`flock`) the run dir.
+    LockRunDir,
+    /// Making the run dir a shared mount (binding it onto itself first if needed).
+    MakeShared,
+    /// `open(O_CREAT | O_EXCL)` of the namespace file.
+    CreateFile,
+    /// `unshare(CLONE_NEWNET)` (or starting the thread that does it).
+    Unshare,
+    /// Bind-mounting the namespace onto the file.
+    BindMount,
+    /// `open` of the namespace file.
+    Open,
+    /// `unlink` of the namespace file.
+    Remove,
+    /// Reading the run dir or `/proc`.
+    ReadDir,
+    /// `stat` of a namespace file.
+    Stat,
+}
+
+/// A named-namespace operation that failed, with the errno and the name (cut to
+/// [`NAME_MAX`] bytes). `Display` reads like iproute2's messages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NetnsError {
+    op: NetnsOp,
+    errno: Option<Errno>,
+    name: NetnsName,
+}
+
+impl NetnsError {
+    fn new(op: NetnsOp, errno: Option<Errno>, name: &str) -> Self {
+        let mut end = name.len().min(NAME_MAX);
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut owned = NetnsName::new();
+        let _ = owned.push_str(&name[..end]);
+        Self {
+            op,
+            errno,
+            name: owned,
+        }
+    }
+
+    fn os(op: NetnsOp, errno: Errno, name: &str) -> Self {
+        Self::new(op, Some(errno), name)
+    }
+
+    /// What was being done.
+    pub fn op(&self) -> NetnsOp {
+        self.op
+    }
+
+    /// The system call's errno (`None` for an invalid name).
+    pub fn errno(&self) -> Option<Errno> {
+        self.errno
+    }
+
+    /// The namespace name (empty for run-dir failures).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl fmt::Display for NetnsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = &self.name;
+        match self.op {
+            NetnsOp::InvalidName => return write!(f, "Invalid netns name \"{name}\""),
+            NetnsOp::PathTooLong => write!(f, "Namespace path for \"{name}\" is too long")?,
+            NetnsOp::CreateRunDir => f.write_str("mkdir of the netns run dir failed")?,
+            NetnsOp::LockRunDir => f.write_str("Cannot lock the netns run dir")?,
+            NetnsOp::MakeShared => {
+                f.write_str("mount --make-shared of the netns run dir failed")?
+            }
+            NetnsOp::CreateFile => write!(f, "Cannot create namespace file \"{name}\"")?,
+            NetnsOp::Unshare => {
+                write!(f, "Failed to create a new network namespace \"{name}\"")?;
+            }
+            NetnsOp::BindMount => write!(f, "Bind of network namespace \"{name}\" failed")?,
+            NetnsOp::Open => write!(f, "Cannot open network namespace \"{name}\"")?,
+            NetnsOp::Remove => write!(f, "Cannot remove namespace file \"{name}\"")?,
+            NetnsOp::ReadDir => f.write_str("Cannot read directory")?,
+            NetnsOp::Stat => write!(f, "Cannot stat namespace file \"{name}\"")?,
+        }
+        if let Some(e) = self.errno {
+            f.write_str(": ")?;
+            crate::error::fmt_errno(f, e)?;
+        }
+        Ok(())
+    }
+}
+
+impl core::error::Error for NetnsError {}
+
+#[cfg(feature = "std")]
+impl From<NetnsError> for std::io::Error {
+    fn from(e: NetnsError) -> Self {
+        let kind = match e.errno {
+            Some(errno) => std::io::Error::from(errno).kind(),
+            None => std::io::ErrorKind::InvalidInput,
+        };
+        std::io::Error::new(kind, e)
+    }
+}
+
+/// Checks a namespace name as iproute2 does: refused when empty, longer than `NAME_MAX`
+/// bytes, containing `/`, equal to `.` or `..` (and, since it becomes a C path, containing
+/// NUL).
+///
+/// # Errors
+/// [`NetnsOp::InvalidName`]: `Invalid netns name "x/y"`.
+pub fn validate_name(name: &str) -> Result<(), NetnsError> {
+    let bad = name.is_empty()
+        || name.len() > NAME_MAX
+        || name.contains('/')
+        || name.contains('\0')
+        || name == "."
+        || name == "..";
+    if bad {
+        Err(NetnsError::new(NetnsOp::InvalidName, None, name))
+    } else {
+        Ok(())
+    }
+}
+
+/// Calls `f` with each entry name of the directory `dir` but `.` and `..`, read with
+/// `getdents64` into a stack buffer.
+fn for_each_entry(dir: &CStr, mut f: impl FnMut(&CStr)) -> Result<(), Errno> {
+    let fd = fs::open(
+        dir,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )?;
+    let mut buf = [MaybeUninit::<u8>::uninit(); 4096];
+    let mut entries = RawDir::new(&fd, &mut buf);
+    while let Some(entry) = entries.next() {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == c"." || name == c".." {
+            continue;
+        }
+        f(name);
+    }
+    Ok(())
+}
+
+/// A run directory of named network namespaces (`/run/netns` by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunDir<'a> {
+    path: &'a str,
+}
+
+impl Default for RunDir<'static> {
+    fn default() -> Self {
+        Self::new(DEFAULT_RUN_DIR)
+    }
+}
+
+impl<'a> RunDir<'a> {
+    /// The run dir at `path`.
+    pub const fn new(path: &'a str) -> Self {
+        Self { path }
+    }
+
+    /// Its path.
+    pub const fn path(&self) -> &'a str {
+        self.path
+    }
+
+    /// `RUN_DIR/NAME`, after checking the name.
+    fn ns_path(&self, name: &str) -> Result<PathBuf, NetnsError> {
+        validate_name(name)?;
+        PathBuf::join(self.path, name).map_err(|e| NetnsError::os(NetnsOp::PathTooLong, e, name))
+    }
+
+    fn dir_path(&self) -> Result<PathBuf, NetnsError> {
+        let mut p = PathBuf::new();
+        p.push(self.path)
+            .map_err(|e| NetnsError::os(NetnsOp::PathTooLong, e, ""))?;
+        Ok(p)
+    }
+
+    /// `open(RUN_DIR/NAME, O_RDONLY | O_CLOEXEC)`: the named namespace.
+    ///
+    /// # Errors
+    /// `Cannot open network namespace "NAME": No such file or directory` when there is none.
+    pub fn open(&self, name: &str) -> Result<NetnsFd, NetnsError> {
+        let path = self.ns_path(name)?;
+        NetnsFd::open_cstr(path.as_cstr()).map_err(|e| NetnsError::os(NetnsOp::Open, e, name))
+    }
+
+    /// Creates the run dir if needed, locks it (`flock`, so concurrent creators do not race
+    /// on the mount setup) and makes it a shared mount, as `ip netns add` does:
+    /// `mount("", dir, MS_SHARED | MS_REC)`, and if that fails with `EINVAL` (the dir is not
+    /// a mount point yet), bind the dir onto itself, make it private (so it does not
+    /// propagate into a shared parent such as systemd's `/run`) and try again.
+    ///
+    /// Returns the locked dir; the lock is released when it is closed.
+    fn prepare(&self) -> Result<OwnedFd, NetnsError> {
+        let dir = self.dir_path()?;
+        match fs::mkdir(dir.as_cstr(), Mode::from_raw_mode(0o755)) {
+            Ok(()) | Err(Errno::EXIST) => {}
+            Err(e) => return Err(NetnsError::os(NetnsOp::CreateRunDir, e, "")),
+        }
+        let lock = fs::open(
+            dir.as_cstr(),
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .and_then(|fd| fs::flock(&fd, FlockOperation::LockExclusive).map(|()| fd))
+        .map_err(|e| NetnsError::os(NetnsOp::LockRunDir, e, ""))?;
+
+        let shared = MountPropagationFlags::SHARED | MountPropagationFlags::REC;
+        let mut made_mount_point = false;
+        loop {
+            match mount::mount_change(dir.as_cstr(), shared) {
+                Ok(()) => return Ok(lock),
+                Err(Errno::INVAL) if !made_mount_point => {
+                    mount::mount_bind_recursive(dir.as_cstr(), dir.as_cstr())
+                        .and_then(|()| {
+                            mount::mount_change(
+                                dir.as_cstr(),
+                                MountPropagationFlags::PRIVATE | MountPropagationFlags::REC,
+                            )
+                        })
+                        .map_err(|e| NetnsError::os(NetnsOp::MakeShared, e, ""))?;
+                    made_mount_point = true;
+                }
+                Err(e) => return Err(NetnsError::os(NetnsOp::MakeShared, e, "")),
+            }
+        }
+    }
+
+    /// `open(RUN_DIR/NAME, O_RDONLY | O_CREAT | O_EXCL, 0)`: the empty mount point.
+    fn create_file(&self, name: &str, path: &PathBuf) -> Result<(), NetnsError> {
+        let flags = OFlags::RDONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC;
+        fs::open(path.as_cstr(), flags, Mode::empty())
+            .map(drop)
+            .map_err(|e| NetnsError::os(NetnsOp::CreateFile, e, name))
+    }
+
+    /// Binds the namespace file `source` onto `RUN_DIR/NAME`, the common part of
+    /// [`RunDir::create`] and [`RunDir::attach`]; `bind` runs the bind mount (on whichever
+    /// thread is in the right namespace). On failure the file is removed again.
+    fn bind_new(
+        &self,
+        name: &str,
+        bind: impl FnOnce(&CStr) -> Result<(), NetnsError>,
+    ) -> Result<(), NetnsError> {
+        let path = self.ns_path(name)?;
+        let _lock = self.prepare()?;
+        self.create_file(name, &path)?;
+        let result = bind(path.as_cstr());
+        if result.is_err() {
+            let _ = mount::unmount(path.as_cstr(), UnmountFlags::DETACH);
+            let _ = fs::unlink(path.as_cstr());
+        }
+        result
+    }
+
+    /// `ip netns add NAME`: creates a new network namespace and names it.
+    ///
+    /// The namespace is made by `unshare(CLONE_NEWNET)` on a dedicated thread (so the
+    /// caller's thread never changes namespace), which bind-mounts its
+    /// `/proc/thread-self/ns/net` onto `RUN_DIR/NAME` and exits; the mount keeps the
+    /// namespace alive. The file is created with `O_EXCL`, so an existing name fails with
+    /// `EEXIST`. A failed create leaves neither file nor mount behind.
+    ///
+    /// The new namespace is as `unshare` leaves it: only `lo`, down.
+    ///
+    /// # Errors
+    /// `Invalid netns name`, `Cannot create namespace file "NAME": File exists`, or the
+    /// failing step.
+    ///
+    /// # References
+    ///  - [`ip-netns(8)`](https://man7.org/linux/man-pages/man8/ip-netns.8.html)
+    ///  - [`unshare(2)`](https://man7.org/linux/man-pages/man2/unshare.2.html)
+    ///  - [`mount(2)`](https://man7.org/linux/man-pages/man2/mount.2.html)
+    #[cfg(feature = "std")]
+    pub fn create(&self, name: &str) -> Result<(), NetnsError> {
+        self.bind_new(name, |target| {
+            let spawned = crate::thread::on_new_thread(|| {
+                crate::netns::unshare_net()
+                    .map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
+                mount::mount_bind(c"/proc/thread-self/ns/net", target)
+                    .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name))
+            });
+            spawned.map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?
+        })
+    }
+
+    /// `ip netns attach NAME PID`: names the network namespace of process `pid` by
+    /// bind-mounting `/proc/PID/ns/net` onto `RUN_DIR/NAME`.
+    ///
+    /// # Errors
+    /// As [`RunDir::create`]; `ENOENT` on the bind when there is no such process.
+    pub fn attach(&self, name: &str, pid: u32) -> Result<(), NetnsError> {
+        let source = proc_ns_net(pid).map_err(|e| NetnsError::os(NetnsOp::PathTooLong, e, name))?;
+        self.attach_path(name, source.as_cstr())
+    }
+
+    /// Names the namespace file `source` (a `/proc/.../ns/net` path or another named
+    /// namespace) by bind-mounting it onto `RUN_DIR/NAME`.
+    ///
+    /// # Errors
+    /// As [`RunDir::attach`].
+    pub fn attach_path(&self, name: &str, source: &CStr) -> Result<(), NetnsError> {
+        self.bind_new(name, |target| {
+            mount::mount_bind(source, target)
+                .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name))
+        })
+    }
+
+    /// `ip netns delete NAME`: `umount2(RUN_DIR/NAME, MNT_DETACH)` then `unlink`.
+    ///
+    /// The namespace itself lives on while a process or an open fd still holds it.
+    ///
+    /// # Errors
+    /// `Cannot remove namespace file "NAME": No such file or directory` for a missing name.
+    pub fn delete(&self, name: &str) -> Result<(), NetnsError> {
+        let path = self.ns_path(name)?;
+        // As iproute2: a file that is not (or no longer) a mount point is still removed.
+        let _ = mount::unmount(path.as_cstr(), UnmountFlags::DETACH);
+        fs::unlink(path.as_cstr()).map_err(|e| NetnsError::os(NetnsOp::Remove, e, name))
+    }
+
+    /// `ip netns list`: calls `f` with each name in the run dir, in directory order (names
+    /// that are not UTF-8 are skipped). A missing run dir has no names.
+    pub fn list(&self, mut f: impl FnMut(&str)) -> Result<(), NetnsError> {
+        let dir = self.dir_path()?;
+        let r = for_each_entry(dir.as_cstr(), |name| {
+            if let Ok(name) = name.to_str() {
+                f(name);
+            }
+        });
+        match r {
+            Ok(()) | Err(Errno::NOENT) => Ok(()),
+            Err(e) => Err(NetnsError::os(NetnsOp::ReadDir, e, "")),
+        }
+    }
+
+    /// `ip netns identify`: calls `f` with each name in the run dir whose namespace is `id`
+    /// (compared by `st_dev`/`st_ino`). See [`NetnsId::of_pid`] and [`NetnsId::current`].
+    pub fn identify(&self, id: NetnsId, mut f: impl FnMut(&str)) -> Result<(), NetnsError> {
+        let dir = self.dir_path()?;
+        let r = for_each_entry(dir.as_cstr(), |name| {
+            let Ok(name) = name.to_str() else { return };
+            let Ok(path) = PathBuf::join(self.path, name) else {
+                return;
+            };
+            if NetnsId::of_path(path.as_cstr()) == Ok(id) {
+                f(name);
+            }
+        });
+        match r {
+            Ok(()) | Err(Errno::NOENT) => Ok(()),
+            Err(e) => Err(NetnsError::os(NetnsOp::ReadDir, e, "")),
+        }
+    }
+
+    /// `ip netns identify PID`: the names of process `pid`'s network namespace.
+    pub fn identify_pid(&self, pid: u32, f: impl FnMut(&str)) -> Result<(), NetnsError> {
+        let id = NetnsId::of_pid(pid).map_err(|e| NetnsError::os(NetnsOp::Stat, e, ""))?;
+        self.identify(id, f)
+    }
+
+    /// `ip netns pids NAME`: calls `f` with each process (each `/proc/PID`) whose network
+    /// namespace is the named one. Only a process's main thread counts, as for iproute2.
+    pub fn pids(&self, name: &str, mut f: impl FnMut(u32)) -> Result<(), NetnsError> {
+        let path = self.ns_path(name)?;
+        let id =
+            NetnsId::of_path(path.as_cstr()).map_err(|e| NetnsError::os(NetnsOp::Stat, e, name))?;
+        for_each_entry(c"/proc", |entry| {
+            let Some(pid) = entry.to_str().ok().and_then(|s| s.parse::<u32>().ok()) else {
+                return;
+            };
+            // A process may exit while we look; that is not an error.
+            if NetnsId::of_pid(pid) == Ok(id) {
+                f(pid);
+            }
+        })
+        .map_err(|e| NetnsError::os(NetnsOp::ReadDir, e, "/proc"))
+    }
+}
