@@ -497,3 +497,586 @@ impl<T: Transport> Engine<T> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The engine against scripted replies: no kernel involved.
+
+    extern crate std;
+
+    use std::collections::VecDeque;
+    use std::string::ToString;
+    use std::vec;
+    use std::vec::Vec;
+
+    use rtnl_codec::{nlmsgerr_attr, rtm};
+
+    use super::*;
+    use crate::socket::Datagram;
+
+    const PORT: u32 = 4242;
+
+    /// Which sequence number a scripted message carries.
+    #[derive(Clone, Copy)]
+    enum Seq {
+        /// That of the n-th request sent so far (counting every message of every datagram).
+        Req(usize),
+        /// A fixed value.
+        Abs(u32),
+    }
+
+    struct Msg {
+        ty: u16,
+        flags: u16,
+        seq: Seq,
+        pid: u32,
+        payload: Vec<u8>,
+    }
+
+    enum Step {
+        Datagram { from: u32, msgs: Vec<Msg> },
+        Fail(Errno),
+    }
+
+    struct Scripted {
+        sent: Vec<Vec<u8>>,
+        script: VecDeque<Step>,
+        limits: BatchLimits,
+    }
+
+    impl Scripted {
+        fn new(script: Vec<Step>) -> Self {
+            Self {
+                sent: Vec::new(),
+                script: script.into(),
+                limits: BatchLimits::DEFAULT,
+            }
+        }
+
+        /// Every request sent, in order: (type, flags, seq, pid).
+        fn requests(&self) -> Vec<(u16, u16, u32, u32)> {
+            self.sent
+                .iter()
+                .flat_map(|d| Messages::new(d).map(|m| m.unwrap()))
+                .map(|m| (m.ty(), m.flags(), m.seq(), m.pid()))
+                .collect()
+        }
+    }
+
+    impl Transport for Scripted {
+        fn port_id(&self) -> u32 {
+            PORT
+        }
+        fn send(&mut self, datagram: &[u8]) -> Result<usize, Errno> {
+            self.sent.push(datagram.to_vec());
+            Ok(datagram.len())
+        }
+        fn recv(&mut self, buf: &mut [u8], nonblocking: bool) -> Result<Datagram, Errno> {
+            let step = match self.script.pop_front() {
+                Some(step) => step,
+                None if nonblocking => return Err(Errno::AGAIN),
+                None => panic!("the engine waits for a datagram the script does not have"),
+            };
+            let (from, msgs) = match step {
+                Step::Fail(e) => return Err(e),
+                Step::Datagram { from, msgs } => (from, msgs),
+            };
+            let seqs: Vec<u32> = self.requests().iter().map(|r| r.2).collect();
+            let mut bytes = Vec::new();
+            for m in msgs {
+                let seq = match m.seq {
+                    Seq::Req(i) => seqs[i],
+                    Seq::Abs(s) => s,
+                };
+                let len = (NlMsgHdr::SIZE + m.payload.len()) as u32;
+                bytes.extend_from_slice(&len.to_ne_bytes());
+                bytes.extend_from_slice(&m.ty.to_ne_bytes());
+                bytes.extend_from_slice(&m.flags.to_ne_bytes());
+                bytes.extend_from_slice(&seq.to_ne_bytes());
+                bytes.extend_from_slice(&m.pid.to_ne_bytes());
+                bytes.extend_from_slice(&m.payload);
+                bytes.resize(bytes.len().next_multiple_of(4), 0);
+            }
+            let n = bytes.len().min(buf.len());
+            buf[..n].copy_from_slice(&bytes[..n]);
+            Ok(Datagram {
+                len: bytes.len(),
+                port: from,
+            })
+        }
+        fn batch_limits(&self) -> BatchLimits {
+            self.limits
+        }
+    }
+
+    fn kernel(msgs: Vec<Msg>) -> Step {
+        Step::Datagram { from: 0, msgs }
+    }
+
+    /// `NLMSG_ERROR` answering request `i`: error `-errno` (0 = ACK), capped echo, optional
+    /// `NLMSGERR_ATTR_MSG`.
+    fn error_msg(i: usize, errno: i32, text: Option<&str>) -> Msg {
+        let mut payload = (-errno).to_ne_bytes().to_vec();
+        // The echoed header (capped): only its length matters to the parser.
+        payload.extend_from_slice(&16u32.to_ne_bytes());
+        payload.extend_from_slice(&[0; 12]);
+        let mut flags = nlm_f::CAPPED;
+        if let Some(text) = text {
+            flags |= nlm_f::ACK_TLVS;
+            let len = 4 + text.len() + 1;
+            payload.extend_from_slice(&(len as u16).to_ne_bytes());
+            payload.extend_from_slice(&nlmsgerr_attr::MSG.to_ne_bytes());
+            payload.extend_from_slice(text.as_bytes());
+            payload.push(0);
+            payload.resize(payload.len().next_multiple_of(4), 0);
+        }
+        Msg {
+            ty: nlmsg::ERROR,
+            flags,
+            seq: Seq::Req(i),
+            pid: PORT,
+            payload,
+        }
+    }
+
+    fn ack(i: usize) -> Msg {
+        error_msg(i, 0, None)
+    }
+
+    fn done(i: usize, errno: i32) -> Msg {
+        let payload = (-errno).to_ne_bytes().to_vec();
+        Msg {
+            ty: nlmsg::DONE,
+            flags: nlm_f::MULTI,
+            seq: Seq::Req(i),
+            pid: PORT,
+            payload,
+        }
+    }
+
+    /// An `RTM_NEWLINK` answering request `i`, its ifindex in the payload.
+    fn link(i: usize, index: u32, flags: u16) -> Msg {
+        let mut payload = vec![0u8; 16];
+        payload[4..8].copy_from_slice(&index.to_ne_bytes());
+        Msg {
+            ty: rtm::NEWLINK,
+            flags: nlm_f::MULTI | flags,
+            seq: Seq::Req(i),
+            pid: PORT,
+            payload,
+        }
+    }
+
+    /// A request of `ty` with `flags` and a 16-byte body, as a builder would make it.
+    fn request(ty: u16, flags: u16) -> Vec<u8> {
+        let mut r = Vec::new();
+        r.extend_from_slice(&32u32.to_ne_bytes());
+        r.extend_from_slice(&ty.to_ne_bytes());
+        r.extend_from_slice(&flags.to_ne_bytes());
+        r.extend_from_slice(&0xdead_beefu32.to_ne_bytes());
+        r.extend_from_slice(&0xffff_ffffu32.to_ne_bytes());
+        r.extend_from_slice(&[0; 16]);
+        r
+    }
+
+    fn index_of(msg: Message<'_>) -> u32 {
+        u32::from_ne_bytes(msg.payload()[4..8].try_into().unwrap())
+    }
+
+    fn engine(script: Vec<Step>) -> Engine<Scripted> {
+        Engine::new(Scripted::new(script))
+    }
+
+    #[test]
+    fn ack_is_ok_and_the_request_is_stamped() {
+        let mut e = engine(vec![kernel(vec![ack(0)])]);
+        let mut buf = [0u8; 1024];
+        let ack = e
+            .request_ack(&mut request(rtm::NEWLINK, 0), &mut buf)
+            .unwrap();
+        assert_eq!(ack.warning(), None);
+        let reqs = e.transport().requests();
+        assert_eq!(reqs, [(rtm::NEWLINK, nlm_f::REQUEST | nlm_f::ACK, 1, 0)]);
+        assert_eq!(e.stats(), Stats::default());
+    }
+
+    #[test]
+    fn ack_with_text_is_a_warning() {
+        let mut e = engine(vec![kernel(vec![error_msg(0, 0, Some("careful"))])]);
+        let ack = e
+            .request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 1024])
+            .unwrap();
+        assert_eq!(ack.warning(), Some("careful"));
+    }
+
+    #[test]
+    fn error_carries_errno_and_ext_ack_text() {
+        let text = "Device name already in use";
+        let mut e = engine(vec![kernel(vec![error_msg(0, 17, Some(text))])]);
+        let err = e
+            .request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 1024])
+            .unwrap_err();
+        let Error::Kernel(k) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(k.errno(), Errno::EXIST);
+        assert_eq!(k.message(), Some(text));
+        assert_eq!(err.to_string(), "Error: Device name already in use.");
+    }
+
+    #[test]
+    fn error_without_text_reads_like_iproute2() {
+        let mut e = engine(vec![kernel(vec![error_msg(0, 17, None)])]);
+        let err = e
+            .request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 1024])
+            .unwrap_err();
+        assert_eq!(err.to_string(), "RTNETLINK answers: File exists");
+        assert_eq!(err.errno(), Some(Errno::EXIST));
+    }
+
+    #[test]
+    fn long_ext_ack_text_is_cut_at_a_char_boundary() {
+        // 255 ASCII bytes then a 2-byte character straddling the capacity.
+        let mut text = "x".repeat(EXT_ACK_LAST);
+        text.push('é');
+        text.push_str("tail");
+        let mut e = engine(vec![kernel(vec![error_msg(0, 22, Some(&text))])]);
+        let err = e
+            .request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 1024])
+            .unwrap_err();
+        let Error::Kernel(k) = err else { panic!() };
+        assert_eq!(k.message().unwrap(), "x".repeat(EXT_ACK_LAST));
+        assert!(k.ext_ack().message_truncated());
+    }
+    const EXT_ACK_LAST: usize = crate::EXT_ACK_TEXT_CAPACITY - 1;
+
+    #[test]
+    fn foreign_stale_and_spoofed_messages_are_skipped_and_counted() {
+        let mut wrong_pid = ack(0);
+        wrong_pid.pid = 77;
+        let mut wrong_seq = error_msg(0, 1, None);
+        wrong_seq.seq = Seq::Abs(999);
+        let event = Msg {
+            seq: Seq::Abs(0),
+            pid: 0,
+            ..link(0, 9, 0)
+        };
+        let mut e = engine(vec![
+            // Right seq and pid, but sent by another socket (port 31337): a forgery.
+            Step::Datagram {
+                from: 31337,
+                msgs: vec![error_msg(0, 1, Some("forged"))],
+            },
+            kernel(vec![wrong_seq]),
+            kernel(vec![wrong_pid]),
+            kernel(vec![event]),
+            kernel(vec![ack(0)]),
+        ]);
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 1024])
+            .unwrap();
+        assert_eq!(
+            e.stats(),
+            Stats {
+                foreign: 1,
+                stale: 3
+            }
+        );
+    }
+
+    #[test]
+    fn dump_over_several_datagrams_until_done() {
+        let mut e = engine(vec![
+            kernel(vec![link(0, 1, 0), link(0, 2, 0), link(0, 3, 0)]),
+            kernel(vec![Msg {
+                seq: Seq::Abs(0),
+                ..link(0, 99, 0)
+            }]),
+            kernel(vec![link(0, 4, 0), link(0, 5, 0)]),
+            kernel(vec![done(0, 0)]),
+        ]);
+        let mut seen = Vec::new();
+        e.dump(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            &mut [0; 256],
+            |m| seen.push(index_of(m)),
+        )
+        .unwrap();
+        assert_eq!(seen, [1, 2, 3, 4, 5]);
+        assert_eq!(e.stats().stale, 1);
+        assert_eq!(e.transport().requests()[0].1, nlm_f::REQUEST | nlm_f::DUMP);
+        assert!(e.transport().script.is_empty());
+    }
+
+    #[test]
+    fn dump_intr_is_reported_after_reading_to_done() {
+        let mut e = engine(vec![
+            kernel(vec![link(0, 1, 0)]),
+            kernel(vec![link(0, 2, nlm_f::DUMP_INTR)]),
+            kernel(vec![done(0, 0)]),
+        ]);
+        let mut seen = Vec::new();
+        let r = e.dump(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            &mut [0; 256],
+            |m| seen.push(index_of(m)),
+        );
+        assert_eq!(r, Err(Error::DumpInterrupted));
+        assert_eq!(seen, [1, 2]);
+        assert!(
+            e.transport().script.is_empty(),
+            "the dump was read to its end"
+        );
+    }
+
+    #[test]
+    fn dump_consistent_retries_a_bounded_number_of_times() {
+        let intr = |i| {
+            vec![
+                kernel(vec![link(i, 1, nlm_f::DUMP_INTR)]),
+                kernel(vec![done(i, 0)]),
+            ]
+        };
+        let mut script = intr(0);
+        script.extend([kernel(vec![link(1, 7, 0), done(1, 0)])]);
+        let mut e = engine(script);
+        let (mut seen, mut restarts) = (Vec::new(), 0);
+        let mut req = request(rtm::GETLINK, nlm_f::DUMP);
+        let r = e.dump_consistent(
+            &mut req,
+            &mut [0; 256],
+            3,
+            || restarts += 1,
+            |m| seen.push(index_of(m)),
+        );
+        assert_eq!(r, Ok(()));
+        assert_eq!((restarts, seen), (1, vec![1, 7]));
+
+        let mut script = intr(0);
+        script.extend(intr(1));
+        let mut e = engine(script);
+        let r = e.dump_consistent(&mut req, &mut [0; 256], 2, || {}, |_| {});
+        assert_eq!(r, Err(Error::DumpInterrupted));
+        assert_eq!(e.transport().sent.len(), 2);
+    }
+
+    #[test]
+    fn dump_errors_from_error_and_done_messages() {
+        let mut e = engine(vec![kernel(vec![error_msg(0, 22, Some("Invalid header"))])]);
+        let r = e.dump(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            &mut [0; 256],
+            |_| {},
+        );
+        assert_eq!(r.unwrap_err().to_string(), "Error: Invalid header.");
+
+        let mut done_err = done(0, 90);
+        done_err.flags |= nlm_f::ACK_TLVS;
+        done_err.payload.extend_from_slice(&8u16.to_ne_bytes());
+        done_err
+            .payload
+            .extend_from_slice(&nlmsgerr_attr::MSG.to_ne_bytes());
+        done_err.payload.extend_from_slice(b"big\0");
+        let mut e = engine(vec![kernel(vec![link(0, 1, 0)]), kernel(vec![done_err])]);
+        let r = e.dump(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            &mut [0; 256],
+            |_| {},
+        );
+        let Err(Error::Kernel(k)) = r else {
+            panic!("{r:?}")
+        };
+        assert_eq!((k.errno(), k.message()), (Errno::MSGSIZE, Some("big")));
+    }
+
+    #[test]
+    fn a_datagram_bigger_than_the_buffer_is_an_error_and_the_engine_stays_in_sync() {
+        let big: Vec<Msg> = (1..=8).map(|i| link(0, i, 0)).collect();
+        let mut stale_big: Vec<Msg> = (1..=8).map(|i| link(0, i, 0)).collect();
+        for m in &mut stale_big {
+            m.seq = Seq::Abs(555);
+        }
+        let mut e = engine(vec![
+            kernel(vec![link(0, 1, 0)]),
+            kernel(big),
+            kernel(vec![link(0, 9, 0)]),
+            kernel(vec![done(0, 0)]),
+            // For the next request: an old, too-big datagram first, then the ACK.
+            kernel(stale_big),
+            kernel(vec![ack(1)]),
+        ]);
+        let mut buf = [0u8; 100];
+        let mut seen = Vec::new();
+        let r = e.dump(&mut request(rtm::GETLINK, nlm_f::DUMP), &mut buf, |m| {
+            seen.push(index_of(m))
+        });
+        assert_eq!(
+            r,
+            Err(Error::Truncated {
+                len: 8 * 32,
+                capacity: 100
+            })
+        );
+        assert_eq!(seen, [1]);
+        assert_eq!(
+            e.transport().script.len(),
+            2,
+            "the rest of the dump was drained"
+        );
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut buf)
+            .unwrap();
+        assert_eq!(e.stats().stale, 1);
+    }
+
+    #[test]
+    fn request_reply_returns_the_one_message() {
+        let mut e = engine(vec![
+            kernel(vec![Msg {
+                seq: Seq::Abs(0),
+                ..link(0, 5, 0)
+            }]),
+            kernel(vec![Msg {
+                flags: 0,
+                ..link(0, 1, 0)
+            }]),
+        ]);
+        let mut buf = [0u8; 256];
+        let reply = e
+            .request_reply(&mut request(rtm::GETLINK, nlm_f::ACK), &mut buf)
+            .unwrap();
+        assert_eq!((reply.ty(), index_of(reply)), (rtm::NEWLINK, 1));
+        assert_eq!(e.transport().requests()[0].1, nlm_f::REQUEST, "ACK cleared");
+
+        let mut e = engine(vec![kernel(vec![error_msg(0, 19, None)])]);
+        let r = e
+            .request_reply(&mut request(rtm::GETLINK, 0), &mut buf)
+            .map(|_| ());
+        assert_eq!(r.unwrap_err().errno(), Some(Errno::NODEV));
+
+        let mut e = engine(vec![kernel(vec![ack(0)])]);
+        let r = e
+            .request_reply(&mut request(rtm::GETLINK, 0), &mut buf)
+            .map(|_| ());
+        assert_eq!(r, Err(Error::UnexpectedReply { ty: nlmsg::ERROR }));
+    }
+
+    #[test]
+    fn malformed_requests_are_refused_before_sending() {
+        let mut e = engine(vec![]);
+        let mut short = request(rtm::NEWLINK, 0);
+        short[0..4].copy_from_slice(&64u32.to_ne_bytes());
+        let r = e.request_ack(&mut short, &mut [0; 64]);
+        assert_eq!(r, Err(Error::BadRequest { offset: 0 }));
+        let r = e.request_ack(&mut [0; 8], &mut [0; 64]);
+        assert_eq!(r, Err(Error::BadRequest { offset: 0 }));
+
+        let mut batch = request(rtm::NEWLINK, 0);
+        batch.extend(request(rtm::GETLINK, nlm_f::DUMP));
+        let r = e.batch(&mut batch, &mut [0; 64], |_, _| panic!());
+        assert_eq!(r, Err(Error::BadRequest { offset: 32 }));
+        assert!(e.transport().sent.is_empty());
+    }
+
+    #[test]
+    fn batch_matches_acks_by_seq_in_any_order() {
+        let mut batch = Vec::new();
+        for _ in 0..5 {
+            batch.extend(request(rtm::NEWLINK, nlm_f::CREATE));
+        }
+        let mut e = engine(vec![
+            kernel(vec![ack(3), ack(0)]),
+            kernel(vec![error_msg(2, 17, Some("exists"))]),
+            kernel(vec![ack(0)]), // a duplicate
+            kernel(vec![ack(4), ack(1)]),
+        ]);
+        let mut results = vec![None; 5];
+        let n = e
+            .batch(&mut batch, &mut [0; 512], |i, r| {
+                assert!(results[i].is_none(), "one result per request");
+                results[i] = Some(r.map_err(|e| e.errno()));
+            })
+            .unwrap();
+        assert_eq!(n, 5);
+        assert_eq!(e.transport().sent.len(), 1, "one datagram");
+        let reqs = e.transport().requests();
+        let seqs: Vec<u32> = reqs.iter().map(|r| r.2).collect();
+        assert_eq!(seqs, [1, 2, 3, 4, 5]);
+        assert!(
+            reqs.iter()
+                .all(|r| r.1 == nlm_f::REQUEST | nlm_f::ACK | nlm_f::CREATE)
+        );
+        for (i, r) in results.iter().enumerate() {
+            match r.as_ref().unwrap() {
+                Ok(_) => assert_ne!(i, 2),
+                Err(errno) => assert_eq!((i, *errno), (2, Some(Errno::EXIST))),
+            }
+        }
+        assert_eq!(e.stats().stale, 1);
+    }
+
+    #[test]
+    fn batch_is_split_by_the_transport_limits() {
+        let mut batch = Vec::new();
+        for _ in 0..7 {
+            batch.extend(request(rtm::NEWLINK, 0));
+        }
+        let acks = |range: core::ops::Range<usize>| kernel(range.map(ack).collect());
+        let mut t = Scripted::new(vec![acks(0..3), acks(3..6), acks(6..7)]);
+        t.limits = BatchLimits {
+            max_datagram: 1 << 16,
+            max_in_flight: 3,
+        };
+        let mut e = Engine::new(t);
+        let mut count = 0;
+        e.batch(&mut batch, &mut [0; 512], |_, r| {
+            count += usize::from(r.is_ok())
+        })
+        .unwrap();
+        assert_eq!(count, 7);
+        let lens: Vec<usize> = e.transport().sent.iter().map(Vec::len).collect();
+        assert_eq!(lens, [96, 96, 32]);
+
+        let mut t = Scripted::new(vec![acks(0..2), acks(2..4), acks(4..6), acks(6..7)]);
+        t.limits = BatchLimits {
+            max_datagram: 70,
+            max_in_flight: 100,
+        };
+        let mut e = Engine::new(t);
+        e.batch(&mut batch, &mut [0; 512], |_, r| assert!(r.is_ok()))
+            .unwrap();
+        let lens: Vec<usize> = e.transport().sent.iter().map(Vec::len).collect();
+        assert_eq!(lens, [64, 64, 64, 32]);
+    }
+
+    #[test]
+    fn events_overrun_and_foreign_senders() {
+        let event = |i| Msg {
+            seq: Seq::Abs(0),
+            pid: 0,
+            ..link(0, i, 0)
+        };
+        let mut e = engine(vec![
+            Step::Datagram {
+                from: 9,
+                msgs: vec![event(1)],
+            },
+            kernel(vec![event(2), event(3)]),
+            Step::Fail(Errno::NOBUFS),
+            kernel(vec![event(4)]),
+        ]);
+        let mut buf = [0u8; 256];
+        let mut seen = Vec::new();
+        assert_eq!(e.recv_events(&mut buf, |m| seen.push(index_of(m))), Ok(2));
+        assert_eq!(e.recv_events(&mut buf, |_| {}), Err(Error::Overrun));
+        assert_eq!(e.recv_events(&mut buf, |m| seen.push(index_of(m))), Ok(1));
+        assert_eq!(seen, [2, 3, 4]);
+        assert_eq!(e.stats().foreign, 1);
+    }
+
+    #[test]
+    fn sequence_numbers_skip_zero_when_they_wrap() {
+        let mut e = engine(vec![]);
+        e.seq = u32::MAX - 1;
+        assert_eq!(e.reserve_seq(1), u32::MAX);
+        assert_eq!(e.reserve_seq(3), 1);
+    }
+}

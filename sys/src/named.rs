@@ -428,3 +428,67 @@ impl<'a> RunDir<'a> {
         .map_err(|e| NetnsError::os(NetnsOp::ReadDir, e, "/proc"))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+    use std::string::{String, ToString};
+
+    use super::*;
+
+    #[test]
+    fn names_are_checked_like_iproute2() {
+        for bad in ["", ".", "..", "x/y", "/", "a\0b"] {
+            let e = validate_name(bad).unwrap_err();
+            assert_eq!(e.op(), NetnsOp::InvalidName, "{bad:?}");
+        }
+        assert_eq!(
+            validate_name("x/y").unwrap_err().to_string(),
+            "Invalid netns name \"x/y\""
+        );
+        let long: String = "n".repeat(NAME_MAX + 1);
+        assert!(validate_name(&long).is_err());
+        for good in [
+            "a",
+            "...",
+            ".a",
+            "n".repeat(NAME_MAX).as_str(),
+            "vpn-1",
+            "ünï",
+        ] {
+            validate_name(good).unwrap();
+        }
+    }
+
+    #[test]
+    fn errors_read_like_iproute2() {
+        let e = NetnsError::os(NetnsOp::CreateFile, Errno::EXIST, "blue");
+        assert_eq!(
+            e.to_string(),
+            "Cannot create namespace file \"blue\": File exists"
+        );
+        let e = NetnsError::os(NetnsOp::Remove, Errno::NOENT, "blue");
+        assert_eq!(
+            e.to_string(),
+            "Cannot remove namespace file \"blue\": No such file or directory"
+        );
+    }
+
+    #[test]
+    fn paths_longer_than_path_max_are_refused() {
+        let dir = "d".repeat(crate::PATH_MAX - 3);
+        let e = RunDir::new(&dir).open("abc").unwrap_err();
+        assert_eq!(
+            (e.op(), e.errno()),
+            (NetnsOp::PathTooLong, Some(Errno::NAMETOOLONG))
+        );
+        assert_eq!(
+            PathBuf::join("/run/netns", "x").unwrap().as_cstr(),
+            c"/run/netns/x"
+        );
+        assert_eq!(
+            PathBuf::join("/run/netns/", "x").unwrap().as_cstr(),
+            c"/run/netns/x"
+        );
+    }
+}
