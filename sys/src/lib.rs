@@ -22,9 +22,6 @@
 //!  - [`ip-netns(8)`](https://man7.org/linux/man-pages/man8/ip-netns.8.html)
 #![no_std]
 #![deny(unsafe_code)]
-// `Error` carries the kernel's extended-ack text inline (there is no heap to box it on), so it
-// is a few hundred bytes; moving that is nothing next to the system call that produced it.
-#![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
 #[cfg(feature = "std")]
 extern crate std;

@@ -1,0 +1,132 @@
+//! Measures how the kernel takes batched requests; run with `--nocapture` to read the figures.
+
+mod common;
+
+use rtnl_codec::{nlm_f, rtm};
+use rtnl_sys::{BatchLimits, Engine, Error, Socket, Transport};
+
+/// `RTM_NEWLINK` for `lo` (index 1) changing nothing: the cheapest request that is ACKed.
+fn noop_request(buf: &mut [u8]) -> usize {
+    use rtnl_codec::MessageBuilder;
+    use rtnl_codec::raw::IfInfoMsg;
+    let mut b = MessageBuilder::new(buf, rtm::NEWLINK, 0, 0).unwrap();
+    b.header(&IfInfoMsg {
+        ifi_index: 1.into(),
+        ..Default::default()
+    })
+    .unwrap();
+    b.finish().len()
+}
+
+#[test]
+fn batch_figures() {
+    common::private_netns();
+    let socket = Socket::new().unwrap();
+    eprintln!(
+        "SO_SNDBUF {} SO_RCVBUF {} limits {:?}",
+        socket.send_buffer_size().unwrap(),
+        socket.recv_buffer_size().unwrap(),
+        socket.batch_limits()
+    );
+    let mut one = [0u8; 64];
+    let len = noop_request(&mut one);
+    for &n in &[100usize, 200, 220, 240, 260, 280, 300, 1000, 6000] {
+        for &force in &[false, true] {
+            let mut socket = Socket::new().unwrap();
+            if force {
+                socket.set_recv_buffer_size_force(4 << 20).unwrap();
+            }
+            let mut requests = Vec::new();
+            for _ in 0..n {
+                requests.extend_from_slice(&one[..len]);
+            }
+            let bytes = requests.len();
+            let mut counting = common::Counting::new(&mut socket);
+            // One datagram for the whole batch, whatever the socket says.
+            struct Unlimited<'a, 'b>(&'a mut common::Counting<'b>);
+            impl Transport for Unlimited<'_, '_> {
+                fn port_id(&self) -> u32 {
+                    self.0.port_id()
+                }
+                fn send(&mut self, d: &[u8]) -> Result<usize, rustix::io::Errno> {
+                    self.0.send(d)
+                }
+                fn recv(
+                    &mut self,
+                    b: &mut [u8],
+                    nb: bool,
+                ) -> Result<rtnl_sys::Datagram, rustix::io::Errno> {
+                    self.0.recv(b, nb)
+                }
+                fn batch_limits(&self) -> BatchLimits {
+                    BatchLimits {
+                        max_datagram: usize::MAX,
+                        max_in_flight: BatchLimits::MAX_IN_FLIGHT,
+                    }
+                }
+            }
+            let mut engine = Engine::new(Unlimited(&mut counting));
+            let mut buf = vec![0u8; 32 * 1024];
+            let mut ok = 0;
+            let start = std::time::Instant::now();
+            let r = engine.batch(&mut requests, &mut buf, |_, r| ok += usize::from(r.is_ok()));
+            let el = start.elapsed();
+            let _ = engine.into_inner();
+            eprintln!(
+                "n={n:5} bytes={bytes:7} rcvbuf_force={force:5} -> {:?}: ok={ok} sends={} recvs={} in {el:?}",
+                r.as_ref().map_err(Error::to_string),
+                counting.sends,
+                counting.recvs
+            );
+        }
+    }
+
+    // The engine with the socket's own limits.
+    for &force in &[false, true] {
+        let mut socket = Socket::new().unwrap();
+        if force {
+            socket.set_recv_buffer_size_force(4 << 20).unwrap();
+        }
+        let limits = socket.batch_limits();
+        let mut requests = Vec::new();
+        for _ in 0..5000 {
+            requests.extend_from_slice(&one[..len]);
+        }
+        let mut counting = common::Counting::new(&mut socket);
+        let mut engine = Engine::new(&mut counting);
+        let mut buf = vec![0u8; 32 * 1024];
+        let mut ok = 0;
+        let start = std::time::Instant::now();
+        let r = engine.batch(&mut requests, &mut buf, |_, r| ok += usize::from(r.is_ok()));
+        let el = start.elapsed();
+        let _ = engine.into_inner();
+        eprintln!(
+            "socket limits {limits:?}: 5000 requests -> {r:?} ok={ok} sends={} recvs={} in {el:?}",
+            counting.sends, counting.recvs
+        );
+    }
+    let _ = nlm_f::ACK;
+
+    // One sendmsg well past 64 KiB: 1000 veth creations (about 100 bytes each).
+    let mut socket = Socket::new().unwrap();
+    socket.set_recv_buffer_size_force(4 << 20).unwrap();
+    let mut requests = vec![0u8; 1000 * 128];
+    let mut at = 0;
+    for i in 0..1000 {
+        at += common::veth_request(&mut requests[at..], &format!("a{i}"), &format!("b{i}"));
+        at = at.next_multiple_of(4);
+    }
+    let mut counting = common::Counting::new(&mut socket);
+    let mut engine = Engine::new(&mut counting);
+    let mut ok = 0;
+    let start = std::time::Instant::now();
+    let r = engine.batch(&mut requests[..at], &mut vec![0u8; 32 * 1024], |_, r| {
+        ok += usize::from(r.is_ok())
+    });
+    let el = start.elapsed();
+    let _ = engine.into_inner();
+    eprintln!(
+        "1000 veth creates, {at} bytes: {r:?} ok={ok} sends={} sizes={:?} in {el:?}",
+        counting.sends, counting.send_sizes
+    );
+}
