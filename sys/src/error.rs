@@ -10,7 +10,7 @@ use crate::socket::RecvError;
 ///
 /// The kernel's messages are short literals (formatted ones are capped at 80 bytes by
 /// `NETLINK_MAX_FMTMSG_LEN`); a longer text is cut at the last UTF-8 character boundary that
-/// fits and [`KernelError::message_truncated`] says so.
+/// fits and [`ExtAckInfo::message_truncated`] says so.
 pub const EXT_ACK_TEXT_CAPACITY: usize = 256;
 
 /// Extended-ack text copied out of a reply, so it outlives the receive buffer.
