@@ -1,0 +1,394 @@
+//! Route requests: `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE` (a lookup) and the route
+//! dump, as `ip route add / replace / del / get / show` send them (`iproute_modify()`,
+//! `iproute_get()` and `iproute_dump_filter()` in `ip/iproute.c`).
+
+use core::net::IpAddr;
+
+use super::addr::{family_of, max_prefix};
+use super::{NewMode, REQUEST_ACK, REQUEST_DUMP, ifindex};
+use crate::attr::align4;
+use crate::builder::MessageBuilder;
+use crate::error::Error;
+use crate::raw::{RtMsg, RtNextHop};
+use crate::{nla, nlm_f, rt_scope, rt_table, rta, rtm, rtm_f, rtn, rtprot};
+
+/// A route, for `RTM_NEWROUTE` and `RTM_DELROUTE`: `struct rtmsg` and the `RTA_*` attributes, as
+/// `ip route add [TYPE] DST/LEN [via GW] [metric M] [src ADDR] [table T] [proto P] [scope S]
+/// [dev DEV] [nexthop ...]` describes it.
+///
+/// Made with [`Route::new`] and struct update syntax. Fields left `None` get `ip`'s defaults,
+/// which differ between adding and deleting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Route<'a> {
+    /// `RTA_DST`: the destination; its family is the message's (`rtm_family`).
+    pub dst: IpAddr,
+    /// `rtm_dst_len`: the prefix length. 0 is a default route and sends no `RTA_DST`, as
+    /// `ip route add default` does.
+    pub dst_len: u8,
+    /// `RTA_GATEWAY` (`via`), of the destination's family.
+    pub gateway: Option<IpAddr>,
+    /// `RTA_PRIORITY` (`metric`).
+    pub metric: Option<u32>,
+    /// `RTA_PREFSRC` (`src`): the preferred source address, of the destination's family.
+    pub prefsrc: Option<IpAddr>,
+    /// The table: in `rtm_table` when below 256, else in `RTA_TABLE` with `rtm_table` 0, as
+    /// `ip` sends it. `None`: main, or local for local, broadcast, nat and anycast routes.
+    pub table: Option<u32>,
+    /// `RTA_OIF` (`dev`): the output interface index.
+    pub oif: Option<u32>,
+    /// `rtm_protocol` (`RTPROT_*`); `None`: boot when adding, unspecified when deleting.
+    pub protocol: Option<u8>,
+    /// `rtm_scope` (`RT_SCOPE_*`); `None`: what `ip` picks from the family, type and gateway
+    /// (link for a unicast route without gateway, nowhere when deleting, ...).
+    pub scope: Option<u8>,
+    /// `rtm_type` (`RTN_*`: unicast, blackhole, unreachable, ...); `None`: unicast when adding,
+    /// unspecified when deleting.
+    pub route_type: Option<u8>,
+    /// `RTA_MULTIPATH` (`nexthop ...`): the next hops of a multipath route; none when empty.
+    pub nexthops: &'a [Nexthop],
+}
+
+impl Route<'_> {
+    /// A route to `dst/dst_len` with nothing else set.
+    pub const fn new(dst: IpAddr, dst_len: u8) -> Self {
+        Route {
+            dst,
+            dst_len,
+            gateway: None,
+            metric: None,
+            prefsrc: None,
+            table: None,
+            oif: None,
+            protocol: None,
+            scope: None,
+            route_type: None,
+            nexthops: &[],
+        }
+    }
+}
+
+/// One next hop of a multipath route: a `struct rtnexthop` and its `RTA_GATEWAY`, as `ip
+/// route add ... nexthop via GW dev DEV weight W` writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Nexthop {
+    /// `RTA_GATEWAY` of this hop, of the route's family.
+    pub gateway: Option<IpAddr>,
+    /// `rtnh_ifindex`: the output interface index, 0 for none.
+    pub oif: u32,
+    /// The weight, 1 to 256 (sent as `rtnh_hops`, one less). The default is 1.
+    pub weight: u16,
+    /// `rtnh_flags`: `RTNH_F_*` (`RTNH_F_ONLINK`).
+    pub flags: u8,
+}
+
+impl Default for Nexthop {
+    fn default() -> Self {
+        Nexthop {
+            gateway: None,
+            oif: 0,
+            weight: 1,
+            flags: 0,
+        }
+    }
+}
+
+/// A route lookup (`ip route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark M]`): which route
+/// the kernel would use for a packet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RouteGet {
+    /// `RTA_DST`: the destination address (a full-length prefix).
+    pub dst: IpAddr,
+    /// `RTA_SRC` (`from`): the source address, of the destination's family.
+    pub src: Option<IpAddr>,
+    /// `RTA_IIF`: pretend the packet came in on this interface.
+    pub iif: Option<u32>,
+    /// `RTA_OIF`: force the output interface.
+    pub oif: Option<u32>,
+    /// `RTA_MARK`: the firewall mark of the packet.
+    pub mark: Option<u32>,
+    /// `RTM_F_FIB_MATCH` (`fibmatch`): answer with the matching FIB entry instead of the
+    /// resolved route.
+    pub fib_match: bool,
+}
+
+impl RouteGet {
+    /// A lookup of `dst` with nothing else set.
+    pub const fn new(dst: IpAddr) -> Self {
+        RouteGet {
+            dst,
+            src: None,
+            iif: None,
+            oif: None,
+            mark: None,
+            fib_match: false,
+        }
+    }
+}
+
+/// The filters of a route dump (`ip [-6] route show [table T] [proto P] [dev DEV]`).
+///
+/// `RouteDump::default()` is every route of every family in every table (`ip route show table
+/// all`); `ip route show` is family `AF_INET` and table main.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct RouteDump {
+    /// `rtm_family`: `AF_INET`, `AF_INET6`, or `AF_UNSPEC` (0) for both.
+    pub family: u8,
+    /// `RTA_TABLE`: only this table.
+    pub table: Option<u32>,
+    /// `rtm_protocol`: only routes installed by this protocol.
+    pub protocol: Option<u8>,
+    /// `RTA_OIF`: only routes through this interface.
+    pub oif: Option<u32>,
+}
+
+/// Checks `address`, when there is one, has the family of `dst`.
+fn check_family(dst: IpAddr, address: Option<IpAddr>, attr: u16) -> Result<(), Error> {
+    match address {
+        Some(address) if family_of(address) != family_of(dst) => Err(Error::InvalidValue { attr }),
+        _ => Ok(()),
+    }
+}
+
+/// The length of a next hop's entry: its header and its gateway.
+fn nexthop_len(nexthop: &Nexthop) -> usize {
+    let gateway = match nexthop.gateway {
+        Some(IpAddr::V4(_)) => align4(nla::HDRLEN.saturating_add(4)),
+        Some(IpAddr::V6(_)) => align4(nla::HDRLEN.saturating_add(16)),
+        None => 0,
+    };
+    RtNextHop::SIZE.saturating_add(gateway)
+}
+
+/// Writes the request of `ip route add|del`.
+fn route_request<'b>(
+    buf: &'b mut [u8],
+    seq: u32,
+    ty: u16,
+    flags: u16,
+    route: &Route<'_>,
+) -> Result<MessageBuilder<'b>, Error> {
+    let deleting = ty == rtm::DELROUTE;
+    if route.dst_len > max_prefix(route.dst) {
+        return Err(Error::InvalidValue { attr: rta::DST });
+    }
+    check_family(route.dst, route.gateway, rta::GATEWAY)?;
+    check_family(route.dst, route.prefsrc, rta::PREFSRC)?;
+    for nexthop in route.nexthops {
+        check_family(route.dst, nexthop.gateway, rta::GATEWAY)?;
+        if !(1..=256).contains(&nexthop.weight) {
+            return Err(Error::InvalidValue {
+                attr: rta::MULTIPATH,
+            });
+        }
+        ifindex(nexthop.oif)?;
+    }
+    let route_type = match route.route_type {
+        Some(route_type) => route_type,
+        None if deleting => rtn::UNSPEC,
+        None => rtn::UNICAST,
+    };
+    let table = route.table.unwrap_or(match route_type {
+        rtn::LOCAL | rtn::BROADCAST | rtn::NAT | rtn::ANYCAST => rt_table::LOCAL,
+        _ => rt_table::MAIN,
+    });
+    let (header_table, table_attr) = match u8::try_from(table) {
+        Ok(small) => (small, None),
+        Err(_) => (0, Some(table)),
+    };
+    let protocol = match route.protocol {
+        Some(protocol) => protocol,
+        None if deleting => rtprot::UNSPEC,
+        None => rtprot::BOOT,
+    };
+    let scope = match route.scope {
+        Some(scope) => scope,
+        None => match (route.dst, route_type) {
+            (IpAddr::V6(_), _) => rt_scope::UNIVERSE,
+            (_, rtn::LOCAL | rtn::NAT) => rt_scope::HOST,
+            (_, rtn::BROADCAST | rtn::MULTICAST | rtn::ANYCAST) => rt_scope::LINK,
+            _ if deleting => rt_scope::NOWHERE,
+            (_, rtn::UNICAST | rtn::UNSPEC)
+                if route.gateway.is_none() && route.nexthops.is_empty() =>
+            {
+                rt_scope::LINK
+            }
+            _ => rt_scope::UNIVERSE,
+        },
+    };
+
+    let mut b = MessageBuilder::new(buf, ty, flags, seq)?;
+    b.header(&RtMsg {
+        rtm_family: family_of(route.dst),
+        rtm_dst_len: route.dst_len,
+        rtm_table: header_table,
+        rtm_protocol: protocol,
+        rtm_scope: scope,
+        rtm_type: route_type,
+        ..RtMsg::default()
+    })?;
+    if route.dst_len > 0 {
+        b.put_ip(rta::DST, route.dst)?;
+    }
+    if let Some(gateway) = route.gateway {
+        b.put_ip(rta::GATEWAY, gateway)?;
+    }
+    if let Some(metric) = route.metric {
+        b.put_u32(rta::PRIORITY, metric)?;
+    }
+    if let Some(prefsrc) = route.prefsrc {
+        b.put_ip(rta::PREFSRC, prefsrc)?;
+    }
+    if let Some(table) = table_attr {
+        b.put_u32(rta::TABLE, table)?;
+    }
+    if let Some(oif) = route.oif {
+        b.put_u32(rta::OIF, oif)?;
+    }
+    if !route.nexthops.is_empty() {
+        let multipath = b.nest_start(rta::MULTIPATH)?;
+        for nexthop in route.nexthops {
+            put_nexthop(&mut b, nexthop)?;
+        }
+        b.nest_end(multipath)?;
+    }
+    Ok(b)
+}
+
+/// Appends one `struct rtnexthop` and its `RTA_GATEWAY`.
+fn put_nexthop(b: &mut MessageBuilder<'_>, nexthop: &Nexthop) -> Result<(), Error> {
+    let len = u16::try_from(nexthop_len(nexthop)).map_err(|_| Error::InvalidValue {
+        attr: rta::MULTIPATH,
+    })?;
+    // Checked to be 1..=256 by the caller, so the hop count fits.
+    let hops = u8::try_from(nexthop.weight.saturating_sub(1)).map_err(|_| Error::InvalidValue {
+        attr: rta::MULTIPATH,
+    })?;
+    b.header(&RtNextHop {
+        rtnh_len: len.into(),
+        rtnh_flags: nexthop.flags,
+        rtnh_hops: hops,
+        rtnh_ifindex: ifindex(nexthop.oif)?.into(),
+    })?;
+    if let Some(gateway) = nexthop.gateway {
+        b.put_ip(rta::GATEWAY, gateway)?;
+    }
+    Ok(())
+}
+
+/// Writes `RTM_NEWROUTE`: adds a route (`ip route add|replace|change|append|prepend`).
+///
+/// Flags `NLM_F_REQUEST | NLM_F_ACK` and the `mode`'s (`NLM_F_CREATE | NLM_F_EXCL` for add).
+/// `struct rtmsg` has the destination's family and prefix length, the table (below 256), the
+/// protocol, scope and type. Attributes in this order: `RTA_DST`, `RTA_GATEWAY`,
+/// `RTA_PRIORITY`, `RTA_PREFSRC`, `RTA_TABLE` (256 and above), `RTA_OIF`, `RTA_MULTIPATH` (one
+/// `struct rtnexthop` and `RTA_GATEWAY` per hop).
+///
+/// # Errors
+///
+/// [`Error::InvalidValue`] for a prefix longer than the family's (`RTA_DST`), a gateway or
+/// source of the other family (`RTA_GATEWAY`, `RTA_PREFSRC`), a next hop weight outside 1 to
+/// 256 (`RTA_MULTIPATH`) or index above `i32::MAX` (attr 0); [`Error::BufferFull`] when `buf`
+/// is too small.
+pub fn route_new<'b>(
+    buf: &'b mut [u8],
+    seq: u32,
+    mode: NewMode,
+    route: &Route<'_>,
+) -> Result<MessageBuilder<'b>, Error> {
+    route_request(buf, seq, rtm::NEWROUTE, REQUEST_ACK | mode.flags(), route)
+}
+
+/// Writes `RTM_DELROUTE`: removes a route (`ip route del`).
+///
+/// Flags `NLM_F_REQUEST | NLM_F_ACK`; the header and attributes of [`route_new`] with the
+/// defaults of a delete: protocol and type unspecified (match any), scope nowhere.
+///
+/// # Errors
+///
+/// As [`route_new`].
+pub fn route_del<'b>(
+    buf: &'b mut [u8],
+    seq: u32,
+    route: &Route<'_>,
+) -> Result<MessageBuilder<'b>, Error> {
+    route_request(buf, seq, rtm::DELROUTE, REQUEST_ACK, route)
+}
+
+/// Writes `RTM_GETROUTE` for one destination: a route lookup (`ip route get`).
+///
+/// Flags `NLM_F_REQUEST`: the kernel answers with one `RTM_NEWROUTE`. `struct rtmsg` has the
+/// destination's family, full-length `rtm_dst_len` (and `rtm_src_len` with a source), and
+/// `rtm_flags` `RTM_F_LOOKUP_TABLE` for IPv4 (so the answer names the table; IPv6 has no such
+/// flag and always does, so `ip` leaves it out there) plus `RTM_F_FIB_MATCH` when asked.
+/// Attributes in this order: `RTA_DST`, `RTA_SRC`, `RTA_IIF`, `RTA_OIF`, `RTA_MARK`.
+///
+/// # Errors
+///
+/// [`Error::InvalidValue`] for a source of the other family (`RTA_SRC`);
+/// [`Error::BufferFull`] when `buf` is too small.
+pub fn route_get<'b>(
+    buf: &'b mut [u8],
+    seq: u32,
+    get: &RouteGet,
+) -> Result<MessageBuilder<'b>, Error> {
+    check_family(get.dst, get.src, rta::SRC)?;
+    let mut flags = match get.dst {
+        IpAddr::V4(_) => rtm_f::LOOKUP_TABLE,
+        IpAddr::V6(_) => 0,
+    };
+    if get.fib_match {
+        flags |= rtm_f::FIB_MATCH;
+    }
+    let mut b = MessageBuilder::new(buf, rtm::GETROUTE, nlm_f::REQUEST, seq)?;
+    b.header(&RtMsg {
+        rtm_family: family_of(get.dst),
+        rtm_dst_len: max_prefix(get.dst),
+        rtm_src_len: get.src.map_or(0, max_prefix),
+        rtm_flags: flags.into(),
+        ..RtMsg::default()
+    })?;
+    b.put_ip(rta::DST, get.dst)?;
+    if let Some(src) = get.src {
+        b.put_ip(rta::SRC, src)?;
+    }
+    for (attr, value) in [
+        (rta::IIF, get.iif),
+        (rta::OIF, get.oif),
+        (rta::MARK, get.mark),
+    ] {
+        if let Some(value) = value {
+            b.put_u32(attr, value)?;
+        }
+    }
+    Ok(b)
+}
+
+/// Writes `RTM_GETROUTE` with `NLM_F_DUMP`: the routes the filters keep (`ip route show`).
+///
+/// Flags `NLM_F_REQUEST | NLM_F_DUMP`. `struct rtmsg` is zero but for the family and the
+/// protocol; then `RTA_TABLE` and `RTA_OIF`. The kernel filters on them only on a socket with
+/// `NETLINK_GET_STRICT_CHK`, and then says so with `NLM_F_DUMP_FILTERED`; `ip` filters again
+/// itself.
+///
+/// # Errors
+///
+/// [`Error::BufferFull`] when `buf` is too small.
+pub fn route_dump<'b>(
+    buf: &'b mut [u8],
+    seq: u32,
+    dump: &RouteDump,
+) -> Result<MessageBuilder<'b>, Error> {
+    let mut b = MessageBuilder::new(buf, rtm::GETROUTE, REQUEST_DUMP, seq)?;
+    b.header(&RtMsg {
+        rtm_family: dump.family,
+        rtm_protocol: dump.protocol.unwrap_or(0),
+        ..RtMsg::default()
+    })?;
+    if let Some(table) = dump.table {
+        b.put_u32(rta::TABLE, table)?;
+    }
+    if let Some(oif) = dump.oif {
+        b.put_u32(rta::OIF, oif)?;
+    }
+    Ok(b)
+}
