@@ -296,6 +296,36 @@ impl<'a> LinkMessage<'a> {
         self.attrs.u32(ifla::GSO_MAX_SEGS)
     }
 
+    /// `IFLA_GRO_MAX_SIZE`: the largest GRO packet the stack builds (Linux 5.19+).
+    #[inline]
+    pub fn gro_max_size(&self) -> Option<u32> {
+        self.attrs.u32(ifla::GRO_MAX_SIZE)
+    }
+
+    /// `IFLA_TSO_MAX_SIZE`: the largest TSO packet the device accepts (Linux 5.19+).
+    #[inline]
+    pub fn tso_max_size(&self) -> Option<u32> {
+        self.attrs.u32(ifla::TSO_MAX_SIZE)
+    }
+
+    /// `IFLA_TSO_MAX_SEGS`: the most TSO segments the device accepts (Linux 5.19+).
+    #[inline]
+    pub fn tso_max_segs(&self) -> Option<u32> {
+        self.attrs.u32(ifla::TSO_MAX_SEGS)
+    }
+
+    /// `IFLA_CARRIER_UP_COUNT`: how often the carrier went up.
+    #[inline]
+    pub fn carrier_up_count(&self) -> Option<u32> {
+        self.attrs.u32(ifla::CARRIER_UP_COUNT)
+    }
+
+    /// `IFLA_CARRIER_DOWN_COUNT`: how often the carrier went down.
+    #[inline]
+    pub fn carrier_down_count(&self) -> Option<u32> {
+        self.attrs.u32(ifla::CARRIER_DOWN_COUNT)
+    }
+
     /// `IFLA_PROTO_DOWN`: whether the device is held down by a protocol.
     #[inline]
     pub fn proto_down(&self) -> Option<bool> {
