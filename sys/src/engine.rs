@@ -50,6 +50,9 @@ enum Flow {
 ///
 /// Replies are read into a caller's buffer; [`RECV_BUFFER_SIZE`](crate::RECV_BUFFER_SIZE)
 /// (32 KiB) holds any dump datagram whole.
+///
+/// Use one socket for requests and another for events, as iproute2 does: the request calls
+/// skip (and count as stale) whatever does not answer them, events included.
 #[derive(Debug)]
 pub struct Engine<T> {
     transport: T,
@@ -190,24 +193,28 @@ impl<T: Transport> Engine<T> {
             }
             if d.truncated(capacity) {
                 match first_header(buf) {
-                    Some((seq, pid)) if pid == port && is_ours(seq) => {
+                    Some((seq, pid)) if pid != port || !is_ours(seq) => {
+                        self.stats.stale += 1;
+                        continue;
+                    }
+                    // Ours, or a buffer too small to tell: either way, an error.
+                    _ => {
                         self.drain(buf, ours)?;
                         return Err(Error::Truncated {
                             len: d.len,
                             capacity,
                         });
                     }
-                    _ => {
-                        self.stats.stale += 1;
-                        continue;
-                    }
                 }
             }
             let mut messages = Messages::new(&buf[..d.len]);
-            loop {
+            let malformed = loop {
                 let offset = messages.offset();
-                let Some(msg) = messages.next() else { break };
-                let msg = msg?;
+                let msg = match messages.next() {
+                    None => break None,
+                    Some(Err(e)) => break Some(e),
+                    Some(Ok(msg)) => msg,
+                };
                 if msg.pid() != port || !is_ours(msg.seq()) {
                     self.stats.stale += 1;
                     continue;
@@ -217,6 +224,11 @@ impl<T: Transport> Engine<T> {
                     Flow::Ignored => self.stats.stale += 1,
                     Flow::Stop => return Ok(()),
                 }
+            };
+            if let Some(e) = malformed {
+                // The kernel never sends this; if it did, the rest of the answer is unusable.
+                self.drain(buf, ours)?;
+                return Err(e.into());
             }
         }
     }
@@ -373,6 +385,14 @@ impl<T: Transport> Engine<T> {
     /// A refused request does not stop the others: the kernel handles each message of a
     /// datagram in turn. Messages other than ACKs/errors answering a request (a `GET`'s reply)
     /// are skipped. Returns the number of requests.
+    ///
+    /// How it is cut: a chunk of requests goes out in one `send` as long as it stays within
+    /// [`BatchLimits::max_datagram`] (netlink takes up to `SO_SNDBUF - 32` bytes, 212960 by
+    /// default: a single 95 KB datagram of 1000 veth creations works) and
+    /// [`BatchLimits::max_in_flight`] requests; its ACKs are collected before the next chunk
+    /// is sent. The second limit is the one that binds: the kernel queues each ACK as its own
+    /// datagram and drops those that do not fit the receive buffer (see
+    /// [`ACK_TRUESIZE`](crate::ACK_TRUESIZE)); raise `SO_RCVBUF` for fewer, larger chunks.
     ///
     /// # Errors
     /// [`Error::BadRequest`] before anything is sent when a message is malformed or is a dump
@@ -535,6 +555,7 @@ mod tests {
 
     enum Step {
         Datagram { from: u32, msgs: Vec<Msg> },
+        Raw(Vec<u8>),
         Fail(Errno),
     }
 
@@ -579,6 +600,14 @@ mod tests {
             };
             let (from, msgs) = match step {
                 Step::Fail(e) => return Err(e),
+                Step::Raw(bytes) => {
+                    let n = bytes.len().min(buf.len());
+                    buf[..n].copy_from_slice(&bytes[..n]);
+                    return Ok(Datagram {
+                        len: bytes.len(),
+                        port: 0,
+                    });
+                }
                 Step::Datagram { from, msgs } => (from, msgs),
             };
             let seqs: Vec<u32> = self.requests().iter().map(|r| r.2).collect();
@@ -925,6 +954,45 @@ mod tests {
         e.request_ack(&mut request(rtm::NEWLINK, 0), &mut buf)
             .unwrap();
         assert_eq!(e.stats().stale, 1);
+    }
+
+    #[test]
+    fn a_malformed_datagram_is_an_error_and_the_rest_is_drained() {
+        // A header claiming 64 bytes in a 20-byte datagram.
+        let mut bad = 64u32.to_ne_bytes().to_vec();
+        bad.extend_from_slice(&rtm::NEWLINK.to_ne_bytes());
+        bad.extend_from_slice(&nlm_f::MULTI.to_ne_bytes());
+        bad.extend_from_slice(&1u32.to_ne_bytes());
+        bad.extend_from_slice(&PORT.to_ne_bytes());
+        bad.extend_from_slice(&[0; 4]);
+        let mut e = engine(vec![
+            Step::Raw(bad),
+            kernel(vec![link(0, 2, 0)]),
+            kernel(vec![done(0, 0)]),
+            kernel(vec![ack(1)]),
+        ]);
+        let r = e.dump(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            &mut [0; 256],
+            |_| {},
+        );
+        assert!(matches!(r, Err(Error::Malformed(_))), "{r:?}");
+        assert_eq!(e.transport().script.len(), 1, "drained to DONE");
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 256])
+            .unwrap();
+    }
+
+    #[test]
+    fn a_buffer_smaller_than_a_header_is_truncation_not_a_hang() {
+        let mut e = engine(vec![kernel(vec![ack(0)])]);
+        let r = e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 8]);
+        assert_eq!(
+            r,
+            Err(Error::Truncated {
+                len: 36,
+                capacity: 8
+            })
+        );
     }
 
     #[test]

@@ -15,6 +15,25 @@
 //! ever calls `fork()`: the caller may be multi-threaded, and namespace changes are made on
 //! the calling thread (with a guard) or on a dedicated thread.
 //!
+//! # Example
+//!
+//! ```no_run
+//! use rtnl_codec::{LinkMessage, MessageBuilder, ifla, rtm, raw::IfInfoMsg};
+//! use rtnl_sys::{Engine, RECV_BUFFER_SIZE, Socket};
+//!
+//! let mut engine = Engine::new(Socket::new()?);
+//! let mut request = [0u8; 64];
+//! let mut b = MessageBuilder::new(&mut request, rtm::GETLINK, 0, 0)?;
+//! b.header(&IfInfoMsg::default())?.put_str(ifla::IFNAME, "lo")?;
+//! let len = b.finish().len();
+//!
+//! let mut buf = vec![0u8; RECV_BUFFER_SIZE];
+//! let reply = engine.request_reply(&mut request[..len], &mut buf)?;
+//! let lo = LinkMessage::parse(reply)?;
+//! assert_eq!(lo.index(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # References
 //!  - [`netlink(7)`](https://man7.org/linux/man-pages/man7/netlink.7.html)
 //!  - [`rtnetlink(7)`](https://man7.org/linux/man-pages/man7/rtnetlink.7.html)
