@@ -29,8 +29,9 @@ use rtnl_codec::request::{
     nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
 };
 use rtnl_codec::{
-    AddressMessage, Attrs, Error, LinkMessage, Message, NsidMessage, RouteMessage, af, ifa_f, iff,
-    ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table, rtm, rtm_f, rtn, rtprot, veth_info,
+    AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
+    af, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table, rtm, rtm_f, rtn,
+    rtprot, veth_info,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -399,261 +400,200 @@ fn build(f: impl FnOnce(&mut [u8]) -> Result<usize, Error>) -> Vec<u8> {
     buf
 }
 
-macro_rules! req {
-    ($call:expr) => {
-        |buf: &mut [u8]| -> Result<usize, Error> {
-            #[allow(clippy::redundant_closure_call)]
-            let b = ($call)(buf)?;
-            Ok(b.finish().len())
-        }
-    };
+/// Builds a request into a buffer, giving its length.
+type Build = Box<dyn Fn(&mut [u8]) -> Result<usize, Error>>;
+
+/// A named way to build a request.
+fn case<F>(name: &'static str, f: F) -> (&'static str, Build)
+where
+    F: for<'b> Fn(&'b mut [u8]) -> Result<MessageBuilder<'b>, Error> + 'static,
+{
+    (name, Box::new(move |buf| f(buf).map(|b| b.finish().len())))
+}
+
+/// Builds into a roomy buffer, giving the length or the error.
+fn attempt<F>(f: F) -> Result<usize, Error>
+where
+    F: for<'b> Fn(&'b mut [u8]) -> Result<MessageBuilder<'b>, Error>,
+{
+    let mut buf = [0u8; 1024];
+    f(&mut buf).map(|b| b.finish().len())
 }
 
 /// Every captured command: its fixture name and how we build the same request.
-#[allow(clippy::type_complexity)]
-fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut [u8]) -> Result<usize, Error>>)> {
+fn cases() -> Vec<(&'static str, Build)> {
     vec![
-        (
-            "link_new_veth",
-            Box::new(req!(|buf| link_new(
+        case("link_new_veth", |buf| {
+            link_new(
                 buf,
                 0,
                 &veth(Veth {
                     peer_name: Some("v1"),
                     ..Veth::default()
-                })
-            ))),
-        ),
-        (
-            "link_new_veth_netns_fd",
-            Box::new(req!(|buf| link_new(
+                }),
+            )
+        }),
+        case("link_new_veth_netns_fd", |buf| {
+            link_new(
                 buf,
                 0,
                 &veth(Veth {
                     peer_name: Some("v1"),
                     peer_netns: Some(Netns::Fd(IP_LINK_NETNS_FD)),
                     ..Veth::default()
-                })
-            ))),
-        ),
-        (
-            "link_new_veth_full",
-            Box::new(req!(|buf| link_new(buf, 0, &spec_veth_full()))),
-        ),
-        (
-            "link_new_in_netns",
-            Box::new(req!(|buf| link_new(
+                }),
+            )
+        }),
+        case("link_new_veth_full", |buf| {
+            link_new(buf, 0, &spec_veth_full())
+        }),
+        case("link_new_in_netns", |buf| {
+            link_new(
                 buf,
                 0,
                 &NewLink {
                     netns: Some(Netns::Fd(IP_LINK_NETNS_FD)),
                     ..veth(Veth::default())
-                }
-            ))),
-        ),
-        (
-            "link_new_bridge",
-            Box::new(req!(|buf| link_new(
+                },
+            )
+        }),
+        case("link_new_bridge", |buf| {
+            link_new(
                 buf,
                 0,
                 &NewLink {
                     name: Some("br0"),
                     ..NewLink::new(LinkKind::Bridge)
-                }
-            ))),
-        ),
-        (
-            "link_new_vxlan",
-            Box::new(req!(|buf| link_new(buf, 0, &spec_vxlan()))),
-        ),
-        (
-            "link_new_vxlan6",
-            Box::new(req!(|buf| link_new(buf, 0, &spec_vxlan6()))),
-        ),
-        (
-            "link_new_vlan",
-            Box::new(req!(|buf| link_new(buf, 0, &spec_vlan()))),
-        ),
-        (
-            "link_new_macvlan",
-            Box::new(req!(|buf| link_new(buf, 0, &spec_macvlan()))),
-        ),
-        (
-            "link_set_up",
-            Box::new(req!(|buf| link_set(
+                },
+            )
+        }),
+        case("link_new_vxlan", |buf| link_new(buf, 0, &spec_vxlan())),
+        case("link_new_vxlan6", |buf| link_new(buf, 0, &spec_vxlan6())),
+        case("link_new_vlan", |buf| link_new(buf, 0, &spec_vlan())),
+        case("link_new_macvlan", |buf| link_new(buf, 0, &spec_macvlan())),
+        case("link_set_up", |buf| {
+            link_set(
                 buf,
                 0,
                 &SetLink {
                     flags: LinkFlags::up(),
                     ..SetLink::new(LinkRef::Index(V0))
-                }
-            ))),
-        ),
-        (
-            "link_set_many",
-            Box::new(req!(|buf| link_set(buf, 0, &spec_set_many()))),
-        ),
-        (
-            "link_set_nomaster",
-            Box::new(req!(|buf| link_set(
+                },
+            )
+        }),
+        case("link_set_many", |buf| link_set(buf, 0, &spec_set_many())),
+        case("link_set_nomaster", |buf| {
+            link_set(
                 buf,
                 0,
                 &SetLink {
                     master: Some(0),
                     ..SetLink::new(LinkRef::Index(V0))
-                }
-            ))),
-        ),
-        (
-            "link_set_netns_fd",
-            Box::new(req!(|buf| link_set(
+                },
+            )
+        }),
+        case("link_set_netns_fd", |buf| {
+            link_set(
                 buf,
                 0,
                 &SetLink {
                     netns: Some(Netns::Fd(IP_LINK_NETNS_FD)),
                     ..SetLink::new(LinkRef::Index(V0))
-                }
-            ))),
-        ),
-        (
-            "link_set_netns_pid",
-            Box::new(req!(|buf| link_set(
+                },
+            )
+        }),
+        case("link_set_netns_pid", |buf| {
+            link_set(
                 buf,
                 0,
                 &SetLink {
                     netns: Some(Netns::Pid(NO_PID)),
                     ..SetLink::new(LinkRef::Index(V0))
-                }
-            ))),
-        ),
-        (
-            "link_get",
-            Box::new(req!(|buf| link_get(buf, 0, LinkRef::Name("v0")))),
-        ),
-        (
-            "link_del",
-            Box::new(req!(|buf| link_del(buf, 0, LinkRef::Index(V0)))),
-        ),
-        (
-            "link_dump",
-            Box::new(req!(|buf| link_dump(buf, 0, &LinkDump::default()))),
-        ),
-        (
-            "link_dump_master",
-            Box::new(req!(|buf| link_dump(
+                },
+            )
+        }),
+        case("link_get", |buf| link_get(buf, 0, LinkRef::Name("v0"))),
+        case("link_del", |buf| link_del(buf, 0, LinkRef::Index(V0))),
+        case("link_dump", |buf| link_dump(buf, 0, &LinkDump::default())),
+        case("link_dump_master", |buf| {
+            link_dump(
                 buf,
                 0,
                 &LinkDump {
                     master: Some(BR0),
                     ..LinkDump::default()
-                }
-            ))),
-        ),
-        (
-            "link_dump_kind",
-            Box::new(req!(|buf| link_dump(
+                },
+            )
+        }),
+        case("link_dump_kind", |buf| {
+            link_dump(
                 buf,
                 0,
                 &LinkDump {
                     kind: Some("veth"),
                     ..LinkDump::default()
-                }
-            ))),
-        ),
-        (
-            "addr_new_v4",
-            Box::new(req!(|buf| addr_new(buf, 0, NewMode::Add, &addr_v4()))),
-        ),
-        (
-            "addr_new_v4_full",
-            Box::new(req!(|buf| addr_new(
-                buf,
-                0,
-                NewMode::Add,
-                &spec_addr_v4_full()
-            ))),
-        ),
-        (
-            "addr_new_v4_brd_plus",
-            Box::new(req!(|buf| addr_new(
+                },
+            )
+        }),
+        case("addr_new_v4", |buf| {
+            addr_new(buf, 0, NewMode::Add, &addr_v4())
+        }),
+        case("addr_new_v4_full", |buf| {
+            addr_new(buf, 0, NewMode::Add, &spec_addr_v4_full())
+        }),
+        case("addr_new_v4_brd_plus", |buf| {
+            addr_new(
                 buf,
                 0,
                 NewMode::Add,
                 &Address {
                     broadcast: Some(Broadcast::Auto),
                     ..addr_v4()
-                }
-            ))),
-        ),
-        (
-            "addr_new_v4_peer",
-            Box::new(req!(|buf| addr_new(
-                buf,
-                0,
-                NewMode::Add,
-                &spec_addr_peer()
-            ))),
-        ),
-        (
-            "addr_new_v6_nodad",
-            Box::new(req!(|buf| addr_new(
+                },
+            )
+        }),
+        case("addr_new_v4_peer", |buf| {
+            addr_new(buf, 0, NewMode::Add, &spec_addr_peer())
+        }),
+        case("addr_new_v6_nodad", |buf| {
+            addr_new(
                 buf,
                 0,
                 NewMode::Add,
                 &Address {
                     flags: ifa_f::NODAD,
                     ..Address::new(V0, v6("2001:db8::1"), 64)
-                }
-            ))),
-        ),
-        (
-            "addr_new_v6_flags",
-            Box::new(req!(|buf| addr_new(
-                buf,
-                0,
-                NewMode::Add,
-                &spec_addr_v6_flags()
-            ))),
-        ),
-        (
-            "addr_replace",
-            Box::new(req!(|buf| addr_new(buf, 0, NewMode::Replace, &addr_v4()))),
-        ),
-        (
-            "addr_del",
-            Box::new(req!(|buf| addr_del(buf, 0, &addr_v4()))),
-        ),
-        (
-            "addr_dump",
-            Box::new(req!(|buf| addr_dump(buf, 0, &AddressDump::default()))),
-        ),
-        (
-            "addr_dump_v6_dev",
-            Box::new(req!(|buf| addr_dump(
+                },
+            )
+        }),
+        case("addr_new_v6_flags", |buf| {
+            addr_new(buf, 0, NewMode::Add, &spec_addr_v6_flags())
+        }),
+        case("addr_replace", |buf| {
+            addr_new(buf, 0, NewMode::Replace, &addr_v4())
+        }),
+        case("addr_del", |buf| addr_del(buf, 0, &addr_v4())),
+        case("addr_dump", |buf| {
+            addr_dump(buf, 0, &AddressDump::default())
+        }),
+        case("addr_dump_v6_dev", |buf| {
+            addr_dump(
                 buf,
                 0,
                 &AddressDump {
                     family: af::INET6,
-                    index: Some(V0)
-                }
-            ))),
-        ),
-        (
-            "route_new_v4",
-            Box::new(req!(|buf| route_new(buf, 0, NewMode::Add, &route_v4()))),
-        ),
-        (
-            "route_new_v4_full",
-            Box::new(req!(|buf| route_new(
-                buf,
-                0,
-                NewMode::Add,
-                &spec_route_full()
-            ))),
-        ),
-        (
-            "route_new_table_big",
-            Box::new(req!(|buf| route_new(
+                    index: Some(V0),
+                },
+            )
+        }),
+        case("route_new_v4", |buf| {
+            route_new(buf, 0, NewMode::Add, &route_v4())
+        }),
+        case("route_new_v4_full", |buf| {
+            route_new(buf, 0, NewMode::Add, &spec_route_full())
+        }),
+        case("route_new_table_big", |buf| {
+            route_new(
                 buf,
                 0,
                 NewMode::Add,
@@ -661,121 +601,80 @@ fn cases() -> Vec<(&'static str, Box<dyn Fn(&mut [u8]) -> Result<usize, Error>>)
                     oif: Some(V0),
                     table: Some(1000),
                     ..Route::new(v4(198, 51, 100, 0), 24)
-                }
-            ))),
-        ),
-        (
-            "route_new_default",
-            Box::new(req!(|buf| route_new(
+                },
+            )
+        }),
+        case("route_new_default", |buf| {
+            route_new(
                 buf,
                 0,
                 NewMode::Add,
                 &Route {
                     gateway: Some(v4(192, 0, 2, 2)),
                     ..Route::new(v4(0, 0, 0, 0), 0)
-                }
-            ))),
-        ),
-        (
-            "route_new_blackhole",
-            Box::new(req!(|buf| route_new(
+                },
+            )
+        }),
+        case("route_new_blackhole", |buf| {
+            route_new(
                 buf,
                 0,
                 NewMode::Add,
                 &Route {
                     route_type: Some(rtn::BLACKHOLE),
                     ..Route::new(v4(203, 0, 113, 0), 24)
-                }
-            ))),
-        ),
-        (
-            "route_new_multipath",
-            Box::new(req!(|buf| route_new(
-                buf,
-                0,
-                NewMode::Add,
-                &spec_multipath()
-            ))),
-        ),
-        (
-            "route_new_v6",
-            Box::new(req!(|buf| route_new(
-                buf,
-                0,
-                NewMode::Add,
-                &spec_route_v6()
-            ))),
-        ),
-        (
-            "route_replace",
-            Box::new(req!(|buf| route_new(buf, 0, NewMode::Replace, &route_v4()))),
-        ),
-        (
-            "route_del",
-            Box::new(req!(|buf| route_del(buf, 0, &route_v4()))),
-        ),
-        (
-            "route_get",
-            Box::new(req!(|buf| route_get(
-                buf,
-                0,
-                &RouteGet::new(v4(198, 51, 100, 7))
-            ))),
-        ),
-        (
-            "route_get_v6",
-            Box::new(req!(|buf| route_get(
-                buf,
-                0,
-                &RouteGet::new(v6("2001:db8::7"))
-            ))),
-        ),
-        (
-            "route_dump",
-            Box::new(req!(|buf| route_dump(
+                },
+            )
+        }),
+        case("route_new_multipath", |buf| {
+            route_new(buf, 0, NewMode::Add, &spec_multipath())
+        }),
+        case("route_new_v6", |buf| {
+            route_new(buf, 0, NewMode::Add, &spec_route_v6())
+        }),
+        case("route_replace", |buf| {
+            route_new(buf, 0, NewMode::Replace, &route_v4())
+        }),
+        case("route_del", |buf| route_del(buf, 0, &route_v4())),
+        case("route_get", |buf| {
+            route_get(buf, 0, &RouteGet::new(v4(198, 51, 100, 7)))
+        }),
+        case("route_get_v6", |buf| {
+            route_get(buf, 0, &RouteGet::new(v6("2001:db8::7")))
+        }),
+        case("route_dump", |buf| {
+            route_dump(
                 buf,
                 0,
                 &RouteDump {
                     family: af::INET,
                     table: Some(rt_table::MAIN),
                     ..RouteDump::default()
-                }
-            ))),
-        ),
-        (
-            "route_dump_v6",
-            Box::new(req!(|buf| route_dump(
+                },
+            )
+        }),
+        case("route_dump_v6", |buf| {
+            route_dump(
                 buf,
                 0,
                 &RouteDump {
                     family: af::INET6,
                     table: Some(rt_table::MAIN),
                     ..RouteDump::default()
-                }
-            ))),
-        ),
-        (
-            "route_dump_all",
-            Box::new(req!(|buf| route_dump(buf, 0, &RouteDump::default()))),
-        ),
-        (
-            "nsid_new",
-            Box::new(req!(|buf| nsid_new(
-                buf,
-                0,
-                Netns::Fd(IP_NETNS_FD),
-                Some(5)
-            ))),
-        ),
-        (
-            "nsid_new_auto",
-            Box::new(req!(|buf| nsid_new(buf, 0, Netns::Fd(IP_NETNS_FD), None))),
-        ),
-        (
-            "nsid_get",
-            Box::new(req!(|buf| nsid_get(buf, 0, Netns::Fd(IP_NETNS_FD)))),
-        ),
-        ("nsid_dump", Box::new(req!(|buf| nsid_dump(buf, 0)))),
+                },
+            )
+        }),
+        case("route_dump_all", |buf| {
+            route_dump(buf, 0, &RouteDump::default())
+        }),
+        case("nsid_new", |buf| {
+            nsid_new(buf, 0, Netns::Fd(IP_NETNS_FD), Some(5))
+        }),
+        case("nsid_new_auto", |buf| {
+            nsid_new(buf, 0, Netns::Fd(IP_NETNS_FD), None)
+        }),
+        case("nsid_get", |buf| nsid_get(buf, 0, Netns::Fd(IP_NETNS_FD))),
+        case("nsid_dump", |buf| nsid_dump(buf, 0)),
     ]
 }
 
@@ -1279,9 +1178,7 @@ fn nsids_read_back() {
 
 #[test]
 fn invalid_values_are_refused_with_their_attribute() {
-    let mut buf = [0u8; 512];
     let invalid = |attr| Err::<usize, Error>(Error::InvalidValue { attr });
-    let mut run = |f: &dyn Fn(&mut [u8]) -> Result<usize, Error>| f(&mut buf);
 
     // Names, as dev_valid_name() judges them.
     for name in [
@@ -1299,7 +1196,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..NewLink::new(LinkKind::Bridge)
         };
         assert_eq!(
-            run(&req!(|buf| link_new(buf, 0, &link))),
+            attempt(|buf| link_new(buf, 0, &link)),
             invalid(ifla::IFNAME),
             "{name:?}"
         );
@@ -1308,15 +1205,15 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..Veth::default()
         });
         assert_eq!(
-            run(&req!(|buf| link_new(buf, 0, &peer))),
+            attempt(|buf| link_new(buf, 0, &peer)),
             invalid(ifla::IFNAME)
         );
         assert_eq!(
-            run(&req!(|buf| link_get(buf, 0, LinkRef::Name(name)))),
+            attempt(|buf| link_get(buf, 0, LinkRef::Name(name))),
             invalid(ifla::IFNAME)
         );
         assert_eq!(
-            run(&req!(|buf| link_del(buf, 0, LinkRef::Name(name)))),
+            attempt(|buf| link_del(buf, 0, LinkRef::Name(name))),
             invalid(ifla::IFNAME)
         );
         let rename = SetLink {
@@ -1324,19 +1221,19 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..SetLink::new(LinkRef::Index(V0))
         };
         assert_eq!(
-            run(&req!(|buf| link_set(buf, 0, &rename))),
+            attempt(|buf| link_set(buf, 0, &rename)),
             invalid(ifla::IFNAME)
         );
     }
     assert_eq!(
-        run(&req!(|buf| link_new(
+        attempt(|buf| link_new(
             buf,
             0,
             &NewLink {
                 name: Some("fifteen-bytes-x"),
                 ..NewLink::new(LinkKind::Bridge)
             }
-        )))
+        ))
         .map(|_| ()),
         Ok(())
     );
@@ -1346,20 +1243,16 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..SetLink::new(LinkRef::Name("v0"))
     };
     assert_eq!(
-        run(&req!(|buf| link_set(buf, 0, &both))),
+        attempt(|buf| link_set(buf, 0, &both)),
         invalid(ifla::IFNAME)
     );
     // Indexes are the kernel's int.
     assert_eq!(
-        run(&req!(|buf| link_del(buf, 0, LinkRef::Index(1 << 31)))),
+        attempt(|buf| link_del(buf, 0, LinkRef::Index(1 << 31))),
         invalid(0)
     );
     assert_eq!(
-        run(&req!(|buf| link_set(
-            buf,
-            0,
-            &SetLink::new(LinkRef::Index(u32::MAX))
-        ))),
+        attempt(|buf| link_set(buf, 0, &SetLink::new(LinkRef::Index(u32::MAX)))),
         invalid(0)
     );
     // Link-layer addresses, aliases, kinds, namespaces.
@@ -1370,7 +1263,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..NewLink::new(LinkKind::Bridge)
         };
         assert_eq!(
-            run(&req!(|buf| link_new(buf, 0, &link))),
+            attempt(|buf| link_new(buf, 0, &link)),
             invalid(ifla::ADDRESS)
         );
     }
@@ -1380,13 +1273,13 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..SetLink::new(LinkRef::Index(V0))
     };
     assert_eq!(
-        run(&req!(|buf| link_set(buf, 0, &set))),
+        attempt(|buf| link_set(buf, 0, &set)),
         invalid(ifla::IFALIAS)
     );
     for kind in ["", "a\0b"] {
         let link = NewLink::new(LinkKind::Other(kind));
         assert_eq!(
-            run(&req!(|buf| link_new(buf, 0, &link))),
+            attempt(|buf| link_new(buf, 0, &link)),
             invalid(ifla_info::KIND)
         );
         let dump = LinkDump {
@@ -1394,7 +1287,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..LinkDump::default()
         };
         assert_eq!(
-            run(&req!(|buf| link_dump(buf, 0, &dump))),
+            attempt(|buf| link_dump(buf, 0, &dump)),
             invalid(ifla_info::KIND)
         );
     }
@@ -1403,15 +1296,15 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..SetLink::new(LinkRef::Index(V0))
     };
     assert_eq!(
-        run(&req!(|buf| link_set(buf, 0, &set))),
+        attempt(|buf| link_set(buf, 0, &set)),
         invalid(ifla::NET_NS_FD)
     );
     assert_eq!(
-        run(&req!(|buf| nsid_get(buf, 0, Netns::Fd(-3)))),
+        attempt(|buf| nsid_get(buf, 0, Netns::Fd(-3))),
         invalid(rtnl_codec::netnsa::FD)
     );
     assert_eq!(
-        run(&req!(|buf| nsid_new(buf, 0, Netns::Pid(1), Some(1 << 31)))),
+        attempt(|buf| nsid_new(buf, 0, Netns::Pid(1), Some(1 << 31))),
         invalid(rtnl_codec::netnsa::NSID)
     );
     // Kind data.
@@ -1421,7 +1314,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         link: V0,
     }));
     assert_eq!(
-        run(&req!(|buf| link_new(buf, 0, &vlan))),
+        attempt(|buf| link_new(buf, 0, &vlan)),
         invalid(rtnl_codec::ifla_vlan::ID)
     );
     let vxlan = NewLink::new(LinkKind::Vxlan(Vxlan {
@@ -1429,7 +1322,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..Vxlan::default()
     }));
     assert_eq!(
-        run(&req!(|buf| link_new(buf, 0, &vxlan))),
+        attempt(|buf| link_new(buf, 0, &vxlan)),
         invalid(rtnl_codec::ifla_vxlan::ID)
     );
     let vxlan = NewLink::new(LinkKind::Vxlan(Vxlan {
@@ -1438,7 +1331,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..Vxlan::default()
     }));
     assert_eq!(
-        run(&req!(|buf| link_new(buf, 0, &vxlan))),
+        attempt(|buf| link_new(buf, 0, &vxlan)),
         invalid(rtnl_codec::ifla_vxlan::GROUP)
     );
 
@@ -1446,7 +1339,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     let ifa = rtnl_codec::ifa::LOCAL;
     let bad = Address::new(V0, v4(192, 0, 2, 1), 33);
     assert_eq!(
-        run(&req!(|buf| addr_new(buf, 0, NewMode::Add, &bad))),
+        attempt(|buf| addr_new(buf, 0, NewMode::Add, &bad)),
         invalid(ifa)
     );
     let bad = Address {
@@ -1454,7 +1347,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..addr_v4()
     };
     assert_eq!(
-        run(&req!(|buf| addr_del(buf, 0, &bad))),
+        attempt(|buf| addr_del(buf, 0, &bad)),
         invalid(rtnl_codec::ifa::ADDRESS)
     );
     let bad = Address {
@@ -1462,7 +1355,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..Address::new(V0, v6("2001:db8::1"), 64)
     };
     assert_eq!(
-        run(&req!(|buf| addr_new(buf, 0, NewMode::Add, &bad))),
+        attempt(|buf| addr_new(buf, 0, NewMode::Add, &bad)),
         invalid(rtnl_codec::ifa::BROADCAST)
     );
     for label in ["", "sixteen-bytes-xx", "v0\0"] {
@@ -1471,7 +1364,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..addr_v4()
         };
         assert_eq!(
-            run(&req!(|buf| addr_new(buf, 0, NewMode::Add, &bad))),
+            attempt(|buf| addr_new(buf, 0, NewMode::Add, &bad)),
             invalid(rtnl_codec::ifa::LABEL)
         );
     }
@@ -1481,7 +1374,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..addr_v4()
         };
         assert_eq!(
-            run(&req!(|buf| addr_new(buf, 0, NewMode::Add, &bad))),
+            attempt(|buf| addr_new(buf, 0, NewMode::Add, &bad)),
             invalid(rtnl_codec::ifa::CACHEINFO)
         );
     }
@@ -1490,7 +1383,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     let rta = |ty| invalid(ty);
     let bad = Route::new(v6("2001:db8::"), 129);
     assert_eq!(
-        run(&req!(|buf| route_new(buf, 0, NewMode::Add, &bad))),
+        attempt(|buf| route_new(buf, 0, NewMode::Add, &bad)),
         rta(rtnl_codec::rta::DST)
     );
     let bad = Route {
@@ -1498,7 +1391,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..route_v4()
     };
     assert_eq!(
-        run(&req!(|buf| route_del(buf, 0, &bad))),
+        attempt(|buf| route_del(buf, 0, &bad)),
         rta(rtnl_codec::rta::GATEWAY)
     );
     let bad = Route {
@@ -1506,7 +1399,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..route_v4()
     };
     assert_eq!(
-        run(&req!(|buf| route_new(buf, 0, NewMode::Add, &bad))),
+        attempt(|buf| route_new(buf, 0, NewMode::Add, &bad)),
         rta(rtnl_codec::rta::PREFSRC)
     );
     for weight in [0, 257] {
@@ -1519,7 +1412,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             ..route_v4()
         };
         assert_eq!(
-            run(&req!(|buf| route_new(buf, 0, NewMode::Add, &bad))),
+            attempt(|buf| route_new(buf, 0, NewMode::Add, &bad)),
             rta(rtnl_codec::rta::MULTIPATH)
         );
     }
@@ -1532,7 +1425,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..route_v4()
     };
     assert_eq!(
-        run(&req!(|buf| route_new(buf, 0, NewMode::Add, &bad))),
+        attempt(|buf| route_new(buf, 0, NewMode::Add, &bad)),
         rta(rtnl_codec::rta::GATEWAY)
     );
     let bad = RouteGet {
@@ -1540,7 +1433,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..RouteGet::new(v4(192, 0, 2, 1))
     };
     assert_eq!(
-        run(&req!(|buf| route_get(buf, 0, &bad))),
+        attempt(|buf| route_get(buf, 0, &bad)),
         rta(rtnl_codec::rta::SRC)
     );
 }
@@ -1549,35 +1442,31 @@ fn invalid_values_are_refused_with_their_attribute() {
 // 3. Small buffers
 
 /// Constructors not covered by a capture, with every optional part filled in.
-#[allow(clippy::type_complexity)]
-fn extra_cases() -> Vec<(&'static str, Box<dyn Fn(&mut [u8]) -> Result<usize, Error>>)> {
+fn extra_cases() -> Vec<(&'static str, Build)> {
     vec![
-        (
-            "link_set_by_name",
-            Box::new(req!(|buf| link_set(
+        case("link_set_by_name", |buf| {
+            link_set(
                 buf,
                 0,
                 &SetLink {
                     netns: Some(Netns::Pid(1)),
                     alias: Some(""),
                     ..SetLink::new(LinkRef::Name("v0"))
-                }
-            ))),
-        ),
-        (
-            "link_dump_both",
-            Box::new(req!(|buf| link_dump(
+                },
+            )
+        }),
+        case("link_dump_both", |buf| {
+            link_dump(
                 buf,
                 0,
                 &LinkDump {
                     master: Some(BR0),
                     kind: Some("veth"),
-                }
-            ))),
-        ),
-        (
-            "link_new_vlan_no_protocol",
-            Box::new(req!(|buf| link_new(
+                },
+            )
+        }),
+        case("link_new_vlan_no_protocol", |buf| {
+            link_new(
                 buf,
                 0,
                 &NewLink {
@@ -1585,18 +1474,16 @@ fn extra_cases() -> Vec<(&'static str, Box<dyn Fn(&mut [u8]) -> Result<usize, Er
                     ..NewLink::new(LinkKind::Vlan(Vlan {
                         id: 1,
                         protocol: None,
-                        link: V0
+                        link: V0,
                     }))
-                }
-            ))),
-        ),
-        (
-            "addr_del_full",
-            Box::new(req!(|buf| addr_del(buf, 0, &spec_addr_v4_full()))),
-        ),
-        (
-            "route_get_full",
-            Box::new(req!(|buf| route_get(
+                },
+            )
+        }),
+        case("addr_del_full", |buf| {
+            addr_del(buf, 0, &spec_addr_v4_full())
+        }),
+        case("route_get_full", |buf| {
+            route_get(
                 buf,
                 0,
                 &RouteGet {
@@ -1606,26 +1493,24 @@ fn extra_cases() -> Vec<(&'static str, Box<dyn Fn(&mut [u8]) -> Result<usize, Er
                     mark: Some(3),
                     fib_match: true,
                     ..RouteGet::new(v6("2001:db8::7"))
-                }
-            ))),
-        ),
-        (
-            "route_dump_full",
-            Box::new(req!(|buf| route_dump(
+                },
+            )
+        }),
+        case("route_dump_full", |buf| {
+            route_dump(
                 buf,
                 0,
                 &RouteDump {
                     family: af::INET,
                     table: Some(1),
                     protocol: Some(2),
-                    oif: Some(3)
-                }
-            ))),
-        ),
-        (
-            "nsid_new_pid",
-            Box::new(req!(|buf| nsid_new(buf, 0, Netns::Pid(1), Some(0)))),
-        ),
+                    oif: Some(3),
+                },
+            )
+        }),
+        case("nsid_new_pid", |buf| {
+            nsid_new(buf, 0, Netns::Pid(1), Some(0))
+        }),
     ]
 }
 
@@ -1642,5 +1527,172 @@ fn every_smaller_buffer_is_buffer_full() {
         }
         let mut exact = vec![0u8; needed];
         assert_eq!(f(&mut exact), Ok(needed), "{name}: exact size");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Arbitrary values: no panic, and what is built parses
+
+mod arbitrary {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// An IP address of either family.
+    fn ip() -> impl Strategy<Value = IpAddr> {
+        prop_oneof![
+            any::<[u8; 4]>().prop_map(|a| IpAddr::V4(a.into())),
+            any::<[u8; 16]>().prop_map(|a| IpAddr::V6(a.into())),
+        ]
+    }
+
+    fn netns() -> impl Strategy<Value = Option<Netns>> {
+        prop_oneof![
+            Just(None),
+            any::<i32>().prop_map(|fd| Some(Netns::Fd(fd))),
+            any::<u32>().prop_map(|pid| Some(Netns::Pid(pid))),
+        ]
+    }
+
+    /// Only the two errors a constructor may give; a built message must parse with `view`.
+    fn check<'a, T>(
+        result: Result<usize, Error>,
+        buf: &'a [u8],
+        view: impl Fn(Message<'a>) -> Result<T, Error>,
+    ) -> Result<(), TestCaseError> {
+        match result {
+            Ok(len) => {
+                let message =
+                    Message::parse(&buf[..len]).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+                prop_assert_eq!(message.bytes().len(), len);
+                view(message).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+            }
+            Err(Error::BufferFull { .. } | Error::InvalidValue { .. }) => {}
+            Err(e) => prop_assert!(false, "unexpected error {e:?}"),
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn links(
+            name in proptest::option::of(".{0,20}"),
+            peer in proptest::option::of(".{0,20}"),
+            address in proptest::option::of(proptest::collection::vec(any::<u8>(), 0..40)),
+            mtu in any::<Option<u32>>(),
+            ns in netns(),
+            peer_ns in netns(),
+            id in any::<u16>(),
+            vni in any::<u32>(),
+            local in proptest::option::of(ip()),
+            remote in proptest::option::of(ip()),
+            group in proptest::option::of(ip()),
+            kind_name in ".{0,8}",
+            which in 0u8..6,
+            size in 0usize..300,
+        ) {
+            let kind = match which {
+                0 => LinkKind::Veth(Veth {
+                    peer_name: peer.as_deref(),
+                    peer_netns: peer_ns,
+                    peer_mtu: mtu,
+                    peer_address: address.as_deref(),
+                    ..Veth::default()
+                }),
+                1 => LinkKind::Vxlan(Vxlan { id: vni, local, remote, group, ..Vxlan::default() }),
+                2 => LinkKind::Vlan(Vlan { id, protocol: Some(id), link: vni }),
+                3 => LinkKind::Macvlan(Macvlan { mode: mtu, link: vni }),
+                4 => LinkKind::Other(&kind_name),
+                _ => LinkKind::Bridge,
+            };
+            let link = NewLink {
+                name: name.as_deref(),
+                address: address.as_deref(),
+                mtu,
+                netns: ns,
+                ..NewLink::new(kind)
+            };
+            let mut buf = vec![0xa5; size];
+            let result = link_new(&mut buf, 1, &link).map(|b| b.finish().len());
+            check(result, &buf, LinkMessage::parse)?;
+
+            let set = SetLink {
+                name: name.as_deref(),
+                alias: peer.as_deref(),
+                address: address.as_deref(),
+                netns: ns,
+                master: mtu,
+                ..SetLink::new(if which % 2 == 0 { LinkRef::Index(vni) } else { LinkRef::Name(&kind_name) })
+            };
+            let result = link_set(&mut buf, 1, &set).map(|b| b.finish().len());
+            check(result, &buf, LinkMessage::parse)?;
+            let target = if which % 2 == 0 { LinkRef::Index(vni) } else { LinkRef::Name(&kind_name) };
+            let result = link_get(&mut buf, 1, target).map(|b| b.finish().len());
+            check(result, &buf, LinkMessage::parse)?;
+            let result = link_del(&mut buf, 1, target).map(|b| b.finish().len());
+            check(result, &buf, LinkMessage::parse)?;
+            let dump = LinkDump { master: mtu, kind: Some(&kind_name) };
+            let result = link_dump(&mut buf, 1, &dump).map(|b| b.finish().len());
+            check(result, &buf, LinkMessage::parse)?;
+        }
+
+        #[test]
+        fn addresses_and_routes(
+            local in ip(),
+            peer in proptest::option::of(ip()),
+            other in proptest::option::of(ip()),
+            prefix in any::<u8>(),
+            label in proptest::option::of(".{0,20}"),
+            flags in any::<u32>(),
+            lifetime in proptest::option::of(any::<(u32, u32)>()),
+            table in any::<Option<u32>>(),
+            route_type in any::<Option<u8>>(),
+            hops in proptest::collection::vec((proptest::option::of(ip()), any::<u32>(), any::<u16>()), 0..4),
+            brd in 0u8..3,
+            size in 0usize..300,
+        ) {
+            let mut buf = vec![0xa5; size];
+            let addr = Address {
+                peer,
+                label: label.as_deref(),
+                flags,
+                lifetime: lifetime.map(|(valid, preferred)| Lifetime { valid, preferred }),
+                broadcast: match brd {
+                    0 => None,
+                    1 => Some(Broadcast::Auto),
+                    _ => Some(Broadcast::Addr(Ipv4Addr::new(192, 0, 2, 255))),
+                },
+                metric: table,
+                ..Address::new(flags, local, prefix)
+            };
+            let result = addr_new(&mut buf, 1, NewMode::Replace, &addr).map(|b| b.finish().len());
+            check(result, &buf, AddressMessage::parse)?;
+            let result = addr_del(&mut buf, 1, &addr).map(|b| b.finish().len());
+            check(result, &buf, AddressMessage::parse)?;
+
+            let nexthops: Vec<Nexthop> = hops
+                .iter()
+                .map(|&(gateway, oif, weight)| Nexthop { gateway, oif, weight, flags: 0 })
+                .collect();
+            let route = Route {
+                gateway: peer,
+                prefsrc: other,
+                table,
+                route_type,
+                oif: table,
+                nexthops: &nexthops,
+                ..Route::new(local, prefix)
+            };
+            let result = route_new(&mut buf, 1, NewMode::Add, &route).map(|b| b.finish().len());
+            check(result, &buf, RouteMessage::parse)?;
+            let result = route_del(&mut buf, 1, &route).map(|b| b.finish().len());
+            check(result, &buf, RouteMessage::parse)?;
+            let get = RouteGet { src: other, oif: table, ..RouteGet::new(local) };
+            let result = route_get(&mut buf, 1, &get).map(|b| b.finish().len());
+            check(result, &buf, RouteMessage::parse)?;
+            let ns = Netns::Fd(i32::from_ne_bytes(flags.to_ne_bytes()));
+            let result = nsid_new(&mut buf, 1, ns, table).map(|b| b.finish().len());
+            check(result, &buf, NsidMessage::parse)?;
+        }
     }
 }
