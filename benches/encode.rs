@@ -1,0 +1,267 @@
+//! Encode throughput: the requests `ip link add ... type veth peer ...` and `ip addr add` send,
+//! built by rtnl-codec and by netlink-packet-route side by side.
+//!
+//! Before timing, both builders' bytes are asserted equal, and the allocations each makes per
+//! message are counted (a counting global allocator) and printed once per function.
+//!
+//! Run: `cargo bench --bench encode -- --warm-up-time 1 --measurement-time 3`.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::net::Ipv4Addr;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+/// Allocations made by this process so far (every `alloc`, `alloc_zeroed` and `realloc`).
+static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+
+/// The system allocator, counting.
+struct Counting;
+
+// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so
+// `System`'s guarantees are ours; the counter has no effect on the memory handed out.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged; the caller upholds `alloc_zeroed`'s contract.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: forwarded unchanged; the caller upholds `realloc`'s contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded unchanged; `ptr` came from `System` through this allocator.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+/// Counts allocations in the bench binary.
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How many `RTM_NEWADDR` requests go into one buffer.
+const ADDRESSES: usize = 1_000;
+
+/// The namespace fd the veth peer is moved to (any number: nothing is sent).
+const PEER_NETNS_FD: u32 = 5;
+
+/// `NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL`, as `ip link add` and `ip addr add`
+/// send.
+const CREATE_FLAGS: u16 = rtnl_codec::nlm_f::REQUEST
+    | rtnl_codec::nlm_f::ACK
+    | rtnl_codec::nlm_f::CREATE
+    | rtnl_codec::nlm_f::EXCL;
+
+/// The `i`th address request: 192.0.2.(1 + i % 250)/24 on link 2 + i / 250.
+fn address_of(i: usize) -> (u32, Ipv4Addr) {
+    let host = u8::try_from(1 + i % 250).unwrap();
+    (
+        u32::try_from(2 + i / 250).unwrap(),
+        Ipv4Addr::new(192, 0, 2, host),
+    )
+}
+
+/// rtnl-codec's `MessageBuilder` over a caller's buffer.
+mod codec {
+    use super::{ADDRESSES, CREATE_FLAGS, PEER_NETNS_FD, address_of};
+    use rtnl_codec::raw::{IfAddrMsg, IfInfoMsg};
+    use rtnl_codec::{MessageBuilder, af, ifa, ifla, ifla_info, rtm, veth_info};
+
+    /// `ip link add v0 type veth peer name v1 netns FD`, byte for byte as KERNEL-FACTS.md
+    /// describes iproute2's request; returns its length.
+    #[inline(never)]
+    pub fn veth(buf: &mut [u8], seq: u32) -> usize {
+        let mut b = MessageBuilder::new(buf, rtm::NEWLINK, CREATE_FLAGS, seq).unwrap();
+        b.header(&IfInfoMsg::default())
+            .unwrap()
+            .put_str(ifla::IFNAME, "v0")
+            .unwrap();
+        let info = b.nest_start(ifla::LINKINFO).unwrap();
+        b.put_str(ifla_info::KIND, "veth").unwrap();
+        let data = b.nest_start(ifla_info::DATA).unwrap();
+        let peer = b.nest_start(veth_info::PEER).unwrap();
+        b.header(&IfInfoMsg::default())
+            .unwrap()
+            .put_u32(ifla::NET_NS_FD, PEER_NETNS_FD)
+            .unwrap()
+            .put_str(ifla::IFNAME, "v1")
+            .unwrap();
+        b.nest_end(peer).unwrap();
+        b.nest_end(data).unwrap();
+        b.nest_end(info).unwrap();
+        b.finish().len()
+    }
+
+    /// 1,000 `ip addr add 192.0.2.N/24 dev IDX` requests one after the other in `buf`; returns
+    /// the bytes used.
+    #[inline(never)]
+    pub fn addresses(buf: &mut [u8]) -> usize {
+        let mut used = 0;
+        for i in 0..ADDRESSES {
+            let (index, ip) = address_of(i);
+            let header = IfAddrMsg {
+                ifa_family: af::INET,
+                ifa_prefixlen: 24,
+                ifa_flags: 0,
+                ifa_scope: 0,
+                ifa_index: index.into(),
+            };
+            let seq = u32::try_from(i).unwrap();
+            let mut b =
+                MessageBuilder::new(&mut buf[used..], rtm::NEWADDR, CREATE_FLAGS, seq).unwrap();
+            b.header(&header)
+                .unwrap()
+                .put_ip(ifa::LOCAL, ip.into())
+                .unwrap()
+                .put_ip(ifa::ADDRESS, ip.into())
+                .unwrap();
+            used += b.len();
+        }
+        used
+    }
+}
+
+/// netlink-packet-route: build the owned message, then serialize it into a reused buffer.
+mod npr {
+    use super::{ADDRESSES, CREATE_FLAGS, PEER_NETNS_FD, address_of};
+    use netlink_packet_core::{NetlinkHeader, NetlinkMessage, NetlinkPayload};
+    use netlink_packet_route::address::{AddressAttribute, AddressMessage};
+    use netlink_packet_route::link::LinkMessage;
+    use netlink_packet_route::link::{InfoData, InfoKind, InfoVeth, LinkAttribute, LinkInfo};
+    use netlink_packet_route::{AddressFamily, RouteNetlinkMessage};
+
+    /// Serializes `message` with `flags` and `seq` into `buf`; returns its length.
+    fn serialize(message: RouteNetlinkMessage, seq: u32, buf: &mut [u8]) -> usize {
+        let mut header = NetlinkHeader::default();
+        header.flags = CREATE_FLAGS;
+        header.sequence_number = seq;
+        let mut message = NetlinkMessage::new(header, NetlinkPayload::InnerMessage(message));
+        message.finalize();
+        let len = message.buffer_len();
+        message.serialize(&mut buf[..len]);
+        len
+    }
+
+    /// The same veth request as [`super::codec::veth`].
+    #[inline(never)]
+    pub fn veth(buf: &mut [u8], seq: u32) -> usize {
+        let mut peer = LinkMessage::default();
+        peer.attributes = vec![
+            LinkAttribute::NetNsFd(PEER_NETNS_FD as i32),
+            LinkAttribute::IfName("v1".into()),
+        ];
+        let mut link = LinkMessage::default();
+        link.attributes = vec![
+            LinkAttribute::IfName("v0".into()),
+            LinkAttribute::LinkInfo(vec![
+                LinkInfo::Kind(InfoKind::Veth),
+                LinkInfo::Data(InfoData::Veth(InfoVeth::Peer(peer))),
+            ]),
+        ];
+        serialize(RouteNetlinkMessage::NewLink(link), seq, buf)
+    }
+
+    /// The same 1,000 address requests as [`super::codec::addresses`].
+    #[inline(never)]
+    pub fn addresses(buf: &mut [u8]) -> usize {
+        let mut used = 0;
+        for i in 0..ADDRESSES {
+            let (index, ip) = address_of(i);
+            let mut message = AddressMessage::default();
+            message.header.family = AddressFamily::Inet;
+            message.header.prefix_len = 24;
+            message.header.index = index;
+            message.attributes = vec![
+                AddressAttribute::Local(ip.into()),
+                AddressAttribute::Address(ip.into()),
+            ];
+            let seq = u32::try_from(i).unwrap();
+            used += serialize(
+                RouteNetlinkMessage::NewAddress(message),
+                seq,
+                &mut buf[used..],
+            );
+        }
+        used
+    }
+}
+
+/// Runs `f` once and prints the allocations it made per message.
+fn allocations(name: &str, messages: usize, f: impl FnOnce() -> usize) -> usize {
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let len = f();
+    let allocations = ALLOCATIONS.load(Ordering::Relaxed) - before;
+    eprintln!(
+        "{name}: {:.2} allocations per message ({allocations} for {messages} messages)",
+        allocations as f64 / messages as f64
+    );
+    len
+}
+
+/// The veth-pair request.
+fn veth(c: &mut Criterion) {
+    let mut ours = [0u8; 256];
+    let mut theirs = [0u8; 256];
+    let len = allocations("encode/veth_pair/rtnl-codec", 1, || {
+        codec::veth(&mut ours, 1)
+    });
+    let their_len = allocations("encode/veth_pair/netlink-packet-route", 1, || {
+        npr::veth(&mut theirs, 1)
+    });
+    assert_eq!(
+        &ours[..len],
+        &theirs[..their_len],
+        "the two veth requests differ"
+    );
+    let mut group = c.benchmark_group("encode/veth_pair");
+    group.throughput(Throughput::Elements(1));
+    let mut buf = [0u8; 256];
+    group.bench_function("rtnl-codec", |b| {
+        b.iter(|| codec::veth(black_box(&mut buf), black_box(1)))
+    });
+    group.bench_function("netlink-packet-route", |b| {
+        b.iter(|| npr::veth(black_box(&mut buf), black_box(1)))
+    });
+    group.finish();
+}
+
+/// 1,000 address requests into one buffer.
+fn addresses(c: &mut Criterion) {
+    let mut ours = vec![0u8; 64 * ADDRESSES];
+    let mut theirs = vec![0u8; 64 * ADDRESSES];
+    let len = allocations("encode/addrs_1000/rtnl-codec", ADDRESSES, || {
+        codec::addresses(&mut ours)
+    });
+    let their_len = allocations("encode/addrs_1000/netlink-packet-route", ADDRESSES, || {
+        npr::addresses(&mut theirs)
+    });
+    assert_eq!(
+        &ours[..len],
+        &theirs[..their_len],
+        "the two address batches differ"
+    );
+    let mut group = c.benchmark_group("encode/addrs_1000");
+    group.throughput(Throughput::Elements(ADDRESSES as u64));
+    let mut buf = vec![0u8; 64 * ADDRESSES];
+    group.bench_function("rtnl-codec", |b| {
+        b.iter(|| codec::addresses(black_box(&mut buf)))
+    });
+    group.bench_function("netlink-packet-route", |b| {
+        b.iter(|| npr::addresses(black_box(&mut buf)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, veth, addresses);
+criterion_main!(benches);
