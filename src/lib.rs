@@ -8,8 +8,18 @@
 pub use rtnl_codec as codec;
 pub use rtnl_sys as sys;
 
+mod address;
+mod error;
+mod handle;
 pub mod json;
+mod link;
 mod model;
+pub mod monitor;
 pub mod names;
+pub mod netns;
+mod nsid;
+mod route;
 
+pub use error::{Error, ErrorKind, Result};
+pub use handle::{Handle, NetnsRef};
 pub use model::{Address, KindData, Link, NextHop, Nsid, Route};

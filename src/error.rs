@@ -1,0 +1,220 @@
+//! The one error type of the library: what was being done, to what, and why it failed.
+
+use std::fmt;
+
+use rtnl_sys::{KernelError, NetnsError};
+use rustix::io::Errno;
+
+/// The result of every operation.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why an operation failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The kernel refused the request: errno and extended-ack text.
+    Kernel(KernelError),
+    /// The socket or the request engine failed (a system call, a truncated reply, an
+    /// interrupted dump, a malformed message).
+    Netlink(rtnl_sys::Error),
+    /// A named-namespace operation failed (`ip netns` semantics).
+    Netns(NetnsError),
+    /// A system call outside netlink failed (opening a namespace file, a socket in a namespace).
+    Os(Errno),
+    /// A request could not be built (a name too long, a value the kernel would refuse).
+    Request(rtnl_codec::Error),
+    /// The object named does not exist (`Cannot find device "x"`).
+    NotFound,
+    /// An argument that cannot work, with the reason.
+    Invalid(&'static str),
+}
+
+/// An operation that failed: what was being done (`op`, e.g. `"add link"`), to what (`object`,
+/// e.g. the device name) and why ([`ErrorKind`]).
+///
+/// `Display` reads like iproute2: `Error: <ext-ack text>.` when the kernel explained itself,
+/// `RTNETLINK answers: File exists` when it did not, `Cannot find device "x"`; a missing
+/// privilege says which capability is needed. The alternate form (`{:#}`) puts the operation
+/// and object first: `add link "v0": RTNETLINK answers: File exists`.
+///
+/// The error is one pointer wide, so `Result<T>` stays small on the success path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Inner {
+    op: &'static str,
+    object: Option<String>,
+    kind: ErrorKind,
+}
+
+impl Error {
+    /// An error of `kind` while doing `op` to `object`.
+    pub fn new(op: &'static str, object: Option<String>, kind: ErrorKind) -> Self {
+        Error {
+            inner: Box::new(Inner { op, object, kind }),
+        }
+    }
+
+    /// What was being done, e.g. `"add link"`.
+    pub fn op(&self) -> &'static str {
+        self.inner.op
+    }
+
+    /// What it was done to: a device, an address, a namespace.
+    pub fn object(&self) -> Option<&str> {
+        self.inner.object.as_deref()
+    }
+
+    /// Why it failed.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// The errno behind the error, when there is one.
+    pub fn errno(&self) -> Option<Errno> {
+        match &self.inner.kind {
+            ErrorKind::Kernel(k) => Some(k.errno()),
+            ErrorKind::Netlink(e) => e.errno(),
+            ErrorKind::Netns(e) => e.errno(),
+            ErrorKind::Os(e) => Some(*e),
+            ErrorKind::NotFound => Some(Errno::NODEV),
+            ErrorKind::Request(_) | ErrorKind::Invalid(_) => None,
+        }
+    }
+
+    /// The kernel's extended-ack text, when it sent one.
+    pub fn ext_ack(&self) -> Option<&str> {
+        match &self.inner.kind {
+            ErrorKind::Kernel(k) => k.message(),
+            _ => None,
+        }
+    }
+
+    /// The capability a refused (`EPERM`) operation needs.
+    pub fn missing_capability(&self) -> Option<&'static str> {
+        if self.errno() != Some(Errno::PERM) {
+            return None;
+        }
+        Some(match self.inner.kind {
+            ErrorKind::Netns(_) => "CAP_SYS_ADMIN",
+            _ if self.inner.op.contains("namespace") => "CAP_SYS_ADMIN",
+            _ => "CAP_NET_ADMIN",
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if f.alternate() {
+            f.write_str(self.inner.op)?;
+            if let Some(object) = &self.inner.object {
+                write!(f, " \"{object}\"")?;
+            }
+            f.write_str(": ")?;
+        }
+        match &self.inner.kind {
+            ErrorKind::Kernel(e) => write!(f, "{e}")?,
+            ErrorKind::Netlink(e) => write!(f, "{e}")?,
+            ErrorKind::Netns(e) => write!(f, "{e}")?,
+            ErrorKind::Os(e) => match rtnl_sys::strerror(e.raw_os_error()) {
+                Some(text) => f.write_str(text)?,
+                None => write!(f, "errno {}", e.raw_os_error())?,
+            },
+            ErrorKind::Request(e) => write!(f, "Invalid request: {e}")?,
+            ErrorKind::NotFound => match &self.inner.object {
+                Some(object) => write!(f, "Cannot find device \"{object}\"")?,
+                None => f.write_str("Cannot find the object")?,
+            },
+            ErrorKind::Invalid(why) => f.write_str(why)?,
+        }
+        if let Some(cap) = self.missing_capability() {
+            write!(f, " ({} needs {cap})", self.inner.op)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Attaches the operation and object to lower-level errors: `result.context("add link", name)`.
+pub(crate) trait Context<T> {
+    fn context(self, op: &'static str, object: impl ToString) -> Result<T>;
+    fn context_none(self, op: &'static str) -> Result<T>;
+}
+
+impl<T, E: Into<ErrorKind>> Context<T> for std::result::Result<T, E> {
+    fn context(self, op: &'static str, object: impl ToString) -> Result<T> {
+        self.map_err(|e| Error::new(op, Some(object.to_string()), e.into()))
+    }
+
+    fn context_none(self, op: &'static str) -> Result<T> {
+        self.map_err(|e| Error::new(op, None, e.into()))
+    }
+}
+
+impl From<rtnl_sys::Error> for ErrorKind {
+    fn from(e: rtnl_sys::Error) -> Self {
+        match e {
+            rtnl_sys::Error::Kernel(k) => ErrorKind::Kernel(k),
+            other => ErrorKind::Netlink(other),
+        }
+    }
+}
+
+impl From<NetnsError> for ErrorKind {
+    fn from(e: NetnsError) -> Self {
+        ErrorKind::Netns(e)
+    }
+}
+
+impl From<Errno> for ErrorKind {
+    fn from(e: Errno) -> Self {
+        ErrorKind::Os(e)
+    }
+}
+
+impl From<rtnl_codec::Error> for ErrorKind {
+    fn from(e: rtnl_codec::Error) -> Self {
+        ErrorKind::Request(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rtnl_sys::ExtAckInfo;
+
+    #[test]
+    fn reads_like_ip() {
+        let exists = Error::new(
+            "add link",
+            Some("v0".into()),
+            ErrorKind::Kernel(KernelError::new(17, ExtAckInfo::default())),
+        );
+        assert_eq!(exists.to_string(), "RTNETLINK answers: File exists");
+        assert_eq!(
+            format!("{exists:#}"),
+            "add link \"v0\": RTNETLINK answers: File exists"
+        );
+        let missing = Error::new("set link", Some("nope".into()), ErrorKind::NotFound);
+        assert_eq!(missing.to_string(), "Cannot find device \"nope\"");
+    }
+
+    #[test]
+    fn eperm_names_the_capability() {
+        let denied = Error::new(
+            "add link",
+            Some("v0".into()),
+            ErrorKind::Kernel(KernelError::new(1, ExtAckInfo::default())),
+        );
+        assert_eq!(
+            denied.to_string(),
+            "RTNETLINK answers: Operation not permitted (add link needs CAP_NET_ADMIN)"
+        );
+        let netns = Error::new("add namespace", Some("a".into()), ErrorKind::Os(Errno::PERM));
+        assert_eq!(netns.missing_capability(), Some("CAP_SYS_ADMIN"));
+    }
+}

@@ -1,0 +1,205 @@
+//! [`Handle`]: one rtnetlink socket, its buffers and its sequence numbers.
+
+use rtnl_codec::{Message, MessageBuilder};
+use rtnl_sys::{Engine, NetnsFd, RECV_BUFFER_SIZE, RunDir, Socket};
+
+use crate::error::{Context, Error, ErrorKind, Result};
+
+/// Room for one request; the largest `ip` sends (a veth with both ends' attributes) is a few
+/// hundred bytes.
+const REQUEST_BUFFER_SIZE: usize = 8 * 1024;
+
+/// How often a dump is redone when the kernel reports it inconsistent (`NLM_F_DUMP_INTR`).
+const DUMP_ATTEMPTS: u32 = 4;
+
+/// A network namespace, named the ways `ip` accepts one.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum NetnsRef<'a> {
+    /// A named namespace in the handle's run dir (`/run/netns` unless set otherwise), as
+    /// `ip netns add NAME` made it.
+    Name(&'a str),
+    /// A namespace file: `/proc/PID/ns/net`, a bind mount, ...
+    Path(&'a str),
+    /// The namespace of process `PID`.
+    Pid(u32),
+    /// An open namespace file descriptor.
+    Fd(&'a NetnsFd),
+}
+
+impl std::fmt::Display for NetnsRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NetnsRef::Name(name) | NetnsRef::Path(name) => f.write_str(name),
+            NetnsRef::Pid(pid) => write!(f, "pid {pid}"),
+            NetnsRef::Fd(_) => f.write_str("namespace fd"),
+        }
+    }
+}
+
+/// A blocking rtnetlink handle: one `NETLINK_ROUTE` socket (extended ack and strict checking
+/// on), a receive buffer a dump of any size fits through, and a request buffer, reused by every
+/// operation.
+///
+/// A handle made with [`Handle::in_netns`] works in that namespace (like `ip -n NAME`), while
+/// the calling thread stays where it is: the socket is opened on a short-lived thread inside
+/// the namespace, and a netlink socket belongs to the namespace it was opened in.
+#[derive(Debug)]
+pub struct Handle {
+    engine: Engine<Socket>,
+    rx: Vec<u8>,
+    tx: Vec<u8>,
+    run_dir: String,
+    warning: Option<String>,
+}
+
+impl Handle {
+    /// A handle in the calling thread's network namespace.
+    pub fn new() -> Result<Handle> {
+        let socket = Socket::new().context_none("open netlink socket")?;
+        Ok(Handle::with_socket(socket))
+    }
+
+    /// A handle in `netns` (`ip -n`); named namespaces are looked up in `/run/netns`.
+    pub fn in_netns(netns: NetnsRef<'_>) -> Result<Handle> {
+        Self::in_netns_at(rtnl_sys::DEFAULT_RUN_DIR, netns)
+    }
+
+    /// A handle in `netns`, with named namespaces looked up in `run_dir` (here and in every
+    /// later operation that names a namespace).
+    pub fn in_netns_at(run_dir: &str, netns: NetnsRef<'_>) -> Result<Handle> {
+        let fd = open_netns(run_dir, netns)?;
+        let socket = rtnl_sys::run_in(&fd, Socket::new)
+            .and_then(|socket| socket)
+            .context("open netlink socket in namespace", netns)?;
+        let mut handle = Handle::with_socket(socket);
+        handle.run_dir = run_dir.to_owned();
+        Ok(handle)
+    }
+
+    /// A handle over an opened socket.
+    pub fn with_socket(socket: Socket) -> Handle {
+        Handle {
+            engine: Engine::new(socket),
+            rx: vec![0; RECV_BUFFER_SIZE],
+            tx: vec![0; REQUEST_BUFFER_SIZE],
+            run_dir: rtnl_sys::DEFAULT_RUN_DIR.to_owned(),
+            warning: None,
+        }
+    }
+
+    /// Sets the directory where named namespaces are looked up (default `/run/netns`).
+    pub fn set_run_dir(&mut self, run_dir: &str) {
+        run_dir.clone_into(&mut self.run_dir);
+    }
+
+    /// The directory where named namespaces are looked up.
+    pub fn run_dir(&self) -> &str {
+        &self.run_dir
+    }
+
+    /// The kernel's warning on the last request that succeeded with one (`ip` prints it as
+    /// `Warning: <text>.`).
+    pub fn last_warning(&self) -> Option<&str> {
+        self.warning.as_deref()
+    }
+
+    /// The request engine, for requests this crate has no operation for.
+    pub fn engine(&mut self) -> &mut Engine<Socket> {
+        &mut self.engine
+    }
+
+    /// Opens `netns`, resolving names in this handle's run dir.
+    pub fn open_netns(&self, netns: NetnsRef<'_>) -> Result<NetnsFd> {
+        open_netns(&self.run_dir, netns)
+    }
+
+    /// Builds a request with `build` and sends it with `NLM_F_ACK`, waiting for the ACK.
+    pub(crate) fn ack(
+        &mut self,
+        op: &'static str,
+        object: impl ToString,
+        build: impl FnOnce(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
+    ) -> Result<()> {
+        let len = build(&mut self.tx).context(op, object.to_string())?.len();
+        let request = self.tx.get_mut(..len).unwrap_or_default();
+        let ack = self
+            .engine
+            .request_ack(request, &mut self.rx)
+            .context(op, object)?;
+        self.warning = ack.warning().map(str::to_owned);
+        Ok(())
+    }
+
+    /// Builds a `GET` request for one object and hands its reply to `read`.
+    pub(crate) fn get<R>(
+        &mut self,
+        op: &'static str,
+        object: impl ToString,
+        build: impl FnOnce(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
+        read: impl FnOnce(Message<'_>) -> Result<R, rtnl_codec::Error>,
+    ) -> Result<R> {
+        let object = object.to_string();
+        let len = build(&mut self.tx).context(op, &object)?.len();
+        let request = self.tx.get_mut(..len).unwrap_or_default();
+        let reply = self
+            .engine
+            .request_reply(request, &mut self.rx)
+            .map_err(|e| match e.errno() {
+                Some(rustix::io::Errno::NODEV) => {
+                    Error::new(op, Some(object.clone()), ErrorKind::NotFound)
+                }
+                _ => Error::new(op, Some(object.clone()), e.into()),
+            })?;
+        read(reply).map_err(|e| Error::new(op, Some(object), rtnl_sys::Error::from(e).into()))
+    }
+
+    /// Builds a dump request and calls `each` for every message of the answer, holding only the
+    /// receive buffer. When the kernel reports the dump inconsistent it calls `restart` and
+    /// dumps again, a few times.
+    pub(crate) fn dump(
+        &mut self,
+        op: &'static str,
+        build: impl FnOnce(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
+        restart: impl FnMut(),
+        each: impl FnMut(Message<'_>),
+    ) -> Result<()> {
+        let len = build(&mut self.tx).context_none(op)?.len();
+        let request = self.tx.get_mut(..len).unwrap_or_default();
+        self.engine
+            .dump_consistent(request, &mut self.rx, DUMP_ATTEMPTS, restart, each)
+            .context_none(op)
+    }
+
+    /// Sends every request in `requests` (messages back to back, as the codec's constructors
+    /// write them) in as few datagrams as the socket allows and collects one result per
+    /// request, in order. This is how a thousand links are made in the time of a few.
+    pub fn batch(&mut self, op: &'static str, requests: &mut [u8]) -> Result<Vec<Result<()>>> {
+        let mut results = Vec::new();
+        self.engine
+            .batch(requests, &mut self.rx, |index, result| {
+                if results.len() <= index {
+                    results.resize_with(index + 1, || Ok(()));
+                }
+                results[index] = result
+                    .map(drop)
+                    .map_err(|e| Error::new(op, Some(format!("#{index}")), e.into()));
+            })
+            .context_none(op)?;
+        Ok(results)
+    }
+}
+
+/// Opens `netns`, with names resolved in `run_dir`.
+pub(crate) fn open_netns(run_dir: &str, netns: NetnsRef<'_>) -> Result<NetnsFd> {
+    match netns {
+        NetnsRef::Name(name) => RunDir::new(run_dir)
+            .open(name)
+            .context("open namespace", name),
+        NetnsRef::Path(path) => NetnsFd::open(path).context("open namespace", path),
+        NetnsRef::Pid(pid) => NetnsFd::of_pid(pid).context("open namespace", netns),
+        NetnsRef::Fd(fd) => rustix::io::fcntl_dupfd_cloexec(fd, 0)
+            .map(NetnsFd::from_owned_fd)
+            .map_err(|e| Error::new("open namespace", None, ErrorKind::Os(e))),
+    }
+}

@@ -1,0 +1,103 @@
+//! Shared set-up for the kernel tests: a private network namespace per test thread, a private
+//! mount namespace and run dir for named namespaces, and `ip -j` as an independent oracle.
+//!
+//! Every kernel test calls [`private_netns`] (or [`private_netns_and_run_dir`]) first. The
+//! test harness runs each test on its own thread, and `unshare` changes only the calling
+//! thread, so the test's links, addresses and routes live in a namespace that dies with the
+//! thread; `ip` spawned from that thread inherits it. Nothing touches the host.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use rustix::thread::{UnshareFlags, unshare_unsafe};
+use serde_json::Value;
+
+/// Moves the calling test thread into a fresh network namespace with `lo` up.
+pub fn private_netns() {
+    assert!(
+        rustix::process::geteuid().is_root(),
+        "kernel tests need root (CAP_NET_ADMIN, CAP_SYS_ADMIN)"
+    );
+    // SAFETY: CLONE_NEWNET changes only this thread's network namespace; no memory or file
+    // descriptor table is unshared, which is what makes unshare unsafe in general.
+    unsafe { unshare_unsafe(UnshareFlags::NEWNET) }.expect("unshare(CLONE_NEWNET)");
+    ip(&["link", "set", "lo", "up"]);
+}
+
+/// A private network namespace plus a private mount namespace with a fresh run dir for named
+/// namespaces, removed when the returned guard drops.
+pub fn private_netns_and_run_dir() -> RunDirGuard {
+    private_netns();
+    // SAFETY: CLONE_NEWNS gives this thread its own copy of the mount table; it shares no
+    // memory or descriptors differently, so nothing else in the process is affected.
+    unsafe { unshare_unsafe(UnshareFlags::NEWNS) }.expect("unshare(CLONE_NEWNS)");
+    // Mounts made from here on must not propagate back to the host's namespace.
+    rustix::mount::mount_change(
+        "/",
+        rustix::mount::MountPropagationFlags::REC | rustix::mount::MountPropagationFlags::PRIVATE,
+    )
+    .expect("make / private");
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "rtnl-test-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).expect("create run dir");
+    RunDirGuard { dir }
+}
+
+/// A test's run dir for named namespaces; unmounts and removes what is left in it on drop.
+pub struct RunDirGuard {
+    dir: PathBuf,
+}
+
+impl RunDirGuard {
+    /// The run dir's path.
+    pub fn path(&self) -> &str {
+        self.dir.to_str().expect("utf-8 temp dir")
+    }
+}
+
+impl Drop for RunDirGuard {
+    fn drop(&mut self) {
+        if let Ok(entries) = std::fs::read_dir(&self.dir) {
+            for entry in entries.flatten() {
+                let _ = rustix::mount::unmount(entry.path(), rustix::mount::UnmountFlags::DETACH);
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        let _ = rustix::mount::unmount(&self.dir, rustix::mount::UnmountFlags::DETACH);
+        let _ = std::fs::remove_dir(&self.dir);
+    }
+}
+
+/// Runs `ip ARGS` in the calling thread's namespaces; panics with ip's stderr on failure.
+pub fn ip(args: &[&str]) -> String {
+    let out = Command::new("ip").args(args).output().expect("run ip");
+    assert!(
+        out.status.success(),
+        "ip {}: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs `ip -j -d ARGS` and parses its JSON.
+pub fn ip_json(args: &[&str]) -> Value {
+    let mut full = vec!["-j", "-d"];
+    full.extend_from_slice(args);
+    let text = ip(&full);
+    if text.trim().is_empty() {
+        return Value::Array(Vec::new());
+    }
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("ip {}: {e}: {text}", args.join(" ")))
+}
+
+/// `ip -j -d link show dev NAME` as one object.
+pub fn ip_link(name: &str) -> Value {
+    ip_json(&["link", "show", "dev", name])[0].clone()
+}
