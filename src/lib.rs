@@ -22,4 +22,5 @@ mod route;
 
 pub use error::{Error, ErrorKind, Result};
 pub use handle::{Handle, NetnsRef};
+pub use link::{LinkAdd, LinkFilter, LinkRef, LinkSet, PeerNamespace, VethPeer};
 pub use model::{Address, KindData, Link, NextHop, Nsid, Route};

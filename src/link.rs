@@ -1,1 +1,897 @@
-//! placeholder
+//! Links: `ip link add / set / show / del`, and the veth peer lookup.
+//!
+//! guile-netlink's `link-add`, `link-set`, `link-show` and `link-del` are the floor; every
+//! keyword of theirs has a builder method here, plus master/nomaster, alias, group, and a rename
+//! in the same request that moves a link to another namespace.
+
+use std::cell::RefCell;
+use std::net::IpAddr;
+use std::os::fd::{AsFd, AsRawFd};
+
+use rtnl_codec::request::{self, LinkFlags, LinkKind, Netns, NewMode};
+use rtnl_codec::{LinkMessage, iff, ifla};
+use rtnl_sys::{NetnsFd, RunDir};
+
+use crate::error::{Context, Error, ErrorKind, Result};
+use crate::handle::{Handle, NetnsRef};
+use crate::model::Link;
+
+pub use rtnl_codec::request::LinkRef;
+
+/// `ip link add`: what to create. Made with one of the kind constructors, then refined with
+/// the builder methods.
+///
+/// ```no_run
+/// # fn main() -> rtnl::Result<()> {
+/// use rtnl::{Handle, LinkAdd, NetnsRef};
+/// let mut handle = Handle::new()?;
+/// handle.link_add(&LinkAdd::veth("v0", "v1").peer_netns(NetnsRef::Name("blue")).up())?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct LinkAdd<'a> {
+    name: Option<&'a str>,
+    kind: AddKind<'a>,
+    mtu: Option<u32>,
+    address: Option<[u8; 6]>,
+    txqlen: Option<u32>,
+    up: bool,
+    netns: Option<NetnsRef<'a>>,
+    master: Option<LinkRef<'a>>,
+    replace: bool,
+}
+
+#[derive(Clone, Debug)]
+enum AddKind<'a> {
+    Veth {
+        peer: Option<&'a str>,
+        netns: Option<NetnsRef<'a>>,
+        mtu: Option<u32>,
+        address: Option<[u8; 6]>,
+        txqlen: Option<u32>,
+        up: bool,
+    },
+    Bridge,
+    Vxlan {
+        id: u32,
+        local: Option<IpAddr>,
+        remote: Option<IpAddr>,
+        group: Option<IpAddr>,
+        port: Option<u16>,
+        dev: Option<LinkRef<'a>>,
+        ttl: Option<u8>,
+        learning: bool,
+    },
+    Vlan {
+        link: LinkRef<'a>,
+        id: u16,
+        protocol: Option<u16>,
+    },
+    Macvlan {
+        link: LinkRef<'a>,
+        mode: Option<u32>,
+    },
+    Dummy,
+    Other(&'a str),
+}
+
+impl<'a> LinkAdd<'a> {
+    fn new(name: Option<&'a str>, kind: AddKind<'a>) -> Self {
+        LinkAdd {
+            name,
+            kind,
+            mtu: None,
+            address: None,
+            txqlen: None,
+            up: false,
+            netns: None,
+            master: None,
+            replace: false,
+        }
+    }
+
+    /// A veth pair (veth(4)): `name` here, `peer` at the other end (the kernel names it
+    /// `vethN` when `peer` is empty). Deleting either end deletes both.
+    pub fn veth(name: &'a str, peer: &'a str) -> Self {
+        let peer = (!peer.is_empty()).then_some(peer);
+        Self::new(
+            Some(name),
+            AddKind::Veth {
+                peer,
+                netns: None,
+                mtu: None,
+                address: None,
+                txqlen: None,
+                up: false,
+            },
+        )
+    }
+
+    /// A software bridge.
+    pub fn bridge(name: &'a str) -> Self {
+        Self::new(Some(name), AddKind::Bridge)
+    }
+
+    /// A dummy device (a driver this kernel may lack: the kernel then says
+    /// `Unknown device type`).
+    pub fn dummy(name: &'a str) -> Self {
+        Self::new(Some(name), AddKind::Dummy)
+    }
+
+    /// A VXLAN endpoint with network identifier `id` (24 bits); set its addresses with
+    /// [`LinkAdd::vxlan_remote`], [`LinkAdd::vxlan_group`], [`LinkAdd::vxlan_local`].
+    pub fn vxlan(name: &'a str, id: u32) -> Self {
+        Self::new(
+            Some(name),
+            AddKind::Vxlan {
+                id,
+                local: None,
+                remote: None,
+                group: None,
+                port: None,
+                dev: None,
+                ttl: None,
+                learning: true,
+            },
+        )
+    }
+
+    /// An 802.1Q VLAN `id` on top of `link`.
+    pub fn vlan(name: &'a str, link: LinkRef<'a>, id: u16) -> Self {
+        Self::new(
+            Some(name),
+            AddKind::Vlan {
+                link,
+                id,
+                protocol: None,
+            },
+        )
+    }
+
+    /// A macvlan on top of `link`; `mode` is `MACVLAN_MODE_*` (`macvlan_mode::BRIDGE`, ...).
+    pub fn macvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u32>) -> Self {
+        Self::new(Some(name), AddKind::Macvlan { link, mode })
+    }
+
+    /// A link of any other `kind` that needs no kind-specific data (`ifb`, `nlmon`, ...).
+    pub fn other(name: &'a str, kind: &'a str) -> Self {
+        Self::new(Some(name), AddKind::Other(kind))
+    }
+
+    /// `IFLA_MTU`.
+    pub fn mtu(mut self, mtu: u32) -> Self {
+        self.mtu = Some(mtu);
+        self
+    }
+
+    /// `IFLA_ADDRESS`: the MAC address.
+    pub fn address(mut self, mac: [u8; 6]) -> Self {
+        self.address = Some(mac);
+        self
+    }
+
+    /// `IFLA_TXQLEN`.
+    pub fn txqlen(mut self, txqlen: u32) -> Self {
+        self.txqlen = Some(txqlen);
+        self
+    }
+
+    /// Created up (`IFF_UP`).
+    pub fn up(mut self) -> Self {
+        self.up = true;
+        self
+    }
+
+    /// Created in another namespace (`IFLA_NET_NS_FD`/`PID`), like `ip link add ... netns X`.
+    pub fn netns(mut self, netns: NetnsRef<'a>) -> Self {
+        self.netns = Some(netns);
+        self
+    }
+
+    /// Enslaved to `master` (a bridge) on creation.
+    pub fn master(mut self, master: LinkRef<'a>) -> Self {
+        self.master = Some(master);
+        self
+    }
+
+    /// `NLM_F_REPLACE` instead of `NLM_F_EXCL`: change the link if it exists.
+    pub fn replace(mut self) -> Self {
+        self.replace = true;
+        self
+    }
+
+    fn veth_peer(&mut self) -> Option<VethPeerMut<'_, 'a>> {
+        match &mut self.kind {
+            AddKind::Veth {
+                netns,
+                mtu,
+                address,
+                txqlen,
+                up,
+                ..
+            } => Some(VethPeerMut {
+                netns,
+                mtu,
+                address,
+                txqlen,
+                up,
+            }),
+            _ => None,
+        }
+    }
+
+    /// For a veth: the peer goes to `netns` (`peer name X netns Y`). Ignored for other kinds.
+    pub fn peer_netns(mut self, netns: NetnsRef<'a>) -> Self {
+        if let Some(peer) = self.veth_peer() {
+            *peer.netns = Some(netns);
+        }
+        self
+    }
+
+    /// For a veth: the peer's MTU.
+    pub fn peer_mtu(mut self, mtu: u32) -> Self {
+        if let Some(peer) = self.veth_peer() {
+            *peer.mtu = Some(mtu);
+        }
+        self
+    }
+
+    /// For a veth: the peer's MAC address.
+    pub fn peer_address(mut self, mac: [u8; 6]) -> Self {
+        if let Some(peer) = self.veth_peer() {
+            *peer.address = Some(mac);
+        }
+        self
+    }
+
+    /// For a veth: the peer's transmit queue length.
+    pub fn peer_txqlen(mut self, txqlen: u32) -> Self {
+        if let Some(peer) = self.veth_peer() {
+            *peer.txqlen = Some(txqlen);
+        }
+        self
+    }
+
+    /// For a veth: the peer is created up.
+    pub fn peer_up(mut self) -> Self {
+        if let Some(peer) = self.veth_peer() {
+            *peer.up = true;
+        }
+        self
+    }
+
+    /// For a vxlan: the unicast remote endpoint (`IFLA_VXLAN_GROUP`/`GROUP6`).
+    pub fn vxlan_remote(mut self, remote: IpAddr) -> Self {
+        if let AddKind::Vxlan { remote: r, .. } = &mut self.kind {
+            *r = Some(remote);
+        }
+        self
+    }
+
+    /// For a vxlan: the multicast group (needs [`LinkAdd::vxlan_dev`]).
+    pub fn vxlan_group(mut self, group: IpAddr) -> Self {
+        if let AddKind::Vxlan { group: g, .. } = &mut self.kind {
+            *g = Some(group);
+        }
+        self
+    }
+
+    /// For a vxlan: the local source address.
+    pub fn vxlan_local(mut self, local: IpAddr) -> Self {
+        if let AddKind::Vxlan { local: l, .. } = &mut self.kind {
+            *l = Some(local);
+        }
+        self
+    }
+
+    /// For a vxlan: the UDP destination port (`dstport`; IANA's is 4789).
+    pub fn vxlan_port(mut self, port: u16) -> Self {
+        if let AddKind::Vxlan { port: p, .. } = &mut self.kind {
+            *p = Some(port);
+        }
+        self
+    }
+
+    /// For a vxlan: the underlying device (`dev`).
+    pub fn vxlan_dev(mut self, dev: LinkRef<'a>) -> Self {
+        if let AddKind::Vxlan { dev: d, .. } = &mut self.kind {
+            *d = Some(dev);
+        }
+        self
+    }
+
+    /// For a vxlan: the TTL of outgoing packets.
+    pub fn vxlan_ttl(mut self, ttl: u8) -> Self {
+        if let AddKind::Vxlan { ttl: t, .. } = &mut self.kind {
+            *t = Some(ttl);
+        }
+        self
+    }
+
+    /// For a vxlan: turn source-address learning off (`nolearning`).
+    pub fn vxlan_nolearning(mut self) -> Self {
+        if let AddKind::Vxlan { learning, .. } = &mut self.kind {
+            *learning = false;
+        }
+        self
+    }
+
+    /// For a vlan: the protocol, `0x8100` (802.1Q, the default) or `0x88a8` (802.1ad).
+    pub fn vlan_protocol(mut self, protocol: u16) -> Self {
+        if let AddKind::Vlan { protocol: p, .. } = &mut self.kind {
+            *p = Some(protocol);
+        }
+        self
+    }
+}
+
+struct VethPeerMut<'s, 'a> {
+    netns: &'s mut Option<NetnsRef<'a>>,
+    mtu: &'s mut Option<u32>,
+    address: &'s mut Option<[u8; 6]>,
+    txqlen: &'s mut Option<u32>,
+    up: &'s mut bool,
+}
+
+/// `ip link set`: what to change on one link. Every guile-netlink `link-set` keyword is a
+/// method, plus master/nomaster, alias, group; a `name` together with `netns` renames the link
+/// as it moves.
+#[derive(Clone, Debug)]
+#[must_use]
+pub struct LinkSet<'a> {
+    link: LinkRef<'a>,
+    flags: LinkFlags,
+    name: Option<&'a str>,
+    mtu: Option<u32>,
+    txqlen: Option<u32>,
+    address: Option<Vec<u8>>,
+    broadcast: Option<Vec<u8>>,
+    netns: Option<NetnsRef<'a>>,
+    carrier: Option<bool>,
+    master: Option<Option<LinkRef<'a>>>,
+    alias: Option<&'a str>,
+    group: Option<u32>,
+}
+
+impl<'a> LinkSet<'a> {
+    /// Changes to `link`; nothing is changed until a method says what.
+    pub fn new(link: LinkRef<'a>) -> Self {
+        LinkSet {
+            link,
+            flags: LinkFlags::NONE,
+            name: None,
+            mtu: None,
+            txqlen: None,
+            address: None,
+            broadcast: None,
+            netns: None,
+            carrier: None,
+            master: None,
+            alias: None,
+            group: None,
+        }
+    }
+
+    fn flag(mut self, flag: u32, on: bool) -> Self {
+        self.flags = self.flags.with(flag, on);
+        self
+    }
+
+    /// `up` / `down` (`IFF_UP`).
+    pub fn up(self, up: bool) -> Self {
+        self.flag(iff::UP, up)
+    }
+
+    /// `arp on|off` (`IFF_NOARP` cleared / set).
+    pub fn arp(self, on: bool) -> Self {
+        self.flag(iff::NOARP, !on)
+    }
+
+    /// `dynamic on|off` (`IFF_DYNAMIC`).
+    pub fn dynamic(self, on: bool) -> Self {
+        self.flag(iff::DYNAMIC, on)
+    }
+
+    /// `multicast on|off` (`IFF_MULTICAST`).
+    pub fn multicast(self, on: bool) -> Self {
+        self.flag(iff::MULTICAST, on)
+    }
+
+    /// `allmulticast on|off` (`IFF_ALLMULTI`).
+    pub fn allmulticast(self, on: bool) -> Self {
+        self.flag(iff::ALLMULTI, on)
+    }
+
+    /// `promisc on|off` (`IFF_PROMISC`).
+    pub fn promisc(self, on: bool) -> Self {
+        self.flag(iff::PROMISC, on)
+    }
+
+    /// `trailers on|off` (`IFF_NOTRAILERS` cleared / set).
+    pub fn trailers(self, on: bool) -> Self {
+        self.flag(iff::NOTRAILERS, !on)
+    }
+
+    /// `carrier on|off` (`IFLA_CARRIER`).
+    pub fn carrier(mut self, on: bool) -> Self {
+        self.carrier = Some(on);
+        self
+    }
+
+    /// `txqueuelen N` (`IFLA_TXQLEN`).
+    pub fn txqueuelen(mut self, txqlen: u32) -> Self {
+        self.txqlen = Some(txqlen);
+        self
+    }
+
+    /// `name NEW` (`IFLA_IFNAME`).
+    pub fn name(mut self, name: &'a str) -> Self {
+        self.name = Some(name);
+        self
+    }
+
+    /// `address LLADDR` (`IFLA_ADDRESS`).
+    pub fn address(mut self, address: &[u8]) -> Self {
+        self.address = Some(address.to_vec());
+        self
+    }
+
+    /// `broadcast LLADDR` (`IFLA_BROADCAST`).
+    pub fn broadcast(mut self, broadcast: &[u8]) -> Self {
+        self.broadcast = Some(broadcast.to_vec());
+        self
+    }
+
+    /// `mtu N` (`IFLA_MTU`).
+    pub fn mtu(mut self, mtu: u32) -> Self {
+        self.mtu = Some(mtu);
+        self
+    }
+
+    /// `netns NAME|PID|PATH` (`IFLA_NET_NS_FD`/`PID`): move the link.
+    pub fn netns(mut self, netns: NetnsRef<'a>) -> Self {
+        self.netns = Some(netns);
+        self
+    }
+
+    /// `master DEV` (`IFLA_MASTER`).
+    pub fn master(mut self, master: LinkRef<'a>) -> Self {
+        self.master = Some(Some(master));
+        self
+    }
+
+    /// `nomaster` (`IFLA_MASTER` 0).
+    pub fn nomaster(mut self) -> Self {
+        self.master = Some(None);
+        self
+    }
+
+    /// `alias TEXT` (`IFLA_IFALIAS`); empty clears it.
+    pub fn alias(mut self, alias: &'a str) -> Self {
+        self.alias = Some(alias);
+        self
+    }
+
+    /// `group N` (`IFLA_GROUP`).
+    pub fn group(mut self, group: u32) -> Self {
+        self.group = Some(group);
+        self
+    }
+}
+
+/// `ip link show`'s filters (guile-netlink's `link-show` keywords): all given ones must match.
+#[derive(Clone, Debug, Default)]
+#[must_use]
+pub struct LinkFilter<'a> {
+    /// Only this device.
+    pub device: Option<LinkRef<'a>>,
+    /// Only links in this group.
+    pub group: Option<u32>,
+    /// Only links that are up.
+    pub up: bool,
+    /// Only ports of this master (the kernel filters, with strict checking).
+    pub master: Option<LinkRef<'a>>,
+    /// Only ports of this VRF: like `master`, and the master must be a `vrf`.
+    pub vrf: Option<LinkRef<'a>>,
+    /// Only links of this kind (`veth`, `bridge`; the kernel filters).
+    pub kind: Option<&'a str>,
+}
+
+/// Where a veth's peer lives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum PeerNamespace {
+    /// In the same namespace as the link asked about.
+    Same,
+    /// In the named namespace (from the handle's run dir) with this nsid.
+    Named {
+        /// The namespace's name.
+        name: String,
+        /// Its nsid, as the link's namespace sees it.
+        nsid: i32,
+    },
+    /// In a namespace no name in the run dir matches, known by its nsid.
+    Nsid(i32),
+}
+
+/// A veth's other end: what veth(4) finds with `ethtool -S` and a grep, in one call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct VethPeer {
+    /// The peer's index, in its own namespace.
+    pub index: u32,
+    /// The peer's name.
+    pub name: String,
+    /// Where it lives.
+    pub namespace: PeerNamespace,
+}
+
+/// Namespace file descriptors a request refers to; open until the request is sent.
+#[derive(Default)]
+struct OpenNetns(Vec<NetnsFd>);
+
+impl OpenNetns {
+    fn open(&mut self, handle: &Handle, netns: Option<NetnsRef<'_>>) -> Result<Option<Netns>> {
+        let Some(netns) = netns else { return Ok(None) };
+        if let NetnsRef::Pid(pid) = netns {
+            return Ok(Some(Netns::Pid(pid)));
+        }
+        let fd = handle.open_netns(netns)?;
+        let raw = fd.as_fd().as_raw_fd();
+        self.0.push(fd);
+        Ok(Some(Netns::Fd(raw)))
+    }
+}
+
+fn describe(link: LinkRef<'_>) -> String {
+    match link {
+        LinkRef::Name(name) => name.to_owned(),
+        LinkRef::Index(index) => format!("if{index}"),
+    }
+}
+
+impl Handle {
+    /// `RTM_GETLINK` for one link, by name or index: its index (names resolve to indexes for
+    /// the attributes that need one).
+    pub fn link_index(&mut self, link: LinkRef<'_>) -> Result<u32> {
+        match link {
+            LinkRef::Index(index) => Ok(index),
+            LinkRef::Name(_) => self.link_get_with(link, |m| m.index()),
+        }
+    }
+
+    fn link_get_with<R>(
+        &mut self,
+        link: LinkRef<'_>,
+        read: impl FnOnce(&LinkMessage<'_>) -> R,
+    ) -> Result<R> {
+        self.get(
+            "show link",
+            describe(link),
+            |buf| request::link_get(buf, 0, link),
+            |message| LinkMessage::parse(message).map(|m| read(&m)),
+        )
+    }
+
+    /// `RTM_GETLINK` for one link (`ip link show dev X`).
+    pub fn link(&mut self, link: LinkRef<'_>) -> Result<Link> {
+        self.link_get_with(link, Link::from_message)
+    }
+
+    /// `RTM_NEWLINK` with `NLM_F_CREATE | NLM_F_EXCL`: creates a link (`ip link add`).
+    ///
+    /// Names given for a master, a lower device or namespaces are resolved first; namespace
+    /// files are opened and passed by descriptor, as `ip` does.
+    pub fn link_add(&mut self, add: &LinkAdd<'_>) -> Result<()> {
+        let op = "add link";
+        let object = add.name.unwrap_or(add.kind_name());
+        let mut fds = OpenNetns::default();
+        let netns = fds.open(self, add.netns)?;
+        let master = add.master.map(|m| self.link_index(m)).transpose()?;
+        let kind = match &add.kind {
+            AddKind::Veth {
+                peer,
+                netns: peer_netns,
+                mtu,
+                address,
+                txqlen,
+                up,
+            } => LinkKind::Veth(request::Veth {
+                peer_name: *peer,
+                peer_netns: fds.open(self, *peer_netns)?,
+                peer_mtu: *mtu,
+                peer_address: address.as_ref().map(|a| a.as_slice()),
+                peer_txqlen: *txqlen,
+                peer_flags: if *up {
+                    LinkFlags::up()
+                } else {
+                    LinkFlags::NONE
+                },
+            }),
+            AddKind::Bridge => LinkKind::Bridge,
+            AddKind::Dummy => LinkKind::Dummy,
+            AddKind::Other(kind) => LinkKind::Other(kind),
+            AddKind::Vxlan {
+                id,
+                local,
+                remote,
+                group,
+                port,
+                dev,
+                ttl,
+                learning,
+            } => LinkKind::Vxlan(request::Vxlan {
+                id: *id,
+                dev: dev.map(|d| self.link_index(d)).transpose()?,
+                ttl: *ttl,
+                local: *local,
+                remote: *remote,
+                group: *group,
+                port: *port,
+                learning: *learning,
+            }),
+            AddKind::Vlan { link, id, protocol } => LinkKind::Vlan(request::Vlan {
+                id: *id,
+                protocol: *protocol,
+                link: self.link_index(*link)?,
+            }),
+            AddKind::Macvlan { link, mode } => LinkKind::Macvlan(request::Macvlan {
+                mode: *mode,
+                link: self.link_index(*link)?,
+            }),
+        };
+        let spec = request::NewLink {
+            mode: if add.replace {
+                NewMode::Replace
+            } else {
+                NewMode::Add
+            },
+            name: add.name,
+            flags: if add.up {
+                LinkFlags::up()
+            } else {
+                LinkFlags::NONE
+            },
+            address: add.address.as_ref().map(|a| a.as_slice()),
+            txqlen: add.txqlen,
+            mtu: add.mtu,
+            netns,
+            master,
+            ..request::NewLink::new(kind)
+        };
+        let result = self.ack(op, object, |buf| request::link_new(buf, 0, &spec));
+        drop(fds);
+        result
+    }
+
+    /// `RTM_NEWLINK` (with `ifi_index`/name and `ifi_change`): changes a link (`ip link set`).
+    pub fn link_set(&mut self, set: &LinkSet<'_>) -> Result<()> {
+        // A rename says the new name in IFLA_IFNAME, so the link is named by index, as ip does.
+        let target = match (set.link, set.name) {
+            (LinkRef::Name(_), Some(_)) => LinkRef::Index(self.link_index(set.link)?),
+            (link, _) => link,
+        };
+        let mut fds = OpenNetns::default();
+        let netns = fds.open(self, set.netns)?;
+        let master = match set.master {
+            None => None,
+            Some(None) => Some(0),
+            Some(Some(master)) => Some(self.link_index(master)?),
+        };
+        let spec = request::SetLink {
+            flags: set.flags,
+            address: set.address.as_deref(),
+            broadcast: set.broadcast.as_deref(),
+            txqlen: set.txqlen,
+            mtu: set.mtu,
+            netns,
+            carrier: set.carrier,
+            master,
+            group: set.group,
+            alias: set.alias,
+            name: set.name,
+            ..request::SetLink::new(target)
+        };
+        let result = self.ack("set link", describe(set.link), |buf| {
+            request::link_set(buf, 0, &spec)
+        });
+        drop(fds);
+        result
+    }
+
+    /// `RTM_DELLINK`: deletes a link (`ip link del`); a veth takes its peer with it.
+    pub fn link_del(&mut self, link: LinkRef<'_>) -> Result<()> {
+        self.ack("delete link", describe(link), |buf| {
+            request::link_del(buf, 0, link)
+        })
+    }
+
+    /// `RTM_GETLINK` dump: the links that pass `filter`, as owned values (`ip link show`).
+    pub fn links(&mut self, filter: &LinkFilter<'_>) -> Result<Vec<Link>> {
+        // A redone dump (the kernel found it inconsistent) starts the list again.
+        let links = RefCell::new(Vec::new());
+        self.for_each_link_inner(filter, &mut || links.borrow_mut().clear(), &mut |m| {
+            links.borrow_mut().push(Link::from_message(m));
+        })?;
+        Ok(links.into_inner())
+    }
+
+    /// `RTM_GETLINK` dump, streaming: `each` sees every link that passes `filter` as the codec's
+    /// borrowed view, and only the handle's receive buffer is used however many links there are.
+    ///
+    /// If the kernel reports the dump inconsistent (links changed meanwhile) the dump is
+    /// redone, so `each` may see a link twice; use [`Handle::links`] to get one clean copy.
+    pub fn for_each_link(
+        &mut self,
+        filter: &LinkFilter<'_>,
+        mut each: impl FnMut(&LinkMessage<'_>),
+    ) -> Result<()> {
+        self.for_each_link_inner(filter, &mut || {}, &mut each)
+    }
+
+    fn for_each_link_inner(
+        &mut self,
+        filter: &LinkFilter<'_>,
+        restart: &mut dyn FnMut(),
+        each: &mut dyn FnMut(&LinkMessage<'_>),
+    ) -> Result<()> {
+        let keep = |m: &LinkMessage<'_>| {
+            (!filter.up || m.flags() & iff::UP != 0)
+                && filter.group.is_none_or(|g| m.group() == Some(g))
+        };
+        if let Some(device) = filter.device {
+            return self.link_get_with(device, |m| {
+                if keep(m) && filter.kind.is_none_or(|k| m.kind() == Some(k)) {
+                    each(m);
+                }
+            });
+        }
+        let master = match (filter.master, filter.vrf) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    "show links",
+                    None,
+                    ErrorKind::Invalid("master and vrf filters exclude each other"),
+                ));
+            }
+            (Some(master), None) => Some(self.link_index(master)?),
+            (None, Some(vrf)) => {
+                let (index, kind) =
+                    self.link_get_with(vrf, |m| (m.index(), m.kind().map(str::to_owned)))?;
+                if kind.as_deref() != Some("vrf") {
+                    return Err(Error::new(
+                        "show links",
+                        Some(describe(vrf)),
+                        ErrorKind::Invalid("Not a valid VRF name"),
+                    ));
+                }
+                Some(index)
+            }
+            (None, None) => None,
+        };
+        let dump = request::LinkDump {
+            master,
+            kind: filter.kind,
+        };
+        let mut failed = None;
+        self.dump(
+            "show links",
+            |buf| request::link_dump(buf, 0, &dump),
+            restart,
+            |message| match LinkMessage::parse(message) {
+                Ok(m) if keep(&m) => each(&m),
+                Ok(_) => {}
+                Err(e) => {
+                    failed.get_or_insert(e);
+                }
+            },
+        )?;
+        match failed {
+            Some(e) => Err(Error::new(
+                "show links",
+                None,
+                ErrorKind::Netlink(rtnl_sys::Error::Malformed(e)),
+            )),
+            None => Ok(()),
+        }
+    }
+
+    /// A veth's peer: its index, name and namespace, in one call.
+    ///
+    /// The kernel tells a veth's peer by `IFLA_LINK` (its index) and, when it is in another
+    /// namespace, `IFLA_LINK_NETNSID`. The name comes from an `RTM_GETLINK` in that namespace
+    /// (`IFLA_TARGET_NETNSID`), and the namespace's name from the run dir: the named namespace
+    /// whose nsid (`RTM_GETNSID` with `NETNSA_FD`) is the peer's.
+    pub fn veth_peer(&mut self, link: LinkRef<'_>) -> Result<VethPeer> {
+        let op = "find veth peer";
+        let me = self.link(link)?;
+        if me.kind.as_deref() != Some("veth") {
+            return Err(Error::new(
+                op,
+                Some(me.name),
+                ErrorKind::Invalid("not a veth device"),
+            ));
+        }
+        let Some(index) = me.link.filter(|&index| index != 0) else {
+            return Err(Error::new(op, Some(me.name), ErrorKind::NotFound));
+        };
+        let Some(nsid) = me.link_netnsid else {
+            let peer = self.link(LinkRef::Index(index))?;
+            return Ok(VethPeer {
+                index,
+                name: peer.name,
+                namespace: PeerNamespace::Same,
+            });
+        };
+        let name = self.get(
+            op,
+            &me.name,
+            |buf| {
+                let mut b = request::link_get(buf, 0, LinkRef::Index(index))?;
+                b.put_i32(ifla::TARGET_NETNSID, nsid)?;
+                Ok(b)
+            },
+            |message| {
+                LinkMessage::parse(message)
+                    .map(|m| String::from_utf8_lossy(m.name_bytes().unwrap_or_default()).into())
+            },
+        )?;
+        let namespace = match self.netns_name_of_nsid(nsid)? {
+            Some(name) => PeerNamespace::Named { name, nsid },
+            None => PeerNamespace::Nsid(nsid),
+        };
+        Ok(VethPeer {
+            index,
+            name,
+            namespace,
+        })
+    }
+
+    /// The name, in the run dir, of the namespace this namespace calls `nsid`.
+    fn netns_name_of_nsid(&mut self, nsid: i32) -> Result<Option<String>> {
+        let dir = self.run_dir().to_owned();
+        let run_dir = RunDir::new(&dir);
+        let mut names = Vec::new();
+        match run_dir.list(|name| names.push(name.to_owned())) {
+            Ok(()) => {}
+            // No run dir: no named namespace.
+            Err(e) if e.errno() == Some(rustix::io::Errno::NOENT) => return Ok(None),
+            Err(e) => return Err(e).context_none("list namespaces"),
+        }
+        for name in names {
+            let Ok(fd) = run_dir.open(&name) else {
+                continue;
+            };
+            if self.nsid_of_fd(&fd)? == Some(nsid) {
+                return Ok(Some(name));
+            }
+        }
+        Ok(None)
+    }
+
+    /// `RTM_GETNSID` with `NETNSA_FD`: the nsid this namespace has for `fd`'s namespace.
+    fn nsid_of_fd(&mut self, fd: &NetnsFd) -> Result<Option<i32>> {
+        let raw = fd.as_fd().as_raw_fd();
+        self.get(
+            "get nsid",
+            "namespace",
+            |buf| request::nsid_get(buf, 0, Netns::Fd(raw)),
+            |message| rtnl_codec::NsidMessage::parse(message).map(|m| m.nsid().filter(|&n| n >= 0)),
+        )
+    }
+}
+
+impl LinkAdd<'_> {
+    fn kind_name(&self) -> &str {
+        match &self.kind {
+            AddKind::Veth { .. } => "veth",
+            AddKind::Bridge => "bridge",
+            AddKind::Vxlan { .. } => "vxlan",
+            AddKind::Vlan { .. } => "vlan",
+            AddKind::Macvlan { .. } => "macvlan",
+            AddKind::Dummy => "dummy",
+            AddKind::Other(kind) => kind,
+        }
+    }
+}

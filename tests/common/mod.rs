@@ -101,3 +101,36 @@ pub fn ip_json(args: &[&str]) -> Value {
 pub fn ip_link(name: &str) -> Value {
     ip_json(&["link", "show", "dev", name])[0].clone()
 }
+
+/// A private network and mount namespace in which `/run` is a fresh tmpfs holding an empty
+/// `/run/netns`, so `ip netns`/`ip -n NAME` and our run dir (`/run/netns`) see the same
+/// private namespaces, and the host's `/run/netns` is never touched.
+pub fn private_netns_with_run_netns() -> RunNetnsGuard {
+    let guard = private_netns_and_run_dir();
+    rustix::mount::mount(
+        "tmpfs",
+        "/run",
+        "tmpfs",
+        rustix::mount::MountFlags::empty(),
+        None,
+    )
+    .expect("mount a private tmpfs on /run");
+    std::fs::create_dir("/run/netns").expect("mkdir /run/netns");
+    RunNetnsGuard { _dir: guard }
+}
+
+/// Unmounts the namespaces made under the private `/run/netns` when the test ends.
+pub struct RunNetnsGuard {
+    _dir: RunDirGuard,
+}
+
+impl Drop for RunNetnsGuard {
+    fn drop(&mut self) {
+        if let Ok(entries) = std::fs::read_dir("/run/netns") {
+            for entry in entries.flatten() {
+                let _ = rustix::mount::unmount(entry.path(), rustix::mount::UnmountFlags::DETACH);
+            }
+        }
+        let _ = rustix::mount::unmount("/run", rustix::mount::UnmountFlags::DETACH);
+    }
+}
