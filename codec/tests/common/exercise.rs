@@ -1,0 +1,716 @@
+//! Touches every public accessor of every view the codec makes, on any bytes, and checks the
+//! contract of `rtnl-codec` while doing so (see the crate docs):
+//!
+//! - after a view's `parse` succeeds no accessor panics, and a typed accessor agrees with the
+//!   raw attribute it reads (`None` only when that attribute is absent, or for strings and
+//!   addresses whose bytes cannot be that type);
+//! - a view's own attribute run (and every run its `parse` checked: `IFLA_INFO_DATA`, the next
+//!   hops of `RTA_MULTIPATH`) yields no error afterwards;
+//! - iterators yield `Result` and stop after the first error;
+//! - every attribute's payload lies inside its message, where its offset says.
+//!
+//! Shared by `codec/tests/props.rs`, `codec/tests/regressions.rs` and the fuzz targets, which
+//! include it with `#[path]`, so the property tests and the fuzzers check the same things.
+#![allow(dead_code, clippy::indexing_slicing, clippy::unwrap_used)]
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::net::IpAddr;
+
+use rtnl_codec::raw::{LinkStats64, NlMsgHdr};
+use rtnl_codec::{
+    AddressMessage, Attr, Attrs, BridgeInfo, DoneMessage, ErrorMessage, ExtAck, LinkMessage,
+    MacvlanInfo, Message, Messages, NsidMessage, Payload, RouteMessage, VlanInfo, VxlanInfo, ifa,
+    ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa, nlmsgerr_attr, rta,
+};
+use zerocopy::IntoBytes;
+
+/// How deep nests are walked; every payload is tried as a nest.
+pub const MAX_DEPTH: usize = 8;
+
+/// Walks a whole datagram: every message, every view, every accessor. Returns how many
+/// messages were read before the end or the first error.
+pub fn exercise_datagram(bytes: &[u8]) -> usize {
+    let mut messages = Messages::new(bytes);
+    let mut count = 0;
+    loop {
+        let offset = messages.offset();
+        match messages.next() {
+            None => break,
+            Some(Ok(message)) => {
+                // The message is the bytes at `offset`, exactly `nlmsg_len` of them.
+                let at = &bytes[offset..];
+                assert_eq!(message.bytes().as_ptr(), at.as_ptr());
+                assert!(message.bytes().len() <= at.len());
+                exercise_message(message);
+                count += 1;
+            }
+            Some(Err(error)) => {
+                display(&error);
+                assert!(messages.next().is_none(), "Messages goes on after an error");
+                assert!(messages.next().is_none());
+                break;
+            }
+        }
+    }
+    count
+}
+
+/// Every header accessor, `decode`, and every view's `parse` (which must agree with `decode`).
+pub fn exercise_message(message: Message<'_>) {
+    let bytes = message.bytes();
+    assert!(bytes.len() >= NlMsgHdr::SIZE);
+    assert_eq!(message.header().as_bytes(), &bytes[..NlMsgHdr::SIZE]);
+    assert_eq!(message.header().nlmsg_len.get() as usize, bytes.len());
+    assert_eq!(message.payload(), &bytes[NlMsgHdr::SIZE..]);
+    black_box((message.ty(), message.flags(), message.seq(), message.pid()));
+    assert_eq!(Message::parse(bytes), Ok(message));
+
+    let decoded = message.decode();
+    match &decoded {
+        Ok(payload) => exercise(payload),
+        Err(error) => display(error),
+    }
+
+    // Each view's own `parse`: the same answer as `decode` for its types, an error for others.
+    let link = LinkMessage::parse(message);
+    let address = AddressMessage::parse(message);
+    let route = RouteMessage::parse(message);
+    let nsid = NsidMessage::parse(message);
+    let error = ErrorMessage::parse(message);
+    let done = DoneMessage::parse(message);
+    match &decoded {
+        Ok(Payload::Link(_)) => assert!(link.is_ok()),
+        Ok(Payload::Address(_)) => assert!(address.is_ok()),
+        Ok(Payload::Route(_)) => assert!(route.is_ok()),
+        Ok(Payload::Nsid(_)) => assert!(nsid.is_ok()),
+        Ok(Payload::Error(_)) => assert!(error.is_ok()),
+        Ok(Payload::Done(_)) => assert!(done.is_ok()),
+        Ok(_) => {}
+        Err(e) => {
+            let same = [
+                link.as_ref().err(),
+                address.as_ref().err(),
+                route.as_ref().err(),
+                nsid.as_ref().err(),
+                error.as_ref().err(),
+                done.as_ref().err(),
+            ];
+            assert!(
+                same.contains(&Some(e)),
+                "decode's error is no view's: {e:?}"
+            );
+        }
+    }
+    for result in [
+        link.map(drop),
+        address.map(drop),
+        route.map(drop),
+        nsid.map(drop),
+        error.map(drop),
+        done.map(drop),
+    ] {
+        if let Err(error) = result {
+            display(&error);
+        }
+    }
+
+    // The payload as attributes after every plausible family header size, nests and all.
+    let payload = message.payload();
+    for header in [0usize, 4, 8, 12, 16, 20] {
+        if let Some(run) = payload.get(header..) {
+            walk(
+                Attrs::with_offset(run, NlMsgHdr::SIZE + header),
+                bytes,
+                0,
+                false,
+            );
+        }
+    }
+}
+
+/// Every accessor of a decoded message.
+pub fn exercise(payload: &Payload<'_>) {
+    match payload {
+        Payload::Noop | Payload::Overrun => {}
+        Payload::Error(error) => exercise_error(error),
+        Payload::Done(done) => exercise_done(done),
+        Payload::Link(link) => exercise_link(link),
+        Payload::Address(address) => exercise_address(address),
+        Payload::Route(route) => exercise_route(route),
+        Payload::Nsid(nsid) => exercise_nsid(nsid),
+        Payload::Other(message) => {
+            black_box((message.ty(), message.payload()));
+        }
+        _ => {}
+    }
+}
+
+/// Walks a run of attributes, trying every payload as a nest down to [`MAX_DEPTH`]. With
+/// `valid`, the run was checked by a view's `parse` and must yield no error.
+pub fn walk(attrs: Attrs<'_>, message: &[u8], depth: usize, valid: bool) {
+    let all = attrs.clone();
+    let mut attrs = attrs;
+    let mut first_type = None;
+    let mut failed = false;
+    while let Some(item) = attrs.next() {
+        match item {
+            Ok(attr) => {
+                first_type.get_or_insert(attr.ty());
+                exercise_attr(attr, message);
+                if depth < MAX_DEPTH {
+                    walk(attr.nested(), message, depth + 1, false);
+                }
+            }
+            Err(error) => {
+                assert!(!valid, "a run checked by parse yields {error:?}");
+                display(&error);
+                assert!(attrs.next().is_none(), "Attrs goes on after an error");
+                assert!(attrs.remaining().is_empty());
+                failed = true;
+            }
+        }
+    }
+    assert_eq!(all.clone().validate().is_err(), failed);
+    if let Some(ty) = first_type {
+        let found = all.find(ty).unwrap().unwrap();
+        assert_eq!(found.ty(), ty);
+    }
+}
+
+/// Every reader of one attribute, and where its payload is.
+pub fn exercise_attr(attr: Attr<'_>, message: &[u8]) {
+    let payload = attr.payload();
+    let start = attr.offset() + 4;
+    let inside = message
+        .get(start..start + payload.len())
+        .expect("payload outside its message");
+    assert_eq!(
+        inside.as_ptr(),
+        payload.as_ptr(),
+        "offset does not locate the payload"
+    );
+    assert_eq!(
+        u16::from_ne_bytes([message[attr.offset() + 2], message[attr.offset() + 3]]),
+        attr.raw_type()
+    );
+    assert_eq!(attr.ty(), attr.raw_type() & 0x3fff);
+    assert_eq!(attr.is_nested(), attr.raw_type() & 0x8000 != 0);
+    let len = payload.len();
+    assert_eq!(attr.as_u8().is_ok(), len == 1);
+    assert_eq!(attr.as_u16().is_ok(), len == 2);
+    assert_eq!(attr.as_be16().is_ok(), len == 2);
+    assert_eq!(attr.as_u32().is_ok(), len == 4);
+    assert_eq!(attr.as_i32().is_ok(), len == 4);
+    assert_eq!(attr.as_u64().is_ok(), len == 8);
+    assert_eq!(attr.as_ipv4().is_ok(), len == 4);
+    assert_eq!(attr.as_ipv6().is_ok(), len == 16);
+    assert_eq!(attr.as_ip().is_ok(), len == 4 || len == 16);
+    assert_eq!(attr.as_mac().is_ok(), len == 6);
+    for error in [
+        attr.as_u8().err(),
+        attr.as_u16().err(),
+        attr.as_be16().err(),
+        attr.as_u32().err(),
+        attr.as_i32().err(),
+        attr.as_u64().err(),
+        attr.as_ipv4().err(),
+        attr.as_ipv6().err(),
+        attr.as_ip().err(),
+        attr.as_mac().err(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        display(&error);
+    }
+    match attr.as_str() {
+        Ok(s) => assert!(payload.starts_with(s.as_bytes())),
+        Err(error) => display(&error),
+    }
+}
+
+/// Checks a view's run: no error, each type's lookup is the last of that type, every attribute
+/// walked.
+fn check_view_attrs<'a>(
+    attrs: Attrs<'a>,
+    lookup: impl Fn(u16) -> Option<Attr<'a>>,
+    message: &[u8],
+) {
+    let mut last: HashMap<u16, Attr<'a>> = HashMap::new();
+    for attr in attrs.clone() {
+        let attr = attr.expect("a view's attributes were checked by parse");
+        last.insert(attr.ty(), attr);
+    }
+    for (ty, attr) in &last {
+        assert_eq!(
+            lookup(*ty),
+            Some(*attr),
+            "lookup of type {ty} is not its last"
+        );
+    }
+    // A type that is not there is not found (one below, one above the usual tables).
+    for ty in [0u16, 150, 0x3fff] {
+        if !last.contains_key(&ty) {
+            assert_eq!(lookup(ty), None);
+        }
+    }
+    walk(attrs, message, 0, true);
+}
+
+fn first<const N: usize>(attr: Option<Attr<'_>>) -> Option<[u8; N]> {
+    attr.map(|attr| {
+        *attr
+            .payload()
+            .first_chunk::<N>()
+            .expect("parse let through a payload shorter than its accessor reads")
+    })
+}
+
+fn same_u8(value: Option<u8>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, first::<1>(attr).map(u8::from_ne_bytes));
+}
+
+fn same_bool(value: Option<bool>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, first::<1>(attr).map(|b| b[0] != 0));
+}
+
+fn same_u16(value: Option<u16>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, first::<2>(attr).map(u16::from_ne_bytes));
+}
+
+fn same_be16(value: Option<u16>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, first::<2>(attr).map(u16::from_be_bytes));
+}
+
+fn same_u32(value: Option<u32>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, first::<4>(attr).map(u32::from_ne_bytes));
+}
+
+fn same_i32(value: Option<i32>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, first::<4>(attr).map(i32::from_ne_bytes));
+}
+
+fn same_u64(value: Option<u64>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, first::<8>(attr).map(u64::from_ne_bytes));
+}
+
+fn same_bytes(value: Option<&[u8]>, attr: Option<Attr<'_>>) {
+    assert_eq!(value, attr.map(|attr| attr.payload()));
+}
+
+fn same_str(value: Option<&str>, bytes: Option<&[u8]>, attr: Option<Attr<'_>>) {
+    let raw = attr.map(|attr| {
+        let payload = attr.payload();
+        let end = payload
+            .iter()
+            .position(|&b| b == 0)
+            .unwrap_or(payload.len());
+        &payload[..end]
+    });
+    if bytes.is_some() || raw.is_none() {
+        assert_eq!(bytes, raw);
+    }
+    assert_eq!(value, raw.and_then(|raw| std::str::from_utf8(raw).ok()));
+}
+
+fn ip_of(payload: &[u8]) -> Option<IpAddr> {
+    match payload.len() {
+        4 => Some(IpAddr::from(<[u8; 4]>::try_from(payload).unwrap())),
+        16 => Some(IpAddr::from(<[u8; 16]>::try_from(payload).unwrap())),
+        _ => None,
+    }
+}
+
+/// An `Len::Addr` attribute: exactly 4 or 16 bytes once parse has passed.
+fn same_addr(value: Option<IpAddr>, attr: Option<Attr<'_>>) {
+    if let Some(attr) = attr {
+        let len = attr.payload().len();
+        assert!(
+            len == 4 || len == 16,
+            "parse let through a {len}-byte address"
+        );
+    }
+    assert_eq!(value, attr.and_then(|attr| ip_of(attr.payload())));
+}
+
+pub fn exercise_link(link: &LinkMessage<'_>) {
+    let message = link.message();
+    let bytes = message.bytes();
+    assert_eq!(link.header().as_bytes(), &bytes[16..32]);
+    let h = link.header();
+    assert_eq!(link.index(), h.ifi_index.get() as u32);
+    assert_eq!(link.family(), h.ifi_family);
+    assert_eq!(link.link_type(), h.ifi_type.get());
+    assert_eq!(link.flags(), h.ifi_flags.get());
+    assert_eq!(link.change(), h.ifi_change.get());
+    check_view_attrs(link.attrs(), |ty| link.attr(ty), bytes);
+
+    let a = |ty| link.attr(ty);
+    same_str(link.name(), link.name_bytes(), a(ifla::IFNAME));
+    same_u32(link.mtu(), a(ifla::MTU));
+    same_u32(link.min_mtu(), a(ifla::MIN_MTU));
+    same_u32(link.max_mtu(), a(ifla::MAX_MTU));
+    same_bytes(link.address(), a(ifla::ADDRESS));
+    assert_eq!(
+        link.mac(),
+        link.address().and_then(|a| <[u8; 6]>::try_from(a).ok())
+    );
+    same_bytes(link.broadcast(), a(ifla::BROADCAST));
+    same_bytes(link.perm_address(), a(ifla::PERM_ADDRESS));
+    same_u8(link.operstate(), a(ifla::OPERSTATE));
+    same_u8(link.linkmode(), a(ifla::LINKMODE));
+    same_u32(link.txqlen(), a(ifla::TXQLEN));
+    same_u32(link.group(), a(ifla::GROUP));
+    same_u32(link.master(), a(ifla::MASTER));
+    same_u32(link.link(), a(ifla::LINK));
+    same_i32(link.link_netnsid(), a(ifla::LINK_NETNSID));
+    same_str(link.alias(), None, a(ifla::IFALIAS));
+    same_str(link.qdisc(), None, a(ifla::QDISC));
+    same_bool(link.carrier(), a(ifla::CARRIER));
+    same_u32(link.carrier_changes(), a(ifla::CARRIER_CHANGES));
+    same_u32(link.promiscuity(), a(ifla::PROMISCUITY));
+    same_u32(link.allmulti(), a(ifla::ALLMULTI));
+    same_u32(link.num_tx_queues(), a(ifla::NUM_TX_QUEUES));
+    same_u32(link.num_rx_queues(), a(ifla::NUM_RX_QUEUES));
+    same_u32(link.gso_max_size(), a(ifla::GSO_MAX_SIZE));
+    same_u32(link.gso_max_segs(), a(ifla::GSO_MAX_SEGS));
+    same_bool(link.proto_down(), a(ifla::PROTO_DOWN));
+    same_i32(link.new_netnsid(), a(ifla::NEW_NETNSID));
+    same_i32(link.new_ifindex(), a(ifla::NEW_IFINDEX));
+    let stats = link.stats64();
+    assert_eq!(
+        stats.map(|s| s.as_bytes().to_vec()),
+        a(ifla::STATS64).map(|attr| attr.payload()[..LinkStats64::SIZE].to_vec())
+    );
+
+    // IFLA_PROP_LIST is not checked by parse: its walk may end in an error, which ends the names.
+    let expected_names: Vec<&str> = a(ifla::PROP_LIST)
+        .map(|list| {
+            list.nested()
+                .map_while(Result::ok)
+                .filter(|attr| attr.ty() == ifla::ALT_IFNAME)
+                .filter_map(|attr| attr.as_str().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(link.alt_names().collect::<Vec<_>>(), expected_names);
+
+    // IFLA_LINKINFO: checked by parse, nest and kind data included.
+    let info = a(ifla::LINKINFO);
+    let info_attr = |ty: u16| {
+        info.and_then(|info| {
+            info.nested()
+                .map(|attr| attr.expect("IFLA_LINKINFO was checked by parse"))
+                .filter(|attr| attr.ty() == ty)
+                .last()
+        })
+    };
+    if let Some(info) = info {
+        walk(info.nested(), bytes, 0, true);
+    }
+    same_str(link.kind(), None, info_attr(ifla_info::KIND));
+    same_str(link.slave_kind(), None, info_attr(ifla_info::SLAVE_KIND));
+    let data = info_attr(ifla_info::DATA);
+    assert_eq!(
+        link.info_data().map(|d| d.remaining()),
+        data.map(|d| d.payload())
+    );
+    if let Some(data) = link.info_data() {
+        walk(data, bytes, 0, true);
+    }
+    let slave_data = info_attr(ifla_info::SLAVE_DATA);
+    assert_eq!(
+        link.info_slave_data().map(|d| d.remaining()),
+        slave_data.map(|d| d.payload())
+    );
+    if let Some(slave_data) = link.info_slave_data() {
+        walk(slave_data, bytes, 0, false);
+    }
+
+    let kind = link.kind();
+    let has_data = data.is_some();
+    let vxlan = link.vxlan();
+    assert_eq!(vxlan.is_some(), has_data && kind == Some("vxlan"));
+    if let Some(vxlan) = vxlan {
+        exercise_vxlan(&vxlan, bytes);
+    }
+    let bridge = link.bridge();
+    assert_eq!(bridge.is_some(), has_data && kind == Some("bridge"));
+    if let Some(bridge) = bridge {
+        exercise_bridge(&bridge, bytes);
+    }
+    let vlan = link.vlan();
+    assert_eq!(vlan.is_some(), has_data && kind == Some("vlan"));
+    if let Some(vlan) = vlan {
+        exercise_vlan(&vlan, bytes);
+    }
+    let macvlan = link.macvlan();
+    assert_eq!(
+        macvlan.is_some(),
+        has_data && matches!(kind, Some("macvlan" | "macvtap"))
+    );
+    if let Some(macvlan) = macvlan {
+        exercise_macvlan(&macvlan, bytes);
+    }
+}
+
+pub fn exercise_vxlan(vxlan: &VxlanInfo<'_>, message: &[u8]) {
+    check_view_attrs(vxlan.attrs(), |ty| vxlan.attr(ty), message);
+    let a = |ty| vxlan.attr(ty);
+    same_u32(vxlan.id(), a(ifla_vxlan::ID));
+    same_be16(vxlan.port(), a(ifla_vxlan::PORT));
+    assert_eq!(
+        vxlan.port_range(),
+        first::<4>(a(ifla_vxlan::PORT_RANGE)).map(|r| (
+            u16::from_be_bytes([r[0], r[1]]),
+            u16::from_be_bytes([r[2], r[3]])
+        ))
+    );
+    let ip = |ty| a(ty).and_then(|attr: Attr<'_>| ip_of(attr.payload()));
+    assert_eq!(
+        vxlan.remote(),
+        ip(ifla_vxlan::GROUP).or_else(|| ip(ifla_vxlan::GROUP6))
+    );
+    assert_eq!(
+        vxlan.local(),
+        ip(ifla_vxlan::LOCAL).or_else(|| ip(ifla_vxlan::LOCAL6))
+    );
+    same_u32(vxlan.link(), a(ifla_vxlan::LINK));
+    same_u8(vxlan.ttl(), a(ifla_vxlan::TTL));
+    same_u8(vxlan.tos(), a(ifla_vxlan::TOS));
+    same_bool(vxlan.learning(), a(ifla_vxlan::LEARNING));
+    same_u32(vxlan.ageing(), a(ifla_vxlan::AGEING));
+}
+
+pub fn exercise_bridge(bridge: &BridgeInfo<'_>, message: &[u8]) {
+    check_view_attrs(bridge.attrs(), |ty| bridge.attr(ty), message);
+    let a = |ty| bridge.attr(ty);
+    same_u32(bridge.forward_delay(), a(ifla_br::FORWARD_DELAY));
+    same_u32(bridge.hello_time(), a(ifla_br::HELLO_TIME));
+    same_u32(bridge.max_age(), a(ifla_br::MAX_AGE));
+    same_u32(bridge.ageing_time(), a(ifla_br::AGEING_TIME));
+    same_u32(bridge.stp_state(), a(ifla_br::STP_STATE));
+    same_u16(bridge.priority(), a(ifla_br::PRIORITY));
+    same_bool(bridge.vlan_filtering(), a(ifla_br::VLAN_FILTERING));
+    same_be16(bridge.vlan_protocol(), a(ifla_br::VLAN_PROTOCOL));
+    same_u16(bridge.vlan_default_pvid(), a(ifla_br::VLAN_DEFAULT_PVID));
+    same_bool(bridge.mcast_snooping(), a(ifla_br::MCAST_SNOOPING));
+}
+
+pub fn exercise_vlan(vlan: &VlanInfo<'_>, message: &[u8]) {
+    check_view_attrs(vlan.attrs(), |ty| vlan.attr(ty), message);
+    same_u16(vlan.id(), vlan.attr(ifla_vlan::ID));
+    same_be16(vlan.protocol(), vlan.attr(ifla_vlan::PROTOCOL));
+    same_u32(vlan.flags(), vlan.attr(ifla_vlan::FLAGS));
+}
+
+pub fn exercise_macvlan(macvlan: &MacvlanInfo<'_>, message: &[u8]) {
+    check_view_attrs(macvlan.attrs(), |ty| macvlan.attr(ty), message);
+    same_u32(macvlan.mode(), macvlan.attr(ifla_macvlan::MODE));
+    same_u16(macvlan.flags(), macvlan.attr(ifla_macvlan::FLAGS));
+}
+
+pub fn exercise_address(address: &AddressMessage<'_>) {
+    let message = address.message();
+    let bytes = message.bytes();
+    let h = address.header();
+    assert_eq!(h.as_bytes(), &bytes[16..24]);
+    assert_eq!(address.family(), h.ifa_family);
+    assert_eq!(address.prefix_len(), h.ifa_prefixlen);
+    assert_eq!(address.scope(), h.ifa_scope);
+    assert_eq!(address.index(), h.ifa_index.get());
+    check_view_attrs(address.attrs(), |ty| address.attr(ty), bytes);
+
+    let a = |ty| address.attr(ty);
+    assert_eq!(
+        address.flags(),
+        first::<4>(a(ifa::FLAGS)).map_or(u32::from(h.ifa_flags), u32::from_ne_bytes)
+    );
+    same_addr(address.address(), a(ifa::ADDRESS));
+    same_addr(address.local(), a(ifa::LOCAL));
+    assert_eq!(address.own_address(), address.local().or(address.address()));
+    let peer = address.peer();
+    if let Some(peer) = peer {
+        assert_eq!(Some(peer), address.address());
+        assert_ne!(Some(peer), address.local());
+    } else {
+        assert!(
+            address.local().is_none()
+                || address.address() == address.local()
+                || address.address().is_none()
+        );
+    }
+    same_addr(address.broadcast(), a(ifa::BROADCAST));
+    same_addr(address.anycast(), a(ifa::ANYCAST));
+    same_addr(address.multicast(), a(ifa::MULTICAST));
+    same_str(address.label(), None, a(ifa::LABEL));
+    let cacheinfo = address.cacheinfo();
+    assert_eq!(
+        cacheinfo.map(|c| c.as_bytes().to_vec()),
+        a(ifa::CACHEINFO).map(|attr| attr.payload()[..16].to_vec())
+    );
+    assert_eq!(
+        address.valid_lifetime(),
+        cacheinfo.map(|c| c.ifa_valid.get())
+    );
+    assert_eq!(
+        address.preferred_lifetime(),
+        cacheinfo.map(|c| c.ifa_prefered.get())
+    );
+    same_u32(address.priority(), a(ifa::RT_PRIORITY));
+    same_u8(address.proto(), a(ifa::PROTO));
+}
+
+pub fn exercise_route(route: &RouteMessage<'_>) {
+    let message = route.message();
+    let bytes = message.bytes();
+    let h = route.header();
+    assert_eq!(h.as_bytes(), &bytes[16..28]);
+    assert_eq!(route.family(), h.rtm_family);
+    assert_eq!(route.dst_len(), h.rtm_dst_len);
+    assert_eq!(route.src_len(), h.rtm_src_len);
+    assert_eq!(route.tos(), h.rtm_tos);
+    assert_eq!(route.protocol(), h.rtm_protocol);
+    assert_eq!(route.scope(), h.rtm_scope);
+    assert_eq!(route.route_type(), h.rtm_type);
+    assert_eq!(route.flags(), h.rtm_flags.get());
+    check_view_attrs(route.attrs(), |ty| route.attr(ty), bytes);
+
+    let a = |ty| route.attr(ty);
+    assert_eq!(
+        route.table(),
+        first::<4>(a(rta::TABLE)).map_or(u32::from(h.rtm_table), u32::from_ne_bytes)
+    );
+    same_addr(route.dst(), a(rta::DST));
+    same_addr(route.src(), a(rta::SRC));
+    same_addr(route.gateway(), a(rta::GATEWAY));
+    same_addr(route.prefsrc(), a(rta::PREFSRC));
+    same_u32(route.oif(), a(rta::OIF));
+    same_u32(route.iif(), a(rta::IIF));
+    same_u32(route.priority(), a(rta::PRIORITY));
+    same_u8(route.pref(), a(rta::PREF));
+    same_u32(route.mark(), a(rta::MARK));
+    same_u64(route.expires(), a(rta::EXPIRES));
+    same_u32(route.nh_id(), a(rta::NH_ID));
+    let via = a(rta::VIA).and_then(|attr| {
+        let payload = attr.payload();
+        let family = u16::from_ne_bytes([payload[0], payload[1]]);
+        Some((family, ip_of(&payload[2..])?))
+    });
+    assert_eq!(route.via(), via);
+    let cacheinfo = route.cacheinfo();
+    assert_eq!(
+        cacheinfo.map(|c| c.as_bytes().to_vec()),
+        a(rta::CACHEINFO).map(|attr| attr.payload()[..32].to_vec())
+    );
+    assert_eq!(
+        route.metrics().map(|m| m.remaining()),
+        a(rta::METRICS).map(|attr| attr.payload())
+    );
+    if let Some(metrics) = route.metrics() {
+        walk(metrics, bytes, 0, false);
+    }
+    assert_eq!(route.multipath().is_some(), a(rta::MULTIPATH).is_some());
+    if let Some(nexthops) = route.multipath() {
+        let mut count = 0;
+        for nexthop in nexthops {
+            let nexthop = nexthop.expect("RTA_MULTIPATH was checked by parse");
+            count += 1;
+            black_box((nexthop.ifindex(), nexthop.flags()));
+            assert!(nexthop.weight() >= 1);
+            walk(nexthop.attrs(), bytes, 0, true);
+            let gateway = nexthop
+                .attrs()
+                .map(Result::unwrap)
+                .find(|attr| attr.ty() == rta::GATEWAY)
+                .and_then(|attr| ip_of(attr.payload()));
+            assert_eq!(nexthop.gateway(), gateway);
+            assert_eq!(nexthop, nexthop.clone());
+        }
+        black_box(count);
+    }
+}
+
+pub fn exercise_nsid(nsid: &NsidMessage<'_>) {
+    let message = nsid.message();
+    let bytes = message.bytes();
+    assert_eq!(nsid.header().as_bytes(), &bytes[16..20]);
+    check_view_attrs(nsid.attrs(), |ty| nsid.attr(ty), bytes);
+    let a = |ty| nsid.attr(ty);
+    same_i32(nsid.nsid(), a(netnsa::NSID));
+    same_u32(nsid.pid(), a(netnsa::PID));
+    same_u32(nsid.fd(), a(netnsa::FD));
+    same_i32(nsid.target_nsid(), a(netnsa::TARGET_NSID));
+    same_i32(nsid.current_nsid(), a(netnsa::CURRENT_NSID));
+}
+
+pub fn exercise_error(error: &ErrorMessage<'_>) {
+    let message = error.message();
+    let bytes = message.bytes();
+    let code = i32::from_ne_bytes(bytes[16..20].try_into().unwrap());
+    assert_eq!(error.error(), code);
+    assert_eq!(error.errno(), code.saturating_neg());
+    assert_eq!(error.is_ack(), code == 0);
+    assert_eq!(error.request().as_bytes(), &bytes[20..36]);
+    let request = error.request_bytes();
+    assert!(request.len() >= NlMsgHdr::SIZE);
+    assert_eq!(&request[..NlMsgHdr::SIZE], error.request().as_bytes());
+    assert_eq!(request.as_ptr(), bytes[20..].as_ptr());
+    exercise_ext_ack(error.ext_ack(), bytes);
+}
+
+pub fn exercise_done(done: &DoneMessage<'_>) {
+    let message = done.message();
+    let bytes = message.bytes();
+    let code = bytes
+        .get(16..20)
+        .map_or(0, |code| i32::from_ne_bytes(code.try_into().unwrap()));
+    assert_eq!(done.error(), code);
+    assert_eq!(done.errno(), code.saturating_neg());
+    exercise_ext_ack(done.ext_ack(), bytes);
+}
+
+pub fn exercise_ext_ack(ext_ack: &ExtAck<'_>, message: &[u8]) {
+    let attrs = ext_ack.attrs();
+    assert_eq!(ext_ack.is_empty(), attrs.clone().next().is_none());
+    let mut last: HashMap<u16, Attr<'_>> = HashMap::new();
+    for attr in attrs.clone() {
+        let attr = attr.expect("the extended ack was checked by parse");
+        last.insert(attr.ty(), attr);
+    }
+    walk(attrs, message, 0, true);
+    let a = |ty| last.get(&ty).copied();
+    same_str(
+        ext_ack.message(),
+        ext_ack.message_bytes(),
+        a(nlmsgerr_attr::MSG),
+    );
+    same_u32(ext_ack.offset(), a(nlmsgerr_attr::OFFS));
+    same_u32(ext_ack.missing_type(), a(nlmsgerr_attr::MISS_TYPE));
+    same_u32(ext_ack.missing_nest(), a(nlmsgerr_attr::MISS_NEST));
+    same_bytes(ext_ack.cookie(), a(nlmsgerr_attr::COOKIE));
+    assert_eq!(
+        ext_ack.policy().map(|p| p.remaining()),
+        a(nlmsgerr_attr::POLICY).map(|attr| attr.payload())
+    );
+    if let Some(policy) = ext_ack.policy() {
+        walk(policy, message, 0, false);
+    }
+}
+
+/// Formats an error without a heap, checking `Display` says something.
+pub fn display(error: &rtnl_codec::Error) {
+    struct Count(usize);
+    impl std::fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    write!(count, "{error}").unwrap();
+    assert!(count.0 > 0);
+    let _ = black_box(*error);
+}

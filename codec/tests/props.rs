@@ -1,0 +1,2312 @@
+//! Property tests of the codec's contract (DESIGN.md, "How it is tested"):
+//!
+//! - build -> parse -> equal, for arbitrary attribute trees and for every typed message;
+//! - arbitrary bytes, and valid messages mutated, never panic, and every view's accessors agree
+//!   with the attributes they read (the shared `exercise`);
+//! - every strict prefix of a datagram of valid messages ends in exactly the error it should;
+//! - the builder never writes out of bounds, and what it built always parses.
+#![allow(
+    missing_docs,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation,
+    clippy::type_complexity
+)]
+
+#[path = "common/exercise.rs"]
+mod exercise;
+#[path = "common/tree.rs"]
+mod tree;
+
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::ops::RangeInclusive;
+
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use rtnl_codec::raw::{IfAddrMsg, IfInfoMsg, NdMsg, NlMsgErr, NlMsgHdr, RtGenMsg, RtMsg};
+use rtnl_codec::{
+    AddressMessage, Attrs, BridgeInfo, DoneMessage, Error, ErrorMessage, Layer, LinkMessage,
+    MacvlanInfo, Message, MessageBuilder, Messages, NsidMessage, Payload, RouteMessage, VlanInfo,
+    VxlanInfo, ifa, ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa, nla,
+    nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
+};
+use tree::{Body, Node};
+use zerocopy::{FromBytes, IntoBytes};
+
+// ---------------------------------------------------------------------------------------------
+// Values and how they are written
+
+/// How an attribute's payload is typed on the wire.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    U8,
+    /// A `u8` read as a boolean (any non-zero byte is true).
+    Bool,
+    U16,
+    Be16,
+    U32,
+    I32,
+    U64,
+    /// A NUL-terminated string, written with `put_str`.
+    Str,
+    /// Raw bytes of any length.
+    Bytes,
+    /// 4 or 16 bytes.
+    Ip,
+    Ip4,
+    Ip6,
+    /// Exactly this many bytes (`struct` payloads).
+    Fixed(usize),
+    /// At least `min` bytes of which the accessor reads the first `keep` (`IFLA_STATS64` from a
+    /// newer kernel, `struct ifla_vlan_flags`).
+    Prefix {
+        min: usize,
+        keep: usize,
+    },
+}
+
+/// A value as written, and as an accessor returns it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Val {
+    U8(u8),
+    Bool(bool),
+    U16(u16),
+    U32(u32),
+    I32(i32),
+    U64(u64),
+    Str(String),
+    Bytes(Vec<u8>),
+    Ip(IpAddr),
+}
+
+impl Shape {
+    fn value(self) -> BoxedStrategy<Val> {
+        match self {
+            Shape::U8 | Shape::Bool => any::<u8>().prop_map(Val::U8).boxed(),
+            Shape::U16 | Shape::Be16 => any::<u16>().prop_map(Val::U16).boxed(),
+            Shape::U32 => any::<u32>().prop_map(Val::U32).boxed(),
+            Shape::I32 => any::<i32>().prop_map(Val::I32).boxed(),
+            Shape::U64 => any::<u64>().prop_map(Val::U64).boxed(),
+            Shape::Str => string(24).prop_map(Val::Str).boxed(),
+            Shape::Bytes => vec(any::<u8>(), 0..40).prop_map(Val::Bytes).boxed(),
+            Shape::Ip => ip().prop_map(Val::Ip).boxed(),
+            Shape::Ip4 => any::<[u8; 4]>()
+                .prop_map(|a| Val::Ip(Ipv4Addr::from(a).into()))
+                .boxed(),
+            Shape::Ip6 => any::<[u8; 16]>()
+                .prop_map(|a| Val::Ip(Ipv6Addr::from(a).into()))
+                .boxed(),
+            Shape::Fixed(n) => vec(any::<u8>(), n).prop_map(Val::Bytes).boxed(),
+            Shape::Prefix { min, .. } => {
+                vec(any::<u8>(), min..min + 24).prop_map(Val::Bytes).boxed()
+            }
+        }
+    }
+
+    /// The payload bytes of `val`.
+    fn encode(self, val: &Val) -> Vec<u8> {
+        match (self, val) {
+            (Shape::Be16, Val::U16(v)) => v.to_be_bytes().to_vec(),
+            (_, Val::U8(v)) => vec![*v],
+            (_, Val::Bool(v)) => vec![u8::from(*v)],
+            (_, Val::U16(v)) => v.to_ne_bytes().to_vec(),
+            (_, Val::U32(v)) => v.to_ne_bytes().to_vec(),
+            (_, Val::I32(v)) => v.to_ne_bytes().to_vec(),
+            (_, Val::U64(v)) => v.to_ne_bytes().to_vec(),
+            (_, Val::Str(s)) => [s.as_bytes(), &[0]].concat(),
+            (_, Val::Bytes(b)) => b.clone(),
+            (_, Val::Ip(IpAddr::V4(a))) => a.octets().to_vec(),
+            (_, Val::Ip(IpAddr::V6(a))) => a.octets().to_vec(),
+        }
+    }
+
+    /// What the accessor returns for `val` written with this shape.
+    fn expect(self, val: &Val) -> Val {
+        match (self, val) {
+            (Shape::Bool, Val::U8(v)) => Val::Bool(*v != 0),
+            (Shape::Prefix { keep, .. }, Val::Bytes(b)) => Val::Bytes(b[..keep].to_vec()),
+            _ => val.clone(),
+        }
+    }
+
+    /// Writes `val` as attribute `ty` with the builder's typed helper for this shape.
+    fn put(self, b: &mut MessageBuilder<'_>, ty: u16, val: &Val) -> Result<(), Error> {
+        match (self, val) {
+            (Shape::Be16, Val::U16(v)) => b.put_be16(ty, *v),
+            (_, Val::U8(v)) => b.put_u8(ty, *v),
+            (_, Val::U16(v)) => b.put_u16(ty, *v),
+            (_, Val::U32(v)) => b.put_u32(ty, *v),
+            (_, Val::I32(v)) => b.put_i32(ty, *v),
+            (_, Val::U64(v)) => b.put_u64(ty, *v),
+            (_, Val::Str(s)) => b.put_str(ty, s),
+            (_, Val::Ip(a)) => b.put_ip(ty, *a),
+            (_, Val::Bytes(m)) if m.len() == 6 => b.put_mac(ty, m.clone().try_into().unwrap()),
+            (_, Val::Bytes(m)) if m.is_empty() => b.put_flag(ty),
+            (_, other) => b.put(ty, &self.encode(other)),
+        }
+        .map(drop)
+    }
+}
+
+/// A string without NUL, `0..=max` characters of any kind.
+fn string(max: usize) -> impl Strategy<Value = String> {
+    vec(any::<char>(), 0..=max).prop_map(|chars| {
+        chars
+            .into_iter()
+            .map(|c| if c == '\0' { '0' } else { c })
+            .collect()
+    })
+}
+
+fn ip() -> impl Strategy<Value = IpAddr> {
+    prop_oneof![
+        any::<[u8; 4]>().prop_map(|a| IpAddr::from(Ipv4Addr::from(a))),
+        any::<[u8; 16]>().prop_map(|a| IpAddr::from(Ipv6Addr::from(a))),
+    ]
+}
+
+fn leaf(ty: u16, payload: Vec<u8>) -> Node {
+    Node {
+        raw_type: ty,
+        body: Body::Leaf(payload),
+    }
+}
+
+fn nest(ty: u16, children: Vec<Node>) -> Node {
+    Node {
+        raw_type: ty,
+        body: Body::Nest(children),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A run of attributes of a known family: typed fields in random order, duplicates, unknowns
+
+/// One typed attribute or an unknown one (`Shape::Bytes`).
+#[derive(Clone, Debug)]
+struct Plain {
+    ty: u16,
+    shape: Shape,
+    val: Val,
+}
+
+impl Plain {
+    fn node(&self) -> Node {
+        leaf(self.ty, self.shape.encode(&self.val))
+    }
+}
+
+/// A field table: attribute type, shape, and the accessor that reads it.
+type Field<V> = (u16, Shape, fn(&V) -> Option<Val>);
+
+/// A field table of view `$view`, for a view of any lifetime.
+macro_rules! fields {
+    ($view:ident) => {
+        &[(u16, Shape, for<'x, 'a> fn(&'x $view<'a>) -> Option<Val>)]
+    };
+}
+
+/// Attributes of the types in `shapes` (with their shapes) and unknown types in `unknown`.
+fn plains(
+    shapes: Vec<(u16, Shape)>,
+    unknown: RangeInclusive<u16>,
+    max: usize,
+) -> impl Strategy<Value = Vec<Plain>> {
+    let known = select(shapes)
+        .prop_flat_map(|(ty, shape)| shape.value().prop_map(move |val| Plain { ty, shape, val }));
+    let unknown = (unknown, vec(any::<u8>(), 0..48)).prop_map(|(ty, bytes)| Plain {
+        ty,
+        shape: Shape::Bytes,
+        val: Val::Bytes(bytes),
+    });
+    vec(prop_oneof![4 => known, 1 => unknown], 0..max)
+}
+
+fn shapes_of<V>(fields: &[Field<V>]) -> Vec<(u16, Shape)> {
+    fields.iter().map(|(ty, shape, _)| (*ty, *shape)).collect()
+}
+
+/// The last value written for each type: what a lookup must find.
+fn last_values<'p>(plains: impl IntoIterator<Item = &'p Plain>) -> HashMap<u16, Val> {
+    plains.into_iter().map(|p| (p.ty, p.val.clone())).collect()
+}
+
+/// Every field's accessor returns the last value written for its type, or `None`.
+fn check_fields<V>(view: &V, fields: &[Field<V>], last: &HashMap<u16, Val>) {
+    for (ty, shape, get) in fields {
+        assert_eq!(
+            get(view),
+            last.get(ty).map(|val| shape.expect(val)),
+            "accessor of type {ty}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building messages
+
+/// Builds one message with `f` into a buffer of 0xa5 and checks nothing is written past it.
+fn build_message(
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    f: impl FnOnce(&mut MessageBuilder<'_>) -> Result<(), Error>,
+) -> Vec<u8> {
+    let mut buf = vec![0xa5u8; 1 << 16];
+    let len = {
+        let mut b = MessageBuilder::new(&mut buf, ty, flags, seq).unwrap();
+        f(&mut b).unwrap();
+        b.len()
+    };
+    assert!(buf[len..].iter().all(|&b| b == 0xa5), "written past len()");
+    buf.truncate(len);
+    buf
+}
+
+/// The only message of `bytes`, checked against the header it was built with.
+fn only_message(bytes: &[u8], ty: u16, flags: u16, seq: u32) -> Message<'_> {
+    let mut messages = Messages::new(bytes);
+    let message = messages.next().unwrap().unwrap();
+    assert!(messages.next().is_none());
+    assert_eq!(
+        (message.ty(), message.flags(), message.seq(), message.pid()),
+        (ty, flags, seq, 0)
+    );
+    assert_eq!(message.bytes().len(), bytes.len());
+    message
+}
+
+/// The header as the reference encoder writes it.
+fn header_bytes(len: usize, ty: u16, flags: u16, seq: u32) -> Vec<u8> {
+    NlMsgHdr {
+        nlmsg_len: (len as u32).into(),
+        nlmsg_type: ty.into(),
+        nlmsg_flags: flags.into(),
+        nlmsg_seq: seq.into(),
+        nlmsg_pid: 0.into(),
+    }
+    .as_bytes()
+    .to_vec()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribute trees
+
+fn tree_node() -> impl Strategy<Value = Node> {
+    let flags = select(vec![
+        0,
+        0,
+        nla::F_NESTED,
+        nla::F_NET_BYTEORDER,
+        nla::F_NESTED | nla::F_NET_BYTEORDER,
+    ]);
+    let leaf = (1u16..=200, flags.clone(), vec(any::<u8>(), 0..300))
+        .prop_map(|(ty, flags, payload)| leaf(ty | flags, payload));
+    leaf.prop_recursive(4, 48, 6, move |inner| {
+        (1u16..=200, flags.clone(), vec(inner, 0..6))
+            .prop_map(|(ty, flags, children)| nest(ty | flags, children))
+    })
+}
+
+/// The fixed headers that follow `nlmsghdr`, with any contents, or none.
+fn family_header() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        Just(Vec::new()),
+        any::<[u8; 16]>().prop_map(|b| IfInfoMsg::read_from_bytes(&b).unwrap().as_bytes().to_vec()),
+        any::<[u8; 8]>().prop_map(|b| IfAddrMsg::read_from_bytes(&b).unwrap().as_bytes().to_vec()),
+        any::<[u8; 12]>().prop_map(|b| RtMsg::read_from_bytes(&b).unwrap().as_bytes().to_vec()),
+        any::<[u8; 4]>().prop_map(|b| RtGenMsg::read_from_bytes(&b).unwrap().as_bytes().to_vec()),
+        any::<[u8; 12]>().prop_map(|b| NdMsg::read_from_bytes(&b).unwrap().as_bytes().to_vec()),
+    ]
+}
+
+/// Writes a family header of any of the kernel's sizes with the builder's `header`.
+fn put_family_header(b: &mut MessageBuilder<'_>, header: &[u8]) -> Result<(), Error> {
+    match header.len() {
+        0 => Ok(()),
+        4 => b
+            .header(&RtGenMsg::read_from_bytes(header).unwrap())
+            .map(drop),
+        8 => b
+            .header(&IfAddrMsg::read_from_bytes(header).unwrap())
+            .map(drop),
+        12 => b.header(&RtMsg::read_from_bytes(header).unwrap()).map(drop),
+        16 => b
+            .header(&IfInfoMsg::read_from_bytes(header).unwrap())
+            .map(drop),
+        n => panic!("no family header of {n} bytes"),
+    }
+}
+
+#[derive(Clone, Debug)]
+struct TreeMessage {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: Vec<u8>,
+    nodes: Vec<Node>,
+}
+
+fn tree_message() -> impl Strategy<Value = TreeMessage> {
+    (
+        any::<u16>(),
+        any::<u16>(),
+        any::<u32>(),
+        family_header(),
+        vec(tree_node(), 0..8),
+    )
+        .prop_map(|(ty, flags, seq, header, nodes)| TreeMessage {
+            ty,
+            flags,
+            seq,
+            header,
+            nodes,
+        })
+}
+
+impl TreeMessage {
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            put_family_header(b, &self.header)?;
+            tree::build(b, &self.nodes)
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Link messages
+
+const LINK_FIELDS: fields!(LinkMessage) = &[
+    (ifla::IFNAME, Shape::Str, |l| {
+        l.name().map(|s| Val::Str(s.into()))
+    }),
+    (ifla::MTU, Shape::U32, |l| l.mtu().map(Val::U32)),
+    (ifla::MIN_MTU, Shape::U32, |l| l.min_mtu().map(Val::U32)),
+    (ifla::MAX_MTU, Shape::U32, |l| l.max_mtu().map(Val::U32)),
+    (ifla::ADDRESS, Shape::Bytes, |l| {
+        l.address().map(|a| Val::Bytes(a.into()))
+    }),
+    (ifla::BROADCAST, Shape::Bytes, |l| {
+        l.broadcast().map(|a| Val::Bytes(a.into()))
+    }),
+    (ifla::PERM_ADDRESS, Shape::Bytes, |l| {
+        l.perm_address().map(|a| Val::Bytes(a.into()))
+    }),
+    (ifla::OPERSTATE, Shape::U8, |l| l.operstate().map(Val::U8)),
+    (ifla::LINKMODE, Shape::U8, |l| l.linkmode().map(Val::U8)),
+    (ifla::TXQLEN, Shape::U32, |l| l.txqlen().map(Val::U32)),
+    (ifla::GROUP, Shape::U32, |l| l.group().map(Val::U32)),
+    (ifla::MASTER, Shape::U32, |l| l.master().map(Val::U32)),
+    (ifla::LINK, Shape::U32, |l| l.link().map(Val::U32)),
+    (ifla::LINK_NETNSID, Shape::I32, |l| {
+        l.link_netnsid().map(Val::I32)
+    }),
+    (ifla::IFALIAS, Shape::Str, |l| {
+        l.alias().map(|s| Val::Str(s.into()))
+    }),
+    (ifla::QDISC, Shape::Str, |l| {
+        l.qdisc().map(|s| Val::Str(s.into()))
+    }),
+    (ifla::CARRIER, Shape::Bool, |l| l.carrier().map(Val::Bool)),
+    (ifla::CARRIER_CHANGES, Shape::U32, |l| {
+        l.carrier_changes().map(Val::U32)
+    }),
+    (ifla::PROMISCUITY, Shape::U32, |l| {
+        l.promiscuity().map(Val::U32)
+    }),
+    (ifla::ALLMULTI, Shape::U32, |l| l.allmulti().map(Val::U32)),
+    (ifla::NUM_TX_QUEUES, Shape::U32, |l| {
+        l.num_tx_queues().map(Val::U32)
+    }),
+    (ifla::NUM_RX_QUEUES, Shape::U32, |l| {
+        l.num_rx_queues().map(Val::U32)
+    }),
+    (ifla::GSO_MAX_SIZE, Shape::U32, |l| {
+        l.gso_max_size().map(Val::U32)
+    }),
+    (ifla::GSO_MAX_SEGS, Shape::U32, |l| {
+        l.gso_max_segs().map(Val::U32)
+    }),
+    (ifla::PROTO_DOWN, Shape::Bool, |l| {
+        l.proto_down().map(Val::Bool)
+    }),
+    (ifla::NEW_NETNSID, Shape::I32, |l| {
+        l.new_netnsid().map(Val::I32)
+    }),
+    (ifla::NEW_IFINDEX, Shape::I32, |l| {
+        l.new_ifindex().map(Val::I32)
+    }),
+    (
+        ifla::STATS64,
+        Shape::Prefix {
+            min: 184,
+            keep: 184,
+        },
+        |l| l.stats64().map(|s| Val::Bytes(s.as_bytes().into())),
+    ),
+];
+
+const VXLAN_FIELDS: fields!(VxlanInfo) = &[
+    (ifla_vxlan::ID, Shape::U32, |v| v.id().map(Val::U32)),
+    (ifla_vxlan::PORT, Shape::Be16, |v| v.port().map(Val::U16)),
+    (ifla_vxlan::LINK, Shape::U32, |v| v.link().map(Val::U32)),
+    (ifla_vxlan::TTL, Shape::U8, |v| v.ttl().map(Val::U8)),
+    (ifla_vxlan::TOS, Shape::U8, |v| v.tos().map(Val::U8)),
+    (ifla_vxlan::LEARNING, Shape::Bool, |v| {
+        v.learning().map(Val::Bool)
+    }),
+    (ifla_vxlan::AGEING, Shape::U32, |v| v.ageing().map(Val::U32)),
+    (ifla_vxlan::PORT_RANGE, Shape::Fixed(4), |v| {
+        v.port_range()
+            .map(|(lo, hi)| Val::Bytes([lo.to_be_bytes(), hi.to_be_bytes()].concat()))
+    }),
+];
+
+/// The vxlan addresses, read through `remote()` and `local()` (v4 first, then v6).
+const VXLAN_ADDRS: &[(u16, Shape)] = &[
+    (ifla_vxlan::GROUP, Shape::Ip4),
+    (ifla_vxlan::GROUP6, Shape::Ip6),
+    (ifla_vxlan::LOCAL, Shape::Ip4),
+    (ifla_vxlan::LOCAL6, Shape::Ip6),
+];
+
+const BRIDGE_FIELDS: fields!(BridgeInfo) = &[
+    (ifla_br::FORWARD_DELAY, Shape::U32, |v| {
+        v.forward_delay().map(Val::U32)
+    }),
+    (ifla_br::HELLO_TIME, Shape::U32, |v| {
+        v.hello_time().map(Val::U32)
+    }),
+    (ifla_br::MAX_AGE, Shape::U32, |v| v.max_age().map(Val::U32)),
+    (ifla_br::AGEING_TIME, Shape::U32, |v| {
+        v.ageing_time().map(Val::U32)
+    }),
+    (ifla_br::STP_STATE, Shape::U32, |v| {
+        v.stp_state().map(Val::U32)
+    }),
+    (ifla_br::PRIORITY, Shape::U16, |v| {
+        v.priority().map(Val::U16)
+    }),
+    (ifla_br::VLAN_FILTERING, Shape::Bool, |v| {
+        v.vlan_filtering().map(Val::Bool)
+    }),
+    (ifla_br::VLAN_PROTOCOL, Shape::Be16, |v| {
+        v.vlan_protocol().map(Val::U16)
+    }),
+    (ifla_br::VLAN_DEFAULT_PVID, Shape::U16, |v| {
+        v.vlan_default_pvid().map(Val::U16)
+    }),
+    (ifla_br::MCAST_SNOOPING, Shape::Bool, |v| {
+        v.mcast_snooping().map(Val::Bool)
+    }),
+];
+
+const VLAN_FIELDS: fields!(VlanInfo) = &[
+    (ifla_vlan::ID, Shape::U16, |v| v.id().map(Val::U16)),
+    (ifla_vlan::PROTOCOL, Shape::Be16, |v| {
+        v.protocol().map(Val::U16)
+    }),
+    // struct ifla_vlan_flags { flags, mask }: the accessor reads `flags`.
+    (ifla_vlan::FLAGS, Shape::Prefix { min: 8, keep: 4 }, |v| {
+        v.flags().map(|f| Val::Bytes(f.to_ne_bytes().into()))
+    }),
+];
+
+const MACVLAN_FIELDS: fields!(MacvlanInfo) = &[
+    (ifla_macvlan::MODE, Shape::U32, |v| v.mode().map(Val::U32)),
+    (ifla_macvlan::FLAGS, Shape::U16, |v| v.flags().map(Val::U16)),
+];
+
+/// `IFLA_INFO_DATA` and the kind it belongs to.
+#[derive(Clone, Debug)]
+enum KindData {
+    /// A kind with a typed view: its name and its attributes.
+    Typed(&'static str, Option<Vec<Plain>>),
+    /// Any other kind (or no `IFLA_INFO_KIND`): data of any shape.
+    Other(Option<String>, Option<Vec<Node>>),
+}
+
+#[derive(Clone, Debug)]
+struct LinkInfo {
+    data: KindData,
+    slave_kind: Option<String>,
+    slave_data: Option<Vec<Node>>,
+}
+
+impl LinkInfo {
+    fn kind(&self) -> Option<&str> {
+        match &self.data {
+            KindData::Typed(kind, _) => Some(kind),
+            KindData::Other(kind, _) => kind.as_deref(),
+        }
+    }
+
+    fn data(&self) -> Option<Vec<Node>> {
+        match &self.data {
+            KindData::Typed(_, data) => data.as_ref().map(|d| d.iter().map(Plain::node).collect()),
+            KindData::Other(_, data) => data.clone(),
+        }
+    }
+
+    fn node(&self) -> Node {
+        let mut children = Vec::new();
+        if let Some(kind) = self.kind() {
+            children.push(leaf(ifla_info::KIND, [kind.as_bytes(), &[0]].concat()));
+        }
+        if let Some(data) = self.data() {
+            children.push(nest(ifla_info::DATA, data));
+        }
+        if let Some(kind) = &self.slave_kind {
+            children.push(leaf(
+                ifla_info::SLAVE_KIND,
+                [kind.as_bytes(), &[0]].concat(),
+            ));
+        }
+        if let Some(data) = &self.slave_data {
+            children.push(nest(ifla_info::SLAVE_DATA, data.clone()));
+        }
+        nest(ifla::LINKINFO, children)
+    }
+}
+
+fn leaves(types: RangeInclusive<u16>, max: usize) -> impl Strategy<Value = Vec<Node>> {
+    vec(
+        (types, vec(any::<u8>(), 0..24)).prop_map(|(ty, payload)| leaf(ty, payload)),
+        0..max,
+    )
+}
+
+fn link_info() -> impl Strategy<Value = LinkInfo> {
+    let typed = prop_oneof![
+        proptest::option::of(plains(
+            [shapes_of(VXLAN_FIELDS), VXLAN_ADDRS.to_vec()].concat(),
+            ifla_vxlan::MAX + 1..=200,
+            12
+        ))
+        .prop_map(|d| KindData::Typed("vxlan", d)),
+        proptest::option::of(plains(shapes_of(BRIDGE_FIELDS), ifla_br::MAX + 1..=200, 12))
+            .prop_map(|d| KindData::Typed("bridge", d)),
+        proptest::option::of(plains(shapes_of(VLAN_FIELDS), ifla_vlan::MAX + 1..=200, 6))
+            .prop_map(|d| KindData::Typed("vlan", d)),
+        (
+            select(vec!["macvlan", "macvtap"]),
+            proptest::option::of(plains(
+                shapes_of(MACVLAN_FIELDS),
+                ifla_macvlan::MAX + 1..=200,
+                6
+            ))
+        )
+            .prop_map(|(kind, d)| KindData::Typed(kind, d)),
+    ];
+    let other_kind = prop_oneof![
+        Just(None),
+        select(vec!["veth", "dummy", "bond", "vrf"]).prop_map(|k| Some(k.to_owned())),
+        "[a-z0-9]{1,12}"
+            .prop_filter("not a typed kind", |k| {
+                !["vxlan", "bridge", "vlan", "macvlan", "macvtap"].contains(&k.as_str())
+            })
+            .prop_map(Some),
+    ];
+    let other = (other_kind, proptest::option::of(vec(tree_node(), 0..4)))
+        .prop_map(|(kind, data)| KindData::Other(kind, data));
+    (
+        prop_oneof![typed, other],
+        proptest::option::of("[a-z]{1,8}"),
+        proptest::option::of(vec(tree_node(), 0..3)),
+    )
+        .prop_map(|(data, slave_kind, slave_data)| LinkInfo {
+            data,
+            slave_kind,
+            slave_data,
+        })
+}
+
+#[derive(Clone, Debug)]
+enum LinkItem {
+    Plain(Plain),
+    AltNames(Vec<String>),
+    Info(LinkInfo),
+}
+
+impl LinkItem {
+    fn node(&self) -> Node {
+        match self {
+            LinkItem::Plain(p) => p.node(),
+            LinkItem::AltNames(names) => nest(
+                ifla::PROP_LIST,
+                names
+                    .iter()
+                    .map(|n| leaf(ifla::ALT_IFNAME, [n.as_bytes(), &[0]].concat()))
+                    .collect(),
+            ),
+            LinkItem::Info(info) => info.node(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct LinkSpec {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: IfInfoMsg,
+    items: Vec<LinkItem>,
+}
+
+fn if_info_msg() -> impl Strategy<Value = IfInfoMsg> {
+    any::<[u8; 16]>().prop_map(|b| IfInfoMsg::read_from_bytes(&b).unwrap())
+}
+
+fn link_spec() -> impl Strategy<Value = LinkSpec> {
+    let plain = plains(shapes_of(LINK_FIELDS), ifla::MAX + 1..=200, 2)
+        .prop_filter_map("one", |mut v| v.pop())
+        .prop_map(LinkItem::Plain);
+    let item = prop_oneof![
+        12 => plain,
+        1 => vec(string(15), 0..4).prop_map(LinkItem::AltNames),
+        2 => link_info().prop_map(LinkItem::Info),
+    ];
+    (
+        select(vec![rtm::NEWLINK, rtm::DELLINK, rtm::GETLINK, rtm::SETLINK]),
+        any::<u16>(),
+        any::<u32>(),
+        if_info_msg(),
+        vec(item, 0..24),
+    )
+        .prop_map(|(ty, flags, seq, header, items)| LinkSpec {
+            ty,
+            flags,
+            seq,
+            header,
+            items,
+        })
+}
+
+impl LinkSpec {
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            b.header(&self.header)?;
+            for item in &self.items {
+                match item {
+                    LinkItem::Plain(p) => p.shape.put(b, p.ty, &p.val)?,
+                    LinkItem::AltNames(names) => {
+                        let list = b.nest_start(ifla::PROP_LIST)?;
+                        for name in names {
+                            b.put_str(ifla::ALT_IFNAME, name)?;
+                        }
+                        b.nest_end(list)?;
+                    }
+                    LinkItem::Info(info) => tree::build(b, &[info.node()])?,
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let Ok(Payload::Link(link)) = message.decode() else {
+            panic!("not decoded as a link: {:?}", message.decode());
+        };
+        let nodes: Vec<Node> = self.items.iter().map(LinkItem::node).collect();
+        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
+        expected.extend_from_slice(self.header.as_bytes());
+        tree::encode(&nodes, &mut expected);
+        assert_eq!(bytes, expected, "bytes differ from the reference encoding");
+
+        assert_eq!(link.header(), &self.header);
+        assert_eq!(link.family(), self.header.ifi_family);
+        assert_eq!(link.link_type(), self.header.ifi_type.get());
+        assert_eq!(link.index(), self.header.ifi_index.get().cast_unsigned());
+        assert_eq!(link.flags(), self.header.ifi_flags.get());
+        assert_eq!(link.change(), self.header.ifi_change.get());
+        tree::check(link.attrs(), &nodes);
+        tree::check_offsets(link.attrs(), &nodes, 32);
+
+        let last = last_values(self.items.iter().filter_map(|i| match i {
+            LinkItem::Plain(p) => Some(p),
+            _ => None,
+        }));
+        check_fields(&link, LINK_FIELDS, &last);
+        let name = last.get(&ifla::IFNAME).map(|v| Shape::Str.encode(v));
+        assert_eq!(
+            link.name_bytes(),
+            name.as_deref().map(|n| &n[..n.len() - 1])
+        );
+        let address = link.address();
+        assert_eq!(link.mac(), address.and_then(|a| a.try_into().ok()));
+
+        let alt_names = self.items.iter().rev().find_map(|i| match i {
+            LinkItem::AltNames(names) => Some(names.clone()),
+            _ => None,
+        });
+        assert_eq!(
+            link.alt_names().map(str::to_owned).collect::<Vec<_>>(),
+            alt_names.unwrap_or_default()
+        );
+
+        let info = self.items.iter().rev().find_map(|i| match i {
+            LinkItem::Info(info) => Some(info),
+            _ => None,
+        });
+        check_link_info(&link, info);
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+fn check_link_info(link: &LinkMessage<'_>, info: Option<&LinkInfo>) {
+    assert_eq!(link.kind(), info.and_then(LinkInfo::kind));
+    assert_eq!(
+        link.slave_kind(),
+        info.and_then(|i| i.slave_kind.as_deref())
+    );
+    let data = info.and_then(LinkInfo::data);
+    assert_eq!(link.info_data().is_some(), data.is_some());
+    if let (Some(attrs), Some(data)) = (link.info_data(), &data) {
+        tree::check(attrs, data);
+    }
+    let slave_data = info.and_then(|i| i.slave_data.as_ref());
+    assert_eq!(link.info_slave_data().is_some(), slave_data.is_some());
+    if let (Some(attrs), Some(data)) = (link.info_slave_data(), slave_data) {
+        tree::check(attrs, data);
+    }
+
+    let typed = match info.map(|i| &i.data) {
+        Some(KindData::Typed(kind, Some(data))) => Some((*kind, last_values(data))),
+        _ => None,
+    };
+    let of = |name: &[&str]| {
+        typed
+            .as_ref()
+            .filter(|(kind, _)| name.contains(kind))
+            .map(|(_, last)| last)
+    };
+    match (link.vxlan(), of(&["vxlan"])) {
+        (None, None) => {}
+        (Some(vxlan), Some(last)) => {
+            check_fields(&vxlan, VXLAN_FIELDS, last);
+            let ip = |ty| match last.get(&ty) {
+                Some(Val::Ip(ip)) => Some(*ip),
+                _ => None,
+            };
+            assert_eq!(
+                vxlan.remote(),
+                ip(ifla_vxlan::GROUP).or(ip(ifla_vxlan::GROUP6))
+            );
+            assert_eq!(
+                vxlan.local(),
+                ip(ifla_vxlan::LOCAL).or(ip(ifla_vxlan::LOCAL6))
+            );
+        }
+        (view, data) => panic!("vxlan view {} for data {data:?}", view.is_some()),
+    }
+    match (link.bridge(), of(&["bridge"])) {
+        (None, None) => {}
+        (Some(view), Some(last)) => check_fields(&view, BRIDGE_FIELDS, last),
+        (view, data) => panic!("bridge view {} for data {data:?}", view.is_some()),
+    }
+    match (link.vlan(), of(&["vlan"])) {
+        (None, None) => {}
+        (Some(view), Some(last)) => check_fields(&view, VLAN_FIELDS, last),
+        (view, data) => panic!("vlan view {} for data {data:?}", view.is_some()),
+    }
+    match (link.macvlan(), of(&["macvlan", "macvtap"])) {
+        (None, None) => {}
+        (Some(view), Some(last)) => check_fields(&view, MACVLAN_FIELDS, last),
+        (view, data) => panic!("macvlan view {} for data {data:?}", view.is_some()),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Address messages
+
+const ADDR_FIELDS: fields!(AddressMessage) = &[
+    (ifa::ADDRESS, Shape::Ip, |a| a.address().map(Val::Ip)),
+    (ifa::LOCAL, Shape::Ip, |a| a.local().map(Val::Ip)),
+    (ifa::BROADCAST, Shape::Ip, |a| a.broadcast().map(Val::Ip)),
+    (ifa::ANYCAST, Shape::Ip, |a| a.anycast().map(Val::Ip)),
+    (ifa::MULTICAST, Shape::Ip, |a| a.multicast().map(Val::Ip)),
+    (ifa::LABEL, Shape::Str, |a| {
+        a.label().map(|s| Val::Str(s.into()))
+    }),
+    (ifa::CACHEINFO, Shape::Fixed(16), |a| {
+        a.cacheinfo().map(|c| Val::Bytes(c.as_bytes().into()))
+    }),
+    (ifa::RT_PRIORITY, Shape::U32, |a| a.priority().map(Val::U32)),
+    (ifa::PROTO, Shape::U8, |a| a.proto().map(Val::U8)),
+];
+
+#[derive(Clone, Debug)]
+struct AddrSpec {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: IfAddrMsg,
+    items: Vec<Plain>,
+}
+
+fn addr_spec() -> impl Strategy<Value = AddrSpec> {
+    let shapes = [shapes_of(ADDR_FIELDS), vec![(ifa::FLAGS, Shape::U32)]].concat();
+    (
+        select(vec![rtm::NEWADDR, rtm::DELADDR, rtm::GETADDR]),
+        any::<u16>(),
+        any::<u32>(),
+        any::<[u8; 8]>().prop_map(|b| IfAddrMsg::read_from_bytes(&b).unwrap()),
+        plains(shapes, ifa::MAX + 1..=200, 16),
+    )
+        .prop_map(|(ty, flags, seq, header, items)| AddrSpec {
+            ty,
+            flags,
+            seq,
+            header,
+            items,
+        })
+}
+
+impl AddrSpec {
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            b.header(&self.header)?;
+            self.items
+                .iter()
+                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let Ok(Payload::Address(address)) = message.decode() else {
+            panic!("not decoded as an address: {:?}", message.decode());
+        };
+        let nodes: Vec<Node> = self.items.iter().map(Plain::node).collect();
+        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
+        expected.extend_from_slice(self.header.as_bytes());
+        tree::encode(&nodes, &mut expected);
+        assert_eq!(bytes, expected);
+
+        let h = &self.header;
+        assert_eq!(address.header(), h);
+        assert_eq!(
+            (
+                address.family(),
+                address.prefix_len(),
+                address.scope(),
+                address.index()
+            ),
+            (
+                h.ifa_family,
+                h.ifa_prefixlen,
+                h.ifa_scope,
+                h.ifa_index.get()
+            )
+        );
+        tree::check(address.attrs(), &nodes);
+        tree::check_offsets(address.attrs(), &nodes, 24);
+
+        let last = last_values(&self.items);
+        check_fields(&address, ADDR_FIELDS, &last);
+        let flags = match last.get(&ifa::FLAGS) {
+            Some(Val::U32(flags)) => *flags,
+            _ => u32::from(h.ifa_flags),
+        };
+        assert_eq!(address.flags(), flags);
+        let ip = |ty| match last.get(&ty) {
+            Some(Val::Ip(ip)) => Some(*ip),
+            _ => None,
+        };
+        let (local, addr) = (ip(ifa::LOCAL), ip(ifa::ADDRESS));
+        assert_eq!(address.own_address(), local.or(addr));
+        assert_eq!(
+            address.peer(),
+            local.and(addr).filter(|a| Some(*a) != local)
+        );
+        let cacheinfo = match last.get(&ifa::CACHEINFO) {
+            Some(Val::Bytes(b)) => Some(b.clone()),
+            _ => None,
+        };
+        let word = |i: usize| {
+            cacheinfo
+                .as_ref()
+                .map(|b| u32::from_ne_bytes(b[i * 4..i * 4 + 4].try_into().unwrap()))
+        };
+        assert_eq!(address.preferred_lifetime(), word(0));
+        assert_eq!(address.valid_lifetime(), word(1));
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Route messages
+
+const ROUTE_FIELDS: fields!(RouteMessage) = &[
+    (rta::DST, Shape::Ip, |r| r.dst().map(Val::Ip)),
+    (rta::SRC, Shape::Ip, |r| r.src().map(Val::Ip)),
+    (rta::GATEWAY, Shape::Ip, |r| r.gateway().map(Val::Ip)),
+    (rta::PREFSRC, Shape::Ip, |r| r.prefsrc().map(Val::Ip)),
+    (rta::OIF, Shape::U32, |r| r.oif().map(Val::U32)),
+    (rta::IIF, Shape::U32, |r| r.iif().map(Val::U32)),
+    (rta::PRIORITY, Shape::U32, |r| r.priority().map(Val::U32)),
+    (rta::PREF, Shape::U8, |r| r.pref().map(Val::U8)),
+    (rta::MARK, Shape::U32, |r| r.mark().map(Val::U32)),
+    (rta::EXPIRES, Shape::U64, |r| r.expires().map(Val::U64)),
+    (rta::NH_ID, Shape::U32, |r| r.nh_id().map(Val::U32)),
+    (rta::CACHEINFO, Shape::Fixed(32), |r| {
+        r.cacheinfo().map(|c| Val::Bytes(c.as_bytes().into()))
+    }),
+];
+
+/// One `struct rtnexthop` of `RTA_MULTIPATH` and its attributes.
+#[derive(Clone, Debug)]
+struct NexthopSpec {
+    flags: u8,
+    hops: u8,
+    ifindex: i32,
+    gateway: Option<IpAddr>,
+    extra: Vec<Node>,
+}
+
+impl NexthopSpec {
+    fn nodes(&self) -> Vec<Node> {
+        let gateway = self
+            .gateway
+            .map(|g| leaf(rta::GATEWAY, Shape::Ip.encode(&Val::Ip(g))));
+        gateway
+            .into_iter()
+            .chain(self.extra.iter().cloned())
+            .collect()
+    }
+
+    fn encode(&self, out: &mut Vec<u8>) {
+        let attrs = tree::encoded(&self.nodes());
+        out.extend_from_slice(&(8 + attrs.len() as u16).to_ne_bytes());
+        out.extend_from_slice(&[self.flags, self.hops]);
+        out.extend_from_slice(&self.ifindex.to_ne_bytes());
+        out.extend_from_slice(&attrs);
+    }
+}
+
+fn nexthop() -> impl Strategy<Value = NexthopSpec> {
+    (
+        any::<u8>(),
+        any::<u8>(),
+        any::<i32>(),
+        proptest::option::of(ip()),
+        leaves(rta::GATEWAY + 1..=200, 3),
+    )
+        .prop_map(|(flags, hops, ifindex, gateway, extra)| NexthopSpec {
+            flags,
+            hops,
+            ifindex,
+            gateway,
+            extra,
+        })
+}
+
+#[derive(Clone, Debug)]
+enum RouteItem {
+    Plain(Plain),
+    Table(u32),
+    Via(u16, IpAddr),
+    Metrics(Vec<Node>),
+    Multipath(Vec<NexthopSpec>),
+}
+
+impl RouteItem {
+    fn node(&self) -> Node {
+        match self {
+            RouteItem::Plain(p) => p.node(),
+            RouteItem::Table(t) => leaf(rta::TABLE, t.to_ne_bytes().into()),
+            RouteItem::Via(family, ip) => leaf(
+                rta::VIA,
+                [&family.to_ne_bytes()[..], &Shape::Ip.encode(&Val::Ip(*ip))].concat(),
+            ),
+            RouteItem::Metrics(metrics) => nest(rta::METRICS, metrics.clone()),
+            RouteItem::Multipath(hops) => {
+                let mut payload = Vec::new();
+                hops.iter().for_each(|h| h.encode(&mut payload));
+                leaf(rta::MULTIPATH, payload)
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct RouteSpec {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: RtMsg,
+    items: Vec<RouteItem>,
+}
+
+fn route_spec() -> impl Strategy<Value = RouteSpec> {
+    let plain = plains(shapes_of(ROUTE_FIELDS), rta::MAX + 1..=200, 2)
+        .prop_filter_map("one", |mut v| v.pop())
+        .prop_map(RouteItem::Plain);
+    let item = prop_oneof![
+        10 => plain,
+        2 => prop_oneof![any::<u32>(), 256u32..=u32::MAX].prop_map(RouteItem::Table),
+        1 => (any::<u16>(), ip()).prop_map(|(f, ip)| RouteItem::Via(f, ip)),
+        1 => leaves(1..=17, 6).prop_map(RouteItem::Metrics),
+        2 => vec(nexthop(), 0..5).prop_map(RouteItem::Multipath),
+    ];
+    (
+        select(vec![rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE]),
+        any::<u16>(),
+        any::<u32>(),
+        any::<[u8; 12]>().prop_map(|b| RtMsg::read_from_bytes(&b).unwrap()),
+        vec(item, 0..16),
+    )
+        .prop_map(|(ty, flags, seq, header, items)| RouteSpec {
+            ty,
+            flags,
+            seq,
+            header,
+            items,
+        })
+}
+
+impl RouteSpec {
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            b.header(&self.header)?;
+            for item in &self.items {
+                match item {
+                    RouteItem::Plain(p) => p.shape.put(b, p.ty, &p.val)?,
+                    RouteItem::Table(t) => {
+                        b.put_u32(rta::TABLE, *t)?;
+                    }
+                    other => tree::build(b, &[other.node()])?,
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let Ok(Payload::Route(route)) = message.decode() else {
+            panic!("not decoded as a route: {:?}", message.decode());
+        };
+        let nodes: Vec<Node> = self.items.iter().map(RouteItem::node).collect();
+        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
+        expected.extend_from_slice(self.header.as_bytes());
+        tree::encode(&nodes, &mut expected);
+        assert_eq!(bytes, expected);
+
+        let h = &self.header;
+        assert_eq!(route.header(), h);
+        assert_eq!(
+            (
+                route.family(),
+                route.dst_len(),
+                route.src_len(),
+                route.tos(),
+                route.protocol(),
+                route.scope(),
+                route.route_type(),
+                route.flags()
+            ),
+            (
+                h.rtm_family,
+                h.rtm_dst_len,
+                h.rtm_src_len,
+                h.rtm_tos,
+                h.rtm_protocol,
+                h.rtm_scope,
+                h.rtm_type,
+                h.rtm_flags.get()
+            )
+        );
+        tree::check(route.attrs(), &nodes);
+        tree::check_offsets(route.attrs(), &nodes, 28);
+
+        let last = last_values(self.items.iter().filter_map(|i| match i {
+            RouteItem::Plain(p) => Some(p),
+            _ => None,
+        }));
+        check_fields(&route, ROUTE_FIELDS, &last);
+        let find = |f: fn(&RouteItem) -> bool| self.items.iter().rev().find(|i| f(i));
+        let table = match find(|i| matches!(i, RouteItem::Table(_))) {
+            Some(RouteItem::Table(t)) => *t,
+            _ => u32::from(h.rtm_table),
+        };
+        assert_eq!(route.table(), table);
+        let via = match find(|i| matches!(i, RouteItem::Via(..))) {
+            Some(RouteItem::Via(f, ip)) => Some((*f, *ip)),
+            _ => None,
+        };
+        assert_eq!(route.via(), via);
+        match (
+            route.metrics(),
+            find(|i| matches!(i, RouteItem::Metrics(_))),
+        ) {
+            (None, None) => {}
+            (Some(attrs), Some(RouteItem::Metrics(m))) => tree::check(attrs, m),
+            (view, item) => panic!("metrics {:?} for {item:?}", view.is_some()),
+        }
+        match (
+            route.multipath(),
+            find(|i| matches!(i, RouteItem::Multipath(_))),
+        ) {
+            (None, None) => {}
+            (Some(nexthops), Some(RouteItem::Multipath(hops))) => {
+                let got: Vec<_> = nexthops.map(Result::unwrap).collect();
+                assert_eq!(got.len(), hops.len());
+                for (nexthop, spec) in got.iter().zip(hops) {
+                    assert_eq!(nexthop.ifindex(), spec.ifindex.cast_unsigned());
+                    assert_eq!(nexthop.flags(), spec.flags);
+                    assert_eq!(nexthop.weight(), u16::from(spec.hops) + 1);
+                    assert_eq!(nexthop.gateway(), spec.gateway);
+                    tree::check(nexthop.attrs(), &spec.nodes());
+                }
+            }
+            (view, item) => panic!("multipath {:?} for {item:?}", view.is_some()),
+        }
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Nsid messages
+
+const NSID_FIELDS: fields!(NsidMessage) = &[
+    (netnsa::NSID, Shape::I32, |n| n.nsid().map(Val::I32)),
+    (netnsa::PID, Shape::U32, |n| n.pid().map(Val::U32)),
+    (netnsa::FD, Shape::U32, |n| n.fd().map(Val::U32)),
+    (netnsa::TARGET_NSID, Shape::I32, |n| {
+        n.target_nsid().map(Val::I32)
+    }),
+    (netnsa::CURRENT_NSID, Shape::I32, |n| {
+        n.current_nsid().map(Val::I32)
+    }),
+];
+
+#[derive(Clone, Debug)]
+struct NsidSpec {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: RtGenMsg,
+    items: Vec<Plain>,
+}
+
+fn nsid_spec() -> impl Strategy<Value = NsidSpec> {
+    (
+        select(vec![rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID]),
+        any::<u16>(),
+        any::<u32>(),
+        any::<[u8; 4]>().prop_map(|b| RtGenMsg::read_from_bytes(&b).unwrap()),
+        plains(shapes_of(NSID_FIELDS), netnsa::MAX + 1..=200, 10),
+    )
+        .prop_map(|(ty, flags, seq, header, items)| NsidSpec {
+            ty,
+            flags,
+            seq,
+            header,
+            items,
+        })
+}
+
+impl NsidSpec {
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            b.header(&self.header)?;
+            self.items
+                .iter()
+                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let Ok(Payload::Nsid(nsid)) = message.decode() else {
+            panic!("not decoded as an nsid: {:?}", message.decode());
+        };
+        let nodes: Vec<Node> = self.items.iter().map(Plain::node).collect();
+        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
+        expected.extend_from_slice(self.header.as_bytes());
+        tree::encode(&nodes, &mut expected);
+        assert_eq!(bytes, expected);
+        assert_eq!(nsid.header(), &self.header);
+        tree::check(nsid.attrs(), &nodes);
+        check_fields(&nsid, NSID_FIELDS, &last_values(&self.items));
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error and done messages
+
+/// The extended-ack attributes, as `netlink_ack()` writes them.
+#[derive(Clone, Debug, Default)]
+struct ExtAckSpec {
+    msg: Option<String>,
+    offs: Option<u32>,
+    miss_type: Option<u32>,
+    miss_nest: Option<u32>,
+    cookie: Option<Vec<u8>>,
+}
+
+fn ext_ack_spec() -> impl Strategy<Value = ExtAckSpec> {
+    (
+        proptest::option::of(string(60)),
+        proptest::option::of(any::<u32>()),
+        proptest::option::of(any::<u32>()),
+        proptest::option::of(any::<u32>()),
+        proptest::option::of(vec(any::<u8>(), 0..20)),
+    )
+        .prop_map(|(msg, offs, miss_type, miss_nest, cookie)| ExtAckSpec {
+            msg,
+            offs,
+            miss_type,
+            miss_nest,
+            cookie,
+        })
+}
+
+impl ExtAckSpec {
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        if let Some(msg) = &self.msg {
+            b.put_str(nlmsgerr_attr::MSG, msg)?;
+        }
+        if let Some(offs) = self.offs {
+            b.put_u32(nlmsgerr_attr::OFFS, offs)?;
+        }
+        if let Some(miss) = self.miss_type {
+            b.put_u32(nlmsgerr_attr::MISS_TYPE, miss)?;
+        }
+        if let Some(nest) = self.miss_nest {
+            b.put_u32(nlmsgerr_attr::MISS_NEST, nest)?;
+        }
+        if let Some(cookie) = &self.cookie {
+            b.put(nlmsgerr_attr::COOKIE, cookie)?;
+        }
+        Ok(())
+    }
+
+    fn is_empty(&self) -> bool {
+        self.msg.is_none()
+            && self.offs.is_none()
+            && self.miss_type.is_none()
+            && self.miss_nest.is_none()
+            && self.cookie.is_none()
+    }
+
+    /// Checks `ext_ack` holds these attributes, or none when `present` is false.
+    fn check(&self, ext_ack: &rtnl_codec::ExtAck<'_>, present: bool) {
+        let empty = ExtAckSpec::default();
+        let spec = if present { self } else { &empty };
+        assert_eq!(ext_ack.message(), spec.msg.as_deref());
+        assert_eq!(
+            ext_ack.message_bytes(),
+            spec.msg.as_deref().map(str::as_bytes)
+        );
+        assert_eq!(ext_ack.offset(), spec.offs);
+        assert_eq!(ext_ack.missing_type(), spec.miss_type);
+        assert_eq!(ext_ack.missing_nest(), spec.miss_nest);
+        assert_eq!(ext_ack.cookie(), spec.cookie.as_deref());
+        assert!(ext_ack.policy().is_none());
+        assert_eq!(ext_ack.is_empty(), spec.is_empty());
+    }
+}
+
+#[derive(Clone, Debug)]
+struct ErrorSpec {
+    flags: u16,
+    seq: u32,
+    error: i32,
+    capped: bool,
+    tlvs: bool,
+    /// The request: its header fields, its `ifinfomsg` and attributes.
+    request: (u16, u16, u32, u32),
+    request_header: IfInfoMsg,
+    request_attrs: Vec<Node>,
+    ext_ack: ExtAckSpec,
+}
+
+fn error_spec() -> impl Strategy<Value = ErrorSpec> {
+    (
+        any::<u16>(),
+        any::<u32>(),
+        prop_oneof![Just(0), -4095i32..0, any::<i32>()],
+        any::<bool>(),
+        any::<bool>(),
+        any::<(u16, u16, u32, u32)>(),
+        if_info_msg(),
+        leaves(1..=60, 6),
+        ext_ack_spec(),
+    )
+        .prop_map(
+            |(flags, seq, error, capped, tlvs, request, request_header, request_attrs, ext_ack)| {
+                ErrorSpec {
+                    flags,
+                    seq,
+                    error,
+                    capped,
+                    tlvs,
+                    request,
+                    request_header,
+                    request_attrs,
+                    ext_ack,
+                }
+            },
+        )
+}
+
+impl ErrorSpec {
+    fn flags(&self) -> u16 {
+        let mut flags = self.flags & !(nlm_f::CAPPED | nlm_f::ACK_TLVS);
+        if self.capped {
+            flags |= nlm_f::CAPPED;
+        }
+        if self.tlvs {
+            flags |= nlm_f::ACK_TLVS;
+        }
+        flags
+    }
+
+    /// The echoed request's header: `nlmsg_len` is the request's full length even when capped.
+    fn request_header(&self) -> NlMsgHdr {
+        let (ty, flags, seq, pid) = self.request;
+        let len = 16 + 16 + tree::encoded(&self.request_attrs).len();
+        NlMsgHdr {
+            nlmsg_len: (len as u32).into(),
+            nlmsg_type: ty.into(),
+            nlmsg_flags: flags.into(),
+            nlmsg_seq: seq.into(),
+            nlmsg_pid: pid.into(),
+        }
+    }
+
+    fn build(&self) -> Vec<u8> {
+        build_message(nlmsg::ERROR, self.flags(), self.seq, |b| {
+            b.header(&NlMsgErr {
+                error: self.error.into(),
+                msg: self.request_header(),
+            })?;
+            if !self.capped {
+                b.header(&self.request_header)?;
+                tree::build(b, &self.request_attrs)?;
+            }
+            // Without NLM_F_ACK_TLVS trailing attributes are not an extended ack.
+            self.ext_ack.put(b)
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, nlmsg::ERROR, self.flags(), self.seq);
+        let Ok(Payload::Error(error)) = message.decode() else {
+            panic!("not decoded as an error: {:?}", message.decode());
+        };
+        assert_eq!(error.error(), self.error);
+        assert_eq!(error.errno(), self.error.saturating_neg());
+        assert_eq!(error.is_ack(), self.error == 0);
+        assert_eq!(error.request(), &self.request_header());
+        let mut request = self.request_header().as_bytes().to_vec();
+        if !self.capped {
+            request.extend_from_slice(self.request_header.as_bytes());
+            tree::encode(&self.request_attrs, &mut request);
+        }
+        assert_eq!(error.request_bytes(), &request[..]);
+        self.ext_ack.check(error.ext_ack(), self.tlvs);
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+#[derive(Clone, Debug)]
+struct DoneSpec {
+    flags: u16,
+    seq: u32,
+    /// `None`: an empty payload, as some other netlink families send.
+    error: Option<i32>,
+    tlvs: bool,
+    ext_ack: ExtAckSpec,
+}
+
+fn done_spec() -> impl Strategy<Value = DoneSpec> {
+    (
+        any::<u16>(),
+        any::<u32>(),
+        proptest::option::of(prop_oneof![Just(0), -4095i32..0, any::<i32>()]),
+        any::<bool>(),
+        ext_ack_spec(),
+    )
+        .prop_map(|(flags, seq, error, tlvs, ext_ack)| DoneSpec {
+            flags,
+            seq,
+            error,
+            tlvs,
+            ext_ack,
+        })
+}
+
+impl DoneSpec {
+    fn flags(&self) -> u16 {
+        let flags = self.flags & !nlm_f::ACK_TLVS;
+        if self.tlvs {
+            flags | nlm_f::ACK_TLVS
+        } else {
+            flags
+        }
+    }
+
+    fn build(&self) -> Vec<u8> {
+        build_message(nlmsg::DONE, self.flags(), self.seq, |b| {
+            if let Some(error) = self.error {
+                b.header(&zerocopy::byteorder::native_endian::I32::new(error))?;
+                self.ext_ack.put(b)?;
+            }
+            Ok(())
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, nlmsg::DONE, self.flags(), self.seq);
+        let Ok(Payload::Done(done)) = message.decode() else {
+            panic!("not decoded as done: {:?}", message.decode());
+        };
+        let error = self.error.unwrap_or(0);
+        assert_eq!(done.error(), error);
+        assert_eq!(done.errno(), error.saturating_neg());
+        self.ext_ack
+            .check(done.ext_ack(), self.tlvs && self.error.is_some());
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Known attributes of the wrong size
+
+/// What the view's policy requires of a payload of this shape: `(min, exact address)`.
+fn requirement(shape: Shape) -> Option<(usize, bool)> {
+    match shape {
+        Shape::U8 | Shape::Bool => Some((1, false)),
+        Shape::U16 | Shape::Be16 => Some((2, false)),
+        Shape::U32 | Shape::I32 | Shape::Ip4 => Some((4, false)),
+        Shape::U64 => Some((8, false)),
+        Shape::Ip6 => Some((16, false)),
+        Shape::Fixed(n) | Shape::Prefix { min: n, .. } => Some((n, false)),
+        Shape::Ip => Some((4, true)),
+        Shape::Str | Shape::Bytes => None,
+    }
+}
+
+/// A valid message of a view with a typed family, the family's typed fields (type and shape) and
+/// where its attributes start.
+fn valid_view_message() -> impl Strategy<Value = (Vec<u8>, Vec<(u16, Shape)>)> {
+    prop_oneof![
+        link_spec().prop_map(|s| (s.build(), shapes_of(LINK_FIELDS))),
+        addr_spec().prop_map(|s| {
+            let fields = [shapes_of(ADDR_FIELDS), vec![(ifa::FLAGS, Shape::U32)]].concat();
+            (s.build(), fields)
+        }),
+        route_spec().prop_map(|s| {
+            let fields = [shapes_of(ROUTE_FIELDS), vec![(rta::TABLE, Shape::U32)]].concat();
+            (s.build(), fields)
+        }),
+        nsid_spec().prop_map(|s| (s.build(), shapes_of(NSID_FIELDS))),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datagrams of valid messages, and mutations
+
+/// A valid message of any kind, built.
+fn any_message() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        link_spec().prop_map(|s| s.build()),
+        addr_spec().prop_map(|s| s.build()),
+        route_spec().prop_map(|s| s.build()),
+        nsid_spec().prop_map(|s| s.build()),
+        error_spec().prop_map(|s| s.build()),
+        done_spec().prop_map(|s| s.build()),
+        tree_message().prop_map(|s| s.build()),
+    ]
+}
+
+#[derive(Clone, Debug)]
+enum Mutation {
+    Flip(usize, u8),
+    Set(usize, u8),
+    /// Overwrites a 16-bit field: lengths and types are 16 bits (or the low half of 32).
+    SetU16(usize, u16),
+    Insert(usize, Vec<u8>),
+    Delete(usize, usize),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let index = any::<prop::sample::Index>();
+    prop_oneof![
+        (index.clone(), 0u8..8).prop_map(|(i, bit)| Mutation::Flip(i.index(usize::MAX), bit)),
+        (index.clone(), any::<u8>()).prop_map(|(i, v)| Mutation::Set(i.index(usize::MAX), v)),
+        (
+            index.clone(),
+            prop_oneof![
+                any::<u16>(),
+                0u16..8,
+                select(vec![0xffff, 0xfffc, 0x8000, 16, 20, 24])
+            ]
+        )
+            .prop_map(|(i, v)| Mutation::SetU16(i.index(usize::MAX), v)),
+        (index.clone(), vec(any::<u8>(), 1..12))
+            .prop_map(|(i, b)| Mutation::Insert(i.index(usize::MAX), b)),
+        (index.clone(), 1usize..12).prop_map(|(i, n)| Mutation::Delete(i.index(usize::MAX), n)),
+        index.prop_map(|i| Mutation::Truncate(i.index(usize::MAX))),
+    ]
+}
+
+fn mutate(bytes: &mut Vec<u8>, mutation: &Mutation) {
+    let len = bytes.len();
+    let at = |i: usize| if len == 0 { 0 } else { i % len };
+    match *mutation {
+        Mutation::Flip(i, bit) if len > 0 => bytes[at(i)] ^= 1 << bit,
+        Mutation::Set(i, v) if len > 0 => bytes[at(i)] = v,
+        Mutation::SetU16(i, v) if len >= 2 => {
+            let i = at(i).min(len - 2);
+            bytes[i..i + 2].copy_from_slice(&v.to_ne_bytes());
+        }
+        Mutation::Insert(i, ref new) => {
+            let i = if len == 0 { 0 } else { i % (len + 1) };
+            bytes.splice(i..i, new.iter().copied());
+        }
+        Mutation::Delete(i, n) if len > 0 => {
+            let i = at(i);
+            bytes.drain(i..(i + n).min(len));
+        }
+        Mutation::Truncate(i) if len > 0 => bytes.truncate(at(i)),
+        _ => {}
+    }
+}
+
+/// Fixes `nlmsg_len` of the first message to the bytes there, so mutations reach the payload
+/// instead of only ever failing the header check.
+fn fix_first_length(bytes: &mut [u8]) {
+    if bytes.len() >= 16 {
+        let len = bytes.len() as u32;
+        bytes[..4].copy_from_slice(&len.to_ne_bytes());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixtures: real kernel replies
+
+fn fixture(name: &str) -> Option<Vec<u8>> {
+    let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(path).ok()
+}
+
+/// The fixture files small enough to walk every prefix of, and their messages.
+const SMALL_FIXTURES: &[&str] = &[
+    "ack.bin",
+    "addrs.bin",
+    "err_exists.bin",
+    "err_missing_attr.bin",
+    "err_mtu.bin",
+    "err_strict_dump.bin",
+    "err_unknown_kind.bin",
+    "nsids.bin",
+    "routes4.bin",
+    "routes6.bin",
+];
+
+/// Single messages of every fixture (the first ones of the big link dumps).
+fn fixture_messages() -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    for name in SMALL_FIXTURES.iter().chain(&["links.bin"]) {
+        let Some(bytes) = fixture(name) else { continue };
+        for message in Messages::new(&bytes).take(40) {
+            out.push(message.unwrap().bytes().to_vec());
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strict prefixes
+
+/// Checks what `Messages` yields for every strict prefix of `datagram`, a run of valid messages:
+/// the whole messages before the cut, then exactly the error for the cut one, then nothing.
+fn check_every_prefix(datagram: &[u8]) {
+    check_prefixes(datagram, 1..datagram.len());
+}
+
+/// [`check_every_prefix`] for the cuts in `cuts` only.
+fn check_prefixes(datagram: &[u8], cuts: impl IntoIterator<Item = usize>) {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while at < datagram.len() {
+        let len = u32::from_ne_bytes(datagram[at..at + 4].try_into().unwrap()) as usize;
+        starts.push((at, len));
+        at += len.next_multiple_of(4);
+    }
+    assert_eq!(at, datagram.len(), "not a run of whole messages");
+    for cut in cuts {
+        assert!(cut < datagram.len());
+        let prefix = &datagram[..cut];
+        let mut messages = Messages::new(prefix);
+        for &(start, len) in &starts {
+            if start >= cut {
+                break;
+            }
+            let available = cut - start;
+            let item = messages
+                .next()
+                .expect("a message or an error for each start");
+            if available >= len {
+                let message =
+                    item.unwrap_or_else(|e| panic!("cut {cut}: whole message fails: {e}"));
+                assert_eq!(message.bytes().as_ptr(), datagram[start..].as_ptr());
+                assert_eq!(message.bytes().len(), len);
+            } else {
+                let needed = if available < 16 { 16 } else { len };
+                assert_eq!(
+                    item,
+                    Err(Error::Truncated {
+                        layer: Layer::Message,
+                        needed,
+                        available,
+                        offset: start,
+                    }),
+                    "cut {cut}"
+                );
+                break;
+            }
+        }
+        assert_eq!(messages.next(), None, "cut {cut}: more after the end");
+        // The same, stated as in the design: an error unless the cut is on a boundary.
+        let boundary = starts
+            .iter()
+            .any(|&(start, len)| cut == start + len || cut == start + len.next_multiple_of(4));
+        assert_eq!(
+            Messages::new(prefix).any(|m| m.is_err()),
+            !boundary,
+            "cut {cut}"
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Builder operations
+
+#[derive(Clone, Debug)]
+enum Op {
+    Put(u16, usize, u8),
+    PutU32(u16, u32),
+    PutStr(u16, String),
+    PutFlag(u16),
+    NestStart(u16),
+    /// With a well-nested sequence, ends the innermost open nest; else the `n`-th open one.
+    NestEnd(usize),
+    NestCancel(usize),
+}
+
+fn op(max_payload: usize) -> impl Strategy<Value = Op> {
+    let ty = any::<u16>();
+    prop_oneof![
+        4 => (ty, 0..=max_payload, any::<u8>()).prop_map(|(t, n, s)| Op::Put(t, n, s)),
+        2 => (ty, any::<u32>()).prop_map(|(t, v)| Op::PutU32(t, v)),
+        1 => (ty, string(20)).prop_map(|(t, s)| Op::PutStr(t, s)),
+        1 => ty.prop_map(Op::PutFlag),
+        3 => ty.prop_map(Op::NestStart),
+        2 => any::<usize>().prop_map(Op::NestEnd),
+        1 => any::<usize>().prop_map(Op::NestCancel),
+    ]
+}
+
+fn payload(len: usize, seed: u8) -> Vec<u8> {
+    (0..len)
+        .map(|i| (i as u8).wrapping_mul(31) ^ seed)
+        .collect()
+}
+
+/// An open nest in the model: its token, type, where it started and its children so far.
+struct Frame {
+    nest: rtnl_codec::Nest,
+    ty: u16,
+    start: usize,
+    children: Vec<Node>,
+}
+
+/// Runs `ops` on a builder over `size` bytes of 0xa5, well-nested, against a model of what the
+/// message must hold; checks every result, and returns nothing: it asserts.
+fn run_ops(size: usize, header: &[u8], ops: &[Op]) {
+    let mut buf = vec![0xa5u8; size];
+    let mut high = 0;
+    let mut shrunk = false;
+    let (len, expected) = {
+        let mut b = match MessageBuilder::new(&mut buf, rtm::NEWLINK, nlm_f::REQUEST, 1) {
+            Ok(b) => b,
+            Err(error) => {
+                assert!(size < 16);
+                assert_eq!(
+                    error,
+                    Error::BufferFull {
+                        needed: 16,
+                        available: size
+                    }
+                );
+                assert!(buf.iter().all(|&b| b == 0xa5));
+                return;
+            }
+        };
+        high = high.max(b.len());
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut root: Vec<Node> = Vec::new();
+        let mut header_written = Vec::new();
+        {
+            let before = b.as_bytes().to_vec();
+            match put_family_header(&mut b, header) {
+                Ok(()) => header_written = header.to_vec(),
+                Err(Error::BufferFull { .. }) => assert_eq!(b.as_bytes(), &before[..]),
+                Err(e) => panic!("header: {e:?}"),
+            }
+        }
+        high = high.max(b.len());
+        for op in ops {
+            let before = b.as_bytes().to_vec();
+            let children = |frames: &mut Vec<Frame>, root: &mut Vec<Node>, node: Node| match frames
+                .last_mut()
+            {
+                Some(frame) => frame.children.push(node),
+                None => root.push(node),
+            };
+            let result = match op {
+                Op::Put(ty, n, seed) => {
+                    let p = payload(*n, *seed);
+                    let r = b.put(*ty, &p).map(drop);
+                    if r.is_ok() {
+                        children(&mut frames, &mut root, leaf(*ty, p));
+                    }
+                    r
+                }
+                Op::PutU32(ty, v) => {
+                    let r = b.put_u32(*ty, *v).map(drop);
+                    if r.is_ok() {
+                        children(&mut frames, &mut root, leaf(*ty, v.to_ne_bytes().into()));
+                    }
+                    r
+                }
+                Op::PutStr(ty, s) => {
+                    let r = b.put_str(*ty, s).map(drop);
+                    if r.is_ok() {
+                        let p = [s.as_bytes(), &[0]].concat();
+                        children(&mut frames, &mut root, leaf(*ty, p));
+                    }
+                    r
+                }
+                Op::PutFlag(ty) => {
+                    let r = b.put_flag(*ty).map(drop);
+                    if r.is_ok() {
+                        children(&mut frames, &mut root, leaf(*ty, Vec::new()));
+                    }
+                    r
+                }
+                Op::NestStart(ty) => {
+                    let start = b.len();
+                    b.nest_start(*ty).map(|nest| {
+                        frames.push(Frame {
+                            nest,
+                            ty: *ty,
+                            start,
+                            children: Vec::new(),
+                        });
+                    })
+                }
+                Op::NestEnd(_) => match frames.pop() {
+                    None => Ok(()),
+                    Some(frame) => {
+                        let r = b.nest_end(frame.nest).map(drop);
+                        match r {
+                            Ok(()) => {
+                                let node = nest(frame.ty, frame.children);
+                                children(&mut frames, &mut root, node);
+                            }
+                            Err(Error::AttrTooLarge { attr, len }) => {
+                                assert_eq!(attr, frame.ty);
+                                assert_eq!(len, before.len() - frame.start);
+                                assert!(len > 65535);
+                                assert_eq!(b.len(), frame.start, "the nest was cancelled");
+                                shrunk = true;
+                            }
+                            Err(e) => panic!("nest_end: {e:?}"),
+                        }
+                        r
+                    }
+                },
+                Op::NestCancel(_) => {
+                    if let Some(frame) = frames.pop() {
+                        b.nest_cancel(frame.nest);
+                        assert_eq!(b.len(), frame.start);
+                        shrunk = shrunk || before.len() > frame.start;
+                    }
+                    Ok(())
+                }
+            };
+            match result {
+                Ok(()) => {}
+                Err(Error::BufferFull { needed, available }) => {
+                    assert_eq!(available, size - before.len());
+                    assert!(needed > available);
+                    assert_eq!(
+                        b.as_bytes(),
+                        &before[..],
+                        "a failed write changed the message"
+                    );
+                }
+                Err(Error::AttrTooLarge { len, .. }) => {
+                    assert!(len > 65535);
+                    if !matches!(op, Op::NestEnd(_)) {
+                        assert_eq!(b.as_bytes(), &before[..]);
+                    }
+                }
+                Err(e) => panic!("{op:?}: unexpected {e:?}"),
+            }
+            // After every call the buffer holds a whole message, `nlmsg_len` long.
+            let message = Message::parse(b.as_bytes()).unwrap();
+            assert_eq!(message.bytes().len(), b.len());
+            high = high.max(b.len());
+        }
+        while let Some(frame) = frames.pop() {
+            match b.nest_end(frame.nest) {
+                Ok(_) => {
+                    let node = nest(frame.ty, frame.children);
+                    match frames.last_mut() {
+                        Some(parent) => parent.children.push(node),
+                        None => root.push(node),
+                    }
+                }
+                Err(Error::AttrTooLarge { .. }) => {
+                    assert_eq!(b.len(), frame.start);
+                    shrunk = true;
+                }
+                Err(e) => panic!("closing: {e:?}"),
+            }
+        }
+        let bytes = b.finish();
+        let mut expected = header_bytes(bytes.len(), rtm::NEWLINK, nlm_f::REQUEST, 1);
+        expected.extend_from_slice(&header_written);
+        tree::encode(&root, &mut expected);
+        assert_eq!(bytes, &expected[..], "built bytes differ from the model");
+        let message = only_message(bytes, rtm::NEWLINK, nlm_f::REQUEST, 1);
+        let attrs = &message.payload()[header_written.len()..];
+        tree::check(Attrs::with_offset(attrs, 16 + header_written.len()), &root);
+        (bytes.len(), expected)
+    };
+    assert_eq!(&buf[..len], &expected[..]);
+    assert!(
+        buf[high..].iter().all(|&b| b == 0xa5),
+        "written past the furthest the message reached"
+    );
+    if !shrunk {
+        assert_eq!(high, len);
+    }
+}
+
+/// Runs `ops` with nest tokens used in any order (ended after their parent, twice-removed,
+/// ...): whatever the misuse, no panic, only the documented errors, nothing written past the
+/// buffer or past the furthest the message reached, and the message header stays whole.
+fn run_ops_any_order(size: usize, ops: &[Op]) {
+    let mut buf = vec![0xa5u8; size];
+    let mut high = 0;
+    {
+        let Ok(mut b) = MessageBuilder::new(&mut buf, rtm::NEWLINK, 0, 1) else {
+            return;
+        };
+        high = high.max(b.len());
+        let mut open: Vec<rtnl_codec::Nest> = Vec::new();
+        for op in ops {
+            let result = match op {
+                Op::Put(ty, n, seed) => b.put(*ty, &payload(*n, *seed)).map(drop),
+                Op::PutU32(ty, v) => b.put_u32(*ty, *v).map(drop),
+                Op::PutStr(ty, s) => b.put_str(*ty, s).map(drop),
+                Op::PutFlag(ty) => b.put_flag(*ty).map(drop),
+                Op::NestStart(ty) => b.nest_start(*ty).map(|n| open.push(n)),
+                Op::NestEnd(i) if !open.is_empty() => {
+                    let nest = open.remove(i % open.len());
+                    b.nest_end(nest).map(drop)
+                }
+                Op::NestCancel(i) if !open.is_empty() => {
+                    let nest = open.remove(i % open.len());
+                    b.nest_cancel(nest);
+                    Ok(())
+                }
+                _ => Ok(()),
+            };
+            match result {
+                Ok(()) | Err(Error::BufferFull { .. } | Error::AttrTooLarge { .. }) => {}
+                Err(e) => panic!("{op:?}: unexpected {e:?}"),
+            }
+            assert!(b.len() <= size);
+            let message = Message::parse(b.as_bytes()).unwrap();
+            assert_eq!(message.bytes().len(), b.len());
+            high = high.max(b.len());
+        }
+        let bytes = b.finish();
+        exercise::exercise_datagram(bytes);
+    }
+    assert!(buf[high..].iter().all(|&b| b == 0xa5));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The properties
+
+/// `cases` cases, and no regression files beside the sources: a failure found here becomes a
+/// test in `regressions.rs`, with its bytes.
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn attribute_trees_round_trip(message in tree_message(), slack in 0usize..64) {
+        let bytes = message.build();
+        let mut expected = header_bytes(bytes.len(), message.ty, message.flags, message.seq);
+        expected.extend_from_slice(&message.header);
+        tree::encode(&message.nodes, &mut expected);
+        prop_assert_eq!(&bytes, &expected);
+
+        // The same in a buffer only `slack` bytes larger than needed: still fits, no stray write.
+        let mut buf = vec![0xa5u8; bytes.len() + slack];
+        let len = {
+            let mut b = MessageBuilder::new(&mut buf, message.ty, message.flags, message.seq).unwrap();
+            put_family_header(&mut b, &message.header).unwrap();
+            tree::build(&mut b, &message.nodes).unwrap();
+            b.finish().len()
+        };
+        prop_assert_eq!(&buf[..len], &bytes[..]);
+        prop_assert!(buf[len..].iter().all(|&b| b == 0xa5));
+
+        let parsed = only_message(&bytes, message.ty, message.flags, message.seq);
+        let start = 16 + message.header.len();
+        prop_assert_eq!(&parsed.payload()[..message.header.len()], &message.header[..]);
+        let attrs = Attrs::with_offset(&parsed.payload()[message.header.len()..], start);
+        tree::check(attrs.clone(), &message.nodes);
+        tree::check_offsets(attrs, &message.nodes, start);
+        exercise::exercise_datagram(&bytes);
+    }
+
+    #[test]
+    fn link_messages_round_trip(spec in link_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
+    fn address_messages_round_trip(spec in addr_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
+    fn route_messages_round_trip(spec in route_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
+    fn nsid_messages_round_trip(spec in nsid_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
+    fn error_messages_round_trip(spec in error_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
+    fn done_messages_round_trip(spec in done_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in vec(any::<u8>(), 0..2048)) {
+        exercise::exercise_datagram(&bytes);
+    }
+
+    /// Random bodies behind a header whose length and type are right, so they reach the views.
+    #[test]
+    fn arbitrary_payloads_of_every_type_never_panic(
+        ty in select(vec![
+            nlmsg::NOOP, nlmsg::ERROR, nlmsg::DONE, nlmsg::OVERRUN,
+            rtm::NEWLINK, rtm::DELLINK, rtm::GETLINK, rtm::SETLINK,
+            rtm::NEWADDR, rtm::DELADDR, rtm::GETADDR,
+            rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE,
+            rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID, 0xffff,
+        ]),
+        flags in prop_oneof![any::<u16>(), Just(nlm_f::ACK_TLVS), Just(nlm_f::ACK_TLVS | nlm_f::CAPPED)],
+        body in vec(any::<u8>(), 0..1024),
+    ) {
+        let mut bytes = header_bytes(16 + body.len(), ty, flags, 0);
+        bytes.extend_from_slice(&body);
+        prop_assert_eq!(exercise::exercise_datagram(&bytes), 1);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(512))]
+
+    #[test]
+    fn mutated_messages_never_panic(
+        messages in vec(any_message(), 1..3),
+        mutations in vec(mutation(), 1..6),
+        fix in any::<bool>(),
+    ) {
+        let mut bytes = messages.concat();
+        for m in &mutations {
+            mutate(&mut bytes, m);
+        }
+        if fix {
+            fix_first_length(&mut bytes);
+        }
+        exercise::exercise_datagram(&bytes);
+    }
+
+    #[test]
+    fn mutated_fixtures_never_panic(
+        pick in any::<prop::sample::Index>(),
+        mutations in vec(mutation(), 1..6),
+        fix in any::<bool>(),
+    ) {
+        let fixtures = fixture_messages();
+        prop_assume!(!fixtures.is_empty());
+        let mut bytes = pick.get(&fixtures).clone();
+        for m in &mutations {
+            mutate(&mut bytes, m);
+        }
+        if fix {
+            fix_first_length(&mut bytes);
+        }
+        exercise::exercise_datagram(&bytes);
+    }
+
+    /// Every cut of a view's message at a point inside its attributes, with `nlmsg_len` made to
+    /// match, is an error unless it falls between two top-level attributes (or in padding).
+    #[test]
+    fn truncated_views_fail_unless_cut_between_attributes(
+        message in prop_oneof![
+            link_spec().prop_map(|s| s.build()),
+            addr_spec().prop_map(|s| s.build()),
+            route_spec().prop_map(|s| s.build()),
+            nsid_spec().prop_map(|s| s.build()),
+        ],
+    ) {
+        let attrs_start = match Message::parse(&message).unwrap().decode().unwrap() {
+            Payload::Link(_) => 32,
+            Payload::Address(_) => 24,
+            Payload::Route(_) => 28,
+            Payload::Nsid(_) => 20,
+            other => panic!("{other:?}"),
+        };
+        // Where each top-level attribute ends, and where its padding ends.
+        let mut ok_cuts = vec![attrs_start];
+        let mut at = attrs_start;
+        while at < message.len() {
+            let len = usize::from(u16::from_ne_bytes([message[at], message[at + 1]]));
+            ok_cuts.extend(at + len..=at + len.next_multiple_of(4));
+            at += len.next_multiple_of(4);
+        }
+        for cut in 16..message.len() {
+            let mut bytes = message[..cut].to_vec();
+            fix_first_length(&mut bytes);
+            let decoded = Message::parse(&bytes).unwrap().decode();
+            if cut < attrs_start {
+                prop_assert!(
+                    matches!(decoded, Err(Error::Truncated { layer: Layer::FamilyHeader, .. })),
+                    "cut {} in the family header: {:?}", cut, decoded
+                );
+            } else {
+                prop_assert_eq!(decoded.is_ok(), ok_cuts.contains(&cut), "cut {}: {:?}", cut, decoded);
+            }
+        }
+    }
+
+    #[test]
+    fn builder_never_writes_out_of_bounds(
+        size in 0usize..512,
+        header in family_header(),
+        ops in vec(op(300), 0..40),
+    ) {
+        run_ops(size, &header, &ops);
+    }
+
+    #[test]
+    fn builder_survives_nest_tokens_in_any_order(
+        size in 0usize..512,
+        ops in vec(op(64), 0..40),
+    ) {
+        run_ops_any_order(size, &ops);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn every_strict_prefix_of_a_datagram_is_an_error(messages in vec(any_message(), 1..5)) {
+        check_every_prefix(&messages.concat());
+    }
+}
+
+proptest! {
+    #![proptest_config(config(12))]
+
+    /// Payloads and nests beyond what `nla_len` can hold: `AttrTooLarge`, never a wrapped length.
+    #[test]
+    fn builder_refuses_oversized_attributes(
+        ops in vec(
+            prop_oneof![
+                3 => (any::<u16>(), prop_oneof![0usize..64, 20_000usize..=65_540], any::<u8>())
+                    .prop_map(|(t, n, s)| Op::Put(t, n, s)),
+                2 => any::<u16>().prop_map(Op::NestStart),
+                2 => any::<usize>().prop_map(Op::NestEnd),
+                1 => any::<usize>().prop_map(Op::NestCancel),
+            ],
+            0..14,
+        ),
+        size in prop_oneof![Just(200_000usize), 60_000usize..140_000],
+    ) {
+        run_ops(size, &[], &ops);
+    }
+}
+
+#[test]
+fn every_strict_prefix_of_each_fixture_is_an_error() {
+    let mut walked = 0;
+    for name in SMALL_FIXTURES {
+        let Some(bytes) = fixture(name) else { continue };
+        check_every_prefix(&bytes);
+        walked += 1;
+    }
+    // The link dumps are large: every prefix of their first messages, every 7th after that, and
+    // every accessor on a few of them.
+    for name in ["links.bin", "links_2001.bin"] {
+        let Some(links) = fixture(name) else { continue };
+        let first: usize = Messages::new(&links)
+            .take(3)
+            .map(|m| m.unwrap().bytes().len().next_multiple_of(4))
+            .sum();
+        check_every_prefix(&links[..first]);
+        let end = links.len().min(200_000);
+        check_prefixes(&links, (first..end).step_by(7));
+        for cut in (first..end).step_by(20_011) {
+            exercise::exercise_datagram(&links[..cut]);
+        }
+        walked += 1;
+    }
+    eprintln!("{walked} fixture files walked");
+}
+
+#[test]
+fn every_fixture_message_passes_every_accessor() {
+    let mut names: Vec<&str> = SMALL_FIXTURES.to_vec();
+    names.push("links.bin");
+    for name in names {
+        let Some(bytes) = fixture(name) else { continue };
+        let total = Messages::new(&bytes).count();
+        assert_eq!(exercise::exercise_datagram(&bytes), total, "{name}");
+        for message in Messages::new(&bytes) {
+            let message = message.unwrap();
+            assert!(message.decode().is_ok(), "{name}: {:?}", message.decode());
+        }
+    }
+    if let Some(bytes) = fixture("links_2001.bin") {
+        let first: usize = Messages::new(&bytes)
+            .take(60)
+            .map(|m| m.unwrap().bytes().len().next_multiple_of(4))
+            .sum();
+        assert_eq!(exercise::exercise_datagram(&bytes[..first]), 60);
+        for message in Messages::new(&bytes) {
+            assert!(message.unwrap().decode().is_ok());
+        }
+    }
+}
+
+#[test]
+fn each_view_parse_is_exercised_on_the_kernels_error_replies() {
+    for (name, errno, text) in [
+        ("err_exists.bin", 17, None),
+        ("err_unknown_kind.bin", 95, Some("Unknown device type")),
+        ("err_mtu.bin", 22, Some("mtu greater than device maximum")),
+        (
+            "err_missing_attr.bin",
+            22,
+            Some("Missing MDBA_SET_ENTRY attribute"),
+        ),
+        ("ack.bin", 0, None),
+    ] {
+        let Some(bytes) = fixture(name) else { continue };
+        let message = Message::parse(&bytes).unwrap();
+        let error = ErrorMessage::parse(message).unwrap();
+        assert_eq!(error.errno(), errno, "{name}");
+        assert_eq!(error.ext_ack().message(), text, "{name}");
+        assert!(DoneMessage::parse(message).is_err());
+    }
+    if let Some(bytes) = fixture("err_strict_dump.bin") {
+        let done = DoneMessage::parse(Message::parse(&bytes).unwrap()).unwrap();
+        assert_eq!(done.errno(), 22);
+        assert_eq!(
+            done.ext_ack().message(),
+            Some("Invalid values in header for link dump request")
+        );
+    }
+    if let Some(bytes) = fixture("err_missing_attr.bin") {
+        let error = ErrorMessage::parse(Message::parse(&bytes).unwrap()).unwrap();
+        assert_eq!(error.ext_ack().missing_type(), Some(1));
+    }
+}
+
+proptest! {
+    #![proptest_config(config(24))]
+
+    /// A known attribute whose payload is too short for its type (or not 4 or 16 bytes for an
+    /// address) makes `parse` fail, naming it; any other size parses, and the accessor reads the
+    /// first bytes (checked by `exercise`). Every typed field of the family, at sizes around
+    /// what it needs.
+    #[test]
+    fn wrong_sized_known_attributes_fail_parse_naming_them(
+        (message, fields) in valid_view_message(),
+        noise in vec(any::<u8>(), 200),
+    ) {
+        for (ty, shape) in fields {
+            let min = requirement(shape).map_or(0, |(min, _)| min);
+            let mut sizes = vec![0, 1, 2, 3, 4, 5, 7, 8, 12, 15, 16, 17, 33, min + 1, min];
+            sizes.extend(min.checked_sub(1));
+            sizes.sort_unstable();
+            sizes.dedup();
+            for len in sizes {
+                let payload = &noise[..len];
+                let mut bytes = message.clone();
+                let offset = bytes.len();
+                tree::encode(&[leaf(ty, payload.to_vec())], &mut bytes);
+                fix_first_length(&mut bytes);
+                let decoded = Message::parse(&bytes).unwrap().decode();
+                let expected_error = match requirement(shape) {
+                    Some((min, false)) if len < min => Some(min),
+                    Some((_, true)) if len != 4 && len != 16 => {
+                        Some(if len < 16 { 4 } else { 16 })
+                    }
+                    _ => None,
+                };
+                match expected_error {
+                    Some(needed) => prop_assert_eq!(
+                        decoded.map(drop),
+                        Err(Error::AttrPayload { attr: ty, needed, len, offset }),
+                        "type {} with {} bytes", ty, len
+                    ),
+                    None => prop_assert!(decoded.is_ok(), "type {} with {} bytes: {:?}", ty, len, decoded),
+                }
+                exercise::exercise_datagram(&bytes);
+            }
+        }
+    }
+}
