@@ -214,7 +214,11 @@ mod tests {
             denied.to_string(),
             "RTNETLINK answers: Operation not permitted (add link needs CAP_NET_ADMIN)"
         );
-        let netns = Error::new("add namespace", Some("a".into()), ErrorKind::Os(Errno::PERM));
+        let netns = Error::new(
+            "add namespace",
+            Some("a".into()),
+            ErrorKind::Os(Errno::PERM),
+        );
         assert_eq!(netns.missing_capability(), Some("CAP_SYS_ADMIN"));
     }
 }

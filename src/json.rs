@@ -215,7 +215,11 @@ pub fn address(address: &Address) -> Value {
     put(&mut m, "local", address.local.map(|a| a.to_string()));
     put(&mut m, "address", address.peer.map(|a| a.to_string()));
     m.insert("prefixlen".into(), address.prefix_len.into());
-    put(&mut m, "broadcast", address.broadcast.map(|a| a.to_string()));
+    put(
+        &mut m,
+        "broadcast",
+        address.broadcast.map(|a| a.to_string()),
+    );
     m.insert(
         "scope".into(),
         names::scope(address.scope).to_string().into(),

@@ -112,7 +112,10 @@ pub fn operstate(state: u8) -> Name {
 
 /// `IF_LINK_MODE_*` as `ip link` prints `mode`.
 pub fn linkmode(mode: u8) -> Name {
-    lookup(&[(0, "DEFAULT"), (1, "DORMANT"), (2, "TESTING")], u32::from(mode))
+    lookup(
+        &[(0, "DEFAULT"), (1, "DORMANT"), (2, "TESTING")],
+        u32::from(mode),
+    )
 }
 
 /// `ARPHRD_*` as `ip link` prints `link/...` (the common ones).

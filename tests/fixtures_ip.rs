@@ -13,8 +13,11 @@ use rtnl::{Address, Link, Route, json};
 use serde_json::Value;
 
 fn fixture(name: &str) -> Vec<u8> {
-    fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR")))
-        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+    fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
 }
 
 fn ip_json(name: &str) -> Vec<Value> {
@@ -26,7 +29,10 @@ fn decode_dump(bytes: &[u8], mut each: impl FnMut(Payload<'_>)) -> usize {
     let mut count = 0;
     let mut done = false;
     for message in Messages::new(bytes) {
-        let payload = message.expect("well-formed message").decode().expect("decodes");
+        let payload = message
+            .expect("well-formed message")
+            .decode()
+            .expect("decodes");
         assert!(!done, "messages after NLMSG_DONE");
         match payload {
             Payload::Done(d) => {
@@ -83,7 +89,10 @@ fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) -> u
     }
     for key in must_have {
         if theirs.get(*key).is_some() {
-            assert!(ours.contains_key(*key), "{context}: ip prints {key}, we do not");
+            assert!(
+                ours.contains_key(*key),
+                "{context}: ip prints {key}, we do not"
+            );
         }
     }
     compared
@@ -125,9 +134,15 @@ fn links_match_ip() {
     let ours = links("links.bin");
     let theirs = ip_json("links.ip.json");
     assert_eq!(ours.len(), theirs.len(), "link count");
-    let veth_here = ours.iter().filter(|l| l.kind.as_deref() == Some("veth")).count();
+    let veth_here = ours
+        .iter()
+        .filter(|l| l.kind.as_deref() == Some("veth"))
+        .count();
     let peers_away = ours.iter().filter(|l| l.link_netnsid.is_some()).count();
-    assert!(veth_here + peers_away >= 100, "the fixture has 50+ veth pairs");
+    assert!(
+        veth_here + peers_away >= 100,
+        "the fixture has 50+ veth pairs"
+    );
     let mut compared = 0;
     let mut kinds = BTreeSet::new();
     for (link, expected) in ours.iter().zip(&theirs) {
@@ -137,7 +152,12 @@ fn links_match_ip() {
         // The info_kind and info_slave_kind ip prints, we print.
         for key in ["info_kind", "info_slave_kind"] {
             let ip_has = expected["linkinfo"].get(key).is_some();
-            assert_eq!(printed["linkinfo"].get(key).is_some(), ip_has, "{} {key}", link.name);
+            assert_eq!(
+                printed["linkinfo"].get(key).is_some(),
+                ip_has,
+                "{} {key}",
+                link.name
+            );
         }
     }
     assert_eq!(
@@ -158,7 +178,12 @@ fn veth_peers_in_another_namespace_carry_their_nsid() {
         .collect();
     assert!(elsewhere.len() >= 15, "a third of the peers were moved");
     for link in elsewhere {
-        assert_eq!(link.link_netnsid, Some(5), "{}: namespace B has nsid 5", link.name);
+        assert_eq!(
+            link.link_netnsid,
+            Some(5),
+            "{}: namespace B has nsid 5",
+            link.name
+        );
         assert!(link.link.is_some_and(|peer| peer > 0));
     }
 }
@@ -167,7 +192,14 @@ fn veth_peers_in_another_namespace_carry_their_nsid() {
 fn the_vxlan_and_the_bridge_have_their_kind_data() {
     let links = links("links.bin");
     let vx0 = links.iter().find(|l| l.name == "vx0").unwrap();
-    let Some(rtnl::KindData::Vxlan { id, port, remote, local, .. }) = &vx0.kind_data else {
+    let Some(rtnl::KindData::Vxlan {
+        id,
+        port,
+        remote,
+        local,
+        ..
+    }) = &vx0.kind_data
+    else {
         panic!("vx0 has no vxlan data: {vx0:?}");
     };
     assert_eq!((*id, *port), (Some(42), Some(4789)));
@@ -183,7 +215,13 @@ fn the_vxlan_and_the_bridge_have_their_kind_data() {
 fn the_2001_link_dump_decodes_whole() {
     let links = links("links_2001.bin");
     assert_eq!(links.len(), 2001);
-    assert_eq!(links.iter().filter(|l| l.kind.as_deref() == Some("veth")).count(), 2000);
+    assert_eq!(
+        links
+            .iter()
+            .filter(|l| l.kind.as_deref() == Some("veth"))
+            .count(),
+        2000
+    );
     let names: BTreeSet<&str> = links.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(names.len(), 2001, "every name is distinct");
 }
@@ -212,10 +250,22 @@ fn addresses_match_ip() {
         for (address, expected) in ours.iter().zip(ip_list) {
             let printed = json::address(address);
             let context = format!("{name} {}", expected["local"]);
-            compared += compare(&context, &printed, expected, &[
-                "family", "local", "address", "prefixlen", "broadcast", "scope", "label",
-                "valid_life_time", "preferred_life_time",
-            ]);
+            compared += compare(
+                &context,
+                &printed,
+                expected,
+                &[
+                    "family",
+                    "local",
+                    "address",
+                    "prefixlen",
+                    "broadcast",
+                    "scope",
+                    "label",
+                    "valid_life_time",
+                    "preferred_life_time",
+                ],
+            );
             // Flags print as `"flag": true`; every one ip prints, we print.
             for (key, value) in expected.as_object().unwrap() {
                 if value == &Value::Bool(true) {
@@ -227,7 +277,10 @@ fn addresses_match_ip() {
     }
     assert!(by_link.is_empty(), "addresses on links ip did not print");
     assert_eq!(entries, count);
-    assert!(count >= 16 && compared > count * 6, "{count} addresses, {compared} values");
+    assert!(
+        count >= 16 && compared > count * 6,
+        "{count} addresses, {compared} values"
+    );
 }
 
 fn routes_match_ip(bin: &str, json_name: &str) {
@@ -244,10 +297,15 @@ fn routes_match_ip(bin: &str, json_name: &str) {
     for (route, expected) in ours.iter().zip(&theirs) {
         let printed = json::route(route, links.as_slice());
         let context = format!("{bin} {} table {}", expected["dst"], expected["table"]);
-        compared += compare(&context, &printed, expected, &[
-            "type", "dst", "gateway", "dev", "table", "protocol", "scope", "metric", "prefsrc",
-            "flags", "pref", "expires", "nexthops",
-        ]);
+        compared += compare(
+            &context,
+            &printed,
+            expected,
+            &[
+                "type", "dst", "gateway", "dev", "table", "protocol", "scope", "metric", "prefsrc",
+                "flags", "pref", "expires", "nexthops",
+            ],
+        );
         if let Some(hops) = expected.get("nexthops") {
             assert_eq!(printed["nexthops"], *hops, "{context}: nexthops");
         }
@@ -276,7 +334,10 @@ fn table_1000_is_read_from_rta_table() {
             tables.insert(r.table());
         }
     });
-    assert!(tables.is_superset(&[100, 254, 255, 1000].into()), "{tables:?}");
+    assert!(
+        tables.is_superset(&[100, 254, 255, 1000].into()),
+        "{tables:?}"
+    );
 }
 
 #[test]
@@ -335,7 +396,11 @@ fn error_replies_carry_errno_and_ext_ack() {
     );
     assert_eq!(
         error_reply("err_strict_dump.bin"),
-        (22, Some("Invalid values in header for link dump request".into()), None)
+        (
+            22,
+            Some("Invalid values in header for link dump request".into()),
+            None
+        )
     );
 }
 
@@ -343,11 +408,18 @@ fn error_replies_carry_errno_and_ext_ack() {
 fn the_echoed_request_is_kept_for_ext_ack_offsets() {
     let bytes = fixture("err_mtu.bin");
     let message = Messages::new(&bytes).next().unwrap().unwrap();
-    let Payload::Error(e) = message.decode().unwrap() else { panic!() };
+    let Payload::Error(e) = message.decode().unwrap() else {
+        panic!()
+    };
     assert_eq!(e.request().nlmsg_type.get(), rtnl::codec::rtm::NEWLINK);
-    assert_eq!(e.request_bytes().len(), e.request().nlmsg_len.get() as usize);
+    assert_eq!(
+        e.request_bytes().len(),
+        e.request().nlmsg_len.get() as usize
+    );
     // The echoed request is a link message in its own right.
     let echoed = rtnl::codec::Message::parse(e.request_bytes()).unwrap();
-    let Payload::Link(link) = echoed.decode().unwrap() else { panic!() };
+    let Payload::Link(link) = echoed.decode().unwrap() else {
+        panic!()
+    };
     assert_eq!((link.name(), link.mtu()), (Some("va3"), Some(70000)));
 }
