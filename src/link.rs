@@ -529,10 +529,14 @@ pub struct VethPeer {
 
 /// Namespace file descriptors a request refers to; open until the request is sent.
 #[derive(Default)]
-struct OpenNetns(Vec<NetnsFd>);
+pub(crate) struct OpenNetns(Vec<NetnsFd>);
 
 impl OpenNetns {
-    fn open(&mut self, handle: &Handle, netns: Option<NetnsRef<'_>>) -> Result<Option<Netns>> {
+    pub(crate) fn open(
+        &mut self,
+        handle: &Handle,
+        netns: Option<NetnsRef<'_>>,
+    ) -> Result<Option<Netns>> {
         let Some(netns) = netns else { return Ok(None) };
         if let NetnsRef::Pid(pid) = netns {
             return Ok(Some(Netns::Pid(pid)));
@@ -584,9 +588,19 @@ impl Handle {
     /// Names given for a master, a lower device or namespaces are resolved first; namespace
     /// files are opened and passed by descriptor, as `ip` does.
     pub fn link_add(&mut self, add: &LinkAdd<'_>) -> Result<()> {
-        let op = "add link";
-        let object = add.name.unwrap_or(add.kind_name());
         let mut fds = OpenNetns::default();
+        let spec = self.new_link_spec(add, &mut fds)?;
+        let object = add.name.unwrap_or(add.kind_name());
+        self.ack("add link", object, |buf| request::link_new(buf, 0, &spec))
+    }
+
+    /// The request `add` stands for, with names resolved to indexes and namespaces opened
+    /// into `fds` (which must stay open until the request is sent).
+    pub(crate) fn new_link_spec<'a>(
+        &mut self,
+        add: &'a LinkAdd<'a>,
+        fds: &mut OpenNetns,
+    ) -> Result<request::NewLink<'a>> {
         let netns = fds.open(self, add.netns)?;
         let master = add.master.map(|m| self.link_index(m)).transpose()?;
         let kind = match &add.kind {
@@ -641,7 +655,7 @@ impl Handle {
                 link: self.link_index(*link)?,
             }),
         };
-        let spec = request::NewLink {
+        Ok(request::NewLink {
             mode: if add.replace {
                 NewMode::Replace
             } else {
@@ -659,10 +673,7 @@ impl Handle {
             netns,
             master,
             ..request::NewLink::new(kind)
-        };
-        let result = self.ack(op, object, |buf| request::link_new(buf, 0, &spec));
-        drop(fds);
-        result
+        })
     }
 
     /// `RTM_NEWLINK` (with `ifi_index`/name and `ifi_change`): changes a link (`ip link set`).
@@ -693,11 +704,10 @@ impl Handle {
             name: set.name,
             ..request::SetLink::new(target)
         };
-        let result = self.ack("set link", describe(set.link), |buf| {
+        // `fds` stays open until the request has been answered.
+        self.ack("set link", describe(set.link), |buf| {
             request::link_set(buf, 0, &spec)
-        });
-        drop(fds);
-        result
+        })
     }
 
     /// `RTM_DELLINK`: deletes a link (`ip link del`); a veth takes its peer with it.
@@ -883,7 +893,7 @@ impl Handle {
 }
 
 impl LinkAdd<'_> {
-    fn kind_name(&self) -> &str {
+    pub(crate) fn kind_name(&self) -> &str {
         match &self.kind {
             AddKind::Veth { .. } => "veth",
             AddKind::Bridge => "bridge",
