@@ -1,1 +1,660 @@
-//! placeholder
+//! Routes: `ip route add / replace / del / show / get`.
+//!
+//! A route is described by an owned [`RouteSpec`] (a destination [`IpPrefix`] and what `ip
+//! route add` accepts after it, next hops of a multipath route as [`NexthopSpec`]s), sent with
+//! [`Handle::route_add`], [`Handle::route_replace`] or [`Handle::route_del`].
+//! [`Handle::routes`] and [`Handle::for_each_route`] read the tables back, filtered by a
+//! [`RouteFilter`]; [`Handle::route_get`] asks the kernel which route a packet would take.
+//!
+//! ```no_run
+//! use rtnl::{Family, Handle, RouteFilter, RouteSpec};
+//!
+//! let mut handle = Handle::new()?;
+//! let default = RouteSpec::default_route(Family::V4).via("192.0.2.254".parse().unwrap());
+//! handle.route_add(&default)?;
+//! for route in handle.routes(&RouteFilter::new().family(Family::V4))? {
+//!     println!("{:?}/{} via {:?}", route.dst, route.dst_len, route.gateway);
+//! }
+//! let used = handle.route_get("198.51.100.7".parse().unwrap())?;
+//! println!("through {:?} from {:?}", used.oif, used.prefsrc);
+//! # Ok::<(), rtnl::Error>(())
+//! ```
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::net::IpAddr;
+
+use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
+use rtnl_codec::{RouteMessage, af, rt_table, rtm, rtn, rtnh_f};
+use rustix::io::Errno;
+
+use crate::address::{DevRef, Family, IpPrefix};
+use crate::error::{Error, Result};
+use crate::handle::Handle;
+use crate::model::Route;
+use crate::names;
+
+/// One next hop of a multipath route, as `ip route add ... nexthop via GW dev DEV weight W
+/// [onlink]` describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct NexthopSpec {
+    /// `via GW`: the gateway, of the route's family.
+    pub gateway: Option<IpAddr>,
+    /// `dev DEV`: the output device.
+    pub dev: Option<DevRef>,
+    /// `weight W`, 1 to 256 (default 1): the share of flows this hop takes.
+    pub weight: u16,
+    /// `onlink`: the gateway is on the link even if no prefix says so (`RTNH_F_ONLINK`).
+    pub onlink: bool,
+}
+
+impl Default for NexthopSpec {
+    fn default() -> Self {
+        NexthopSpec {
+            gateway: None,
+            dev: None,
+            weight: 1,
+            onlink: false,
+        }
+    }
+}
+
+impl NexthopSpec {
+    /// A hop with nothing set (weight 1).
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `via GW`.
+    pub fn via(mut self, gateway: IpAddr) -> Self {
+        self.gateway = Some(gateway);
+        self
+    }
+
+    /// `dev DEV`.
+    pub fn dev(mut self, dev: impl Into<DevRef>) -> Self {
+        self.dev = Some(dev.into());
+        self
+    }
+
+    /// `weight W` (1 to 256).
+    pub fn weight(mut self, weight: u16) -> Self {
+        self.weight = weight;
+        self
+    }
+
+    /// `onlink`.
+    pub fn onlink(mut self) -> Self {
+        self.onlink = true;
+        self
+    }
+}
+
+/// A route to add, replace or delete, as `ip route add [TYPE] DST [via GW] [dev DEV] [src
+/// ADDR] [table T] [metric M] [proto P] [scope S] [nexthop ...]` describes it.
+///
+/// Made with [`RouteSpec::new`] or [`RouteSpec::default_route`] and the builder methods; the
+/// fields are public to read and adjust. What is left `None` gets `ip`'s defaults, which differ
+/// between adding (table main, protocol boot, type unicast, scope link without a gateway else
+/// global) and deleting (match any).
+///
+/// ```
+/// use rtnl::{NexthopSpec, RouteSpec};
+/// use rtnl::codec::rtprot;
+///
+/// let multipath = RouteSpec::new("203.0.113.0/24".parse()?)
+///     .nexthop(NexthopSpec::new().via("192.0.2.2".parse().unwrap()).dev("v0").weight(1))
+///     .nexthop(NexthopSpec::new().via("198.51.100.2".parse().unwrap()).dev("v2").weight(3))
+///     .protocol(rtprot::STATIC)
+///     .table(1000);
+/// assert_eq!(multipath.to_string(), "203.0.113.0/24 table 1000");
+/// # Ok::<(), rtnl::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RouteSpec {
+    /// The destination (`RTA_DST`, `rtm_dst_len`); length 0 is a default route.
+    pub dst: IpPrefix,
+    /// `via GW` (`RTA_GATEWAY`).
+    pub gateway: Option<IpAddr>,
+    /// `dev DEV` (`RTA_OIF`).
+    pub dev: Option<DevRef>,
+    /// `table T`: any id, 256 and above included (`RTA_TABLE`); `None`: main, or local for
+    /// local, broadcast, nat and anycast routes.
+    pub table: Option<u32>,
+    /// `metric M` (`RTA_PRIORITY`).
+    pub metric: Option<u32>,
+    /// `proto P` (`RTPROT_*`, [`names::parse_protocol`] reads `static`, `boot`, ...).
+    pub protocol: Option<u8>,
+    /// `scope S` (`RT_SCOPE_*`).
+    pub scope: Option<u8>,
+    /// The route type (`RTN_*`: unicast, local, blackhole, unreachable, prohibit, throw, ...;
+    /// [`names::parse_route_type`] reads the words).
+    pub route_type: Option<u8>,
+    /// `src ADDR` (`RTA_PREFSRC`): the source address preferred for packets this route sends.
+    pub prefsrc: Option<IpAddr>,
+    /// `nexthop ...` (`RTA_MULTIPATH`): the hops of a multipath route.
+    pub nexthops: Vec<NexthopSpec>,
+}
+
+impl RouteSpec {
+    /// A route to `dst`, with nothing else set.
+    pub fn new(dst: IpPrefix) -> RouteSpec {
+        RouteSpec {
+            dst,
+            gateway: None,
+            dev: None,
+            table: None,
+            metric: None,
+            protocol: None,
+            scope: None,
+            route_type: None,
+            prefsrc: None,
+            nexthops: Vec::new(),
+        }
+    }
+
+    /// `default`: a route to `0.0.0.0/0` or `::/0`.
+    pub fn default_route(family: Family) -> RouteSpec {
+        RouteSpec::new(IpPrefix::default_route(family))
+    }
+
+    /// `via GW`.
+    pub fn via(mut self, gateway: IpAddr) -> Self {
+        self.gateway = Some(gateway);
+        self
+    }
+
+    /// `dev DEV`.
+    pub fn dev(mut self, dev: impl Into<DevRef>) -> Self {
+        self.dev = Some(dev.into());
+        self
+    }
+
+    /// `table T`.
+    pub fn table(mut self, table: u32) -> Self {
+        self.table = Some(table);
+        self
+    }
+
+    /// `metric M`.
+    pub fn metric(mut self, metric: u32) -> Self {
+        self.metric = Some(metric);
+        self
+    }
+
+    /// `proto P` (`RTPROT_*`).
+    pub fn protocol(mut self, protocol: u8) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
+    /// `scope S` (`RT_SCOPE_*`).
+    pub fn scope(mut self, scope: u8) -> Self {
+        self.scope = Some(scope);
+        self
+    }
+
+    /// The route type (`RTN_*`).
+    pub fn route_type(mut self, route_type: u8) -> Self {
+        self.route_type = Some(route_type);
+        self
+    }
+
+    /// `blackhole`: packets are dropped silently.
+    pub fn blackhole(self) -> Self {
+        self.route_type(rtn::BLACKHOLE)
+    }
+
+    /// `unreachable`: packets are dropped with ICMP host unreachable, and local senders get
+    /// `EHOSTUNREACH`.
+    pub fn unreachable(self) -> Self {
+        self.route_type(rtn::UNREACHABLE)
+    }
+
+    /// `prohibit`: packets are dropped with ICMP administratively prohibited (`EACCES`).
+    pub fn prohibit(self) -> Self {
+        self.route_type(rtn::PROHIBIT)
+    }
+
+    /// `src ADDR`.
+    pub fn src(mut self, prefsrc: IpAddr) -> Self {
+        self.prefsrc = Some(prefsrc);
+        self
+    }
+
+    /// Adds a `nexthop` of a multipath route.
+    pub fn nexthop(mut self, nexthop: NexthopSpec) -> Self {
+        self.nexthops.push(nexthop);
+        self
+    }
+}
+
+/// `[TYPE] DST [via GW] [dev DEV] [table T] [metric M]`: how errors name the route.
+impl fmt::Display for RouteSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(ty) = self.route_type.filter(|&ty| ty != rtn::UNICAST) {
+            write!(f, "{} ", names::route_type(ty))?;
+        }
+        if self.dst.is_default() {
+            f.write_str("default")?;
+        } else {
+            write!(f, "{}", self.dst)?;
+        }
+        if let Some(gateway) = self.gateway {
+            write!(f, " via {gateway}")?;
+        }
+        if let Some(dev) = &self.dev {
+            write!(f, " dev {dev}")?;
+        }
+        if let Some(table) = self.table {
+            write!(f, " table {}", names::table(table))?;
+        }
+        if let Some(metric) = self.metric {
+            write!(f, " metric {metric}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Which routes [`Handle::routes`] and [`Handle::for_each_route`] report, as `ip [-4|-6] route
+/// show [table T|all] [proto P] [type TYPE] [dev DEV]` selects them.
+///
+/// The default is `ip route show`'s: table main, but of both families. The kernel filters on
+/// family, table, protocol and device; the rest is filtered here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RouteFilter {
+    /// Only this family's routes; `None`: both.
+    pub family: Option<Family>,
+    /// Only this table's routes; `None`: every table (`table all`), local included.
+    pub table: Option<u32>,
+    /// Only routes through this device (its `RTA_OIF`, or one of its next hops).
+    pub dev: Option<DevRef>,
+    /// Only routes installed by this protocol (`RTPROT_*`).
+    pub protocol: Option<u8>,
+    /// Only routes of this type (`RTN_*`).
+    pub route_type: Option<u8>,
+}
+
+impl Default for RouteFilter {
+    fn default() -> Self {
+        RouteFilter {
+            family: None,
+            table: Some(rt_table::MAIN),
+            dev: None,
+            protocol: None,
+            route_type: None,
+        }
+    }
+}
+
+impl RouteFilter {
+    /// The routes of table main.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Only the routes of `family`.
+    pub fn family(mut self, family: Family) -> Self {
+        self.family = Some(family);
+        self
+    }
+
+    /// Only the routes of table `table`.
+    pub fn table(mut self, table: u32) -> Self {
+        self.table = Some(table);
+        self
+    }
+
+    /// The routes of every table (`table all`).
+    pub fn all_tables(mut self) -> Self {
+        self.table = None;
+        self
+    }
+
+    /// Only the routes through `dev`.
+    pub fn dev(mut self, dev: impl Into<DevRef>) -> Self {
+        self.dev = Some(dev.into());
+        self
+    }
+
+    /// Only the routes installed by `protocol`.
+    pub fn protocol(mut self, protocol: u8) -> Self {
+        self.protocol = Some(protocol);
+        self
+    }
+
+    /// Only the routes of type `route_type`.
+    pub fn route_type(mut self, route_type: u8) -> Self {
+        self.route_type = Some(route_type);
+        self
+    }
+
+    /// Whether `m` passes the filters, `oif` being the resolved device.
+    fn keeps(&self, oif: Option<u32>, m: &RouteMessage<'_>) -> bool {
+        self.family.is_none_or(|family| family.af() == m.family())
+            && self.table.is_none_or(|table| m.table() == table)
+            && self.protocol.is_none_or(|protocol| m.protocol() == protocol)
+            && self.route_type.is_none_or(|ty| m.route_type() == ty)
+            && oif.is_none_or(|oif| {
+                m.oif() == Some(oif)
+                    || m.multipath()
+                        .into_iter()
+                        .flatten()
+                        .map_while(core::result::Result::ok)
+                        .any(|hop| hop.ifindex() == oif)
+            })
+    }
+}
+
+/// A route lookup, as `ip route get DST [from SRC] [iif DEV] [oif DEV] [mark M] [fibmatch]`
+/// describes it: which route the kernel would use for a packet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct RouteQuery {
+    /// The destination address.
+    pub dst: IpAddr,
+    /// `from SRC`: the packet's source address.
+    pub src: Option<IpAddr>,
+    /// `iif DEV`: the packet came in on this device (a forwarding decision).
+    pub iif: Option<DevRef>,
+    /// `oif DEV`: force this output device.
+    pub oif: Option<DevRef>,
+    /// `mark M`: the packet's firewall mark.
+    pub mark: Option<u32>,
+    /// `fibmatch`: answer with the routing table entry that matched, not the resolved route.
+    pub fib_match: bool,
+}
+
+impl RouteQuery {
+    /// A lookup of `dst`.
+    pub fn new(dst: IpAddr) -> Self {
+        RouteQuery {
+            dst,
+            src: None,
+            iif: None,
+            oif: None,
+            mark: None,
+            fib_match: false,
+        }
+    }
+
+    /// `from SRC`.
+    pub fn from(mut self, src: IpAddr) -> Self {
+        self.src = Some(src);
+        self
+    }
+
+    /// `iif DEV`.
+    pub fn iif(mut self, dev: impl Into<DevRef>) -> Self {
+        self.iif = Some(dev.into());
+        self
+    }
+
+    /// `oif DEV`.
+    pub fn oif(mut self, dev: impl Into<DevRef>) -> Self {
+        self.oif = Some(dev.into());
+        self
+    }
+
+    /// `mark M`.
+    pub fn mark(mut self, mark: u32) -> Self {
+        self.mark = Some(mark);
+        self
+    }
+
+    /// `fibmatch`.
+    pub fn fib_match(mut self) -> Self {
+        self.fib_match = true;
+        self
+    }
+}
+
+impl Handle {
+    /// `RTM_NEWROUTE` with `NLM_F_CREATE | NLM_F_EXCL`: adds a route, like `ip route add`.
+    ///
+    /// # Errors
+    /// `EEXIST` when the table has that route already; `ENETUNREACH` (`Error: Nexthop has
+    /// invalid gateway.`) when no route reaches the gateway; [`ErrorKind::NotFound`] for an
+    /// unknown device; [`ErrorKind::Request`] for a request the kernel would refuse (a
+    /// gateway or source of the other family, a weight outside 1 to 256).
+    ///
+    /// [`ErrorKind::NotFound`]: crate::ErrorKind::NotFound
+    /// [`ErrorKind::Request`]: crate::ErrorKind::Request
+    pub fn route_add(&mut self, spec: &RouteSpec) -> Result<()> {
+        self.route_new("add route", NewMode::Add, spec)
+    }
+
+    /// `RTM_NEWROUTE` with `NLM_F_CREATE | NLM_F_REPLACE`: adds a route or replaces the one
+    /// with the same destination, table, metric (and, for IPv4, type of service), like `ip
+    /// route replace`.
+    ///
+    /// # Errors
+    /// As [`Handle::route_add`], but an existing route is no error.
+    pub fn route_replace(&mut self, spec: &RouteSpec) -> Result<()> {
+        self.route_new("replace route", NewMode::Replace, spec)
+    }
+
+    fn route_new(&mut self, op: &'static str, mode: NewMode, spec: &RouteSpec) -> Result<()> {
+        let (oif, hops) = self.resolve_route_devs(op, spec)?;
+        let route = route_request(spec, oif, &hops);
+        self.ack(op, spec, |buf| request::route_new(buf, 0, mode, &route))
+    }
+
+    /// `RTM_DELROUTE`: removes a route, like `ip route del`. What `spec` leaves `None` matches
+    /// any route (protocol, type, scope, gateway, metric), the first one found is deleted.
+    ///
+    /// # Errors
+    /// `ESRCH` (`RTNETLINK answers: No such process`) when no route matches;
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device.
+    pub fn route_del(&mut self, spec: &RouteSpec) -> Result<()> {
+        const OP: &str = "delete route";
+        let (oif, hops) = self.resolve_route_devs(OP, spec)?;
+        let route = route_request(spec, oif, &hops);
+        self.ack(OP, spec, |buf| request::route_del(buf, 0, &route))
+    }
+
+    /// Resolves the devices a route names: its own and its next hops'.
+    fn resolve_route_devs(
+        &mut self,
+        op: &'static str,
+        spec: &RouteSpec,
+    ) -> Result<(Option<u32>, Vec<request::Nexthop>)> {
+        let oif = match &spec.dev {
+            Some(dev) => Some(self.resolve_index_for(op, dev)?),
+            None => None,
+        };
+        let mut hops = Vec::with_capacity(spec.nexthops.len());
+        for hop in &spec.nexthops {
+            let oif = match &hop.dev {
+                Some(dev) => self.resolve_index_for(op, dev)?,
+                None => 0,
+            };
+            hops.push(request::Nexthop {
+                gateway: hop.gateway,
+                oif,
+                weight: hop.weight,
+                flags: if hop.onlink { rtnh_f::ONLINK } else { 0 },
+            });
+        }
+        Ok((oif, hops))
+    }
+
+    /// `RTM_GETROUTE` dump: the routes `filter` keeps, like `ip route show`.
+    ///
+    /// A table that does not exist (IPv4 makes a table with its first route) has no routes:
+    /// where `ip` prints the kernel's `FIB table does not exist`, this returns an empty list.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) when `filter.dev` names no device;
+    /// a failed dump.
+    pub fn routes(&mut self, filter: &RouteFilter) -> Result<Vec<Route>> {
+        let found = RefCell::new(Vec::new());
+        self.route_dump(
+            filter,
+            || found.borrow_mut().clear(),
+            |m| found.borrow_mut().push(Route::from_message(m)),
+        )?;
+        Ok(found.into_inner())
+    }
+
+    /// `RTM_GETROUTE` dump: calls `f` with each route `filter` keeps, borrowed from the
+    /// receive buffer, so a table of any size needs no memory of its own.
+    ///
+    /// When the kernel reports the dump inconsistent (a route changed while it was being read,
+    /// `NLM_F_DUMP_INTR`), the dump starts over and `f` sees the routes again from the first;
+    /// after a few attempts the error is returned.
+    ///
+    /// # Errors
+    /// As [`Handle::routes`].
+    pub fn for_each_route(
+        &mut self,
+        filter: &RouteFilter,
+        f: impl FnMut(&RouteMessage<'_>),
+    ) -> Result<()> {
+        self.route_dump(filter, || {}, f)
+    }
+
+    fn route_dump(
+        &mut self,
+        filter: &RouteFilter,
+        mut restart: impl FnMut(),
+        mut f: impl FnMut(&RouteMessage<'_>),
+    ) -> Result<()> {
+        const OP: &str = "show routes";
+        let oif = match &filter.dev {
+            Some(dev) => Some(self.resolve_index_for(OP, dev)?),
+            None => None,
+        };
+        let dump = RouteDump {
+            family: filter.family.map_or(af::UNSPEC, Family::af),
+            table: filter.table,
+            protocol: filter.protocol,
+            oif,
+        };
+        let malformed = Cell::new(None);
+        let result = self.dump(
+            OP,
+            |buf| request::route_dump(buf, 0, &dump),
+            || {
+                malformed.set(None);
+                restart();
+            },
+            |message| {
+                if message.ty() != rtm::NEWROUTE {
+                    return;
+                }
+                match RouteMessage::parse(message) {
+                    Ok(m) if filter.keeps(oif, &m) => f(&m),
+                    Ok(_) => {}
+                    Err(e) => malformed.set(malformed.get().or(Some(e))),
+                }
+            },
+        );
+        match result {
+            // `FIB table does not exist`: an empty table.
+            Err(e) if filter.table.is_some() && e.errno() == Some(Errno::NOENT) => return Ok(()),
+            other => other?,
+        }
+        match malformed.get() {
+            Some(e) => Err(Error::new(OP, None, rtnl_sys::Error::from(e).into())),
+            None => Ok(()),
+        }
+    }
+
+    /// `RTM_GETROUTE` for one address: the route the kernel would use to send a packet to
+    /// `dst`, like `ip route get DST`: its output device (`oif`), gateway, preferred source
+    /// (`prefsrc`) and table.
+    ///
+    /// # Errors
+    /// `ENETUNREACH` (`RTNETLINK answers: Network is unreachable`) when no route matches.
+    pub fn route_get(&mut self, dst: IpAddr) -> Result<Route> {
+        self.route_lookup(&RouteQuery::new(dst))
+    }
+
+    /// `RTM_GETROUTE` for one packet: [`Handle::route_get`] with a source, input or output
+    /// device and mark, like `ip route get DST from SRC iif DEV oif DEV mark M [fibmatch]`.
+    ///
+    /// # Errors
+    /// As [`Handle::route_get`]; [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an
+    /// unknown device.
+    pub fn route_lookup(&mut self, query: &RouteQuery) -> Result<Route> {
+        const OP: &str = "get route";
+        let mut get = RouteGet::new(query.dst);
+        get.src = query.src;
+        get.mark = query.mark;
+        get.fib_match = query.fib_match;
+        if let Some(dev) = &query.iif {
+            get.iif = Some(self.resolve_index_for(OP, dev)?);
+        }
+        if let Some(dev) = &query.oif {
+            get.oif = Some(self.resolve_index_for(OP, dev)?);
+        }
+        self.get(
+            OP,
+            query.dst,
+            |buf| request::route_get(buf, 0, &get),
+            |reply| RouteMessage::parse(reply).map(|m| Route::from_message(&m)),
+        )
+    }
+}
+
+/// The codec's request for `spec`, its devices resolved.
+fn route_request<'a>(
+    spec: &RouteSpec,
+    oif: Option<u32>,
+    hops: &'a [request::Nexthop],
+) -> request::Route<'a> {
+    request::Route {
+        gateway: spec.gateway,
+        metric: spec.metric,
+        prefsrc: spec.prefsrc,
+        table: spec.table,
+        oif,
+        protocol: spec.protocol,
+        scope: spec.scope,
+        route_type: spec.route_type,
+        nexthops: hops,
+        ..request::Route::new(spec.dst.addr(), spec.dst.prefix_len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_read_like_ip() {
+        let gw: IpAddr = "192.0.2.254".parse().unwrap();
+        let default = RouteSpec::default_route(Family::V4).via(gw).dev("v0");
+        assert_eq!(default.to_string(), "default via 192.0.2.254 dev v0");
+        let hole = RouteSpec::new("203.0.113.0/24".parse().unwrap())
+            .blackhole()
+            .table(254)
+            .metric(5);
+        assert_eq!(
+            hole.to_string(),
+            "blackhole 203.0.113.0/24 table main metric 5"
+        );
+    }
+
+    #[test]
+    fn requests_carry_the_spec() {
+        let spec = RouteSpec::new("2001:db8:1::/48".parse().unwrap())
+            .via("2001:db8::1".parse().unwrap())
+            .table(1000)
+            .metric(9)
+            .unreachable();
+        let hops = [request::Nexthop::default()];
+        let route = route_request(&spec, Some(4), &hops);
+        assert_eq!(route.dst_len, 48);
+        assert_eq!(route.table, Some(1000));
+        assert_eq!(route.oif, Some(4));
+        assert_eq!(route.route_type, Some(rtn::UNREACHABLE));
+        assert_eq!(route.nexthops.len(), 1);
+        assert_eq!(RouteFilter::new().table, Some(rt_table::MAIN));
+        assert_eq!(RouteFilter::new().all_tables().table, None);
+    }
+}
