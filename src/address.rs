@@ -239,7 +239,9 @@ impl IpPrefix {
                 IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask))
             }
             IpAddr::V6(a) => {
-                let mask = u128::MAX.checked_shl(128 - u32::from(self.len)).unwrap_or(0);
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.len))
+                    .unwrap_or(0);
                 IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask))
             }
         };
@@ -252,7 +254,12 @@ impl IpPrefix {
     /// Whether `addr` is inside this prefix (of the same family, same leading bits).
     pub fn contains(&self, addr: IpAddr) -> bool {
         Family::of(addr) == self.family()
-            && IpPrefix { addr, len: self.len }.network() == self.network()
+            && IpPrefix {
+                addr,
+                len: self.len,
+            }
+            .network()
+                == self.network()
     }
 }
 
@@ -567,19 +574,14 @@ impl Handle {
     /// `RTM_NEWADDR` with `NLM_F_CREATE | NLM_F_REPLACE`: adds an address or updates the one
     /// there (its lifetimes, flags, metric), like `ip address replace`.
     ///
+    /// (`ip address change`, the same without `NLM_F_CREATE`, does the same: both IPv4 and
+    /// IPv6 create a missing address whatever the flags say, so there is no separate
+    /// operation for it.)
+    ///
     /// # Errors
     /// As [`Handle::address_add`], but an existing address is no error.
     pub fn address_replace(&mut self, spec: &AddressSpec) -> Result<()> {
         self.address_new("replace address", NewMode::Replace, spec)
-    }
-
-    /// `RTM_NEWADDR` with `NLM_F_REPLACE`: changes an address that exists, like `ip address
-    /// change`.
-    ///
-    /// # Errors
-    /// As [`Handle::address_add`]; `ENOENT` when the address is not there.
-    pub fn address_change(&mut self, spec: &AddressSpec) -> Result<()> {
-        self.address_new("change address", NewMode::Change, spec)
     }
 
     fn address_new(&mut self, op: &'static str, mode: NewMode, spec: &AddressSpec) -> Result<()> {
@@ -739,7 +741,10 @@ mod tests {
     #[test]
     fn prefixes_parse_like_ip() {
         let p: IpPrefix = "192.0.2.1/24".parse().unwrap();
-        assert_eq!((p.addr(), p.prefix_len()), ("192.0.2.1".parse().unwrap(), 24));
+        assert_eq!(
+            (p.addr(), p.prefix_len()),
+            ("192.0.2.1".parse().unwrap(), 24)
+        );
         assert_eq!(p.to_string(), "192.0.2.1/24");
         assert_eq!(p.network().to_string(), "192.0.2.0/24");
         let host: IpPrefix = "2001:db8::1".parse().unwrap();
@@ -753,8 +758,16 @@ mod tests {
             IpPrefix::DEFAULT_V4
         );
         for bad in [
-            "", "/24", "192.0.2.1/", "192.0.2.1/33", "2001:db8::/129", "192.0.2.1/+4",
-            "192.0.2/24", "nope", "192.0.2.1/24/1", "192.0.2.1/300",
+            "",
+            "/24",
+            "192.0.2.1/",
+            "192.0.2.1/33",
+            "2001:db8::/129",
+            "192.0.2.1/+4",
+            "192.0.2/24",
+            "nope",
+            "192.0.2.1/24/1",
+            "192.0.2.1/300",
         ] {
             let e = bad.parse::<IpPrefix>().unwrap_err();
             assert_eq!(e.object(), Some(bad), "{bad:?}");

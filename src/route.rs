@@ -336,7 +336,9 @@ impl RouteFilter {
     fn keeps(&self, oif: Option<u32>, m: &RouteMessage<'_>) -> bool {
         self.family.is_none_or(|family| family.af() == m.family())
             && self.table.is_none_or(|table| m.table() == table)
-            && self.protocol.is_none_or(|protocol| m.protocol() == protocol)
+            && self
+                .protocol
+                .is_none_or(|protocol| m.protocol() == protocol)
             && self.route_type.is_none_or(|ty| m.route_type() == ty)
             && oif.is_none_or(|oif| {
                 m.oif() == Some(oif)
