@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use rtnl_sys::{KernelError, NetnsError};
+use rtnl_sys::{KernelError, NetnsError, NetnsOp};
 use rustix::io::Errno;
 
 /// The result of every operation.
@@ -118,7 +118,24 @@ impl fmt::Display for Error {
         match &self.inner.kind {
             ErrorKind::Kernel(e) => write!(f, "{e}")?,
             ErrorKind::Netlink(e) => write!(f, "{e}")?,
-            ErrorKind::Netns(e) => write!(f, "{e}")?,
+            ErrorKind::Netns(e) => match (e.op(), e.errno(), &self.inner.object) {
+                // iproute2 names the namespace file by its path in these two messages; the
+                // named-namespace operations pass it as the object.
+                (op @ (NetnsOp::CreateFile | NetnsOp::Remove), Some(errno), Some(path))
+                    if path.contains('/') =>
+                {
+                    let what = match op {
+                        NetnsOp::CreateFile => "Cannot create namespace file",
+                        _ => "Cannot remove namespace file",
+                    };
+                    write!(f, "{what} \"{path}\": ")?;
+                    match rtnl_sys::strerror(errno.raw_os_error()) {
+                        Some(text) => f.write_str(text)?,
+                        None => write!(f, "errno {}", errno.raw_os_error())?,
+                    }
+                }
+                _ => write!(f, "{e}")?,
+            },
             ErrorKind::Os(e) => match rtnl_sys::strerror(e.raw_os_error()) {
                 Some(text) => f.write_str(text)?,
                 None => write!(f, "errno {}", e.raw_os_error())?,

@@ -1,1 +1,457 @@
-//! placeholder
+//! Named network namespaces, the way `ip netns` keeps them: [`Namespaces`].
+//!
+//! A named namespace is a namespace file bind-mounted onto `RUN_DIR/NAME` (`/run/netns/NAME`
+//! by default): the mount keeps the namespace alive with no process in it, and any program
+//! that knows the name can open it (`ip netns exec`, `ip link set ... netns NAME`, this
+//! crate's [`NetnsRef::Name`]). The run dir is a parameter, so containers and tests can keep
+//! their names away from the host's `/run/netns`.
+//!
+//! Names are checked as iproute2 checks them, and failures read like its messages:
+//!
+//! ```text
+//! Invalid netns name "x/y"
+//! Cannot create namespace file "/run/netns/blue": File exists
+//! Cannot remove namespace file "/run/netns/blue": No such file or directory
+//! Cannot open network namespace "blue": No such file or directory
+//! ```
+//!
+//! Nothing here forks: namespaces are created and entered on dedicated threads, so the
+//! caller's thread never changes namespace and the process may be multi-threaded.
+//!
+//! # Example
+//!
+//! ```no_run
+//! use rtnl::netns::Namespaces;
+//!
+//! let names = Namespaces::new(); // /run/netns
+//! names.add("blue")?;
+//! let id = names.set_id("blue", Some(5))?; // ip netns set blue 5
+//! assert_eq!(id, 5);
+//! for ns in names.list()? {
+//!     println!("{ns}"); // blue (id: 5)
+//! }
+//! // Work inside it without moving the calling thread:
+//! let lo_index = names.run_in("blue", || rtnl::Handle::new()?.link_index(rtnl::LinkRef::Name("lo")))??;
+//! names.delete("blue")?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # References
+//!  - [`ip-netns(8)`](https://man7.org/linux/man-pages/man8/ip-netns.8.html)
+//!  - [`network_namespaces(7)`](https://man7.org/linux/man-pages/man7/network_namespaces.7.html)
+//!  - iproute2 `ip/ipnetns.c`
+
+use std::cell::RefCell;
+use std::fmt;
+use std::os::fd::{AsFd, AsRawFd};
+
+use rtnl_codec::NsidMessage;
+use rtnl_codec::request::{self, Netns};
+use rtnl_sys::{NetnsFd, NetnsId, RunDir};
+
+use crate::error::{Context, Result};
+use crate::handle::{Handle, NetnsRef};
+use crate::model::Nsid;
+
+/// A named namespace and the id the current namespace has for it, as one line of
+/// `ip netns list` shows it: `NAME (id: N)`, or `NAME` when it has no id here.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct NamedNetns {
+    /// The name: the file name in the run dir.
+    pub name: String,
+    /// Its nsid in the namespace the list was made from (`RTM_GETNSID` with `NETNSA_FD`);
+    /// `None` when none is assigned (or the entry is not a namespace file, which `ip` lists
+    /// the same way).
+    pub nsid: Option<i32>,
+}
+
+impl fmt::Display for NamedNetns {
+    /// `ip netns list`'s line: `blue (id: 5)` or `blue`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)?;
+        if let Some(id) = self.nsid {
+            write!(f, " (id: {id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// The named network namespaces of one run directory (`/run/netns` unless told otherwise):
+/// what `ip netns add/attach/delete/list/identify/pids/set/list-id` do.
+///
+/// The value is only the run dir's path; every operation goes to the file system (and, for
+/// ids, to the kernel) afresh. Operations on ids use a netlink socket in the calling
+/// thread's namespace, opened for the call; the `_with` forms take a [`Handle`] instead, and
+/// then ids are those of the handle's namespace (as `ip -n NS netns list` shows them).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Namespaces {
+    run_dir: String,
+}
+
+impl Default for Namespaces {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Namespaces {
+    /// The named namespaces of `/run/netns`, iproute2's run dir.
+    pub fn new() -> Self {
+        Self::at(rtnl_sys::DEFAULT_RUN_DIR)
+    }
+
+    /// The named namespaces of the run dir `run_dir` (created by the first [`add`](Self::add)
+    /// if missing).
+    pub fn at(run_dir: impl Into<String>) -> Self {
+        Namespaces {
+            run_dir: run_dir.into(),
+        }
+    }
+
+    /// The run dir's path.
+    pub fn run_dir(&self) -> &str {
+        &self.run_dir
+    }
+
+    fn dir(&self) -> RunDir<'_> {
+        RunDir::new(&self.run_dir)
+    }
+
+    /// The path of `name`'s file (for error messages, which name the file as `ip` does).
+    fn path_of(&self, name: &str) -> String {
+        if self.run_dir.ends_with('/') {
+            format!("{}{name}", self.run_dir)
+        } else {
+            format!("{}/{name}", self.run_dir)
+        }
+    }
+
+    /// `unshare(CLONE_NEWNET)` on a dedicated thread, then a bind mount of its namespace onto
+    /// `RUN_DIR/NAME` (`ip netns add NAME`).
+    ///
+    /// The run dir is created if needed and made a shared mount (bound onto itself first when
+    /// it is not a mount point), under an `flock`, as iproute2 does. The new namespace has only
+    /// `lo`, down. A failed add leaves neither file nor mount behind.
+    ///
+    /// # Errors
+    /// `Invalid netns name "x/y"` (empty, `.`, `..`, a `/`, longer than 255 bytes);
+    /// `Cannot create namespace file "RUN_DIR/NAME": File exists`; `EPERM` without
+    /// `CAP_SYS_ADMIN`.
+    pub fn add(&self, name: &str) -> Result<()> {
+        self.dir()
+            .create(name)
+            .context("add namespace", self.path_of(name))
+    }
+
+    /// A bind mount of `/proc/PID/ns/net` onto `RUN_DIR/NAME`: names the network namespace of
+    /// process `pid` (`ip netns attach NAME PID`).
+    ///
+    /// # Errors
+    /// As [`add`](Self::add); `No such file or directory` when there is no process `pid`.
+    pub fn attach(&self, name: &str, pid: u32) -> Result<()> {
+        self.dir()
+            .attach(name, pid)
+            .context("attach namespace", self.path_of(name))
+    }
+
+    /// `umount2(RUN_DIR/NAME, MNT_DETACH)` then `unlink` (`ip netns delete NAME`).
+    ///
+    /// Only the name goes: the namespace itself lives on while a process, a socket or an open
+    /// file still holds it.
+    ///
+    /// # Errors
+    /// `Cannot remove namespace file "RUN_DIR/NAME": No such file or directory` when there is
+    /// no such name; `Invalid netns name` for a name `ip` refuses.
+    pub fn delete(&self, name: &str) -> Result<()> {
+        self.dir()
+            .delete(name)
+            .context("delete namespace", self.path_of(name))
+    }
+
+    /// `getdents64` of the run dir: the names, in directory order (`ip netns list` without the
+    /// ids). A missing run dir has no names; entries that are not UTF-8 are skipped.
+    pub fn names(&self) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        self.dir()
+            .list(|name| names.push(name.to_owned()))
+            .context("list namespaces", &self.run_dir)?;
+        Ok(names)
+    }
+
+    /// `getdents64` of the run dir, then `RTM_GETNSID` (`NETNSA_FD`) for each name: every named
+    /// namespace with its id in the calling thread's namespace, in directory order, as
+    /// `ip netns list` prints them.
+    ///
+    /// A name whose file cannot be opened or is not a namespace is listed without an id, as
+    /// `ip` does.
+    ///
+    /// # Errors
+    /// When the run dir cannot be read or no netlink socket can be opened.
+    pub fn list(&self) -> Result<Vec<NamedNetns>> {
+        self.list_with(&mut Handle::new()?)
+    }
+
+    /// [`list`](Self::list) with the ids of `handle`'s namespace (`ip -n NS netns list`).
+    ///
+    /// # Errors
+    /// When the run dir cannot be read.
+    pub fn list_with(&self, handle: &mut Handle) -> Result<Vec<NamedNetns>> {
+        let names = self.names()?;
+        Ok(names
+            .into_iter()
+            .map(|name| {
+                let nsid = self.nsid_of(handle, &name).ok().flatten();
+                NamedNetns { name, nsid }
+            })
+            .collect())
+    }
+
+    /// `open(RUN_DIR/NAME)` then `RTM_GETNSID` (`NETNSA_FD`): the id `handle`'s namespace has
+    /// for the named one, `None` when it has none.
+    ///
+    /// # Errors
+    /// `Cannot open network namespace "NAME"`; the kernel's refusal (`EINVAL` when the file is
+    /// not a network namespace).
+    pub fn nsid_of(&self, handle: &mut Handle, name: &str) -> Result<Option<i32>> {
+        let fd = self.open(name)?;
+        get_nsid(handle, &fd, name)
+    }
+
+    /// `stat` of `/proc/PID/ns/net` and of every entry of the run dir: the names of process
+    /// `pid`'s network namespace (`ip netns identify PID`), in directory order.
+    ///
+    /// Every name is returned, as ip-netns(8) describes; iproute2 6.1 itself prints only one,
+    /// the last in directory order.
+    ///
+    /// # Errors
+    /// `No such file or directory` when there is no process `pid`.
+    pub fn identify(&self, pid: u32) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        self.dir()
+            .identify_pid(pid, |name| names.push(name.to_owned()))
+            .context("identify namespace", format!("pid {pid}"))?;
+        Ok(names)
+    }
+
+    /// `stat` of `/proc/thread-self/ns/net` and of every entry of the run dir: the names of the
+    /// calling thread's network namespace (`ip netns identify` with no PID, for this thread).
+    ///
+    /// # Errors
+    /// When `/proc` or the run dir cannot be read.
+    pub fn identify_current(&self) -> Result<Vec<String>> {
+        let id = NetnsId::current().context("identify namespace", "current thread")?;
+        self.identify_id(id)
+    }
+
+    /// `stat` of every entry of the run dir: the names of the namespace `id` (see
+    /// [`NetnsFd::id`]).
+    ///
+    /// # Errors
+    /// When the run dir cannot be read.
+    pub fn identify_id(&self, id: NetnsId) -> Result<Vec<String>> {
+        let mut names = Vec::new();
+        self.dir()
+            .identify(id, |name| names.push(name.to_owned()))
+            .context("identify namespace", &self.run_dir)?;
+        Ok(names)
+    }
+
+    /// `stat` of `RUN_DIR/NAME` and of every `/proc/PID/ns/net`: the processes whose network
+    /// namespace is the named one (`ip netns pids NAME`), in `/proc` order. Only a process's
+    /// main thread counts, as for iproute2.
+    ///
+    /// # Errors
+    /// `Cannot stat namespace file "NAME"` when there is no such name.
+    pub fn pids(&self, name: &str) -> Result<Vec<u32>> {
+        let mut pids = Vec::new();
+        self.dir()
+            .pids(name, |pid| pids.push(pid))
+            .context("list namespace pids", name)?;
+        Ok(pids)
+    }
+
+    /// `open(RUN_DIR/NAME, O_RDONLY | O_CLOEXEC)`: the named namespace, to enter, to hand to
+    /// the kernel or to keep alive.
+    ///
+    /// # Errors
+    /// `Cannot open network namespace "NAME": No such file or directory`.
+    pub fn open(&self, name: &str) -> Result<NetnsFd> {
+        self.dir().open(name).context("open namespace", name)
+    }
+
+    /// `RTM_NEWNSID` (`NETNSA_FD`, `NETNSA_NSID`) then `RTM_GETNSID`: gives the named namespace
+    /// the id `nsid` in the calling thread's namespace, or the lowest free one for `None`
+    /// (`ip netns set NAME NSID|auto`), and returns the id it now has.
+    ///
+    /// An id cannot be changed once assigned: the kernel refuses with `EEXIST` (`Error: Peer
+    /// netns already has a nsid assigned.`); setting the same id again is refused too.
+    ///
+    /// # Errors
+    /// `Cannot open network namespace "NAME"`; the kernel's refusal.
+    pub fn set_id(&self, name: &str, nsid: Option<u32>) -> Result<i32> {
+        self.set_id_with(&mut Handle::new()?, name, nsid)
+    }
+
+    /// [`set_id`](Self::set_id) in `handle`'s namespace.
+    ///
+    /// # Errors
+    /// As [`set_id`](Self::set_id).
+    pub fn set_id_with(&self, handle: &mut Handle, name: &str, nsid: Option<u32>) -> Result<i32> {
+        let fd = self.open(name)?;
+        set_nsid(handle, &fd, name, nsid)?;
+        get_nsid(handle, &fd, name)?.ok_or_else(|| {
+            crate::Error::new(
+                "set nsid",
+                Some(name.to_owned()),
+                crate::ErrorKind::Invalid("the kernel reports no nsid after assigning one"),
+            )
+        })
+    }
+
+    /// `RTM_GETNSID` dump, then the ids of the named namespaces: every nsid the calling
+    /// thread's namespace has assigned, with the name of the named namespace it stands for
+    /// when there is one (`ip netns list-id`), in the kernel's order (by id).
+    ///
+    /// # Errors
+    /// When no netlink socket can be opened or the dump fails.
+    pub fn list_id(&self) -> Result<Vec<Nsid>> {
+        self.list_id_with(&mut Handle::new()?)
+    }
+
+    /// [`list_id`](Self::list_id) in `handle`'s namespace (`ip -n NS netns list-id`).
+    ///
+    /// # Errors
+    /// When the dump fails.
+    pub fn list_id_with(&self, handle: &mut Handle) -> Result<Vec<Nsid>> {
+        let mut nsids = dump_nsids(handle)?;
+        self.name_nsids(handle, &mut nsids)?;
+        Ok(nsids)
+    }
+
+    /// `RTM_GETNSID` (`NETNSA_FD`) for each name of the run dir: fills in the
+    /// [`name`](Nsid::name) of each of `nsids` (ids of `handle`'s namespace) whose namespace
+    /// has a name here, as `ip netns list-id` does. When several names stand for one
+    /// namespace, the first in directory order is taken.
+    ///
+    /// # Errors
+    /// When the run dir cannot be read.
+    pub fn name_nsids(&self, handle: &mut Handle, nsids: &mut [Nsid]) -> Result<()> {
+        if nsids.is_empty() {
+            return Ok(());
+        }
+        for named in self.list_with(handle)? {
+            let Some(id) = named.nsid else { continue };
+            for nsid in nsids
+                .iter_mut()
+                .filter(|n| n.nsid == id && n.name.is_none())
+            {
+                nsid.name = Some(named.name.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// `setns(CLONE_NEWNET)` on a dedicated thread: runs `f` inside the named namespace and
+    /// returns its result; the calling thread never changes namespace (what `ip netns exec`
+    /// does for a command, without `exec`).
+    ///
+    /// Sockets opened in `f` (a [`Handle`], say) stay in the namespace and can be returned;
+    /// processes spawned from `f` start in it. Only the network namespace changes: unlike
+    /// `ip netns exec`, no mount namespace is made, `/sys` still shows the caller's
+    /// namespace and `/etc/netns/NAME` is not bound over `/etc`. A panic in `f` is resumed on
+    /// the caller.
+    ///
+    /// # Errors
+    /// `Cannot open network namespace "NAME"`; a failed thread spawn or `setns`.
+    pub fn run_in<R: Send>(&self, name: &str, f: impl FnOnce() -> R + Send) -> Result<R> {
+        let fd = self.open(name)?;
+        rtnl_sys::run_in(&fd, f).context("enter namespace", name)
+    }
+
+    /// A [`Handle`] whose socket lives in the named namespace (`ip -n NAME`), with names
+    /// resolved in this run dir.
+    ///
+    /// # Errors
+    /// `Cannot open network namespace "NAME"`; a failed socket.
+    pub fn handle(&self, name: &str) -> Result<Handle> {
+        Handle::in_netns_at(&self.run_dir, NetnsRef::Name(name))
+    }
+}
+
+/// `RTM_GETNSID` with `NETNSA_FD`: the id `handle`'s namespace has for `fd`'s.
+// TODO: switch to `Handle::nsid_get` once src/nsid.rs lands.
+fn get_nsid(handle: &mut Handle, fd: &NetnsFd, name: &str) -> Result<Option<i32>> {
+    let raw = fd.as_fd().as_raw_fd();
+    let nsid = handle.get(
+        "get nsid",
+        name,
+        |buf| request::nsid_get(buf, 0, Netns::Fd(raw)),
+        |reply| Ok(NsidMessage::parse(reply)?.nsid()),
+    )?;
+    Ok(nsid.filter(|&id| id >= 0))
+}
+
+/// `RTM_NEWNSID` with `NETNSA_FD` and `NETNSA_NSID`.
+fn set_nsid(handle: &mut Handle, fd: &NetnsFd, name: &str, nsid: Option<u32>) -> Result<()> {
+    let raw = fd.as_fd().as_raw_fd();
+    handle.ack("set nsid", name, |buf| {
+        request::nsid_new(buf, 0, Netns::Fd(raw), nsid)
+    })
+}
+
+/// `RTM_GETNSID` dump: every id `handle`'s namespace has assigned, unnamed.
+fn dump_nsids(handle: &mut Handle) -> Result<Vec<Nsid>> {
+    let nsids = RefCell::new(Vec::new());
+    handle.dump(
+        "list nsids",
+        |buf| request::nsid_dump(buf, 0),
+        || nsids.borrow_mut().clear(),
+        |m| {
+            if let Some(nsid) = NsidMessage::parse(m)
+                .ok()
+                .as_ref()
+                .and_then(Nsid::from_message)
+            {
+                nsids.borrow_mut().push(nsid);
+            }
+        },
+    )?;
+    Ok(nsids.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_read_like_ip_netns_list() {
+        let named = NamedNetns {
+            name: "blue".into(),
+            nsid: Some(5),
+        };
+        assert_eq!(named.to_string(), "blue (id: 5)");
+        let unnumbered = NamedNetns {
+            name: "red".into(),
+            nsid: None,
+        };
+        assert_eq!(unnumbered.to_string(), "red");
+    }
+
+    #[test]
+    fn paths_name_the_file_as_ip_does() {
+        assert_eq!(Namespaces::new().path_of("a"), "/run/netns/a");
+        assert_eq!(Namespaces::at("/tmp/x/").path_of("a"), "/tmp/x/a");
+    }
+
+    #[test]
+    fn invalid_names_are_refused_before_any_system_call() {
+        let names = Namespaces::at("/nonexistent/run/dir");
+        for bad in ["", ".", "..", "x/y"] {
+            let e = names.add(bad).unwrap_err();
+            assert_eq!(e.to_string(), format!("Invalid netns name \"{bad}\""));
+            let e = names.delete(bad).unwrap_err();
+            assert_eq!(e.to_string(), format!("Invalid netns name \"{bad}\""));
+        }
+    }
+}
