@@ -280,12 +280,16 @@ fn blackhole_unreachable_prohibit() {
     );
     assert_same_as_ip(
         &mut handle,
-        &RouteFilter::new().route_type(rtn::BLACKHOLE).family(Family::V4),
+        &RouteFilter::new()
+            .route_type(rtn::BLACKHOLE)
+            .family(Family::V4),
         &["route", "show", "type", "blackhole"],
     );
     let holes = assert_same_as_ip(
         &mut handle,
-        &RouteFilter::new().route_type(rtn::BLACKHOLE).family(Family::V6),
+        &RouteFilter::new()
+            .route_type(rtn::BLACKHOLE)
+            .family(Family::V6),
         &["-6", "route", "show", "type", "blackhole"],
     );
     assert_eq!(holes.len(), 1);
