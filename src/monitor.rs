@@ -1,1 +1,758 @@
-//! placeholder
+//! Events: what `ip monitor link address route nsid` shows, as typed values: [`Monitor`].
+//!
+//! A [`Monitor`] joins the rtnetlink multicast groups chosen with [`MonitorGroups`] and reads
+//! the kernel's notifications: [`Monitor::next_event`] (or the monitor as an [`Iterator`])
+//! yields owned [`Event`]s; [`Monitor::next_with`] hands out the codec's borrowed views
+//! ([`Payload`]) without copying anything.
+//!
+//! # Lost events and the resync
+//!
+//! The kernel queues notifications on the monitor's socket; when the receive queue is full it
+//! drops them and reports `ENOBUFS` on the next read. The monitor's picture of the system is
+//! stale from then on, so the monitor *resyncs* on its own:
+//!
+//! 1. it discards whatever is still queued on the event socket (all of it older than step 2),
+//! 2. it dumps, over a second socket, the tables of every subscribed kind: all links
+//!    ([`MonitorGroups::LINK`]), all IPv4 and/or IPv6 addresses, all IPv4 and/or IPv6 routes of
+//!    every table (the local table too, as the route events cover it), all nsids,
+//! 3. it yields the dump as one [`Event::Resync`] holding a [`Snapshot`] (in the streaming
+//!    form: [`Payload::ResyncBegin`], the dumped messages, [`Payload::ResyncEnd`]),
+//! 4. and goes on with the events queued since step 1.
+//!
+//! What the caller does: on `Resync`, *replace* its picture of the subscribed kinds with the
+//! snapshot. Events after it may repeat changes the snapshot already shows (they happened
+//! while the dump ran); applying them in order on top of the snapshot gives the current state.
+//! A datagram too large for the receive buffer is treated the same way (the event in it is
+//! lost; the buffer grows to fit the next one). [`Monitor::resyncs`] counts resyncs.
+//!
+//! To start from a known state, open the monitor first, then take a [`Monitor::snapshot`]:
+//! events queued from the moment the monitor was opened follow it, in the same converging way.
+//!
+//! # Example
+//!
+//! ```no_run
+//! use rtnl::monitor::{Event, Monitor, MonitorGroups};
+//!
+//! let mut monitor = Monitor::new(MonitorGroups::LINK | MonitorGroups::ADDRESS)?;
+//! for event in &mut monitor {
+//!     match event? {
+//!         Event::NewLink(link) => println!("{}: {}", link.name, if link.is_up() { "up" } else { "down" }),
+//!         Event::NewAddress(a) => println!("+ {:?}/{} on {}", a.local, a.prefix_len, a.index),
+//!         Event::DelAddress(a) => println!("- {:?}/{} on {}", a.local, a.prefix_len, a.index),
+//!         Event::Resync(snapshot) => println!("lost events; {} links now", snapshot.links.len()),
+//!         _ => {}
+//!     }
+//! }
+//! # Ok::<(), rtnl::Error>(())
+//! ```
+//!
+//! # References
+//!  - [`netlink(7)`](https://man7.org/linux/man-pages/man7/netlink.7.html) (`ENOBUFS`)
+//!  - [`rtnetlink(7)`](https://man7.org/linux/man-pages/man7/rtnetlink.7.html)
+//!  - iproute2 `ip/ipmonitor.c`
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::ops::{BitAnd, BitOr, BitOrAssign};
+use std::os::fd::{AsFd, BorrowedFd};
+
+use rtnl_codec::request::{self, AddressDump, LinkDump, RouteDump};
+use rtnl_codec::{
+    AddressMessage, LinkMessage, Message, Messages, NsidMessage, RouteMessage, af, rtm, rtnlgrp,
+};
+use rustix::io::Errno;
+
+use rtnl_sys::{Engine, RECV_BUFFER_SIZE, Socket};
+
+use crate::error::{Context, Error, ErrorKind, Result};
+use crate::handle::{NetnsRef, open_netns};
+use crate::model::{Address, Link, Nsid, Route};
+
+/// How often a resync is redone when the kernel reports one of its dumps inconsistent
+/// (`NLM_F_DUMP_INTR`).
+const RESYNC_ATTEMPTS: u32 = 4;
+
+/// The most datagrams discarded when a resync starts; a flood that outlasts it overruns the
+/// queue again, which only means another resync.
+const DRAIN_LIMIT: usize = 1 << 16;
+
+/// Which notifications a [`Monitor`] receives: a set of rtnetlink multicast groups.
+///
+/// Combine with `|`: `MonitorGroups::LINK | MonitorGroups::ADDRESS`.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct MonitorGroups(u32);
+
+impl MonitorGroups {
+    /// `RTNLGRP_LINK`: links created, changed, deleted (`RTM_NEWLINK`, `RTM_DELLINK`).
+    pub const LINK: Self = Self(1 << 0);
+    /// `RTNLGRP_IPV4_IFADDR`: IPv4 addresses (`RTM_NEWADDR`, `RTM_DELADDR`).
+    pub const IPV4_ADDRESS: Self = Self(1 << 1);
+    /// `RTNLGRP_IPV6_IFADDR`: IPv6 addresses.
+    pub const IPV6_ADDRESS: Self = Self(1 << 2);
+    /// `RTNLGRP_IPV4_ROUTE`: IPv4 routes of every table (`RTM_NEWROUTE`, `RTM_DELROUTE`).
+    pub const IPV4_ROUTE: Self = Self(1 << 3);
+    /// `RTNLGRP_IPV6_ROUTE`: IPv6 routes of every table.
+    pub const IPV6_ROUTE: Self = Self(1 << 4);
+    /// `RTNLGRP_NSID`: nsids assigned and released (`RTM_NEWNSID`, `RTM_DELNSID`).
+    pub const NSID: Self = Self(1 << 5);
+    /// IPv4 and IPv6 addresses.
+    pub const ADDRESS: Self = Self(Self::IPV4_ADDRESS.0 | Self::IPV6_ADDRESS.0);
+    /// IPv4 and IPv6 routes.
+    pub const ROUTE: Self = Self(Self::IPV4_ROUTE.0 | Self::IPV6_ROUTE.0);
+    /// Everything a monitor understands: what `ip monitor link address route nsid` shows
+    /// (the groups of [`rtnl_sys::EVENT_GROUPS`]).
+    pub const ALL: Self = Self((1 << 6) - 1);
+
+    /// Each flag with its name and its multicast group.
+    const TABLE: [(Self, &'static str, u32); 6] = [
+        (Self::LINK, "LINK", rtnlgrp::LINK),
+        (Self::IPV4_ADDRESS, "IPV4_ADDRESS", rtnlgrp::IPV4_IFADDR),
+        (Self::IPV6_ADDRESS, "IPV6_ADDRESS", rtnlgrp::IPV6_IFADDR),
+        (Self::IPV4_ROUTE, "IPV4_ROUTE", rtnlgrp::IPV4_ROUTE),
+        (Self::IPV6_ROUTE, "IPV6_ROUTE", rtnlgrp::IPV6_ROUTE),
+        (Self::NSID, "NSID", rtnlgrp::NSID),
+    ];
+
+    /// No group.
+    pub const fn empty() -> Self {
+        Self(0)
+    }
+
+    /// Whether no group is set.
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether every group of `other` is set.
+    pub const fn contains(self, other: Self) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Whether any group of `other` is set.
+    pub const fn intersects(self, other: Self) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// The `RTNLGRP_*` numbers of the groups set, in the order of [`MonitorGroups::ALL`].
+    pub fn rtnl_groups(self) -> impl Iterator<Item = u32> {
+        Self::TABLE
+            .into_iter()
+            .filter(move |(flag, _, _)| self.contains(*flag))
+            .map(|(_, _, group)| group)
+    }
+}
+
+impl BitOr for MonitorGroups {
+    type Output = Self;
+    fn bitor(self, rhs: Self) -> Self {
+        Self(self.0 | rhs.0)
+    }
+}
+
+impl BitOrAssign for MonitorGroups {
+    fn bitor_assign(&mut self, rhs: Self) {
+        self.0 |= rhs.0;
+    }
+}
+
+impl BitAnd for MonitorGroups {
+    type Output = Self;
+    fn bitand(self, rhs: Self) -> Self {
+        Self(self.0 & rhs.0)
+    }
+}
+
+impl fmt::Debug for MonitorGroups {
+    /// `MonitorGroups(LINK | IPV4_ADDRESS)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("MonitorGroups(")?;
+        let mut first = true;
+        for (flag, name, _) in Self::TABLE {
+            if self.contains(flag) {
+                if !first {
+                    f.write_str(" | ")?;
+                }
+                f.write_str(name)?;
+                first = false;
+            }
+        }
+        f.write_str(")")
+    }
+}
+
+/// The complete tables of the subscribed kinds, dumped at one moment: what an
+/// [`Event::Resync`] carries and [`Monitor::snapshot`] returns. A kind not subscribed is left
+/// empty.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Snapshot {
+    /// Every link (`RTM_GETLINK` dump), with [`MonitorGroups::LINK`].
+    pub links: Vec<Link>,
+    /// Every address of the subscribed families (`RTM_GETADDR` dumps), IPv4 first.
+    pub addresses: Vec<Address>,
+    /// Every route of every table of the subscribed families (`RTM_GETROUTE` dumps), IPv4
+    /// first.
+    pub routes: Vec<Route>,
+    /// Every nsid (`RTM_GETNSID` dump), with [`MonitorGroups::NSID`]; unnamed.
+    pub nsids: Vec<Nsid>,
+}
+
+/// One notification from the kernel, copied out of the receive buffer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "events are handed over one at a time; boxing would cost an allocation per link event"
+)]
+pub enum Event {
+    /// `RTM_NEWLINK`: a link appeared or changed (flags, name, carrier, master, ...).
+    NewLink(Link),
+    /// `RTM_DELLINK`: a link is gone (or moved to another namespace).
+    DelLink(Link),
+    /// `RTM_NEWADDR`: an address was added or changed.
+    NewAddress(Address),
+    /// `RTM_DELADDR`: an address was removed.
+    DelAddress(Address),
+    /// `RTM_NEWROUTE`: a route was added or changed.
+    NewRoute(Route),
+    /// `RTM_DELROUTE`: a route was removed.
+    DelRoute(Route),
+    /// `RTM_NEWNSID`: an nsid was assigned (its [`name`](Nsid::name) is not looked up; see
+    /// [`Namespaces::name_nsids`](crate::netns::Namespaces::name_nsids)).
+    NewNsid(Nsid),
+    /// `RTM_DELNSID`: an nsid was released (its namespace is gone).
+    DelNsid(Nsid),
+    /// Events were lost; here is the current state of every subscribed kind. Replace your
+    /// picture with it (see the [module documentation](self) for exactly what came before and
+    /// what follows).
+    Resync(Snapshot),
+    /// A message of another type (or an nsid message without `NETNSA_NSID`), kept whole.
+    Other {
+        /// `nlmsg_type`.
+        message_type: u16,
+        /// The message, header included.
+        bytes: Vec<u8>,
+    },
+}
+
+/// One notification as the codec's borrowed view (the streaming form,
+/// [`Monitor::next_with`]), or a resync marker.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub enum Payload<'a> {
+    /// `RTM_NEWLINK`.
+    NewLink(LinkMessage<'a>),
+    /// `RTM_DELLINK`.
+    DelLink(LinkMessage<'a>),
+    /// `RTM_NEWADDR`.
+    NewAddress(AddressMessage<'a>),
+    /// `RTM_DELADDR`.
+    DelAddress(AddressMessage<'a>),
+    /// `RTM_NEWROUTE`.
+    NewRoute(RouteMessage<'a>),
+    /// `RTM_DELROUTE`.
+    DelRoute(RouteMessage<'a>),
+    /// `RTM_NEWNSID`.
+    NewNsid(NsidMessage<'a>),
+    /// `RTM_DELNSID`.
+    DelNsid(NsidMessage<'a>),
+    /// A message of another type.
+    Other(Message<'a>),
+    /// Events were lost: forget what you know of the subscribed kinds. The `New*` payloads up
+    /// to [`Payload::ResyncEnd`] are the dumped tables, not events. When the kernel reports
+    /// the dump inconsistent, it is redone and `ResyncBegin` comes again.
+    ResyncBegin,
+    /// The end of a resync's dump: what came since [`Payload::ResyncBegin`] is the complete
+    /// current state; events follow again.
+    ResyncEnd,
+}
+
+impl<'a> Payload<'a> {
+    /// Decodes a notification by its type.
+    ///
+    /// # Errors
+    /// When a link, address, route or nsid message does not parse.
+    pub fn from_message(message: Message<'a>) -> Result<Self, rtnl_codec::Error> {
+        Ok(match message.ty() {
+            rtm::NEWLINK => Payload::NewLink(LinkMessage::parse(message)?),
+            rtm::DELLINK => Payload::DelLink(LinkMessage::parse(message)?),
+            rtm::NEWADDR => Payload::NewAddress(AddressMessage::parse(message)?),
+            rtm::DELADDR => Payload::DelAddress(AddressMessage::parse(message)?),
+            rtm::NEWROUTE => Payload::NewRoute(RouteMessage::parse(message)?),
+            rtm::DELROUTE => Payload::DelRoute(RouteMessage::parse(message)?),
+            rtm::NEWNSID => Payload::NewNsid(NsidMessage::parse(message)?),
+            rtm::DELNSID => Payload::DelNsid(NsidMessage::parse(message)?),
+            _ => Payload::Other(message),
+        })
+    }
+
+    /// The owned event (`None` for the resync markers, which have no single event).
+    pub fn to_event(&self) -> Option<Event> {
+        let nsid = |m: &NsidMessage<'_>, f: fn(Nsid) -> Event| match Nsid::from_message(m) {
+            Some(nsid) => f(nsid),
+            None => other(m.message()),
+        };
+        Some(match self {
+            Payload::NewLink(m) => Event::NewLink(Link::from_message(m)),
+            Payload::DelLink(m) => Event::DelLink(Link::from_message(m)),
+            Payload::NewAddress(m) => Event::NewAddress(Address::from_message(m)),
+            Payload::DelAddress(m) => Event::DelAddress(Address::from_message(m)),
+            Payload::NewRoute(m) => Event::NewRoute(Route::from_message(m)),
+            Payload::DelRoute(m) => Event::DelRoute(Route::from_message(m)),
+            Payload::NewNsid(m) => nsid(m, Event::NewNsid),
+            Payload::DelNsid(m) => nsid(m, Event::DelNsid),
+            Payload::Other(m) => other(*m),
+            Payload::ResyncBegin | Payload::ResyncEnd => return None,
+        })
+    }
+}
+
+fn other(message: Message<'_>) -> Event {
+    Event::Other {
+        message_type: message.ty(),
+        bytes: message.bytes().to_vec(),
+    }
+}
+
+impl Snapshot {
+    /// Adds a dumped message (a `New*` payload) to the snapshot.
+    fn push(&mut self, payload: &Payload<'_>) {
+        match payload {
+            Payload::NewLink(m) => self.links.push(Link::from_message(m)),
+            Payload::NewAddress(m) => self.addresses.push(Address::from_message(m)),
+            Payload::NewRoute(m) => self.routes.push(Route::from_message(m)),
+            Payload::NewNsid(m) => self.nsids.extend(Nsid::from_message(m)),
+            _ => {}
+        }
+    }
+}
+
+/// A listener for rtnetlink notifications: links, addresses, routes and nsids, as
+/// `ip monitor` shows them, with a resync after lost events (see the
+/// [module documentation](self)).
+///
+/// It holds two `NETLINK_ROUTE` sockets, both in the namespace it was opened in: one joined
+/// to the chosen multicast groups, which only receives, and one for the dumps of a resync or
+/// [`snapshot`](Monitor::snapshot). Reading is blocking ([`next_event`](Monitor::next_event),
+/// the iterator, [`next_with`](Monitor::next_with)) or not
+/// ([`try_next_event`](Monitor::try_next_event), [`try_next_with`](Monitor::try_next_with));
+/// the monitor is [`AsFd`] (the event socket) for `poll`.
+#[derive(Debug)]
+pub struct Monitor {
+    events: Socket,
+    requests: Engine<Socket>,
+    buf: Vec<u8>,
+    groups: MonitorGroups,
+    pending: VecDeque<Event>,
+    resync_pending: bool,
+    resyncs: u64,
+    foreign: u64,
+}
+
+impl Monitor {
+    /// `socket(AF_NETLINK, NETLINK_ROUTE)` twice and `NETLINK_ADD_MEMBERSHIP` for each of
+    /// `groups`: a monitor in the calling thread's network namespace.
+    ///
+    /// # Errors
+    /// When a socket cannot be opened or a group joined.
+    pub fn new(groups: MonitorGroups) -> Result<Monitor> {
+        let events = Socket::new().context_none("open event socket")?;
+        let requests = Socket::new().context_none("open netlink socket")?;
+        Self::with_sockets(events, requests, groups)
+    }
+
+    /// A monitor of the namespace `netns` (`ip -n NS monitor`): its sockets are opened on a
+    /// short-lived thread inside `netns`, and the calling thread stays where it is. Names are
+    /// looked up in `/run/netns`.
+    ///
+    /// # Errors
+    /// When `netns` cannot be opened or entered, or as [`Monitor::new`].
+    pub fn in_netns(netns: NetnsRef<'_>, groups: MonitorGroups) -> Result<Monitor> {
+        Self::in_netns_at(rtnl_sys::DEFAULT_RUN_DIR, netns, groups)
+    }
+
+    /// [`Monitor::in_netns`] with names looked up in `run_dir`.
+    ///
+    /// # Errors
+    /// As [`Monitor::in_netns`].
+    pub fn in_netns_at(
+        run_dir: &str,
+        netns: NetnsRef<'_>,
+        groups: MonitorGroups,
+    ) -> Result<Monitor> {
+        let fd = open_netns(run_dir, netns)?;
+        let (events, requests) = rtnl_sys::run_in(&fd, || Ok((Socket::new()?, Socket::new()?)))
+            .and_then(|sockets: Result<_, Errno>| sockets)
+            .context("open event socket in namespace", netns)?;
+        Self::with_sockets(events, requests, groups)
+    }
+
+    /// A monitor over opened sockets: `events` joins `groups` and is only read; `requests`
+    /// carries the resync dumps. Both must be in the same namespace.
+    ///
+    /// # Errors
+    /// When a group cannot be joined.
+    pub fn with_sockets(
+        events: Socket,
+        requests: Socket,
+        groups: MonitorGroups,
+    ) -> Result<Monitor> {
+        for group in groups.rtnl_groups() {
+            events
+                .join_group(group)
+                .context("join multicast group", group)?;
+        }
+        Ok(Monitor {
+            events,
+            requests: Engine::new(requests),
+            buf: vec![0; RECV_BUFFER_SIZE],
+            groups,
+            pending: VecDeque::new(),
+            resync_pending: false,
+            resyncs: 0,
+            foreign: 0,
+        })
+    }
+
+    /// The groups joined.
+    pub fn groups(&self) -> MonitorGroups {
+        self.groups
+    }
+
+    /// The event socket, to change its options: `SO_RCVBUF`
+    /// ([`Socket::set_recv_buffer_size`]) above all. (Turning on `NETLINK_NO_ENOBUFS` hides
+    /// overruns, and with them the resync.)
+    pub fn socket(&self) -> &Socket {
+        &self.events
+    }
+
+    /// How many resyncs there have been (overruns and oversized datagrams).
+    pub fn resyncs(&self) -> u64 {
+        self.resyncs
+    }
+
+    /// How many datagrams were skipped because they did not come from the kernel.
+    pub fn foreign(&self) -> u64 {
+        self.foreign
+    }
+
+    /// `recvfrom` on the event socket: the next event, waiting for one if none is queued. After
+    /// lost events it is an [`Event::Resync`] (see the [module documentation](self)).
+    ///
+    /// # Errors
+    /// When the socket fails, a message does not parse, or a resync's dump fails (the resync
+    /// is tried again on the next call).
+    pub fn next_event(&mut self) -> Result<Event> {
+        loop {
+            if let Some(event) = self.pending.pop_front() {
+                return Ok(event);
+            }
+            self.fill(false)?;
+        }
+    }
+
+    /// `recvfrom(MSG_DONTWAIT)` on the event socket: the next event if one is queued, else
+    /// `None`.
+    ///
+    /// # Errors
+    /// As [`Monitor::next_event`].
+    pub fn try_next_event(&mut self) -> Result<Option<Event>> {
+        loop {
+            if let Some(event) = self.pending.pop_front() {
+                return Ok(Some(event));
+            }
+            if !self.fill(true)? {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// Reads one datagram (or does one resync) into the queue of owned events; `false` when
+    /// `nonblocking` and nothing was queued.
+    fn fill(&mut self, nonblocking: bool) -> Result<bool> {
+        let mut pending = std::mem::take(&mut self.pending);
+        let mut snapshot: Option<Snapshot> = None;
+        let r = self.step(nonblocking, &mut |payload| match payload {
+            Payload::ResyncBegin => snapshot = Some(Snapshot::default()),
+            Payload::ResyncEnd => pending.extend(snapshot.take().map(Event::Resync)),
+            payload => match &mut snapshot {
+                Some(snapshot) => snapshot.push(&payload),
+                None => pending.extend(payload.to_event()),
+            },
+        });
+        self.pending = pending;
+        r.map(|n| n.is_some())
+    }
+
+    /// `recvfrom` on the event socket: waits for the next datagram and calls `f` with each
+    /// notification in it, borrowed from the receive buffer (nothing is copied); after lost
+    /// events, calls `f` with the resync instead ([`Payload::ResyncBegin`], the dumped tables,
+    /// [`Payload::ResyncEnd`]). Returns how many payloads `f` got.
+    ///
+    /// The two forms read the same socket; events the owned form has taken from a datagram
+    /// but not yet returned stay with it ([`Monitor::next_event`] returns them first).
+    ///
+    /// # Errors
+    /// As [`Monitor::next_event`]; the messages before one that does not parse were handed to
+    /// `f`.
+    pub fn next_with(&mut self, mut f: impl FnMut(Payload<'_>)) -> Result<usize> {
+        Ok(self.step(false, &mut f)?.unwrap_or(0))
+    }
+
+    /// [`Monitor::next_with`] without waiting: `None` when nothing is queued.
+    ///
+    /// # Errors
+    /// As [`Monitor::next_with`].
+    pub fn try_next_with(&mut self, mut f: impl FnMut(Payload<'_>)) -> Result<Option<usize>> {
+        self.step(true, &mut f)
+    }
+
+    /// The core: one datagram's notifications, or one resync, to `f`. `Ok(None)` when
+    /// `nonblocking` and nothing is queued.
+    fn step(&mut self, nonblocking: bool, f: &mut dyn FnMut(Payload<'_>)) -> Result<Option<usize>> {
+        if self.resync_pending {
+            return self.resync(f).map(Some);
+        }
+        let len = loop {
+            let capacity = self.buf.len();
+            match self.events.recv_raw(&mut self.buf, nonblocking) {
+                Err(Errno::AGAIN) if nonblocking => return Ok(None),
+                Err(Errno::NOBUFS) => {
+                    self.resync_pending = true;
+                    return self.resync(f).map(Some);
+                }
+                Err(e) => return Err(Error::new("receive events", None, ErrorKind::Os(e))),
+                Ok(d) if d.port != 0 => self.foreign += 1,
+                Ok(d) if d.truncated(capacity) => {
+                    // The event is lost; a larger buffer keeps the next one.
+                    self.buf.resize(d.len.next_multiple_of(4096), 0);
+                    self.resync_pending = true;
+                    return self.resync(f).map(Some);
+                }
+                Ok(d) => break d.len,
+            }
+        };
+        let mut n = 0;
+        for message in Messages::new(&self.buf[..len]) {
+            let payload = message
+                .and_then(Payload::from_message)
+                .map_err(|e| Error::new("receive events", None, rtnl_sys::Error::from(e).into()))?;
+            f(payload);
+            n += 1;
+        }
+        Ok(Some(n))
+    }
+
+    /// Discards what is queued on the event socket, then dumps the subscribed tables to `f`
+    /// between [`Payload::ResyncBegin`] and [`Payload::ResyncEnd`].
+    fn resync(&mut self, f: &mut dyn FnMut(Payload<'_>)) -> Result<usize> {
+        let mut drained = 0;
+        while drained < DRAIN_LIMIT {
+            match self.events.recv_raw(&mut self.buf, true) {
+                Ok(_) | Err(Errno::NOBUFS) => drained += 1,
+                Err(Errno::AGAIN) => break,
+                Err(e) => return Err(Error::new("resync events", None, ErrorKind::Os(e))),
+            }
+        }
+        let n = self.dump_all(f)?;
+        self.resync_pending = false;
+        self.resyncs += 1;
+        Ok(n)
+    }
+
+    /// `RTM_GETLINK`, `RTM_GETADDR`, `RTM_GETROUTE` and `RTM_GETNSID` dumps of what is
+    /// subscribed, through the request socket: the current state, handed to `f` between
+    /// [`Payload::ResyncBegin`] and [`Payload::ResyncEnd`]; every dump is redone from the
+    /// start when one is reported inconsistent. Returns how many payloads `f` got.
+    fn dump_all(&mut self, f: &mut dyn FnMut(Payload<'_>)) -> Result<usize> {
+        let mut attempt = 0;
+        'attempt: loop {
+            attempt += 1;
+            f(Payload::ResyncBegin);
+            let mut n = 2;
+            for dump in Dump::ALL {
+                if !self.groups.intersects(dump.group()) {
+                    continue;
+                }
+                let mut request = [0u8; 256];
+                let len = dump.build(&mut request).context_none(dump.op())?;
+                let mut malformed = None;
+                let r = self.requests.dump(&mut request[..len], &mut self.buf, |m| {
+                    match Payload::from_message(m) {
+                        Ok(payload) => {
+                            f(payload);
+                            n += 1;
+                        }
+                        Err(e) => {
+                            malformed.get_or_insert(e);
+                        }
+                    }
+                });
+                match r {
+                    Err(rtnl_sys::Error::DumpInterrupted) if attempt < RESYNC_ATTEMPTS => {
+                        continue 'attempt;
+                    }
+                    r => r.context_none(dump.op())?,
+                }
+                if let Some(e) = malformed {
+                    return Err(Error::new(dump.op(), None, rtnl_sys::Error::from(e).into()));
+                }
+            }
+            f(Payload::ResyncEnd);
+            return Ok(n);
+        }
+    }
+
+    /// `RTM_GETLINK`, `RTM_GETADDR`, `RTM_GETROUTE` and `RTM_GETNSID` dumps of the subscribed
+    /// kinds, through the request socket: the current state (see [`Snapshot`]).
+    ///
+    /// Events keep queueing on the event socket meanwhile and are not touched: taken right
+    /// after the monitor was opened, the snapshot plus the events that follow give the state
+    /// at every later moment (events may repeat what the snapshot shows).
+    ///
+    /// # Errors
+    /// When a dump fails.
+    pub fn snapshot(&mut self) -> Result<Snapshot> {
+        let mut snapshot = Snapshot::default();
+        self.snapshot_with(|payload| match payload {
+            Payload::ResyncBegin => snapshot = Snapshot::default(),
+            payload => snapshot.push(&payload),
+        })?;
+        Ok(snapshot)
+    }
+
+    /// [`Monitor::snapshot`], streamed: `f` gets [`Payload::ResyncBegin`], the dumped
+    /// messages as `New*` payloads borrowed from the receive buffer, and
+    /// [`Payload::ResyncEnd`]. Returns how many payloads `f` got.
+    ///
+    /// # Errors
+    /// When a dump fails.
+    pub fn snapshot_with(&mut self, mut f: impl FnMut(Payload<'_>)) -> Result<usize> {
+        self.dump_all(&mut f)
+    }
+}
+
+impl AsFd for Monitor {
+    /// The event socket: readable when an event is queued.
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.events.as_fd()
+    }
+}
+
+impl Iterator for Monitor {
+    type Item = Result<Event>;
+
+    /// [`Monitor::next_event`]: blocks until the next event; never ends (an error is yielded
+    /// and reading goes on with the next call).
+    fn next(&mut self) -> Option<Self::Item> {
+        Some(self.next_event())
+    }
+}
+
+/// The dumps of a resync, in order.
+#[derive(Clone, Copy)]
+enum Dump {
+    Links,
+    Addresses(u8),
+    Routes(u8),
+    Nsids,
+}
+
+impl Dump {
+    const ALL: [Dump; 6] = [
+        Dump::Links,
+        Dump::Addresses(af::INET),
+        Dump::Addresses(af::INET6),
+        Dump::Routes(af::INET),
+        Dump::Routes(af::INET6),
+        Dump::Nsids,
+    ];
+
+    fn group(self) -> MonitorGroups {
+        match self {
+            Dump::Links => MonitorGroups::LINK,
+            Dump::Addresses(af::INET) => MonitorGroups::IPV4_ADDRESS,
+            Dump::Addresses(_) => MonitorGroups::IPV6_ADDRESS,
+            Dump::Routes(af::INET) => MonitorGroups::IPV4_ROUTE,
+            Dump::Routes(_) => MonitorGroups::IPV6_ROUTE,
+            Dump::Nsids => MonitorGroups::NSID,
+        }
+    }
+
+    fn op(self) -> &'static str {
+        match self {
+            Dump::Links => "dump links",
+            Dump::Addresses(_) => "dump addresses",
+            Dump::Routes(_) => "dump routes",
+            Dump::Nsids => "dump nsids",
+        }
+    }
+
+    fn build(self, buf: &mut [u8]) -> Result<usize, rtnl_codec::Error> {
+        let b = match self {
+            Dump::Links => request::link_dump(buf, 0, &LinkDump::default())?,
+            Dump::Addresses(family) => request::addr_dump(
+                buf,
+                0,
+                &AddressDump {
+                    family,
+                    ..AddressDump::default()
+                },
+            )?,
+            Dump::Routes(family) => request::route_dump(
+                buf,
+                0,
+                &RouteDump {
+                    family,
+                    ..RouteDump::default()
+                },
+            )?,
+            Dump::Nsids => request::nsid_dump(buf, 0)?,
+        };
+        Ok(b.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_map_to_rtnetlink_groups() {
+        assert_eq!(
+            MonitorGroups::ALL.rtnl_groups().collect::<Vec<_>>(),
+            rtnl_sys::EVENT_GROUPS
+        );
+        let groups = MonitorGroups::LINK | MonitorGroups::IPV6_ROUTE;
+        assert_eq!(
+            groups.rtnl_groups().collect::<Vec<_>>(),
+            [rtnlgrp::LINK, rtnlgrp::IPV6_ROUTE]
+        );
+        assert!(MonitorGroups::ADDRESS.contains(MonitorGroups::IPV4_ADDRESS));
+        assert!(!MonitorGroups::LINK.intersects(MonitorGroups::ROUTE));
+        assert!(MonitorGroups::empty().is_empty());
+        assert_eq!(format!("{groups:?}"), "MonitorGroups(LINK | IPV6_ROUTE)");
+        assert_eq!(
+            MonitorGroups::ALL & MonitorGroups::NSID,
+            MonitorGroups::NSID
+        );
+    }
+
+    #[test]
+    fn dump_requests_follow_the_subscription() {
+        for dump in Dump::ALL {
+            let mut buf = [0u8; 256];
+            let len = dump.build(&mut buf).unwrap();
+            let m = Message::parse(&buf[..len]).unwrap();
+            assert_eq!(m.flags() & rtnl_codec::nlm_f::DUMP, rtnl_codec::nlm_f::DUMP);
+            let expected = match dump {
+                Dump::Links => rtm::GETLINK,
+                Dump::Addresses(_) => rtm::GETADDR,
+                Dump::Routes(_) => rtm::GETROUTE,
+                Dump::Nsids => rtm::GETNSID,
+            };
+            assert_eq!(m.ty(), expected);
+            assert!(MonitorGroups::ALL.contains(dump.group()));
+        }
+    }
+}
