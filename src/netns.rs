@@ -21,11 +21,12 @@
 //! # Example
 //!
 //! ```no_run
+//! use rtnl::NsidValue;
 //! use rtnl::netns::Namespaces;
 //!
 //! let names = Namespaces::new(); // /run/netns
 //! names.add("blue")?;
-//! let id = names.set_id("blue", Some(5))?; // ip netns set blue 5
+//! let id = names.set_id("blue", NsidValue::Number(5))?; // ip netns set blue 5
 //! assert_eq!(id, 5);
 //! for ns in names.list()? {
 //!     println!("{ns}"); // blue (id: 5)
@@ -41,17 +42,14 @@
 //!  - [`network_namespaces(7)`](https://man7.org/linux/man-pages/man7/network_namespaces.7.html)
 //!  - iproute2 `ip/ipnetns.c`
 
-use std::cell::RefCell;
 use std::fmt;
-use std::os::fd::{AsFd, AsRawFd};
 
-use rtnl_codec::NsidMessage;
-use rtnl_codec::request::{self, Netns};
 use rtnl_sys::{NetnsFd, NetnsId, RunDir};
 
 use crate::error::{Context, Result};
 use crate::handle::{Handle, NetnsRef};
 use crate::model::Nsid;
+use crate::nsid::NsidValue;
 
 /// A named namespace and the id the current namespace has for it, as one line of
 /// `ip netns list` shows it: `NAME (id: N)`, or `NAME` when it has no id here.
@@ -215,7 +213,7 @@ impl Namespaces {
     /// not a network namespace).
     pub fn nsid_of(&self, handle: &mut Handle, name: &str) -> Result<Option<i32>> {
         let fd = self.open(name)?;
-        get_nsid(handle, &fd, name)
+        handle.nsid_get(NetnsRef::Fd(&fd))
     }
 
     /// `stat` of `/proc/PID/ns/net` and of every entry of the run dir: the names of process
@@ -280,33 +278,27 @@ impl Namespaces {
         self.dir().open(name).context("open namespace", name)
     }
 
-    /// `RTM_NEWNSID` (`NETNSA_FD`, `NETNSA_NSID`) then `RTM_GETNSID`: gives the named namespace
-    /// the id `nsid` in the calling thread's namespace, or the lowest free one for `None`
-    /// (`ip netns set NAME NSID|auto`), and returns the id it now has.
+    /// `RTM_NEWNSID` (`NETNSA_FD`, `NETNSA_NSID`): gives the named namespace an id in the
+    /// calling thread's namespace, a number or the lowest free one (`ip netns set NAME
+    /// NSID|auto`), and returns the id it now has (for [`NsidValue::Auto`] read back with
+    /// `RTM_GETNSID`). See [`Handle::nsid_set`].
     ///
     /// An id cannot be changed once assigned: the kernel refuses with `EEXIST` (`Error: Peer
-    /// netns already has a nsid assigned.`); setting the same id again is refused too.
+    /// netns already has a nsid assigned.`).
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; the kernel's refusal.
-    pub fn set_id(&self, name: &str, nsid: Option<u32>) -> Result<i32> {
-        self.set_id_with(&mut Handle::new()?, name, nsid)
+    pub fn set_id(&self, name: &str, value: NsidValue) -> Result<i32> {
+        self.set_id_with(&mut Handle::new()?, name, value)
     }
 
     /// [`set_id`](Self::set_id) in `handle`'s namespace.
     ///
     /// # Errors
     /// As [`set_id`](Self::set_id).
-    pub fn set_id_with(&self, handle: &mut Handle, name: &str, nsid: Option<u32>) -> Result<i32> {
+    pub fn set_id_with(&self, handle: &mut Handle, name: &str, value: NsidValue) -> Result<i32> {
         let fd = self.open(name)?;
-        set_nsid(handle, &fd, name, nsid)?;
-        get_nsid(handle, &fd, name)?.ok_or_else(|| {
-            crate::Error::new(
-                "set nsid",
-                Some(name.to_owned()),
-                crate::ErrorKind::Invalid("the kernel reports no nsid after assigning one"),
-            )
-        })
+        handle.nsid_set(NetnsRef::Fd(&fd), value)
     }
 
     /// `RTM_GETNSID` dump, then the ids of the named namespaces: every nsid the calling
@@ -324,7 +316,7 @@ impl Namespaces {
     /// # Errors
     /// When the dump fails.
     pub fn list_id_with(&self, handle: &mut Handle) -> Result<Vec<Nsid>> {
-        let mut nsids = dump_nsids(handle)?;
+        let mut nsids = handle.nsids()?;
         self.name_nsids(handle, &mut nsids)?;
         Ok(nsids)
     }
@@ -377,47 +369,6 @@ impl Namespaces {
     pub fn handle(&self, name: &str) -> Result<Handle> {
         Handle::in_netns_at(&self.run_dir, NetnsRef::Name(name))
     }
-}
-
-/// `RTM_GETNSID` with `NETNSA_FD`: the id `handle`'s namespace has for `fd`'s.
-// TODO: switch to `Handle::nsid_get` once src/nsid.rs lands.
-fn get_nsid(handle: &mut Handle, fd: &NetnsFd, name: &str) -> Result<Option<i32>> {
-    let raw = fd.as_fd().as_raw_fd();
-    let nsid = handle.get(
-        "get nsid",
-        name,
-        |buf| request::nsid_get(buf, 0, Netns::Fd(raw)),
-        |reply| Ok(NsidMessage::parse(reply)?.nsid()),
-    )?;
-    Ok(nsid.filter(|&id| id >= 0))
-}
-
-/// `RTM_NEWNSID` with `NETNSA_FD` and `NETNSA_NSID`.
-fn set_nsid(handle: &mut Handle, fd: &NetnsFd, name: &str, nsid: Option<u32>) -> Result<()> {
-    let raw = fd.as_fd().as_raw_fd();
-    handle.ack("set nsid", name, |buf| {
-        request::nsid_new(buf, 0, Netns::Fd(raw), nsid)
-    })
-}
-
-/// `RTM_GETNSID` dump: every id `handle`'s namespace has assigned, unnamed.
-fn dump_nsids(handle: &mut Handle) -> Result<Vec<Nsid>> {
-    let nsids = RefCell::new(Vec::new());
-    handle.dump(
-        "list nsids",
-        |buf| request::nsid_dump(buf, 0),
-        || nsids.borrow_mut().clear(),
-        |m| {
-            if let Some(nsid) = NsidMessage::parse(m)
-                .ok()
-                .as_ref()
-                .and_then(Nsid::from_message)
-            {
-                nsids.borrow_mut().push(nsid);
-            }
-        },
-    )?;
-    Ok(nsids.into_inner())
 }
 
 #[cfg(test)]

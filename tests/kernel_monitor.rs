@@ -13,7 +13,7 @@ use common::{ip, ip_json, private_netns, private_netns_and_run_dir};
 use rtnl::codec::request::{self, LinkKind, NewLink, Veth};
 use rtnl::monitor::{Event, Monitor, MonitorGroups, Payload, Snapshot};
 use rtnl::netns::Namespaces;
-use rtnl::{Handle, LinkAdd, LinkRef, NetnsRef};
+use rtnl::{Handle, LinkAdd, LinkRef, NetnsRef, NsidValue};
 
 /// Every event queued now.
 fn queued(monitor: &mut Monitor) -> Vec<Event> {
@@ -483,8 +483,8 @@ fn nsid_events_when_ids_are_assigned_and_released() {
     names.add("b").unwrap();
     let mut monitor = Monitor::new(MonitorGroups::NSID).unwrap();
 
-    assert_eq!(names.set_id("a", Some(7)).unwrap(), 7);
-    assert_eq!(names.set_id("b", None).unwrap(), 0);
+    assert_eq!(names.set_id("a", NsidValue::Number(7)).unwrap(), 7);
+    assert_eq!(names.set_id("b", NsidValue::Auto).unwrap(), 0);
     let ids: Vec<i32> = queued(&mut monitor)
         .into_iter()
         .map(|e| match e {

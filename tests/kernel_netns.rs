@@ -13,7 +13,7 @@ use std::process::{Child, Command, Stdio};
 use common::{RunDirGuard, ip, private_netns_and_run_dir};
 use rtnl::netns::Namespaces;
 use rtnl::sys::{NetnsFd, NetnsId};
-use rtnl::{Handle, LinkAdd, LinkRef, LinkSet, NetnsRef};
+use rtnl::{Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, NsidValue};
 use serde_json::Value;
 
 const IP_RUN_DIR: &str = "/run/netns";
@@ -269,7 +269,10 @@ fn failures_read_like_ip() {
     // setting an id on a missing name
     let (_, ip_says) = ip_fails(&["netns", "set", "nope", "3"]);
     assert_eq!(
-        names.set_id("nope", Some(3)).unwrap_err().to_string(),
+        names
+            .set_id("nope", NsidValue::Number(3))
+            .unwrap_err()
+            .to_string(),
         ip_says
     );
 
@@ -292,11 +295,11 @@ fn set_id_number_and_auto_agree_with_ip() {
     }
 
     // A number, set by the library: ip sees it.
-    assert_eq!(names.set_id("a", Some(5)).unwrap(), 5);
+    assert_eq!(names.set_id("a", NsidValue::Number(5)).unwrap(), 5);
     // auto, set by ip: the library sees what ip sees (the lowest free id, 0).
     ip(&["netns", "set", "b", "auto"]);
     // auto, set by the library: the next free one, 1.
-    assert_eq!(names.set_id("c", None).unwrap(), 1);
+    assert_eq!(names.set_id("c", NsidValue::Auto).unwrap(), 1);
     // a number, set by ip.
     ip(&["netns", "set", "d", "9"]);
 
@@ -321,7 +324,7 @@ fn set_id_number_and_auto_agree_with_ip() {
     // An id cannot change: the kernel's words, as ip prints them.
     let (code, ip_says) = ip_fails(&["netns", "set", "a", "7"]);
     assert_eq!(code, 2);
-    let e = names.set_id("a", Some(7)).unwrap_err();
+    let e = names.set_id("a", NsidValue::Number(7)).unwrap_err();
     assert_eq!(e.to_string(), ip_says);
     assert_eq!(e.errno(), Some(rustix::io::Errno::EXIST));
 
@@ -329,7 +332,12 @@ fn set_id_number_and_auto_agree_with_ip() {
     // made from a's handle agrees with `ip -n a`.
     let mut in_a = names.handle("a").unwrap();
     assert!(names.list_id_with(&mut in_a).unwrap().is_empty());
-    assert_eq!(names.set_id_with(&mut in_a, "b", Some(3)).unwrap(), 3);
+    assert_eq!(
+        names
+            .set_id_with(&mut in_a, "b", NsidValue::Number(3))
+            .unwrap(),
+        3
+    );
     let from_a: Vec<(String, Option<i32>)> = names
         .list_with(&mut in_a)
         .unwrap()
