@@ -361,9 +361,9 @@ impl Monitor {
         Self::with_sockets(events, requests, groups)
     }
 
-    /// A monitor of the namespace `netns` (`ip -n NS monitor`): its sockets are opened on a
-    /// short-lived thread inside `netns`, and the calling thread stays where it is. Names are
-    /// looked up in `/run/netns`.
+    /// `setns(CLONE_NEWNET)` on a short-lived thread, then as [`Monitor::new`]: a monitor of
+    /// the namespace `netns` (`ip -n NS monitor`). The sockets stay in `netns`; the calling
+    /// thread never leaves its own. Names are looked up in `/run/netns`.
     ///
     /// # Errors
     /// When `netns` cannot be opened or entered, or as [`Monitor::new`].
@@ -488,6 +488,9 @@ impl Monitor {
     /// notification in it, borrowed from the receive buffer (nothing is copied); after lost
     /// events, calls `f` with the resync instead ([`Payload::ResyncBegin`], the dumped tables,
     /// [`Payload::ResyncEnd`]). Returns how many payloads `f` got.
+    ///
+    /// When a resync fails (its dump is refused, say), the error is returned and the next call
+    /// starts the resync again, with a new [`Payload::ResyncBegin`].
     ///
     /// The two forms read the same socket; events the owned form has taken from a datagram
     /// but not yet returned stay with it ([`Monitor::next_event`] returns them first).

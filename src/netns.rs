@@ -361,8 +361,9 @@ impl Namespaces {
         rtnl_sys::run_in(&fd, f).context("enter namespace", name)
     }
 
-    /// A [`Handle`] whose socket lives in the named namespace (`ip -n NAME`), with names
-    /// resolved in this run dir.
+    /// `setns(CLONE_NEWNET)` on a short-lived thread and `socket(AF_NETLINK)` there: a
+    /// [`Handle`] whose socket lives in the named namespace (`ip -n NAME`), with names
+    /// resolved in this run dir. See [`Handle::in_netns_at`].
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; a failed socket.
