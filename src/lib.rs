@@ -9,6 +9,7 @@ pub use rtnl_codec as codec;
 pub use rtnl_sys as sys;
 
 mod address;
+mod batch;
 mod error;
 mod handle;
 pub mod json;
@@ -20,7 +21,12 @@ pub mod netns;
 mod nsid;
 mod route;
 
+pub use batch::Batch;
+pub use address::{AddressFilter, AddressSpec, DevRef, Family, IpPrefix};
+pub use codec::request::{Broadcast, Lifetime};
 pub use error::{Error, ErrorKind, Result};
 pub use handle::{Handle, NetnsRef};
 pub use link::{LinkAdd, LinkFilter, LinkRef, LinkSet, PeerNamespace, VethPeer};
 pub use model::{Address, KindData, Link, NextHop, Nsid, Route};
+pub use nsid::NsidValue;
+pub use route::{NexthopSpec, RouteFilter, RouteQuery, RouteSpec};
