@@ -1,0 +1,259 @@
+//! The words of a command line, read front to back the way `ip` reads them, and `ip`'s messages
+//! for words it cannot use.
+//!
+//! `ip`'s grammar is positional keywords, each maybe followed by a value; a keyword may be
+//! abbreviated to any prefix when `ip` compares it with `matches()` (`sh` for `show`), and must
+//! be spelled out where `ip` uses `strcmp()` (`up`, `mtu`). [`Args::is`] and [`Args::is_exact`]
+//! are those two comparisons.
+
+use std::fmt;
+use std::net::IpAddr;
+
+use rtnl::names;
+
+/// Why a command could not run, and so what it prints and how `rtnl` exits.
+#[derive(Debug)]
+pub enum Failure {
+    /// Bad arguments (`ip`'s `invarg`, `duparg`, `incomplete_command`): the message, exit 255.
+    Usage(String),
+    /// A local failure (a device that does not exist, a file that cannot be read): exit 1.
+    Local(String),
+    /// The library failed: its `Display` (which reads like `ip`), exit 2 when the kernel
+    /// refused, else 1.
+    Lib(rtnl::Error),
+    /// The library failed in a way `ip` treats as bad arguments (an invalid namespace name):
+    /// its `Display`, exit 255.
+    LibUsage(rtnl::Error),
+    /// Nothing more to print; exit with this code.
+    Exit(u8),
+}
+
+impl Failure {
+    /// The process exit code `ip` uses for this failure.
+    pub fn code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) | Failure::LibUsage(_) => 255,
+            Failure::Local(_) => 1,
+            Failure::Lib(e) => match e.kind() {
+                rtnl::ErrorKind::Kernel(_) => 2,
+                _ => 1,
+            },
+            Failure::Exit(code) => *code,
+        }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Failure::Usage(text) | Failure::Local(text) => f.write_str(text),
+            Failure::Lib(e) | Failure::LibUsage(e) => write!(f, "{e}"),
+            Failure::Exit(_) => Ok(()),
+        }
+    }
+}
+
+impl From<rtnl::Error> for Failure {
+    fn from(e: rtnl::Error) -> Self {
+        Failure::Lib(e)
+    }
+}
+
+/// The result of every command.
+pub type CmdResult<T = ()> = Result<T, Failure>;
+
+/// `ip`'s `matches(word, keyword)`: `word` is a non-empty prefix of `keyword`.
+pub fn matches(word: &str, keyword: &str) -> bool {
+    !word.is_empty() && keyword.starts_with(word)
+}
+
+/// `ip`'s `incomplete_command()`: a keyword without its value.
+pub fn incomplete() -> Failure {
+    Failure::Usage("Command line is not complete. Try option \"help\"".into())
+}
+
+/// `ip`'s `invarg(msg, arg)`: a value that cannot be used.
+pub fn invarg(msg: &str, arg: &str) -> Failure {
+    Failure::Usage(format!("Error: argument \"{arg}\" is wrong: {msg}"))
+}
+
+/// `ip`'s `duparg(key, arg)`: a keyword given twice.
+pub fn duparg(key: &str, arg: &str) -> Failure {
+    Failure::Usage(format!(
+        "Error: duplicate \"{key}\": \"{arg}\" is the second value."
+    ))
+}
+
+/// `ip`'s `duparg2(key, arg)`: a second device name, or a word no keyword matches.
+pub fn duparg2(key: &str, arg: &str) -> Failure {
+    Failure::Usage(format!(
+        "Error: either \"{key}\" is duplicate, or \"{arg}\" is a garbage."
+    ))
+}
+
+/// `Command "x" is unknown, try "ip OBJECT help".`
+pub fn unknown_command(word: &str, object: &str) -> Failure {
+    Failure::Usage(format!(
+        "Command \"{word}\" is unknown, try \"ip {object} help\"."
+    ))
+}
+
+/// A feature of `ip` that `rtnl` does not have: exit 255, so scripts see a refusal, not a
+/// silent no-op.
+pub fn unsupported(what: &str) -> Failure {
+    Failure::Usage(format!("rtnl: \"{what}\" is not supported"))
+}
+
+/// The words of one command, with a cursor.
+#[derive(Clone, Debug)]
+pub struct Args<'a> {
+    words: &'a [String],
+    pos: usize,
+}
+
+impl<'a> Args<'a> {
+    /// The words, cursor at the first.
+    pub fn new(words: &'a [String]) -> Self {
+        Args { words, pos: 0 }
+    }
+
+    /// The word at the cursor, without moving.
+    pub fn peek(&self) -> Option<&'a str> {
+        self.words.get(self.pos).map(String::as_str)
+    }
+
+    /// The word at the cursor; the cursor moves past it.
+    pub fn next(&mut self) -> Option<&'a str> {
+        let word = self.peek()?;
+        self.pos += 1;
+        Some(word)
+    }
+
+    /// Whether every word has been read.
+    pub fn is_empty(&self) -> bool {
+        self.pos >= self.words.len()
+    }
+
+    /// The value after a keyword (`ip`'s `NEXT_ARG()`): missing is
+    /// `Command line is not complete`.
+    pub fn value(&mut self) -> CmdResult<&'a str> {
+        self.next().ok_or_else(incomplete)
+    }
+
+    /// The value after `key`, which may be given once (`ip`'s `duparg` on a second one).
+    pub fn value_once<T>(&mut self, key: &str, slot: &Option<T>) -> CmdResult<&'a str> {
+        let value = self.value()?;
+        if slot.is_some() {
+            return Err(duparg(key, value));
+        }
+        Ok(value)
+    }
+
+    /// The words not read yet.
+    pub fn rest(&self) -> &'a [String] {
+        self.words.get(self.pos..).unwrap_or_default()
+    }
+}
+
+/// A decimal or `0x` hexadecimal number that fits `T`; else `Invalid "key" value`.
+pub fn number<T: TryFrom<u64>>(key: &str, word: &str) -> CmdResult<T> {
+    let parsed = match word.strip_prefix("0x").or_else(|| word.strip_prefix("0X")) {
+        Some(hex) => u64::from_str_radix(hex, 16).ok(),
+        None => word.parse::<u64>().ok(),
+    };
+    parsed
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| invarg(&format!("Invalid \"{key}\" value\n"), word))
+}
+
+/// `on` or `off` (any prefix, as `ip`'s `parse_on_off`).
+pub fn on_off(key: &str, word: &str) -> CmdResult<bool> {
+    if matches(word, "on") {
+        Ok(true)
+    } else if matches(word, "off") {
+        Ok(false)
+    } else {
+        Err(Failure::Local(format!(
+            "Error: argument of \"{key}\" must be \"on\" or \"off\", not \"{word}\""
+        )))
+    }
+}
+
+/// A link-layer address `aa:bb:...` (1 to 32 bytes); else `"x" is invalid lladdr.` (exit 1).
+pub fn lladdr(word: &str) -> CmdResult<Vec<u8>> {
+    let bytes: Option<Vec<u8>> = word
+        .split(':')
+        .map(|part| {
+            (!part.is_empty() && part.len() <= 2)
+                .then(|| u8::from_str_radix(part, 16).ok())
+                .flatten()
+        })
+        .collect();
+    match bytes {
+        Some(bytes) if !bytes.is_empty() && bytes.len() <= 32 => Ok(bytes),
+        _ => Err(Failure::Local(format!("\"{word}\" is invalid lladdr."))),
+    }
+}
+
+/// A 6-byte MAC address, for the places the library takes one.
+pub fn mac(word: &str) -> CmdResult<[u8; 6]> {
+    let bytes = lladdr(word)?;
+    bytes
+        .as_slice()
+        .try_into()
+        .map_err(|_| Failure::Local(format!("\"{word}\" is invalid lladdr.")))
+}
+
+/// An IP address; else `Error: inet address is expected rather than "x".` (exit 1).
+pub fn ip_addr(word: &str) -> CmdResult<IpAddr> {
+    word.parse().map_err(|_| {
+        Failure::Local(format!(
+            "Error: inet address is expected rather than \"{word}\"."
+        ))
+    })
+}
+
+/// An address with an optional prefix length (`192.0.2.1/24`, `2001:db8::/32`, `192.0.2.1`);
+/// the length defaults to the host length. `what` names the kind of value in the error
+/// (`any valid prefix`, `inet prefix`).
+pub fn prefix(word: &str, what: &str) -> CmdResult<(IpAddr, u8)> {
+    let bad = || Failure::Local(format!("Error: {what} is expected rather than \"{word}\"."));
+    let (addr, len) = match word.split_once('/') {
+        Some((addr, len)) => (addr, Some(len)),
+        None => (word, None),
+    };
+    let addr: IpAddr = addr.parse().map_err(|_| bad())?;
+    let max = if addr.is_ipv4() { 32 } else { 128 };
+    let len = match len {
+        Some(len) => names::parse_number(len)
+            .filter(|&n| n <= max)
+            .ok_or_else(bad)?,
+        None => max,
+    };
+    Ok((addr, len as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_is_a_nonempty_prefix() {
+        assert!(matches("sh", "show"));
+        assert!(matches("show", "show"));
+        assert!(!matches("", "show"));
+        assert!(!matches("shows", "show"));
+    }
+
+    #[test]
+    fn numbers_and_addresses() {
+        assert_eq!(number::<u32>("mtu", "1400").unwrap(), 1400);
+        assert_eq!(number::<u32>("mtu", "0x10").unwrap(), 16);
+        assert!(number::<u8>("ttl", "256").is_err());
+        assert_eq!(lladdr("2:0:a:ff:0:1").unwrap(), [2, 0, 10, 255, 0, 1]);
+        assert!(lladdr("zz").is_err());
+        assert_eq!(prefix("192.0.2.1/24", "x").unwrap().1, 24);
+        assert_eq!(prefix("2001:db8::1", "x").unwrap().1, 128);
+        assert!(prefix("192.0.2.1/33", "x").is_err());
+    }
+}
