@@ -5,6 +5,8 @@ mod common;
 
 use std::net::IpAddr;
 use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
 
 use common::{ip, ip_json, private_netns};
 use rtnl::codec::{rt_scope, rt_table, rtn, rtprot};
@@ -17,12 +19,19 @@ use serde_json::Value;
 
 /// A private namespace with two veth pairs up, `v0`-`v1` on 192.0.2.0/24 and 2001:db8:1::/64,
 /// `v2`-`v3` on 198.51.100.0/24 and 2001:db8:2::/64 (our ends `.1`/`::1`), and a handle.
+///
+/// IPv6 sets a link up in the background (link-local addresses, their duplicate address
+/// detection, local and multicast routes), which would change the tables between our dump and
+/// ip's; so the links get no link-local address (`addrgenmode none`), and this waits until the
+/// rest is there.
 fn two_links() -> Handle {
     private_netns();
     for (a, b) in [("v0", "v1"), ("v2", "v3")] {
         ip(&["link", "add", a, "type", "veth", "peer", "name", b]);
-        ip(&["link", "set", a, "up"]);
-        ip(&["link", "set", b, "up"]);
+        for dev in [a, b] {
+            ip(&["link", "set", dev, "addrgenmode", "none"]);
+            ip(&["link", "set", dev, "up"]);
+        }
     }
     for (dev, local) in [
         ("v0", "192.0.2.1/24"),
@@ -32,7 +41,15 @@ fn two_links() -> Handle {
     ] {
         ip(&["address", "add", local, "dev", dev, "nodad"]);
     }
-    Handle::new().expect("handle")
+    let mut handle = Handle::new().expect("handle");
+    // Two prefix routes, three local ones (::1 and ours), ff00::/8 on each of the four links.
+    let settled = RouteFilter::new().all_tables().family(Family::V6);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while handle.routes(&settled).expect("dump").len() < 9 {
+        assert!(Instant::now() < deadline, "IPv6 routes never settled");
+        sleep(Duration::from_millis(10));
+    }
+    handle
 }
 
 fn prefix(text: &str) -> IpPrefix {
