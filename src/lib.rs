@@ -21,8 +21,12 @@ pub mod netns;
 mod nsid;
 mod route;
 
+pub use address::{AddressFilter, AddressSpec, DevRef, Family, IpPrefix};
 pub use batch::Batch;
+pub use codec::request::{Broadcast, Lifetime};
 pub use error::{Error, ErrorKind, Result};
 pub use handle::{Handle, NetnsRef};
 pub use link::{LinkAdd, LinkFilter, LinkRef, LinkSet, PeerNamespace, VethPeer};
 pub use model::{Address, KindData, Link, NextHop, Nsid, Route};
+pub use nsid::NsidValue;
+pub use route::{NexthopSpec, RouteFilter, RouteQuery, RouteSpec};
