@@ -18,7 +18,9 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 
 "$here/seed.sh"
-cargo +nightly fuzz build
+# No unsafe code in the codec: Rust's own checks (bounds, overflow with debug assertions)
+# catch what matters, and without AddressSanitizer the targets run about twice as fast.
+cargo +nightly fuzz build --sanitizer none
 host="$(rustc +nightly -vV | sed -n 's/^host: //p')"
 bin_dir="$here/target/$host/release"
 
