@@ -24,6 +24,9 @@ pub enum Failure {
     /// The library failed in a way `ip` treats as bad arguments (an invalid namespace name):
     /// its `Display`, exit 255.
     LibUsage(rtnl::Error),
+    /// A usage text `ip` prints on stdout (not stderr) before exiting 1, as for
+    /// `type veth foo`.
+    StdoutUsage(String),
     /// Nothing more to print; exit with this code.
     Exit(u8),
 }
@@ -33,7 +36,7 @@ impl Failure {
     pub fn code(&self) -> u8 {
         match self {
             Failure::Usage(_) | Failure::LibUsage(_) => 255,
-            Failure::Local(_) => 1,
+            Failure::Local(_) | Failure::StdoutUsage(_) => 1,
             Failure::Lib(e) => match e.kind() {
                 rtnl::ErrorKind::Kernel(_) => 2,
                 _ => 1,
@@ -46,7 +49,9 @@ impl Failure {
 impl fmt::Display for Failure {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Failure::Usage(text) | Failure::Local(text) => f.write_str(text),
+            Failure::Usage(text) | Failure::Local(text) | Failure::StdoutUsage(text) => {
+                f.write_str(text)
+            }
             Failure::Lib(e) | Failure::LibUsage(e) => write!(f, "{e}"),
             Failure::Exit(_) => Ok(()),
         }

@@ -300,7 +300,7 @@ impl<'a> KindArgs<'a> {
             "veth" => match args.next() {
                 None => Ok(KindArgs::Veth(None)),
                 Some("peer") => Ok(KindArgs::Veth(Some(AddArgs::parse(args)?))),
-                Some(_) => Err(Failure::Local(
+                Some(_) => Err(Failure::StdoutUsage(
                     "Usage: ip link <options> type veth [peer <options>]\n\
                      To get <options> type 'ip link add help'"
                         .into(),

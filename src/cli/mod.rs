@@ -197,14 +197,20 @@ fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
     ctx.flush();
     match result {
         Ok(()) => 0,
-        Err(failure) => {
-            let text = failure.to_string();
-            if !text.is_empty() {
-                eprintln!("{text}");
-            }
-            failure.code()
-        }
+        Err(failure) => report(&failure),
     }
+}
+
+/// Prints a failure where `ip` prints it (stderr, but stdout for the usage texts `ip` prints
+/// there); the exit code.
+fn report(failure: &Failure) -> u8 {
+    let text = failure.to_string();
+    match failure {
+        Failure::StdoutUsage(_) => out::flush(&format!("{text}\n")),
+        _ if !text.is_empty() => eprintln!("{text}"),
+        _ => {}
+    }
+    failure.code()
 }
 
 /// `-batch FILE`: every command of FILE on one handle; on a failure `Command failed FILE:LINE`,
@@ -351,13 +357,7 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
 pub fn main(words: &[String]) -> u8 {
     let (opts, first) = match parse_options(words) {
         Ok(parsed) => parsed,
-        Err(failure) => {
-            let text = failure.to_string();
-            if !text.is_empty() {
-                eprintln!("{text}");
-            }
-            return failure.code();
-        }
+        Err(failure) => return report(&failure),
     };
     let batch = opts.batch.clone();
     let mut ctx = Ctx::new(opts);

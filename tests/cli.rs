@@ -1,0 +1,513 @@
+//! The `rtnl` binary against `ip` itself: each test runs in its own network namespace (the
+//! binary and `ip`, spawned from the test thread, inherit it), makes its state with `rtnl`,
+//! and checks it with `ip` — the same JSON keys and values, the same text, the same error
+//! messages and exit codes.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use common::{ip, ip_json, private_netns, private_netns_with_run_netns};
+use serde_json::Value;
+
+/// Runs the `rtnl` binary.
+fn rtnl(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rtnl"))
+        .args(args)
+        .output()
+        .expect("run rtnl")
+}
+
+/// Runs `ip`, whatever its exit status.
+fn ip_raw(args: &[&str]) -> Output {
+    Command::new("ip").args(args).output().expect("run ip")
+}
+
+/// Runs `rtnl ARGS`, which must succeed and print nothing on stderr; its stdout.
+fn ok(args: &[&str]) -> String {
+    let out = rtnl(args);
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "rtnl {}: exit {:?}: {}",
+        args.join(" "),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// `rtnl ARGS` parsed as JSON.
+fn ok_json(args: &[&str]) -> Value {
+    let text = ok(args);
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("rtnl {}: {e}: {text}", args.join(" ")))
+}
+
+/// `ip -j ARGS` (no `-d`) parsed as JSON.
+fn ip_plain_json(args: &[&str]) -> Value {
+    let mut full = vec!["-j"];
+    full.extend_from_slice(args);
+    let text = ip(&full);
+    if text.trim().is_empty() {
+        return Value::Array(Vec::new());
+    }
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("ip {}: {e}: {text}", args.join(" ")))
+}
+
+/// The exit code and stderr of a command.
+fn failure(out: &Output) -> (Option<i32>, String) {
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).trim_end().to_owned(),
+    )
+}
+
+/// Runs the same failing command with `rtnl` and `ip`: same message, same exit code; returns
+/// them.
+fn same_failure(args: &[&str]) -> (Option<i32>, String) {
+    let ours = failure(&rtnl(args));
+    let theirs = failure(&ip_raw(args));
+    assert_eq!(ours, theirs, "rtnl vs ip: {}", args.join(" "));
+    assert_ne!(ours.0, Some(0), "{} should fail", args.join(" "));
+    ours
+}
+
+/// Values that move between two runs a moment apart.
+const CLOCK_KEYS: [&str; 3] = ["valid_life_time", "preferred_life_time", "expires"];
+
+/// Compares every key of `ours` with `theirs` (recursively), and checks that every key of
+/// `theirs` listed in `must_have` is in `ours`. Returns the number of values compared.
+fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) -> usize {
+    match (ours, theirs) {
+        (Value::Object(ours), Value::Object(theirs)) => {
+            let mut compared = 0;
+            for (key, value) in ours {
+                let Some(expected) = theirs.get(key) else {
+                    panic!("{context}: we print {key}={value}, ip does not");
+                };
+                if CLOCK_KEYS.contains(&key.as_str()) && value.is_u64() && value != expected {
+                    let (a, b) = (value.as_i64().unwrap(), expected.as_i64().unwrap());
+                    assert!((a - b).abs() <= 3, "{context}.{key}: {a} vs ip's {b}");
+                    compared += 1;
+                    continue;
+                }
+                compared += compare(&format!("{context}.{key}"), value, expected, &[]);
+            }
+            for key in must_have {
+                if theirs.contains_key(*key) {
+                    assert!(
+                        ours.contains_key(*key),
+                        "{context}: ip prints {key}, we do not"
+                    );
+                }
+            }
+            compared
+        }
+        (Value::Array(ours), Value::Array(theirs)) => {
+            assert_eq!(ours.len(), theirs.len(), "{context}: lengths");
+            ours.iter()
+                .zip(theirs)
+                .enumerate()
+                .map(|(i, (a, b))| compare(&format!("{context}[{i}]"), a, b, must_have))
+                .sum::<usize>()
+                .max(1)
+        }
+        _ => {
+            assert_eq!(ours, theirs, "{context}");
+            1
+        }
+    }
+}
+
+/// Keys `ip -j link show` prints that we must print too.
+const LINK_KEYS: [&str; 17] = [
+    "ifindex",
+    "link",
+    "link_index",
+    "ifname",
+    "flags",
+    "mtu",
+    "qdisc",
+    "master",
+    "operstate",
+    "linkmode",
+    "group",
+    "txqlen",
+    "link_type",
+    "address",
+    "broadcast",
+    "link_netnsid",
+    "ifalias",
+];
+
+/// `rtnl -j ARGS` against `ip -j ARGS`, key by key; the number of values compared.
+fn json_matches_ip(args: &[&str], must_have: &[&str]) -> usize {
+    let mut full = vec!["-j"];
+    full.extend_from_slice(args);
+    let ours = ok_json(&full);
+    let theirs = ip_plain_json(args);
+    compare(&args.join(" "), &ours, &theirs, must_have)
+}
+
+/// `rtnl ARGS` prints what `ip ARGS` prints, byte for byte.
+fn text_matches_ip(args: &[&str]) -> String {
+    let ours = ok(args);
+    let theirs = ip(args);
+    assert_eq!(ours, theirs, "text of {}", args.join(" "));
+    ours
+}
+
+#[test]
+fn veth_pair_made_by_rtnl_is_what_ip_sees() {
+    private_netns();
+    ok(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    let v0 = &ip_json(&["link", "show", "dev", "v0"])[0];
+    let v1 = &ip_json(&["link", "show", "dev", "v1"])[0];
+    assert_eq!(v0["linkinfo"]["info_kind"], "veth");
+    assert_eq!(v0["link"], "v1");
+    assert_eq!(v1["link"], "v0");
+    // JSON: every key equal, with and without -d, for the whole dump and one device.
+    let compared = json_matches_ip(&["link", "show"], &LINK_KEYS);
+    assert!(compared >= 3 * 12, "compared only {compared} values");
+    json_matches_ip(&["-d", "link", "show"], &LINK_KEYS);
+    json_matches_ip(&["link", "show", "dev", "v1"], &LINK_KEYS);
+    // Text: byte for byte, also after changes that show in the first line.
+    text_matches_ip(&["link", "show"]);
+    ok(&["link", "set", "v0", "up"]);
+    let text = text_matches_ip(&["link", "show"]);
+    assert!(text.contains("v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN>"));
+    ok(&["link", "set", "dev", "v1", "up"]);
+    text_matches_ip(&["link", "show"]);
+    text_matches_ip(&["link", "show", "v0"]);
+    text_matches_ip(&["link", "show", "up"]);
+    text_matches_ip(&["link", "show", "type", "veth"]);
+    text_matches_ip(&["link", "show", "lo"]);
+    // The pretty layout is ip's own.
+    assert_eq!(
+        ok(&["-j", "-p", "link", "show", "lo"]),
+        ip(&["-j", "-p", "link", "show", "lo"])
+    );
+    // ip's abbreviations.
+    ok(&["l", "d", "v0"]);
+    assert!(ip_plain_json(&["link", "show"]).as_array().unwrap().len() == 1);
+}
+
+#[test]
+fn link_set_changes_what_ip_sees() {
+    private_netns();
+    ok(&["li", "a", "v0", "type", "veth", "peer", "v1"]);
+    ok(&["link", "add", "br0", "type", "bridge"]);
+    ok(&[
+        "link",
+        "set",
+        "v0",
+        "mtu",
+        "1400",
+        "address",
+        "02:00:00:00:00:aa",
+        "txqueuelen",
+        "500",
+        "alias",
+        "the left end",
+        "promisc",
+        "on",
+        "arp",
+        "off",
+        "allmulticast",
+        "on",
+        "group",
+        "5",
+        "master",
+        "br0",
+        "up",
+    ]);
+    let v0 = &ip_json(&["link", "show", "dev", "v0"])[0];
+    assert_eq!(v0["mtu"], 1400);
+    assert_eq!(v0["address"], "02:00:00:00:00:aa");
+    assert_eq!(v0["txqlen"], 500);
+    assert_eq!(v0["ifalias"], "the left end");
+    assert_eq!(v0["group"], "5");
+    assert_eq!(v0["master"], "br0");
+    let flags: Vec<String> = serde_json::from_value(v0["flags"].clone()).unwrap();
+    for flag in ["PROMISC", "NOARP", "ALLMULTI", "UP"] {
+        assert!(flags.contains(&flag.to_owned()), "{flag} in {flags:?}");
+    }
+    json_matches_ip(&["link", "show"], &LINK_KEYS);
+    text_matches_ip(&["link", "show"]);
+    text_matches_ip(&["link", "show", "master", "br0"]);
+    text_matches_ip(&["link", "show", "group", "5"]);
+    text_matches_ip(&["link", "show", "nomaster"]);
+    // (ip -j prints an empty object for each link a `_slave` kind filter drops; its text is
+    // right.)
+    text_matches_ip(&["link", "show", "type", "bridge_slave"]);
+    // Undo some, and rename.
+    ok(&[
+        "link", "set", "v0", "nomaster", "promisc", "off", "arp", "on", "down", "name", "left",
+    ]);
+    let left = &ip_json(&["link", "show", "dev", "left"])[0];
+    assert!(left.get("master").is_none());
+    let flags: Vec<String> = serde_json::from_value(left["flags"].clone()).unwrap();
+    assert!(
+        !flags
+            .iter()
+            .any(|f| f == "PROMISC" || f == "NOARP" || f == "UP")
+    );
+    text_matches_ip(&["link", "show"]);
+}
+
+#[test]
+fn bridge_vxlan_and_veth_options_reach_the_kernel() {
+    private_netns();
+    ok(&["link", "add", "br0", "mtu", "1280", "type", "bridge"]);
+    ok(&[
+        "link",
+        "add",
+        "name",
+        "p0",
+        "address",
+        "02:00:00:00:01:00",
+        "txqueuelen",
+        "100",
+        "master",
+        "br0",
+        "up",
+        "type",
+        "veth",
+        "peer",
+        "name",
+        "p1",
+        "mtu",
+        "1300",
+        "address",
+        "02:00:00:00:01:01",
+    ]);
+    ok(&["link", "set", "p1", "up"]);
+    ok(&[
+        "link",
+        "add",
+        "vx0",
+        "type",
+        "vxlan",
+        "id",
+        "42",
+        "remote",
+        "192.0.2.9",
+        "local",
+        "192.0.2.1",
+        "dstport",
+        "4789",
+        "ttl",
+        "16",
+        "nolearning",
+    ]);
+    let p0 = &ip_json(&["link", "show", "dev", "p0"])[0];
+    let p1 = &ip_json(&["link", "show", "dev", "p1"])[0];
+    assert_eq!(p0["master"], "br0");
+    assert_eq!(p0["txqlen"], 100);
+    assert_eq!(p0["address"], "02:00:00:00:01:00");
+    assert_eq!(p1["mtu"], 1300);
+    assert_eq!(p1["address"], "02:00:00:00:01:01");
+    assert_eq!(p1["operstate"], "UP", "both ends up: carrier");
+    let vx0 = &ip_json(&["link", "show", "dev", "vx0"])[0]["linkinfo"]["info_data"];
+    assert_eq!(vx0["id"], 42);
+    assert_eq!(vx0["remote"], "192.0.2.9");
+    assert_eq!(vx0["local"], "192.0.2.1");
+    assert_eq!(vx0["port"], 4789);
+    assert_eq!(vx0["ttl"], 16);
+    assert_eq!(vx0["learning"], false);
+    // -d JSON carries linkinfo with the kind data, equal to ip's.
+    let compared = json_matches_ip(&["-d", "link", "show"], &LINK_KEYS);
+    assert!(compared > 4 * 20, "compared only {compared}");
+    text_matches_ip(&["link", "show"]);
+    // replace creates a missing link; changing a bridge that way the kernel refuses, as it does
+    // for ip.
+    ok(&["link", "replace", "br1", "type", "bridge"]);
+    assert_eq!(ip_json(&["link", "show", "dev", "br1"])[0]["ifname"], "br1");
+    let (code, _) = same_failure(&["link", "replace", "br0", "mtu", "1300", "type", "bridge"]);
+    assert_eq!(code, Some(2));
+}
+
+#[test]
+fn errors_and_exit_codes_are_ips() {
+    private_netns();
+    ok(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    // The kernel refuses: exit 2.
+    let (code, text) = same_failure(&["link", "add", "v0", "type", "veth"]);
+    assert_eq!(
+        (code, text.as_str()),
+        (Some(2), "RTNETLINK answers: File exists")
+    );
+    let (code, text) = same_failure(&["link", "add", "x0", "type", "nosuchkind"]);
+    assert_eq!(
+        (code, text.as_str()),
+        (Some(2), "Error: Unknown device type.")
+    );
+    // Local failures: exit 1.
+    let (code, text) = same_failure(&["link", "set", "nope", "up"]);
+    assert_eq!(
+        (code, text.as_str()),
+        (Some(1), "Cannot find device \"nope\"")
+    );
+    same_failure(&["link", "delete", "nope"]);
+    same_failure(&["link", "show", "nope"]);
+    same_failure(&["link", "show", "dev", "nope"]);
+    same_failure(&["link", "add", "v5", "mtu", "1400"]);
+    same_failure(&["link", "set", "v0", "promisc", "maybe"]);
+    same_failure(&["link", "set", "v0", "address", "zz"]);
+    same_failure(&["link", "add", "v5", "type", "veth", "foo"]);
+    same_failure(&["lnk", "show"]);
+    // Bad syntax: exit 255.
+    let (code, text) = same_failure(&["link", "foo"]);
+    assert_eq!(
+        (code, text.as_str()),
+        (
+            Some(255),
+            "Command \"foo\" is unknown, try \"ip link help\"."
+        )
+    );
+    same_failure(&["link", "set", "v0", "mtu"]);
+    same_failure(&["link", "set", "v0", "mtu", "abc"]);
+    same_failure(&["link", "set", "v0", "nonsense"]);
+    same_failure(&["link", "set", "v0", "name", "a", "name", "b"]);
+    same_failure(&["link", "set", "v0", "master", "nope"]);
+    same_failure(&["link", "set", "v0", "netns", "nosuchns"]);
+    same_failure(&["link", "add", "name", "v7", "v8", "type", "veth"]);
+    same_failure(&["link", "add", "v5", "type", "vxlan", "id", "x"]);
+    same_failure(&["-x", "link"]);
+    // Nothing of the failures was made.
+    assert_eq!(
+        ip_plain_json(&["link", "show"]).as_array().unwrap().len(),
+        3
+    );
+}
+
+/// Writes a batch file into the test's namespace-independent temp dir; its path.
+fn batch_file(name: &str, text: &str) -> String {
+    let path = std::env::temp_dir().join(format!("rtnl-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, text).expect("write batch file");
+    path.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn batch_stops_at_the_first_failure_unless_forced() {
+    private_netns();
+    let text = "\
+# a comment line
+link add v0 type veth peer name v1   # a trailing comment
+
+link add v0 type veth peer name v1
+link set v0 \\
+  alias \"two words\"
+link add v2 type veth peer name v3
+link set nope up
+link set v2 mtu 1300
+";
+    let file = batch_file("batch", text);
+    let out = rtnl(&["-b", &file]);
+    let expected = format!("RTNETLINK answers: File exists\nCommand failed {file}:4\n");
+    assert_eq!(failure(&out), (Some(1), expected.trim_end().to_owned()));
+    // Stopped at line 4: nothing after it ran.
+    let names: BTreeSet<String> = ip_plain_json(&["link", "show"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["ifname"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names, ["lo", "v0", "v1"].map(String::from).into());
+    ok(&["link", "del", "v0"]);
+
+    // -force: every line runs, each failure is reported with its line, exit 1.
+    let out = rtnl(&["-force", "-batch", &file]);
+    let (code, stderr) = failure(&out);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        stderr,
+        format!(
+            "RTNETLINK answers: File exists\nCommand failed {file}:4\n\
+             Cannot find device \"nope\"\nCommand failed {file}:8"
+        )
+    );
+    let v0 = &ip_json(&["link", "show", "dev", "v0"])[0];
+    assert_eq!(v0["ifalias"], "two words", "the continued, quoted line ran");
+    assert_eq!(ip_json(&["link", "show", "dev", "v2"])[0]["mtu"], 1300);
+    // ip agrees on the same file (its first failure, its exit code).
+    ok(&["link", "del", "v0"]);
+    ok(&["link", "del", "v2"]);
+    let ours = failure(&rtnl(&["-b", &file]));
+    ok(&["link", "del", "v0"]);
+    assert_eq!(ours, failure(&ip_raw(&["-b", &file])));
+    // stdin as the file, with JSON output per command.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rtnl"))
+        .args(["-j", "-b", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"link show dev lo\nlink show dev v0\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1][0]["ifname"], "v0");
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn named_namespaces_for_netns_keywords_and_dash_n() {
+    let _run = private_netns_with_run_netns();
+    ip(&["netns", "add", "blue"]);
+    ok(&[
+        "link", "add", "v0", "type", "veth", "peer", "name", "v1", "netns", "blue",
+    ]);
+    // ip shows the peer's namespace by name; so do we.
+    let text = text_matches_ip(&["link", "show", "v0"]);
+    assert!(text.contains("link-netns blue"), "{text}");
+    json_matches_ip(&["link", "show"], &LINK_KEYS);
+    // -n: the handle works inside blue.
+    let inside = ok_json(&["-j", "-n", "blue", "link", "show", "v1"]);
+    assert_eq!(inside[0]["ifname"], "v1");
+    assert_eq!(
+        ok(&["-n", "blue", "link", "show"]),
+        ip(&["-n", "blue", "link", "show"])
+    );
+    ok(&["-n", "blue", "link", "set", "v1", "up", "mtu", "1400"]);
+    assert_eq!(
+        ip_json(&["-n", "blue", "link", "show", "dev", "v1"])[0]["mtu"],
+        1400
+    );
+    // The peer lookup names the namespace.
+    assert_eq!(
+        ok(&["link", "peer", "v0"]),
+        format!(
+            "{}: v1 link-netns blue\n",
+            ip_json(&["-n", "blue", "link", "show", "dev", "v1"])[0]["ifindex"]
+        )
+    );
+    let peer = ok_json(&["-j", "link", "peer", "dev", "v0"]);
+    assert_eq!(peer[0]["ifname"], "v1");
+    assert_eq!(peer[0]["netns"], "blue");
+    // Moving a link by name, by path.
+    ok(&["link", "add", "m0", "type", "veth", "peer", "name", "m1"]);
+    ok(&["link", "set", "m0", "netns", "blue"]);
+    ok(&["link", "set", "m1", "netns", "/run/netns/blue"]);
+    let inside = ip_plain_json(&["-n", "blue", "link", "show"]);
+    let names: BTreeSet<&str> = inside
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["ifname"].as_str().unwrap())
+        .collect();
+    assert!(names.contains("m0") && names.contains("m1"), "{names:?}");
+    // A missing namespace: ip's message and code.
+    same_failure(&["-n", "nope", "link", "show"]);
+}
