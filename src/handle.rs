@@ -145,12 +145,7 @@ impl Handle {
         let reply = self
             .engine
             .request_reply(request, &mut self.rx)
-            .map_err(|e| match e.errno() {
-                Some(rustix::io::Errno::NODEV) => {
-                    Error::new(op, Some(object.clone()), ErrorKind::NotFound)
-                }
-                _ => Error::new(op, Some(object.clone()), e.into()),
-            })?;
+            .map_err(|e| Error::new(op, Some(object.clone()), e.into()))?;
         read(reply).map_err(|e| Error::new(op, Some(object), rtnl_sys::Error::from(e).into()))
     }
 

@@ -224,6 +224,7 @@ pub fn address(address: &Address) -> Value {
         "scope".into(),
         names::scope(address.scope).to_string().into(),
     );
+    put(&mut m, "metric", address.priority);
     let ipv6 = address.family == rtnl_codec::af::INET6;
     for flag in names::address_flags(address.flags, ipv6) {
         m.insert(flag.into(), true.into());

@@ -1,9 +1,22 @@
 //! rtnl: Linux network configuration over rtnetlink.
 //!
-//! What `ip link`, `ip addr`, `ip route` and `ip netns` do, as a library: the wire codec is
-//! [`codec`] (`rtnl-codec`, no_std, no allocation), the syscalls are [`sys`] (`rtnl-sys`), and
-//! this crate adds owned values ([`Link`], [`Address`], [`Route`]), iproute2's vocabulary
-//! ([`names`]) and its JSON output ([`json`]).
+//! What `ip link`, `ip addr`, `ip route` and `ip netns` do, as a library. The layers:
+//!
+//! - [`codec`] (`rtnl-codec`): bytes to checked views and back, `no_std`, no allocation, no
+//!   `unsafe`, no panic on any input; request constructors byte-identical to iproute2's.
+//! - [`sys`] (`rtnl-sys`): the netlink socket, the request engine (ACKs, dumps, extended-ack
+//!   errors, pipelined batches, events) and the namespace syscalls, through rustix.
+//! - this crate: a blocking [`Handle`] with the operations (links with the veth peer lookup,
+//!   addresses, routes, nsids), named namespaces ([`netns`]), events ([`monitor`]), owned
+//!   values ([`Link`], [`Address`], [`Route`]) beside zero-copy streaming forms, iproute2's
+//!   vocabulary ([`names`]) and its JSON ([`json`]). Every failure is an [`Error`] that
+//!   reads like `ip`.
+//!
+//! guile-netlink's IP library (`link-add`, `link-set`, `link-show`, `link-del`, `addr-add`,
+//! `addr-del`, `addr-show`, `route-add`, `route-del`, `route-show`) maps to
+//! [`Handle::link_add`], [`Handle::link_set`], [`Handle::links`], [`Handle::link_del`],
+//! [`Handle::address_add`], [`Handle::address_del`], [`Handle::addresses`],
+//! [`Handle::route_add`], [`Handle::route_del`] and [`Handle::routes`].
 
 pub use rtnl_codec as codec;
 pub use rtnl_sys as sys;
@@ -30,3 +43,8 @@ pub use link::{LinkAdd, LinkFilter, LinkRef, LinkSet, PeerNamespace, VethPeer};
 pub use model::{Address, KindData, Link, NextHop, Nsid, Route};
 pub use nsid::NsidValue;
 pub use route::{NexthopSpec, RouteFilter, RouteQuery, RouteSpec};
+
+/// The README's Rust examples, compiled as doctests so they cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -576,6 +576,14 @@ impl Handle {
             |buf| request::link_get(buf, 0, link),
             |message| LinkMessage::parse(message).map(|m| read(&m)),
         )
+        .map_err(|e| {
+            // The kernel's ENODEV for a link lookup is ip's `Cannot find device "x"`.
+            if e.errno() == Some(rustix::io::Errno::NODEV) {
+                Error::new(e.op(), Some(describe(link)), ErrorKind::NotFound)
+            } else {
+                e
+            }
+        })
     }
 
     /// `RTM_GETLINK` for one link (`ip link show dev X`).
