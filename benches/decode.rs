@@ -7,7 +7,10 @@
 //! are collected in full and asserted equal to the bare walker's, and the allocations it makes
 //! per message are counted and printed (a counting global allocator), once per function.
 //!
-//! - `rtnl-codec`: the codec's public API (`Messages`, `Message::decode`, the typed views).
+//! - `rtnl-codec`: the codec's public API as its crate docs show it: `Messages`, then
+//!   `Message::decode` into `Payload`, then the typed view's accessors.
+//! - `rtnl-codec-typed`: the same, but calling the typed view's `parse` directly (what a
+//!   caller that knows the reply's type can do), skipping `Payload`.
 //! - `bare-walker`: ~60 lines of bounds-checked loops over headers and attributes with no API
 //!   at all: the practical limit for safe Rust.
 //! - `netlink-packet-route`: its `NetlinkMessage::deserialize`, then the owned attribute lists.
@@ -290,7 +293,7 @@ impl Sink for Collect {
 /// rtnl-codec, through its public API only.
 mod codec {
     use super::Sink;
-    use rtnl_codec::{Messages, Payload};
+    use rtnl_codec::{AddressMessage, LinkMessage, Messages, Payload, RouteMessage, nlmsg};
 
     /// Links: the typed view's accessors, as a caller writes them.
     pub fn links(data: &[u8], sink: &mut impl Sink) {
@@ -343,6 +346,64 @@ mod codec {
                 Payload::Done(_) => {}
                 other => panic!("unexpected {other:?}"),
             }
+        }
+    }
+
+    /// Links through the typed view alone: a caller that sent `RTM_GETLINK` knows what comes
+    /// back and calls `LinkMessage::parse` itself instead of `Message::decode`.
+    pub fn links_typed(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                continue;
+            }
+            let link = LinkMessage::parse(message).unwrap();
+            sink.link(
+                link.index(),
+                link.flags(),
+                link.name().map(str::as_bytes),
+                link.mtu(),
+                link.address(),
+                link.kind().map(str::as_bytes),
+            );
+        }
+    }
+
+    /// Addresses through `AddressMessage::parse`.
+    pub fn addresses_typed(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                continue;
+            }
+            let addr = AddressMessage::parse(message).unwrap();
+            sink.address(
+                addr.index(),
+                addr.family(),
+                addr.prefix_len(),
+                addr.address(),
+                addr.local(),
+                addr.label().map(str::as_bytes),
+            );
+        }
+    }
+
+    /// Routes through `RouteMessage::parse`.
+    pub fn routes_typed(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                continue;
+            }
+            let route = RouteMessage::parse(message).unwrap();
+            sink.route(
+                route.table(),
+                route.dst(),
+                route.dst_len(),
+                route.gateway(),
+                route.oif(),
+                route.priority(),
+            );
         }
     }
 }
@@ -788,6 +849,7 @@ fn links(c: &mut Criterion) {
         &[
             implementation!("bare-walker", bare::links),
             implementation!("rtnl-codec", codec::links),
+            implementation!("rtnl-codec-typed", codec::links_typed),
             implementation!("netlink-bindings", nlb::links),
             implementation!("netlink-packet-route", npr::links),
         ],
@@ -803,6 +865,7 @@ fn addresses(c: &mut Criterion) {
         &[
             implementation!("bare-walker", bare::addresses),
             implementation!("rtnl-codec", codec::addresses),
+            implementation!("rtnl-codec-typed", codec::addresses_typed),
             implementation!("netlink-bindings", nlb::addresses),
             implementation!("netlink-packet-route", npr::addresses),
         ],
@@ -819,6 +882,7 @@ fn routes(c: &mut Criterion) {
             &[
                 implementation!("bare-walker", bare::routes),
                 implementation!("rtnl-codec", codec::routes),
+                implementation!("rtnl-codec-typed", codec::routes_typed),
                 implementation!("netlink-bindings", nlb::routes),
                 implementation!("netlink-packet-route", npr::routes),
             ],

@@ -1,8 +1,14 @@
 //! Encode throughput: the requests `ip link add ... type veth peer ...` and `ip addr add` send,
 //! built by rtnl-codec and by netlink-packet-route side by side.
 //!
-//! Before timing, both builders' bytes are asserted equal, and the allocations each makes per
-//! message are counted (a counting global allocator) and printed once per function.
+//! - `rtnl-codec`: the request constructors (`request::link_new`, `request::addr_new`).
+//! - `rtnl-codec-builder`: the same bytes written attribute by attribute with `MessageBuilder`.
+//! - `netlink-packet-route`: its owned message types, built and serialized into a reused buffer.
+//!
+//! Before timing, the bytes are asserted equal (netlink-packet-route's veth request differs in
+//! one place only: it ends `IFLA_INFO_KIND` with a NUL, which iproute2 does not send), and the
+//! allocations each makes per message are counted (a counting global allocator) and printed
+//! once per function.
 //!
 //! Run: `cargo bench --bench encode -- --warm-up-time 1 --measurement-time 3`.
 
@@ -72,23 +78,47 @@ fn address_of(i: usize) -> (u32, Ipv4Addr) {
     )
 }
 
-/// rtnl-codec's `MessageBuilder` over a caller's buffer.
+/// rtnl-codec: its request constructors, and the same requests by hand with `MessageBuilder`.
 mod codec {
     use super::{ADDRESSES, CREATE_FLAGS, PEER_NETNS_FD, address_of};
     use rtnl_codec::raw::{IfAddrMsg, IfInfoMsg};
+    use rtnl_codec::request::{
+        Address, LinkKind, Netns, NewLink, NewMode, Veth, addr_new, link_new,
+    };
     use rtnl_codec::{MessageBuilder, af, ifa, ifla, ifla_info, rtm, veth_info};
 
-    /// `ip link add v0 type veth peer name v1 netns FD`, byte for byte as KERNEL-FACTS.md
-    /// describes iproute2's request; returns its length.
+    /// `ip link add v0 type veth peer name v1 netns FD` through `request::link_new`; returns
+    /// the request's length.
     #[inline(never)]
     pub fn veth(buf: &mut [u8], seq: u32) -> usize {
+        let veth = Veth {
+            peer_name: Some("v1"),
+            peer_netns: Some(Netns::Fd(PEER_NETNS_FD as i32)),
+            ..Veth::default()
+        };
+        let link = NewLink {
+            name: Some("v0"),
+            ..NewLink::new(LinkKind::Veth(veth))
+        };
+        link_new(buf, seq, &link).unwrap().finish().len()
+    }
+
+    /// The same request written attribute by attribute with `MessageBuilder`, as
+    /// KERNEL-FACTS.md describes iproute2's bytes. `kind_nul` adds a NUL to `IFLA_INFO_KIND`
+    /// (iproute2 sends none; netlink-packet-route does), so the peer's bytes can be checked too.
+    #[inline(never)]
+    pub fn veth_builder(buf: &mut [u8], seq: u32, kind_nul: bool) -> usize {
         let mut b = MessageBuilder::new(buf, rtm::NEWLINK, CREATE_FLAGS, seq).unwrap();
         b.header(&IfInfoMsg::default())
             .unwrap()
             .put_str(ifla::IFNAME, "v0")
             .unwrap();
         let info = b.nest_start(ifla::LINKINFO).unwrap();
-        b.put_str(ifla_info::KIND, "veth").unwrap();
+        if kind_nul {
+            b.put_str(ifla_info::KIND, "veth").unwrap();
+        } else {
+            b.put(ifla_info::KIND, b"veth").unwrap();
+        }
         let data = b.nest_start(ifla_info::DATA).unwrap();
         let peer = b.nest_start(veth_info::PEER).unwrap();
         b.header(&IfInfoMsg::default())
@@ -103,10 +133,25 @@ mod codec {
         b.finish().len()
     }
 
-    /// 1,000 `ip addr add 192.0.2.N/24 dev IDX` requests one after the other in `buf`; returns
-    /// the bytes used.
+    /// 1,000 `ip addr add 192.0.2.N/24 dev IDX` requests one after the other in `buf`, through
+    /// `request::addr_new`; returns the bytes used.
     #[inline(never)]
     pub fn addresses(buf: &mut [u8]) -> usize {
+        let mut used = 0;
+        for i in 0..ADDRESSES {
+            let (index, ip) = address_of(i);
+            let seq = u32::try_from(i).unwrap();
+            let address = Address::new(index, ip.into(), 24);
+            used += addr_new(&mut buf[used..], seq, NewMode::Add, &address)
+                .unwrap()
+                .len();
+        }
+        used
+    }
+
+    /// The same 1,000 requests written with `MessageBuilder`.
+    #[inline(never)]
+    pub fn addresses_builder(buf: &mut [u8]) -> usize {
         let mut used = 0;
         for i in 0..ADDRESSES {
             let (index, ip) = address_of(i);
@@ -212,23 +257,33 @@ fn allocations(name: &str, messages: usize, f: impl FnOnce() -> usize) -> usize 
 /// The veth-pair request.
 fn veth(c: &mut Criterion) {
     let mut ours = [0u8; 256];
+    let mut by_hand = [0u8; 256];
+    let mut by_hand_nul = [0u8; 256];
     let mut theirs = [0u8; 256];
     let len = allocations("encode/veth_pair/rtnl-codec", 1, || {
         codec::veth(&mut ours, 1)
     });
+    let hand_len = allocations("encode/veth_pair/rtnl-codec-builder", 1, || {
+        codec::veth_builder(&mut by_hand, 1, false)
+    });
     let their_len = allocations("encode/veth_pair/netlink-packet-route", 1, || {
         npr::veth(&mut theirs, 1)
     });
+    assert_eq!(&ours[..len], &by_hand[..hand_len], "constructor vs builder");
+    let nul_len = codec::veth_builder(&mut by_hand_nul, 1, true);
     assert_eq!(
-        &ours[..len],
+        &by_hand_nul[..nul_len],
         &theirs[..their_len],
-        "the two veth requests differ"
+        "netlink-packet-route's veth request differs beyond the kind's NUL"
     );
     let mut group = c.benchmark_group("encode/veth_pair");
     group.throughput(Throughput::Elements(1));
     let mut buf = [0u8; 256];
     group.bench_function("rtnl-codec", |b| {
         b.iter(|| codec::veth(black_box(&mut buf), black_box(1)))
+    });
+    group.bench_function("rtnl-codec-builder", |b| {
+        b.iter(|| codec::veth_builder(black_box(&mut buf), black_box(1), false))
     });
     group.bench_function("netlink-packet-route", |b| {
         b.iter(|| npr::veth(black_box(&mut buf), black_box(1)))
@@ -239,13 +294,18 @@ fn veth(c: &mut Criterion) {
 /// 1,000 address requests into one buffer.
 fn addresses(c: &mut Criterion) {
     let mut ours = vec![0u8; 64 * ADDRESSES];
+    let mut by_hand = vec![0u8; 64 * ADDRESSES];
     let mut theirs = vec![0u8; 64 * ADDRESSES];
     let len = allocations("encode/addrs_1000/rtnl-codec", ADDRESSES, || {
         codec::addresses(&mut ours)
     });
+    let hand_len = allocations("encode/addrs_1000/rtnl-codec-builder", ADDRESSES, || {
+        codec::addresses_builder(&mut by_hand)
+    });
     let their_len = allocations("encode/addrs_1000/netlink-packet-route", ADDRESSES, || {
         npr::addresses(&mut theirs)
     });
+    assert_eq!(&ours[..len], &by_hand[..hand_len], "constructor vs builder");
     assert_eq!(
         &ours[..len],
         &theirs[..their_len],
@@ -256,6 +316,9 @@ fn addresses(c: &mut Criterion) {
     let mut buf = vec![0u8; 64 * ADDRESSES];
     group.bench_function("rtnl-codec", |b| {
         b.iter(|| codec::addresses(black_box(&mut buf)))
+    });
+    group.bench_function("rtnl-codec-builder", |b| {
+        b.iter(|| codec::addresses_builder(black_box(&mut buf)))
     });
     group.bench_function("netlink-packet-route", |b| {
         b.iter(|| npr::addresses(black_box(&mut buf)))

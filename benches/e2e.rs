@@ -1,0 +1,736 @@
+//! End to end against the kernel, rtnl side by side with its peers, in one run:
+//!
+//! - **create**: 1,000 veth pairs `vaN`/`vbN`, `vaN` up with one address
+//!   (`2001:db8:0:N::1/64`), each iteration in a fresh network namespace. Peers: rtnl's
+//!   pipelined [`Batch`](rtnl::Batch) (links made up, then the addresses, one call), the same
+//!   batch sending the three commands `ip` sends (`link add`, `link set up`, `address add`),
+//!   `ip -batch` with those commands in a file, and the `rtnetlink` crate doing what `ip` does
+//!   (add, look the index up, set up, add the address), one request after the other on a
+//!   current-thread tokio runtime. The namespace is emptied after each iteration, untimed,
+//!   by moving every link to group 1 and deleting the group in one request, so the kernel's
+//!   asynchronous namespace teardown never overlaps the next iteration.
+//! - **dump**: the 2,001 links of `lo` and 1,000 veth pairs. `Handle::links` (owned `Link`
+//!   values), `Handle::for_each_link` (borrowed views), `rtnetlink`'s link dump collected into
+//!   a `Vec`, and a bare dump that sends the same request and receives the datagrams into one
+//!   buffer until `NLMSG_DONE`, reading nothing but message headers: the kernel's floor.
+//! - **memory**: the heap peak (a counting global allocator) and the peak RSS of a child
+//!   process doing one `Handle::for_each_link` over 2,001 and then 20,001 links, and, for
+//!   contrast, `Handle::links`.
+//!
+//! Everything runs in private network namespaces: the main thread unshares its own, and each
+//! creation iteration runs on a thread in a new one. A markdown table of medians and target
+//! ratios is printed at the end.
+//!
+//! Run (as root): `cargo bench --bench e2e`. Under `cargo test` (no `--bench`) every path runs
+//! once on a few links, as a smoke test.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::hint::black_box;
+use std::net::{IpAddr, Ipv6Addr};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, measurement::WallTime};
+use futures_util::TryStreamExt;
+use rtnl::codec::raw::IfInfoMsg;
+use rtnl::codec::request::{self, AddressDump, LinkDump, SetLink};
+use rtnl::codec::{AddressMessage, MessageBuilder, af, iff, ifla, nlm_f, nlmsg, rtm};
+use rtnl::sys::{RECV_BUFFER_SIZE, Socket};
+use rtnl::{Handle, LinkAdd, LinkFilter, LinkRef};
+
+/// The environment variable that makes this binary the memory-measuring child.
+const CHILD_ENV: &str = "RTNL_E2E_MEMORY_CHILD";
+
+/// Whether the allocator counts (only in the memory child).
+static COUNTING: AtomicBool = AtomicBool::new(false);
+/// Bytes allocated and not freed since counting started.
+static CURRENT: AtomicI64 = AtomicI64::new(0);
+/// The largest `CURRENT` seen.
+static PEAK: AtomicI64 = AtomicI64::new(0);
+
+/// The system allocator; counts live bytes and their peak while `COUNTING` is on.
+struct Counting;
+
+fn grew(bytes: usize) {
+    if COUNTING.load(Ordering::Relaxed) {
+        let now = CURRENT.fetch_add(bytes as i64, Ordering::Relaxed) + bytes as i64;
+        PEAK.fetch_max(now, Ordering::Relaxed);
+    }
+}
+
+fn shrank(bytes: usize) {
+    if COUNTING.load(Ordering::Relaxed) {
+        CURRENT.fetch_sub(bytes as i64, Ordering::Relaxed);
+    }
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so
+// `System`'s guarantees are ours; the counters have no effect on the memory handed out.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            grew(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded unchanged; the caller upholds `alloc_zeroed`'s contract.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if !ptr.is_null() {
+            grew(layout.size());
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        shrank(layout.size());
+        // SAFETY: forwarded unchanged; the caller upholds `dealloc`'s contract.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded unchanged; the caller upholds `realloc`'s contract.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            shrank(layout.size());
+            grew(new_size);
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// How much work each part does: the real figures under `cargo bench`, a smoke test under
+/// `cargo test`.
+#[derive(Clone, Copy)]
+struct Scale {
+    create_pairs: usize,
+    dump_pairs: usize,
+    memory_pairs: usize,
+}
+
+const FULL: Scale = Scale {
+    create_pairs: 1000,
+    dump_pairs: 1000,
+    memory_pairs: 10_000,
+};
+
+const SMOKE: Scale = Scale {
+    create_pairs: 20,
+    dump_pairs: 20,
+    memory_pairs: 200,
+};
+
+/// The names of `n` veth pairs: `vaN`, `vbN`.
+fn pair_names(n: usize) -> Vec<(String, String)> {
+    (0..n).map(|i| (format!("va{i}"), format!("vb{i}"))).collect()
+}
+
+/// The address of `vaN`: `2001:db8:0:N::1`, on a /64 of its own.
+fn address(i: usize) -> IpAddr {
+    let n = u16::try_from(i).expect("at most 65,536 pairs");
+    IpAddr::V6(Ipv6Addr::new(0x2001, 0xdb8, 0, n, 0, 0, 0, 1))
+}
+
+/// Medians collected for the final table, by name.
+#[derive(Default)]
+struct Figures(Vec<(String, Vec<f64>)>);
+
+impl Figures {
+    fn samples(&mut self, name: &str) -> &mut Vec<f64> {
+        if let Some(i) = self.0.iter().position(|(n, _)| n == name) {
+            return &mut self.0[i].1;
+        }
+        self.0.push((name.to_owned(), Vec::new()));
+        &mut self.0.last_mut().unwrap().1
+    }
+
+    fn median(&self, name: &str) -> f64 {
+        let (_, samples) = self.0.iter().find(|(n, _)| n == name).unwrap();
+        let mut sorted = samples.clone();
+        sorted.sort_by(f64::total_cmp);
+        sorted[sorted.len() / 2]
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creation
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Create {
+    /// rtnl's batch: links made up, then one address each; one `send`.
+    RtnlUp,
+    /// rtnl's batch with `ip`'s three commands per pair; one `send`.
+    RtnlSameCommands,
+    /// `ip -batch FILE`.
+    IpBatch,
+    /// The `rtnetlink` crate, one request after the other.
+    Rtnetlink,
+}
+
+impl Create {
+    fn name(self) -> &'static str {
+        match self {
+            Create::RtnlUp => "rtnl Batch (up at creation)",
+            Create::RtnlSameCommands => "rtnl Batch (ip's 3 commands)",
+            Create::IpBatch => "ip -batch",
+            Create::Rtnetlink => "rtnetlink",
+        }
+    }
+}
+
+/// The commands `ip -batch` runs, one pair at a time.
+fn ip_batch_file(names: &[(String, String)]) -> std::path::PathBuf {
+    let mut text = String::new();
+    for (i, (a, b)) in names.iter().enumerate() {
+        text += &format!("link add {a} type veth peer name {b}\n");
+        text += &format!("link set {a} up\n");
+        text += &format!("address add {}/64 dev {a}\n", address(i));
+    }
+    let path =
+        std::env::temp_dir().join(format!("rtnl-e2e-{}-{}.batch", std::process::id(), names.len()));
+    std::fs::write(&path, text).expect("write the ip batch file");
+    path
+}
+
+fn create_rtnl(names: &[(String, String)], same_commands: bool) {
+    let mut h = Handle::new().unwrap();
+    let mut batch = h.batch_builder();
+    for (a, b) in names {
+        let add = LinkAdd::veth(a, b);
+        batch.link_add(&if same_commands { add } else { add.up() });
+        if same_commands {
+            batch.link_up(LinkRef::Name(a));
+        }
+    }
+    for (i, (a, _)) in names.iter().enumerate() {
+        batch.address_add(LinkRef::Name(a), address(i), 64);
+    }
+    for (i, r) in batch.send().unwrap().into_iter().enumerate() {
+        r.unwrap_or_else(|e| panic!("request {i}: {e:#}"));
+    }
+}
+
+fn create_ip(file: &std::path::Path) {
+    let status = Command::new("ip")
+        .arg("-batch")
+        .arg(file)
+        .status()
+        .expect("run ip");
+    assert!(status.success(), "ip -batch failed");
+}
+
+fn create_rtnetlink(rt: &tokio::runtime::Runtime, names: &[(String, String)]) {
+    use rtnetlink::{LinkUnspec, LinkVeth};
+    rt.block_on(async {
+        let (connection, handle, _) = rtnetlink::new_connection().unwrap();
+        tokio::spawn(connection);
+        for (i, (a, b)) in names.iter().enumerate() {
+            handle
+                .link()
+                .add(LinkVeth::new(a, b).build())
+                .execute()
+                .await
+                .unwrap();
+            let link = handle
+                .link()
+                .get()
+                .match_name(a.clone())
+                .execute()
+                .try_next()
+                .await
+                .unwrap()
+                .unwrap();
+            let index = link.header.index;
+            handle
+                .link()
+                .set(LinkUnspec::new_with_index(index).up().build())
+                .execute()
+                .await
+                .unwrap();
+            handle
+                .address()
+                .add(index, address(i), 64)
+                .execute()
+                .await
+                .unwrap();
+        }
+    });
+}
+
+/// Checks what a creation made (untimed): every `vaN` up, every `vbN` there, one address per
+/// pair.
+fn check_created(h: &mut Handle, pairs: usize) {
+    let (mut up, mut links) = (0, 0);
+    h.for_each_link(&LinkFilter::default(), |m| {
+        links += 1;
+        let name = m.name_bytes().unwrap_or_default();
+        if name.starts_with(b"va") && m.flags() & iff::UP != 0 {
+            up += 1;
+        }
+    })
+    .unwrap();
+    assert_eq!((links, up), (1 + 2 * pairs, pairs), "links, and links up");
+    let mut addresses = 0;
+    let mut req = [0u8; 64];
+    let dump = AddressDump {
+        family: af::INET6,
+        index: None,
+    };
+    let len = request::addr_dump(&mut req, 0, &dump).unwrap().len();
+    let mut rx = vec![0; RECV_BUFFER_SIZE];
+    h.engine()
+        .dump(&mut req[..len], &mut rx, |m| {
+            let a = AddressMessage::parse(m).unwrap();
+            if let Some(IpAddr::V6(v6)) = a.local()
+                && v6.segments()[..2] == [0x2001, 0xdb8]
+            {
+                addresses += 1;
+            }
+        })
+        .unwrap();
+    assert_eq!(addresses, pairs, "addresses");
+}
+
+/// Deletes every veth of the namespace in one request, untimed: each link is moved to group
+/// 1 (one pipelined batch), then `RTM_DELLINK` with `IFLA_GROUP` 1 unregisters them all at
+/// once, synchronously (`ip link del group 1`). Deleting them one by one costs the kernel an
+/// RCU grace period each (about 20 s for 1,000 pairs); leaving them to the namespace's
+/// teardown would run in the background during the next iteration.
+fn delete_all(h: &mut Handle, names: &[(String, String)]) {
+    let mut batch = h.batch_builder();
+    for (a, b) in names {
+        for link in [a, b] {
+            batch.link_set(&SetLink {
+                group: Some(1),
+                ..SetLink::new(LinkRef::Name(link))
+            });
+        }
+    }
+    for r in batch.send().unwrap() {
+        r.unwrap();
+    }
+    let mut req = [0u8; 64];
+    let len = {
+        let mut b = MessageBuilder::new(&mut req, rtm::DELLINK, nlm_f::REQUEST | nlm_f::ACK, 0)
+            .unwrap();
+        b.header(&IfInfoMsg::default()).unwrap();
+        b.put_u32(ifla::GROUP, 1).unwrap();
+        b.len()
+    };
+    let mut rx = vec![0; RECV_BUFFER_SIZE];
+    h.engine().request_ack(&mut req[..len], &mut rx).unwrap();
+}
+
+/// One creation in a fresh namespace on its own thread; returns the time of the creation
+/// alone.
+fn create_once(variant: Create, names: &[(String, String)], file: &std::path::Path) -> Duration {
+    rtnl::sys::run_in_new(|| {
+        let rt = (variant == Create::Rtnetlink).then(|| {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap()
+        });
+        let start = Instant::now();
+        match variant {
+            Create::RtnlUp => create_rtnl(names, false),
+            Create::RtnlSameCommands => create_rtnl(names, true),
+            Create::IpBatch => create_ip(file),
+            Create::Rtnetlink => create_rtnetlink(rt.as_ref().unwrap(), names),
+        }
+        let elapsed = start.elapsed();
+        drop(rt);
+        let mut h = Handle::new().unwrap();
+        check_created(&mut h, names.len());
+        delete_all(&mut h, names);
+        elapsed
+    })
+    .expect("a thread in a new network namespace")
+}
+
+fn bench_create(c: &mut Criterion, figures: &mut Figures, pairs: usize) {
+    let names = pair_names(pairs);
+    let file = ip_batch_file(&names);
+    let mut group = c.benchmark_group(format!("create_{pairs}_veth_pairs"));
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(4));
+    for variant in [
+        Create::RtnlUp,
+        Create::RtnlSameCommands,
+        Create::IpBatch,
+        Create::Rtnetlink,
+    ] {
+        let samples = figures.samples(&format!("create/{}", variant.name()));
+        group.bench_function(variant.name(), |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let t = create_once(variant, &names, &file);
+                    samples.push(t.as_secs_f64());
+                    total += t;
+                }
+                total
+            });
+        });
+    }
+    group.finish();
+    let _ = std::fs::remove_file(file);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dumps
+
+/// Creates `names` in the calling thread's namespace with one batch, links up, no addresses.
+fn make_pairs(h: &mut Handle, names: &[(String, String)]) {
+    let mut batch = h.batch_builder();
+    for (a, b) in names {
+        batch.link_add(&LinkAdd::veth(a, b).up());
+    }
+    for r in batch.send().unwrap() {
+        r.unwrap();
+    }
+}
+
+/// The bare dump: the request rtnl sends, the datagrams received into one buffer until
+/// `NLMSG_DONE`; only the message headers are read (`nlmsg_len` and `nlmsg_type`, to find the
+/// end). Returns the number of messages.
+struct BareDump {
+    socket: Socket,
+    request: Vec<u8>,
+    rx: Vec<u8>,
+    seq: u32,
+}
+
+impl BareDump {
+    fn new() -> Self {
+        let mut request = vec![0u8; 64];
+        let len = request::link_dump(&mut request, 0, &LinkDump::default())
+            .unwrap()
+            .len();
+        request.truncate(len);
+        BareDump {
+            socket: Socket::new().unwrap(),
+            request,
+            rx: vec![0; RECV_BUFFER_SIZE],
+            seq: 0,
+        }
+    }
+
+    fn run(&mut self) -> usize {
+        self.seq += 1;
+        self.request[8..12].copy_from_slice(&self.seq.to_ne_bytes());
+        self.socket.send(&self.request).unwrap();
+        let mut messages = 0;
+        loop {
+            let d = self.socket.recv_raw(&mut self.rx, false).unwrap();
+            assert!(d.len <= self.rx.len(), "datagram cut");
+            let mut at = 0;
+            while at + 16 <= d.len {
+                let len = u32::from_ne_bytes(self.rx[at..at + 4].try_into().unwrap()) as usize;
+                let ty = u16::from_ne_bytes(self.rx[at + 4..at + 6].try_into().unwrap());
+                if ty == nlmsg::DONE {
+                    return messages;
+                }
+                assert_ne!(ty, nlmsg::ERROR, "dump refused");
+                messages += 1;
+                at += len.max(16).next_multiple_of(4);
+            }
+        }
+    }
+}
+
+/// Runs `f` as a criterion benchmark, recording the mean time per call of every sample.
+fn bench_recorded(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    figures: &mut Figures,
+    name: &str,
+    mut f: impl FnMut(),
+) {
+    let samples = figures.samples(&format!("dump/{name}"));
+    group.bench_function(name, |b| {
+        b.iter_custom(|iters| {
+            let start = Instant::now();
+            for _ in 0..iters {
+                f();
+            }
+            let elapsed = start.elapsed();
+            samples.push(elapsed.as_secs_f64() / iters as f64);
+            elapsed
+        });
+    });
+}
+
+fn bench_dumps(c: &mut Criterion, figures: &mut Figures, h: &mut Handle, links: usize) {
+    let mut group = c.benchmark_group(format!("dump_{links}_links"));
+    group
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+
+    let mut bare = BareDump::new();
+    assert_eq!(bare.run(), links);
+    bench_recorded(&mut group, figures, "bare dump (kernel floor)", || {
+        black_box(bare.run());
+    });
+
+    assert_eq!(h.links(&LinkFilter::default()).unwrap().len(), links);
+    bench_recorded(&mut group, figures, "rtnl Handle::links (owned)", || {
+        black_box(h.links(&LinkFilter::default()).unwrap());
+    });
+
+    bench_recorded(&mut group, figures, "rtnl Handle::for_each_link", || {
+        let mut n = 0usize;
+        h.for_each_link(&LinkFilter::default(), |m| {
+            n += black_box(m).index() as usize & 1;
+        })
+        .unwrap();
+        black_box(n);
+    });
+
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let handle = rt.block_on(async {
+        let (connection, handle, _) = rtnetlink::new_connection().unwrap();
+        tokio::spawn(connection);
+        handle
+    });
+    let dump = || {
+        rt.block_on(handle.link().get().execute().try_collect::<Vec<_>>())
+            .unwrap()
+    };
+    assert_eq!(dump().len(), links);
+    bench_recorded(&mut group, figures, "rtnetlink (collect Vec)", || {
+        black_box(dump());
+    });
+    group.finish();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Memory
+
+/// What the memory child measured.
+struct Memory {
+    links: usize,
+    heap_peak: i64,
+    rss_peak_kib: u64,
+}
+
+/// Runs this binary as the memory child in the calling thread's namespace: `mode` is
+/// `stream` (`for_each_link`) or `owned` (`links`).
+fn measure_memory(mode: &str) -> Memory {
+    let out = Command::new(std::env::current_exe().unwrap())
+        .env(CHILD_ENV, mode)
+        .output()
+        .expect("run the memory child");
+    assert!(
+        out.status.success(),
+        "memory child: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let field = |key: &str| -> i64 {
+        text.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+            .unwrap_or_else(|| panic!("{key} in {text:?}"))
+            .parse()
+            .unwrap()
+    };
+    Memory {
+        links: field("links") as usize,
+        heap_peak: field("heap_peak"),
+        rss_peak_kib: field("rss_peak_kib") as u64,
+    }
+}
+
+/// The memory child: one dump with the allocator counting, from before the handle is made
+/// to after the dump; prints `links= heap_peak= rss_peak_kib=`.
+fn memory_child(mode: &str) {
+    COUNTING.store(true, Ordering::SeqCst);
+    let base = CURRENT.load(Ordering::SeqCst);
+    PEAK.store(base, Ordering::SeqCst);
+    let mut links = 0usize;
+    {
+        let mut h = Handle::new().unwrap();
+        match mode {
+            "stream" => h
+                .for_each_link(&LinkFilter::default(), |m| {
+                    links += 1;
+                    black_box(m.name_bytes());
+                })
+                .unwrap(),
+            "owned" => links = black_box(h.links(&LinkFilter::default()).unwrap()).len(),
+            other => panic!("unknown mode {other}"),
+        }
+    }
+    let heap_peak = PEAK.load(Ordering::SeqCst) - base;
+    COUNTING.store(false, Ordering::SeqCst);
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let rss_peak_kib = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .unwrap();
+    println!("links={links} heap_peak={heap_peak} rss_peak_kib={rss_peak_kib}");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+fn main() {
+    if let Ok(mode) = std::env::var(CHILD_ENV) {
+        memory_child(&mode);
+        return;
+    }
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("e2e: needs root (CAP_NET_ADMIN, CAP_SYS_ADMIN) for its network namespaces");
+        return;
+    }
+    let scale = if std::env::args().any(|a| a == "--bench") {
+        FULL
+    } else {
+        SMOKE
+    };
+    let load_before = load();
+    rtnl::sys::unshare_net().expect("unshare(CLONE_NEWNET)");
+    let mut h = Handle::new().unwrap();
+    h.link_set(&rtnl::LinkSet::new(LinkRef::Name("lo")).up(true))
+        .unwrap();
+
+    let mut c = Criterion::default().configure_from_args();
+    let mut figures = Figures::default();
+    bench_create(&mut c, &mut figures, scale.create_pairs);
+
+    let names = pair_names(scale.dump_pairs);
+    make_pairs(&mut h, &names);
+    let links = 1 + 2 * scale.dump_pairs;
+    bench_dumps(&mut c, &mut figures, &mut h, links);
+
+    let small_stream = measure_memory("stream");
+    let small_owned = measure_memory("owned");
+    let more = pair_names(scale.memory_pairs);
+    let start = Instant::now();
+    make_pairs(&mut h, &more[scale.dump_pairs..]);
+    let made = start.elapsed();
+    let large_stream = measure_memory("stream");
+    let large_owned = measure_memory("owned");
+    assert_eq!(large_stream.links, 1 + 2 * scale.memory_pairs);
+    delete_all(&mut h, &more);
+    c.final_summary();
+
+    report(
+        &figures,
+        scale,
+        [small_stream, large_stream, small_owned, large_owned],
+        made,
+        (&load_before, &load()),
+    );
+}
+
+fn report(
+    figures: &Figures,
+    scale: Scale,
+    [small, large, small_owned, large_owned]: [Memory; 4],
+    made: Duration,
+    loads: (&str, &str),
+) {
+    let create = |v: Create| figures.median(&format!("create/{}", v.name()));
+    let dump = |n: &str| figures.median(&format!("dump/{n}"));
+    let ip = create(Create::IpBatch);
+    let floor = dump("bare dump (kernel floor)");
+    let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
+    let pairs = scale.create_pairs;
+    let links = 1 + 2 * scale.dump_pairs;
+
+    println!();
+    println!("## End to end (`cargo bench --bench e2e`)");
+    println!();
+    println!("load average before: {}, after: {}", loads.0, loads.1);
+    println!();
+    println!("| measurement | median | ratio | target |");
+    println!("|---|---:|---:|---|");
+    for v in [
+        Create::RtnlUp,
+        Create::RtnlSameCommands,
+        Create::IpBatch,
+        Create::Rtnetlink,
+    ] {
+        let t = create(v);
+        let target = match v {
+            Create::RtnlUp | Create::RtnlSameCommands => {
+                format!("≤ 0.9x ip -batch: {}", verdict(t <= 0.9 * ip))
+            }
+            _ => String::new(),
+        };
+        println!(
+            "| create {pairs} veth pairs, up, 1 address: {} | {:.3} s | {:.2}x ip -batch | {target} |",
+            v.name(),
+            t,
+            t / ip
+        );
+    }
+    for n in [
+        "bare dump (kernel floor)",
+        "rtnl Handle::links (owned)",
+        "rtnl Handle::for_each_link",
+        "rtnetlink (collect Vec)",
+    ] {
+        let t = dump(n);
+        let target = if n == "rtnl Handle::links (owned)" {
+            format!("≤ 1.3x floor: {}", verdict(t <= 1.3 * floor))
+        } else {
+            String::new()
+        };
+        println!(
+            "| dump {links} links: {n} | {:.2} ms | {:.2}x floor | {target} |",
+            t * 1e3,
+            t / floor
+        );
+    }
+    let ratio = large.heap_peak as f64 / small.heap_peak as f64;
+    println!(
+        "| heap peak, Handle::for_each_link: {} → {} links | {} → {} bytes | {ratio:.3}x | within 10%: {} |",
+        small.links,
+        large.links,
+        small.heap_peak,
+        large.heap_peak,
+        verdict((ratio - 1.0).abs() <= 0.10)
+    );
+    println!(
+        "| peak RSS of the child, for_each_link: {} → {} links | {} → {} KiB | {:.3}x | |",
+        small.links,
+        large.links,
+        small.rss_peak_kib,
+        large.rss_peak_kib,
+        large.rss_peak_kib as f64 / small.rss_peak_kib as f64
+    );
+    println!(
+        "| heap peak, Handle::links (owned, for contrast): {} → {} links | {} → {} bytes | {:.2}x | |",
+        small_owned.links,
+        large_owned.links,
+        small_owned.heap_peak,
+        large_owned.heap_peak,
+        large_owned.heap_peak as f64 / small_owned.heap_peak as f64
+    );
+    println!(
+        "| create {} more veth pairs (one Batch, up) for the memory run | {:.2} s | | |",
+        scale.memory_pairs - scale.dump_pairs,
+        made.as_secs_f64()
+    );
+}
