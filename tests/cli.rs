@@ -511,3 +511,192 @@ fn named_namespaces_for_netns_keywords_and_dash_n() {
     // A missing namespace: ip's message and code.
     same_failure(&["-n", "nope", "link", "show"]);
 }
+
+/// Keys of `ip -j address show`'s `addr_info` we must print whenever ip does.
+const ADDR_KEYS: [&str; 12] = [
+    "family",
+    "local",
+    "address",
+    "prefixlen",
+    "metric",
+    "broadcast",
+    "scope",
+    "secondary",
+    "noprefixroute",
+    "label",
+    "valid_life_time",
+    "preferred_life_time",
+];
+
+/// A veth pair v0/v1, both up, for address and route tests.
+fn veth_up() {
+    ok(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    ok(&["link", "set", "v0", "up"]);
+    ok(&["link", "set", "v1", "up"]);
+}
+
+#[test]
+fn addresses_made_by_rtnl_are_what_ip_sees() {
+    private_netns();
+    veth_up();
+    ok(&["address", "add", "192.0.2.1/24", "dev", "v0"]);
+    ok(&[
+        "addr",
+        "add",
+        "192.0.2.5/24",
+        "brd",
+        "+",
+        "dev",
+        "v0",
+        "label",
+        "v0:web",
+    ]);
+    ok(&[
+        "a",
+        "a",
+        "198.51.100.1",
+        "peer",
+        "198.51.100.2/32",
+        "dev",
+        "v0",
+    ]);
+    ok(&["addr", "add", "2001:db8::1/64", "dev", "v0", "nodad"]);
+    ok(&[
+        "addr",
+        "add",
+        "203.0.113.1/24",
+        "dev",
+        "v0",
+        "valid_lft",
+        "100",
+        "preferred_lft",
+        "50",
+        "metric",
+        "7",
+        "noprefixroute",
+    ]);
+    ok(&[
+        "addr",
+        "add",
+        "2001:db8:1::1/64",
+        "dev",
+        "v1",
+        "nodad",
+        "scope",
+        "link",
+    ]);
+    let v0 = &ip_plain_json(&["addr", "show", "dev", "v0"])[0]["addr_info"];
+    let locals: Vec<&str> = v0
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["local"].as_str().unwrap())
+        .collect();
+    for local in [
+        "192.0.2.1",
+        "192.0.2.5",
+        "198.51.100.1",
+        "2001:db8::1",
+        "203.0.113.1",
+    ] {
+        assert!(locals.contains(&local), "{local} in {locals:?}");
+    }
+    // JSON and text equal to ip's for the usual filters.
+    let compared = json_matches_ip(&["addr", "show"], &ADDR_KEYS);
+    assert!(compared > 40, "compared only {compared}");
+    json_matches_ip(&["-d", "addr", "show", "dev", "v0"], &ADDR_KEYS);
+    for args in [
+        &["addr", "show"][..],
+        &["address"],
+        &["a", "s", "dev", "v0"],
+        &["-4", "addr"],
+        &["-6", "addr"],
+        &["-6", "addr", "show", "dev", "lo"],
+        &["addr", "show", "scope", "link"],
+        &["addr", "show", "scope", "global", "primary"],
+        &["addr", "show", "secondary"],
+        &["addr", "show", "dynamic"],
+        &["addr", "show", "label", "v0:*"],
+        &["-4", "addr", "show", "label", "v0"],
+        &["addr", "show", "to", "192.0.2.0/24"],
+        &["addr", "show", "to", "2001:db8::/32"],
+        &["addr", "show", "up"],
+        &["addr", "show", "type", "veth"],
+    ] {
+        text_matches_ip(args);
+    }
+    // Delete: with a length; without one (ip's wildcard deletion, with its warning).
+    ok(&["addr", "del", "192.0.2.5/24", "dev", "v0"]);
+    let out = rtnl(&["addr", "del", "198.51.100.1", "dev", "v0"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("Warning: Executing wildcard"));
+    // Replace creates or updates.
+    ok(&[
+        "addr",
+        "replace",
+        "192.0.2.1/24",
+        "dev",
+        "v0",
+        "metric",
+        "9",
+    ]);
+    let json = ok_json(&["-j", "-4", "addr", "show", "dev", "v0"]);
+    let first = &json[0]["addr_info"][0];
+    assert_eq!(
+        (first["local"].as_str(), first["metric"].as_u64()),
+        (Some("192.0.2.1"), Some(9))
+    );
+    text_matches_ip(&["addr"]);
+    // Flush one family of one device.
+    ok(&["-6", "addr", "flush", "dev", "v0", "scope", "global"]);
+    let left = ip_plain_json(&["-6", "addr", "show", "dev", "v0", "scope", "global"]);
+    assert_eq!(
+        left,
+        Value::Array(Vec::new()),
+        "no global IPv6 address left on v0"
+    );
+    ok(&["addr", "flush", "dev", "v0"]);
+    assert_eq!(
+        ip_plain_json(&["addr", "show", "dev", "v0"])[0]["addr_info"],
+        Value::Array(Vec::new())
+    );
+    text_matches_ip(&["addr"]);
+}
+
+#[test]
+fn address_errors_are_ips() {
+    private_netns();
+    veth_up();
+    ok(&["addr", "add", "192.0.2.1/24", "dev", "v0"]);
+    let (code, text) = same_failure(&["addr", "add", "192.0.2.1/24", "dev", "v0"]);
+    assert_eq!(code, Some(2), "{text}");
+    same_failure(&["addr", "add", "192.0.2.9/33", "dev", "v0"]);
+    same_failure(&["addr", "add", "192.0.2.9/24", "dev", "nope"]);
+    same_failure(&["addr", "add", "192.0.2.9/24"]);
+    same_failure(&["addr", "del", "192.0.2.77/24", "dev", "v0"]);
+    same_failure(&["addr", "foo"]);
+    same_failure(&["addr", "flush"]);
+    same_failure(&["addr", "show", "dev", "nope"]);
+    same_failure(&["-6", "addr", "add", "192.0.2.1/24", "dev", "v0"]);
+    same_failure(&[
+        "addr",
+        "add",
+        "192.0.2.9/24",
+        "dev",
+        "v0",
+        "scope",
+        "nowhere-else",
+    ]);
+    same_failure(&["addr", "add", "192.0.2.9/24", "dev", "v0", "valid_lft", "x"]);
+    same_failure(&[
+        "addr",
+        "add",
+        "192.0.2.9/24",
+        "dev",
+        "v0",
+        "preferred_lft",
+        "9",
+        "valid_lft",
+        "5",
+    ]);
+}

@@ -909,7 +909,12 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         || ctx.opts.family == super::Family::Link
         || ctx.opts.details;
     for link in &links {
-        let text = link_text(link, &lookup, ctx.opts.details, show_ll, &netns_names);
+        let style = TextStyle {
+            details: ctx.opts.details,
+            show_ll,
+            mode: true,
+        };
+        let text = link_text(link, &lookup, style, &netns_names);
         ctx.out.push_str(&text);
     }
     Ok(())
@@ -965,16 +970,31 @@ fn name_of(lookup: &HashMap<u32, Link>, index: u32) -> String {
         .map_or_else(|| format!("if{index}"), |l| l.name.clone())
 }
 
+/// What a link's text includes.
+#[derive(Clone, Copy, Debug)]
+pub struct TextStyle {
+    /// `-d`: the details.
+    pub details: bool,
+    /// The `link/TYPE` line (left out when `-4`/`-6` asked for another family).
+    pub show_ll: bool,
+    /// `mode DEFAULT` (`ip link` prints it, `ip address` does not).
+    pub mode: bool,
+}
+
 /// One link as `ip [-d] link show` prints it (`print_linkinfo()`): the header line, the
 /// `link/TYPE` line (unless another family was asked for), with `-d` the details, then the
 /// alias line.
 pub fn link_text(
     link: &Link,
     lookup: &HashMap<u32, Link>,
-    details: bool,
-    show_ll: bool,
+    style: TextStyle,
     netns_names: &HashMap<i32, String>,
 ) -> String {
+    let TextStyle {
+        details,
+        show_ll,
+        mode,
+    } = style;
     let mut s = String::new();
     let _ = write!(s, "{}: {}", link.index, link.name);
     let mut lower_down = false;
@@ -1006,8 +1026,8 @@ pub fn link_text(
     if let Some(state) = link.operstate {
         let _ = write!(s, "state {} ", names::operstate(state));
     }
-    if let Some(mode) = link.linkmode {
-        let _ = write!(s, "mode {} ", names::linkmode(mode));
+    if let Some(linkmode) = link.linkmode.filter(|_| mode) {
+        let _ = write!(s, "mode {} ", names::linkmode(linkmode));
     }
     if let Some(group) = link.group {
         let _ = write!(s, "group {} ", names::group(group));

@@ -7,6 +7,7 @@
 //! `-j` the JSON `ip -j` prints; failures print `ip`'s messages and exit with `ip`'s codes
 //! (2 when the kernel refused, 1 for local failures, 255 for bad arguments).
 
+mod address;
 pub mod args;
 mod batch;
 mod link;
@@ -124,7 +125,7 @@ type ObjectFn = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 /// `ip`'s object table, in `ip`'s order (an abbreviation means the first object it prefixes),
 /// with the objects `rtnl` implements.
 const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
-    ("address", None),
+    ("address", Some(address::run)),
     ("addrlabel", None),
     ("maddress", None),
     ("route", None),
