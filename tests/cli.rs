@@ -158,6 +158,21 @@ fn text_matches_ip(args: &[&str]) -> String {
     ours
 }
 
+/// Waits (up to 2 s) until every link in `names` has carrier: the kernel reports it a moment
+/// after both ends of a veth are up, and a comparison made meanwhile would race.
+fn wait_for_carrier(names: &[&str]) {
+    for _ in 0..200 {
+        let up = names
+            .iter()
+            .all(|name| ip_plain_json(&["link", "show", "dev", name])[0]["operstate"] == "UP");
+        if up {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no carrier on {names:?}");
+}
+
 #[test]
 fn veth_pair_made_by_rtnl_is_what_ip_sees() {
     private_netns();
@@ -178,6 +193,7 @@ fn veth_pair_made_by_rtnl_is_what_ip_sees() {
     let text = text_matches_ip(&["link", "show"]);
     assert!(text.contains("v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN>"));
     ok(&["link", "set", "dev", "v1", "up"]);
+    wait_for_carrier(&["v0", "v1"]);
     text_matches_ip(&["link", "show"]);
     text_matches_ip(&["link", "show", "v0"]);
     text_matches_ip(&["link", "show", "up"]);
@@ -283,6 +299,7 @@ fn bridge_vxlan_and_veth_options_reach_the_kernel() {
         "02:00:00:00:01:01",
     ]);
     ok(&["link", "set", "p1", "up"]);
+    wait_for_carrier(&["p0", "p1"]);
     ok(&[
         "link",
         "add",
@@ -528,11 +545,15 @@ const ADDR_KEYS: [&str; 12] = [
     "preferred_life_time",
 ];
 
-/// A veth pair v0/v1, both up, for address and route tests.
+/// A veth pair v0/v1, both up, for address and route tests; without IPv6 link-local
+/// addresses, whose duplicate address detection would change them between two looks.
 fn veth_up() {
     ok(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    ip(&["link", "set", "v0", "addrgenmode", "none"]);
+    ip(&["link", "set", "v1", "addrgenmode", "none"]);
     ok(&["link", "set", "v0", "up"]);
     ok(&["link", "set", "v1", "up"]);
+    wait_for_carrier(&["v0", "v1"]);
 }
 
 #[test]
@@ -699,4 +720,195 @@ fn address_errors_are_ips() {
         "valid_lft",
         "5",
     ]);
+}
+
+/// Routes of every shape: a gateway with metric and protocol, a default, a blackhole and an
+/// unreachable, a multipath, one in another table with a source, an onlink, IPv6.
+fn some_routes() {
+    veth_up();
+    ok(&["addr", "add", "192.0.2.1/24", "dev", "v0"]);
+    ok(&["addr", "add", "2001:db8::1/64", "dev", "v0", "nodad"]);
+    ok(&[
+        "route",
+        "add",
+        "203.0.113.0/24",
+        "via",
+        "192.0.2.254",
+        "dev",
+        "v0",
+        "metric",
+        "5",
+        "proto",
+        "static",
+    ]);
+    ok(&["r", "a", "default", "via", "192.0.2.254"]);
+    ok(&["route", "add", "blackhole", "198.51.100.0/24"]);
+    ok(&["route", "add", "unreachable", "198.51.100.64/26"]);
+    ok(&[
+        "route",
+        "add",
+        "198.51.100.128/25",
+        "nexthop",
+        "via",
+        "192.0.2.2",
+        "dev",
+        "v0",
+        "weight",
+        "2",
+        "nexthop",
+        "via",
+        "192.0.2.3",
+        "dev",
+        "v0",
+    ]);
+    ok(&[
+        "route",
+        "add",
+        "203.0.113.128/25",
+        "dev",
+        "v0",
+        "table",
+        "100",
+        "src",
+        "192.0.2.1",
+        "scope",
+        "link",
+    ]);
+    ok(&[
+        "route",
+        "add",
+        "198.51.100.32/27",
+        "via",
+        "192.0.2.77",
+        "dev",
+        "v0",
+        "onlink",
+    ]);
+    ok(&[
+        "-6",
+        "route",
+        "add",
+        "2001:db8:1::/48",
+        "via",
+        "2001:db8::2",
+    ]);
+    ok(&[
+        "route",
+        "add",
+        "default",
+        "via",
+        "2001:db8::2",
+        "metric",
+        "7",
+    ]);
+}
+
+#[test]
+fn routes_made_by_rtnl_are_what_ip_sees() {
+    private_netns();
+    some_routes();
+    let main = ip_plain_json(&["route", "show"]);
+    let dsts: Vec<&str> = main
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["dst"].as_str().unwrap())
+        .collect();
+    for dst in [
+        "default",
+        "203.0.113.0/24",
+        "198.51.100.0/24",
+        "198.51.100.128/25",
+    ] {
+        assert!(dsts.contains(&dst), "{dst} in {dsts:?}");
+    }
+    let multipath = main
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["dst"] == "198.51.100.128/25")
+        .unwrap();
+    assert_eq!(multipath["nexthops"][0]["weight"], 2);
+    // Text and JSON equal to ip's, selector by selector.
+    for args in [
+        &["route"][..],
+        &["route", "show"],
+        &["ro"],
+        &["route", "show", "table", "all"],
+        &["route", "show", "table", "100"],
+        &["route", "show", "table", "local"],
+        &["-6", "route"],
+        &["-d", "route"],
+        &["-d", "route", "show", "table", "all"],
+        &["route", "show", "dev", "v0"],
+        &["route", "show", "proto", "static"],
+        &["route", "show", "type", "blackhole"],
+        &["route", "show", "scope", "link"],
+        &["route", "show", "203.0.113.0/24"],
+        &["route", "show", "root", "198.51.100.0/24"],
+        &["route", "show", "match", "198.51.100.130"],
+        &["route", "show", "via", "192.0.2.254"],
+        &["route", "list", "default"],
+        &["route", "get", "203.0.113.5"],
+        &["route", "get", "192.0.2.1"],
+        &["route", "get", "2001:db8:1::5"],
+    ] {
+        text_matches_ip(args);
+        let mut json = vec!["-j"];
+        json.extend_from_slice(args);
+        assert_eq!(ok(&json), ip(&json), "JSON of {}", args.join(" "));
+    }
+    // Replace changes the route in place; delete and flush remove.
+    ok(&[
+        "route",
+        "replace",
+        "203.0.113.0/24",
+        "via",
+        "192.0.2.253",
+        "dev",
+        "v0",
+        "metric",
+        "5",
+        "proto",
+        "static",
+    ]);
+    let r = &ip_plain_json(&["route", "show", "203.0.113.0/24"])[0];
+    assert_eq!(r["gateway"], "192.0.2.253");
+    ok(&["route", "del", "blackhole", "198.51.100.0/24"]);
+    ok(&["route", "flush", "proto", "static"]);
+    ok(&["route", "delete", "198.51.100.128/25"]);
+    assert_eq!(
+        ip_plain_json(&["route", "show", "proto", "static"]),
+        Value::Array(Vec::new())
+    );
+    text_matches_ip(&["route", "show", "table", "all"]);
+}
+
+#[test]
+fn route_errors_are_ips() {
+    private_netns();
+    some_routes();
+    let (code, _) = same_failure(&[
+        "route",
+        "add",
+        "203.0.113.0/24",
+        "via",
+        "192.0.2.254",
+        "dev",
+        "v0",
+        "metric",
+        "5",
+        "proto",
+        "static",
+    ]);
+    assert_eq!(code, Some(2));
+    same_failure(&["route", "add", "203.0.113.0/24", "dev", "nope"]);
+    same_failure(&["route", "add", "203.0.113.0/33", "dev", "v0"]);
+    same_failure(&["route", "del", "192.0.2.99/32", "dev", "v0"]);
+    same_failure(&["route", "foo"]);
+    same_failure(&["route", "add", "203.0.113.7", "via", "10.9.9.9"]);
+    same_failure(&["route", "add", "203.0.113.7", "table", "x", "dev", "v0"]);
+    same_failure(&["route", "get"]);
+    same_failure(&["route", "get", "192.0.2.x"]);
+    same_failure(&["route", "flush"]);
 }

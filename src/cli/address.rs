@@ -572,7 +572,7 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                             map.shift_remove(key);
                         }
                     }
-                    let infos = addresses.iter().map(address_json).collect();
+                    let infos = addresses.iter().map(rtnl::json::address).collect();
                     map.insert("addr_info".into(), Value::Array(infos));
                 }
                 value
@@ -605,23 +605,6 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
     }
     Ok(())
-}
-
-/// One entry of `addr_info` as `ip -j address show` prints it: the library's, with the
-/// prefix route's `metric` where `ip` puts it.
-pub fn address_json(address: &Address) -> Value {
-    let value = rtnl::json::address(address);
-    let (Value::Object(map), Some(metric)) = (&value, address.priority) else {
-        return value;
-    };
-    let mut out = serde_json::Map::new();
-    for (key, item) in map {
-        if key == "scope" {
-            out.insert("metric".into(), metric.into());
-        }
-        out.insert(key.clone(), item.clone());
-    }
-    Value::Object(out)
 }
 
 /// A lifetime as `ip` prints it: `forever` or `Nsec`.

@@ -134,11 +134,6 @@ impl<'a> Args<'a> {
         Some(word)
     }
 
-    /// Whether every word has been read.
-    pub fn is_empty(&self) -> bool {
-        self.pos >= self.words.len()
-    }
-
     /// The value after a keyword (`ip`'s `NEXT_ARG()`): missing is
     /// `Command line is not complete`.
     pub fn value(&mut self) -> CmdResult<&'a str> {
@@ -152,11 +147,6 @@ impl<'a> Args<'a> {
             return Err(duparg(key, value));
         }
         Ok(value)
-    }
-
-    /// The words not read yet.
-    pub fn rest(&self) -> &'a [String] {
-        self.words.get(self.pos..).unwrap_or_default()
     }
 }
 

@@ -12,6 +12,7 @@ pub mod args;
 mod batch;
 mod link;
 mod out;
+mod route;
 
 use std::io::BufRead;
 
@@ -128,7 +129,7 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("address", Some(address::run)),
     ("addrlabel", None),
     ("maddress", None),
-    ("route", None),
+    ("route", Some(route::run)),
     ("rule", None),
     ("neighbor", None),
     ("neighbour", None),

@@ -1,0 +1,930 @@
+//! `rtnl route`: `ip route add / replace / delete / show / flush / get`.
+//!
+//! ```text
+//! route {add|replace|delete} [TYPE] PREFIX [via ADDR] [dev DEV] [src ADDR] [table TABLE]
+//!       [metric N] [proto PROTO] [scope SCOPE] [onlink]
+//!       [nexthop via ADDR dev DEV [weight W] [onlink] ...]
+//!     TYPE := unicast | local | broadcast | multicast | anycast | blackhole | unreachable |
+//!             prohibit | throw | nat
+//!     PREFIX := ADDR[/LEN] | default
+//! route {show|flush} [table {TABLE|all}] [proto PROTO] [scope SCOPE] [type TYPE] [dev DEV]
+//!       [via ADDR] [src ADDR] [metric N] [[to|exact|root|match] PREFIX]
+//! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch]
+//! ```
+//!
+//! As with `ip`, `route show` lists IPv4 routes of the main table unless `-6`, `-4` or
+//! `table all` says otherwise.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::net::IpAddr;
+
+use rtnl::codec::request::{self, RouteGet};
+use rtnl::codec::{RouteMessage, af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
+use rtnl::{IpPrefix, Link, LinkFilter, NexthopSpec, Route, RouteFilter, RouteSpec, names};
+use serde_json::Value;
+
+use super::address::parse_prefix;
+use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
+use super::link::device_index;
+use super::{Ctx, Family};
+
+/// A subcommand of `route`.
+type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
+
+/// `ip route`'s commands in `ip`'s order (`a` is `add`, `d` is `delete`, `s` is `show`).
+const COMMANDS: &[(&str, Option<Cmd>)] = &[
+    ("add", Some(add)),
+    ("change", None),
+    ("chg", None),
+    ("replace", Some(replace)),
+    ("prepend", None),
+    ("append", None),
+    ("test", None),
+    ("delete", Some(delete)),
+    ("list", Some(show)),
+    ("show", Some(show)),
+    ("lst", Some(show)),
+    ("get", Some(get)),
+    ("flush", Some(flush)),
+    ("restore", None),
+    ("showdump", None),
+    ("save", None),
+    ("help", Some(help)),
+];
+
+/// `rtnl route ...`; no command is `show`.
+pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let Some(word) = args.next() else {
+        return show(ctx, args);
+    };
+    match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
+        Some((_, Some(cmd))) => cmd(ctx, args),
+        Some((name, None)) => Err(args::unsupported(&format!("route {name}"))),
+        None => Err(args::unknown_command(word, "route")),
+    }
+}
+
+/// What `rtnl route help` prints.
+const USAGE: &str = "\
+Usage: rtnl route { list | flush } SELECTOR
+       rtnl route get ADDRESS [ from ADDRESS ] [ iif STRING ] [ oif STRING ] [ mark NUMBER ]
+                              [ fibmatch ]
+       rtnl route { add | del | replace } ROUTE
+SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ] [ table TABLE_ID ]
+            [ proto RTPROTO ] [ type TYPE ] [ scope SCOPE ] [ dev STRING ] [ via ADDRESS ]
+            [ src ADDRESS ] [ metric NUMBER ]
+ROUTE := NODE_SPEC [ INFO_SPEC ]
+NODE_SPEC := [ TYPE ] PREFIX [ table TABLE_ID ] [ proto RTPROTO ] [ scope SCOPE ]
+             [ metric METRIC ]
+INFO_SPEC := { NH | nexthop NH [ nexthop NH ] ... }
+NH := [ via ADDRESS ] [ dev STRING ] [ weight NUMBER ] [ onlink ]
+TYPE := { unicast | local | broadcast | multicast | throw | unreachable | prohibit |
+          blackhole | nat }
+TABLE_ID := [ local | main | default | all | NUMBER ]
+SCOPE := [ host | link | global | NUMBER ]
+RTPROTO := [ kernel | boot | static | NUMBER ]
+";
+
+/// `rtnl route help`: the grammar, exit 255 like `ip route help`.
+fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
+    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+}
+
+/// `default`, `all`, `any`: the prefix of length 0.
+fn is_default_word(word: &str) -> bool {
+    matches!(word, "default" | "all" | "any")
+}
+
+/// A prefix, or `default` (its family decided later: `None`).
+fn route_prefix(ctx: &Ctx, word: &str) -> CmdResult<Option<IpPrefix>> {
+    if is_default_word(word) {
+        return Ok(None);
+    }
+    parse_prefix(ctx, word).map(|(prefix, _)| Some(prefix))
+}
+
+/// An address after `via`, `src`, `from`: `Error: inet address is expected rather than "x".`
+fn address(ctx: &Ctx, word: &str) -> CmdResult<IpAddr> {
+    let (what, ok) = match ctx.opts.family {
+        Family::Inet => ("inet", word.parse::<std::net::Ipv4Addr>().is_ok()),
+        Family::Inet6 => ("inet6", word.parse::<std::net::Ipv6Addr>().is_ok()),
+        _ => ("inet", word.parse::<IpAddr>().is_ok()),
+    };
+    if !ok {
+        return Err(Failure::Local(format!(
+            "Error: {what} address is expected rather than \"{word}\"."
+        )));
+    }
+    args::ip_addr(word)
+}
+
+/// A table word or number; else `invalid "table" value`.
+fn table(word: &str) -> CmdResult<u32> {
+    names::parse_table(word).ok_or_else(|| invarg("\"table\" value is invalid\n", word))
+}
+
+/// One `nexthop` group's words, up to the next `nexthop`.
+fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<(NexthopSpec, Option<&'a str>)> {
+    let mut hop = NexthopSpec::new();
+    let mut dev = None;
+    while let Some(word) = args.peek() {
+        if word == "nexthop" {
+            break;
+        }
+        args.next();
+        match word {
+            "via" => {
+                let mut value = args.value()?;
+                if matches!(value, "inet" | "inet6") {
+                    value = args.value()?;
+                }
+                hop = hop.via(address(ctx, value)?);
+            }
+            "dev" => dev = Some(args.value()?),
+            w if matches(w, "weight") => {
+                let value = args.value()?;
+                let weight: u16 = number("weight", value)
+                    .ok()
+                    .filter(|w| (1..=256).contains(w))
+                    .ok_or_else(|| invarg("\"weight\" is invalid\n", value))?;
+                hop = hop.weight(weight);
+            }
+            "onlink" => hop = hop.onlink(),
+            other => {
+                return Err(Failure::Local(format!(
+                    "Error: \"nexthop\" or end of line is expected instead of \"{other}\""
+                )));
+            }
+        }
+    }
+    Ok((hop, dev))
+}
+
+/// `add`, `replace` and `delete`'s arguments (`iproute_modify()`), as a spec with device
+/// indexes resolved.
+fn parse_modify(ctx: &mut Ctx, args: &mut Args<'_>, delete: bool) -> CmdResult<RouteSpec> {
+    let mut dst: Option<Option<IpPrefix>> = None;
+    let mut route_type = None;
+    let mut gateway = None;
+    let mut dev = None;
+    let mut prefsrc = None;
+    let mut table_id = None;
+    let mut metric = None;
+    let mut protocol = None;
+    let mut scope = None;
+    let mut onlink = false;
+    let mut hops: Vec<(NexthopSpec, Option<&str>)> = Vec::new();
+    while let Some(word) = args.next() {
+        match word {
+            "src" => prefsrc = Some(address(ctx, args.value()?)?),
+            "via" => {
+                let mut value = args.value()?;
+                if matches!(value, "inet" | "inet6") {
+                    value = args.value()?;
+                }
+                if gateway.is_some() {
+                    return Err(args::duparg("via", value));
+                }
+                gateway = Some(address(ctx, value)?);
+            }
+            w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
+                let value = args.value()?;
+                metric = Some(
+                    number::<u32>("metric", value)
+                        .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
+                );
+            }
+            "scope" => {
+                let value = args.value()?;
+                scope = Some(
+                    names::parse_scope(value)
+                        .ok_or_else(|| invarg("invalid \"scope\" value\n", value))?,
+                );
+            }
+            "dev" | "oif" => dev = Some(args.value()?),
+            "table" => table_id = Some(table(args.value()?)?),
+            w if matches(w, "protocol") => {
+                let value = args.value()?;
+                protocol = Some(
+                    names::parse_protocol(value)
+                        .ok_or_else(|| invarg("\"protocol\" value is invalid\n", value))?,
+                );
+            }
+            "onlink" => onlink = true,
+            "nexthop" => {
+                while args.peek().is_some() {
+                    hops.push(parse_nexthop(ctx, args)?);
+                    if args.peek() == Some("nexthop") {
+                        args.next();
+                    }
+                }
+            }
+            "from" | "as" | "tos" | "dsfield" | "expires" | "mtu" | "hoplimit" | "advmss"
+            | "reordering" | "rtt" | "rttvar" | "window" | "cwnd" | "initcwnd" | "initrwnd"
+            | "ssthresh" | "realms" | "features" | "quickack" | "congctl" | "pref" | "encap"
+            | "nhid" | "ttl-propagate" | "vrf" | "fastopen_no_cookie" | "rto_min" | "mpath"
+            | "equalize" | "lock" => {
+                return Err(args::unsupported(&format!("route {word}")));
+            }
+            w => {
+                let mut value = if w == "to" { args.value()? } else { w };
+                if !value.starts_with(|c: char| c.is_ascii_digit())
+                    && !is_default_word(value)
+                    && value.parse::<IpAddr>().is_err()
+                    && !value.contains('/')
+                    && let Some(ty) = names::parse_route_type(value)
+                {
+                    route_type = Some(ty);
+                    value = args.value()?;
+                }
+                if matches(value, "help") {
+                    return Err(Failure::Usage(USAGE.trim_end().into()));
+                }
+                if dst.is_some() {
+                    return Err(duparg2("to", value));
+                }
+                dst = Some(route_prefix(ctx, value)?);
+            }
+        }
+    }
+    let Some(dst) = dst else {
+        return Err(Failure::Usage(
+            "Error: either \"to\" is duplicate, or \"\" is a garbage.".into(),
+        ));
+    };
+    // A default route's family: -4/-6, else the gateway's, else IPv4.
+    let dst = match dst {
+        Some(prefix) => prefix,
+        None => {
+            let family = match ctx.opts.family {
+                Family::Inet6 => rtnl::Family::V6,
+                Family::Inet => rtnl::Family::V4,
+                _ => gateway
+                    .or_else(|| hops.iter().find_map(|(h, _)| h.gateway))
+                    .map_or(rtnl::Family::V4, rtnl::Family::of),
+            };
+            IpPrefix::default_route(family)
+        }
+    };
+    let mut spec = RouteSpec::new(dst);
+    if let Some(ty) = route_type {
+        spec = spec.route_type(ty);
+    }
+    // A single next hop with `onlink` goes as a one-hop multipath, which carries the flag.
+    if onlink {
+        if !hops.is_empty() {
+            return Err(args::unsupported("route onlink with nexthop"));
+        }
+        let mut hop = NexthopSpec::new().onlink();
+        if let Some(gw) = gateway.take() {
+            hop = hop.via(gw);
+        }
+        hops.push((hop, dev.take()));
+    }
+    if let Some(gw) = gateway {
+        spec = spec.via(gw);
+    }
+    if let Some(dev) = dev {
+        spec = spec.dev(device_index(ctx, dev)?);
+    }
+    for (mut hop, dev) in hops {
+        if let Some(dev) = dev {
+            hop = hop.dev(device_index(ctx, dev)?);
+        }
+        spec = spec.nexthop(hop);
+    }
+    if let Some(src) = prefsrc {
+        spec = spec.src(src);
+    }
+    if let Some(t) = table_id {
+        spec = spec.table(t);
+    }
+    if let Some(m) = metric {
+        spec = spec.metric(m);
+    }
+    match protocol {
+        Some(p) => spec = spec.protocol(p),
+        None if !delete => spec = spec.protocol(rtprot::BOOT),
+        None => {}
+    }
+    if let Some(s) = scope {
+        spec = spec.scope(s);
+    }
+    Ok(spec)
+}
+
+/// `route add`.
+fn add(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let spec = parse_modify(ctx, args, false)?;
+    ctx.handle()?.route_add(&spec)?;
+    ctx.warn();
+    Ok(())
+}
+
+/// `route replace`.
+fn replace(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let spec = parse_modify(ctx, args, false)?;
+    ctx.handle()?.route_replace(&spec)?;
+    ctx.warn();
+    Ok(())
+}
+
+/// `route delete`.
+fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let spec = parse_modify(ctx, args, true)?;
+    ctx.handle()?.route_del(&spec)?;
+    ctx.warn();
+    Ok(())
+}
+
+/// How a prefix selector compares routes (`ip route show root|match|exact PREFIX`).
+#[derive(Clone, Copy, Default)]
+struct PrefixSelector {
+    /// `root`: routes inside the prefix.
+    root: Option<IpPrefix>,
+    /// `match`: routes that contain the prefix.
+    matching: Option<IpPrefix>,
+}
+
+/// `show` and `flush`'s selectors (`iproute_list_flush_or_save()`).
+#[derive(Default)]
+struct ShowFilter<'a> {
+    /// `table T` (`None` with `all`); `main` when not given.
+    table: Option<Option<u32>>,
+    /// `proto P`.
+    protocol: Option<u8>,
+    /// `scope S`.
+    scope: Option<u8>,
+    /// `type T`.
+    route_type: Option<u8>,
+    /// `dev D`.
+    dev: Option<&'a str>,
+    /// `via A`.
+    via: Option<IpAddr>,
+    /// `src A`.
+    src: Option<IpAddr>,
+    /// `metric N`.
+    metric: Option<u32>,
+    /// `root` / `match` / `exact` prefixes.
+    prefix: PrefixSelector,
+}
+
+impl<'a> ShowFilter<'a> {
+    /// Reads the selectors.
+    fn parse(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<Self> {
+        let mut f = ShowFilter::default();
+        while let Some(word) = args.next() {
+            match word {
+                "table" => {
+                    let value = args.value()?;
+                    f.table = Some(match value {
+                        "all" => None,
+                        "cache" => return Err(args::unsupported("route show table cache")),
+                        _ => Some(table(value)?),
+                    });
+                }
+                "cached" | "cloned" => return Err(args::unsupported("route show cached")),
+                w if matches(w, "protocol") => {
+                    let value = args.value()?;
+                    f.protocol = Some(
+                        names::parse_protocol(value)
+                            .ok_or_else(|| invarg("invalid \"protocol\"\n", value))?,
+                    );
+                }
+                "scope" => {
+                    let value = args.value()?;
+                    f.scope = Some(
+                        names::parse_scope(value)
+                            .ok_or_else(|| invarg("invalid \"scope\"\n", value))?,
+                    );
+                }
+                "type" => {
+                    let value = args.value()?;
+                    f.route_type = Some(
+                        names::parse_route_type(value)
+                            .ok_or_else(|| invarg("node type value is invalid\n", value))?,
+                    );
+                }
+                "dev" | "oif" => f.dev = Some(args.value()?),
+                "via" => {
+                    let mut value = args.value()?;
+                    if matches!(value, "inet" | "inet6") {
+                        value = args.value()?;
+                    }
+                    f.via = Some(address(ctx, value)?);
+                }
+                "src" => f.src = Some(address(ctx, args.value()?)?),
+                w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
+                    let value = args.value()?;
+                    f.metric = Some(
+                        number("metric", value)
+                            .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
+                    );
+                }
+                "iif" | "mark" | "realm" | "realms" | "from" | "tos" | "dsfield" | "vrf" => {
+                    return Err(args::unsupported(&format!("route show {word}")));
+                }
+                w => {
+                    let mut value = if matches(w, "to") { args.value()? } else { w };
+                    let mode = if matches(value, "root") {
+                        "root"
+                    } else if matches(value, "match") {
+                        "match"
+                    } else if matches(value, "exact") {
+                        "exact"
+                    } else {
+                        ""
+                    };
+                    if !mode.is_empty() {
+                        value = args.value()?;
+                    }
+                    if matches(value, "help") {
+                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                    }
+                    let prefix = match route_prefix(ctx, value)? {
+                        Some(prefix) => prefix,
+                        None => IpPrefix::default_route(match ctx.opts.family {
+                            Family::Inet6 => rtnl::Family::V6,
+                            _ => rtnl::Family::V4,
+                        }),
+                    };
+                    match mode {
+                        "root" => f.prefix.root = Some(prefix),
+                        "match" => f.prefix.matching = Some(prefix),
+                        _ => {
+                            f.prefix.root = Some(prefix);
+                            f.prefix.matching = Some(prefix);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(f)
+    }
+
+    /// The table asked for: `main` unless `table` said otherwise (`None`: all).
+    fn table(&self) -> Option<u32> {
+        self.table.unwrap_or(Some(rt_table::MAIN))
+    }
+
+    /// The family routes are listed in: `-4`/`-6`, else (as `ip` does) IPv4 unless
+    /// `table all`, or the prefix's family.
+    fn family(&self, ctx: &Ctx) -> Option<rtnl::Family> {
+        match ctx.opts.family {
+            Family::Inet => return Some(rtnl::Family::V4),
+            Family::Inet6 => return Some(rtnl::Family::V6),
+            _ => {}
+        }
+        if let Some(prefix) = self.prefix.root.or(self.prefix.matching) {
+            return Some(prefix.family());
+        }
+        self.table().map(|_| rtnl::Family::V4)
+    }
+
+    /// Whether `r` passes the selectors the library does not apply.
+    fn keeps(&self, r: &Route) -> bool {
+        let dst = r.dst.map_or_else(
+            || {
+                IpPrefix::default_route(if r.family == af::INET6 {
+                    rtnl::Family::V6
+                } else {
+                    rtnl::Family::V4
+                })
+            },
+            |addr| IpPrefix::new(addr, r.dst_len).unwrap_or(IpPrefix::host(addr)),
+        );
+        let root_ok = self.prefix.root.is_none_or(|root| {
+            root.family() == dst.family()
+                && root.prefix_len() <= r.dst_len
+                && root.contains(dst.addr())
+        });
+        let match_ok = self.prefix.matching.is_none_or(|m| {
+            m.family() == dst.family() && m.prefix_len() >= r.dst_len && dst.contains(m.addr())
+        });
+        root_ok
+            && match_ok
+            && self.scope.is_none_or(|s| r.scope == s)
+            && self.via.is_none_or(|via| {
+                r.gateway == Some(via) || r.nexthops.iter().any(|h| h.gateway == Some(via))
+            })
+            && self.src.is_none_or(|src| r.prefsrc == Some(src))
+            && self.metric.is_none_or(|m| r.priority.unwrap_or(0) == m)
+    }
+
+    /// The routes that pass, in the kernel's order, and the links by index.
+    fn select(&self, ctx: &mut Ctx) -> CmdResult<(Vec<Route>, HashMap<u32, Link>)> {
+        let mut filter = RouteFilter::new();
+        filter = match self.table() {
+            Some(t) => filter.table(t),
+            None => filter.all_tables(),
+        };
+        if let Some(family) = self.family(ctx) {
+            filter = filter.family(family);
+        }
+        if let Some(p) = self.protocol {
+            filter = filter.protocol(p);
+        }
+        if let Some(t) = self.route_type {
+            filter = filter.route_type(t);
+        }
+        let oif = match self.dev {
+            Some(dev) => Some(device_index(ctx, dev)?),
+            None => None,
+        };
+        if let Some(oif) = oif {
+            filter = filter.dev(oif);
+        }
+        let handle = ctx.handle()?;
+        let mut routes = handle.routes(&filter)?;
+        // ip matches `dev` against RTA_OIF only, so multipath routes do not match.
+        routes.retain(|r| self.keeps(r) && oif.is_none_or(|oif| r.oif == Some(oif)));
+        let links = handle
+            .links(&LinkFilter::default())?
+            .into_iter()
+            .map(|l| (l.index, l))
+            .collect();
+        Ok((routes, links))
+    }
+
+    /// What the printed routes leave out because the selector fixed it.
+    fn style(&self, details: bool) -> Style {
+        Style {
+            details,
+            table: self.table.is_some_and(|t| t.is_none()),
+            dev: self.dev.is_none(),
+            protocol: self.protocol.is_none(),
+            scope: self.scope.is_none(),
+            via: self.via.is_none(),
+            src: self.src.is_none(),
+            metric: self.metric.is_none(),
+        }
+    }
+}
+
+/// Which parts of a route are printed (`print_route()`'s conditions).
+#[derive(Clone, Copy)]
+struct Style {
+    /// `-d`: type, table, protocol and scope even when they are the defaults.
+    details: bool,
+    /// `table` (only when all tables were listed).
+    table: bool,
+    /// `dev`.
+    dev: bool,
+    /// `proto`.
+    protocol: bool,
+    /// `scope`.
+    scope: bool,
+    /// `via`.
+    via: bool,
+    /// `src`.
+    src: bool,
+    /// `metric`.
+    metric: bool,
+}
+
+/// A device name, or `ifN`.
+fn dev_name(links: &HashMap<u32, Link>, index: u32) -> String {
+    links
+        .get(&index)
+        .map_or_else(|| format!("if{index}"), |l| l.name.clone())
+}
+
+/// `RTCF_*` cache flags as `ip route get` prints them.
+const CACHE_FLAGS: [(u32, &str); 14] = [
+    (0x8000_0000, "local"),
+    (0x4000_0000, "reject"),
+    (0x2000_0000, "mc"),
+    (0x1000_0000, "brd"),
+    (0x0800_0000, "dst-nat"),
+    (0x0080_0000, "src-nat"),
+    (0x0040_0000, "masq"),
+    (0x0002_0000, "dst-direct"),
+    (0x0400_0000, "src-direct"),
+    (0x0004_0000, "redirected"),
+    (0x0100_0000, "redirect"),
+    (0x0020_0000, "fastroute"),
+    (0x0001_0000, "notify"),
+    (0x0008_0000, "proxy"),
+];
+
+/// What a `route get` answer carries beyond a [`Route`].
+#[derive(Clone, Copy, Default)]
+struct Extra {
+    /// `RTA_SRC`: the source the lookup used (`from`).
+    from: Option<IpAddr>,
+    /// `RTA_UID`: the user the lookup was made for.
+    uid: Option<u32>,
+}
+
+/// One route as `ip route show` prints it.
+fn route_text(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> String {
+    let mut s = String::new();
+    let cloned = r.flags & rtm_f::CLONED != 0;
+    if r.route_type != rtn::UNICAST || style.details {
+        let _ = write!(s, "{} ", names::route_type(r.route_type));
+    }
+    let _ = write!(s, "{} ", rtnl::json::prefix(r.dst, r.dst_len));
+    if let Some(from) = extra.from {
+        let _ = write!(s, "from {from} ");
+    }
+    if let Some(gw) = r.gateway.filter(|_| style.via) {
+        let _ = write!(s, "via {gw} ");
+    }
+    if let Some(oif) = r.oif.filter(|_| style.dev) {
+        let _ = write!(s, "dev {} ", dev_name(links, oif));
+    }
+    if style.table && (r.table != rt_table::MAIN || style.details) {
+        let _ = write!(s, "table {} ", names::table(r.table));
+    }
+    if !cloned {
+        if (r.protocol != rtprot::BOOT || style.details) && style.protocol {
+            let _ = write!(s, "proto {} ", names::protocol(r.protocol));
+        }
+        if (r.scope != rt_scope::UNIVERSE || style.details) && style.scope {
+            let _ = write!(s, "scope {} ", names::scope(r.scope));
+        }
+    }
+    if let Some(src) = r.prefsrc.filter(|_| style.src) {
+        let _ = write!(s, "src {src} ");
+    }
+    if let Some(metric) = r.priority.filter(|_| style.metric) {
+        let _ = write!(s, "metric {metric} ");
+    }
+    for flag in names::nexthop_flags(r.flags) {
+        let _ = write!(s, "{flag} ");
+    }
+    if let Some(uid) = extra.uid {
+        let _ = write!(s, "uid {uid} ");
+    }
+    if r.family == af::INET && cloned {
+        s.push_str("\n    cache ");
+        let mut flags = r.flags & !0xffff;
+        if flags != 0 {
+            s.push('<');
+            for (bit, word) in CACHE_FLAGS {
+                if flags & bit != 0 {
+                    flags &= !bit;
+                    s.push_str(word);
+                    s.push_str(if flags != 0 { "," } else { "> " });
+                }
+            }
+            if flags != 0 {
+                let _ = write!(s, "{flags:x}> ");
+            }
+        }
+    }
+    if let Some(expires) = r.expires {
+        let _ = write!(s, "expires {expires}sec ");
+    }
+    if let Some(pref) = r.pref {
+        let word = match pref {
+            0 => "medium".to_owned(),
+            1 => "high".to_owned(),
+            3 => "low".to_owned(),
+            other => other.to_string(),
+        };
+        let _ = write!(s, "pref {word}");
+    }
+    for hop in &r.nexthops {
+        s.push_str("\n\tnexthop ");
+        if let Some(gw) = hop.gateway {
+            let _ = write!(s, "via {gw} ");
+        }
+        if hop.oif != 0 {
+            let _ = write!(s, "dev {} ", dev_name(links, hop.oif));
+        }
+        let _ = write!(s, "weight {} ", hop.weight);
+        for flag in names::nexthop_flags(u32::from(hop.flags)) {
+            let _ = write!(s, "{flag} ");
+        }
+    }
+    s.push('\n');
+    s
+}
+
+/// One route as `ip -j route show` prints it: the library's `ip -j -d` form, less what `ip`
+/// leaves out without `-d` or because the selector fixed it.
+fn route_json(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> Value {
+    let value = rtnl::json::route(r, links);
+    // ip prints `prefsrc` before `metric`, and `from` after `dst`.
+    let mut value = match value {
+        Value::Object(map) => {
+            let mut out = serde_json::Map::new();
+            let metric = map.get("metric").cloned();
+            for (key, item) in map {
+                match key.as_str() {
+                    "metric" => continue,
+                    "flags" => {
+                        if let Some(metric) = &metric {
+                            out.insert("metric".into(), metric.clone());
+                        }
+                    }
+                    _ => {}
+                }
+                let is_dst = key == "dst";
+                out.insert(key, item);
+                if is_dst && let Some(from) = extra.from {
+                    out.insert("from".into(), from.to_string().into());
+                }
+            }
+            Value::Object(out)
+        }
+        other => other,
+    };
+    let cloned = r.flags & rtm_f::CLONED != 0;
+    if let Value::Object(map) = &mut value {
+        let drop = [
+            ("type", r.route_type == rtn::UNICAST && !style.details),
+            ("gateway", !style.via),
+            ("dev", !style.dev),
+            (
+                "table",
+                !(style.table && (r.table != rt_table::MAIN || style.details)),
+            ),
+            (
+                "protocol",
+                cloned || !((r.protocol != rtprot::BOOT || style.details) && style.protocol),
+            ),
+            (
+                "scope",
+                cloned || !((r.scope != rt_scope::UNIVERSE || style.details) && style.scope),
+            ),
+            ("prefsrc", !style.src),
+            ("metric", !style.metric),
+        ];
+        for (key, gone) in drop {
+            if gone {
+                map.shift_remove(key);
+            }
+        }
+        if let Some(uid) = extra.uid {
+            map.insert("uid".into(), uid.into());
+        }
+        if r.family == af::INET && cloned {
+            let flags = r.flags & !0xffff;
+            let words: Vec<Value> = CACHE_FLAGS
+                .iter()
+                .filter(|(bit, _)| flags & bit != 0)
+                .map(|(_, word)| Value::from(*word))
+                .collect();
+            map.insert("cache".into(), Value::Array(words));
+        }
+    }
+    value
+}
+
+/// `route show`.
+fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let filter = ShowFilter::parse(ctx, args)?;
+    let (routes, links) = filter.select(ctx)?;
+    let style = filter.style(ctx.opts.details);
+    if ctx.opts.json {
+        let items = routes
+            .iter()
+            .map(|r| route_json(r, Extra::default(), &links, style))
+            .collect();
+        ctx.print_json(items);
+        return Ok(());
+    }
+    for r in &routes {
+        let text = route_text(r, Extra::default(), &links, style);
+        ctx.out.push_str(&text);
+    }
+    Ok(())
+}
+
+/// `route flush`: deletes every route the selectors pick (at least one is needed).
+fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    if args.peek().is_none() {
+        return Err(Failure::Local(
+            "\"ip route flush\" requires arguments.".into(),
+        ));
+    }
+    let filter = ShowFilter::parse(ctx, args)?;
+    let (routes, _) = filter.select(ctx)?;
+    let handle = ctx.handle()?;
+    for r in routes {
+        let family = if r.family == af::INET6 {
+            rtnl::Family::V6
+        } else {
+            rtnl::Family::V4
+        };
+        let dst = match r.dst {
+            Some(addr) => IpPrefix::new(addr, r.dst_len).map_err(Failure::Lib)?,
+            None => IpPrefix::default_route(family),
+        };
+        let mut spec = RouteSpec::new(dst)
+            .table(r.table)
+            .route_type(r.route_type)
+            .protocol(r.protocol)
+            .scope(r.scope);
+        if let Some(oif) = r.oif {
+            spec = spec.dev(oif);
+        }
+        if let Some(gw) = r.gateway {
+            spec = spec.via(gw);
+        }
+        if let Some(m) = r.priority {
+            spec = spec.metric(m);
+        }
+        match handle.route_del(&spec) {
+            Ok(()) => {}
+            // Gone with a device or a route deleted before it.
+            Err(e) if e.errno() == Some(rustix::io::Errno::SRCH) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
+}
+
+/// `route get ADDR [from A] [iif D] [oif D] [mark N] [fibmatch]`: the kernel's answer, with
+/// the `uid` it carries.
+fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let mut dst = None;
+    let mut query_from = None;
+    let (mut iif, mut oif, mut mark, mut fib_match) = (None, None, None, false);
+    while let Some(word) = args.next() {
+        match word {
+            "from" => query_from = Some(address(ctx, args.value()?)?),
+            "iif" => iif = Some(args.value()?),
+            "oif" | "dev" => oif = Some(args.value()?),
+            "mark" => mark = Some(number::<u32>("mark", args.value()?)?),
+            "fibmatch" => fib_match = true,
+            "tos" | "dsfield" | "vrf" | "connected" | "uid" | "ipproto" | "sport" | "dport"
+            | "as" => return Err(args::unsupported(&format!("route get {word}"))),
+            w => {
+                let value = if w == "to" { args.value()? } else { w };
+                if matches(value, "help") {
+                    return Err(Failure::Usage(USAGE.trim_end().into()));
+                }
+                if dst.is_some() {
+                    return Err(duparg2("to", value));
+                }
+                let (prefix, _) = parse_prefix(ctx, value)?;
+                dst = Some(prefix.addr());
+            }
+        }
+    }
+    let Some(dst) = dst else {
+        return Err(Failure::Local("need at least a destination address".into()));
+    };
+    let mut query = RouteGet::new(dst);
+    query.src = query_from;
+    query.mark = mark;
+    query.fib_match = fib_match;
+    if let Some(dev) = iif {
+        query.iif = Some(device_index(ctx, dev)?);
+    }
+    if let Some(dev) = oif {
+        query.oif = Some(device_index(ctx, dev)?);
+    }
+    // The library's lookup returns a Route, which has no uid; ask the engine directly.
+    let handle = ctx.handle()?;
+    let mut tx = vec![0u8; 1024];
+    let mut rx = vec![0u8; rtnl::sys::RECV_BUFFER_SIZE];
+    let len = request::route_get(&mut tx, 0, &query)
+        .map_err(|e| lib_error("get route", e.into()))?
+        .len();
+    let reply = handle
+        .engine()
+        .request_reply(&mut tx[..len], &mut rx)
+        .map_err(|e| lib_error("get route", e.into()))?;
+    let message = RouteMessage::parse(reply)
+        .map_err(|e| lib_error("get route", rtnl::sys::Error::from(e).into()))?;
+    let route = Route::from_message(&message);
+    let extra = Extra {
+        from: message.src(),
+        uid: message
+            .attr(rta::UID)
+            .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
+    };
+    let links = handle
+        .links(&LinkFilter::default())?
+        .into_iter()
+        .map(|l| (l.index, l))
+        .collect();
+    let style = Style {
+        details: ctx.opts.details,
+        table: false,
+        dev: true,
+        protocol: true,
+        scope: true,
+        via: true,
+        src: true,
+        metric: true,
+    };
+    if ctx.opts.json {
+        let item = route_json(&route, extra, &links, style);
+        ctx.print_json(vec![item]);
+    } else {
+        let text = route_text(&route, extra, &links, style);
+        ctx.out.push_str(&text);
+    }
+    Ok(())
+}
+
+/// A library error for a request the binary sent through the engine.
+fn lib_error(op: &'static str, kind: rtnl::ErrorKind) -> Failure {
+    Failure::Lib(rtnl::Error::new(op, None, kind))
+}
