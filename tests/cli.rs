@@ -912,3 +912,82 @@ fn route_errors_are_ips() {
     same_failure(&["route", "get", "192.0.2.x"]);
     same_failure(&["route", "flush"]);
 }
+
+#[test]
+fn netns_commands_match_ip() {
+    let _run = private_netns_with_run_netns();
+    /// `rtnl ARGS` and `ip ARGS`: the same stdout, stderr and exit code.
+    fn same(args: &[&str]) {
+        let ours = rtnl(args);
+        let theirs = ip_raw(args);
+        assert_eq!(
+            (ours.status.code(), &ours.stdout, &ours.stderr),
+            (theirs.status.code(), &theirs.stdout, &theirs.stderr),
+            "rtnl vs ip: {}",
+            args.join(" ")
+        );
+    }
+    same(&["netns"]);
+    ok(&["netns", "add", "blue"]);
+    ok(&["netns", "add", "red"]);
+    let listed = ip(&["netns", "list"]);
+    assert!(
+        listed.contains("blue") && listed.contains("red"),
+        "{listed}"
+    );
+    same(&["netns", "add", "blue"]);
+    same(&["netns", "list"]);
+    same(&["-j", "netns", "list"]);
+    ok(&["netns", "set", "blue", "5"]);
+    ok(&["netns", "set", "red", "auto"]);
+    assert!(ip(&["netns", "list"]).contains("blue (id: 5)"));
+    for args in [
+        &["netns"][..],
+        &["netns", "list"],
+        &["-j", "netns", "list"],
+        &["netns", "list-id"],
+        &["-j", "netns", "list-id"],
+        &["-j", "-p", "netns", "list-id"],
+        &["netns", "set", "blue", "7"],
+        &["netns", "set", "blue", "x"],
+        &["netns", "set", "nope", "3"],
+        &["netns", "pids", "blue"],
+        &["netns", "pids", "nope"],
+        &["netns", "identify", "999999"],
+        &["netns", "delete", "nope"],
+        &["netns", "add", "a/b"],
+        &["netns", "foo"],
+        &["-n", "blue", "netns", "list-id"],
+        &["-n", "blue", "link"],
+    ] {
+        same(args);
+    }
+    // A process in blue: pids finds it, identify names its namespace.
+    let mut sleeper = Command::new("ip")
+        .args(["netns", "exec", "blue", "sleep", "5"])
+        .spawn()
+        .unwrap();
+    let pid = sleeper.id().to_string();
+    let mut found = String::new();
+    for _ in 0..200 {
+        found = ok(&["netns", "identify", &pid]);
+        if found == "blue\n" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(found, "blue\n");
+    same(&["netns", "identify", &pid]);
+    assert!(ok(&["netns", "pids", "blue"]).lines().any(|l| l == pid));
+    same(&["netns", "pids", "blue"]);
+    sleeper.kill().unwrap();
+    sleeper.wait().unwrap();
+    // attach names an existing namespace: this test thread's.
+    let me = rustix::thread::gettid().as_raw_nonzero().to_string();
+    ok(&["netns", "attach", "here", &me]);
+    assert_eq!(ok(&["netns", "identify", &me]), "here\n");
+    ok(&["netns", "delete", "here"]);
+    ok(&["netns", "del", "red"]);
+    same(&["netns", "list"]);
+    assert_eq!(ok(&["netns", "list"]), "blue (id: 5)\n");
+}

@@ -11,6 +11,7 @@ mod address;
 pub mod args;
 mod batch;
 mod link;
+mod netns;
 mod out;
 mod route;
 
@@ -151,7 +152,7 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("xfrm", None),
     ("mroute", None),
     ("mrule", None),
-    ("netns", None),
+    ("netns", Some(netns::run)),
     ("netconf", None),
     ("vrf", None),
     ("sr", None),
