@@ -129,7 +129,9 @@ const SMOKE: Scale = Scale {
 
 /// The names of `n` veth pairs: `vaN`, `vbN`.
 fn pair_names(n: usize) -> Vec<(String, String)> {
-    (0..n).map(|i| (format!("va{i}"), format!("vb{i}"))).collect()
+    (0..n)
+        .map(|i| (format!("va{i}"), format!("vb{i}")))
+        .collect()
 }
 
 /// The address of `vaN`: `2001:db8:0:N::1`, on a /64 of its own.
@@ -193,8 +195,11 @@ fn ip_batch_file(names: &[(String, String)]) -> std::path::PathBuf {
         text += &format!("link set {a} up\n");
         text += &format!("address add {}/64 dev {a}\n", address(i));
     }
-    let path =
-        std::env::temp_dir().join(format!("rtnl-e2e-{}-{}.batch", std::process::id(), names.len()));
+    let path = std::env::temp_dir().join(format!(
+        "rtnl-e2e-{}-{}.batch",
+        std::process::id(),
+        names.len()
+    ));
     std::fs::write(&path, text).expect("write the ip batch file");
     path
 }
@@ -288,7 +293,7 @@ fn check_created(h: &mut Handle, pairs: usize) {
     h.engine()
         .dump(&mut req[..len], &mut rx, |m| {
             let a = AddressMessage::parse(m).unwrap();
-            if let Some(IpAddr::V6(v6)) = a.local()
+            if let Some(IpAddr::V6(v6)) = a.own_address()
                 && v6.segments()[..2] == [0x2001, 0xdb8]
             {
                 addresses += 1;
@@ -318,8 +323,8 @@ fn delete_all(h: &mut Handle, names: &[(String, String)]) {
     }
     let mut req = [0u8; 64];
     let len = {
-        let mut b = MessageBuilder::new(&mut req, rtm::DELLINK, nlm_f::REQUEST | nlm_f::ACK, 0)
-            .unwrap();
+        let mut b =
+            MessageBuilder::new(&mut req, rtm::DELLINK, nlm_f::REQUEST | nlm_f::ACK, 0).unwrap();
         b.header(&IfInfoMsg::default()).unwrap();
         b.put_u32(ifla::GROUP, 1).unwrap();
         b.len()
