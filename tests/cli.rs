@@ -991,3 +991,124 @@ fn netns_commands_match_ip() {
     same(&["netns", "list"]);
     assert_eq!(ok(&["netns", "list"]), "blue (id: 5)\n");
 }
+
+/// A running monitor writing into a file, killed and reaped on drop.
+struct Watcher {
+    child: std::process::Child,
+    path: std::path::PathBuf,
+}
+
+impl Watcher {
+    /// Starts `program ARGS` with stdout and stderr into a fresh file.
+    fn start(program: &str, args: &[&str], name: &str) -> Watcher {
+        let path = std::env::temp_dir().join(format!("rtnl-cli-{}-{name}", std::process::id()));
+        let file = std::fs::File::create(&path).unwrap();
+        let child = Command::new(program)
+            .args(args)
+            .stdout(file.try_clone().unwrap())
+            .stderr(file)
+            .spawn()
+            .unwrap();
+        Watcher { child, path }
+    }
+
+    /// What it printed so far.
+    fn text(&self) -> String {
+        std::fs::read_to_string(&self.path).unwrap()
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// Changes `lo`'s MTU (from `base` up) until every watcher has printed it: then all are
+/// listening. Returns the marker the line carries.
+fn until_all_see(watchers: &[&Watcher], base: u32) -> String {
+    for round in 0..300 {
+        let mtu = (base + round).to_string();
+        ip(&["link", "set", "lo", "mtu", &mtu]);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        let marker = format!(" mtu {mtu} qdisc");
+        if watchers.iter().all(|w| w.text().contains(&marker)) {
+            return marker;
+        }
+    }
+    panic!("the monitors never printed lo's MTU {base}");
+}
+
+/// The lines after the event carrying `start` (its two lines skipped) and before the line
+/// carrying `end`.
+fn between(text: &str, start: &str, end: &str) -> String {
+    let at = text.rfind(start).expect("start marker");
+    let mut from = at;
+    for _ in 0..2 {
+        from += text[from..].find('\n').expect("a whole event") + 1;
+    }
+    let end_at = from + text[from..].find(end).expect("end marker");
+    let to = text[..end_at]
+        .rfind('\n')
+        .map_or(from, |nl| nl + 1)
+        .max(from);
+    text[from..to].to_owned()
+}
+
+#[test]
+fn monitor_prints_what_ip_monitor_prints() {
+    let _run = private_netns_with_run_netns();
+    ip(&["netns", "add", "blue"]);
+    let ours = Watcher::start(
+        env!("CARGO_BIN_EXE_rtnl"),
+        &["monitor", "link", "address", "route", "nsid"],
+        "ours",
+    );
+    let theirs = Watcher::start("ip", &["monitor", "link", "address", "route", "nsid"], "ip");
+    let ours_label = Watcher::start(env!("CARGO_BIN_EXE_rtnl"), &["monitor", "label"], "ours-l");
+    let theirs_label = Watcher::start(
+        "ip",
+        &["monitor", "label", "link", "address", "route", "nsid"],
+        "ip-l",
+    );
+    let all = [&ours, &theirs, &ours_label, &theirs_label];
+    let start = until_all_see(&all, 61000);
+    ip(&["netns", "set", "blue", "5"]);
+    ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    ip(&["link", "set", "v0", "addrgenmode", "none"]);
+    ip(&["link", "set", "v0", "up"]);
+    ip(&["addr", "add", "192.0.2.1/24", "dev", "v0"]);
+    ip(&[
+        "route",
+        "add",
+        "203.0.113.0/24",
+        "via",
+        "192.0.2.2",
+        "dev",
+        "v0",
+    ]);
+    ip(&["route", "del", "203.0.113.0/24"]);
+    ip(&["addr", "del", "192.0.2.1/24", "dev", "v0"]);
+    ip(&["link", "set", "v1", "netns", "blue"]);
+    ip(&["link", "del", "v0"]);
+    let end = until_all_see(&all, 62000);
+    let plain = between(&ours.text(), &start, &end);
+    assert_eq!(plain, between(&theirs.text(), &start, &end));
+    for expected in [
+        "nsid 5 (iproute2 netns name: blue)\n",
+        "3: v0    inet 192.0.2.1/24 scope global v0\n",
+        "Deleted 203.0.113.0/24 via 192.0.2.2 dev v0 linkdown \n",
+        "new-netns blue new-ifindex",
+        "Deleted 3: v0@NONE: ",
+    ] {
+        assert!(plain.contains(expected), "{expected:?} in\n{plain}");
+    }
+    let labelled = between(&ours_label.text(), &start, &end);
+    assert_eq!(labelled, between(&theirs_label.text(), &start, &end));
+    assert!(
+        labelled.contains("[ROUTE]Deleted 203.0.113.0/24"),
+        "{labelled}"
+    );
+}

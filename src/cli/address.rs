@@ -593,11 +593,12 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         details: ctx.opts.details,
         show_ll,
         mode: false,
+        qlen: true,
     };
     for (link, addresses) in &selected {
         // With a label filter ip prints the addresses alone.
         if filter.label.is_none() {
-            let text = link_text(link, &lookup, style, &netns_names);
+            let text = link_text(link, &lookup, style, &netns_names, "");
             ctx.out.push_str(&text);
         }
         for address in addresses {

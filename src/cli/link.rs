@@ -913,8 +913,9 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             details: ctx.opts.details,
             show_ll,
             mode: true,
+            qlen: true,
         };
-        let text = link_text(link, &lookup, style, &netns_names);
+        let text = link_text(link, &lookup, style, &netns_names, "");
         ctx.out.push_str(&text);
     }
     Ok(())
@@ -979,21 +980,25 @@ pub struct TextStyle {
     pub show_ll: bool,
     /// `mode DEFAULT` (`ip link` prints it, `ip address` does not).
     pub mode: bool,
+    /// `qlen N` (`ip monitor` leaves it out).
+    pub qlen: bool,
 }
 
 /// One link as `ip [-d] link show` prints it (`print_linkinfo()`): the header line, the
-/// `link/TYPE` line (unless another family was asked for), with `-d` the details, then the
-/// alias line.
+/// `link/TYPE` line (unless another family was asked for) ending with `moved` (`ip monitor`'s
+/// ` new-netns NAME new-ifindex N`), with `-d` the details, then the alias line.
 pub fn link_text(
     link: &Link,
     lookup: &HashMap<u32, Link>,
     style: TextStyle,
     netns_names: &HashMap<i32, String>,
+    moved: &str,
 ) -> String {
     let TextStyle {
         details,
         show_ll,
         mode,
+        qlen,
     } = style;
     let mut s = String::new();
     let _ = write!(s, "{}: {}", link.index, link.name);
@@ -1032,8 +1037,8 @@ pub fn link_text(
     if let Some(group) = link.group {
         let _ = write!(s, "group {} ", names::group(group));
     }
-    if let Some(qlen) = link.txqlen.filter(|&q| q != 0) {
-        let _ = write!(s, "qlen {qlen}");
+    if let Some(txqlen) = link.txqlen.filter(|&q| q != 0 && qlen) {
+        let _ = write!(s, "qlen {txqlen}");
     }
     if show_ll {
         let _ = write!(s, "\n    link/{} ", names::link_type(link.link_type));
@@ -1065,6 +1070,7 @@ pub fn link_text(
             _ => s.push_str(" link-netnsid unknown"),
         }
     }
+    s.push_str(moved);
     if details {
         details_text(&mut s, link, lookup);
     }

@@ -11,6 +11,7 @@ mod address;
 pub mod args;
 mod batch;
 mod link;
+mod monitor;
 mod netns;
 mod out;
 mod route;
@@ -148,7 +149,7 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("token", None),
     ("tcpmetrics", None),
     ("tcp_metrics", None),
-    ("monitor", None),
+    ("monitor", Some(monitor::run)),
     ("xfrm", None),
     ("mroute", None),
     ("mrule", None),

@@ -563,24 +563,42 @@ impl<'a> ShowFilter<'a> {
 }
 
 /// Which parts of a route are printed (`print_route()`'s conditions).
+///
+/// `ip monitor` prints routes as `ip route show table all` does: [`Style::all_tables`].
 #[derive(Clone, Copy)]
-struct Style {
+pub struct Style {
     /// `-d`: type, table, protocol and scope even when they are the defaults.
-    details: bool,
+    pub details: bool,
     /// `table` (only when all tables were listed).
-    table: bool,
+    pub table: bool,
     /// `dev`.
-    dev: bool,
+    pub dev: bool,
     /// `proto`.
-    protocol: bool,
+    pub protocol: bool,
     /// `scope`.
-    scope: bool,
+    pub scope: bool,
     /// `via`.
-    via: bool,
+    pub via: bool,
     /// `src`.
-    src: bool,
+    pub src: bool,
     /// `metric`.
-    metric: bool,
+    pub metric: bool,
+}
+
+impl Style {
+    /// Everything a route has, tables included (`ip route show table all`, `ip monitor`).
+    pub fn all_tables(details: bool) -> Style {
+        Style {
+            details,
+            table: true,
+            dev: true,
+            protocol: true,
+            scope: true,
+            via: true,
+            src: true,
+            metric: true,
+        }
+    }
 }
 
 /// A device name, or `ifN`.
@@ -610,7 +628,7 @@ const CACHE_FLAGS: [(u32, &str); 14] = [
 
 /// What a `route get` answer carries beyond a [`Route`].
 #[derive(Clone, Copy, Default)]
-struct Extra {
+pub struct Extra {
     /// `RTA_SRC`: the source the lookup used (`from`).
     from: Option<IpAddr>,
     /// `RTA_UID`: the user the lookup was made for.
@@ -618,7 +636,7 @@ struct Extra {
 }
 
 /// One route as `ip route show` prints it.
-fn route_text(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> String {
+pub fn route_text(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> String {
     let mut s = String::new();
     let cloned = r.flags & rtm_f::CLONED != 0;
     if r.route_type != rtn::UNICAST || style.details {
