@@ -173,6 +173,8 @@ fn wait_for_carrier(names: &[&str]) {
     panic!("no carrier on {names:?}");
 }
 
+/// A veth pair made by `rtnl`: `ip` sees it; `rtnl link show` prints what `ip` prints, as text
+/// (byte for byte), JSON (key by key, with and without `-d`) and pretty JSON.
 #[test]
 fn veth_pair_made_by_rtnl_is_what_ip_sees() {
     private_netns();
@@ -209,6 +211,7 @@ fn veth_pair_made_by_rtnl_is_what_ip_sees() {
     assert!(ip_plain_json(&["link", "show"]).as_array().unwrap().len() == 1);
 }
 
+/// Every `link set` keyword reaches the kernel; the filters of `link show` select what `ip`'s do.
 #[test]
 fn link_set_changes_what_ip_sees() {
     private_netns();
@@ -272,6 +275,7 @@ fn link_set_changes_what_ip_sees() {
     text_matches_ip(&["link", "show"]);
 }
 
+/// Bridge, vxlan and veth options of `link add` reach the kernel; `replace` behaves as `ip`'s.
 #[test]
 fn bridge_vxlan_and_veth_options_reach_the_kernel() {
     private_netns();
@@ -345,6 +349,8 @@ fn bridge_vxlan_and_veth_options_reach_the_kernel() {
     assert_eq!(code, Some(2));
 }
 
+/// Kernel refusals (2), local failures (1) and bad syntax (255): the same message and code as
+/// `ip`.
 #[test]
 fn errors_and_exit_codes_are_ips() {
     private_netns();
@@ -406,6 +412,8 @@ fn batch_file(name: &str, text: &str) -> String {
     path.to_str().unwrap().to_owned()
 }
 
+/// `-batch`: comments, continuations, quotes; a failure stops the batch with `Command failed
+/// FILE:LINE` unless `-force`; stdin as the file.
 #[test]
 fn batch_stops_at_the_first_failure_unless_forced() {
     private_netns();
@@ -479,6 +487,7 @@ link set v2 mtu 1300
     let _ = std::fs::remove_file(&file);
 }
 
+/// `netns NS` keywords, `-n NS`, `link-netns NAME` in the text, and `link peer`.
 #[test]
 fn named_namespaces_for_netns_keywords_and_dash_n() {
     let _run = private_netns_with_run_netns();
@@ -556,6 +565,8 @@ fn veth_up() {
     wait_for_carrier(&["v0", "v1"]);
 }
 
+/// Addresses made by `rtnl` are what `ip` sees; `address show` prints what `ip` prints under
+/// every filter; delete, replace and flush.
 #[test]
 fn addresses_made_by_rtnl_are_what_ip_sees() {
     private_netns();
@@ -684,6 +695,7 @@ fn addresses_made_by_rtnl_are_what_ip_sees() {
     text_matches_ip(&["addr"]);
 }
 
+/// `address` failures: the same message and code as `ip`.
 #[test]
 fn address_errors_are_ips() {
     private_netns();
@@ -803,6 +815,8 @@ fn some_routes() {
     ]);
 }
 
+/// Routes made by `rtnl` are what `ip` sees; `route show` and `route get` print what `ip`
+/// prints, text and JSON; replace, delete and flush.
 #[test]
 fn routes_made_by_rtnl_are_what_ip_sees() {
     private_netns();
@@ -884,6 +898,7 @@ fn routes_made_by_rtnl_are_what_ip_sees() {
     text_matches_ip(&["route", "show", "table", "all"]);
 }
 
+/// `route` failures: the same message and code as `ip`.
 #[test]
 fn route_errors_are_ips() {
     private_netns();
@@ -913,6 +928,7 @@ fn route_errors_are_ips() {
     same_failure(&["route", "flush"]);
 }
 
+/// `netns` commands in a private `/run/netns`: the same stdout, stderr and exit code as `ip`.
 #[test]
 fn netns_commands_match_ip() {
     let _run = private_netns_with_run_netns();
@@ -998,6 +1014,7 @@ struct Watcher {
     path: std::path::PathBuf,
 }
 
+/// Starting and reading a monitor.
 impl Watcher {
     /// Starts `program ARGS` with stdout and stderr into a fresh file.
     fn start(program: &str, args: &[&str], name: &str) -> Watcher {
@@ -1018,6 +1035,7 @@ impl Watcher {
     }
 }
 
+/// Kills the monitor and removes its file.
 impl Drop for Watcher {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -1057,6 +1075,7 @@ fn between(text: &str, start: &str, end: &str) -> String {
     text[from..to].to_owned()
 }
 
+/// `rtnl monitor` and `ip monitor`, side by side, print the same lines for the same events.
 #[test]
 fn monitor_prints_what_ip_monitor_prints() {
     let _run = private_netns_with_run_netns();

@@ -112,7 +112,9 @@ pub fn unsupported(what: &str) -> Failure {
 /// The words of one command, with a cursor.
 #[derive(Clone, Debug)]
 pub struct Args<'a> {
+    /// Every word of the command.
     words: &'a [String],
+    /// The index of the next word to read.
     pos: usize,
 }
 

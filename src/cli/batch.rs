@@ -30,7 +30,9 @@ pub enum BatchError {
 
 /// Reads commands from `input` one at a time (blank and comment-only lines skipped).
 pub struct Reader<R> {
+    /// Where the lines come from.
     input: R,
+    /// The number of the last line read (from 1).
     line: usize,
 }
 

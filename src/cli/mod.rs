@@ -61,6 +61,7 @@ pub struct Options {
 pub struct Ctx {
     /// The global options.
     pub opts: Options,
+    /// The handle, once a command needed one.
     handle: Option<Handle>,
     /// What the running command prints, written out when it ends (or, for `monitor`, as it
     /// goes).

@@ -22,13 +22,18 @@ pub fn json(value: &Value, pretty: bool) -> String {
 
 /// iproute2's `json_writer.c`: a separator owed before the next item, and the depth.
 struct JsonWriter {
+    /// The text so far.
     out: String,
+    /// `-p`: newlines and indents.
     pretty: bool,
+    /// How many objects and arrays are open.
     depth: usize,
+    /// The separator owed before the next item (`,`), if any.
     sep: Option<char>,
 }
 
 impl JsonWriter {
+    /// `jsonw_eor`: writes the separator owed, and owes one for the next item.
     fn eor(&mut self) {
         if let Some(sep) = self.sep {
             self.out.push(sep);
@@ -36,6 +41,7 @@ impl JsonWriter {
         self.sep = Some(',');
     }
 
+    /// `jsonw_eol`: when pretty, a newline and the indent of the current depth.
     fn eol(&mut self) {
         if self.pretty {
             self.out.push('\n');
@@ -45,6 +51,7 @@ impl JsonWriter {
         }
     }
 
+    /// `jsonw_begin`: opens an object or array.
     fn begin(&mut self, c: char) {
         self.eor();
         self.out.push(c);
@@ -52,6 +59,7 @@ impl JsonWriter {
         self.sep = None;
     }
 
+    /// `jsonw_end`: closes an object or array, on its own line when it held anything.
     fn end(&mut self, c: char) {
         self.depth -= 1;
         if self.sep.is_some() {
@@ -61,6 +69,7 @@ impl JsonWriter {
         self.sep = Some(',');
     }
 
+    /// Writes one value, recursively.
     fn value(&mut self, value: &Value) {
         match value {
             Value::Object(map) => {
