@@ -3,8 +3,8 @@
 //!
 //! `ip`'s grammar is positional keywords, each maybe followed by a value; a keyword may be
 //! abbreviated to any prefix when `ip` compares it with `matches()` (`sh` for `show`), and must
-//! be spelled out where `ip` uses `strcmp()` (`up`, `mtu`). [`Args::is`] and [`Args::is_exact`]
-//! are those two comparisons.
+//! be spelled out where `ip` uses `strcmp()` (`up`, `mtu`). [`matches()`] is the first
+//! comparison; the second is `==`.
 
 use std::fmt;
 use std::net::IpAddr;
