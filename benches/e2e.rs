@@ -31,7 +31,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
-use criterion::{BenchmarkGroup, Criterion, SamplingMode, measurement::WallTime};
+use criterion::{Criterion, SamplingMode};
 use futures_util::TryStreamExt;
 use rtnl::codec::raw::IfInfoMsg;
 use rtnl::codec::request::{self, AddressDump, LinkDump, SetLink};
@@ -110,18 +110,23 @@ static GLOBAL: Counting = Counting;
 /// `cargo test`.
 #[derive(Clone, Copy)]
 struct Scale {
+    /// Rounds of the interleaved creations (and five times as many of the dumps) behind the
+    /// table.
+    rounds: usize,
     create_pairs: usize,
     dump_pairs: usize,
     memory_pairs: usize,
 }
 
 const FULL: Scale = Scale {
+    rounds: 8,
     create_pairs: 1000,
     dump_pairs: 1000,
     memory_pairs: 10_000,
 };
 
 const SMOKE: Scale = Scale {
+    rounds: 1,
     create_pairs: 20,
     dump_pairs: 20,
     memory_pairs: 200,
@@ -360,36 +365,53 @@ fn create_once(variant: Create, names: &[(String, String)], file: &std::path::Pa
     .expect("a thread in a new network namespace")
 }
 
-fn bench_create(c: &mut Criterion, figures: &mut Figures, pairs: usize) {
-    let names = pair_names(pairs);
-    let file = ip_batch_file(&names);
-    let mut group = c.benchmark_group(format!("create_{pairs}_veth_pairs"));
+const CREATE_VARIANTS: [Create; 4] = [
+    Create::RtnlUp,
+    Create::RtnlSameCommands,
+    Create::IpBatch,
+    Create::Rtnetlink,
+];
+
+fn bench_create(c: &mut Criterion, names: &[(String, String)], file: &std::path::Path) {
+    let mut group = c.benchmark_group(format!("create_{}_veth_pairs", names.len()));
     group
         .sample_size(10)
         .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(4));
-    for variant in [
-        Create::RtnlUp,
-        Create::RtnlSameCommands,
-        Create::IpBatch,
-        Create::Rtnetlink,
-    ] {
-        let samples = figures.samples(&format!("create/{}", variant.name()));
+        .warm_up_time(Duration::from_millis(1))
+        .measurement_time(Duration::from_secs(12));
+    for variant in CREATE_VARIANTS {
         group.bench_function(variant.name(), |b| {
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let t = create_once(variant, &names, &file);
-                    samples.push(t.as_secs_f64());
-                    total += t;
-                }
-                total
-            });
+            b.iter_custom(|iters| (0..iters).map(|_| create_once(variant, names, file)).sum());
         });
     }
     group.finish();
-    let _ = std::fs::remove_file(file);
+}
+
+/// The figures for the table: `rounds` rounds, each creating once with every variant (in an
+/// order that rotates), so a change in the machine's load hits all of them alike, and each
+/// rtnl time is compared with `ip -batch`'s of the same round.
+fn create_rounds(
+    figures: &mut Figures,
+    names: &[(String, String)],
+    file: &std::path::Path,
+    rounds: usize,
+) {
+    for round in 0..rounds {
+        let mut times = [0.0; 4];
+        for k in 0..CREATE_VARIANTS.len() {
+            let i = (round + k) % CREATE_VARIANTS.len();
+            times[i] = create_once(CREATE_VARIANTS[i], names, file).as_secs_f64();
+        }
+        let ip = times[2];
+        for (variant, t) in CREATE_VARIANTS.iter().zip(times) {
+            figures
+                .samples(&format!("create/{}", variant.name()))
+                .push(t);
+            figures
+                .samples(&format!("create-ratio/{}", variant.name()))
+                .push(t / ip);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -454,72 +476,102 @@ impl BareDump {
     }
 }
 
-/// Runs `f` as a criterion benchmark, recording the mean time per call of every sample.
-fn bench_recorded(
-    group: &mut BenchmarkGroup<'_, WallTime>,
-    figures: &mut Figures,
-    name: &str,
-    mut f: impl FnMut(),
-) {
-    let samples = figures.samples(&format!("dump/{name}"));
-    group.bench_function(name, |b| {
-        b.iter_custom(|iters| {
-            let start = Instant::now();
-            for _ in 0..iters {
-                f();
-            }
-            let elapsed = start.elapsed();
-            samples.push(elapsed.as_secs_f64() / iters as f64);
-            elapsed
-        });
-    });
+/// The four ways to dump the links, ready to run.
+struct Dumpers<'h> {
+    handle: &'h mut Handle,
+    bare: BareDump,
+    rt: tokio::runtime::Runtime,
+    rtnetlink: rtnetlink::Handle,
 }
 
-fn bench_dumps(c: &mut Criterion, figures: &mut Figures, h: &mut Handle, links: usize) {
+const DUMP_VARIANTS: [&str; 4] = [
+    "bare dump (kernel floor)",
+    "rtnl Handle::links (owned)",
+    "rtnl Handle::for_each_link",
+    "rtnetlink (collect Vec)",
+];
+
+impl<'h> Dumpers<'h> {
+    fn new(handle: &'h mut Handle) -> Self {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let rtnetlink = rt.block_on(async {
+            let (connection, handle, _) = rtnetlink::new_connection().unwrap();
+            tokio::spawn(connection);
+            handle
+        });
+        Dumpers {
+            handle,
+            bare: BareDump::new(),
+            rt,
+            rtnetlink,
+        }
+    }
+
+    /// Dumps the links the `variant`-th way; returns how many there were.
+    fn run(&mut self, variant: usize) -> usize {
+        match variant {
+            0 => self.bare.run(),
+            1 => black_box(self.handle.links(&LinkFilter::default()).unwrap()).len(),
+            2 => {
+                let mut n = 0usize;
+                self.handle
+                    .for_each_link(&LinkFilter::default(), |m| {
+                        black_box(m);
+                        n += 1;
+                    })
+                    .unwrap();
+                n
+            }
+            _ => black_box(
+                self.rt
+                    .block_on(
+                        self.rtnetlink
+                            .link()
+                            .get()
+                            .execute()
+                            .try_collect::<Vec<_>>(),
+                    )
+                    .unwrap(),
+            )
+            .len(),
+        }
+    }
+}
+
+fn bench_dumps(c: &mut Criterion, dumpers: &mut Dumpers<'_>, links: usize) {
     let mut group = c.benchmark_group(format!("dump_{links}_links"));
     group
-        .sample_size(30)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3));
-
-    let mut bare = BareDump::new();
-    assert_eq!(bare.run(), links);
-    bench_recorded(&mut group, figures, "bare dump (kernel floor)", || {
-        black_box(bare.run());
-    });
-
-    assert_eq!(h.links(&LinkFilter::default()).unwrap().len(), links);
-    bench_recorded(&mut group, figures, "rtnl Handle::links (owned)", || {
-        black_box(h.links(&LinkFilter::default()).unwrap());
-    });
-
-    bench_recorded(&mut group, figures, "rtnl Handle::for_each_link", || {
-        let mut n = 0usize;
-        h.for_each_link(&LinkFilter::default(), |m| {
-            n += black_box(m).index() as usize & 1;
-        })
-        .unwrap();
-        black_box(n);
-    });
-
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let handle = rt.block_on(async {
-        let (connection, handle, _) = rtnetlink::new_connection().unwrap();
-        tokio::spawn(connection);
-        handle
-    });
-    let dump = || {
-        rt.block_on(handle.link().get().execute().try_collect::<Vec<_>>())
-            .unwrap()
-    };
-    assert_eq!(dump().len(), links);
-    bench_recorded(&mut group, figures, "rtnetlink (collect Vec)", || {
-        black_box(dump());
-    });
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    for (variant, name) in DUMP_VARIANTS.iter().enumerate() {
+        assert_eq!(dumpers.run(variant), links, "{name}");
+        group.bench_function(*name, |b| b.iter(|| dumpers.run(variant)));
+    }
     group.finish();
+}
+
+/// The figures for the table: `rounds` rounds of the four dumps in a rotating order, each
+/// compared with the bare dump of the same round.
+fn dump_rounds(figures: &mut Figures, dumpers: &mut Dumpers<'_>, rounds: usize) {
+    for round in 0..rounds {
+        let mut times = [0.0; 4];
+        for k in 0..DUMP_VARIANTS.len() {
+            let i = (round + k) % DUMP_VARIANTS.len();
+            let start = Instant::now();
+            dumpers.run(i);
+            times[i] = start.elapsed().as_secs_f64();
+        }
+        for (name, t) in DUMP_VARIANTS.iter().zip(times) {
+            figures.samples(&format!("dump/{name}")).push(t);
+            figures
+                .samples(&format!("dump-ratio/{name}"))
+                .push(t / times[0]);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -620,12 +672,19 @@ fn main() {
 
     let mut c = Criterion::default().configure_from_args();
     let mut figures = Figures::default();
-    bench_create(&mut c, &mut figures, scale.create_pairs);
+    let names = pair_names(scale.create_pairs);
+    let file = ip_batch_file(&names);
+    bench_create(&mut c, &names, &file);
+    create_rounds(&mut figures, &names, &file, scale.rounds);
+    let _ = std::fs::remove_file(&file);
 
     let names = pair_names(scale.dump_pairs);
     make_pairs(&mut h, &names);
     let links = 1 + 2 * scale.dump_pairs;
-    bench_dumps(&mut c, &mut figures, &mut h, links);
+    let mut dumpers = Dumpers::new(&mut h);
+    bench_dumps(&mut c, &mut dumpers, links);
+    dump_rounds(&mut figures, &mut dumpers, scale.rounds * 5);
+    drop(dumpers);
 
     let small_stream = measure_memory("stream");
     let small_owned = measure_memory("owned");
@@ -655,10 +714,6 @@ fn report(
     made: Duration,
     loads: (&str, &str),
 ) {
-    let create = |v: Create| figures.median(&format!("create/{}", v.name()));
-    let dump = |n: &str| figures.median(&format!("dump/{n}"));
-    let ip = create(Create::IpBatch);
-    let floor = dump("bare dump (kernel floor)");
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
     let pairs = scale.create_pairs;
     let links = 1 + 2 * scale.dump_pairs;
@@ -666,46 +721,43 @@ fn report(
     println!();
     println!("## End to end (`cargo bench --bench e2e`)");
     println!();
-    println!("load average before: {}, after: {}", loads.0, loads.1);
+    println!(
+        "Medians of {} interleaved rounds (creation) and {} (dumps); a ratio is the median of \
+         each round's ratio to `ip -batch` or to the bare dump of the same round. Load average \
+         before: {}, after: {}.",
+        scale.rounds,
+        scale.rounds * 5,
+        loads.0,
+        loads.1
+    );
     println!();
     println!("| measurement | median | ratio | target |");
     println!("|---|---:|---:|---|");
-    for v in [
-        Create::RtnlUp,
-        Create::RtnlSameCommands,
-        Create::IpBatch,
-        Create::Rtnetlink,
-    ] {
-        let t = create(v);
+    for v in CREATE_VARIANTS {
+        let t = figures.median(&format!("create/{}", v.name()));
+        let ratio = figures.median(&format!("create-ratio/{}", v.name()));
         let target = match v {
             Create::RtnlUp | Create::RtnlSameCommands => {
-                format!("≤ 0.9x ip -batch: {}", verdict(t <= 0.9 * ip))
+                format!("≤ 0.9x ip -batch: {}", verdict(ratio <= 0.9))
             }
             _ => String::new(),
         };
         println!(
-            "| create {pairs} veth pairs, up, 1 address: {} | {:.3} s | {:.2}x ip -batch | {target} |",
+            "| create {pairs} veth pairs, up, 1 address: {} | {t:.3} s | {ratio:.2}x ip -batch | {target} |",
             v.name(),
-            t,
-            t / ip
         );
     }
-    for n in [
-        "bare dump (kernel floor)",
-        "rtnl Handle::links (owned)",
-        "rtnl Handle::for_each_link",
-        "rtnetlink (collect Vec)",
-    ] {
-        let t = dump(n);
+    for n in DUMP_VARIANTS {
+        let t = figures.median(&format!("dump/{n}"));
+        let ratio = figures.median(&format!("dump-ratio/{n}"));
         let target = if n == "rtnl Handle::links (owned)" {
-            format!("≤ 1.3x floor: {}", verdict(t <= 1.3 * floor))
+            format!("≤ 1.3x floor: {}", verdict(ratio <= 1.3))
         } else {
             String::new()
         };
         println!(
-            "| dump {links} links: {n} | {:.2} ms | {:.2}x floor | {target} |",
-            t * 1e3,
-            t / floor
+            "| dump {links} links: {n} | {:.2} ms | {ratio:.2}x floor | {target} |",
+            t * 1e3
         );
     }
     let ratio = large.heap_peak as f64 / small.heap_peak as f64;
