@@ -200,6 +200,8 @@ fn veth_pair_made_by_rtnl_is_what_ip_sees() {
     text_matches_ip(&["link", "show", "v0"]);
     text_matches_ip(&["link", "show", "up"]);
     text_matches_ip(&["link", "show", "type", "veth"]);
+    text_matches_ip(&["link", "show", "type", "nosuchkind"]);
+    assert_eq!(ok(&["-j", "link", "show", "type", "nosuchkind"]), "[]\n");
     text_matches_ip(&["link", "show", "lo"]);
     // The pretty layout is ip's own.
     assert_eq!(
@@ -654,6 +656,8 @@ fn addresses_made_by_rtnl_are_what_ip_sees() {
         &["addr", "show", "to", "2001:db8::/32"],
         &["addr", "show", "up"],
         &["addr", "show", "type", "veth"],
+        &["-0", "addr"],
+        &["-j", "-0", "addr"],
     ] {
         text_matches_ip(args);
     }

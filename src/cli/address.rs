@@ -467,6 +467,10 @@ impl<'a> ShowFilter<'a> {
     #[allow(clippy::type_complexity)]
     fn select(&self, ctx: &mut Ctx) -> CmdResult<(Vec<(Link, Vec<Address>)>, HashMap<u32, Link>)> {
         let (links, lookup) = self.links.links(ctx)?;
+        // -0: links only, as `ip -0 address` prints them.
+        if ctx.opts.family == Family::Link {
+            return Ok((links.into_iter().map(|l| (l, Vec::new())).collect(), lookup));
+        }
         // `to PREFIX` limits the family as -4/-6 do.
         let family = family(ctx).or(self.to.map(|to| to.family()));
         let mut filter = AddressFilter::new();
@@ -572,8 +576,10 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                             map.shift_remove(key);
                         }
                     }
-                    let infos = addresses.iter().map(rtnl::json::address).collect();
-                    map.insert("addr_info".into(), Value::Array(infos));
+                    if ctx.opts.family != Family::Link {
+                        let infos = addresses.iter().map(rtnl::json::address).collect();
+                        map.insert("addr_info".into(), Value::Array(infos));
+                    }
                 }
                 value
             })
@@ -663,6 +669,9 @@ pub fn address_text(a: &Address) -> String {
 fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
         return Err(Failure::Local("Flush requires arguments.".into()));
+    }
+    if ctx.opts.family == Family::Link {
+        return Err(Failure::Local("Cannot flush link addresses.".into()));
     }
     let filter = ShowFilter::parse(ctx, args)?;
     let (selected, _) = filter.select(ctx)?;

@@ -852,9 +852,16 @@ impl<'a> ShowArgs<'a> {
         };
         let handle = ctx.handle()?;
         let mut links = handle.links(&filter)?;
+        // The kernel ignores a kind filter it has no driver for; ip checks the kind itself.
+        let kind = if slave_kind.is_some() {
+            None
+        } else {
+            self.kind
+        };
         links.retain(|l| {
             (!self.nomaster || l.master.is_none())
                 && slave_kind.is_none_or(|k| l.slave_kind.as_deref() == Some(k))
+                && kind.is_none_or(|k| l.kind.as_deref() == Some(k))
         });
         // Every link, so masters and peers print by name (ip keeps the same cache).
         let mut lookup: HashMap<u32, Link> = if device.is_none() && filter.master.is_none() {
