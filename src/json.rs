@@ -268,8 +268,9 @@ pub fn route(route: &Route, links: &(impl LinkLookup + ?Sized)) -> Value {
         names::protocol(route.protocol).to_string().into(),
     );
     m.insert("scope".into(), names::scope(route.scope).to_string().into());
-    put(&mut m, "metric", route.priority);
+    // ip's print_route() prints prefsrc before the metric.
     put(&mut m, "prefsrc", route.prefsrc.map(|a| a.to_string()));
+    put(&mut m, "metric", route.priority);
     m.insert("flags".into(), names::nexthop_flags(route.flags).into());
     put(&mut m, "expires", route.expires);
     put(

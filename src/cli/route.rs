@@ -725,21 +725,11 @@ pub fn route_text(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: St
 /// leaves out without `-d` or because the selector fixed it.
 fn route_json(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> Value {
     let value = rtnl::json::route(r, links);
-    // ip prints `prefsrc` before `metric`, and `from` after `dst`.
+    // ip prints `from` (a `route get` selector) right after `dst`.
     let mut value = match value {
         Value::Object(map) => {
             let mut out = serde_json::Map::new();
-            let metric = map.get("metric").cloned();
             for (key, item) in map {
-                match key.as_str() {
-                    "metric" => continue,
-                    "flags" => {
-                        if let Some(metric) = &metric {
-                            out.insert("metric".into(), metric.clone());
-                        }
-                    }
-                    _ => {}
-                }
                 let is_dst = key == "dst";
                 out.insert(key, item);
                 if is_dst && let Some(from) = extra.from {
