@@ -6,7 +6,10 @@
 //! was and returns [`Error::BufferFull`]; nothing is ever written out of bounds. A nest is opened
 //! with [`MessageBuilder::nest_start`], which returns a token, and closed with
 //! [`MessageBuilder::nest_end`] (which writes its length) or dropped with
-//! [`MessageBuilder::nest_cancel`].
+//! [`MessageBuilder::nest_cancel`]. Nests close innermost first: the builder keeps the open
+//! ones on a small fixed stack ([`MAX_NEST_DEPTH`]), and a token that is not the innermost open
+//! nest is refused ([`Error::NestNotOpen`]) rather than writing a length that no longer fits
+//! the tree.
 
 use core::net::IpAddr;
 
@@ -16,16 +19,24 @@ use crate::attr::align4;
 use crate::error::Error;
 use crate::raw::{NlAttr, NlMsgHdr};
 
+/// How deep nests can be opened inside one another. The kernel's own policies nest less
+/// deeply than this (`MAX_POLICY_RECURSION_DEPTH` is 10).
+pub const MAX_NEST_DEPTH: usize = 16;
+
 /// Builds one netlink message in a borrowed buffer.
 #[derive(Debug)]
 pub struct MessageBuilder<'b> {
     buf: &'b mut [u8],
     len: usize,
+    /// Where each open nest starts, outermost first.
+    nests: [usize; MAX_NEST_DEPTH],
+    depth: usize,
 }
 
 /// An open nest, returned by [`MessageBuilder::nest_start`]; give it back to `nest_end` or
-/// `nest_cancel`.
-#[derive(Debug, PartialEq, Eq)]
+/// `nest_cancel`. The builder checks each token against its stack of open nests, so a stale
+/// or out-of-order token is refused, not trusted; that is why a token may be copied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[must_use = "a nest must be closed with nest_end or dropped with nest_cancel"]
 pub struct Nest {
     start: usize,
@@ -43,7 +54,12 @@ impl<'b> MessageBuilder<'b> {
             nlmsg_seq: seq.into(),
             nlmsg_pid: 0.into(),
         };
-        let mut builder = MessageBuilder { buf, len: 0 };
+        let mut builder = MessageBuilder {
+            buf,
+            len: 0,
+            nests: [0; MAX_NEST_DEPTH],
+            depth: 0,
+        };
         builder.append(header.as_bytes(), 0)?;
         Ok(builder)
     }
@@ -69,7 +85,7 @@ impl<'b> MessageBuilder<'b> {
     /// Ends the message and returns its bytes, `nlmsg_len` long.
     #[inline]
     pub fn finish(self) -> &'b [u8] {
-        let MessageBuilder { buf, len } = self;
+        let MessageBuilder { buf, len, .. } = self;
         let buf: &'b [u8] = buf;
         buf.get(..len).unwrap_or_default()
     }
@@ -211,36 +227,69 @@ impl<'b> MessageBuilder<'b> {
 
     /// Opens nest `ty` (`mnl_attr_nest_start`). iproute2 does not set `NLA_F_NESTED` on
     /// rtnetlink nests and neither does this; OR it into `ty` where a family wants it.
+    ///
+    /// Fails with [`Error::NestTooDeep`] when [`MAX_NEST_DEPTH`] nests are open already.
     pub fn nest_start(&mut self, ty: u16) -> Result<Nest, Error> {
+        let start = self.len;
+        let Some(slot) = self.nests.get_mut(self.depth) else {
+            return Err(Error::NestTooDeep {
+                attr: ty,
+                max: MAX_NEST_DEPTH,
+            });
+        };
+        *slot = start;
         let header = NlAttr {
             nla_len: 0.into(),
             nla_type: ty.into(),
         };
-        let start = self.append(header.as_bytes(), 0)?;
+        self.append(header.as_bytes(), 0)?;
+        self.depth = self.depth.saturating_add(1);
         Ok(Nest { start, ty })
+    }
+
+    /// Whether `nest` is the innermost open nest.
+    fn is_innermost(&self, nest: &Nest) -> bool {
+        self.depth
+            .checked_sub(1)
+            .and_then(|top| self.nests.get(top))
+            .is_some_and(|&start| start == nest.start)
     }
 
     /// Closes `nest`, writing its length (`mnl_attr_nest_end`).
     ///
-    /// Fails with [`Error::AttrTooLarge`] when the nest is longer than `nla_len` can say; the
-    /// nest is then cancelled.
+    /// Fails with [`Error::NestNotOpen`], changing nothing, when `nest` is not the innermost
+    /// open nest (ended already, cancelled with a parent, or an inner nest is still open); with
+    /// [`Error::AttrTooLarge`] when the nest is longer than `nla_len` can say, and the nest is
+    /// then cancelled.
     pub fn nest_end(&mut self, nest: Nest) -> Result<&mut Self, Error> {
+        if !self.is_innermost(&nest) {
+            return Err(Error::NestNotOpen { attr: nest.ty });
+        }
         let len = self.len.saturating_sub(nest.start);
         let Ok(nla_len) = u16::try_from(len) else {
             let ty = nest.ty;
-            self.nest_cancel(nest);
+            self.nest_cancel(nest)?;
             return Err(Error::AttrTooLarge { attr: ty, len });
         };
         let field = nest.start..nest.start.saturating_add(2);
         if let Some(field) = self.buf.get_mut(field) {
             field.copy_from_slice(&nla_len.to_ne_bytes());
         }
+        self.depth = self.depth.saturating_sub(1);
         Ok(self)
     }
 
     /// Drops `nest` and everything written inside it (`mnl_attr_nest_cancel`).
-    pub fn nest_cancel(&mut self, nest: Nest) {
+    ///
+    /// Fails with [`Error::NestNotOpen`], changing nothing, when `nest` is not the innermost
+    /// open nest.
+    pub fn nest_cancel(&mut self, nest: Nest) -> Result<(), Error> {
+        if !self.is_innermost(&nest) {
+            return Err(Error::NestNotOpen { attr: nest.ty });
+        }
+        self.depth = self.depth.saturating_sub(1);
         self.truncate(nest.start);
+        Ok(())
     }
 }
 
@@ -270,7 +319,7 @@ mod tests {
         b.header(&IfInfoMsg::default()).unwrap();
         let cancelled = b.nest_start(ifla::AF_SPEC).unwrap();
         b.put_u32(1, 1).unwrap();
-        b.nest_cancel(cancelled);
+        b.nest_cancel(cancelled).unwrap();
         let info = b.nest_start(ifla::LINKINFO).unwrap();
         b.put_str(ifla_info::KIND, "veth").unwrap();
         b.nest_end(info).unwrap();
@@ -319,5 +368,61 @@ mod tests {
             }
         );
         assert_eq!(b.len(), 16, "the oversized nest was cancelled");
+    }
+}
+
+#[cfg(test)]
+mod nest_order_tests {
+    use super::*;
+    use crate::{ifla, ifla_info, rtm};
+
+    #[test]
+    fn a_nest_that_is_not_innermost_is_refused_and_nothing_changes() {
+        let mut buf = [0u8; 128];
+        let mut b = MessageBuilder::new(&mut buf, rtm::NEWLINK, 0, 1).unwrap();
+        let outer = b.nest_start(ifla::LINKINFO).unwrap();
+        let inner = b.nest_start(ifla_info::DATA).unwrap();
+        assert_eq!(
+            b.nest_end(outer).unwrap_err(),
+            Error::NestNotOpen {
+                attr: ifla::LINKINFO
+            }
+        );
+        let len = b.len();
+        b.nest_end(inner).unwrap();
+        b.nest_end(outer).unwrap();
+        assert_eq!(b.len(), len);
+        let stale = Nest {
+            start: 16,
+            ty: ifla::LINKINFO,
+        };
+        assert_eq!(
+            b.nest_cancel(stale),
+            Err(Error::NestNotOpen {
+                attr: ifla::LINKINFO
+            })
+        );
+        assert_eq!(b.len(), len, "a stale cancel truncates nothing");
+    }
+
+    #[test]
+    fn nests_deeper_than_the_stack_are_refused() {
+        let mut buf = [0u8; 256];
+        let mut b = MessageBuilder::new(&mut buf, rtm::NEWLINK, 0, 1).unwrap();
+        let mut open = [const { None }; MAX_NEST_DEPTH];
+        for slot in &mut open {
+            *slot = Some(b.nest_start(1).unwrap());
+        }
+        assert_eq!(
+            b.nest_start(2).unwrap_err(),
+            Error::NestTooDeep {
+                attr: 2,
+                max: MAX_NEST_DEPTH
+            }
+        );
+        for nest in open.iter_mut().rev() {
+            b.nest_end(nest.take().unwrap()).unwrap();
+        }
+        assert_eq!(b.len(), 16 + 4 * MAX_NEST_DEPTH);
     }
 }

@@ -99,6 +99,19 @@ pub enum Error {
         /// The attribute's total length that did not fit.
         len: usize,
     },
+    /// A nest token given to the builder is not the innermost open nest: it was ended or
+    /// cancelled already (perhaps with a parent), or a nest inside it is still open.
+    NestNotOpen {
+        /// The nest's attribute type.
+        attr: u16,
+    },
+    /// More nests open inside one another than the builder tracks.
+    NestTooDeep {
+        /// The attribute type of the nest that could not be opened.
+        attr: u16,
+        /// How many nests can be open at once.
+        max: usize,
+    },
     /// A message does not fit the 32-bit `nlmsg_len`.
     MessageTooLarge {
         /// The message length that did not fit.
@@ -160,6 +173,16 @@ impl fmt::Display for Error {
             Error::AttrTooLarge { attr, len } => write!(
                 f,
                 "attribute type {attr} would be {len} bytes, more than nla_len can hold (65535)"
+            ),
+            Error::NestNotOpen { attr } => {
+                write!(
+                    f,
+                    "nest of attribute type {attr} is not the innermost open nest"
+                )
+            }
+            Error::NestTooDeep { attr, max } => write!(
+                f,
+                "nest of attribute type {attr} would be more than {max} nests deep"
             ),
             Error::MessageTooLarge { len } => {
                 write!(

@@ -71,7 +71,7 @@ mod route;
 pub use ack::{DoneMessage, ErrorMessage, ExtAck};
 pub use addr::AddressMessage;
 pub use attr::{Attr, Attrs};
-pub use builder::{MessageBuilder, Nest};
+pub use builder::{MAX_NEST_DEPTH, MessageBuilder, Nest};
 pub use consts::*;
 pub use error::{Error, Layer};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};

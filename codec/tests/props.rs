@@ -1842,7 +1842,7 @@ fn run_ops(size: usize, header: &[u8], ops: &[Op]) {
                 },
                 Op::NestCancel(_) => {
                     if let Some(frame) = frames.pop() {
-                        b.nest_cancel(frame.nest);
+                        b.nest_cancel(frame.nest).unwrap();
                         assert_eq!(b.len(), frame.start);
                         shrunk = shrunk || before.len() > frame.start;
                     }
@@ -1934,13 +1934,18 @@ fn run_ops_any_order(size: usize, ops: &[Op]) {
                 }
                 Op::NestCancel(i) if !open.is_empty() => {
                     let nest = open.remove(i % open.len());
-                    b.nest_cancel(nest);
-                    Ok(())
+                    b.nest_cancel(nest)
                 }
                 _ => Ok(()),
             };
             match result {
-                Ok(()) | Err(Error::BufferFull { .. } | Error::AttrTooLarge { .. }) => {}
+                Ok(())
+                | Err(
+                    Error::BufferFull { .. }
+                    | Error::AttrTooLarge { .. }
+                    | Error::NestNotOpen { .. }
+                    | Error::NestTooDeep { .. },
+                ) => {}
                 Err(e) => panic!("{op:?}: unexpected {e:?}"),
             }
             assert!(b.len() <= size);

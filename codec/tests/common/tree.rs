@@ -73,7 +73,9 @@ pub fn build(builder: &mut MessageBuilder<'_>, nodes: &[Node]) -> Result<(), Err
             Body::Nest(children) => {
                 let nest = builder.nest_start(node.raw_type)?;
                 if let Err(error) = build(builder, children) {
-                    builder.nest_cancel(nest);
+                    // The children closed or cancelled their own nests, so this one is the
+                    // innermost open nest again.
+                    builder.nest_cancel(nest)?;
                     return Err(error);
                 }
                 builder.nest_end(nest)?;
