@@ -27,13 +27,15 @@ use std::collections::HashMap;
 use std::mem::offset_of;
 use std::net::IpAddr;
 
+use rustix::io::Errno;
+
 use rtnl_codec::raw::{IfAddrMsg, NlMsgHdr};
 use rtnl_codec::request::{self, LinkFlags, LinkRef, NewMode, SetLink};
-use rtnl_codec::{MessageBuilder, nlm_f, nlmsg};
+use rtnl_codec::{MessageBuilder, nlm_f, nlmsg, rtm};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::handle::Handle;
-use crate::link::{LinkAdd, LinkFilter, OpenNetns};
+use crate::link::{LinkAdd, OpenNetns};
 
 /// Room made for the next request before its constructor runs; a veth creation with both
 /// ends' attributes takes a few hundred bytes. A request that does not fit gets a larger room.
@@ -45,19 +47,15 @@ const MAX_REQUEST: usize = 1 << 20;
 /// Where `ifa_index` is in an address request.
 const IFA_INDEX_AT: usize = NlMsgHdr::SIZE + offset_of!(IfAddrMsg, ifa_index);
 
-/// From how many device names still to look up a batch reads them all with one link dump
-/// rather than one `RTM_GETLINK` each.
-const DUMP_FROM: usize = 32;
-
 /// One queued request.
 #[derive(Debug)]
 struct Entry {
     op: &'static str,
     /// What the request is about, as errors name it (a device name, `ADDR/LEN dev NAME`).
     object: String,
-    /// `object` is a link name this request creates or deletes: an index looked up for that
-    /// name earlier may be stale after it.
-    changes_name: bool,
+    /// After this request, an index looked up earlier for a link name may be wrong: it
+    /// deletes, renames or moves links away.
+    forgets_names: bool,
     state: State,
 }
 
@@ -93,14 +91,17 @@ enum State {
 /// them, so they work on links created earlier in the same batch.
 ///
 /// Address requests need the link's index (`struct ifaddrmsg` has no name). A name given to
-/// [`Batch::address_add`] is looked up when `send` reaches that request: the requests before
-/// it are sent first (so links they create exist), then the name is resolved, with one link
-/// dump the first time when many names are left to resolve (a name → index map), else with
-/// one `RTM_GETLINK`. "Create 1,000 veth pairs, up, with one address each" is thus one batch,
-/// sent as two pipelined runs with one dump between them, when the links come first and the
-/// addresses after them. Interleaving (link, its address, next link, ...) also works, at one
-/// round trip per link. An index looked up for a name is forgotten when a later request of the
-/// batch adds or deletes a link of that name.
+/// [`Batch::address_add`] is looked up when `send` reaches that request, with `SIOCGIFINDEX`
+/// on the handle's socket (in the handle's namespace; one system call, no dump). When the
+/// name has not been looked up yet, the requests before it are sent first, so the links they
+/// create exist; the names of the address requests that follow are looked up at the same
+/// time, so they go out together. "Create 1,000 veth pairs, up, with one address each" is thus
+/// one batch sent as two pipelined runs, when the links come first and the addresses after
+/// them. Interleaving (a link, its address, the next link, ...) also works, at one round trip
+/// per link. Indexes looked up are forgotten after a request that deletes, renames or moves a
+/// link ([`Batch::link_del`], a [`Batch::link_set`] with a name or namespace, a link request
+/// through [`Batch::request`]), and looked up again when needed. A name that no link has when
+/// its request is reached fails that request as `Cannot find device "NAME"`.
 ///
 /// Names inside a [`LinkAdd`] (a master, a vlan's lower device) are resolved when it is added
 /// to the batch, so they must exist then. Namespaces named in a `LinkAdd` are opened when it
@@ -168,8 +169,7 @@ impl Batch<'_> {
             Err(e) => return self.push_error(e),
         };
         let object = spec.name.unwrap_or(add.kind_name()).to_owned();
-        let changes_name = spec.name.is_some();
-        self.push("add link", object, changes_name, None, |buf| {
+        self.push("add link", object, false, None, |buf| {
             request::link_new(buf, 0, &spec)
         })
     }
@@ -181,7 +181,8 @@ impl Batch<'_> {
     /// request. A rename needs the link by index.
     pub fn link_set(&mut self, set: &SetLink<'_>) -> usize {
         let object = describe(set.link);
-        self.push("set link", object, set.name.is_some(), None, |buf| {
+        let forgets_names = set.name.is_some() || set.netns.is_some();
+        self.push("set link", object, forgets_names, None, |buf| {
             request::link_set(buf, 0, set)
         })
     }
@@ -207,8 +208,7 @@ impl Batch<'_> {
     /// `RTM_DELLINK`: queues a link deletion (`ip link del`; a veth takes its peer with it);
     /// returns its index in the results.
     pub fn link_del(&mut self, link: LinkRef<'_>) -> usize {
-        let changes_name = matches!(link, LinkRef::Name(_));
-        self.push("delete link", describe(link), changes_name, None, |buf| {
+        self.push("delete link", describe(link), true, None, |buf| {
             request::link_del(buf, 0, link)
         })
     }
@@ -265,7 +265,14 @@ impl Batch<'_> {
         object: impl ToString,
         build: impl FnMut(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
     ) -> usize {
-        self.push(op, object.to_string(), false, None, build)
+        let index = self.push(op, object.to_string(), false, None, build);
+        if let State::Ready { start, .. } = self.entries[index].state {
+            // A link request may rename or delete links.
+            let ty = read_u16(&self.buf, start + offset_of!(NlMsgHdr, nlmsg_type));
+            self.entries[index].forgets_names =
+                matches!(ty, rtm::NEWLINK | rtm::DELLINK | rtm::SETLINK);
+        }
+        index
     }
 
     fn address_request(
@@ -306,7 +313,7 @@ impl Batch<'_> {
         self.entries.push(Entry {
             op: error.op(),
             object: error.object().unwrap_or_default().to_owned(),
-            changes_name: false,
+            forgets_names: false,
             state: State::Failed(error),
         });
         self.entries.len() - 1
@@ -317,7 +324,7 @@ impl Batch<'_> {
         &mut self,
         op: &'static str,
         object: String,
-        changes_name: bool,
+        forgets_names: bool,
         unresolved: Option<&str>,
         mut build: impl FnMut(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
     ) -> usize {
@@ -359,7 +366,7 @@ impl Batch<'_> {
         self.entries.push(Entry {
             op,
             object,
-            changes_name,
+            forgets_names,
             state,
         });
         self.entries.len() - 1
@@ -368,9 +375,9 @@ impl Batch<'_> {
     /// Sends every request, in order, and returns one result per request, in the order they
     /// were added (`RTM_*` acknowledgements or errors, matched by sequence number).
     ///
-    /// Runs of ready requests go out pipelined; an address request on a device named by a
-    /// name not yet looked up ends a run, as the type's documentation explains. Namespace
-    /// descriptors opened for the requests are closed when this returns.
+    /// Runs of requests go out pipelined; an address request on a device whose name is not
+    /// looked up yet ends a run, as the [type's documentation](Batch#names-of-links-made-in-the-same-batch)
+    /// explains. Namespace descriptors opened for the requests are closed when this returns.
     ///
     /// # Errors
     /// Only when the socket fails (see the [type's documentation](Batch#errors)); the kernel's
@@ -379,14 +386,11 @@ impl Batch<'_> {
         let entries = std::mem::take(&mut self.entries);
         let mut results: Vec<Result<()>> = Vec::with_capacity(entries.len());
         results.resize_with(entries.len(), || Ok(()));
-        let mut names = Names::default();
+        // Indexes of link names looked up so far, valid until a request that forgets names.
+        let mut known: HashMap<String, u32> = HashMap::new();
         // The requests of the current run: their indexes and the bytes they span.
         let mut run: Vec<usize> = Vec::new();
         let mut span = 0..0;
-        let mut unresolved_left = entries
-            .iter()
-            .filter(|e| matches!(e.state, State::Unresolved { .. }))
-            .count();
 
         for (i, entry) in entries.iter().enumerate() {
             let (start, len) = match &entry.state {
@@ -396,36 +400,41 @@ impl Batch<'_> {
                 }
                 State::Ready { start, len } => (*start, *len),
                 State::Unresolved { start, len, name } => {
-                    unresolved_left -= 1;
-                    let mut index = Ok(names.get(name));
-                    if index == Ok(None) {
-                        // The requests before this one may create the link: send them first.
-                        if self.flush(&entries, &mut run, &mut span, &mut results)? {
-                            names.dump_is_fresh = false;
+                    let index = match known.get(name) {
+                        Some(&index) => Ok(index),
+                        None => {
+                            // The requests before this one may create the link: send them
+                            // first, then ask, and ask for the names of the requests after it.
+                            self.flush(&entries, &mut run, &mut span, &mut results)?;
+                            let found = self.index_of(name);
+                            if found.is_ok() {
+                                self.look_ahead(&entries[i + 1..], &mut known);
+                            }
+                            found
                         }
-                        index = names.look_up(self.handle, name, unresolved_left + 1);
-                    }
+                    };
                     match index {
-                        Ok(Some(index)) => {
+                        Ok(index) => {
+                            known.insert(name.clone(), index);
                             self.buf[start + IFA_INDEX_AT..start + IFA_INDEX_AT + 4]
                                 .copy_from_slice(&index.to_ne_bytes());
                             (*start, *len)
                         }
-                        Ok(None) => {
+                        Err(Errno::NODEV) => {
                             let error =
                                 Error::new(entry.op, Some(name.clone()), ErrorKind::NotFound);
                             results[i] = Err(error);
                             continue;
                         }
-                        Err(e) => {
-                            results[i] = Err(entry.error(e.kind().clone()));
+                        Err(errno) => {
+                            results[i] = Err(entry.error(ErrorKind::Os(errno)));
                             continue;
                         }
                     }
                 }
             };
-            if entry.changes_name {
-                names.forget(&entry.object);
+            if entry.forgets_names {
+                known.clear();
             }
             if run.is_empty() {
                 span = start..start;
@@ -436,6 +445,32 @@ impl Batch<'_> {
         }
         self.flush(&entries, &mut run, &mut span, &mut results)?;
         Ok(results)
+    }
+
+    /// `SIOCGIFINDEX` on the handle's socket: the index of the link `name` in the socket's
+    /// namespace (the ioctl works on any socket, a netlink one included, in the namespace the
+    /// socket belongs to), at the cost of one system call and no reply to parse.
+    fn index_of(&mut self, name: &str) -> Result<u32, Errno> {
+        rustix::net::netdevice::name_to_index(self.handle.engine().transport(), name)
+    }
+
+    /// Looks up the names of the address requests in `later`, in order, as long as the
+    /// links exist and no request in between forgets names, so a run of addresses on links
+    /// made before it goes out as one pipelined run.
+    fn look_ahead(&mut self, later: &[Entry], known: &mut HashMap<String, u32>) {
+        for entry in later {
+            if entry.forgets_names {
+                return;
+            }
+            if let State::Unresolved { name, .. } = &entry.state
+                && !known.contains_key(name)
+            {
+                match self.index_of(name) {
+                    Ok(index) => known.insert(name.clone(), index),
+                    Err(_) => return,
+                };
+            }
+        }
     }
 
     /// Sends the requests of `run` (the bytes of `span`) pipelined, records their results and
@@ -468,60 +503,15 @@ impl Entry {
     }
 }
 
-/// Device names looked up while a batch is sent.
-#[derive(Default)]
-struct Names {
-    index: HashMap<Vec<u8>, u32>,
-    /// A link dump was made (or tried): later names are looked up one by one.
-    dumped: bool,
-    /// Nothing was sent since the dump: a name it did not have does not exist.
-    dump_is_fresh: bool,
-}
-
-impl Names {
-    fn get(&self, name: &str) -> Option<u32> {
-        self.index.get(name.as_bytes()).copied()
-    }
-
-    fn forget(&mut self, name: &str) {
-        self.index.remove(name.as_bytes());
-        self.dump_is_fresh = false;
-    }
-
-    /// Looks `name` up after the requests before it were sent: with one link dump when none
-    /// was made yet and at least [`DUMP_FROM`] names are left, else with `RTM_GETLINK`.
-    fn look_up(&mut self, handle: &mut Handle, name: &str, left: usize) -> Result<Option<u32>> {
-        if self.dump_is_fresh {
-            return Ok(None);
-        }
-        if !self.dumped && left >= DUMP_FROM {
-            self.dumped = true;
-            let index = &mut self.index;
-            handle.for_each_link(&LinkFilter::default(), |link| {
-                if let Some(name) = link.name_bytes() {
-                    index.insert(name.to_vec(), link.index());
-                }
-            })?;
-            self.dump_is_fresh = true;
-            return Ok(self.get(name));
-        }
-        match handle.link_index(LinkRef::Name(name)) {
-            Ok(index) => {
-                self.index.insert(name.as_bytes().to_vec(), index);
-                Ok(Some(index))
-            }
-            Err(e) if e.kind() == &ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
-    }
-}
-
 /// Whether the message in `bytes` is a dump request (`RTM_GET*` with `NLM_F_DUMP`).
 fn is_dump(bytes: &[u8]) -> bool {
-    let read = |at: usize| u16::from_ne_bytes([bytes[at], bytes[at + 1]]);
-    let ty = read(offset_of!(NlMsgHdr, nlmsg_type));
-    let flags = read(offset_of!(NlMsgHdr, nlmsg_flags));
+    let ty = read_u16(bytes, offset_of!(NlMsgHdr, nlmsg_type));
+    let flags = read_u16(bytes, offset_of!(NlMsgHdr, nlmsg_flags));
     ty >= nlmsg::MIN_TYPE && ty & 3 == 2 && flags & nlm_f::DUMP == nlm_f::DUMP
+}
+
+fn read_u16(bytes: &[u8], at: usize) -> u16 {
+    u16::from_ne_bytes([bytes[at], bytes[at + 1]])
 }
 
 fn describe(link: LinkRef<'_>) -> String {

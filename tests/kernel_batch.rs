@@ -208,6 +208,35 @@ fn interleaved_links_and_addresses_and_indexes() {
     let addrs = addresses();
     assert!(!addrs.contains_key("va1") && !addrs.contains_key("va2"));
 
+    // A rename in the middle: the index looked up for va4 is forgotten, and the old name
+    // is gone by the time the request after the rename is reached.
+    let va4 = h.link_index(LinkRef::Name("va4")).unwrap();
+    let mut batch = h.batch_builder();
+    batch.address_add(LinkRef::Name("va3"), v4(3), 24);
+    batch.address_add(LinkRef::Name("va4"), v4(4), 24);
+    batch.link_set(&rtnl::codec::request::SetLink {
+        name: Some("vr4"),
+        ..rtnl::codec::request::SetLink::new(LinkRef::Index(va4))
+    });
+    batch.address_add(LinkRef::Name("vr4"), v4(40), 24);
+    batch.address_add(LinkRef::Name("va4"), v4(41), 24);
+    let results = batch.send().unwrap();
+    assert!(results[..4].iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(
+        results[4].as_ref().unwrap_err().to_string(),
+        "Cannot find device \"va4\""
+    );
+    let addrs = addresses();
+    let mut vr4 = addrs["vr4"].clone();
+    let mut want = vec![
+        format!("{}/24", v4(4)),
+        format!("{}/24", v4(40)),
+        format!("{}/64", v6(4)),
+    ];
+    vr4.sort();
+    want.sort();
+    assert_eq!(vr4, want);
+
     // An empty batch sends nothing.
     assert!(h.batch_builder().send().unwrap().is_empty());
 }
