@@ -18,8 +18,15 @@
 //!   contrast, `Handle::links`.
 //!
 //! Everything runs in private network namespaces: the main thread unshares its own, and each
-//! creation iteration runs on a thread in a new one. A markdown table of medians and target
-//! ratios is printed at the end.
+//! creation runs on a thread in a new one. A markdown table of medians and target ratios is
+//! printed at the end.
+//!
+//! The machine is shared, so the figures in the table come from interleaved rounds: each
+//! round runs every peer once, in an order that rotates, and each ratio is the median of the
+//! ratios within a round, so a change of load between peers does not decide the comparison.
+//! The dumps are criterion benchmarks as well; the creations are not, because criterion
+//! measures one peer after the other and a creation takes most of a second (with the
+//! namespace emptied after it), so sequential groups would compare minutes apart.
 //!
 //! Run (as root): `cargo bench --bench e2e`. Under `cargo test` (no `--bench`) every path runs
 //! once on a few links, as a smoke test.
@@ -31,7 +38,7 @@ use std::process::Command;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
-use criterion::{Criterion, SamplingMode};
+use criterion::Criterion;
 use futures_util::TryStreamExt;
 use rtnl::codec::raw::IfInfoMsg;
 use rtnl::codec::request::{self, AddressDump, LinkDump, SetLink};
@@ -119,7 +126,7 @@ struct Scale {
 }
 
 const FULL: Scale = Scale {
-    rounds: 8,
+    rounds: 10,
     create_pairs: 1000,
     dump_pairs: 1000,
     memory_pairs: 10_000,
@@ -156,6 +163,14 @@ impl Figures {
         }
         self.0.push((name.to_owned(), Vec::new()));
         &mut self.0.last_mut().unwrap().1
+    }
+
+    /// The smallest and largest sample.
+    fn range(&self, name: &str) -> (f64, f64) {
+        let (_, samples) = self.0.iter().find(|(n, _)| n == name).unwrap();
+        let lo = samples.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = samples.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        (lo, hi)
     }
 
     fn median(&self, name: &str) -> f64 {
@@ -371,21 +386,6 @@ const CREATE_VARIANTS: [Create; 4] = [
     Create::IpBatch,
     Create::Rtnetlink,
 ];
-
-fn bench_create(c: &mut Criterion, names: &[(String, String)], file: &std::path::Path) {
-    let mut group = c.benchmark_group(format!("create_{}_veth_pairs", names.len()));
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_millis(1))
-        .measurement_time(Duration::from_secs(12));
-    for variant in CREATE_VARIANTS {
-        group.bench_function(variant.name(), |b| {
-            b.iter_custom(|iters| (0..iters).map(|_| create_once(variant, names, file)).sum());
-        });
-    }
-    group.finish();
-}
 
 /// The figures for the table: `rounds` rounds, each creating once with every variant (in an
 /// order that rotates), so a change in the machine's load hits all of them alike, and each
@@ -674,7 +674,6 @@ fn main() {
     let mut figures = Figures::default();
     let names = pair_names(scale.create_pairs);
     let file = ip_batch_file(&names);
-    bench_create(&mut c, &names, &file);
     create_rounds(&mut figures, &names, &file, scale.rounds);
     let _ = std::fs::remove_file(&file);
 
@@ -723,8 +722,8 @@ fn report(
     println!();
     println!(
         "Medians of {} interleaved rounds (creation) and {} (dumps); a ratio is the median of \
-         each round's ratio to `ip -batch` or to the bare dump of the same round. Load average \
-         before: {}, after: {}.",
+         each round's ratio to `ip -batch` or to the bare dump of the same round (smallest and \
+         largest in brackets). Load average before: {}, after: {}.",
         scale.rounds,
         scale.rounds * 5,
         loads.0,
@@ -736,6 +735,7 @@ fn report(
     for v in CREATE_VARIANTS {
         let t = figures.median(&format!("create/{}", v.name()));
         let ratio = figures.median(&format!("create-ratio/{}", v.name()));
+        let (lo, hi) = figures.range(&format!("create-ratio/{}", v.name()));
         let target = match v {
             Create::RtnlUp | Create::RtnlSameCommands => {
                 format!("≤ 0.9x ip -batch: {}", verdict(ratio <= 0.9))
@@ -743,20 +743,21 @@ fn report(
             _ => String::new(),
         };
         println!(
-            "| create {pairs} veth pairs, up, 1 address: {} | {t:.3} s | {ratio:.2}x ip -batch | {target} |",
+            "| create {pairs} veth pairs, up, 1 address: {} | {t:.3} s | {ratio:.2}x ip -batch ({lo:.2}–{hi:.2}) | {target} |",
             v.name(),
         );
     }
     for n in DUMP_VARIANTS {
         let t = figures.median(&format!("dump/{n}"));
         let ratio = figures.median(&format!("dump-ratio/{n}"));
+        let (lo, hi) = figures.range(&format!("dump-ratio/{n}"));
         let target = if n == "rtnl Handle::links (owned)" {
             format!("≤ 1.3x floor: {}", verdict(ratio <= 1.3))
         } else {
             String::new()
         };
         println!(
-            "| dump {links} links: {n} | {:.2} ms | {ratio:.2}x floor | {target} |",
+            "| dump {links} links: {n} | {:.2} ms | {ratio:.2}x floor ({lo:.2}–{hi:.2}) | {target} |",
             t * 1e3
         );
     }
