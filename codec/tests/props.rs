@@ -31,9 +31,9 @@ use proptest::sample::select;
 use rtnl_codec::raw::{IfAddrMsg, IfInfoMsg, NdMsg, NlMsgErr, NlMsgHdr, RtGenMsg, RtMsg};
 use rtnl_codec::{
     AddressMessage, Attrs, BridgeInfo, DoneMessage, Error, ErrorMessage, Layer, LinkMessage,
-    MacvlanInfo, Message, MessageBuilder, Messages, NsidMessage, Payload, RouteMessage, VlanInfo,
-    VxlanInfo, ifa, ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa, nla,
-    nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
+    MAX_NEST_DEPTH, MacvlanInfo, Message, MessageBuilder, Messages, NsidMessage, Payload,
+    RouteMessage, VlanInfo, VxlanInfo, ifa, ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan,
+    ifla_vxlan, netnsa, nla, nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
 };
 use tree::{Body, Node};
 use zerocopy::{FromBytes, IntoBytes};
@@ -1810,7 +1810,18 @@ fn run_ops(size: usize, header: &[u8], ops: &[Op]) {
                 }
                 Op::NestStart(ty) => {
                     let start = b.len();
-                    b.nest_start(*ty).map(|nest| {
+                    let open = frames.len();
+                    let result = b.nest_start(*ty);
+                    if open == MAX_NEST_DEPTH {
+                        assert_eq!(
+                            result,
+                            Err(Error::NestTooDeep {
+                                attr: *ty,
+                                max: MAX_NEST_DEPTH
+                            })
+                        );
+                    }
+                    result.map(|nest| {
                         frames.push(Frame {
                             nest,
                             ty: *ty,
@@ -1865,6 +1876,10 @@ fn run_ops(size: usize, header: &[u8], ops: &[Op]) {
                     if !matches!(op, Op::NestEnd(_)) {
                         assert_eq!(b.as_bytes(), &before[..]);
                     }
+                }
+                Err(Error::NestTooDeep { .. }) => {
+                    assert_eq!(frames.len(), MAX_NEST_DEPTH, "refused below the limit");
+                    assert_eq!(b.as_bytes(), &before[..]);
                 }
                 Err(e) => panic!("{op:?}: unexpected {e:?}"),
             }
@@ -2159,6 +2174,55 @@ proptest! {
     #[test]
     fn every_strict_prefix_of_a_datagram_is_an_error(messages in vec(any_message(), 1..5)) {
         check_every_prefix(&messages.concat());
+    }
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// Nests opened far more often than closed: the builder tracks `MAX_NEST_DEPTH` of them,
+    /// refuses one more with `NestTooDeep` and nothing changed, and the rest still round-trips.
+    #[test]
+    fn builder_refuses_nests_deeper_than_it_tracks(
+        ops in vec(
+            prop_oneof![
+                8 => any::<u16>().prop_map(Op::NestStart),
+                2 => (any::<u16>(), 0usize..12, any::<u8>()).prop_map(|(t, n, s)| Op::Put(t, n, s)),
+                1 => any::<usize>().prop_map(Op::NestEnd),
+                1 => any::<usize>().prop_map(Op::NestCancel),
+            ],
+            10..60,
+        ),
+    ) {
+        run_ops(4096, &[], &ops);
+    }
+
+    /// A tree deeper than the builder tracks fails with `NestTooDeep` and leaves the message as
+    /// it was; one exactly as deep round-trips.
+    #[test]
+    fn trees_deeper_than_the_nest_stack_are_refused(
+        extra in 0usize..3,
+        ty in 1u16..=200,
+        payload in vec(any::<u8>(), 0..8),
+    ) {
+        let depth = MAX_NEST_DEPTH + extra;
+        let mut node = leaf(ty, payload);
+        for _ in 0..depth {
+            node = nest(ty, vec![node]);
+        }
+        let mut buf = vec![0xa5u8; 4096];
+        let mut b = MessageBuilder::new(&mut buf, rtm::NEWLINK, 0, 1).unwrap();
+        b.put_u32(1, 7).unwrap();
+        let before = b.as_bytes().to_vec();
+        let result = tree::build(&mut b, std::slice::from_ref(&node));
+        if depth > MAX_NEST_DEPTH {
+            prop_assert_eq!(result, Err(Error::NestTooDeep { attr: ty, max: MAX_NEST_DEPTH }));
+            prop_assert_eq!(b.as_bytes(), &before[..]);
+        } else {
+            prop_assert_eq!(result, Ok(()));
+            let bytes = b.finish();
+            tree::check(Attrs::with_offset(&bytes[24..], 24), &[node]);
+        }
     }
 }
 

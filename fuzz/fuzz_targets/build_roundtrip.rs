@@ -3,16 +3,17 @@
 //!
 //! - when it fits: the bytes are exactly the reference encoding, and parsing them back gives
 //!   the same tree (types with flags, payloads, order, offsets);
-//! - when an attribute does not fit (`BufferFull`) or is too large for `nla_len`
-//!   (`AttrTooLarge`): only those errors, the message is left as it was before that attribute,
-//!   and the build goes on with the next one;
+//! - when an attribute does not fit (`BufferFull`), is too large for `nla_len`
+//!   (`AttrTooLarge`) or nests deeper than the builder tracks (`NestTooDeep`, only then): only
+//!   those errors, the message is left as it was before that attribute, and the build goes on
+//!   with the next one;
 //! - always: nothing is written past the buffer given to the builder.
 #![no_main]
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use rtnl_codec::raw::{IfAddrMsg, IfInfoMsg, RtGenMsg, RtMsg};
-use rtnl_codec::{Attrs, Error, MessageBuilder, Messages};
+use rtnl_codec::{Attrs, Error, MAX_NEST_DEPTH, MessageBuilder, Messages};
 
 #[path = "../../codec/tests/common/exercise.rs"]
 mod exercise;
@@ -91,6 +92,14 @@ fn put_header(b: &mut MessageBuilder<'_>, header: &Header) -> Result<(), Error> 
     }
 }
 
+/// How many nests are open at once while writing `node`'s innermost attribute.
+fn nest_depth(node: &Node) -> usize {
+    match &node.body {
+        Body::Leaf(_) => 0,
+        Body::Nest(children) => 1 + children.iter().map(nest_depth).max().unwrap_or(0),
+    }
+}
+
 const GUARD: usize = 64;
 
 fuzz_target!(|input: Input<'_>| {
@@ -128,6 +137,11 @@ fuzz_target!(|input: Input<'_>| {
             match tree::build(&mut b, std::slice::from_ref(node)) {
                 Ok(()) => written.push(node.clone()),
                 Err(Error::BufferFull { .. } | Error::AttrTooLarge { .. }) => {
+                    assert_eq!(b.as_bytes(), &before[..], "a failed attribute left bytes");
+                }
+                Err(Error::NestTooDeep { max, .. }) => {
+                    assert_eq!(max, MAX_NEST_DEPTH);
+                    assert!(nest_depth(node) > max, "refused a nest within the limit");
                     assert_eq!(b.as_bytes(), &before[..], "a failed attribute left bytes");
                 }
                 Err(e) => panic!("unexpected {e:?}"),
