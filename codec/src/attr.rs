@@ -467,6 +467,19 @@ impl<'a, const N: usize> AttrIndex<'a, N> {
     pub(crate) fn ip(&self, ty: u16) -> Option<IpAddr> {
         ip_from(self.bytes(ty)?)
     }
+
+    /// The IPv4 address in the first 4 bytes of `ty`'s payload, as the kernel's
+    /// `nla_get_in_addr()` reads it.
+    #[inline]
+    pub(crate) fn ipv4(&self, ty: u16) -> Option<Ipv4Addr> {
+        self.chunk::<4>(ty).map(Ipv4Addr::from)
+    }
+
+    /// The IPv6 address in the first 16 bytes of `ty`'s payload (`nla_get_in6_addr()`).
+    #[inline]
+    pub(crate) fn ipv6(&self, ty: u16) -> Option<Ipv6Addr> {
+        self.chunk::<16>(ty).map(Ipv6Addr::from)
+    }
 }
 
 #[cfg(test)]

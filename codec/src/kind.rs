@@ -86,17 +86,22 @@ impl VxlanInfo<'_> {
     }
 
     /// `IFLA_VXLAN_GROUP` or `IFLA_VXLAN_GROUP6`: the remote address or multicast group.
+    ///
+    /// Read as the kernel reads them: the first 4 (16) bytes; the policy requires at least that.
     pub fn remote(&self) -> Option<IpAddr> {
         self.attrs
-            .ip(ifla_vxlan::GROUP)
-            .or_else(|| self.attrs.ip(ifla_vxlan::GROUP6))
+            .ipv4(ifla_vxlan::GROUP)
+            .map(IpAddr::V4)
+            .or_else(|| self.attrs.ipv6(ifla_vxlan::GROUP6).map(IpAddr::V6))
     }
 
-    /// `IFLA_VXLAN_LOCAL` or `IFLA_VXLAN_LOCAL6`: the local source address.
+    /// `IFLA_VXLAN_LOCAL` or `IFLA_VXLAN_LOCAL6`: the local source address, read like
+    /// [`VxlanInfo::remote`].
     pub fn local(&self) -> Option<IpAddr> {
         self.attrs
-            .ip(ifla_vxlan::LOCAL)
-            .or_else(|| self.attrs.ip(ifla_vxlan::LOCAL6))
+            .ipv4(ifla_vxlan::LOCAL)
+            .map(IpAddr::V4)
+            .or_else(|| self.attrs.ipv6(ifla_vxlan::LOCAL6).map(IpAddr::V6))
     }
 
     /// `IFLA_VXLAN_LINK`: index of the underlying device.
