@@ -96,7 +96,7 @@ pub struct ErrorMessage<'a> {
 impl<'a> ErrorMessage<'a> {
     /// Checks `message` is a well-formed `NLMSG_ERROR`.
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_type(&[nlmsg::ERROR])?;
+        message.expect_types(nlmsg::ERROR, nlmsg::ERROR)?;
         let payload = message.payload();
         let Ok((header, _)) = NlMsgErr::ref_from_prefix(payload) else {
             return Err(Error::Truncated {
@@ -192,7 +192,7 @@ impl<'a> DoneMessage<'a> {
     /// The kernel always sends the `int` error code; an empty payload, which some other netlink
     /// families send, is read as 0.
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_type(&[nlmsg::DONE])?;
+        message.expect_types(nlmsg::DONE, nlmsg::DONE)?;
         let payload = message.payload();
         let error = match payload.first_chunk::<4>() {
             Some(code) => i32::from_ne_bytes(*code),

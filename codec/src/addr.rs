@@ -40,7 +40,7 @@ impl<'a> AddressMessage<'a> {
     /// Checks `message` is a well-formed address message and indexes its attributes.
     #[inline]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_type(&[rtm::NEWADDR, rtm::DELADDR, rtm::GETADDR])?;
+        message.expect_types(rtm::NEWADDR, rtm::GETADDR)?;
         let (header, attrs, offset) = family_header::<IfAddrMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &ADDR_POLICY)?;
         Ok(AddressMessage {

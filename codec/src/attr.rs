@@ -336,16 +336,22 @@ pub(crate) const fn policy<const N: usize>(entries: &[(u16, Len)]) -> [Len; N] {
     table
 }
 
+/// An index slot for an attribute whose offset does not fit in 16 bits: `get` walks to it.
+const FAR: u16 = u16::MAX;
+
 /// A checked run of attributes with the position of each type below `N` recorded in one pass,
 /// like the kernel's `nla_parse()` into `tb[]`: afterwards, a typed read is a table lookup.
 ///
-/// When a type occurs more than once the last one is recorded, as the kernel does.
+/// When a type occurs more than once the last one is recorded, as the kernel does. Offsets are
+/// kept in 16 bits, which keeps the views small (a link view is 64 slots); an attribute past
+/// 64 KiB into its run, which the kernel does not send, is found by a walk instead.
 #[derive(Clone, Debug)]
 pub(crate) struct AttrIndex<'a, const N: usize> {
     bytes: &'a [u8],
     base: usize,
-    /// Offset in `bytes` plus one of the last attribute of each type; 0 when absent.
-    slots: [u32; N],
+    /// Offset in `bytes` plus one of the last attribute of each type; 0 when absent, [`FAR`]
+    /// when the offset does not fit.
+    slots: [u16; N],
 }
 
 impl<'a, const N: usize> AttrIndex<'a, N> {
@@ -360,19 +366,22 @@ impl<'a, const N: usize> AttrIndex<'a, N> {
     /// every known payload against `policy`, and records where each type is.
     #[inline]
     pub(crate) fn parse(bytes: &'a [u8], base: usize, policy: &[Len]) -> Result<Self, Error> {
-        let mut slots = [0u32; N];
+        let mut slots = [0u16; N];
+        let mut rest = bytes;
         let mut pos = 0usize;
-        while let Some(rest) = bytes.get(pos..).filter(|rest| !rest.is_empty()) {
+        while !rest.is_empty() {
             let (attr, advance) = split_attr(rest, base.saturating_add(pos))?;
             let ty = usize::from(attr.ty());
             if let Some(len) = policy.get(ty) {
                 len.check(&attr)?;
             }
             if let Some(slot) = slots.get_mut(ty) {
-                // A message is at most u32::MAX bytes long (nlmsg_len), so `pos` fits; a
-                // larger buffer only loses the index entry, and `get` rescans.
-                *slot = u32::try_from(pos).map_or(0, |pos| pos.saturating_add(1));
+                *slot = pos
+                    .checked_add(1)
+                    .and_then(|pos| u16::try_from(pos).ok())
+                    .unwrap_or(FAR);
             }
+            rest = rest.get(advance..).unwrap_or_default();
             pos = pos.saturating_add(advance);
         }
         Ok(AttrIndex { bytes, base, slots })
@@ -384,29 +393,51 @@ impl<'a, const N: usize> AttrIndex<'a, N> {
         Attrs::with_offset(self.bytes, self.base)
     }
 
+    /// Where the attribute of type `ty` starts in `bytes`: a lookup, or `Err(())` when the
+    /// index cannot say (a type beyond the table, or an offset past 64 KiB) and a walk must.
+    #[inline]
+    fn position(&self, ty: u16) -> Result<Option<usize>, ()> {
+        match self.slots.get(usize::from(ty)) {
+            Some(&FAR) | None => Err(()),
+            Some(&0) => Ok(None),
+            Some(&slot) => Ok(Some(usize::from(slot.saturating_sub(1)))),
+        }
+    }
+
+    /// The last attribute of type `ty`, found by walking.
+    fn walk_to(&self, ty: u16) -> Option<Attr<'a>> {
+        self.iter()
+            .map_while(Result::ok)
+            .filter(|a| a.ty() == ty)
+            .last()
+    }
+
     /// The attribute of type `ty`; a table lookup for types below `N`, a walk otherwise.
     #[inline]
     pub(crate) fn get(&self, ty: u16) -> Option<Attr<'a>> {
-        match self.slots.get(usize::from(ty)) {
-            Some(&slot) => {
-                let pos = usize::try_from(slot.checked_sub(1)?).ok()?;
+        match self.position(ty) {
+            Ok(pos) => {
+                let pos = pos?;
                 let rest = self.bytes.get(pos..)?;
                 split_attr(rest, self.base.saturating_add(pos))
                     .ok()
                     .map(|(attr, _)| attr)
             }
-            None => self
-                .iter()
-                .filter_map(Result::ok)
-                .filter(|a| a.ty() == ty)
-                .last(),
+            Err(()) => self.walk_to(ty),
         }
     }
 
-    /// The payload of `ty`.
+    /// The payload of `ty`. `parse` checked the header, so only its length is read again.
     #[inline]
     pub(crate) fn bytes(&self, ty: u16) -> Option<&'a [u8]> {
-        self.get(ty).map(|attr| attr.payload)
+        match self.position(ty) {
+            Ok(pos) => {
+                let rest = self.bytes.get(pos?..)?;
+                let len = usize::from(u16::from_ne_bytes(*rest.first_chunk::<2>()?));
+                rest.get(NlAttr::SIZE..len)
+            }
+            Err(()) => self.walk_to(ty).map(|attr| attr.payload),
+        }
     }
 
     #[inline]
@@ -484,6 +515,8 @@ impl<'a, const N: usize> AttrIndex<'a, N> {
 
 #[cfg(test)]
 mod tests {
+    extern crate std;
+
     use super::*;
 
     /// Two attributes: type 3 "lo\0" (padded) and type 4 u32 65536.
@@ -559,6 +592,24 @@ mod tests {
                 offset: 16
             }
         );
+    }
+
+    #[test]
+    fn attributes_past_64_kib_are_found_by_a_walk() {
+        // Two 40,000-byte attributes push type 7 past what a 16-bit slot can hold.
+        let mut run = std::vec::Vec::new();
+        for ty in [1u16, 2] {
+            run.extend_from_slice(&40_004u16.to_ne_bytes());
+            run.extend_from_slice(&ty.to_ne_bytes());
+            run.resize(run.len() + 40_000, 0);
+        }
+        run.extend_from_slice(&[8, 0, 7, 0, 1, 2, 3, 4]);
+        const POLICY: [Len; 8] = policy(&[(7, Len::Min(4))]);
+        let index = AttrIndex::<8>::parse(&run, 0, &POLICY).unwrap();
+        assert_eq!(index.bytes(7), Some(&[1u8, 2, 3, 4][..]));
+        assert_eq!(index.get(7).unwrap().offset(), 80_008);
+        assert_eq!(index.bytes(2).map(<[u8]>::len), Some(40_000));
+        assert_eq!(index.bytes(5), None);
     }
 
     /// Counts without a heap.

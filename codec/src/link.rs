@@ -71,7 +71,7 @@ impl<'a> LinkMessage<'a> {
     /// Checks `message` is a well-formed link message and indexes its attributes.
     #[inline]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_type(&[rtm::NEWLINK, rtm::DELLINK, rtm::GETLINK, rtm::SETLINK])?;
+        message.expect_types(rtm::NEWLINK, rtm::SETLINK)?;
         let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &LINK_POLICY)?;
         let info = match attrs.get(ifla::LINKINFO) {

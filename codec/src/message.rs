@@ -127,14 +127,16 @@ impl<'a> Message<'a> {
         })
     }
 
-    /// Fails with [`Error::WrongType`] unless `nlmsg_type` is one of `types`.
-    pub(crate) fn expect_type(&self, types: &[u16]) -> Result<(), Error> {
+    /// Fails with [`Error::WrongType`] unless `nlmsg_type` is in `first..=last`, the types one
+    /// view decodes (rtnetlink groups them: `RTM_NEWLINK` to `RTM_SETLINK` are 16 to 19).
+    #[inline]
+    pub(crate) fn expect_types(&self, first: u16, last: u16) -> Result<(), Error> {
         let found = self.ty();
-        if types.contains(&found) {
+        if (first..=last).contains(&found) {
             Ok(())
         } else {
             Err(Error::WrongType {
-                expected: types.first().copied().unwrap_or_default(),
+                expected: first,
                 found,
             })
         }

@@ -31,7 +31,7 @@ pub struct NsidMessage<'a> {
 impl<'a> NsidMessage<'a> {
     /// Checks `message` is a well-formed nsid message and indexes its attributes.
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_type(&[rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID])?;
+        message.expect_types(rtm::NEWNSID, rtm::GETNSID)?;
         let (header, attrs, offset) = family_header::<RtGenMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &NSID_POLICY)?;
         Ok(NsidMessage {

@@ -48,7 +48,7 @@ impl<'a> RouteMessage<'a> {
     /// Checks `message` is a well-formed route message and indexes its attributes.
     #[inline]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_type(&[rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE])?;
+        message.expect_types(rtm::NEWROUTE, rtm::GETROUTE)?;
         let (header, attrs, offset) = family_header::<RtMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &ROUTE_POLICY)?;
         if let Some(multipath) = attrs.get(rta::MULTIPATH) {
