@@ -108,23 +108,17 @@ impl<'a> Message<'a> {
     /// Control messages and the link, address, route and nsid families get their views; every
     /// other type is returned as [`Payload::Other`], never as an error.
     pub fn decode(self) -> Result<Payload<'a>, Error> {
-        Ok(match self.ty() {
-            nlmsg::NOOP => Payload::Noop,
-            nlmsg::ERROR => Payload::Error(ErrorMessage::parse(self)?),
-            nlmsg::DONE => Payload::Done(DoneMessage::parse(self)?),
-            nlmsg::OVERRUN => Payload::Overrun,
-            rtm::NEWLINK | rtm::DELLINK | rtm::GETLINK | rtm::SETLINK => {
-                Payload::Link(LinkMessage::parse(self)?)
-            }
-            rtm::NEWADDR | rtm::DELADDR | rtm::GETADDR => {
-                Payload::Address(AddressMessage::parse(self)?)
-            }
-            rtm::NEWROUTE | rtm::DELROUTE | rtm::GETROUTE => {
-                Payload::Route(RouteMessage::parse(self)?)
-            }
-            rtm::NEWNSID | rtm::DELNSID | rtm::GETNSID => Payload::Nsid(NsidMessage::parse(self)?),
-            _ => Payload::Other(self),
-        })
+        match self.ty() {
+            nlmsg::NOOP => Ok(Payload::Noop),
+            nlmsg::ERROR => ErrorMessage::parse(self).map(Payload::Error),
+            nlmsg::DONE => DoneMessage::parse(self).map(Payload::Done),
+            nlmsg::OVERRUN => Ok(Payload::Overrun),
+            rtm::NEWLINK..=rtm::SETLINK => LinkMessage::parse(self).map(Payload::Link),
+            rtm::NEWADDR..=rtm::GETADDR => AddressMessage::parse(self).map(Payload::Address),
+            rtm::NEWROUTE..=rtm::GETROUTE => RouteMessage::parse(self).map(Payload::Route),
+            rtm::NEWNSID..=rtm::GETNSID => NsidMessage::parse(self).map(Payload::Nsid),
+            _ => Ok(Payload::Other(self)),
+        }
     }
 
     /// Fails with [`Error::WrongType`] unless `nlmsg_type` is in `first..=last`, the types one
