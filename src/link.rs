@@ -527,9 +527,13 @@ pub struct VethPeer {
     pub namespace: PeerNamespace,
 }
 
-/// Namespace file descriptors a request refers to; open until the request is sent.
+/// Namespace file descriptors requests refer to; open until the requests are answered.
+///
+/// A namespace named (or given by path) more than once is opened once, so a batch of a
+/// thousand links into one namespace holds one descriptor, not a thousand. A caller's own
+/// descriptor is duplicated, so it may be closed before a batch is sent.
 #[derive(Default)]
-pub(crate) struct OpenNetns(Vec<NetnsFd>);
+pub(crate) struct OpenNetns(Vec<(Option<String>, NetnsFd)>);
 
 impl OpenNetns {
     pub(crate) fn open(
@@ -537,13 +541,20 @@ impl OpenNetns {
         handle: &Handle,
         netns: Option<NetnsRef<'_>>,
     ) -> Result<Option<Netns>> {
-        let Some(netns) = netns else { return Ok(None) };
-        if let NetnsRef::Pid(pid) = netns {
-            return Ok(Some(Netns::Pid(pid)));
+        let key = match netns {
+            None => return Ok(None),
+            Some(NetnsRef::Pid(pid)) => return Ok(Some(Netns::Pid(pid))),
+            Some(NetnsRef::Name(name)) => Some(format!("name:{name}")),
+            Some(NetnsRef::Path(path)) => Some(format!("path:{path}")),
+            Some(NetnsRef::Fd(_)) => None,
+        };
+        if let Some((_, fd)) = self.0.iter().find(|(k, _)| k.is_some() && *k == key) {
+            return Ok(Some(Netns::Fd(fd.as_fd().as_raw_fd())));
         }
+        let Some(netns) = netns else { return Ok(None) };
         let fd = handle.open_netns(netns)?;
         let raw = fd.as_fd().as_raw_fd();
-        self.0.push(fd);
+        self.0.push((key, fd));
         Ok(Some(Netns::Fd(raw)))
     }
 }

@@ -371,3 +371,30 @@ fn errors_read_like_ip() {
     let bad = h.link_add(&LinkAdd::veth("a/b", "c")).unwrap_err();
     assert!(bad.to_string().starts_with("Invalid request"), "{bad}");
 }
+
+#[test]
+fn both_ends_into_one_named_namespace() {
+    let _run = private_netns_with_run_netns();
+    ip(&["netns", "add", "green"]);
+    let mut h = Handle::new().unwrap();
+    // Both ends name the same namespace: it is opened once for the request.
+    h.link_add(
+        &LinkAdd::veth("g0", "g1")
+            .netns(NetnsRef::Name("green"))
+            .peer_netns(NetnsRef::Name("green")),
+    )
+    .unwrap();
+    let there = ip_json(&["-n", "green", "link", "show", "type", "veth"]);
+    let mut names: Vec<&str> = there
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["ifname"].as_str().unwrap())
+        .collect();
+    names.sort_unstable();
+    assert_eq!(names, ["g0", "g1"]);
+    assert!(
+        h.link(LinkRef::Name("g0")).is_err(),
+        "nothing was made here"
+    );
+}
