@@ -110,6 +110,23 @@ pub fn ifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
     Ok(word)
 }
 
+/// The device word of `link set` / `link delete`: `dev NAME` or a bare `NAME` (`word`), named
+/// at most once (`seen` is the one named before, if any).
+fn device_word<'a>(args: &mut Args<'a>, word: &'a str, seen: Option<&str>) -> CmdResult<&'a str> {
+    let name = if word == "dev" { args.value()? } else { word };
+    if seen.is_some() {
+        return Err(duparg2("dev", name));
+    }
+    ifname("dev", name)
+}
+
+/// The device `link set` and `link delete` cannot do without.
+fn required_device(dev: Option<&str>) -> CmdResult<&str> {
+    dev.ok_or_else(|| {
+        Failure::Usage("Not enough information: \"dev\" argument is required.".into())
+    })
+}
+
 /// A device that must exist, by name: its index, or `Cannot find device "x"` (exit 1), the
 /// lookup `ip` does before it sends anything.
 pub fn device_index(ctx: &mut Ctx, name: &str) -> CmdResult<u32> {
@@ -664,20 +681,10 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 return Err(args::unsupported(&format!("link set {word}")));
             }
             w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
-            w => {
-                let d = if w == "dev" { args.value()? } else { w };
-                if dev.is_some() {
-                    return Err(duparg2("dev", d));
-                }
-                dev = Some(ifname("dev", d)?);
-            }
+            w => dev = Some(device_word(args, w, dev)?),
         }
     }
-    let Some(dev) = dev else {
-        return Err(Failure::Usage(
-            "Not enough information: \"dev\" argument is required.".into(),
-        ));
-    };
+    let dev = required_device(dev)?;
     let index = device_index(ctx, dev)?;
     let master = match master {
         Some(Some(m)) => Some(Some(argument_device(ctx, m)?)),
@@ -745,20 +752,10 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         match word {
             "type" | "group" => return Err(args::unsupported(&format!("link delete {word}"))),
             w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
-            w => {
-                let d = if w == "dev" { args.value()? } else { w };
-                if dev.is_some() {
-                    return Err(duparg2("dev", d));
-                }
-                dev = Some(ifname("dev", d)?);
-            }
+            w => dev = Some(device_word(args, w, dev)?),
         }
     }
-    let Some(dev) = dev else {
-        return Err(Failure::Usage(
-            "Not enough information: \"dev\" argument is required.".into(),
-        ));
-    };
+    let dev = required_device(dev)?;
     let index = device_index(ctx, dev)?;
     ctx.handle()?.link_del(LinkRef::Index(index))?;
     ctx.warn();
