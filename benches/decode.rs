@@ -11,6 +11,9 @@
 //!   `Message::decode` into `Payload`, then the typed view's accessors.
 //! - `rtnl-codec-typed`: the same, but calling the typed view's `parse` directly (what a
 //!   caller that knows the reply's type can do), skipping `Payload`.
+//! - `rtnl-codec-str`: the typed path reading names, kinds and labels as `&str` instead of
+//!   bytes: with the UTF-8 validation that the walker, netlink-bindings and `ip` skip and
+//!   netlink-packet-route does.
 //! - `bare-walker`: ~60 lines of bounds-checked loops over headers and attributes with no API
 //!   at all: the practical limit for safe Rust.
 //! - `netlink-packet-route`: its `NetlinkMessage::deserialize`, then the owned attribute lists.
@@ -303,10 +306,10 @@ mod codec {
                 Payload::Link(link) => sink.link(
                     link.index(),
                     link.flags(),
-                    link.name().map(str::as_bytes),
+                    link.name_bytes(),
                     link.mtu(),
                     link.address(),
-                    link.kind().map(str::as_bytes),
+                    link.kind_bytes(),
                 ),
                 Payload::Done(_) => {}
                 other => panic!("unexpected {other:?}"),
@@ -324,7 +327,7 @@ mod codec {
                     addr.prefix_len(),
                     addr.address(),
                     addr.local(),
-                    addr.label().map(str::as_bytes),
+                    addr.label_bytes(),
                 ),
                 Payload::Done(_) => {}
                 other => panic!("unexpected {other:?}"),
@@ -362,6 +365,45 @@ mod codec {
             sink.link(
                 link.index(),
                 link.flags(),
+                link.name_bytes(),
+                link.mtu(),
+                link.address(),
+                link.kind_bytes(),
+            );
+        }
+    }
+
+    /// Addresses through `AddressMessage::parse`.
+    pub fn addresses_typed(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                continue;
+            }
+            let addr = AddressMessage::parse(message).unwrap();
+            sink.address(
+                addr.index(),
+                addr.family(),
+                addr.prefix_len(),
+                addr.address(),
+                addr.local(),
+                addr.label_bytes(),
+            );
+        }
+    }
+
+    /// Links through `LinkMessage::parse`, reading the name and kind as `&str`: the typed
+    /// path plus UTF-8 validation, which no other implementation here does.
+    pub fn links_str(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                continue;
+            }
+            let link = LinkMessage::parse(message).unwrap();
+            sink.link(
+                link.index(),
+                link.flags(),
                 link.name().map(str::as_bytes),
                 link.mtu(),
                 link.address(),
@@ -370,8 +412,8 @@ mod codec {
         }
     }
 
-    /// Addresses through `AddressMessage::parse`.
-    pub fn addresses_typed(data: &[u8], sink: &mut impl Sink) {
+    /// Addresses through `AddressMessage::parse`, reading the label as `&str`.
+    pub fn addresses_str(data: &[u8], sink: &mut impl Sink) {
         for message in Messages::new(data) {
             let message = message.unwrap();
             if message.ty() == nlmsg::DONE {
@@ -884,6 +926,7 @@ fn links(c: &mut Criterion) {
             implementation!("bare-walker", bare::links),
             implementation!("rtnl-codec", codec::links),
             implementation!("rtnl-codec-typed", codec::links_typed),
+            implementation!("rtnl-codec-str", codec::links_str),
             implementation!("netlink-bindings", nlb::links),
             implementation!("netlink-packet-route", npr::links),
         ],
@@ -900,6 +943,7 @@ fn addresses(c: &mut Criterion) {
             implementation!("bare-walker", bare::addresses),
             implementation!("rtnl-codec", codec::addresses),
             implementation!("rtnl-codec-typed", codec::addresses_typed),
+            implementation!("rtnl-codec-str", codec::addresses_str),
             implementation!("netlink-bindings", nlb::addresses),
             implementation!("netlink-packet-route", npr::addresses),
         ],

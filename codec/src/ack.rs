@@ -8,14 +8,14 @@
 
 use zerocopy::FromBytes;
 
-use crate::attr::{AttrIndex, Attrs, Len, align4, policy};
+use crate::attr::{AttrIndex, Attrs, Len, Rule, align4, policy};
 use crate::error::{Error, Layer};
 use crate::message::Message;
 use crate::raw::{NlMsgErr, NlMsgHdr};
 use crate::{nlm_f, nlmsg, nlmsgerr_attr};
 
 const EXT_ACK_SLOTS: usize = 7;
-const EXT_ACK_POLICY: [Len; EXT_ACK_SLOTS] = policy(&[
+const EXT_ACK_POLICY: [Rule; EXT_ACK_SLOTS] = policy(&[
     (nlmsgerr_attr::OFFS, Len::Min(4)),
     (nlmsgerr_attr::MISS_TYPE, Len::Min(4)),
     (nlmsgerr_attr::MISS_NEST, Len::Min(4)),

@@ -7,14 +7,14 @@
 
 use core::net::IpAddr;
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, policy, slots};
+use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, policy, slots};
 use crate::error::Error;
 use crate::message::{Message, family_header};
 use crate::raw::{IfAddrMsg, IfaCacheinfo};
 use crate::{ifa, rtm};
 
 const ADDR_SLOTS: usize = slots(ifa::MAX);
-const ADDR_POLICY: [Len; ADDR_SLOTS] = policy(&[
+const ADDR_POLICY: [Rule; ADDR_SLOTS] = policy(&[
     (ifa::ADDRESS, Len::Addr),
     (ifa::LOCAL, Len::Addr),
     (ifa::BROADCAST, Len::Addr),
@@ -38,7 +38,7 @@ pub struct AddressMessage<'a> {
 
 impl<'a> AddressMessage<'a> {
     /// Checks `message` is a well-formed address message and indexes its attributes.
-    #[inline]
+    #[inline(always)]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
         message.expect_types(rtm::NEWADDR, rtm::GETADDR)?;
         let (header, attrs, offset) = family_header::<IfAddrMsg>(&message)?;
@@ -139,10 +139,17 @@ impl<'a> AddressMessage<'a> {
         self.attrs.ip(ifa::MULTICAST)
     }
 
-    /// `IFA_LABEL`: the IPv4 label (`eth0:1`).
+    /// `IFA_LABEL`: the IPv4 label (`eth0:1`), if it is UTF-8 (labels are interface names,
+    /// which Linux allows to hold other bytes; see [`AddressMessage::label_bytes`]).
     #[inline]
     pub fn label(&self) -> Option<&'a str> {
         self.attrs.str(ifa::LABEL)
+    }
+
+    /// `IFA_LABEL` as bytes, without its NUL.
+    #[inline]
+    pub fn label_bytes(&self) -> Option<&'a [u8]> {
+        self.attrs.str_bytes(ifa::LABEL)
     }
 
     /// `IFA_CACHEINFO`: lifetimes and time stamps.

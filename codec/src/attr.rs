@@ -7,8 +7,6 @@
 
 use core::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use zerocopy::FromBytes;
-
 use crate::error::{Error, Layer};
 use crate::nla;
 use crate::raw::NlAttr;
@@ -168,11 +166,11 @@ pub(crate) fn ip_from(bytes: &[u8]) -> Option<IpAddr> {
 
 /// Reads the attribute at the start of `bytes` (which starts `offset` bytes into its message).
 ///
-/// Returns the attribute and how far the next one starts: its length rounded up to 4, or the end
-/// of `bytes` when the last attribute's padding is missing.
-#[inline]
-fn split_attr(bytes: &[u8], offset: usize) -> Result<(Attr<'_>, usize), Error> {
-    let Ok((header, _)) = NlAttr::ref_from_prefix(bytes) else {
+/// Returns the attribute and the bytes after it: after its padding, or nothing when the last
+/// attribute's padding is missing.
+#[inline(always)]
+fn split_attr(bytes: &[u8], offset: usize) -> Result<(Attr<'_>, &[u8]), Error> {
+    let Some((&[l0, l1, t0, t1], after)) = bytes.split_first_chunk::<{ NlAttr::SIZE }>() else {
         return Err(Error::Truncated {
             layer: Layer::Attribute,
             needed: NlAttr::SIZE,
@@ -180,16 +178,16 @@ fn split_attr(bytes: &[u8], offset: usize) -> Result<(Attr<'_>, usize), Error> {
             offset,
         });
     };
-    let len = usize::from(header.nla_len.get());
-    if len < NlAttr::SIZE {
+    let len = usize::from(u16::from_ne_bytes([l0, l1]));
+    let Some(payload_len) = len.checked_sub(NlAttr::SIZE) else {
         return Err(Error::BadLength {
             layer: Layer::Attribute,
             len,
             min: NlAttr::SIZE,
             offset,
         });
-    }
-    let Some(payload) = bytes.get(NlAttr::SIZE..len) else {
+    };
+    let Some((payload, padded)) = after.split_at_checked(payload_len) else {
         return Err(Error::Truncated {
             layer: Layer::Attribute,
             needed: len,
@@ -198,11 +196,13 @@ fn split_attr(bytes: &[u8], offset: usize) -> Result<(Attr<'_>, usize), Error> {
         });
     };
     let attr = Attr {
-        raw_type: header.nla_type.get(),
+        raw_type: u16::from_ne_bytes([t0, t1]),
         payload,
         offset,
     };
-    Ok((attr, align4(len).min(bytes.len())))
+    // The padding to the next multiple of 4: `(4 - len % 4) % 4`.
+    let padding = len.wrapping_neg() & 3;
+    Ok((attr, padded.get(padding..).unwrap_or_default()))
 }
 
 /// An iterator over a run of attributes, yielding each one or the error that ends the run.
@@ -265,8 +265,9 @@ impl<'a> Iterator for Attrs<'a> {
             return None;
         }
         match split_attr(self.rest, self.offset) {
-            Ok((attr, advance)) => {
-                self.rest = self.rest.get(advance..).unwrap_or_default();
+            Ok((attr, next)) => {
+                let advance = self.rest.len().saturating_sub(next.len());
+                self.rest = next;
                 self.offset = self.offset.saturating_add(advance);
                 Some(Ok(attr))
             }
@@ -281,11 +282,10 @@ impl<'a> Iterator for Attrs<'a> {
 impl core::iter::FusedIterator for Attrs<'_> {}
 
 /// What a known attribute's payload must look like, checked once when a view is made (the
-/// kernel's `struct nla_policy`, reduced to what decoding needs).
+/// kernel's `struct nla_policy`, reduced to what decoding needs). Policies are written with
+/// this and stored as [`Rule`]s by [`policy`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Len {
-    /// No requirement (strings, raw bytes, nests checked by their own view).
-    Any,
     /// At least this many bytes; readers use the first ones (`NLA_U32` etc.).
     Min(u8),
     /// An IP address: exactly 4 or 16 bytes.
@@ -293,15 +293,49 @@ pub(crate) enum Len {
 }
 
 impl Len {
-    #[inline]
+    /// At least `size_of::<T>()` bytes: a struct payload read with `read_from_prefix`.
+    #[allow(clippy::cast_possible_truncation)] // checked by the assertion, at compile time
+    pub(crate) const fn of<T>() -> Len {
+        let size = core::mem::size_of::<T>();
+        assert!(size < Rule::ADDR as usize);
+        Len::Min(size as u8)
+    }
+}
+
+/// A [`Len`] in one byte, so that the common check is one comparison: the minimum payload
+/// length, or [`Rule::ADDR`], which is above every payload an address may have (4 or 16) and
+/// so always takes the second look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Rule(u8);
+
+impl Rule {
+    /// The encoding of [`Len::Addr`].
+    const ADDR: u8 = u8::MAX;
+
+    /// Encodes `len`; evaluated in `const` items only.
+    const fn new(len: Len) -> Rule {
+        match len {
+            Len::Min(min) => {
+                assert!(min < Rule::ADDR);
+                Rule(min)
+            }
+            Len::Addr => Rule(Rule::ADDR),
+        }
+    }
+
+    /// Whether a payload of `len` bytes passes.
+    #[inline(always)]
+    fn allows(self, len: usize) -> bool {
+        len >= usize::from(self.0) || (self.0 == Rule::ADDR && (len == 4 || len == 16))
+    }
+
+    /// The error for `attr` if it does not pass.
     fn check(self, attr: &Attr<'_>) -> Result<(), Error> {
         let len = attr.payload.len();
-        match self {
-            Len::Any => Ok(()),
-            Len::Min(min) if len >= usize::from(min) => Ok(()),
-            Len::Min(min) => Err(attr.payload_error(usize::from(min))),
-            Len::Addr if len == 4 || len == 16 => Ok(()),
-            Len::Addr => Err(attr.payload_error(if len < 16 { 4 } else { 16 })),
+        match self.0 {
+            _ if self.allows(len) => Ok(()),
+            Rule::ADDR => Err(attr.payload_error(if len < 16 { 4 } else { 16 })),
+            min => Err(attr.payload_error(usize::from(min))),
         }
     }
 }
@@ -311,97 +345,233 @@ pub(crate) const fn slots(max: u16) -> usize {
     (max as usize).saturating_add(1)
 }
 
-impl Len {
-    /// At least `size_of::<T>()` bytes: a struct payload read with `read_from_prefix`.
-    #[allow(clippy::cast_possible_truncation)] // checked by the assertion, at compile time
-    pub(crate) const fn of<T>() -> Len {
-        let size = core::mem::size_of::<T>();
-        assert!(size <= u8::MAX as usize);
-        Len::Min(size as u8)
-    }
-}
-
-/// Builds a policy table: `policy::<N>(&[(TYPE, Len), ...])`, every other type `Len::Any`.
+/// Builds a policy table: `policy::<N>(&[(TYPE, Len), ...])`; every other type may have any
+/// payload (strings, raw bytes, nests checked by their own view).
 ///
 /// Only evaluated in `const` items, so an out-of-range type is a compile error, never a panic.
 #[allow(clippy::indexing_slicing, clippy::arithmetic_side_effects)]
-pub(crate) const fn policy<const N: usize>(entries: &[(u16, Len)]) -> [Len; N] {
-    let mut table = [Len::Any; N];
+pub(crate) const fn policy<const N: usize>(entries: &[(u16, Len)]) -> [Rule; N] {
+    let mut table = [Rule(0); N];
     let mut i = 0;
     while i < entries.len() {
         let (ty, len) = entries[i];
-        table[ty as usize] = len;
+        table[ty as usize] = Rule::new(len);
         i += 1;
     }
     table
 }
 
-/// An index slot for an attribute whose offset does not fit in 16 bits: `get` walks to it.
-const FAR: u16 = u16::MAX;
-
-/// A checked run of attributes with the position of each type below `N` recorded in one pass,
-/// like the kernel's `nla_parse()` into `tb[]`: afterwards, a typed read is a table lookup.
+/// How an [`AttrIndex`] slot records where an attribute is.
 ///
-/// When a type occurs more than once the last one is recorded, as the kernel does. Offsets are
-/// kept in 16 bits, which keeps the views small (a link view is 64 slots); an attribute past
-/// 64 KiB into its run, which the kernel does not send, is found by a walk instead.
-#[derive(Clone, Debug)]
-pub(crate) struct AttrIndex<'a, const N: usize> {
-    bytes: &'a [u8],
-    base: usize,
-    /// Offset in `bytes` plus one of the last attribute of each type; 0 when absent, [`FAR`]
-    /// when the offset does not fit.
-    slots: [u16; N],
+/// Two layouts, because the trade differs by family: [`Span`] keeps the payload's bounds, so a
+/// read is one range check, at 4 bytes a slot; [`Pos`] keeps where the header starts, so the
+/// index is half the size and cheaper to fill, and a read looks at the header again. Small
+/// families with few attributes and several reads per message (addresses, routes) use spans;
+/// links, with 60-odd slots and 40-odd attributes per message, use positions.
+pub(crate) trait Slot: Copy + Eq + core::fmt::Debug {
+    /// The type is not in the run.
+    const ABSENT: Self;
+    /// The type is in a run of 64 KiB or more, which the kernel does not send: walk to it.
+    const FAR: Self;
+
+    /// The slot of the attribute whose header starts at `pos` and whose `nla_len` is `len`,
+    /// where `pos + len` is at most `u16::MAX`.
+    fn record(pos: u16, len: u16) -> Self;
+
+    /// Whether this slot recorded an attribute (it is neither `ABSENT` nor `FAR`).
+    fn is_recorded(self) -> bool;
+
+    /// The payload of the recorded attribute, from the run it was recorded in.
+    fn payload(self, run: &[u8]) -> Option<&[u8]>;
+
+    /// Where the recorded attribute's header starts.
+    fn header(self) -> usize;
 }
 
-impl<'a, const N: usize> AttrIndex<'a, N> {
+/// A [`Slot`] holding the payload's bounds, `start..end`. A recorded payload ends after its
+/// 4-byte header, so `end == 0` marks the two other cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    start: u16,
+    end: u16,
+}
+
+impl Slot for Span {
+    const ABSENT: Span = Span { start: 0, end: 0 };
+    const FAR: Span = Span {
+        start: u16::MAX,
+        end: 0,
+    };
+
+    #[inline(always)]
+    fn record(pos: u16, len: u16) -> Span {
+        // `4 <= len` and `pos + len <= u16::MAX`: neither wraps.
+        Span {
+            start: pos.wrapping_add(4),
+            end: pos.wrapping_add(len),
+        }
+    }
+
+    #[inline(always)]
+    fn is_recorded(self) -> bool {
+        self.end != 0
+    }
+
+    #[inline(always)]
+    fn payload(self, run: &[u8]) -> Option<&[u8]> {
+        run.get(usize::from(self.start)..usize::from(self.end))
+    }
+
+    #[inline(always)]
+    fn header(self) -> usize {
+        usize::from(self.start).saturating_sub(NlAttr::SIZE)
+    }
+}
+
+/// A [`Slot`] holding where the header starts; the two top values mark the other cases (a
+/// header in a run of at most `u16::MAX` bytes starts at least 4 bytes before its end).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pos(u16);
+
+impl Slot for Pos {
+    const ABSENT: Pos = Pos(u16::MAX);
+    const FAR: Pos = Pos(u16::MAX - 1);
+
+    #[inline(always)]
+    fn record(pos: u16, _len: u16) -> Pos {
+        Pos(pos)
+    }
+
+    #[inline(always)]
+    fn is_recorded(self) -> bool {
+        self.0 < Pos::FAR.0
+    }
+
+    #[inline(always)]
+    fn payload(self, run: &[u8]) -> Option<&[u8]> {
+        let pos = self.header();
+        let len = u16::from_ne_bytes(*run.get(pos..)?.first_chunk()?);
+        // `pos` is below `u16::MAX`: neither end wraps; a `len` below 4 reads nothing.
+        run.get(pos.wrapping_add(NlAttr::SIZE)..pos.wrapping_add(usize::from(len)))
+    }
+
+    #[inline(always)]
+    fn header(self) -> usize {
+        usize::from(self.0)
+    }
+}
+
+/// A checked run of attributes with each type below `N` recorded in one pass, like the
+/// kernel's `nla_parse()` into `tb[]`: afterwards, a typed read is a table lookup.
+///
+/// When a type occurs more than once the last one is recorded, as the kernel does. Slots are
+/// 16-bit ([`Slot`]), which keeps the views small; in a run of 64 KiB or more, which the
+/// kernel does not send, every attribute is found by a walk instead.
+#[derive(Clone, Debug)]
+pub(crate) struct AttrIndex<'a, const N: usize, S: Slot = Span> {
+    bytes: &'a [u8],
+    base: usize,
+    /// The last attribute of each type.
+    slots: [S; N],
+}
+
+impl<'a, const N: usize, S: Slot> AttrIndex<'a, N, S> {
     /// An index of no attributes.
     pub(crate) const EMPTY: Self = AttrIndex {
         bytes: &[],
         base: 0,
-        slots: [0; N],
+        slots: [S::ABSENT; N],
     };
 
     /// Walks `bytes` (which start `base` bytes into their message), checks every header and
     /// every known payload against `policy`, and records where each type is.
-    #[inline]
-    pub(crate) fn parse(bytes: &'a [u8], base: usize, policy: &[Len]) -> Result<Self, Error> {
-        let mut slots = [0u16; N];
-        let mut rest = bytes;
-        let mut pos = 0usize;
-        while !rest.is_empty() {
-            let (attr, advance) = split_attr(rest, base.saturating_add(pos))?;
-            let ty = usize::from(attr.ty());
-            if let Some(len) = policy.get(ty) {
-                len.check(&attr)?;
-            }
-            if let Some(slot) = slots.get_mut(ty) {
-                *slot = pos
-                    .checked_add(1)
-                    .and_then(|pos| u16::try_from(pos).ok())
-                    .unwrap_or(FAR);
-            }
-            rest = rest.get(advance..).unwrap_or_default();
-            pos = pos.saturating_add(advance);
+    #[inline(always)]
+    pub(crate) fn parse(bytes: &'a [u8], base: usize, policy: &[Rule; N]) -> Result<Self, Error> {
+        let mut slots = [S::ABSENT; N];
+        if bytes.len() <= usize::from(u16::MAX) {
+            Self::walk::<false>(bytes, base, policy, &mut slots)?;
+        } else {
+            Self::walk_long(bytes, base, policy, &mut slots)?;
         }
         Ok(AttrIndex { bytes, base, slots })
+    }
+
+    /// [`Self::walk`] for a run of 64 KiB or more, out of line.
+    #[inline(never)]
+    #[cold]
+    fn walk_long(
+        bytes: &[u8],
+        base: usize,
+        policy: &[Rule; N],
+        slots: &mut [S; N],
+    ) -> Result<(), Error> {
+        Self::walk::<true>(bytes, base, policy, slots)
+    }
+
+    /// The loop of [`Self::parse`]. When `LONG` is false, `bytes` is at most `u16::MAX` long,
+    /// so every attribute fits its slot.
+    #[inline(always)]
+    fn walk<const LONG: bool>(
+        bytes: &[u8],
+        base: usize,
+        policy: &[Rule; N],
+        slots: &mut [S; N],
+    ) -> Result<(), Error> {
+        let total = bytes.len();
+        let mut pos = 0usize;
+        while pos < total {
+            let Some(&[l0, l1, t0, t1]) = bytes.get(pos..).and_then(<[u8]>::first_chunk) else {
+                return Err(Self::error_at(bytes, base, pos, policy));
+            };
+            let len16 = u16::from_ne_bytes([l0, l1]);
+            let len = usize::from(len16);
+            // `pos < total`, so this does not wrap.
+            if len < NlAttr::SIZE || len > total.wrapping_sub(pos) {
+                return Err(Self::error_at(bytes, base, pos, policy));
+            }
+            let ty = usize::from(u16::from_ne_bytes([t0, t1]) & nla::TYPE_MASK);
+            if let (Some(slot), Some(rule)) = (slots.get_mut(ty), policy.get(ty)) {
+                if !rule.allows(len.wrapping_sub(NlAttr::SIZE)) {
+                    return Err(Self::error_at(bytes, base, pos, policy));
+                }
+                // `len <= total - pos`, so `pos + len` does not wrap, and fits 16 bits when the
+                // run does.
+                *slot = match (u16::try_from(pos), u16::try_from(pos.wrapping_add(len))) {
+                    (Ok(pos), Ok(_)) if !LONG => S::record(pos, len16),
+                    _ => S::FAR,
+                };
+            }
+            // `len` is at most `u16::MAX` and `pos` below `total`: no wrap.
+            pos = pos.wrapping_add(align4(len));
+        }
+        Ok(())
+    }
+
+    /// The error the walk stopped on at `pos`, found again by the general reader, off the hot
+    /// path.
+    #[cold]
+    #[inline(never)]
+    fn error_at(bytes: &[u8], base: usize, pos: usize, policy: &[Rule; N]) -> Error {
+        let offset = base.saturating_add(pos);
+        let found = match split_attr(bytes.get(pos..).unwrap_or_default(), offset) {
+            Err(error) => Some(error),
+            Ok((attr, _)) => policy
+                .get(usize::from(attr.ty()))
+                .and_then(|rule| rule.check(&attr).err()),
+        };
+        // The walk only stops where one of the two fails.
+        found.unwrap_or(Error::BadLength {
+            layer: Layer::Attribute,
+            len: 0,
+            min: NlAttr::SIZE,
+            offset,
+        })
     }
 
     /// All the attributes, in order.
     #[inline]
     pub(crate) fn iter(&self) -> Attrs<'a> {
         Attrs::with_offset(self.bytes, self.base)
-    }
-
-    /// Where the attribute of type `ty` starts in `bytes`: a lookup, or `Err(())` when the
-    /// index cannot say (a type beyond the table, or an offset past 64 KiB) and a walk must.
-    #[inline]
-    fn position(&self, ty: u16) -> Result<Option<usize>, ()> {
-        match self.slots.get(usize::from(ty)) {
-            Some(&FAR) | None => Err(()),
-            Some(&0) => Ok(None),
-            Some(&slot) => Ok(Some(usize::from(slot.saturating_sub(1)))),
-        }
     }
 
     /// The last attribute of type `ty`, found by walking.
@@ -415,28 +585,25 @@ impl<'a, const N: usize> AttrIndex<'a, N> {
     /// The attribute of type `ty`; a table lookup for types below `N`, a walk otherwise.
     #[inline]
     pub(crate) fn get(&self, ty: u16) -> Option<Attr<'a>> {
-        match self.position(ty) {
-            Ok(pos) => {
-                let pos = pos?;
-                let rest = self.bytes.get(pos..)?;
-                split_attr(rest, self.base.saturating_add(pos))
+        match self.slots.get(usize::from(ty)) {
+            Some(&slot) if slot.is_recorded() => {
+                let pos = slot.header();
+                split_attr(self.bytes.get(pos..)?, self.base.saturating_add(pos))
                     .ok()
                     .map(|(attr, _)| attr)
             }
-            Err(()) => self.walk_to(ty),
+            Some(&slot) if slot == S::ABSENT => None,
+            _ => self.walk_to(ty),
         }
     }
 
-    /// The payload of `ty`. `parse` checked the header, so only its length is read again.
+    /// The payload of `ty`: a lookup, and a range `parse` already checked.
     #[inline]
     pub(crate) fn bytes(&self, ty: u16) -> Option<&'a [u8]> {
-        match self.position(ty) {
-            Ok(pos) => {
-                let rest = self.bytes.get(pos?..)?;
-                let len = usize::from(u16::from_ne_bytes(*rest.first_chunk::<2>()?));
-                rest.get(NlAttr::SIZE..len)
-            }
-            Err(()) => self.walk_to(ty).map(|attr| attr.payload),
+        match self.slots.get(usize::from(ty)) {
+            Some(&slot) if slot.is_recorded() => slot.payload(self.bytes),
+            Some(&slot) if slot == S::ABSENT => None,
+            _ => self.walk_to(ty).map(|attr| attr.payload),
         }
     }
 
@@ -576,22 +743,47 @@ mod tests {
 
     #[test]
     fn index_finds_last_of_each_type_and_checks_policy() {
-        const POLICY: [Len; 5] = policy(&[(4, Len::Min(4))]);
-        let index = AttrIndex::<5>::parse(RUN, 16, &POLICY).unwrap();
-        assert_eq!(index.str(3), Some("lo"));
-        assert_eq!(index.u32(4), Some(65536));
-        assert_eq!(index.get(4).unwrap().offset(), 24);
-        assert!(index.get(2).is_none());
-        const STRICT: [Len; 5] = policy(&[(3, Len::Min(4))]);
-        assert_eq!(
-            AttrIndex::<5>::parse(RUN, 16, &STRICT).unwrap_err(),
-            Error::AttrPayload {
-                attr: 3,
-                needed: 4,
-                len: 3,
-                offset: 16
-            }
-        );
+        const POLICY: [Rule; 5] = policy(&[(4, Len::Min(4))]);
+        const STRICT: [Rule; 5] = policy(&[(3, Len::Min(4))]);
+        fn check<S: Slot>() {
+            let index = AttrIndex::<5, S>::parse(RUN, 16, &POLICY).unwrap();
+            assert_eq!(index.str(3), Some("lo"));
+            assert_eq!(index.u32(4), Some(65536));
+            assert_eq!(index.get(4).unwrap().offset(), 24);
+            assert!(index.get(2).is_none());
+            assert!(index.bytes(2).is_none());
+            assert_eq!(
+                AttrIndex::<5, S>::parse(RUN, 16, &STRICT).unwrap_err(),
+                Error::AttrPayload {
+                    attr: 3,
+                    needed: 4,
+                    len: 3,
+                    offset: 16
+                }
+            );
+            // A repeated type: the last one counts, as in the kernel's `nla_parse()`.
+            let twice = [RUN, &[8, 0, 4, 0, 9, 0, 0, 0][..]].concat();
+            let index = AttrIndex::<5, S>::parse(&twice, 0, &POLICY).unwrap();
+            assert_eq!(index.u32(4), Some(9));
+            assert_eq!(index.get(4).unwrap().offset(), 16);
+        }
+        check::<Span>();
+        check::<Pos>();
+    }
+
+    #[test]
+    fn address_rule_takes_4_or_16_bytes_only() {
+        const POLICY: [Rule; 2] = policy(&[(1, Len::Addr)]);
+        for len in 0u8..=20 {
+            let mut run = std::vec![len + 4, 0, 1, 0];
+            run.resize(usize::from(len) + 4, 7);
+            let parsed = AttrIndex::<2>::parse(&run, 0, &POLICY);
+            assert_eq!(
+                parsed.is_ok(),
+                len == 4 || len == 16,
+                "payload of {len} bytes"
+            );
+        }
     }
 
     #[test]
@@ -604,12 +796,16 @@ mod tests {
             run.resize(run.len() + 40_000, 0);
         }
         run.extend_from_slice(&[8, 0, 7, 0, 1, 2, 3, 4]);
-        const POLICY: [Len; 8] = policy(&[(7, Len::Min(4))]);
-        let index = AttrIndex::<8>::parse(&run, 0, &POLICY).unwrap();
-        assert_eq!(index.bytes(7), Some(&[1u8, 2, 3, 4][..]));
-        assert_eq!(index.get(7).unwrap().offset(), 80_008);
-        assert_eq!(index.bytes(2).map(<[u8]>::len), Some(40_000));
-        assert_eq!(index.bytes(5), None);
+        const POLICY: [Rule; 8] = policy(&[(7, Len::Min(4))]);
+        fn check<S: Slot>(run: &[u8]) {
+            let index = AttrIndex::<8, S>::parse(run, 0, &POLICY).unwrap();
+            assert_eq!(index.bytes(7), Some(&[1u8, 2, 3, 4][..]));
+            assert_eq!(index.get(7).unwrap().offset(), 80_008);
+            assert_eq!(index.bytes(2).map(<[u8]>::len), Some(40_000));
+            assert_eq!(index.bytes(5), None);
+        }
+        check::<Span>(&run);
+        check::<Pos>(&run);
     }
 
     /// Counts without a heap.

@@ -5,7 +5,7 @@
 
 use core::net::IpAddr;
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, policy, slots};
+use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, policy, slots};
 use crate::error::Error;
 use crate::{ifla_br, ifla_macvlan, ifla_vlan, ifla_vxlan};
 
@@ -19,7 +19,7 @@ macro_rules! kind_view {
         }
 
         impl<'a> $name<'a> {
-            const POLICY: [Len; $slots] = policy(&$policy);
+            const POLICY: [Rule; $slots] = policy(&$policy);
 
             /// Checks and indexes the nest carried by `data` (`IFLA_INFO_DATA`).
             pub(crate) fn parse(data: Attr<'a>) -> Result<Self, Error> {

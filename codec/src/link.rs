@@ -5,7 +5,7 @@
 //! kind-specific data. See `rtnl_fill_ifinfo()` in `net/core/rtnetlink.c` for what the kernel
 //! sends, and rtnetlink(7).
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, policy, slots};
+use crate::attr::{Attr, AttrIndex, Attrs, Len, Pos, Rule, policy, slots};
 use crate::error::Error;
 use crate::kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 use crate::message::{Message, family_header};
@@ -13,7 +13,7 @@ use crate::raw::{IfInfoMsg, LinkStats64};
 use crate::{ifla, ifla_info, rtm};
 
 const LINK_SLOTS: usize = slots(ifla::MAX);
-const LINK_POLICY: [Len; LINK_SLOTS] = policy(&[
+const LINK_POLICY: [Rule; LINK_SLOTS] = policy(&[
     (ifla::MTU, Len::Min(4)),
     (ifla::LINK, Len::Min(4)),
     (ifla::MASTER, Len::Min(4)),
@@ -50,7 +50,7 @@ const LINK_POLICY: [Len; LINK_SLOTS] = policy(&[
 ]);
 
 const INFO_SLOTS: usize = slots(ifla_info::MAX);
-const INFO_POLICY: [Len; INFO_SLOTS] = [Len::Any; INFO_SLOTS];
+const INFO_POLICY: [Rule; INFO_SLOTS] = policy(&[]);
 
 /// A link message (`RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`, `RTM_SETLINK`): `struct
 /// ifinfomsg` and its `IFLA_*` attributes.
@@ -63,13 +63,13 @@ const INFO_POLICY: [Len; INFO_SLOTS] = [Len::Any; INFO_SLOTS];
 pub struct LinkMessage<'a> {
     message: Message<'a>,
     header: &'a IfInfoMsg,
-    attrs: AttrIndex<'a, LINK_SLOTS>,
+    attrs: AttrIndex<'a, LINK_SLOTS, Pos>,
     info: AttrIndex<'a, INFO_SLOTS>,
 }
 
 impl<'a> LinkMessage<'a> {
     /// Checks `message` is a well-formed link message and indexes its attributes.
-    #[inline]
+    #[inline(always)]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
         message.expect_types(rtm::NEWLINK, rtm::SETLINK)?;
         let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
@@ -369,6 +369,13 @@ impl<'a> LinkMessage<'a> {
     #[inline]
     pub fn kind(&self) -> Option<&'a str> {
         self.info.str(ifla_info::KIND)
+    }
+
+    /// `IFLA_INFO_KIND` as bytes, without its NUL: [`LinkMessage::kind`] without the UTF-8
+    /// check.
+    #[inline]
+    pub fn kind_bytes(&self) -> Option<&'a [u8]> {
+        self.info.str_bytes(ifla_info::KIND)
     }
 
     /// `IFLA_INFO_SLAVE_KIND`: the kind of this device's master when it is a port

@@ -4,14 +4,14 @@
 //! appears in `IFLA_LINK_NETNSID` when a veth's peer is elsewhere. See `rtnl_net_fill()` in
 //! `net/core/net_namespace.c`.
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, policy, slots};
+use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, policy, slots};
 use crate::error::Error;
 use crate::message::{Message, family_header};
 use crate::raw::RtGenMsg;
 use crate::{netnsa, rtm};
 
 const NSID_SLOTS: usize = slots(netnsa::MAX);
-const NSID_POLICY: [Len; NSID_SLOTS] = policy(&[
+const NSID_POLICY: [Rule; NSID_SLOTS] = policy(&[
     (netnsa::NSID, Len::Min(4)),
     (netnsa::PID, Len::Min(4)),
     (netnsa::FD, Len::Min(4)),

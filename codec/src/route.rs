@@ -9,14 +9,14 @@ use core::net::IpAddr;
 
 use zerocopy::FromBytes;
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, align4, ip_from, policy, slots};
+use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, align4, ip_from, policy, slots};
 use crate::error::{Error, Layer};
 use crate::message::{Message, family_header};
 use crate::raw::{RtMsg, RtNextHop, RtaCacheinfo};
 use crate::{rta, rtm};
 
 const ROUTE_SLOTS: usize = slots(rta::MAX);
-const ROUTE_POLICY: [Len; ROUTE_SLOTS] = policy(&[
+const ROUTE_POLICY: [Rule; ROUTE_SLOTS] = policy(&[
     (rta::DST, Len::Addr),
     (rta::SRC, Len::Addr),
     (rta::GATEWAY, Len::Addr),
@@ -46,7 +46,7 @@ pub struct RouteMessage<'a> {
 
 impl<'a> RouteMessage<'a> {
     /// Checks `message` is a well-formed route message and indexes its attributes.
-    #[inline]
+    #[inline(always)]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
         message.expect_types(rtm::NEWROUTE, rtm::GETROUTE)?;
         let (header, attrs, offset) = family_header::<RtMsg>(&message)?;
