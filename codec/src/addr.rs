@@ -7,7 +7,7 @@
 
 use core::net::IpAddr;
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, policy, slots};
+use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, Slice, policy, slots};
 use crate::error::Error;
 use crate::message::{Message, family_header};
 use crate::raw::{IfAddrMsg, IfaCacheinfo};
@@ -33,7 +33,7 @@ const ADDR_POLICY: [Rule; ADDR_SLOTS] = policy(&[
 pub struct AddressMessage<'a> {
     message: Message<'a>,
     header: &'a IfAddrMsg,
-    attrs: AttrIndex<'a, ADDR_SLOTS>,
+    attrs: AttrIndex<'a, ADDR_SLOTS, Slice<'a>>,
 }
 
 impl<'a> AddressMessage<'a> {

@@ -152,6 +152,19 @@ pub(crate) fn until_nul(bytes: &[u8]) -> &[u8] {
     }
 }
 
+/// An address attribute's payload as the kernel reads it: the first 16 bytes as IPv6 when
+/// there are 16 or more, else the first 4 as IPv4; nothing when shorter.
+#[inline]
+pub(crate) fn ip_prefix(bytes: &[u8]) -> Option<IpAddr> {
+    if let Some(&v6) = bytes.first_chunk::<16>() {
+        Some(IpAddr::V6(Ipv6Addr::from(v6)))
+    } else {
+        bytes
+            .first_chunk::<4>()
+            .map(|&v4| IpAddr::V4(Ipv4Addr::from(v4)))
+    }
+}
+
 /// 4 bytes as IPv4, 16 as IPv6, anything else as nothing.
 #[inline]
 pub(crate) fn ip_from(bytes: &[u8]) -> Option<IpAddr> {
@@ -203,6 +216,14 @@ fn split_attr(bytes: &[u8], offset: usize) -> Result<(Attr<'_>, &[u8]), Error> {
     // The padding to the next multiple of 4: `(4 - len % 4) % 4`.
     let padding = len.wrapping_neg() & 3;
     Ok((attr, padded.get(padding..).unwrap_or_default()))
+}
+
+/// `nla_type` with the flag bits masked off: the index's path for types it does not hold as
+/// sent, out of line so that the common path stays a compare.
+#[cold]
+#[inline(never)]
+fn without_flags(raw: usize) -> usize {
+    raw & usize::from(nla::TYPE_MASK)
 }
 
 /// An iterator over a run of attributes, yielding each one or the error that ends the run.
@@ -288,7 +309,9 @@ impl core::iter::FusedIterator for Attrs<'_> {}
 pub(crate) enum Len {
     /// At least this many bytes; readers use the first ones (`NLA_U32` etc.).
     Min(u8),
-    /// An IP address: exactly 4 or 16 bytes.
+    /// An IP address: at least 4 bytes, as the kernel's own policies ask (`NLA_U32` for IPv4,
+    /// `.len = 16` for IPv6: minimums). Read like `nla_get_in6_addr()`/`nla_get_in_addr()`
+    /// read it: the first 16 bytes from 16 up, else the first 4.
     Addr,
 }
 
@@ -297,45 +320,37 @@ impl Len {
     #[allow(clippy::cast_possible_truncation)] // checked by the assertion, at compile time
     pub(crate) const fn of<T>() -> Len {
         let size = core::mem::size_of::<T>();
-        assert!(size < Rule::ADDR as usize);
+        assert!(size <= u8::MAX as usize);
         Len::Min(size as u8)
     }
 }
 
-/// A [`Len`] in one byte, so that the common check is one comparison: the minimum payload
-/// length, or [`Rule::ADDR`], which is above every payload an address may have (4 or 16) and
-/// so always takes the second look.
+/// A [`Len`] in one byte, the least payload length that passes, so that the check is one
+/// comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Rule(u8);
 
 impl Rule {
-    /// The encoding of [`Len::Addr`].
-    const ADDR: u8 = u8::MAX;
-
     /// Encodes `len`; evaluated in `const` items only.
     const fn new(len: Len) -> Rule {
         match len {
-            Len::Min(min) => {
-                assert!(min < Rule::ADDR);
-                Rule(min)
-            }
-            Len::Addr => Rule(Rule::ADDR),
+            Len::Min(min) => Rule(min),
+            Len::Addr => Rule(4),
         }
     }
 
     /// Whether a payload of `len` bytes passes.
     #[inline(always)]
     fn allows(self, len: usize) -> bool {
-        len >= usize::from(self.0) || (self.0 == Rule::ADDR && (len == 4 || len == 16))
+        len >= usize::from(self.0)
     }
 
     /// The error for `attr` if it does not pass.
     fn check(self, attr: &Attr<'_>) -> Result<(), Error> {
-        let len = attr.payload.len();
-        match self.0 {
-            _ if self.allows(len) => Ok(()),
-            Rule::ADDR => Err(attr.payload_error(if len < 16 { 4 } else { 16 })),
-            min => Err(attr.payload_error(usize::from(min))),
+        if self.allows(attr.payload.len()) {
+            Ok(())
+        } else {
+            Err(attr.payload_error(usize::from(self.0)))
         }
     }
 }
@@ -363,29 +378,74 @@ pub(crate) const fn policy<const N: usize>(entries: &[(u16, Len)]) -> [Rule; N] 
 
 /// How an [`AttrIndex`] slot records where an attribute is.
 ///
-/// Two layouts, because the trade differs by family: [`Span`] keeps the payload's bounds, so a
-/// read is one range check, at 4 bytes a slot; [`Pos`] keeps where the header starts, so the
-/// index is half the size and cheaper to fill, and a read looks at the header again. Small
-/// families with few attributes and several reads per message (addresses, routes) use spans;
-/// links, with 60-odd slots and 40-odd attributes per message, use positions.
-pub(crate) trait Slot: Copy + Eq + core::fmt::Debug {
+/// Three layouts, because the trade differs by family: [`Slice`] keeps the payload itself, so a
+/// read is a load, at 16 bytes a slot; [`Span`] keeps the payload's bounds in 4 bytes, so a
+/// read is one range check; [`Pos`] keeps where the header starts in 2 bytes, so the index is
+/// small and cheap to fill, and a read looks at the header again. Families with few types and
+/// several reads per message (addresses) use slices, routes use spans, and links, with 60-odd
+/// types and 40-odd attributes per message, use positions.
+pub(crate) trait Slot<'a>: Copy + Eq + core::fmt::Debug {
     /// The type is not in the run.
     const ABSENT: Self;
     /// The type is in a run of 64 KiB or more, which the kernel does not send: walk to it.
     const FAR: Self;
 
-    /// The slot of the attribute whose header starts at `pos` and whose `nla_len` is `len`,
-    /// where `pos + len` is at most `u16::MAX`.
-    fn record(pos: u16, len: u16) -> Self;
+    /// The slot of the attribute whose header starts at `pos` in `run` and whose `nla_len`
+    /// is `len`, where `pos + len` is at most `u16::MAX`.
+    fn record(run: &'a [u8], pos: u16, len: u16) -> Self;
+
+    /// The slot of an attribute in a run of 64 KiB or more (`pos` and `len` as in `record`).
+    #[inline(always)]
+    fn record_long(_run: &'a [u8], _pos: usize, _len: usize) -> Self {
+        Self::FAR
+    }
 
     /// Whether this slot recorded an attribute (it is neither `ABSENT` nor `FAR`).
     fn is_recorded(self) -> bool;
 
     /// The payload of the recorded attribute, from the run it was recorded in.
-    fn payload(self, run: &[u8]) -> Option<&[u8]>;
+    fn payload(self, run: &'a [u8]) -> Option<&'a [u8]>;
 
-    /// Where the recorded attribute's header starts.
-    fn header(self) -> usize;
+    /// Where the recorded attribute's header starts in `run`.
+    fn header(self, run: &'a [u8]) -> Option<usize>;
+}
+
+/// A [`Slot`] holding the payload itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Slice<'a>(Option<&'a [u8]>);
+
+impl<'a> Slot<'a> for Slice<'a> {
+    const ABSENT: Self = Slice(None);
+    /// Never made: a slice records attributes at any offset.
+    const FAR: Self = Slice(None);
+
+    #[inline(always)]
+    fn record(run: &'a [u8], pos: u16, len: u16) -> Self {
+        Self::record_long(run, usize::from(pos), usize::from(len))
+    }
+
+    #[inline(always)]
+    fn record_long(run: &'a [u8], pos: usize, len: usize) -> Self {
+        // The walk checked `4 <= len <= run.len() - pos`: neither end wraps.
+        Slice(run.get(pos.wrapping_add(NlAttr::SIZE)..pos.wrapping_add(len)))
+    }
+
+    #[inline(always)]
+    fn is_recorded(self) -> bool {
+        self.0.is_some()
+    }
+
+    #[inline(always)]
+    fn payload(self, _run: &'a [u8]) -> Option<&'a [u8]> {
+        self.0
+    }
+
+    #[inline(always)]
+    fn header(self, run: &'a [u8]) -> Option<usize> {
+        // How far into `run` the payload starts, from the two addresses: both are in `run`.
+        let start = self.0?.as_ptr().addr().checked_sub(run.as_ptr().addr())?;
+        start.checked_sub(NlAttr::SIZE)
+    }
 }
 
 /// A [`Slot`] holding the payload's bounds, `start..end`. A recorded payload ends after its
@@ -396,7 +456,7 @@ pub(crate) struct Span {
     end: u16,
 }
 
-impl Slot for Span {
+impl<'a> Slot<'a> for Span {
     const ABSENT: Span = Span { start: 0, end: 0 };
     const FAR: Span = Span {
         start: u16::MAX,
@@ -404,7 +464,7 @@ impl Slot for Span {
     };
 
     #[inline(always)]
-    fn record(pos: u16, len: u16) -> Span {
+    fn record(_run: &'a [u8], pos: u16, len: u16) -> Span {
         // `4 <= len` and `pos + len <= u16::MAX`: neither wraps.
         Span {
             start: pos.wrapping_add(4),
@@ -418,13 +478,13 @@ impl Slot for Span {
     }
 
     #[inline(always)]
-    fn payload(self, run: &[u8]) -> Option<&[u8]> {
+    fn payload(self, run: &'a [u8]) -> Option<&'a [u8]> {
         run.get(usize::from(self.start)..usize::from(self.end))
     }
 
     #[inline(always)]
-    fn header(self) -> usize {
-        usize::from(self.start).saturating_sub(NlAttr::SIZE)
+    fn header(self, _run: &'a [u8]) -> Option<usize> {
+        usize::from(self.start).checked_sub(NlAttr::SIZE)
     }
 }
 
@@ -433,12 +493,12 @@ impl Slot for Span {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Pos(u16);
 
-impl Slot for Pos {
+impl<'a> Slot<'a> for Pos {
     const ABSENT: Pos = Pos(u16::MAX);
     const FAR: Pos = Pos(u16::MAX - 1);
 
     #[inline(always)]
-    fn record(pos: u16, _len: u16) -> Pos {
+    fn record(_run: &'a [u8], pos: u16, _len: u16) -> Pos {
         Pos(pos)
     }
 
@@ -448,16 +508,16 @@ impl Slot for Pos {
     }
 
     #[inline(always)]
-    fn payload(self, run: &[u8]) -> Option<&[u8]> {
-        let pos = self.header();
+    fn payload(self, run: &'a [u8]) -> Option<&'a [u8]> {
+        let pos = usize::from(self.0);
         let len = u16::from_ne_bytes(*run.get(pos..)?.first_chunk()?);
         // `pos` is below `u16::MAX`: neither end wraps; a `len` below 4 reads nothing.
         run.get(pos.wrapping_add(NlAttr::SIZE)..pos.wrapping_add(usize::from(len)))
     }
 
     #[inline(always)]
-    fn header(self) -> usize {
-        usize::from(self.0)
+    fn header(self, _run: &'a [u8]) -> Option<usize> {
+        Some(usize::from(self.0))
     }
 }
 
@@ -468,14 +528,14 @@ impl Slot for Pos {
 /// 16-bit ([`Slot`]), which keeps the views small; in a run of 64 KiB or more, which the
 /// kernel does not send, every attribute is found by a walk instead.
 #[derive(Clone, Debug)]
-pub(crate) struct AttrIndex<'a, const N: usize, S: Slot = Span> {
+pub(crate) struct AttrIndex<'a, const N: usize, S: Slot<'a> = Span> {
     bytes: &'a [u8],
     base: usize,
     /// The last attribute of each type.
     slots: [S; N],
 }
 
-impl<'a, const N: usize, S: Slot> AttrIndex<'a, N, S> {
+impl<'a, const N: usize, S: Slot<'a>> AttrIndex<'a, N, S> {
     /// An index of no attributes.
     pub(crate) const EMPTY: Self = AttrIndex {
         bytes: &[],
@@ -500,7 +560,7 @@ impl<'a, const N: usize, S: Slot> AttrIndex<'a, N, S> {
     #[inline(never)]
     #[cold]
     fn walk_long(
-        bytes: &[u8],
+        bytes: &'a [u8],
         base: usize,
         policy: &[Rule; N],
         slots: &mut [S; N],
@@ -512,24 +572,29 @@ impl<'a, const N: usize, S: Slot> AttrIndex<'a, N, S> {
     /// so every attribute fits its slot.
     #[inline(always)]
     fn walk<const LONG: bool>(
-        bytes: &[u8],
+        bytes: &'a [u8],
         base: usize,
         policy: &[Rule; N],
         slots: &mut [S; N],
     ) -> Result<(), Error> {
         let total = bytes.len();
         let mut pos = 0usize;
-        while pos < total {
-            let Some(&[l0, l1, t0, t1]) = bytes.get(pos..).and_then(<[u8]>::first_chunk) else {
-                return Err(Self::error_at(bytes, base, pos, policy));
-            };
+        // `pos` stays at most `total + 3`, so `pos + 4` does not wrap.
+        while let Some(&[l0, l1, t0, t1]) = bytes
+            .get(pos..pos.wrapping_add(NlAttr::SIZE))
+            .and_then(|header| <&[u8; 4]>::try_from(header).ok())
+        {
             let len16 = u16::from_ne_bytes([l0, l1]);
             let len = usize::from(len16);
-            // `pos < total`, so this does not wrap.
-            if len < NlAttr::SIZE || len > total.wrapping_sub(pos) {
+            // `pos + len` does not wrap: `len` is at most `u16::MAX`.
+            if len < NlAttr::SIZE || pos.wrapping_add(len) > total {
                 return Err(Self::error_at(bytes, base, pos, policy));
             }
-            let ty = usize::from(u16::from_ne_bytes([t0, t1]) & nla::TYPE_MASK);
+            // Flag bits (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`) put a type far above every
+            // table, so a type that indexes the table as sent has none, and only the others
+            // are masked.
+            let raw = usize::from(u16::from_ne_bytes([t0, t1]));
+            let ty = if raw < N { raw } else { without_flags(raw) };
             if let (Some(slot), Some(rule)) = (slots.get_mut(ty), policy.get(ty)) {
                 if !rule.allows(len.wrapping_sub(NlAttr::SIZE)) {
                     return Err(Self::error_at(bytes, base, pos, policy));
@@ -537,12 +602,17 @@ impl<'a, const N: usize, S: Slot> AttrIndex<'a, N, S> {
                 // `len <= total - pos`, so `pos + len` does not wrap, and fits 16 bits when the
                 // run does.
                 *slot = match (u16::try_from(pos), u16::try_from(pos.wrapping_add(len))) {
-                    (Ok(pos), Ok(_)) if !LONG => S::record(pos, len16),
-                    _ => S::FAR,
+                    (Ok(pos), Ok(_)) if !LONG => S::record(bytes, pos, len16),
+                    _ => S::record_long(bytes, pos, len),
                 };
             }
             // `len` is at most `u16::MAX` and `pos` below `total`: no wrap.
             pos = pos.wrapping_add(align4(len));
+        }
+        // Fewer than 4 bytes left: a truncated header, unless it is the end of the run (the
+        // last attribute may end without its padding, which puts `pos` past it).
+        if pos < total {
+            return Err(Self::error_at(bytes, base, pos, policy));
         }
         Ok(())
     }
@@ -587,7 +657,7 @@ impl<'a, const N: usize, S: Slot> AttrIndex<'a, N, S> {
     pub(crate) fn get(&self, ty: u16) -> Option<Attr<'a>> {
         match self.slots.get(usize::from(ty)) {
             Some(&slot) if slot.is_recorded() => {
-                let pos = slot.header();
+                let pos = slot.header(self.bytes)?;
                 split_attr(self.bytes.get(pos..)?, self.base.saturating_add(pos))
                     .ok()
                     .map(|(attr, _)| attr)
@@ -660,10 +730,11 @@ impl<'a, const N: usize, S: Slot> AttrIndex<'a, N, S> {
         self.bytes(ty).map(until_nul)
     }
 
-    /// `ty`'s payload as an IP address (4 or 16 bytes).
+    /// `ty`'s payload as an IP address ([`Len::Addr`]: the first 16 bytes from 16 up, else the
+    /// first 4).
     #[inline]
     pub(crate) fn ip(&self, ty: u16) -> Option<IpAddr> {
-        ip_from(self.bytes(ty)?)
+        ip_prefix(self.bytes(ty)?)
     }
 
     /// The IPv4 address in the first 4 bytes of `ty`'s payload, as the kernel's
@@ -745,7 +816,7 @@ mod tests {
     fn index_finds_last_of_each_type_and_checks_policy() {
         const POLICY: [Rule; 5] = policy(&[(4, Len::Min(4))]);
         const STRICT: [Rule; 5] = policy(&[(3, Len::Min(4))]);
-        fn check<S: Slot>() {
+        fn check<S: for<'r> Slot<'r>>() {
             let index = AttrIndex::<5, S>::parse(RUN, 16, &POLICY).unwrap();
             assert_eq!(index.str(3), Some("lo"));
             assert_eq!(index.u32(4), Some(65536));
@@ -772,17 +843,21 @@ mod tests {
     }
 
     #[test]
-    fn address_rule_takes_4_or_16_bytes_only() {
+    fn address_rule_takes_4_bytes_or_more_and_reads_a_prefix() {
         const POLICY: [Rule; 2] = policy(&[(1, Len::Addr)]);
         for len in 0u8..=20 {
             let mut run = std::vec![len + 4, 0, 1, 0];
-            run.resize(usize::from(len) + 4, 7);
+            run.extend((0..len).map(|b| b + 1));
             let parsed = AttrIndex::<2>::parse(&run, 0, &POLICY);
-            assert_eq!(
-                parsed.is_ok(),
-                len == 4 || len == 16,
-                "payload of {len} bytes"
-            );
+            assert_eq!(parsed.is_ok(), len >= 4, "payload of {len} bytes");
+            let expected = match len {
+                16.. => Some(IpAddr::from(core::array::from_fn::<u8, 16, _>(|i| {
+                    i as u8 + 1
+                }))),
+                4.. => Some(IpAddr::from([1, 2, 3, 4])),
+                _ => None,
+            };
+            assert_eq!(parsed.ok().and_then(|index| index.ip(1)), expected);
         }
     }
 
@@ -797,7 +872,7 @@ mod tests {
         }
         run.extend_from_slice(&[8, 0, 7, 0, 1, 2, 3, 4]);
         const POLICY: [Rule; 8] = policy(&[(7, Len::Min(4))]);
-        fn check<S: Slot>(run: &[u8]) {
+        fn check<S: for<'r> Slot<'r>>(run: &[u8]) {
             let index = AttrIndex::<8, S>::parse(run, 0, &POLICY).unwrap();
             assert_eq!(index.bytes(7), Some(&[1u8, 2, 3, 4][..]));
             assert_eq!(index.get(7).unwrap().offset(), 80_008);

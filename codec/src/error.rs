@@ -64,7 +64,7 @@ pub enum Error {
     AttrPayload {
         /// The attribute type (flags masked off).
         attr: u16,
-        /// The payload size the type needs (the minimum, or for addresses 4 or 16).
+        /// The least payload size the type needs.
         needed: usize,
         /// The payload size found.
         len: usize,

@@ -107,6 +107,11 @@ impl<'a> Message<'a> {
     ///
     /// Control messages and the link, address, route and nsid families get their views; every
     /// other type is returned as [`Payload::Other`], never as an error.
+    ///
+    /// Always inlined, so that the view is built where the caller keeps it instead of being
+    /// copied out of a call (a third of the time on small messages): call it from one place,
+    /// in the loop over a datagram, rather than from many.
+    #[inline(always)]
     pub fn decode(self) -> Result<Payload<'a>, Error> {
         match self.ty() {
             nlmsg::NOOP => Ok(Payload::Noop),
@@ -193,8 +198,10 @@ pub enum Payload<'a> {
 /// boundary.
 #[derive(Clone, Debug)]
 pub struct Messages<'a> {
+    /// The whole datagram, for offsets.
+    datagram: &'a [u8],
+    /// The part not yet walked: always a suffix of `datagram`.
     rest: &'a [u8],
-    offset: usize,
 }
 
 impl<'a> Messages<'a> {
@@ -202,15 +209,15 @@ impl<'a> Messages<'a> {
     #[inline]
     pub const fn new(datagram: &'a [u8]) -> Self {
         Messages {
+            datagram,
             rest: datagram,
-            offset: 0,
         }
     }
 
     /// Where the next message starts, counted from the start of the datagram.
     #[inline]
     pub const fn offset(&self) -> usize {
-        self.offset
+        self.datagram.len().saturating_sub(self.rest.len())
     }
 }
 
@@ -222,11 +229,10 @@ impl<'a> Iterator for Messages<'a> {
         if self.rest.is_empty() {
             return None;
         }
-        match Message::parse_at(self.rest, self.offset) {
+        match Message::parse_at(self.rest, self.offset()) {
             Ok(message) => {
                 let advance = align4(message.bytes.len()).min(self.rest.len());
                 self.rest = self.rest.get(advance..).unwrap_or_default();
-                self.offset = self.offset.saturating_add(advance);
                 Some(Ok(message))
             }
             Err(error) => {
