@@ -22,7 +22,8 @@
 //!   its socket crate, so messages are split by the same loop as the bare walker's.
 //!
 //! Run: `cargo bench --bench decode -- --warm-up-time 1 --measurement-time 3`; with
-//! `RTNL_BENCH_MIN_RUNS=2000` in the environment each function's fastest run is printed too.
+//! `RTNL_BENCH_MIN_RUNS=2000` in the environment each function's fastest run is printed too,
+//! with its throughput relative to the bare walker (the functions take turns; see `min_runs`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -838,27 +839,46 @@ macro_rules! implementation {
 }
 
 /// `RTNL_BENCH_MIN_RUNS`: when set, each function is also timed that many times before
-/// criterion runs, and the fastest run is printed per message. On a machine shared with other
-/// work the minimum is far steadier than criterion's mean, which other processes inflate.
+/// criterion runs, and its fastest run is printed per message, with its throughput relative to
+/// the first function (the bare walker). The functions take turns, one run each, so that all of
+/// them see the same machine: on a machine shared with other work the minimum is far steadier
+/// than criterion's mean, which other processes inflate, and the turns keep a slow spell from
+/// landing on one function only.
 fn min_runs() -> Option<u32> {
     std::env::var("RTNL_BENCH_MIN_RUNS").ok()?.parse().ok()
 }
 
-/// The fastest of `runs` runs of `f` over `data`, per message; short fixtures are run 200 times
-/// per timing so the clock's granularity does not count.
-fn min_per_message(data: &[u8], messages: usize, runs: u32, f: fn(&[u8], &mut Checksum)) -> f64 {
+/// One timed run of `f` over `data`, in ns per pass, after an untimed one (so that what the
+/// function before it did to the caches does not count); short fixtures are run 200 times per
+/// timing so the clock's granularity does not count.
+fn timed_pass(data: &[u8], messages: usize, f: fn(&[u8], &mut Checksum)) -> f64 {
     let repeat = if messages < 100 { 200 } else { 1 };
-    let mut best = f64::MAX;
-    for _ in 0..runs {
-        let start = std::time::Instant::now();
-        for _ in 0..repeat {
-            let mut sum = Checksum::default();
-            f(black_box(data), &mut sum);
-            black_box(sum.0);
-        }
-        best = best.min(start.elapsed().as_nanos() as f64 / f64::from(repeat));
+    let mut warm = Checksum::default();
+    f(black_box(data), &mut warm);
+    black_box(warm.0);
+    let start = std::time::Instant::now();
+    for _ in 0..repeat {
+        let mut sum = Checksum::default();
+        f(black_box(data), &mut sum);
+        black_box(sum.0);
     }
-    best / messages as f64
+    start.elapsed().as_nanos() as f64 / f64::from(repeat)
+}
+
+/// The fastest of `runs` turns of every implementation over `data`, per message.
+fn min_per_message(
+    data: &[u8],
+    messages: usize,
+    runs: u32,
+    implementations: &[Implementation],
+) -> Vec<f64> {
+    let mut best = vec![f64::MAX; implementations.len()];
+    for _ in 0..runs {
+        for (best, implementation) in best.iter_mut().zip(implementations) {
+            *best = best.min(timed_pass(data, messages, implementation.checksum));
+        }
+    }
+    best.iter().map(|ns| ns / messages as f64).collect()
 }
 
 /// Checks every implementation extracts the same values, prints its allocations per message,
@@ -894,11 +914,13 @@ fn group(c: &mut Criterion, name: &str, data: &[u8], implementations: &[Implemen
         );
     }
     if let Some(runs) = min_runs() {
-        for implementation in implementations {
+        let best = min_per_message(data, messages, runs, implementations);
+        for (implementation, ns) in implementations.iter().zip(&best) {
             eprintln!(
-                "{name}/{}: min {:.1} ns per message over {runs} runs",
+                "{name}/{}: min {ns:.1} ns per message over {runs} runs, {:.2}x the {}",
                 implementation.name,
-                min_per_message(data, messages, runs, implementation.checksum)
+                best[0] / ns,
+                implementations[0].name,
             );
         }
     }
