@@ -26,6 +26,25 @@
 //! # Ok::<(), rtnl_codec::Error>(())
 //! ```
 //!
+//! A caller that knows what comes back (the reply to a dump it asked for) can call the view's
+//! `parse` itself: the shortest path, with no [`Payload`] to build and take apart. Names and
+//! labels are there as bytes too, as the kernel sent them (Linux allows interface names that are
+//! not UTF-8):
+//!
+//! ```
+//! use rtnl_codec::{AddressMessage, Messages, nlmsg};
+//! # let datagram: &[u8] = &[];
+//! for message in Messages::new(datagram) {
+//!     let message = message?;
+//!     if message.ty() == nlmsg::DONE {
+//!         break;
+//!     }
+//!     let address = AddressMessage::parse(message)?;
+//!     println!("{} {:?} {:?}", address.index(), address.address(), address.label_bytes());
+//! }
+//! # Ok::<(), rtnl_codec::Error>(())
+//! ```
+//!
 //! # Writing
 //!
 //! [`MessageBuilder`] writes a message into a caller's buffer, libmnl's way: the header's length
