@@ -12,7 +12,10 @@ use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};
 use crate::{ifla, ifla_info, rtm};
 
-const LINK_SLOTS: usize = slots(ifla::MAX);
+/// Up to the highest type Linux 6.18 sends (`IFLA_TAILROOM`), beyond the 6.1 headers'
+/// `IFLA_MAX`: a type past the table takes the index's slow path, and a 6.18 link message has
+/// several.
+const LINK_SLOTS: usize = slots(ifla::TAILROOM);
 const LINK_POLICY: [Rule; LINK_SLOTS] = policy(&[
     (ifla::MTU, Len::Min(4)),
     (ifla::LINK, Len::Min(4)),
