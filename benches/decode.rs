@@ -20,6 +20,15 @@
 //! - `netlink-bindings`: its generated zero-copy iterators (rt-link, rt-addr, rt-route), one
 //!   pass over the attributes of each message; it has no message walker of its own outside
 //!   its socket crate, so messages are split by the same loop as the bare walker's.
+//! - `libmnl`: the C library, opened at run time from `libmnl.so.0` (no build-time link, so
+//!   the bench builds without it; when it cannot be opened, one line on stderr says so and its
+//!   rows are left out). Used as its examples and C tools use it: messages split by
+//!   `mnl_nlmsg_ok`/`mnl_nlmsg_next`; per message the family header read in place
+//!   (`mnl_nlmsg_get_payload`), then `mnl_attr_parse` calling back (a Rust `extern "C" fn`)
+//!   for every attribute to check its type against the table (`mnl_attr_type_valid`),
+//!   validate the ones read (`mnl_attr_validate`) and keep it in a zeroed
+//!   `tb[MAX + 1]`; then the values read from the table with `mnl_attr_get_*`, and for links
+//!   `mnl_attr_parse_nested` over `IFLA_LINKINFO` into a second table for the kind.
 //!
 //! Run: `cargo bench --bench decode -- --warm-up-time 1 --measurement-time 3`; with
 //! `RTNL_BENCH_MIN_RUNS=2000` in the environment each function's fastest run is printed too,
@@ -32,14 +41,19 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+/// A fixture aligned as a receive buffer is: libmnl reads headers and attributes in place as
+/// C integers, which needs them 4-aligned (`NLMSG_ALIGNTO`), as they are in a datagram.
+#[repr(C, align(8))]
+struct Aligned<T: ?Sized>(T);
+
 /// The 2,001-link dump (`lo` and 1,000 veth pairs).
-static LINKS_2001: &[u8] = include_bytes!("../tests/fixtures/links_2001.bin");
+static LINKS_2001: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/links_2001.bin")).0;
 /// The address dump: IPv4 and IPv6, labels, a peer address.
-static ADDRS: &[u8] = include_bytes!("../tests/fixtures/addrs.bin");
+static ADDRS: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/addrs.bin")).0;
 /// The IPv4 route dump of all tables, multipath and table 1000 included.
-static ROUTES4: &[u8] = include_bytes!("../tests/fixtures/routes4.bin");
+static ROUTES4: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes4.bin")).0;
 /// The IPv6 route dump of all tables.
-static ROUTES6: &[u8] = include_bytes!("../tests/fixtures/routes6.bin");
+static ROUTES6: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes6.bin")).0;
 
 /// Allocations made by this process so far (every `alloc`, `alloc_zeroed` and `realloc`).
 static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
@@ -817,6 +831,637 @@ mod nlb {
     }
 }
 
+/// libmnl, the C library, loaded at run time and used as its examples and C tools use it.
+mod libmnl {
+    use super::Sink;
+    use libloading::Library;
+    use std::ffi::{CStr, c_char, c_int, c_uint, c_void};
+    use std::marker::PhantomData;
+    use std::net::IpAddr;
+    use std::sync::OnceLock;
+
+    /// The library, by its soname: the runtime package ships it without the `libmnl.so` link.
+    const SONAME: &str = "libmnl.so.0";
+
+    /// `NLMSG_DONE`.
+    const NLMSG_DONE: u16 = 3;
+    /// `RTM_NEWLINK`.
+    const RTM_NEWLINK: u16 = 16;
+    /// `RTM_NEWADDR`.
+    const RTM_NEWADDR: u16 = 20;
+    /// `RTM_NEWROUTE`.
+    const RTM_NEWROUTE: u16 = 24;
+
+    /// `MNL_CB_ERROR`: a callback's verdict that stops the walk with an error.
+    const MNL_CB_ERROR: c_int = -1;
+    /// `MNL_CB_OK`: a callback's verdict that goes on, and the walk's result when all did.
+    const MNL_CB_OK: c_int = 1;
+
+    /// `MNL_TYPE_U32` of `enum mnl_attr_data_type`: exactly 4 bytes.
+    const MNL_TYPE_U32: c_uint = 3;
+    /// `MNL_TYPE_NESTED`: empty, or at least one attribute header.
+    const MNL_TYPE_NESTED: c_uint = 8;
+    /// `MNL_TYPE_NUL_STRING`: not empty, and its last byte a NUL.
+    const MNL_TYPE_NUL_STRING: c_uint = 10;
+    /// `MNL_TYPE_BINARY`: any length.
+    const MNL_TYPE_BINARY: c_uint = 11;
+
+    /// `IFLA_ADDRESS`.
+    const IFLA_ADDRESS: u16 = 1;
+    /// `IFLA_IFNAME`.
+    const IFLA_IFNAME: u16 = 3;
+    /// `IFLA_MTU`.
+    const IFLA_MTU: u16 = 4;
+    /// `IFLA_LINKINFO`.
+    const IFLA_LINKINFO: u16 = 18;
+    /// `IFLA_MAX + 1` of the uapi headers of Linux 6.1 (what `linux-libc-dev` installs here):
+    /// the size of a C tool's `struct nlattr *tb[IFLA_MAX + 1]`.
+    const IFLA_SLOTS: usize = 62;
+    /// `IFLA_INFO_KIND`.
+    const IFLA_INFO_KIND: u16 = 1;
+    /// `IFLA_INFO_MAX + 1`.
+    const IFLA_INFO_SLOTS: usize = 6;
+
+    /// `IFA_ADDRESS`.
+    const IFA_ADDRESS: u16 = 1;
+    /// `IFA_LOCAL`.
+    const IFA_LOCAL: u16 = 2;
+    /// `IFA_LABEL`.
+    const IFA_LABEL: u16 = 3;
+    /// `IFA_MAX + 1` of Linux 6.1.
+    const IFA_SLOTS: usize = 12;
+
+    /// `RTA_DST`.
+    const RTA_DST: u16 = 1;
+    /// `RTA_OIF`.
+    const RTA_OIF: u16 = 4;
+    /// `RTA_GATEWAY`.
+    const RTA_GATEWAY: u16 = 5;
+    /// `RTA_PRIORITY`.
+    const RTA_PRIORITY: u16 = 6;
+    /// `RTA_TABLE`.
+    const RTA_TABLE: u16 = 15;
+    /// `RTA_MAX + 1` of Linux 6.1.
+    const RTA_SLOTS: usize = 31;
+
+    /// `struct nlmsghdr`.
+    #[repr(C)]
+    struct NlMsgHdr {
+        /// `nlmsg_len`.
+        _len: u32,
+        /// `nlmsg_type`.
+        ty: u16,
+        /// `nlmsg_flags`.
+        _flags: u16,
+        /// `nlmsg_seq`.
+        _seq: u32,
+        /// `nlmsg_pid`.
+        _pid: u32,
+    }
+
+    /// `struct nlattr`: only libmnl reads it, so it is opaque here.
+    #[repr(C)]
+    struct NlAttr {
+        /// No fields of its own.
+        _opaque: [u8; 0],
+    }
+
+    /// `struct ifinfomsg`.
+    #[repr(C)]
+    struct IfInfoMsg {
+        /// `ifi_family`.
+        _family: u8,
+        /// `__ifi_pad`.
+        _pad: u8,
+        /// `ifi_type`.
+        _ty: u16,
+        /// `ifi_index`.
+        index: i32,
+        /// `ifi_flags`.
+        flags: u32,
+        /// `ifi_change`.
+        _change: u32,
+    }
+
+    /// `struct ifaddrmsg`.
+    #[repr(C)]
+    struct IfAddrMsg {
+        /// `ifa_family`.
+        family: u8,
+        /// `ifa_prefixlen`.
+        prefix_len: u8,
+        /// `ifa_flags`.
+        _flags: u8,
+        /// `ifa_scope`.
+        _scope: u8,
+        /// `ifa_index`.
+        index: u32,
+    }
+
+    /// `struct rtmsg`.
+    #[repr(C)]
+    struct RtMsg {
+        /// `rtm_family`.
+        _family: u8,
+        /// `rtm_dst_len`.
+        dst_len: u8,
+        /// `rtm_src_len`.
+        _src_len: u8,
+        /// `rtm_tos`.
+        _tos: u8,
+        /// `rtm_table`.
+        table: u8,
+        /// `rtm_protocol`.
+        _protocol: u8,
+        /// `rtm_scope`.
+        _scope: u8,
+        /// `rtm_type`.
+        _ty: u8,
+        /// `rtm_flags`.
+        _flags: u32,
+    }
+
+    /// A family header that C reads in place, through the pointer `mnl_nlmsg_get_payload`
+    /// returns.
+    ///
+    /// # Safety
+    ///
+    /// Implementors are `repr(C)` with integer fields only (so any bytes are a value) and an
+    /// alignment of at most 4 (`NLMSG_ALIGNTO`).
+    unsafe trait Header {}
+
+    // SAFETY: `repr(C)`, integer fields only, alignment 4.
+    unsafe impl Header for IfInfoMsg {}
+    // SAFETY: `repr(C)`, integer fields only, alignment 4.
+    unsafe impl Header for IfAddrMsg {}
+    // SAFETY: `repr(C)`, integer fields only, alignment 4.
+    unsafe impl Header for RtMsg {}
+
+    /// `mnl_attr_cb_t`: `int (*)(const struct nlattr *attr, void *data)`.
+    type Callback = unsafe extern "C" fn(*const NlAttr, *mut c_void) -> c_int;
+
+    /// The libmnl functions used, resolved from [`SONAME`], with the library that holds them.
+    struct Mnl {
+        /// Keeps the functions below mapped: never dropped, as it lives in a static.
+        _library: Library,
+        /// `bool mnl_nlmsg_ok(const struct nlmsghdr *nlh, int len)`.
+        nlmsg_ok: unsafe extern "C" fn(*const NlMsgHdr, c_int) -> bool,
+        /// `struct nlmsghdr *mnl_nlmsg_next(const struct nlmsghdr *nlh, int *len)`.
+        nlmsg_next: unsafe extern "C" fn(*const NlMsgHdr, *mut c_int) -> *const NlMsgHdr,
+        /// `size_t mnl_nlmsg_get_payload_len(const struct nlmsghdr *nlh)`.
+        nlmsg_get_payload_len: unsafe extern "C" fn(*const NlMsgHdr) -> usize,
+        /// `void *mnl_nlmsg_get_payload(const struct nlmsghdr *nlh)`.
+        nlmsg_get_payload: unsafe extern "C" fn(*const NlMsgHdr) -> *const c_void,
+        /// `int mnl_attr_parse(const struct nlmsghdr *nlh, unsigned int offset,
+        /// mnl_attr_cb_t cb, void *data)`.
+        attr_parse: unsafe extern "C" fn(*const NlMsgHdr, c_uint, Callback, *mut c_void) -> c_int,
+        /// `int mnl_attr_parse_nested(const struct nlattr *attr, mnl_attr_cb_t cb,
+        /// void *data)`.
+        attr_parse_nested: unsafe extern "C" fn(*const NlAttr, Callback, *mut c_void) -> c_int,
+        /// `uint16_t mnl_attr_get_type(const struct nlattr *attr)`.
+        attr_get_type: unsafe extern "C" fn(*const NlAttr) -> u16,
+        /// `int mnl_attr_type_valid(const struct nlattr *attr, uint16_t maxtype)`.
+        attr_type_valid: unsafe extern "C" fn(*const NlAttr, u16) -> c_int,
+        /// `int mnl_attr_validate(const struct nlattr *attr, enum mnl_attr_data_type type)`.
+        attr_validate: unsafe extern "C" fn(*const NlAttr, c_uint) -> c_int,
+        /// `void *mnl_attr_get_payload(const struct nlattr *attr)`.
+        attr_get_payload: unsafe extern "C" fn(*const NlAttr) -> *const c_void,
+        /// `uint16_t mnl_attr_get_payload_len(const struct nlattr *attr)`.
+        attr_get_payload_len: unsafe extern "C" fn(*const NlAttr) -> u16,
+        /// `uint32_t mnl_attr_get_u32(const struct nlattr *attr)`.
+        attr_get_u32: unsafe extern "C" fn(*const NlAttr) -> u32,
+        /// `const char *mnl_attr_get_str(const struct nlattr *attr)`.
+        attr_get_str: unsafe extern "C" fn(*const NlAttr) -> *const c_char,
+    }
+
+    /// One function of `library`, as a `T`.
+    ///
+    /// # Safety
+    ///
+    /// `T` is the function pointer type of `name`'s C prototype, and the pointer is used only
+    /// while `library` is loaded.
+    unsafe fn function<T: Copy>(library: &Library, name: &CStr) -> Result<T, libloading::Error> {
+        // SAFETY: `T` is `name`'s type (this function's contract); the copy out of the
+        // `Symbol` outlives its borrow of `library` only as far as the caller keeps `library`
+        // loaded (the contract again).
+        unsafe { library.get::<T>(name).map(|symbol| *symbol) }
+    }
+
+    /// Opens [`SONAME`] and resolves the functions used.
+    fn open() -> Result<Mnl, libloading::Error> {
+        // SAFETY: opening a library runs its initialisers; libmnl's are the C runtime's only
+        // (it defines no constructors), and it depends on libc alone, which this process has
+        // loaded already, so they assume nothing of the process.
+        let library = unsafe { Library::new(SONAME)? };
+        // SAFETY: every type below is the prototype libmnl.h gives the name (the ABI of the
+        // soname `libmnl.so.0`, whose symbols are versioned `LIBMNL_1.0` and have not
+        // changed since), with `enum mnl_attr_data_type` as `unsigned int` (it has no
+        // negative values) and `bool` as Rust's; every pointer is kept in the `Mnl` that
+        // also keeps `library`, and `Mnl`s live in a static, never dropped.
+        unsafe {
+            Ok(Mnl {
+                nlmsg_ok: function(&library, c"mnl_nlmsg_ok")?,
+                nlmsg_next: function(&library, c"mnl_nlmsg_next")?,
+                nlmsg_get_payload_len: function(&library, c"mnl_nlmsg_get_payload_len")?,
+                nlmsg_get_payload: function(&library, c"mnl_nlmsg_get_payload")?,
+                attr_parse: function(&library, c"mnl_attr_parse")?,
+                attr_parse_nested: function(&library, c"mnl_attr_parse_nested")?,
+                attr_get_type: function(&library, c"mnl_attr_get_type")?,
+                attr_type_valid: function(&library, c"mnl_attr_type_valid")?,
+                attr_validate: function(&library, c"mnl_attr_validate")?,
+                attr_get_payload: function(&library, c"mnl_attr_get_payload")?,
+                attr_get_payload_len: function(&library, c"mnl_attr_get_payload_len")?,
+                attr_get_u32: function(&library, c"mnl_attr_get_u32")?,
+                attr_get_str: function(&library, c"mnl_attr_get_str")?,
+                _library: library,
+            })
+        }
+    }
+
+    /// libmnl, opened on first use; `None` if it cannot be, said once on stderr.
+    fn loaded() -> Option<&'static Mnl> {
+        static LIBMNL: OnceLock<Option<Mnl>> = OnceLock::new();
+        LIBMNL
+            .get_or_init(|| {
+                open()
+                    .inspect_err(|error| {
+                        // libloading's own message is only which call failed; the system's
+                        // reason (dlerror's) is its source.
+                        let reason = std::error::Error::source(error).map_or_else(
+                            || error.to_string(),
+                            |source| format!("{error}: {source}"),
+                        );
+                        eprintln!("decode: the libmnl row is skipped: {reason}");
+                    })
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Whether libmnl could be opened, so that its rows can be listed.
+    pub fn available() -> bool {
+        loaded().is_some()
+    }
+
+    /// libmnl, for a row's function: listed only when [`available`].
+    fn mnl() -> &'static Mnl {
+        loaded().expect("the libmnl rows are listed only when libmnl is loaded")
+    }
+
+    /// One message of a datagram as [`messages`] hands it out: `nlh` points to a whole message
+    /// inside the datagram (`mnl_nlmsg_ok` accepted it), is 4-aligned, the message's aligned
+    /// end is inside the datagram too, and `nlh` comes from the datagram's own pointer, so
+    /// libmnl may read all of it.
+    #[derive(Clone, Copy)]
+    struct Message<'a> {
+        /// The message's header.
+        nlh: *const NlMsgHdr,
+        /// The datagram, borrowed.
+        data: PhantomData<&'a [u8]>,
+    }
+
+    /// Calls `f` with each message of a datagram but `NLMSG_DONE`, split by libmnl's own
+    /// `mnl_nlmsg_ok` and `mnl_nlmsg_next`, as `mnl_cb_run` splits them.
+    #[inline(always)]
+    fn messages<'a>(mnl: &Mnl, data: &'a [u8], mut f: impl FnMut(Message<'a>)) {
+        // libmnl reads headers and attributes in place as C integers, so the datagram is
+        // aligned as a receive buffer is; and it ends at an alignment boundary, so that no
+        // message's aligned end (where `mnl_attr_parse` stops) lies past it.
+        assert!(
+            data.as_ptr().cast::<NlMsgHdr>().is_aligned() && data.len().is_multiple_of(4),
+            "libmnl needs a 4-aligned datagram of whole 4-byte units"
+        );
+        let mut len = c_int::try_from(data.len()).expect("a datagram longer than an int");
+        let mut nlh = data.as_ptr().cast::<NlMsgHdr>();
+        // SAFETY: `nlh` is at `len` bytes of `data`; `mnl_nlmsg_ok` reads the header only once
+        // it has checked that `len` covers it.
+        while unsafe { (mnl.nlmsg_ok)(nlh, len) } {
+            // SAFETY: `mnl_nlmsg_ok` accepted `nlh`: its header lies in `data`, and it is
+            // 4-aligned (`data` is, and `mnl_nlmsg_next` steps by aligned lengths).
+            let ty = unsafe { (*nlh).ty };
+            if ty != NLMSG_DONE {
+                f(Message {
+                    nlh,
+                    data: PhantomData,
+                });
+            }
+            // SAFETY: `nlh` is a message `mnl_nlmsg_ok` accepted with `len`; `mnl_nlmsg_next`
+            // reads its length and steps past it, taking its aligned length off `len`, which
+            // the next `mnl_nlmsg_ok` checks before it reads anything.
+            nlh = unsafe { (mnl.nlmsg_next)(nlh, &mut len) };
+        }
+    }
+
+    impl<'a> Message<'a> {
+        /// The message's type.
+        #[inline(always)]
+        fn ty(self) -> u16 {
+            // SAFETY: the header of a whole, 4-aligned message in the datagram (see `Message`).
+            unsafe { (*self.nlh).ty }
+        }
+
+        /// The family header, in place, and the attributes after it in a table, as a C tool
+        /// reads a message: `mnl_nlmsg_get_payload`, then `mnl_attr_parse` past the header
+        /// with a callback that validates and keeps each attribute. Panics if the message is
+        /// shorter than its header or libmnl rejects an attribute.
+        #[inline(always)]
+        fn parse<H: Header, P: Policy, const N: usize>(
+            self,
+            mnl: &'static Mnl,
+        ) -> (&'a H, Table<'a, P, N>) {
+            // SAFETY: the header of a whole message in the datagram (see `Message`).
+            let len = unsafe { (mnl.nlmsg_get_payload_len)(self.nlh) };
+            assert!(len >= size_of::<H>(), "a message shorter than its header");
+            // SAFETY: the same message; the payload is its 16th byte on.
+            let payload = unsafe { (mnl.nlmsg_get_payload)(self.nlh) };
+            // SAFETY: the payload holds `size_of::<H>()` bytes of the message (checked above),
+            // inside the datagram borrowed for `'a` and never written; it is 4-aligned (the
+            // message is, and its header is 16 bytes), which is enough for `H`, and any bytes
+            // are an `H` (both by `Header`'s contract).
+            let header = unsafe { &*payload.cast::<H>() };
+            let mut table = Table::new(mnl);
+            // SAFETY: the message is whole and its aligned end is in the datagram (see
+            // `Message`), and so is its header (checked above): `mnl_attr_parse` walks from the
+            // header's aligned end to the message's, checking each attribute with
+            // `mnl_attr_ok` before it calls `keep`, which gets `table`: a `Table<P, N>`, as
+            // `keep::<P, N>` requires, borrowed by nothing else during the call.
+            let verdict = unsafe {
+                (mnl.attr_parse)(
+                    self.nlh,
+                    size_of::<H>() as c_uint,
+                    keep::<P, N>,
+                    (&raw mut table).cast(),
+                )
+            };
+            assert_eq!(verdict, MNL_CB_OK, "libmnl rejected an attribute");
+            (header, table)
+        }
+    }
+
+    /// Which attributes of a table are read, and how libmnl validates each before it is kept.
+    trait Policy {
+        /// The `MNL_TYPE_*` that an attribute of type `ty` is validated as, if it is read.
+        fn validation(ty: u16) -> Option<c_uint>;
+    }
+
+    /// A link's attributes, validated as libmnl's `rtnl-link-dump` example does, with the
+    /// address and link info added, and the name as `MNL_TYPE_NUL_STRING` rather than
+    /// `MNL_TYPE_STRING`: the NUL that reading it as a C string (`strlen`) needs is checked.
+    struct Link;
+
+    impl Policy for Link {
+        #[inline(always)]
+        fn validation(ty: u16) -> Option<c_uint> {
+            match ty {
+                IFLA_ADDRESS => Some(MNL_TYPE_BINARY),
+                IFLA_IFNAME => Some(MNL_TYPE_NUL_STRING),
+                IFLA_MTU => Some(MNL_TYPE_U32),
+                IFLA_LINKINFO => Some(MNL_TYPE_NESTED),
+                _ => None,
+            }
+        }
+    }
+
+    /// The attributes nested in `IFLA_LINKINFO`.
+    struct LinkInfo;
+
+    impl Policy for LinkInfo {
+        #[inline(always)]
+        fn validation(ty: u16) -> Option<c_uint> {
+            (ty == IFLA_INFO_KIND).then_some(MNL_TYPE_NUL_STRING)
+        }
+    }
+
+    /// An address's attributes, as libmnl's `rtnl-addr-dump` example validates them.
+    struct Address;
+
+    impl Policy for Address {
+        #[inline(always)]
+        fn validation(ty: u16) -> Option<c_uint> {
+            match ty {
+                IFA_ADDRESS | IFA_LOCAL => Some(MNL_TYPE_BINARY),
+                IFA_LABEL => Some(MNL_TYPE_NUL_STRING),
+                _ => None,
+            }
+        }
+    }
+
+    /// A route's attributes, as libmnl's `rtnl-route-dump` example validates them, with one
+    /// policy for both families: addresses as binary of any length, read as 4 or 16 bytes.
+    struct Route;
+
+    impl Policy for Route {
+        #[inline(always)]
+        fn validation(ty: u16) -> Option<c_uint> {
+            match ty {
+                RTA_DST | RTA_GATEWAY => Some(MNL_TYPE_BINARY),
+                RTA_OIF | RTA_PRIORITY | RTA_TABLE => Some(MNL_TYPE_U32),
+                _ => None,
+            }
+        }
+    }
+
+    /// A C tool's `struct nlattr *tb[MAX + 1]`: the last attribute of each type up to
+    /// `N - 1`, each one that `mnl_attr_ok` accepted inside a datagram borrowed for `'a`, and
+    /// validated by `P` if `P` reads it.
+    struct Table<'a, P, const N: usize> {
+        /// libmnl, for the callback and the getters.
+        mnl: &'static Mnl,
+        /// The attributes by type; null where none came.
+        tb: [*const NlAttr; N],
+        /// The datagram, borrowed, and the policy the table was filled by.
+        filled: PhantomData<(&'a [u8], P)>,
+    }
+
+    impl<'a, P: Policy, const N: usize> Table<'a, P, N> {
+        /// An empty table, as a C tool's `= {}`.
+        #[inline(always)]
+        fn new(mnl: &'static Mnl) -> Self {
+            Self {
+                mnl,
+                tb: [std::ptr::null(); N],
+                filled: PhantomData,
+            }
+        }
+
+        /// The attribute of type `ty`, if one came.
+        #[inline(always)]
+        fn get(&self, ty: u16) -> Option<*const NlAttr> {
+            let attr = *self.tb.get(usize::from(ty))?;
+            (!attr.is_null()).then_some(attr)
+        }
+
+        /// The payload of the attribute of type `ty` (`mnl_attr_get_payload`,
+        /// `mnl_attr_get_payload_len`).
+        #[inline(always)]
+        fn bytes(&self, ty: u16) -> Option<&'a [u8]> {
+            let attr = self.get(ty)?;
+            // SAFETY: an attribute of the table: `mnl_attr_ok` accepted it, so its header lies
+            // in the datagram.
+            let (payload, len) = unsafe {
+                (
+                    (self.mnl.attr_get_payload)(attr),
+                    (self.mnl.attr_get_payload_len)(attr),
+                )
+            };
+            // SAFETY: `mnl_attr_ok` also checked that its `nla_len` bytes (at least a header)
+            // lie in the datagram, borrowed for `'a` and never written: the payload is their
+            // part after the 4-byte header.
+            Some(unsafe { std::slice::from_raw_parts(payload.cast::<u8>(), usize::from(len)) })
+        }
+
+        /// The string of type `ty` without its NUL (`mnl_attr_get_str`, then its length as C's
+        /// `strlen` finds it).
+        #[inline(always)]
+        fn str(&self, ty: u16) -> Option<&'a [u8]> {
+            assert_eq!(P::validation(ty), Some(MNL_TYPE_NUL_STRING), "not a string");
+            let attr = self.get(ty)?;
+            // SAFETY: an attribute of the table, in the datagram (see `bytes`), that `P`
+            // validated as `MNL_TYPE_NUL_STRING` (asserted above): its payload, which
+            // `mnl_attr_get_str` returns, ends with a NUL, so the C string ends inside it and
+            // lives as long as the datagram (`'a`), which is never written.
+            Some(unsafe { CStr::from_ptr((self.mnl.attr_get_str)(attr)) }.to_bytes())
+        }
+
+        /// The `u32` of type `ty` (`mnl_attr_get_u32`).
+        #[inline(always)]
+        fn u32(&self, ty: u16) -> Option<u32> {
+            assert_eq!(P::validation(ty), Some(MNL_TYPE_U32), "not a u32");
+            let attr = self.get(ty)?;
+            // SAFETY: an attribute of the table, in the datagram (see `bytes`), that `P`
+            // validated as `MNL_TYPE_U32` (asserted above): its payload is exactly 4 bytes,
+            // 4-aligned (attributes start at aligned offsets of an aligned message), which is
+            // what `mnl_attr_get_u32` reads.
+            Some(unsafe { (self.mnl.attr_get_u32)(attr) })
+        }
+
+        /// The address of type `ty`: 4 bytes as IPv4, 16 as IPv6.
+        #[inline(always)]
+        fn ip(&self, ty: u16) -> Option<IpAddr> {
+            let bytes = self.bytes(ty)?;
+            match bytes.len() {
+                4 => Some(<[u8; 4]>::try_from(bytes).ok()?.into()),
+                16 => Some(<[u8; 16]>::try_from(bytes).ok()?.into()),
+                _ => None,
+            }
+        }
+
+        /// The attributes nested in the one of type `ty`, in a table (`mnl_attr_parse_nested`
+        /// with a callback that validates by `Q`). Panics if libmnl rejects one.
+        #[inline(always)]
+        fn nested<Q: Policy, const M: usize>(&self, ty: u16) -> Option<Table<'a, Q, M>> {
+            let attr = self.get(ty)?;
+            let mut table = Table::new(self.mnl);
+            // SAFETY: an attribute of the table, in the datagram (see `bytes`):
+            // `mnl_attr_parse_nested` walks its payload only, checking each attribute with
+            // `mnl_attr_ok` before it calls `keep`, which gets `table`: a `Table<Q, M>`, as
+            // `keep::<Q, M>` requires, borrowed by nothing else during the call.
+            let verdict = unsafe {
+                (self.mnl.attr_parse_nested)(attr, keep::<Q, M>, (&raw mut table).cast())
+            };
+            assert_eq!(verdict, MNL_CB_OK, "libmnl rejected a nested attribute");
+            Some(table)
+        }
+    }
+
+    /// The callback `mnl_attr_parse` calls for each attribute, as libmnl's examples write it:
+    /// skip types the table has no slot for (`mnl_attr_type_valid`), validate those `P` reads
+    /// (`mnl_attr_validate`, the walk failing if one is malformed), and keep the last of each
+    /// type.
+    ///
+    /// # Safety
+    ///
+    /// `attr` is an attribute that libmnl's walk accepted with `mnl_attr_ok`, and `data` points
+    /// to a `Table<P, N>` that nothing else uses during the walk.
+    unsafe extern "C" fn keep<P: Policy, const N: usize>(
+        attr: *const NlAttr,
+        data: *mut c_void,
+    ) -> c_int {
+        const {
+            assert!(
+                N > 0 && N <= 1 << 16,
+                "a table's slots are the u16 types 0..N"
+            )
+        };
+        // SAFETY: `data` is a `Table<P, N>` that nothing else uses meanwhile (the contract);
+        // the table's lifetime is not used here.
+        let table = unsafe { &mut *data.cast::<Table<'_, P, N>>() };
+        let mnl = table.mnl;
+        // SAFETY: `mnl_attr_ok` accepted `attr` (the contract): its header is readable.
+        let ty = unsafe { (mnl.attr_get_type)(attr) };
+        // SAFETY: the same header.
+        if unsafe { (mnl.attr_type_valid)(attr, (N - 1) as u16) } < 0 {
+            return MNL_CB_OK;
+        }
+        if let Some(data_type) = P::validation(ty) {
+            // SAFETY: `mnl_attr_ok` accepted `attr`: its `nla_len` bytes, header and payload,
+            // are readable, and those are what `mnl_attr_validate` reads.
+            if unsafe { (mnl.attr_validate)(attr, data_type) } < 0 {
+                return MNL_CB_ERROR;
+            }
+        }
+        if let Some(slot) = table.tb.get_mut(usize::from(ty)) {
+            *slot = attr;
+        }
+        MNL_CB_OK
+    }
+
+    /// Links: `ifinfomsg` in place, a table of `IFLA_*`, and one of `IFLA_INFO_*` from
+    /// `IFLA_LINKINFO`.
+    pub fn links(data: &[u8], sink: &mut impl Sink) {
+        let mnl = mnl();
+        messages(mnl, data, |message| {
+            assert_eq!(message.ty(), RTM_NEWLINK, "not a link");
+            let (ifm, tb) = message.parse::<IfInfoMsg, Link, IFLA_SLOTS>(mnl);
+            let kind = tb
+                .nested::<LinkInfo, IFLA_INFO_SLOTS>(IFLA_LINKINFO)
+                .and_then(|info| info.str(IFLA_INFO_KIND));
+            sink.link(
+                ifm.index as u32,
+                ifm.flags,
+                tb.str(IFLA_IFNAME),
+                tb.u32(IFLA_MTU),
+                tb.bytes(IFLA_ADDRESS),
+                kind,
+            );
+        });
+    }
+
+    /// Addresses: `ifaddrmsg` in place and a table of `IFA_*`.
+    pub fn addresses(data: &[u8], sink: &mut impl Sink) {
+        let mnl = mnl();
+        messages(mnl, data, |message| {
+            assert_eq!(message.ty(), RTM_NEWADDR, "not an address");
+            let (ifa, tb) = message.parse::<IfAddrMsg, Address, IFA_SLOTS>(mnl);
+            sink.address(
+                ifa.index,
+                ifa.family,
+                ifa.prefix_len,
+                tb.ip(IFA_ADDRESS),
+                tb.ip(IFA_LOCAL),
+                tb.str(IFA_LABEL),
+            );
+        });
+    }
+
+    /// Routes: `rtmsg` in place and a table of `RTA_*`.
+    pub fn routes(data: &[u8], sink: &mut impl Sink) {
+        let mnl = mnl();
+        messages(mnl, data, |message| {
+            assert_eq!(message.ty(), RTM_NEWROUTE, "not a route");
+            let (rtm, tb) = message.parse::<RtMsg, Route, RTA_SLOTS>(mnl);
+            sink.route(
+                tb.u32(RTA_TABLE).unwrap_or(u32::from(rtm.table)),
+                tb.ip(RTA_DST),
+                rtm.dst_len,
+                tb.ip(RTA_GATEWAY),
+                tb.u32(RTA_OIF),
+                tb.u32(RTA_PRIORITY),
+            );
+        });
+    }
+}
+
 /// One implementation of one family: its name and its two monomorphisations.
 struct Implementation {
     /// The criterion function name.
@@ -938,20 +1583,35 @@ fn group(c: &mut Criterion, name: &str, data: &[u8], implementations: &[Implemen
     group.finish();
 }
 
+/// `implementations`, and after them libmnl's `row` if libmnl could be opened.
+fn with_libmnl<const N: usize>(
+    implementations: [Implementation; N],
+    row: Implementation,
+) -> Vec<Implementation> {
+    let mut all = Vec::from(implementations);
+    if libmnl::available() {
+        all.push(row);
+    }
+    all
+}
+
 /// The link dump.
 fn links(c: &mut Criterion) {
     group(
         c,
         "decode/links_2001",
         LINKS_2001,
-        &[
-            implementation!("bare-walker", bare::links),
-            implementation!("rtnl-codec", codec::links),
-            implementation!("rtnl-codec-typed", codec::links_typed),
-            implementation!("rtnl-codec-str", codec::links_str),
-            implementation!("netlink-bindings", nlb::links),
-            implementation!("netlink-packet-route", npr::links),
-        ],
+        &with_libmnl(
+            [
+                implementation!("bare-walker", bare::links),
+                implementation!("rtnl-codec", codec::links),
+                implementation!("rtnl-codec-typed", codec::links_typed),
+                implementation!("rtnl-codec-str", codec::links_str),
+                implementation!("netlink-bindings", nlb::links),
+                implementation!("netlink-packet-route", npr::links),
+            ],
+            implementation!("libmnl", libmnl::links),
+        ),
     );
 }
 
@@ -961,14 +1621,17 @@ fn addresses(c: &mut Criterion) {
         c,
         "decode/addrs",
         ADDRS,
-        &[
-            implementation!("bare-walker", bare::addresses),
-            implementation!("rtnl-codec", codec::addresses),
-            implementation!("rtnl-codec-typed", codec::addresses_typed),
-            implementation!("rtnl-codec-str", codec::addresses_str),
-            implementation!("netlink-bindings", nlb::addresses),
-            implementation!("netlink-packet-route", npr::addresses),
-        ],
+        &with_libmnl(
+            [
+                implementation!("bare-walker", bare::addresses),
+                implementation!("rtnl-codec", codec::addresses),
+                implementation!("rtnl-codec-typed", codec::addresses_typed),
+                implementation!("rtnl-codec-str", codec::addresses_str),
+                implementation!("netlink-bindings", nlb::addresses),
+                implementation!("netlink-packet-route", npr::addresses),
+            ],
+            implementation!("libmnl", libmnl::addresses),
+        ),
     );
 }
 
@@ -979,13 +1642,16 @@ fn routes(c: &mut Criterion) {
             c,
             name,
             data,
-            &[
-                implementation!("bare-walker", bare::routes),
-                implementation!("rtnl-codec", codec::routes),
-                implementation!("rtnl-codec-typed", codec::routes_typed),
-                implementation!("netlink-bindings", nlb::routes),
-                implementation!("netlink-packet-route", npr::routes),
-            ],
+            &with_libmnl(
+                [
+                    implementation!("bare-walker", bare::routes),
+                    implementation!("rtnl-codec", codec::routes),
+                    implementation!("rtnl-codec-typed", codec::routes_typed),
+                    implementation!("netlink-bindings", nlb::routes),
+                    implementation!("netlink-packet-route", npr::routes),
+                ],
+                implementation!("libmnl", libmnl::routes),
+            ),
         );
     }
 }
