@@ -11,7 +11,8 @@
 //! once per function.
 //!
 //! Run: `cargo bench --bench encode -- --warm-up-time 1 --measurement-time 3`; with
-//! `RTNL_BENCH_MIN_RUNS=2000` in the environment each function's fastest run is printed too.
+//! `RTNL_BENCH_MIN_RUNS=2000` in the environment each function's fastest run is printed too (the
+//! functions take turns; see `min_runs`).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
@@ -244,31 +245,41 @@ mod npr {
 }
 
 /// `RTNL_BENCH_MIN_RUNS`: when set, each function is also timed that many times before
-/// criterion runs, and the fastest run is printed per message (steadier than criterion's mean
-/// on a machine shared with other work).
+/// criterion runs, and its fastest run is printed per message (steadier than criterion's mean
+/// on a machine shared with other work). The functions take turns, one run each, so that a
+/// slow spell of the machine cannot land on one of them only.
 fn min_runs() -> Option<u32> {
     std::env::var("RTNL_BENCH_MIN_RUNS").ok()?.parse().ok()
 }
 
-/// Prints the fastest of the runs [`min_runs`] asks for, per message; a single request is
-/// repeated 200 times per timing so the clock's granularity does not count.
-fn print_min(name: &str, messages: usize, mut f: impl FnMut() -> usize) {
+/// A function to time: its name and a closure that builds into its own buffer and returns the
+/// length written.
+type Timed<'a> = (&'a str, &'a mut dyn FnMut() -> usize);
+
+/// Prints the fastest of the runs [`min_runs`] asks for of each function, per message, the
+/// functions taking turns; a single request is repeated 200 times per timing so the clock's
+/// granularity does not count.
+fn print_min(messages: usize, functions: &mut [Timed<'_>]) {
     let Some(runs) = min_runs() else {
         return;
     };
     let repeat = if messages == 1 { 200 } else { 1 };
-    let mut best = f64::MAX;
+    let mut best = vec![f64::MAX; functions.len()];
     for _ in 0..runs {
-        let start = std::time::Instant::now();
-        for _ in 0..repeat {
-            black_box(f());
+        for ((_, f), best) in functions.iter_mut().zip(&mut best) {
+            let start = std::time::Instant::now();
+            for _ in 0..repeat {
+                black_box(f());
+            }
+            *best = best.min(start.elapsed().as_nanos() as f64 / f64::from(repeat));
         }
-        best = best.min(start.elapsed().as_nanos() as f64 / f64::from(repeat));
     }
-    eprintln!(
-        "{name}: min {:.1} ns per message over {runs} runs",
-        best / messages as f64
-    );
+    for ((name, _), best) in functions.iter().zip(best) {
+        eprintln!(
+            "{name}: min {:.1} ns per message over {runs} runs",
+            best / messages as f64
+        );
+    }
 }
 
 /// Runs `f` once and prints the allocations it made per message.
@@ -305,16 +316,21 @@ fn veth(c: &mut Criterion) {
         &theirs[..their_len],
         "netlink-packet-route's veth request differs beyond the kind's NUL"
     );
+    print_min(
+        1,
+        &mut [
+            ("encode/veth_pair/rtnl-codec", &mut || {
+                codec::veth(black_box(&mut ours), 1)
+            }),
+            ("encode/veth_pair/rtnl-codec-builder", &mut || {
+                codec::veth_builder(black_box(&mut by_hand), 1, false)
+            }),
+            ("encode/veth_pair/netlink-packet-route", &mut || {
+                npr::veth(black_box(&mut theirs), 1)
+            }),
+        ],
+    );
     let mut buf = [0u8; 256];
-    print_min("encode/veth_pair/rtnl-codec", 1, || {
-        codec::veth(black_box(&mut buf), 1)
-    });
-    print_min("encode/veth_pair/rtnl-codec-builder", 1, || {
-        codec::veth_builder(black_box(&mut buf), 1, false)
-    });
-    print_min("encode/veth_pair/netlink-packet-route", 1, || {
-        npr::veth(black_box(&mut buf), 1)
-    });
     let mut group = c.benchmark_group("encode/veth_pair");
     group.throughput(Throughput::Elements(1));
     group.bench_function("rtnl-codec", |b| {
@@ -349,16 +365,21 @@ fn addresses(c: &mut Criterion) {
         &theirs[..their_len],
         "the two address batches differ"
     );
+    print_min(
+        ADDRESSES,
+        &mut [
+            ("encode/addrs_1000/rtnl-codec", &mut || {
+                codec::addresses(black_box(&mut ours))
+            }),
+            ("encode/addrs_1000/rtnl-codec-builder", &mut || {
+                codec::addresses_builder(black_box(&mut by_hand))
+            }),
+            ("encode/addrs_1000/netlink-packet-route", &mut || {
+                npr::addresses(black_box(&mut theirs))
+            }),
+        ],
+    );
     let mut buf = vec![0u8; 64 * ADDRESSES];
-    print_min("encode/addrs_1000/rtnl-codec", ADDRESSES, || {
-        codec::addresses(black_box(&mut buf))
-    });
-    print_min("encode/addrs_1000/rtnl-codec-builder", ADDRESSES, || {
-        codec::addresses_builder(black_box(&mut buf))
-    });
-    print_min("encode/addrs_1000/netlink-packet-route", ADDRESSES, || {
-        npr::addresses(black_box(&mut buf))
-    });
     let mut group = c.benchmark_group("encode/addrs_1000");
     group.throughput(Throughput::Elements(ADDRESSES as u64));
     group.bench_function("rtnl-codec", |b| {

@@ -91,6 +91,7 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Appends `bytes` followed by `pad` zero bytes, or nothing if they do not fit.
+    #[inline]
     fn append(&mut self, bytes: &[u8], pad: usize) -> Result<usize, Error> {
         let start = self.len;
         let total = bytes.len().saturating_add(pad);
@@ -115,6 +116,7 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Moves the cursor to `len` and stores it in `nlmsg_len`.
+    #[inline]
     fn set_len(&mut self, len: usize) -> Result<(), Error> {
         let nlmsg_len = u32::try_from(len).map_err(|_| Error::MessageTooLarge { len })?;
         if let Some(field) = self.buf.get_mut(..4) {
@@ -137,6 +139,7 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Appends attribute `ty` whose payload is `first` followed by `second`.
+    #[inline]
     fn put_parts(&mut self, ty: u16, first: &[u8], second: &[u8]) -> Result<&mut Self, Error> {
         let payload_len = first.len().saturating_add(second.len());
         let attr_len = payload_len.saturating_add(NlAttr::SIZE);
@@ -145,28 +148,36 @@ impl<'b> MessageBuilder<'b> {
             len: attr_len,
         })?;
         let needed = align4(attr_len);
-        let available = self.buf.len().saturating_sub(self.len);
-        if needed > available {
-            return Err(Error::BufferFull { needed, available });
-        }
-        let header = NlAttr {
-            nla_len: nla_len.into(),
-            nla_type: ty.into(),
-        };
-        // The room was checked above, so none of these appends can fail half-way.
         let start = self.len;
-        let result = self
-            .append(header.as_bytes(), 0)
-            .and_then(|_| self.append(first, 0))
-            .and_then(|_| self.append(second, needed.saturating_sub(attr_len)));
-        if let Err(error) = result {
-            self.truncate(start);
-            return Err(error);
-        }
+        let end = start.saturating_add(needed);
+        let full = Error::BufferFull {
+            needed,
+            available: self.buf.len().saturating_sub(start),
+        };
+        // One bound check for the whole attribute; the splits below cannot fail, as `room` is
+        // `needed` bytes, and until `set_len` the message is as it was.
+        let Some(room) = self.buf.get_mut(start..end) else {
+            return Err(full);
+        };
+        let Some((header, rest)) = room.split_first_chunk_mut::<{ NlAttr::SIZE }>() else {
+            return Err(full);
+        };
+        let [l0, l1] = nla_len.to_ne_bytes();
+        let [t0, t1] = ty.to_ne_bytes();
+        *header = [l0, l1, t0, t1];
+        let Some((one, rest)) = rest.split_at_mut_checked(first.len()) else {
+            return Err(full);
+        };
+        one.copy_from_slice(first);
+        let Some((two, padding)) = rest.split_at_mut_checked(second.len()) else {
+            return Err(full);
+        };
+        two.copy_from_slice(second);
+        padding.fill(0);
+        self.set_len(end)?;
         Ok(self)
     }
 
-    /// Drops everything after `len`.
     fn truncate(&mut self, len: usize) {
         // Shrinking cannot exceed u32::MAX: `len` was a valid length before.
         let _ = self.set_len(len.min(self.len));
