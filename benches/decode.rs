@@ -408,7 +408,7 @@ mod codec {
     }
 
     /// Links through `LinkMessage::parse`, reading the name and kind as `&str`: the typed
-    /// path plus UTF-8 validation, which no other implementation here does.
+    /// path plus the UTF-8 validation that only netlink-packet-route of the others does.
     pub fn links_str(data: &[u8], sink: &mut impl Sink) {
         for message in Messages::new(data) {
             let message = message.unwrap();
