@@ -382,7 +382,7 @@ pub(crate) const fn policy<const N: usize>(entries: &[(u16, Len)]) -> [Rule; N] 
 /// read is a load, at 16 bytes a slot; [`Span`] keeps the payload's bounds in 4 bytes, so a
 /// read is one range check; [`Pos`] keeps where the header starts in 2 bytes, so the index is
 /// small and cheap to fill, and a read looks at the header again. Families with few types and
-/// several reads per message (addresses) use slices, routes use spans, and links, with 60-odd
+/// several reads per message (addresses) use slices, routes use spans, and links, with 70
 /// types and 40-odd attributes per message, use positions.
 pub(crate) trait Slot<'a>: Copy + Eq + core::fmt::Debug {
     /// The type is not in the run.
@@ -524,9 +524,10 @@ impl<'a> Slot<'a> for Pos {
 /// A checked run of attributes with each type below `N` recorded in one pass, like the
 /// kernel's `nla_parse()` into `tb[]`: afterwards, a typed read is a table lookup.
 ///
-/// When a type occurs more than once the last one is recorded, as the kernel does. Slots are
-/// 16-bit ([`Slot`]), which keeps the views small; in a run of 64 KiB or more, which the
-/// kernel does not send, every attribute is found by a walk instead.
+/// When a type occurs more than once the last one is recorded, as the kernel does. [`Span`] and
+/// [`Pos`] slots hold 16-bit offsets, which keeps the views small; with them, in a run of
+/// 64 KiB or more, which the kernel does not send, every attribute is found by a walk instead.
+/// [`Slice`] slots hold the payload itself, at any offset.
 #[derive(Clone, Debug)]
 pub(crate) struct AttrIndex<'a, const N: usize, S: Slot<'a> = Span> {
     bytes: &'a [u8],
@@ -816,7 +817,7 @@ mod tests {
     fn index_finds_last_of_each_type_and_checks_policy() {
         const POLICY: [Rule; 5] = policy(&[(4, Len::Min(4))]);
         const STRICT: [Rule; 5] = policy(&[(3, Len::Min(4))]);
-        fn check<S: for<'r> Slot<'r>>() {
+        fn check<S: Slot<'static>>() {
             let index = AttrIndex::<5, S>::parse(RUN, 16, &POLICY).unwrap();
             assert_eq!(index.str(3), Some("lo"));
             assert_eq!(index.u32(4), Some(65536));
@@ -833,11 +834,16 @@ mod tests {
                 }
             );
             // A repeated type: the last one counts, as in the kernel's `nla_parse()`.
-            let twice = [RUN, &[8, 0, 4, 0, 9, 0, 0, 0][..]].concat();
-            let index = AttrIndex::<5, S>::parse(&twice, 0, &POLICY).unwrap();
+            const TWICE: &[u8] = &[
+                7, 0, 3, 0, b'l', b'o', 0, 0, //
+                8, 0, 4, 0, 0, 0, 1, 0, //
+                8, 0, 4, 0, 9, 0, 0, 0,
+            ];
+            let index = AttrIndex::<5, S>::parse(TWICE, 0, &POLICY).unwrap();
             assert_eq!(index.u32(4), Some(9));
             assert_eq!(index.get(4).unwrap().offset(), 16);
         }
+        check::<Slice<'static>>();
         check::<Span>();
         check::<Pos>();
     }
@@ -872,13 +878,14 @@ mod tests {
         }
         run.extend_from_slice(&[8, 0, 7, 0, 1, 2, 3, 4]);
         const POLICY: [Rule; 8] = policy(&[(7, Len::Min(4))]);
-        fn check<S: for<'r> Slot<'r>>(run: &[u8]) {
+        fn check<'r, S: Slot<'r>>(run: &'r [u8]) {
             let index = AttrIndex::<8, S>::parse(run, 0, &POLICY).unwrap();
             assert_eq!(index.bytes(7), Some(&[1u8, 2, 3, 4][..]));
             assert_eq!(index.get(7).unwrap().offset(), 80_008);
             assert_eq!(index.bytes(2).map(<[u8]>::len), Some(40_000));
             assert_eq!(index.bytes(5), None);
         }
+        check::<Slice<'_>>(&run);
         check::<Span>(&run);
         check::<Pos>(&run);
     }
