@@ -26,7 +26,6 @@ use std::net::IpAddr;
 
 use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
 use rtnl_codec::{RouteMessage, af, rt_table, rtm, rtn, rtnh_f};
-use rustix::io::Errno;
 
 use crate::address::{DevRef, Family, IpPrefix};
 use crate::error::{Error, Result};
@@ -486,12 +485,13 @@ impl Handle {
 
     /// `RTM_GETROUTE` dump: the routes `filter` keeps, like `ip route show`.
     ///
-    /// A table that does not exist (IPv4 makes a table with its first route) has no routes:
-    /// where `ip` prints the kernel's `FIB table does not exist`, this returns an empty list.
-    ///
     /// # Errors
     /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) when `filter.dev` names no device;
-    /// a failed dump.
+    /// a failed dump, among them the kernel's `FIB table does not exist` (`ENOENT`) for a
+    /// `filter.table` no route of `filter.family` was ever added to, as `ip route show table T`
+    /// reports it (a table is made with its first route), rather than an empty list that would
+    /// hide a mistyped table id. Asked of both families at once, the kernel answers such a
+    /// table with no routes and no error.
     pub fn routes(&mut self, filter: &RouteFilter) -> Result<Vec<Route>> {
         let found = RefCell::new(Vec::new());
         self.route_dump(
@@ -555,11 +555,7 @@ impl Handle {
                 }
             },
         );
-        match result {
-            // `FIB table does not exist`: an empty table.
-            Err(e) if filter.table.is_some() && e.errno() == Some(Errno::NOENT) => return Ok(()),
-            other => other?,
-        }
+        result?;
         match malformed.get() {
             Some(e) => Err(Error::new(OP, None, rtnl_sys::Error::from(e).into())),
             None => Ok(()),

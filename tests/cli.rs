@@ -930,6 +930,15 @@ fn route_errors_are_ips() {
     same_failure(&["route", "get"]);
     same_failure(&["route", "get", "192.0.2.x"]);
     same_failure(&["route", "flush"]);
+    // A table no route was added to: the kernel's error, then `Dump terminated` (`Flush
+    // terminated` for a flush), exit 2.
+    for family in ["-4", "-6"] {
+        let (code, text) = same_failure(&[family, "route", "show", "table", "2345"]);
+        assert_eq!(code, Some(2));
+        assert!(text.ends_with("Dump terminated"), "{text}");
+        let (_, text) = same_failure(&[family, "route", "flush", "table", "2345"]);
+        assert!(text.ends_with("Flush terminated"), "{text}");
+    }
 }
 
 /// `netns` commands in a private `/run/netns`: the same stdout, stderr and exit code as `ip`.

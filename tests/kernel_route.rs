@@ -233,19 +233,22 @@ fn table_above_255() {
         &RouteFilter::new().all_tables().family(Family::V4),
         &["-4", "route", "show", "table", "all"],
     );
-    // A table nobody made has no routes (ip: "FIB table does not exist").
-    assert!(
-        handle
-            .routes(&RouteFilter::new().table(2000).family(Family::V4))
-            .expect("empty table")
-            .is_empty()
-    );
-    assert!(
-        handle
-            .routes(&RouteFilter::new().table(2000))
-            .unwrap()
-            .is_empty()
-    );
+    // A table nobody made: for one family the kernel's error, as ip reports it; asked of
+    // both families at once (`AF_UNSPEC`) the kernel answers with no routes and no error.
+    assert_eq!(handle.routes(&RouteFilter::new().table(2000)).unwrap(), []);
+    for filter in [
+        RouteFilter::new().table(2000).family(Family::V4),
+        RouteFilter::new().table(2000).family(Family::V6),
+    ] {
+        let err = handle
+            .routes(&filter)
+            .expect_err(&format!("{filter:?}: a table that was never made"));
+        assert_eq!(err.errno(), Some(Errno::NOENT), "{err}");
+        assert!(
+            err.to_string().contains("FIB table does not exist"),
+            "{err}"
+        );
+    }
 }
 
 #[test]

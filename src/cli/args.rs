@@ -27,6 +27,9 @@ pub enum Failure {
     /// A usage text `ip` prints on stdout (not stderr) before exiting 1, as for
     /// `type veth foo`.
     StdoutUsage(String),
+    /// The kernel ended a dump with an error: its `Display` and then `<what> terminated`
+    /// (`Dump`, or `Flush` for the dump a flush starts with), as iproute2 prints it; exit 2.
+    Dump(rtnl::Error, &'static str),
     /// Nothing more to print; exit with this code.
     Exit(u8),
 }
@@ -37,7 +40,7 @@ impl Failure {
         match self {
             Failure::Usage(_) | Failure::LibUsage(_) => 255,
             Failure::Local(_) | Failure::StdoutUsage(_) => 1,
-            Failure::Lib(e) => match e.kind() {
+            Failure::Lib(e) | Failure::Dump(e, _) => match e.kind() {
                 rtnl::ErrorKind::Kernel(_) => 2,
                 _ => 1,
             },
@@ -53,6 +56,7 @@ impl fmt::Display for Failure {
                 f.write_str(text)
             }
             Failure::Lib(e) | Failure::LibUsage(e) => write!(f, "{e}"),
+            Failure::Dump(e, what) => write!(f, "{e}\n{what} terminated"),
             Failure::Exit(_) => Ok(()),
         }
     }
@@ -61,6 +65,17 @@ impl fmt::Display for Failure {
 impl From<rtnl::Error> for Failure {
     fn from(e: rtnl::Error) -> Self {
         Failure::Lib(e)
+    }
+}
+
+impl Failure {
+    /// A failure of the dump `what` (`"Dump"`, `"Flush"`): [`Failure::Dump`] when the kernel
+    /// refused it, else [`Failure::Lib`].
+    pub fn dump(what: &'static str) -> impl Fn(rtnl::Error) -> Self {
+        move |e| match e.kind() {
+            rtnl::ErrorKind::Kernel(_) => Failure::Dump(e, what),
+            _ => Failure::Lib(e),
+        }
     }
 }
 

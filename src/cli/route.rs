@@ -513,7 +513,12 @@ impl<'a> ShowFilter<'a> {
     }
 
     /// The routes that pass, in the kernel's order, and the links by index.
-    fn select(&self, ctx: &mut Ctx) -> CmdResult<(Vec<Route>, HashMap<u32, Link>)> {
+    /// `what` names the dump in its failure, as ip does: `Dump`, or `Flush`.
+    fn select(
+        &self,
+        ctx: &mut Ctx,
+        what: &'static str,
+    ) -> CmdResult<(Vec<Route>, HashMap<u32, Link>)> {
         let mut filter = RouteFilter::new();
         filter = match self.table() {
             Some(t) => filter.table(t),
@@ -536,7 +541,7 @@ impl<'a> ShowFilter<'a> {
             filter = filter.dev(oif);
         }
         let handle = ctx.handle()?;
-        let mut routes = handle.routes(&filter)?;
+        let mut routes = handle.routes(&filter).map_err(Failure::dump(what))?;
         // ip matches `dev` against RTA_OIF only, so multipath routes do not match.
         routes.retain(|r| self.keeps(r) && oif.is_none_or(|oif| r.oif == Some(oif)));
         let links = handle
@@ -785,7 +790,7 @@ fn route_json(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style)
 /// `route show`.
 fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let filter = ShowFilter::parse(ctx, args)?;
-    let (routes, links) = filter.select(ctx)?;
+    let (routes, links) = filter.select(ctx, "Dump")?;
     let style = filter.style(ctx.opts.details);
     if ctx.opts.json {
         let items = routes
@@ -810,7 +815,7 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ));
     }
     let filter = ShowFilter::parse(ctx, args)?;
-    let (routes, _) = filter.select(ctx)?;
+    let (routes, _) = filter.select(ctx, "Flush")?;
     let handle = ctx.handle()?;
     for r in routes {
         let family = if r.family == af::INET6 {
