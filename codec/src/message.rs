@@ -109,7 +109,7 @@ impl<'a> Message<'a> {
     /// other type is returned as [`Payload::Other`], never as an error.
     ///
     /// Always inlined, so that the view is built where the caller keeps it instead of being
-    /// copied out of a call (a third of the time on small messages): call it from one place,
+    /// copied out of a call (a fifth of the time on small messages): call it from one place,
     /// in the loop over a datagram, rather than from many.
     #[inline(always)]
     pub fn decode(self) -> Result<Payload<'a>, Error> {
