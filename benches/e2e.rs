@@ -2,7 +2,7 @@
 //!
 //! - **create**: 1,000 veth pairs `vaN`/`vbN`, `vaN` up with one address
 //!   (`2001:db8:0:N::1/64`), each iteration in a fresh network namespace. Peers: rtnl's
-//!   pipelined [`Batch`](rtnl::Batch) (links made up, then the addresses, one call), the same
+//!   pipelined [`Batch`](rtnl_ip::Batch) (links made up, then the addresses, one call), the same
 //!   batch sending the three commands `ip` sends (`link add`, `link set up`, `address add`),
 //!   `ip -batch` with those commands in a file, and the `rtnetlink` crate doing what `ip` does
 //!   (add, look the index up, set up, add the address), one request after the other on a
@@ -40,11 +40,11 @@ use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 use futures_util::TryStreamExt;
-use rtnl::codec::raw::IfInfoMsg;
-use rtnl::codec::request::{self, AddressDump, LinkDump, SetLink};
-use rtnl::codec::{AddressMessage, MessageBuilder, af, iff, ifla, nlm_f, nlmsg, rtm};
-use rtnl::sys::{RECV_BUFFER_SIZE, Socket};
-use rtnl::{Handle, LinkAdd, LinkFilter, LinkRef};
+use rtnl_ip::codec::raw::IfInfoMsg;
+use rtnl_ip::codec::request::{self, AddressDump, LinkDump, SetLink};
+use rtnl_ip::codec::{AddressMessage, MessageBuilder, af, iff, ifla, nlm_f, nlmsg, rtm};
+use rtnl_ip::sys::{RECV_BUFFER_SIZE, Socket};
+use rtnl_ip::{Handle, LinkAdd, LinkFilter, LinkRef};
 
 /// The environment variable that makes this binary the memory-measuring child.
 const CHILD_ENV: &str = "RTNL_E2E_MEMORY_CHILD";
@@ -356,7 +356,7 @@ fn delete_all(h: &mut Handle, names: &[(String, String)]) {
 /// One creation in a fresh namespace on its own thread; returns the time of the creation
 /// alone.
 fn create_once(variant: Create, names: &[(String, String)], file: &std::path::Path) -> Duration {
-    rtnl::sys::run_in_new(|| {
+    rtnl_ip::sys::run_in_new(|| {
         let rt = (variant == Create::Rtnetlink).then(|| {
             tokio::runtime::Builder::new_current_thread()
                 .enable_all()
@@ -665,9 +665,9 @@ fn main() {
         SMOKE
     };
     let load_before = load();
-    rtnl::sys::unshare_net().expect("unshare(CLONE_NEWNET)");
+    rtnl_ip::sys::unshare_net().expect("unshare(CLONE_NEWNET)");
     let mut h = Handle::new().unwrap();
-    h.link_set(&rtnl::LinkSet::new(LinkRef::Name("lo")).up(true))
+    h.link_set(&rtnl_ip::LinkSet::new(LinkRef::Name("lo")).up(true))
         .unwrap();
 
     let mut c = Criterion::default().configure_from_args();

@@ -14,8 +14,8 @@ use std::io::Write;
 use std::net::{SocketAddr, UdpSocket};
 use std::time::Duration;
 
-use rtnl::netns::Namespaces;
-use rtnl::{AddressSpec, Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, PeerNamespace};
+use rtnl_ip::netns::Namespaces;
+use rtnl_ip::{AddressSpec, Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
 /// The namespaces this example makes.
 pub const NAMESPACES: [&str; 2] = ["rtnl-qs-a", "rtnl-qs-b"];
@@ -119,7 +119,7 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
 
 fn main() {
     let mut stdout = std::io::stdout();
-    if let Err(e) = run(rtnl::sys::DEFAULT_RUN_DIR, &mut stdout) {
+    if let Err(e) = run(rtnl_ip::sys::DEFAULT_RUN_DIR, &mut stdout) {
         eprintln!("quickstart: {e}");
         std::process::exit(1);
     }

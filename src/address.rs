@@ -6,7 +6,7 @@
 //! [`Handle::for_each_address`] read them back, filtered by an [`AddressFilter`].
 //!
 //! ```no_run
-//! use rtnl::{AddressFilter, AddressSpec, Handle};
+//! use rtnl_ip::{AddressFilter, AddressSpec, Handle};
 //!
 //! let mut handle = Handle::new()?;
 //! let spec = AddressSpec::new("v0", "192.0.2.1/24".parse()?)
@@ -16,7 +16,7 @@
 //! for address in handle.addresses(&AddressFilter::new().dev("v0"))? {
 //!     println!("{:?}/{}", address.local, address.prefix_len);
 //! }
-//! # Ok::<(), rtnl::Error>(())
+//! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 //!
 //! The device can be named or given by index ([`DevRef`]); a name is looked up with an
@@ -155,11 +155,11 @@ impl Family {
 /// them. Parsed with [`str::parse`]: a bare address is a host prefix (`/32` or `/128`).
 ///
 /// ```
-/// let prefix: rtnl::IpPrefix = "192.0.2.1/24".parse()?;
+/// let prefix: rtnl_ip::IpPrefix = "192.0.2.1/24".parse()?;
 /// assert_eq!(prefix.prefix_len(), 24);
 /// assert_eq!(prefix.network().to_string(), "192.0.2.0/24");
 /// assert!(prefix.contains("192.0.2.200".parse().unwrap()));
-/// # Ok::<(), rtnl::Error>(())
+/// # Ok::<(), rtnl_ip::Error>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct IpPrefix {
@@ -311,14 +311,14 @@ impl From<IpAddr> for IpPrefix {
 /// adjust.
 ///
 /// ```
-/// use rtnl::AddressSpec;
+/// use rtnl_ip::AddressSpec;
 ///
 /// let v6 = AddressSpec::new("v0", "2001:db8::1/64".parse()?)
 ///     .nodad()
 ///     .noprefixroute()
 ///     .lifetime(3600, 1800);
 /// assert_eq!(v6.to_string(), "2001:db8::1/64 dev v0");
-/// # Ok::<(), rtnl::Error>(())
+/// # Ok::<(), rtnl_ip::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]

@@ -2,9 +2,9 @@
 //! datagrams as the socket allows, one result per request.
 //!
 //! ```no_run
-//! # fn main() -> rtnl::Result<()> {
+//! # fn main() -> rtnl_ip::Result<()> {
 //! use std::net::{IpAddr, Ipv6Addr};
-//! use rtnl::{Handle, LinkAdd, LinkRef};
+//! use rtnl_ip::{Handle, LinkAdd, LinkRef};
 //!
 //! let mut handle = Handle::new()?;
 //! let names: Vec<(String, String)> =

@@ -22,8 +22,8 @@ pub use rtnl_codec::request::LinkRef;
 /// the builder methods.
 ///
 /// ```no_run
-/// # fn main() -> rtnl::Result<()> {
-/// use rtnl::{Handle, LinkAdd, NetnsRef};
+/// # fn main() -> rtnl_ip::Result<()> {
+/// use rtnl_ip::{Handle, LinkAdd, NetnsRef};
 /// let mut handle = Handle::new()?;
 /// handle.link_add(&LinkAdd::veth("v0", "v1").peer_netns(NetnsRef::Name("blue")).up())?;
 /// # Ok(()) }

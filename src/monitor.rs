@@ -31,7 +31,7 @@
 //! # Example
 //!
 //! ```no_run
-//! use rtnl::monitor::{Event, Monitor, MonitorGroups};
+//! use rtnl_ip::monitor::{Event, Monitor, MonitorGroups};
 //!
 //! let mut monitor = Monitor::new(MonitorGroups::LINK | MonitorGroups::ADDRESS)?;
 //! for event in &mut monitor {
@@ -43,7 +43,7 @@
 //!         _ => {}
 //!     }
 //! }
-//! # Ok::<(), rtnl::Error>(())
+//! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 //!
 //! # References

@@ -21,8 +21,8 @@
 //! # Example
 //!
 //! ```no_run
-//! use rtnl::NsidValue;
-//! use rtnl::netns::Namespaces;
+//! use rtnl_ip::NsidValue;
+//! use rtnl_ip::netns::Namespaces;
 //!
 //! let names = Namespaces::new(); // /run/netns
 //! names.add("blue")?;
@@ -32,7 +32,7 @@
 //!     println!("{ns}"); // blue (id: 5)
 //! }
 //! // Work inside it without moving the calling thread:
-//! let lo_index = names.run_in("blue", || rtnl::Handle::new()?.link_index(rtnl::LinkRef::Name("lo")))??;
+//! let lo_index = names.run_in("blue", || rtnl_ip::Handle::new()?.link_index(rtnl_ip::LinkRef::Name("lo")))??;
 //! names.delete("blue")?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -7,12 +7,12 @@
 //! needs to name it (moving a veth end there, say).
 //!
 //! ```no_run
-//! use rtnl::{Handle, NetnsRef, NsidValue};
+//! use rtnl_ip::{Handle, NetnsRef, NsidValue};
 //!
 //! let mut handle = Handle::new()?;
 //! let id = handle.nsid_set(NetnsRef::Name("blue"), NsidValue::Auto)?;
 //! assert_eq!(handle.nsid_get(NetnsRef::Name("blue"))?, Some(id));
-//! # Ok::<(), rtnl::Error>(())
+//! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 
 use std::cell::RefCell;

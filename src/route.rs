@@ -7,7 +7,7 @@
 //! [`RouteFilter`]; [`Handle::route_get`] asks the kernel which route a packet would take.
 //!
 //! ```no_run
-//! use rtnl::{Family, Handle, RouteFilter, RouteSpec};
+//! use rtnl_ip::{Family, Handle, RouteFilter, RouteSpec};
 //!
 //! let mut handle = Handle::new()?;
 //! let default = RouteSpec::default_route(Family::V4).via("192.0.2.254".parse().unwrap());
@@ -17,7 +17,7 @@
 //! }
 //! let used = handle.route_get("198.51.100.7".parse().unwrap())?;
 //! println!("through {:?} from {:?}", used.oif, used.prefsrc);
-//! # Ok::<(), rtnl::Error>(())
+//! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 
 use std::cell::{Cell, RefCell};
@@ -99,8 +99,8 @@ impl NexthopSpec {
 /// global) and deleting (match any).
 ///
 /// ```
-/// use rtnl::{NexthopSpec, RouteSpec};
-/// use rtnl::codec::rtprot;
+/// use rtnl_ip::{NexthopSpec, RouteSpec};
+/// use rtnl_ip::codec::rtprot;
 ///
 /// let multipath = RouteSpec::new("203.0.113.0/24".parse()?)
 ///     .nexthop(NexthopSpec::new().via("192.0.2.2".parse().unwrap()).dev("v0").weight(1))
@@ -108,7 +108,7 @@ impl NexthopSpec {
 ///     .protocol(rtprot::STATIC)
 ///     .table(1000);
 /// assert_eq!(multipath.to_string(), "203.0.113.0/24 table 1000");
-/// # Ok::<(), rtnl::Error>(())
+/// # Ok::<(), rtnl_ip::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]

@@ -1,4 +1,4 @@
-//! Every fixture dump of the real kernel, decoded by rtnl-codec and printed by `rtnl::json`,
+//! Every fixture dump of the real kernel, decoded by rtnl-codec and printed by `rtnl_ip::json`,
 //! compared key by key with what `ip -j -d` printed for the same state at the same moment
 //! (`tests/fixtures/*.ip.json`, made by `examples/capture_fixtures.rs`).
 //!
@@ -8,8 +8,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
 
-use rtnl::codec::{Messages, Payload};
-use rtnl::{Address, Link, Route, json};
+use rtnl_ip::codec::{Messages, Payload};
+use rtnl_ip::{Address, Link, Route, json};
 use serde_json::Value;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -192,7 +192,7 @@ fn veth_peers_in_another_namespace_carry_their_nsid() {
 fn the_vxlan_and_the_bridge_have_their_kind_data() {
     let links = links("links.bin");
     let vx0 = links.iter().find(|l| l.name == "vx0").unwrap();
-    let Some(rtnl::KindData::Vxlan {
+    let Some(rtnl_ip::KindData::Vxlan {
         id,
         port,
         remote,
@@ -206,7 +206,10 @@ fn the_vxlan_and_the_bridge_have_their_kind_data() {
     assert_eq!(remote.unwrap().to_string(), "198.51.100.2");
     assert_eq!(local.unwrap().to_string(), "192.0.2.1");
     let br0 = links.iter().find(|l| l.name == "br0").unwrap();
-    assert!(matches!(br0.kind_data, Some(rtnl::KindData::Bridge { .. })));
+    assert!(matches!(
+        br0.kind_data,
+        Some(rtnl_ip::KindData::Bridge { .. })
+    ));
     let ports = links.iter().filter(|l| l.master == Some(br0.index)).count();
     assert_eq!(ports, 3);
 }
@@ -411,13 +414,13 @@ fn the_echoed_request_is_kept_for_ext_ack_offsets() {
     let Payload::Error(e) = message.decode().unwrap() else {
         panic!()
     };
-    assert_eq!(e.request().nlmsg_type.get(), rtnl::codec::rtm::NEWLINK);
+    assert_eq!(e.request().nlmsg_type.get(), rtnl_ip::codec::rtm::NEWLINK);
     assert_eq!(
         e.request_bytes().len(),
         e.request().nlmsg_len.get() as usize
     );
     // The echoed request is a link message in its own right.
-    let echoed = rtnl::codec::Message::parse(e.request_bytes()).unwrap();
+    let echoed = rtnl_ip::codec::Message::parse(e.request_bytes()).unwrap();
     let Payload::Link(link) = echoed.decode().unwrap() else {
         panic!()
     };

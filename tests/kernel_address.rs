@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 use std::net::IpAddr;
 
 use common::{ip, ip_json, private_netns};
-use rtnl::codec::{ifa_f, rt_scope};
-use rtnl::{Address, AddressFilter, AddressSpec, DevRef, ErrorKind, Family, Handle, IpPrefix};
+use rtnl_ip::codec::{ifa_f, rt_scope};
+use rtnl_ip::{Address, AddressFilter, AddressSpec, DevRef, ErrorKind, Family, Handle, IpPrefix};
 use rustix::io::Errno;
 use serde_json::Value;
 
@@ -61,7 +61,7 @@ fn ip_addresses(args: &[&str]) -> Vec<(u64, Value)> {
 
 /// Our address as `ip -j` prints it: the crate's `json::address`, plus the `metric` key.
 fn as_ip_json(address: &Address) -> Value {
-    let mut value = rtnl::json::address(address);
+    let mut value = rtnl_ip::json::address(address);
     if let Some(metric) = address.priority {
         value["metric"] = metric.into();
     }
@@ -408,7 +408,7 @@ fn show_filters_by_device_family_label_and_scope() {
             .family(Family::V4),
         &["-4", "scope", "link"],
     );
-    let index = handle.link_index(rtnl::LinkRef::Name("v0")).unwrap();
+    let index = handle.link_index(rtnl_ip::LinkRef::Name("v0")).unwrap();
     assert_same_as_ip(
         &mut handle,
         &AddressFilter::new().dev(index).family(Family::V4),
@@ -437,7 +437,7 @@ fn for_each_address_streams_what_addresses_collects() {
 #[test]
 fn devices_are_taken_by_index_too() {
     let mut handle = veth_pair();
-    let index = handle.link_index(rtnl::LinkRef::Name("v1")).unwrap();
+    let index = handle.link_index(rtnl_ip::LinkRef::Name("v1")).unwrap();
     handle
         .address_add(&AddressSpec::new(index, prefix("203.0.113.5/24")))
         .expect("add by index");

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use common::{ip, ip_json, private_netns};
-use rtnl::{ErrorKind, Handle, LinkAdd, LinkRef};
+use rtnl_ip::{ErrorKind, Handle, LinkAdd, LinkRef};
 use rustix::io::Errno;
 use serde_json::Value;
 
@@ -59,10 +59,10 @@ fn two_hundred_veth_pairs_up_with_addresses_in_one_batch() {
         batch.address_add(LinkRef::Name(a), v4(i), 24);
         batch.address_new(
             LinkRef::Name(a),
-            rtnl::codec::request::NewMode::Add,
-            &rtnl::codec::request::Address {
-                flags: rtnl::codec::ifa_f::NODAD,
-                ..rtnl::codec::request::Address::new(0, v6(i), 64)
+            rtnl_ip::codec::request::NewMode::Add,
+            &rtnl_ip::codec::request::Address {
+                flags: rtnl_ip::codec::ifa_f::NODAD,
+                ..rtnl_ip::codec::request::Address::new(0, v6(i), 64)
             },
         );
     }
@@ -214,9 +214,9 @@ fn interleaved_links_and_addresses_and_indexes() {
     let mut batch = h.batch_builder();
     batch.address_add(LinkRef::Name("va3"), v4(3), 24);
     batch.address_add(LinkRef::Name("va4"), v4(4), 24);
-    batch.link_set(&rtnl::codec::request::SetLink {
+    batch.link_set(&rtnl_ip::codec::request::SetLink {
         name: Some("vr4"),
-        ..rtnl::codec::request::SetLink::new(LinkRef::Index(va4))
+        ..rtnl_ip::codec::request::SetLink::new(LinkRef::Index(va4))
     });
     batch.address_add(LinkRef::Name("vr4"), v4(40), 24);
     batch.address_add(LinkRef::Name("va4"), v4(41), 24);

@@ -4,10 +4,10 @@
 mod common;
 
 use common::{ip, ip_json, ip_link, private_netns, private_netns_with_run_netns};
-use rtnl::codec::iff;
-use rtnl::{Handle, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
+use rtnl_ip::codec::iff;
+use rtnl_ip::{Handle, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
-fn names(links: &[rtnl::Link]) -> Vec<String> {
+fn names(links: &[rtnl_ip::Link]) -> Vec<String> {
     let mut names: Vec<String> = links.iter().map(|l| l.name.clone()).collect();
     names.sort();
     names
@@ -306,7 +306,7 @@ fn bridge_and_vxlan_with_their_data() {
     // Our JSON of the vxlan and the bridge equals ip's for every key we print.
     for name in ["vx1", "br1"] {
         let ours = all.iter().find(|l| l.name == name).unwrap();
-        let printed = rtnl::json::link(ours, all.as_slice());
+        let printed = rtnl_ip::json::link(ours, all.as_slice());
         let theirs = ip_link(name);
         for (key, value) in printed.as_object().unwrap() {
             if key != "linkinfo" {
@@ -322,7 +322,7 @@ fn bridge_and_vxlan_with_their_data() {
     }
     assert!(matches!(
         ours.kind_data,
-        Some(rtnl::KindData::Vxlan { id: Some(4242), .. })
+        Some(rtnl_ip::KindData::Vxlan { id: Some(4242), .. })
     ));
 }
 

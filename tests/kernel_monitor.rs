@@ -1,4 +1,4 @@
-//! `rtnl::monitor` against the real kernel: events in order, the resync after an overrun, a
+//! `rtnl_ip::monitor` against the real kernel: events in order, the resync after an overrun, a
 //! monitor inside a named namespace, nsid events. Changes are made from the test thread while
 //! the monitor's socket is open; the kernel queues the notifications on it, and the test reads
 //! them afterwards (without blocking, so a missing event fails instead of hanging).
@@ -10,10 +10,10 @@ use std::net::IpAddr;
 use std::time::{Duration, Instant};
 
 use common::{ip, ip_json, private_netns, private_netns_and_run_dir};
-use rtnl::codec::request::{self, LinkKind, NewLink, Veth};
-use rtnl::monitor::{Event, Monitor, MonitorGroups, Payload, Snapshot};
-use rtnl::netns::Namespaces;
-use rtnl::{Handle, LinkAdd, LinkRef, NetnsRef, NsidValue};
+use rtnl_ip::codec::request::{self, LinkKind, NewLink, Veth};
+use rtnl_ip::monitor::{Event, Monitor, MonitorGroups, Payload, Snapshot};
+use rtnl_ip::netns::Namespaces;
+use rtnl_ip::{Handle, LinkAdd, LinkRef, NetnsRef, NsidValue};
 
 /// Every event queued now.
 fn queued(monitor: &mut Monitor) -> Vec<Event> {

@@ -1,4 +1,4 @@
-//! Named namespaces (`rtnl::netns`) against the real kernel, with `ip netns` as the oracle.
+//! Named namespaces (`rtnl_ip::netns`) against the real kernel, with `ip netns` as the oracle.
 //!
 //! `ip netns` only knows `/run/netns`. Each test therefore gives itself a private network and
 //! mount namespace first (`common::private_netns_and_run_dir`), and only then mounts a fresh
@@ -11,9 +11,9 @@ use std::collections::BTreeSet;
 use std::process::{Child, Command, Stdio};
 
 use common::{RunDirGuard, ip, private_netns_and_run_dir};
-use rtnl::netns::Namespaces;
-use rtnl::sys::{NetnsFd, NetnsId};
-use rtnl::{Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, NsidValue};
+use rtnl_ip::netns::Namespaces;
+use rtnl_ip::sys::{NetnsFd, NetnsId};
+use rtnl_ip::{Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, NsidValue};
 use serde_json::Value;
 
 const IP_RUN_DIR: &str = "/run/netns";

@@ -9,8 +9,8 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use common::{ip, ip_json, private_netns, private_netns_and_run_dir};
-use rtnl::sys::{NetnsFd, RunDir, run_in_new};
-use rtnl::{ErrorKind, Handle, NetnsRef, NsidValue};
+use rtnl_ip::sys::{NetnsFd, RunDir, run_in_new};
+use rtnl_ip::{ErrorKind, Handle, NetnsRef, NsidValue};
 use rustix::io::Errno;
 
 /// A new network namespace, kept alive by the returned descriptor.

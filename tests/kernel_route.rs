@@ -9,8 +9,8 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use common::{ip, ip_json, private_netns};
-use rtnl::codec::{rt_scope, rt_table, rtn, rtprot};
-use rtnl::{
+use rtnl_ip::codec::{rt_scope, rt_table, rtn, rtprot};
+use rtnl_ip::{
     ErrorKind, Family, Handle, IpPrefix, Link, LinkFilter, LinkRef, NexthopSpec, Route,
     RouteFilter, RouteQuery, RouteSpec,
 };
@@ -86,7 +86,7 @@ fn assert_same_as_ip(handle: &mut Handle, filter: &RouteFilter, args: &[&str]) -
     let ours = handle.routes(filter).expect("dump routes");
     let mut theirs = ip_routes(args);
     for route in &ours {
-        let mut mine = rtnl::json::route(route, links.as_slice());
+        let mut mine = rtnl_ip::json::route(route, links.as_slice());
         for key in &omitted {
             mine.as_object_mut().unwrap().remove(*key);
         }
@@ -104,7 +104,7 @@ fn assert_same_as_ip(handle: &mut Handle, filter: &RouteFilter, args: &[&str]) -
 fn find<'a>(routes: &'a [Route], dst: &str) -> Vec<&'a Route> {
     routes
         .iter()
-        .filter(|r| rtnl::json::prefix(r.dst, r.dst_len) == dst)
+        .filter(|r| rtnl_ip::json::prefix(r.dst, r.dst_len) == dst)
         .collect()
 }
 
@@ -284,7 +284,7 @@ fn blackhole_unreachable_prohibit() {
     );
     let types: Vec<(String, u8)> = ours
         .iter()
-        .map(|r| (rtnl::json::prefix(r.dst, r.dst_len), r.route_type))
+        .map(|r| (rtnl_ip::json::prefix(r.dst, r.dst_len), r.route_type))
         .collect();
     for expected in [
         ("203.0.113.0/25".to_owned(), rtn::BLACKHOLE),

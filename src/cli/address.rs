@@ -16,8 +16,8 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};
 
-use rtnl::codec::{af, ifa_f};
-use rtnl::{Address, AddressFilter, AddressSpec, IpPrefix, Link, names};
+use rtnl_ip::codec::{af, ifa_f};
+use rtnl_ip::{Address, AddressFilter, AddressSpec, IpPrefix, Link, names};
 use serde_json::Value;
 
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
@@ -87,10 +87,10 @@ fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
 const FOREVER: u32 = u32::MAX;
 
 /// The family the options ask for, as the library names it (`None`: any).
-fn family(ctx: &Ctx) -> Option<rtnl::Family> {
+fn family(ctx: &Ctx) -> Option<rtnl_ip::Family> {
     match ctx.opts.family {
-        Family::Inet => Some(rtnl::Family::V4),
-        Family::Inet6 => Some(rtnl::Family::V6),
+        Family::Inet => Some(rtnl_ip::Family::V4),
+        Family::Inet6 => Some(rtnl_ip::Family::V6),
         Family::Any | Family::Link => None,
     }
 }
@@ -99,12 +99,12 @@ fn family(ctx: &Ctx) -> Option<rtnl::Family> {
 /// length was given.
 pub fn parse_prefix(ctx: &Ctx, word: &str) -> CmdResult<(IpPrefix, bool)> {
     let what = match family(ctx) {
-        Some(rtnl::Family::V4) => "inet prefix",
-        Some(rtnl::Family::V6) => "inet6 prefix",
+        Some(rtnl_ip::Family::V4) => "inet prefix",
+        Some(rtnl_ip::Family::V6) => "inet6 prefix",
         None => "any valid prefix",
     };
     let (addr, len) = args::prefix(word, what)?;
-    if family(ctx).is_some_and(|f| f != rtnl::Family::of(addr)) {
+    if family(ctx).is_some_and(|f| f != rtnl_ip::Family::of(addr)) {
         return Err(Failure::Local(format!(
             "Error: {what} is expected rather than \"{word}\"."
         )));
@@ -243,7 +243,7 @@ impl<'a> ModifyArgs<'a> {
             Some(scope) => spec = spec.scope(scope),
             // ip's default_scope(): host for 127.0.0.0/8.
             None if !delete && matches!(local.addr(), IpAddr::V4(a) if a.octets()[0] == 127) => {
-                spec = spec.scope(rtnl::codec::rt_scope::HOST);
+                spec = spec.scope(rtnl_ip::codec::rt_scope::HOST);
             }
             None => {}
         }
@@ -577,7 +577,7 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                         }
                     }
                     if ctx.opts.family != Family::Link {
-                        let infos = addresses.iter().map(rtnl::json::address).collect();
+                        let infos = addresses.iter().map(rtnl_ip::json::address).collect();
                         map.insert("addr_info".into(), Value::Array(infos));
                     }
                 }

@@ -9,7 +9,7 @@
 use std::fmt;
 use std::net::IpAddr;
 
-use rtnl::names;
+use rtnl_ip::names;
 
 /// Why a command could not run, and so what it prints and how `rtnl` exits.
 #[derive(Debug)]
@@ -20,16 +20,16 @@ pub enum Failure {
     Local(String),
     /// The library failed: its `Display` (which reads like `ip`), exit 2 when the kernel
     /// refused, else 1.
-    Lib(rtnl::Error),
+    Lib(rtnl_ip::Error),
     /// The library failed in a way `ip` treats as bad arguments (an invalid namespace name):
     /// its `Display`, exit 255.
-    LibUsage(rtnl::Error),
+    LibUsage(rtnl_ip::Error),
     /// A usage text `ip` prints on stdout (not stderr) before exiting 1, as for
     /// `type veth foo`.
     StdoutUsage(String),
     /// The kernel ended a dump with an error: its `Display` and then `<what> terminated`
     /// (`Dump`, or `Flush` for the dump a flush starts with), as iproute2 prints it; exit 2.
-    Dump(rtnl::Error, &'static str),
+    Dump(rtnl_ip::Error, &'static str),
     /// Nothing more to print; exit with this code.
     Exit(u8),
 }
@@ -41,7 +41,7 @@ impl Failure {
             Failure::Usage(_) | Failure::LibUsage(_) => 255,
             Failure::Local(_) | Failure::StdoutUsage(_) => 1,
             Failure::Lib(e) | Failure::Dump(e, _) => match e.kind() {
-                rtnl::ErrorKind::Kernel(_) => 2,
+                rtnl_ip::ErrorKind::Kernel(_) => 2,
                 _ => 1,
             },
             Failure::Exit(code) => *code,
@@ -62,8 +62,8 @@ impl fmt::Display for Failure {
     }
 }
 
-impl From<rtnl::Error> for Failure {
-    fn from(e: rtnl::Error) -> Self {
+impl From<rtnl_ip::Error> for Failure {
+    fn from(e: rtnl_ip::Error) -> Self {
         Failure::Lib(e)
     }
 }
@@ -71,9 +71,9 @@ impl From<rtnl::Error> for Failure {
 impl Failure {
     /// A failure of the dump `what` (`"Dump"`, `"Flush"`): [`Failure::Dump`] when the kernel
     /// refused it, else [`Failure::Lib`].
-    pub fn dump(what: &'static str) -> impl Fn(rtnl::Error) -> Self {
+    pub fn dump(what: &'static str) -> impl Fn(rtnl_ip::Error) -> Self {
         move |e| match e.kind() {
-            rtnl::ErrorKind::Kernel(_) => Failure::Dump(e, what),
+            rtnl_ip::ErrorKind::Kernel(_) => Failure::Dump(e, what),
             _ => Failure::Lib(e),
         }
     }

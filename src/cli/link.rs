@@ -24,8 +24,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use rtnl::names;
-use rtnl::{KindData, Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
+use rtnl_ip::names;
+use rtnl_ip::{KindData, Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 use serde_json::{Map, Value};
 
 use super::Ctx;
@@ -132,7 +132,7 @@ fn required_device(dev: Option<&str>) -> CmdResult<&str> {
 pub fn device_index(ctx: &mut Ctx, name: &str) -> CmdResult<u32> {
     match ctx.handle()?.link_index(LinkRef::Name(name)) {
         Ok(index) => Ok(index),
-        Err(e) if matches!(e.kind(), rtnl::ErrorKind::NotFound) => {
+        Err(e) if matches!(e.kind(), rtnl_ip::ErrorKind::NotFound) => {
             Err(Failure::Local(format!("Cannot find device \"{name}\"")))
         }
         Err(e) => Err(e.into()),
@@ -827,7 +827,7 @@ impl<'a> ShowArgs<'a> {
         let device = match self.dev {
             Some(dev) => match ctx.handle()?.link_index(LinkRef::Name(dev)) {
                 Ok(index) => Some(index),
-                Err(e) if matches!(e.kind(), rtnl::ErrorKind::NotFound) => {
+                Err(e) if matches!(e.kind(), rtnl_ip::ErrorKind::NotFound) => {
                     return Err(Failure::Local(format!("Device \"{dev}\" does not exist.")));
                 }
                 Err(e) => return Err(e.into()),
@@ -944,7 +944,7 @@ const DETAIL_KEYS: [&str; 13] = [
 
 /// One link as `ip -j [-d] link show` prints it.
 pub fn link_json(link: &Link, lookup: &HashMap<u32, Link>, details: bool) -> Value {
-    let mut value = rtnl::json::link(link, lookup);
+    let mut value = rtnl_ip::json::link(link, lookup);
     if !details && let Value::Object(map) = &mut value {
         map.retain(|key, _| !DETAIL_KEYS.contains(&key.as_str()));
     }
@@ -957,7 +957,7 @@ pub fn nsid_names(ctx: &mut Ctx) -> HashMap<i32, String> {
     let Ok(handle) = ctx.handle() else {
         return HashMap::new();
     };
-    let names = rtnl::netns::Namespaces::at(handle.run_dir());
+    let names = rtnl_ip::netns::Namespaces::at(handle.run_dir());
     names
         .list_with(handle)
         .map(|list| {
@@ -1050,7 +1050,7 @@ pub fn link_text(
             s.push_str(&names::hardware_address(address));
         }
         if let Some(brd) = &link.broadcast {
-            let word = if link.flags & rtnl::codec::iff::POINTOPOINT != 0 {
+            let word = if link.flags & rtnl_ip::codec::iff::POINTOPOINT != 0 {
                 "peer"
             } else {
                 "brd"

@@ -18,7 +18,7 @@ mod route;
 
 use std::io::BufRead;
 
-use rtnl::{Handle, NetnsRef};
+use rtnl_ip::{Handle, NetnsRef};
 use serde_json::Value;
 
 use args::{Args, CmdResult, Failure, matches};
@@ -228,7 +228,8 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
             Ok(f) => Box::new(std::io::BufReader::new(f)),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(0);
-                let why = rtnl::sys::strerror(errno).map_or_else(|| e.to_string(), str::to_owned);
+                let why =
+                    rtnl_ip::sys::strerror(errno).map_or_else(|| e.to_string(), str::to_owned);
                 eprintln!("Cannot open file \"{file}\" for reading: {why}");
                 return 1;
             }

@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use rtnl::codec::{LinkMessage, ifla};
-use rtnl::monitor::{Event, Monitor, MonitorGroups, Payload};
-use rtnl::netns::Namespaces;
-use rtnl::{Link, LinkFilter};
+use rtnl_ip::codec::{LinkMessage, ifla};
+use rtnl_ip::monitor::{Event, Monitor, MonitorGroups, Payload};
+use rtnl_ip::netns::Namespaces;
+use rtnl_ip::{Link, LinkFilter};
 
 use super::args::{Args, CmdResult, Failure, matches};
 use super::link::{TextStyle, link_text};
@@ -165,7 +165,7 @@ fn attr_i32(m: &LinkMessage<'_>, ty: u16) -> Option<i32> {
 }
 
 /// The named namespaces by nsid (empty when none can be read).
-fn nsid_names(handle: &mut rtnl::Handle) -> HashMap<i32, String> {
+fn nsid_names(handle: &mut rtnl_ip::Handle) -> HashMap<i32, String> {
     let names = Namespaces::at(handle.run_dir());
     names
         .list_with(handle)

@@ -14,8 +14,8 @@
 
 use std::fmt::Write as _;
 
-use rtnl::netns::Namespaces;
-use rtnl::{ErrorKind, NsidValue};
+use rtnl_ip::netns::Namespaces;
+use rtnl_ip::{ErrorKind, NsidValue};
 use serde_json::{Map, Value};
 
 use super::Ctx;
@@ -84,9 +84,9 @@ fn namespaces(ctx: &mut Ctx) -> CmdResult<Namespaces> {
 
 /// A library failure of a namespace operation, with `ip`'s exit code: 255 for a name `ip`
 /// refuses, 1 otherwise (2 when the kernel refused).
-fn netns_failure(e: rtnl::Error) -> Failure {
+fn netns_failure(e: rtnl_ip::Error) -> Failure {
     match e.kind() {
-        ErrorKind::Netns(n) if n.op() == rtnl::sys::NetnsOp::InvalidName => Failure::LibUsage(e),
+        ErrorKind::Netns(n) if n.op() == rtnl_ip::sys::NetnsOp::InvalidName => Failure::LibUsage(e),
         _ => Failure::Lib(e),
     }
 }
@@ -205,7 +205,7 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             ErrorKind::Netns(_) | ErrorKind::Os(_) => Failure::Local(format!(
                 "Cannot open network namespace \"{name}\": {}",
                 e.errno()
-                    .and_then(|errno| rtnl::sys::strerror(errno.raw_os_error()))
+                    .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
                     .unwrap_or("error")
             )),
             _ => netns_failure(e),
@@ -216,10 +216,10 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 
 /// `Cannot open network namespace: <strerror>`, `ip`'s message when a pid or name has no
 /// namespace file.
-fn cannot_open(e: &rtnl::Error) -> Failure {
+fn cannot_open(e: &rtnl_ip::Error) -> Failure {
     let why = e
         .errno()
-        .and_then(|errno| rtnl::sys::strerror(errno.raw_os_error()))
+        .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
         .unwrap_or("error");
     Failure::Local(format!("Cannot open network namespace: {why}"))
 }
@@ -249,7 +249,7 @@ fn identify(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 fn pids(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let name = one_name(args, "Usage: rtnl netns pids NAME")?;
     let pids = namespaces(ctx)?.pids(name).map_err(|e| match e.kind() {
-        ErrorKind::Netns(n) if n.op() == rtnl::sys::NetnsOp::InvalidName => Failure::LibUsage(e),
+        ErrorKind::Netns(n) if n.op() == rtnl_ip::sys::NetnsOp::InvalidName => Failure::LibUsage(e),
         _ => cannot_open(&e),
     })?;
     for pid in pids {

@@ -19,9 +19,9 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
-use rtnl::codec::request::{self, RouteGet};
-use rtnl::codec::{RouteMessage, af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
-use rtnl::{IpPrefix, Link, LinkFilter, NexthopSpec, Route, RouteFilter, RouteSpec, names};
+use rtnl_ip::codec::request::{self, RouteGet};
+use rtnl_ip::codec::{RouteMessage, af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
+use rtnl_ip::{IpPrefix, Link, LinkFilter, NexthopSpec, Route, RouteFilter, RouteSpec, names};
 use serde_json::Value;
 
 use super::address::parse_prefix;
@@ -258,11 +258,11 @@ fn parse_modify(ctx: &mut Ctx, args: &mut Args<'_>, delete: bool) -> CmdResult<R
         Some(prefix) => prefix,
         None => {
             let family = match ctx.opts.family {
-                Family::Inet6 => rtnl::Family::V6,
-                Family::Inet => rtnl::Family::V4,
+                Family::Inet6 => rtnl_ip::Family::V6,
+                Family::Inet => rtnl_ip::Family::V4,
                 _ => gateway
                     .or_else(|| hops.iter().find_map(|(h, _)| h.gateway))
-                    .map_or(rtnl::Family::V4, rtnl::Family::of),
+                    .map_or(rtnl_ip::Family::V4, rtnl_ip::Family::of),
             };
             IpPrefix::default_route(family)
         }
@@ -445,8 +445,8 @@ impl<'a> ShowFilter<'a> {
                     let prefix = match route_prefix(ctx, value)? {
                         Some(prefix) => prefix,
                         None => IpPrefix::default_route(match ctx.opts.family {
-                            Family::Inet6 => rtnl::Family::V6,
-                            _ => rtnl::Family::V4,
+                            Family::Inet6 => rtnl_ip::Family::V6,
+                            _ => rtnl_ip::Family::V4,
                         }),
                     };
                     match mode {
@@ -470,16 +470,16 @@ impl<'a> ShowFilter<'a> {
 
     /// The family routes are listed in: `-4`/`-6`, else (as `ip` does) IPv4 unless
     /// `table all`, or the prefix's family.
-    fn family(&self, ctx: &Ctx) -> Option<rtnl::Family> {
+    fn family(&self, ctx: &Ctx) -> Option<rtnl_ip::Family> {
         match ctx.opts.family {
-            Family::Inet => return Some(rtnl::Family::V4),
-            Family::Inet6 => return Some(rtnl::Family::V6),
+            Family::Inet => return Some(rtnl_ip::Family::V4),
+            Family::Inet6 => return Some(rtnl_ip::Family::V6),
             _ => {}
         }
         if let Some(prefix) = self.prefix.root.or(self.prefix.matching) {
             return Some(prefix.family());
         }
-        self.table().map(|_| rtnl::Family::V4)
+        self.table().map(|_| rtnl_ip::Family::V4)
     }
 
     /// Whether `r` passes the selectors the library does not apply.
@@ -487,9 +487,9 @@ impl<'a> ShowFilter<'a> {
         let dst = r.dst.map_or_else(
             || {
                 IpPrefix::default_route(if r.family == af::INET6 {
-                    rtnl::Family::V6
+                    rtnl_ip::Family::V6
                 } else {
-                    rtnl::Family::V4
+                    rtnl_ip::Family::V4
                 })
             },
             |addr| IpPrefix::new(addr, r.dst_len).unwrap_or(IpPrefix::host(addr)),
@@ -647,7 +647,7 @@ pub fn route_text(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: St
     if r.route_type != rtn::UNICAST || style.details {
         let _ = write!(s, "{} ", names::route_type(r.route_type));
     }
-    let _ = write!(s, "{} ", rtnl::json::prefix(r.dst, r.dst_len));
+    let _ = write!(s, "{} ", rtnl_ip::json::prefix(r.dst, r.dst_len));
     if let Some(from) = extra.from {
         let _ = write!(s, "from {from} ");
     }
@@ -729,7 +729,7 @@ pub fn route_text(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: St
 /// One route as `ip -j route show` prints it: the library's `ip -j -d` form, less what `ip`
 /// leaves out without `-d` or because the selector fixed it.
 fn route_json(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> Value {
-    let value = rtnl::json::route(r, links);
+    let value = rtnl_ip::json::route(r, links);
     // ip prints `from` (a `route get` selector) right after `dst`.
     let mut value = match value {
         Value::Object(map) => {
@@ -819,9 +819,9 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let handle = ctx.handle()?;
     for r in routes {
         let family = if r.family == af::INET6 {
-            rtnl::Family::V6
+            rtnl_ip::Family::V6
         } else {
-            rtnl::Family::V4
+            rtnl_ip::Family::V4
         };
         let dst = match r.dst {
             Some(addr) => IpPrefix::new(addr, r.dst_len).map_err(Failure::Lib)?,
@@ -895,7 +895,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     // The library's lookup returns a Route, which has no uid; ask the engine directly.
     let handle = ctx.handle()?;
     let mut tx = vec![0u8; 1024];
-    let mut rx = vec![0u8; rtnl::sys::RECV_BUFFER_SIZE];
+    let mut rx = vec![0u8; rtnl_ip::sys::RECV_BUFFER_SIZE];
     let len = request::route_get(&mut tx, 0, &query)
         .map_err(|e| lib_error("get route", e.into()))?
         .len();
@@ -904,7 +904,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         .request_reply(&mut tx[..len], &mut rx)
         .map_err(|e| lib_error("get route", e.into()))?;
     let message = RouteMessage::parse(reply)
-        .map_err(|e| lib_error("get route", rtnl::sys::Error::from(e).into()))?;
+        .map_err(|e| lib_error("get route", rtnl_ip::sys::Error::from(e).into()))?;
     let route = Route::from_message(&message);
     let extra = Extra {
         from: message.src(),
@@ -938,6 +938,6 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 }
 
 /// A library error for a request the binary sent through the engine.
-fn lib_error(op: &'static str, kind: rtnl::ErrorKind) -> Failure {
-    Failure::Lib(rtnl::Error::new(op, None, kind))
+fn lib_error(op: &'static str, kind: rtnl_ip::ErrorKind) -> Failure {
+    Failure::Lib(rtnl_ip::Error::new(op, None, kind))
 }
