@@ -95,6 +95,6 @@ pub use consts::*;
 pub use error::{Error, Layer};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use link::LinkMessage;
-pub use message::{Message, Messages, Payload};
+pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage};
