@@ -79,6 +79,7 @@ mod attr;
 mod builder;
 mod consts;
 mod error;
+mod index;
 mod kind;
 mod link;
 mod message;
