@@ -73,6 +73,11 @@
     )
 )]
 
+/// The README's example, compiled and run as a doctest so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod ack;
 mod addr;
 mod attr;

@@ -56,6 +56,12 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+/// The README's example, compiled as a doctest so it cannot go stale (`no_run`: it needs a
+/// kernel).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod engine;
 mod error;
 mod events;
