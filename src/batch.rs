@@ -24,14 +24,13 @@
 //! ```
 
 use std::collections::HashMap;
-use std::mem::offset_of;
 use std::net::IpAddr;
 
 use rustix::io::Errno;
 
-use rtnl_codec::raw::{IfAddrMsg, NlMsgHdr};
+use rtnl_codec::raw::IfAddrMsg;
 use rtnl_codec::request::{self, LinkFlags, LinkRef, NewMode, SetLink};
-use rtnl_codec::{MessageBuilder, nlm_f, nlmsg, rtm};
+use rtnl_codec::{Message, MessageBuilder, MessageMut, rtm};
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::handle::Handle;
@@ -43,9 +42,6 @@ const REQUEST_ROOM: usize = 1024;
 
 /// The largest request a batch makes room for: netlink's own limit is the socket's send buffer.
 const MAX_REQUEST: usize = 1 << 20;
-
-/// Where `ifa_index` is in an address request.
-const IFA_INDEX_AT: usize = NlMsgHdr::SIZE + offset_of!(IfAddrMsg, ifa_index);
 
 /// One queued request.
 #[derive(Debug)]
@@ -266,11 +262,12 @@ impl Batch<'_> {
         build: impl FnMut(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
     ) -> usize {
         let index = self.push(op, object.to_string(), false, None, build);
-        if let State::Ready { start, .. } = self.entries[index].state {
+        if let State::Ready { start, len } = self.entries[index].state
+            && let Ok(message) = Message::parse(&self.buf[start..start + len])
+        {
             // A link request may rename or delete links.
-            let ty = read_u16(&self.buf, start + offset_of!(NlMsgHdr, nlmsg_type));
             self.entries[index].forgets_names =
-                matches!(ty, rtm::NEWLINK | rtm::DELLINK | rtm::SETLINK);
+                matches!(message.ty(), rtm::NEWLINK | rtm::DELLINK | rtm::SETLINK);
         }
         index
     }
@@ -345,7 +342,8 @@ impl Batch<'_> {
             Ok(len) => len,
             Err(e) => return self.push_failed(op, object, ErrorKind::Request(e)),
         };
-        if is_dump(&self.buf[start..start + len]) {
+        if Message::parse(&self.buf[start..start + len]).is_ok_and(|m| m.header().is_dump_request())
+        {
             return self.push_failed(
                 op,
                 object,
@@ -416,8 +414,12 @@ impl Batch<'_> {
                     match index {
                         Ok(index) => {
                             known.insert(name.clone(), index);
-                            self.buf[start + IFA_INDEX_AT..start + IFA_INDEX_AT + 4]
-                                .copy_from_slice(&index.to_ne_bytes());
+                            MessageMut::parse(&mut self.buf[*start..*start + *len])
+                                .and_then(|mut m| {
+                                    m.family_header_mut::<IfAddrMsg>()
+                                        .map(|h| h.ifa_index.set(index))
+                                })
+                                .expect("an address request written by the codec");
                             (*start, *len)
                         }
                         Err(Errno::NODEV) => {
@@ -501,17 +503,6 @@ impl Entry {
     fn error(&self, kind: ErrorKind) -> Error {
         Error::new(self.op, Some(self.object.clone()), kind)
     }
-}
-
-/// Whether the message in `bytes` is a dump request (`RTM_GET*` with `NLM_F_DUMP`).
-fn is_dump(bytes: &[u8]) -> bool {
-    let ty = read_u16(bytes, offset_of!(NlMsgHdr, nlmsg_type));
-    let flags = read_u16(bytes, offset_of!(NlMsgHdr, nlmsg_flags));
-    ty >= nlmsg::MIN_TYPE && ty & 3 == 2 && flags & nlm_f::DUMP == nlm_f::DUMP
-}
-
-fn read_u16(bytes: &[u8], at: usize) -> u16 {
-    u16::from_ne_bytes([bytes[at], bytes[at + 1]])
 }
 
 fn describe(link: LinkRef<'_>) -> String {

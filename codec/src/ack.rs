@@ -8,8 +8,9 @@
 
 use zerocopy::FromBytes;
 
-use crate::attr::{AttrIndex, Attrs, Len, Rule, align4, policy};
+use crate::attr::{Attrs, align4};
 use crate::error::{Error, Layer};
+use crate::index::{AttrIndex, Len, Rule, policy};
 use crate::message::Message;
 use crate::raw::{NlMsgErr, NlMsgHdr};
 use crate::{nlm_f, nlmsg, nlmsgerr_attr};

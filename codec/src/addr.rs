@@ -7,8 +7,9 @@
 
 use core::net::IpAddr;
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, Slice, policy, slots};
+use crate::attr::{Attr, Attrs};
 use crate::error::Error;
+use crate::index::{AttrIndex, Len, Rule, Slice, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{IfAddrMsg, IfaCacheinfo};
 use crate::{ifa, rtm};

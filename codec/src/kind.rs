@@ -5,8 +5,9 @@
 
 use core::net::IpAddr;
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, policy, slots};
+use crate::attr::{Attr, Attrs};
 use crate::error::Error;
+use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::{ifla_br, ifla_macvlan, ifla_vlan, ifla_vxlan};
 
 /// Declares a kind-data view over an indexed nest.

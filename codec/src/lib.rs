@@ -73,12 +73,18 @@
     )
 )]
 
+/// The README's example, compiled and run as a doctest so it cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 mod ack;
 mod addr;
 mod attr;
 mod builder;
 mod consts;
 mod error;
+mod index;
 mod kind;
 mod link;
 mod message;
@@ -95,6 +101,6 @@ pub use consts::*;
 pub use error::{Error, Layer};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use link::LinkMessage;
-pub use message::{Message, Messages, Payload};
+pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage};

@@ -5,8 +5,9 @@
 //! kind-specific data. See `rtnl_fill_ifinfo()` in `net/core/rtnetlink.c` for what the kernel
 //! sends, and rtnetlink(7).
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, Pos, Rule, policy, slots};
+use crate::attr::{Attr, Attrs};
 use crate::error::Error;
+use crate::index::{AttrIndex, Len, Pos, Rule, policy, slots};
 use crate::kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};

@@ -5,7 +5,7 @@
 //! field matches the bytes that are there. [`Message::decode`] turns it into the typed view its
 //! type calls for.
 
-use zerocopy::FromBytes;
+use zerocopy::{FromBytes, IntoBytes};
 
 use crate::attr::align4;
 use crate::error::{Error, Layer};
@@ -245,8 +245,168 @@ impl<'a> Iterator for Messages<'a> {
 
 impl core::iter::FusedIterator for Messages<'_> {}
 
+/// One netlink message in a writable buffer: a request built and about to be sent, whose
+/// header the sender completes in place (libmnl's callers and iproute2's `rtnl_talk` set
+/// `nlmsg_seq`, `nlmsg_pid` and `NLM_F_REQUEST`/`NLM_F_ACK` just before `sendmsg`).
+///
+/// Made by a checking [`MessageMut::parse`], with the same checks as [`Message::parse`]; the
+/// length cannot be changed through it, so the message stays whole and nothing here panics.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MessageMut<'a> {
+    header: &'a mut NlMsgHdr,
+    /// The `nlmsg_len - NLMSG_HDRLEN` bytes after the header.
+    payload: &'a mut [u8],
+}
+
+impl<'a> MessageMut<'a> {
+    /// The message at the start of `bytes`; bytes after its `nlmsg_len` are left alone.
+    ///
+    /// Fails as [`Message::parse`] does: when `bytes` is shorter than a header or than
+    /// `nlmsg_len`, or when `nlmsg_len` is shorter than the header itself.
+    #[inline]
+    pub fn parse(bytes: &'a mut [u8]) -> Result<Self, Error> {
+        Self::parse_at(bytes, 0)
+    }
+
+    #[inline]
+    fn parse_at(bytes: &'a mut [u8], offset: usize) -> Result<Self, Error> {
+        let len = Message::parse_at(bytes, offset)?.bytes.len();
+        let bytes = bytes.get_mut(..len).unwrap_or_default();
+        match NlMsgHdr::mut_from_prefix(bytes) {
+            Ok((header, payload)) => Ok(MessageMut { header, payload }),
+            // Cannot happen: `Message::parse_at` checked that a header is there.
+            Err(_) => Err(Error::Truncated {
+                layer: Layer::Message,
+                needed: NlMsgHdr::SIZE,
+                available: len,
+                offset,
+            }),
+        }
+    }
+
+    /// The header.
+    #[inline]
+    pub fn header(&self) -> &NlMsgHdr {
+        self.header
+    }
+
+    /// `nlmsg_len`: the length of the whole message, header included.
+    #[inline]
+    pub fn len(&self) -> usize {
+        NlMsgHdr::SIZE.saturating_add(self.payload.len())
+    }
+
+    /// Always `false`: a message holds at least its header. (For clippy's `len_without_is_empty`.)
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// Sets `nlmsg_flags` (`NLM_F_*`).
+    #[inline]
+    pub fn set_flags(&mut self, flags: u16) -> &mut Self {
+        self.header.nlmsg_flags.set(flags);
+        self
+    }
+
+    /// Sets `nlmsg_seq`, the number the kernel echoes in its answers.
+    #[inline]
+    pub fn set_seq(&mut self, seq: u32) -> &mut Self {
+        self.header.nlmsg_seq.set(seq);
+        self
+    }
+
+    /// Sets `nlmsg_pid`, the sender's port id (0 lets the kernel fill in the socket's own).
+    #[inline]
+    pub fn set_pid(&mut self, pid: u32) -> &mut Self {
+        self.header.nlmsg_pid.set(pid);
+        self
+    }
+
+    /// The family header at the start of the payload (`NLMSG_DATA`), writable in place: an
+    /// `ifaddrmsg` whose `ifa_index` is filled in once the link's index is known, say.
+    ///
+    /// Fails with [`Error::Truncated`] when the payload is shorter than a `T`.
+    #[inline]
+    pub fn family_header_mut<T>(&mut self) -> Result<&mut T, Error>
+    where
+        T: FromBytes + IntoBytes + zerocopy::KnownLayout,
+    {
+        let available = self.payload.len();
+        match T::mut_from_prefix(self.payload) {
+            Ok((header, _)) => Ok(header),
+            Err(_) => Err(Error::Truncated {
+                layer: Layer::FamilyHeader,
+                needed: core::mem::size_of::<T>(),
+                available,
+                offset: NlMsgHdr::SIZE,
+            }),
+        }
+    }
+}
+
+/// [`Messages`] over a writable buffer: walks requests written back to back (each starting on
+/// a 4-byte boundary, `NLMSG_ALIGN`), yielding each as a [`MessageMut`] or the error that ends
+/// the walk; after the first error it yields nothing more.
+#[derive(Debug)]
+pub struct MessagesMut<'a> {
+    /// The part not yet walked.
+    rest: &'a mut [u8],
+    /// Where `rest` starts in the buffer.
+    offset: usize,
+}
+
+impl<'a> MessagesMut<'a> {
+    /// The messages in `buf`.
+    #[inline]
+    pub fn new(buf: &'a mut [u8]) -> Self {
+        MessagesMut {
+            rest: buf,
+            offset: 0,
+        }
+    }
+
+    /// Where the next message starts, counted from the start of the buffer.
+    #[inline]
+    pub const fn offset(&self) -> usize {
+        self.offset
+    }
+}
+
+impl<'a> Iterator for MessagesMut<'a> {
+    type Item = Result<MessageMut<'a>, Error>;
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        let rest = core::mem::take(&mut self.rest);
+        if rest.is_empty() {
+            return None;
+        }
+        let len = match Message::parse_at(rest, self.offset) {
+            Ok(message) => message.bytes.len(),
+            Err(error) => {
+                // As `Messages` does: the walk ends, at the end of the buffer.
+                self.offset = self.offset.saturating_add(rest.len());
+                return Some(Err(error));
+            }
+        };
+        let at = self.offset;
+        let advance = align4(len).min(rest.len());
+        let (this, after) = rest.split_at_mut_checked(advance)?;
+        self.rest = after;
+        self.offset = at.saturating_add(advance);
+        Some(MessageMut::parse_at(this, at))
+    }
+}
+
+impl core::iter::FusedIterator for MessagesMut<'_> {}
+
 #[cfg(test)]
 mod tests {
+    extern crate std;
+
+    use std::vec::Vec;
+
     use super::*;
 
     /// An `NLMSG_DONE` (20 bytes) followed by an `NLMSG_NOOP` (16 bytes).
@@ -319,6 +479,85 @@ mod tests {
                 offset: 0
             })
         );
+    }
+
+    #[test]
+    fn message_mut_checks_as_parse_does() {
+        for cut in 0..=TWO.len() {
+            let mut bytes = TWO[..cut].to_vec();
+            let expected = Message::parse(&TWO[..cut]).map(|m| m.bytes().len());
+            let got = MessageMut::parse(&mut bytes).map(|m| m.len());
+            assert_eq!(got, expected, "cut {cut}");
+        }
+        let mut bytes = [0u8; 16];
+        bytes[0] = 15;
+        assert_eq!(
+            MessageMut::parse(&mut bytes).map(|m| m.len()),
+            Err(Error::BadLength {
+                layer: Layer::Message,
+                len: 15,
+                min: 16,
+                offset: 0
+            })
+        );
+    }
+
+    #[test]
+    fn message_mut_writes_its_header_fields_and_nothing_else() {
+        // A 20-byte message in a buffer of 0xa5: an unwritten byte shows.
+        let mut bytes = [0xa5u8; 28];
+        bytes[..4].copy_from_slice(&20u32.to_ne_bytes());
+        let mut message = MessageMut::parse(&mut bytes).unwrap();
+        assert_eq!(message.len(), 20);
+        message.set_flags(0x0305).set_seq(0x0102_0304).set_pid(7);
+        let family = message.family_header_mut::<[u8; 4]>().unwrap();
+        *family = [1, 2, 3, 4];
+        assert_eq!(
+            message.family_header_mut::<[u8; 8]>(),
+            Err(Error::Truncated {
+                layer: Layer::FamilyHeader,
+                needed: 8,
+                available: 4,
+                offset: 16
+            })
+        );
+        let read = Message::parse(&bytes).unwrap();
+        assert_eq!(
+            (read.ty(), read.flags(), read.seq(), read.pid()),
+            (0xa5a5, 0x0305, 0x0102_0304, 7)
+        );
+        assert_eq!(read.payload(), [1, 2, 3, 4]);
+        assert_eq!(bytes[20..], [0xa5; 8]);
+    }
+
+    #[test]
+    fn messages_mut_walks_as_messages_does() {
+        // Both messages, then every strict prefix: the same lengths, offsets and errors.
+        for cut in 0..=TWO.len() {
+            let mut bytes = TWO[..cut].to_vec();
+            let mut walk = Messages::new(&TWO[..cut]);
+            let mut walk_mut = MessagesMut::new(&mut bytes);
+            loop {
+                assert_eq!(walk_mut.offset(), walk.offset(), "cut {cut}");
+                let (expected, got) = (walk.next(), walk_mut.next());
+                assert_eq!(
+                    got.map(|m| m.map(|m| m.len())),
+                    expected.map(|m| m.map(|m| m.bytes().len())),
+                    "cut {cut}"
+                );
+                if expected.is_none() {
+                    break;
+                }
+            }
+            assert!(walk_mut.next().is_none());
+        }
+        // Stamping through the walk reaches every message.
+        let mut bytes = TWO.to_vec();
+        for (seq, message) in (100..).zip(MessagesMut::new(&mut bytes)) {
+            message.unwrap().set_seq(seq);
+        }
+        let seqs: Vec<u32> = Messages::new(&bytes).map(|m| m.unwrap().seq()).collect();
+        assert_eq!(seqs, [100, 101]);
     }
 
     #[test]

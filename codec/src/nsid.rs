@@ -4,8 +4,9 @@
 //! appears in `IFLA_LINK_NETNSID` when a veth's peer is elsewhere. See `rtnl_net_fill()` in
 //! `net/core/net_namespace.c`.
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, policy, slots};
+use crate::attr::{Attr, Attrs};
 use crate::error::Error;
+use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::RtGenMsg;
 use crate::{netnsa, rtm};

@@ -9,6 +9,8 @@ use static_assertions::const_assert_eq;
 use zerocopy::byteorder::native_endian::{I32, U16, U32, U64};
 use zerocopy::{FromBytes, Immutable, IntoBytes, KnownLayout, Unaligned};
 
+use crate::{nlm_f, nlmsg};
+
 /// The derives every wire struct carries.
 macro_rules! wire_struct {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* } = $size:expr;) => {
@@ -40,6 +42,31 @@ wire_struct! {
         /// `nlmsg_pid`: sending port id; 0 for messages from the kernel.
         pub nlmsg_pid: U32,
     } = 16;
+}
+
+impl NlMsgHdr {
+    /// The header at the start of `bytes`, whatever its `nlmsg_len` says: for the first message
+    /// of a datagram that did not fit the receive buffer, where [`Message::parse`] fails but the
+    /// sequence number and port id still tell whose answer it was. `None` when `bytes` is
+    /// shorter than a header.
+    ///
+    /// [`Message::parse`]: crate::Message::parse
+    #[inline]
+    pub fn peek(bytes: &[u8]) -> Option<&Self> {
+        Self::ref_from_prefix(bytes).ok().map(|(header, _)| header)
+    }
+
+    /// Whether this header asks for a dump: a `GET` request type (rtnetlink numbers them
+    /// `type % 4 == 2`, `RTM_GETLINK` and its kin) with both bits of `NLM_F_DUMP`
+    /// (`NLM_F_ROOT | NLM_F_MATCH`) set. The kernel answers a dump with a run of messages and
+    /// `NLMSG_DONE`, never with an acknowledgement, so a sender that waits for one ACK per
+    /// request must refuse it.
+    #[doc(alias = "NLM_F_DUMP")]
+    #[inline]
+    pub fn is_dump_request(&self) -> bool {
+        let ty = self.nlmsg_type.get();
+        ty >= nlmsg::MIN_TYPE && ty & 3 == 2 && self.nlmsg_flags.get() & nlm_f::DUMP == nlm_f::DUMP
+    }
 }
 
 wire_struct! {
@@ -270,4 +297,52 @@ wire_struct! {
         /// `tx_compressed`.
         pub tx_compressed: U64,
     } = 184;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rtm;
+
+    fn header(ty: u16, flags: u16) -> NlMsgHdr {
+        NlMsgHdr {
+            nlmsg_len: U32::new(16),
+            nlmsg_type: U16::new(ty),
+            nlmsg_flags: U16::new(flags),
+            ..NlMsgHdr::default()
+        }
+    }
+
+    #[test]
+    fn a_dump_request_is_a_get_with_both_dump_bits() {
+        let dump = nlm_f::REQUEST | nlm_f::DUMP;
+        for ty in [rtm::GETLINK, rtm::GETADDR, rtm::GETROUTE, rtm::GETNSID] {
+            assert!(header(ty, dump).is_dump_request(), "{ty}");
+            // NLM_F_ROOT or NLM_F_MATCH alone is not NLM_F_DUMP.
+            assert!(!header(ty, nlm_f::REQUEST | nlm_f::ROOT).is_dump_request());
+            assert!(!header(ty, nlm_f::REQUEST | nlm_f::MATCH).is_dump_request());
+        }
+        // The same bits on other types are NLM_F_REPLACE/NLM_F_EXCL (NEW) or NLM_F_NONREC (DEL).
+        for ty in [
+            rtm::NEWLINK,
+            rtm::DELLINK,
+            rtm::SETLINK,
+            rtm::NEWADDR,
+            rtm::DELROUTE,
+        ] {
+            assert!(!header(ty, dump).is_dump_request(), "{ty}");
+        }
+        // Control messages are never requests: NLMSG_ERROR is 2.
+        assert!(!header(nlmsg::ERROR, dump).is_dump_request());
+    }
+
+    #[test]
+    fn peek_reads_a_header_whatever_its_length_says() {
+        let mut bytes = [0u8; 20];
+        bytes[..4].copy_from_slice(&4096u32.to_ne_bytes());
+        bytes[8..12].copy_from_slice(&7u32.to_ne_bytes());
+        let header = NlMsgHdr::peek(&bytes).unwrap();
+        assert_eq!((header.nlmsg_len.get(), header.nlmsg_seq.get()), (4096, 7));
+        assert_eq!(NlMsgHdr::peek(&bytes[..15]), None);
+    }
 }

@@ -9,8 +9,9 @@ use core::net::IpAddr;
 
 use zerocopy::FromBytes;
 
-use crate::attr::{Attr, AttrIndex, Attrs, Len, Rule, align4, ip_from, policy, slots};
+use crate::attr::{Attr, Attrs, align4, ip_from};
 use crate::error::{Error, Layer};
+use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{RtMsg, RtNextHop, RtaCacheinfo};
 use crate::{rta, rtm};

@@ -1596,9 +1596,54 @@ fn fix_first_length(bytes: &mut [u8]) {
 // ---------------------------------------------------------------------------------------------
 // Fixtures: real kernel replies
 
-fn fixture(name: &str) -> Option<Vec<u8>> {
+/// The bytes of fixture `name` under `tests/fixtures/`. A missing or empty fixture fails the
+/// calling test: a run without the captures must not pass by checking nothing.
+fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/../tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(path).ok()
+    let bytes = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("fixture {path} cannot be read ({e}): restore tests/fixtures/"));
+    assert!(!bytes.is_empty(), "fixture {path} is empty");
+    bytes
+}
+
+/// Every fixture these tests read: all must be there and non-empty.
+const ALL_FIXTURES: &[&str] = &[
+    "ack.bin",
+    "addrs.bin",
+    "err_exists.bin",
+    "err_missing_attr.bin",
+    "err_mtu.bin",
+    "err_strict_dump.bin",
+    "err_unknown_kind.bin",
+    "links.bin",
+    "links_2001.bin",
+    "nsids.bin",
+    "routes4.bin",
+    "routes6.bin",
+];
+
+#[test]
+fn every_fixture_is_present_and_non_empty() {
+    let dir = format!("{}/../tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let bad: Vec<String> = ALL_FIXTURES
+        .iter()
+        .filter_map(|name| match std::fs::metadata(format!("{dir}/{name}")) {
+            Ok(meta) if meta.len() > 0 => None,
+            Ok(_) => Some(format!("{name}: empty")),
+            Err(e) => Some(format!("{name}: {e}")),
+        })
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "fixtures missing in {dir}: {}",
+        bad.join(", ")
+    );
+    for name in SMALL_FIXTURES
+        .iter()
+        .chain(&["links.bin", "links_2001.bin"])
+    {
+        assert!(ALL_FIXTURES.contains(name), "{name} not in ALL_FIXTURES");
+    }
 }
 
 /// The fixture files small enough to walk every prefix of, and their messages.
@@ -1619,7 +1664,7 @@ const SMALL_FIXTURES: &[&str] = &[
 fn fixture_messages() -> Vec<Vec<u8>> {
     let mut out = Vec::new();
     for name in SMALL_FIXTURES.iter().chain(&["links.bin"]) {
-        let Some(bytes) = fixture(name) else { continue };
+        let bytes = fixture(name);
         for message in Messages::new(&bytes).take(40) {
             out.push(message.unwrap().bytes().to_vec());
         }
@@ -2097,7 +2142,6 @@ proptest! {
         fix in any::<bool>(),
     ) {
         let fixtures = fixture_messages();
-        prop_assume!(!fixtures.is_empty());
         let mut bytes = pick.get(&fixtures).clone();
         for m in &mutations {
             mutate(&mut bytes, m);
@@ -2251,14 +2295,14 @@ proptest! {
 fn every_strict_prefix_of_each_fixture_is_an_error() {
     let mut walked = 0;
     for name in SMALL_FIXTURES {
-        let Some(bytes) = fixture(name) else { continue };
+        let bytes = fixture(name);
         check_every_prefix(&bytes);
         walked += 1;
     }
     // The link dumps are large: every prefix of their first messages, every 7th after that, and
     // every accessor on a few of them.
     for name in ["links.bin", "links_2001.bin"] {
-        let Some(links) = fixture(name) else { continue };
+        let links = fixture(name);
         let first: usize = Messages::new(&links)
             .take(3)
             .map(|m| m.unwrap().bytes().len().next_multiple_of(4))
@@ -2279,7 +2323,7 @@ fn every_fixture_message_passes_every_accessor() {
     let mut names: Vec<&str> = SMALL_FIXTURES.to_vec();
     names.push("links.bin");
     for name in names {
-        let Some(bytes) = fixture(name) else { continue };
+        let bytes = fixture(name);
         let total = Messages::new(&bytes).count();
         assert_eq!(exercise::exercise_datagram(&bytes), total, "{name}");
         for message in Messages::new(&bytes) {
@@ -2287,15 +2331,14 @@ fn every_fixture_message_passes_every_accessor() {
             assert!(message.decode().is_ok(), "{name}: {:?}", message.decode());
         }
     }
-    if let Some(bytes) = fixture("links_2001.bin") {
-        let first: usize = Messages::new(&bytes)
-            .take(60)
-            .map(|m| m.unwrap().bytes().len().next_multiple_of(4))
-            .sum();
-        assert_eq!(exercise::exercise_datagram(&bytes[..first]), 60);
-        for message in Messages::new(&bytes) {
-            assert!(message.unwrap().decode().is_ok());
-        }
+    let big = fixture("links_2001.bin");
+    let first: usize = Messages::new(&big)
+        .take(60)
+        .map(|m| m.unwrap().bytes().len().next_multiple_of(4))
+        .sum();
+    assert_eq!(exercise::exercise_datagram(&big[..first]), 60);
+    for message in Messages::new(&big) {
+        assert!(message.unwrap().decode().is_ok());
     }
 }
 
@@ -2312,25 +2355,23 @@ fn each_view_parse_is_exercised_on_the_kernels_error_replies() {
         ),
         ("ack.bin", 0, None),
     ] {
-        let Some(bytes) = fixture(name) else { continue };
+        let bytes = fixture(name);
         let message = Message::parse(&bytes).unwrap();
         let error = ErrorMessage::parse(message).unwrap();
         assert_eq!(error.errno(), errno, "{name}");
         assert_eq!(error.ext_ack().message(), text, "{name}");
         assert!(DoneMessage::parse(message).is_err());
     }
-    if let Some(bytes) = fixture("err_strict_dump.bin") {
-        let done = DoneMessage::parse(Message::parse(&bytes).unwrap()).unwrap();
-        assert_eq!(done.errno(), 22);
-        assert_eq!(
-            done.ext_ack().message(),
-            Some("Invalid values in header for link dump request")
-        );
-    }
-    if let Some(bytes) = fixture("err_missing_attr.bin") {
-        let error = ErrorMessage::parse(Message::parse(&bytes).unwrap()).unwrap();
-        assert_eq!(error.ext_ack().missing_type(), Some(1));
-    }
+    let strict = fixture("err_strict_dump.bin");
+    let done = DoneMessage::parse(Message::parse(&strict).unwrap()).unwrap();
+    assert_eq!(done.errno(), 22);
+    assert_eq!(
+        done.ext_ack().message(),
+        Some("Invalid values in header for link dump request")
+    );
+    let missing = fixture("err_missing_attr.bin");
+    let error = ErrorMessage::parse(Message::parse(&missing).unwrap()).unwrap();
+    assert_eq!(error.ext_ack().missing_type(), Some(1));
 }
 
 proptest! {

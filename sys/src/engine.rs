@@ -13,10 +13,10 @@
 //! call that caused it returns, so "nothing queued" means "nothing more to come". The next
 //! request then starts on a clean queue.
 
-use core::mem::offset_of;
-
 use rtnl_codec::raw::NlMsgHdr;
-use rtnl_codec::{DoneMessage, ErrorMessage, Message, Messages, nlm_f, nlmsg};
+use rtnl_codec::{
+    DoneMessage, ErrorMessage, Message, MessageMut, Messages, MessagesMut, nlm_f, nlmsg,
+};
 use rustix::io::Errno;
 
 use crate::error::{Ack, Error, ExtAckInfo, KernelError};
@@ -60,43 +60,16 @@ pub struct Engine<T> {
     stats: Stats,
 }
 
-/// Reads `nlmsg_len` of the message at `offset` of `buf`.
-fn message_len(buf: &[u8], offset: usize) -> Option<usize> {
-    let at = offset.checked_add(offset_of!(NlMsgHdr, nlmsg_len))?;
-    let bytes = buf.get(at..at.checked_add(4)?)?;
-    let len = u32::from_ne_bytes(bytes.try_into().ok()?) as usize;
-    (len >= NlMsgHdr::SIZE && offset.checked_add(len)? <= buf.len()).then_some(len)
+/// Completes a request's header for sending: `seq`, `nlmsg_pid` 0 (the kernel fills in the
+/// socket's port id) and the flags, `set` added and then `clear` removed.
+fn stamp(request: &mut MessageMut<'_>, seq: u32, set: u16, clear: u16) {
+    let flags = (request.header().nlmsg_flags.get() | set) & !clear;
+    request.set_flags(flags).set_seq(seq).set_pid(0);
 }
 
-fn read_u16(buf: &[u8], at: usize) -> u16 {
-    u16::from_ne_bytes([buf[at], buf[at + 1]])
-}
-
-fn write_u16(buf: &mut [u8], at: usize, v: u16) {
-    buf[at..at + 2].copy_from_slice(&v.to_ne_bytes());
-}
-
-fn write_u32(buf: &mut [u8], at: usize, v: u32) {
-    buf[at..at + 4].copy_from_slice(&v.to_ne_bytes());
-}
-
-/// Writes `seq`, `nlmsg_pid` 0 and the flags into the header at `offset` (already checked by
-/// [`message_len`]).
-fn stamp(buf: &mut [u8], offset: usize, seq: u32, set: u16, clear: u16) {
-    let flags_at = offset + offset_of!(NlMsgHdr, nlmsg_flags);
-    let flags = (read_u16(buf, flags_at) | set) & !clear;
-    write_u16(buf, flags_at, flags);
-    write_u32(buf, offset + offset_of!(NlMsgHdr, nlmsg_seq), seq);
-    write_u32(buf, offset + offset_of!(NlMsgHdr, nlmsg_pid), 0);
-}
-
-/// The header fields of the first message in a (possibly truncated) datagram.
+/// `nlmsg_seq` and `nlmsg_pid` of the first message in a (possibly truncated) datagram.
 fn first_header(data: &[u8]) -> Option<(u32, u32)> {
-    let seq_at = offset_of!(NlMsgHdr, nlmsg_seq);
-    let pid_at = offset_of!(NlMsgHdr, nlmsg_pid);
-    let seq = u32::from_ne_bytes(data.get(seq_at..seq_at + 4)?.try_into().ok()?);
-    let pid = u32::from_ne_bytes(data.get(pid_at..pid_at + 4)?.try_into().ok()?);
-    Some((seq, pid))
+    NlMsgHdr::peek(data).map(|h| (h.nlmsg_seq.get(), h.nlmsg_pid.get()))
 }
 
 /// Turns an `NLMSG_ERROR` into an ACK or a kernel error.
@@ -108,12 +81,6 @@ fn error_result(msg: Message<'_>) -> Result<Ack, Error> {
     } else {
         Err(KernelError::new(err.errno(), ext).into())
     }
-}
-
-/// Whether `flags`/`ty` make a dump request, by the rtnetlink convention (`GET` types are
-/// `type % 4 == 2`; `NLM_F_DUMP` on them asks for the whole table).
-fn is_dump_request(ty: u16, flags: u16) -> bool {
-    ty >= nlmsg::MIN_TYPE && ty & 3 == 2 && flags & nlm_f::DUMP == nlm_f::DUMP
 }
 
 impl<T: Transport> Engine<T> {
@@ -160,10 +127,12 @@ impl<T: Transport> Engine<T> {
 
     /// Checks the single request at the start of `request`, stamps it and sends it.
     fn send_one(&mut self, request: &mut [u8], set: u16, clear: u16) -> Result<u32, Error> {
-        let len = message_len(request, 0).ok_or(Error::BadRequest { offset: 0 })?;
+        let mut message =
+            MessageMut::parse(request).map_err(|_| Error::BadRequest { offset: 0 })?;
+        let len = message.len();
         let seq = self.reserve_seq(1);
-        stamp(request, 0, seq, nlm_f::REQUEST | set, clear);
-        self.send_all(&request[..len])?;
+        stamp(&mut message, seq, nlm_f::REQUEST | set, clear);
+        self.send_all(request.get(..len).unwrap_or_default())?;
         Ok(seq)
     }
 
@@ -406,52 +375,51 @@ impl<T: Transport> Engine<T> {
     ) -> Result<usize, Error> {
         // Check and count first, so nothing is sent from a malformed batch.
         let mut count = 0u32;
-        let mut offset = 0;
-        while offset < requests.len() {
-            let len = message_len(requests, offset).ok_or(Error::BadRequest { offset })?;
-            let ty = read_u16(requests, offset + offset_of!(NlMsgHdr, nlmsg_type));
-            let flags = read_u16(requests, offset + offset_of!(NlMsgHdr, nlmsg_flags));
-            if is_dump_request(ty, flags) {
-                return Err(Error::BadRequest { offset });
+        let mut walk = Messages::new(requests);
+        loop {
+            let offset = walk.offset();
+            match walk.next() {
+                None => break,
+                Some(Ok(m)) if !m.header().is_dump_request() => {}
+                Some(_) => return Err(Error::BadRequest { offset }),
             }
-            offset = offset
-                .saturating_add(len.next_multiple_of(4))
-                .min(requests.len());
+            let offset = walk.offset();
             count = count.checked_add(1).ok_or(Error::BadRequest { offset })?;
         }
         let first = self.reserve_seq(count);
-        let mut offset = 0;
-        for i in 0..count {
-            let len = message_len(requests, offset).ok_or(Error::BadRequest { offset })?;
-            stamp(
-                requests,
-                offset,
-                first.wrapping_add(i),
-                nlm_f::REQUEST | nlm_f::ACK,
-                0,
-            );
-            offset = offset
-                .saturating_add(len.next_multiple_of(4))
-                .min(requests.len());
+        let mut walk = MessagesMut::new(requests);
+        let mut seq = first;
+        loop {
+            let offset = walk.offset();
+            match walk.next() {
+                None => break,
+                Some(Ok(mut m)) => stamp(&mut m, seq, nlm_f::REQUEST | nlm_f::ACK, 0),
+                Some(Err(_)) => return Err(Error::BadRequest { offset }),
+            }
+            seq = seq.wrapping_add(1);
         }
 
+        let requests: &[u8] = requests;
         let limits = self.transport.batch_limits();
         let max_in_flight = limits.max_in_flight.clamp(1, BatchLimits::MAX_IN_FLIGHT) as u32;
-        let (mut index, mut start) = (0u32, 0usize);
+        let mut walk = Messages::new(requests);
+        let mut index = 0u32;
         while index < count {
             // Take requests while they fit in one datagram and in the ACK window.
-            let (mut end_index, mut end) = (index, start);
+            let (start, mut end_index) = (walk.offset(), index);
             while end_index < count && end_index - index < max_in_flight {
-                let len = message_len(requests, end).ok_or(Error::BadRequest { offset: end })?;
-                let next = end
-                    .saturating_add(len.next_multiple_of(4))
-                    .min(requests.len());
-                if next - start > limits.max_datagram && end_index > index {
+                let mut ahead = walk.clone();
+                let offset = ahead.offset();
+                if !matches!(ahead.next(), Some(Ok(_))) {
+                    return Err(Error::BadRequest { offset });
+                }
+                if ahead.offset() - start > limits.max_datagram && end_index > index {
                     break;
                 }
-                (end_index, end) = (end_index + 1, next);
+                (walk, end_index) = (ahead, end_index + 1);
             }
-            self.send_all(&requests[start..end])?;
+            let end = walk.offset();
+            self.send_all(requests.get(start..end).unwrap_or_default())?;
 
             let chunk = end_index - index;
             let mut seen = [0u64; BatchLimits::MAX_IN_FLIGHT / 64];
@@ -475,7 +443,7 @@ impl<T: Transport> Engine<T> {
                     Flow::Continue
                 })
             })?;
-            (index, start) = (end_index, end);
+            index = end_index;
         }
         Ok(count as usize)
     }
@@ -529,7 +497,8 @@ mod tests {
     use std::vec;
     use std::vec::Vec;
 
-    use rtnl_codec::{nlmsgerr_attr, rtm};
+    use rtnl_codec::raw::IfInfoMsg;
+    use rtnl_codec::{LinkMessage, MessageBuilder, nlmsgerr_attr, rtm};
 
     use super::*;
     use crate::socket::Datagram;
@@ -685,8 +654,16 @@ mod tests {
 
     /// An `RTM_NEWLINK` answering request `i`, its ifindex in the payload.
     fn link(i: usize, index: u32, flags: u16) -> Msg {
-        let mut payload = vec![0u8; 16];
-        payload[4..8].copy_from_slice(&index.to_ne_bytes());
+        let mut info = IfInfoMsg::default();
+        info.ifi_index.set(index as i32);
+        let mut payload = vec![0u8; 64];
+        let len = {
+            let mut b = MessageBuilder::new(&mut payload, rtm::NEWLINK, 0, 0).unwrap();
+            b.header(&info).unwrap();
+            b.len()
+        };
+        payload.truncate(len);
+        payload.drain(..NlMsgHdr::SIZE);
         Msg {
             ty: rtm::NEWLINK,
             flags: nlm_f::MULTI | flags,
@@ -698,18 +675,27 @@ mod tests {
 
     /// A request of `ty` with `flags` and a 16-byte body, as a builder would make it.
     fn request(ty: u16, flags: u16) -> Vec<u8> {
-        let mut r = Vec::new();
-        r.extend_from_slice(&32u32.to_ne_bytes());
-        r.extend_from_slice(&ty.to_ne_bytes());
-        r.extend_from_slice(&flags.to_ne_bytes());
-        r.extend_from_slice(&0xdead_beefu32.to_ne_bytes());
-        r.extend_from_slice(&0xffff_ffffu32.to_ne_bytes());
-        r.extend_from_slice(&[0; 16]);
+        request_with_body(ty, flags, 16)
+    }
+
+    /// [`request`] with a zeroed body of `body` bytes; seq and pid hold garbage for the
+    /// engine to overwrite.
+    fn request_with_body(ty: u16, flags: u16, body: usize) -> Vec<u8> {
+        let mut r = vec![0u8; NlMsgHdr::SIZE + body];
+        let len = {
+            let mut b = MessageBuilder::new(&mut r, ty, flags, 0xdead_beef).unwrap();
+            for _ in 0..body / 4 {
+                b.header(&[0u8; 4]).unwrap();
+            }
+            b.len()
+        };
+        MessageMut::parse(&mut r).unwrap().set_pid(0xffff_ffff);
+        r.truncate(len);
         r
     }
 
     fn index_of(msg: Message<'_>) -> u32 {
-        u32::from_ne_bytes(msg.payload()[4..8].try_into().unwrap())
+        LinkMessage::parse(msg).unwrap().index()
     }
 
     fn engine(script: Vec<Step>) -> Engine<Scripted> {
@@ -1030,8 +1016,9 @@ mod tests {
     #[test]
     fn malformed_requests_are_refused_before_sending() {
         let mut e = engine(vec![]);
-        let mut short = request(rtm::NEWLINK, 0);
-        short[0..4].copy_from_slice(&64u32.to_ne_bytes());
+        // A 64-byte request cut to 32 bytes.
+        let mut short = request_with_body(rtm::NEWLINK, 0, 48);
+        short.truncate(32);
         let r = e.request_ack(&mut short, &mut [0; 64]);
         assert_eq!(r, Err(Error::BadRequest { offset: 0 }));
         let r = e.request_ack(&mut [0; 8], &mut [0; 64]);

@@ -5,6 +5,7 @@ use core::fmt;
 use rustix::io::Errno;
 
 use crate::socket::RecvError;
+use crate::strerror::fmt_errno;
 
 /// How many bytes of extended-ack text an error keeps.
 ///
@@ -15,14 +16,6 @@ pub const EXT_ACK_TEXT_CAPACITY: usize = 256;
 
 /// Extended-ack text copied out of a reply, so it outlives the receive buffer.
 pub type ExtAckText = heapless::String<EXT_ACK_TEXT_CAPACITY>;
-
-/// Writes `errno` as `strerror(3)` does (`File exists`), or `error N` if unknown.
-pub(crate) fn fmt_errno(f: &mut fmt::Formatter<'_>, errno: Errno) -> fmt::Result {
-    match crate::strerror(errno.raw_os_error()) {
-        Some(text) => f.write_str(text),
-        None => write!(f, "Unknown error {}", errno.raw_os_error()),
-    }
-}
 
 /// Copies `text` into an [`ExtAckText`], cut at a character boundary if too long.
 /// Returns the copy and whether it was cut.
@@ -292,7 +285,6 @@ impl fmt::Display for Error {
 
 impl core::error::Error for Error {}
 impl core::error::Error for KernelError {}
-impl core::error::Error for RecvError {}
 
 #[cfg(feature = "std")]
 impl From<Error> for std::io::Error {

@@ -15,6 +15,17 @@
 //! ever calls `fork()`: the caller may be multi-threaded, and namespace changes are made on
 //! the calling thread (with a guard) or on a dedicated thread.
 //!
+//! # Unsafe code
+//!
+//! The crate is `#![deny(unsafe_code)]`; every system call goes through rustix, except where
+//! rustix cannot make it. Two modules allow `unsafe`, and each block carries a `// SAFETY:`
+//! proof:
+//!
+//! - `sockopt`: `setsockopt(2)` and `getsockopt(2)` at level [`SOL_NETLINK`] (rustix has no
+//!   netlink options), through libc, and the read of `errno` after they fail: three blocks.
+//! - `netns`: [`unshare_net`] calls rustix's `unshare_unsafe`, which is `unsafe` because of
+//!   `CLONE_FILES`; only `CLONE_NEWNET` is passed: one block.
+//!
 //! # Example
 //!
 //! ```no_run
@@ -44,6 +55,12 @@
 
 #[cfg(feature = "std")]
 extern crate std;
+
+/// The README's example, compiled as a doctest so it cannot go stale (`no_run`: it needs a
+/// kernel).
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
 
 mod engine;
 mod error;

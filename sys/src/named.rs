@@ -130,7 +130,7 @@ impl fmt::Display for NetnsError {
         }
         if let Some(e) = self.errno {
             f.write_str(": ")?;
-            crate::error::fmt_errno(f, e)?;
+            crate::strerror::fmt_errno(f, e)?;
         }
         Ok(())
     }

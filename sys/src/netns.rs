@@ -4,6 +4,10 @@
 //! what makes them usable in a multi-threaded process, and also why `/proc/self/ns/net` (the
 //! main thread's) is the wrong file to read from another thread: this module uses
 //! `/proc/thread-self/ns/net`.
+//!
+//! One `unsafe` block, in [`unshare_net`]: rustix's `unshare` is `unsafe` as a whole because
+//! `CLONE_FILES` would split the descriptor table under live `OwnedFd`s; this module passes
+//! only `CLONE_NEWNET`.
 
 #![allow(unsafe_code)]
 

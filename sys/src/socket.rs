@@ -6,6 +6,7 @@ use rustix::net::netlink::SocketAddrNetlink;
 use rustix::net::{self as net, AddressFamily, RecvFlags, SendFlags, SocketFlags, SocketType};
 
 use crate::sockopt::{self, SOL_NETLINK, netlink_opt};
+use crate::strerror::fmt_errno;
 
 /// The receive buffer size this crate recommends for dumps: 32 KiB.
 ///
@@ -52,7 +53,7 @@ pub enum RecvError {
 impl core::fmt::Display for RecvError {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
-            Self::Os(e) => crate::error::fmt_errno(f, *e),
+            Self::Os(e) => fmt_errno(f, *e),
             Self::Truncated { len, capacity, .. } => write!(
                 f,
                 "netlink datagram of {len} bytes does not fit the {capacity}-byte receive buffer"
@@ -60,6 +61,8 @@ impl core::fmt::Display for RecvError {
         }
     }
 }
+
+impl core::error::Error for RecvError {}
 
 /// A bound `NETLINK_ROUTE` socket (`socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE)`).
 ///

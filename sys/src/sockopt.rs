@@ -1,7 +1,10 @@
 //! `setsockopt`/`getsockopt` at level `SOL_NETLINK`, the options rustix does not cover.
 //!
-//! This is the one module of the crate with `unsafe` code: two calls into the C library,
-//! each with an `int` option value that lives on the stack for the length of the call.
+//! rustix has no call for netlink's own options, so this module calls the C library: its
+//! three `unsafe` blocks are `setsockopt` and `getsockopt`, each with an `int` option value that
+//! lives on the stack for the length of the call, and the read of `errno` after they fail.
+//! It is one of the two modules of the crate allowed `unsafe` code; the other is
+//! `netns` (see the crate docs, "Unsafe code").
 
 #![allow(unsafe_code)]
 

@@ -1,6 +1,19 @@
 //! The text glibc's `strerror(3)` gives each Linux errno, so errors read like iproute2's
 //! (`RTNETLINK answers: File exists`) without linking libc's locale machinery or allocating.
 
+use core::fmt;
+
+use rustix::io::Errno;
+
+/// Writes `errno` as `strerror(3)` does (`File exists`), or `Unknown error N` as glibc does
+/// for a number it does not know.
+pub(crate) fn fmt_errno(f: &mut fmt::Formatter<'_>, errno: Errno) -> fmt::Result {
+    match strerror(errno.raw_os_error()) {
+        Some(text) => f.write_str(text),
+        None => write!(f, "Unknown error {}", errno.raw_os_error()),
+    }
+}
+
 /// `strerror(errno)`: the C library's description of a positive Linux errno value, or `None`
 /// for a number Linux does not define.
 ///

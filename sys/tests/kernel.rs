@@ -3,7 +3,8 @@
 mod common;
 
 use common::{
-    Counting, ip_link_names, link_dump_request, link_request, private_netns, veth_request,
+    Counting, EVENT_WAIT, before, event_deadline, ip_link_names, link_dump_request, link_request,
+    private_netns, veth_request,
 };
 use rtnl_codec::{LinkMessage, nlm_f, nlmsg, rtm, rtnlgrp};
 use rtnl_sys::{Engine, Error, RECV_BUFFER_SIZE, RecvError, Socket};
@@ -278,13 +279,19 @@ fn enobufs_on_an_event_socket_is_an_overrun() {
 
     let mut buf = vec![0u8; RECV_BUFFER_SIZE];
     let mut received = 0;
+    let deadline = event_deadline(events.transport());
     let overrun = loop {
+        before(deadline, "no ENOBUFS on the event socket");
         match events.recv_events(&mut buf, |_| {}) {
             Ok(n) => received += n,
             Err(e) => break e,
         }
     };
-    assert_eq!(overrun, Error::Overrun);
+    assert_eq!(
+        overrun,
+        Error::Overrun,
+        "no ENOBUFS within {EVENT_WAIT:?}, after {received} events"
+    );
     assert!(
         received < 200,
         "only {received} events fit before the overrun"
@@ -303,14 +310,18 @@ fn link_events_arrive() {
     add_veth(&mut e, "v0", "v1").unwrap();
     let mut buf = vec![0u8; RECV_BUFFER_SIZE];
     let mut seen = Vec::new();
+    let deadline = event_deadline(events.transport());
     while !(seen.contains(&"v0".to_owned()) && seen.contains(&"v1".to_owned())) {
+        before(deadline, &format!("NEWLINK for v0 and v1; seen {seen:?}"));
         events
             .recv_events(&mut buf, |m| {
                 if m.ty() == rtm::NEWLINK {
                     seen.push(LinkMessage::parse(m).unwrap().name().unwrap().to_owned());
                 }
             })
-            .unwrap();
+            .unwrap_or_else(|e| {
+                panic!("no NEWLINK for v0 and v1 within {EVENT_WAIT:?} (seen {seen:?}): {e}")
+            });
     }
 }
 

@@ -9,6 +9,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use rtnl_codec::raw::IfInfoMsg;
 use rtnl_codec::{MessageBuilder, ifla, ifla_info, nlm_f, rtm, veth_info};
@@ -16,6 +17,30 @@ use rtnl_sys::{Datagram, Socket, Transport};
 use rustix::io::Errno;
 use rustix::mount::{self, MountPropagationFlags, UnmountFlags};
 use rustix::thread::UnshareFlags;
+
+/// How long a test waits for something the kernel sends unasked (events): far longer than it
+/// takes, short enough that a test which would hang fails instead.
+pub const EVENT_WAIT: Duration = Duration::from_secs(10);
+
+/// A deadline [`EVENT_WAIT`] from now, with the receive timeout (`SO_RCVTIMEO`) of `socket`
+/// set to the same, so a blocking receive returns `EAGAIN` rather than waiting forever.
+pub fn event_deadline(socket: &Socket) -> Instant {
+    rustix::net::sockopt::set_socket_timeout(
+        socket,
+        rustix::net::sockopt::Timeout::Recv,
+        Some(EVENT_WAIT),
+    )
+    .expect("setsockopt(SO_RCVTIMEO)");
+    Instant::now() + EVENT_WAIT
+}
+
+/// Panics with `what` if `deadline` has passed.
+pub fn before(deadline: Instant, what: &str) {
+    assert!(
+        Instant::now() < deadline,
+        "{what}: still waiting after {EVENT_WAIT:?}"
+    );
+}
 
 /// Fails loudly unless the tests run as root (CI does).
 pub fn assert_root() {
