@@ -24,8 +24,11 @@
 //! `addr show`, `-j route show table all`, `route show table all`) it runs `ip ARGS`,
 //! `rtnl ARGS` (the `rtnl` binary cargo built next to this bench) and the floor, in rounds
 //! whose order rotates, stdout and stderr to `/dev/null`, after one untimed warm-up round.
-//! Each process is timed from spawn to `wait4`, which also gives its peak RSS
-//! (`ru_maxrss`). A ratio is the median of the ratios within each round (smallest and largest
+//! Each process is spawned by a launcher (this executable again, reading commands from a
+//! pipe) and timed from spawn to `wait4`, which also gives its peak RSS (`ru_maxrss`). The
+//! launcher is there because a child's `ru_maxrss` includes the peak of the process that
+//! spawned it, and the bench itself holds megabytes of output; the launcher's own small
+//! peak, which no measured process can show less than, is printed with the table. A ratio is the median of the ratios within each round (smallest and largest
 //! in brackets), so a change of load on the shared machine hits both sides alike. Before
 //! timing, `rtnl`'s stdout is compared with `ip`'s once; a difference is printed as a
 //! `WARNING` with where it starts, never hidden.
@@ -41,7 +44,7 @@
 //! alternating, 200 cycles each.
 //!
 //! Knobs (environment): `RTNL_CLI_BENCH_LINKS` (2001), `RTNL_CLI_BENCH_LARGE_LINKS` (0, no
-//! second size; 10001 for issue #8's memory rows), `RTNL_CLI_BENCH_ROUNDS` (15),
+//! second size; 10001 for issue #8's memory rows), `RTNL_CLI_BENCH_ROUNDS` (30),
 //! `RTNL_CLI_BENCH_LARGE_ROUNDS` (3), `RTNL_CLI_BENCH_NETNS_CYCLES` (200; 0 leaves them
 //! out), `RTNL_CLI_BENCH_SETTLE_SECS` (600: how long to wait for the kernel to finish a state
 //! before timing it as it is, with a warning). Link counts are `1 + 2 * pairs`. Without
@@ -104,7 +107,7 @@ impl Config {
         let config = Config {
             links: knob("RTNL_CLI_BENCH_LINKS", 2001, 21),
             large_links: knob("RTNL_CLI_BENCH_LARGE_LINKS", 0, 41),
-            rounds: knob("RTNL_CLI_BENCH_ROUNDS", 15, 1),
+            rounds: knob("RTNL_CLI_BENCH_ROUNDS", 30, 1),
             large_rounds: knob("RTNL_CLI_BENCH_LARGE_ROUNDS", 3, 1),
             netns_cycles: knob("RTNL_CLI_BENCH_NETNS_CYCLES", 200, 3),
             settle_limit: Duration::from_secs(knob("RTNL_CLI_BENCH_SETTLE_SECS", 600, 60) as u64),
@@ -618,7 +621,7 @@ fn difference(ip: &[u8], rtnl: &[u8]) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
-/// Samples and their summaries.
+/// The median of `samples`.
 fn median(samples: &[f64]) -> f64 {
     let mut sorted = samples.to_vec();
     sorted.sort_by(f64::total_cmp);
@@ -630,6 +633,7 @@ fn median(samples: &[f64]) -> f64 {
     }
 }
 
+/// The smallest and the largest of `samples`.
 fn range(samples: &[f64]) -> (f64, f64) {
     let lo = samples.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = samples.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -704,10 +708,12 @@ struct Row {
 }
 
 impl Row {
+    /// The median wall time of `runs`, in ms.
     fn wall_ms(runs: &[Run]) -> f64 {
         median(&runs.iter().map(|r| ms(r.wall)).collect::<Vec<_>>())
     }
 
+    /// The largest peak RSS of `runs`, in MiB.
     fn rss_mib(runs: &[Run]) -> f64 {
         runs.iter().map(|r| r.rss_kib).max().unwrap_or(0) as f64 / 1024.0
     }
