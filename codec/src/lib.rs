@@ -86,6 +86,7 @@ mod nsid;
 pub mod raw;
 pub mod request;
 mod route;
+mod view;
 
 pub use ack::{DoneMessage, ErrorMessage, ExtAck};
 pub use addr::AddressMessage;
@@ -98,3 +99,4 @@ pub use link::LinkMessage;
 pub use message::{Message, Messages, Payload};
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage};
+pub use view::{Dump, View};

@@ -43,7 +43,7 @@ pub use link::{
     LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
     link_dump, link_get, link_new, link_set,
 };
-pub use nsid::{nsid_dump, nsid_get, nsid_new};
+pub use nsid::{NsidDump, nsid_dump, nsid_get, nsid_new};
 pub use route::{Nexthop, Route, RouteDump, RouteGet, route_del, route_dump, route_get, route_new};
 
 use crate::builder::MessageBuilder;
