@@ -22,16 +22,16 @@
 //! The device can be named or given by index ([`DevRef`]); a name is looked up with an
 //! `RTM_GETLINK` first, so an unknown one fails as `ip` does: `Cannot find device "nope"`.
 
-use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
 
 use rtnl_codec::request::{self, AddressDump, Broadcast, Lifetime, LinkRef, NewMode};
-use rtnl_codec::{AddressMessage, af, ifa_f, rtm};
+use rtnl_codec::{AddressMessage, af, ifa_f};
 use rustix::io::Errno;
 
+use crate::dump::{Row, Select};
 use crate::error::{Error, ErrorKind, Result};
 use crate::handle::Handle;
 use crate::link::LinkFilter;
@@ -658,14 +658,7 @@ impl Handle {
     /// # Errors
     /// [`ErrorKind::NotFound`] when `filter.dev` names no device; a failed dump.
     pub fn addresses(&mut self, filter: &AddressFilter) -> Result<Vec<Address>> {
-        let found = RefCell::new(Vec::new());
-        self.address_dump(
-            "show addresses",
-            filter,
-            || found.borrow_mut().clear(),
-            |m| found.borrow_mut().push(Address::from_message(m)),
-        )?;
-        Ok(found.into_inner())
+        self.select_owned(filter)
     }
 
     /// `RTM_GETADDR` dump: calls `f` with each address `filter` keeps, borrowed from the
@@ -682,55 +675,41 @@ impl Handle {
         filter: &AddressFilter,
         f: impl FnMut(&AddressMessage<'_>),
     ) -> Result<()> {
-        self.address_dump("show addresses", filter, || {}, f)
+        self.select_each(filter, f)
     }
+}
 
-    fn address_dump(
-        &mut self,
-        op: &'static str,
-        filter: &AddressFilter,
-        mut restart: impl FnMut(),
-        mut f: impl FnMut(&AddressMessage<'_>),
+impl Select for AddressFilter {
+    type Dump = AddressDump;
+
+    /// A dump the kernel filters by family and device; scope and label are filtered here,
+    /// with a link dump first for the names a label pattern matches unlabelled addresses by.
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(Row<'_, AddressMessage<'_>>),
     ) -> Result<()> {
-        let index = match &filter.dev {
-            Some(dev) => Some(self.resolve_index_for(op, dev)?),
+        const OP: &str = "show addresses";
+        let index = match &self.dev {
+            Some(dev) => Some(handle.resolve_index_for(OP, dev)?),
             None => None,
         };
         let mut names = HashMap::new();
-        if filter.label.is_some() {
-            self.for_each_link(&LinkFilter::default(), |link| {
+        if self.label.is_some() {
+            handle.for_each_link(&LinkFilter::default(), |link| {
                 if let Some(name) = link.name_bytes() {
                     names.insert(link.index(), name.to_vec());
                 }
             })?;
         }
         let dump = AddressDump {
-            family: filter.family.map_or(af::UNSPEC, Family::af),
+            family: self.family.map_or(af::UNSPEC, Family::af),
             index,
         };
-        let malformed = Cell::new(None);
-        self.dump(
-            op,
-            |buf| request::addr_dump(buf, 0, &dump),
-            || {
-                malformed.set(None);
-                restart();
-            },
-            |message| {
-                if message.ty() != rtm::NEWADDR {
-                    return;
-                }
-                match AddressMessage::parse(message) {
-                    Ok(m) if filter.keeps(index, &names, &m) => f(&m),
-                    Ok(_) => {}
-                    Err(e) => malformed.set(malformed.get().or(Some(e))),
-                }
-            },
-        )?;
-        match malformed.get() {
-            Some(e) => Err(Error::new(op, None, rtnl_sys::Error::from(e).into())),
-            None => Ok(()),
-        }
+        handle.dump_rows(OP, &dump, |row| match row {
+            Row::View(m) if !self.keeps(index, &names, m) => {}
+            row => on(row),
+        })
     }
 }
 

@@ -23,6 +23,7 @@ pub use rtnl_sys as sys;
 
 mod address;
 mod batch;
+mod dump;
 mod error;
 mod handle;
 pub mod json;
@@ -40,7 +41,7 @@ pub use codec::request::{Broadcast, Lifetime};
 pub use error::{Error, ErrorKind, Result};
 pub use handle::{Handle, NetnsRef};
 pub use link::{LinkAdd, LinkFilter, LinkRef, LinkSet, PeerNamespace, VethPeer};
-pub use model::{Address, KindData, Link, NextHop, Nsid, Route};
+pub use model::{Address, FromView, KindData, Link, NextHop, Nsid, Route};
 pub use nsid::NsidValue;
 pub use route::{NexthopSpec, RouteFilter, RouteQuery, RouteSpec};
 

@@ -4,14 +4,14 @@
 //! keyword of theirs has a builder method here, plus master/nomaster, alias, group, and a rename
 //! in the same request that moves a link to another namespace.
 
-use std::cell::RefCell;
 use std::net::IpAddr;
 use std::os::fd::{AsFd, AsRawFd};
 
-use rtnl_codec::request::{self, LinkFlags, LinkKind, Netns, NewMode};
+use rtnl_codec::request::{self, LinkDump, LinkFlags, LinkKind, Netns, NewMode};
 use rtnl_codec::{LinkMessage, iff, ifla};
 use rtnl_sys::{NetnsFd, RunDir};
 
+use crate::dump::{Row, Select};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::{Handle, NetnsRef};
 use crate::model::Link;
@@ -498,6 +498,64 @@ pub struct LinkFilter<'a> {
     pub kind: Option<&'a str>,
 }
 
+impl LinkFilter<'_> {
+    /// Whether `m` passes the filters the kernel does not apply.
+    fn keeps(&self, m: &LinkMessage<'_>) -> bool {
+        (!self.up || m.flags() & iff::UP != 0) && self.group.is_none_or(|g| m.group() == Some(g))
+    }
+}
+
+impl<'a> Select for LinkFilter<'a> {
+    type Dump = LinkDump<'a>;
+
+    /// One `RTM_GETLINK` for a device, else a dump the kernel filters by master and kind.
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(Row<'_, LinkMessage<'_>>),
+    ) -> Result<()> {
+        const OP: &str = "show links";
+        if let Some(device) = self.device {
+            return handle.link_get_with(device, |m| {
+                if self.keeps(m) && self.kind.is_none_or(|k| m.kind() == Some(k)) {
+                    on(Row::View(m));
+                }
+            });
+        }
+        let master = match (self.master, self.vrf) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    OP,
+                    None,
+                    ErrorKind::Invalid("master and vrf filters exclude each other"),
+                ));
+            }
+            (Some(master), None) => Some(handle.link_index(master)?),
+            (None, Some(vrf)) => {
+                let (index, is_vrf) =
+                    handle.link_get_with(vrf, |m| (m.index(), m.kind() == Some("vrf")))?;
+                if !is_vrf {
+                    return Err(Error::new(
+                        OP,
+                        Some(describe(vrf)),
+                        ErrorKind::Invalid("Not a valid VRF name"),
+                    ));
+                }
+                Some(index)
+            }
+            (None, None) => None,
+        };
+        let dump = LinkDump {
+            master,
+            kind: self.kind,
+        };
+        handle.dump_rows(OP, &dump, |row| match row {
+            Row::View(m) if !self.keeps(m) => {}
+            row => on(row),
+        })
+    }
+}
+
 /// Where a veth's peer lives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -738,12 +796,7 @@ impl Handle {
 
     /// `RTM_GETLINK` dump: the links that pass `filter`, as owned values (`ip link show`).
     pub fn links(&mut self, filter: &LinkFilter<'_>) -> Result<Vec<Link>> {
-        // A redone dump (the kernel found it inconsistent) starts the list again.
-        let links = RefCell::new(Vec::new());
-        self.for_each_link_inner(filter, &mut || links.borrow_mut().clear(), &mut |m| {
-            links.borrow_mut().push(Link::from_message(m));
-        })?;
-        Ok(links.into_inner())
+        self.select_owned(filter)
     }
 
     /// `RTM_GETLINK` dump, streaming: `each` sees every link that passes `filter` as the codec's
@@ -754,76 +807,9 @@ impl Handle {
     pub fn for_each_link(
         &mut self,
         filter: &LinkFilter<'_>,
-        mut each: impl FnMut(&LinkMessage<'_>),
+        each: impl FnMut(&LinkMessage<'_>),
     ) -> Result<()> {
-        self.for_each_link_inner(filter, &mut || {}, &mut each)
-    }
-
-    fn for_each_link_inner(
-        &mut self,
-        filter: &LinkFilter<'_>,
-        restart: &mut dyn FnMut(),
-        each: &mut dyn FnMut(&LinkMessage<'_>),
-    ) -> Result<()> {
-        let keep = |m: &LinkMessage<'_>| {
-            (!filter.up || m.flags() & iff::UP != 0)
-                && filter.group.is_none_or(|g| m.group() == Some(g))
-        };
-        if let Some(device) = filter.device {
-            return self.link_get_with(device, |m| {
-                if keep(m) && filter.kind.is_none_or(|k| m.kind() == Some(k)) {
-                    each(m);
-                }
-            });
-        }
-        let master = match (filter.master, filter.vrf) {
-            (Some(_), Some(_)) => {
-                return Err(Error::new(
-                    "show links",
-                    None,
-                    ErrorKind::Invalid("master and vrf filters exclude each other"),
-                ));
-            }
-            (Some(master), None) => Some(self.link_index(master)?),
-            (None, Some(vrf)) => {
-                let (index, kind) =
-                    self.link_get_with(vrf, |m| (m.index(), m.kind().map(str::to_owned)))?;
-                if kind.as_deref() != Some("vrf") {
-                    return Err(Error::new(
-                        "show links",
-                        Some(describe(vrf)),
-                        ErrorKind::Invalid("Not a valid VRF name"),
-                    ));
-                }
-                Some(index)
-            }
-            (None, None) => None,
-        };
-        let dump = request::LinkDump {
-            master,
-            kind: filter.kind,
-        };
-        let mut failed = None;
-        self.dump(
-            "show links",
-            |buf| request::link_dump(buf, 0, &dump),
-            restart,
-            |message| match LinkMessage::parse(message) {
-                Ok(m) if keep(&m) => each(&m),
-                Ok(_) => {}
-                Err(e) => {
-                    failed.get_or_insert(e);
-                }
-            },
-        )?;
-        match failed {
-            Some(e) => Err(Error::new(
-                "show links",
-                None,
-                ErrorKind::Netlink(rtnl_sys::Error::Malformed(e)),
-            )),
-            None => Ok(()),
-        }
+        self.select_each(filter, each)
     }
 
     /// A veth's peer: its index, name and namespace, in one call.

@@ -20,15 +20,15 @@
 //! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 
-use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::net::IpAddr;
 
 use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
-use rtnl_codec::{RouteMessage, af, rt_table, rtm, rtn, rtnh_f};
+use rtnl_codec::{RouteMessage, af, rt_table, rtn, rtnh_f};
 
 use crate::address::{DevRef, Family, IpPrefix};
-use crate::error::{Error, Result};
+use crate::dump::{Row, Select};
+use crate::error::Result;
 use crate::handle::Handle;
 use crate::model::Route;
 use crate::names;
@@ -350,6 +350,34 @@ impl RouteFilter {
     }
 }
 
+impl Select for RouteFilter {
+    type Dump = RouteDump;
+
+    /// A dump the kernel filters by family, table, protocol and device; filtered again here,
+    /// as `ip` does, for kernels without strict checking.
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(Row<'_, RouteMessage<'_>>),
+    ) -> Result<()> {
+        const OP: &str = "show routes";
+        let oif = match &self.dev {
+            Some(dev) => Some(handle.resolve_index_for(OP, dev)?),
+            None => None,
+        };
+        let dump = RouteDump {
+            family: self.family.map_or(af::UNSPEC, Family::af),
+            table: self.table,
+            protocol: self.protocol,
+            oif,
+        };
+        handle.dump_rows(OP, &dump, |row| match row {
+            Row::View(m) if !self.keeps(oif, m) => {}
+            row => on(row),
+        })
+    }
+}
+
 /// A route lookup, as `ip route get DST [from SRC] [iif DEV] [oif DEV] [mark M] [fibmatch]`
 /// describes it: which route the kernel would use for a packet.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -493,13 +521,7 @@ impl Handle {
     /// hide a mistyped table id. Asked of both families at once, the kernel answers such a
     /// table with no routes and no error.
     pub fn routes(&mut self, filter: &RouteFilter) -> Result<Vec<Route>> {
-        let found = RefCell::new(Vec::new());
-        self.route_dump(
-            filter,
-            || found.borrow_mut().clear(),
-            |m| found.borrow_mut().push(Route::from_message(m)),
-        )?;
-        Ok(found.into_inner())
+        self.select_owned(filter)
     }
 
     /// `RTM_GETROUTE` dump: calls `f` with each route `filter` keeps, borrowed from the
@@ -516,50 +538,7 @@ impl Handle {
         filter: &RouteFilter,
         f: impl FnMut(&RouteMessage<'_>),
     ) -> Result<()> {
-        self.route_dump(filter, || {}, f)
-    }
-
-    fn route_dump(
-        &mut self,
-        filter: &RouteFilter,
-        mut restart: impl FnMut(),
-        mut f: impl FnMut(&RouteMessage<'_>),
-    ) -> Result<()> {
-        const OP: &str = "show routes";
-        let oif = match &filter.dev {
-            Some(dev) => Some(self.resolve_index_for(OP, dev)?),
-            None => None,
-        };
-        let dump = RouteDump {
-            family: filter.family.map_or(af::UNSPEC, Family::af),
-            table: filter.table,
-            protocol: filter.protocol,
-            oif,
-        };
-        let malformed = Cell::new(None);
-        let result = self.dump(
-            OP,
-            |buf| request::route_dump(buf, 0, &dump),
-            || {
-                malformed.set(None);
-                restart();
-            },
-            |message| {
-                if message.ty() != rtm::NEWROUTE {
-                    return;
-                }
-                match RouteMessage::parse(message) {
-                    Ok(m) if filter.keeps(oif, &m) => f(&m),
-                    Ok(_) => {}
-                    Err(e) => malformed.set(malformed.get().or(Some(e))),
-                }
-            },
-        );
-        result?;
-        match malformed.get() {
-            Some(e) => Err(Error::new(OP, None, rtnl_sys::Error::from(e).into())),
-            None => Ok(()),
-        }
+        self.select_each(filter, f)
     }
 
     /// `RTM_GETROUTE` for one address: the route the kernel would use to send a packet to
@@ -579,6 +558,19 @@ impl Handle {
     /// As [`Handle::route_get`]; [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an
     /// unknown device.
     pub fn route_lookup(&mut self, query: &RouteQuery) -> Result<Route> {
+        self.route_lookup_with(query, Route::from_message)
+    }
+
+    /// [`Handle::route_lookup`] that hands the kernel's answer to `read` as the codec's view,
+    /// for what [`Route`] does not keep (`RTA_SRC`, `RTA_UID`, `ip route get` prints them).
+    ///
+    /// # Errors
+    /// As [`Handle::route_lookup`].
+    pub fn route_lookup_with<R>(
+        &mut self,
+        query: &RouteQuery,
+        read: impl FnOnce(&RouteMessage<'_>) -> R,
+    ) -> Result<R> {
         const OP: &str = "get route";
         let mut get = RouteGet::new(query.dst);
         get.src = query.src;
@@ -594,7 +586,7 @@ impl Handle {
             OP,
             query.dst,
             |buf| request::route_get(buf, 0, &get),
-            |reply| RouteMessage::parse(reply).map(|m| Route::from_message(&m)),
+            |reply| RouteMessage::parse(reply).map(|m| read(&m)),
         )
     }
 }

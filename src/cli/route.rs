@@ -19,9 +19,10 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
-use rtnl_ip::codec::request::{self, RouteGet};
-use rtnl_ip::codec::{RouteMessage, af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
-use rtnl_ip::{IpPrefix, Link, LinkFilter, NexthopSpec, Route, RouteFilter, RouteSpec, names};
+use rtnl_ip::codec::{af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
+use rtnl_ip::{
+    IpPrefix, Link, LinkFilter, NexthopSpec, Route, RouteFilter, RouteQuery, RouteSpec, names,
+};
 use serde_json::Value;
 
 use super::address::parse_prefix;
@@ -882,36 +883,26 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let Some(dst) = dst else {
         return Err(Failure::Local("need at least a destination address".into()));
     };
-    let mut query = RouteGet::new(dst);
+    let mut query = RouteQuery::new(dst);
     query.src = query_from;
     query.mark = mark;
     query.fib_match = fib_match;
     if let Some(dev) = iif {
-        query.iif = Some(device_index(ctx, dev)?);
+        query.iif = Some(device_index(ctx, dev)?.into());
     }
     if let Some(dev) = oif {
-        query.oif = Some(device_index(ctx, dev)?);
+        query.oif = Some(device_index(ctx, dev)?.into());
     }
-    // The library's lookup returns a Route, which has no uid; ask the engine directly.
     let handle = ctx.handle()?;
-    let mut tx = vec![0u8; 1024];
-    let mut rx = vec![0u8; rtnl_ip::sys::RECV_BUFFER_SIZE];
-    let len = request::route_get(&mut tx, 0, &query)
-        .map_err(|e| lib_error("get route", e.into()))?
-        .len();
-    let reply = handle
-        .engine()
-        .request_reply(&mut tx[..len], &mut rx)
-        .map_err(|e| lib_error("get route", e.into()))?;
-    let message = RouteMessage::parse(reply)
-        .map_err(|e| lib_error("get route", rtnl_ip::sys::Error::from(e).into()))?;
-    let route = Route::from_message(&message);
-    let extra = Extra {
-        from: message.src(),
-        uid: message
-            .attr(rta::UID)
-            .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
-    };
+    let (route, extra) = handle.route_lookup_with(&query, |message| {
+        let extra = Extra {
+            from: message.src(),
+            uid: message
+                .attr(rta::UID)
+                .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
+        };
+        (Route::from_message(message), extra)
+    })?;
     let links = handle
         .links(&LinkFilter::default())?
         .into_iter()
@@ -935,9 +926,4 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ctx.out.push_str(&text);
     }
     Ok(())
-}
-
-/// A library error for a request the binary sent through the engine.
-fn lib_error(op: &'static str, kind: rtnl_ip::ErrorKind) -> Failure {
-    Failure::Lib(rtnl_ip::Error::new(op, None, kind))
 }
