@@ -4,35 +4,11 @@ use rtnl_codec::{Message, MessageBuilder};
 use rtnl_sys::{Engine, NetnsFd, RECV_BUFFER_SIZE, RunDir, Socket};
 
 use crate::error::{Context, Error, ErrorKind, Result};
+pub(crate) use crate::vocab::NetnsRef;
 
 /// Room for one request; the largest `ip` sends (a veth with both ends' attributes) is a few
 /// hundred bytes.
 const REQUEST_BUFFER_SIZE: usize = 8 * 1024;
-
-/// A network namespace, named the ways `ip` accepts one.
-#[derive(Clone, Copy, Debug)]
-#[non_exhaustive]
-pub enum NetnsRef<'a> {
-    /// A named namespace in the handle's run dir (`/run/netns` unless set otherwise), as
-    /// `ip netns add NAME` made it.
-    Name(&'a str),
-    /// A namespace file: `/proc/PID/ns/net`, a bind mount, ...
-    Path(&'a str),
-    /// The namespace of process `PID`.
-    Pid(u32),
-    /// An open namespace file descriptor.
-    Fd(&'a NetnsFd),
-}
-
-impl std::fmt::Display for NetnsRef<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NetnsRef::Name(name) | NetnsRef::Path(name) => f.write_str(name),
-            NetnsRef::Pid(pid) => write!(f, "pid {pid}"),
-            NetnsRef::Fd(_) => f.write_str("namespace fd"),
-        }
-    }
-}
 
 /// A blocking rtnetlink handle: one `NETLINK_ROUTE` socket (extended ack and strict checking
 /// on), a receive buffer a dump of any size fits through, and a request buffer, reused by every

@@ -116,6 +116,28 @@ pub enum LinkRef<'a> {
     Name(&'a str),
 }
 
+impl<'a> From<&'a str> for LinkRef<'a> {
+    fn from(name: &'a str) -> Self {
+        LinkRef::Name(name)
+    }
+}
+
+impl From<u32> for LinkRef<'_> {
+    fn from(index: u32) -> Self {
+        LinkRef::Index(index)
+    }
+}
+
+/// The name, or `ifN` for an index (as `ip` prints a device it cannot name).
+impl core::fmt::Display for LinkRef<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            LinkRef::Index(index) => write!(f, "if{index}"),
+            LinkRef::Name(name) => f.write_str(name),
+        }
+    }
+}
+
 /// Checks a name the way the kernel's `dev_valid_name()` does: not empty, shorter than
 /// `IFNAMSIZ` (16 bytes), not `.` or `..`, and without `/`, `:`, NUL or white space (the
 /// kernel's `isspace()`, which also counts byte 0xa0).
