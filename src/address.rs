@@ -277,7 +277,7 @@ impl Handle {
     ///
     /// # Errors
     /// `EEXIST` (`Error: ipv4: Address already assigned.`) when the device has it already;
-    /// [`ErrorKind::NotFound`] for an unknown device; [`ErrorKind::Request`] for a request the
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device; [`ErrorKind::Request`](crate::ErrorKind::Request) for a request the
     /// kernel would refuse (a broadcast on IPv6, a label over 15 bytes, a valid lifetime of 0
     /// or below the preferred one, a peer of the other family).
     pub fn address_add(&mut self, spec: &AddressSpec<'_>) -> Result<()> {
@@ -314,7 +314,7 @@ impl Handle {
     ///
     /// # Errors
     /// `EADDRNOTAVAIL` (`RTNETLINK answers: Cannot assign requested address`) when the device
-    /// has no such address; [`ErrorKind::NotFound`] for an unknown device.
+    /// has no such address; [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device.
     pub fn address_del(&mut self, spec: &AddressSpec<'_>) -> Result<()> {
         const OP: &str = "delete address";
         let index = self.resolve_index_for(OP, spec.dev)?;
@@ -331,7 +331,7 @@ impl Handle {
     /// ten rounds, as `ip` does).
     ///
     /// # Errors
-    /// [`ErrorKind::NotFound`] for an unknown device; the first deletion the kernel refuses
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device; the first deletion the kernel refuses
     /// for another reason than the address being gone already.
     pub fn address_flush<'d>(
         &mut self,
@@ -374,7 +374,7 @@ impl Handle {
     /// `RTM_GETADDR` dump: the addresses `filter` keeps, like `ip address show`.
     ///
     /// # Errors
-    /// [`ErrorKind::NotFound`] when `filter.dev` names no device; a failed dump.
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) when `filter.dev` names no device; a failed dump.
     pub fn addresses(&mut self, filter: &AddressFilter<'_>) -> Result<Vec<Address>> {
         self.select_owned(filter)
     }

@@ -95,13 +95,7 @@ impl<'a> LinkAdd<'a> {
             Some(name),
             LinkKind::Vxlan(request::Vxlan {
                 id,
-                dev: None,
-                ttl: None,
-                local: None,
-                remote: None,
-                group: None,
-                port: None,
-                learning: true,
+                ..request::Vxlan::default()
             }),
         )
     }

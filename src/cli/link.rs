@@ -390,13 +390,7 @@ fn parse_kind<'a, 'w: 'a>(
 fn parse_vxlan<'a, 'w: 'a>(args: &mut Args<'w>, spec: &mut LinkAdd<'a>) -> CmdResult<Vxlan> {
     let mut v = Vxlan {
         id: u32::MAX,
-        dev: None,
-        ttl: None,
-        local: None,
-        remote: None,
-        group: None,
-        port: None,
-        learning: true,
+        ..Vxlan::default()
     };
     let mut dev = None;
     while let Some(word) = args.next() {
