@@ -168,15 +168,17 @@ impl fmt::Display for AddressSpec<'_> {
 }
 
 /// Which addresses [`Handle::addresses`] and [`Handle::for_each_address`] report, as `ip [-4|-6]
-/// address show [dev DEV] [label PATTERN] [scope SCOPE]` selects them. The default is every
-/// address of every device.
+/// address show [dev DEV] [label PATTERN] [scope SCOPE]` selects them: the codec's
+/// [`AddressDump`] (the family), the device (resolved to the dump's `ifa_index`), and the label
+/// and scope, which the kernel does not filter on. The default is every address of every
+/// device.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AddressFilter<'a> {
+    /// The dump: `family` (`AF_UNSPEC`: both); its `index` is filled in from `dev`.
+    pub dump: AddressDump,
     /// Only this device's addresses (the kernel filters them).
     pub dev: Option<LinkRef<'a>>,
-    /// Only this family's addresses (the kernel filters them).
-    pub family: Option<Family>,
     /// Only addresses whose label matches this shell pattern (`*` and `?`, as `ip`'s
     /// `fnmatch`). An address without `IFA_LABEL` (every IPv6 address) is matched by its
     /// device's name, as `ip` does.
@@ -199,7 +201,7 @@ impl<'a> AddressFilter<'a> {
 
     /// Only the addresses of `family`.
     pub fn family(mut self, family: Family) -> Self {
-        self.family = Some(family);
+        self.dump.family = family.af();
         self
     }
 
@@ -225,7 +227,7 @@ impl<'a> AddressFilter<'a> {
         m: &AddressMessage<'_>,
     ) -> bool {
         index.is_none_or(|index| m.index() == index)
-            && self.family.is_none_or(|family| family.is(m.family()))
+            && (self.dump.family == af::UNSPEC || self.dump.family == m.family())
             && self.scope.is_none_or(|scope| m.scope() == scope)
             && self.label.as_deref().is_none_or(|pattern| {
                 let label = match m.label() {
@@ -344,7 +346,10 @@ impl Handle {
         let index = self.resolve_index_for(OP, dev)?;
         let filter = AddressFilter {
             dev: Some(LinkRef::Index(index)),
-            family,
+            dump: AddressDump {
+                family: family.map_or(af::UNSPEC, Family::af),
+                index: None,
+            },
             ..AddressFilter::default()
         };
         let mut deleted = 0;
@@ -410,7 +415,7 @@ impl Select for AddressFilter<'_> {
         const OP: &str = "show addresses";
         let index = match &self.dev {
             Some(dev) => Some(handle.resolve_index_for(OP, *dev)?),
-            None => None,
+            None => self.dump.index,
         };
         let mut names = HashMap::new();
         if self.label.is_some() {
@@ -420,10 +425,7 @@ impl Select for AddressFilter<'_> {
                 }
             })?;
         }
-        let dump = AddressDump {
-            family: self.family.map_or(af::UNSPEC, Family::af),
-            index,
-        };
+        let dump = AddressDump { index, ..self.dump };
         handle.dump_rows(OP, &dump, |row| match row {
             Row::View(m) if !self.keeps(index, &names, m) => {}
             row => on(row),

@@ -236,21 +236,21 @@ impl fmt::Display for RouteSpec<'_> {
 }
 
 /// Which routes [`Handle::routes`] and [`Handle::for_each_route`] report, as `ip [-4|-6] route
-/// show [table T|all] [proto P] [type TYPE] [dev DEV]` selects them.
+/// show [table T|all] [proto P] [type TYPE] [dev DEV]` selects them: the codec's
+/// [`RouteDump`] (family, table, protocol), the device (resolved to the dump's `RTA_OIF`) and
+/// the type, which the kernel does not filter on.
 ///
 /// The default is `ip route show`'s: table main, but of both families. The kernel filters on
-/// family, table, protocol and device; the rest is filtered here.
+/// family, table, protocol and device; every filter is applied here too (a kernel without
+/// strict checking ignores them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RouteFilter<'a> {
-    /// Only this family's routes; `None`: both.
-    pub family: Option<Family>,
-    /// Only this table's routes; `None`: every table (`table all`), local included.
-    pub table: Option<u32>,
+    /// The dump: `family` (`AF_UNSPEC`: both), `table` (`None`: every table, local included),
+    /// `protocol` (`RTPROT_*`); its `oif` is filled in from `dev`.
+    pub dump: RouteDump,
     /// Only routes through this device (its `RTA_OIF`, or one of its next hops).
     pub dev: Option<LinkRef<'a>>,
-    /// Only routes installed by this protocol (`RTPROT_*`).
-    pub protocol: Option<u8>,
     /// Only routes of this type (`RTN_*`).
     pub route_type: Option<u8>,
 }
@@ -258,10 +258,11 @@ pub struct RouteFilter<'a> {
 impl Default for RouteFilter<'_> {
     fn default() -> Self {
         RouteFilter {
-            family: None,
-            table: Some(rt_table::MAIN),
+            dump: RouteDump {
+                table: Some(rt_table::MAIN),
+                ..RouteDump::default()
+            },
             dev: None,
-            protocol: None,
             route_type: None,
         }
     }
@@ -275,19 +276,19 @@ impl<'a> RouteFilter<'a> {
 
     /// Only the routes of `family`.
     pub fn family(mut self, family: Family) -> Self {
-        self.family = Some(family);
+        self.dump.family = family.af();
         self
     }
 
     /// Only the routes of table `table`.
     pub fn table(mut self, table: u32) -> Self {
-        self.table = Some(table);
+        self.dump.table = Some(table);
         self
     }
 
     /// The routes of every table (`table all`).
     pub fn all_tables(mut self) -> Self {
-        self.table = None;
+        self.dump.table = None;
         self
     }
 
@@ -299,7 +300,7 @@ impl<'a> RouteFilter<'a> {
 
     /// Only the routes installed by `protocol`.
     pub fn protocol(mut self, protocol: u8) -> Self {
-        self.protocol = Some(protocol);
+        self.dump.protocol = Some(protocol);
         self
     }
 
@@ -311,9 +312,10 @@ impl<'a> RouteFilter<'a> {
 
     /// Whether `m` passes the filters, `oif` being the resolved device.
     fn keeps(&self, oif: Option<u32>, m: &RouteMessage<'_>) -> bool {
-        self.family.is_none_or(|family| family.af() == m.family())
-            && self.table.is_none_or(|table| m.table() == table)
-            && self
+        let dump = &self.dump;
+        (dump.family == af::UNSPEC || dump.family == m.family())
+            && dump.table.is_none_or(|table| m.table() == table)
+            && dump
                 .protocol
                 .is_none_or(|protocol| m.protocol() == protocol)
             && self.route_type.is_none_or(|ty| m.route_type() == ty)
@@ -341,14 +343,9 @@ impl Select for RouteFilter<'_> {
         const OP: &str = "show routes";
         let oif = match &self.dev {
             Some(dev) => Some(handle.resolve_index_for(OP, *dev)?),
-            None => None,
+            None => self.dump.oif,
         };
-        let dump = RouteDump {
-            family: self.family.map_or(af::UNSPEC, Family::af),
-            table: self.table,
-            protocol: self.protocol,
-            oif,
-        };
+        let dump = RouteDump { oif, ..self.dump };
         handle.dump_rows(OP, &dump, |row| match row {
             Row::View(m) if !self.keeps(oif, m) => {}
             row => on(row),
@@ -610,7 +607,7 @@ mod tests {
         assert_eq!(route.oif, Some(4));
         assert_eq!(route.route_type, Some(rtn::UNREACHABLE));
         assert_eq!(route.nexthops.len(), 1);
-        assert_eq!(RouteFilter::new().table, Some(rt_table::MAIN));
-        assert_eq!(RouteFilter::new().all_tables().table, None);
+        assert_eq!(RouteFilter::new().dump.table, Some(rt_table::MAIN));
+        assert_eq!(RouteFilter::new().all_tables().dump.table, None);
     }
 }

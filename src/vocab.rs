@@ -79,11 +79,6 @@ impl Family {
             Family::V6 => 128,
         }
     }
-
-    /// Whether an `AF_*` number is this family.
-    pub(crate) fn is(self, af: u8) -> bool {
-        self.af() == af
-    }
 }
 
 /// An IP address and a prefix length, as `ip` writes them: `192.0.2.1/24`, `2001:db8::/32`.
