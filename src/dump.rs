@@ -122,14 +122,14 @@ pub(crate) trait Select {
     ) -> Result<()>;
 }
 
-/// A bare dump request as a query: everything it returns is kept.
-struct Everything<'d, D: ?Sized>(&'d D);
+/// A bare dump request as a query, named `op` in errors: everything it returns is kept.
+pub(crate) struct Everything<'d, D: ?Sized>(pub(crate) &'static str, pub(crate) &'d D);
 
 impl<D: Dump + ?Sized> Select for Everything<'_, D> {
     type Dump = D;
 
     fn rows(&self, handle: &mut Handle, on: impl FnMut(Row<'_, D::Reply<'_>>)) -> Result<()> {
-        handle.dump_rows("dump", self.0, on)
+        handle.dump_rows(self.0, self.1, on)
     }
 }
 
@@ -150,7 +150,7 @@ impl Handle {
         dump: &D,
         each: impl FnMut(&D::Reply<'_>),
     ) -> Result<()> {
-        self.select_each(&Everything(dump), each)
+        self.select_each(&Everything("dump", dump), each)
     }
 
     /// Any family's dump, as owned values ([`Link`](crate::Link) from a
@@ -164,7 +164,7 @@ impl Handle {
         D: Dump + ?Sized,
         T: for<'a> FromView<D::Reply<'a>>,
     {
-        self.select_owned(&Everything(dump))
+        self.select_owned(&Everything("dump", dump))
     }
 
     /// The dump loop on this handle's socket and buffers.

@@ -20,6 +20,7 @@ use std::os::fd::{AsFd, AsRawFd};
 use rtnl_codec::NsidMessage;
 use rtnl_codec::request::{self, Netns, NsidDump};
 
+use crate::dump::Everything;
 use crate::error::{Error, ErrorKind, Result};
 use crate::handle::{Handle, NetnsRef};
 use crate::model::Nsid;
@@ -102,6 +103,6 @@ impl Handle {
     /// # Errors
     /// A failed dump.
     pub fn nsids(&mut self) -> Result<Vec<Nsid>> {
-        self.dump_owned(&NsidDump)
+        self.select_owned(&Everything("list nsids", &NsidDump))
     }
 }
