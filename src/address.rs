@@ -1,6 +1,6 @@
 //! Interface addresses: `ip address add / replace / del / flush / show`.
 //!
-//! An address is described by an owned [`AddressSpec`] (the device, an [`IpPrefix`] and what
+//! An address is described by an [`AddressSpec`] (the device, an [`IpPrefix`] and what
 //! `ip address add` accepts after it), sent with [`Handle::address_add`],
 //! [`Handle::address_replace`] or [`Handle::address_del`]; [`Handle::addresses`] and
 //! [`Handle::for_each_address`] read them back, filtered by an [`AddressFilter`].
@@ -19,293 +19,28 @@
 //! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 //!
-//! The device can be named or given by index ([`DevRef`]); a name is looked up with an
+//! The device can be named or given by index ([`LinkRef`]); a name is looked up with an
 //! `RTM_GETLINK` first, so an unknown one fails as `ip` does: `Cannot find device "nope"`.
 
-use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::fmt;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::str::FromStr;
+use std::net::Ipv4Addr;
 
 use rtnl_codec::request::{self, AddressDump, Broadcast, Lifetime, LinkRef, NewMode};
-use rtnl_codec::{AddressMessage, af, ifa_f, rtm};
+use rtnl_codec::{AddressMessage, af, ifa_f};
 use rustix::io::Errno;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::dump::{Row, Select};
+use crate::error::{Error, Result};
 use crate::handle::Handle;
 use crate::link::LinkFilter;
 use crate::model::Address;
-
-/// A network device, by name (`"v0"`) or by interface index, as `ip ... dev DEV` takes it: the
-/// owned twin of [`LinkRef`], for specs that outlive the strings they were made from. Made from
-/// a `&str`, a `String`, a `u32` index or a `LinkRef`.
-///
-/// Names are looked up when an operation runs; an index is used as it is.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum DevRef {
-    /// The interface index (`ifindex`).
-    Index(u32),
-    /// The interface name.
-    Name(String),
-}
-
-impl From<&str> for DevRef {
-    fn from(name: &str) -> Self {
-        DevRef::Name(name.to_owned())
-    }
-}
-
-impl From<String> for DevRef {
-    fn from(name: String) -> Self {
-        DevRef::Name(name)
-    }
-}
-
-impl From<&String> for DevRef {
-    fn from(name: &String) -> Self {
-        DevRef::Name(name.clone())
-    }
-}
-
-impl From<u32> for DevRef {
-    fn from(index: u32) -> Self {
-        DevRef::Index(index)
-    }
-}
-
-impl From<&DevRef> for DevRef {
-    fn from(dev: &DevRef) -> Self {
-        dev.clone()
-    }
-}
-
-impl From<LinkRef<'_>> for DevRef {
-    fn from(link: LinkRef<'_>) -> Self {
-        match link {
-            LinkRef::Index(index) => DevRef::Index(index),
-            LinkRef::Name(name) => DevRef::Name(name.to_owned()),
-        }
-    }
-}
-
-impl DevRef {
-    /// The borrowed form the link operations and the codec take.
-    pub fn as_link_ref(&self) -> LinkRef<'_> {
-        match self {
-            DevRef::Index(index) => LinkRef::Index(*index),
-            DevRef::Name(name) => LinkRef::Name(name),
-        }
-    }
-}
-
-/// The name, or `ifN` for an index (as `ip` prints a device it cannot name).
-impl fmt::Display for DevRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DevRef::Index(index) => write!(f, "if{index}"),
-            DevRef::Name(name) => f.write_str(name),
-        }
-    }
-}
-
-/// An address family: IPv4 (`AF_INET`, `ip -4`) or IPv6 (`AF_INET6`, `ip -6`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Family {
-    /// `AF_INET`.
-    V4,
-    /// `AF_INET6`.
-    V6,
-}
-
-impl Family {
-    /// The `AF_*` number.
-    pub const fn af(self) -> u8 {
-        match self {
-            Family::V4 => af::INET,
-            Family::V6 => af::INET6,
-        }
-    }
-
-    /// The family of `address`.
-    pub const fn of(address: IpAddr) -> Family {
-        match address {
-            IpAddr::V4(_) => Family::V4,
-            IpAddr::V6(_) => Family::V6,
-        }
-    }
-
-    /// The longest prefix of the family: 32 or 128.
-    pub const fn max_prefix_len(self) -> u8 {
-        match self {
-            Family::V4 => 32,
-            Family::V6 => 128,
-        }
-    }
-
-    /// Whether an `AF_*` number is this family.
-    fn is(self, af: u8) -> bool {
-        self.af() == af
-    }
-}
-
-/// An IP address and a prefix length, as `ip` writes them: `192.0.2.1/24`, `2001:db8::/32`.
-///
-/// Host bits are kept (`192.0.2.1/24` is an address on a /24); [`IpPrefix::network`] clears
-/// them. Parsed with [`str::parse`]: a bare address is a host prefix (`/32` or `/128`).
-///
-/// ```
-/// let prefix: rtnl_ip::IpPrefix = "192.0.2.1/24".parse()?;
-/// assert_eq!(prefix.prefix_len(), 24);
-/// assert_eq!(prefix.network().to_string(), "192.0.2.0/24");
-/// assert!(prefix.contains("192.0.2.200".parse().unwrap()));
-/// # Ok::<(), rtnl_ip::Error>(())
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct IpPrefix {
-    addr: IpAddr,
-    len: u8,
-}
-
-impl IpPrefix {
-    /// `0.0.0.0/0`: the IPv4 default route.
-    pub const DEFAULT_V4: IpPrefix = IpPrefix {
-        addr: IpAddr::V4(Ipv4Addr::UNSPECIFIED),
-        len: 0,
-    };
-
-    /// `::/0`: the IPv6 default route.
-    pub const DEFAULT_V6: IpPrefix = IpPrefix {
-        addr: IpAddr::V6(Ipv6Addr::UNSPECIFIED),
-        len: 0,
-    };
-
-    /// `addr/len`.
-    ///
-    /// # Errors
-    /// [`ErrorKind::Invalid`] when `len` is longer than the family's addresses (32 or 128).
-    pub fn new(addr: IpAddr, len: u8) -> Result<IpPrefix> {
-        if len > Family::of(addr).max_prefix_len() {
-            return Err(Error::new(
-                "parse prefix",
-                Some(format!("{addr}/{len}")),
-                ErrorKind::Invalid("the prefix length is longer than the address"),
-            ));
-        }
-        Ok(IpPrefix { addr, len })
-    }
-
-    /// `addr` with the full prefix length: `/32` or `/128`.
-    pub const fn host(addr: IpAddr) -> IpPrefix {
-        IpPrefix {
-            addr,
-            len: Family::of(addr).max_prefix_len(),
-        }
-    }
-
-    /// The default route prefix of `family` (`0.0.0.0/0` or `::/0`).
-    pub const fn default_route(family: Family) -> IpPrefix {
-        match family {
-            Family::V4 => IpPrefix::DEFAULT_V4,
-            Family::V6 => IpPrefix::DEFAULT_V6,
-        }
-    }
-
-    /// The address, host bits included.
-    pub const fn addr(&self) -> IpAddr {
-        self.addr
-    }
-
-    /// The prefix length.
-    pub const fn prefix_len(&self) -> u8 {
-        self.len
-    }
-
-    /// The family of the address.
-    pub const fn family(&self) -> Family {
-        Family::of(self.addr)
-    }
-
-    /// Whether this is a default route prefix (length 0).
-    pub const fn is_default(&self) -> bool {
-        self.len == 0
-    }
-
-    /// The prefix with the host bits cleared: `192.0.2.1/24` gives `192.0.2.0/24`.
-    pub fn network(&self) -> IpPrefix {
-        let addr = match self.addr {
-            IpAddr::V4(a) => {
-                let mask = u32::MAX.checked_shl(32 - u32::from(self.len)).unwrap_or(0);
-                IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask))
-            }
-            IpAddr::V6(a) => {
-                let mask = u128::MAX
-                    .checked_shl(128 - u32::from(self.len))
-                    .unwrap_or(0);
-                IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask))
-            }
-        };
-        IpPrefix {
-            addr,
-            len: self.len,
-        }
-    }
-
-    /// Whether `addr` is inside this prefix (of the same family, same leading bits).
-    pub fn contains(&self, addr: IpAddr) -> bool {
-        Family::of(addr) == self.family()
-            && IpPrefix {
-                addr,
-                len: self.len,
-            }
-            .network()
-                == self.network()
-    }
-}
-
-impl FromStr for IpPrefix {
-    type Err = Error;
-
-    /// Reads `ADDRESS/LENGTH` or a bare `ADDRESS` (a host prefix).
-    fn from_str(text: &str) -> Result<IpPrefix> {
-        let invalid = || {
-            Error::new(
-                "parse prefix",
-                Some(text.to_owned()),
-                ErrorKind::Invalid("any valid prefix is expected"),
-            )
-        };
-        let (addr, len) = match text.split_once('/') {
-            Some((addr, len)) => (addr, Some(len)),
-            None => (text, None),
-        };
-        let addr: IpAddr = addr.parse().map_err(|_| invalid())?;
-        match len {
-            None => Ok(IpPrefix::host(addr)),
-            Some(len) if !len.is_empty() && len.bytes().all(|b| b.is_ascii_digit()) => {
-                let len: u8 = len.parse().map_err(|_| invalid())?;
-                IpPrefix::new(addr, len).map_err(|_| invalid())
-            }
-            Some(_) => Err(invalid()),
-        }
-    }
-}
-
-impl fmt::Display for IpPrefix {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}/{}", self.addr, self.len)
-    }
-}
-
-impl From<IpAddr> for IpPrefix {
-    fn from(addr: IpAddr) -> Self {
-        IpPrefix::host(addr)
-    }
-}
+use crate::vocab::{Family, IpPrefix};
 
 /// An address to add, replace or delete, as `ip address add LOCAL/LEN [peer PEER/LEN]
 /// [broadcast BRD|+] [label LABEL] [scope SCOPE] [metric M] [nodad] [noprefixroute] dev DEV
-/// [valid_lft V preferred_lft P]` describes it.
+/// [valid_lft V preferred_lft P]` describes it: the codec's [`request::Address`] and the
+/// device, which the library resolves to the request's `ifa_index` when it sends it.
 ///
 /// Made with [`AddressSpec::new`] and the builder methods; the fields are public to read and
 /// adjust.
@@ -322,82 +57,69 @@ impl From<IpAddr> for IpPrefix {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct AddressSpec {
-    /// The device the address is on.
-    pub dev: DevRef,
-    /// The address and its prefix length (`IFA_LOCAL`, `ifa_prefixlen`).
-    pub local: IpPrefix,
-    /// `peer PEER/LEN` (`IFA_ADDRESS`): the other end of a point-to-point link. Its prefix
-    /// length, not `local`'s, becomes the address's, as with `ip`.
-    pub peer: Option<IpPrefix>,
-    /// `broadcast` (`IFA_BROADCAST`, IPv4 only): an address, or [`Broadcast::Auto`] (`brd +`),
-    /// the prefix with all host bits set.
-    pub broadcast: Option<Broadcast>,
-    /// `label` (`IFA_LABEL`, IPv4 only): up to 15 bytes; by convention the device's name, or
-    /// the name, `:` and a suffix.
-    pub label: Option<String>,
-    /// `scope` (`RT_SCOPE_*`); `None`: host for IPv4 loopback addresses, else global.
-    pub scope: Option<u8>,
-    /// `valid_lft` and `preferred_lft` (`IFA_CACHEINFO`), in seconds; `None`: forever.
-    pub lifetime: Option<Lifetime>,
-    /// `IFA_F_*` flags: [`ifa_f::NODAD`](rtnl_codec::ifa_f::NODAD),
-    /// [`ifa_f::NOPREFIXROUTE`](rtnl_codec::ifa_f::NOPREFIXROUTE), `HOMEADDRESS`,
-    /// `MANAGETEMPADDR`, `MCAUTOJOIN`.
-    pub flags: u32,
-    /// `metric` (`IFA_RT_PRIORITY`): the metric of the prefix route the kernel adds.
-    pub metric: Option<u32>,
+pub struct AddressSpec<'a> {
+    /// The device the address is on (`ifa_index` once resolved).
+    pub dev: LinkRef<'a>,
+    /// The request, its `index` filled in from `dev` when it is sent: `IFA_LOCAL` and
+    /// `ifa_prefixlen`, `peer` (`IFA_ADDRESS`, whose prefix length becomes the address's, as
+    /// with `ip`), `broadcast` (IPv4 only; [`Broadcast::Auto`] is `brd +`), `label` (IPv4
+    /// only, up to 15 bytes), `scope` (`None`: host for IPv4 loopback addresses, else
+    /// global), `lifetime` (`None`: forever), `flags` (`IFA_F_*`) and `metric`
+    /// (`IFA_RT_PRIORITY`, the prefix route's).
+    pub request: request::Address<'a>,
 }
 
-impl AddressSpec {
+impl<'a> AddressSpec<'a> {
     /// `local` (address and prefix length) on `dev`, with nothing else set.
-    pub fn new(dev: impl Into<DevRef>, local: IpPrefix) -> AddressSpec {
+    pub fn new(dev: impl Into<LinkRef<'a>>, local: IpPrefix) -> Self {
         AddressSpec {
             dev: dev.into(),
-            local,
-            peer: None,
-            broadcast: None,
-            label: None,
-            scope: None,
-            lifetime: None,
-            flags: 0,
-            metric: None,
+            request: request::Address::new(0, local.addr(), local.prefix_len()),
         }
     }
 
-    /// `peer PEER/LEN`: a point-to-point address whose other end is `peer`.
+    /// The address and its prefix length (the peer's, when there is one).
+    pub fn local(&self) -> IpPrefix {
+        IpPrefix::new(self.request.local, self.request.prefix_len)
+            .unwrap_or(IpPrefix::host(self.request.local))
+    }
+
+    /// `peer PEER/LEN`: a point-to-point address whose other end is `peer`; its prefix length
+    /// is the address's.
     pub fn peer(mut self, peer: IpPrefix) -> Self {
-        self.peer = Some(peer);
+        self.request.peer = Some(peer.addr());
+        self.request.prefix_len = peer.prefix_len();
         self
     }
 
     /// `broadcast BRD`.
     pub fn broadcast(mut self, broadcast: Ipv4Addr) -> Self {
-        self.broadcast = Some(Broadcast::Addr(broadcast));
+        self.request.broadcast = Some(Broadcast::Addr(broadcast));
         self
     }
 
     /// `broadcast +`: the prefix with all host bits set (none for prefixes over /30).
     pub fn broadcast_auto(mut self) -> Self {
-        self.broadcast = Some(Broadcast::Auto);
+        self.request.broadcast = Some(Broadcast::Auto);
         self
     }
 
     /// `label LABEL`.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: &'a str) -> Self {
+        self.request.label = Some(label);
         self
     }
 
     /// `scope SCOPE` (`RT_SCOPE_*`; [`names::parse_scope`](crate::names::parse_scope) reads
     /// `global`, `link`, `host`).
     pub fn scope(mut self, scope: u8) -> Self {
-        self.scope = Some(scope);
+        self.request.scope = Some(scope);
         self
     }
 
     /// `valid_lft VALID preferred_lft PREFERRED`, seconds; [`Lifetime::FOREVER`] never ends.
     pub fn lifetime(mut self, valid: u32, preferred: u32) -> Self {
-        self.lifetime = Some(Lifetime { valid, preferred });
+        self.request.lifetime = Some(Lifetime { valid, preferred });
         self
     }
 
@@ -414,56 +136,49 @@ impl AddressSpec {
 
     /// Adds the `IFA_F_*` flag `flag` (`home`, `mngtmpaddr`, `autojoin`, ...).
     pub fn flag(mut self, flag: u32) -> Self {
-        self.flags |= flag;
+        self.request.flags |= flag;
         self
     }
 
     /// `metric M`: the prefix route's metric.
     pub fn metric(mut self, metric: u32) -> Self {
-        self.metric = Some(metric);
+        self.request.metric = Some(metric);
         self
     }
 
     /// The request for the codec, with the device resolved to `index`.
-    fn request(&self, index: u32) -> request::Address<'_> {
+    fn request(&self, index: u32) -> request::Address<'a> {
         request::Address {
-            peer: self.peer.map(|peer| peer.addr),
-            broadcast: self.broadcast,
-            label: self.label.as_deref(),
-            scope: self.scope,
-            flags: self.flags,
-            lifetime: self.lifetime,
-            metric: self.metric,
-            ..request::Address::new(
-                index,
-                self.local.addr,
-                self.peer.map_or(self.local.len, |peer| peer.len),
-            )
+            index,
+            ..self.request
         }
     }
 }
 
-/// `LOCAL/LEN [peer PEER/LEN] dev DEV`: how errors name the address.
-impl fmt::Display for AddressSpec {
+/// `LOCAL/LEN dev DEV`, or `LOCAL peer PEER/LEN dev DEV`: how errors name the address.
+impl fmt::Display for AddressSpec<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.local)?;
-        if let Some(peer) = self.peer {
-            write!(f, " peer {peer}")?;
+        let r = &self.request;
+        match r.peer {
+            Some(peer) => write!(f, "{} peer {peer}/{}", r.local, r.prefix_len)?,
+            None => write!(f, "{}/{}", r.local, r.prefix_len)?,
         }
         write!(f, " dev {}", self.dev)
     }
 }
 
 /// Which addresses [`Handle::addresses`] and [`Handle::for_each_address`] report, as `ip [-4|-6]
-/// address show [dev DEV] [label PATTERN] [scope SCOPE]` selects them. The default is every
-/// address of every device.
+/// address show [dev DEV] [label PATTERN] [scope SCOPE]` selects them: the codec's
+/// [`AddressDump`] (the family), the device (resolved to the dump's `ifa_index`), and the label
+/// and scope, which the kernel does not filter on. The default is every address of every
+/// device.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct AddressFilter {
+pub struct AddressFilter<'a> {
+    /// The dump: `family` (`AF_UNSPEC`: both); its `index` is filled in from `dev`.
+    pub dump: AddressDump,
     /// Only this device's addresses (the kernel filters them).
-    pub dev: Option<DevRef>,
-    /// Only this family's addresses (the kernel filters them).
-    pub family: Option<Family>,
+    pub dev: Option<LinkRef<'a>>,
     /// Only addresses whose label matches this shell pattern (`*` and `?`, as `ip`'s
     /// `fnmatch`). An address without `IFA_LABEL` (every IPv6 address) is matched by its
     /// device's name, as `ip` does.
@@ -472,21 +187,21 @@ pub struct AddressFilter {
     pub scope: Option<u8>,
 }
 
-impl AddressFilter {
+impl<'a> AddressFilter<'a> {
     /// Every address.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Only the addresses on `dev`.
-    pub fn dev(mut self, dev: impl Into<DevRef>) -> Self {
+    pub fn dev(mut self, dev: impl Into<LinkRef<'a>>) -> Self {
         self.dev = Some(dev.into());
         self
     }
 
     /// Only the addresses of `family`.
     pub fn family(mut self, family: Family) -> Self {
-        self.family = Some(family);
+        self.dump.family = family.af();
         self
     }
 
@@ -512,7 +227,7 @@ impl AddressFilter {
         m: &AddressMessage<'_>,
     ) -> bool {
         index.is_none_or(|index| m.index() == index)
-            && self.family.is_none_or(|family| family.is(m.family()))
+            && (self.dump.family == af::UNSPEC || self.dump.family == m.family())
             && self.scope.is_none_or(|scope| m.scope() == scope)
             && self.label.as_deref().is_none_or(|pattern| {
                 let label = match m.label() {
@@ -555,8 +270,8 @@ fn glob_match(pattern: &[u8], text: &[u8]) -> bool {
 impl Handle {
     /// [`Handle::link_index`] of `dev` (an `RTM_GETLINK` for a name), its failure reported as
     /// part of `op` (`add address`): `Cannot find device "x"` for an unknown name.
-    pub(crate) fn resolve_index_for(&mut self, op: &'static str, dev: &DevRef) -> Result<u32> {
-        self.link_index(dev.as_link_ref())
+    pub(crate) fn resolve_index_for(&mut self, op: &'static str, dev: LinkRef<'_>) -> Result<u32> {
+        self.link_index(dev)
             .map_err(|e| Error::new(op, e.object().map(str::to_owned), e.kind().clone()))
     }
 
@@ -564,10 +279,10 @@ impl Handle {
     ///
     /// # Errors
     /// `EEXIST` (`Error: ipv4: Address already assigned.`) when the device has it already;
-    /// [`ErrorKind::NotFound`] for an unknown device; [`ErrorKind::Request`] for a request the
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device; [`ErrorKind::Request`](crate::ErrorKind::Request) for a request the
     /// kernel would refuse (a broadcast on IPv6, a label over 15 bytes, a valid lifetime of 0
     /// or below the preferred one, a peer of the other family).
-    pub fn address_add(&mut self, spec: &AddressSpec) -> Result<()> {
+    pub fn address_add(&mut self, spec: &AddressSpec<'_>) -> Result<()> {
         self.address_new("add address", NewMode::Add, spec)
     }
 
@@ -580,12 +295,17 @@ impl Handle {
     ///
     /// # Errors
     /// As [`Handle::address_add`], but an existing address is no error.
-    pub fn address_replace(&mut self, spec: &AddressSpec) -> Result<()> {
+    pub fn address_replace(&mut self, spec: &AddressSpec<'_>) -> Result<()> {
         self.address_new("replace address", NewMode::Replace, spec)
     }
 
-    fn address_new(&mut self, op: &'static str, mode: NewMode, spec: &AddressSpec) -> Result<()> {
-        let index = self.resolve_index_for(op, &spec.dev)?;
+    fn address_new(
+        &mut self,
+        op: &'static str,
+        mode: NewMode,
+        spec: &AddressSpec<'_>,
+    ) -> Result<()> {
+        let index = self.resolve_index_for(op, spec.dev)?;
         let addr = spec.request(index);
         self.ack(op, spec, |buf| request::addr_new(buf, 0, mode, &addr))
     }
@@ -596,10 +316,10 @@ impl Handle {
     ///
     /// # Errors
     /// `EADDRNOTAVAIL` (`RTNETLINK answers: Cannot assign requested address`) when the device
-    /// has no such address; [`ErrorKind::NotFound`] for an unknown device.
-    pub fn address_del(&mut self, spec: &AddressSpec) -> Result<()> {
+    /// has no such address; [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device.
+    pub fn address_del(&mut self, spec: &AddressSpec<'_>) -> Result<()> {
         const OP: &str = "delete address";
-        let index = self.resolve_index_for(OP, &spec.dev)?;
+        let index = self.resolve_index_for(OP, spec.dev)?;
         let addr = spec.request(index);
         self.ack(OP, spec, |buf| request::addr_del(buf, 0, &addr))
     }
@@ -613,20 +333,23 @@ impl Handle {
     /// ten rounds, as `ip` does).
     ///
     /// # Errors
-    /// [`ErrorKind::NotFound`] for an unknown device; the first deletion the kernel refuses
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device; the first deletion the kernel refuses
     /// for another reason than the address being gone already.
-    pub fn address_flush(
+    pub fn address_flush<'d>(
         &mut self,
-        dev: impl Into<DevRef>,
+        dev: impl Into<LinkRef<'d>>,
         family: Option<Family>,
     ) -> Result<usize> {
         const OP: &str = "flush addresses";
         const ROUNDS: usize = 10;
         let dev = dev.into();
-        let index = self.resolve_index_for(OP, &dev)?;
+        let index = self.resolve_index_for(OP, dev)?;
         let filter = AddressFilter {
-            dev: Some(DevRef::Index(index)),
-            family,
+            dev: Some(LinkRef::Index(index)),
+            dump: AddressDump {
+                family: family.map_or(af::UNSPEC, Family::af),
+                index: None,
+            },
             ..AddressFilter::default()
         };
         let mut deleted = 0;
@@ -656,16 +379,9 @@ impl Handle {
     /// `RTM_GETADDR` dump: the addresses `filter` keeps, like `ip address show`.
     ///
     /// # Errors
-    /// [`ErrorKind::NotFound`] when `filter.dev` names no device; a failed dump.
-    pub fn addresses(&mut self, filter: &AddressFilter) -> Result<Vec<Address>> {
-        let found = RefCell::new(Vec::new());
-        self.address_dump(
-            "show addresses",
-            filter,
-            || found.borrow_mut().clear(),
-            |m| found.borrow_mut().push(Address::from_message(m)),
-        )?;
-        Ok(found.into_inner())
+    /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) when `filter.dev` names no device; a failed dump.
+    pub fn addresses(&mut self, filter: &AddressFilter<'_>) -> Result<Vec<Address>> {
+        self.select_owned(filter)
     }
 
     /// `RTM_GETADDR` dump: calls `f` with each address `filter` keeps, borrowed from the
@@ -679,111 +395,47 @@ impl Handle {
     /// As [`Handle::addresses`].
     pub fn for_each_address(
         &mut self,
-        filter: &AddressFilter,
+        filter: &AddressFilter<'_>,
         f: impl FnMut(&AddressMessage<'_>),
     ) -> Result<()> {
-        self.address_dump("show addresses", filter, || {}, f)
+        self.select_each(filter, f)
     }
+}
 
-    fn address_dump(
-        &mut self,
-        op: &'static str,
-        filter: &AddressFilter,
-        mut restart: impl FnMut(),
-        mut f: impl FnMut(&AddressMessage<'_>),
+impl Select for AddressFilter<'_> {
+    type Dump = AddressDump;
+
+    /// A dump the kernel filters by family and device; scope and label are filtered here,
+    /// with a link dump first for the names a label pattern matches unlabelled addresses by.
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(Row<'_, AddressMessage<'_>>),
     ) -> Result<()> {
-        let index = match &filter.dev {
-            Some(dev) => Some(self.resolve_index_for(op, dev)?),
-            None => None,
+        const OP: &str = "show addresses";
+        let index = match &self.dev {
+            Some(dev) => Some(handle.resolve_index_for(OP, *dev)?),
+            None => self.dump.index,
         };
         let mut names = HashMap::new();
-        if filter.label.is_some() {
-            self.for_each_link(&LinkFilter::default(), |link| {
+        if self.label.is_some() {
+            handle.for_each_link(&LinkFilter::default(), |link| {
                 if let Some(name) = link.name_bytes() {
                     names.insert(link.index(), name.to_vec());
                 }
             })?;
         }
-        let dump = AddressDump {
-            family: filter.family.map_or(af::UNSPEC, Family::af),
-            index,
-        };
-        let malformed = Cell::new(None);
-        self.dump(
-            op,
-            |buf| request::addr_dump(buf, 0, &dump),
-            || {
-                malformed.set(None);
-                restart();
-            },
-            |message| {
-                if message.ty() != rtm::NEWADDR {
-                    return;
-                }
-                match AddressMessage::parse(message) {
-                    Ok(m) if filter.keeps(index, &names, &m) => f(&m),
-                    Ok(_) => {}
-                    Err(e) => malformed.set(malformed.get().or(Some(e))),
-                }
-            },
-        )?;
-        match malformed.get() {
-            Some(e) => Err(Error::new(op, None, rtnl_sys::Error::from(e).into())),
-            None => Ok(()),
-        }
+        let dump = AddressDump { index, ..self.dump };
+        handle.dump_rows(OP, &dump, |row| match row {
+            Row::View(m) if !self.keeps(index, &names, m) => {}
+            row => on(row),
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prefixes_parse_like_ip() {
-        let p: IpPrefix = "192.0.2.1/24".parse().unwrap();
-        assert_eq!(
-            (p.addr(), p.prefix_len()),
-            ("192.0.2.1".parse().unwrap(), 24)
-        );
-        assert_eq!(p.to_string(), "192.0.2.1/24");
-        assert_eq!(p.network().to_string(), "192.0.2.0/24");
-        let host: IpPrefix = "2001:db8::1".parse().unwrap();
-        assert_eq!(host.prefix_len(), 128);
-        assert_eq!(host.family(), Family::V6);
-        let v6: IpPrefix = "2001:db8:1::5/48".parse().unwrap();
-        assert_eq!(v6.network().to_string(), "2001:db8:1::/48");
-        assert_eq!(IpPrefix::DEFAULT_V4.network(), IpPrefix::DEFAULT_V4);
-        assert_eq!(
-            "0.0.0.0/0".parse::<IpPrefix>().unwrap(),
-            IpPrefix::DEFAULT_V4
-        );
-        for bad in [
-            "",
-            "/24",
-            "192.0.2.1/",
-            "192.0.2.1/33",
-            "2001:db8::/129",
-            "192.0.2.1/+4",
-            "192.0.2/24",
-            "nope",
-            "192.0.2.1/24/1",
-            "192.0.2.1/300",
-        ] {
-            let e = bad.parse::<IpPrefix>().unwrap_err();
-            assert_eq!(e.object(), Some(bad), "{bad:?}");
-            assert_eq!(e.to_string(), "any valid prefix is expected");
-        }
-    }
-
-    #[test]
-    fn prefixes_contain_their_hosts() {
-        let p: IpPrefix = "198.51.100.0/24".parse().unwrap();
-        assert!(p.contains("198.51.100.255".parse().unwrap()));
-        assert!(!p.contains("198.51.101.0".parse().unwrap()));
-        assert!(!p.contains("2001:db8::1".parse().unwrap()));
-        assert!(IpPrefix::DEFAULT_V6.contains("2001:db8::1".parse().unwrap()));
-        assert!(!IpPrefix::DEFAULT_V6.contains("192.0.2.1".parse().unwrap()));
-    }
 
     #[test]
     fn labels_match_like_fnmatch() {
@@ -822,11 +474,12 @@ mod tests {
         assert_eq!(addr.broadcast, Some(Broadcast::Auto));
         assert_eq!(addr.label, Some("v0:p"));
         assert_eq!(addr.index, 3);
-        assert_eq!(spec.to_string(), "192.0.2.5/32 peer 192.0.2.9/24 dev v0");
-        let v6 = AddressSpec::new(7, "2001:db8::1/64".parse().unwrap())
+        // With a peer, the prefix length is the peer's: the local address has none of its own.
+        assert_eq!(spec.to_string(), "192.0.2.5 peer 192.0.2.9/24 dev v0");
+        let v6 = AddressSpec::new(7u32, "2001:db8::1/64".parse().unwrap())
             .nodad()
             .noprefixroute();
-        assert_eq!(v6.flags, ifa_f::NODAD | ifa_f::NOPREFIXROUTE);
+        assert_eq!(v6.request.flags, ifa_f::NODAD | ifa_f::NOPREFIXROUTE);
         assert_eq!(v6.to_string(), "2001:db8::1/64 dev if7");
     }
 }

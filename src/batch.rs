@@ -164,7 +164,7 @@ impl Batch<'_> {
             // As `Handle::link_add` reports it: opening a namespace, finding a master.
             Err(e) => return self.push_error(e),
         };
-        let object = spec.name.unwrap_or(add.kind_name()).to_owned();
+        let object = spec.name.unwrap_or(spec.kind.name()).to_owned();
         self.push("add link", object, false, None, |buf| {
             request::link_new(buf, 0, &spec)
         })

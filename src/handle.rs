@@ -4,38 +4,11 @@ use rtnl_codec::{Message, MessageBuilder};
 use rtnl_sys::{Engine, NetnsFd, RECV_BUFFER_SIZE, RunDir, Socket};
 
 use crate::error::{Context, Error, ErrorKind, Result};
+pub(crate) use crate::vocab::NetnsRef;
 
 /// Room for one request; the largest `ip` sends (a veth with both ends' attributes) is a few
 /// hundred bytes.
 const REQUEST_BUFFER_SIZE: usize = 8 * 1024;
-
-/// How often a dump is redone when the kernel reports it inconsistent (`NLM_F_DUMP_INTR`).
-const DUMP_ATTEMPTS: u32 = 4;
-
-/// A network namespace, named the ways `ip` accepts one.
-#[derive(Clone, Copy, Debug)]
-#[non_exhaustive]
-pub enum NetnsRef<'a> {
-    /// A named namespace in the handle's run dir (`/run/netns` unless set otherwise), as
-    /// `ip netns add NAME` made it.
-    Name(&'a str),
-    /// A namespace file: `/proc/PID/ns/net`, a bind mount, ...
-    Path(&'a str),
-    /// The namespace of process `PID`.
-    Pid(u32),
-    /// An open namespace file descriptor.
-    Fd(&'a NetnsFd),
-}
-
-impl std::fmt::Display for NetnsRef<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NetnsRef::Name(name) | NetnsRef::Path(name) => f.write_str(name),
-            NetnsRef::Pid(pid) => write!(f, "pid {pid}"),
-            NetnsRef::Fd(_) => f.write_str("namespace fd"),
-        }
-    }
-}
 
 /// A blocking rtnetlink handle: one `NETLINK_ROUTE` socket (extended ack and strict checking
 /// on), a receive buffer a dump of any size fits through, and a request buffer, reused by every
@@ -149,21 +122,9 @@ impl Handle {
         read(reply).map_err(|e| Error::new(op, Some(object), rtnl_sys::Error::from(e).into()))
     }
 
-    /// Builds a dump request and calls `each` for every message of the answer, holding only the
-    /// receive buffer. When the kernel reports the dump inconsistent it calls `restart` and
-    /// dumps again, a few times.
-    pub(crate) fn dump(
-        &mut self,
-        op: &'static str,
-        build: impl FnOnce(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
-        restart: impl FnMut(),
-        each: impl FnMut(Message<'_>),
-    ) -> Result<()> {
-        let len = build(&mut self.tx).context_none(op)?.len();
-        let request = self.tx.get_mut(..len).unwrap_or_default();
-        self.engine
-            .dump_consistent(request, &mut self.rx, DUMP_ATTEMPTS, restart, each)
-            .context_none(op)
+    /// The engine and the request and receive buffers, borrowed together.
+    pub(crate) fn parts(&mut self) -> (&mut Engine<Socket>, &mut [u8], &mut [u8]) {
+        (&mut self.engine, &mut self.tx, &mut self.rx)
     }
 
     /// Sends every request in `requests` (messages back to back, as the codec's constructors

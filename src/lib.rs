@@ -23,6 +23,7 @@ pub use rtnl_sys as sys;
 
 mod address;
 mod batch;
+mod dump;
 mod error;
 mod handle;
 pub mod json;
@@ -33,16 +34,18 @@ pub mod names;
 pub mod netns;
 mod nsid;
 mod route;
+mod vocab;
 
-pub use address::{AddressFilter, AddressSpec, DevRef, Family, IpPrefix};
+pub use address::{AddressFilter, AddressSpec};
 pub use batch::Batch;
 pub use codec::request::{Broadcast, Lifetime};
 pub use error::{Error, ErrorKind, Result};
-pub use handle::{Handle, NetnsRef};
-pub use link::{LinkAdd, LinkFilter, LinkRef, LinkSet, PeerNamespace, VethPeer};
-pub use model::{Address, KindData, Link, NextHop, Nsid, Route};
+pub use handle::Handle;
+pub use link::{LinkAdd, LinkFilter, LinkSet, PeerNamespace, VethPeer};
+pub use model::{Address, FromView, KindData, Link, NextHop, Nsid, Route};
 pub use nsid::NsidValue;
 pub use route::{NexthopSpec, RouteFilter, RouteQuery, RouteSpec};
+pub use vocab::{Family, IpPrefix, LinkRef, NetnsRef};
 
 /// The README's Rust examples, compiled as doctests so they cannot rot.
 #[cfg(doctest)]

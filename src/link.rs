@@ -4,22 +4,25 @@
 //! keyword of theirs has a builder method here, plus master/nomaster, alias, group, and a rename
 //! in the same request that moves a link to another namespace.
 
-use std::cell::RefCell;
 use std::net::IpAddr;
 use std::os::fd::{AsFd, AsRawFd};
 
-use rtnl_codec::request::{self, LinkFlags, LinkKind, Netns, NewMode};
+use rtnl_codec::request::{self, LinkDump, LinkFlags, LinkKind, Netns, NewMode};
 use rtnl_codec::{LinkMessage, iff, ifla};
 use rtnl_sys::{NetnsFd, RunDir};
 
+use crate::dump::{Row, Select};
 use crate::error::{Context, Error, ErrorKind, Result};
-use crate::handle::{Handle, NetnsRef};
+use crate::handle::Handle;
 use crate::model::Link;
+use crate::vocab::{LinkRef, NetnsRef};
 
-pub use rtnl_codec::request::LinkRef;
-
-/// `ip link add`: what to create. Made with one of the kind constructors, then refined with
-/// the builder methods.
+/// `ip link add`: what to create. The codec's [`request::NewLink`] (name, kind and the
+/// kind's options, MTU, addresses, flags) and what the library resolves when it sends it:
+/// namespaces (opened and passed by descriptor) and devices named (to indexes).
+///
+/// Made with one of the kind constructors, then refined with the builder methods or by
+/// setting the fields.
 ///
 /// ```no_run
 /// # fn main() -> rtnl_ip::Result<()> {
@@ -30,93 +33,59 @@ pub use rtnl_codec::request::LinkRef;
 /// ```
 #[derive(Clone, Debug)]
 #[must_use]
+#[non_exhaustive]
 pub struct LinkAdd<'a> {
-    name: Option<&'a str>,
-    kind: AddKind<'a>,
-    mtu: Option<u32>,
-    address: Option<[u8; 6]>,
-    txqlen: Option<u32>,
-    up: bool,
-    netns: Option<NetnsRef<'a>>,
-    master: Option<LinkRef<'a>>,
-    replace: bool,
-}
-
-#[derive(Clone, Debug)]
-enum AddKind<'a> {
-    Veth {
-        peer: Option<&'a str>,
-        netns: Option<NetnsRef<'a>>,
-        mtu: Option<u32>,
-        address: Option<[u8; 6]>,
-        txqlen: Option<u32>,
-        up: bool,
-    },
-    Bridge,
-    Vxlan {
-        id: u32,
-        local: Option<IpAddr>,
-        remote: Option<IpAddr>,
-        group: Option<IpAddr>,
-        port: Option<u16>,
-        dev: Option<LinkRef<'a>>,
-        ttl: Option<u8>,
-        learning: bool,
-    },
-    Vlan {
-        link: LinkRef<'a>,
-        id: u16,
-        protocol: Option<u16>,
-    },
-    Macvlan {
-        link: LinkRef<'a>,
-        mode: Option<u32>,
-    },
-    Dummy,
-    Other(&'a str),
+    /// The request. Its `netns`, `master`, the kind's lower device (`IFLA_LINK` of a vlan or
+    /// macvlan, `IFLA_VXLAN_LINK`) and a veth peer's `peer_netns` are filled in from the fields
+    /// below when it is sent.
+    pub request: request::NewLink<'a>,
+    /// `netns NS`: the link is created there (`IFLA_NET_NS_FD` / `IFLA_NET_NS_PID`).
+    pub netns: Option<NetnsRef<'a>>,
+    /// `master DEV`: enslaved to it on creation (`IFLA_MASTER`).
+    pub master: Option<LinkRef<'a>>,
+    /// `link DEV`: the device a vlan or macvlan sits on, or a vxlan's underlying device.
+    pub link: Option<LinkRef<'a>>,
+    /// For a veth: where the peer goes (`peer ... netns NS`).
+    pub peer_netns: Option<NetnsRef<'a>>,
 }
 
 impl<'a> LinkAdd<'a> {
-    fn new(name: Option<&'a str>, kind: AddKind<'a>) -> Self {
+    /// A link named `name` of `kind`, with nothing else set.
+    pub fn new(name: Option<&'a str>, kind: LinkKind<'a>) -> Self {
         LinkAdd {
-            name,
-            kind,
-            mtu: None,
-            address: None,
-            txqlen: None,
-            up: false,
+            request: request::NewLink {
+                name,
+                ..request::NewLink::new(kind)
+            },
             netns: None,
             master: None,
-            replace: false,
+            link: None,
+            peer_netns: None,
         }
     }
 
     /// A veth pair (veth(4)): `name` here, `peer` at the other end (the kernel names it
     /// `vethN` when `peer` is empty). Deleting either end deletes both.
     pub fn veth(name: &'a str, peer: &'a str) -> Self {
-        let peer = (!peer.is_empty()).then_some(peer);
+        let peer_name = (!peer.is_empty()).then_some(peer);
         Self::new(
             Some(name),
-            AddKind::Veth {
-                peer,
-                netns: None,
-                mtu: None,
-                address: None,
-                txqlen: None,
-                up: false,
-            },
+            LinkKind::Veth(request::Veth {
+                peer_name,
+                ..request::Veth::default()
+            }),
         )
     }
 
     /// A software bridge.
     pub fn bridge(name: &'a str) -> Self {
-        Self::new(Some(name), AddKind::Bridge)
+        Self::new(Some(name), LinkKind::Bridge)
     }
 
     /// A dummy device (a driver this kernel may lack: the kernel then says
     /// `Unknown device type`).
     pub fn dummy(name: &'a str) -> Self {
-        Self::new(Some(name), AddKind::Dummy)
+        Self::new(Some(name), LinkKind::Dummy)
     }
 
     /// A VXLAN endpoint with network identifier `id` (24 bits); set its addresses with
@@ -124,62 +93,63 @@ impl<'a> LinkAdd<'a> {
     pub fn vxlan(name: &'a str, id: u32) -> Self {
         Self::new(
             Some(name),
-            AddKind::Vxlan {
+            LinkKind::Vxlan(request::Vxlan {
                 id,
-                local: None,
-                remote: None,
-                group: None,
-                port: None,
-                dev: None,
-                ttl: None,
-                learning: true,
-            },
+                ..request::Vxlan::default()
+            }),
         )
     }
 
     /// An 802.1Q VLAN `id` on top of `link`.
     pub fn vlan(name: &'a str, link: LinkRef<'a>, id: u16) -> Self {
-        Self::new(
+        let mut add = Self::new(
             Some(name),
-            AddKind::Vlan {
-                link,
+            LinkKind::Vlan(request::Vlan {
                 id,
                 protocol: None,
-            },
-        )
+                link: 0,
+            }),
+        );
+        add.link = Some(link);
+        add
     }
 
     /// A macvlan on top of `link`; `mode` is `MACVLAN_MODE_*` (`macvlan_mode::BRIDGE`, ...).
     pub fn macvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u32>) -> Self {
-        Self::new(Some(name), AddKind::Macvlan { link, mode })
+        let mut add = Self::new(
+            Some(name),
+            LinkKind::Macvlan(request::Macvlan { mode, link: 0 }),
+        );
+        add.link = Some(link);
+        add
     }
 
     /// A link of any other `kind` that needs no kind-specific data (`ifb`, `nlmon`, ...).
     pub fn other(name: &'a str, kind: &'a str) -> Self {
-        Self::new(Some(name), AddKind::Other(kind))
+        Self::new(Some(name), LinkKind::Other(kind))
     }
 
     /// `IFLA_MTU`.
     pub fn mtu(mut self, mtu: u32) -> Self {
-        self.mtu = Some(mtu);
+        self.request.mtu = Some(mtu);
         self
     }
 
     /// `IFLA_ADDRESS`: the MAC address.
-    pub fn address(mut self, mac: [u8; 6]) -> Self {
-        self.address = Some(mac);
+    pub fn address(mut self, mac: &'a [u8]) -> Self {
+        self.request.address = Some(mac);
         self
     }
 
     /// `IFLA_TXQLEN`.
     pub fn txqlen(mut self, txqlen: u32) -> Self {
-        self.txqlen = Some(txqlen);
+        self.request.txqlen = Some(txqlen);
         self
     }
 
     /// Created up (`IFF_UP`).
     pub fn up(mut self) -> Self {
-        self.up = true;
+        self.request.flags = LinkFlags::up();
         self
     }
 
@@ -197,184 +167,162 @@ impl<'a> LinkAdd<'a> {
 
     /// `NLM_F_REPLACE` instead of `NLM_F_EXCL`: change the link if it exists.
     pub fn replace(mut self) -> Self {
-        self.replace = true;
+        self.request.mode = NewMode::Replace;
         self
     }
 
-    fn veth_peer(&mut self) -> Option<VethPeerMut<'_, 'a>> {
-        match &mut self.kind {
-            AddKind::Veth {
-                netns,
-                mtu,
-                address,
-                txqlen,
-                up,
-                ..
-            } => Some(VethPeerMut {
-                netns,
-                mtu,
-                address,
-                txqlen,
-                up,
-            }),
+    /// The veth peer's options, for a veth.
+    fn veth_mut(&mut self) -> Option<&mut request::Veth<'a>> {
+        match &mut self.request.kind {
+            LinkKind::Veth(veth) => Some(veth),
+            _ => None,
+        }
+    }
+
+    /// The vxlan options, for a vxlan.
+    fn vxlan_mut(&mut self) -> Option<&mut request::Vxlan> {
+        match &mut self.request.kind {
+            LinkKind::Vxlan(vxlan) => Some(vxlan),
             _ => None,
         }
     }
 
     /// For a veth: the peer goes to `netns` (`peer name X netns Y`). Ignored for other kinds.
     pub fn peer_netns(mut self, netns: NetnsRef<'a>) -> Self {
-        if let Some(peer) = self.veth_peer() {
-            *peer.netns = Some(netns);
+        if self.veth_mut().is_some() {
+            self.peer_netns = Some(netns);
         }
         self
     }
 
     /// For a veth: the peer's MTU.
     pub fn peer_mtu(mut self, mtu: u32) -> Self {
-        if let Some(peer) = self.veth_peer() {
-            *peer.mtu = Some(mtu);
+        if let Some(veth) = self.veth_mut() {
+            veth.peer_mtu = Some(mtu);
         }
         self
     }
 
     /// For a veth: the peer's MAC address.
-    pub fn peer_address(mut self, mac: [u8; 6]) -> Self {
-        if let Some(peer) = self.veth_peer() {
-            *peer.address = Some(mac);
+    pub fn peer_address(mut self, mac: &'a [u8]) -> Self {
+        if let Some(veth) = self.veth_mut() {
+            veth.peer_address = Some(mac);
         }
         self
     }
 
     /// For a veth: the peer's transmit queue length.
     pub fn peer_txqlen(mut self, txqlen: u32) -> Self {
-        if let Some(peer) = self.veth_peer() {
-            *peer.txqlen = Some(txqlen);
+        if let Some(veth) = self.veth_mut() {
+            veth.peer_txqlen = Some(txqlen);
         }
         self
     }
 
     /// For a veth: the peer is created up.
     pub fn peer_up(mut self) -> Self {
-        if let Some(peer) = self.veth_peer() {
-            *peer.up = true;
+        if let Some(veth) = self.veth_mut() {
+            veth.peer_flags = LinkFlags::up();
         }
         self
     }
 
     /// For a vxlan: the unicast remote endpoint (`IFLA_VXLAN_GROUP`/`GROUP6`).
     pub fn vxlan_remote(mut self, remote: IpAddr) -> Self {
-        if let AddKind::Vxlan { remote: r, .. } = &mut self.kind {
-            *r = Some(remote);
+        if let Some(vxlan) = self.vxlan_mut() {
+            vxlan.remote = Some(remote);
         }
         self
     }
 
     /// For a vxlan: the multicast group (needs [`LinkAdd::vxlan_dev`]).
     pub fn vxlan_group(mut self, group: IpAddr) -> Self {
-        if let AddKind::Vxlan { group: g, .. } = &mut self.kind {
-            *g = Some(group);
+        if let Some(vxlan) = self.vxlan_mut() {
+            vxlan.group = Some(group);
         }
         self
     }
 
     /// For a vxlan: the local source address.
     pub fn vxlan_local(mut self, local: IpAddr) -> Self {
-        if let AddKind::Vxlan { local: l, .. } = &mut self.kind {
-            *l = Some(local);
+        if let Some(vxlan) = self.vxlan_mut() {
+            vxlan.local = Some(local);
         }
         self
     }
 
     /// For a vxlan: the UDP destination port (`dstport`; IANA's is 4789).
     pub fn vxlan_port(mut self, port: u16) -> Self {
-        if let AddKind::Vxlan { port: p, .. } = &mut self.kind {
-            *p = Some(port);
+        if let Some(vxlan) = self.vxlan_mut() {
+            vxlan.port = Some(port);
         }
         self
     }
 
     /// For a vxlan: the underlying device (`dev`).
     pub fn vxlan_dev(mut self, dev: LinkRef<'a>) -> Self {
-        if let AddKind::Vxlan { dev: d, .. } = &mut self.kind {
-            *d = Some(dev);
+        if self.vxlan_mut().is_some() {
+            self.link = Some(dev);
         }
         self
     }
 
     /// For a vxlan: the TTL of outgoing packets.
     pub fn vxlan_ttl(mut self, ttl: u8) -> Self {
-        if let AddKind::Vxlan { ttl: t, .. } = &mut self.kind {
-            *t = Some(ttl);
+        if let Some(vxlan) = self.vxlan_mut() {
+            vxlan.ttl = Some(ttl);
         }
         self
     }
 
     /// For a vxlan: turn source-address learning off (`nolearning`).
     pub fn vxlan_nolearning(mut self) -> Self {
-        if let AddKind::Vxlan { learning, .. } = &mut self.kind {
-            *learning = false;
+        if let Some(vxlan) = self.vxlan_mut() {
+            vxlan.learning = false;
         }
         self
     }
 
     /// For a vlan: the protocol, `0x8100` (802.1Q, the default) or `0x88a8` (802.1ad).
     pub fn vlan_protocol(mut self, protocol: u16) -> Self {
-        if let AddKind::Vlan { protocol: p, .. } = &mut self.kind {
-            *p = Some(protocol);
+        if let LinkKind::Vlan(vlan) = &mut self.request.kind {
+            vlan.protocol = Some(protocol);
         }
         self
     }
 }
 
-struct VethPeerMut<'s, 'a> {
-    netns: &'s mut Option<NetnsRef<'a>>,
-    mtu: &'s mut Option<u32>,
-    address: &'s mut Option<[u8; 6]>,
-    txqlen: &'s mut Option<u32>,
-    up: &'s mut bool,
-}
-
-/// `ip link set`: what to change on one link. Every guile-netlink `link-set` keyword is a
-/// method, plus master/nomaster, alias, group; a `name` together with `netns` renames the link
-/// as it moves.
+/// `ip link set`: what to change on one link. The codec's [`request::SetLink`] (which link,
+/// flags, MTU, name, addresses, ...) and what the library resolves when it sends it: the
+/// namespace to move to and the master, named.
+///
+/// Every guile-netlink `link-set` keyword is a method, plus master/nomaster, alias, group; a
+/// `name` together with `netns` renames the link as it moves.
 #[derive(Clone, Debug)]
 #[must_use]
+#[non_exhaustive]
 pub struct LinkSet<'a> {
-    link: LinkRef<'a>,
-    flags: LinkFlags,
-    name: Option<&'a str>,
-    mtu: Option<u32>,
-    txqlen: Option<u32>,
-    address: Option<Vec<u8>>,
-    broadcast: Option<Vec<u8>>,
-    netns: Option<NetnsRef<'a>>,
-    carrier: Option<bool>,
-    master: Option<Option<LinkRef<'a>>>,
-    alias: Option<&'a str>,
-    group: Option<u32>,
+    /// The request; its `netns` and `master` are filled in from the fields below when sent
+    /// (and the link is named by index when it is renamed).
+    pub request: request::SetLink<'a>,
+    /// `netns NS`: move the link there.
+    pub netns: Option<NetnsRef<'a>>,
+    /// `master DEV` (`Some(Some(..))`) or `nomaster` (`Some(None)`).
+    pub master: Option<Option<LinkRef<'a>>>,
 }
 
 impl<'a> LinkSet<'a> {
     /// Changes to `link`; nothing is changed until a method says what.
     pub fn new(link: LinkRef<'a>) -> Self {
         LinkSet {
-            link,
-            flags: LinkFlags::NONE,
-            name: None,
-            mtu: None,
-            txqlen: None,
-            address: None,
-            broadcast: None,
+            request: request::SetLink::new(link),
             netns: None,
-            carrier: None,
             master: None,
-            alias: None,
-            group: None,
         }
     }
 
     fn flag(mut self, flag: u32, on: bool) -> Self {
-        self.flags = self.flags.with(flag, on);
+        self.request.flags = self.request.flags.with(flag, on);
         self
     }
 
@@ -415,37 +363,37 @@ impl<'a> LinkSet<'a> {
 
     /// `carrier on|off` (`IFLA_CARRIER`).
     pub fn carrier(mut self, on: bool) -> Self {
-        self.carrier = Some(on);
+        self.request.carrier = Some(on);
         self
     }
 
     /// `txqueuelen N` (`IFLA_TXQLEN`).
     pub fn txqueuelen(mut self, txqlen: u32) -> Self {
-        self.txqlen = Some(txqlen);
+        self.request.txqlen = Some(txqlen);
         self
     }
 
     /// `name NEW` (`IFLA_IFNAME`).
     pub fn name(mut self, name: &'a str) -> Self {
-        self.name = Some(name);
+        self.request.name = Some(name);
         self
     }
 
     /// `address LLADDR` (`IFLA_ADDRESS`).
-    pub fn address(mut self, address: &[u8]) -> Self {
-        self.address = Some(address.to_vec());
+    pub fn address(mut self, address: &'a [u8]) -> Self {
+        self.request.address = Some(address);
         self
     }
 
     /// `broadcast LLADDR` (`IFLA_BROADCAST`).
-    pub fn broadcast(mut self, broadcast: &[u8]) -> Self {
-        self.broadcast = Some(broadcast.to_vec());
+    pub fn broadcast(mut self, broadcast: &'a [u8]) -> Self {
+        self.request.broadcast = Some(broadcast);
         self
     }
 
     /// `mtu N` (`IFLA_MTU`).
     pub fn mtu(mut self, mtu: u32) -> Self {
-        self.mtu = Some(mtu);
+        self.request.mtu = Some(mtu);
         self
     }
 
@@ -469,13 +417,13 @@ impl<'a> LinkSet<'a> {
 
     /// `alias TEXT` (`IFLA_IFALIAS`); empty clears it.
     pub fn alias(mut self, alias: &'a str) -> Self {
-        self.alias = Some(alias);
+        self.request.alias = Some(alias);
         self
     }
 
     /// `group N` (`IFLA_GROUP`).
     pub fn group(mut self, group: u32) -> Self {
-        self.group = Some(group);
+        self.request.group = Some(group);
         self
     }
 }
@@ -496,6 +444,64 @@ pub struct LinkFilter<'a> {
     pub vrf: Option<LinkRef<'a>>,
     /// Only links of this kind (`veth`, `bridge`; the kernel filters).
     pub kind: Option<&'a str>,
+}
+
+impl LinkFilter<'_> {
+    /// Whether `m` passes the filters the kernel does not apply.
+    fn keeps(&self, m: &LinkMessage<'_>) -> bool {
+        (!self.up || m.flags() & iff::UP != 0) && self.group.is_none_or(|g| m.group() == Some(g))
+    }
+}
+
+impl<'a> Select for LinkFilter<'a> {
+    type Dump = LinkDump<'a>;
+
+    /// One `RTM_GETLINK` for a device, else a dump the kernel filters by master and kind.
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(Row<'_, LinkMessage<'_>>),
+    ) -> Result<()> {
+        const OP: &str = "show links";
+        if let Some(device) = self.device {
+            return handle.link_get_with(device, |m| {
+                if self.keeps(m) && self.kind.is_none_or(|k| m.kind() == Some(k)) {
+                    on(Row::View(m));
+                }
+            });
+        }
+        let master = match (self.master, self.vrf) {
+            (Some(_), Some(_)) => {
+                return Err(Error::new(
+                    OP,
+                    None,
+                    ErrorKind::Invalid("master and vrf filters exclude each other"),
+                ));
+            }
+            (Some(master), None) => Some(handle.link_index(master)?),
+            (None, Some(vrf)) => {
+                let (index, is_vrf) =
+                    handle.link_get_with(vrf, |m| (m.index(), m.kind() == Some("vrf")))?;
+                if !is_vrf {
+                    return Err(Error::new(
+                        OP,
+                        Some(describe(vrf)),
+                        ErrorKind::Invalid("Not a valid VRF name"),
+                    ));
+                }
+                Some(index)
+            }
+            (None, None) => None,
+        };
+        let dump = LinkDump {
+            master,
+            kind: self.kind,
+        };
+        handle.dump_rows(OP, &dump, |row| match row {
+            Row::View(m) if !self.keeps(m) => {}
+            row => on(row),
+        })
+    }
 }
 
 /// Where a veth's peer lives.
@@ -609,7 +615,7 @@ impl Handle {
     pub fn link_add(&mut self, add: &LinkAdd<'_>) -> Result<()> {
         let mut fds = OpenNetns::default();
         let spec = self.new_link_spec(add, &mut fds)?;
-        let object = add.name.unwrap_or(add.kind_name());
+        let object = add.request.name.unwrap_or(add.request.kind.name());
         self.ack("add link", object, |buf| request::link_new(buf, 0, &spec))
     }
 
@@ -617,114 +623,45 @@ impl Handle {
     /// into `fds` (which must stay open until the request is sent).
     pub(crate) fn new_link_spec<'a>(
         &mut self,
-        add: &'a LinkAdd<'a>,
+        add: &LinkAdd<'a>,
         fds: &mut OpenNetns,
     ) -> Result<request::NewLink<'a>> {
-        let netns = fds.open(self, add.netns)?;
-        let master = add.master.map(|m| self.link_index(m)).transpose()?;
-        let kind = match &add.kind {
-            AddKind::Veth {
-                peer,
-                netns: peer_netns,
-                mtu,
-                address,
-                txqlen,
-                up,
-            } => LinkKind::Veth(request::Veth {
-                peer_name: *peer,
-                peer_netns: fds.open(self, *peer_netns)?,
-                peer_mtu: *mtu,
-                peer_address: address.as_ref().map(|a| a.as_slice()),
-                peer_txqlen: *txqlen,
-                peer_flags: if *up {
-                    LinkFlags::up()
-                } else {
-                    LinkFlags::NONE
-                },
-            }),
-            AddKind::Bridge => LinkKind::Bridge,
-            AddKind::Dummy => LinkKind::Dummy,
-            AddKind::Other(kind) => LinkKind::Other(kind),
-            AddKind::Vxlan {
-                id,
-                local,
-                remote,
-                group,
-                port,
-                dev,
-                ttl,
-                learning,
-            } => LinkKind::Vxlan(request::Vxlan {
-                id: *id,
-                dev: dev.map(|d| self.link_index(d)).transpose()?,
-                ttl: *ttl,
-                local: *local,
-                remote: *remote,
-                group: *group,
-                port: *port,
-                learning: *learning,
-            }),
-            AddKind::Vlan { link, id, protocol } => LinkKind::Vlan(request::Vlan {
-                id: *id,
-                protocol: *protocol,
-                link: self.link_index(*link)?,
-            }),
-            AddKind::Macvlan { link, mode } => LinkKind::Macvlan(request::Macvlan {
-                mode: *mode,
-                link: self.link_index(*link)?,
-            }),
-        };
-        Ok(request::NewLink {
-            mode: if add.replace {
-                NewMode::Replace
-            } else {
-                NewMode::Add
-            },
-            name: add.name,
-            flags: if add.up {
-                LinkFlags::up()
-            } else {
-                LinkFlags::NONE
-            },
-            address: add.address.as_ref().map(|a| a.as_slice()),
-            txqlen: add.txqlen,
-            mtu: add.mtu,
-            netns,
-            master,
-            ..request::NewLink::new(kind)
-        })
+        let mut spec = add.request;
+        spec.netns = fds.open(self, add.netns)?.or(spec.netns);
+        if let Some(master) = add.master {
+            spec.master = Some(self.link_index(master)?);
+        }
+        let lower = add.link.map(|link| self.link_index(link)).transpose()?;
+        match &mut spec.kind {
+            LinkKind::Veth(veth) => {
+                veth.peer_netns = fds.open(self, add.peer_netns)?.or(veth.peer_netns)
+            }
+            LinkKind::Vxlan(vxlan) => vxlan.dev = lower.or(vxlan.dev),
+            LinkKind::Vlan(request::Vlan { link, .. })
+            | LinkKind::Macvlan(request::Macvlan { link, .. }) => {
+                *link = lower.unwrap_or(*link);
+            }
+            _ => {}
+        }
+        Ok(spec)
     }
 
     /// `RTM_NEWLINK` (with `ifi_index`/name and `ifi_change`): changes a link (`ip link set`).
     pub fn link_set(&mut self, set: &LinkSet<'_>) -> Result<()> {
+        let mut spec = set.request;
         // A rename says the new name in IFLA_IFNAME, so the link is named by index, as ip does.
-        let target = match (set.link, set.name) {
-            (LinkRef::Name(_), Some(_)) => LinkRef::Index(self.link_index(set.link)?),
-            (link, _) => link,
-        };
+        if let (LinkRef::Name(_), Some(_)) = (spec.link, spec.name) {
+            spec.link = LinkRef::Index(self.link_index(spec.link)?);
+        }
         let mut fds = OpenNetns::default();
-        let netns = fds.open(self, set.netns)?;
-        let master = match set.master {
-            None => None,
-            Some(None) => Some(0),
-            Some(Some(master)) => Some(self.link_index(master)?),
-        };
-        let spec = request::SetLink {
-            flags: set.flags,
-            address: set.address.as_deref(),
-            broadcast: set.broadcast.as_deref(),
-            txqlen: set.txqlen,
-            mtu: set.mtu,
-            netns,
-            carrier: set.carrier,
-            master,
-            group: set.group,
-            alias: set.alias,
-            name: set.name,
-            ..request::SetLink::new(target)
-        };
+        spec.netns = fds.open(self, set.netns)?.or(spec.netns);
+        match set.master {
+            None => {}
+            Some(None) => spec.master = Some(0),
+            Some(Some(master)) => spec.master = Some(self.link_index(master)?),
+        }
         // `fds` stays open until the request has been answered.
-        self.ack("set link", describe(set.link), |buf| {
+        self.ack("set link", describe(set.request.link), |buf| {
             request::link_set(buf, 0, &spec)
         })
     }
@@ -738,12 +675,7 @@ impl Handle {
 
     /// `RTM_GETLINK` dump: the links that pass `filter`, as owned values (`ip link show`).
     pub fn links(&mut self, filter: &LinkFilter<'_>) -> Result<Vec<Link>> {
-        // A redone dump (the kernel found it inconsistent) starts the list again.
-        let links = RefCell::new(Vec::new());
-        self.for_each_link_inner(filter, &mut || links.borrow_mut().clear(), &mut |m| {
-            links.borrow_mut().push(Link::from_message(m));
-        })?;
-        Ok(links.into_inner())
+        self.select_owned(filter)
     }
 
     /// `RTM_GETLINK` dump, streaming: `each` sees every link that passes `filter` as the codec's
@@ -754,76 +686,9 @@ impl Handle {
     pub fn for_each_link(
         &mut self,
         filter: &LinkFilter<'_>,
-        mut each: impl FnMut(&LinkMessage<'_>),
+        each: impl FnMut(&LinkMessage<'_>),
     ) -> Result<()> {
-        self.for_each_link_inner(filter, &mut || {}, &mut each)
-    }
-
-    fn for_each_link_inner(
-        &mut self,
-        filter: &LinkFilter<'_>,
-        restart: &mut dyn FnMut(),
-        each: &mut dyn FnMut(&LinkMessage<'_>),
-    ) -> Result<()> {
-        let keep = |m: &LinkMessage<'_>| {
-            (!filter.up || m.flags() & iff::UP != 0)
-                && filter.group.is_none_or(|g| m.group() == Some(g))
-        };
-        if let Some(device) = filter.device {
-            return self.link_get_with(device, |m| {
-                if keep(m) && filter.kind.is_none_or(|k| m.kind() == Some(k)) {
-                    each(m);
-                }
-            });
-        }
-        let master = match (filter.master, filter.vrf) {
-            (Some(_), Some(_)) => {
-                return Err(Error::new(
-                    "show links",
-                    None,
-                    ErrorKind::Invalid("master and vrf filters exclude each other"),
-                ));
-            }
-            (Some(master), None) => Some(self.link_index(master)?),
-            (None, Some(vrf)) => {
-                let (index, kind) =
-                    self.link_get_with(vrf, |m| (m.index(), m.kind().map(str::to_owned)))?;
-                if kind.as_deref() != Some("vrf") {
-                    return Err(Error::new(
-                        "show links",
-                        Some(describe(vrf)),
-                        ErrorKind::Invalid("Not a valid VRF name"),
-                    ));
-                }
-                Some(index)
-            }
-            (None, None) => None,
-        };
-        let dump = request::LinkDump {
-            master,
-            kind: filter.kind,
-        };
-        let mut failed = None;
-        self.dump(
-            "show links",
-            |buf| request::link_dump(buf, 0, &dump),
-            restart,
-            |message| match LinkMessage::parse(message) {
-                Ok(m) if keep(&m) => each(&m),
-                Ok(_) => {}
-                Err(e) => {
-                    failed.get_or_insert(e);
-                }
-            },
-        )?;
-        match failed {
-            Some(e) => Err(Error::new(
-                "show links",
-                None,
-                ErrorKind::Netlink(rtnl_sys::Error::Malformed(e)),
-            )),
-            None => Ok(()),
-        }
+        self.select_each(filter, each)
     }
 
     /// A veth's peer: its index, name and namespace, in one call.
@@ -908,19 +773,5 @@ impl Handle {
             |buf| request::nsid_get(buf, 0, Netns::Fd(raw)),
             |message| rtnl_codec::NsidMessage::parse(message).map(|m| m.nsid().filter(|&n| n >= 0)),
         )
-    }
-}
-
-impl LinkAdd<'_> {
-    pub(crate) fn kind_name(&self) -> &str {
-        match &self.kind {
-            AddKind::Veth { .. } => "veth",
-            AddKind::Bridge => "bridge",
-            AddKind::Vxlan { .. } => "vxlan",
-            AddKind::Vlan { .. } => "vlan",
-            AddKind::Macvlan { .. } => "macvlan",
-            AddKind::Dummy => "dummy",
-            AddKind::Other(kind) => kind,
-        }
     }
 }

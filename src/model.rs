@@ -9,6 +9,39 @@ use std::net::IpAddr;
 use rtnl_codec::raw::LinkStats64;
 use rtnl_codec::{AddressMessage, LinkMessage, NsidMessage, RouteMessage};
 
+/// An owned value copied out of a codec view `V` ([`Link`] from a [`LinkMessage`], ...): what
+/// the owned dumps ([`Handle::dump_owned`](crate::Handle::dump_owned), [`Handle::links`](
+/// crate::Handle::links), ...) and the monitor's [`Event`](crate::monitor::Event)s are made of.
+pub trait FromView<V>: Sized {
+    /// Copies `view` out of its buffer; `None` when the message lacks what the value needs (an
+    /// nsid message without `NETNSA_NSID`).
+    fn from_view(view: &V) -> Option<Self>;
+}
+
+impl<'a> FromView<LinkMessage<'a>> for Link {
+    fn from_view(view: &LinkMessage<'a>) -> Option<Self> {
+        Some(Link::from_message(view))
+    }
+}
+
+impl<'a> FromView<AddressMessage<'a>> for Address {
+    fn from_view(view: &AddressMessage<'a>) -> Option<Self> {
+        Some(Address::from_message(view))
+    }
+}
+
+impl<'a> FromView<RouteMessage<'a>> for Route {
+    fn from_view(view: &RouteMessage<'a>) -> Option<Self> {
+        Some(Route::from_message(view))
+    }
+}
+
+impl<'a> FromView<NsidMessage<'a>> for Nsid {
+    fn from_view(view: &NsidMessage<'a>) -> Option<Self> {
+        Nsid::from_message(view)
+    }
+}
+
 /// A network interface, as `ip -d link show` describes it (`RTM_NEWLINK`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]

@@ -56,21 +56,19 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 use std::os::fd::{AsFd, BorrowedFd};
 
-use rtnl_codec::request::{self, AddressDump, LinkDump, RouteDump};
+use rtnl_codec::request::{AddressDump, LinkDump, NsidDump, RouteDump};
 use rtnl_codec::{
-    AddressMessage, LinkMessage, Message, Messages, NsidMessage, RouteMessage, af, rtm, rtnlgrp,
+    AddressMessage, Dump, LinkMessage, Message, Messages, NsidMessage, RouteMessage, View, af,
+    rtnlgrp,
 };
 use rustix::io::Errno;
 
 use rtnl_sys::{Engine, RECV_BUFFER_SIZE, Socket};
 
+use crate::dump::{dump_once, retry_interrupted};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::{NetnsRef, open_netns};
-use crate::model::{Address, Link, Nsid, Route};
-
-/// How often a resync is redone when the kernel reports one of its dumps inconsistent
-/// (`NLM_F_DUMP_INTR`).
-const RESYNC_ATTEMPTS: u32 = 4;
+use crate::model::{Address, FromView, Link, Nsid, Route};
 
 /// The most datagrams discarded when a resync starts; a flood that outlasts it overruns the
 /// queue again, which only means another resync.
@@ -267,63 +265,79 @@ pub enum Payload<'a> {
     ResyncEnd,
 }
 
-impl<'a> Payload<'a> {
-    /// Decodes a notification by its type.
-    ///
-    /// # Errors
-    /// When a link, address, route or nsid message does not parse.
-    pub fn from_message(message: Message<'a>) -> Result<Self, rtnl_codec::Error> {
-        Ok(match message.ty() {
-            rtm::NEWLINK => Payload::NewLink(LinkMessage::parse(message)?),
-            rtm::DELLINK => Payload::DelLink(LinkMessage::parse(message)?),
-            rtm::NEWADDR => Payload::NewAddress(AddressMessage::parse(message)?),
-            rtm::DELADDR => Payload::DelAddress(AddressMessage::parse(message)?),
-            rtm::NEWROUTE => Payload::NewRoute(RouteMessage::parse(message)?),
-            rtm::DELROUTE => Payload::DelRoute(RouteMessage::parse(message)?),
-            rtm::NEWNSID => Payload::NewNsid(NsidMessage::parse(message)?),
-            rtm::DELNSID => Payload::DelNsid(NsidMessage::parse(message)?),
-            _ => Payload::Other(message),
-        })
-    }
+/// The families the monitor knows, each named once: its view, its owned value, the
+/// [`Payload`] and [`Event`] variants of a new (or changed) and of a deleted object, and its
+/// list in the [`Snapshot`]. What the monitor does with a family (decode a notification, copy
+/// it out, add it to a snapshot) is written once below, for all of them.
+macro_rules! families {
+    ($($view:ident => $value:ident, $new:ident, $del:ident, $list:ident;)*) => {
+        impl<'a> Payload<'a> {
+            /// Decodes a notification by its type.
+            ///
+            /// # Errors
+            /// When a link, address, route or nsid message does not parse.
+            pub fn from_message(message: Message<'a>) -> Result<Self, rtnl_codec::Error> {
+                let ty = message.ty();
+                $(
+                    if ty == <$view<'a> as View<'a>>::NEW {
+                        return $view::parse(message).map(Payload::$new);
+                    }
+                    if ty == <$view<'a> as View<'a>>::DEL {
+                        return $view::parse(message).map(Payload::$del);
+                    }
+                )*
+                Ok(Payload::Other(message))
+            }
 
-    /// The owned event (`None` for the resync markers, which have no single event).
-    pub fn to_event(&self) -> Option<Event> {
-        let nsid = |m: &NsidMessage<'_>, f: fn(Nsid) -> Event| match Nsid::from_message(m) {
-            Some(nsid) => f(nsid),
-            None => other(m.message()),
-        };
-        Some(match self {
-            Payload::NewLink(m) => Event::NewLink(Link::from_message(m)),
-            Payload::DelLink(m) => Event::DelLink(Link::from_message(m)),
-            Payload::NewAddress(m) => Event::NewAddress(Address::from_message(m)),
-            Payload::DelAddress(m) => Event::DelAddress(Address::from_message(m)),
-            Payload::NewRoute(m) => Event::NewRoute(Route::from_message(m)),
-            Payload::DelRoute(m) => Event::DelRoute(Route::from_message(m)),
-            Payload::NewNsid(m) => nsid(m, Event::NewNsid),
-            Payload::DelNsid(m) => nsid(m, Event::DelNsid),
-            Payload::Other(m) => other(*m),
-            Payload::ResyncBegin | Payload::ResyncEnd => return None,
-        })
-    }
+            /// The owned event (`None` for the resync markers, which have no single event).
+            pub fn to_event(&self) -> Option<Event> {
+                Some(match self {
+                    $(
+                        Payload::$new(m) => $value::from_view(m).map_or_else(|| other(m.message()), Event::$new),
+                        Payload::$del(m) => $value::from_view(m).map_or_else(|| other(m.message()), Event::$del),
+                    )*
+                    Payload::Other(m) => other(*m),
+                    Payload::ResyncBegin | Payload::ResyncEnd => return None,
+                })
+            }
+        }
+
+        impl Snapshot {
+            /// Adds a dumped message (a `New*` payload) to the snapshot.
+            fn push(&mut self, payload: &Payload<'_>) {
+                match payload {
+                    $(Payload::$new(m) => self.$list.extend($value::from_view(m)),)*
+                    _ => {}
+                }
+            }
+        }
+
+        $(
+            impl<'a> Dumped<'a> for $view<'a> {
+                fn payload(self) -> Payload<'a> {
+                    Payload::$new(self)
+                }
+            }
+        )*
+    };
+}
+
+families! {
+    LinkMessage => Link, NewLink, DelLink, links;
+    AddressMessage => Address, NewAddress, DelAddress, addresses;
+    RouteMessage => Route, NewRoute, DelRoute, routes;
+    NsidMessage => Nsid, NewNsid, DelNsid, nsids;
+}
+
+/// A view the resync dumps hand over: as the `New*` payload it is.
+trait Dumped<'a>: View<'a> {
+    fn payload(self) -> Payload<'a>;
 }
 
 fn other(message: Message<'_>) -> Event {
     Event::Other {
         message_type: message.ty(),
         bytes: message.bytes().to_vec(),
-    }
-}
-
-impl Snapshot {
-    /// Adds a dumped message (a `New*` payload) to the snapshot.
-    fn push(&mut self, payload: &Payload<'_>) {
-        match payload {
-            Payload::NewLink(m) => self.links.push(Link::from_message(m)),
-            Payload::NewAddress(m) => self.addresses.push(Address::from_message(m)),
-            Payload::NewRoute(m) => self.routes.push(Route::from_message(m)),
-            Payload::NewNsid(m) => self.nsids.extend(Nsid::from_message(m)),
-            _ => {}
-        }
     }
 }
 
@@ -568,42 +582,44 @@ impl Monitor {
     /// [`Payload::ResyncBegin`] and [`Payload::ResyncEnd`]; every dump is redone from the
     /// start when one is reported inconsistent. Returns how many payloads `f` got.
     fn dump_all(&mut self, f: &mut dyn FnMut(Payload<'_>)) -> Result<usize> {
-        let mut attempt = 0;
-        'attempt: loop {
-            attempt += 1;
+        retry_interrupted(|_| {
             f(Payload::ResyncBegin);
             let mut n = 2;
-            for dump in Dump::ALL {
-                if !self.groups.intersects(dump.group()) {
-                    continue;
-                }
-                let mut request = [0u8; 256];
-                let len = dump.build(&mut request).context_none(dump.op())?;
-                let mut malformed = None;
-                let r = self.requests.dump(&mut request[..len], &mut self.buf, |m| {
-                    match Payload::from_message(m) {
-                        Ok(payload) => {
-                            f(payload);
-                            n += 1;
-                        }
-                        Err(e) => {
-                            malformed.get_or_insert(e);
-                        }
-                    }
-                });
-                match r {
-                    Err(rtnl_sys::Error::DumpInterrupted) if attempt < RESYNC_ATTEMPTS => {
-                        continue 'attempt;
-                    }
-                    r => r.context_none(dump.op())?,
-                }
-                if let Some(e) = malformed {
-                    return Err(Error::new(dump.op(), None, rtnl_sys::Error::from(e).into()));
+            for (group, dump) in RESYNC_DUMPS {
+                if self.groups.intersects(group) {
+                    n += dump(self, f)?;
                 }
             }
             f(Payload::ResyncEnd);
-            return Ok(n);
-        }
+            Ok(n)
+        })
+    }
+
+    /// One dump of a resync, each reply to `f` as its `New*` payload; how many there were.
+    fn resync_dump<D>(
+        &mut self,
+        op: &'static str,
+        dump: &D,
+        f: &mut dyn FnMut(Payload<'_>),
+    ) -> Result<usize>
+    where
+        D: Dump,
+        for<'a> D::Reply<'a>: Dumped<'a> + Clone,
+    {
+        let mut request = [0u8; 256];
+        let mut n = 0;
+        dump_once(
+            &mut self.requests,
+            &mut request,
+            &mut self.buf,
+            op,
+            dump,
+            |view| {
+                f(view.clone().payload());
+                n += 1;
+            },
+        )?;
+        Ok(n)
     }
 
     /// `RTM_GETLINK`, `RTM_GETADDR`, `RTM_GETROUTE` and `RTM_GETNSID` dumps of the subscribed
@@ -652,67 +668,44 @@ impl Iterator for Monitor {
     }
 }
 
-/// The dumps of a resync, in order.
-#[derive(Clone, Copy)]
-enum Dump {
-    Links,
-    Addresses(u8),
-    Routes(u8),
-    Nsids,
+/// One dump of a resync: what [`Monitor::dump_all`] runs for a subscribed group.
+type ResyncDump = fn(&mut Monitor, &mut dyn FnMut(Payload<'_>)) -> Result<usize>;
+
+/// The dumps of a resync, in order, each with the group that asks for it.
+const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 6] = [
+    (MonitorGroups::LINK, |m, f| {
+        m.resync_dump("dump links", &LinkDump::default(), f)
+    }),
+    (MonitorGroups::IPV4_ADDRESS, |m, f| {
+        m.resync_dump("dump addresses", &addresses(af::INET), f)
+    }),
+    (MonitorGroups::IPV6_ADDRESS, |m, f| {
+        m.resync_dump("dump addresses", &addresses(af::INET6), f)
+    }),
+    (MonitorGroups::IPV4_ROUTE, |m, f| {
+        m.resync_dump("dump routes", &routes(af::INET), f)
+    }),
+    (MonitorGroups::IPV6_ROUTE, |m, f| {
+        m.resync_dump("dump routes", &routes(af::INET6), f)
+    }),
+    (MonitorGroups::NSID, |m, f| {
+        m.resync_dump("dump nsids", &NsidDump, f)
+    }),
+];
+
+/// Every address of `family`.
+fn addresses(family: u8) -> AddressDump {
+    AddressDump {
+        family,
+        ..AddressDump::default()
+    }
 }
 
-impl Dump {
-    const ALL: [Dump; 6] = [
-        Dump::Links,
-        Dump::Addresses(af::INET),
-        Dump::Addresses(af::INET6),
-        Dump::Routes(af::INET),
-        Dump::Routes(af::INET6),
-        Dump::Nsids,
-    ];
-
-    fn group(self) -> MonitorGroups {
-        match self {
-            Dump::Links => MonitorGroups::LINK,
-            Dump::Addresses(af::INET) => MonitorGroups::IPV4_ADDRESS,
-            Dump::Addresses(_) => MonitorGroups::IPV6_ADDRESS,
-            Dump::Routes(af::INET) => MonitorGroups::IPV4_ROUTE,
-            Dump::Routes(_) => MonitorGroups::IPV6_ROUTE,
-            Dump::Nsids => MonitorGroups::NSID,
-        }
-    }
-
-    fn op(self) -> &'static str {
-        match self {
-            Dump::Links => "dump links",
-            Dump::Addresses(_) => "dump addresses",
-            Dump::Routes(_) => "dump routes",
-            Dump::Nsids => "dump nsids",
-        }
-    }
-
-    fn build(self, buf: &mut [u8]) -> Result<usize, rtnl_codec::Error> {
-        let b = match self {
-            Dump::Links => request::link_dump(buf, 0, &LinkDump::default())?,
-            Dump::Addresses(family) => request::addr_dump(
-                buf,
-                0,
-                &AddressDump {
-                    family,
-                    ..AddressDump::default()
-                },
-            )?,
-            Dump::Routes(family) => request::route_dump(
-                buf,
-                0,
-                &RouteDump {
-                    family,
-                    ..RouteDump::default()
-                },
-            )?,
-            Dump::Nsids => request::nsid_dump(buf, 0)?,
-        };
-        Ok(b.len())
+/// Every route of `family`, in every table.
+fn routes(family: u8) -> RouteDump {
+    RouteDump {
+        family,
+        ..RouteDump::default()
     }
 }
 
@@ -742,20 +735,12 @@ mod tests {
     }
 
     #[test]
-    fn dump_requests_follow_the_subscription() {
-        for dump in Dump::ALL {
-            let mut buf = [0u8; 256];
-            let len = dump.build(&mut buf).unwrap();
-            let m = Message::parse(&buf[..len]).unwrap();
-            assert_eq!(m.flags() & rtnl_codec::nlm_f::DUMP, rtnl_codec::nlm_f::DUMP);
-            let expected = match dump {
-                Dump::Links => rtm::GETLINK,
-                Dump::Addresses(_) => rtm::GETADDR,
-                Dump::Routes(_) => rtm::GETROUTE,
-                Dump::Nsids => rtm::GETNSID,
-            };
-            assert_eq!(m.ty(), expected);
-            assert!(MonitorGroups::ALL.contains(dump.group()));
+    fn resync_dumps_cover_every_group_once() {
+        let mut all = MonitorGroups::empty();
+        for (group, _) in RESYNC_DUMPS {
+            assert!(!all.intersects(group), "{group:?} twice");
+            all |= group;
         }
+        assert_eq!(all, MonitorGroups::ALL);
     }
 }

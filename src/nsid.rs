@@ -15,12 +15,12 @@
 //! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 
-use std::cell::RefCell;
 use std::os::fd::{AsFd, AsRawFd};
 
-use rtnl_codec::request::{self, Netns};
-use rtnl_codec::{NsidMessage, rtm};
+use rtnl_codec::NsidMessage;
+use rtnl_codec::request::{self, Netns, NsidDump};
 
+use crate::dump::Everything;
 use crate::error::{Error, ErrorKind, Result};
 use crate::handle::{Handle, NetnsRef};
 use crate::model::Nsid;
@@ -103,31 +103,6 @@ impl Handle {
     /// # Errors
     /// A failed dump.
     pub fn nsids(&mut self) -> Result<Vec<Nsid>> {
-        const OP: &str = "list nsids";
-        let found = RefCell::new(Vec::new());
-        let malformed = RefCell::new(None);
-        self.dump(
-            OP,
-            |buf| request::nsid_dump(buf, 0),
-            || {
-                found.borrow_mut().clear();
-                *malformed.borrow_mut() = None;
-            },
-            |message| {
-                if message.ty() != rtm::NEWNSID {
-                    return;
-                }
-                match NsidMessage::parse(message) {
-                    Ok(m) => found.borrow_mut().extend(Nsid::from_message(&m)),
-                    Err(e) => {
-                        malformed.borrow_mut().get_or_insert(e);
-                    }
-                }
-            },
-        )?;
-        match malformed.into_inner() {
-            Some(e) => Err(Error::new(OP, None, rtnl_sys::Error::from(e).into())),
-            None => Ok(found.into_inner()),
-        }
+        self.select_owned(&Everything("list nsids", &NsidDump))
     }
 }

@@ -1,6 +1,6 @@
 //! Routes: `ip route add / replace / del / show / get`.
 //!
-//! A route is described by an owned [`RouteSpec`] (a destination [`IpPrefix`] and what `ip
+//! A route is described by a [`RouteSpec`] (a destination [`IpPrefix`] and what `ip
 //! route add` accepts after it, next hops of a multipath route as [`NexthopSpec`]s), sent with
 //! [`Handle::route_add`], [`Handle::route_replace`] or [`Handle::route_del`].
 //! [`Handle::routes`] and [`Handle::for_each_route`] read the tables back, filtered by a
@@ -20,46 +20,34 @@
 //! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 
-use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::net::IpAddr;
 
 use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
-use rtnl_codec::{RouteMessage, af, rt_table, rtm, rtn, rtnh_f};
+use rtnl_codec::{RouteMessage, af, rt_table, rtn, rtnh_f};
 
-use crate::address::{DevRef, Family, IpPrefix};
-use crate::error::{Error, Result};
+use crate::dump::{Row, Select};
+use crate::error::Result;
 use crate::handle::Handle;
 use crate::model::Route;
 use crate::names;
+use crate::vocab::{Family, IpPrefix, LinkRef};
 
 /// One next hop of a multipath route, as `ip route add ... nexthop via GW dev DEV weight W
-/// [onlink]` describes it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// [onlink]` describes it: the codec's [`request::Nexthop`] and its device, resolved to the
+/// hop's `rtnh_ifindex` when the route is sent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct NexthopSpec {
-    /// `via GW`: the gateway, of the route's family.
-    pub gateway: Option<IpAddr>,
+pub struct NexthopSpec<'a> {
     /// `dev DEV`: the output device.
-    pub dev: Option<DevRef>,
-    /// `weight W`, 1 to 256 (default 1): the share of flows this hop takes.
-    pub weight: u16,
-    /// `onlink`: the gateway is on the link even if no prefix says so (`RTNH_F_ONLINK`).
-    pub onlink: bool,
+    pub dev: Option<LinkRef<'a>>,
+    /// The hop: `gateway` (`via GW`, of the route's family), `weight` (1 to 256, default 1:
+    /// the share of flows this hop takes), `flags` (`RTNH_F_ONLINK`); its `oif` is filled in
+    /// from `dev`.
+    pub hop: request::Nexthop,
 }
 
-impl Default for NexthopSpec {
-    fn default() -> Self {
-        NexthopSpec {
-            gateway: None,
-            dev: None,
-            weight: 1,
-            onlink: false,
-        }
-    }
-}
-
-impl NexthopSpec {
+impl<'a> NexthopSpec<'a> {
     /// A hop with nothing set (weight 1).
     pub fn new() -> Self {
         Self::default()
@@ -67,31 +55,33 @@ impl NexthopSpec {
 
     /// `via GW`.
     pub fn via(mut self, gateway: IpAddr) -> Self {
-        self.gateway = Some(gateway);
+        self.hop.gateway = Some(gateway);
         self
     }
 
     /// `dev DEV`.
-    pub fn dev(mut self, dev: impl Into<DevRef>) -> Self {
+    pub fn dev(mut self, dev: impl Into<LinkRef<'a>>) -> Self {
         self.dev = Some(dev.into());
         self
     }
 
     /// `weight W` (1 to 256).
     pub fn weight(mut self, weight: u16) -> Self {
-        self.weight = weight;
+        self.hop.weight = weight;
         self
     }
 
-    /// `onlink`.
+    /// `onlink`: the gateway is on the link even if no prefix says so (`RTNH_F_ONLINK`).
     pub fn onlink(mut self) -> Self {
-        self.onlink = true;
+        self.hop.flags |= rtnh_f::ONLINK;
         self
     }
 }
 
 /// A route to add, replace or delete, as `ip route add [TYPE] DST [via GW] [dev DEV] [src
-/// ADDR] [table T] [metric M] [proto P] [scope S] [nexthop ...]` describes it.
+/// ADDR] [table T] [metric M] [proto P] [scope S] [nexthop ...]` describes it: the codec's
+/// [`request::Route`], with the devices the library resolves to indexes (`RTA_OIF`, each
+/// hop's `rtnh_ifindex`) when it sends it.
 ///
 /// Made with [`RouteSpec::new`] or [`RouteSpec::default_route`] and the builder methods; the
 /// fields are public to read and adjust. What is left `None` gets `ip`'s defaults, which differ
@@ -112,92 +102,79 @@ impl NexthopSpec {
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct RouteSpec {
-    /// The destination (`RTA_DST`, `rtm_dst_len`); length 0 is a default route.
-    pub dst: IpPrefix,
-    /// `via GW` (`RTA_GATEWAY`).
-    pub gateway: Option<IpAddr>,
-    /// `dev DEV` (`RTA_OIF`).
-    pub dev: Option<DevRef>,
-    /// `table T`: any id, 256 and above included (`RTA_TABLE`); `None`: main, or local for
-    /// local, broadcast, nat and anycast routes.
-    pub table: Option<u32>,
-    /// `metric M` (`RTA_PRIORITY`).
-    pub metric: Option<u32>,
-    /// `proto P` (`RTPROT_*`, [`names::parse_protocol`] reads `static`, `boot`, ...).
-    pub protocol: Option<u8>,
-    /// `scope S` (`RT_SCOPE_*`).
-    pub scope: Option<u8>,
-    /// The route type (`RTN_*`: unicast, local, blackhole, unreachable, prohibit, throw, ...;
-    /// [`names::parse_route_type`] reads the words).
-    pub route_type: Option<u8>,
-    /// `src ADDR` (`RTA_PREFSRC`): the source address preferred for packets this route sends.
-    pub prefsrc: Option<IpAddr>,
+pub struct RouteSpec<'a> {
+    /// `dev DEV` (`RTA_OIF` once resolved).
+    pub dev: Option<LinkRef<'a>>,
     /// `nexthop ...` (`RTA_MULTIPATH`): the hops of a multipath route.
-    pub nexthops: Vec<NexthopSpec>,
+    pub nexthops: Vec<NexthopSpec<'a>>,
+    /// The request: `dst`/`dst_len`, `gateway` (`via`), `metric`, `prefsrc` (`src`), `table`
+    /// (any id; `None`: main, or local for local, broadcast, nat and anycast routes),
+    /// `protocol` (`RTPROT_*`), `scope` (`RT_SCOPE_*`), `route_type` (`RTN_*`). Its `oif` and
+    /// `nexthops` are filled in from `dev` and `nexthops` when it is sent.
+    pub request: request::Route<'static>,
 }
 
-impl RouteSpec {
+impl<'a> RouteSpec<'a> {
     /// A route to `dst`, with nothing else set.
-    pub fn new(dst: IpPrefix) -> RouteSpec {
+    pub fn new(dst: IpPrefix) -> Self {
         RouteSpec {
-            dst,
-            gateway: None,
             dev: None,
-            table: None,
-            metric: None,
-            protocol: None,
-            scope: None,
-            route_type: None,
-            prefsrc: None,
             nexthops: Vec::new(),
+            request: request::Route::new(dst.addr(), dst.prefix_len()),
         }
     }
 
     /// `default`: a route to `0.0.0.0/0` or `::/0`.
-    pub fn default_route(family: Family) -> RouteSpec {
+    pub fn default_route(family: Family) -> Self {
         RouteSpec::new(IpPrefix::default_route(family))
+    }
+
+    /// The destination.
+    pub fn dst(&self) -> IpPrefix {
+        IpPrefix::new(self.request.dst, self.request.dst_len)
+            .unwrap_or(IpPrefix::host(self.request.dst))
     }
 
     /// `via GW`.
     pub fn via(mut self, gateway: IpAddr) -> Self {
-        self.gateway = Some(gateway);
+        self.request.gateway = Some(gateway);
         self
     }
 
     /// `dev DEV`.
-    pub fn dev(mut self, dev: impl Into<DevRef>) -> Self {
+    pub fn dev(mut self, dev: impl Into<LinkRef<'a>>) -> Self {
         self.dev = Some(dev.into());
         self
     }
 
     /// `table T`.
     pub fn table(mut self, table: u32) -> Self {
-        self.table = Some(table);
+        self.request.table = Some(table);
         self
     }
 
     /// `metric M`.
     pub fn metric(mut self, metric: u32) -> Self {
-        self.metric = Some(metric);
+        self.request.metric = Some(metric);
         self
     }
 
-    /// `proto P` (`RTPROT_*`).
+    /// `proto P` (`RTPROT_*`, [`names::parse_protocol`] reads `static`, `boot`, ...).
     pub fn protocol(mut self, protocol: u8) -> Self {
-        self.protocol = Some(protocol);
+        self.request.protocol = Some(protocol);
         self
     }
 
     /// `scope S` (`RT_SCOPE_*`).
     pub fn scope(mut self, scope: u8) -> Self {
-        self.scope = Some(scope);
+        self.request.scope = Some(scope);
         self
     }
 
-    /// The route type (`RTN_*`).
+    /// The route type (`RTN_*`: unicast, local, blackhole, unreachable, prohibit, throw, ...;
+    /// [`names::parse_route_type`] reads the words).
     pub fn route_type(mut self, route_type: u8) -> Self {
-        self.route_type = Some(route_type);
+        self.request.route_type = Some(route_type);
         self
     }
 
@@ -217,40 +194,41 @@ impl RouteSpec {
         self.route_type(rtn::PROHIBIT)
     }
 
-    /// `src ADDR`.
+    /// `src ADDR` (`RTA_PREFSRC`): the source address preferred for packets this route sends.
     pub fn src(mut self, prefsrc: IpAddr) -> Self {
-        self.prefsrc = Some(prefsrc);
+        self.request.prefsrc = Some(prefsrc);
         self
     }
 
     /// Adds a `nexthop` of a multipath route.
-    pub fn nexthop(mut self, nexthop: NexthopSpec) -> Self {
+    pub fn nexthop(mut self, nexthop: NexthopSpec<'a>) -> Self {
         self.nexthops.push(nexthop);
         self
     }
 }
 
 /// `[TYPE] DST [via GW] [dev DEV] [table T] [metric M]`: how errors name the route.
-impl fmt::Display for RouteSpec {
+impl fmt::Display for RouteSpec<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(ty) = self.route_type.filter(|&ty| ty != rtn::UNICAST) {
+        let r = &self.request;
+        if let Some(ty) = r.route_type.filter(|&ty| ty != rtn::UNICAST) {
             write!(f, "{} ", names::route_type(ty))?;
         }
-        if self.dst.is_default() {
+        if r.dst_len == 0 {
             f.write_str("default")?;
         } else {
-            write!(f, "{}", self.dst)?;
+            write!(f, "{}/{}", r.dst, r.dst_len)?;
         }
-        if let Some(gateway) = self.gateway {
+        if let Some(gateway) = r.gateway {
             write!(f, " via {gateway}")?;
         }
         if let Some(dev) = &self.dev {
             write!(f, " dev {dev}")?;
         }
-        if let Some(table) = self.table {
+        if let Some(table) = r.table {
             write!(f, " table {}", names::table(table))?;
         }
-        if let Some(metric) = self.metric {
+        if let Some(metric) = r.metric {
             write!(f, " metric {metric}")?;
         }
         Ok(())
@@ -258,38 +236,39 @@ impl fmt::Display for RouteSpec {
 }
 
 /// Which routes [`Handle::routes`] and [`Handle::for_each_route`] report, as `ip [-4|-6] route
-/// show [table T|all] [proto P] [type TYPE] [dev DEV]` selects them.
+/// show [table T|all] [proto P] [type TYPE] [dev DEV]` selects them: the codec's
+/// [`RouteDump`] (family, table, protocol), the device (resolved to the dump's `RTA_OIF`) and
+/// the type, which the kernel does not filter on.
 ///
 /// The default is `ip route show`'s: table main, but of both families. The kernel filters on
-/// family, table, protocol and device; the rest is filtered here.
+/// family, table, protocol and device; every filter is applied here too (a kernel without
+/// strict checking ignores them).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct RouteFilter {
-    /// Only this family's routes; `None`: both.
-    pub family: Option<Family>,
-    /// Only this table's routes; `None`: every table (`table all`), local included.
-    pub table: Option<u32>,
+pub struct RouteFilter<'a> {
+    /// The dump: `family` (`AF_UNSPEC`: both), `table` (`None`: every table, local included),
+    /// `protocol` (`RTPROT_*`); its `oif` is filled in from `dev`.
+    pub dump: RouteDump,
     /// Only routes through this device (its `RTA_OIF`, or one of its next hops).
-    pub dev: Option<DevRef>,
-    /// Only routes installed by this protocol (`RTPROT_*`).
-    pub protocol: Option<u8>,
+    pub dev: Option<LinkRef<'a>>,
     /// Only routes of this type (`RTN_*`).
     pub route_type: Option<u8>,
 }
 
-impl Default for RouteFilter {
+impl Default for RouteFilter<'_> {
     fn default() -> Self {
         RouteFilter {
-            family: None,
-            table: Some(rt_table::MAIN),
+            dump: RouteDump {
+                table: Some(rt_table::MAIN),
+                ..RouteDump::default()
+            },
             dev: None,
-            protocol: None,
             route_type: None,
         }
     }
 }
 
-impl RouteFilter {
+impl<'a> RouteFilter<'a> {
     /// The routes of table main.
     pub fn new() -> Self {
         Self::default()
@@ -297,31 +276,31 @@ impl RouteFilter {
 
     /// Only the routes of `family`.
     pub fn family(mut self, family: Family) -> Self {
-        self.family = Some(family);
+        self.dump.family = family.af();
         self
     }
 
     /// Only the routes of table `table`.
     pub fn table(mut self, table: u32) -> Self {
-        self.table = Some(table);
+        self.dump.table = Some(table);
         self
     }
 
     /// The routes of every table (`table all`).
     pub fn all_tables(mut self) -> Self {
-        self.table = None;
+        self.dump.table = None;
         self
     }
 
     /// Only the routes through `dev`.
-    pub fn dev(mut self, dev: impl Into<DevRef>) -> Self {
+    pub fn dev(mut self, dev: impl Into<LinkRef<'a>>) -> Self {
         self.dev = Some(dev.into());
         self
     }
 
     /// Only the routes installed by `protocol`.
     pub fn protocol(mut self, protocol: u8) -> Self {
-        self.protocol = Some(protocol);
+        self.dump.protocol = Some(protocol);
         self
     }
 
@@ -333,9 +312,10 @@ impl RouteFilter {
 
     /// Whether `m` passes the filters, `oif` being the resolved device.
     fn keeps(&self, oif: Option<u32>, m: &RouteMessage<'_>) -> bool {
-        self.family.is_none_or(|family| family.af() == m.family())
-            && self.table.is_none_or(|table| m.table() == table)
-            && self
+        let dump = &self.dump;
+        (dump.family == af::UNSPEC || dump.family == m.family())
+            && dump.table.is_none_or(|table| m.table() == table)
+            && dump
                 .protocol
                 .is_none_or(|protocol| m.protocol() == protocol)
             && self.route_type.is_none_or(|ty| m.route_type() == ty)
@@ -350,26 +330,49 @@ impl RouteFilter {
     }
 }
 
+impl Select for RouteFilter<'_> {
+    type Dump = RouteDump;
+
+    /// A dump the kernel filters by family, table, protocol and device; filtered again here,
+    /// as `ip` does, for kernels without strict checking.
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(Row<'_, RouteMessage<'_>>),
+    ) -> Result<()> {
+        const OP: &str = "show routes";
+        let oif = match &self.dev {
+            Some(dev) => Some(handle.resolve_index_for(OP, *dev)?),
+            None => self.dump.oif,
+        };
+        let dump = RouteDump { oif, ..self.dump };
+        handle.dump_rows(OP, &dump, |row| match row {
+            Row::View(m) if !self.keeps(oif, m) => {}
+            row => on(row),
+        })
+    }
+}
+
 /// A route lookup, as `ip route get DST [from SRC] [iif DEV] [oif DEV] [mark M] [fibmatch]`
 /// describes it: which route the kernel would use for a packet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct RouteQuery {
+pub struct RouteQuery<'a> {
     /// The destination address.
     pub dst: IpAddr,
     /// `from SRC`: the packet's source address.
     pub src: Option<IpAddr>,
     /// `iif DEV`: the packet came in on this device (a forwarding decision).
-    pub iif: Option<DevRef>,
+    pub iif: Option<LinkRef<'a>>,
     /// `oif DEV`: force this output device.
-    pub oif: Option<DevRef>,
+    pub oif: Option<LinkRef<'a>>,
     /// `mark M`: the packet's firewall mark.
     pub mark: Option<u32>,
     /// `fibmatch`: answer with the routing table entry that matched, not the resolved route.
     pub fib_match: bool,
 }
 
-impl RouteQuery {
+impl<'a> RouteQuery<'a> {
     /// A lookup of `dst`.
     pub fn new(dst: IpAddr) -> Self {
         RouteQuery {
@@ -389,13 +392,13 @@ impl RouteQuery {
     }
 
     /// `iif DEV`.
-    pub fn iif(mut self, dev: impl Into<DevRef>) -> Self {
+    pub fn iif(mut self, dev: impl Into<LinkRef<'a>>) -> Self {
         self.iif = Some(dev.into());
         self
     }
 
     /// `oif DEV`.
-    pub fn oif(mut self, dev: impl Into<DevRef>) -> Self {
+    pub fn oif(mut self, dev: impl Into<LinkRef<'a>>) -> Self {
         self.oif = Some(dev.into());
         self
     }
@@ -424,7 +427,7 @@ impl Handle {
     ///
     /// [`ErrorKind::NotFound`]: crate::ErrorKind::NotFound
     /// [`ErrorKind::Request`]: crate::ErrorKind::Request
-    pub fn route_add(&mut self, spec: &RouteSpec) -> Result<()> {
+    pub fn route_add(&mut self, spec: &RouteSpec<'_>) -> Result<()> {
         self.route_new("add route", NewMode::Add, spec)
     }
 
@@ -434,11 +437,11 @@ impl Handle {
     ///
     /// # Errors
     /// As [`Handle::route_add`], but an existing route is no error.
-    pub fn route_replace(&mut self, spec: &RouteSpec) -> Result<()> {
+    pub fn route_replace(&mut self, spec: &RouteSpec<'_>) -> Result<()> {
         self.route_new("replace route", NewMode::Replace, spec)
     }
 
-    fn route_new(&mut self, op: &'static str, mode: NewMode, spec: &RouteSpec) -> Result<()> {
+    fn route_new(&mut self, op: &'static str, mode: NewMode, spec: &RouteSpec<'_>) -> Result<()> {
         let (oif, hops) = self.resolve_route_devs(op, spec)?;
         let route = route_request(spec, oif, &hops);
         self.ack(op, spec, |buf| request::route_new(buf, 0, mode, &route))
@@ -450,7 +453,7 @@ impl Handle {
     /// # Errors
     /// `ESRCH` (`RTNETLINK answers: No such process`) when no route matches;
     /// [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device.
-    pub fn route_del(&mut self, spec: &RouteSpec) -> Result<()> {
+    pub fn route_del(&mut self, spec: &RouteSpec<'_>) -> Result<()> {
         const OP: &str = "delete route";
         let (oif, hops) = self.resolve_route_devs(OP, spec)?;
         let route = route_request(spec, oif, &hops);
@@ -461,24 +464,19 @@ impl Handle {
     fn resolve_route_devs(
         &mut self,
         op: &'static str,
-        spec: &RouteSpec,
+        spec: &RouteSpec<'_>,
     ) -> Result<(Option<u32>, Vec<request::Nexthop>)> {
-        let oif = match &spec.dev {
+        let oif = match spec.dev {
             Some(dev) => Some(self.resolve_index_for(op, dev)?),
             None => None,
         };
         let mut hops = Vec::with_capacity(spec.nexthops.len());
         for hop in &spec.nexthops {
-            let oif = match &hop.dev {
+            let oif = match hop.dev {
                 Some(dev) => self.resolve_index_for(op, dev)?,
-                None => 0,
+                None => hop.hop.oif,
             };
-            hops.push(request::Nexthop {
-                gateway: hop.gateway,
-                oif,
-                weight: hop.weight,
-                flags: if hop.onlink { rtnh_f::ONLINK } else { 0 },
-            });
+            hops.push(request::Nexthop { oif, ..hop.hop });
         }
         Ok((oif, hops))
     }
@@ -492,14 +490,8 @@ impl Handle {
     /// reports it (a table is made with its first route), rather than an empty list that would
     /// hide a mistyped table id. Asked of both families at once, the kernel answers such a
     /// table with no routes and no error.
-    pub fn routes(&mut self, filter: &RouteFilter) -> Result<Vec<Route>> {
-        let found = RefCell::new(Vec::new());
-        self.route_dump(
-            filter,
-            || found.borrow_mut().clear(),
-            |m| found.borrow_mut().push(Route::from_message(m)),
-        )?;
-        Ok(found.into_inner())
+    pub fn routes(&mut self, filter: &RouteFilter<'_>) -> Result<Vec<Route>> {
+        self.select_owned(filter)
     }
 
     /// `RTM_GETROUTE` dump: calls `f` with each route `filter` keeps, borrowed from the
@@ -513,53 +505,10 @@ impl Handle {
     /// As [`Handle::routes`].
     pub fn for_each_route(
         &mut self,
-        filter: &RouteFilter,
+        filter: &RouteFilter<'_>,
         f: impl FnMut(&RouteMessage<'_>),
     ) -> Result<()> {
-        self.route_dump(filter, || {}, f)
-    }
-
-    fn route_dump(
-        &mut self,
-        filter: &RouteFilter,
-        mut restart: impl FnMut(),
-        mut f: impl FnMut(&RouteMessage<'_>),
-    ) -> Result<()> {
-        const OP: &str = "show routes";
-        let oif = match &filter.dev {
-            Some(dev) => Some(self.resolve_index_for(OP, dev)?),
-            None => None,
-        };
-        let dump = RouteDump {
-            family: filter.family.map_or(af::UNSPEC, Family::af),
-            table: filter.table,
-            protocol: filter.protocol,
-            oif,
-        };
-        let malformed = Cell::new(None);
-        let result = self.dump(
-            OP,
-            |buf| request::route_dump(buf, 0, &dump),
-            || {
-                malformed.set(None);
-                restart();
-            },
-            |message| {
-                if message.ty() != rtm::NEWROUTE {
-                    return;
-                }
-                match RouteMessage::parse(message) {
-                    Ok(m) if filter.keeps(oif, &m) => f(&m),
-                    Ok(_) => {}
-                    Err(e) => malformed.set(malformed.get().or(Some(e))),
-                }
-            },
-        );
-        result?;
-        match malformed.get() {
-            Some(e) => Err(Error::new(OP, None, rtnl_sys::Error::from(e).into())),
-            None => Ok(()),
-        }
+        self.select_each(filter, f)
     }
 
     /// `RTM_GETROUTE` for one address: the route the kernel would use to send a packet to
@@ -578,44 +527,50 @@ impl Handle {
     /// # Errors
     /// As [`Handle::route_get`]; [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an
     /// unknown device.
-    pub fn route_lookup(&mut self, query: &RouteQuery) -> Result<Route> {
+    pub fn route_lookup(&mut self, query: &RouteQuery<'_>) -> Result<Route> {
+        self.route_lookup_with(query, Route::from_message)
+    }
+
+    /// [`Handle::route_lookup`] that hands the kernel's answer to `read` as the codec's view,
+    /// for what [`Route`] does not keep (`RTA_SRC`, `RTA_UID`, `ip route get` prints them).
+    ///
+    /// # Errors
+    /// As [`Handle::route_lookup`].
+    pub fn route_lookup_with<R>(
+        &mut self,
+        query: &RouteQuery<'_>,
+        read: impl FnOnce(&RouteMessage<'_>) -> R,
+    ) -> Result<R> {
         const OP: &str = "get route";
         let mut get = RouteGet::new(query.dst);
         get.src = query.src;
         get.mark = query.mark;
         get.fib_match = query.fib_match;
-        if let Some(dev) = &query.iif {
+        if let Some(dev) = query.iif {
             get.iif = Some(self.resolve_index_for(OP, dev)?);
         }
-        if let Some(dev) = &query.oif {
+        if let Some(dev) = query.oif {
             get.oif = Some(self.resolve_index_for(OP, dev)?);
         }
         self.get(
             OP,
             query.dst,
             |buf| request::route_get(buf, 0, &get),
-            |reply| RouteMessage::parse(reply).map(|m| Route::from_message(&m)),
+            |reply| RouteMessage::parse(reply).map(|m| read(&m)),
         )
     }
 }
 
 /// The codec's request for `spec`, its devices resolved.
-fn route_request<'a>(
-    spec: &RouteSpec,
+fn route_request<'h>(
+    spec: &RouteSpec<'_>,
     oif: Option<u32>,
-    hops: &'a [request::Nexthop],
-) -> request::Route<'a> {
+    hops: &'h [request::Nexthop],
+) -> request::Route<'h> {
     request::Route {
-        gateway: spec.gateway,
-        metric: spec.metric,
-        prefsrc: spec.prefsrc,
-        table: spec.table,
-        oif,
-        protocol: spec.protocol,
-        scope: spec.scope,
-        route_type: spec.route_type,
+        oif: oif.or(spec.request.oif),
         nexthops: hops,
-        ..request::Route::new(spec.dst.addr(), spec.dst.prefix_len())
+        ..spec.request
     }
 }
 
@@ -652,7 +607,7 @@ mod tests {
         assert_eq!(route.oif, Some(4));
         assert_eq!(route.route_type, Some(rtn::UNREACHABLE));
         assert_eq!(route.nexthops.len(), 1);
-        assert_eq!(RouteFilter::new().table, Some(rt_table::MAIN));
-        assert_eq!(RouteFilter::new().all_tables().table, None);
+        assert_eq!(RouteFilter::new().dump.table, Some(rt_table::MAIN));
+        assert_eq!(RouteFilter::new().all_tables().dump.table, None);
     }
 }

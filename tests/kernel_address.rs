@@ -8,7 +8,7 @@ use std::net::IpAddr;
 
 use common::{ip, ip_json, private_netns};
 use rtnl_ip::codec::{ifa_f, rt_scope};
-use rtnl_ip::{Address, AddressFilter, AddressSpec, DevRef, ErrorKind, Family, Handle, IpPrefix};
+use rtnl_ip::{Address, AddressFilter, AddressSpec, ErrorKind, Family, Handle, IpPrefix, LinkRef};
 use rustix::io::Errno;
 use serde_json::Value;
 
@@ -421,7 +421,7 @@ fn for_each_address_streams_what_addresses_collects() {
     let mut handle = veth_pair();
     handle
         .address_add(&AddressSpec::new(
-            DevRef::Name("v0".into()),
+            LinkRef::Name("v0"),
             prefix("192.0.2.1/24"),
         ))
         .unwrap();

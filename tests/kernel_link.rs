@@ -27,8 +27,8 @@ fn veth_pair_with_peer_in_a_named_namespace() {
             .peer_netns(NetnsRef::Name("blue"))
             .mtu(1400)
             .peer_mtu(1300)
-            .address([0x02, 0, 0, 0, 0, 0x10])
-            .peer_address([0x02, 0, 0, 0, 0, 0x11])
+            .address(&[0x02, 0, 0, 0, 0, 0x10])
+            .peer_address(&[0x02, 0, 0, 0, 0, 0x11])
             .up(),
     )
     .unwrap();

@@ -9,10 +9,11 @@ use core::net::IpAddr;
 
 use crate::attr::{Attr, Attrs};
 use crate::error::Error;
+use crate::ifa;
 use crate::index::{AttrIndex, Len, Rule, Slice, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{IfAddrMsg, IfaCacheinfo};
-use crate::{ifa, rtm};
+use crate::view::View;
 
 const ADDR_SLOTS: usize = slots(ifa::MAX);
 const ADDR_POLICY: [Rule; ADDR_SLOTS] = policy(&[
@@ -41,7 +42,7 @@ impl<'a> AddressMessage<'a> {
     /// Checks `message` is a well-formed address message and indexes its attributes.
     #[inline(always)]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(rtm::NEWADDR, rtm::GETADDR)?;
+        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
         let (header, attrs, offset) = family_header::<IfAddrMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &ADDR_POLICY)?;
         Ok(AddressMessage {

@@ -92,6 +92,7 @@ mod nsid;
 pub mod raw;
 pub mod request;
 mod route;
+mod view;
 
 pub use ack::{DoneMessage, ErrorMessage, ExtAck};
 pub use addr::AddressMessage;
@@ -104,3 +105,4 @@ pub use link::LinkMessage;
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage};
+pub use view::{Dump, View};

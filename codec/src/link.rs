@@ -11,7 +11,8 @@ use crate::index::{AttrIndex, Len, Pos, Rule, policy, slots};
 use crate::kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};
-use crate::{ifla, ifla_info, rtm};
+use crate::view::View;
+use crate::{ifla, ifla_info};
 
 /// Up to the highest type Linux 6.18 sends (`IFLA_TAILROOM`), beyond the 6.1 headers'
 /// `IFLA_MAX`: a type past the table takes the index's slow path, and a 6.18 link message has
@@ -75,7 +76,7 @@ impl<'a> LinkMessage<'a> {
     /// Checks `message` is a well-formed link message and indexes its attributes.
     #[inline(always)]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(rtm::NEWLINK, rtm::SETLINK)?;
+        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
         let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &LINK_POLICY)?;
         let info = match attrs.get(ifla::LINKINFO) {

@@ -10,8 +10,9 @@ use zerocopy::{FromBytes, IntoBytes};
 use crate::attr::align4;
 use crate::error::{Error, Layer};
 use crate::raw::NlMsgHdr;
+use crate::view::View;
 use crate::{
-    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NsidMessage, RouteMessage, nlmsg, rtm,
+    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NsidMessage, RouteMessage, nlmsg,
 };
 
 /// One netlink message: a checked `struct nlmsghdr` and exactly `nlmsg_len` bytes.
@@ -118,10 +119,14 @@ impl<'a> Message<'a> {
             nlmsg::ERROR => ErrorMessage::parse(self).map(Payload::Error),
             nlmsg::DONE => DoneMessage::parse(self).map(Payload::Done),
             nlmsg::OVERRUN => Ok(Payload::Overrun),
-            rtm::NEWLINK..=rtm::SETLINK => LinkMessage::parse(self).map(Payload::Link),
-            rtm::NEWADDR..=rtm::GETADDR => AddressMessage::parse(self).map(Payload::Address),
-            rtm::NEWROUTE..=rtm::GETROUTE => RouteMessage::parse(self).map(Payload::Route),
-            rtm::NEWNSID..=rtm::GETNSID => NsidMessage::parse(self).map(Payload::Nsid),
+            LinkMessage::FIRST..=LinkMessage::LAST => LinkMessage::parse(self).map(Payload::Link),
+            AddressMessage::FIRST..=AddressMessage::LAST => {
+                AddressMessage::parse(self).map(Payload::Address)
+            }
+            RouteMessage::FIRST..=RouteMessage::LAST => {
+                RouteMessage::parse(self).map(Payload::Route)
+            }
+            NsidMessage::FIRST..=NsidMessage::LAST => NsidMessage::parse(self).map(Payload::Nsid),
             _ => Ok(Payload::Other(self)),
         }
     }

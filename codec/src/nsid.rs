@@ -8,8 +8,9 @@ use crate::attr::{Attr, Attrs};
 use crate::error::Error;
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
+use crate::netnsa;
 use crate::raw::RtGenMsg;
-use crate::{netnsa, rtm};
+use crate::view::View;
 
 const NSID_SLOTS: usize = slots(netnsa::MAX);
 const NSID_POLICY: [Rule; NSID_SLOTS] = policy(&[
@@ -32,7 +33,7 @@ pub struct NsidMessage<'a> {
 impl<'a> NsidMessage<'a> {
     /// Checks `message` is a well-formed nsid message and indexes its attributes.
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(rtm::NEWNSID, rtm::GETNSID)?;
+        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
         let (header, attrs, offset) = family_header::<RtGenMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &NSID_POLICY)?;
         Ok(NsidMessage {

@@ -14,7 +14,8 @@ use crate::error::{Error, Layer};
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{RtMsg, RtNextHop, RtaCacheinfo};
-use crate::{rta, rtm};
+use crate::rta;
+use crate::view::View;
 
 const ROUTE_SLOTS: usize = slots(rta::MAX);
 const ROUTE_POLICY: [Rule; ROUTE_SLOTS] = policy(&[
@@ -49,7 +50,7 @@ impl<'a> RouteMessage<'a> {
     /// Checks `message` is a well-formed route message and indexes its attributes.
     #[inline(always)]
     pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(rtm::NEWROUTE, rtm::GETROUTE)?;
+        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
         let (header, attrs, offset) = family_header::<RtMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &ROUTE_POLICY)?;
         if let Some(multipath) = attrs.get(rta::MULTIPATH) {

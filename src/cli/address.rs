@@ -113,31 +113,25 @@ pub fn parse_prefix(ctx: &Ctx, word: &str) -> CmdResult<(IpPrefix, bool)> {
     Ok((prefix, word.contains('/')))
 }
 
-/// `add`, `change`, `replace` and `delete`'s arguments (`ipaddr_modify()`).
-#[derive(Default)]
+/// `add`, `change`, `replace` and `delete`'s arguments (`ipaddr_modify()`): the spec they
+/// fill in, and what the grammar keeps until the command is read (values that depend on
+/// each other whatever their order: the broadcast on the local prefix, the lifetimes'
+/// defaults on each other).
 struct ModifyArgs<'a> {
+    /// The request, the device by name (resolved before sending).
+    spec: AddressSpec<'a>,
     /// `[local] PREFIX`, and whether it had a length.
     local: Option<(IpPrefix, bool)>,
     /// The words of `local`, for messages.
     local_word: &'a str,
-    /// `peer PREFIX`.
-    peer: Option<IpPrefix>,
-    /// `dev DEV`.
+    /// Whether `dev` was given.
     dev: Option<&'a str>,
     /// `broadcast ADDR`, `+` (all host bits set) or `-` (none set).
     broadcast: Option<&'a str>,
-    /// `label LABEL`.
-    label: Option<&'a str>,
-    /// `scope SCOPE`.
-    scope: Option<u8>,
-    /// `metric N`.
-    metric: Option<u32>,
     /// `valid_lft`.
     valid: Option<u32>,
     /// `preferred_lft`.
     preferred: Option<u32>,
-    /// `IFA_F_*` from the flag words.
-    flags: u32,
 }
 
 /// `valid_lft` / `preferred_lft`: seconds, or `forever`.
@@ -149,14 +143,27 @@ fn lifetime(key: &str, word: &str) -> CmdResult<u32> {
 }
 
 impl<'a> ModifyArgs<'a> {
-    /// Reads the arguments.
+    /// Reads the arguments into the spec.
     fn parse(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<Self> {
-        let mut m = ModifyArgs::default();
+        let mut m = ModifyArgs {
+            spec: AddressSpec::new(0u32, IpPrefix::DEFAULT_V4),
+            local: None,
+            local_word: "",
+            dev: None,
+            broadcast: None,
+            valid: None,
+            preferred: None,
+        };
+        let mut peer = None;
+        let r = &mut m.spec.request;
         while let Some(word) = args.next() {
             match word {
                 "peer" | "remote" => {
-                    let value = args.value_once("peer", &m.peer)?;
-                    m.peer = Some(parse_prefix(ctx, value)?.0);
+                    let value = args.value_once("peer", &peer)?;
+                    let prefix = parse_prefix(ctx, value)?.0;
+                    peer = Some(prefix);
+                    r.peer = Some(prefix.addr());
+                    r.prefix_len = prefix.prefix_len();
                 }
                 w if matches(w, "broadcast") || w == "brd" => {
                     m.broadcast = Some(args.value_once("broadcast", &m.broadcast)?);
@@ -164,16 +171,16 @@ impl<'a> ModifyArgs<'a> {
                 "anycast" => return Err(args::unsupported("address anycast")),
                 "scope" => {
                     let value = args.value()?;
-                    m.scope = Some(
+                    r.scope = Some(
                         names::parse_scope(value)
                             .ok_or_else(|| invarg("invalid scope value.", value))?,
                     );
                 }
                 "dev" => m.dev = Some(args.value()?),
-                "label" => m.label = Some(args.value()?),
+                "label" => r.label = Some(args.value()?),
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     let value = args.value()?;
-                    m.metric = Some(
+                    r.metric = Some(
                         number(w, value)
                             .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
                     );
@@ -184,11 +191,11 @@ impl<'a> ModifyArgs<'a> {
                 w if matches(w, "preferred_lft") => {
                     m.preferred = Some(lifetime("preferred_lft", args.value()?)?);
                 }
-                "home" => m.flags |= ifa_f::HOMEADDRESS,
-                "nodad" => m.flags |= ifa_f::NODAD,
-                "mngtmpaddr" => m.flags |= ifa_f::MANAGETEMPADDR,
-                "noprefixroute" => m.flags |= ifa_f::NOPREFIXROUTE,
-                "autojoin" => m.flags |= ifa_f::MCAUTOJOIN,
+                "home" => r.flags |= ifa_f::HOMEADDRESS,
+                "nodad" => r.flags |= ifa_f::NODAD,
+                "mngtmpaddr" => r.flags |= ifa_f::MANAGETEMPADDR,
+                "noprefixroute" => r.flags |= ifa_f::NOPREFIXROUTE,
+                "autojoin" => r.flags |= ifa_f::MCAUTOJOIN,
                 w => {
                     let value = if w == "local" { args.value()? } else { w };
                     if matches(value, "help") {
@@ -197,16 +204,23 @@ impl<'a> ModifyArgs<'a> {
                     if m.local.is_some() {
                         return Err(duparg2("local", value));
                     }
-                    m.local = Some(parse_prefix(ctx, value)?);
+                    let (local, had_len) = parse_prefix(ctx, value)?;
+                    m.local = Some((local, had_len));
                     m.local_word = value;
+                    r.local = local.addr();
+                    // A peer's prefix length is the address's.
+                    if peer.is_none() {
+                        r.prefix_len = local.prefix_len();
+                    }
                 }
             }
         }
         Ok(m)
     }
 
-    /// The spec the library sends; `delete` skips the defaults that only creation needs.
-    fn spec(&self, delete: bool) -> CmdResult<AddressSpec> {
+    /// The spec the library sends, completed now that every word is read; `delete` skips the
+    /// defaults that only creation needs.
+    fn spec(&self, delete: bool) -> CmdResult<AddressSpec<'a>> {
         let Some(dev) = self.dev else {
             return Err(Failure::Local(
                 "Not enough information: \"dev\" argument is required.".into(),
@@ -217,13 +231,8 @@ impl<'a> ModifyArgs<'a> {
                 "Not enough information: \"local\" argument is required.".into(),
             ));
         };
-        let mut spec = AddressSpec::new(dev, local);
-        if let Some(peer) = self.peer {
-            spec = spec.peer(peer);
-        }
-        if let Some(label) = self.label {
-            spec = spec.label(label);
-        }
+        let mut spec = self.spec.clone();
+        spec.dev = dev.into();
         if let Some(brd) = self.broadcast {
             spec = match (brd, local.addr()) {
                 ("+", IpAddr::V4(_)) => spec.broadcast_auto(),
@@ -239,16 +248,12 @@ impl<'a> ModifyArgs<'a> {
                 },
             };
         }
-        match self.scope {
-            Some(scope) => spec = spec.scope(scope),
-            // ip's default_scope(): host for 127.0.0.0/8.
-            None if !delete && matches!(local.addr(), IpAddr::V4(a) if a.octets()[0] == 127) => {
-                spec = spec.scope(rtnl_ip::codec::rt_scope::HOST);
-            }
-            None => {}
-        }
-        if let Some(metric) = self.metric {
-            spec = spec.metric(metric);
+        // ip's default_scope(): host for 127.0.0.0/8.
+        if spec.request.scope.is_none()
+            && !delete
+            && matches!(local.addr(), IpAddr::V4(a) if a.octets()[0] == 127)
+        {
+            spec = spec.scope(rtnl_ip::codec::rt_scope::HOST);
         }
         if self.valid.is_some() || self.preferred.is_some() {
             let valid = self.valid.unwrap_or(FOREVER);
@@ -262,9 +267,6 @@ impl<'a> ModifyArgs<'a> {
                 ));
             }
             spec = spec.lifetime(valid, preferred);
-        }
-        if self.flags != 0 {
-            spec = spec.flag(self.flags);
         }
         Ok(spec)
     }
@@ -313,8 +315,7 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 fn modify(ctx: &mut Ctx, args: &mut Args<'_>, op: Op) -> CmdResult {
     let parsed = ModifyArgs::parse(ctx, args)?;
     let mut spec = parsed.spec(op == Op::Delete)?;
-    let dev = parsed.dev.unwrap_or_default();
-    let index = super::link::device_index(ctx, dev)?;
+    let index = super::link::device_index(ctx, parsed.dev.unwrap_or_default())?;
     spec.dev = index.into();
     let handle = ctx.handle()?;
     match op {
@@ -335,11 +336,9 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, op: Op) -> CmdResult {
                 );
                 let found = handle.addresses(&AddressFilter::new().dev(index))?;
                 if let Some(have) = found.iter().find(|a| a.local == Some(local.addr())) {
-                    spec.local =
-                        IpPrefix::new(local.addr(), have.prefix_len).map_err(Failure::Lib)?;
-                    if let Some(peer) = have.peer {
-                        spec.peer =
-                            Some(IpPrefix::new(peer, have.prefix_len).map_err(Failure::Lib)?);
+                    spec.request.prefix_len = have.prefix_len;
+                    if have.peer.is_some() {
+                        spec.request.peer = have.peer;
                     }
                 }
             }

@@ -24,6 +24,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use rtnl_ip::codec::request::{LinkFlags, LinkKind, Macvlan, Veth, Vlan, Vxlan};
 use rtnl_ip::names;
 use rtnl_ip::{KindData, Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 use serde_json::{Map, Value};
@@ -165,142 +166,91 @@ pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a str) -> CmdResult<NetnsRef<'a>> {
     }
 }
 
-/// The generic part of `ip link add` (and of a veth's `peer`): `iplink_parse()`'s keywords.
-#[derive(Default)]
-struct AddArgs<'a> {
-    /// `name NAME`.
-    name: Option<&'a str>,
-    /// A bare word or `dev NAME`.
-    dev: Option<&'a str>,
-    /// `up`.
-    up: bool,
-    /// `mtu N`.
-    mtu: Option<u32>,
-    /// `address LLADDR`.
-    address: Option<[u8; 6]>,
-    /// `txqueuelen N`.
-    txqlen: Option<u32>,
-    /// `netns NS`.
-    netns: Option<&'a str>,
-    /// `master DEV`.
-    master: Option<&'a str>,
-    /// `link DEV`: the lower device (vlan, macvlan).
-    link: Option<&'a str>,
-    /// `type KIND`.
-    kind: Option<&'a str>,
+/// Room for a link-layer address a command spells out, which its spec borrows.
+type Lladdr = [u8; 32];
+
+/// The rooms for one command's link-layer addresses (`address` and a veth peer's, or
+/// `address` and `broadcast`): each keyword takes at most one, as it may be given once.
+fn rooms(store: &mut [Lladdr; 2]) -> Vec<&mut Lladdr> {
+    store.iter_mut().collect()
 }
 
-impl<'a> AddArgs<'a> {
-    /// Reads keywords until `type` (which takes the kind; the kind's own arguments follow) or
-    /// the end.
-    fn parse(args: &mut Args<'a>) -> CmdResult<Self> {
-        let mut a = AddArgs::default();
-        while let Some(word) = args.next() {
-            match word {
-                "up" => a.up = true,
-                "down" => a.up = false,
-                "name" => {
-                    let value = args.value_once("name", &a.name)?;
-                    a.name = Some(ifname("name", value)?);
+/// `bytes` in the next free room: the slice the spec borrows.
+fn lladdr_in<'a>(rooms: &mut Vec<&'a mut Lladdr>, bytes: &[u8]) -> &'a [u8] {
+    let Some(room) = rooms.pop() else {
+        unreachable!("one room per address keyword, and each is given once")
+    };
+    let len = bytes.len().min(room.len());
+    room[..len].copy_from_slice(&bytes[..len]);
+    let room: &'a Lladdr = room;
+    &room[..len]
+}
+
+/// `iplink_parse()`'s keywords up to `type KIND`, read into `spec` (for a veth's `peer`, the
+/// peer's own spec, whose values go to the veth's peer options). Names to look up are kept as
+/// names (a namespace as [`NetnsRef::Name`] until [`netns_arg`] reads it); returns the device
+/// word (a bare `NAME` or `dev NAME`) and the kind.
+fn parse_common<'a, 'w: 'a>(
+    args: &mut Args<'w>,
+    spec: &mut LinkAdd<'a>,
+    rooms: &mut Vec<&'a mut Lladdr>,
+) -> CmdResult<(Option<&'a str>, Option<&'a str>)> {
+    let mut dev = None;
+    let r = &mut spec.request;
+    while let Some(word) = args.next() {
+        match word {
+            "up" => r.flags = LinkFlags::up(),
+            "down" => r.flags = LinkFlags::NONE,
+            "name" => {
+                let value = args.value_once("name", &r.name)?;
+                r.name = Some(ifname("name", value)?);
+            }
+            "mtu" => r.mtu = Some(number("mtu", args.value_once("mtu", &r.mtu)?)?),
+            "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
+            w if matches(w, "link") => {
+                spec.link = Some(LinkRef::Name(args.value_once("link", &spec.link)?));
+            }
+            w if matches(w, "address") => {
+                let mac = args::mac(args.value_once("address", &r.address)?)?;
+                r.address = Some(lladdr_in(rooms, &mac));
+            }
+            w if matches(w, "txqueuelen") || w == "qlen" || matches(w, "txqlen") => {
+                let value = args.value_once("txqueuelen", &r.txqlen)?;
+                r.txqlen = Some(number("txqueuelen", value)?);
+            }
+            w if matches(w, "master") => {
+                spec.master = Some(LinkRef::Name(args.value_once("master", &spec.master)?));
+            }
+            w if matches(w, "type") => return Ok((dev, Some(args.value()?))),
+            w if matches(w, "broadcast") || w == "brd" => {
+                return Err(args::unsupported("link add broadcast"));
+            }
+            "index" | "numtxqueues" | "numrxqueues" | "group" | "alias" | "vf" | "mode"
+            | "state" | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "addrgenmode"
+            | "protodown" | "parentdev" => {
+                return Err(args::unsupported(&format!("link add {word}")));
+            }
+            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            w => {
+                let name = if w == "dev" { args.value()? } else { w };
+                if dev.is_some() {
+                    return Err(duparg2("dev", name));
                 }
-                "mtu" => a.mtu = Some(number("mtu", args.value_once("mtu", &a.mtu)?)?),
-                "netns" => a.netns = Some(args.value_once("netns", &a.netns)?),
-                w if matches(w, "link") => a.link = Some(args.value_once("link", &a.link)?),
-                w if matches(w, "address") => {
-                    a.address = Some(args::mac(args.value_once("address", &a.address)?)?);
-                }
-                w if matches(w, "txqueuelen") || w == "qlen" || matches(w, "txqlen") => {
-                    let value = args.value_once("txqueuelen", &a.txqlen)?;
-                    a.txqlen = Some(number("txqueuelen", value)?);
-                }
-                w if matches(w, "master") => {
-                    a.master = Some(args.value_once("master", &a.master)?);
-                }
-                w if matches(w, "type") => {
-                    a.kind = Some(args.value()?);
-                    break;
-                }
-                w if matches(w, "broadcast") || w == "brd" => {
-                    return Err(args::unsupported("link add broadcast"));
-                }
-                "index" | "numtxqueues" | "numrxqueues" | "group" | "alias" | "vf" | "mode"
-                | "state" | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "addrgenmode"
-                | "protodown" | "parentdev" => {
-                    return Err(args::unsupported(&format!("link add {word}")));
-                }
-                w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
-                w => {
-                    let dev = if w == "dev" { args.value()? } else { w };
-                    if a.dev.is_some() {
-                        return Err(duparg2("dev", dev));
-                    }
-                    a.dev = Some(ifname("dev", dev)?);
-                }
+                dev = Some(ifname("dev", name)?);
             }
         }
-        Ok(a)
     }
-
-    /// The name of the new link: `name X` or the bare word, not both.
-    fn link_name(&self) -> CmdResult<Option<&'a str>> {
-        match (self.name, self.dev) {
-            (Some(_), Some(_)) => Err(Failure::Usage(
-                "both \"name\" and \"dev\" cannot be used when creating devices.".into(),
-            )),
-            (name, dev) => Ok(name.or(dev)),
-        }
-    }
+    Ok((dev, None))
 }
 
-/// The arguments after `type KIND`.
-enum KindArgs<'a> {
-    /// `veth [peer ...]`.
-    Veth(Option<AddArgs<'a>>),
-    /// `bridge`.
-    Bridge,
-    /// `dummy`.
-    Dummy,
-    /// `vxlan ...`.
-    Vxlan(Vxlan<'a>),
-    /// `vlan ...`.
-    Vlan {
-        /// `id N`.
-        id: Option<u16>,
-        /// `protocol 802.1Q|802.1ad`.
-        protocol: Option<u16>,
-        /// `link DEV` given after the kind (rtnl also takes it there).
-        link: Option<&'a str>,
-    },
-    /// `macvlan ...`.
-    Macvlan {
-        /// `mode M`, as `MACVLAN_MODE_*`.
-        mode: Option<u32>,
-        /// `link DEV` given after the kind.
-        link: Option<&'a str>,
-    },
-    /// Any other kind, without arguments.
-    Other(&'a str),
-}
-
-/// `type vxlan`'s arguments.
-#[derive(Default)]
-struct Vxlan<'a> {
-    /// `id VNI` / `vni VNI`.
-    id: Option<u32>,
-    /// `remote ADDR`.
-    remote: Option<std::net::IpAddr>,
-    /// `group ADDR`.
-    group: Option<std::net::IpAddr>,
-    /// `local ADDR`.
-    local: Option<std::net::IpAddr>,
-    /// `dstport PORT`.
-    port: Option<u16>,
-    /// `dev DEV`.
-    dev: Option<&'a str>,
-    /// `ttl TTL` (`auto` is 0).
-    ttl: Option<u8>,
-    /// `nolearning`.
-    nolearning: bool,
+/// The name of a new link: `name X` or the bare word, not both.
+fn link_name<'a>(name: Option<&'a str>, dev: Option<&'a str>) -> CmdResult<Option<&'a str>> {
+    match (name, dev) {
+        (Some(_), Some(_)) => Err(Failure::Usage(
+            "both \"name\" and \"dev\" cannot be used when creating devices.".into(),
+        )),
+        (name, dev) => Ok(name.or(dev)),
+    }
 }
 
 /// `KIND: unknown command "x"?`, which `ip` prints (with the kind's usage) and exits 1 on.
@@ -310,163 +260,210 @@ fn unknown_kind_arg(kind: &str, word: &str) -> Failure {
     ))
 }
 
-impl<'a> KindArgs<'a> {
-    /// Reads the kind's arguments (the rest of the command).
-    fn parse(kind: &'a str, args: &mut Args<'a>) -> CmdResult<Self> {
-        match kind {
-            "veth" => match args.next() {
-                None => Ok(KindArgs::Veth(None)),
-                Some("peer") => Ok(KindArgs::Veth(Some(AddArgs::parse(args)?))),
-                Some(_) => Err(Failure::StdoutUsage(
+/// The arguments after `type KIND` (the rest of the command), read into `spec`'s kind: each
+/// kind's grammar (`ip/link_veth.c`, `iplink_vxlan.c`, `iplink_vlan.c`, `iplink_macvlan.c`).
+fn parse_kind<'a, 'w: 'a>(
+    kind: &'a str,
+    args: &mut Args<'w>,
+    spec: &mut LinkAdd<'a>,
+    rooms: &mut Vec<&'a mut Lladdr>,
+) -> CmdResult {
+    spec.request.kind = match kind {
+        "veth" => match args.next() {
+            None => LinkKind::Veth(Veth::default()),
+            Some("peer") => {
+                // The peer's words are `ip link add`'s own, for the peer's end.
+                let mut peer = LinkAdd::new(None, LinkKind::Other(""));
+                let (dev, kind) = parse_common(args, &mut peer, rooms)?;
+                if let Some(kind) = kind {
+                    return Err(duparg("type", kind));
+                }
+                if peer.master.is_some() || peer.link.is_some() {
+                    return Err(args::unsupported("veth peer master/link"));
+                }
+                let p = peer.request;
+                spec.peer_netns = peer.netns;
+                LinkKind::Veth(Veth {
+                    peer_name: link_name(p.name, dev)?,
+                    peer_netns: None,
+                    peer_mtu: p.mtu,
+                    peer_address: p.address,
+                    peer_txqlen: p.txqlen,
+                    peer_flags: p.flags,
+                })
+            }
+            Some(_) => {
+                return Err(Failure::StdoutUsage(
                     "Usage: ip link <options> type veth [peer <options>]\n\
                      To get <options> type 'ip link add help'"
                         .into(),
-                )),
-            },
-            "bridge" | "dummy" => match args.next() {
-                None if kind == "bridge" => Ok(KindArgs::Bridge),
-                None => Ok(KindArgs::Dummy),
-                Some(word) => Err(args::unsupported(&format!("{kind} {word}"))),
-            },
-            "vxlan" => Self::parse_vxlan(args).map(KindArgs::Vxlan),
-            "vlan" => {
-                let (mut id, mut protocol, mut link) = (None, None, None);
-                while let Some(word) = args.next() {
-                    match word {
-                        "id" => {
-                            let value = args.value_once("id", &id)?;
-                            id = Some(
-                                number::<u16>("id", value)
-                                    .ok()
-                                    .filter(|&n| n < 4096)
-                                    .ok_or_else(|| invarg("id is invalid", value))?,
-                            );
-                        }
-                        w if matches(w, "protocol") => {
-                            let value = args.value_once("protocol", &protocol)?;
-                            protocol = Some(match value.to_ascii_lowercase().as_str() {
-                                "802.1q" => 0x8100,
-                                "802.1ad" => 0x88a8,
-                                _ => return Err(invarg("protocol is invalid", value)),
-                            });
-                        }
-                        "link" => link = Some(args.value_once("link", &link)?),
-                        w if matches(w, "help") => {
-                            return Err(Failure::Usage(USAGE.trim_end().into()));
-                        }
-                        w => return Err(unknown_kind_arg("vlan", w)),
-                    }
-                }
-                Ok(KindArgs::Vlan { id, protocol, link })
+                ));
             }
-            "macvlan" => {
-                let (mut mode, mut link) = (None, None);
-                while let Some(word) = args.next() {
-                    match word {
-                        "mode" => {
-                            let value = args.value_once("mode", &mode)?;
-                            mode = Some(match value {
-                                "private" => 1,
-                                "vepa" => 2,
-                                "bridge" => 4,
-                                "passthru" => 8,
-                                "source" => 16,
-                                _ => {
-                                    return Err(Failure::Local(format!(
-                                        "Error: argument of \"mode\" must be \"private\", \
-                                         \"vepa\", \"bridge\", \"passthru\" or \"source\", \
-                                         not \"{value}\""
-                                    )));
-                                }
-                            });
-                        }
-                        "link" => link = Some(args.value_once("link", &link)?),
-                        w if matches(w, "help") => {
-                            return Err(Failure::Usage(USAGE.trim_end().into()));
-                        }
-                        w => return Err(unknown_kind_arg("macvlan", w)),
-                    }
-                }
-                Ok(KindArgs::Macvlan { mode, link })
-            }
-            other => match args.next() {
-                None => Ok(KindArgs::Other(other)),
-                Some(word) => Err(args::unsupported(&format!("{other} {word}"))),
-            },
-        }
-    }
-
-    /// `type vxlan`'s keywords (`iplink_vxlan.c`).
-    fn parse_vxlan(args: &mut Args<'a>) -> CmdResult<Vxlan<'a>> {
-        let mut v = Vxlan::default();
-        while let Some(word) = args.next() {
-            match word {
-                w if matches(w, "id") || matches(w, "vni") => {
-                    let value = args.value_once("id", &v.id)?;
-                    v.id = Some(
-                        number::<u32>("id", value)
+        },
+        "bridge" | "dummy" => match args.next() {
+            None if kind == "bridge" => LinkKind::Bridge,
+            None => LinkKind::Dummy,
+            Some(word) => return Err(args::unsupported(&format!("{kind} {word}"))),
+        },
+        "vxlan" => LinkKind::Vxlan(parse_vxlan(args, spec)?),
+        "vlan" => {
+            let mut vlan = Vlan {
+                id: u16::MAX,
+                protocol: None,
+                link: 0,
+            };
+            let mut link = None;
+            while let Some(word) = args.next() {
+                match word {
+                    "id" => {
+                        let given = (vlan.id != u16::MAX).then_some(());
+                        let value = args.value_once("id", &given)?;
+                        vlan.id = number::<u16>("id", value)
                             .ok()
-                            .filter(|&n| n < 1 << 24)
-                            .ok_or_else(|| invarg("invalid id", value))?,
+                            .filter(|&n| n < 4096)
+                            .ok_or_else(|| invarg("id is invalid", value))?;
+                    }
+                    w if matches(w, "protocol") => {
+                        let value = args.value_once("protocol", &vlan.protocol)?;
+                        vlan.protocol = Some(match value.to_ascii_lowercase().as_str() {
+                            "802.1q" => 0x8100,
+                            "802.1ad" => 0x88a8,
+                            _ => return Err(invarg("protocol is invalid", value)),
+                        });
+                    }
+                    "link" => link = Some(args.value_once("link", &link)?),
+                    w if matches(w, "help") => {
+                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                    }
+                    w => return Err(unknown_kind_arg("vlan", w)),
+                }
+            }
+            // `link DEV` may come before the kind (ip's place) or after it.
+            spec.link = spec.link.or(link.map(LinkRef::Name));
+            LinkKind::Vlan(vlan)
+        }
+        "macvlan" => {
+            let mut macvlan = Macvlan {
+                mode: None,
+                link: 0,
+            };
+            let mut link = None;
+            while let Some(word) = args.next() {
+                match word {
+                    "mode" => {
+                        let value = args.value_once("mode", &macvlan.mode)?;
+                        macvlan.mode = Some(match value {
+                            "private" => 1,
+                            "vepa" => 2,
+                            "bridge" => 4,
+                            "passthru" => 8,
+                            "source" => 16,
+                            _ => {
+                                return Err(Failure::Local(format!(
+                                    "Error: argument of \"mode\" must be \"private\", \
+                                     \"vepa\", \"bridge\", \"passthru\" or \"source\", \
+                                     not \"{value}\""
+                                )));
+                            }
+                        });
+                    }
+                    "link" => link = Some(args.value_once("link", &link)?),
+                    w if matches(w, "help") => {
+                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                    }
+                    w => return Err(unknown_kind_arg("macvlan", w)),
+                }
+            }
+            spec.link = spec.link.or(link.map(LinkRef::Name));
+            LinkKind::Macvlan(macvlan)
+        }
+        other => match args.next() {
+            None => LinkKind::Other(other),
+            Some(word) => return Err(args::unsupported(&format!("{other} {word}"))),
+        },
+    };
+    Ok(())
+}
+
+/// `type vxlan`'s keywords (`iplink_vxlan.c`); `dev DEV` goes to `spec.link`. A missing id is
+/// `u32::MAX` (no VNI is that large), reported once the command is read.
+fn parse_vxlan<'a, 'w: 'a>(args: &mut Args<'w>, spec: &mut LinkAdd<'a>) -> CmdResult<Vxlan> {
+    let mut v = Vxlan {
+        id: u32::MAX,
+        ..Vxlan::default()
+    };
+    let mut dev = None;
+    while let Some(word) = args.next() {
+        match word {
+            w if matches(w, "id") || matches(w, "vni") => {
+                let given = (v.id != u32::MAX).then_some(());
+                let value = args.value_once("id", &given)?;
+                v.id = number::<u32>("id", value)
+                    .ok()
+                    .filter(|&n| n < 1 << 24)
+                    .ok_or_else(|| invarg("invalid id", value))?;
+            }
+            w if matches(w, "group") => {
+                let value = args.value_once("group", &v.group)?;
+                let addr = args::ip_addr(value)
+                    .ok()
+                    .filter(std::net::IpAddr::is_multicast)
+                    .ok_or_else(|| invarg("invalid group address", value))?;
+                v.group = Some(addr);
+            }
+            w if matches(w, "remote") => {
+                let value = args.value_once("remote", &v.remote)?;
+                let addr = args::ip_addr(value)
+                    .ok()
+                    .filter(|a| !a.is_multicast())
+                    .ok_or_else(|| invarg("invalid remote address", value))?;
+                v.remote = Some(addr);
+            }
+            w if matches(w, "local") => {
+                let value = args.value_once("local", &v.local)?;
+                if value != "any" {
+                    v.local = Some(
+                        args::ip_addr(value).map_err(|_| invarg("invalid local address", value))?,
                     );
                 }
-                w if matches(w, "group") => {
-                    let value = args.value_once("group", &v.group)?;
-                    let addr = args::ip_addr(value)
-                        .ok()
-                        .filter(std::net::IpAddr::is_multicast)
-                        .ok_or_else(|| invarg("invalid group address", value))?;
-                    v.group = Some(addr);
-                }
-                w if matches(w, "remote") => {
-                    let value = args.value_once("remote", &v.remote)?;
-                    let addr = args::ip_addr(value)
-                        .ok()
-                        .filter(|a| !a.is_multicast())
-                        .ok_or_else(|| invarg("invalid remote address", value))?;
-                    v.remote = Some(addr);
-                }
-                w if matches(w, "local") => {
-                    let value = args.value_once("local", &v.local)?;
-                    if value != "any" {
-                        v.local = Some(
-                            args::ip_addr(value)
-                                .map_err(|_| invarg("invalid local address", value))?,
-                        );
-                    }
-                }
-                w if matches(w, "dev") => v.dev = Some(args.value_once("dev", &v.dev)?),
-                w if matches(w, "ttl") || matches(w, "hoplimit") => {
-                    let value = args.value_once("ttl", &v.ttl)?;
-                    v.ttl = Some(match value {
-                        "auto" => 0,
-                        "inherit" => return Err(args::unsupported("vxlan ttl inherit")),
-                        _ => number::<u32>("ttl", value)
-                            .map_err(|_| invarg("invalid TTL", value))?
-                            .try_into()
-                            .map_err(|_| invarg("TTL must be <= 255", value))?,
-                    });
-                }
-                "dstport" => {
-                    let value = args.value_once("dstport", &v.port)?;
-                    v.port = Some(number("dstport", value).map_err(|_| invarg("dstport", value))?);
-                }
-                w if matches(w, "nolearning") => v.nolearning = true,
-                w if matches(w, "learning") => v.nolearning = false,
-                w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
-                "tos" | "df" | "flowlabel" | "srcport" | "proxy" | "noproxy" | "rsc" | "norsc"
-                | "l2miss" | "nol2miss" | "l3miss" | "nol3miss" | "ageing" | "maxaddress"
-                | "udpcsum" | "noudpcsum" | "udp6zerocsumtx" | "noudp6zerocsumtx"
-                | "udp6zerocsumrx" | "noudp6zerocsumrx" | "remcsumtx" | "noremcsumtx"
-                | "remcsumrx" | "noremcsumrx" | "external" | "noexternal" | "gbp" | "gpe"
-                | "vnifilter" | "novnifilter" => {
-                    return Err(args::unsupported(&format!("vxlan {word}")));
-                }
-                w => return Err(unknown_kind_arg("vxlan", w)),
             }
+            w if matches(w, "dev") => dev = Some(args.value_once("dev", &dev)?),
+            w if matches(w, "ttl") || matches(w, "hoplimit") => {
+                let value = args.value_once("ttl", &v.ttl)?;
+                v.ttl = Some(match value {
+                    "auto" => 0,
+                    "inherit" => return Err(args::unsupported("vxlan ttl inherit")),
+                    _ => number::<u32>("ttl", value)
+                        .map_err(|_| invarg("invalid TTL", value))?
+                        .try_into()
+                        .map_err(|_| invarg("TTL must be <= 255", value))?,
+                });
+            }
+            "dstport" => {
+                let value = args.value_once("dstport", &v.port)?;
+                v.port = Some(number("dstport", value).map_err(|_| invarg("dstport", value))?);
+            }
+            w if matches(w, "nolearning") => v.learning = false,
+            w if matches(w, "learning") => v.learning = true,
+            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            "tos" | "df" | "flowlabel" | "srcport" | "proxy" | "noproxy" | "rsc" | "norsc"
+            | "l2miss" | "nol2miss" | "l3miss" | "nol3miss" | "ageing" | "maxaddress"
+            | "udpcsum" | "noudpcsum" | "udp6zerocsumtx" | "noudp6zerocsumtx"
+            | "udp6zerocsumrx" | "noudp6zerocsumrx" | "remcsumtx" | "noremcsumtx" | "remcsumrx"
+            | "noremcsumrx" | "external" | "noexternal" | "gbp" | "gpe" | "vnifilter"
+            | "novnifilter" => {
+                return Err(args::unsupported(&format!("vxlan {word}")));
+            }
+            w => return Err(unknown_kind_arg("vxlan", w)),
         }
-        Ok(v)
     }
+    if let Some(dev) = dev {
+        if spec.link.is_some() {
+            return Err(args::unsupported("link DEV with type vxlan"));
+        }
+        spec.link = Some(LinkRef::Name(dev));
+    }
+    Ok(v)
 }
 
 /// `link add`.
@@ -479,157 +476,90 @@ fn replace(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     add_or_replace(ctx, args, true)
 }
 
-/// Parses `link add|replace` and sends it.
+/// Parses `link add|replace` into a [`LinkAdd`], looks up what it names with ip's messages,
+/// and sends it.
 fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResult {
-    let common = AddArgs::parse(args)?;
-    let Some(kind) = common.kind else {
+    let mut store = [[0; 32]; 2];
+    let mut rooms = rooms(&mut store);
+    let mut spec = LinkAdd::new(None, LinkKind::Other(""));
+    let (dev, kind) = parse_common(args, &mut spec, &mut rooms)?;
+    let Some(kind) = kind else {
         return Err(Failure::Local(
             "Not enough information: \"type\" argument is required".into(),
         ));
     };
-    let kind_args = KindArgs::parse(kind, args)?;
-    let Some(name) = common.link_name()? else {
+    // A `link DEV` before the kind is for the kinds that sit on a device.
+    let common_link = spec.link.is_some();
+    parse_kind(kind, args, &mut spec, &mut rooms)?;
+    let Some(name) = link_name(spec.request.name, dev)? else {
         return Err(args::unsupported("link add without a name"));
     };
+    spec.request.name = Some(name);
+    if replace {
+        spec = spec.replace();
+    }
     // Names the kernel needs as indexes are looked up first, with ip's messages.
-    let master = match common.master {
-        Some(m) => Some(argument_device(ctx, m)?),
-        None => None,
-    };
-    let lower = |ctx: &mut Ctx, after: Option<&str>| -> CmdResult<Option<u32>> {
-        match common.link.or(after) {
-            Some(dev) => device_index(ctx, dev).map(Some),
-            None => Ok(None),
+    if let Some(LinkRef::Name(master)) = spec.master {
+        spec.master = Some(argument_device(ctx, master)?.into());
+    }
+    let lower = |ctx: &mut Ctx, link: Option<LinkRef<'_>>| -> CmdResult<u32> {
+        match link {
+            Some(LinkRef::Name(dev)) => device_index(ctx, dev),
+            Some(LinkRef::Index(index)) => Ok(index),
+            None => Err(Failure::Local(
+                "Not enough information: \"link\" argument is required".into(),
+            )),
         }
     };
-    let need_lower = |index: Option<u32>| {
-        index.map(LinkRef::Index).ok_or_else(|| {
-            Failure::Local("Not enough information: \"link\" argument is required".into())
-        })
-    };
-    let mut spec = match &kind_args {
-        KindArgs::Veth(peer) => {
-            let (peer_name, peer_args) = match peer {
-                Some(p) => (p.link_name()?.unwrap_or(""), Some(p)),
-                None => ("", None),
-            };
-            let mut spec = LinkAdd::veth(name, peer_name);
-            if let Some(p) = peer_args {
-                if p.kind.is_some() {
-                    return Err(duparg("type", p.kind.unwrap_or_default()));
-                }
-                if p.master.is_some() || p.link.is_some() {
-                    return Err(args::unsupported("veth peer master/link"));
-                }
-                if let Some(mtu) = p.mtu {
-                    spec = spec.peer_mtu(mtu);
-                }
-                if let Some(mac) = p.address {
-                    spec = spec.peer_address(mac);
-                }
-                if let Some(txqlen) = p.txqlen {
-                    spec = spec.peer_txqlen(txqlen);
-                }
-                if let Some(ns) = p.netns {
-                    spec = spec.peer_netns(netns_arg(ctx, ns)?);
-                }
-                if p.up {
-                    spec = spec.peer_up();
-                }
+    match &spec.request.kind {
+        LinkKind::Veth(_) => {
+            if let Some(NetnsRef::Name(ns)) = spec.peer_netns {
+                spec.peer_netns = Some(netns_arg(ctx, ns)?);
             }
-            spec
         }
-        KindArgs::Bridge => LinkAdd::bridge(name),
-        KindArgs::Dummy => LinkAdd::dummy(name),
-        KindArgs::Other(kind) => LinkAdd::other(name, kind),
-        KindArgs::Vxlan(v) => {
-            let Some(id) = v.id else {
+        LinkKind::Vxlan(v) => {
+            if v.id == u32::MAX {
                 return Err(Failure::Local(
                     "vxlan: missing virtual network identifier".into(),
                 ));
-            };
+            }
             if v.group.is_some() && v.remote.is_some() {
                 return Err(Failure::Usage(
                     "vxlan: both group and remote cannot be specified".into(),
                 ));
             }
-            let mut spec = LinkAdd::vxlan(name, id);
-            if let Some(dev) = v.dev {
+            if let Some(LinkRef::Name(dev)) = spec.link.filter(|_| !common_link) {
                 let index = device_index(ctx, dev).map_err(|e| match e {
                     Failure::Local(text) => Failure::Usage(text),
                     other => other,
                 })?;
-                spec = spec.vxlan_dev(LinkRef::Index(index));
+                spec.link = Some(index.into());
             }
-            if let Some(a) = v.remote {
-                spec = spec.vxlan_remote(a);
-            }
-            if let Some(a) = v.group {
-                spec = spec.vxlan_group(a);
-            }
-            if let Some(a) = v.local {
-                spec = spec.vxlan_local(a);
-            }
-            if let Some(port) = v.port {
-                spec = spec.vxlan_port(port);
-            }
-            if let Some(ttl) = v.ttl {
-                spec = spec.vxlan_ttl(ttl);
-            }
-            if v.nolearning {
-                spec = spec.vxlan_nolearning();
-            }
-            spec
         }
-        KindArgs::Vlan { id, protocol, link } => {
-            let lower = need_lower(lower(ctx, *link)?)?;
-            let Some(id) = id else {
+        LinkKind::Vlan(vlan) => {
+            let id = vlan.id;
+            spec.link = Some(lower(ctx, spec.link)?.into());
+            if id == u16::MAX {
                 return Err(Failure::Local("8021q: VLAN device ID is required".into()));
-            };
-            let spec = LinkAdd::vlan(name, lower, *id);
-            match protocol {
-                Some(p) => spec.vlan_protocol(*p),
-                None => spec,
             }
         }
-        KindArgs::Macvlan { mode, link } => {
-            let lower = need_lower(lower(ctx, *link)?)?;
-            LinkAdd::macvlan(name, lower, *mode)
-        }
-    };
-    if common.link.is_some()
-        && !matches!(kind_args, KindArgs::Vlan { .. } | KindArgs::Macvlan { .. })
-    {
+        LinkKind::Macvlan(_) => spec.link = Some(lower(ctx, spec.link)?.into()),
+        _ => {}
+    }
+    if common_link && !matches!(spec.request.kind, LinkKind::Vlan(_) | LinkKind::Macvlan(_)) {
         return Err(args::unsupported(&format!("link DEV with type {kind}")));
     }
-    if let Some(mtu) = common.mtu {
-        spec = spec.mtu(mtu);
-    }
-    if let Some(mac) = common.address {
-        spec = spec.address(mac);
-    }
-    if let Some(txqlen) = common.txqlen {
-        spec = spec.txqlen(txqlen);
-    }
-    if common.up {
-        spec = spec.up();
-    }
-    if let Some(ns) = common.netns {
-        spec = spec.netns(netns_arg(ctx, ns)?);
-    }
-    if let Some(master) = master {
-        spec = spec.master(LinkRef::Index(master));
-    }
-    if replace {
-        spec = spec.replace();
+    if let Some(NetnsRef::Name(ns)) = spec.netns {
+        spec.netns = Some(netns_arg(ctx, ns)?);
     }
     ctx.handle()?.link_add(&spec)?;
     ctx.warn();
     Ok(())
 }
 
-/// `link set`.
-fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+/// `link set`: the words read into a [`LinkSet`] (the device may come last: `ip link set up
+/// dev v0`), then the names it holds looked up with ip's messages.
+fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     /// `ip link set`'s on/off keywords, in the order `ip` tries them.
     const FLAGS: [&str; 7] = [
         "multicast",
@@ -640,40 +570,45 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         "carrier",
         "dynamic",
     ];
-    // Read everything first: the device may come last (`ip link set up dev v0`).
+    let mut store = [[0; 32]; 2];
+    let mut rooms = rooms(&mut store);
     let mut dev: Option<&str> = None;
+    // The device is filled in once it is known; the flags keep their order.
+    let mut spec = LinkSet::new(LinkRef::Index(0));
     let mut up = None;
-    let mut flags: Vec<(&str, bool)> = Vec::new();
-    let (mut name, mut mtu, mut txqlen, mut netns, mut master, mut alias, mut group) =
-        (None, None, None, None, None::<Option<&str>>, None, None);
-    let (mut address, mut broadcast) = (None, None);
+    let mut flags = Vec::new();
     while let Some(word) = args.next() {
         if let Some(key) = FLAGS.iter().find(|key| matches(word, key)) {
-            flags.push((key, args::on_off(key, args.value()?)?));
+            flags.push((*key, args::on_off(key, args.value()?)?));
             continue;
         }
+        let r = &mut spec.request;
         match word {
             "up" => up = Some(true),
             "down" => up = Some(false),
-            "name" => name = Some(ifname("name", args.value_once("name", &name)?)?),
-            "mtu" => mtu = Some(number::<u32>("mtu", args.value_once("mtu", &mtu)?)?),
-            "netns" => netns = Some(args.value_once("netns", &netns)?),
-            "group" => group = Some(number::<u32>("group", args.value_once("group", &group)?)?),
+            "name" => r.name = Some(ifname("name", args.value_once("name", &r.name)?)?),
+            "mtu" => r.mtu = Some(number::<u32>("mtu", args.value_once("mtu", &r.mtu)?)?),
+            "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
+            "group" => r.group = Some(number::<u32>("group", args.value_once("group", &r.group)?)?),
             w if matches(w, "address") => {
-                address = Some(args::lladdr(args.value_once("address", &address)?)?);
+                let bytes = args::lladdr(args.value_once("address", &r.address)?)?;
+                r.address = Some(lladdr_in(&mut rooms, &bytes));
             }
             w if matches(w, "broadcast") || w == "brd" => {
-                broadcast = Some(args::lladdr(args.value_once("broadcast", &broadcast)?)?);
+                let bytes = args::lladdr(args.value_once("broadcast", &r.broadcast)?)?;
+                r.broadcast = Some(lladdr_in(&mut rooms, &bytes));
             }
             w if matches(w, "txqueuelen") || w == "qlen" || matches(w, "txqlen") => {
-                let value = args.value_once("txqueuelen", &txqlen)?;
-                txqlen = Some(number::<u32>("txqueuelen", value)?);
+                let value = args.value_once("txqueuelen", &r.txqlen)?;
+                r.txqlen = Some(number::<u32>("txqueuelen", value)?);
             }
             w if matches(w, "master") => {
-                master = Some(Some(args.value_once("master", &master)?));
+                spec.master = Some(Some(LinkRef::Name(
+                    args.value_once("master", &spec.master)?,
+                )));
             }
-            w if matches(w, "nomaster") => master = Some(None),
-            w if matches(w, "alias") => alias = Some(args.value_once("alias", &alias)?),
+            w if matches(w, "nomaster") => spec.master = Some(None),
+            w if matches(w, "alias") => r.alias = Some(args.value_once("alias", &r.alias)?),
             "index" | "link" | "vf" | "vrf" | "mode" | "state" | "type" | "xdp" | "xdpgeneric"
             | "xdpdrv" | "xdpoffload" | "addrgenmode" | "protodown" | "protodown_reason"
             | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "link-netns" | "link-netnsid"
@@ -685,17 +620,13 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
     }
     let dev = required_device(dev)?;
-    let index = device_index(ctx, dev)?;
-    let master = match master {
-        Some(Some(m)) => Some(Some(argument_device(ctx, m)?)),
-        Some(None) => Some(None),
-        None => None,
-    };
-    let netns = match netns {
-        Some(ns) => Some(netns_arg(ctx, ns)?),
-        None => None,
-    };
-    let mut spec = LinkSet::new(LinkRef::Index(index));
+    spec.request.link = device_index(ctx, dev)?.into();
+    if let Some(Some(LinkRef::Name(master))) = spec.master {
+        spec.master = Some(Some(argument_device(ctx, master)?.into()));
+    }
+    if let Some(NetnsRef::Name(ns)) = spec.netns {
+        spec.netns = Some(netns_arg(ctx, ns)?);
+    }
     if let Some(up) = up {
         spec = spec.up(up);
     }
@@ -711,34 +642,8 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         };
     }
     // Renaming to the name it has is no change (ip leaves IFLA_IFNAME out too).
-    if let Some(name) = name.filter(|&n| n != dev) {
-        spec = spec.name(name);
-    }
-    if let Some(mtu) = mtu {
-        spec = spec.mtu(mtu);
-    }
-    if let Some(txqlen) = txqlen {
-        spec = spec.txqueuelen(txqlen);
-    }
-    if let Some(address) = &address {
-        spec = spec.address(address);
-    }
-    if let Some(broadcast) = &broadcast {
-        spec = spec.broadcast(broadcast);
-    }
-    if let Some(netns) = netns {
-        spec = spec.netns(netns);
-    }
-    match master {
-        Some(Some(m)) => spec = spec.master(LinkRef::Index(m)),
-        Some(None) => spec = spec.nomaster(),
-        None => {}
-    }
-    if let Some(alias) = alias {
-        spec = spec.alias(alias);
-    }
-    if let Some(group) = group {
-        spec = spec.group(group);
+    if spec.request.name == Some(dev) {
+        spec.request.name = None;
     }
     ctx.handle()?.link_set(&spec)?;
     ctx.warn();

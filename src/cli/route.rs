@@ -19,9 +19,11 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::net::IpAddr;
 
-use rtnl_ip::codec::request::{self, RouteGet};
-use rtnl_ip::codec::{RouteMessage, af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
-use rtnl_ip::{IpPrefix, Link, LinkFilter, NexthopSpec, Route, RouteFilter, RouteSpec, names};
+use rtnl_ip::codec::{af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
+use rtnl_ip::{
+    IpPrefix, Link, LinkFilter, LinkRef, NexthopSpec, Route, RouteFilter, RouteQuery, RouteSpec,
+    names,
+};
 use serde_json::Value;
 
 use super::address::parse_prefix;
@@ -124,10 +126,10 @@ fn table(word: &str) -> CmdResult<u32> {
     names::parse_table(word).ok_or_else(|| invarg("\"table\" value is invalid\n", word))
 }
 
-/// One `nexthop` group's words, up to the next `nexthop`.
-fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<(NexthopSpec, Option<&'a str>)> {
+/// One `nexthop` group's words, up to the next `nexthop`; its device by name, looked up
+/// once the whole command is read.
+fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<NexthopSpec<'a>> {
     let mut hop = NexthopSpec::new();
-    let mut dev = None;
     while let Some(word) = args.peek() {
         if word == "nexthop" {
             break;
@@ -141,7 +143,7 @@ fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<(NexthopSpec, 
                 }
                 hop = hop.via(address(ctx, value)?);
             }
-            "dev" => dev = Some(args.value()?),
+            "dev" => hop = hop.dev(args.value()?),
             w if matches(w, "weight") => {
                 let value = args.value()?;
                 let weight: u16 = number("weight", value)
@@ -158,55 +160,57 @@ fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<(NexthopSpec, 
             }
         }
     }
-    Ok((hop, dev))
+    Ok(hop)
 }
 
-/// `add`, `replace` and `delete`'s arguments (`iproute_modify()`), as a spec with device
-/// indexes resolved.
-fn parse_modify(ctx: &mut Ctx, args: &mut Args<'_>, delete: bool) -> CmdResult<RouteSpec> {
+/// A device named in a route: its index, or `Cannot find device "x"`, as `ip` looks it up
+/// before sending.
+fn resolve(ctx: &mut Ctx, dev: &mut Option<LinkRef<'_>>) -> CmdResult {
+    if let Some(LinkRef::Name(name)) = *dev {
+        *dev = Some(device_index(ctx, name)?.into());
+    }
+    Ok(())
+}
+
+/// `add`, `replace` and `delete`'s arguments (`iproute_modify()`), read into the spec, with
+/// device indexes resolved.
+fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResult<RouteSpec<'a>> {
+    // The destination is filled in when its word comes; `None` inside: `default`.
     let mut dst: Option<Option<IpPrefix>> = None;
-    let mut route_type = None;
-    let mut gateway = None;
-    let mut dev = None;
-    let mut prefsrc = None;
-    let mut table_id = None;
-    let mut metric = None;
-    let mut protocol = None;
-    let mut scope = None;
+    let mut spec = RouteSpec::new(IpPrefix::DEFAULT_V4);
     let mut onlink = false;
-    let mut hops: Vec<(NexthopSpec, Option<&str>)> = Vec::new();
     while let Some(word) = args.next() {
         match word {
-            "src" => prefsrc = Some(address(ctx, args.value()?)?),
+            "src" => spec.request.prefsrc = Some(address(ctx, args.value()?)?),
             "via" => {
                 let mut value = args.value()?;
                 if matches!(value, "inet" | "inet6") {
                     value = args.value()?;
                 }
-                if gateway.is_some() {
+                if spec.request.gateway.is_some() {
                     return Err(args::duparg("via", value));
                 }
-                gateway = Some(address(ctx, value)?);
+                spec.request.gateway = Some(address(ctx, value)?);
             }
             w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                 let value = args.value()?;
-                metric = Some(
+                spec.request.metric = Some(
                     number::<u32>("metric", value)
                         .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
                 );
             }
             "scope" => {
                 let value = args.value()?;
-                scope = Some(
+                spec.request.scope = Some(
                     names::parse_scope(value)
                         .ok_or_else(|| invarg("invalid \"scope\" value\n", value))?,
                 );
             }
-            "dev" | "oif" => dev = Some(args.value()?),
-            "table" => table_id = Some(table(args.value()?)?),
+            "dev" | "oif" => spec.dev = Some(args.value()?.into()),
+            "table" => spec.request.table = Some(table(args.value()?)?),
             w if matches(w, "protocol") => {
                 let value = args.value()?;
-                protocol = Some(
+                spec.request.protocol = Some(
                     names::parse_protocol(value)
                         .ok_or_else(|| invarg("\"protocol\" value is invalid\n", value))?,
                 );
@@ -214,7 +218,7 @@ fn parse_modify(ctx: &mut Ctx, args: &mut Args<'_>, delete: bool) -> CmdResult<R
             "onlink" => onlink = true,
             "nexthop" => {
                 while args.peek().is_some() {
-                    hops.push(parse_nexthop(ctx, args)?);
+                    spec.nexthops.push(parse_nexthop(ctx, args)?);
                     if args.peek() == Some("nexthop") {
                         args.next();
                     }
@@ -235,7 +239,7 @@ fn parse_modify(ctx: &mut Ctx, args: &mut Args<'_>, delete: bool) -> CmdResult<R
                     && !value.contains('/')
                     && let Some(ty) = names::parse_route_type(value)
                 {
-                    route_type = Some(ty);
+                    spec.request.route_type = Some(ty);
                     value = args.value()?;
                 }
                 if matches(value, "help") {
@@ -260,56 +264,33 @@ fn parse_modify(ctx: &mut Ctx, args: &mut Args<'_>, delete: bool) -> CmdResult<R
             let family = match ctx.opts.family {
                 Family::Inet6 => rtnl_ip::Family::V6,
                 Family::Inet => rtnl_ip::Family::V4,
-                _ => gateway
-                    .or_else(|| hops.iter().find_map(|(h, _)| h.gateway))
+                _ => spec
+                    .request
+                    .gateway
+                    .or_else(|| spec.nexthops.iter().find_map(|h| h.hop.gateway))
                     .map_or(rtnl_ip::Family::V4, rtnl_ip::Family::of),
             };
             IpPrefix::default_route(family)
         }
     };
-    let mut spec = RouteSpec::new(dst);
-    if let Some(ty) = route_type {
-        spec = spec.route_type(ty);
-    }
+    spec.request.dst = dst.addr();
+    spec.request.dst_len = dst.prefix_len();
     // A single next hop with `onlink` goes as a one-hop multipath, which carries the flag.
     if onlink {
-        if !hops.is_empty() {
+        if !spec.nexthops.is_empty() {
             return Err(args::unsupported("route onlink with nexthop"));
         }
         let mut hop = NexthopSpec::new().onlink();
-        if let Some(gw) = gateway.take() {
-            hop = hop.via(gw);
-        }
-        hops.push((hop, dev.take()));
+        hop.hop.gateway = spec.request.gateway.take();
+        hop.dev = spec.dev.take();
+        spec.nexthops.push(hop);
     }
-    if let Some(gw) = gateway {
-        spec = spec.via(gw);
+    resolve(ctx, &mut spec.dev)?;
+    for hop in &mut spec.nexthops {
+        resolve(ctx, &mut hop.dev)?;
     }
-    if let Some(dev) = dev {
-        spec = spec.dev(device_index(ctx, dev)?);
-    }
-    for (mut hop, dev) in hops {
-        if let Some(dev) = dev {
-            hop = hop.dev(device_index(ctx, dev)?);
-        }
-        spec = spec.nexthop(hop);
-    }
-    if let Some(src) = prefsrc {
-        spec = spec.src(src);
-    }
-    if let Some(t) = table_id {
-        spec = spec.table(t);
-    }
-    if let Some(m) = metric {
-        spec = spec.metric(m);
-    }
-    match protocol {
-        Some(p) => spec = spec.protocol(p),
-        None if !delete => spec = spec.protocol(rtprot::BOOT),
-        None => {}
-    }
-    if let Some(s) = scope {
-        spec = spec.scope(s);
+    if spec.request.protocol.is_none() && !delete {
+        spec.request.protocol = Some(rtprot::BOOT);
     }
     Ok(spec)
 }
@@ -882,36 +863,26 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let Some(dst) = dst else {
         return Err(Failure::Local("need at least a destination address".into()));
     };
-    let mut query = RouteGet::new(dst);
+    let mut query = RouteQuery::new(dst);
     query.src = query_from;
     query.mark = mark;
     query.fib_match = fib_match;
     if let Some(dev) = iif {
-        query.iif = Some(device_index(ctx, dev)?);
+        query.iif = Some(device_index(ctx, dev)?.into());
     }
     if let Some(dev) = oif {
-        query.oif = Some(device_index(ctx, dev)?);
+        query.oif = Some(device_index(ctx, dev)?.into());
     }
-    // The library's lookup returns a Route, which has no uid; ask the engine directly.
     let handle = ctx.handle()?;
-    let mut tx = vec![0u8; 1024];
-    let mut rx = vec![0u8; rtnl_ip::sys::RECV_BUFFER_SIZE];
-    let len = request::route_get(&mut tx, 0, &query)
-        .map_err(|e| lib_error("get route", e.into()))?
-        .len();
-    let reply = handle
-        .engine()
-        .request_reply(&mut tx[..len], &mut rx)
-        .map_err(|e| lib_error("get route", e.into()))?;
-    let message = RouteMessage::parse(reply)
-        .map_err(|e| lib_error("get route", rtnl_ip::sys::Error::from(e).into()))?;
-    let route = Route::from_message(&message);
-    let extra = Extra {
-        from: message.src(),
-        uid: message
-            .attr(rta::UID)
-            .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
-    };
+    let (route, extra) = handle.route_lookup_with(&query, |message| {
+        let extra = Extra {
+            from: message.src(),
+            uid: message
+                .attr(rta::UID)
+                .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
+        };
+        (Route::from_message(message), extra)
+    })?;
     let links = handle
         .links(&LinkFilter::default())?
         .into_iter()
@@ -935,9 +906,4 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ctx.out.push_str(&text);
     }
     Ok(())
-}
-
-/// A library error for a request the binary sent through the engine.
-fn lib_error(op: &'static str, kind: rtnl_ip::ErrorKind) -> Failure {
-    Failure::Lib(rtnl_ip::Error::new(op, None, kind))
 }

@@ -43,7 +43,7 @@ pub use link::{
     LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
     link_dump, link_get, link_new, link_set,
 };
-pub use nsid::{nsid_dump, nsid_get, nsid_new};
+pub use nsid::{NsidDump, nsid_dump, nsid_get, nsid_new};
 pub use route::{Nexthop, Route, RouteDump, RouteGet, route_del, route_dump, route_get, route_new};
 
 use crate::builder::MessageBuilder;
@@ -114,6 +114,28 @@ pub enum LinkRef<'a> {
     Index(u32),
     /// The interface name.
     Name(&'a str),
+}
+
+impl<'a> From<&'a str> for LinkRef<'a> {
+    fn from(name: &'a str) -> Self {
+        LinkRef::Name(name)
+    }
+}
+
+impl From<u32> for LinkRef<'_> {
+    fn from(index: u32) -> Self {
+        LinkRef::Index(index)
+    }
+}
+
+/// The name, or `ifN` for an index (as `ip` prints a device it cannot name).
+impl core::fmt::Display for LinkRef<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            LinkRef::Index(index) => write!(f, "if{index}"),
+            LinkRef::Name(name) => f.write_str(name),
+        }
+    }
 }
 
 /// Checks a name the way the kernel's `dev_valid_name()` does: not empty, shorter than

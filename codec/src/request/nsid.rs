@@ -57,6 +57,10 @@ pub fn nsid_get(buf: &mut [u8], seq: u32, netns: Netns) -> Result<MessageBuilder
     Ok(b)
 }
 
+/// The nsid dump (`ip netns list-id`): it has no filters; [`nsid_dump`] writes it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct NsidDump;
+
 /// Writes `RTM_GETNSID` with `NLM_F_DUMP`: every id assigned here (`ip netns list-id`).
 ///
 /// Flags `NLM_F_REQUEST | NLM_F_DUMP`; `struct rtgenmsg` only. `NETNSA_TARGET_NSID` (dump
