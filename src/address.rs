@@ -734,6 +734,23 @@ impl Handle {
     }
 }
 
+impl Handle {
+    /// `RTM_GETADDR` dump, streaming, for a caller that keeps what it sees: `restart` is called
+    /// before the dump is redone (the kernel found it inconsistent, `NLM_F_DUMP_INTR`), so what
+    /// was kept can be dropped and `f` sees every address once more from the first.
+    ///
+    /// # Errors
+    /// As [`Handle::addresses`].
+    pub fn for_each_address_restarting(
+        &mut self,
+        filter: &AddressFilter,
+        restart: impl FnMut(),
+        f: impl FnMut(&AddressMessage<'_>),
+    ) -> Result<()> {
+        self.address_dump("show addresses", filter, restart, f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
