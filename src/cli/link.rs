@@ -22,7 +22,8 @@
 //! reads it.
 
 use rtnl_ip::codec::LinkMessage;
-use rtnl_ip::show::{self, link::LinkStyle, lookup::LinkTable};
+use rtnl_ip::show::lookup::{LinkTable, Window};
+use rtnl_ip::show::{self, link::LinkStyle};
 use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
 use super::Ctx;
@@ -889,12 +890,19 @@ impl<'a> ShowArgs<'a> {
         if !ctx.opts.json {
             table.load_netns_names(ctx.handle()?);
         }
-        ctx.handle()?.for_each_link(&filter, |m| {
-            table.insert(m);
+        let mut window = Window::default();
+        let mut print = |m: &LinkMessage<'_>, table: &mut LinkTable| {
             if self.keeps(m) {
                 each(m, table);
             }
+        };
+        ctx.handle()?.for_each_link(&filter, |m| {
+            table.insert(m);
+            if window.push(m) {
+                window.drain(|m| print(m, table));
+            }
         })?;
+        window.drain(|m| print(m, table));
         Ok(())
     }
 

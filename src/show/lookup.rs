@@ -13,7 +13,7 @@ use rustix::fd::{AsFd, OwnedFd};
 use rustix::net::netdevice::index_to_name_inlined;
 
 use crate::Handle;
-use crate::codec::LinkMessage;
+use crate::codec::{LinkMessage, Message};
 
 /// `IFNAMSIZ`: the longest name and its NUL.
 const IFNAMSIZ: usize = 16;
@@ -205,4 +205,42 @@ impl LinkTable {
 /// Whether `IFF_UP` is in `flags`.
 pub fn is_up(flags: u32) -> bool {
     flags & crate::codec::iff::UP != 0
+}
+
+/// How many bytes of a link dump [`Window`] holds back before printing them.
+const WINDOW_BYTES: usize = 64 * 1024;
+
+/// Link messages held back a little (about two datagrams of a dump) before they are printed,
+/// so that a link that names one shortly after it (a veth's peer, made right after it) finds
+/// that link's name and flags in the table, not with two ioctls. The bytes are copied into one
+/// reused buffer: memory stays bounded whatever the size of the dump.
+#[derive(Default)]
+pub struct Window {
+    /// The messages, back to back, each padded to 4 bytes as in a datagram.
+    bytes: Vec<u8>,
+}
+
+impl Window {
+    /// Holds `m` back; whether the window is full (then [`Window::drain`] it).
+    pub fn push(&mut self, m: &LinkMessage<'_>) -> bool {
+        self.bytes.extend_from_slice(m.message().bytes());
+        let padded = self.bytes.len().next_multiple_of(4);
+        self.bytes.resize(padded, 0);
+        self.bytes.len() >= WINDOW_BYTES
+    }
+
+    /// Hands every message held back to `each`, in order, and empties the window.
+    pub fn drain(&mut self, mut each: impl FnMut(&LinkMessage<'_>)) {
+        let mut at = 0;
+        while let Some(rest) = self.bytes.get(at..).filter(|rest| !rest.is_empty()) {
+            let Ok(message) = Message::parse(rest) else {
+                break;
+            };
+            at += message.bytes().len().next_multiple_of(4);
+            if let Ok(m) = LinkMessage::parse(message) {
+                each(&m);
+            }
+        }
+        self.bytes.clear();
+    }
 }

@@ -178,6 +178,14 @@ impl<W: Write> Printer<W> {
     /// `\`, and control characters: `\b \f \n \r \t`, others as `\u00XX`); bytes that are not
     /// UTF-8 become U+FFFD, as a lossy conversion gives.
     fn escaped(&mut self, bytes: &[u8]) {
+        // Names, words and addresses are printable ASCII: written as they are.
+        if bytes
+            .iter()
+            .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+        {
+            self.put(bytes);
+            return;
+        }
         for chunk in bytes.utf8_chunks() {
             let valid = chunk.valid().as_bytes();
             let mut start = 0;
@@ -295,8 +303,14 @@ impl<W: Write> Printer<W> {
         if self.json {
             self.scalar(key);
             self.put(b"\"");
-            let mut escape = Escape(self);
-            let _ = write!(escape, "{value}");
+            // Most values (addresses, words) fit a small buffer and are escaped at once.
+            let mut small = Small::default();
+            if write!(small, "{value}").is_ok() {
+                self.escaped(small.as_bytes());
+            } else {
+                let mut escape = Escape(self);
+                let _ = write!(escape, "{value}");
+            }
             self.put(b"\"");
         } else {
             self.put_fmt(text);
@@ -321,6 +335,39 @@ impl<W: Write> Printer<W> {
         } else {
             self.put_fmt(text);
         }
+    }
+}
+
+/// A `fmt::Write` into 64 bytes on the stack; more is an error.
+struct Small {
+    /// The bytes written.
+    buf: [u8; 64],
+    /// How many.
+    len: usize,
+}
+
+impl Default for Small {
+    fn default() -> Self {
+        Small {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Small {
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl fmt::Write for Small {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
