@@ -9,8 +9,8 @@
 //! - this crate: a blocking [`Handle`] with the operations (links with the veth peer lookup,
 //!   addresses, routes, nsids), named namespaces ([`netns`]), events ([`monitor`]), owned
 //!   values ([`Link`], [`Address`], [`Route`]) beside zero-copy streaming forms, iproute2's
-//!   vocabulary ([`names`]) and its JSON ([`json`]). Every failure is an [`Error`] that
-//!   reads like `ip`.
+//!   vocabulary ([`names`]) and its output, text and JSON streamed from the views
+//!   ([`show`]). Every failure is an [`Error`] that reads like `ip`.
 //!
 //! guile-netlink's IP library (`link-add`, `link-set`, `link-show`, `link-del`, `addr-add`,
 //! `addr-del`, `addr-show`, `route-add`, `route-del`, `route-show`) maps to
@@ -25,7 +25,6 @@ mod address;
 mod batch;
 mod error;
 mod handle;
-pub mod json;
 mod link;
 mod model;
 pub mod monitor;

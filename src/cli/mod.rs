@@ -20,7 +20,6 @@ use std::io::BufRead;
 
 use rtnl_ip::show::Printer;
 use rtnl_ip::{Handle, NetnsRef};
-use serde_json::Value;
 
 use args::{Args, CmdResult, Failure, matches};
 
@@ -99,12 +98,6 @@ impl Ctx {
             let dot = if text.ends_with('.') { "" } else { "." };
             eprintln!("Warning: {text}{dot}");
         }
-    }
-
-    /// Adds `items` to the output as one JSON array (`ip -j`'s layout, `-p` pretty).
-    pub fn print_json(&mut self, items: Vec<Value>) {
-        self.out
-            .push_str(&out::json(&Value::Array(items), self.opts.pretty));
     }
 
     /// A printer for the command's output: text or JSON by the options, into a buffered
