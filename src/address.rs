@@ -433,6 +433,26 @@ impl Select for AddressFilter<'_> {
     }
 }
 
+impl Handle {
+    /// `RTM_GETADDR` dump, streaming, for a caller that keeps what it sees: `restart` is called
+    /// before the dump is redone (the kernel found it inconsistent, `NLM_F_DUMP_INTR`), so what
+    /// was kept can be dropped and `f` sees every address once more from the first.
+    ///
+    /// # Errors
+    /// As [`Handle::addresses`].
+    pub fn for_each_address_restarting(
+        &mut self,
+        filter: &AddressFilter<'_>,
+        mut restart: impl FnMut(),
+        mut f: impl FnMut(&AddressMessage<'_>),
+    ) -> Result<()> {
+        filter.rows(self, |row| match row {
+            Row::Restart => restart(),
+            Row::View(m) => f(m),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

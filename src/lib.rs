@@ -9,8 +9,8 @@
 //! - this crate: a blocking [`Handle`] with the operations (links with the veth peer lookup,
 //!   addresses, routes, nsids), named namespaces ([`netns`]), events ([`monitor`]), owned
 //!   values ([`Link`], [`Address`], [`Route`]) beside zero-copy streaming forms, iproute2's
-//!   vocabulary ([`names`]) and its JSON ([`json`]). Every failure is an [`Error`] that
-//!   reads like `ip`.
+//!   vocabulary ([`names`]) and its output, text and JSON streamed from the views
+//!   ([`show`]). Every failure is an [`Error`] that reads like `ip`.
 //!
 //! guile-netlink's IP library (`link-add`, `link-set`, `link-show`, `link-del`, `addr-add`,
 //! `addr-del`, `addr-show`, `route-add`, `route-del`, `route-show`) maps to
@@ -26,7 +26,6 @@ mod batch;
 mod dump;
 mod error;
 mod handle;
-pub mod json;
 mod link;
 mod model;
 pub mod monitor;
@@ -34,6 +33,7 @@ pub mod names;
 pub mod netns;
 mod nsid;
 mod route;
+pub mod show;
 mod vocab;
 
 pub use address::{AddressFilter, AddressSpec};

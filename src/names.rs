@@ -77,23 +77,47 @@ const LINK_FLAGS: [(u32, &str); 18] = [
 /// device it is linked to, in the same namespace, is down).
 pub fn link_flags(flags: u32, lower_down: bool) -> Vec<String> {
     let mut words = Vec::new();
+    for_each_link_flag(flags, lower_down, |word| words.push(word.to_string()));
+    words
+}
+
+/// One word of a link's flags (`print_link_flags()`): a name, or the unnamed bits left, which
+/// `ip` prints in hex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlagWord {
+    /// A named flag (`UP`, `NO-CARRIER`, `M-DOWN`).
+    Named(&'static str),
+    /// The bits no name covers, printed as lower-case hex.
+    Unnamed(u32),
+}
+
+impl fmt::Display for FlagWord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FlagWord::Named(word) => f.write_str(word),
+            FlagWord::Unnamed(bits) => write!(f, "{bits:x}"),
+        }
+    }
+}
+
+/// Calls `each` with the words of [`link_flags`], in order, without allocating.
+pub fn for_each_link_flag(flags: u32, lower_down: bool, mut each: impl FnMut(FlagWord)) {
     if flags & iff::UP != 0 && flags & iff::RUNNING == 0 {
-        words.push("NO-CARRIER".to_owned());
+        each(FlagWord::Named("NO-CARRIER"));
     }
     let mut rest = flags & !iff::RUNNING;
     for (bit, word) in LINK_FLAGS {
         if rest & bit != 0 {
             rest &= !bit;
-            words.push(word.to_owned());
+            each(FlagWord::Named(word));
         }
     }
     if rest != 0 {
-        words.push(format!("{rest:x}"));
+        each(FlagWord::Unnamed(rest));
     }
     if lower_down {
-        words.push("M-DOWN".to_owned());
+        each(FlagWord::Named("M-DOWN"));
     }
-    words
 }
 
 /// `IF_OPER_*` as `ip link` prints `state`.
@@ -240,6 +264,13 @@ pub fn parse_table(word: &str) -> Option<u32> {
 
 /// `RTNH_F_*` next-hop flags as `ip route` prints them, in its order.
 pub fn nexthop_flags(flags: u32) -> Vec<&'static str> {
+    let mut words = Vec::new();
+    for_each_nexthop_flag(flags, |word| words.push(word));
+    words
+}
+
+/// Calls `each` with the words of [`nexthop_flags`], in order, without allocating.
+pub fn for_each_nexthop_flag(flags: u32, mut each: impl FnMut(&'static str)) {
     const FLAGS: [(u32, &str); 5] = [
         (rtnh_f::DEAD as u32, "dead"),
         (rtnh_f::ONLINK as u32, "onlink"),
@@ -247,19 +278,25 @@ pub fn nexthop_flags(flags: u32) -> Vec<&'static str> {
         (rtnh_f::OFFLOAD as u32, "offload"),
         (rtnh_f::LINKDOWN as u32, "linkdown"),
     ];
-    FLAGS
-        .iter()
-        .filter(|(bit, _)| flags & bit != 0)
-        .map(|(_, word)| *word)
-        .collect()
+    for (bit, word) in FLAGS {
+        if flags & bit != 0 {
+            each(word);
+        }
+    }
 }
 
 /// `IFA_F_*` address flags as `ip addr` prints them, in its order. IPv4 calls bit 0
 /// `secondary`, IPv6 `temporary`; `dynamic` is printed when `IFA_F_PERMANENT` is absent.
 pub fn address_flags(flags: u32, ipv6: bool) -> Vec<&'static str> {
     let mut words = Vec::new();
+    for_each_address_flag(flags, ipv6, |word| words.push(word));
+    words
+}
+
+/// Calls `each` with the words of [`address_flags`], in order, without allocating.
+pub fn for_each_address_flag(flags: u32, ipv6: bool, mut each: impl FnMut(&'static str)) {
     if flags & ifa_f::SECONDARY != 0 {
-        words.push(if ipv6 { "temporary" } else { "secondary" });
+        each(if ipv6 { "temporary" } else { "secondary" });
     }
     const FLAGS: [(u32, &str); 10] = [
         (ifa_f::NODAD, "nodad"),
@@ -275,25 +312,34 @@ pub fn address_flags(flags: u32, ipv6: bool) -> Vec<&'static str> {
     ];
     for (bit, word) in FLAGS {
         if flags & bit != 0 {
-            words.push(word);
+            each(word);
         }
         if bit == ifa_f::TENTATIVE && flags & ifa_f::PERMANENT == 0 {
-            words.push("dynamic");
+            each("dynamic");
         }
     }
-    words
 }
 
 /// A link-layer address as `ip link` prints it: lower-case hex bytes joined by `:`.
 pub fn hardware_address(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 3);
-    for (i, byte) in bytes.iter().enumerate() {
-        if i > 0 {
-            out.push(':');
+    HardwareAddress(bytes).to_string()
+}
+
+/// A link-layer address that displays as `ip link` prints it (`ll_addr_n2a()`), without
+/// allocating: lower-case hex bytes joined by `:`.
+#[derive(Clone, Copy, Debug)]
+pub struct HardwareAddress<'a>(pub &'a [u8]);
+
+impl fmt::Display for HardwareAddress<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, byte) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(":")?;
+            }
+            write!(f, "{byte:02x}")?;
         }
-        out.push_str(&format!("{byte:02x}"));
+        Ok(())
     }
-    out
 }
 
 /// Reads `aa:bb:cc:dd:ee:ff` (also with upper-case hex).

@@ -1,4 +1,4 @@
-//! Every fixture dump of the real kernel, decoded by rtnl-codec and printed by `rtnl_ip::json`,
+//! Every fixture dump of the real kernel, decoded by rtnl-codec and printed by `rtnl_ip::show`,
 //! compared key by key with what `ip -j -d` printed for the same state at the same moment
 //! (`tests/fixtures/*.ip.json`, made by `examples/capture_fixtures.rs`).
 //!
@@ -9,7 +9,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::fs;
 
 use rtnl_ip::codec::{Messages, Payload};
-use rtnl_ip::{Address, Link, Route, json};
+use rtnl_ip::show::link::LinkStyle;
+use rtnl_ip::show::lookup::LinkTable;
+use rtnl_ip::show::route::{Extra, RouteStyle};
+use rtnl_ip::show::{self, Printer};
+use rtnl_ip::{Link, Route};
 use serde_json::Value;
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -47,6 +51,26 @@ fn decode_dump(bytes: &[u8], mut each: impl FnMut(Payload<'_>)) -> usize {
     }
     assert!(done, "dump without NLMSG_DONE");
     count
+}
+
+/// What `print` writes as compact JSON, parsed.
+fn printed(print: impl FnOnce(&mut Printer<Vec<u8>>)) -> Value {
+    let mut p = Printer::new(Vec::new(), true, false);
+    print(&mut p);
+    let bytes = p.finish().expect("printed");
+    serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
+}
+
+/// Every link of a link dump fixture, so names print as ip printed them.
+fn table(name: &str) -> LinkTable {
+    let mut table = LinkTable::offline();
+    decode_dump(&fixture(name), |p| {
+        if let Payload::Link(l) = p {
+            table.insert(&l);
+        }
+    });
+    table
 }
 
 fn links(name: &str) -> Vec<Link> {
@@ -145,8 +169,16 @@ fn links_match_ip() {
     );
     let mut compared = 0;
     let mut kinds = BTreeSet::new();
-    for (link, expected) in ours.iter().zip(&theirs) {
-        let printed = json::link(link, ours.as_slice());
+    let mut table = table("links.bin");
+    let mut all_printed = Vec::new();
+    decode_dump(&fixture("links.bin"), |p| {
+        let Payload::Link(m) = p else {
+            panic!("not a link: {p:?}")
+        };
+        let style = LinkStyle::link_show(true, true);
+        all_printed.push(printed(|p| show::link::link(p, &m, &mut table, style)));
+    });
+    for ((link, expected), printed) in ours.iter().zip(&theirs).zip(all_printed) {
         compared += compare(&link.name, &printed, expected, &LINK_KEYS);
         kinds.extend(link.kind.clone());
         // The info_kind and info_slave_kind ip prints, we print.
@@ -232,11 +264,11 @@ fn the_2001_link_dump_decodes_whole() {
 #[test]
 fn addresses_match_ip() {
     let links = links("links.bin");
-    let mut by_link: HashMap<u32, Vec<Address>> = HashMap::new();
+    let mut by_link: HashMap<u32, Vec<Value>> = HashMap::new();
     let count = decode_dump(&fixture("addrs.bin"), |p| match p {
         Payload::Address(a) => {
-            let address = Address::from_message(&a);
-            by_link.entry(address.index).or_default().push(address);
+            let address = printed(|p| show::address::address(p, &a));
+            by_link.entry(a.index()).or_default().push(address);
         }
         other => panic!("not an address: {other:?}"),
     });
@@ -250,12 +282,11 @@ fn addresses_match_ip() {
         let name = &links.iter().find(|l| l.index == index).unwrap().name;
         assert_eq!(ours.len(), ip_list.len(), "{name}: address count");
         // ip prints a link's addresses in dump order: IPv4 first, then IPv6.
-        for (address, expected) in ours.iter().zip(ip_list) {
-            let printed = json::address(address);
+        for (printed, expected) in ours.iter().zip(ip_list) {
             let context = format!("{name} {}", expected["local"]);
             compared += compare(
                 &context,
-                &printed,
+                printed,
                 expected,
                 &[
                     "family",
@@ -287,22 +318,25 @@ fn addresses_match_ip() {
 }
 
 fn routes_match_ip(bin: &str, json_name: &str) {
-    let links = links("links.bin");
+    let mut table = table("links.bin");
     let mut ours = Vec::new();
     decode_dump(&fixture(bin), |p| match p {
-        Payload::Route(r) => ours.push(Route::from_message(&r)),
+        Payload::Route(r) => {
+            let style = RouteStyle::all_tables(true);
+            let route = printed(|p| show::route::route(p, &r, &mut table, style, Extra::default()));
+            ours.push((Route::from_message(&r), route));
+        }
         other => panic!("not a route: {other:?}"),
     });
     let theirs = ip_json(json_name);
     // `ip route show table all` leaves out cloned/cached entries; the dumps here have none.
     assert_eq!(ours.len(), theirs.len(), "{bin}: route count");
     let mut compared = 0;
-    for (route, expected) in ours.iter().zip(&theirs) {
-        let printed = json::route(route, links.as_slice());
+    for ((_, printed), expected) in ours.iter().zip(&theirs) {
         let context = format!("{bin} {} table {}", expected["dst"], expected["table"]);
         compared += compare(
             &context,
-            &printed,
+            printed,
             expected,
             &[
                 "type", "dst", "gateway", "dev", "table", "protocol", "scope", "metric", "prefsrc",

@@ -6,8 +6,9 @@ mod common;
 use std::collections::BTreeSet;
 use std::net::IpAddr;
 
-use common::{ip, ip_json, private_netns};
+use common::{ip, ip_json, printed, private_netns};
 use rtnl_ip::codec::{ifa_f, rt_scope};
+use rtnl_ip::show;
 use rtnl_ip::{Address, AddressFilter, AddressSpec, ErrorKind, Family, Handle, IpPrefix, LinkRef};
 use rustix::io::Errno;
 use serde_json::Value;
@@ -59,30 +60,26 @@ fn ip_addresses(args: &[&str]) -> Vec<(u64, Value)> {
     out
 }
 
-/// Our address as `ip -j` prints it: the crate's `json::address`, plus the `metric` key.
-fn as_ip_json(address: &Address) -> Value {
-    let mut value = rtnl_ip::json::address(address);
-    if let Some(metric) = address.priority {
-        value["metric"] = metric.into();
-    }
-    value
-}
-
 /// Checks our dump (`filter`) and `ip address show ARGS` list the same addresses with the same
 /// keys and values; lifetimes, which count down between the two reads, may differ by 5 s.
 fn assert_same_as_ip(handle: &mut Handle, filter: &AddressFilter, args: &[&str]) {
-    let ours = handle.addresses(filter).expect("dump addresses");
+    let mut ours = Vec::new();
+    handle
+        .for_each_address(filter, |m| {
+            ours.push((m.index(), printed(|p| show::address::address(p, m))));
+        })
+        .expect("dump addresses");
     let theirs = ip_addresses(args);
     let key = |index: u64, v: &Value| (index, v["local"].to_string(), v["prefixlen"].to_string());
     let our_keys: BTreeSet<_> = ours
         .iter()
-        .map(|a| key(u64::from(a.index), &as_ip_json(a)))
+        .map(|(index, v)| key(u64::from(*index), v))
         .collect();
     let their_keys: BTreeSet<_> = theirs.iter().map(|(i, v)| key(*i, v)).collect();
     assert_eq!(our_keys, their_keys, "filter {filter:?} vs ip {args:?}");
-    for address in &ours {
-        let mut mine = as_ip_json(address);
-        let k = key(u64::from(address.index), &mine);
+    for (index, mine) in &ours {
+        let mut mine = mine.clone();
+        let k = key(u64::from(*index), &mine);
         let (_, theirs) = theirs
             .iter()
             .find(|(i, v)| key(*i, v) == k)

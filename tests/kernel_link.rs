@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{ip, ip_json, ip_link, private_netns, private_netns_with_run_netns};
+use common::{ip, ip_json, ip_link, printed, private_netns, private_netns_with_run_netns};
 use rtnl_ip::codec::iff;
+use rtnl_ip::show::{self, link::LinkStyle, lookup::LinkTable};
 use rtnl_ip::{Handle, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
 fn names(links: &[rtnl_ip::Link]) -> Vec<String> {
@@ -302,11 +303,17 @@ fn bridge_and_vxlan_with_their_data() {
     assert_eq!(data["link"], "u0");
     assert_eq!(data["ttl"], 9);
     let ours = h.link(LinkRef::Name("vx1")).unwrap();
-    let all = h.links(&LinkFilter::default()).unwrap();
     // Our JSON of the vxlan and the bridge equals ip's for every key we print.
+    let mut table = LinkTable::new(&mut h);
+    let mut all = Vec::new();
+    h.for_each_link(&LinkFilter::default(), |m| {
+        table.insert(m);
+        let style = LinkStyle::link_show(true, true);
+        all.push(printed(|p| show::link::link(p, m, &mut table, style)));
+    })
+    .unwrap();
     for name in ["vx1", "br1"] {
-        let ours = all.iter().find(|l| l.name == name).unwrap();
-        let printed = rtnl_ip::json::link(ours, all.as_slice());
+        let printed = all.iter().find(|l| l["ifname"] == name).unwrap();
         let theirs = ip_link(name);
         for (key, value) in printed.as_object().unwrap() {
             if key != "linkinfo" {

@@ -8,11 +8,13 @@ use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::{ip, ip_json, private_netns};
+use common::{ip, ip_json, printed, private_netns};
 use rtnl_ip::codec::{rt_scope, rt_table, rtn, rtprot};
+use rtnl_ip::show::route::{Extra, Prefix, RouteStyle};
+use rtnl_ip::show::{self, lookup::LinkTable};
 use rtnl_ip::{
-    ErrorKind, Family, Handle, IpPrefix, Link, LinkFilter, LinkRef, NexthopSpec, Route,
-    RouteFilter, RouteQuery, RouteSpec,
+    ErrorKind, Family, Handle, IpPrefix, LinkRef, NexthopSpec, Route, RouteFilter, RouteQuery,
+    RouteSpec,
 };
 use rustix::io::Errno;
 use serde_json::Value;
@@ -70,7 +72,7 @@ fn ip_routes(args: &[&str]) -> Vec<Value> {
 }
 
 /// Checks our dump (`filter`) and `ip -j -d ARGS` list the same routes, key for key, through
-/// the crate's `json::route`. ip leaves out what its filter fixed: `table` unless it shows every
+/// the crate's route printer. ip leaves out what its filter fixed: `table` unless it shows every
 /// table, `dev` with `dev DEV`, `protocol` with `proto P`.
 fn assert_same_as_ip(handle: &mut Handle, filter: &RouteFilter, args: &[&str]) -> Vec<Route> {
     let mut omitted = Vec::new();
@@ -82,11 +84,20 @@ fn assert_same_as_ip(handle: &mut Handle, filter: &RouteFilter, args: &[&str]) -
             omitted.push(key);
         }
     }
-    let links: Vec<Link> = handle.links(&LinkFilter::default()).expect("links");
     let ours = handle.routes(filter).expect("dump routes");
+    let mut table = LinkTable::new(handle);
+    let mut printed_routes = Vec::new();
+    handle
+        .for_each_route(filter, |m| {
+            let style = RouteStyle::all_tables(true);
+            printed_routes.push(printed(|p| {
+                show::route::route(p, m, &mut table, style, Extra::default());
+            }));
+        })
+        .expect("dump routes");
+    assert_eq!(printed_routes.len(), ours.len());
     let mut theirs = ip_routes(args);
-    for route in &ours {
-        let mut mine = rtnl_ip::json::route(route, links.as_slice());
+    for mut mine in printed_routes {
         for key in &omitted {
             mine.as_object_mut().unwrap().remove(*key);
         }
@@ -104,7 +115,7 @@ fn assert_same_as_ip(handle: &mut Handle, filter: &RouteFilter, args: &[&str]) -
 fn find<'a>(routes: &'a [Route], dst: &str) -> Vec<&'a Route> {
     routes
         .iter()
-        .filter(|r| rtnl_ip::json::prefix(r.dst, r.dst_len) == dst)
+        .filter(|r| Prefix(r.dst, r.dst_len).to_string() == dst)
         .collect()
 }
 
@@ -284,7 +295,7 @@ fn blackhole_unreachable_prohibit() {
     );
     let types: Vec<(String, u8)> = ours
         .iter()
-        .map(|r| (rtnl_ip::json::prefix(r.dst, r.dst_len), r.route_type))
+        .map(|r| (Prefix(r.dst, r.dst_len).to_string(), r.route_type))
         .collect();
     for expected in [
         ("203.0.113.0/25".to_owned(), rtn::BLACKHOLE),

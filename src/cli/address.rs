@@ -13,15 +13,14 @@
 //! `-4` / `-6` limit every command to one family, as with `ip`.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr};
 
-use rtnl_ip::codec::{af, ifa_f};
+use rtnl_ip::codec::{AddressMessage, Message, ifa_f};
+use rtnl_ip::show::{self, link::LinkStyle, lookup::LinkTable};
 use rtnl_ip::{Address, AddressFilter, AddressSpec, IpPrefix, Link, names};
-use serde_json::Value;
 
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
-use super::link::{ShowArgs, TextStyle, link_json, link_text, nsid_names};
+use super::link::ShowArgs;
 use super::{Ctx, Family};
 
 /// A subcommand of `address`.
@@ -447,73 +446,122 @@ impl<'a> ShowFilter<'a> {
         Ok(f)
     }
 
-    /// Whether `a` passes the address filters (scope, flags, label, `to`).
-    fn keeps(&self, a: &Address, link: &Link) -> bool {
-        self.scope.is_none_or(|s| a.scope == s)
-            && (self.flags ^ a.flags) & self.flag_mask == 0
+    /// Whether an address passes the address filters (scope, flags, label (the link's name
+    /// when it has none), `to`).
+    fn keeps(
+        &self,
+        scope: u8,
+        flags: u32,
+        label: Option<&str>,
+        link_name: &[u8],
+        local: Option<IpAddr>,
+    ) -> bool {
+        self.scope.is_none_or(|s| scope == s)
+            && (self.flags ^ flags) & self.flag_mask == 0
             && self.label.is_none_or(|pattern| {
-                let label = a.label.as_deref().unwrap_or(&link.name);
-                glob(pattern.as_bytes(), label.as_bytes())
+                let label = label.map_or(link_name, str::as_bytes);
+                glob(pattern.as_bytes(), label)
             })
             && self
                 .to
-                .is_none_or(|to| a.local.is_some_and(|local| to.contains(local)))
+                .is_none_or(|to| local.is_some_and(|local| to.contains(local)))
     }
 
-    /// The links `ip address show` prints, each with its addresses that pass, in the
-    /// kernel's order: a link is shown when one of its addresses passes, or when it has none
-    /// and no family was asked for (`ipaddr_filter()`).
-    #[allow(clippy::type_complexity)]
-    fn select(&self, ctx: &mut Ctx) -> CmdResult<(Vec<(Link, Vec<Address>)>, HashMap<u32, Link>)> {
-        let (links, lookup) = self.links.links(ctx)?;
-        // -0: links only, as `ip -0 address` prints them.
-        if ctx.opts.family == Family::Link {
-            return Ok((links.into_iter().map(|l| (l, Vec::new())).collect(), lookup));
-        }
-        // `to PREFIX` limits the family as -4/-6 do.
+    /// The address dump `show` and `flush` read: the family asked for (`to PREFIX` limits it
+    /// as -4/-6 do), and the device when one was named.
+    fn address_filter(
+        &self,
+        ctx: &Ctx,
+        dev: Option<u32>,
+    ) -> (AddressFilter<'_>, Option<rtnl_ip::Family>) {
         let family = family(ctx).or(self.to.map(|to| to.family()));
         let mut filter = AddressFilter::new();
         if let Some(family) = family {
             filter = filter.family(family);
         }
-        if links.len() == 1 {
-            filter = filter.dev(links[0].index);
+        if let Some(dev) = dev {
+            filter = filter.dev(dev);
         }
+        (filter, family)
+    }
+
+    /// The links `ip address flush` works on, each with its addresses that pass, in the
+    /// kernel's order: a link is kept when one of its addresses passes (`ipaddr_filter()`).
+    fn select(&self, ctx: &mut Ctx) -> CmdResult<Vec<(Link, Vec<Address>)>> {
+        let links = self.links.links(ctx)?;
+        let dev = if links.len() == 1 {
+            Some(links[0].index)
+        } else {
+            None
+        };
+        let (filter, family) = self.address_filter(ctx, dev);
         let mut by_link: HashMap<u32, Vec<Address>> = HashMap::new();
         for address in ctx.handle()?.addresses(&filter)? {
             by_link.entry(address.index).or_default().push(address);
         }
-        // ip dumps links in the family asked for; for IPv6 the kernel answers with its own,
-        // shorter link messages (inet6_fill_ifinfo), and ip prints what they hold.
-        let inet6_dump = ctx.opts.family == Family::Inet6 && self.links.dev.is_none();
         let mut selected = Vec::new();
         for link in links {
-            let link = if inet6_dump { inet6_view(link) } else { link };
             let all = by_link.remove(&link.index).unwrap_or_default();
             let had_any = !all.is_empty();
-            let kept: Vec<Address> = all.into_iter().filter(|a| self.keeps(a, &link)).collect();
+            let name = link.name.as_bytes();
+            let kept: Vec<Address> = all
+                .into_iter()
+                .filter(|a| self.keeps(a.scope, a.flags, a.label.as_deref(), name, a.local))
+                .collect();
             if !kept.is_empty() || (!had_any && family.is_none()) {
                 selected.push((link, kept));
             }
         }
-        Ok((selected, lookup))
+        Ok(selected)
     }
 }
 
-/// What the kernel's IPv6 link dump (`inet6_fill_ifinfo`) tells of a link: name, address,
-/// MTU, lower link and state; `ip` finds the queue length with an ioctl.
-fn inet6_view(link: Link) -> Link {
-    let mut view = Link::default();
-    view.index = link.index;
-    view.name = link.name;
-    view.flags = link.flags;
-    view.link_type = link.link_type;
-    view.address = link.address;
-    view.mtu = link.mtu;
-    view.link = link.link.filter(|&l| l != link.index);
-    view.operstate = link.operstate;
-    view.txqlen = link.txqlen;
-    view
+/// An address dump kept as its messages' bytes, back to back, with an index by link, so
+/// `address show` prints each link's addresses under it from one dump of each table.
+#[derive(Default)]
+struct AddressStore {
+    /// The messages, as the kernel sent them.
+    bytes: Vec<u8>,
+    /// `(ifa_index, offset, length)` of each message, ordered by link (the kernel's order
+    /// within a link).
+    index: Vec<(u32, u32, u32)>,
+}
+
+impl AddressStore {
+    /// Dumps the addresses `filter` keeps.
+    fn dump(ctx: &mut Ctx, filter: &AddressFilter) -> CmdResult<Self> {
+        let store = std::cell::RefCell::new(AddressStore::default());
+        ctx.handle()?.for_each_address_restarting(
+            filter,
+            || {
+                let mut store = store.borrow_mut();
+                store.bytes.clear();
+                store.index.clear();
+            },
+            |m| {
+                let mut store = store.borrow_mut();
+                let bytes = m.message().bytes();
+                let at = store.bytes.len() as u32;
+                store.index.push((m.index(), at, bytes.len() as u32));
+                store.bytes.extend_from_slice(bytes);
+            },
+        )?;
+        let mut store = store.into_inner();
+        store.index.sort_by_key(|&(link, _, _)| link);
+        Ok(store)
+    }
+
+    /// The addresses of link `index`, in the kernel's order.
+    fn of(&self, index: u32) -> impl Iterator<Item = AddressMessage<'_>> {
+        let start = self.index.partition_point(|&(link, _, _)| link < index);
+        self.index[start..]
+            .iter()
+            .take_while(move |&&(link, _, _)| link == index)
+            .filter_map(|&(_, at, len)| {
+                let bytes = self.bytes.get(at as usize..(at + len) as usize)?;
+                Message::parse(bytes).and_then(AddressMessage::parse).ok()
+            })
+    }
 }
 
 /// `fnmatch(pattern, text, 0)` for the patterns `ip address show label` takes: `*`, `?`,
@@ -554,113 +602,67 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
     }
 }
 
-/// `address show`.
+/// `address show`: one address dump kept, then one link dump, each link printed as it
+/// arrives with its addresses.
 fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let filter = ShowFilter::parse(ctx, args)?;
-    let (selected, lookup) = filter.select(ctx)?;
     let show_ll = (matches!(ctx.opts.family, Family::Any | Family::Link) && filter.to.is_none())
         || ctx.opts.details;
-    if ctx.opts.json {
-        let items = selected
-            .iter()
-            .map(|(link, addresses)| {
-                let mut value = link_json(link, &lookup, ctx.opts.details);
-                if let Value::Object(map) = &mut value {
-                    if filter.label.is_some() {
-                        map.clear();
-                    }
-                    map.shift_remove("linkmode");
-                    if !show_ll {
-                        for key in ["link_type", "address", "broadcast"] {
-                            map.shift_remove(key);
-                        }
-                    }
-                    if ctx.opts.family != Family::Link {
-                        let infos = addresses.iter().map(rtnl_ip::json::address).collect();
-                        map.insert("addr_info".into(), Value::Array(infos));
-                    }
-                }
-                value
-            })
-            .collect();
-        ctx.print_json(items);
-        return Ok(());
-    }
-    let netns_names = if selected
-        .iter()
-        .any(|(l, _)| l.link_netnsid.is_some_and(|n| n >= 0))
-    {
-        nsid_names(ctx)
-    } else {
-        HashMap::new()
+    let link_filter = filter.links.resolve(ctx)?;
+    // -0: links only, as `ip -0 address` prints them.
+    let links_only = ctx.opts.family == Family::Link;
+    let dev = match link_filter.device {
+        Some(rtnl_ip::LinkRef::Index(index)) => Some(index),
+        _ => None,
     };
-    let style = TextStyle {
+    let (address_filter, family) = filter.address_filter(ctx, dev);
+    let store = if links_only {
+        AddressStore::default()
+    } else {
+        AddressStore::dump(ctx, &address_filter)?
+    };
+    // ip dumps links in the family asked for; for IPv6 the kernel answers with its own,
+    // shorter link messages (inet6_fill_ifinfo), and ip prints what they hold.
+    let inet6 = ctx.opts.family == Family::Inet6 && filter.links.dev.is_none();
+    let style = LinkStyle {
         details: ctx.opts.details,
         show_ll,
+        ll_json: show_ll,
         mode: false,
         qlen: true,
+        inet6,
     };
-    for (link, addresses) in &selected {
-        // With a label filter ip prints the addresses alone.
-        if filter.label.is_none() {
-            let text = link_text(link, &lookup, style, &netns_names, "");
-            ctx.out.push_str(&text);
-        }
-        for address in addresses {
-            ctx.out.push_str(&address_text(address));
-        }
-    }
-    Ok(())
-}
-
-/// A lifetime as `ip` prints it: `forever` or `Nsec`.
-fn lft(seconds: u32) -> String {
-    if seconds == FOREVER {
-        "forever".into()
-    } else {
-        format!("{seconds}sec")
-    }
-}
-
-/// One address as `ip address show` prints it (`print_addrinfo()`): two lines.
-pub fn address_text(a: &Address) -> String {
-    let mut s = String::new();
-    let family = match a.family {
-        af::INET => "inet".to_owned(),
-        af::INET6 => "inet6".to_owned(),
-        other => format!("family {other}"),
-    };
-    let _ = write!(s, "    {family} ");
-    if let Some(local) = a.local {
-        let _ = write!(s, "{local}");
-        if let Some(peer) = a.peer {
-            let _ = write!(s, " peer {peer}");
-        }
-    }
-    let _ = write!(s, "/{} ", a.prefix_len);
-    if let Some(brd) = a.broadcast {
-        let _ = write!(s, "brd {brd} ");
-    }
-    if let Some(metric) = a.priority {
-        let _ = write!(s, "metric {metric} ");
-    }
-    let _ = write!(s, "scope {} ", names::scope(a.scope));
-    for flag in names::address_flags(a.flags, a.family == af::INET6) {
-        let _ = write!(s, "{flag} ");
-    }
-    if let Some(label) = &a.label {
-        s.push_str(label);
-    }
-    if let (Some(valid), Some(preferred)) = (a.valid_lifetime, a.preferred_lifetime) {
-        let _ = write!(
-            s,
-            "\n       valid_lft {} preferred_lft {}",
-            lft(valid),
-            lft(preferred)
-        );
-    }
-    s.push('\n');
-    s
+    let mut p = ctx.printer();
+    let mut table = LinkTable::offline();
+    p.start_list();
+    let result = filter
+        .links
+        .for_each_resolved(ctx, link_filter, &mut table, |m, table| {
+            let name = m.name_bytes().unwrap_or_default();
+            let had_any = store.of(m.index()).next().is_some();
+            let mut kept = store
+                .of(m.index())
+                .filter(|a| filter.keeps(a.scope(), a.flags(), a.label(), name, a.own_address()));
+            let first = kept.next();
+            if first.is_none() && (had_any || family.is_some()) && !links_only {
+                return;
+            }
+            p.open_object(None);
+            // With a label filter ip prints the addresses alone.
+            if filter.label.is_none() {
+                show::link::link_fields(&mut p, m, table, style, format_args!(""));
+            }
+            if !links_only {
+                p.open_array(Some("addr_info"));
+                for a in first.into_iter().chain(kept) {
+                    show::address::address(&mut p, &a);
+                }
+                p.close_array();
+            }
+            p.close_object();
+        });
+    p.end_list();
+    ctx.finish(p, result)
 }
 
 /// `address flush`: deletes every address the filters select (at least one filter is
@@ -673,7 +675,7 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         return Err(Failure::Local("Cannot flush link addresses.".into()));
     }
     let filter = ShowFilter::parse(ctx, args)?;
-    let (selected, _) = filter.select(ctx)?;
+    let selected = filter.select(ctx)?;
     let handle = ctx.handle()?;
     for (link, addresses) in selected {
         for address in addresses {

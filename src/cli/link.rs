@@ -21,13 +21,11 @@
 //! `NS` is a name in `/run/netns`, a path (when it contains `/`) or a process id, as `ip`
 //! reads it.
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
-
+use rtnl_ip::codec::LinkMessage;
 use rtnl_ip::codec::request::{LinkFlags, LinkKind, Macvlan, Veth, Vlan, Vxlan};
-use rtnl_ip::names;
-use rtnl_ip::{KindData, Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
-use serde_json::{Map, Value};
+use rtnl_ip::show::lookup::{LinkTable, Window};
+use rtnl_ip::show::{self, link::LinkStyle};
+use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
 use super::Ctx;
 use super::args::{
@@ -718,9 +716,9 @@ impl<'a> ShowArgs<'a> {
         Ok(s)
     }
 
-    /// The links that pass these filters, in the kernel's order, and a lookup of every link
-    /// named by them (masters, peers, lower devices) for printing names.
-    pub fn links(&self, ctx: &mut Ctx) -> CmdResult<(Vec<Link>, HashMap<u32, Link>)> {
+    /// The filter the kernel (or the library) applies, with the names resolved: `ip`'s
+    /// errors for a master, VRF or device that does not exist.
+    fn filter(&self, ctx: &mut Ctx) -> CmdResult<LinkFilter<'static>> {
         let master = match self.master {
             Some(m) => Some(argument_device(ctx, m)?),
             None => None,
@@ -739,398 +737,118 @@ impl<'a> ShowArgs<'a> {
             },
             None => None,
         };
-        let slave_kind = self.kind.and_then(|k| k.strip_suffix("_slave"));
-        let filter = LinkFilter {
+        Ok(LinkFilter {
             device: device.map(LinkRef::Index),
             group: self.group,
             up: self.up,
             master: master.map(LinkRef::Index),
             vrf: vrf.map(LinkRef::Index),
-            kind: if slave_kind.is_some() {
-                None
-            } else {
-                self.kind
-            },
-        };
+            // The kernel ignores a kind filter it has no driver for; `keeps` checks it too.
+            kind: None,
+        })
+    }
+
+    /// The kind the kernel filters on (not `KIND_slave`, which ip checks itself).
+    fn kernel_kind(&self) -> Option<&'a str> {
+        self.kind.filter(|k| !k.ends_with("_slave"))
+    }
+
+    /// Whether `m` passes the filters ip applies itself (`nomaster`, `type`).
+    fn keeps(&self, m: &LinkMessage<'_>) -> bool {
+        let slave_kind = self.kind.and_then(|k| k.strip_suffix("_slave"));
+        (!self.nomaster || m.master().is_none())
+            && slave_kind.is_none_or(|k| m.slave_kind() == Some(k))
+            && self.kernel_kind().is_none_or(|k| m.kind() == Some(k))
+    }
+
+    /// Streams the links that pass these filters, in the kernel's order, to `each`, with
+    /// `table` (new, from the handle) filled from the same dump before each is handed on, so
+    /// masters and peers print by name: one dump, no owned links.
+    pub fn for_each(
+        &self,
+        ctx: &mut Ctx,
+        table: &mut LinkTable,
+        each: impl FnMut(&LinkMessage<'_>, &mut LinkTable),
+    ) -> CmdResult {
+        let filter = self.resolve(ctx)?;
+        self.for_each_resolved(ctx, filter, table, each)
+    }
+
+    /// The filter the dump takes, names resolved (`ip`'s errors for names that do not
+    /// exist).
+    pub fn resolve(&self, ctx: &mut Ctx) -> CmdResult<LinkFilter<'a>> {
+        let mut filter = self.filter(ctx)?;
+        filter.kind = self.kernel_kind();
+        Ok(filter)
+    }
+
+    /// [`ShowArgs::for_each`] with the filter [`ShowArgs::resolve`] gave.
+    pub fn for_each_resolved(
+        &self,
+        ctx: &mut Ctx,
+        filter: LinkFilter<'a>,
+        table: &mut LinkTable,
+        mut each: impl FnMut(&LinkMessage<'_>, &mut LinkTable),
+    ) -> CmdResult {
         let handle = ctx.handle()?;
-        let mut links = handle.links(&filter)?;
-        // The kernel ignores a kind filter it has no driver for; ip checks the kind itself.
-        let kind = if slave_kind.is_some() {
-            None
-        } else {
-            self.kind
-        };
-        links.retain(|l| {
-            (!self.nomaster || l.master.is_none())
-                && slave_kind.is_none_or(|k| l.slave_kind.as_deref() == Some(k))
-                && kind.is_none_or(|k| l.kind.as_deref() == Some(k))
-        });
-        // Every link, so masters and peers print by name (ip keeps the same cache).
-        let mut lookup: HashMap<u32, Link> = if device.is_none() && filter.master.is_none() {
-            handle
-                .links(&LinkFilter::default())?
-                .into_iter()
-                .map(|l| (l.index, l))
-                .collect()
-        } else {
-            HashMap::new()
-        };
-        let mut wanted: Vec<u32> = Vec::new();
-        for link in &links {
-            lookup.entry(link.index).or_insert_with(|| link.clone());
-            wanted.extend(link.master);
-            if link.link_netnsid.is_none() {
-                wanted.extend(link.link.filter(|&i| i != 0));
+        *table = LinkTable::new(handle);
+        if !ctx.opts.json {
+            table.load_netns_names(ctx.handle()?);
+        }
+        let mut window = Window::default();
+        let mut print = |m: &LinkMessage<'_>, table: &mut LinkTable| {
+            if self.keeps(m) {
+                each(m, table);
             }
-            if let Some(KindData::Vxlan { link: Some(i), .. }) = &link.kind_data {
-                wanted.push(*i);
+        };
+        ctx.handle()?.for_each_link(&filter, |m| {
+            table.insert(m);
+            if window.push(m) {
+                window.drain(|m| print(m, table));
+            }
+        })?;
+        window.drain(|m| print(m, table));
+        Ok(())
+    }
+
+    /// The links that pass these filters, in the kernel's order, as owned values (for
+    /// `address flush`).
+    pub fn links(&self, ctx: &mut Ctx) -> CmdResult<Vec<Link>> {
+        let filter = self.resolve(ctx)?;
+        let handle = ctx.handle()?;
+        let mut links = Vec::new();
+        for link in handle.links(&filter)? {
+            let keep = (!self.nomaster || link.master.is_none())
+                && self
+                    .kind
+                    .and_then(|k| k.strip_suffix("_slave"))
+                    .is_none_or(|k| link.slave_kind.as_deref() == Some(k))
+                && self
+                    .kernel_kind()
+                    .is_none_or(|k| link.kind.as_deref() == Some(k));
+            if keep {
+                links.push(link);
             }
         }
-        for index in wanted {
-            if !lookup.contains_key(&index)
-                && let Ok(link) = handle.link(LinkRef::Index(index))
-            {
-                lookup.insert(index, link);
-            }
-        }
-        Ok((links, lookup))
+        Ok(links)
     }
 }
 
-/// `link show`.
+/// `link show`: one link dump, each link printed as it arrives.
 fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let filter = ShowArgs::parse(args)?;
-    let (links, lookup) = filter.links(ctx)?;
-    if ctx.opts.json {
-        let items = links
-            .iter()
-            .map(|l| link_json(l, &lookup, ctx.opts.details))
-            .collect();
-        ctx.print_json(items);
-        return Ok(());
-    }
-    let netns_names = if links.iter().any(|l| l.link_netnsid.is_some_and(|n| n >= 0)) {
-        nsid_names(ctx)
-    } else {
-        HashMap::new()
-    };
     let show_ll = ctx.opts.family == super::Family::Any
         || ctx.opts.family == super::Family::Link
         || ctx.opts.details;
-    for link in &links {
-        let style = TextStyle {
-            details: ctx.opts.details,
-            show_ll,
-            mode: true,
-            qlen: true,
-        };
-        let text = link_text(link, &lookup, style, &netns_names, "");
-        ctx.out.push_str(&text);
-    }
-    Ok(())
-}
-
-/// Keys `ip -j link show` prints only with `-d`.
-const DETAIL_KEYS: [&str; 13] = [
-    "promiscuity",
-    "allmulti",
-    "min_mtu",
-    "max_mtu",
-    "linkinfo",
-    "inet6_addr_gen_mode",
-    "num_tx_queues",
-    "num_rx_queues",
-    "gso_max_size",
-    "gso_max_segs",
-    "tso_max_size",
-    "tso_max_segs",
-    "gro_max_size",
-];
-
-/// One link as `ip -j [-d] link show` prints it.
-pub fn link_json(link: &Link, lookup: &HashMap<u32, Link>, details: bool) -> Value {
-    let mut value = rtnl_ip::json::link(link, lookup);
-    if !details && let Value::Object(map) = &mut value {
-        map.retain(|key, _| !DETAIL_KEYS.contains(&key.as_str()));
-    }
-    value
-}
-
-/// The names of the named namespaces (in `/run/netns`) by the nsid this namespace has for
-/// them, for `link-netns NAME`; empty when there are none or they cannot be read.
-pub fn nsid_names(ctx: &mut Ctx) -> HashMap<i32, String> {
-    let Ok(handle) = ctx.handle() else {
-        return HashMap::new();
-    };
-    let names = rtnl_ip::netns::Namespaces::at(handle.run_dir());
-    names
-        .list_with(handle)
-        .map(|list| {
-            list.into_iter()
-                .filter_map(|ns| Some((ns.nsid?, ns.name)))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// A link's name, or `ifN` when it is not known here (`ip`'s `ll_index_to_name`).
-fn name_of(lookup: &HashMap<u32, Link>, index: u32) -> String {
-    lookup
-        .get(&index)
-        .map_or_else(|| format!("if{index}"), |l| l.name.clone())
-}
-
-/// What a link's text includes.
-#[derive(Clone, Copy, Debug)]
-pub struct TextStyle {
-    /// `-d`: the details.
-    pub details: bool,
-    /// The `link/TYPE` line (left out when `-4`/`-6` asked for another family).
-    pub show_ll: bool,
-    /// `mode DEFAULT` (`ip link` prints it, `ip address` does not).
-    pub mode: bool,
-    /// `qlen N` (`ip monitor` leaves it out).
-    pub qlen: bool,
-}
-
-/// One link as `ip [-d] link show` prints it (`print_linkinfo()`): the header line, the
-/// `link/TYPE` line (unless another family was asked for) ending with `moved` (`ip monitor`'s
-/// ` new-netns NAME new-ifindex N`), with `-d` the details, then the alias line.
-pub fn link_text(
-    link: &Link,
-    lookup: &HashMap<u32, Link>,
-    style: TextStyle,
-    netns_names: &HashMap<i32, String>,
-    moved: &str,
-) -> String {
-    let TextStyle {
-        details,
-        show_ll,
-        mode,
-        qlen,
-    } = style;
-    let mut s = String::new();
-    let _ = write!(s, "{}: {}", link.index, link.name);
-    let mut lower_down = false;
-    match (link.link, link.link_netnsid) {
-        (Some(0), _) => s.push_str("@NONE"),
-        (Some(index), Some(_)) => {
-            let _ = write!(s, "@if{index}");
-        }
-        (Some(index), None) => {
-            let _ = write!(s, "@{}", name_of(lookup, index));
-            lower_down = lookup.get(&index).is_none_or(|peer| !peer.is_up());
-        }
-        (None, _) => {}
-    }
-    let _ = write!(
-        s,
-        ": <{}> ",
-        names::link_flags(link.flags, lower_down).join(",")
-    );
-    if let Some(mtu) = link.mtu {
-        let _ = write!(s, "mtu {mtu} ");
-    }
-    if let Some(qdisc) = &link.qdisc {
-        let _ = write!(s, "qdisc {qdisc} ");
-    }
-    if let Some(master) = link.master {
-        let _ = write!(s, "master {} ", name_of(lookup, master));
-    }
-    if let Some(state) = link.operstate {
-        let _ = write!(s, "state {} ", names::operstate(state));
-    }
-    if let Some(linkmode) = link.linkmode.filter(|_| mode) {
-        let _ = write!(s, "mode {} ", names::linkmode(linkmode));
-    }
-    if let Some(group) = link.group {
-        let _ = write!(s, "group {} ", names::group(group));
-    }
-    if let Some(txqlen) = link.txqlen.filter(|&q| q != 0 && qlen) {
-        let _ = write!(s, "qlen {txqlen}");
-    }
-    if show_ll {
-        let _ = write!(s, "\n    link/{} ", names::link_type(link.link_type));
-        if let Some(address) = &link.address {
-            s.push_str(&names::hardware_address(address));
-        }
-        if let Some(brd) = &link.broadcast {
-            let word = if link.flags & rtnl_ip::codec::iff::POINTOPOINT != 0 {
-                "peer"
-            } else {
-                "brd"
-            };
-            let _ = write!(s, " {word} {}", names::hardware_address(brd));
-        }
-        if let (Some(perm), Some(address)) = (&link.perm_address, &link.address)
-            && perm != address
-        {
-            let _ = write!(s, " permaddr {}", names::hardware_address(perm));
-        }
-    }
-    if let Some(nsid) = link.link_netnsid {
-        match netns_names.get(&nsid) {
-            Some(name) if nsid >= 0 => {
-                let _ = write!(s, " link-netns {name}");
-            }
-            _ if nsid >= 0 => {
-                let _ = write!(s, " link-netnsid {nsid}");
-            }
-            _ => s.push_str(" link-netnsid unknown"),
-        }
-    }
-    s.push_str(moved);
-    if details {
-        details_text(&mut s, link, lookup);
-    }
-    s.push('\n');
-    if let Some(alias) = &link.alias {
-        let _ = writeln!(s, "    alias {alias}");
-    }
-    s
-}
-
-/// `ip -d link show`'s additions: counters and limits, and the kind with the data `rtnl`
-/// decodes (a subset of `ip`'s for bridges and vxlans; `addrgenmode` is not decoded).
-fn details_text(s: &mut String, link: &Link, lookup: &HashMap<u32, Link>) {
-    if let Some(n) = link.promiscuity {
-        let _ = write!(s, " promiscuity {n} ");
-    }
-    if let Some(n) = link.allmulti {
-        let _ = write!(s, " allmulti {n} ");
-    }
-    if let Some(n) = link.min_mtu {
-        let _ = write!(s, "minmtu {n} ");
-    }
-    if let Some(n) = link.max_mtu {
-        let _ = write!(s, "maxmtu {n} ");
-    }
-    if let Some(kind) = &link.kind {
-        let _ = write!(s, "\n    {kind} ");
-        if let Some(data) = &link.kind_data {
-            kind_text(s, data, lookup);
-        }
-    }
-    if let Some(slave) = &link.slave_kind {
-        let _ = write!(s, "\n    {slave}_slave ");
-    }
-    let counters = [
-        ("numtxqueues", link.num_tx_queues),
-        ("numrxqueues", link.num_rx_queues),
-        ("gso_max_size", link.gso_max_size),
-        ("gso_max_segs", link.gso_max_segs),
-        ("tso_max_size", link.tso_max_size),
-        ("tso_max_segs", link.tso_max_segs),
-        ("gro_max_size", link.gro_max_size),
-    ];
-    for (key, value) in counters {
-        if let Some(value) = value {
-            let _ = write!(s, "{key} {value} ");
-        }
-    }
-}
-
-/// The kind data as `ip -d link show` prints it, for the values `rtnl` decodes.
-fn kind_text(s: &mut String, data: &KindData, lookup: &HashMap<u32, Link>) {
-    match data {
-        KindData::Vxlan {
-            id,
-            remote,
-            local,
-            link,
-            port,
-            port_range,
-            learning,
-            ttl,
-            ageing,
-        } => {
-            if let Some(id) = id {
-                let _ = write!(s, "id {id} ");
-            }
-            if let Some(remote) = remote {
-                let word = if remote.is_multicast() {
-                    "group"
-                } else {
-                    "remote"
-                };
-                let _ = write!(s, "{word} {remote} ");
-            }
-            if let Some(local) = local {
-                let _ = write!(s, "local {local} ");
-            }
-            if let Some(link) = link.filter(|&i| i != 0) {
-                let _ = write!(s, "dev {} ", name_of(lookup, link));
-            }
-            if let Some((low, high)) = port_range {
-                let _ = write!(s, "srcport {low} {high} ");
-            }
-            if let Some(port) = port {
-                let _ = write!(s, "dstport {port} ");
-            }
-            if *learning == Some(false) {
-                s.push_str("nolearning ");
-            }
-            match ttl {
-                Some(0) => s.push_str("ttl auto "),
-                Some(ttl) => {
-                    let _ = write!(s, "ttl {ttl} ");
-                }
-                None => {}
-            }
-            if let Some(ageing) = ageing {
-                let _ = write!(s, "ageing {ageing} ");
-            }
-        }
-        KindData::Bridge {
-            forward_delay,
-            hello_time,
-            max_age,
-            ageing_time,
-            stp_state,
-            priority,
-            vlan_filtering,
-        } => {
-            let values = [
-                ("forward_delay", *forward_delay),
-                ("hello_time", *hello_time),
-                ("max_age", *max_age),
-                ("ageing_time", *ageing_time),
-                ("stp_state", *stp_state),
-                ("priority", priority.map(u32::from)),
-                ("vlan_filtering", vlan_filtering.map(u32::from)),
-            ];
-            for (key, value) in values {
-                if let Some(value) = value {
-                    let _ = write!(s, "{key} {value} ");
-                }
-            }
-        }
-        KindData::Vlan { id, protocol } => {
-            if let Some(protocol) = protocol {
-                let word = match protocol {
-                    0x8100 => "802.1Q".to_owned(),
-                    0x88a8 => "802.1ad".to_owned(),
-                    other => format!("{other:#06x}"),
-                };
-                let _ = write!(s, "protocol {word} ");
-            }
-            if let Some(id) = id {
-                let _ = write!(s, "id {id} ");
-            }
-        }
-        KindData::Macvlan { mode: Some(mode) } => {
-            let word = match mode {
-                1 => "private".to_owned(),
-                2 => "vepa".to_owned(),
-                4 => "bridge".to_owned(),
-                8 => "passthru".to_owned(),
-                16 => "source".to_owned(),
-                other => other.to_string(),
-            };
-            let _ = write!(s, "mode {word} ");
-        }
-        _ => {}
-    }
+    let style = LinkStyle::link_show(ctx.opts.details, show_ll);
+    let mut p = ctx.printer();
+    let mut table = LinkTable::offline();
+    p.start_list();
+    let result = filter.for_each(ctx, &mut table, |m, table| {
+        show::link::link(&mut p, m, table, style);
+    });
+    p.end_list();
+    ctx.finish(p, result)
 }
 
 /// `link peer [dev] DEV`: a veth's other end, its index, name and namespace.
@@ -1154,30 +872,31 @@ fn peer(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         PeerNamespace::Nsid(nsid) => (None, Some(*nsid)),
         _ => (None, None),
     };
-    if ctx.opts.json {
-        let mut m = Map::new();
-        m.insert("ifindex".into(), peer.index.into());
-        m.insert("ifname".into(), peer.name.clone().into());
-        if let Some(nsid) = nsid {
-            m.insert("link_netnsid".into(), nsid.into());
+    let mut p = ctx.printer();
+    p.start_list();
+    p.open_object(None);
+    let index = peer.index;
+    p.number(Some("ifindex"), index, format_args!("{index}: "));
+    p.string(Some("ifname"), &peer.name, format_args!("{}", peer.name));
+    if let Some(nsid) = nsid {
+        match &netns {
+            Some(name) => p.number(
+                Some("link_netnsid"),
+                nsid,
+                format_args!(" link-netns {name}"),
+            ),
+            None => p.number(
+                Some("link_netnsid"),
+                nsid,
+                format_args!(" link-netnsid {nsid}"),
+            ),
         }
-        if let Some(netns) = &netns {
-            m.insert("netns".into(), netns.clone().into());
-        }
-        ctx.print_json(vec![m.into()]);
-        return Ok(());
     }
-    let mut line = format!("{}: {}", peer.index, peer.name);
-    match (&netns, nsid) {
-        (Some(name), _) => {
-            let _ = write!(line, " link-netns {name}");
-        }
-        (None, Some(nsid)) => {
-            let _ = write!(line, " link-netnsid {nsid}");
-        }
-        _ => {}
+    if let Some(netns) = &netns {
+        p.string(Some("netns"), netns, format_args!(""));
     }
-    line.push('\n');
-    ctx.out.push_str(&line);
-    Ok(())
+    p.text(format_args!("\n"));
+    p.close_object();
+    p.end_list();
+    ctx.finish(p, Ok(()))
 }

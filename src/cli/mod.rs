@@ -18,8 +18,8 @@ mod route;
 
 use std::io::BufRead;
 
+use rtnl_ip::show::Printer;
 use rtnl_ip::{Handle, NetnsRef};
-use serde_json::Value;
 
 use args::{Args, CmdResult, Failure, matches};
 
@@ -100,10 +100,27 @@ impl Ctx {
         }
     }
 
-    /// Adds `items` to the output as one JSON array (`ip -j`'s layout, `-p` pretty).
-    pub fn print_json(&mut self, items: Vec<Value>) {
-        self.out
-            .push_str(&out::json(&Value::Array(items), self.opts.pretty));
+    /// A printer for the command's output: text or JSON by the options, into a buffered
+    /// stdout (what was added to `out` before goes first).
+    pub fn printer(&mut self) -> Out {
+        self.flush();
+        let stdout = std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock());
+        Printer::new(stdout, self.opts.json, self.opts.pretty)
+    }
+
+    /// Ends a command that printed with `p`: on success its output is written out (a closed
+    /// pipe ends the program quietly, as `ip` ends on `SIGPIPE`); on failure what is still
+    /// buffered is dropped, so a failed dump prints only its error, as before the output
+    /// streamed.
+    pub fn finish(&mut self, p: Out, result: CmdResult) -> CmdResult {
+        if result.is_ok() {
+            if p.finish().is_err() {
+                std::process::exit(0);
+            }
+        } else if let Ok(stdout) = p.finish_unflushed() {
+            drop(stdout.into_parts());
+        }
+        result
     }
 
     /// Writes out what the command printed so far.
@@ -112,6 +129,12 @@ impl Ctx {
         self.out.clear();
     }
 }
+
+/// The printer commands write their output with.
+pub type Out = Printer<std::io::BufWriter<std::io::StdoutLock<'static>>>;
+
+/// Bytes of output buffered before a write to stdout (a dump's datagram is about 32 KiB).
+const OUT_BUFFER: usize = 64 * 1024;
 
 /// A namespace as `-n` and `netns` keywords name it: a path when it contains `/`, else a
 /// name in `/run/netns`.

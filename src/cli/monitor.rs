@@ -7,17 +7,16 @@
 //! each line starts with its kind: `[LINK]`, `[ADDR]`, `[ROUTE]`, `[NSID]`. Without an object
 //! every kind is shown. `-j` does not change the output (`ip monitor` prints text too).
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
+use std::fmt;
+use std::io::Write;
 
-use rtnl_ip::codec::{LinkMessage, ifla};
-use rtnl_ip::monitor::{Event, Monitor, MonitorGroups, Payload};
-use rtnl_ip::netns::Namespaces;
-use rtnl_ip::{Link, LinkFilter};
+use rtnl_ip::monitor::{Monitor, MonitorGroups, Payload};
+use rtnl_ip::show::link::LinkStyle;
+use rtnl_ip::show::lookup::LinkTable;
+use rtnl_ip::show::route::{Extra, RouteStyle};
+use rtnl_ip::show::{self, Printer};
 
 use super::args::{Args, CmdResult, Failure, matches};
-use super::link::{TextStyle, link_text};
-use super::route::{Extra, Style, route_text};
 use super::{Ctx, Family, netns_ref};
 
 /// `ip monitor`'s words: the objects `rtnl` shows and their groups.
@@ -33,14 +32,6 @@ const UNSUPPORTED: [&str; 12] = [
     "mroute", "prefix", "neigh", "netconf", "rule", "nexthop", "stats", "file", "dev", "all-nsid",
     "mrule", "maddress",
 ];
-
-/// What the running monitor knows to print names: links by index, namespace names by nsid.
-struct Names {
-    /// Links by index, updated by link events.
-    links: HashMap<u32, Link>,
-    /// Named namespaces by the nsid this namespace has for them.
-    netns: HashMap<i32, String>,
-}
 
 /// `rtnl monitor ...`.
 pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
@@ -81,194 +72,137 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
         _ => {}
     }
-    // Subscribe first, then read the names: an event that comes meanwhile is not missed.
+    // Subscribe first, then open the names: an event that comes meanwhile is not missed.
     let mut monitor = match &ctx.opts.netns {
         None => Monitor::new(groups)?,
         Some(ns) => Monitor::in_netns(netns_ref(ns), groups).map_err(Failure::LibUsage)?,
     };
     let handle = ctx.handle()?;
-    let links = handle
-        .links(&LinkFilter::default())?
-        .into_iter()
-        .map(|l| (l.index, l))
-        .collect();
-    let netns = nsid_names(handle);
-    let mut names = Names { links, netns };
-    let mut resync: Option<HashMap<u32, Link>> = None;
+    let mut links = LinkTable::new(handle);
+    links.load_netns_names(handle);
+    let details = ctx.opts.details;
+    // ip monitor prints text, -j or not.
+    let mut p = Printer::new(std::io::stdout().lock(), false, false);
+    let mut resync = false;
     loop {
-        // The streaming form, for the attributes the owned events leave out.
-        let mut items = Vec::new();
-        monitor.next_with(|payload| match payload {
-            Payload::ResyncBegin => items.push(Item::ResyncBegin),
-            Payload::ResyncEnd => items.push(Item::ResyncEnd),
-            payload => {
-                let moved = match &payload {
-                    Payload::DelLink(m) => Moved {
-                        netnsid: attr_i32(m, ifla::NEW_NETNSID),
-                        ifindex: attr_i32(m, ifla::NEW_IFINDEX),
-                    },
-                    _ => Moved::default(),
-                };
-                items.extend(payload.to_event().map(|e| Item::Event(Box::new(e), moved)));
+        monitor.next_with(|payload| {
+            // A new nsid may be a named namespace's: read the names again first.
+            if let Payload::NewNsid(m) = &payload
+                && m.nsid().is_some_and(|n| links.netns_name(n).is_none())
+                && let Ok(handle) = ctx.handle()
+            {
+                links.load_netns_names(handle);
             }
+            event(&mut p, &payload, &mut links, &mut resync, label, details);
         })?;
-        for item in items {
-            match item {
-                Item::ResyncBegin => {
-                    eprintln!("rtnl: events were lost; reading the kernel's tables again");
-                    resync = Some(HashMap::new());
-                }
-                Item::ResyncEnd => {
-                    if let Some(links) = resync.take().filter(|l| !l.is_empty()) {
-                        names.links = links;
-                    }
-                }
-                Item::Event(event, _) if resync.is_some() => {
-                    if let (Event::NewLink(link), Some(links)) = (*event, &mut resync) {
-                        links.insert(link.index, link);
-                    }
-                }
-                Item::Event(event, moved) => {
-                    let text = event_text(&event, moved, &mut names, label, ctx);
-                    ctx.out.push_str(&text);
-                }
-            }
+        // A monitor's lines go out as they come (ip monitor block-buffers into a pipe and
+        // loses lines when killed).
+        if p.flush().is_err() {
+            std::process::exit(0);
         }
-        ctx.flush();
     }
 }
 
-/// What one datagram of the monitor held.
-enum Item {
-    /// Events were lost; the tables follow.
-    ResyncBegin,
-    /// The tables are complete.
-    ResyncEnd,
-    /// A notification, with where a removed link went (boxed: a link event is large).
-    Event(Box<Event>, Moved),
+/// One notification as `ip monitor` prints it (`[KIND]` first with `label`, `Deleted ` for a
+/// removal), updating the link names it keeps; during a resync the tables are read, not
+/// printed.
+fn event<W: Write>(
+    p: &mut Printer<W>,
+    payload: &Payload<'_>,
+    links: &mut LinkTable,
+    resync: &mut bool,
+    label: bool,
+    details: bool,
+) {
+    let banner = |p: &mut Printer<W>, kind: &str, deleted: bool| {
+        if label {
+            p.text(format_args!("[{kind}]"));
+        }
+        if deleted {
+            p.text(format_args!("Deleted "));
+        }
+    };
+    match payload {
+        Payload::ResyncBegin => {
+            eprintln!("rtnl: events were lost; reading the kernel's tables again");
+            *resync = true;
+            links.clear();
+        }
+        Payload::ResyncEnd => *resync = false,
+        Payload::NewLink(m) if *resync => links.insert(m),
+        _ if *resync => {}
+        Payload::NewLink(m) | Payload::DelLink(m) => {
+            let deleted = matches!(payload, Payload::DelLink(_));
+            banner(p, "LINK", deleted);
+            links.insert(m);
+            let style = LinkStyle {
+                details,
+                show_ll: true,
+                ll_json: true,
+                mode: false,
+                qlen: false,
+                inet6: false,
+            };
+            let moved = Moved {
+                netnsid: m.new_netnsid(),
+                ifindex: m.new_ifindex(),
+                netns: m.new_netnsid().and_then(|id| links.netns_name(id)),
+            }
+            .to_string();
+            show::link::link_fields(p, m, links, style, format_args!("{moved}"));
+            if deleted {
+                links.remove(m.index());
+            }
+        }
+        Payload::NewAddress(a) | Payload::DelAddress(a) => {
+            banner(p, "ADDR", matches!(payload, Payload::DelAddress(_)));
+            let index = a.index();
+            p.text(format_args!("{index}: {}", links.display(index)));
+            show::address::address(p, a);
+        }
+        Payload::NewRoute(r) | Payload::DelRoute(r) => {
+            banner(p, "ROUTE", matches!(payload, Payload::DelRoute(_)));
+            let style = RouteStyle::all_tables(details);
+            show::route::route(p, r, links, style, Extra::default());
+        }
+        Payload::NewNsid(n) | Payload::DelNsid(n) => {
+            let Some(nsid) = n.nsid() else { return };
+            banner(p, "NSID", matches!(payload, Payload::DelNsid(_)));
+            if nsid < 0 {
+                p.text(format_args!("nsid unassigned "));
+            } else {
+                p.text(format_args!("nsid {nsid} "));
+            }
+            if let Some(name) = links.netns_name(nsid) {
+                p.text(format_args!("(iproute2 netns name: {name})"));
+            }
+            p.text(format_args!("\n"));
+        }
+        _ => {}
+    }
 }
 
-/// `IFLA_NEW_NETNSID` and `IFLA_NEW_IFINDEX` of an `RTM_DELLINK`: the link moved to another
-/// namespace.
-#[derive(Clone, Copy, Default)]
-struct Moved {
+/// ` new-netns NAME` / ` new-netnsid N` and ` new-ifindex N` of an `RTM_DELLINK` whose link
+/// moved to another namespace (`IFLA_NEW_NETNSID`, `IFLA_NEW_IFINDEX`).
+struct Moved<'a> {
     /// The nsid of the namespace it went to.
     netnsid: Option<i32>,
     /// Its index there.
     ifindex: Option<i32>,
+    /// The name of that namespace, when it is a named one.
+    netns: Option<&'a str>,
 }
 
-/// An `s32` attribute of a link message.
-fn attr_i32(m: &LinkMessage<'_>, ty: u16) -> Option<i32> {
-    let bytes: [u8; 4] = m.attr(ty)?.payload().try_into().ok()?;
-    Some(i32::from_ne_bytes(bytes))
-}
-
-/// The named namespaces by nsid (empty when none can be read).
-fn nsid_names(handle: &mut rtnl_ip::Handle) -> HashMap<i32, String> {
-    let names = Namespaces::at(handle.run_dir());
-    names
-        .list_with(handle)
-        .map(|list| {
-            list.into_iter()
-                .filter_map(|ns| Some((ns.nsid?, ns.name)))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// One event as `ip monitor` prints it, updating the names it keeps.
-fn event_text(
-    event: &Event,
-    moved: Moved,
-    names: &mut Names,
-    label: bool,
-    ctx: &mut Ctx,
-) -> String {
-    let details = ctx.opts.details;
-    let mut s = String::new();
-    let banner = |s: &mut String, kind: &str, deleted: bool| {
-        if label {
-            let _ = write!(s, "[{kind}]");
+impl fmt::Display for Moved<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.netnsid, self.netns) {
+            (Some(_), Some(name)) => write!(f, " new-netns {name}")?,
+            (Some(id), None) => write!(f, " new-netnsid {id}")?,
+            (None, _) => {}
         }
-        if deleted {
-            s.push_str("Deleted ");
+        if let Some(index) = self.ifindex {
+            write!(f, " new-ifindex {index}")?;
         }
-    };
-    let link_style = TextStyle {
-        details,
-        show_ll: true,
-        mode: false,
-        qlen: false,
-    };
-    match event {
-        Event::NewLink(link) | Event::DelLink(link) => {
-            let deleted = matches!(event, Event::DelLink(_));
-            banner(&mut s, "LINK", deleted);
-            names.links.insert(link.index, link.clone());
-            let mut suffix = String::new();
-            if let Some(id) = moved.netnsid {
-                match names.netns.get(&id) {
-                    Some(name) => {
-                        let _ = write!(suffix, " new-netns {name}");
-                    }
-                    None => {
-                        let _ = write!(suffix, " new-netnsid {id}");
-                    }
-                }
-            }
-            if let Some(index) = moved.ifindex {
-                let _ = write!(suffix, " new-ifindex {index}");
-            }
-            s.push_str(&link_text(
-                link,
-                &names.links,
-                link_style,
-                &names.netns,
-                &suffix,
-            ));
-            if deleted {
-                names.links.remove(&link.index);
-            }
-        }
-        Event::NewAddress(a) | Event::DelAddress(a) => {
-            banner(&mut s, "ADDR", matches!(event, Event::DelAddress(_)));
-            let dev = names
-                .links
-                .get(&a.index)
-                .map_or_else(|| format!("if{}", a.index), |l| l.name.clone());
-            let _ = write!(s, "{}: {dev}", a.index);
-            s.push_str(&super::address::address_text(a));
-        }
-        Event::NewRoute(r) | Event::DelRoute(r) => {
-            banner(&mut s, "ROUTE", matches!(event, Event::DelRoute(_)));
-            s.push_str(&route_text(
-                r,
-                Extra::default(),
-                &names.links,
-                Style::all_tables(details),
-            ));
-        }
-        Event::NewNsid(n) | Event::DelNsid(n) => {
-            let deleted = matches!(event, Event::DelNsid(_));
-            if !deleted
-                && !names.netns.contains_key(&n.nsid)
-                && let Ok(handle) = ctx.handle()
-            {
-                names.netns = nsid_names(handle);
-            }
-            banner(&mut s, "NSID", deleted);
-            if n.nsid < 0 {
-                s.push_str("nsid unassigned ");
-            } else {
-                let _ = write!(s, "nsid {} ", n.nsid);
-            }
-            if let Some(name) = names.netns.get(&n.nsid) {
-                let _ = write!(s, "(iproute2 netns name: {name})");
-            }
-            s.push('\n');
-        }
-        _ => {}
+        Ok(())
     }
-    s
 }

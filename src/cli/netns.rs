@@ -16,7 +16,6 @@ use std::fmt::Write as _;
 
 use rtnl_ip::netns::Namespaces;
 use rtnl_ip::{ErrorKind, NsidValue};
-use serde_json::{Map, Value};
 
 use super::Ctx;
 use super::args::{self, Args, CmdResult, Failure, invarg, matches};
@@ -104,19 +103,18 @@ fn list(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     let names = namespaces(ctx)?;
     let list = names.list_with(ctx.handle()?).map_err(netns_failure)?;
     if ctx.opts.json {
-        let items = list
-            .iter()
-            .map(|ns| {
-                let mut m = Map::new();
-                m.insert("name".into(), ns.name.clone().into());
-                if let Some(id) = ns.nsid {
-                    m.insert("id".into(), id.into());
-                }
-                Value::Object(m)
-            })
-            .collect();
-        ctx.print_json(items);
-        return Ok(());
+        let mut p = ctx.printer();
+        p.start_list();
+        for ns in &list {
+            p.open_object(None);
+            p.string(Some("name"), &ns.name, format_args!(""));
+            if let Some(id) = ns.nsid {
+                p.number(Some("id"), id, format_args!(""));
+            }
+            p.close_object();
+        }
+        p.end_list();
+        return ctx.finish(p, Ok(()));
     }
     for ns in list {
         let _ = writeln!(ctx.out, "{ns}");
@@ -129,29 +127,13 @@ fn list(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
 fn list_id(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     let names = namespaces(ctx)?;
     let ids = names.list_id_with(ctx.handle()?).map_err(netns_failure)?;
-    if ctx.opts.json {
-        let items = ids
-            .iter()
-            .map(|id| {
-                let mut m = Map::new();
-                m.insert("nsid".into(), id.nsid.into());
-                if let Some(name) = &id.name {
-                    m.insert("name".into(), name.clone().into());
-                }
-                Value::Object(m)
-            })
-            .collect();
-        ctx.print_json(items);
-        return Ok(());
+    let mut p = ctx.printer();
+    p.start_list();
+    for id in &ids {
+        rtnl_ip::show::nsid::nsid_entry(&mut p, id.nsid, id.name.as_deref());
     }
-    for id in ids {
-        let _ = write!(ctx.out, "nsid {}", id.nsid);
-        if let Some(name) = &id.name {
-            let _ = write!(ctx.out, " (iproute2 netns name: {name})");
-        }
-        ctx.out.push('\n');
-    }
-    Ok(())
+    p.end_list();
+    ctx.finish(p, Ok(()))
 }
 
 /// `netns add NAME`.

@@ -15,16 +15,15 @@
 //! As with `ip`, `route show` lists IPv4 routes of the main table unless `-6`, `-4` or
 //! `table all` says otherwise.
 
-use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::net::IpAddr;
 
-use rtnl_ip::codec::{af, rt_scope, rt_table, rta, rtm_f, rtn, rtprot};
-use rtnl_ip::{
-    IpPrefix, Link, LinkFilter, LinkRef, NexthopSpec, Route, RouteFilter, RouteQuery, RouteSpec,
-    names,
+use rtnl_ip::codec::{RouteMessage, af, rt_table, rta, rtprot};
+use rtnl_ip::show::{
+    self,
+    lookup::LinkTable,
+    route::{Extra, RouteStyle},
 };
-use serde_json::Value;
+use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, Route, RouteFilter, RouteQuery, RouteSpec, names};
 
 use super::address::parse_prefix;
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
@@ -463,43 +462,86 @@ impl<'a> ShowFilter<'a> {
         self.table().map(|_| rtnl_ip::Family::V4)
     }
 
-    /// Whether `r` passes the selectors the library does not apply.
-    fn keeps(&self, r: &Route) -> bool {
-        let dst = r.dst.map_or_else(
+    /// Whether a route passes the selectors the library does not apply.
+    #[allow(clippy::too_many_arguments)]
+    fn keeps(
+        &self,
+        family: u8,
+        dst: Option<IpAddr>,
+        dst_len: u8,
+        scope: u8,
+        gateway: Option<IpAddr>,
+        mut hop_gateways: impl Iterator<Item = Option<IpAddr>>,
+        prefsrc: Option<IpAddr>,
+        priority: Option<u32>,
+    ) -> bool {
+        let dst = dst.map_or_else(
             || {
-                IpPrefix::default_route(if r.family == af::INET6 {
+                IpPrefix::default_route(if family == af::INET6 {
                     rtnl_ip::Family::V6
                 } else {
                     rtnl_ip::Family::V4
                 })
             },
-            |addr| IpPrefix::new(addr, r.dst_len).unwrap_or(IpPrefix::host(addr)),
+            |addr| IpPrefix::new(addr, dst_len).unwrap_or(IpPrefix::host(addr)),
         );
         let root_ok = self.prefix.root.is_none_or(|root| {
             root.family() == dst.family()
-                && root.prefix_len() <= r.dst_len
+                && root.prefix_len() <= dst_len
                 && root.contains(dst.addr())
         });
         let match_ok = self.prefix.matching.is_none_or(|m| {
-            m.family() == dst.family() && m.prefix_len() >= r.dst_len && dst.contains(m.addr())
+            m.family() == dst.family() && m.prefix_len() >= dst_len && dst.contains(m.addr())
         });
         root_ok
             && match_ok
-            && self.scope.is_none_or(|s| r.scope == s)
-            && self.via.is_none_or(|via| {
-                r.gateway == Some(via) || r.nexthops.iter().any(|h| h.gateway == Some(via))
-            })
-            && self.src.is_none_or(|src| r.prefsrc == Some(src))
-            && self.metric.is_none_or(|m| r.priority.unwrap_or(0) == m)
+            && self.scope.is_none_or(|s| scope == s)
+            && self
+                .via
+                .is_none_or(|via| gateway == Some(via) || hop_gateways.any(|gw| gw == Some(via)))
+            && self.src.is_none_or(|src| prefsrc == Some(src))
+            && self.metric.is_none_or(|m| priority.unwrap_or(0) == m)
+    }
+
+    /// Whether the route `m` passes every selector (`dev` is matched against `RTA_OIF` only,
+    /// as ip does, so multipath routes do not match it).
+    fn keeps_message(&self, m: &RouteMessage<'_>, oif: Option<u32>) -> bool {
+        let hops = m
+            .multipath()
+            .into_iter()
+            .flatten()
+            .map_while(Result::ok)
+            .map(|h| h.gateway());
+        self.keeps(
+            m.family(),
+            m.dst(),
+            m.dst_len(),
+            m.scope(),
+            m.gateway(),
+            hops,
+            m.prefsrc(),
+            m.priority(),
+        ) && oif.is_none_or(|oif| m.oif() == Some(oif))
     }
 
     /// The routes that pass, in the kernel's order, and the links by index.
     /// `what` names the dump in its failure, as ip does: `Dump`, or `Flush`.
-    fn select(
-        &self,
-        ctx: &mut Ctx,
-        what: &'static str,
-    ) -> CmdResult<(Vec<Route>, HashMap<u32, Link>)> {
+    fn select(&self, ctx: &mut Ctx, what: &'static str) -> CmdResult<Vec<Route>> {
+        let (filter, oif) = self.route_filter(ctx)?;
+        let handle = ctx.handle()?;
+        let mut routes = handle.routes(&filter).map_err(Failure::dump(what))?;
+        // ip matches `dev` against RTA_OIF only, so multipath routes do not match.
+        routes.retain(|r| {
+            let hops = r.nexthops.iter().map(|h| h.gateway);
+            self.keeps(
+                r.family, r.dst, r.dst_len, r.scope, r.gateway, hops, r.prefsrc, r.priority,
+            ) && oif.is_none_or(|oif| r.oif == Some(oif))
+        });
+        Ok(routes)
+    }
+
+    /// The dump's filter, and the `dev` index (`Cannot find device` when there is none).
+    fn route_filter(&self, ctx: &mut Ctx) -> CmdResult<(RouteFilter<'_>, Option<u32>)> {
         let mut filter = RouteFilter::new();
         filter = match self.table() {
             Some(t) => filter.table(t),
@@ -521,21 +563,12 @@ impl<'a> ShowFilter<'a> {
         if let Some(oif) = oif {
             filter = filter.dev(oif);
         }
-        let handle = ctx.handle()?;
-        let mut routes = handle.routes(&filter).map_err(Failure::dump(what))?;
-        // ip matches `dev` against RTA_OIF only, so multipath routes do not match.
-        routes.retain(|r| self.keeps(r) && oif.is_none_or(|oif| r.oif == Some(oif)));
-        let links = handle
-            .links(&LinkFilter::default())?
-            .into_iter()
-            .map(|l| (l.index, l))
-            .collect();
-        Ok((routes, links))
+        Ok((filter, oif))
     }
 
     /// What the printed routes leave out because the selector fixed it.
-    fn style(&self, details: bool) -> Style {
-        Style {
+    fn style(&self, details: bool) -> RouteStyle {
+        RouteStyle {
             details,
             table: self.table.is_some_and(|t| t.is_none()),
             dev: self.dev.is_none(),
@@ -548,244 +581,25 @@ impl<'a> ShowFilter<'a> {
     }
 }
 
-/// Which parts of a route are printed (`print_route()`'s conditions).
-///
-/// `ip monitor` prints routes as `ip route show table all` does: [`Style::all_tables`].
-#[derive(Clone, Copy)]
-pub struct Style {
-    /// `-d`: type, table, protocol and scope even when they are the defaults.
-    pub details: bool,
-    /// `table` (only when all tables were listed).
-    pub table: bool,
-    /// `dev`.
-    pub dev: bool,
-    /// `proto`.
-    pub protocol: bool,
-    /// `scope`.
-    pub scope: bool,
-    /// `via`.
-    pub via: bool,
-    /// `src`.
-    pub src: bool,
-    /// `metric`.
-    pub metric: bool,
-}
-
-impl Style {
-    /// Everything a route has, tables included (`ip route show table all`, `ip monitor`).
-    pub fn all_tables(details: bool) -> Style {
-        Style {
-            details,
-            table: true,
-            dev: true,
-            protocol: true,
-            scope: true,
-            via: true,
-            src: true,
-            metric: true,
-        }
-    }
-}
-
-/// A device name, or `ifN`.
-fn dev_name(links: &HashMap<u32, Link>, index: u32) -> String {
-    links
-        .get(&index)
-        .map_or_else(|| format!("if{index}"), |l| l.name.clone())
-}
-
-/// `RTCF_*` cache flags as `ip route get` prints them.
-const CACHE_FLAGS: [(u32, &str); 14] = [
-    (0x8000_0000, "local"),
-    (0x4000_0000, "reject"),
-    (0x2000_0000, "mc"),
-    (0x1000_0000, "brd"),
-    (0x0800_0000, "dst-nat"),
-    (0x0080_0000, "src-nat"),
-    (0x0040_0000, "masq"),
-    (0x0002_0000, "dst-direct"),
-    (0x0400_0000, "src-direct"),
-    (0x0004_0000, "redirected"),
-    (0x0100_0000, "redirect"),
-    (0x0020_0000, "fastroute"),
-    (0x0001_0000, "notify"),
-    (0x0008_0000, "proxy"),
-];
-
-/// What a `route get` answer carries beyond a [`Route`].
-#[derive(Clone, Copy, Default)]
-pub struct Extra {
-    /// `RTA_SRC`: the source the lookup used (`from`).
-    from: Option<IpAddr>,
-    /// `RTA_UID`: the user the lookup was made for.
-    uid: Option<u32>,
-}
-
-/// One route as `ip route show` prints it.
-pub fn route_text(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> String {
-    let mut s = String::new();
-    let cloned = r.flags & rtm_f::CLONED != 0;
-    if r.route_type != rtn::UNICAST || style.details {
-        let _ = write!(s, "{} ", names::route_type(r.route_type));
-    }
-    let _ = write!(s, "{} ", rtnl_ip::json::prefix(r.dst, r.dst_len));
-    if let Some(from) = extra.from {
-        let _ = write!(s, "from {from} ");
-    }
-    if let Some(gw) = r.gateway.filter(|_| style.via) {
-        let _ = write!(s, "via {gw} ");
-    }
-    if let Some(oif) = r.oif.filter(|_| style.dev) {
-        let _ = write!(s, "dev {} ", dev_name(links, oif));
-    }
-    if style.table && (r.table != rt_table::MAIN || style.details) {
-        let _ = write!(s, "table {} ", names::table(r.table));
-    }
-    if !cloned {
-        if (r.protocol != rtprot::BOOT || style.details) && style.protocol {
-            let _ = write!(s, "proto {} ", names::protocol(r.protocol));
-        }
-        if (r.scope != rt_scope::UNIVERSE || style.details) && style.scope {
-            let _ = write!(s, "scope {} ", names::scope(r.scope));
-        }
-    }
-    if let Some(src) = r.prefsrc.filter(|_| style.src) {
-        let _ = write!(s, "src {src} ");
-    }
-    if let Some(metric) = r.priority.filter(|_| style.metric) {
-        let _ = write!(s, "metric {metric} ");
-    }
-    for flag in names::nexthop_flags(r.flags) {
-        let _ = write!(s, "{flag} ");
-    }
-    if let Some(uid) = extra.uid {
-        let _ = write!(s, "uid {uid} ");
-    }
-    if r.family == af::INET && cloned {
-        s.push_str("\n    cache ");
-        let mut flags = r.flags & !0xffff;
-        if flags != 0 {
-            s.push('<');
-            for (bit, word) in CACHE_FLAGS {
-                if flags & bit != 0 {
-                    flags &= !bit;
-                    s.push_str(word);
-                    s.push_str(if flags != 0 { "," } else { "> " });
-                }
-            }
-            if flags != 0 {
-                let _ = write!(s, "{flags:x}> ");
-            }
-        }
-    }
-    if let Some(expires) = r.expires {
-        let _ = write!(s, "expires {expires}sec ");
-    }
-    if let Some(pref) = r.pref {
-        let word = match pref {
-            0 => "medium".to_owned(),
-            1 => "high".to_owned(),
-            3 => "low".to_owned(),
-            other => other.to_string(),
-        };
-        let _ = write!(s, "pref {word}");
-    }
-    for hop in &r.nexthops {
-        s.push_str("\n\tnexthop ");
-        if let Some(gw) = hop.gateway {
-            let _ = write!(s, "via {gw} ");
-        }
-        if hop.oif != 0 {
-            let _ = write!(s, "dev {} ", dev_name(links, hop.oif));
-        }
-        let _ = write!(s, "weight {} ", hop.weight);
-        for flag in names::nexthop_flags(u32::from(hop.flags)) {
-            let _ = write!(s, "{flag} ");
-        }
-    }
-    s.push('\n');
-    s
-}
-
-/// One route as `ip -j route show` prints it: the library's `ip -j -d` form, less what `ip`
-/// leaves out without `-d` or because the selector fixed it.
-fn route_json(r: &Route, extra: Extra, links: &HashMap<u32, Link>, style: Style) -> Value {
-    let value = rtnl_ip::json::route(r, links);
-    // ip prints `from` (a `route get` selector) right after `dst`.
-    let mut value = match value {
-        Value::Object(map) => {
-            let mut out = serde_json::Map::new();
-            for (key, item) in map {
-                let is_dst = key == "dst";
-                out.insert(key, item);
-                if is_dst && let Some(from) = extra.from {
-                    out.insert("from".into(), from.to_string().into());
-                }
-            }
-            Value::Object(out)
-        }
-        other => other,
-    };
-    let cloned = r.flags & rtm_f::CLONED != 0;
-    if let Value::Object(map) = &mut value {
-        let drop = [
-            ("type", r.route_type == rtn::UNICAST && !style.details),
-            ("gateway", !style.via),
-            ("dev", !style.dev),
-            (
-                "table",
-                !(style.table && (r.table != rt_table::MAIN || style.details)),
-            ),
-            (
-                "protocol",
-                cloned || !((r.protocol != rtprot::BOOT || style.details) && style.protocol),
-            ),
-            (
-                "scope",
-                cloned || !((r.scope != rt_scope::UNIVERSE || style.details) && style.scope),
-            ),
-            ("prefsrc", !style.src),
-            ("metric", !style.metric),
-        ];
-        for (key, gone) in drop {
-            if gone {
-                map.shift_remove(key);
-            }
-        }
-        if let Some(uid) = extra.uid {
-            map.insert("uid".into(), uid.into());
-        }
-        if r.family == af::INET && cloned {
-            let flags = r.flags & !0xffff;
-            let words: Vec<Value> = CACHE_FLAGS
-                .iter()
-                .filter(|(bit, _)| flags & bit != 0)
-                .map(|(_, word)| Value::from(*word))
-                .collect();
-            map.insert("cache".into(), Value::Array(words));
-        }
-    }
-    value
-}
-
-/// `route show`.
+/// `route show`: one route dump, each route printed as it arrives; device names from the
+/// lookup table (an ioctl per device the first time it is named).
 fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let filter = ShowFilter::parse(ctx, args)?;
-    let (routes, links) = filter.select(ctx, "Dump")?;
     let style = filter.style(ctx.opts.details);
-    if ctx.opts.json {
-        let items = routes
-            .iter()
-            .map(|r| route_json(r, Extra::default(), &links, style))
-            .collect();
-        ctx.print_json(items);
-        return Ok(());
-    }
-    for r in &routes {
-        let text = route_text(r, Extra::default(), &links, style);
-        ctx.out.push_str(&text);
-    }
-    Ok(())
+    let (route_filter, oif) = filter.route_filter(ctx)?;
+    let mut table = LinkTable::new(ctx.handle()?);
+    let mut p = ctx.printer();
+    p.start_list();
+    let result = ctx
+        .handle()?
+        .for_each_route(&route_filter, |m| {
+            if filter.keeps_message(m, oif) {
+                show::route::route(&mut p, m, &mut table, style, Extra::default());
+            }
+        })
+        .map_err(Failure::dump("Dump"));
+    p.end_list();
+    ctx.finish(p, result)
 }
 
 /// `route flush`: deletes every route the selectors pick (at least one is needed).
@@ -796,7 +610,7 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ));
     }
     let filter = ShowFilter::parse(ctx, args)?;
-    let (routes, _) = filter.select(ctx, "Flush")?;
+    let routes = filter.select(ctx, "Flush")?;
     let handle = ctx.handle()?;
     for r in routes {
         let family = if r.family == af::INET6 {
@@ -873,22 +687,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if let Some(dev) = oif {
         query.oif = Some(device_index(ctx, dev)?.into());
     }
-    let handle = ctx.handle()?;
-    let (route, extra) = handle.route_lookup_with(&query, |message| {
-        let extra = Extra {
-            from: message.src(),
-            uid: message
-                .attr(rta::UID)
-                .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
-        };
-        (Route::from_message(message), extra)
-    })?;
-    let links = handle
-        .links(&LinkFilter::default())?
-        .into_iter()
-        .map(|l| (l.index, l))
-        .collect();
-    let style = Style {
+    let style = RouteStyle {
         details: ctx.opts.details,
         table: false,
         dev: true,
@@ -898,12 +697,21 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         src: true,
         metric: true,
     };
-    if ctx.opts.json {
-        let item = route_json(&route, extra, &links, style);
-        ctx.print_json(vec![item]);
-    } else {
-        let text = route_text(&route, extra, &links, style);
-        ctx.out.push_str(&text);
-    }
-    Ok(())
+    let mut p = ctx.printer();
+    let handle = ctx.handle()?;
+    let mut table = LinkTable::new(handle);
+    p.start_list();
+    let result = handle
+        .route_lookup_with(&query, |message| {
+            let extra = Extra {
+                from: message.src(),
+                uid: message
+                    .attr(rta::UID)
+                    .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
+            };
+            show::route::route(&mut p, message, &mut table, style, extra);
+        })
+        .map_err(Failure::from);
+    p.end_list();
+    ctx.finish(p, result)
 }

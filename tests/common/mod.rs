@@ -134,3 +134,12 @@ impl Drop for RunNetnsGuard {
         let _ = rustix::mount::unmount("/run", rustix::mount::UnmountFlags::DETACH);
     }
 }
+
+/// What `print` writes with the crate's printer as compact JSON, parsed.
+pub fn printed(print: impl FnOnce(&mut rtnl_ip::show::Printer<Vec<u8>>)) -> Value {
+    let mut p = rtnl_ip::show::Printer::new(Vec::new(), true, false);
+    print(&mut p);
+    let bytes = p.finish().expect("printed");
+    serde_json::from_slice(&bytes)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
+}

@@ -1,0 +1,452 @@
+//! Output: what `ip` prints, text or `-j` JSON, streamed from the codec's views into a writer.
+//!
+//! iproute2 prints every field once (`lib/json_print.c`: `print_uint(PRINT_ANY, "mtu",
+//! "mtu %u ", mtu)`), and the mode decides whether it goes out as text or as a JSON member, so
+//! the two never drift. [`Printer`] is that model in Rust: each field is one call with its JSON
+//! key, its value and its text; [`Printer::text`] is `PRINT_FP` (text only) and a field with
+//! empty text is `PRINT_JSON`. JSON is written as it goes, with iproute2's `json_writer.c`
+//! layout (compact, or `-p` pretty), never built as a tree first.
+//!
+//! The renderers, one per object, sit beside the printer: [`link`], [`address`], [`route`],
+//! [`nsid`]; the names of other links they print come from [`lookup`]'s table.
+
+pub mod address;
+pub mod link;
+pub mod lookup;
+pub mod nsid;
+pub mod route;
+
+use std::fmt::{self, Display, Write as _};
+use std::io::{self, Write};
+
+/// Text or JSON output of `ip`'s objects into a writer (`lib/json_print.c` and
+/// `lib/json_writer.c`).
+///
+/// Writes never fail on the spot: the first I/O error is kept, later output is dropped, and
+/// [`Printer::finish`] returns it.
+pub struct Printer<W: Write> {
+    /// Where the output goes (a `BufWriter` over stdout in the CLI).
+    out: W,
+    /// `-j`: JSON instead of text.
+    json: bool,
+    /// `-p`: JSON with newlines and indents.
+    pretty: bool,
+    /// How many JSON objects and arrays are open (`json_writer`'s depth).
+    depth: usize,
+    /// A `,` is owed before the next JSON item (`json_writer`'s `sep`).
+    sep: bool,
+    /// The first write that failed.
+    error: Option<io::Error>,
+}
+
+impl<W: Write> Printer<W> {
+    /// A printer of text, or of JSON when `json` (`pretty` for `-p`).
+    pub fn new(out: W, json: bool, pretty: bool) -> Self {
+        Printer {
+            out,
+            json,
+            pretty,
+            depth: 0,
+            sep: false,
+            error: None,
+        }
+    }
+
+    /// Whether this prints JSON (`is_json_context()`).
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    /// Flushes the writer; the first error met, if any. A closed pipe is an error here too:
+    /// the caller decides (the CLI ends quietly, as `ip` does on `SIGPIPE`).
+    pub fn finish(mut self) -> io::Result<W> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.out.flush()?;
+        Ok(self.out)
+    }
+
+    /// The writer, not flushed (a caller that drops the output of a failed command); the
+    /// first write error, if any.
+    pub fn finish_unflushed(mut self) -> io::Result<W> {
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(self.out),
+        }
+    }
+
+    /// Writes out what is buffered (a monitor, after each batch of events); the first error.
+    pub fn flush(&mut self) -> io::Result<()> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        self.out.flush()
+    }
+
+    /// Whether a write has failed (the rest of the output is dropped).
+    pub fn failed(&self) -> bool {
+        self.error.is_some()
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_all(bytes)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    fn put_fmt(&mut self, args: fmt::Arguments<'_>) {
+        if self.error.is_none()
+            && let Err(e) = self.out.write_fmt(args)
+        {
+            self.error = Some(e);
+        }
+    }
+
+    /// Text only (`PRINT_FP`): written in text mode, nothing in JSON.
+    pub fn text(&mut self, args: fmt::Arguments<'_>) {
+        if !self.json {
+            self.put_fmt(args);
+        }
+    }
+
+    /// Text only, raw bytes (a kernel name that need not be UTF-8).
+    pub fn text_bytes(&mut self, bytes: &[u8]) {
+        if !self.json {
+            self.put(bytes);
+        }
+    }
+
+    // --- json_writer.c ---
+
+    /// `jsonw_eor`: the separator owed, and one owed for the next item.
+    fn eor(&mut self) {
+        if self.sep {
+            self.put(b",");
+        }
+        self.sep = true;
+    }
+
+    /// `jsonw_eol`: when pretty, a newline and the indent of the current depth.
+    fn eol(&mut self) {
+        if self.pretty {
+            self.put(b"\n");
+            for _ in 0..self.depth {
+                self.put(b"    ");
+            }
+        }
+    }
+
+    /// `jsonw_name`: a member's key (`None`: an array element).
+    fn key(&mut self, key: Option<&str>) {
+        if let Some(key) = key {
+            self.eor();
+            self.eol();
+            self.sep = false;
+            self.put(b"\"");
+            self.escaped(key.as_bytes());
+            self.put(if self.pretty { b"\": " } else { b"\":" });
+        }
+    }
+
+    /// Before a scalar: its key, and the separator owed.
+    fn scalar(&mut self, key: Option<&str>) {
+        self.key(key);
+        self.eor();
+    }
+
+    fn begin(&mut self, key: Option<&str>, c: &[u8]) {
+        self.key(key);
+        self.eor();
+        self.put(c);
+        self.depth += 1;
+        self.sep = false;
+    }
+
+    fn end(&mut self, c: &[u8]) {
+        self.depth = self.depth.saturating_sub(1);
+        if self.sep {
+            self.eol();
+        }
+        self.put(c);
+        self.sep = true;
+    }
+
+    /// Writes `bytes` as the inside of a JSON string, escaped as serde_json escapes (`"`,
+    /// `\`, and control characters: `\b \f \n \r \t`, others as `\u00XX`); bytes that are not
+    /// UTF-8 become U+FFFD, as a lossy conversion gives.
+    fn escaped(&mut self, bytes: &[u8]) {
+        // Names, words and addresses are printable ASCII: written as they are.
+        if bytes
+            .iter()
+            .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
+        {
+            self.put(bytes);
+            return;
+        }
+        for chunk in bytes.utf8_chunks() {
+            let valid = chunk.valid().as_bytes();
+            let mut start = 0;
+            for (i, &b) in valid.iter().enumerate() {
+                let escape: &[u8] = match b {
+                    b'"' => b"\\\"",
+                    b'\\' => b"\\\\",
+                    b'\n' => b"\\n",
+                    b'\r' => b"\\r",
+                    b'\t' => b"\\t",
+                    0x08 => b"\\b",
+                    0x0c => b"\\f",
+                    0..0x20 => b"",
+                    _ => continue,
+                };
+                self.put(&valid[start..i]);
+                if escape.is_empty() {
+                    self.put_fmt(format_args!("\\u{b:04x}"));
+                } else {
+                    self.put(escape);
+                }
+                start = i + 1;
+            }
+            self.put(&valid[start..]);
+            if !chunk.invalid().is_empty() {
+                self.put("\u{fffd}".as_bytes());
+            }
+        }
+    }
+
+    /// Opens the list a command prints (`new_json_obj()`: `[` in JSON, nothing in text).
+    pub fn start_list(&mut self) {
+        if self.json {
+            self.begin(None, b"[");
+            if self.pretty {
+                self.put(b" ");
+            }
+        }
+    }
+
+    /// Closes the list (`delete_json_obj()`: `]` and a newline in JSON).
+    pub fn end_list(&mut self) {
+        if self.json {
+            self.close_array();
+            self.put(b"\n");
+        }
+    }
+
+    /// `open_json_object(key)`: `None` for an element of an array. JSON only.
+    pub fn open_object(&mut self, key: Option<&str>) {
+        if self.json {
+            self.begin(key, b"{");
+        }
+    }
+
+    /// `close_json_object()`. JSON only.
+    pub fn close_object(&mut self) {
+        if self.json {
+            self.end(b"}");
+        }
+    }
+
+    /// `open_json_array(key)`: `None` for an element of an array. JSON only.
+    pub fn open_array(&mut self, key: Option<&str>) {
+        if self.json {
+            self.begin(key, b"[");
+            if self.pretty {
+                self.put(b" ");
+            }
+        }
+    }
+
+    /// `close_json_array()`. JSON only.
+    pub fn close_array(&mut self) {
+        if self.json {
+            if self.pretty && self.sep {
+                self.put(b" ");
+            }
+            self.sep = false;
+            self.end(b"]");
+        }
+    }
+
+    /// `print_uint()`/`print_int()`: `value` as a JSON number under `key` (`None`: an array
+    /// element), or `text` in text mode.
+    pub fn number(&mut self, key: Option<&str>, value: impl Into<i64>, text: fmt::Arguments<'_>) {
+        if self.json {
+            self.scalar(key);
+            let value: i64 = value.into();
+            self.put_fmt(format_args!("{value}"));
+        } else {
+            self.put_fmt(text);
+        }
+    }
+
+    /// `print_string()`: `value` as a JSON string, or `text`.
+    pub fn string(&mut self, key: Option<&str>, value: &str, text: fmt::Arguments<'_>) {
+        self.bytes(key, value.as_bytes(), text);
+    }
+
+    /// A JSON string from bytes (a kernel name: invalid UTF-8 becomes U+FFFD), or `text`.
+    pub fn bytes(&mut self, key: Option<&str>, value: &[u8], text: fmt::Arguments<'_>) {
+        if self.json {
+            self.scalar(key);
+            self.put(b"\"");
+            self.escaped(value);
+            self.put(b"\"");
+        } else {
+            self.put_fmt(text);
+        }
+    }
+
+    /// A JSON string of `value`'s `Display` (an address, a kernel word), or `text`.
+    pub fn display(&mut self, key: Option<&str>, value: &dyn Display, text: fmt::Arguments<'_>) {
+        if self.json {
+            self.scalar(key);
+            self.put(b"\"");
+            // Most values (addresses, words) fit a small buffer and are escaped at once.
+            let mut small = Small::default();
+            if write!(small, "{value}").is_ok() {
+                self.escaped(small.as_bytes());
+            } else {
+                let mut escape = Escape(self);
+                let _ = write!(escape, "{value}");
+            }
+            self.put(b"\"");
+        } else {
+            self.put_fmt(text);
+        }
+    }
+
+    /// `print_bool()`: `true`/`false` in JSON, or `text`.
+    pub fn boolean(&mut self, key: Option<&str>, value: bool, text: fmt::Arguments<'_>) {
+        if self.json {
+            self.scalar(key);
+            self.put(if value { b"true" } else { b"false" });
+        } else {
+            self.put_fmt(text);
+        }
+    }
+
+    /// `print_null()`: `null` in JSON, or `text`.
+    pub fn null(&mut self, key: Option<&str>, text: fmt::Arguments<'_>) {
+        if self.json {
+            self.scalar(key);
+            self.put(b"null");
+        } else {
+            self.put_fmt(text);
+        }
+    }
+}
+
+/// A `fmt::Write` into 64 bytes on the stack; more is an error.
+struct Small {
+    /// The bytes written.
+    buf: [u8; 64],
+    /// How many.
+    len: usize,
+}
+
+impl Default for Small {
+    fn default() -> Self {
+        Small {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+}
+
+impl Small {
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+impl fmt::Write for Small {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// A `fmt::Write` that writes through the printer as the inside of a JSON string.
+struct Escape<'p, W: Write>(&'p mut Printer<W>);
+
+impl<W: Write> fmt::Write for Escape<'_, W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.escaped(s.as_bytes());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(pretty: bool) -> String {
+        let mut p = Printer::new(Vec::new(), true, pretty);
+        p.start_list();
+        p.open_object(None);
+        p.number(Some("ifindex"), 1, format_args!(""));
+        p.open_array(Some("flags"));
+        p.string(None, "UP", format_args!(""));
+        p.string(None, "LOWER_UP", format_args!(""));
+        p.close_array();
+        p.open_object(Some("info"));
+        p.string(Some("kind"), "veth", format_args!(""));
+        p.close_object();
+        p.close_object();
+        p.end_list();
+        String::from_utf8(p.finish().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn compact_is_ip_compact() {
+        assert_eq!(
+            sample(false),
+            "[{\"ifindex\":1,\"flags\":[\"UP\",\"LOWER_UP\"],\"info\":{\"kind\":\"veth\"}}]\n"
+        );
+        let mut p = Printer::new(Vec::new(), true, false);
+        p.start_list();
+        p.end_list();
+        assert_eq!(p.finish().unwrap(), b"[]\n");
+    }
+
+    #[test]
+    fn pretty_is_ip_pretty() {
+        let expected = "[ {\n        \"ifindex\": 1,\n        \"flags\": [ \"UP\",\"LOWER_UP\" ],\n        \"info\": {\n            \"kind\": \"veth\"\n        }\n    } ]\n";
+        assert_eq!(sample(true), expected);
+        let mut p = Printer::new(Vec::new(), true, true);
+        p.start_list();
+        p.end_list();
+        assert_eq!(p.finish().unwrap(), b"[ ]\n");
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json() {
+        let nasty = "a\"b\\c\nd\te\u{1}f\u{7f}é\r\u{8}\u{c}";
+        let mut p = Printer::new(Vec::new(), true, false);
+        p.string(None, nasty, format_args!(""));
+        p.bytes(None, b"x\xffy", format_args!(""));
+        let out = String::from_utf8(p.finish().unwrap()).unwrap();
+        let expected = format!(
+            "{},{}",
+            serde_json::Value::from(nasty),
+            serde_json::Value::from("x\u{fffd}y")
+        );
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn text_mode_prints_text_only() {
+        let mut p = Printer::new(Vec::new(), false, false);
+        p.open_object(None);
+        p.number(Some("mtu"), 1500u32, format_args!("mtu {} ", 1500));
+        p.number(Some("x"), 1u32, format_args!(""));
+        p.text(format_args!("\n"));
+        p.close_object();
+        assert_eq!(p.finish().unwrap(), b"mtu 1500 \n");
+    }
+}

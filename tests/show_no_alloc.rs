@@ -1,0 +1,206 @@
+//! Proof that printing is streamed: the renderers of `rtnl_ip::show` print the fixture dumps
+//! (links, addresses, routes, nsids; text and JSON, compact and pretty, with and without
+//! details) into `std::io::sink()` with a counting global allocator watching, and the count
+//! does not grow with the number of messages.
+//!
+//! The only memory that may grow is the link table's (one fixed-size entry per link, in a
+//! `Vec` that doubles): a second pass over the same dump with the same table and printer must
+//! allocate nothing at all, and a first pass over 2,001 links no more than the table's
+//! doublings.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::fs;
+use std::hint::black_box;
+use std::io::Sink;
+
+use rtnl_ip::codec::{Messages, Payload};
+use rtnl_ip::show::link::LinkStyle;
+use rtnl_ip::show::lookup::LinkTable;
+use rtnl_ip::show::route::{Extra, RouteStyle};
+use rtnl_ip::show::{self, Printer};
+
+struct Counting;
+
+thread_local! {
+    /// Whether this thread's allocations are being counted.
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+    /// This thread's counted allocations (per thread, so tests running beside each other do
+    /// not count each other's).
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+fn count_one() {
+    if COUNTING.with(Cell::get) {
+        ALLOCATIONS.with(|n| n.set(n.get() + 1));
+    }
+}
+
+// SAFETY: every call is forwarded unchanged to the system allocator; counting only touches
+// const-initialised thread-locals without destructors, which do not allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        count_one();
+        // SAFETY: the caller's contract for `alloc` is passed on as it is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: `ptr` came from `System.alloc` with this `layout`, per the caller's contract.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        count_one();
+        // SAFETY: the caller's contract for `realloc` is passed on as it is.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Runs `f` and returns how many allocations this thread made meanwhile.
+fn allocations_in(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    COUNTING.with(|c| c.set(true));
+    f();
+    COUNTING.with(|c| c.set(false));
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+/// The output modes: text, compact JSON, pretty JSON.
+const MODES: [(bool, bool); 3] = [(false, false), (true, false), (true, true)];
+
+/// Prints every message of `dump` (as `ip` would in that mode) the way the CLI streams it;
+/// the number of messages printed.
+fn render(p: &mut Printer<Sink>, table: &mut LinkTable, dump: &[u8], details: bool) -> usize {
+    let link_style = LinkStyle::link_show(details, true);
+    let route_style = RouteStyle::all_tables(details);
+    let mut printed = 0;
+    p.start_list();
+    for message in Messages::new(dump) {
+        let Ok(payload) = message.and_then(|m| m.decode()) else {
+            panic!("fixture does not decode");
+        };
+        match payload {
+            Payload::Link(m) => {
+                table.insert(&m);
+                show::link::link(p, &m, table, link_style);
+            }
+            Payload::Address(a) => {
+                p.open_object(None);
+                p.open_array(Some("addr_info"));
+                show::address::address(p, &a);
+                p.close_array();
+                p.close_object();
+            }
+            Payload::Route(r) => show::route::route(p, &r, table, route_style, Extra::default()),
+            Payload::Nsid(n) => show::nsid::nsid(p, &n, Some("ns1")),
+            Payload::Done(_) => continue,
+            other => panic!("unexpected message in a dump fixture: {other:?}"),
+        }
+        printed += 1;
+    }
+    p.end_list();
+    assert!(!p.failed());
+    printed
+}
+
+/// For each mode and detail level: the first pass's allocations (`None` before) and a
+/// second pass's, which must be none; returns the largest first-pass count.
+fn check(name: &str, at_least: usize) -> usize {
+    let dump = fixture(name);
+    let mut worst = 0;
+    for (json, pretty) in MODES {
+        for details in [false, true] {
+            let mut p = Printer::new(std::io::sink(), json, pretty);
+            let mut table = LinkTable::offline();
+            let mut printed = 0;
+            let first = allocations_in(|| printed = render(&mut p, &mut table, &dump, details));
+            assert!(
+                printed >= at_least,
+                "{name}: {printed} messages printed, expected at least {at_least}"
+            );
+            let second = allocations_in(|| {
+                black_box(render(&mut p, &mut table, &dump, details));
+            });
+            assert_eq!(
+                second, 0,
+                "{name} (json {json}, pretty {pretty}, details {details}): {second} \
+                 allocations printing {printed} messages a second time"
+            );
+            worst = worst.max(first);
+        }
+    }
+    worst
+}
+
+#[test]
+fn the_counter_counts() {
+    assert_eq!(allocations_in(|| drop(black_box(vec![1u8; 10]))), 1);
+}
+
+#[test]
+fn links_print_without_allocating() {
+    // The first pass allocates only as the link table grows.
+    assert!(check("links.bin", 2) <= 8);
+}
+
+#[test]
+fn two_thousand_links_allocate_only_the_table() {
+    // 2,001 links: a doubling table needs about log2(2001) = 11 allocations, not thousands.
+    let first = check("links_2001.bin", 2001);
+    assert!(first <= 16, "{first} allocations for 2,001 links");
+}
+
+#[test]
+fn one_link_or_all_allocate_alike() {
+    // The same growth rule whether 1 or 2,001 links are printed: at most the table's
+    // doublings more.
+    let dump = fixture("links_2001.bin");
+    let first_message = Messages::new(&dump)
+        .next()
+        .unwrap()
+        .unwrap()
+        .bytes()
+        .to_vec();
+    let count = |bytes: &[u8]| {
+        let mut p = Printer::new(std::io::sink(), true, false);
+        let mut table = LinkTable::offline();
+        allocations_in(|| {
+            black_box(render(&mut p, &mut table, bytes, true));
+        })
+    };
+    let one = count(&first_message);
+    let all = count(&dump);
+    assert!(
+        all <= one + 12,
+        "1 link: {one} allocations, 2,001 links: {all}"
+    );
+}
+
+#[test]
+fn addresses_print_without_allocating() {
+    assert_eq!(check("addrs.bin", 2), 0);
+}
+
+#[test]
+fn routes_print_without_allocating() {
+    // Each device a route names is a table entry, made on its first mention.
+    assert!(check("routes4.bin", 2) <= 8);
+    assert!(check("routes6.bin", 2) <= 8);
+}
+
+#[test]
+fn nsids_print_without_allocating() {
+    assert_eq!(check("nsids.bin", 1), 0);
+}
