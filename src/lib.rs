@@ -33,16 +33,19 @@ pub mod names;
 pub mod netns;
 mod nsid;
 mod route;
+mod wait;
 
 pub use address::{AddressFilter, AddressSpec, DevRef, Family, IpPrefix};
 pub use batch::Batch;
 pub use codec::request::{Broadcast, Lifetime};
 pub use error::{Error, ErrorKind, Result};
-pub use handle::{Handle, NetnsRef};
+pub use handle::{DEFAULT_TIMEOUT, Handle, NetnsRef};
 pub use link::{LinkAdd, LinkFilter, LinkRef, LinkSet, PeerNamespace, VethPeer};
 pub use model::{Address, KindData, Link, NextHop, Nsid, Route};
 pub use nsid::NsidValue;
 pub use route::{NexthopSpec, RouteFilter, RouteQuery, RouteSpec};
+pub use sys::{Deadline, Waiting};
+pub use wait::{Condition, LinkState, Waiter};
 
 /// The README's Rust examples, compiled as doctests so they cannot rot.
 #[cfg(doctest)]

@@ -87,6 +87,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         Some(ns) => Monitor::in_netns(netns_ref(ns), groups).map_err(Failure::LibUsage)?,
     };
     let handle = ctx.handle()?;
+    monitor.set_deadline(handle.deadline());
     let links = handle
         .links(&LinkFilter::default())?
         .into_iter()

@@ -107,11 +107,10 @@ impl fmt::Display for Waiting {
 ///  - [`poll(2)`](https://man7.org/linux/man-pages/man2/poll.2.html)
 pub fn wait_readable(fd: impl AsFd, deadline: Deadline) -> Result<bool, Errno> {
     loop {
-        let left = deadline.remaining();
-        // Infallible for any Duration a Deadline can hold (seconds fit i64 until year 2^63).
-        let timeout = Timespec::try_from(left).map_err(|_| Errno::INVAL)?;
+        // A wait too long for a timespec (past year 2^63) is a wait without end.
+        let timeout = Timespec::try_from(deadline.remaining()).ok();
         let mut fds = [PollFd::new(&fd, PollFlags::IN)];
-        match rustix::event::poll(&mut fds, Some(&timeout)) {
+        match rustix::event::poll(&mut fds, timeout.as_ref()) {
             Err(Errno::INTR) => continue,
             Err(e) => return Err(e),
             // Readable, or an error (`POLLERR`: ENOBUFS) the next `recvfrom` reports.
