@@ -11,6 +11,11 @@
 //!   values ([`Link`], [`Address`], [`Route`]) beside zero-copy streaming forms, iproute2's
 //!   vocabulary ([`names`]) and its JSON ([`json`]). Every failure is an [`Error`] that
 //!   reads like `ip`.
+//! - deadlines and waits: every operation waits at most [`DEFAULT_TIMEOUT`] for the kernel
+//!   ([`Handle::set_timeout`], [`Handle::with_timeout`], [`Handle::set_deadline`]), and
+//!   [`Handle::wait_link`], [`Handle::wait_addresses_ready`] and [`Waiter`] wait, race-free,
+//!   for a link to exist, be up, have carrier or be gone, and for IPv6 duplicate address
+//!   detection to finish: what an init system needs before it starts its services.
 //!
 //! guile-netlink's IP library (`link-add`, `link-set`, `link-show`, `link-del`, `addr-add`,
 //! `addr-del`, `addr-show`, `route-add`, `route-del`, `route-show`) maps to
