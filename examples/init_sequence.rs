@@ -33,7 +33,7 @@ const CARRIER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How long duplicate address detection may take: about a second (one probe, after a random
 /// delay of up to a second), more on a busy machine.
-const DAD_TIMEOUT: Duration = Duration::from_secs(60);
+const DAD_TIMEOUT: Duration = Duration::from_secs(120);
 
 type Error = Box<dyn std::error::Error>;
 

@@ -1,6 +1,10 @@
 //! `rtnl link wait`, `rtnl address wait` and `rtnl -timeout` (beyond `ip`): the binary in the
 //! test's own network namespace, with its exit codes (0 reached, 124 timed out, 2 dadfailed,
 //! 255 bad arguments) and messages; the state is made and checked with `ip`.
+//!
+//! Duplicate address detection takes about a second, but its work waits for the kernel's
+//! rtnl lock, which a busy machine (namespaces of other tests being torn down) can hold for
+//! tens of seconds: its waits get two minutes.
 
 mod common;
 
@@ -137,7 +141,7 @@ fn address_wait_waits_out_dad_and_reports_dadfailed() {
     ip(&["address", "add", "2001:db8::a/64", "dev", "a0"]);
     assert!(ip(&["address", "show", "dev", "a0"]).contains("tentative"));
     assert_eq!(
-        result(&rtnl(&["address", "wait", "dev", "a0", "timeout", "60"])),
+        result(&rtnl(&["address", "wait", "dev", "a0", "timeout", "120"])),
         (Some(0), String::new())
     );
     assert!(!ip(&["address", "show", "dev", "a0"]).contains("tentative"));
@@ -146,7 +150,7 @@ fn address_wait_waits_out_dad_and_reports_dadfailed() {
     ip(&["address", "add", "2001:db8::b/64", "dev", "a1", "nodad"]);
     ip(&["address", "add", "2001:db8::b/64", "dev", "a0"]);
     assert_eq!(
-        result(&rtnl(&["address", "wait", "timeout", "60"])),
+        result(&rtnl(&["address", "wait", "timeout", "120"])),
         (
             Some(2),
             "IPv6 duplicate address 2001:db8::b/64 detected on \"a0\" (dadfailed)".to_owned()

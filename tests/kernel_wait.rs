@@ -21,7 +21,7 @@ const LONG: Option<Duration> = Some(Duration::from_secs(10));
 
 /// Duplicate address detection takes a second or two, but its work waits for the kernel's
 /// rtnl lock, which a busy machine (namespaces of other tests being torn down) holds for long.
-const DAD: Option<Duration> = Some(Duration::from_secs(60));
+const DAD: Option<Duration> = Some(Duration::from_secs(120));
 
 fn set_up(handle: &mut Handle, name: &str, up: bool) {
     handle

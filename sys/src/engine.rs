@@ -14,8 +14,9 @@
 //! request then starts on a clean queue.
 //!
 //! Every blocking receive can have a deadline ([`Engine::set_timeout`] for each call,
-//! [`Engine::set_deadline`] for all of them): the engine `poll`s the socket for the time left
-//! before each `recvfrom` and fails with [`Error::TimedOut`] when it is up. The answer it gave
+//! [`Engine::set_deadline`] for all of them): when nothing is queued, the engine `poll`s the
+//! socket for the time left before the next `recvfrom`, and fails with [`Error::TimedOut`]
+//! when it is up. The answer it gave
 //! up on may still come; its sequence number is remembered, and before the next request is
 //! sent whatever is queued of it is read and thrown away (which also lets the kernel finish an
 //! abandoned dump, so the next dump is not refused with `EBUSY`). A late answer is never taken
@@ -30,6 +31,7 @@ use rustix::io::Errno;
 
 use crate::deadline::{Deadline, Waiting};
 use crate::error::{Ack, Error, ExtAckInfo, KernelError};
+use crate::socket::Datagram;
 use crate::transport::{BatchLimits, Transport};
 
 /// Counts of what the engine skipped.
@@ -186,22 +188,33 @@ impl<T: Transport> Engine<T> {
         }
     }
 
-    /// Waits, if there is a deadline, until a datagram is queued; [`Error::TimedOut`] (and
+    /// Receives one datagram, waiting at most until `deadline`: [`Error::TimedOut`] (and
     /// `ours` remembered as abandoned) when it passes first.
-    fn wait(
+    ///
+    /// The kernel has usually queued its answer before `send` returns, so a deadline costs
+    /// nothing then: the datagram is taken without blocking, and the socket is polled only
+    /// when nothing is queued yet.
+    fn recv_within(
         &mut self,
+        buf: &mut [u8],
         deadline: Option<Deadline>,
         ours: Option<(u32, u32)>,
         waiting: Waiting,
-    ) -> Result<(), Error> {
-        match deadline {
-            Some(deadline) if !self.transport.wait_readable(deadline)? => {
+    ) -> Result<Datagram, Error> {
+        let Some(deadline) = deadline else {
+            return Ok(self.transport.recv(buf, false)?);
+        };
+        loop {
+            match self.transport.recv(buf, true) {
+                Err(Errno::AGAIN) => {}
+                r => return Ok(r?),
+            }
+            if !self.transport.wait_readable(deadline)? {
                 if ours.is_some() {
                     self.abandoned = ours;
                 }
-                Err(Error::TimedOut(waiting))
+                return Err(Error::TimedOut(waiting));
             }
-            _ => Ok(()),
         }
     }
 
@@ -271,8 +284,7 @@ impl<T: Transport> Engine<T> {
         let is_ours = |seq: u32| seq.wrapping_sub(ours.0) < ours.1;
         loop {
             let capacity = buf.len();
-            self.wait(deadline, Some(ours), waiting)?;
-            let d = self.transport.recv(buf, false)?;
+            let d = self.recv_within(buf, deadline, Some(ours), waiting)?;
             if d.port != 0 {
                 self.stats.foreign += 1;
                 continue;
@@ -607,8 +619,7 @@ impl<T: Transport> Engine<T> {
         let deadline = self.call_deadline();
         loop {
             let capacity = buf.len();
-            self.wait(deadline, None, Waiting::Event)?;
-            let d = self.transport.recv(buf, false)?;
+            let d = self.recv_within(buf, deadline, None, Waiting::Event)?;
             if d.port != 0 {
                 self.stats.foreign += 1;
                 continue;
@@ -671,8 +682,11 @@ mod tests {
         },
         Raw(Vec<u8>),
         Fail(Errno),
-        /// Nothing comes before the deadline (or, read without blocking, nothing is queued).
+        /// Nothing is queued, and nothing comes before the deadline: a read without blocking
+        /// finds nothing (and leaves the step), the wait that follows fails (and takes it).
         Silence,
+        /// Nothing is queued for one read without blocking; what follows comes at once.
+        Empty,
     }
 
     struct Scripted {
@@ -712,14 +726,17 @@ mod tests {
             Ok(datagram.len())
         }
         fn recv(&mut self, buf: &mut [u8], nonblocking: bool) -> Result<Datagram, Errno> {
+            if nonblocking && matches!(self.script.front(), Some(Step::Silence)) {
+                return Err(Errno::AGAIN);
+            }
             let step = match self.script.pop_front() {
                 Some(step) => step,
                 None if nonblocking => return Err(Errno::AGAIN),
                 None => panic!("the engine waits for a datagram the script does not have"),
             };
             let (from, msgs) = match step {
-                Step::Silence if nonblocking => return Err(Errno::AGAIN),
-                Step::Silence => panic!("the engine blocks where the script is silent"),
+                Step::Empty if nonblocking => return Err(Errno::AGAIN),
+                Step::Silence | Step::Empty => panic!("the engine blocks without a deadline"),
                 Step::Fail(e) => return Err(e),
                 Step::Raw(bytes) => {
                     let n = bytes.len().min(buf.len());
@@ -1276,12 +1293,16 @@ mod tests {
     }
 
     #[test]
-    fn without_a_deadline_the_engine_never_polls() {
+    fn the_engine_polls_only_with_a_deadline_and_nothing_queued() {
         let mut e = engine(vec![kernel(vec![ack(0)])]);
         e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 256])
             .unwrap();
         assert_eq!(e.transport().waits, 0);
         let mut e = timed(vec![kernel(vec![ack(0)])]);
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 256])
+            .unwrap();
+        assert_eq!(e.transport().waits, 0, "the answer was queued");
+        let mut e = timed(vec![Step::Empty, kernel(vec![ack(0)])]);
         e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 256])
             .unwrap();
         assert_eq!(e.transport().waits, 1);
@@ -1309,7 +1330,7 @@ mod tests {
         let mut e = timed(vec![
             Step::Silence,
             // Nothing queued when request 1 goes out ...
-            Step::Silence,
+            Step::Empty,
             // ... then both answers in one datagram, the late refusal first.
             kernel(vec![error_msg(0, 17, Some("late")), ack(1)]),
         ]);
