@@ -1,8 +1,9 @@
 //! The one error type of the library: what was being done, to what, and why it failed.
 
 use std::fmt;
+use std::net::IpAddr;
 
-use rtnl_sys::{KernelError, NetnsError, NetnsOp};
+use rtnl_sys::{KernelError, NetnsError, NetnsOp, Waiting};
 use rustix::io::Errno;
 
 /// The result of every operation.
@@ -27,6 +28,17 @@ pub enum ErrorKind {
     NotFound,
     /// An argument that cannot work, with the reason.
     Invalid(&'static str),
+    /// The deadline passed first (see [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT)); the
+    /// operation and object say what was awaited, the [`Waiting`] what the socket waited for.
+    TimedOut(Waiting),
+    /// IPv6 duplicate address detection failed (`IFA_F_DADFAILED`): another host on the link
+    /// has this address, and the kernel will not use it. The object is the device.
+    DadFailed {
+        /// The address.
+        address: IpAddr,
+        /// Its prefix length.
+        prefix_len: u8,
+    },
 }
 
 /// An operation that failed: what was being done (`op`, e.g. `"add link"`), to what (`object`,
@@ -81,8 +93,14 @@ impl Error {
             ErrorKind::Netns(e) => e.errno(),
             ErrorKind::Os(e) => Some(*e),
             ErrorKind::NotFound => Some(Errno::NODEV),
-            ErrorKind::Request(_) | ErrorKind::Invalid(_) => None,
+            ErrorKind::TimedOut(_) => Some(Errno::TIMEDOUT),
+            ErrorKind::Request(_) | ErrorKind::Invalid(_) | ErrorKind::DadFailed { .. } => None,
         }
+    }
+
+    /// Whether the operation gave up at its deadline ([`ErrorKind::TimedOut`]).
+    pub fn is_timed_out(&self) -> bool {
+        matches!(self.inner.kind, ErrorKind::TimedOut(_))
     }
 
     /// The kernel's extended-ack text, when it sent one.
@@ -146,6 +164,31 @@ impl fmt::Display for Error {
                 None => f.write_str("Cannot find the object")?,
             },
             ErrorKind::Invalid(why) => f.write_str(why)?,
+            ErrorKind::TimedOut(waiting) => {
+                // Without what was awaited a timeout says nothing: the operation is always
+                // named (by the alternate form's prefix, or here).
+                if !f.alternate() {
+                    f.write_str(self.inner.op)?;
+                    if let Some(object) = &self.inner.object {
+                        write!(f, " \"{object}\"")?;
+                    }
+                    f.write_str(": ")?;
+                }
+                f.write_str("timed out")?;
+                if *waiting != Waiting::Event {
+                    write!(f, " waiting for {waiting}")?;
+                }
+            }
+            ErrorKind::DadFailed {
+                address,
+                prefix_len,
+            } => {
+                write!(f, "IPv6 duplicate address {address}/{prefix_len} detected")?;
+                if let Some(dev) = &self.inner.object {
+                    write!(f, " on \"{dev}\"")?;
+                }
+                f.write_str(" (dadfailed)")?;
+            }
         }
         if let Some(cap) = self.missing_capability() {
             write!(f, " ({} needs {cap})", self.inner.op)?;
@@ -176,6 +219,7 @@ impl From<rtnl_sys::Error> for ErrorKind {
     fn from(e: rtnl_sys::Error) -> Self {
         match e {
             rtnl_sys::Error::Kernel(k) => ErrorKind::Kernel(k),
+            rtnl_sys::Error::TimedOut(waiting) => ErrorKind::TimedOut(waiting),
             other => ErrorKind::Netlink(other),
         }
     }
@@ -218,6 +262,40 @@ mod tests {
         );
         let missing = Error::new("set link", Some("nope".into()), ErrorKind::NotFound);
         assert_eq!(missing.to_string(), "Cannot find device \"nope\"");
+    }
+
+    #[test]
+    fn timeouts_name_what_was_awaited() {
+        let dump = Error::new(
+            "show links",
+            None,
+            rtnl_sys::Error::TimedOut(Waiting::Dump).into(),
+        );
+        assert_eq!(
+            dump.to_string(),
+            "show links: timed out waiting for the rest of a dump"
+        );
+        assert_eq!(format!("{dump:#}"), dump.to_string());
+        assert!(dump.is_timed_out());
+        assert_eq!(dump.errno(), Some(Errno::TIMEDOUT));
+        let wait = Error::new(
+            "wait for link up",
+            Some("v0".into()),
+            ErrorKind::TimedOut(Waiting::Event),
+        );
+        assert_eq!(wait.to_string(), "wait for link up \"v0\": timed out");
+        let dad = Error::new(
+            "wait for addresses",
+            Some("v0".into()),
+            ErrorKind::DadFailed {
+                address: "2001:db8::1".parse().unwrap(),
+                prefix_len: 64,
+            },
+        );
+        assert_eq!(
+            dad.to_string(),
+            "IPv6 duplicate address 2001:db8::1/64 detected on \"v0\" (dadfailed)"
+        );
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! [`Handle`]: one rtnetlink socket, its buffers and its sequence numbers.
 
+use std::time::Duration;
+
 use rtnl_codec::{Message, MessageBuilder};
-use rtnl_sys::{Engine, NetnsFd, RECV_BUFFER_SIZE, RunDir, Socket};
+use rtnl_sys::{Deadline, Engine, NetnsFd, RECV_BUFFER_SIZE, RunDir, Socket};
 
 use crate::error::{Context, Error, ErrorKind, Result};
 pub(crate) use crate::vocab::NetnsRef;
@@ -10,6 +12,14 @@ pub(crate) use crate::vocab::NetnsRef;
 /// hundred bytes.
 const REQUEST_BUFFER_SIZE: usize = 8 * 1024;
 
+/// How long each operation of a new [`Handle`] may wait for the kernel's answer: 30 s.
+///
+/// The kernel answers a request while it is being sent, so an answer that has not come after
+/// this long is not coming (a lost acknowledgement, a wedged driver); the operation fails with
+/// [`ErrorKind::TimedOut`] instead of hanging. Change it with [`Handle::set_timeout`] (`None`:
+/// wait forever) or for one call with [`Handle::with_timeout`].
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// A blocking rtnetlink handle: one `NETLINK_ROUTE` socket (extended ack and strict checking
 /// on), a receive buffer a dump of any size fits through, and a request buffer, reused by every
 /// operation.
@@ -17,6 +27,9 @@ const REQUEST_BUFFER_SIZE: usize = 8 * 1024;
 /// A handle made with [`Handle::in_netns`] works in that namespace (like `ip -n NAME`), while
 /// the calling thread stays where it is: the socket is opened on a short-lived thread inside
 /// the namespace, and a netlink socket belongs to the namespace it was opened in.
+///
+/// Every operation waits at most [`DEFAULT_TIMEOUT`] for the kernel unless told otherwise
+/// ([`Handle::set_timeout`], [`Handle::with_timeout`], [`Handle::set_deadline`]).
 #[derive(Debug)]
 pub struct Handle {
     engine: Engine<Socket>,
@@ -24,6 +37,8 @@ pub struct Handle {
     tx: Vec<u8>,
     run_dir: String,
     warning: Option<String>,
+    /// The namespace of [`Handle::in_netns`], where waits open their event socket.
+    netns: Option<NetnsFd>,
 }
 
 impl Handle {
@@ -47,17 +62,23 @@ impl Handle {
             .context("open netlink socket in namespace", netns)?;
         let mut handle = Handle::with_socket(socket);
         handle.run_dir = run_dir.to_owned();
+        handle.netns = Some(fd);
         Ok(handle)
     }
 
-    /// A handle over an opened socket.
+    /// A handle over an opened socket, with the [`DEFAULT_TIMEOUT`]. Waits
+    /// ([`Handle::wait_link`]) open their event socket in the calling thread's namespace,
+    /// which should be the socket's.
     pub fn with_socket(socket: Socket) -> Handle {
+        let mut engine = Engine::new(socket);
+        engine.set_timeout(Some(DEFAULT_TIMEOUT));
         Handle {
-            engine: Engine::new(socket),
+            engine,
             rx: vec![0; RECV_BUFFER_SIZE],
             tx: vec![0; REQUEST_BUFFER_SIZE],
             run_dir: rtnl_sys::DEFAULT_RUN_DIR.to_owned(),
             warning: None,
+            netns: None,
         }
     }
 
@@ -143,6 +164,53 @@ impl Handle {
             })
             .context_none(op)?;
         Ok(results)
+    }
+}
+
+/// Deadlines: how long operations may wait for the kernel.
+impl Handle {
+    /// Limits each later operation to `timeout` of waiting for the kernel (default
+    /// [`DEFAULT_TIMEOUT`]); `None` waits forever. Expiry is [`ErrorKind::TimedOut`].
+    pub fn set_timeout(&mut self, timeout: Option<Duration>) {
+        self.engine.set_timeout(timeout);
+    }
+
+    /// The limit of each operation ([`Handle::set_timeout`]).
+    pub fn timeout(&self) -> Option<Duration> {
+        self.engine.timeout()
+    }
+
+    /// A moment by which every later operation must be done, whatever the timeout (the
+    /// earlier applies); `None` (the default): none. For a budget shared by many operations,
+    /// like `rtnl -timeout`.
+    pub fn set_deadline(&mut self, deadline: Option<Deadline>) {
+        self.engine.set_deadline(deadline);
+    }
+
+    /// The deadline of every operation ([`Handle::set_deadline`]).
+    pub fn deadline(&self) -> Option<Deadline> {
+        self.engine.deadline()
+    }
+
+    /// Runs `f` with `timeout` as the limit of each operation, then puts the previous limit
+    /// back: the per-call override (`h.with_timeout(Some(Duration::from_secs(2)), |h|
+    /// h.link_del(LinkRef::Name("v0")))`).
+    pub fn with_timeout<R>(
+        &mut self,
+        timeout: Option<Duration>,
+        f: impl FnOnce(&mut Handle) -> R,
+    ) -> R {
+        let before = self.timeout();
+        self.set_timeout(timeout);
+        let r = f(self);
+        self.set_timeout(before);
+        r
+    }
+
+    /// The namespace the handle was opened in by [`Handle::in_netns`]; `None` for the calling
+    /// thread's.
+    pub fn netns(&self) -> Option<&NetnsFd> {
+        self.netns.as_ref()
     }
 }
 

@@ -11,6 +11,11 @@
 //!   values ([`Link`], [`Address`], [`Route`]) beside zero-copy streaming forms, iproute2's
 //!   vocabulary ([`names`]) and its output, text and JSON streamed from the views
 //!   ([`show`]). Every failure is an [`Error`] that reads like `ip`.
+//! - deadlines and waits: every operation waits at most [`DEFAULT_TIMEOUT`] for the kernel
+//!   ([`Handle::set_timeout`], [`Handle::with_timeout`], [`Handle::set_deadline`]), and
+//!   [`Handle::wait_link`], [`Handle::wait_addresses_ready`] and [`Waiter`] wait, race-free,
+//!   for a link to exist, be up, have carrier or be gone, and for IPv6 duplicate address
+//!   detection to finish: what an init system needs before it starts its services.
 //!
 //! guile-netlink's IP library (`link-add`, `link-set`, `link-show`, `link-del`, `addr-add`,
 //! `addr-del`, `addr-show`, `route-add`, `route-del`, `route-show`) maps to
@@ -35,17 +40,20 @@ mod nsid;
 mod route;
 pub mod show;
 mod vocab;
+mod wait;
 
 pub use address::{AddressFilter, AddressSpec};
 pub use batch::Batch;
 pub use codec::request::{Broadcast, Lifetime};
 pub use error::{Error, ErrorKind, Result};
-pub use handle::Handle;
+pub use handle::{DEFAULT_TIMEOUT, Handle};
 pub use link::{LinkAdd, LinkFilter, LinkSet, PeerNamespace, VethPeer};
 pub use model::{Address, FromView, KindData, Link, NextHop, Nsid, Route};
 pub use nsid::NsidValue;
 pub use route::{NexthopSpec, RouteFilter, RouteQuery, RouteSpec};
+pub use sys::{Deadline, Waiting};
 pub use vocab::{Family, IpPrefix, LinkRef, NetnsRef};
+pub use wait::{Condition, LinkState, Waiter};
 
 /// The README's Rust examples, compiled as doctests so they cannot rot.
 #[cfg(doctest)]

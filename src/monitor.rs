@@ -63,7 +63,7 @@ use rtnl_codec::{
 };
 use rustix::io::Errno;
 
-use rtnl_sys::{Engine, RECV_BUFFER_SIZE, Socket};
+use rtnl_sys::{Deadline, Engine, RECV_BUFFER_SIZE, Socket, Waiting};
 
 use crate::dump::{dump_once, retry_interrupted};
 use crate::error::{Context, Error, ErrorKind, Result};
@@ -361,6 +361,8 @@ pub struct Monitor {
     resync_pending: bool,
     resyncs: u64,
     foreign: u64,
+    /// When blocking reads give up ([`Monitor::set_deadline`]).
+    deadline: Option<Deadline>,
 }
 
 impl Monitor {
@@ -425,6 +427,7 @@ impl Monitor {
             resync_pending: false,
             resyncs: 0,
             foreign: 0,
+            deadline: None,
         })
     }
 
@@ -448,6 +451,20 @@ impl Monitor {
     /// How many datagrams were skipped because they did not come from the kernel.
     pub fn foreign(&self) -> u64 {
         self.foreign
+    }
+
+    /// Makes the blocking reads ([`next_event`](Monitor::next_event), the iterator,
+    /// [`next_with`](Monitor::next_with)) and the dumps of a resync or snapshot give up at
+    /// `deadline` with [`ErrorKind::TimedOut`]; `None` (the default) waits for events as long
+    /// as it takes. After a timeout the monitor reads on as before.
+    pub fn set_deadline(&mut self, deadline: Option<Deadline>) {
+        self.deadline = deadline;
+        self.requests.set_deadline(deadline);
+    }
+
+    /// The deadline of blocking reads ([`Monitor::set_deadline`]).
+    pub fn deadline(&self) -> Option<Deadline> {
+        self.deadline
     }
 
     /// `recvfrom` on the event socket: the next event, waiting for one if none is queued. After
@@ -532,6 +549,16 @@ impl Monitor {
         }
         let len = loop {
             let capacity = self.buf.len();
+            let deadline = self.deadline.filter(|_| !nonblocking);
+            if let Some(deadline) = deadline
+                && !self
+                    .events
+                    .wait_readable(deadline)
+                    .context_none("receive events")?
+            {
+                let timed_out = ErrorKind::TimedOut(Waiting::Event);
+                return Err(Error::new("receive events", None, timed_out));
+            }
             match self.events.recv_raw(&mut self.buf, nonblocking) {
                 Err(Errno::AGAIN) if nonblocking => return Ok(None),
                 Err(Errno::NOBUFS) => {

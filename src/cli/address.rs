@@ -41,6 +41,7 @@ const COMMANDS: &[(&str, Option<Cmd>)] = &[
     ("showdump", None),
     ("restore", None),
     ("help", Some(help)),
+    ("wait", Some(super::wait::address)),
 ];
 
 /// `rtnl address ...`; no command is `show`.

@@ -41,7 +41,8 @@ impl Failure {
             Failure::Usage(_) | Failure::LibUsage(_) => 255,
             Failure::Local(_) | Failure::StdoutUsage(_) => 1,
             Failure::Lib(e) | Failure::Dump(e, _) => match e.kind() {
-                rtnl_ip::ErrorKind::Kernel(_) => 2,
+                rtnl_ip::ErrorKind::Kernel(_) | rtnl_ip::ErrorKind::DadFailed { .. } => 2,
+                rtnl_ip::ErrorKind::TimedOut(_) => super::wait::TIMED_OUT,
                 _ => 1,
             },
             Failure::Exit(code) => *code,

@@ -51,6 +51,7 @@ const COMMANDS: &[(&str, Option<Cmd>)] = &[
     ("help", Some(help)),
     ("property", None),
     ("peer", Some(peer)),
+    ("wait", Some(super::wait::link)),
 ];
 
 /// `rtnl link ...`; no command is `show`.

@@ -6,6 +6,9 @@
 //! is `route`, `n` is `neighbor`, which `rtnl` does not have). Output is `ip`'s text, or with
 //! `-j` the JSON `ip -j` prints; failures print `ip`'s messages and exit with `ip`'s codes
 //! (2 when the kernel refused, 1 for local failures, 255 for bad arguments).
+//!
+//! Beyond `ip`: `-timeout SECONDS` gives the whole run a deadline (exit 124 when it passes),
+//! and `link wait` / `address wait` wait for a state (see the `wait` module).
 
 mod address;
 pub mod args;
@@ -15,11 +18,13 @@ mod monitor;
 mod netns;
 mod out;
 mod route;
+mod wait;
 
 use std::io::BufRead;
+use std::time::Duration;
 
 use rtnl_ip::show::Printer;
-use rtnl_ip::{Handle, NetnsRef};
+use rtnl_ip::{Deadline, Handle, NetnsRef};
 
 use args::{Args, CmdResult, Failure, matches};
 
@@ -54,6 +59,8 @@ pub struct Options {
     pub force: bool,
     /// `-4`, `-6`, `-0`, `-f FAMILY`.
     pub family: Family,
+    /// `-timeout SECONDS` (beyond `ip`): how long the whole run may take.
+    pub timeout: Option<Duration>,
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -66,12 +73,15 @@ pub struct Ctx {
     /// What the running command prints, written out when it ends (or, for `monitor`, as it
     /// goes).
     pub out: String,
+    /// When the run must end (`-timeout`), set on the handle.
+    deadline: Option<Deadline>,
 }
 
 impl Ctx {
     /// A context with `opts` and no handle yet.
     pub fn new(opts: Options) -> Self {
         Ctx {
+            deadline: opts.timeout.map(Deadline::after),
             opts,
             handle: None,
             out: String::new(),
@@ -82,10 +92,11 @@ impl Ctx {
     /// open it is `ip`'s `Cannot open network namespace "x": ...`, exit 255).
     pub fn handle(&mut self) -> CmdResult<&mut Handle> {
         if self.handle.is_none() {
-            let handle = match &self.opts.netns {
+            let mut handle = match &self.opts.netns {
                 None => Handle::new().map_err(Failure::Lib)?,
                 Some(netns) => Handle::in_netns(netns_ref(netns)).map_err(Failure::LibUsage)?,
             };
+            handle.set_deadline(self.deadline);
             self.handle = Some(handle);
         }
         Ok(self.handle.as_mut().expect("opened above"))
@@ -200,7 +211,13 @@ Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
 where  OBJECT := { link | address | route | netns | monitor }
        OPTIONS := { -V[ersion] | -d[etails] | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
-                    -b[atch] [filename] | -force | -n[etns] name }
+                    -b[atch] [filename] | -force | -n[etns] name |
+                    -timeo[ut] SECONDS }
+Beyond ip: -timeout SECONDS gives the whole run a deadline: exit 124 when it passes.
+       rtnl link wait DEVICE [ exists | up | carrier | gone ] [ timeout SECONDS ]
+       rtnl address wait [ dev DEVICE ] [ timeout SECONDS ]
+           wait for the state: exit 0 when reached, 124 on timeout (default 30 s),
+           2 when an address failed duplicate address detection (dadfailed).
 ";
 
 /// Runs one command (the words from the object on).
@@ -352,6 +369,9 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             return Err(Failure::Usage(USAGE.trim_end().to_owned()));
         } else if is("-netns") {
             opts.netns = Some(value()?);
+        } else if opt.len() >= "-timeo".len() && is("-timeout") {
+            // Not ip's: shorter prefixes are ip's -timestamp.
+            opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
         } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
             // rtnl never colours its output.
         } else if [

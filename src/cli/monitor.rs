@@ -78,6 +78,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         Some(ns) => Monitor::in_netns(netns_ref(ns), groups).map_err(Failure::LibUsage)?,
     };
     let handle = ctx.handle()?;
+    monitor.set_deadline(handle.deadline());
     let mut links = LinkTable::new(handle);
     links.load_netns_names(handle);
     let details = ctx.opts.details;

@@ -12,6 +12,17 @@
 //! request's whole answer (and produces each next dump datagram) before the `send` or `recv`
 //! call that caused it returns, so "nothing queued" means "nothing more to come". The next
 //! request then starts on a clean queue.
+//!
+//! Every blocking receive can have a deadline ([`Engine::set_timeout`] for each call,
+//! [`Engine::set_deadline`] for all of them): when nothing is queued, the engine `poll`s the
+//! socket for the time left before the next `recvfrom`, and fails with [`Error::TimedOut`]
+//! when it is up. The answer it gave
+//! up on may still come; its sequence number is remembered, and before the next request is
+//! sent whatever is queued of it is read and thrown away (which also lets the kernel finish an
+//! abandoned dump, so the next dump is not refused with `EBUSY`). A late answer is never taken
+//! for the next one's: replies are matched by sequence number.
+
+use core::time::Duration;
 
 use rtnl_codec::raw::NlMsgHdr;
 use rtnl_codec::{
@@ -19,7 +30,9 @@ use rtnl_codec::{
 };
 use rustix::io::Errno;
 
+use crate::deadline::{Deadline, Waiting};
 use crate::error::{Ack, Error, ExtAckInfo, KernelError};
+use crate::socket::Datagram;
 use crate::transport::{BatchLimits, Transport};
 
 /// Counts of what the engine skipped.
@@ -58,6 +71,12 @@ pub struct Engine<T> {
     transport: T,
     seq: u32,
     stats: Stats,
+    /// How long each blocking call may take; `None`: no limit.
+    timeout: Option<Duration>,
+    /// When every blocking call must have returned; `None`: no limit.
+    deadline: Option<Deadline>,
+    /// The sequence numbers of an answer given up on at its deadline, to drain first.
+    abandoned: Option<(u32, u32)>,
 }
 
 /// Completes a request's header for sending: `seq`, `nlmsg_pid` 0 (the kernel fills in the
@@ -90,6 +109,80 @@ impl<T: Transport> Engine<T> {
             transport,
             seq: 0,
             stats: Stats::default(),
+            timeout: None,
+            deadline: None,
+            abandoned: None,
+        }
+    }
+
+    /// Limits every later blocking call ([`request_ack`](Engine::request_ack),
+    /// [`request_reply`](Engine::request_reply), [`dump`](Engine::dump),
+    /// [`dump_consistent`](Engine::dump_consistent), [`batch`](Engine::batch),
+    /// [`recv_events`](Engine::recv_events)) to `timeout` from its start; `None` (the default)
+    /// lets them wait as long as the kernel takes. Expiry is [`Error::TimedOut`].
+    pub fn set_timeout(&mut self, timeout: Option<Duration>) {
+        self.timeout = timeout;
+    }
+
+    /// The limit of each blocking call ([`Engine::set_timeout`]).
+    pub fn timeout(&self) -> Option<Duration> {
+        self.timeout
+    }
+
+    /// A moment by which every later blocking call must return, whatever the
+    /// [timeout](Engine::set_timeout) (the earlier of the two applies); `None` (the default):
+    /// none. For a budget shared by several calls, such as a whole command or a wait.
+    pub fn set_deadline(&mut self, deadline: Option<Deadline>) {
+        self.deadline = deadline;
+    }
+
+    /// The deadline of every blocking call ([`Engine::set_deadline`]).
+    pub fn deadline(&self) -> Option<Deadline> {
+        self.deadline
+    }
+
+    /// The deadline of a call starting now.
+    fn call_deadline(&self) -> Option<Deadline> {
+        Deadline::earliest(self.timeout.map(Deadline::after), self.deadline)
+    }
+
+    /// Before a request is sent: reads and drops what is queued of an answer given up on, so
+    /// an abandoned dump ends and its datagrams do not wait in the queue.
+    fn settle(&mut self, buf: &mut [u8]) {
+        if let Some(ours) = self.abandoned.take() {
+            // A failure here (an overrun) says nothing about the next request; the sequence
+            // checks still keep whatever is left from being taken for its answer.
+            let _ = self.drain(buf, ours);
+        }
+    }
+
+    /// Receives one datagram, waiting at most until `deadline`: [`Error::TimedOut`] (and
+    /// `ours` remembered as abandoned) when it passes first.
+    ///
+    /// The kernel has usually queued its answer before `send` returns, so a deadline costs
+    /// nothing then: the datagram is taken without blocking, and the socket is polled only
+    /// when nothing is queued yet.
+    fn recv_within(
+        &mut self,
+        buf: &mut [u8],
+        deadline: Option<Deadline>,
+        ours: Option<(u32, u32)>,
+        waiting: Waiting,
+    ) -> Result<Datagram, Error> {
+        let Some(deadline) = deadline else {
+            return Ok(self.transport.recv(buf, false)?);
+        };
+        loop {
+            match self.transport.recv(buf, true) {
+                Err(Errno::AGAIN) => {}
+                r => return Ok(r?),
+            }
+            if !self.transport.wait_readable(deadline)? {
+                if ours.is_some() {
+                    self.abandoned = ours;
+                }
+                return Err(Error::TimedOut(waiting));
+            }
         }
     }
 
@@ -147,7 +240,13 @@ impl<T: Transport> Engine<T> {
     /// The receive loop: reads datagrams into `buf` and hands every message that passes the
     /// checks and answers a sequence number in `ours` to `f` (with its offset in `buf`), until
     /// `f` says [`Flow::Stop`] or fails.
-    fn receive<F>(&mut self, buf: &mut [u8], ours: (u32, u32), mut f: F) -> Result<(), Error>
+    fn receive<F>(
+        &mut self,
+        buf: &mut [u8],
+        ours: (u32, u32),
+        (deadline, waiting): (Option<Deadline>, Waiting),
+        mut f: F,
+    ) -> Result<(), Error>
     where
         F: FnMut(usize, Message<'_>) -> Result<Flow, Error>,
     {
@@ -155,7 +254,7 @@ impl<T: Transport> Engine<T> {
         let is_ours = |seq: u32| seq.wrapping_sub(ours.0) < ours.1;
         loop {
             let capacity = buf.len();
-            let d = self.transport.recv(buf, false)?;
+            let d = self.recv_within(buf, deadline, Some(ours), waiting)?;
             if d.port != 0 {
                 self.stats.foreign += 1;
                 continue;
@@ -238,9 +337,11 @@ impl<T: Transport> Engine<T> {
     /// [`Error::Kernel`] with the errno and extended-ack text when the kernel refuses it;
     /// [`Error::BadRequest`] when `request` does not start with a whole message.
     pub fn request_ack(&mut self, request: &mut [u8], buf: &mut [u8]) -> Result<Ack, Error> {
+        let deadline = self.call_deadline();
+        self.settle(buf);
         let seq = self.send_one(request, nlm_f::ACK, 0)?;
         let mut result = None;
-        self.receive(buf, (seq, 1), |_, msg| {
+        self.receive(buf, (seq, 1), (deadline, Waiting::Ack), |_, msg| {
             if msg.ty() != nlmsg::ERROR {
                 return Ok(Flow::Continue);
             }
@@ -261,9 +362,12 @@ impl<T: Transport> Engine<T> {
         request: &mut [u8],
         buf: &'b mut [u8],
     ) -> Result<Message<'b>, Error> {
+        let deadline = self.call_deadline();
+        self.settle(buf);
         let seq = self.send_one(request, 0, nlm_f::ACK)?;
         let mut found = None;
-        self.receive(buf, (seq, 1), |offset, msg| match msg.ty() {
+        let waiting = (deadline, Waiting::Reply);
+        self.receive(buf, (seq, 1), waiting, |offset, msg| match msg.ty() {
             nlmsg::NOOP | nlmsg::OVERRUN => Ok(Flow::Continue),
             nlmsg::ERROR => match error_result(msg) {
                 Ok(_) => Err(Error::UnexpectedReply { ty: nlmsg::ERROR }),
@@ -292,11 +396,24 @@ impl<T: Transport> Engine<T> {
         &mut self,
         request: &mut [u8],
         buf: &mut [u8],
+        f: impl FnMut(Message<'_>),
+    ) -> Result<(), Error> {
+        let deadline = self.call_deadline();
+        self.dump_until(request, buf, deadline, f)
+    }
+
+    /// [`Engine::dump`] with the deadline of the whole call.
+    fn dump_until(
+        &mut self,
+        request: &mut [u8],
+        buf: &mut [u8],
+        deadline: Option<Deadline>,
         mut f: impl FnMut(Message<'_>),
     ) -> Result<(), Error> {
+        self.settle(buf);
         let seq = self.send_one(request, 0, 0)?;
         let mut interrupted = false;
-        self.receive(buf, (seq, 1), |_, msg| {
+        self.receive(buf, (seq, 1), (deadline, Waiting::Dump), |_, msg| {
             interrupted |= msg.flags() & nlm_f::DUMP_INTR != 0;
             match msg.ty() {
                 nlmsg::NOOP | nlmsg::OVERRUN => Ok(Flow::Continue),
@@ -324,7 +441,7 @@ impl<T: Transport> Engine<T> {
 
     /// [`Engine::dump`], done again (up to `attempts` times in all) while the kernel reports
     /// `NLM_F_DUMP_INTR`; `restart` is called before each new attempt so the caller can throw
-    /// away what `f` collected.
+    /// away what `f` collected. The [timeout](Engine::set_timeout) covers all the attempts.
     ///
     /// # Errors
     /// [`Error::DumpInterrupted`] when every attempt was interrupted; any other error at once.
@@ -336,10 +453,11 @@ impl<T: Transport> Engine<T> {
         mut restart: impl FnMut(),
         mut f: impl FnMut(Message<'_>),
     ) -> Result<(), Error> {
+        let deadline = self.call_deadline();
         let mut attempt = 0;
         loop {
             attempt += 1;
-            match self.dump(request, buf, &mut f) {
+            match self.dump_until(request, buf, deadline, &mut f) {
                 Err(Error::DumpInterrupted) if attempt < attempts => restart(),
                 r => return r,
             }
@@ -386,6 +504,8 @@ impl<T: Transport> Engine<T> {
             let offset = walk.offset();
             count = count.checked_add(1).ok_or(Error::BadRequest { offset })?;
         }
+        let deadline = self.call_deadline();
+        self.settle(buf);
         let first = self.reserve_seq(count);
         let mut walk = MessagesMut::new(requests);
         let mut seq = first;
@@ -425,7 +545,7 @@ impl<T: Transport> Engine<T> {
             let mut seen = [0u64; BatchLimits::MAX_IN_FLIGHT / 64];
             let mut pending = chunk;
             let base = first.wrapping_add(index);
-            self.receive(buf, (base, chunk), |_, msg| {
+            self.receive(buf, (base, chunk), (deadline, Waiting::Batch), |_, msg| {
                 if msg.ty() != nlmsg::ERROR {
                     return Ok(Flow::Continue);
                 }
@@ -452,9 +572,11 @@ impl<T: Transport> Engine<T> {
     /// joined) and calls `f` for each message; returns how many there were.
     ///
     /// Datagrams not from the kernel are skipped (counted in [`Stats::foreign`]) and the call
-    /// waits for the next one.
+    /// waits for the next one, up to the [timeout](Engine::set_timeout) or
+    /// [deadline](Engine::set_deadline).
     ///
     /// # Errors
+    /// [`Error::TimedOut`] (waiting for [`Waiting::Event`]) when the deadline passed first.
     /// [`Error::Overrun`] when the kernel dropped events because the receive queue was full
     /// (`ENOBUFS`): the listener's picture is stale and should be rebuilt with a dump.
     /// [`Error::Truncated`] when a datagram did not fit `buf` (it was consumed).
@@ -463,9 +585,10 @@ impl<T: Transport> Engine<T> {
         buf: &mut [u8],
         mut f: impl FnMut(Message<'_>),
     ) -> Result<usize, Error> {
+        let deadline = self.call_deadline();
         loop {
             let capacity = buf.len();
-            let d = self.transport.recv(buf, false)?;
+            let d = self.recv_within(buf, deadline, None, Waiting::Event)?;
             if d.port != 0 {
                 self.stats.foreign += 1;
                 continue;
@@ -523,15 +646,25 @@ mod tests {
     }
 
     enum Step {
-        Datagram { from: u32, msgs: Vec<Msg> },
+        Datagram {
+            from: u32,
+            msgs: Vec<Msg>,
+        },
         Raw(Vec<u8>),
         Fail(Errno),
+        /// Nothing is queued, and nothing comes before the deadline: a read without blocking
+        /// finds nothing (and leaves the step), the wait that follows fails (and takes it).
+        Silence,
+        /// Nothing is queued for one read without blocking; what follows comes at once.
+        Empty,
     }
 
     struct Scripted {
         sent: Vec<Vec<u8>>,
         script: VecDeque<Step>,
         limits: BatchLimits,
+        /// How often the engine waited with a deadline.
+        waits: usize,
     }
 
     impl Scripted {
@@ -540,6 +673,7 @@ mod tests {
                 sent: Vec::new(),
                 script: script.into(),
                 limits: BatchLimits::DEFAULT,
+                waits: 0,
             }
         }
 
@@ -562,12 +696,17 @@ mod tests {
             Ok(datagram.len())
         }
         fn recv(&mut self, buf: &mut [u8], nonblocking: bool) -> Result<Datagram, Errno> {
+            if nonblocking && matches!(self.script.front(), Some(Step::Silence)) {
+                return Err(Errno::AGAIN);
+            }
             let step = match self.script.pop_front() {
                 Some(step) => step,
                 None if nonblocking => return Err(Errno::AGAIN),
                 None => panic!("the engine waits for a datagram the script does not have"),
             };
             let (from, msgs) = match step {
+                Step::Empty if nonblocking => return Err(Errno::AGAIN),
+                Step::Silence | Step::Empty => panic!("the engine blocks without a deadline"),
                 Step::Fail(e) => return Err(e),
                 Step::Raw(bytes) => {
                     let n = bytes.len().min(buf.len());
@@ -604,6 +743,14 @@ mod tests {
         }
         fn batch_limits(&self) -> BatchLimits {
             self.limits
+        }
+        fn wait_readable(&mut self, _: Deadline) -> Result<bool, Errno> {
+            self.waits += 1;
+            if matches!(self.script.front(), Some(Step::Silence)) {
+                self.script.pop_front();
+                return Ok(false);
+            }
+            Ok(true)
         }
     }
 
@@ -1125,6 +1272,123 @@ mod tests {
         assert_eq!(e.recv_events(&mut buf, |m| seen.push(index_of(m))), Ok(1));
         assert_eq!(seen, [2, 3, 4]);
         assert_eq!(e.stats().foreign, 1);
+    }
+
+    fn timed(script: Vec<Step>) -> Engine<Scripted> {
+        let mut e = engine(script);
+        e.set_timeout(Some(Duration::from_secs(5)));
+        e
+    }
+
+    #[test]
+    fn the_engine_polls_only_with_a_deadline_and_nothing_queued() {
+        let mut e = engine(vec![kernel(vec![ack(0)])]);
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 256])
+            .unwrap();
+        assert_eq!(e.transport().waits, 0);
+        let mut e = timed(vec![kernel(vec![ack(0)])]);
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 256])
+            .unwrap();
+        assert_eq!(e.transport().waits, 0, "the answer was queued");
+        let mut e = timed(vec![Step::Empty, kernel(vec![ack(0)])]);
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut [0; 256])
+            .unwrap();
+        assert_eq!(e.transport().waits, 1);
+    }
+
+    #[test]
+    fn a_late_answer_drained_before_the_next_request() {
+        let mut e = timed(vec![
+            Step::Silence,
+            // The answer to request 0 comes after its deadline, before request 1 is sent.
+            kernel(vec![error_msg(0, 17, Some("late"))]),
+            kernel(vec![ack(1)]),
+        ]);
+        let mut buf = [0u8; 256];
+        let r = e.request_ack(&mut request(rtm::NEWLINK, 0), &mut buf);
+        assert_eq!(r, Err(Error::TimedOut(Waiting::Ack)));
+        let ack = e.request_ack(&mut request(rtm::NEWLINK, 0), &mut buf);
+        assert_eq!(ack.map(|a| a.warning().is_none()), Ok(true));
+        assert!(e.transport().script.is_empty());
+        assert_eq!(e.transport().sent.len(), 2);
+    }
+
+    #[test]
+    fn a_late_answer_after_the_next_request_is_sent_is_skipped() {
+        let mut e = timed(vec![
+            Step::Silence,
+            // Nothing queued when request 1 goes out ...
+            Step::Empty,
+            // ... then both answers in one datagram, the late refusal first.
+            kernel(vec![error_msg(0, 17, Some("late")), ack(1)]),
+        ]);
+        let mut buf = [0u8; 256];
+        let r = e.request_ack(&mut request(rtm::NEWLINK, 0), &mut buf);
+        assert_eq!(
+            r.unwrap_err().to_string(),
+            "timed out waiting for the kernel's acknowledgement"
+        );
+        e.request_ack(&mut request(rtm::NEWLINK, 0), &mut buf)
+            .expect("request 1's own ACK, not request 0's late EEXIST");
+        assert_eq!(e.stats().stale, 1);
+        assert!(e.transport().script.is_empty());
+    }
+
+    #[test]
+    fn an_abandoned_dump_is_drained_to_its_done() {
+        let mut e = timed(vec![
+            kernel(vec![link(0, 1, 0)]),
+            Step::Silence,
+            kernel(vec![link(0, 2, 0)]),
+            kernel(vec![done(0, 0)]),
+            kernel(vec![link(1, 7, 0), done(1, 0)]),
+        ]);
+        let mut buf = [0u8; 256];
+        let mut seen = Vec::new();
+        let r = e.dump(&mut request(rtm::GETLINK, nlm_f::DUMP), &mut buf, |m| {
+            seen.push(index_of(m))
+        });
+        assert_eq!(r, Err(Error::TimedOut(Waiting::Dump)));
+        assert_eq!(r.unwrap_err().errno(), Some(Errno::TIMEDOUT));
+        let r = e.dump(&mut request(rtm::GETLINK, nlm_f::DUMP), &mut buf, |m| {
+            seen.push(index_of(m))
+        });
+        assert_eq!(r, Ok(()));
+        assert_eq!(seen, [1, 7], "the abandoned dump's rest went nowhere");
+    }
+
+    #[test]
+    fn a_batch_and_events_time_out_too() {
+        let mut batch = request(rtm::NEWLINK, 0);
+        batch.extend(request(rtm::NEWLINK, 0));
+        let mut e = timed(vec![kernel(vec![ack(0)]), Step::Silence]);
+        let mut results = Vec::new();
+        let r = e.batch(&mut batch, &mut [0; 256], |i, r| {
+            results.push((i, r.is_ok()))
+        });
+        assert_eq!(r, Err(Error::TimedOut(Waiting::Batch)));
+        assert_eq!(results, [(0, true)]);
+
+        let mut e = timed(vec![Step::Silence]);
+        let r = e.recv_events(&mut [0; 256], |_| panic!("no event"));
+        assert_eq!(r, Err(Error::TimedOut(Waiting::Event)));
+        assert_eq!(e.abandoned, None, "events answer no request");
+    }
+
+    #[test]
+    fn the_earlier_of_timeout_and_deadline_applies() {
+        let mut e = engine(vec![]);
+        assert_eq!(e.call_deadline(), None);
+        let soon = Deadline::after(Duration::from_millis(10));
+        e.set_deadline(Some(soon));
+        e.set_timeout(Some(Duration::from_secs(60)));
+        assert_eq!(e.call_deadline(), Some(soon));
+        e.set_timeout(Some(Duration::ZERO));
+        assert!(e.call_deadline().unwrap() <= soon);
+        assert_eq!(
+            (e.timeout(), e.deadline()),
+            (Some(Duration::ZERO), Some(soon))
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ use core::fmt;
 
 use rustix::io::Errno;
 
+use crate::deadline::Waiting;
 use crate::socket::RecvError;
 use crate::strerror::fmt_errno;
 
@@ -207,6 +208,10 @@ pub enum Error {
         /// Byte offset of the bad request in the buffer.
         offset: usize,
     },
+    /// The deadline passed before the kernel's answer (or an event) came. The socket stays
+    /// usable: a late answer is never taken for another request's (sequence numbers are
+    /// checked, and what is left of the abandoned answer is drained before the next request).
+    TimedOut(Waiting),
     /// A reply other than the one asked for: an ACK or `NLMSG_DONE` where a reply message was
     /// expected.
     UnexpectedReply {
@@ -222,6 +227,7 @@ impl Error {
             Self::Os(e) => Some(*e),
             Self::Kernel(k) => Some(k.errno()),
             Self::Overrun => Some(Errno::NOBUFS),
+            Self::TimedOut(_) => Some(Errno::TIMEDOUT),
             _ => None,
         }
     }
@@ -276,6 +282,7 @@ impl fmt::Display for Error {
                     "malformed netlink request at byte {offset} of the buffer"
                 )
             }
+            Self::TimedOut(waiting) => write!(f, "timed out waiting for {waiting}"),
             Self::UnexpectedReply { ty } => {
                 write!(f, "unexpected netlink reply of type {ty}")
             }

@@ -5,7 +5,8 @@
 //! - [`Engine`]: request → ACK, request → one reply, dumps with a callback per message,
 //!   pipelined batches, events; every message checked (sender, port id, sequence number),
 //!   kernel errors with their extended-ack text. Generic over a [`Transport`], so it runs
-//!   against scripted replies in tests.
+//!   against scripted replies in tests. Every blocking receive can be given a [`Deadline`]
+//!   ([`Engine::set_timeout`], [`Engine::set_deadline`]); expiry is [`Error::TimedOut`].
 //! - [`NetnsFd`], [`NetnsGuard`], [`unshare_net`]: network namespaces by fd;
 //!   [`RunDir`]: named namespaces the way `ip netns` keeps them; with `std`, [`run_in`] runs
 //!   code on a dedicated thread inside a namespace.
@@ -56,6 +57,7 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+mod deadline;
 /// The README's example, compiled as a doctest so it cannot go stale (`no_run`: it needs a
 /// kernel).
 #[cfg(doctest)]
@@ -76,6 +78,7 @@ mod strerror;
 mod thread;
 mod transport;
 
+pub use deadline::{Deadline, Waiting, wait_readable};
 pub use engine::{Engine, Stats};
 pub use error::{Ack, EXT_ACK_TEXT_CAPACITY, Error, ExtAckInfo, ExtAckText, KernelError};
 pub use events::EVENT_GROUPS;

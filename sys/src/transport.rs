@@ -2,6 +2,7 @@
 
 use rustix::io::Errno;
 
+use crate::deadline::Deadline;
 use crate::socket::{Datagram, Socket};
 
 /// How a [`batch`](crate::Engine::batch) is cut into `send` calls.
@@ -51,6 +52,17 @@ pub trait Transport {
     /// With `nonblocking`, returns `EAGAIN` instead of waiting when nothing is queued.
     fn recv(&mut self, buf: &mut [u8], nonblocking: bool) -> Result<Datagram, Errno>;
 
+    /// Waits until a datagram (or an error) is queued, or `deadline` passes: `false` when it
+    /// passed with nothing queued. The engine calls it before each blocking
+    /// [`recv`](Transport::recv) when it has a deadline.
+    ///
+    /// The default says "ready" at once, so a transport that does not override it has no
+    /// deadlines: its `recv` blocks as long as it blocks.
+    fn wait_readable(&mut self, deadline: Deadline) -> Result<bool, Errno> {
+        let _ = deadline;
+        Ok(true)
+    }
+
     /// How batches are split into datagrams on this transport.
     fn batch_limits(&self) -> BatchLimits {
         BatchLimits::DEFAULT
@@ -66,6 +78,9 @@ impl<T: Transport + ?Sized> Transport for &mut T {
     }
     fn recv(&mut self, buf: &mut [u8], nonblocking: bool) -> Result<Datagram, Errno> {
         (**self).recv(buf, nonblocking)
+    }
+    fn wait_readable(&mut self, deadline: Deadline) -> Result<bool, Errno> {
+        (**self).wait_readable(deadline)
     }
     fn batch_limits(&self) -> BatchLimits {
         (**self).batch_limits()
@@ -83,6 +98,11 @@ impl Transport for Socket {
 
     fn recv(&mut self, buf: &mut [u8], nonblocking: bool) -> Result<Datagram, Errno> {
         self.recv_raw(buf, nonblocking)
+    }
+
+    /// `poll(POLLIN)` with the time left ([`Socket::wait_readable`]).
+    fn wait_readable(&mut self, deadline: Deadline) -> Result<bool, Errno> {
+        Socket::wait_readable(self, deadline)
     }
 
     /// From the socket's buffer sizes: datagrams up to `SO_SNDBUF - 32`, and as many
