@@ -33,6 +33,7 @@ pub mod names;
 pub mod netns;
 mod nsid;
 mod route;
+pub mod topology;
 
 pub use address::{AddressFilter, AddressSpec, DevRef, Family, IpPrefix};
 pub use batch::Batch;

@@ -54,6 +54,8 @@ pub struct Options {
     pub force: bool,
     /// `-4`, `-6`, `-0`, `-f FAMILY`.
     pub family: Family,
+    /// `-a`, `-all`: `netns exec` and `netns delete` act on every named namespace.
+    pub all: bool,
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -329,6 +331,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             return Err(Failure::Usage(USAGE.trim_end().to_owned()));
         } else if is("-netns") {
             opts.netns = Some(value()?);
+        } else if is("-all") {
+            opts.all = true;
         } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
             // rtnl never colours its output.
         } else if [
@@ -340,7 +344,6 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             "-tshort",
             "-brief",
             "-Numeric",
-            "-all",
         ]
         .iter()
         .any(|long| is(long))
