@@ -540,6 +540,16 @@ mod tests {
             e.to_string(),
             "Cannot create namespace file \"blue\": File exists"
         );
+        let e = NetnsError::os(NetnsOp::EnterNet, Errno::INVAL, "blue");
+        assert_eq!(
+            e.to_string(),
+            "setting the network namespace \"blue\" failed: Invalid argument"
+        );
+        let e = NetnsError::os(NetnsOp::MakeSlave, Errno::PERM, "blue");
+        assert_eq!(
+            e.to_string(),
+            "\"mount --make-rslave /\" failed: Operation not permitted"
+        );
         let e = NetnsError::os(NetnsOp::Remove, Errno::NOENT, "blue");
         assert_eq!(
             e.to_string(),
