@@ -325,9 +325,8 @@ impl<'a> RunDir<'a> {
         }
     }
 
-    /// Binds a namespace onto `RUN_DIR/NAME`, the common part of [`RunDir::create`],
-    /// [`RunDir::create_on_current_thread`] and [`RunDir::attach`]; `bind` runs the bind mount
-    /// (on whichever thread is in the right namespace). On failure the file is removed again.
+    /// Binds a namespace onto `RUN_DIR/NAME` for [`RunDir::attach`]; `bind` runs the bind
+    /// mount. On failure the file is removed again.
     ///
     /// The run dir's `flock` is held from the creation of the file to the end of the bind, so
     /// an rtnl add never sees another rtnl add's file half made: a [leftover](is_leftover)
@@ -351,14 +350,16 @@ impl<'a> RunDir<'a> {
     /// `ip netns add NAME`: creates a new network namespace and names it.
     ///
     /// The namespace is made by `unshare(CLONE_NEWNET)` on a dedicated thread (so the
-    /// caller's thread never changes namespace), which bind-mounts its
-    /// `/proc/thread-self/ns/net` onto `RUN_DIR/NAME` and exits; the mount keeps the
+    /// caller's thread never changes namespace), which then creates `RUN_DIR/NAME`,
+    /// bind-mounts its `/proc/thread-self/ns/net` onto it and exits; the mount keeps the
     /// namespace alive. The file is created with `O_EXCL`, so an existing name fails with
-    /// `EEXIST`. A failed create leaves neither file nor mount behind.
+    /// `EEXIST` (after the unshare: the new namespace is then dropped). A failed create leaves
+    /// neither file nor mount behind.
     ///
     /// **Crash safety.** Killed (`SIGKILL`) between creating the file and the bind mount, an
-    /// add leaves an empty file that is not a namespace, as `ip netns add` does. The next add
-    /// of that name heals it: it recognises the leftover ([`is_leftover`]: an empty regular
+    /// add leaves an empty file that is not a namespace, as `ip netns add` does; that window
+    /// is two system calls here (`open`, `mount`), since the file is created after the
+    /// `unshare`, where iproute2 creates it before. The next add of that name heals it: it recognises the leftover ([`is_leftover`]: an empty regular
     /// file of mode 0 with no namespace mounted on it) and binds the new namespace onto it
     /// instead of failing with `File exists`. (`delete` removes a leftover too.) A leftover
     /// is recognised safely only against other rtnl adds, which hold the run dir's lock
@@ -376,20 +377,34 @@ impl<'a> RunDir<'a> {
     ///  - [`mount(2)`](https://man7.org/linux/man-pages/man2/mount.2.html)
     #[cfg(feature = "std")]
     pub fn create(&self, name: &str) -> Result<(), NetnsError> {
-        self.bind_new(name, |target| {
-            let spawned = crate::thread::on_new_thread(|| {
-                crate::netns::unshare_net()
-                    .map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
-                mount::mount_bind(c"/proc/thread-self/ns/net", target)
-                    .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name))
-            });
-            spawned.map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?
-        })
+        let path = self.ns_path(name)?;
+        let _lock = self.prepare()?;
+        let spawned = crate::thread::on_new_thread(|| {
+            crate::netns::unshare_net().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
+            self.create_and_bind_here(name, &path)
+        });
+        spawned.map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?
+    }
+
+    /// Creates `RUN_DIR/NAME` (or takes over a [leftover](is_leftover)) and bind-mounts the
+    /// calling thread's network namespace onto it at once; on failure removes the file again.
+    ///
+    /// Called after `unshare`, so that the file exists without a namespace on it only for
+    /// the two system calls between `open` and `mount`, not for the whole `unshare` (which
+    /// takes the kernel most of an add): a `SIGKILL` lands in that window far less often.
+    fn create_and_bind_here(&self, name: &str, path: &PathBuf) -> Result<(), NetnsError> {
+        self.create_file(name, path)?;
+        let bound = mount::mount_bind(c"/proc/thread-self/ns/net", path.as_cstr())
+            .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name));
+        if bound.is_err() {
+            let _ = fs::unlink(path.as_cstr());
+        }
+        bound
     }
 
     /// [`RunDir::create`] on the calling thread, as `ip netns add` does it: save the thread's
-    /// namespace, `unshare(CLONE_NEWNET)`, bind-mount `/proc/thread-self/ns/net` onto
-    /// `RUN_DIR/NAME`, `setns` back. No thread is started (which costs more than the rest of
+    /// namespace, `unshare(CLONE_NEWNET)`, create `RUN_DIR/NAME` and bind-mount
+    /// `/proc/thread-self/ns/net` onto it, `setns` back. No thread is started (which costs more than the rest of
     /// an add outside the kernel), and no `std` is needed; the calling thread is in the new
     /// namespace for the duration of the bind mount.
     ///
@@ -397,15 +412,14 @@ impl<'a> RunDir<'a> {
     /// As [`RunDir::create`]; `setting the network namespace "NAME" failed` if the thread
     /// cannot return to its namespace (it then stays in the new one, which is named).
     pub fn create_on_current_thread(&self, name: &str) -> Result<(), NetnsError> {
-        self.bind_new(name, |target| {
-            let back = NetnsFd::current().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
-            crate::netns::unshare_net().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
-            let bound = mount::mount_bind(c"/proc/thread-self/ns/net", target)
-                .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name));
-            back.enter_for_good()
-                .map_err(|e| NetnsError::os(NetnsOp::EnterNet, e, name))?;
-            bound
-        })
+        let path = self.ns_path(name)?;
+        let _lock = self.prepare()?;
+        let back = NetnsFd::current().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
+        crate::netns::unshare_net().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
+        let made = self.create_and_bind_here(name, &path);
+        back.enter_for_good()
+            .map_err(|e| NetnsError::os(NetnsOp::EnterNet, e, name))?;
+        made
     }
 
     /// `ip netns attach NAME PID`: names the network namespace of process `pid` by
