@@ -16,7 +16,13 @@
 //! ```
 //!
 //! Nothing here forks: namespaces are created and entered on dedicated threads, so the
-//! caller's thread never changes namespace and the process may be multi-threaded.
+//! caller's thread never changes namespace and the process may be multi-threaded
+//! ([`Namespaces::add_on_current_thread`] is the opt-in exception, as `ip netns add` does it).
+//! [`Namespaces::exec`] prepares a caller's own [`Command`] the way `ip netns exec` enters a
+//! namespace (a private mount namespace, the namespace's `/sys`, `ETC/netns/NAME` bound over
+//! `ETC`), done in the child between `fork` and `exec`; [`Namespaces::watch`] follows names
+//! coming and going (`ip netns monitor`). A name left half made by an add that was killed is
+//! healed by the next add of that name (see [`RunDir::create`]).
 //!
 //! # Example
 //!
