@@ -223,3 +223,29 @@ fn watch_yields_adds_and_deletes_in_order() {
     let _ = rustix::mount::unmount(dir.as_str(), rustix::mount::UnmountFlags::DETACH);
     std::fs::remove_dir(&dir).unwrap();
 }
+
+/// A read-only `/sys` (a container's, say) is replaced by a read-only sysfs, never a writable
+/// one. (iproute2 6.1 mounts it read-write whenever it could unmount the old one.)
+#[test]
+fn a_read_only_sys_stays_read_only() {
+    let run = private_netns_and_run_dir();
+    let names = Namespaces::at(run.path()).with_etc_dir(format!("{}-no-etc", run.path()));
+    names.add("blue").unwrap();
+    let sys_line = |names: &Namespaces| {
+        let mut grep = Command::new("grep");
+        grep.args([" /sys ", "/proc/self/mounts"]);
+        let out = names.exec("blue", &mut grep).unwrap().output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(sys_line(&names).starts_with("blue /sys sysfs rw,"));
+    // Read-only in this thread's private mount namespace only.
+    rustix::mount::mount_remount(
+        "/sys",
+        rustix::mount::MountFlags::BIND | rustix::mount::MountFlags::RDONLY,
+        "",
+    )
+    .unwrap();
+    let line = sys_line(&names);
+    assert!(line.starts_with("blue /sys sysfs ro,"), "{line}");
+    names.delete("blue").unwrap();
+}
