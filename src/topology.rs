@@ -80,7 +80,7 @@ impl Topology {
     ///
     /// # Errors
     /// A namespace that cannot be opened or dumped. A name whose file is not a namespace
-    /// (the leftover of a killed add) is left out.
+    /// (the leftover of a killed add, any other file) is left out.
     pub fn of(names: &Namespaces) -> Result<Topology> {
         let mut namespaces: Vec<TopologyNetns> = Vec::new();
         let mut fds: Vec<NetnsFd> = Vec::new();
@@ -96,7 +96,9 @@ impl Topology {
         for name in names.names()? {
             let Ok(fd) = names.open(&name) else { continue };
             let Ok(id) = fd.id() else { continue };
-            if rtnl_sys::is_leftover(&path_cstring(names, &name)) {
+            let on_nsfs =
+                rustix::fs::fstatfs(&fd).is_ok_and(|st| st.f_type as u64 == rtnl_sys::NSFS_MAGIC);
+            if !on_nsfs {
                 continue;
             }
             match namespaces.iter_mut().find(|n| n.id == id) {
@@ -190,10 +192,4 @@ impl Topology {
             None => format!("{netns}/if{}", end.ifindex),
         }
     }
-}
-
-/// `RUN_DIR/NAME` as a C string (for [`rtnl_sys::is_leftover`]).
-fn path_cstring(names: &Namespaces, name: &str) -> std::ffi::CString {
-    let dir = names.run_dir().trim_end_matches('/');
-    std::ffi::CString::new(format!("{dir}/{name}")).unwrap_or_default()
 }

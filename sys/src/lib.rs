@@ -69,7 +69,8 @@ pub use events::EVENT_GROUPS;
 pub use exec::CommandNetnsExt;
 pub use exec::{DEFAULT_ETC_DIR, NetnsExec};
 pub use named::{
-    DEFAULT_RUN_DIR, NAME_MAX, NetnsError, NetnsName, NetnsOp, RunDir, is_leftover, validate_name,
+    DEFAULT_RUN_DIR, NAME_MAX, NSFS_MAGIC, NetnsError, NetnsName, NetnsOp, RunDir, is_leftover,
+    validate_name,
 };
 pub use netns::{NetnsFd, NetnsGuard, NetnsId, THREAD_SELF_NS_NET, unshare_net};
 pub use path::PATH_MAX;

@@ -186,8 +186,9 @@ pub fn validate_name(name: &str) -> Result<(), NetnsError> {
     }
 }
 
-/// `NSFS_MAGIC`: the `f_type` of a namespace file (a bind mount of `/proc/PID/ns/net`).
-const NSFS_MAGIC: u64 = 0x6e73_6673;
+/// `NSFS_MAGIC` (`linux/magic.h`): the `statfs` `f_type` of a namespace file (a
+/// `/proc/PID/ns/net` or a bind mount of one).
+pub const NSFS_MAGIC: u64 = 0x6e73_6673;
 
 /// Whether `path` is what a killed `netns add` leaves: the empty regular file of mode 0 that
 /// `open(O_CREAT | O_EXCL, 0)` made, with no namespace mounted on it (`statfs` says nsfs when
