@@ -179,7 +179,7 @@ Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
 where  OBJECT := { link | address | route | netns | monitor }
        OPTIONS := { -V[ersion] | -d[etails] | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
-                    -b[atch] [filename] | -force | -n[etns] name }
+                    -b[atch] [filename] | -force | -n[etns] name | -a[ll] }
 ";
 
 /// Runs one command (the words from the object on).
