@@ -30,7 +30,7 @@ use rtnl_codec::request::{self, AddressDump, Broadcast, Lifetime, LinkRef, NewMo
 use rtnl_codec::{AddressMessage, af, ifa_f};
 use rustix::io::Errno;
 
-use crate::dump::{Row, Select};
+use crate::dump::{DumpRow, Select};
 use crate::error::{Error, Result};
 use crate::handle::Handle;
 use crate::link::LinkFilter;
@@ -410,7 +410,7 @@ impl Select for AddressFilter<'_> {
     fn rows(
         &self,
         handle: &mut Handle,
-        mut on: impl FnMut(Row<'_, AddressMessage<'_>>),
+        mut on: impl FnMut(DumpRow<'_, AddressMessage<'_>>),
     ) -> Result<()> {
         const OP: &str = "show addresses";
         let index = match &self.dev {
@@ -427,29 +427,26 @@ impl Select for AddressFilter<'_> {
         }
         let dump = AddressDump { index, ..self.dump };
         handle.dump_rows(OP, &dump, |row| match row {
-            Row::View(m) if !self.keeps(index, &names, m) => {}
+            DumpRow::View(m) if !self.keeps(index, &names, m) => {}
             row => on(row),
         })
     }
 }
 
 impl Handle {
-    /// `RTM_GETADDR` dump, streaming, for a caller that keeps what it sees: `restart` is called
-    /// before the dump is redone (the kernel found it inconsistent, `NLM_F_DUMP_INTR`), so what
-    /// was kept can be dropped and `f` sees every address once more from the first.
+    /// `RTM_GETADDR` dump, streaming, for a caller that keeps what it sees: `on` gets each
+    /// address `filter` keeps, and [`DumpRow::Restart`] before the dump is redone (the kernel
+    /// found it inconsistent, `NLM_F_DUMP_INTR`), so what was kept can be dropped and every
+    /// address comes once more from the first.
     ///
     /// # Errors
     /// As [`Handle::addresses`].
-    pub fn for_each_address_restarting(
+    pub fn for_each_address_row(
         &mut self,
         filter: &AddressFilter<'_>,
-        mut restart: impl FnMut(),
-        mut f: impl FnMut(&AddressMessage<'_>),
+        on: impl FnMut(DumpRow<'_, AddressMessage<'_>>),
     ) -> Result<()> {
-        filter.rows(self, |row| match row {
-            Row::Restart => restart(),
-            Row::View(m) => f(m),
-        })
+        filter.rows(self, on)
     }
 }
 

@@ -20,7 +20,7 @@ pub(crate) const DUMP_ATTEMPTS: u32 = 4;
 
 /// What a dump hands its callback: a reply, or the news that the dump starts over (what was
 /// seen so far is stale and comes again).
-pub(crate) enum Row<'v, V> {
+pub enum DumpRow<'v, V> {
     /// The kernel reported the dump inconsistent; it is being redone from the first reply.
     Restart,
     /// One reply, parsed.
@@ -79,7 +79,7 @@ pub(crate) fn dump_once<T: Transport, D: Dump + ?Sized>(
 }
 
 /// [`dump_once`], redone while the kernel reports the dump inconsistent; `on` gets
-/// [`Row::Restart`] before each new attempt. A malformed reply's error belongs to its attempt
+/// [`DumpRow::Restart`] before each new attempt. A malformed reply's error belongs to its attempt
 /// and is forgotten with it.
 pub(crate) fn dump_consistent<T: Transport, D: Dump + ?Sized>(
     engine: &mut Engine<T>,
@@ -87,22 +87,22 @@ pub(crate) fn dump_consistent<T: Transport, D: Dump + ?Sized>(
     rx: &mut [u8],
     op: &'static str,
     dump: &D,
-    mut on: impl FnMut(Row<'_, D::Reply<'_>>),
+    mut on: impl FnMut(DumpRow<'_, D::Reply<'_>>),
 ) -> Result<()> {
     retry_interrupted(|attempt| {
         if attempt > 1 {
-            on(Row::Restart);
+            on(DumpRow::Restart);
         }
-        dump_once(engine, tx, rx, op, dump, |view| on(Row::View(view)))
+        dump_once(engine, tx, rx, op, dump, |view| on(DumpRow::View(view)))
     })
 }
 
 /// The owned form of a dump: `row`'s value added to `found`, or `found` emptied when the dump
 /// starts over.
-pub(crate) fn collect<V, T: FromView<V>>(found: &mut Vec<T>, row: Row<'_, V>) {
+pub(crate) fn collect<V, T: FromView<V>>(found: &mut Vec<T>, row: DumpRow<'_, V>) {
     match row {
-        Row::Restart => found.clear(),
-        Row::View(view) => found.extend(T::from_view(view)),
+        DumpRow::Restart => found.clear(),
+        DumpRow::View(view) => found.extend(T::from_view(view)),
     }
 }
 
@@ -113,12 +113,12 @@ pub(crate) trait Select {
     /// The family's dump request, whose reply view the rows carry.
     type Dump: Dump + ?Sized;
 
-    /// Asks the kernel and hands `on` every object kept, and [`Row::Restart`] when the dump
+    /// Asks the kernel and hands `on` every object kept, and [`DumpRow::Restart`] when the dump
     /// is redone.
     fn rows(
         &self,
         handle: &mut Handle,
-        on: impl FnMut(Row<'_, <Self::Dump as Dump>::Reply<'_>>),
+        on: impl FnMut(DumpRow<'_, <Self::Dump as Dump>::Reply<'_>>),
     ) -> Result<()>;
 }
 
@@ -128,7 +128,7 @@ pub(crate) struct Everything<'d, D: ?Sized>(pub(crate) &'static str, pub(crate) 
 impl<D: Dump + ?Sized> Select for Everything<'_, D> {
     type Dump = D;
 
-    fn rows(&self, handle: &mut Handle, on: impl FnMut(Row<'_, D::Reply<'_>>)) -> Result<()> {
+    fn rows(&self, handle: &mut Handle, on: impl FnMut(DumpRow<'_, D::Reply<'_>>)) -> Result<()> {
         handle.dump_rows(self.0, self.1, on)
     }
 }
@@ -172,7 +172,7 @@ impl Handle {
         &mut self,
         op: &'static str,
         dump: &D,
-        on: impl FnMut(Row<'_, D::Reply<'_>>),
+        on: impl FnMut(DumpRow<'_, D::Reply<'_>>),
     ) -> Result<()> {
         let (engine, tx, rx) = self.parts();
         dump_consistent(engine, tx, rx, op, dump, on)
@@ -197,7 +197,7 @@ impl Handle {
         mut each: impl FnMut(&<S::Dump as Dump>::Reply<'_>),
     ) -> Result<()> {
         query.rows(self, |row| {
-            if let Row::View(view) = row {
+            if let DumpRow::View(view) = row {
                 each(view);
             }
         })
@@ -292,7 +292,7 @@ mod tests {
             &mut [0; 4096],
             "show links",
             &LinkDump::default(),
-            |row: Row<'_, LinkMessage<'_>>| collect(&mut found, row),
+            |row: DumpRow<'_, LinkMessage<'_>>| collect(&mut found, row),
         )?;
         Ok(found.into_iter().map(|l| l.index).collect())
     }

@@ -39,12 +39,14 @@ pub mod netns;
 mod nsid;
 mod route;
 pub mod show;
+pub mod topology;
 mod vocab;
 mod wait;
 
 pub use address::{AddressFilter, AddressSpec};
 pub use batch::Batch;
 pub use codec::request::{Broadcast, Lifetime};
+pub use dump::DumpRow;
 pub use error::{Error, ErrorKind, Result};
 pub use handle::{DEFAULT_TIMEOUT, Handle};
 pub use link::{LinkAdd, LinkFilter, LinkSet, PeerNamespace, VethPeer};

@@ -11,7 +11,7 @@ use rtnl_codec::request::{self, LinkDump, LinkFlags, LinkKind, Netns, NewMode};
 use rtnl_codec::{LinkMessage, iff, ifla};
 use rtnl_sys::{NetnsFd, RunDir};
 
-use crate::dump::{Row, Select};
+use crate::dump::{DumpRow, Select};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::Handle;
 use crate::model::Link;
@@ -460,13 +460,13 @@ impl<'a> Select for LinkFilter<'a> {
     fn rows(
         &self,
         handle: &mut Handle,
-        mut on: impl FnMut(Row<'_, LinkMessage<'_>>),
+        mut on: impl FnMut(DumpRow<'_, LinkMessage<'_>>),
     ) -> Result<()> {
         const OP: &str = "show links";
         if let Some(device) = self.device {
             return handle.link_get_with(device, |m| {
                 if self.keeps(m) && self.kind.is_none_or(|k| m.kind() == Some(k)) {
-                    on(Row::View(m));
+                    on(DumpRow::View(m));
                 }
             });
         }
@@ -498,7 +498,7 @@ impl<'a> Select for LinkFilter<'a> {
             kind: self.kind,
         };
         handle.dump_rows(OP, &dump, |row| match row {
-            Row::View(m) if !self.keeps(m) => {}
+            DumpRow::View(m) if !self.keeps(m) => {}
             row => on(row),
         })
     }

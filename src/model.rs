@@ -414,6 +414,10 @@ pub struct Nsid {
     pub nsid: i32,
     /// The named namespace (in the run dir) it belongs to, when one matches.
     pub name: Option<String>,
+    /// `NETNSA_CURRENT_NSID`, in answers to a request with `NETNSA_TARGET_NSID`: the id the
+    /// requesting namespace has for the same namespace (`ip netns list-id target-nsid T`'s
+    /// `current-nsid`).
+    pub current_nsid: Option<i32>,
 }
 
 impl Nsid {
@@ -422,6 +426,7 @@ impl Nsid {
         Some(Nsid {
             nsid: m.nsid()?,
             name: None,
+            current_nsid: m.current_nsid(),
         })
     }
 }

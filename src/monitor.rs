@@ -716,7 +716,7 @@ const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 6] = [
         m.resync_dump("dump routes", &routes(af::INET6), f)
     }),
     (MonitorGroups::NSID, |m, f| {
-        m.resync_dump("dump nsids", &NsidDump, f)
+        m.resync_dump("dump nsids", &NsidDump::default(), f)
     }),
 ];
 

@@ -16,7 +16,13 @@
 //! ```
 //!
 //! Nothing here forks: namespaces are created and entered on dedicated threads, so the
-//! caller's thread never changes namespace and the process may be multi-threaded.
+//! caller's thread never changes namespace and the process may be multi-threaded
+//! ([`Namespaces::add_on_current_thread`] is the opt-in exception, as `ip netns add` does it).
+//! [`Namespaces::exec`] prepares a caller's own [`Command`] the way `ip netns exec` enters a
+//! namespace (a private mount namespace, the namespace's `/sys`, `ETC/netns/NAME` bound over
+//! `ETC`), done in the child between `fork` and `exec`; [`Namespaces::watch`] follows names
+//! coming and going (`ip netns monitor`). A name left half made by an add that was killed is
+//! healed by the next add of that name (see [`RunDir::create`]).
 //!
 //! # Example
 //!
@@ -42,11 +48,18 @@
 //!  - [`network_namespaces(7)`](https://man7.org/linux/man-pages/man7/network_namespaces.7.html)
 //!  - iproute2 `ip/ipnetns.c`
 
+use std::collections::VecDeque;
 use std::fmt;
+use std::mem::MaybeUninit;
+use std::process::Command;
 
-use rtnl_sys::{NetnsFd, NetnsId, RunDir};
+use rtnl_codec::raw::RtGenMsg;
+use rtnl_codec::request::NsidDump;
+use rtnl_codec::{MessageBuilder, NsidMessage, netnsa, nlm_f, rtm};
+use rtnl_sys::{CommandNetnsExt, NetnsChange, NetnsExec, NetnsFd, NetnsId, NetnsWatch, RunDir};
 
-use crate::error::{Context, Result};
+use crate::dump::Everything;
+use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::{Handle, NetnsRef};
 use crate::model::Nsid;
 use crate::nsid::NsidValue;
@@ -85,6 +98,9 @@ impl fmt::Display for NamedNetns {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Namespaces {
     run_dir: String,
+    /// Where `netns/NAME/X` files to bind over `X` are found for [`Namespaces::exec`]
+    /// (`/etc`).
+    etc_dir: String,
 }
 
 impl Default for Namespaces {
@@ -104,7 +120,21 @@ impl Namespaces {
     pub fn at(run_dir: impl Into<String>) -> Self {
         Namespaces {
             run_dir: run_dir.into(),
+            etc_dir: rtnl_sys::DEFAULT_ETC_DIR.to_owned(),
         }
+    }
+
+    /// The same run dir, with `etc_dir` instead of `/etc` for [`exec`](Self::exec): the files
+    /// of `etc_dir/netns/NAME` are bound over those of `etc_dir`.
+    #[must_use]
+    pub fn with_etc_dir(mut self, etc_dir: impl Into<String>) -> Self {
+        self.etc_dir = etc_dir.into();
+        self
+    }
+
+    /// The etc dir (`/etc` unless [`with_etc_dir`](Self::with_etc_dir) said otherwise).
+    pub fn etc_dir(&self) -> &str {
+        &self.etc_dir
     }
 
     /// The run dir's path.
@@ -139,6 +169,24 @@ impl Namespaces {
     pub fn add(&self, name: &str) -> Result<()> {
         self.dir()
             .create(name)
+            .context("add namespace", self.path_of(name))
+    }
+
+    /// [`add`](Self::add) on the calling thread, without starting one, as `ip netns add` does
+    /// it: the thread saves its namespace, unshares a new one, bind-mounts it onto
+    /// `RUN_DIR/NAME` and `setns`es back. Faster (no thread to start and reap), for callers
+    /// whose thread may change namespace for a moment (a command-line tool, a thread of a
+    /// runtime's own). See [`RunDir::create_on_current_thread`].
+    ///
+    /// Like [`add`](Self::add), it heals the leftover of an add that was killed before its
+    /// bind mount (an empty file that is not a namespace) instead of failing with `File
+    /// exists`.
+    ///
+    /// # Errors
+    /// As [`add`](Self::add).
+    pub fn add_on_current_thread(&self, name: &str) -> Result<()> {
+        self.dir()
+            .create_on_current_thread(name)
             .context("add namespace", self.path_of(name))
     }
 
@@ -361,6 +409,146 @@ impl Namespaces {
         rtnl_sys::run_in(&fd, f).context("enter namespace", name)
     }
 
+    /// Opens the named namespace and prepares what `ip netns exec NAME` does before it runs a
+    /// command ([`NetnsExec`]: `setns`, a new mount namespace with `/` a slave, a fresh
+    /// `/sys`, `ETC/netns/NAME/X` bound over `ETC/X`), to enter in a process that is about to
+    /// `exec` ([`NetnsExec::enter`]) or in a child ([`exec`](Self::exec)).
+    ///
+    /// # Errors
+    /// `Invalid netns name`; `Cannot open network namespace "NAME": No such file or directory`.
+    pub fn prepare_exec(&self, name: &str) -> Result<NetnsExec> {
+        NetnsExec::prepare(self.dir(), &self.etc_dir, name).context("open namespace", name)
+    }
+
+    /// Makes `command` run inside the named namespace the way `ip netns exec NAME` runs it:
+    /// the child enters it between `fork` and `exec` ([`NetnsExec::enter`], which makes only
+    /// system calls on paths prepared here, so it is safe in the child of a multi-threaded
+    /// process). Nothing changes in the calling process.
+    ///
+    /// ```no_run
+    /// use std::process::Command;
+    /// use rtnl_ip::netns::Namespaces;
+    ///
+    /// let mut cmd = Command::new("ip");
+    /// cmd.args(["link", "set", "lo", "up"]);
+    /// let status = Namespaces::new().exec("vpn", &mut cmd)?.status()?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`prepare_exec`](Self::prepare_exec). A failure to enter shows later, as the
+    /// errno of the failed spawn.
+    pub fn exec<'c>(&self, name: &str, command: &'c mut Command) -> Result<&'c mut Command> {
+        let prepared = self.prepare_exec(name)?;
+        Ok(command.netns_exec(prepared))
+    }
+
+    /// An inotify watch on the run dir (created if missing, as `ip netns monitor` does): the
+    /// names added and deleted from now on, by any program, as an iterator that blocks for the
+    /// next change.
+    ///
+    /// ```no_run
+    /// use rtnl_ip::netns::{Namespaces, NetnsEvent};
+    ///
+    /// for event in Namespaces::new().watch()? {
+    ///     match event? {
+    ///         NetnsEvent::Added(name) => println!("add {name}"),
+    ///         NetnsEvent::Deleted(name) => println!("delete {name}"),
+    ///     }
+    /// }
+    /// # Ok::<(), rtnl_ip::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When the run dir cannot be made or watched.
+    pub fn watch(&self) -> Result<NetnsEvents> {
+        let watch = NetnsWatch::new(self.dir()).context("watch namespaces", &self.run_dir)?;
+        Ok(NetnsEvents {
+            watch,
+            buf: vec![MaybeUninit::uninit(); 4096].into_boxed_slice(),
+            queue: VecDeque::new(),
+            run_dir: self.run_dir.clone(),
+        })
+    }
+
+    /// `RTM_GETNSID` with `NETNSA_NSID` (and `NETNSA_TARGET_NSID` when `target` is given): the
+    /// namespace that `handle`'s namespace calls `nsid`, as `ip netns list-id nsid N
+    /// [target-nsid T]` shows it. Without `target`, [`Nsid::nsid`] is `nsid`; with it,
+    /// [`Nsid::nsid`] is that namespace's id in the target and [`Nsid::current_nsid`] is
+    /// `nsid`. [`Nsid::name`] is the named namespace it is, if any.
+    ///
+    /// # Errors
+    /// The kernel's refusal: `Error: Peer netns reference is invalid.` when there is no such
+    /// id, `Error: Target netns reference is invalid.` for an unknown target.
+    pub fn nsid_lookup(&self, handle: &mut Handle, nsid: i32, target: Option<i32>) -> Result<Nsid> {
+        let found = handle.get(
+            "get nsid",
+            nsid,
+            |buf| nsid_query(buf, nsid, target),
+            |reply| NsidMessage::parse(reply).map(|m| Nsid::from_message(&m)),
+        )?;
+        let mut found = found.ok_or_else(|| {
+            Error::new(
+                "get nsid",
+                Some(nsid.to_string()),
+                ErrorKind::Invalid("the kernel's reply has no NETNSA_NSID"),
+            )
+        })?;
+        let key = found.current_nsid.unwrap_or(found.nsid);
+        found.name = self.name_of_nsid(handle, key)?;
+        Ok(found)
+    }
+
+    /// `RTM_GETNSID` dump with `NETNSA_TARGET_NSID`: every id the namespace that `handle`'s
+    /// namespace calls `target` has given (`ip netns list-id target-nsid T`), each with
+    /// [`Nsid::current_nsid`], the id `handle`'s namespace has for the same namespace, and
+    /// [`Nsid::name`] found by that id.
+    ///
+    /// iproute2 6.1 looks a name up by [`Nsid::current_nsid`] too, but when the current
+    /// namespace has no id for an entry it falls back to a lookup by the target's id, which
+    /// may print the name of an unrelated namespace; here such an entry has no name.
+    ///
+    /// # Errors
+    /// The kernel's refusal (`Error: Target netns reference is invalid.`).
+    pub fn list_id_of_target(&self, handle: &mut Handle, target: i32) -> Result<Vec<Nsid>> {
+        let dump = NsidDump {
+            target_nsid: Some(target),
+        };
+        let mut found: Vec<Nsid> = handle.select_owned(&Everything("list nsids", &dump))?;
+        let ids = self.ids_by_name(handle)?;
+        for nsid in &mut found {
+            if let Some(current) = nsid.current_nsid.filter(|&c| c >= 0) {
+                nsid.name = ids
+                    .iter()
+                    .find(|(_, id)| *id == current)
+                    .map(|(name, _)| name.clone());
+            }
+        }
+        Ok(found)
+    }
+
+    /// Each name of the run dir with the id `handle`'s namespace has for it (names without one
+    /// left out), in directory order.
+    fn ids_by_name(&self, handle: &mut Handle) -> Result<Vec<(String, i32)>> {
+        Ok(self
+            .list_with(handle)?
+            .into_iter()
+            .filter_map(|n| Some((n.name, n.nsid?)))
+            .collect())
+    }
+
+    /// The first name (in directory order) whose id in `handle`'s namespace is `nsid`.
+    fn name_of_nsid(&self, handle: &mut Handle, nsid: i32) -> Result<Option<String>> {
+        if nsid < 0 {
+            return Ok(None);
+        }
+        Ok(self
+            .ids_by_name(handle)?
+            .into_iter()
+            .find(|(_, id)| *id == nsid)
+            .map(|(name, _)| name))
+    }
+
     /// `setns(CLONE_NEWNET)` on a short-lived thread and `socket(AF_NETLINK)` there: a
     /// [`Handle`] whose socket lives in the named namespace (`ip -n NAME`), with names
     /// resolved in this run dir. See [`Handle::in_netns_at`].
@@ -369,6 +557,73 @@ impl Namespaces {
     /// `Cannot open network namespace "NAME"`; a failed socket.
     pub fn handle(&self, name: &str) -> Result<Handle> {
         Handle::in_netns_at(&self.run_dir, NetnsRef::Name(name))
+    }
+}
+
+/// Writes an `RTM_GETNSID` that names the peer by `NETNSA_NSID` (and the namespace to answer
+/// in by `NETNSA_TARGET_NSID`), as `ip netns list-id nsid N [target-nsid T]` sends it.
+fn nsid_query(
+    buf: &mut [u8],
+    nsid: i32,
+    target: Option<i32>,
+) -> std::result::Result<MessageBuilder<'_>, rtnl_codec::Error> {
+    let mut b = MessageBuilder::new(buf, rtm::GETNSID, nlm_f::REQUEST, 0)?;
+    b.header(&RtGenMsg::default())?;
+    b.put_i32(netnsa::NSID, nsid)?;
+    if let Some(target) = target {
+        b.put_i32(netnsa::TARGET_NSID, target)?;
+    }
+    Ok(b)
+}
+
+/// A change of the run dir's names, from [`Namespaces::watch`] (`ip netns monitor`'s lines).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum NetnsEvent {
+    /// `add NAME`: the file `RUN_DIR/NAME` was created (an add starts with it, before the
+    /// namespace is mounted on it).
+    Added(String),
+    /// `delete NAME`: the file `RUN_DIR/NAME` was removed.
+    Deleted(String),
+}
+
+impl fmt::Display for NetnsEvent {
+    /// `ip netns monitor`'s line: `add NAME` or `delete NAME`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NetnsEvent::Added(name) => write!(f, "add {name}"),
+            NetnsEvent::Deleted(name) => write!(f, "delete {name}"),
+        }
+    }
+}
+
+/// The changes of a run dir's names, in order, from [`Namespaces::watch`]: an iterator that
+/// blocks (an inotify `read`) until the next change. It never ends by itself; a failed read
+/// is yielded as an error.
+#[derive(Debug)]
+pub struct NetnsEvents {
+    watch: NetnsWatch,
+    buf: Box<[MaybeUninit<u8>]>,
+    queue: VecDeque<NetnsEvent>,
+    run_dir: String,
+}
+
+impl Iterator for NetnsEvents {
+    type Item = Result<NetnsEvent>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.queue.is_empty() {
+            let queue = &mut self.queue;
+            let read = self.watch.read(&mut self.buf, |change| {
+                queue.push_back(match change {
+                    NetnsChange::Added(name) => NetnsEvent::Added(name.to_owned()),
+                    NetnsChange::Deleted(name) => NetnsEvent::Deleted(name.to_owned()),
+                });
+            });
+            if let Err(e) = read.context("watch namespaces", &self.run_dir) {
+                return Some(Err(e));
+            }
+        }
+        self.queue.pop_front().map(Ok)
     }
 }
 

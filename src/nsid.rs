@@ -103,6 +103,6 @@ impl Handle {
     /// # Errors
     /// A failed dump.
     pub fn nsids(&mut self) -> Result<Vec<Nsid>> {
-        self.select_owned(&Everything("list nsids", &NsidDump))
+        self.select_owned(&Everything("list nsids", &NsidDump::default()))
     }
 }

@@ -26,7 +26,7 @@ use std::net::IpAddr;
 use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
 use rtnl_codec::{RouteMessage, af, rt_table, rtn, rtnh_f};
 
-use crate::dump::{Row, Select};
+use crate::dump::{DumpRow, Select};
 use crate::error::Result;
 use crate::handle::Handle;
 use crate::model::Route;
@@ -338,7 +338,7 @@ impl Select for RouteFilter<'_> {
     fn rows(
         &self,
         handle: &mut Handle,
-        mut on: impl FnMut(Row<'_, RouteMessage<'_>>),
+        mut on: impl FnMut(DumpRow<'_, RouteMessage<'_>>),
     ) -> Result<()> {
         const OP: &str = "show routes";
         let oif = match &self.dev {
@@ -347,7 +347,7 @@ impl Select for RouteFilter<'_> {
         };
         let dump = RouteDump { oif, ..self.dump };
         handle.dump_rows(OP, &dump, |row| match row {
-            Row::View(m) if !self.keeps(oif, m) => {}
+            DumpRow::View(m) if !self.keeps(oif, m) => {}
             row => on(row),
         })
     }

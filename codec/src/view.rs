@@ -166,7 +166,11 @@ impl Dump for NsidDump {
     type Reply<'a> = NsidMessage<'a>;
 
     fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
-        request::nsid_dump(buf, seq)
+        let mut b = request::nsid_dump(buf, seq)?;
+        if let Some(target) = self.target_nsid {
+            b.put_i32(crate::netnsa::TARGET_NSID, target)?;
+        }
+        Ok(b)
     }
 }
 
@@ -210,6 +214,11 @@ mod tests {
             rtm::NEWROUTE,
             rtm::GETROUTE,
         );
-        check(&NsidDump, rtm::GETNSID, rtm::NEWNSID, rtm::GETNSID);
+        check(
+            &NsidDump::default(),
+            rtm::GETNSID,
+            rtm::NEWNSID,
+            rtm::GETNSID,
+        );
     }
 }

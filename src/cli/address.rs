@@ -17,7 +17,7 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use rtnl_ip::codec::{AddressMessage, Message, ifa_f};
 use rtnl_ip::show::{self, link::LinkStyle, lookup::LinkTable};
-use rtnl_ip::{Address, AddressFilter, AddressSpec, IpPrefix, Link, names};
+use rtnl_ip::{Address, AddressFilter, AddressSpec, DumpRow, IpPrefix, Link, names};
 
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
 use super::link::ShowArgs;
@@ -531,23 +531,20 @@ struct AddressStore {
 impl AddressStore {
     /// Dumps the addresses `filter` keeps.
     fn dump(ctx: &mut Ctx, filter: &AddressFilter) -> CmdResult<Self> {
-        let store = std::cell::RefCell::new(AddressStore::default());
-        ctx.handle()?.for_each_address_restarting(
-            filter,
-            || {
-                let mut store = store.borrow_mut();
-                store.bytes.clear();
-                store.index.clear();
-            },
-            |m| {
-                let mut store = store.borrow_mut();
-                let bytes = m.message().bytes();
-                let at = store.bytes.len() as u32;
-                store.index.push((m.index(), at, bytes.len() as u32));
-                store.bytes.extend_from_slice(bytes);
-            },
-        )?;
-        let mut store = store.into_inner();
+        let mut store = AddressStore::default();
+        ctx.handle()?
+            .for_each_address_row(filter, |row| match row {
+                DumpRow::Restart => {
+                    store.bytes.clear();
+                    store.index.clear();
+                }
+                DumpRow::View(m) => {
+                    let bytes = m.message().bytes();
+                    let at = store.bytes.len() as u32;
+                    store.index.push((m.index(), at, bytes.len() as u32));
+                    store.bytes.extend_from_slice(bytes);
+                }
+            })?;
         store.index.sort_by_key(|&(link, _, _)| link);
         Ok(store)
     }

@@ -61,6 +61,8 @@ pub struct Options {
     pub family: Family,
     /// `-timeout SECONDS` (beyond `ip`): how long the whole run may take.
     pub timeout: Option<Duration>,
+    /// `-a`, `-all`: `netns exec` and `netns delete` act on every named namespace.
+    pub all: bool,
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -211,7 +213,7 @@ Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
 where  OBJECT := { link | address | route | netns | monitor }
        OPTIONS := { -V[ersion] | -d[etails] | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
-                    -b[atch] [filename] | -force | -n[etns] name |
+                    -b[atch] [filename] | -force | -n[etns] name | -a[ll] |
                     -timeo[ut] SECONDS }
 Beyond ip: -timeout SECONDS gives the whole run a deadline: exit 124 when it passes.
        rtnl link wait DEVICE [ exists | up | carrier | gone ] [ timeout SECONDS ]
@@ -372,6 +374,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
         } else if opt.len() >= "-timeo".len() && is("-timeout") {
             // Not ip's: shorter prefixes are ip's -timestamp.
             opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
+        } else if is("-all") {
+            opts.all = true;
         } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
             // rtnl never colours its output.
         } else if [
@@ -383,7 +387,6 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             "-tshort",
             "-brief",
             "-Numeric",
-            "-all",
         ]
         .iter()
         .any(|long| is(long))

@@ -1,43 +1,55 @@
-//! `rtnl netns`: `ip netns add / attach / delete / list / list-id / identify / pids / set`,
-//! on the named namespaces of `/run/netns`.
+//! `rtnl netns`: `ip netns list / add / attach / set / delete / identify / pids / exec /
+//! monitor / list-id` on the named namespaces of `/run/netns`, and `topology` (not in `ip`).
 //!
 //! ```text
 //! netns [list]
 //! netns add NAME
 //! netns attach NAME PID
-//! netns delete NAME
 //! netns set NAME {NSID|auto}
-//! netns list-id
+//! [-all] netns delete [NAME]
 //! netns identify [PID]
 //! netns pids NAME
+//! [-all] netns exec [NAME] CMD...
+//! netns monitor
+//! netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]
+//! netns topology [-j | --dot]
 //! ```
+//!
+//! Messages and exit codes are iproute2 6.1's: most failures exit 1, bad values 255, and
+//! `exec` passes the command's status through.
 
 use std::fmt::Write as _;
+use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
+use std::process::Command;
 
 use rtnl_ip::netns::Namespaces;
-use rtnl_ip::{ErrorKind, NsidValue};
+use rtnl_ip::sys::CommandNetnsExt as _;
+use rtnl_ip::topology::Topology;
+use rtnl_ip::{ErrorKind, Nsid, NsidValue};
 
 use super::Ctx;
-use super::args::{self, Args, CmdResult, Failure, invarg, matches};
+use super::args::{Args, CmdResult, Failure, duparg, incomplete, invarg, matches};
 
 /// A subcommand of `netns`.
 type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 
-/// `ip netns`'s commands in `ip`'s order (`l` is `list`, `a` is `add`, `d` is `delete`).
-const COMMANDS: &[(&str, Option<Cmd>)] = &[
-    ("list", Some(list)),
-    ("show", Some(list)),
-    ("lst", Some(list)),
-    ("list-id", Some(list_id)),
-    ("help", Some(help)),
-    ("add", Some(add)),
-    ("set", Some(set)),
-    ("delete", Some(delete)),
-    ("identify", Some(identify)),
-    ("pids", Some(pids)),
-    ("exec", None),
-    ("monitor", None),
-    ("attach", Some(attach)),
+/// `ip netns`'s commands in `ip`'s order (`l` is `list`, `a` is `add`, `d` is `delete`), then
+/// rtnl's own.
+const COMMANDS: &[(&str, Cmd)] = &[
+    ("list", list),
+    ("show", list),
+    ("lst", list),
+    ("list-id", list_id),
+    ("help", help),
+    ("add", add),
+    ("set", set),
+    ("delete", delete),
+    ("identify", identify),
+    ("pids", pids),
+    ("exec", exec),
+    ("monitor", monitor),
+    ("attach", attach),
+    ("topology", topology),
 ];
 
 /// `rtnl netns ...`; no command is `list`.
@@ -45,6 +57,13 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let Some(word) = args.next() else {
         return list(ctx, args);
     };
+    // ip checks the word after any command as a namespace name, before it reads the command.
+    if !ctx.opts.all
+        && let Some(name) = args.peek()
+        && rtnl_ip::sys::validate_name(name).is_err()
+    {
+        return Err(Failure::Usage(format!("Invalid netns name \"{name}\"")));
+    }
     // `list-id` is spelled out: `list` would take every prefix of it first.
     let found = if word == "list-id" {
         COMMANDS.iter().find(|(name, _)| *name == "list-id")
@@ -52,22 +71,24 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         COMMANDS.iter().find(|(name, _)| matches(word, name))
     };
     match found {
-        Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("netns {name}"))),
-        None => Err(args::unknown_command(word, "netns")),
+        Some((_, cmd)) => cmd(ctx, args),
+        None => Err(super::args::unknown_command(word, "netns")),
     }
 }
 
 /// What `rtnl netns help` prints.
 const USAGE: &str = "\
-Usage: rtnl netns list
-       rtnl netns add NAME
-       rtnl netns attach NAME PID
-       rtnl netns set NAME NETNSID
-       rtnl netns delete NAME
-       rtnl netns identify [PID]
-       rtnl netns pids NAME
-       rtnl netns list-id
+Usage:	rtnl netns list
+	rtnl netns add NAME
+	rtnl netns attach NAME PID
+	rtnl netns set NAME NETNSID
+	rtnl [-all] netns delete [NAME]
+	rtnl netns identify [PID]
+	rtnl netns pids NAME
+	rtnl [-all] netns exec [NAME] cmd ...
+	rtnl netns monitor
+	rtnl netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]
+	rtnl netns topology [ -j | --dot ]    (rtnl only, not in ip: namespaces, links, veth pairs)
 NETNSID := auto | POSITIVE-INT
 ";
 
@@ -76,32 +97,58 @@ fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     Err(Failure::Usage(USAGE.trim_end().to_owned()))
 }
 
-/// The named namespaces of `/run/netns`, where the handle looks names up.
-fn namespaces(ctx: &mut Ctx) -> CmdResult<Namespaces> {
-    Ok(Namespaces::at(ctx.handle()?.run_dir()))
+/// The named namespaces of `/run/netns` (the only run dir `ip` knows).
+fn namespaces() -> Namespaces {
+    Namespaces::new()
 }
 
-/// A library failure of a namespace operation, with `ip`'s exit code: 255 for a name `ip`
-/// refuses, 1 otherwise (2 when the kernel refused).
-fn netns_failure(e: rtnl_ip::Error) -> Failure {
-    match e.kind() {
-        ErrorKind::Netns(n) if n.op() == rtnl_ip::sys::NetnsOp::InvalidName => Failure::LibUsage(e),
-        _ => Failure::Lib(e),
-    }
+/// `strerror` of a library failure's errno.
+fn why(e: &rtnl_ip::Error) -> &'static str {
+    e.errno()
+        .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
+        .unwrap_or("error")
 }
 
-/// The one NAME argument of `add`, `delete`, `pids`; nothing after it.
-fn one_name<'a>(args: &mut Args<'a>, usage: &str) -> CmdResult<&'a str> {
-    let Some(name) = args.next() else {
-        return Err(Failure::Usage(format!("No netns name specified\n{usage}")));
+/// A local failure, exit 1 (`ip`'s `return -1` from a netns command).
+fn local(text: impl Into<String>) -> Failure {
+    Failure::Local(text.into())
+}
+
+/// The words left, all of them.
+fn rest<'a>(args: &mut Args<'a>) -> Vec<&'a str> {
+    std::iter::from_fn(|| args.next()).collect()
+}
+
+/// iproute2's `get_integer(&v, word, 0)`: `strtol` with base 0 (`0x` hex, `0` octal), the
+/// whole word, within `int`.
+fn c_int(word: &str) -> Option<i32> {
+    let trimmed = word.trim_start();
+    let (negative, digits) = match trimmed.as_bytes().first() {
+        Some(b'-') => (true, &trimmed[1..]),
+        Some(b'+') => (false, &trimmed[1..]),
+        _ => (false, trimmed),
     };
-    Ok(name)
+    let (radix, digits) = if let Some(hex) = digits
+        .strip_prefix("0x")
+        .or_else(|| digits.strip_prefix("0X"))
+    {
+        (16, hex)
+    } else if digits.len() > 1 && digits.starts_with('0') {
+        (8, &digits[1..])
+    } else {
+        (10, digits)
+    };
+    if digits.is_empty() || digits.starts_with(['+', '-']) {
+        return None;
+    }
+    let magnitude = i64::from_str_radix(digits, radix).ok()?;
+    i32::try_from(if negative { -magnitude } else { magnitude }).ok()
 }
 
 /// `netns list`: `NAME (id: N)` per line; JSON `[{"name":..,"id":..}]`.
 fn list(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    let names = namespaces(ctx)?;
-    let list = names.list_with(ctx.handle()?).map_err(netns_failure)?;
+    let names = namespaces();
+    let list = names.list_with(ctx.handle()?).map_err(Failure::Lib)?;
     if ctx.opts.json {
         let mut p = ctx.printer();
         p.start_list();
@@ -122,75 +169,129 @@ fn list(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     Ok(())
 }
 
-/// `netns list-id`: `nsid N (iproute2 netns name: NAME)` per line; JSON
-/// `[{"nsid":..,"name":..}]`.
-fn list_id(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    let names = namespaces(ctx)?;
-    let ids = names.list_id_with(ctx.handle()?).map_err(netns_failure)?;
+/// `netns list-id [target-nsid T] [nsid N]`, read as `ip` reads it.
+fn list_id(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let mut target: Option<i32> = None;
+    let mut nsid: Option<i32> = None;
+    while let Some(word) = args.next() {
+        let (slot, key) = match word {
+            "target-nsid" => (&mut target, "target-nsid"),
+            "nsid" => (&mut nsid, "nsid"),
+            _ => return Err(Failure::Usage(USAGE.trim_end().to_owned())),
+        };
+        if slot.is_some() {
+            return Err(duparg(key, word));
+        }
+        let value = args.next().ok_or_else(incomplete)?;
+        match c_int(value) {
+            None => return Err(invarg(&format!("\"{key}\" value is invalid"), value)),
+            // ip names the word after the value here (`(null)` when there is none).
+            Some(n) if n < 0 => {
+                let after = args.peek().unwrap_or("(null)");
+                return Err(invarg(&format!("\"{key}\" value should be >= 0"), after));
+            }
+            Some(n) => *slot = Some(n),
+        }
+    }
+    let names = namespaces();
+    let ids = match (nsid, target) {
+        (Some(nsid), target) => vec![
+            names
+                .nsid_lookup(ctx.handle()?, nsid, target)
+                .map_err(Failure::Lib)?,
+        ],
+        (None, Some(target)) => names
+            .list_id_of_target(ctx.handle()?, target)
+            .map_err(dump_terminated)?,
+        (None, None) => names.list_id_with(ctx.handle()?).map_err(dump_terminated)?,
+    };
+    print_nsids(ctx, &ids)
+}
+
+/// A failed nsid dump as `ip` reports it: the error, `Dump terminated`, exit 1.
+fn dump_terminated(e: rtnl_ip::Error) -> Failure {
+    local(format!("{e}\nDump terminated"))
+}
+
+/// `ip`'s `print_nsid` for each ([`rtnl_ip::show::nsid::nsid_entry`]).
+fn print_nsids(ctx: &mut Ctx, ids: &[Nsid]) -> CmdResult {
     let mut p = ctx.printer();
     p.start_list();
-    for id in &ids {
-        rtnl_ip::show::nsid::nsid_entry(&mut p, id.nsid, id.name.as_deref());
+    for id in ids {
+        rtnl_ip::show::nsid::nsid_entry(&mut p, id.nsid, id.current_nsid, id.name.as_deref());
     }
     p.end_list();
     ctx.finish(p, Ok(()))
 }
 
 /// `netns add NAME`.
-fn add(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let name = one_name(args, "Usage: rtnl netns add NAME")?;
-    namespaces(ctx)?.add(name).map_err(netns_failure)
+fn add(_: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let name = args
+        .next()
+        .ok_or_else(|| local("No netns name specified"))?;
+    // The CLI's thread may visit the new namespace for the bind mount, as `ip` does: no
+    // thread to start and reap.
+    namespaces()
+        .add_on_current_thread(name)
+        .map_err(Failure::Lib)
 }
 
 /// `netns attach NAME PID`.
-fn attach(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let (Some(name), Some(pid)) = (args.next(), args.next()) else {
-        return Err(Failure::Usage(
-            "No netns name and PID specified\nUsage: rtnl netns attach NAME PID".into(),
-        ));
+fn attach(_: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let (Some(name), Some(pid_word)) = (args.next(), args.next()) else {
+        return Err(local("No netns name and PID specified"));
     };
-    let pid: u32 = pid
-        .parse()
-        .map_err(|_| invarg("Invalid \"pid\" value\n", pid))?;
-    namespaces(ctx)?.attach(name, pid).map_err(netns_failure)
+    let pid = c_int(pid_word)
+        .and_then(|pid| u32::try_from(pid).ok())
+        .filter(|&pid| pid != 0)
+        .ok_or_else(|| local(format!("Invalid PID: {pid_word}")))?;
+    namespaces().attach(name, pid).map_err(Failure::Lib)
 }
 
-/// `netns delete NAME`.
+/// `netns delete NAME`, or with `-all` every name (stopping at the first that cannot be
+/// removed, exit 0 as `ip`).
 fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let name = one_name(args, "Usage: rtnl netns delete NAME")?;
-    if name == "-all" || name == "-a" {
-        return Err(args::unsupported("netns delete -all"));
+    let names = namespaces();
+    if ctx.opts.all {
+        for name in names.names().map_err(Failure::Lib)? {
+            if let Err(e) = names.delete(&name) {
+                eprintln!("{e}");
+                break;
+            }
+        }
+        return Ok(());
     }
-    namespaces(ctx)?.delete(name).map_err(netns_failure)
+    let name = args
+        .next()
+        .ok_or_else(|| local("No netns name specified"))?;
+    names.delete(name).map_err(Failure::Lib)
 }
 
 /// `netns set NAME NSID|auto`.
 fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let (Some(name), Some(id)) = (args.next(), args.next()) else {
-        return Err(Failure::Usage(
-            "No netns name specified\nUsage: rtnl netns set NAME NETNSID".into(),
-        ));
-    };
+    let name = args
+        .next()
+        .ok_or_else(|| local("No netns name specified"))?;
+    let id = args.next().ok_or_else(|| local("No nsid specified"))?;
     let value = if id == "auto" {
         NsidValue::Auto
     } else {
-        match id.parse::<i32>() {
-            Ok(n) if n >= 0 => NsidValue::Number(n),
-            _ => return Err(invarg("Invalid \"netnsid\" value", id)),
+        match c_int(id) {
+            None => return Err(invarg("Invalid \"netnsid\" value", id)),
+            Some(n) if n < 0 => return Err(invarg("\"netnsid\" value should be >= 0", id)),
+            Some(n) => NsidValue::Number(n),
         }
     };
-    let names = namespaces(ctx)?;
+    let names = namespaces();
     names
         .set_id_with(ctx.handle()?, name, value)
         .map_err(|e| match e.kind() {
             // ip names the namespace this way when it cannot open it.
-            ErrorKind::Netns(_) | ErrorKind::Os(_) => Failure::Local(format!(
+            ErrorKind::Netns(_) | ErrorKind::Os(_) => local(format!(
                 "Cannot open network namespace \"{name}\": {}",
-                e.errno()
-                    .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
-                    .unwrap_or("error")
+                why(&e)
             )),
-            _ => netns_failure(e),
+            _ => Failure::Lib(e),
         })?;
     ctx.warn();
     Ok(())
@@ -199,43 +300,210 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// `Cannot open network namespace: <strerror>`, `ip`'s message when a pid or name has no
 /// namespace file.
 fn cannot_open(e: &rtnl_ip::Error) -> Failure {
-    let why = e
-        .errno()
-        .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
-        .unwrap_or("error");
-    Failure::Local(format!("Cannot open network namespace: {why}"))
+    local(format!("Cannot open network namespace: {}", why(e)))
 }
 
-/// `netns identify [PID]`: the names of the process's namespace, one per line (an empty line
-/// when it has none, as `ip` prints).
+/// `netns identify [PID]`: the name of the process's namespace, or an empty line. Like
+/// iproute2 6.1 it prints one name, the last in directory order, when there are several.
 fn identify(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let pid = match args.next() {
-        Some(word) => word
-            .parse::<u32>()
-            .map_err(|_| Failure::Local(format!("Invalid pid \"{word}\"")))?,
-        None => std::process::id(),
+    let words = rest(args);
+    let pid = match words.as_slice() {
+        [] => std::process::id(),
+        [word] => {
+            if !word.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(local(format!("Specified string '{word}' is not a pid")));
+            }
+            // Digits that do not fit name no process: ip's open fails the same way.
+            word.parse::<u32>().unwrap_or(u32::MAX)
+        }
+        _ => return Err(local("extra arguments specified")),
     };
-    let found = namespaces(ctx)?
-        .identify(pid)
-        .map_err(|e| cannot_open(&e))?;
-    if found.is_empty() {
-        ctx.out.push('\n');
-    }
-    for name in found {
-        let _ = writeln!(ctx.out, "{name}");
-    }
+    let found = namespaces().identify(pid).map_err(|e| cannot_open(&e))?;
+    let _ = writeln!(ctx.out, "{}", found.last().map_or("", String::as_str));
     Ok(())
 }
 
 /// `netns pids NAME`: the processes in the named namespace, one per line.
 fn pids(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let name = one_name(args, "Usage: rtnl netns pids NAME")?;
-    let pids = namespaces(ctx)?.pids(name).map_err(|e| match e.kind() {
-        ErrorKind::Netns(n) if n.op() == rtnl_ip::sys::NetnsOp::InvalidName => Failure::LibUsage(e),
-        _ => cannot_open(&e),
-    })?;
+    let words = rest(args);
+    let name = match words.as_slice() {
+        [] => return Err(local("No netns name specified")),
+        [name] => *name,
+        _ => return Err(local("extra arguments specified")),
+    };
+    let pids = namespaces().pids(name).map_err(|e| cannot_open(&e))?;
     for pid in pids {
         let _ = writeln!(ctx.out, "{pid}");
     }
     Ok(())
+}
+
+/// `netns exec NAME CMD...`: enter the namespace as `ip` does and become the command (no
+/// fork; in a batch, a child, whose status fails the line); with `-all`, `CMD...` in every
+/// namespace in turn, each in a child, under a `netns: NAME` header.
+fn exec(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let words = rest(args);
+    if ctx.opts.all {
+        let [cmd, cmd_args @ ..] = words.as_slice() else {
+            return Err(local("No command specified"));
+        };
+        return exec_all(ctx, cmd, cmd_args);
+    }
+    let [name, command @ ..] = words.as_slice() else {
+        return Err(local("No netns name specified"));
+    };
+    let [cmd, cmd_args @ ..] = command else {
+        return Err(local("No command specified"));
+    };
+    let names = namespaces();
+    let prepared = names.prepare_exec(name).map_err(|e| {
+        Failure::Usage(format!(
+            "Cannot open network namespace \"{name}\": {}",
+            why(&e)
+        ))
+    })?;
+    ctx.flush();
+    if ctx.opts.batch.is_some() {
+        let status = Command::new(cmd)
+            .args(cmd_args)
+            .netns_exec(prepared)
+            .status()
+            .map_err(|e| exec_failed(cmd, &e))?;
+        return match status.code() {
+            Some(0) => Ok(()),
+            Some(code) => Err(Failure::Exit(u8::try_from(code & 0xff).unwrap_or(1))),
+            None => Err(Failure::Exit(1)),
+        };
+    }
+    // ip's messages for each step (`setting the network namespace "x" failed: ...`), exit 255.
+    prepared
+        .enter()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    // `exec` returns only when it failed.
+    let e = Command::new(cmd).args(cmd_args).exec();
+    Err(exec_failed(cmd, &e))
+}
+
+/// `exec of "CMD" failed: <strerror>`, exit 1.
+fn exec_failed(cmd: &str, e: &std::io::Error) -> Failure {
+    let why = e
+        .raw_os_error()
+        .and_then(rtnl_ip::sys::strerror)
+        .map_or_else(|| e.to_string(), str::to_owned);
+    local(format!("exec of \"{cmd}\" failed: {why}"))
+}
+
+/// `-all netns exec CMD...`: in each namespace (directory order) under `\nnetns: NAME\n`; a
+/// command that fails is reported and the next namespace follows; one killed by a signal
+/// ends the run with exit 1, as `ip` does. Exit 0 otherwise.
+fn exec_all(ctx: &mut Ctx, cmd: &str, cmd_args: &[&str]) -> CmdResult {
+    let names = namespaces();
+    for name in names.names().map_err(Failure::Lib)? {
+        let _ = write!(ctx.out, "\nnetns: {name}\n");
+        ctx.flush();
+        let prepared = match names.prepare_exec(&name) {
+            Ok(prepared) => prepared,
+            Err(e) => {
+                eprintln!("Cannot open network namespace \"{name}\": {}", why(&e));
+                continue;
+            }
+        };
+        match Command::new(cmd)
+            .args(cmd_args)
+            .netns_exec(prepared)
+            .status()
+        {
+            Ok(status) if status.signal().is_some() => return Err(Failure::Exit(1)),
+            Ok(_) => {}
+            Err(e) => eprintln!("{}", exec_failed(cmd, &e)),
+        }
+    }
+    Ok(())
+}
+
+/// `netns monitor`: `add NAME` / `delete NAME` as names come and go, each line written out at
+/// once (`ip` block-buffers when its output is not a terminal).
+fn monitor(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
+    let events = namespaces().watch().map_err(Failure::Lib)?;
+    for event in events {
+        let event = event.map_err(Failure::Lib)?;
+        let _ = writeln!(ctx.out, "{event}");
+        ctx.flush();
+    }
+    Ok(())
+}
+
+/// `netns topology [-j | --dot]` (rtnl only): every named namespace and the current one, their
+/// links, and the veth pairs between them; text, JSON (also with the global `-j`) or Graphviz
+/// DOT.
+fn topology(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    let mut json_out = ctx.opts.json;
+    let mut dot = false;
+    while let Some(word) = args.next() {
+        match word {
+            "-j" | "--json" | "json" => json_out = true,
+            "--dot" | "dot" => dot = true,
+            other => return Err(super::args::duparg2("topology", other)),
+        }
+    }
+    let graph = Topology::of(&namespaces()).map_err(Failure::Lib)?;
+    if dot {
+        topology_dot(ctx, &graph);
+        return Ok(());
+    }
+    let json = std::mem::replace(&mut ctx.opts.json, json_out);
+    let mut p = ctx.printer();
+    ctx.opts.json = json;
+    rtnl_ip::show::topology::topology(&mut p, &graph);
+    ctx.finish(p, Ok(()))
+}
+
+/// A DOT string literal.
+fn dot_str(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Graphviz DOT: a cluster per namespace with a node per link, an edge per veth pair.
+fn topology_dot(ctx: &mut Ctx, graph: &Topology) {
+    ctx.out.push_str("graph netns {\n    node [shape=box];\n");
+    for (i, ns) in graph.namespaces.iter().enumerate() {
+        let _ = writeln!(ctx.out, "    subgraph cluster_{i} {{");
+        let _ = writeln!(ctx.out, "        label={};", dot_str(ns.label()));
+        for link in &ns.links {
+            let _ = writeln!(
+                ctx.out,
+                "        \"n{i}_{}\" [label={}];",
+                link.index,
+                dot_str(&link.name)
+            );
+        }
+        ctx.out.push_str("    }\n");
+    }
+    for [a, b] in &graph.veth_pairs {
+        let node = |end: &rtnl_ip::topology::VethEnd| match end.netns {
+            Some(i) => format!("\"n{i}_{}\"", end.ifindex),
+            None => dot_str(&graph.end_label(end)),
+        };
+        let _ = writeln!(ctx.out, "    {} -- {};", node(a), node(b));
+    }
+    ctx.out.push_str("}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::c_int;
+
+    #[test]
+    fn integers_are_read_like_strtol_base_0() {
+        assert_eq!(c_int("3"), Some(3));
+        assert_eq!(c_int("0x10"), Some(16));
+        assert_eq!(c_int("010"), Some(8));
+        assert_eq!(c_int("0"), Some(0));
+        assert_eq!(c_int("-1"), Some(-1));
+        assert_eq!(c_int("x"), None);
+        assert_eq!(c_int(""), None);
+        assert_eq!(c_int("3x"), None);
+        assert_eq!(c_int("2147483648"), None);
+        assert_eq!(c_int("--1"), None);
+    }
 }

@@ -15,6 +15,7 @@ pub mod link;
 pub mod lookup;
 pub mod nsid;
 pub mod route;
+pub mod topology;
 
 use std::fmt::{self, Display, Write as _};
 use std::io::{self, Write};
@@ -230,6 +231,20 @@ impl<W: Write> Printer<W> {
     pub fn end_list(&mut self) {
         if self.json {
             self.close_array();
+            self.put(b"\n");
+        }
+    }
+
+    /// Opens a command's output that is one object rather than a list (`{` in JSON, nothing
+    /// in text).
+    pub fn start_object(&mut self) {
+        self.open_object(None);
+    }
+
+    /// Closes it ([`Printer::start_object`]): `}` and a newline in JSON.
+    pub fn end_object(&mut self) {
+        if self.json {
+            self.close_object();
             self.put(b"\n");
         }
     }

@@ -7,24 +7,40 @@ use crate::codec::NsidMessage;
 
 use super::Printer;
 
-/// One nsid message: as [`nsid_entry`] with its `NETNSA_NSID`; a message without one prints
-/// nothing.
+/// One nsid message: as [`nsid_entry`] with its `NETNSA_NSID` and `NETNSA_CURRENT_NSID`; a
+/// message without an nsid prints nothing.
 pub fn nsid<W: Write>(p: &mut Printer<W>, m: &NsidMessage<'_>, name: Option<&str>) {
     if let Some(nsid) = m.nsid() {
-        nsid_entry(p, nsid, name);
+        nsid_entry(p, nsid, None, name);
     }
 }
 
-/// One nsid: `nsid N` with ` (iproute2 netns name: NAME)` when `name` (the named namespace
-/// in the run dir with that nsid) is known; JSON `{"nsid":N,"name":NAME}`.
-pub fn nsid_entry<W: Write>(p: &mut Printer<W>, nsid: i32, name: Option<&str>) {
+/// One nsid (`ip`'s `print_nsid()`): `nsid N ` (`nsid unassigned ` for -1), `current-nsid C `
+/// when the kernel sent one, and `(iproute2 netns name: NAME)` when `name` (the named namespace
+/// in the run dir with that nsid) is known; JSON `{"nsid":N,"current-nsid":C,"name":NAME}`,
+/// leaving out unassigned ids.
+pub fn nsid_entry<W: Write>(
+    p: &mut Printer<W>,
+    nsid: i32,
+    current: Option<i32>,
+    name: Option<&str>,
+) {
     p.open_object(None);
-    p.number(Some("nsid"), nsid, format_args!("nsid {nsid}"));
+    if nsid < 0 {
+        p.text(format_args!("nsid unassigned "));
+    } else {
+        p.number(Some("nsid"), nsid, format_args!("nsid {nsid} "));
+    }
+    match current {
+        Some(c) if c < 0 => p.text(format_args!("current-nsid unassigned ")),
+        Some(c) => p.number(Some("current-nsid"), c, format_args!("current-nsid {c} ")),
+        None => {}
+    }
     if let Some(name) = name {
         p.string(
             Some("name"),
             name,
-            format_args!(" (iproute2 netns name: {name})"),
+            format_args!("(iproute2 netns name: {name})"),
         );
     }
     p.text(format_args!("\n"));

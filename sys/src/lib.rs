@@ -9,7 +9,9 @@
 //!   ([`Engine::set_timeout`], [`Engine::set_deadline`]); expiry is [`Error::TimedOut`].
 //! - [`NetnsFd`], [`NetnsGuard`], [`unshare_net`]: network namespaces by fd;
 //!   [`RunDir`]: named namespaces the way `ip netns` keeps them; with `std`, [`run_in`] runs
-//!   code on a dedicated thread inside a namespace.
+//!   code on a dedicated thread inside a namespace; [`NetnsExec`]: what `ip netns exec` does
+//!   before it executes a command (and, with `std`, [`CommandNetnsExt`] for a child process);
+//!   [`NetnsWatch`]: names added and deleted (`ip netns monitor`).
 //!
 //! Without the default `std` feature the crate needs neither `std` nor an allocator: paths
 //! are built in fixed buffers and error texts kept in fixed-capacity strings. Nothing here
@@ -67,6 +69,7 @@ struct ReadmeDoctests;
 mod engine;
 mod error;
 mod events;
+mod exec;
 mod ifreq;
 mod named;
 mod netns;
@@ -77,13 +80,20 @@ mod strerror;
 #[cfg(feature = "std")]
 mod thread;
 mod transport;
+mod watch;
 
 pub use deadline::{Deadline, Waiting, wait_readable};
 pub use engine::{Engine, Stats};
 pub use error::{Ack, EXT_ACK_TEXT_CAPACITY, Error, ExtAckInfo, ExtAckText, KernelError};
 pub use events::EVENT_GROUPS;
+#[cfg(feature = "std")]
+pub use exec::CommandNetnsExt;
+pub use exec::{DEFAULT_ETC_DIR, NetnsExec};
 pub use ifreq::link_flags;
-pub use named::{DEFAULT_RUN_DIR, NAME_MAX, NetnsError, NetnsName, NetnsOp, RunDir, validate_name};
+pub use named::{
+    DEFAULT_RUN_DIR, NAME_MAX, NSFS_MAGIC, NetnsError, NetnsName, NetnsOp, RunDir, is_leftover,
+    validate_name,
+};
 pub use netns::{NetnsFd, NetnsGuard, NetnsId, THREAD_SELF_NS_NET, unshare_net};
 pub use path::PATH_MAX;
 pub use socket::{Datagram, RECV_BUFFER_SIZE, RecvError, Socket};
@@ -92,3 +102,4 @@ pub use strerror::strerror;
 #[cfg(feature = "std")]
 pub use thread::{run_in, run_in_new};
 pub use transport::{ACK_TRUESIZE, BatchLimits, Transport};
+pub use watch::{NetnsChange, NetnsWatch, WATCH_BUFFER_MIN};

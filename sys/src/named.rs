@@ -61,6 +61,16 @@ pub enum NetnsOp {
     ReadDir,
     /// `stat` of a namespace file.
     Stat,
+    /// `setns(CLONE_NEWNET)` into the named namespace (`ip netns exec`).
+    EnterNet,
+    /// `unshare(CLONE_NEWNS)` (`ip netns exec`).
+    UnshareMount,
+    /// `mount --make-rslave /` in the new mount namespace (`ip netns exec`).
+    MakeSlave,
+    /// Mounting the namespace's own sysfs on `/sys` (`ip netns exec`).
+    MountSys,
+    /// `inotify_init` / `inotify_add_watch` / `read` on the run dir (`ip netns monitor`).
+    Watch,
 }
 
 /// A named-namespace operation that failed, with the errno and the name (cut to
@@ -87,7 +97,7 @@ impl NetnsError {
         }
     }
 
-    fn os(op: NetnsOp, errno: Errno, name: &str) -> Self {
+    pub(crate) fn os(op: NetnsOp, errno: Errno, name: &str) -> Self {
         Self::new(op, Some(errno), name)
     }
 
@@ -127,6 +137,13 @@ impl fmt::Display for NetnsError {
             NetnsOp::Remove => write!(f, "Cannot remove namespace file \"{name}\"")?,
             NetnsOp::ReadDir => f.write_str("Cannot read directory")?,
             NetnsOp::Stat => write!(f, "Cannot stat namespace file \"{name}\"")?,
+            NetnsOp::EnterNet => {
+                write!(f, "setting the network namespace \"{name}\" failed")?;
+            }
+            NetnsOp::UnshareMount => f.write_str("unshare failed")?,
+            NetnsOp::MakeSlave => f.write_str("\"mount --make-rslave /\" failed")?,
+            NetnsOp::MountSys => f.write_str("mount of /sys failed")?,
+            NetnsOp::Watch => f.write_str("inotify on the netns run dir failed")?,
         }
         if let Some(e) = self.errno {
             f.write_str(": ")?;
@@ -167,6 +184,26 @@ pub fn validate_name(name: &str) -> Result<(), NetnsError> {
     } else {
         Ok(())
     }
+}
+
+/// `NSFS_MAGIC` (`linux/magic.h`): the `statfs` `f_type` of a namespace file (a
+/// `/proc/PID/ns/net` or a bind mount of one).
+pub const NSFS_MAGIC: u64 = 0x6e73_6673;
+
+/// Whether `path` is what a killed `netns add` leaves: the empty regular file of mode 0 that
+/// `open(O_CREAT | O_EXCL, 0)` made, with no namespace mounted on it (`statfs` says nsfs when
+/// one is).
+///
+/// # References
+///  - [`statfs(2)`](https://man7.org/linux/man-pages/man2/statfs.2.html)
+pub fn is_leftover(path: &CStr) -> bool {
+    let on_nsfs = fs::statfs(path).is_ok_and(|sfs| sfs.f_type as u64 == NSFS_MAGIC);
+    !on_nsfs
+        && fs::lstat(path).is_ok_and(|st| {
+            fs::FileType::from_raw_mode(st.st_mode) == fs::FileType::RegularFile
+                && st.st_mode & 0o7777 == 0
+                && st.st_size == 0
+        })
 }
 
 /// Calls `f` with each entry name of the directory `dir` but `.` and `..`, read with
@@ -277,17 +314,24 @@ impl<'a> RunDir<'a> {
         }
     }
 
-    /// `open(RUN_DIR/NAME, O_RDONLY | O_CREAT | O_EXCL, 0)`: the empty mount point.
+    /// `open(RUN_DIR/NAME, O_RDONLY | O_CREAT | O_EXCL, 0)`: the empty mount point; or, when
+    /// the name is taken by the leftover of an add that was killed before its bind mount (see
+    /// [`is_leftover`]), that file again, so the add heals the name.
     fn create_file(&self, name: &str, path: &PathBuf) -> Result<(), NetnsError> {
         let flags = OFlags::RDONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC;
-        fs::open(path.as_cstr(), flags, Mode::empty())
-            .map(drop)
-            .map_err(|e| NetnsError::os(NetnsOp::CreateFile, e, name))
+        match fs::open(path.as_cstr(), flags, Mode::empty()) {
+            Ok(_) => Ok(()),
+            Err(Errno::EXIST) if is_leftover(path.as_cstr()) => Ok(()),
+            Err(e) => Err(NetnsError::os(NetnsOp::CreateFile, e, name)),
+        }
     }
 
-    /// Binds the namespace file `source` onto `RUN_DIR/NAME`, the common part of
-    /// [`RunDir::create`] and [`RunDir::attach`]; `bind` runs the bind mount (on whichever
-    /// thread is in the right namespace). On failure the file is removed again.
+    /// Binds a namespace onto `RUN_DIR/NAME` for [`RunDir::attach`]; `bind` runs the bind
+    /// mount. On failure the file is removed again.
+    ///
+    /// The run dir's `flock` is held from the creation of the file to the end of the bind, so
+    /// an rtnl add never sees another rtnl add's file half made: a [leftover](is_leftover)
+    /// found under the lock was left by a process that died (a lock dies with its holder).
     fn bind_new(
         &self,
         name: &str,
@@ -307,10 +351,20 @@ impl<'a> RunDir<'a> {
     /// `ip netns add NAME`: creates a new network namespace and names it.
     ///
     /// The namespace is made by `unshare(CLONE_NEWNET)` on a dedicated thread (so the
-    /// caller's thread never changes namespace), which bind-mounts its
-    /// `/proc/thread-self/ns/net` onto `RUN_DIR/NAME` and exits; the mount keeps the
+    /// caller's thread never changes namespace), which then creates `RUN_DIR/NAME`,
+    /// bind-mounts its `/proc/thread-self/ns/net` onto it and exits; the mount keeps the
     /// namespace alive. The file is created with `O_EXCL`, so an existing name fails with
-    /// `EEXIST`. A failed create leaves neither file nor mount behind.
+    /// `EEXIST` (after the unshare: the new namespace is then dropped). A failed create leaves
+    /// neither file nor mount behind.
+    ///
+    /// **Crash safety.** Killed (`SIGKILL`) between creating the file and the bind mount, an
+    /// add leaves an empty file that is not a namespace, as `ip netns add` does; that window
+    /// is two system calls here (`open`, `mount`), since the file is created after the
+    /// `unshare`, where iproute2 creates it before. The next add of that name heals it: it recognises the leftover ([`is_leftover`]: an empty regular
+    /// file of mode 0 with no namespace mounted on it) and binds the new namespace onto it
+    /// instead of failing with `File exists`. (`delete` removes a leftover too.) A leftover
+    /// is recognised safely only against other rtnl adds, which hold the run dir's lock
+    /// across create and bind; iproute2 releases it before creating the file.
     ///
     /// The new namespace is as `unshare` leaves it: only `lo`, down.
     ///
@@ -324,15 +378,49 @@ impl<'a> RunDir<'a> {
     ///  - [`mount(2)`](https://man7.org/linux/man-pages/man2/mount.2.html)
     #[cfg(feature = "std")]
     pub fn create(&self, name: &str) -> Result<(), NetnsError> {
-        self.bind_new(name, |target| {
-            let spawned = crate::thread::on_new_thread(|| {
-                crate::netns::unshare_net()
-                    .map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
-                mount::mount_bind(c"/proc/thread-self/ns/net", target)
-                    .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name))
-            });
-            spawned.map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?
-        })
+        let path = self.ns_path(name)?;
+        let _lock = self.prepare()?;
+        let spawned = crate::thread::on_new_thread(|| {
+            crate::netns::unshare_net().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
+            self.create_and_bind_here(name, &path)
+        });
+        spawned.map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?
+    }
+
+    /// Creates `RUN_DIR/NAME` (or takes over a [leftover](is_leftover)) and bind-mounts the
+    /// calling thread's network namespace onto it at once; on failure removes the file again.
+    ///
+    /// Called after `unshare`, so that the file exists without a namespace on it only for
+    /// the two system calls between `open` and `mount`, not for the whole `unshare` (which
+    /// takes the kernel most of an add): a `SIGKILL` lands in that window far less often.
+    fn create_and_bind_here(&self, name: &str, path: &PathBuf) -> Result<(), NetnsError> {
+        self.create_file(name, path)?;
+        let bound = mount::mount_bind(c"/proc/thread-self/ns/net", path.as_cstr())
+            .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name));
+        if bound.is_err() {
+            let _ = fs::unlink(path.as_cstr());
+        }
+        bound
+    }
+
+    /// [`RunDir::create`] on the calling thread, as `ip netns add` does it: save the thread's
+    /// namespace, `unshare(CLONE_NEWNET)`, create `RUN_DIR/NAME` and bind-mount
+    /// `/proc/thread-self/ns/net` onto it, `setns` back. No thread is started (which costs more than the rest of
+    /// an add outside the kernel), and no `std` is needed; the calling thread is in the new
+    /// namespace for the duration of the bind mount.
+    ///
+    /// # Errors
+    /// As [`RunDir::create`]; `setting the network namespace "NAME" failed` if the thread
+    /// cannot return to its namespace (it then stays in the new one, which is named).
+    pub fn create_on_current_thread(&self, name: &str) -> Result<(), NetnsError> {
+        let path = self.ns_path(name)?;
+        let _lock = self.prepare()?;
+        let back = NetnsFd::current().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
+        crate::netns::unshare_net().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
+        let made = self.create_and_bind_here(name, &path);
+        back.enter_for_good()
+            .map_err(|e| NetnsError::os(NetnsOp::EnterNet, e, name))?;
+        made
     }
 
     /// `ip netns attach NAME PID`: names the network namespace of process `pid` by
@@ -466,6 +554,16 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "Cannot create namespace file \"blue\": File exists"
+        );
+        let e = NetnsError::os(NetnsOp::EnterNet, Errno::INVAL, "blue");
+        assert_eq!(
+            e.to_string(),
+            "setting the network namespace \"blue\" failed: Invalid argument"
+        );
+        let e = NetnsError::os(NetnsOp::MakeSlave, Errno::PERM, "blue");
+        assert_eq!(
+            e.to_string(),
+            "\"mount --make-rslave /\" failed: Operation not permitted"
         );
         let e = NetnsError::os(NetnsOp::Remove, Errno::NOENT, "blue");
         assert_eq!(

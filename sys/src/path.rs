@@ -48,10 +48,21 @@ impl PathBuf {
         Ok(())
     }
 
+    /// The path as text (it was built from `&str`s).
+    pub(crate) fn as_str(&self) -> &str {
+        core::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+
     /// The path as a C string.
     pub(crate) fn as_cstr(&self) -> &CStr {
         // `push` keeps interior NULs out and leaves at least one zero byte after `len`.
         CStr::from_bytes_until_nul(&self.buf[..=self.len]).unwrap_or_default()
+    }
+}
+
+impl core::fmt::Debug for PathBuf {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Debug::fmt(self.as_cstr(), f)
     }
 }
 

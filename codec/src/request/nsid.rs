@@ -57,9 +57,14 @@ pub fn nsid_get(buf: &mut [u8], seq: u32, netns: Netns) -> Result<MessageBuilder
     Ok(b)
 }
 
-/// The nsid dump (`ip netns list-id`): it has no filters; [`nsid_dump`] writes it.
+/// The nsid dump (`ip netns list-id [target-nsid T]`); [`nsid_dump`] writes its header.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct NsidDump;
+pub struct NsidDump {
+    /// `NETNSA_TARGET_NSID`: list the ids that the namespace this one calls `T` has given,
+    /// each with the id this namespace has for the same peer (`NETNSA_CURRENT_NSID`), instead
+    /// of this namespace's own ids.
+    pub target_nsid: Option<i32>,
+}
 
 /// Writes `RTM_GETNSID` with `NLM_F_DUMP`: every id assigned here (`ip netns list-id`).
 ///

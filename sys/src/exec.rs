@@ -1,0 +1,233 @@
+//! Entering a named namespace the way `ip netns exec NAME CMD` does, for a program about to be
+//! executed: [`NetnsExec`].
+//!
+//! `ip netns exec` does more than `setns`: programs that are not namespace-aware read `/sys`
+//! (which shows the devices of the namespace sysfs was mounted from) and `/etc` files such as
+//! `resolv.conf`. So, in order (iproute2 `lib/namespace.c`, `netns_switch`):
+//!
+//! 1. `setns(fd, CLONE_NEWNET)` into `RUN_DIR/NAME`;
+//! 2. `unshare(CLONE_NEWNS)`: a private copy of the mount table;
+//! 3. `mount("", "/", MS_SLAVE | MS_REC)`: nothing mounted below propagates back;
+//! 4. `umount2("/sys", MNT_DETACH)` and a fresh `sysfs` on `/sys`, made in the new network
+//!    namespace so it shows its devices;
+//! 5. each entry `X` of `ETC/netns/NAME` bind-mounted over `ETC/X` (a failed bind is reported
+//!    and skipped, as `ip` does).
+//!
+//! The etc dir (`/etc` by default) is a parameter, like the run dir, so tests and containers
+//! can keep their per-namespace files away from the host's `/etc`.
+//!
+//! [`NetnsExec::prepare`] opens the namespace and builds every path up front;
+//! [`NetnsExec::enter`] then makes only system calls, with no allocation and no lock, so it is
+//! async-signal-safe and may run between `fork` and `exec` (the `std` feature's
+//! [`CommandNetnsExt`] hooks it into [`std::process::Command`]).
+//!
+//! # References
+//!  - [`ip-netns(8)`](https://man7.org/linux/man-pages/man8/ip-netns.8.html)
+//!  - [`mount_namespaces(7)`](https://man7.org/linux/man-pages/man7/mount_namespaces.7.html)
+//!  - [`setns(2)`](https://man7.org/linux/man-pages/man2/setns.2.html)
+
+#![allow(unsafe_code)]
+
+use core::ffi::CStr;
+use core::mem::MaybeUninit;
+
+use rustix::fs::{self, Mode, OFlags, RawDir, StatVfsMountFlags};
+use rustix::io::Errno;
+use rustix::mount::{self, MountFlags, MountPropagationFlags, UnmountFlags};
+use rustix::thread::UnshareFlags;
+
+use crate::named::{NetnsError, NetnsOp, RunDir, validate_name};
+use crate::netns::NetnsFd;
+use crate::path::PathBuf;
+
+/// iproute2's etc dir (`/etc`): `ip netns exec NAME` binds `/etc/netns/NAME/X` over `/etc/X`.
+pub const DEFAULT_ETC_DIR: &str = "/etc";
+
+/// What `ip netns exec NAME` does before it executes the command, prepared for a process that
+/// is about to `exec`: the named namespace, open, and the paths it needs.
+///
+/// It changes the *calling thread* (network namespace) and its mount namespace for good: call
+/// [`enter`](Self::enter) only in a process (or a `fork`ed child) that is about to `exec`.
+#[derive(Debug)]
+pub struct NetnsExec {
+    netns: NetnsFd,
+    /// The name, the source of the new sysfs mount (as `ip` names it in `/proc/mounts`).
+    name: PathBuf,
+    /// `ETC/netns/NAME`.
+    etc_netns: PathBuf,
+    /// `ETC`.
+    etc: PathBuf,
+}
+
+impl NetnsExec {
+    /// Opens `RUN_DIR/NAME` (`O_CLOEXEC`, so the command does not inherit it) and builds the
+    /// paths of `etc_dir/netns/NAME`.
+    ///
+    /// # Errors
+    /// `Invalid netns name "x/y"`; `Cannot open network namespace "NAME": No such file or
+    /// directory`; a path longer than `PATH_MAX`.
+    pub fn prepare(run_dir: RunDir<'_>, etc_dir: &str, name: &str) -> Result<Self, NetnsError> {
+        validate_name(name)?;
+        let netns = run_dir.open(name)?;
+        let too_long = |e| NetnsError::os(NetnsOp::PathTooLong, e, name);
+        let mut etc = PathBuf::new();
+        etc.push(etc_dir).map_err(too_long)?;
+        let mut etc_netns = PathBuf::join(etc_dir, "netns").map_err(too_long)?;
+        etc_netns.push("/").map_err(too_long)?;
+        etc_netns.push(name).map_err(too_long)?;
+        let mut source = PathBuf::new();
+        source.push(name).map_err(too_long)?;
+        Ok(Self {
+            netns,
+            name: source,
+            etc_netns,
+            etc,
+        })
+    }
+
+    /// The namespace that [`enter`](Self::enter) moves into.
+    pub fn netns(&self) -> &NetnsFd {
+        &self.netns
+    }
+
+    /// Steps 1–5 of the module docs on the calling thread; a failed bind of an etc file is
+    /// reported to `warn(source, target, errno)` and skipped.
+    ///
+    /// Only system calls, into stack buffers: no allocation, no lock, so this is
+    /// async-signal-safe (if `warn` is).
+    ///
+    /// # Errors
+    /// The failing step, with `ip`'s words: `setting the network namespace "NAME" failed`,
+    /// `unshare failed`, `"mount --make-rslave /" failed`, `mount of /sys failed`.
+    pub fn enter_with(&self, mut warn: impl FnMut(&CStr, &CStr, Errno)) -> Result<(), NetnsError> {
+        let name = self.name.as_str();
+        self.netns
+            .enter_for_good()
+            .map_err(|e| NetnsError::os(NetnsOp::EnterNet, e, name))?;
+        // SAFETY: `unshare_unsafe` is unsafe only for `CLONE_FILES`; `CLONE_NEWNS` gives this
+        // thread its own copy of the mount table (and of its fs struct), which no other
+        // thread's memory or descriptors depend on.
+        unsafe { rustix::thread::unshare_unsafe(UnshareFlags::NEWNS) }
+            .map_err(|e| NetnsError::os(NetnsOp::UnshareMount, e, name))?;
+        mount::mount_change(
+            c"/",
+            MountPropagationFlags::DOWNSTREAM | MountPropagationFlags::REC,
+        )
+        .map_err(|e| NetnsError::os(NetnsOp::MakeSlave, e, name))?;
+        // A read-only /sys stays read-only (a container's, say): a read-write sysfs must not
+        // replace it. (iproute2 6.1 keeps it read-only only when it cannot unmount it.)
+        let read_only =
+            fs::statvfs(c"/sys").is_ok_and(|st| st.f_flag.contains(StatVfsMountFlags::RDONLY));
+        // Nothing mounted on /sys is fine: the new sysfs goes on the bare directory.
+        let _ = mount::unmount(c"/sys", UnmountFlags::DETACH);
+        let flags = if read_only {
+            MountFlags::RDONLY
+        } else {
+            MountFlags::empty()
+        };
+        mount::mount(self.name.as_cstr(), c"/sys", c"sysfs", flags, None)
+            .map_err(|e| NetnsError::os(NetnsOp::MountSys, e, name))?;
+        self.bind_etc(&mut warn);
+        Ok(())
+    }
+
+    /// Step 5: `ETC/netns/NAME/X` over `ETC/X` for each `X`; a missing `ETC/netns/NAME` binds
+    /// nothing.
+    fn bind_etc(&self, warn: &mut impl FnMut(&CStr, &CStr, Errno)) {
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let Ok(dir) = fs::open(self.etc_netns.as_cstr(), flags, Mode::empty()) else {
+            return;
+        };
+        let mut buf = [MaybeUninit::<u8>::uninit(); 1024];
+        let mut entries = RawDir::new(&dir, &mut buf);
+        while let Some(Ok(entry)) = entries.next() {
+            let file = entry.file_name();
+            if file == c"." || file == c".." {
+                continue;
+            }
+            let Ok(file) = file.to_str() else { continue };
+            let (Ok(source), Ok(target)) = (
+                PathBuf::join(self.etc_netns.as_str(), file),
+                PathBuf::join(self.etc.as_str(), file),
+            ) else {
+                continue;
+            };
+            if let Err(e) = mount::mount_bind(source.as_cstr(), target.as_cstr()) {
+                warn(source.as_cstr(), target.as_cstr(), e);
+            }
+        }
+    }
+
+    /// [`enter_with`](Self::enter_with), reporting a failed etc bind on stderr as `ip` does
+    /// (`Bind /etc/netns/NAME/X -> /etc/X failed: <strerror>`), with plain `write`s.
+    ///
+    /// # Errors
+    /// As [`enter_with`](Self::enter_with).
+    #[cfg(feature = "std")]
+    pub fn enter(&self) -> Result<(), NetnsError> {
+        self.enter_with(|source, target, errno| {
+            let why = crate::strerror(errno.raw_os_error()).unwrap_or("error");
+            let stderr = rustix::stdio::stderr();
+            for piece in [
+                b"Bind ".as_slice(),
+                source.to_bytes(),
+                b" -> ",
+                target.to_bytes(),
+                b" failed: ",
+                why.as_bytes(),
+                b"\n",
+            ] {
+                let _ = rustix::io::write(stderr, piece);
+            }
+        })
+    }
+}
+
+/// Runs a [`std::process::Command`] inside a named namespace the way `ip netns exec` does:
+/// the child enters it ([`NetnsExec::enter`]) between `fork` and `exec`.
+///
+/// ```no_run
+/// use std::process::Command;
+/// use rtnl_sys::{CommandNetnsExt, DEFAULT_ETC_DIR, NetnsExec, RunDir};
+///
+/// let blue = NetnsExec::prepare(RunDir::default(), DEFAULT_ETC_DIR, "blue")?;
+/// let status = Command::new("ip").args(["link", "set", "lo", "up"]).netns_exec(blue).status()?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// A failure to enter makes `spawn` fail with that step's errno (the step's message, in `ip`'s
+/// words, is written to the child's stderr first).
+#[cfg(feature = "std")]
+pub trait CommandNetnsExt {
+    /// Enters `netns` in the child before it executes the program.
+    fn netns_exec(&mut self, netns: NetnsExec) -> &mut Self;
+}
+
+#[cfg(feature = "std")]
+impl CommandNetnsExt for std::process::Command {
+    fn netns_exec(&mut self, netns: NetnsExec) -> &mut Self {
+        use std::os::unix::process::CommandExt as _;
+        let hook = move || -> std::io::Result<()> {
+            netns.enter().map_err(|e| {
+                report(&e);
+                let errno = e.errno().map_or(0, Errno::raw_os_error);
+                std::io::Error::from_raw_os_error(errno)
+            })
+        };
+        // SAFETY: `pre_exec` requires the hook to be async-signal-safe, since it runs in the
+        // child of a possibly multi-threaded `fork`. `NetnsExec::enter` makes only system
+        // calls on paths built before the fork, with no allocation and no lock; `report`
+        // formats into a stack buffer and writes with `write(2)`; the error is an OS error
+        // code, which `io::Error` holds without allocating.
+        unsafe { self.pre_exec(hook) }
+    }
+}
+
+/// Writes `e` (`ip`'s message) and a newline to stderr from a stack buffer.
+#[cfg(feature = "std")]
+fn report(e: &NetnsError) {
+    use core::fmt::Write as _;
+    let mut line = heapless::String::<512>::new();
+    let _ = writeln!(line, "{e}");
+    let _ = rustix::io::write(rustix::stdio::stderr(), line.as_bytes());
+}
