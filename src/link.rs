@@ -444,6 +444,10 @@ pub struct LinkFilter<'a> {
     pub vrf: Option<LinkRef<'a>>,
     /// Only links of this kind (`veth`, `bridge`; the kernel filters).
     pub kind: Option<&'a str>,
+    /// Ask the kernel to leave out the statistics (`RTEXT_FILTER_SKIP_STATS`; see
+    /// [`LinkDump::skip_stats`]): a dump for a caller that does not read
+    /// [`Link::stats64`](crate::Link::stats64) costs the kernel a fraction of the time.
+    pub skip_stats: bool,
 }
 
 impl LinkFilter<'_> {
@@ -496,6 +500,7 @@ impl<'a> Select for LinkFilter<'a> {
         let dump = LinkDump {
             master,
             kind: self.kind,
+            skip_stats: self.skip_stats,
         };
         handle.dump_rows(OP, &dump, |row| match row {
             DumpRow::View(m) if !self.keeps(m) => {}

@@ -324,6 +324,7 @@ fn building_every_request_type_allocates_nothing() {
         let dump = LinkDump {
             master: Some(4),
             kind: Some("veth"),
+            skip_stats: true,
         };
         check(request::link_dump(&mut buf, 1, &dump).map(|b| b.len()));
         let address = Address {

@@ -30,8 +30,8 @@ use rtnl_codec::request::{
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
-    af, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table, rtm, rtm_f, rtn,
-    rtprot, veth_info,
+    af, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table, rtext_filter, rtm,
+    rtm_f, rtn, rtprot, veth_info,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -901,6 +901,7 @@ fn link_get_del_dump_read_back() {
     let dump = LinkDump {
         master: Some(BR0),
         kind: Some("veth"),
+        skip_stats: false,
     };
     let bytes = link_dump(&mut buf, 3, &dump).unwrap().finish();
     let m = message(bytes);
@@ -910,6 +911,22 @@ fn link_get_del_dump_read_back() {
     );
     let link = LinkMessage::parse(m).unwrap();
     assert_eq!((link.master(), link.kind()), (Some(BR0), Some("veth")));
+    assert_eq!(
+        link.attr(ifla::EXT_MASK).unwrap().as_u32(),
+        Ok(rtext_filter::VF)
+    );
+
+    // Without statistics: RTEXT_FILTER_SKIP_STATS beside ip's RTEXT_FILTER_VF.
+    let dump = LinkDump {
+        skip_stats: true,
+        ..dump
+    };
+    let link =
+        LinkMessage::parse(message(link_dump(&mut buf, 4, &dump).unwrap().finish())).unwrap();
+    assert_eq!(
+        link.attr(ifla::EXT_MASK).unwrap().as_u32(),
+        Ok(rtext_filter::VF | rtext_filter::SKIP_STATS)
+    );
 }
 
 #[test]
@@ -1462,6 +1479,7 @@ fn extra_cases() -> Vec<(&'static str, Build)> {
                 &LinkDump {
                     master: Some(BR0),
                     kind: Some("veth"),
+                    skip_stats: false,
                 },
             )
         }),
@@ -1631,7 +1649,7 @@ mod arbitrary {
             check(result, &buf, LinkMessage::parse)?;
             let result = link_del(&mut buf, 1, target).map(|b| b.finish().len());
             check(result, &buf, LinkMessage::parse)?;
-            let dump = LinkDump { master: mtu, kind: Some(&kind_name) };
+            let dump = LinkDump { master: mtu, kind: Some(&kind_name), skip_stats: false };
             let result = link_dump(&mut buf, 1, &dump).map(|b| b.finish().len());
             check(result, &buf, LinkMessage::parse)?;
         }

@@ -279,6 +279,7 @@ enum Spec<'a> {
     LinkDump {
         master: Option<u32>,
         kind: Option<&'a str>,
+        skip_stats: bool,
     },
     AddrNew(u8, AAddress<'a>),
     AddrDel(AAddress<'a>),
@@ -378,12 +379,17 @@ fn construct(buf: &mut [u8], seq: u32, spec: &Spec<'_>) -> Result<usize, Error> 
         }
         Spec::LinkGet(link) => request::link_get(buf, seq, (*link).into()).map(done),
         Spec::LinkDel(link) => request::link_del(buf, seq, (*link).into()).map(done),
-        Spec::LinkDump { master, kind } => request::link_dump(
+        Spec::LinkDump {
+            master,
+            kind,
+            skip_stats,
+        } => request::link_dump(
             buf,
             seq,
             &LinkDump {
                 master: *master,
                 kind: *kind,
+                skip_stats: *skip_stats,
             },
         )
         .map(done),

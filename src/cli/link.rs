@@ -746,6 +746,8 @@ impl<'a> ShowArgs<'a> {
             vrf: vrf.map(LinkRef::Index),
             // The kernel ignores a kind filter it has no driver for; `keeps` checks it too.
             kind: None,
+            // rtnl prints no statistics, so the kernel need not sum them for every link.
+            skip_stats: true,
         })
     }
 
