@@ -354,40 +354,33 @@ impl Select for RouteFilter<'_> {
 }
 
 /// A route lookup, as `ip route get DST [from SRC] [iif DEV] [oif DEV] [mark M] [fibmatch]`
-/// describes it: which route the kernel would use for a packet.
+/// describes it: which route the kernel would use for a packet. The codec's [`RouteGet`]
+/// (destination, source, mark, `fibmatch`), plus the devices the library resolves to indexes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct RouteQuery<'a> {
-    /// The destination address.
-    pub dst: IpAddr,
-    /// `from SRC`: the packet's source address.
-    pub src: Option<IpAddr>,
+    /// The `RTM_GETROUTE` request; its `iif`/`oif` indexes are replaced by [`RouteQuery::iif`]
+    /// and [`RouteQuery::oif`] when those are set.
+    pub request: RouteGet,
     /// `iif DEV`: the packet came in on this device (a forwarding decision).
     pub iif: Option<LinkRef<'a>>,
     /// `oif DEV`: force this output device.
     pub oif: Option<LinkRef<'a>>,
-    /// `mark M`: the packet's firewall mark.
-    pub mark: Option<u32>,
-    /// `fibmatch`: answer with the routing table entry that matched, not the resolved route.
-    pub fib_match: bool,
 }
 
 impl<'a> RouteQuery<'a> {
     /// A lookup of `dst`.
     pub fn new(dst: IpAddr) -> Self {
         RouteQuery {
-            dst,
-            src: None,
+            request: RouteGet::new(dst),
             iif: None,
             oif: None,
-            mark: None,
-            fib_match: false,
         }
     }
 
     /// `from SRC`.
     pub fn from(mut self, src: IpAddr) -> Self {
-        self.src = Some(src);
+        self.request.src = Some(src);
         self
     }
 
@@ -405,13 +398,13 @@ impl<'a> RouteQuery<'a> {
 
     /// `mark M`.
     pub fn mark(mut self, mark: u32) -> Self {
-        self.mark = Some(mark);
+        self.request.mark = Some(mark);
         self
     }
 
     /// `fibmatch`.
     pub fn fib_match(mut self) -> Self {
-        self.fib_match = true;
+        self.request.fib_match = true;
         self
     }
 }
@@ -542,10 +535,7 @@ impl Handle {
         read: impl FnOnce(&RouteMessage<'_>) -> R,
     ) -> Result<R> {
         const OP: &str = "get route";
-        let mut get = RouteGet::new(query.dst);
-        get.src = query.src;
-        get.mark = query.mark;
-        get.fib_match = query.fib_match;
+        let mut get = query.request;
         if let Some(dev) = query.iif {
             get.iif = Some(self.resolve_index_for(OP, dev)?);
         }
@@ -554,7 +544,7 @@ impl Handle {
         }
         self.get(
             OP,
-            query.dst,
+            get.dst,
             |buf| request::route_get(buf, 0, &get),
             |reply| RouteMessage::parse(reply).map(|m| read(&m)),
         )

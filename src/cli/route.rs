@@ -678,9 +678,9 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         return Err(Failure::Local("need at least a destination address".into()));
     };
     let mut query = RouteQuery::new(dst);
-    query.src = query_from;
-    query.mark = mark;
-    query.fib_match = fib_match;
+    query.request.src = query_from;
+    query.request.mark = mark;
+    query.request.fib_match = fib_match;
     if let Some(dev) = iif {
         query.iif = Some(device_index(ctx, dev)?.into());
     }
