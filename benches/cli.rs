@@ -45,7 +45,8 @@
 //!
 //! Knobs (environment): `RTNL_CLI_BENCH_LINKS` (2001), `RTNL_CLI_BENCH_LARGE_LINKS` (0, no
 //! second size; 10001 for issue #8's memory rows), `RTNL_CLI_BENCH_ROUNDS` (30),
-//! `RTNL_CLI_BENCH_LARGE_ROUNDS` (3), `RTNL_CLI_BENCH_NETNS_CYCLES` (200; 0 leaves them
+//! `RTNL_CLI_BENCH_LARGE_ROUNDS` (3), `RTNL_CLI_BENCH_RTNL` (the `rtnl` to measure, e.g. a
+//! static build; default the one cargo built), `RTNL_CLI_BENCH_NETNS_CYCLES` (200; 0 leaves them
 //! out), `RTNL_CLI_BENCH_SETTLE_SECS` (600: how long to wait for the kernel to finish a state
 //! before timing it as it is, with a warning). Link counts are `1 + 2 * pairs`. Without
 //! `--bench` (under `cargo test --bench cli`) every path runs once on 21 and 41 links, as a
@@ -65,7 +66,11 @@ use rtnl_sys::{RECV_BUFFER_SIZE, Socket};
 const FLOOR_ENV: &str = "RTNL_CLI_BENCH_FLOOR";
 
 /// The `rtnl` binary of this build (`cargo bench` builds it with the bench's profile).
-const RTNL: &str = env!("CARGO_BIN_EXE_rtnl");
+/// The `rtnl` measured: `RTNL_CLI_BENCH_RTNL` (e.g. a static build), else the one cargo built.
+static RTNL: std::sync::LazyLock<std::path::PathBuf> = std::sync::LazyLock::new(|| {
+    std::env::var_os("RTNL_CLI_BENCH_RTNL")
+        .map_or_else(|| env!("CARGO_BIN_EXE_rtnl").into(), Into::into)
+});
 
 /// The batch file `ip -batch` reads, on the private tmpfs.
 const BATCH_FILE: &str = "/run/rtnl-cli-bench.batch";
@@ -757,7 +762,7 @@ fn measure_show(
         floor: None,
     };
     let rtnl_p = Program {
-        path: Path::new(RTNL),
+        path: RTNL.as_path(),
         args: show.args,
         floor: None,
     };
@@ -830,7 +835,7 @@ struct NetnsRows {
 }
 
 fn measure_netns(launcher: &mut Launcher, ip: &Path, cycles: usize) -> NetnsRows {
-    let tools = [ip, Path::new(RTNL)].map(|path| NetnsCycle {
+    let tools = [ip, RTNL.as_path()].map(|path| NetnsCycle {
         add: Program {
             path,
             args: &["netns", "add", NETNS_NAME],
@@ -1021,9 +1026,10 @@ fn main() {
     let ip = find_ip();
     let version = Command::new(&ip).arg("-V").output().expect("ip -V");
     println!(
-        "ip: {} ({}); rtnl: {RTNL}",
+        "ip: {} ({}); rtnl: {}",
         ip.display(),
-        String::from_utf8_lossy(&version.stdout).trim()
+        String::from_utf8_lossy(&version.stdout).trim(),
+        RTNL.display()
     );
 
     let mut rows = Vec::new();
