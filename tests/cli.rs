@@ -10,8 +10,8 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use common::{
-    RTNL, Watcher, ip, ip_json, ip_raw, outcome, private_netns, private_netns_with_run_netns, rtnl,
-    same,
+    CLOCK_KEYS, LINK_KEYS, RTNL, Watcher, ip, ip_json, ip_raw, outcome, private_netns,
+    private_netns_with_run_netns, rtnl, same,
 };
 use serde_json::Value;
 
@@ -54,9 +54,6 @@ fn same_failure(args: &[&str]) -> (Option<i32>, String) {
     assert_ne!(ours.0, Some(0), "{} should fail", args.join(" "));
     ours
 }
-
-/// Values that move between two runs a moment apart.
-const CLOCK_KEYS: [&str; 3] = ["valid_life_time", "preferred_life_time", "expires"];
 
 /// Compares every key of `ours` with `theirs` (recursively), and checks that every key of
 /// `theirs` listed in `must_have` is in `ours`. Returns the number of values compared.
@@ -101,27 +98,6 @@ fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) -> u
         }
     }
 }
-
-/// Keys `ip -j link show` prints that we must print too.
-const LINK_KEYS: [&str; 17] = [
-    "ifindex",
-    "link",
-    "link_index",
-    "ifname",
-    "flags",
-    "mtu",
-    "qdisc",
-    "master",
-    "operstate",
-    "linkmode",
-    "group",
-    "txqlen",
-    "link_type",
-    "address",
-    "broadcast",
-    "link_netnsid",
-    "ifalias",
-];
 
 /// `rtnl -j ARGS` against `ip -j ARGS`, key by key; the number of values compared.
 fn json_matches_ip(args: &[&str], must_have: &[&str]) -> usize {

@@ -8,10 +8,12 @@
 //! allocate nothing at all, and a first pass over 2,001 links no more than the table's
 //! doublings.
 
-use std::fs;
+mod common;
+
 use std::hint::black_box;
 use std::io::Sink;
 
+use common::fixture;
 use rtnl_ip::codec::{Messages, Payload};
 use rtnl_ip::show::link::LinkStyle;
 use rtnl_ip::show::lookup::LinkTable;
@@ -25,14 +27,6 @@ use counting::{Counting, allocations_in};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-fn fixture(name: &str) -> Vec<u8> {
-    fs::read(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
-}
 
 /// The output modes: text, compact JSON, pretty JSON.
 const MODES: [(bool, bool); 3] = [(false, false), (true, false), (true, true)];

@@ -243,3 +243,48 @@ impl Drop for KillOnDrop {
         let _ = self.0.wait();
     }
 }
+
+/// The fixture `name`, read from `tests/fixtures/` (a missing fixture fails the test).
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `ip -j` keys whose values move between two runs a moment apart (lifetimes count down):
+/// compared within a few seconds.
+pub const CLOCK_KEYS: [&str; 3] = ["valid_life_time", "preferred_life_time", "expires"];
+
+/// Keys `ip -j link show` prints that we must print too whenever ip does.
+pub const LINK_KEYS: [&str; 17] = [
+    "ifindex",
+    "link",
+    "link_index",
+    "ifname",
+    "flags",
+    "mtu",
+    "qdisc",
+    "master",
+    "operstate",
+    "linkmode",
+    "group",
+    "txqlen",
+    "link_type",
+    "address",
+    "broadcast",
+    "link_netnsid",
+    "ifalias",
+];
+
+/// The further keys `ip -j -d link show` prints that we must print too whenever ip does.
+pub const LINK_DETAIL_KEYS: [&str; 10] = [
+    "promiscuity",
+    "allmulti",
+    "min_mtu",
+    "max_mtu",
+    "num_tx_queues",
+    "num_rx_queues",
+    "gso_max_size",
+    "gso_max_segs",
+    "tso_max_size",
+    "gro_max_size",
+];
