@@ -424,6 +424,21 @@ fn argument_checks_match_ip() {
     assert_eq!(ip_raw(&["netns", "help"]).status.code(), Some(255));
 }
 
+/// The (ifindex, ifname) of every link in a JSON list of links.
+fn index_and_name(links: &Value) -> BTreeSet<(u64, String)> {
+    links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["ifindex"].as_u64().unwrap(),
+                l["ifname"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// `netns topology -j`: three namespaces joined by two veth pairs (a0–b0, b1–c0), plus a pair
 /// inside c, checked both ways: every pair of the graph is what ip says of both ends, and
 /// every veth ip shows is in exactly one pair of the graph.
@@ -461,33 +476,13 @@ fn topology_graph_is_what_ip_sees() {
     // Links of each namespace are ip's.
     for ns in namespaces {
         let name = ns["name"].as_str().unwrap();
-        let ours: BTreeSet<(u64, String)> = ns["links"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| {
-                (
-                    l["ifindex"].as_u64().unwrap(),
-                    l["ifname"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
+        let ours = index_and_name(&ns["links"]);
         let dump = if name == "(current)" {
             common::ip_json(&["link", "show"])
         } else {
             common::ip_json(&["-n", name, "link", "show"])
         };
-        let theirs: BTreeSet<(u64, String)> = dump
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| {
-                (
-                    l["ifindex"].as_u64().unwrap(),
-                    l["ifname"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
+        let theirs = index_and_name(&dump);
         assert_eq!(ours, theirs, "links of {name}");
     }
     // Pairs: exactly the three made, each end named and placed.
