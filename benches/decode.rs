@@ -34,10 +34,8 @@
 //! `RTNL_BENCH_MIN_RUNS=2000` in the environment each function's fastest run is printed too,
 //! with its throughput relative to the bare walker (the functions take turns; see `min_runs`).
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::net::IpAddr;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -55,38 +53,10 @@ static ROUTES4: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes4.bin"
 /// The IPv6 route dump of all tables.
 static ROUTES6: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes6.bin")).0;
 
-/// Allocations made by this process so far (every `alloc`, `alloc_zeroed` and `realloc`).
-static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+#[path = "common/counting.rs"]
+mod counting;
 
-/// The system allocator, counting.
-struct Counting;
-
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so
-// `System`'s guarantees are ours; the counter has no effect on the memory handed out.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged; the caller upholds `alloc_zeroed`'s contract.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged; the caller upholds `realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged; `ptr` came from `System` through this allocator.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use counting::Counting;
 
 /// Counts allocations in the bench binary.
 #[global_allocator]
@@ -1544,9 +1514,9 @@ fn group(c: &mut Criterion, name: &str, data: &[u8], implementations: &[Implemen
             implementation.name, implementations[0].name
         );
         let mut sum = Checksum::default();
-        let before = ALLOCATIONS.load(Ordering::Relaxed);
+        let before = counting::allocations();
         (implementation.checksum)(data, &mut sum);
-        let allocations = ALLOCATIONS.load(Ordering::Relaxed) - before;
+        let allocations = counting::allocations() - before;
         assert_eq!(
             sum.0, expected.0,
             "{name}: {} checksum",

@@ -14,45 +14,15 @@
 //! `RTNL_BENCH_MIN_RUNS=2000` in the environment each function's fastest run is printed too (the
 //! functions take turns; see `min_runs`).
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::net::Ipv4Addr;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-/// Allocations made by this process so far (every `alloc`, `alloc_zeroed` and `realloc`).
-static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
+#[path = "common/counting.rs"]
+mod counting;
 
-/// The system allocator, counting.
-struct Counting;
-
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged, so
-// `System`'s guarantees are ours; the counter has no effect on the memory handed out.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged; the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged; the caller upholds `alloc_zeroed`'s contract.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: forwarded unchanged; the caller upholds `realloc`'s contract.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: forwarded unchanged; `ptr` came from `System` through this allocator.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use counting::Counting;
 
 /// Counts allocations in the bench binary.
 #[global_allocator]
@@ -284,9 +254,9 @@ fn print_min(messages: usize, functions: &mut [Timed<'_>]) {
 
 /// Runs `f` once and prints the allocations it made per message.
 fn allocations(name: &str, messages: usize, f: impl FnOnce() -> usize) -> usize {
-    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let before = counting::allocations();
     let len = f();
-    let allocations = ALLOCATIONS.load(Ordering::Relaxed) - before;
+    let allocations = counting::allocations() - before;
     eprintln!(
         "{name}: {:.2} allocations per message ({allocations} for {messages} messages)",
         allocations as f64 / messages as f64

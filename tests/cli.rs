@@ -7,23 +7,13 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-use common::{ip, ip_json, private_netns, private_netns_with_run_netns};
+use common::{
+    CLOCK_KEYS, LINK_KEYS, RTNL, Watcher, ip, ip_json, ip_raw, outcome, private_netns,
+    private_netns_with_run_netns, rtnl, same,
+};
 use serde_json::Value;
-
-/// Runs the `rtnl` binary.
-fn rtnl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rtnl"))
-        .args(args)
-        .output()
-        .expect("run rtnl")
-}
-
-/// Runs `ip`, whatever its exit status.
-fn ip_raw(args: &[&str]) -> Output {
-    Command::new("ip").args(args).output().expect("run ip")
-}
 
 /// Runs `rtnl ARGS`, which must succeed and print nothing on stderr; its stdout.
 fn ok(args: &[&str]) -> String {
@@ -55,26 +45,15 @@ fn ip_plain_json(args: &[&str]) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("ip {}: {e}: {text}", args.join(" ")))
 }
 
-/// The exit code and stderr of a command.
-fn failure(out: &Output) -> (Option<i32>, String) {
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).trim_end().to_owned(),
-    )
-}
-
 /// Runs the same failing command with `rtnl` and `ip`: same message, same exit code; returns
 /// them.
 fn same_failure(args: &[&str]) -> (Option<i32>, String) {
-    let ours = failure(&rtnl(args));
-    let theirs = failure(&ip_raw(args));
+    let ours = outcome(&rtnl(args));
+    let theirs = outcome(&ip_raw(args));
     assert_eq!(ours, theirs, "rtnl vs ip: {}", args.join(" "));
     assert_ne!(ours.0, Some(0), "{} should fail", args.join(" "));
     ours
 }
-
-/// Values that move between two runs a moment apart.
-const CLOCK_KEYS: [&str; 3] = ["valid_life_time", "preferred_life_time", "expires"];
 
 /// Compares every key of `ours` with `theirs` (recursively), and checks that every key of
 /// `theirs` listed in `must_have` is in `ours`. Returns the number of values compared.
@@ -119,27 +98,6 @@ fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) -> u
         }
     }
 }
-
-/// Keys `ip -j link show` prints that we must print too.
-const LINK_KEYS: [&str; 17] = [
-    "ifindex",
-    "link",
-    "link_index",
-    "ifname",
-    "flags",
-    "mtu",
-    "qdisc",
-    "master",
-    "operstate",
-    "linkmode",
-    "group",
-    "txqlen",
-    "link_type",
-    "address",
-    "broadcast",
-    "link_netnsid",
-    "ifalias",
-];
 
 /// `rtnl -j ARGS` against `ip -j ARGS`, key by key; the number of values compared.
 fn json_matches_ip(args: &[&str], must_have: &[&str]) -> usize {
@@ -433,7 +391,7 @@ link set v2 mtu 1300
     let file = batch_file("batch", text);
     let out = rtnl(&["-b", &file]);
     let expected = format!("RTNETLINK answers: File exists\nCommand failed {file}:4\n");
-    assert_eq!(failure(&out), (Some(1), expected.trim_end().to_owned()));
+    assert_eq!(outcome(&out), (Some(1), expected.trim_end().to_owned()));
     // Stopped at line 4: nothing after it ran.
     let names: BTreeSet<String> = ip_plain_json(&["link", "show"])
         .as_array()
@@ -446,7 +404,7 @@ link set v2 mtu 1300
 
     // -force: every line runs, each failure is reported with its line, exit 1.
     let out = rtnl(&["-force", "-batch", &file]);
-    let (code, stderr) = failure(&out);
+    let (code, stderr) = outcome(&out);
     assert_eq!(code, Some(1));
     assert_eq!(
         stderr,
@@ -461,11 +419,11 @@ link set v2 mtu 1300
     // ip agrees on the same file (its first failure, its exit code).
     ok(&["link", "del", "v0"]);
     ok(&["link", "del", "v2"]);
-    let ours = failure(&rtnl(&["-b", &file]));
+    let ours = outcome(&rtnl(&["-b", &file]));
     ok(&["link", "del", "v0"]);
-    assert_eq!(ours, failure(&ip_raw(&["-b", &file])));
+    assert_eq!(ours, outcome(&ip_raw(&["-b", &file])));
     // stdin as the file, with JSON output per command.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_rtnl"))
+    let mut child = Command::new(RTNL)
         .args(["-j", "-b", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -945,17 +903,6 @@ fn route_errors_are_ips() {
 #[test]
 fn netns_commands_match_ip() {
     let _run = private_netns_with_run_netns();
-    /// `rtnl ARGS` and `ip ARGS`: the same stdout, stderr and exit code.
-    fn same(args: &[&str]) {
-        let ours = rtnl(args);
-        let theirs = ip_raw(args);
-        assert_eq!(
-            (ours.status.code(), &ours.stdout, &ours.stderr),
-            (theirs.status.code(), &theirs.stdout, &theirs.stderr),
-            "rtnl vs ip: {}",
-            args.join(" ")
-        );
-    }
     same(&["netns"]);
     ok(&["netns", "add", "blue"]);
     ok(&["netns", "add", "red"]);
@@ -1021,42 +968,6 @@ fn netns_commands_match_ip() {
     assert_eq!(ok(&["netns", "list"]), "blue (id: 5)\n");
 }
 
-/// A running monitor writing into a file, killed and reaped on drop.
-struct Watcher {
-    child: std::process::Child,
-    path: std::path::PathBuf,
-}
-
-/// Starting and reading a monitor.
-impl Watcher {
-    /// Starts `program ARGS` with stdout and stderr into a fresh file.
-    fn start(program: &str, args: &[&str], name: &str) -> Watcher {
-        let path = std::env::temp_dir().join(format!("rtnl-cli-{}-{name}", std::process::id()));
-        let file = std::fs::File::create(&path).unwrap();
-        let child = Command::new(program)
-            .args(args)
-            .stdout(file.try_clone().unwrap())
-            .stderr(file)
-            .spawn()
-            .unwrap();
-        Watcher { child, path }
-    }
-
-    /// What it printed so far.
-    fn text(&self) -> String {
-        std::fs::read_to_string(&self.path).unwrap()
-    }
-}
-
-/// Kills the monitor and removes its file.
-impl Drop for Watcher {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
 /// Changes `lo`'s MTU (from `base` up) until every watcher has printed it: then all are
 /// listening. Returns the marker the line carries.
 fn until_all_see(watchers: &[&Watcher], base: u32) -> String {
@@ -1094,12 +1005,12 @@ fn monitor_prints_what_ip_monitor_prints() {
     let _run = private_netns_with_run_netns();
     ip(&["netns", "add", "blue"]);
     let ours = Watcher::start(
-        env!("CARGO_BIN_EXE_rtnl"),
+        RTNL,
         &["monitor", "link", "address", "route", "nsid"],
         "ours",
     );
     let theirs = Watcher::start("ip", &["monitor", "link", "address", "route", "nsid"], "ip");
-    let ours_label = Watcher::start(env!("CARGO_BIN_EXE_rtnl"), &["monitor", "label"], "ours-l");
+    let ours_label = Watcher::start(RTNL, &["monitor", "label"], "ours-l");
     let theirs_label = Watcher::start(
         "ip",
         &["monitor", "label", "link", "address", "route", "nsid"],

@@ -11,46 +11,11 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::io::Write as _;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{ip, private_netns_with_run_netns};
+use common::{RTNL, Watcher, ip, ip_raw, private_netns_with_run_netns, rtnl, same};
 use serde_json::Value;
-
-/// The `rtnl` binary.
-const RTNL: &str = env!("CARGO_BIN_EXE_rtnl");
-
-/// Runs `rtnl ARGS`, whatever its exit status.
-fn rtnl(args: &[&str]) -> Output {
-    Command::new(RTNL).args(args).output().expect("run rtnl")
-}
-
-/// Runs `ip ARGS`, whatever its exit status.
-fn ip_raw(args: &[&str]) -> Output {
-    Command::new("ip").args(args).output().expect("run ip")
-}
-
-/// `rtnl ARGS` and `ip ARGS` print the same stdout and stderr and exit with the same code;
-/// returns that output.
-fn same(args: &[&str]) -> Output {
-    let ours = rtnl(args);
-    let theirs = ip_raw(args);
-    assert_eq!(
-        (
-            ours.status.code(),
-            String::from_utf8_lossy(&ours.stdout),
-            String::from_utf8_lossy(&ours.stderr)
-        ),
-        (
-            theirs.status.code(),
-            String::from_utf8_lossy(&theirs.stdout),
-            String::from_utf8_lossy(&theirs.stderr)
-        ),
-        "rtnl vs ip: {}",
-        args.join(" ")
-    );
-    ours
-}
 
 /// `rtnl ARGS` must succeed; its stdout.
 fn ok(args: &[&str]) -> String {
@@ -251,39 +216,6 @@ fn all_exec_and_all_delete_match_ip() {
     same(&["-all", "netns", "exec", "true"]);
 }
 
-/// A monitor writing into a file, killed on drop.
-struct Monitor {
-    child: std::process::Child,
-    path: std::path::PathBuf,
-}
-
-impl Monitor {
-    fn start(program: &str, args: &[&str], tag: &str) -> Monitor {
-        let path =
-            std::env::temp_dir().join(format!("rtnl-netns-mon-{}-{tag}", std::process::id()));
-        let file = std::fs::File::create(&path).unwrap();
-        let child = Command::new(program)
-            .args(args)
-            .stdout(file.try_clone().unwrap())
-            .stderr(file)
-            .spawn()
-            .unwrap();
-        Monitor { child, path }
-    }
-
-    fn text(&self) -> String {
-        std::fs::read_to_string(&self.path).unwrap()
-    }
-}
-
-impl Drop for Monitor {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let _ = std::fs::remove_file(&self.path);
-    }
-}
-
 /// Waits until `f` holds (up to 10 s).
 fn wait_until(what: &str, mut f: impl FnMut() -> bool) {
     let start = Instant::now();
@@ -304,12 +236,12 @@ fn monitor_matches_ip() {
     let _run = private_netns_with_run_netns();
     // The run dir is made by the monitor when missing, as ip does.
     std::fs::remove_dir("/run/netns").unwrap();
-    let ours = Monitor::start(RTNL, &["netns", "monitor"], "ours");
+    let ours = Watcher::start(RTNL, &["netns", "monitor"], "ours");
     wait_until("rtnl monitor made the run dir", || {
         std::path::Path::new("/run/netns").is_dir()
     });
     // ip block-buffers into a file; line-buffered through stdbuf its lines can be compared.
-    let theirs = Monitor::start("stdbuf", &["-oL", "ip", "netns", "monitor"], "ip");
+    let theirs = Watcher::start("stdbuf", &["-oL", "ip", "netns", "monitor"], "ip");
     let events = rtnl_ip::netns::Namespaces::at("/run/netns")
         .watch()
         .unwrap();
@@ -492,6 +424,21 @@ fn argument_checks_match_ip() {
     assert_eq!(ip_raw(&["netns", "help"]).status.code(), Some(255));
 }
 
+/// The (ifindex, ifname) of every link in a JSON list of links.
+fn index_and_name(links: &Value) -> BTreeSet<(u64, String)> {
+    links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["ifindex"].as_u64().unwrap(),
+                l["ifname"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// `netns topology -j`: three namespaces joined by two veth pairs (a0–b0, b1–c0), plus a pair
 /// inside c, checked both ways: every pair of the graph is what ip says of both ends, and
 /// every veth ip shows is in exactly one pair of the graph.
@@ -529,33 +476,13 @@ fn topology_graph_is_what_ip_sees() {
     // Links of each namespace are ip's.
     for ns in namespaces {
         let name = ns["name"].as_str().unwrap();
-        let ours: BTreeSet<(u64, String)> = ns["links"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| {
-                (
-                    l["ifindex"].as_u64().unwrap(),
-                    l["ifname"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
+        let ours = index_and_name(&ns["links"]);
         let dump = if name == "(current)" {
             common::ip_json(&["link", "show"])
         } else {
             common::ip_json(&["-n", name, "link", "show"])
         };
-        let theirs: BTreeSet<(u64, String)> = dump
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| {
-                (
-                    l["ifindex"].as_u64().unwrap(),
-                    l["ifname"].as_str().unwrap().to_owned(),
-                )
-            })
-            .collect();
+        let theirs = index_and_name(&dump);
         assert_eq!(ours, theirs, "links of {name}");
     }
     // Pairs: exactly the three made, each end named and placed.

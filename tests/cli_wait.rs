@@ -8,38 +8,21 @@
 
 mod common;
 
-use std::process::{Command, Output};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{ip, private_netns};
-
-/// Runs the `rtnl` binary.
-fn rtnl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rtnl"))
-        .args(args)
-        .output()
-        .expect("run rtnl")
-}
-
-/// Exit code and stderr.
-fn result(out: &Output) -> (Option<i32>, String) {
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).trim_end().to_owned(),
-    )
-}
+use common::{ip, outcome, private_netns, rtnl};
 
 #[test]
 fn link_wait_exits_0_when_reached_and_124_on_timeout() {
     private_netns();
     ip(&["link", "add", "c0", "type", "veth", "peer", "name", "c1"]);
     assert_eq!(
-        result(&rtnl(&["link", "wait", "c0"])),
+        outcome(&rtnl(&["link", "wait", "c0"])),
         (Some(0), String::new())
     );
     assert_eq!(
-        result(&rtnl(&[
+        outcome(&rtnl(&[
             "link", "wait", "dev", "c0", "exists", "timeout", "1"
         ])),
         (Some(0), String::new())
@@ -49,7 +32,7 @@ fn link_wait_exits_0_when_reached_and_124_on_timeout() {
     let out = rtnl(&["link", "wait", "c0", "up", "timeout", "0.3"]);
     let took = start.elapsed();
     assert_eq!(
-        result(&out),
+        outcome(&out),
         (Some(124), "wait for link up \"c0\": timed out".to_owned())
     );
     assert!(
@@ -67,7 +50,7 @@ fn link_wait_exits_0_when_reached_and_124_on_timeout() {
     let out = rtnl(&["l", "wait", "c0", "carrier", "timeout", "5"]);
     let took = start.elapsed();
     changer.join().unwrap();
-    assert_eq!(result(&out), (Some(0), String::new()));
+    assert_eq!(outcome(&out), (Some(0), String::new()));
     assert!(took < Duration::from_secs(1), "{took:?}");
 
     let changer = thread::spawn(|| {
@@ -75,7 +58,7 @@ fn link_wait_exits_0_when_reached_and_124_on_timeout() {
         ip(&["link", "del", "c1"]);
     });
     assert_eq!(
-        result(&rtnl(&["link", "wait", "c0", "gone", "timeout", "forever"])),
+        outcome(&rtnl(&["link", "wait", "c0", "gone", "timeout", "forever"])),
         (Some(0), String::new())
     );
     changer.join().unwrap();
@@ -115,7 +98,7 @@ fn bad_wait_arguments_are_usage_errors() {
         ),
     ] {
         assert_eq!(
-            result(&rtnl(args)),
+            outcome(&rtnl(args)),
             (Some(255), message.to_owned()),
             "{args:?}"
         );
@@ -135,13 +118,13 @@ fn address_wait_waits_out_dad_and_reports_dadfailed() {
     ip(&["link", "set", "a0", "up"]);
     ip(&["link", "set", "a1", "up"]);
     assert_eq!(
-        result(&rtnl(&["link", "wait", "a0", "carrier", "timeout", "10"])),
+        outcome(&rtnl(&["link", "wait", "a0", "carrier", "timeout", "10"])),
         (Some(0), String::new())
     );
     ip(&["address", "add", "2001:db8::a/64", "dev", "a0"]);
     assert!(ip(&["address", "show", "dev", "a0"]).contains("tentative"));
     assert_eq!(
-        result(&rtnl(&["address", "wait", "dev", "a0", "timeout", "120"])),
+        outcome(&rtnl(&["address", "wait", "dev", "a0", "timeout", "120"])),
         (Some(0), String::new())
     );
     assert!(!ip(&["address", "show", "dev", "a0"]).contains("tentative"));
@@ -150,7 +133,7 @@ fn address_wait_waits_out_dad_and_reports_dadfailed() {
     ip(&["address", "add", "2001:db8::b/64", "dev", "a1", "nodad"]);
     ip(&["address", "add", "2001:db8::b/64", "dev", "a0"]);
     assert_eq!(
-        result(&rtnl(&["address", "wait", "timeout", "120"])),
+        outcome(&rtnl(&["address", "wait", "timeout", "120"])),
         (
             Some(2),
             "IPv6 duplicate address 2001:db8::b/64 detected on \"a0\" (dadfailed)".to_owned()
@@ -158,7 +141,7 @@ fn address_wait_waits_out_dad_and_reports_dadfailed() {
     );
     assert!(ip(&["address", "show", "dev", "a0"]).contains("dadfailed"));
     assert_eq!(
-        result(&rtnl(&["address", "wait", "dev", "nope"])),
+        outcome(&rtnl(&["address", "wait", "dev", "nope"])),
         (Some(1), "Cannot find device \"nope\"".to_owned())
     );
 }
@@ -174,7 +157,7 @@ fn the_global_timeout_bounds_any_command() {
     ]);
     let took = start.elapsed();
     assert_eq!(
-        result(&out),
+        outcome(&out),
         (Some(124), "wait for link up \"g0\": timed out".to_owned())
     );
     assert!(took < Duration::from_secs(1), "{took:?}");
@@ -182,7 +165,7 @@ fn the_global_timeout_bounds_any_command() {
     let start = Instant::now();
     let out = rtnl(&["-timeo", "0.3", "monitor", "link"]);
     assert_eq!(
-        result(&out),
+        outcome(&out),
         (Some(124), "receive events: timed out".to_owned())
     );
     assert!(start.elapsed() < Duration::from_secs(1));

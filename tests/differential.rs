@@ -8,9 +8,12 @@
 //! source and the `ip -j` JSON beside the fixture decide who is right (see the comments at each
 //! such place).
 
+mod common;
+
 use std::fmt::Debug;
 use std::net::IpAddr;
 
+use common::fixture;
 use netlink_packet_core::{NetlinkMessage, NetlinkPayload, NlasIterator};
 use netlink_packet_route::RouteNetlinkMessage;
 use netlink_packet_route::address::{AddressAttribute, AddressMessage as NprAddress};
@@ -25,12 +28,6 @@ use rtnl_codec::{
     AddressMessage, LinkMessage, Message, Messages, NsidMessage, Payload, RouteMessage,
     nlmsgerr_attr,
 };
-
-/// The fixture `name`, read from `tests/fixtures/`.
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
 
 /// The comparisons made so far and the disagreements found.
 #[derive(Default)]

@@ -5,24 +5,18 @@
 //! `ip` is the oracle: an independent decoder of the same bytes. Each test counts the values
 //! it compared and checks the count is what the fixture holds, so none can pass vacuously.
 
-use std::collections::{BTreeSet, HashMap};
-use std::fs;
+mod common;
 
+use std::collections::{BTreeSet, HashMap};
+
+use common::{CLOCK_KEYS, LINK_DETAIL_KEYS, LINK_KEYS, fixture, printed};
 use rtnl_ip::codec::{Messages, Payload};
+use rtnl_ip::show;
 use rtnl_ip::show::link::LinkStyle;
 use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::route::{Extra, RouteStyle};
-use rtnl_ip::show::{self, Printer};
 use rtnl_ip::{Link, Route};
 use serde_json::Value;
-
-fn fixture(name: &str) -> Vec<u8> {
-    fs::read(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
-}
 
 fn ip_json(name: &str) -> Vec<Value> {
     serde_json::from_slice(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -53,15 +47,6 @@ fn decode_dump(bytes: &[u8], mut each: impl FnMut(Payload<'_>)) -> usize {
     count
 }
 
-/// What `print` writes as compact JSON, parsed.
-fn printed(print: impl FnOnce(&mut Printer<Vec<u8>>)) -> Value {
-    let mut p = Printer::new(Vec::new(), true, false);
-    print(&mut p);
-    let bytes = p.finish().expect("printed");
-    serde_json::from_slice(&bytes)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
-}
-
 /// Every link of a link dump fixture, so names print as ip printed them.
 fn table(name: &str) -> LinkTable {
     let mut table = LinkTable::offline();
@@ -81,9 +66,6 @@ fn links(name: &str) -> Vec<Link> {
     });
     links
 }
-
-/// Values that change between the dump and `ip`'s run a moment later (lifetimes count down).
-const CLOCK_KEYS: [&str; 3] = ["valid_life_time", "preferred_life_time", "expires"];
 
 /// Compares `ours` with `theirs` for every key `ours` has, and checks `theirs` has no key in
 /// `must_have` that `ours` lacks. Returns the number of values compared.
@@ -122,37 +104,6 @@ fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) -> u
     compared
 }
 
-/// Keys of `ip -j -d link show` that we must print whenever ip does.
-const LINK_KEYS: [&str; 27] = [
-    "ifindex",
-    "link",
-    "link_index",
-    "ifname",
-    "flags",
-    "mtu",
-    "qdisc",
-    "master",
-    "operstate",
-    "linkmode",
-    "group",
-    "txqlen",
-    "link_type",
-    "address",
-    "broadcast",
-    "link_netnsid",
-    "promiscuity",
-    "allmulti",
-    "min_mtu",
-    "max_mtu",
-    "num_tx_queues",
-    "num_rx_queues",
-    "gso_max_size",
-    "gso_max_segs",
-    "tso_max_size",
-    "gro_max_size",
-    "ifalias",
-];
-
 #[test]
 fn links_match_ip() {
     let ours = links("links.bin");
@@ -171,6 +122,8 @@ fn links_match_ip() {
     let mut kinds = BTreeSet::new();
     let mut table = table("links.bin");
     let mut all_printed = Vec::new();
+    // `ip -j -d`: the keys of `ip -j link show` and those `-d` adds.
+    let must_have = [LINK_KEYS.as_slice(), &LINK_DETAIL_KEYS].concat();
     decode_dump(&fixture("links.bin"), |p| {
         let Payload::Link(m) = p else {
             panic!("not a link: {p:?}")
@@ -179,7 +132,7 @@ fn links_match_ip() {
         all_printed.push(printed(|p| show::link::link(p, &m, &mut table, style)));
     });
     for ((link, expected), printed) in ours.iter().zip(&theirs).zip(all_printed) {
-        compared += compare(&link.name, &printed, expected, &LINK_KEYS);
+        compared += compare(&link.name, &printed, expected, &must_have);
         kinds.extend(link.kind.clone());
         // The info_kind and info_slave_kind ip prints, we print.
         for key in ["info_kind", "info_slave_kind"] {

@@ -8,9 +8,9 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
-use common::{RunDirGuard, ip, private_netns_and_run_dir};
+use common::{KillOnDrop, RunDirGuard, ip, private_netns_and_run_dir};
 use rtnl_ip::netns::Namespaces;
 use rtnl_ip::sys::{NetnsFd, NetnsId};
 use rtnl_ip::{Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, NsidValue};
@@ -126,29 +126,14 @@ fn ip_list_id(args: &[&str]) -> Vec<(i32, Option<String>)> {
 }
 
 /// A `sleep` started inside the named namespace (spawned from a thread in it), killed on drop.
-struct Sleeper(Child);
-
-impl Sleeper {
-    fn start_in(names: &Namespaces, name: &str) -> Sleeper {
-        let child = names
-            .run_in(name, || {
-                Command::new("sleep").arg("60").stdin(Stdio::null()).spawn()
-            })
-            .unwrap()
-            .expect("spawn sleep");
-        Sleeper(child)
-    }
-
-    fn pid(&self) -> u32 {
-        self.0.id()
-    }
-}
-
-impl Drop for Sleeper {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+fn sleeper_in(names: &Namespaces, name: &str) -> KillOnDrop {
+    let child = names
+        .run_in(name, || {
+            Command::new("sleep").arg("60").stdin(Stdio::null()).spawn()
+        })
+        .unwrap()
+        .expect("spawn sleep");
+    KillOnDrop(child)
 }
 
 #[test]
@@ -366,7 +351,7 @@ fn set_id_number_and_auto_agree_with_ip() {
 fn identify_pids_and_attach_agree_with_ip() {
     let (_dir, names) = ip_run_dir();
     names.add("a").unwrap();
-    let sleeper = Sleeper::start_in(&names, "a");
+    let sleeper = sleeper_in(&names, "a");
     let pid = sleeper.pid();
     let pid_text = pid.to_string();
 

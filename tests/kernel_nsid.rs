@@ -4,11 +4,11 @@
 
 mod common;
 
-use std::process::{Child, Command};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use common::{ip, ip_json, private_netns, private_netns_and_run_dir};
+use common::{KillOnDrop, ip, ip_json, private_netns, private_netns_and_run_dir};
 use rtnl_ip::sys::{NetnsFd, RunDir, run_in_new};
 use rtnl_ip::{ErrorKind, Handle, NetnsRef, NsidValue};
 use rustix::io::Errno;
@@ -48,38 +48,23 @@ fn our_nsids(handle: &mut Handle) -> Vec<i64> {
 }
 
 /// A `sleep` in a network namespace of its own (`unshare -n`), killed on drop.
-struct Sleeper(Child);
-
-impl Sleeper {
-    fn spawn() -> Sleeper {
-        let ours = NetnsFd::current().unwrap().id().unwrap();
-        let child = Command::new("unshare")
-            .args(["-n", "sleep", "30"])
-            .spawn()
-            .expect("unshare -n sleep");
-        let sleeper = Sleeper(child);
-        // Wait until the child has unshared (its namespace is no longer ours).
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while NetnsFd::of_pid(sleeper.pid())
-            .and_then(|fd| fd.id())
-            .is_ok_and(|id| id == ours)
-        {
-            assert!(Instant::now() < deadline, "unshare -n did not happen");
-            sleep(Duration::from_millis(10));
-        }
-        sleeper
+fn unshared_sleeper() -> KillOnDrop {
+    let ours = NetnsFd::current().unwrap().id().unwrap();
+    let child = Command::new("unshare")
+        .args(["-n", "sleep", "30"])
+        .spawn()
+        .expect("unshare -n sleep");
+    let sleeper = KillOnDrop(child);
+    // Wait until the child has unshared (its namespace is no longer ours).
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while NetnsFd::of_pid(sleeper.pid())
+        .and_then(|fd| fd.id())
+        .is_ok_and(|id| id == ours)
+    {
+        assert!(Instant::now() < deadline, "unshare -n did not happen");
+        sleep(Duration::from_millis(10));
     }
-
-    fn pid(&self) -> u32 {
-        self.0.id()
-    }
-}
-
-impl Drop for Sleeper {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
+    sleeper
 }
 
 #[test]
@@ -181,7 +166,7 @@ fn named_namespaces_in_a_private_run_dir() {
 fn a_process_namespace_and_the_id_the_kernel_gives_a_veth_peer() {
     private_netns();
     let mut handle = Handle::new().unwrap();
-    let sleeper = Sleeper::spawn();
+    let sleeper = unshared_sleeper();
     let pid = sleeper.pid();
     assert_eq!(handle.nsid_get(NetnsRef::Pid(pid)).unwrap(), None);
     // Moving a veth end there makes the kernel name that namespace here.

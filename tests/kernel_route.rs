@@ -71,6 +71,16 @@ fn ip_routes(args: &[&str]) -> Vec<Value> {
     ip_json(args).as_array().expect("array").clone()
 }
 
+/// [`assert_same_as_ip`] for the IPv4 and the IPv6 main table: `ip route`, `ip -6 route`.
+fn main_tables_same_as_ip(handle: &mut Handle) {
+    assert_same_as_ip(handle, &RouteFilter::new().family(Family::V4), &["route"]);
+    assert_same_as_ip(
+        handle,
+        &RouteFilter::new().family(Family::V6),
+        &["-6", "route"],
+    );
+}
+
 /// Checks our dump (`filter`) and `ip -j -d ARGS` list the same routes, key for key, through
 /// the crate's route printer. ip leaves out what its filter fixed: `table` unless it shows every
 /// table, `dev` with `dev DEV`, `protocol` with `proto P`.
@@ -446,16 +456,7 @@ fn replace_swaps_the_route() {
         ip_routes(&["-6", "route", "show", "2001:db8:99::/48"]).len(),
         1
     );
-    assert_same_as_ip(
-        &mut handle,
-        &RouteFilter::new().family(Family::V4),
-        &["route"],
-    );
-    assert_same_as_ip(
-        &mut handle,
-        &RouteFilter::new().family(Family::V6),
-        &["-6", "route"],
-    );
+    main_tables_same_as_ip(&mut handle);
 }
 
 #[test]
@@ -496,16 +497,7 @@ fn delete_removes_the_route() {
     handle
         .route_del(&RouteSpec::default_route(Family::V4))
         .expect("delete default");
-    assert_same_as_ip(
-        &mut handle,
-        &RouteFilter::new().family(Family::V4),
-        &["route"],
-    );
-    assert_same_as_ip(
-        &mut handle,
-        &RouteFilter::new().family(Family::V6),
-        &["-6", "route"],
-    );
+    main_tables_same_as_ip(&mut handle);
     assert!(find(&handle.routes(&RouteFilter::new()).unwrap(), "default").is_empty());
 
     let err = handle

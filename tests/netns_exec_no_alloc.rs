@@ -10,64 +10,23 @@
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
 use rtnl_ip::netns::Namespaces;
 use rtnl_ip::sys::NetnsId;
 
-struct Counting;
+#[path = "common/counting.rs"]
+mod counting;
 
-thread_local! {
-    /// Whether this thread's allocations are being counted.
-    static COUNTING: Cell<bool> = const { Cell::new(false) };
-    /// This thread's counted allocations.
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count_one() {
-    if COUNTING.with(Cell::get) {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-    }
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; counting only touches
-// const-initialised thread-locals without destructors, which do not allocate.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_one();
-        // SAFETY: the caller's contract for `alloc` is passed on as it is.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this `layout`, per the caller's contract.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_one();
-        // SAFETY: the caller's contract for `realloc` is passed on as it is.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use counting::{Counting, allocations_in};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-/// Runs `f` and returns its result and how many allocations this thread made meanwhile.
-fn allocations_in<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let before = ALLOCATIONS.with(Cell::get);
-    COUNTING.with(|c| c.set(true));
-    let r = f();
-    COUNTING.with(|c| c.set(false));
-    (r, ALLOCATIONS.with(Cell::get) - before)
-}
-
 #[test]
 fn the_counter_counts() {
-    let ((), n) = allocations_in(|| drop(std::hint::black_box(vec![1u8; 10])));
-    assert_eq!(n, 1);
+    assert_eq!(
+        allocations_in(|| drop(std::hint::black_box(vec![1u8; 10]))),
+        1
+    );
 }
 
 #[test]
@@ -84,14 +43,16 @@ fn entering_allocates_nothing() {
 
     // A failing enter (the file is not a namespace) allocates nothing either.
     let plain = names.prepare_exec("plain").unwrap();
-    let (result, n) = allocations_in(|| plain.enter_with(|_, _, _| {}).is_ok());
-    assert!(!result, "setns into a plain file must fail");
+    let mut entered = true;
+    let n = allocations_in(|| entered = plain.enter_with(|_, _, _| {}).is_ok());
+    assert!(!entered, "setns into a plain file must fail");
     assert_eq!(n, 0, "allocations in a failed enter");
 
     let blue = names.prepare_exec("blue").unwrap();
     let want = blue.netns().id().unwrap();
     let mut failed_binds = 0;
-    let (entered, n) = allocations_in(|| blue.enter_with(|_, _, _| failed_binds += 1).is_ok());
+    let mut entered = false;
+    let n = allocations_in(|| entered = blue.enter_with(|_, _, _| failed_binds += 1).is_ok());
     assert!(entered);
     assert_eq!(n, 0, "allocations while entering");
     assert_eq!(failed_binds, 1);

@@ -8,74 +8,25 @@
 //! allocate nothing at all, and a first pass over 2,001 links no more than the table's
 //! doublings.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-use std::fs;
+mod common;
+
 use std::hint::black_box;
 use std::io::Sink;
 
+use common::fixture;
 use rtnl_ip::codec::{Messages, Payload};
 use rtnl_ip::show::link::LinkStyle;
 use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::route::{Extra, RouteStyle};
 use rtnl_ip::show::{self, Printer};
 
-struct Counting;
+#[path = "common/counting.rs"]
+mod counting;
 
-thread_local! {
-    /// Whether this thread's allocations are being counted.
-    static COUNTING: Cell<bool> = const { Cell::new(false) };
-    /// This thread's counted allocations (per thread, so tests running beside each other do
-    /// not count each other's).
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-fn count_one() {
-    if COUNTING.with(Cell::get) {
-        ALLOCATIONS.with(|n| n.set(n.get() + 1));
-    }
-}
-
-// SAFETY: every call is forwarded unchanged to the system allocator; counting only touches
-// const-initialised thread-locals without destructors, which do not allocate.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        count_one();
-        // SAFETY: the caller's contract for `alloc` is passed on as it is.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: `ptr` came from `System.alloc` with this `layout`, per the caller's contract.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        count_one();
-        // SAFETY: the caller's contract for `realloc` is passed on as it is.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use counting::{Counting, allocations_in};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// Runs `f` and returns how many allocations this thread made meanwhile.
-fn allocations_in(f: impl FnOnce()) -> usize {
-    let before = ALLOCATIONS.with(Cell::get);
-    COUNTING.with(|c| c.set(true));
-    f();
-    COUNTING.with(|c| c.set(false));
-    ALLOCATIONS.with(Cell::get) - before
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    fs::read(format!(
-        "{}/tests/fixtures/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
-}
 
 /// The output modes: text, compact JSON, pretty JSON.
 const MODES: [(bool, bool); 3] = [(false, false), (true, false), (true, true)];

@@ -5,10 +5,13 @@
 //! test harness runs each test on its own thread, and `unshare` changes only the calling
 //! thread, so the test's links, addresses and routes live in a namespace that dies with the
 //! thread; `ip` spawned from that thread inherits it. Nothing touches the host.
+//!
+//! The CLI tests run the `rtnl` binary and `ip` side by side with [`rtnl`], [`ip_raw`],
+//! [`same`], [`outcome`] and, for monitors, [`Watcher`].
 #![allow(dead_code)]
 
 use std::path::PathBuf;
-use std::process::Command;
+use std::process::{Child, Command, Output};
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use rustix::thread::{UnshareFlags, unshare_unsafe};
@@ -143,3 +146,145 @@ pub fn printed(print: impl FnOnce(&mut rtnl_ip::show::Printer<Vec<u8>>)) -> Valu
     serde_json::from_slice(&bytes)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&bytes)))
 }
+
+/// The `rtnl` binary this package builds.
+pub const RTNL: &str = env!("CARGO_BIN_EXE_rtnl");
+
+/// Runs `rtnl ARGS` in the calling thread's namespaces, whatever its exit status.
+pub fn rtnl(args: &[&str]) -> Output {
+    Command::new(RTNL).args(args).output().expect("run rtnl")
+}
+
+/// Runs `ip ARGS` in the calling thread's namespaces, whatever its exit status.
+pub fn ip_raw(args: &[&str]) -> Output {
+    Command::new("ip").args(args).output().expect("run ip")
+}
+
+/// `rtnl ARGS` and `ip ARGS` print the same stdout and stderr and exit with the same code;
+/// returns `rtnl`'s output.
+pub fn same(args: &[&str]) -> Output {
+    let ours = rtnl(args);
+    let theirs = ip_raw(args);
+    let text = |out: &Output| {
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // As text first, for a readable difference; then byte for byte.
+    assert_eq!(text(&ours), text(&theirs), "rtnl vs ip: {}", args.join(" "));
+    assert_eq!(
+        (&ours.stdout, &ours.stderr),
+        (&theirs.stdout, &theirs.stderr),
+        "rtnl vs ip, bytes: {}",
+        args.join(" ")
+    );
+    ours
+}
+
+/// The exit code and stderr (trailing white space trimmed) of a command.
+pub fn outcome(out: &Output) -> (Option<i32>, String) {
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).trim_end().to_owned(),
+    )
+}
+
+/// A long-running command (a monitor) with its stdout and stderr going into a file of its
+/// own; killed, and its file removed, on drop.
+pub struct Watcher {
+    child: Child,
+    path: PathBuf,
+}
+
+impl Watcher {
+    /// Starts `program ARGS` with stdout and stderr into a fresh file named after `tag`
+    /// (unique within the test binary).
+    pub fn start(program: &str, args: &[&str], tag: &str) -> Watcher {
+        let path = std::env::temp_dir().join(format!("rtnl-watch-{}-{tag}", std::process::id()));
+        let file = std::fs::File::create(&path).unwrap();
+        let child = Command::new(program)
+            .args(args)
+            .stdout(file.try_clone().unwrap())
+            .stderr(file)
+            .spawn()
+            .unwrap();
+        Watcher { child, path }
+    }
+
+    /// What it printed so far.
+    pub fn text(&self) -> String {
+        std::fs::read_to_string(&self.path).unwrap()
+    }
+}
+
+impl Drop for Watcher {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
+/// A child process (a `sleep` holding a namespace, say), killed and reaped on drop.
+pub struct KillOnDrop(pub Child);
+
+impl KillOnDrop {
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.0.id()
+    }
+}
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The fixture `name`, read from `tests/fixtures/` (a missing fixture fails the test).
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// `ip -j` keys whose values move between two runs a moment apart (lifetimes count down):
+/// compared within a few seconds.
+pub const CLOCK_KEYS: [&str; 3] = ["valid_life_time", "preferred_life_time", "expires"];
+
+/// Keys `ip -j link show` prints that we must print too whenever ip does.
+pub const LINK_KEYS: [&str; 17] = [
+    "ifindex",
+    "link",
+    "link_index",
+    "ifname",
+    "flags",
+    "mtu",
+    "qdisc",
+    "master",
+    "operstate",
+    "linkmode",
+    "group",
+    "txqlen",
+    "link_type",
+    "address",
+    "broadcast",
+    "link_netnsid",
+    "ifalias",
+];
+
+/// The further keys `ip -j -d link show` prints that we must print too whenever ip does.
+pub const LINK_DETAIL_KEYS: [&str; 10] = [
+    "promiscuity",
+    "allmulti",
+    "min_mtu",
+    "max_mtu",
+    "num_tx_queues",
+    "num_rx_queues",
+    "gso_max_size",
+    "gso_max_segs",
+    "tso_max_size",
+    "gro_max_size",
+];
