@@ -16,7 +16,7 @@ root=$PWD
 # shellcheck source=tests/vm/lib.sh
 . tests/vm/lib.sh
 
-vm_apt_install qemu-system-x86 linux-image-cloud-amd64 busybox-static cpio
+vm_install_boot
 vm_kernel
 
 work=$root/target/vm

@@ -55,11 +55,35 @@ vm_accel() {
     case "${RTNL_VM_ACCEL:-auto}" in
         tcg | kvm) echo "$RTNL_VM_ACCEL"; return ;;
     esac
-    if [ -w /dev/kvm ] && timeout 20 qemu-system-x86_64 -accel kvm -m 256 -nographic -no-reboot \
+    if [ -w /dev/kvm ] && timeout 10 qemu-system-x86_64 -accel kvm -m 256 -nographic -no-reboot \
         -kernel "$VM_KERNEL" -initrd "$initrd" -append "console=ttyS0 panic=-1 quiet rtnl_probe" \
         </dev/null 2>/dev/null | grep -q RTNL-VM-PROBE-OK; then
         echo kvm
     else
         echo tcg
     fi
+}
+
+# What tests/vm/boot.sh needs: qemu, the kernel package, busybox-static, cpio.
+vm_install_boot() {
+    vm_apt_install qemu-system-x86 linux-image-cloud-amd64 busybox-static cpio
+}
+
+# What tests/vm/matrix.sh needs: the above; virtme-ng 1.42 in a venv under /opt; the Rust
+# virtiofsd virtme-ng shares the host's filesystem with (Debian 12 has no package of it, and
+# qemu 7.2's C virtiofsd is not one virtme-ng will use), built with cargo install in the
+# project's target dir. Puts both on PATH.
+vm_install_matrix() {
+    vm_apt_install qemu-system-x86 linux-image-cloud-amd64 busybox-static cpio python3-venv \
+        libseccomp-dev libcap-ng-dev
+    local venv=/opt/rtnl-vng vfsd=/opt/rtnl-virtiofsd
+    if [ ! -x "$venv/bin/vng" ]; then
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install -q 'virtme-ng==1.42'
+    fi
+    if [ ! -x "$vfsd/bin/virtiofsd" ]; then
+        CARGO_TARGET_DIR=$PWD/target/virtiofsd cargo install virtiofsd --version 1.14.0 \
+            --locked --root "$vfsd"
+    fi
+    export PATH=$vfsd/bin:$venv/bin:$PATH
 }

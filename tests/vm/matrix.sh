@@ -7,9 +7,8 @@
 #   bash tests/vm/matrix.sh              # as root; every test binary of the workspace
 #   bash tests/vm/matrix.sh cli vm       # only the binaries named (kernel_link, cli, vm, ...)
 #
-# Installs what it needs when missing: qemu and the kernel package (apt-get), virtme-ng (pip, in
-# a venv under /opt), and the Rust virtiofsd virtme-ng shares the filesystem with (cargo install;
-# Debian 12 has no package of it, and qemu 7.2's C virtiofsd is not one virtme-ng will use).
+# Installs what it needs when missing (tests/vm/lib.sh, vm_install_matrix): qemu and the kernel
+# package (apt-get), virtme-ng (pip, in a venv under /opt), and the Rust virtiofsd (cargo install).
 # Environment: RTNL_VM_TIMEOUT (seconds for the VM, default 2400), RTNL_VM_ACCEL (tcg|kvm|auto).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,21 +16,8 @@ root=$PWD
 # shellcheck source=tests/vm/lib.sh
 . tests/vm/lib.sh
 
-vm_apt_install qemu-system-x86 linux-image-cloud-amd64 busybox-static cpio python3-venv \
-    libseccomp-dev libcap-ng-dev
+vm_install_matrix
 vm_kernel
-
-venv=/opt/rtnl-vng
-if [ ! -x "$venv/bin/vng" ]; then
-    python3 -m venv "$venv"
-    "$venv/bin/pip" install -q 'virtme-ng==1.42'
-fi
-vfsd=/opt/rtnl-virtiofsd
-if [ ! -x "$vfsd/bin/virtiofsd" ]; then
-    CARGO_TARGET_DIR=$root/target/virtiofsd cargo install virtiofsd --version 1.14.0 --locked \
-        --root "$vfsd"
-fi
-export PATH=$vfsd/bin:$venv/bin:$PATH
 
 work=$root/target/vm
 out=$work/matrix
