@@ -288,3 +288,70 @@ pub const LINK_DETAIL_KEYS: [&str; 10] = [
     "tso_max_size",
     "gro_max_size",
 ];
+
+/// Runs `rtnl ARGS`, which must succeed and print nothing on stderr; its stdout.
+pub fn ok(args: &[&str]) -> String {
+    let out = rtnl(args);
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "rtnl {}: exit {:?}: {}",
+        args.join(" "),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Runs the same failing command with `rtnl` and `ip`: same message, same exit code; returns
+/// them.
+pub fn same_failure(args: &[&str]) -> (Option<i32>, String) {
+    let ours = outcome(&rtnl(args));
+    let theirs = outcome(&ip_raw(args));
+    assert_eq!(ours, theirs, "rtnl vs ip: {}", args.join(" "));
+    assert_ne!(ours.0, Some(0), "{} should fail", args.join(" "));
+    ours
+}
+
+/// Compares every key of `ours` with `theirs` (recursively), and checks that every key of
+/// `theirs` listed in `must_have` is in `ours`. Returns the number of values compared.
+pub fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) -> usize {
+    match (ours, theirs) {
+        (Value::Object(ours), Value::Object(theirs)) => {
+            let mut compared = 0;
+            for (key, value) in ours {
+                let Some(expected) = theirs.get(key) else {
+                    panic!("{context}: we print {key}={value}, ip does not");
+                };
+                if CLOCK_KEYS.contains(&key.as_str()) && value.is_u64() && value != expected {
+                    let (a, b) = (value.as_i64().unwrap(), expected.as_i64().unwrap());
+                    assert!((a - b).abs() <= 3, "{context}.{key}: {a} vs ip's {b}");
+                    compared += 1;
+                    continue;
+                }
+                compared += compare(&format!("{context}.{key}"), value, expected, &[]);
+            }
+            for key in must_have {
+                if theirs.contains_key(*key) {
+                    assert!(
+                        ours.contains_key(*key),
+                        "{context}: ip prints {key}, we do not"
+                    );
+                }
+            }
+            compared
+        }
+        (Value::Array(ours), Value::Array(theirs)) => {
+            assert_eq!(ours.len(), theirs.len(), "{context}: lengths");
+            ours.iter()
+                .zip(theirs)
+                .enumerate()
+                .map(|(i, (a, b))| compare(&format!("{context}[{i}]"), a, b, must_have))
+                .sum::<usize>()
+                .max(1)
+        }
+        _ => {
+            assert_eq!(ours, theirs, "{context}");
+            1
+        }
+    }
+}

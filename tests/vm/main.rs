@@ -12,9 +12,9 @@
 #[path = "../common/mod.rs"]
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Command;
 
-use common::{ip, ip_json, ip_link, private_netns};
+use common::{compare, ip, ip_json, ip_link, ok, outcome, private_netns, rtnl, same_failure};
 use rtnl_ip::{Handle, LinkAdd, LinkFilter, LinkRef, LinkSet};
 use serde_json::Value;
 
@@ -27,44 +27,6 @@ fn in_vm() {
         "these tests run inside the VM that tests/vm/matrix.sh boots (RTNL_VM_KINDS=1 unset)"
     );
     private_netns();
-}
-
-/// Runs the `rtnl` binary.
-fn rtnl(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rtnl"))
-        .args(args)
-        .output()
-        .expect("run rtnl")
-}
-
-/// `rtnl ARGS`, which must succeed with nothing on stderr; its stdout.
-fn ok(args: &[&str]) -> String {
-    let out = rtnl(args);
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "rtnl {}: exit {:?}: {}",
-        args.join(" "),
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-/// The exit code and stderr of a failed command.
-fn failure(out: &Output) -> (Option<i32>, String) {
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).trim_end().to_owned(),
-    )
-}
-
-/// The same failing command with `rtnl` and `ip`: the same message and exit code; returns them.
-fn same_failure(args: &[&str]) -> (Option<i32>, String) {
-    let ours = failure(&rtnl(args));
-    let theirs = failure(&Command::new("ip").args(args).output().expect("run ip"));
-    assert_eq!(ours, theirs, "rtnl vs ip: {}", args.join(" "));
-    assert_ne!(ours.0, Some(0), "{} should fail", args.join(" "));
-    ours
 }
 
 /// Keys `ip -j link show` prints for these links that we must print too.
@@ -84,42 +46,6 @@ const LINK_KEYS: [&str; 14] = [
     "address",
     "broadcast",
 ];
-
-/// Every value we print equals ip's (recursively); every key of `must_have` that ip prints at
-/// the top of an object we print too. Returns the number of values compared.
-fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) -> usize {
-    match (ours, theirs) {
-        (Value::Object(ours), Value::Object(theirs)) => {
-            let mut compared = 0;
-            for (key, value) in ours {
-                let Some(expected) = theirs.get(key) else {
-                    panic!("{context}: we print {key}={value}, ip does not");
-                };
-                compared += compare(&format!("{context}.{key}"), value, expected, &[]);
-            }
-            for key in must_have {
-                assert!(
-                    !theirs.contains_key(*key) || ours.contains_key(*key),
-                    "{context}: ip prints {key}, we do not"
-                );
-            }
-            compared
-        }
-        (Value::Array(ours), Value::Array(theirs)) => {
-            assert_eq!(ours.len(), theirs.len(), "{context}: lengths");
-            ours.iter()
-                .zip(theirs)
-                .enumerate()
-                .map(|(i, (a, b))| compare(&format!("{context}[{i}]"), a, b, must_have))
-                .sum::<usize>()
-                .max(1)
-        }
-        _ => {
-            assert_eq!(ours, theirs, "{context}");
-            1
-        }
-    }
-}
 
 /// `rtnl link show dev NAME` against `ip`: `-j -d` key by key (our `linkinfo` must be there
 /// when ip's is), `-j` key by key, and the text byte for byte. Returns ip's `-j -d` object.
@@ -174,7 +100,7 @@ fn dummy() {
     h.link_add(
         &LinkAdd::dummy("d0")
             .mtu(1400)
-            .address([0x02, 0, 0, 0, 0, 0x20])
+            .address(&[0x02, 0, 0, 0, 0, 0x20])
             .up(),
     )
     .unwrap();
@@ -322,7 +248,7 @@ fn ipvlan() {
     assert_eq!(ipv1["linkinfo"]["info_data"]["mode"], "l3");
 
     // Not built by the binary yet: it says so, without touching the kernel.
-    let (code, message) = failure(&rtnl(&[
+    let (code, message) = outcome(&rtnl(&[
         "link", "add", "link", "low0", "name", "ipv2", "type", "ipvlan",
     ]));
     assert_eq!(code, Some(255), "{message}");
