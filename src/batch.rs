@@ -414,12 +414,16 @@ impl Batch<'_> {
                     match index {
                         Ok(index) => {
                             known.insert(name.clone(), index);
-                            MessageMut::parse(&mut self.buf[*start..*start + *len])
-                                .and_then(|mut m| {
+                            let request = self.buf.get_mut(*start..*start + *len);
+                            let patched =
+                                MessageMut::parse(request.unwrap_or_default()).and_then(|mut m| {
                                     m.family_header_mut::<IfAddrMsg>()
                                         .map(|h| h.ifa_index.set(index))
-                                })
-                                .expect("an address request written by the codec");
+                                });
+                            if let Err(e) = patched {
+                                results[i] = Err(entry.error(rtnl_sys::Error::from(e).into()));
+                                continue;
+                            }
                             (*start, *len)
                         }
                         Err(Errno::NODEV) => {
