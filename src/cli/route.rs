@@ -688,14 +688,8 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         query.oif = Some(device_index(ctx, dev)?.into());
     }
     let style = RouteStyle {
-        details: ctx.opts.details,
         table: false,
-        dev: true,
-        protocol: true,
-        scope: true,
-        via: true,
-        src: true,
-        metric: true,
+        ..RouteStyle::all_tables(ctx.opts.details)
     };
     let mut p = ctx.printer();
     let handle = ctx.handle()?;

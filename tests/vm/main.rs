@@ -14,7 +14,9 @@ mod common;
 
 use std::process::Command;
 
-use common::{compare, ip, ip_json, ip_link, ok, outcome, private_netns, rtnl, same_failure};
+use common::{
+    LINK_KEYS, compare, ip, ip_json, ip_link, ok, outcome, private_netns, rtnl, same_failure,
+};
 use rtnl_ip::{Handle, LinkAdd, LinkFilter, LinkRef, LinkSet};
 use serde_json::Value;
 
@@ -28,24 +30,6 @@ fn in_vm() {
     );
     private_netns();
 }
-
-/// Keys `ip -j link show` prints for these links that we must print too.
-const LINK_KEYS: [&str; 14] = [
-    "ifindex",
-    "link",
-    "ifname",
-    "flags",
-    "mtu",
-    "qdisc",
-    "master",
-    "operstate",
-    "linkmode",
-    "group",
-    "txqlen",
-    "link_type",
-    "address",
-    "broadcast",
-];
 
 /// `rtnl link show dev NAME` against `ip`: `-j -d` key by key (our `linkinfo` must be there
 /// when ip's is), `-j` key by key, and the text byte for byte. Returns ip's `-j -d` object.
