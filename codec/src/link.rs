@@ -359,6 +359,16 @@ impl<'a> LinkMessage<'a> {
             .map(|(stats, _)| stats)
     }
 
+    /// `IFLA_STATS64` in place: the 23 counters every kernel sends, borrowed from the message,
+    /// and the newer ones after them (`rx_nohandler`, `rx_otherhost_dropped`) when the kernel
+    /// sent them. What `ip -s link` prints.
+    #[inline]
+    pub fn link_stats(&self) -> Option<LinkStats<'a>> {
+        let bytes = self.attrs.bytes(ifla::STATS64)?;
+        let (counters, newer) = zerocopy::FromBytes::ref_from_prefix(bytes).ok()?;
+        Some(LinkStats { counters, newer })
+    }
+
     /// `IFLA_PROP_LIST`: the nest of alternative names (`IFLA_ALT_IFNAME` strings).
     #[inline]
     pub fn alt_names(&self) -> impl Iterator<Item = &'a str> + use<'a> {
@@ -463,5 +473,45 @@ fn check_kind_data(info: &AttrIndex<'_, INFO_SLOTS>) -> Result<(), Error> {
         Some("vlan") => VlanInfo::parse(data).map(drop),
         Some("macvlan" | "macvtap") => MacvlanInfo::parse(data).map(drop),
         _ => data.nested().validate(),
+    }
+}
+
+/// `IFLA_STATS64` (`struct rtnl_link_stats64` in `<linux/if_link.h>`) as it lies in a link
+/// message: nothing copied. Counters the kernel did not send (an older kernel's shorter
+/// struct) read as 0, as `ip` reads them.
+#[derive(Clone, Copy, Debug)]
+pub struct LinkStats<'a> {
+    /// The first 23 counters, which every kernel since 2.6.35 sends.
+    counters: &'a LinkStats64,
+    /// The payload after them: `rx_nohandler` (Linux 4.6), `rx_otherhost_dropped` (5.19).
+    newer: &'a [u8],
+}
+
+impl<'a> LinkStats<'a> {
+    /// The 23 counters every kernel sends (`rx_packets` .. `tx_compressed`).
+    #[inline]
+    pub fn counters(&self) -> &'a LinkStats64 {
+        self.counters
+    }
+
+    /// The `n`th 64-bit counter after the 23, or 0.
+    fn newer(&self, n: usize) -> u64 {
+        self.newer
+            .chunks_exact(8)
+            .nth(n)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_ne_bytes)
+    }
+
+    /// `rx_nohandler`: packets dropped because no protocol handler took them.
+    #[inline]
+    pub fn rx_nohandler(&self) -> u64 {
+        self.newer(0)
+    }
+
+    /// `rx_otherhost_dropped`: packets dropped for another host's address.
+    #[inline]
+    pub fn rx_otherhost_dropped(&self) -> u64 {
+        self.newer(1)
     }
 }

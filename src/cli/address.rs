@@ -16,6 +16,8 @@ use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr};
 
 use rtnl_ip::codec::{AddressMessage, Message, ifa_f};
+use rtnl_ip::show::address::AddressForm;
+use rtnl_ip::show::link::Brief;
 use rtnl_ip::show::{self, link::LinkStyle, lookup::LinkTable};
 use rtnl_ip::{Address, AddressFilter, AddressSpec, DumpRow, IpPrefix, Link, names};
 
@@ -629,7 +631,17 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         mode: false,
         qlen: true,
         inet6,
+        stats: Default::default(),
+        brief: match (ctx.opts.brief, links_only) {
+            (false, _) => Brief::Off,
+            (true, false) => Brief::Name,
+            (true, true) => Brief::Link,
+        },
     };
+    // -o: each address on its own line, led by its link; the links themselves are left out.
+    let oneline = ctx.opts.oneline && !ctx.opts.brief && !links_only;
+    let stats = ctx.opts.stats_style();
+    let ctx_brief = ctx.opts.brief;
     let mut p = ctx.printer();
     let mut table = LinkTable::offline();
     p.start_list();
@@ -647,15 +659,33 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             }
             p.open_object(None);
             // With a label filter ip prints the addresses alone.
-            if filter.label.is_none() {
+            let full_link = filter.label.is_none() && !oneline;
+            if full_link {
                 show::link::link_fields(&mut p, m, table, style, format_args!(""));
             }
             if !links_only {
+                let form = if ctx_brief {
+                    AddressForm::Brief
+                } else if oneline {
+                    AddressForm::Oneline {
+                        index: m.index(),
+                        dev: name,
+                    }
+                } else {
+                    AddressForm::Full
+                };
                 p.open_array(Some("addr_info"));
                 for a in first.into_iter().chain(kept) {
-                    show::address::address(&mut p, &a);
+                    show::address::address_as(&mut p, &a, form);
                 }
                 p.close_array();
+                if ctx_brief {
+                    p.text(format_args!("\n"));
+                }
+            }
+            if full_link && stats.level > 0 && !ctx_brief {
+                show::stats::link_stats(&mut p, m, stats);
+                p.nl();
             }
             p.close_object();
         });

@@ -746,8 +746,8 @@ impl<'a> ShowArgs<'a> {
             vrf: vrf.map(LinkRef::Index),
             // The kernel ignores a kind filter it has no driver for; `keeps` checks it too.
             kind: None,
-            // rtnl prints no statistics, so the kernel need not sum them for every link.
-            skip_stats: true,
+            // Without -s the counters are not printed, so the kernel need not sum them.
+            skip_stats: ctx.opts.stats == 0,
         })
     }
 
@@ -843,7 +843,12 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let show_ll = ctx.opts.family == super::Family::Any
         || ctx.opts.family == super::Family::Link
         || ctx.opts.details;
-    let style = LinkStyle::link_show(ctx.opts.details, show_ll);
+    let mut style = LinkStyle::link_show(ctx.opts.details, show_ll);
+    style.stats = ctx.opts.stats_style();
+    if ctx.opts.brief {
+        style.brief = show::link::Brief::Link;
+        style.stats = Default::default();
+    }
     let mut p = ctx.printer();
     let mut table = LinkTable::offline();
     p.start_list();

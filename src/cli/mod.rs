@@ -23,7 +23,7 @@ mod wait;
 use std::io::BufRead;
 use std::time::Duration;
 
-use rtnl_ip::show::Printer;
+use rtnl_ip::show::{Palette, Printer};
 use rtnl_ip::{Deadline, Handle, NetnsRef};
 
 use args::{Args, CmdResult, Failure, matches};
@@ -63,6 +63,76 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// `-a`, `-all`: `netns exec` and `netns delete` act on every named namespace.
     pub all: bool,
+    /// `-s`, `-stats`, `-statistics`: how many times given (`-s -s`: the error breakdown).
+    pub stats: u8,
+    /// `-h`, `-human`: counters scaled (`1.2M`); `-iec` scales by 1024.
+    pub human: bool,
+    /// `-iec`: with `-h`, powers of 1024.
+    pub iec: bool,
+    /// `-br`, `-brief`: the brief forms of `link` and `address`.
+    pub brief: bool,
+    /// `-o`, `-oneline`: each object on one line, inner line breaks as `\`.
+    pub oneline: bool,
+    /// `-c`, `-color[=always|auto|never]`: colour names, addresses and states.
+    pub color: ColorWhen,
+}
+
+/// When `-c` colours the text (iproute2's `enum color_opt`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColorWhen {
+    /// No `-c`, or `-c=never`.
+    #[default]
+    Never,
+    /// `-c=auto`: when stdout is a terminal.
+    Auto,
+    /// `-c`, `-c=always`.
+    Always,
+}
+
+impl Options {
+    /// The counters' style `-s`/`-h`/`-iec` ask for.
+    pub fn stats_style(&self) -> rtnl_ip::show::stats::StatsStyle {
+        use rtnl_ip::show::stats::{Human, StatsStyle};
+        let human = match (self.human, self.iec) {
+            (false, _) => Human::Off,
+            (true, false) => Human::Si,
+            (true, true) => Human::Iec,
+        };
+        StatsStyle {
+            level: self.stats,
+            human,
+        }
+    }
+
+    /// The palette text is coloured with, if any (`check_enable_color()`): never for JSON;
+    /// for `auto` only on a terminal; dark or light by `COLORFGBG`.
+    pub fn palette(&self) -> Option<Palette> {
+        use std::io::IsTerminal;
+        let on = match self.color {
+            ColorWhen::Never => false,
+            ColorWhen::Auto => std::io::stdout().is_terminal(),
+            ColorWhen::Always => true,
+        };
+        (on && !self.json).then(|| {
+            let fgbg = std::env::var_os("COLORFGBG");
+            Palette::from_colorfgbg(fgbg.as_ref().map(|v| v.as_encoded_bytes()))
+        })
+    }
+}
+
+/// `matches_color()`: `-color` (or a prefix of it, down to `-c`) alone or with
+/// `=always|auto|never`; `None` for any other option.
+fn color_option(opt: &str) -> Option<ColorWhen> {
+    let (name, value) = opt.split_once('=').unwrap_or((opt, ""));
+    if !matches(name, "-color") {
+        return None;
+    }
+    match value {
+        "" | "always" => Some(ColorWhen::Always),
+        "auto" => Some(ColorWhen::Auto),
+        "never" => Some(ColorWhen::Never),
+        _ => None,
+    }
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -118,7 +188,10 @@ impl Ctx {
     pub fn printer(&mut self) -> Out {
         self.flush();
         let stdout = std::io::BufWriter::with_capacity(OUT_BUFFER, std::io::stdout().lock());
-        Printer::new(stdout, self.opts.json, self.opts.pretty)
+        let mut p = Printer::new(stdout, self.opts.json, self.opts.pretty);
+        p.set_oneline(self.opts.oneline);
+        p.set_color(self.opts.palette());
+        p
     }
 
     /// Ends a command that printed with `p`: on success its output is written out (a closed
@@ -349,8 +422,14 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.family = Family::Inet6;
         } else if opt == "-0" {
             opts.family = Family::Link;
-        } else if is("-human") || is("-human-readable") || is("-iec") {
-            // Only statistics are scaled, and rtnl prints none.
+        } else if is("-human") || is("-human-readable") {
+            opts.human = true;
+        } else if is("-iec") {
+            opts.iec = true;
+        } else if is("-stats") || is("-statistics") {
+            opts.stats = opts.stats.saturating_add(1);
+        } else if is("-oneline") {
+            opts.oneline = true;
         } else if is("-details") {
             opts.details = true;
         } else if is("-Version") {
@@ -363,6 +442,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.force = true;
         } else if is("-batch") {
             opts.batch = Some(value()?);
+        } else if is("-brief") {
+            opts.brief = true;
         } else if is("-json") {
             opts.json = true;
         } else if is("-pretty") {
@@ -376,20 +457,11 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
         } else if is("-all") {
             opts.all = true;
-        } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
-            // rtnl never colours its output.
-        } else if [
-            "-stats",
-            "-statistics",
-            "-resolve",
-            "-oneline",
-            "-timestamp",
-            "-tshort",
-            "-brief",
-            "-Numeric",
-        ]
-        .iter()
-        .any(|long| is(long))
+        } else if let Some(when) = color_option(opt) {
+            opts.color = when;
+        } else if ["-resolve", "-timestamp", "-tshort", "-Numeric"]
+            .iter()
+            .any(|long| is(long))
             || opt == "-M"
             || opt == "-B"
             || opt == "-echo"

@@ -84,6 +84,8 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let details = ctx.opts.details;
     // ip monitor prints text, -j or not.
     let mut p = Printer::new(std::io::stdout().lock(), false, false);
+    p.set_oneline(ctx.opts.oneline);
+    p.set_color(ctx.opts.palette());
     let mut resync = false;
     loop {
         monitor.next_with(|payload| {
@@ -143,6 +145,8 @@ fn event<W: Write>(
                 mode: false,
                 qlen: false,
                 inet6: false,
+                stats: Default::default(),
+                brief: Default::default(),
             };
             let moved = Moved {
                 netnsid: m.new_netnsid(),

@@ -7,15 +7,43 @@ use std::io::Write;
 use crate::codec::{AddressMessage, af};
 use crate::names;
 
-use super::Printer;
+use super::{Color, Printer};
 
 /// `IFA_CACHEINFO`'s "no expiry" lifetime.
 const FOREVER: u32 = u32::MAX;
 
 /// One address: an element of `addr_info` in JSON, two lines of text.
 pub fn address<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
+    address_as(p, a, AddressForm::Full);
+}
+
+/// The forms of an address `ip address` prints.
+#[derive(Clone, Copy, Debug)]
+pub enum AddressForm<'n> {
+    /// Family, address, scope, flags, label and lifetimes.
+    Full,
+    /// `-br`: `ADDRESS/PREFIX ` (and `metric N `) alone, no line break.
+    Brief,
+    /// `-o`: the full form led by its link, `INDEX: NAME` (JSON `index`, `dev`).
+    Oneline {
+        /// The link's index.
+        index: u32,
+        /// The link's name.
+        dev: &'n [u8],
+    },
+}
+
+/// One address in `form` (`print_addrinfo()`).
+pub fn address_as<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: AddressForm<'_>) {
     p.open_object(None);
     let family = a.family();
+    let color = Color::of_family(family);
+    let brief = matches!(form, AddressForm::Brief);
+    if let AddressForm::Oneline { index, dev } = form {
+        p.number(Some("index"), index, format_args!("{index}: "));
+        p.text_bytes(dev);
+        p.bytes(Some("dev"), dev, format_args!(""));
+    }
     let name = match family {
         af::INET => Family::Known("inet"),
         af::INET6 => Family::Known("inet6"),
@@ -26,23 +54,34 @@ pub fn address<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
         Family::Known(word) => word,
         Family::Other(_) => "unspec",
     };
-    if p.is_json() {
-        p.string(Some("family"), json_name, format_args!(""));
-    } else {
-        p.text(format_args!("    {name} "));
+    if !brief {
+        if p.is_json() {
+            p.string(Some("family"), json_name, format_args!(""));
+        } else {
+            p.text(format_args!("    {name} "));
+        }
     }
     if let Some(local) = a.own_address() {
-        p.display(Some("local"), &local, format_args!("{local}"));
+        p.color_display(color, Some("local"), &local, format_args!("{local}"));
         if let Some(peer) = a.peer() {
-            p.display(Some("address"), &peer, format_args!(" peer {peer}"));
+            p.text(format_args!(" peer "));
+            p.color_display(color, Some("address"), &peer, format_args!("{peer}"));
         }
     }
     let len = a.prefix_len();
     p.number(Some("prefixlen"), len, format_args!("/{len} "));
-    if let Some(brd) = a.broadcast() {
-        p.display(Some("broadcast"), &brd, format_args!("brd {brd} "));
-    }
     let metric = a.priority();
+    if brief {
+        if let Some(metric) = metric {
+            p.number(Some("metric"), metric, format_args!("metric {metric} "));
+        }
+        p.close_object();
+        return;
+    }
+    if let Some(brd) = a.broadcast() {
+        p.text(format_args!("brd "));
+        p.color_display(color, Some("broadcast"), &brd, format_args!("{brd} "));
+    }
     if let Some(metric) = metric {
         p.text(format_args!("metric {metric} "));
     }
@@ -65,8 +104,9 @@ pub fn address<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
         p.number(Some("preferred_life_time"), preferred, format_args!(""));
     }
     if let (Some(valid), Some(preferred)) = (valid, preferred) {
+        let sl = p.sl();
         p.text(format_args!(
-            "\n       valid_lft {} preferred_lft {}",
+            "{sl}       valid_lft {} preferred_lft {}",
             Lifetime(valid),
             Lifetime(preferred)
         ));

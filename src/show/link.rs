@@ -7,8 +7,9 @@ use std::io::Write;
 use crate::codec::{LinkMessage, iff};
 use crate::names::{self, FlagWord, HardwareAddress};
 
-use super::Printer;
 use super::lookup::{LinkTable, is_up};
+use super::stats::{self, StatsStyle};
+use super::{Color, Printer};
 
 /// What a link's output includes.
 #[derive(Clone, Copy, Debug)]
@@ -28,6 +29,23 @@ pub struct LinkStyle {
     /// type, address, MTU, lower link (when not itself), state and queue length; `ip -6
     /// address` prints links from that dump.
     pub inet6: bool,
+    /// `-s`: the counters after the link (`ip link`; `ip address` prints them after the
+    /// addresses itself, with [`stats::link_stats`]).
+    pub stats: StatsStyle,
+    /// `-br`: the one-line brief form.
+    pub brief: Brief,
+}
+
+/// `-br`: what the brief form of a link holds (`print_linkinfo_brief()`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Brief {
+    /// The full form.
+    #[default]
+    Off,
+    /// `ip -br link`: name, state, hardware address and flags, then the line's end.
+    Link,
+    /// `ip -br address`: name and state; the caller adds the addresses and the line's end.
+    Name,
 }
 
 impl LinkStyle {
@@ -40,6 +58,8 @@ impl LinkStyle {
             mode: true,
             qlen: true,
             inet6: false,
+            stats: StatsStyle::default(),
+            brief: Brief::Off,
         }
     }
 }
@@ -77,41 +97,32 @@ pub fn link_fields<W: Write>(
         m.link().filter(|&l| l != index)
     };
     let json = p.is_json();
+    let flags = m.flags();
+
+    if style.brief != Brief::Off {
+        let lower_down = name_and_link(p, name, lower, link_netnsid, links, true);
+        if let Some(state) = m.operstate() {
+            operstate(p, state, true);
+        }
+        if style.brief == Brief::Link {
+            if let Some(address) = m.address() {
+                let address = HardwareAddress(address);
+                p.color_display(
+                    Some(Color::Mac),
+                    Some("address"),
+                    &address,
+                    format_args!("{address} "),
+                );
+            }
+            link_flags(p, flags, lower_down);
+            p.text(format_args!("\n"));
+        }
+        return;
+    }
 
     p.number(Some("ifindex"), index, format_args!("{index}: "));
-    p.text_bytes(name);
-    let mut lower_down = false;
-    match (lower, link_netnsid) {
-        (Some(0), _) => p.null(Some("link"), format_args!("@NONE")),
-        (Some(i), Some(_)) => p.number(Some("link_index"), i, format_args!("@if{i}")),
-        (Some(i), None) => {
-            // ip's ll_index_to_flags() is 0 for a link it cannot find: text says M-DOWN.
-            lower_down = links.flags(i).map_or(!json, |flags| !is_up(flags));
-            let peer = links.display(i);
-            p.display(Some("link"), &peer, format_args!("@{peer}"));
-        }
-        (None, _) => {}
-    }
-    p.bytes(Some("ifname"), name, format_args!(""));
-
-    let flags = m.flags();
-    if json {
-        p.open_array(Some("flags"));
-        names::for_each_link_flag(flags, lower_down, |word| match word {
-            FlagWord::Named(word) => p.string(None, word, format_args!("")),
-            FlagWord::Unnamed(_) => p.display(None, &word, format_args!("")),
-        });
-        p.close_array();
-    } else {
-        p.text(format_args!(": <"));
-        let mut first = true;
-        names::for_each_link_flag(flags, lower_down, |word| {
-            let comma = if first { "" } else { "," };
-            first = false;
-            p.text(format_args!("{comma}{word}"));
-        });
-        p.text(format_args!("> "));
-    }
+    let lower_down = name_and_link(p, name, lower, link_netnsid, links, false);
+    link_flags(p, flags, lower_down);
 
     if let Some(mtu) = m.mtu() {
         p.number(Some("mtu"), mtu, format_args!("mtu {mtu} "));
@@ -124,8 +135,7 @@ pub fn link_fields<W: Write>(
         p.display(Some("master"), &master, format_args!("master {master} "));
     }
     if let Some(state) = m.operstate() {
-        let state = names::operstate(state);
-        p.display(Some("operstate"), &state, format_args!("state {state} "));
+        operstate(p, state, false);
     }
     if let Some(linkmode) = m.linkmode().filter(|_| style.mode && full) {
         let linkmode = names::linkmode(linkmode);
@@ -151,15 +161,21 @@ pub fn link_fields<W: Write>(
     let ll = if json { style.ll_json } else { style.show_ll };
     if ll {
         let link_type = names::link_type(m.link_type());
+        let sl = p.sl();
         p.display(
             Some("link_type"),
             &link_type,
-            format_args!("\n    link/{link_type} "),
+            format_args!("{sl}    link/{link_type} "),
         );
         let address = m.address();
         if let Some(address) = address {
             let address = HardwareAddress(address);
-            p.display(Some("address"), &address, format_args!("{address}"));
+            p.color_display(
+                Some(Color::Mac),
+                Some("address"),
+                &address,
+                format_args!("{address}"),
+            );
         }
         if let Some(brd) = m.broadcast().filter(|_| full) {
             let word = if flags & iff::POINTOPOINT != 0 {
@@ -168,12 +184,19 @@ pub fn link_fields<W: Write>(
                 "brd"
             };
             let brd = HardwareAddress(brd);
-            p.display(Some("broadcast"), &brd, format_args!(" {word} {brd}"));
+            p.text(format_args!(" {word} "));
+            p.color_display(
+                Some(Color::Mac),
+                Some("broadcast"),
+                &brd,
+                format_args!("{brd}"),
+            );
         }
         if let (Some(perm), Some(address)) = (m.perm_address().filter(|_| full), address)
             && perm != address
         {
-            p.text(format_args!(" permaddr {}", HardwareAddress(perm)));
+            p.text(format_args!(" permaddr "));
+            p.color_text(Some(Color::Mac), format_args!("{}", HardwareAddress(perm)));
         }
     }
     if let Some(nsid) = link_netnsid {
@@ -191,10 +214,116 @@ pub fn link_fields<W: Write>(
     if style.details && full {
         details(p, m, links);
     }
-    p.text(format_args!("\n"));
-    if let Some(alias) = m.alias().filter(|_| full) {
-        p.string(Some("ifalias"), alias, format_args!("    alias {alias}\n"));
+    // ip prints the alias for `ip link`, and elsewhere only with -d.
+    if let Some(alias) = m.alias().filter(|_| full && (style.mode || style.details)) {
+        p.nl();
+        p.string(Some("ifalias"), alias, format_args!("    alias {alias}"));
     }
+    if style.stats.level > 0 {
+        p.nl();
+        stats::link_stats(p, m, style.stats);
+    }
+    p.text(format_args!("\n"));
+}
+
+/// The name, with `@LOWER` for a link on another (`print_name_and_link()`), coloured as an
+/// interface name: followed by `: `, or in the brief form padded to 16 columns and a space.
+/// JSON: `link` (or `link_index`) and `ifname`. Whether the lower link is down (`M-DOWN`).
+fn name_and_link<W: Write>(
+    p: &mut Printer<W>,
+    name: &[u8],
+    lower: Option<u32>,
+    link_netnsid: Option<i32>,
+    links: &mut LinkTable,
+    brief: bool,
+) -> bool {
+    let json = p.is_json();
+    let mut lower_down = false;
+    p.color_start(Some(Color::Ifname));
+    p.text_bytes(name);
+    let width = name.len()
+        + match (lower, link_netnsid) {
+            (Some(0), _) => {
+                p.null(Some("link"), format_args!("@NONE"));
+                "@NONE".len()
+            }
+            (Some(i), Some(_)) => {
+                p.number(Some("link_index"), i, format_args!("@if{i}"));
+                text_len(format_args!("@if{i}"))
+            }
+            (Some(i), None) => {
+                // ip's ll_index_to_flags() is 0 for a link it cannot find: text says M-DOWN.
+                lower_down = links.flags(i).map_or(!json, |flags| !is_up(flags));
+                let peer = links.display(i);
+                p.display(Some("link"), &peer, format_args!("@{peer}"));
+                text_len(format_args!("@{peer}"))
+            }
+            (None, _) => 0,
+        };
+    p.bytes(Some("ifname"), name, format_args!(""));
+    if brief {
+        let pad = 16usize.saturating_sub(width);
+        p.text(format_args!("{:pad$} ", ""));
+    } else {
+        p.text(format_args!(": "));
+    }
+    p.color_end();
+    lower_down
+}
+
+/// The flags: `<UP,LOWER_UP> ` (`print_link_flags()`), or the JSON array `flags`.
+fn link_flags<W: Write>(p: &mut Printer<W>, flags: u32, lower_down: bool) {
+    if p.is_json() {
+        p.open_array(Some("flags"));
+        names::for_each_link_flag(flags, lower_down, |word| match word {
+            FlagWord::Named(word) => p.string(None, word, format_args!("")),
+            FlagWord::Unnamed(_) => p.display(None, &word, format_args!("")),
+        });
+        p.close_array();
+    } else {
+        p.text(format_args!("<"));
+        let mut first = true;
+        names::for_each_link_flag(flags, lower_down, |word| {
+            let comma = if first { "" } else { "," };
+            first = false;
+            p.text(format_args!("{comma}{word}"));
+        });
+        p.text(format_args!("> "));
+    }
+}
+
+/// The operational state (`print_operstate()`): `state UP ` with the word coloured, or in the
+/// brief form the word coloured and padded to 14 columns; JSON `operstate`.
+fn operstate<W: Write>(p: &mut Printer<W>, state: u8, brief: bool) {
+    let color = Color::of_operstate(state);
+    let word = names::operstate(state);
+    // ip prints a state past its table as a number, never padded.
+    if brief && state < 7 {
+        let pad = 14usize.saturating_sub(text_len(format_args!("{word}")));
+        p.color_display(
+            color,
+            Some("operstate"),
+            &word,
+            format_args!("{word}{:pad$} ", ""),
+        );
+    } else {
+        p.text(format_args!("state "));
+        p.color_display(color, Some("operstate"), &word, format_args!("{word} "));
+    }
+}
+
+/// How many bytes `args` writes.
+fn text_len(args: fmt::Arguments<'_>) -> usize {
+    struct Count(usize);
+    impl fmt::Write for Count {
+        fn write_str(&mut self, s: &str) -> fmt::Result {
+            self.0 += s.len();
+            Ok(())
+        }
+    }
+    let mut count = Count(0);
+    let _ = fmt::write(&mut count, args);
+    count.0
 }
 
 /// `ip -d`'s additions: counters and limits, and the kind with the data `rtnl` decodes (a

@@ -15,6 +15,7 @@ pub mod link;
 pub mod lookup;
 pub mod nsid;
 pub mod route;
+pub mod stats;
 pub mod topology;
 
 use std::fmt::{self, Display, Write as _};
@@ -38,7 +39,94 @@ pub struct Printer<W: Write> {
     sep: bool,
     /// The first write that failed.
     error: Option<io::Error>,
+    /// `-o`: the line breaks inside one object's text are `\` (ip's `_SL_`).
+    oneline: bool,
+    /// `-c`: the palette text is coloured with, when colour is on.
+    palette: Option<Palette>,
+    /// A colour was started and its reset is owed.
+    painting: bool,
 }
+
+/// What `ip -c` colours (`enum color_attr` in iproute2's `include/color.h`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    /// Interface names (`COLOR_IFNAME`).
+    Ifname,
+    /// Hardware addresses (`COLOR_MAC`).
+    Mac,
+    /// IPv4 addresses (`COLOR_INET`).
+    Inet,
+    /// IPv6 addresses (`COLOR_INET6`).
+    Inet6,
+    /// Operational state `UP` (`COLOR_OPERSTATE_UP`).
+    OperUp,
+    /// Operational state `DOWN` (`COLOR_OPERSTATE_DOWN`).
+    OperDown,
+}
+
+impl Color {
+    /// The colour of an address of `family` (`ifa_family_color()`): none but for IPv4/IPv6.
+    pub fn of_family(family: u8) -> Option<Color> {
+        match family {
+            crate::codec::af::INET => Some(Color::Inet),
+            crate::codec::af::INET6 => Some(Color::Inet6),
+            _ => None,
+        }
+    }
+
+    /// The colour of an operational state (`oper_state_color()`): `UP` and `DOWN` only.
+    pub fn of_operstate(state: u8) -> Option<Color> {
+        match state {
+            6 => Some(Color::OperUp),
+            2 => Some(Color::OperDown),
+            _ => None,
+        }
+    }
+}
+
+/// The palette of `ip -c` (iproute2's `lib/color.c`): plain colours for a light background,
+/// bold ones for a dark one (`COLORFGBG` ending in `;0`..`;6` or `;8`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Palette {
+    /// `attr_colors_light`, ip's default.
+    Light,
+    /// `attr_colors_dark`.
+    Dark,
+}
+
+impl Palette {
+    /// The palette `COLORFGBG`'s value asks for (`set_color_palette()`): dark when its last
+    /// `;`-separated field is one character, `0`..`6` or `8`.
+    pub fn from_colorfgbg(value: Option<&[u8]>) -> Palette {
+        let last = value.and_then(|v| v.iter().rposition(|&b| b == b';').map(|i| &v[i + 1..]));
+        match last {
+            Some([b'0'..=b'6' | b'8']) => Palette::Dark,
+            _ => Palette::Light,
+        }
+    }
+
+    /// The escape sequence that starts `color`.
+    fn code(self, color: Color) -> &'static [u8] {
+        let dark = self == Palette::Dark;
+        match (color, dark) {
+            (Color::Ifname, false) => b"\x1b[36m",
+            (Color::Mac, false) => b"\x1b[33m",
+            (Color::Inet, false) => b"\x1b[35m",
+            (Color::Inet6, false) => b"\x1b[34m",
+            (Color::OperUp, false) => b"\x1b[32m",
+            (Color::OperDown, false) => b"\x1b[31m",
+            (Color::Ifname, true) => b"\x1b[1;36m",
+            (Color::Mac, true) => b"\x1b[1;33m",
+            (Color::Inet, true) => b"\x1b[1;35m",
+            (Color::Inet6, true) => b"\x1b[1;34m",
+            (Color::OperUp, true) => b"\x1b[1;32m",
+            (Color::OperDown, true) => b"\x1b[1;31m",
+        }
+    }
+}
+
+/// The escape sequence that ends a colour (`C_CLEAR`).
+const CLEAR: &[u8] = b"\x1b[0m";
 
 impl<W: Write> Printer<W> {
     /// A printer of text, or of JSON when `json` (`pretty` for `-p`).
@@ -50,6 +138,73 @@ impl<W: Write> Printer<W> {
             depth: 0,
             sep: false,
             error: None,
+            oneline: false,
+            palette: None,
+            painting: false,
+        }
+    }
+
+    /// `-o`: the text of each object on one line, its inner line breaks written as `\`.
+    pub fn set_oneline(&mut self, oneline: bool) {
+        self.oneline = oneline;
+    }
+
+    /// `-c`: colours text with `palette` (`None`: no colour). JSON is never coloured.
+    pub fn set_color(&mut self, palette: Option<Palette>) {
+        self.palette = palette.filter(|_| !self.json);
+    }
+
+    /// The line break inside an object's text (ip's `_SL_`): a newline, or `\` with `-o`.
+    pub fn sl(&self) -> &'static str {
+        if self.oneline { "\\" } else { "\n" }
+    }
+
+    /// `print_nl()`: the line break inside an object's text ([`Printer::sl`]); nothing in JSON.
+    pub fn nl(&mut self) {
+        if !self.json {
+            let sl = self.sl();
+            self.put(sl.as_bytes());
+        }
+    }
+
+    /// Starts `color` on the text that follows, when colour is on (`color_fprintf()`); ends
+    /// with [`Printer::color_end`].
+    pub fn color_start(&mut self, color: Option<Color>) {
+        if let (Some(palette), Some(color), false) = (self.palette, color, self.painting) {
+            self.put(palette.code(color));
+            self.painting = true;
+        }
+    }
+
+    /// Ends the colour [`Printer::color_start`] started, if it did.
+    pub fn color_end(&mut self) {
+        if self.painting {
+            self.put(CLEAR);
+            self.painting = false;
+        }
+    }
+
+    /// Text only, coloured (`color_fprintf()` / `print_color_string(PRINT_FP, ...)`).
+    pub fn color_text(&mut self, color: Option<Color>, args: fmt::Arguments<'_>) {
+        if !self.json {
+            self.color_start(color);
+            self.put_fmt(args);
+            self.color_end();
+        }
+    }
+
+    /// [`Printer::display`] with its text coloured (`print_color_string(PRINT_ANY, ...)`).
+    pub fn color_display(
+        &mut self,
+        color: Option<Color>,
+        key: Option<&str>,
+        value: &dyn Display,
+        text: fmt::Arguments<'_>,
+    ) {
+        if self.json {
+            self.display(key, value, text);
+        } else {
+            self.color_text(color, text);
         }
     }
 
@@ -286,10 +441,10 @@ impl<W: Write> Printer<W> {
 
     /// `print_uint()`/`print_int()`: `value` as a JSON number under `key` (`None`: an array
     /// element), or `text` in text mode.
-    pub fn number(&mut self, key: Option<&str>, value: impl Into<i64>, text: fmt::Arguments<'_>) {
+    pub fn number(&mut self, key: Option<&str>, value: impl Into<i128>, text: fmt::Arguments<'_>) {
         if self.json {
             self.scalar(key);
-            let value: i64 = value.into();
+            let value: i128 = value.into();
             self.put_fmt(format_args!("{value}"));
         } else {
             self.put_fmt(text);

@@ -8,8 +8,8 @@ use std::net::IpAddr;
 use crate::codec::{RouteMessage, af, rt_scope, rt_table, rtm_f, rtn, rtprot};
 use crate::names;
 
-use super::Printer;
 use super::lookup::LinkTable;
+use super::{Color, Printer};
 
 /// Which parts of a route are printed (`print_route()`'s conditions): a selector that fixed a
 /// value leaves it out.
@@ -138,17 +138,26 @@ pub fn route<W: Write>(
         let ty = names::route_type(ty);
         p.display(Some("type"), &ty, format_args!("{ty} "));
     }
+    let color = Color::of_family(m.family());
     let dst = Prefix(m.dst(), m.dst_len());
-    p.display(Some("dst"), &dst, format_args!("{dst} "));
+    let dst_color = color.filter(|_| m.dst().is_some());
+    p.color_display(dst_color, Some("dst"), &dst, format_args!("{dst} "));
     if let Some(from) = extra.from {
-        p.display(Some("from"), &from, format_args!("from {from} "));
+        p.color_display(color, Some("from"), &from, format_args!("from {from} "));
     }
     if let Some(gw) = m.gateway().filter(|_| style.via) {
-        p.display(Some("gateway"), &gw, format_args!("via {gw} "));
+        p.text(format_args!("via "));
+        p.color_display(color, Some("gateway"), &gw, format_args!("{gw} "));
     }
     if let Some(oif) = m.oif().filter(|_| style.dev) {
         let dev = links.display(oif);
-        p.display(Some("dev"), &dev, format_args!("dev {dev} "));
+        p.text(format_args!("dev "));
+        p.color_display(
+            Some(Color::Ifname),
+            Some("dev"),
+            &dev,
+            format_args!("{dev} "),
+        );
     }
     let table = m.table();
     if style.table && (table != rt_table::MAIN || style.details) {
@@ -172,7 +181,8 @@ pub fn route<W: Write>(
         }
     }
     if let Some(src) = m.prefsrc().filter(|_| style.src) {
-        p.display(Some("prefsrc"), &src, format_args!("src {src} "));
+        p.text(format_args!("src "));
+        p.color_display(color, Some("prefsrc"), &src, format_args!("{src} "));
     }
     if let Some(metric) = m.priority().filter(|_| style.metric) {
         p.number(Some("metric"), metric, format_args!("metric {metric} "));
@@ -187,7 +197,8 @@ pub fn route<W: Write>(
     }
     let cache = m.family() == af::INET && cloned;
     if cache {
-        p.text(format_args!("\n    cache "));
+        let sl = p.sl();
+        p.text(format_args!("{sl}    cache "));
         let mut rest = flags & !0xffff;
         if rest != 0 {
             p.text(format_args!("<"));
@@ -219,9 +230,11 @@ pub fn route<W: Write>(
         p.open_array(Some("nexthops"));
         for hop in std::iter::once(first).chain(hops) {
             p.open_object(None);
-            p.text(format_args!("\n\tnexthop "));
+            let sl = p.sl();
+            p.text(format_args!("{sl}\tnexthop "));
             if let Some(gw) = hop.gateway() {
-                p.display(Some("gateway"), &gw, format_args!("via {gw} "));
+                p.text(format_args!("via "));
+                p.color_display(color, Some("gateway"), &gw, format_args!("{gw} "));
             }
             let oif = hop.ifindex();
             let dev = links.display(oif);

@@ -1,0 +1,415 @@
+//! A link's counters as `ip -s` prints them (`ip/ipaddress.c`'s `print_stats64()` and
+//! `print_num()`), from the codec's [`LinkStats`] view of `IFLA_STATS64`.
+
+use std::fmt::{self, Write as _};
+use std::io::Write;
+
+use crate::codec::{LinkMessage, LinkStats};
+
+use super::Printer;
+
+/// How `-s` numbers are written: as they are, or scaled (`-h`/`-human`, with `-iec` by
+/// 1024 instead of 1000).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Human {
+    /// Plain numbers, columns as wide as the widest.
+    #[default]
+    Off,
+    /// `-h`: `1.23k`, `4.5M` (powers of 1000).
+    Si,
+    /// `-h -iec`: `1.20ki`, `4.29Mi` (powers of 1024).
+    Iec,
+}
+
+/// What `-s` adds to a link: nothing (`level` 0), the counters (1), and with `-s -s` the
+/// error breakdown (2 and more).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatsStyle {
+    /// How many times `-s` was given.
+    pub level: u8,
+    /// `-h`, `-iec`.
+    pub human: Human,
+}
+
+/// The counters of `m` (`__print_link_stats()`): the `stats64` JSON object, or the text
+/// block starting at the current position (`    RX: ...`), without a line break at its end.
+/// Nothing when the kernel sent no `IFLA_STATS64`.
+pub fn link_stats<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, style: StatsStyle) {
+    let Some(stats) = m.link_stats() else {
+        return;
+    };
+    let carrier_changes = m.carrier_changes();
+    if p.is_json() {
+        json(p, &stats, carrier_changes, style);
+    } else {
+        text(p, &stats, carrier_changes, style);
+    }
+}
+
+/// The `stats64` object: `rx` and `tx` with ip's keys, the error breakdown with `-s -s`.
+fn json<W: Write>(
+    p: &mut Printer<W>,
+    stats: &LinkStats<'_>,
+    carrier_changes: Option<u32>,
+    style: StatsStyle,
+) {
+    let s = stats.counters();
+    let more = style.level > 1;
+    let put = |p: &mut Printer<W>, key: &str, value: u64| {
+        p.number(Some(key), value, format_args!(""));
+    };
+    p.open_object(Some("stats64"));
+    p.open_object(Some("rx"));
+    put(p, "bytes", s.rx_bytes.get());
+    put(p, "packets", s.rx_packets.get());
+    put(p, "errors", s.rx_errors.get());
+    put(p, "dropped", s.rx_dropped.get());
+    put(p, "over_errors", s.rx_over_errors.get());
+    put(p, "multicast", s.multicast.get());
+    if s.rx_compressed.get() != 0 {
+        put(p, "compressed", s.rx_compressed.get());
+    }
+    if more {
+        put(p, "length_errors", s.rx_length_errors.get());
+        put(p, "crc_errors", s.rx_crc_errors.get());
+        put(p, "frame_errors", s.rx_frame_errors.get());
+        put(p, "fifo_errors", s.rx_fifo_errors.get());
+        put(p, "missed_errors", s.rx_missed_errors.get());
+        if stats.rx_nohandler() != 0 {
+            put(p, "nohandler", stats.rx_nohandler());
+        }
+        if stats.rx_otherhost_dropped() != 0 {
+            put(p, "otherhost", stats.rx_otherhost_dropped());
+        }
+    }
+    p.close_object();
+    p.open_object(Some("tx"));
+    put(p, "bytes", s.tx_bytes.get());
+    put(p, "packets", s.tx_packets.get());
+    put(p, "errors", s.tx_errors.get());
+    put(p, "dropped", s.tx_dropped.get());
+    put(p, "carrier_errors", s.tx_carrier_errors.get());
+    put(p, "collisions", s.collisions.get());
+    if s.tx_compressed.get() != 0 {
+        put(p, "compressed", s.tx_compressed.get());
+    }
+    if more {
+        put(p, "aborted_errors", s.tx_aborted_errors.get());
+        put(p, "fifo_errors", s.tx_fifo_errors.get());
+        put(p, "window_errors", s.tx_window_errors.get());
+        put(p, "heartbeat_errors", s.tx_heartbeat_errors.get());
+        if let Some(changes) = carrier_changes {
+            put(p, "carrier_changes", u64::from(changes));
+        }
+    }
+    p.close_object();
+    p.close_object();
+}
+
+/// The text block: a header line and a line of numbers for RX, then for TX, each followed
+/// with `-s -s` by its error breakdown; columns sized as ip sizes them (`size_columns()`).
+fn text<W: Write>(
+    p: &mut Printer<W>,
+    stats: &LinkStats<'_>,
+    carrier_changes: Option<u32>,
+    style: StatsStyle,
+) {
+    let s = stats.counters();
+    let more = style.level > 1;
+    let human = style.human;
+    let (nohandler, otherhost) = (stats.rx_nohandler(), stats.rx_otherhost_dropped());
+    let changes = carrier_changes.map(u64::from);
+    let (rx_compressed, tx_compressed) = (s.rx_compressed.get(), s.tx_compressed.get());
+    // The header words' widths: "*X errors:", "packets", "errors", "dropped", "heartbt",
+    // "overrun", "compressed", "otherhost".
+    let mut cols = [10, 7, 6, 7, 7, 7, 10, 9];
+    let mut size = |values: [u64; 8]| {
+        if human == Human::Off {
+            for (col, value) in cols.iter_mut().zip(values) {
+                *col = (*col).max(digits(value));
+            }
+        }
+    };
+    size([
+        s.rx_bytes.get(),
+        s.rx_packets.get(),
+        s.rx_errors.get(),
+        s.rx_dropped.get(),
+        s.rx_missed_errors.get(),
+        s.multicast.get(),
+        rx_compressed,
+        0,
+    ]);
+    if more {
+        size([
+            0,
+            s.rx_length_errors.get(),
+            s.rx_crc_errors.get(),
+            s.rx_frame_errors.get(),
+            s.rx_fifo_errors.get(),
+            s.rx_over_errors.get(),
+            nohandler,
+            otherhost,
+        ]);
+    }
+    size([
+        s.tx_bytes.get(),
+        s.tx_packets.get(),
+        s.tx_errors.get(),
+        s.tx_dropped.get(),
+        s.tx_carrier_errors.get(),
+        s.collisions.get(),
+        tx_compressed,
+        0,
+    ]);
+    if more {
+        // ip sizes the TX error columns one to the right of where it prints them.
+        size([
+            0,
+            0,
+            s.tx_aborted_errors.get(),
+            s.tx_fifo_errors.get(),
+            s.tx_window_errors.get(),
+            s.tx_heartbeat_errors.get(),
+            changes.unwrap_or(0),
+            0,
+        ]);
+    }
+    let sl = p.sl();
+    let num = |p: &mut Printer<W>, width: usize, value: u64| {
+        p.text(format_args!("{:>width$} ", Num(value, human)));
+    };
+
+    let compressed = if rx_compressed != 0 { "compressed" } else { "" };
+    p.text(format_args!(
+        "    RX: {:>a$} {:>b$} {:>c$} {:>d$} {:>e$} {:>f$} {compressed:>g$}{sl}    ",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "missed",
+        "mcast",
+        a = cols[0] - 4,
+        b = cols[1],
+        c = cols[2],
+        d = cols[3],
+        e = cols[4],
+        f = cols[5],
+        g = cols[6],
+    ));
+    num(p, cols[0], s.rx_bytes.get());
+    num(p, cols[1], s.rx_packets.get());
+    num(p, cols[2], s.rx_errors.get());
+    num(p, cols[3], s.rx_dropped.get());
+    num(p, cols[4], s.rx_missed_errors.get());
+    num(p, cols[5], s.multicast.get());
+    if rx_compressed != 0 {
+        num(p, cols[6], rx_compressed);
+    }
+    if more {
+        let (nh, nh_width) = if nohandler != 0 {
+            (" nohandler", cols[6] + 1)
+        } else {
+            ("", 0)
+        };
+        let (oh, oh_width) = if otherhost != 0 {
+            (" otherhost", cols[7] + 1)
+        } else {
+            ("", 0)
+        };
+        p.text(format_args!(
+            "{sl}    RX errors:{:>a$} {:>b$} {:>c$} {:>d$} {:>e$} {:>f$}{nh:>g$}{oh:>h$}{sl}{:>i$}",
+            "",
+            "length",
+            "crc",
+            "frame",
+            "fifo",
+            "overrun",
+            "",
+            a = cols[0] - 10,
+            b = cols[1],
+            c = cols[2],
+            d = cols[3],
+            e = cols[4],
+            f = cols[5],
+            g = nh_width,
+            h = oh_width,
+            i = cols[0] + 5,
+        ));
+        num(p, cols[1], s.rx_length_errors.get());
+        num(p, cols[2], s.rx_crc_errors.get());
+        num(p, cols[3], s.rx_frame_errors.get());
+        num(p, cols[4], s.rx_fifo_errors.get());
+        num(p, cols[5], s.rx_over_errors.get());
+        if nohandler != 0 {
+            num(p, cols[6], nohandler);
+        }
+        if otherhost != 0 {
+            num(p, cols[7], otherhost);
+        }
+    }
+
+    let compressed = if tx_compressed != 0 { "compressed" } else { "" };
+    p.text(format_args!(
+        "{sl}    TX: {:>a$} {:>b$} {:>c$} {:>d$} {:>e$} {:>f$} {compressed:>g$}{sl}    ",
+        "bytes",
+        "packets",
+        "errors",
+        "dropped",
+        "carrier",
+        "collsns",
+        a = cols[0] - 4,
+        b = cols[1],
+        c = cols[2],
+        d = cols[3],
+        e = cols[4],
+        f = cols[5],
+        g = cols[6],
+    ));
+    num(p, cols[0], s.tx_bytes.get());
+    num(p, cols[1], s.tx_packets.get());
+    num(p, cols[2], s.tx_errors.get());
+    num(p, cols[3], s.tx_dropped.get());
+    num(p, cols[4], s.tx_carrier_errors.get());
+    num(p, cols[5], s.collisions.get());
+    if tx_compressed != 0 {
+        num(p, cols[6], tx_compressed);
+    }
+    if more {
+        let transns = if changes.is_some() { "transns" } else { "" };
+        p.text(format_args!(
+            "{sl}    TX errors:{:>a$} {:>b$} {:>c$} {:>d$} {:>e$} {transns:>f$}{sl}{:>i$}",
+            "",
+            "aborted",
+            "fifo",
+            "window",
+            "heartbt",
+            "",
+            a = cols[0] - 10,
+            b = cols[1],
+            c = cols[2],
+            d = cols[3],
+            e = cols[4],
+            f = cols[5],
+            i = cols[0] + 5,
+        ));
+        num(p, cols[1], s.tx_aborted_errors.get());
+        num(p, cols[2], s.tx_fifo_errors.get());
+        num(p, cols[3], s.tx_window_errors.get());
+        num(p, cols[4], s.tx_heartbeat_errors.get());
+        if let Some(changes) = changes {
+            num(p, cols[5], changes);
+        }
+    }
+}
+
+/// How many decimal digits `value` has.
+fn digits(value: u64) -> usize {
+    value.checked_ilog10().map_or(1, |n| n as usize + 1)
+}
+
+/// A counter as `print_num()` writes it: the number, or with `-h` scaled to at most three
+/// significant digits and a unit prefix (`k M G T P E`, with `i` for `-iec`). Honours the
+/// formatter's width.
+struct Num(u64, Human);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Num(count, human) = *self;
+        let base: u64 = match human {
+            Human::Off => return fmt::Display::fmt(&count, f),
+            Human::Si => 1000,
+            Human::Iec => 1024,
+        };
+        if count < base {
+            return fmt::Display::fmt(&count, f);
+        }
+        const PREFIXES: &[u8; 6] = b"kMGTPE";
+        let mut prefix = 0;
+        let mut pow: u64 = 1;
+        loop {
+            pow *= base;
+            if count / base < pow || prefix + 1 == PREFIXES.len() {
+                break;
+            }
+            prefix += 1;
+        }
+        let mut precision = 2;
+        let mut powj: u64 = 1;
+        while precision > 0 {
+            powj *= 10;
+            if count / pow < powj {
+                break;
+            }
+            precision -= 1;
+        }
+        // Counters are far below 2^53 in practice; ip divides as doubles too.
+        #[allow(clippy::cast_precision_loss)]
+        let scaled = count as f64 / pow as f64;
+        let mut text = Buf::default();
+        let iec = if human == Human::Iec { "i" } else { "" };
+        let unit = char::from(PREFIXES[prefix]);
+        write!(text, "{scaled:.precision$}{unit}{iec}")?;
+        f.pad(text.as_str())
+    }
+}
+
+/// A short text on the stack (a scaled number: at most `18446744.07Ei`).
+#[derive(Default)]
+struct Buf {
+    /// The bytes written.
+    bytes: [u8; 24],
+    /// How many.
+    len: usize,
+}
+
+impl Buf {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for Buf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn human(count: u64, human: Human) -> String {
+        format!("{}", Num(count, human))
+    }
+
+    #[test]
+    fn numbers_scale_as_print_num() {
+        assert_eq!(human(999, Human::Si), "999");
+        assert_eq!(human(1000, Human::Si), "1.00k");
+        assert_eq!(human(1023, Human::Iec), "1023");
+        assert_eq!(human(1024, Human::Iec), "1.00ki");
+        // An exact tie rounds to even, as glibc's printf does.
+        assert_eq!(human(1125, Human::Si), "1.12k");
+        assert_eq!(human(1375, Human::Si), "1.38k");
+        assert_eq!(human(123_456, Human::Si), "123k");
+        assert_eq!(human(12_345_678, Human::Si), "12.3M");
+        assert_eq!(human(u64::MAX, Human::Si), "18.4E");
+        assert_eq!(human(u64::MAX, Human::Iec), "16.0Ei");
+        assert_eq!(human(5 * 1024 * 1024, Human::Iec), "5.00Mi");
+        assert_eq!(human(12_345, Human::Off), "12345");
+        assert_eq!(format!("{:>8}", Num(1500, Human::Si)), "   1.50k");
+    }
+
+    #[test]
+    fn digits_count() {
+        assert_eq!(digits(0), 1);
+        assert_eq!(digits(9), 1);
+        assert_eq!(digits(10), 2);
+        assert_eq!(digits(u64::MAX), 20);
+    }
+}
