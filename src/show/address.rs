@@ -70,11 +70,10 @@ pub fn address_as<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: Ad
     }
     let len = a.prefix_len();
     p.number(Some("prefixlen"), len, format_args!("/{len} "));
-    let metric = a.priority();
+    if let Some(metric) = a.priority() {
+        p.number(Some("metric"), metric, format_args!("metric {metric} "));
+    }
     if brief {
-        if let Some(metric) = metric {
-            p.number(Some("metric"), metric, format_args!("metric {metric} "));
-        }
         p.close_object();
         return;
     }
@@ -82,14 +81,8 @@ pub fn address_as<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: Ad
         p.text(format_args!("brd "));
         p.color_display(color, Some("broadcast"), &brd, format_args!("{brd} "));
     }
-    if let Some(metric) = metric {
-        p.text(format_args!("metric {metric} "));
-    }
     let scope = names::scope(a.scope());
     p.display(Some("scope"), &scope, format_args!("scope {scope} "));
-    if let Some(metric) = metric {
-        p.number(Some("metric"), metric, format_args!(""));
-    }
     names::for_each_address_flag(a.flags(), family == af::INET6, |flag| {
         p.boolean(Some(flag), true, format_args!("{flag} "));
     });
