@@ -104,6 +104,63 @@ fn traffic(count: usize, size: usize) {
     }
 }
 
+/// `struct sockaddr_ll` (`<linux/if_packet.h>`) naming a link to send raw frames out of.
+struct LinkAddr {
+    /// `sll_ifindex`.
+    ifindex: i32,
+}
+
+// SAFETY: `with_sockaddr` hands `f` a pointer to a fully initialised, 20-byte
+// `struct sockaddr_ll` on its stack, valid for the whole call, and that length.
+unsafe impl rustix::net::addr::SocketAddrArg for LinkAddr {
+    unsafe fn with_sockaddr<R>(
+        &self,
+        f: impl FnOnce(
+            *const rustix::net::addr::SocketAddrOpaque,
+            rustix::net::addr::SocketAddrLen,
+        ) -> R,
+    ) -> R {
+        // sll_family (AF_PACKET = 17), sll_protocol (0), sll_ifindex, then sll_hatype,
+        // sll_pkttype, sll_halen and sll_addr left zero: sending needs only the index.
+        let mut raw = [0u8; 20];
+        raw[0..2].copy_from_slice(&17u16.to_ne_bytes());
+        raw[4..8].copy_from_slice(&self.ifindex.to_ne_bytes());
+        f(raw.as_ptr().cast(), 20)
+    }
+}
+
+/// Sends raw Ethernet frames out of `v1`: `nohandler` of an ethertype no protocol takes and
+/// `otherhost` of IPv4 to another host's MAC address, which `v0` counts as `otherhost`.
+fn frames_nobody_takes(nohandler: usize, otherhost: usize) {
+    let index = serde_json::from_str::<serde_json::Value>(&ip(&["-j", "link", "show", "v1"]))
+        .unwrap()[0]["ifindex"]
+        .as_i64()
+        .unwrap();
+    let fd = rustix::net::socket(
+        rustix::net::AddressFamily::PACKET,
+        rustix::net::SocketType::RAW,
+        None,
+    )
+    .expect("AF_PACKET socket");
+    let to = LinkAddr {
+        ifindex: i32::try_from(index).unwrap(),
+    };
+    let frame = |dst: [u8; 6], ethertype: u16| {
+        let mut f = dst.to_vec();
+        f.extend_from_slice(&[0x02, 0, 0, 0, 0, 0x01]);
+        f.extend_from_slice(&ethertype.to_be_bytes());
+        f.extend_from_slice(&[0x45; 46]);
+        f
+    };
+    let unknown = frame([0xff; 6], 0x88b5);
+    let elsewhere = frame([0x02, 0, 0, 0, 0, 0x99], 0x0800);
+    for (f, n) in [(&unknown, nohandler), (&elsewhere, otherhost)] {
+        for _ in 0..n {
+            rustix::net::sendto(&fd, f, rustix::net::SendFlags::empty(), &to).expect("send");
+        }
+    }
+}
+
 /// `same(args)` once the counters hold still: retried while `ip -s -s -j link` differs before
 /// and after the comparison (a packet arrived meanwhile). A difference on a still namespace
 /// fails.
@@ -137,6 +194,7 @@ fn stdout(out: &Output) -> String {
 fn stats_are_ips_in_text_and_json() {
     quiet_state();
     traffic(1200, 1400);
+    frames_nobody_takes(3, 2);
     let forms: &[&[&str]] = &[
         &["-s", "link"],
         &["-s", "-s", "link"],
@@ -182,6 +240,15 @@ fn stats_are_ips_in_text_and_json() {
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert!(v[0]["stats64"]["tx"]["packets"].as_u64().unwrap() >= 1200);
     assert!(v[0]["stats64"]["tx"]["carrier_changes"].is_u64(), "{json}");
+    // This kernel counts a frame of an ethertype no protocol takes as dropped (nohandler is
+    // for the inactive ports of a bond); the unknown frames still go through the comparisons.
+    assert!(
+        v[0]["stats64"]["rx"]["dropped"].as_u64().unwrap() >= 3,
+        "{json}"
+    );
+    assert_eq!(v[0]["stats64"]["rx"]["otherhost"], 2, "{json}");
+    let text = stdout(&same_when_still(&["-s", "-s", "link", "show", "dev", "v0"]));
+    assert!(text.contains("overrun otherhost"), "{text}");
 }
 
 #[test]

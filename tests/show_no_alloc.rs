@@ -155,3 +155,81 @@ fn routes_print_without_allocating() {
 fn nsids_print_without_allocating() {
     assert_eq!(check("nsids.bin", 1), 0);
 }
+
+/// The output options (`-s -s -h`, `-br`, `-o`, `-c`) stream too: printing the link and
+/// address dumps with them a second time allocates nothing, in text and JSON.
+#[test]
+fn output_options_print_without_allocating() {
+    use rtnl_ip::show::Palette;
+    use rtnl_ip::show::address::AddressForm;
+    use rtnl_ip::show::link::Brief;
+    use rtnl_ip::show::stats::{Human, StatsStyle};
+
+    let links = fixture("links.bin");
+    let addrs = fixture("addrs.bin");
+    let with_stats = Messages::new(&links)
+        .filter_map(|m| match m.and_then(|m| m.decode()) {
+            Ok(Payload::Link(l)) => l.link_stats(),
+            _ => None,
+        })
+        .count();
+    assert!(
+        with_stats >= 2,
+        "links.bin has {with_stats} links with IFLA_STATS64"
+    );
+    let render = |p: &mut Printer<Sink>, table: &mut LinkTable, brief: Brief| {
+        let mut style = LinkStyle::link_show(true, true);
+        style.brief = brief;
+        style.stats = StatsStyle {
+            level: 2,
+            human: Human::Iec,
+        };
+        let mut printed = 0;
+        p.start_list();
+        for message in Messages::new(&links).chain(Messages::new(&addrs)) {
+            match message.and_then(|m| m.decode()) {
+                Ok(Payload::Link(m)) => {
+                    table.insert(&m);
+                    show::link::link(p, &m, table, style);
+                    p.open_object(None);
+                    show::stats::link_stats(p, &m, style.stats);
+                    p.close_object();
+                }
+                Ok(Payload::Address(a)) => {
+                    p.open_object(None);
+                    p.open_array(Some("addr_info"));
+                    let form = match brief {
+                        Brief::Off => AddressForm::Oneline {
+                            index: a.index(),
+                            dev: b"eth0",
+                        },
+                        _ => AddressForm::Brief,
+                    };
+                    show::address::address_as(p, &a, form);
+                    p.close_array();
+                    p.close_object();
+                }
+                Ok(Payload::Done(_)) => continue,
+                other => panic!("unexpected message in a dump fixture: {other:?}"),
+            }
+            printed += 1;
+        }
+        p.end_list();
+        assert!(!p.failed());
+        printed
+    };
+    for json in [false, true] {
+        for brief in [Brief::Off, Brief::Link, Brief::Name] {
+            let mut p = Printer::new(std::io::sink(), json, false);
+            p.set_oneline(true);
+            p.set_color(Some(Palette::Dark));
+            let mut table = LinkTable::offline();
+            let printed = render(&mut p, &mut table, brief);
+            assert!(printed >= 4, "{printed} messages printed");
+            let second = allocations_in(|| {
+                black_box(render(&mut p, &mut table, brief));
+            });
+            assert_eq!(second, 0, "json {json}, {brief:?}: {second} allocations");
+        }
+    }
+}

@@ -404,6 +404,22 @@ pub fn exercise_link(link: &LinkMessage<'_>) {
         stats.map(|s| s.as_bytes().to_vec()),
         a(ifla::STATS64).map(|attr| attr.payload()[..LinkStats64::SIZE].to_vec())
     );
+    // The borrowed view reads the same counters, and the newer ones after them (0 when absent).
+    let view = link.link_stats();
+    assert_eq!(
+        view.map(|s| s.counters().as_bytes().to_vec()),
+        stats.map(|s| s.as_bytes().to_vec())
+    );
+    let newer = |n: usize| {
+        a(ifla::STATS64).map(|attr| {
+            let at = LinkStats64::SIZE + 8 * n;
+            attr.payload()
+                .get(at..at + 8)
+                .map_or(0, |b| u64::from_ne_bytes(b.try_into().unwrap()))
+        })
+    };
+    assert_eq!(view.map(|s| s.rx_nohandler()), newer(0));
+    assert_eq!(view.map(|s| s.rx_otherhost_dropped()), newer(1));
 
     // IFLA_PROP_LIST is not checked by parse: its walk may end in an error, which ends the names.
     let expected_names: Vec<&str> = a(ifla::PROP_LIST)
