@@ -104,6 +104,19 @@ fn traffic(count: usize, size: usize) {
     }
 }
 
+/// Sends `count` UDP datagrams to all nodes on `v0` (`ff02::1`), so its IPv6 counters move.
+fn traffic6(count: usize) {
+    let v0 = serde_json::from_str::<serde_json::Value>(&ip(&["-j", "link", "show", "v0"])).unwrap()
+        [0]["ifindex"]
+        .as_u64()
+        .unwrap();
+    let socket = UdpSocket::bind("[::]:0").expect("bind ::");
+    let to = std::net::SocketAddrV6::new("ff02::1".parse().unwrap(), 9, 0, v0 as u32);
+    for _ in 0..count {
+        socket.send_to(&[0x5a; 100], to).expect("send to ff02::1");
+    }
+}
+
 /// `struct sockaddr_ll` (`<linux/if_packet.h>`) naming a link to send raw frames out of.
 struct LinkAddr {
     /// `sll_ifindex`.
@@ -195,6 +208,7 @@ fn stats_are_ips_in_text_and_json() {
     quiet_state();
     traffic(1200, 1400);
     frames_nobody_takes(3, 2);
+    traffic6(5);
     let forms: &[&[&str]] = &[
         &["-s", "link"],
         &["-s", "-s", "link"],
@@ -216,6 +230,11 @@ fn stats_are_ips_in_text_and_json() {
         &["-j", "-p", "-s", "-s", "link", "show", "dev", "v0"],
         &["-j", "-s", "address"],
         &["-j", "-s", "-s", "address", "show", "dev", "v1"],
+        &["-s", "-6", "address"],
+        &["-s", "-s", "-h", "-6", "address"],
+        &["-s", "-6", "address", "show", "dev", "v0"],
+        &["-j", "-s", "-6", "address"],
+        &["-j", "-s", "-s", "-6", "address", "show", "up"],
         &["-br", "-s", "link"],
         &["-br", "-s", "address"],
     ];
@@ -247,6 +266,19 @@ fn stats_are_ips_in_text_and_json() {
         "{json}"
     );
     assert_eq!(v[0]["stats64"]["rx"]["otherhost"], 2, "{json}");
+    // ip -6 address (no device) prints a link's IPv6 counters, not its link counters.
+    let json = stdout(&same_when_still(&["-j", "-s", "-6", "address"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let v0 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["ifname"] == "v0")
+        .unwrap();
+    // The datagrams to ff02::1 come back (multicast loop) and count as IPv6 received; the
+    // 1,200 IPv4 broadcasts do not count here.
+    let ipv6_in = v0["stats64"]["rx"]["packets"].as_u64().unwrap();
+    assert!((5..1200).contains(&ipv6_in), "{json}");
     let text = stdout(&same_when_still(&["-s", "-s", "link", "show", "dev", "v0"]));
     assert!(text.contains("overrun otherhost"), "{text}");
 }

@@ -101,7 +101,7 @@ pub use builder::{MAX_NEST_DEPTH, MessageBuilder, Nest};
 pub use consts::*;
 pub use error::{Error, Layer};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
-pub use link::{LinkMessage, LinkStats};
+pub use link::{Inet6Stats, LinkMessage, LinkStats};
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage};

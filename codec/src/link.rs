@@ -369,6 +369,19 @@ impl<'a> LinkMessage<'a> {
         Some(LinkStats { counters, newer })
     }
 
+    /// `IFLA_INET6_STATS` in `IFLA_AF_SPEC`'s `AF_INET6` nest: the link's IPv6 counters, in
+    /// place (the same array `AF_INET6` link dumps carry in `IFLA_PROTINFO`). What `ip -6 -s
+    /// address` prints. `None` when absent, or when the nest does not parse.
+    #[inline]
+    pub fn inet6_stats(&self) -> Option<Inet6Stats<'a>> {
+        let spec = self.attrs.get(ifla::AF_SPEC)?.nested();
+        let inet6 = spec.find(u16::from(crate::af::INET6)).ok()??.nested();
+        let stats = inet6.find(crate::ifla_inet6::STATS).ok()??;
+        Some(Inet6Stats {
+            mib: stats.payload(),
+        })
+    }
+
     /// `IFLA_PROP_LIST`: the nest of alternative names (`IFLA_ALT_IFNAME` strings).
     #[inline]
     pub fn alt_names(&self) -> impl Iterator<Item = &'a str> + use<'a> {
@@ -513,5 +526,38 @@ impl<'a> LinkStats<'a> {
     #[inline]
     pub fn rx_otherhost_dropped(&self) -> u64 {
         self.newer(1)
+    }
+}
+
+/// `IFLA_INET6_STATS`: a link's IPv6 counters (`u64`s indexed by the kernel's
+/// `enum ipstats_mib` in `<linux/snmp.h>`: 1 `InReceives`, 2 `InOctets`, 5 `OutRequests`, ...),
+/// borrowed from the message. A counter past the end the kernel sent reads as 0.
+#[derive(Clone, Copy, Debug)]
+pub struct Inet6Stats<'a> {
+    /// The array as the kernel sent it.
+    mib: &'a [u8],
+}
+
+impl Inet6Stats<'_> {
+    /// Counter `index` of `enum ipstats_mib` (`IPSTATS_MIB_*`), or 0.
+    #[inline]
+    pub fn get(&self, index: usize) -> u64 {
+        self.mib
+            .chunks_exact(8)
+            .nth(index)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_ne_bytes)
+    }
+
+    /// How many counters the kernel sent (its `IPSTATS_MIB_MAX`).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.mib.len() / 8
+    }
+
+    /// Whether the kernel sent no counter.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }

@@ -684,7 +684,12 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 }
             }
             if full_link && stats.level > 0 && !ctx_brief {
-                show::stats::link_stats(&mut p, m, stats);
+                // ip's IPv6 link dump holds the IPv6 counters where the link's would be.
+                if inet6 {
+                    show::stats::inet6_link_stats(&mut p, m, stats);
+                } else {
+                    show::stats::link_stats(&mut p, m, stats);
+                }
                 p.nl();
             }
             p.close_object();

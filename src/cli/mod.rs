@@ -284,7 +284,9 @@ const USAGE: &str = "\
 Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
        rtnl [ -force ] -batch filename
 where  OBJECT := { link | address | route | netns | monitor }
-       OPTIONS := { -V[ersion] | -d[etails] | -j[son] | -p[retty] |
+       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -h[uman-readable] |
+                    -iec | -j[son] | -p[retty] | -o[neline] | -br[ief] |
+                    -c[olor] [=always|auto|never] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
                     -b[atch] [filename] | -force | -n[etns] name | -a[ll] |
                     -timeo[ut] SECONDS }

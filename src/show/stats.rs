@@ -4,7 +4,8 @@
 use std::fmt::{self, Write as _};
 use std::io::Write;
 
-use crate::codec::{LinkMessage, LinkStats};
+use crate::codec::LinkMessage;
+use crate::codec::raw::LinkStats64;
 
 use super::Printer;
 
@@ -38,22 +39,86 @@ pub fn link_stats<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, style: Stat
     let Some(stats) = m.link_stats() else {
         return;
     };
-    let carrier_changes = m.carrier_changes();
+    let counters = Counters {
+        s: stats.counters(),
+        nohandler: stats.rx_nohandler(),
+        otherhost: stats.rx_otherhost_dropped(),
+        carrier_changes: m.carrier_changes(),
+    };
+    block(p, &counters, style);
+}
+
+/// `enum ipstats_mib` (`<linux/snmp.h>`) indexes `ip` reads (`get_snmp_counters()`).
+mod mib {
+    /// `IPSTATS_MIB_INPKTS` (`InReceives`).
+    pub const INPKTS: usize = 1;
+    /// `IPSTATS_MIB_INOCTETS`.
+    pub const INOCTETS: usize = 2;
+    /// `IPSTATS_MIB_OUTPKTS` in ip 6.1's header, `OUTREQUESTS` since Linux 6.3 (`OutRequests`).
+    pub const OUTREQUESTS: usize = 5;
+    /// `IPSTATS_MIB_OUTOCTETS`.
+    pub const OUTOCTETS: usize = 6;
+    /// `IPSTATS_MIB_INDISCARDS`.
+    pub const INDISCARDS: usize = 13;
+    /// `IPSTATS_MIB_OUTDISCARDS`.
+    pub const OUTDISCARDS: usize = 14;
+    /// `IPSTATS_MIB_INMCASTPKTS`.
+    pub const INMCASTPKTS: usize = 23;
+    /// `IPSTATS_MIB_CSUMERRORS` (`InCsumErrors`).
+    pub const CSUMERRORS: usize = 31;
+}
+
+/// The counters `ip -6 -s address` prints for a link: its IPv6 counters
+/// (`IFLA_INET6_STATS`) in the places `get_snmp_counters()` puts them, the rest 0, as the
+/// `stats64` object or text block of [`link_stats`]. Nothing when the kernel sent none.
+pub fn inet6_link_stats<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, style: StatsStyle) {
+    let Some(ipv6) = m.inet6_stats() else {
+        return;
+    };
+    let s = LinkStats64 {
+        rx_packets: ipv6.get(mib::INPKTS).into(),
+        rx_bytes: ipv6.get(mib::INOCTETS).into(),
+        tx_packets: ipv6.get(mib::OUTREQUESTS).into(),
+        tx_bytes: ipv6.get(mib::OUTOCTETS).into(),
+        rx_errors: ipv6.get(mib::INDISCARDS).into(),
+        tx_errors: ipv6.get(mib::OUTDISCARDS).into(),
+        multicast: ipv6.get(mib::INMCASTPKTS).into(),
+        rx_frame_errors: ipv6.get(mib::CSUMERRORS).into(),
+        ..LinkStats64::default()
+    };
+    let counters = Counters {
+        s: &s,
+        nohandler: 0,
+        otherhost: 0,
+        carrier_changes: None,
+    };
+    block(p, &counters, style);
+}
+
+/// What one counter block prints.
+struct Counters<'s> {
+    /// The 23 counters of `struct rtnl_link_stats64`.
+    s: &'s LinkStats64,
+    /// `rx_nohandler`.
+    nohandler: u64,
+    /// `rx_otherhost_dropped`.
+    otherhost: u64,
+    /// `IFLA_CARRIER_CHANGES`, printed with `-s -s` when the kernel sent it.
+    carrier_changes: Option<u32>,
+}
+
+/// The block in the printer's mode.
+fn block<W: Write>(p: &mut Printer<W>, counters: &Counters<'_>, style: StatsStyle) {
     if p.is_json() {
-        json(p, &stats, carrier_changes, style);
+        json(p, counters, style);
     } else {
-        text(p, &stats, carrier_changes, style);
+        text(p, counters, style);
     }
 }
 
 /// The `stats64` object: `rx` and `tx` with ip's keys, the error breakdown with `-s -s`.
-fn json<W: Write>(
-    p: &mut Printer<W>,
-    stats: &LinkStats<'_>,
-    carrier_changes: Option<u32>,
-    style: StatsStyle,
-) {
-    let s = stats.counters();
+fn json<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
+    let s = c.s;
     let more = style.level > 1;
     let put = |p: &mut Printer<W>, key: &str, value: u64| {
         p.number(Some(key), value, format_args!(""));
@@ -75,11 +140,11 @@ fn json<W: Write>(
         put(p, "frame_errors", s.rx_frame_errors.get());
         put(p, "fifo_errors", s.rx_fifo_errors.get());
         put(p, "missed_errors", s.rx_missed_errors.get());
-        if stats.rx_nohandler() != 0 {
-            put(p, "nohandler", stats.rx_nohandler());
+        if c.nohandler != 0 {
+            put(p, "nohandler", c.nohandler);
         }
-        if stats.rx_otherhost_dropped() != 0 {
-            put(p, "otherhost", stats.rx_otherhost_dropped());
+        if c.otherhost != 0 {
+            put(p, "otherhost", c.otherhost);
         }
     }
     p.close_object();
@@ -98,7 +163,7 @@ fn json<W: Write>(
         put(p, "fifo_errors", s.tx_fifo_errors.get());
         put(p, "window_errors", s.tx_window_errors.get());
         put(p, "heartbeat_errors", s.tx_heartbeat_errors.get());
-        if let Some(changes) = carrier_changes {
+        if let Some(changes) = c.carrier_changes {
             put(p, "carrier_changes", u64::from(changes));
         }
     }
@@ -108,17 +173,12 @@ fn json<W: Write>(
 
 /// The text block: a header line and a line of numbers for RX, then for TX, each followed
 /// with `-s -s` by its error breakdown; columns sized as ip sizes them (`size_columns()`).
-fn text<W: Write>(
-    p: &mut Printer<W>,
-    stats: &LinkStats<'_>,
-    carrier_changes: Option<u32>,
-    style: StatsStyle,
-) {
-    let s = stats.counters();
+fn text<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
+    let s = c.s;
     let more = style.level > 1;
     let human = style.human;
-    let (nohandler, otherhost) = (stats.rx_nohandler(), stats.rx_otherhost_dropped());
-    let changes = carrier_changes.map(u64::from);
+    let (nohandler, otherhost) = (c.nohandler, c.otherhost);
+    let changes = c.carrier_changes.map(u64::from);
     let (rx_compressed, tx_compressed) = (s.rx_compressed.get(), s.tx_compressed.get());
     // The header words' widths: "*X errors:", "packets", "errors", "dropped", "heartbt",
     // "overrun", "compressed", "otherhost".

@@ -420,6 +420,12 @@ pub fn exercise_link(link: &LinkMessage<'_>) {
     };
     assert_eq!(view.map(|s| s.rx_nohandler()), newer(0));
     assert_eq!(view.map(|s| s.rx_otherhost_dropped()), newer(1));
+    // The IPv6 counters of IFLA_AF_SPEC: any index reads, none panics.
+    if let Some(ipv6) = link.inet6_stats() {
+        assert_eq!(ipv6.get(ipv6.len()), 0);
+        assert_eq!(ipv6.get(usize::MAX), 0);
+        assert_eq!(ipv6.is_empty(), ipv6.len() == 0);
+    }
 
     // IFLA_PROP_LIST is not checked by parse: its walk may end in an error, which ends the names.
     let expected_names: Vec<&str> = a(ifla::PROP_LIST)
