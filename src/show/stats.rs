@@ -1,5 +1,5 @@
 //! A link's counters as `ip -s` prints them (`ip/ipaddress.c`'s `print_stats64()` and
-//! `print_num()`), from the codec's [`LinkStats`] view of `IFLA_STATS64`.
+//! `print_num()`), from the codec's [`LinkStats`](crate::codec::LinkStats) view of `IFLA_STATS64`.
 
 use std::fmt::{self, Write as _};
 use std::io::Write;
