@@ -451,3 +451,36 @@ fn monitor_prints_oneline_and_colour_as_ip() {
     );
     assert!(plain.contains("\\    link/ether \x1b[33m"), "{plain:?}");
 }
+
+/// `-c=auto` colours on a terminal: both run under `script` (a pseudo-terminal) print the
+/// same coloured text; `-c=never` stays plain there.
+#[test]
+fn colour_auto_on_a_terminal_is_ips() {
+    quiet_state();
+    let on_terminal = |program: &str, options: &str| {
+        let line = format!("{program} {options} address show dev v0");
+        let out = Command::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .env_remove("COLORFGBG")
+            .output()
+            .expect("run script (bsdutils)");
+        assert!(out.status.success(), "{line}: {out:?}");
+        out.stdout
+    };
+    for options in ["-c=auto", "-color=auto -br", "-c=never", "-c=auto -j"] {
+        let ours = on_terminal(RTNL, options);
+        let theirs = on_terminal("ip", options);
+        assert_eq!(
+            String::from_utf8_lossy(&ours),
+            String::from_utf8_lossy(&theirs),
+            "{options} on a terminal"
+        );
+    }
+    let auto = String::from_utf8(on_terminal(RTNL, "-c=auto")).unwrap();
+    assert!(
+        auto.contains("inet \x1b[35m192.0.2.1\x1b[0m/24"),
+        "{auto:?}"
+    );
+    let never = String::from_utf8(on_terminal(RTNL, "-c=never")).unwrap();
+    assert!(!never.contains('\x1b'), "{never:?}");
+}
