@@ -484,3 +484,29 @@ fn colour_auto_on_a_terminal_is_ips() {
     let never = String::from_utf8(on_terminal(RTNL, "-c=never")).unwrap();
     assert!(!never.contains('\x1b'), "{never:?}");
 }
+
+/// The options hold for every command of a batch, as in ip.
+#[test]
+fn options_hold_through_a_batch() {
+    quiet_state();
+    let path = std::env::temp_dir().join(format!("rtnl-output-batch-{}", std::process::id()));
+    // (ip keeps `link show`'s mode for every later `address show` of a batch: link last.)
+    std::fs::write(
+        &path,
+        "address show dev v0\nroute show\nlink show dev v0\nlink show dev v1\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    for options in [
+        &["-o", "-c"][..],
+        &["-br"][..],
+        &["-br", "-c"][..],
+        &["-s", "-s"][..],
+        &["-j", "-s"][..],
+    ] {
+        let mut args = options.to_vec();
+        args.extend(["-b", file]);
+        same_when_still(&args);
+    }
+    let _ = std::fs::remove_file(&path);
+}

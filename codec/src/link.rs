@@ -353,10 +353,7 @@ impl<'a> LinkMessage<'a> {
     /// `IFLA_STATS64`: the 64-bit counters (the first 23, which every kernel sends).
     #[inline]
     pub fn stats64(&self) -> Option<LinkStats64> {
-        let bytes = self.attrs.bytes(ifla::STATS64)?;
-        zerocopy::FromBytes::read_from_prefix(bytes)
-            .ok()
-            .map(|(stats, _)| stats)
+        self.link_stats().map(|stats| *stats.counters())
     }
 
     /// `IFLA_STATS64` in place: the 23 counters every kernel sends, borrowed from the message,
