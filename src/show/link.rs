@@ -295,10 +295,19 @@ fn link_flags<W: Write>(p: &mut Printer<W>, flags: u32, lower_down: bool) {
 /// The operational state (`print_operstate()`): `state UP ` with the word coloured, or in the
 /// brief form the word coloured and padded to 14 columns; JSON `operstate`.
 fn operstate<W: Write>(p: &mut Printer<W>, state: u8, brief: bool) {
+    // ip prints a state past its table (`IF_OPER_UP` is the last) as hex, unpadded and with
+    // no space after it (`state 0x7mode DEFAULT`), JSON `operstate_index`.
+    if state > 6 {
+        p.number(
+            Some("operstate_index"),
+            state,
+            format_args!("state {state:#x}"),
+        );
+        return;
+    }
     let color = Color::of_operstate(state);
     let word = names::operstate(state);
-    // ip prints a state past its table as a number, never padded.
-    if brief && state < 7 {
+    if brief {
         let pad = 14usize.saturating_sub(text_len(format_args!("{word}")));
         p.color_display(
             color,
@@ -491,5 +500,54 @@ impl fmt::Display for MacvlanMode {
             16 => f.write_str("source"),
             other => write!(f, "{other}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::raw::IfInfoMsg;
+    use crate::codec::{MessageBuilder, Messages, Payload, ifla, rtm};
+
+    /// Prints a link named `x0`, index 7, in operational state `state`.
+    fn printed(state: u8, json: bool, brief: Brief) -> String {
+        let mut buf = [0u8; 128];
+        let mut b = MessageBuilder::new(&mut buf, rtm::NEWLINK, 0, 1).unwrap();
+        b.header(&IfInfoMsg {
+            ifi_index: 7.into(),
+            ..IfInfoMsg::default()
+        })
+        .unwrap();
+        b.put(ifla::IFNAME, b"x0\0").unwrap();
+        b.put(ifla::OPERSTATE, &[state]).unwrap();
+        b.put(ifla::LINKMODE, &[0]).unwrap();
+        let bytes = b.finish().to_vec();
+        let Some(Ok(Payload::Link(m))) = Messages::new(&bytes).next().map(|m| m?.decode()) else {
+            panic!("the link does not decode");
+        };
+        let mut style = LinkStyle::link_show(false, false);
+        style.brief = brief;
+        let mut p = Printer::new(Vec::new(), json, false);
+        link(&mut p, &m, &mut LinkTable::offline(), style);
+        String::from_utf8(p.finish().unwrap()).unwrap()
+    }
+
+    /// The kernel sends no state past `IF_OPER_UP`, so ip cannot be run on one: the expected
+    /// text follows ip 6.1's `print_operstate()` (`"state %#llx"`, no space).
+    #[test]
+    fn a_state_past_ips_table_prints_as_ip_prints_it() {
+        assert_eq!(
+            printed(7, false, Brief::Off),
+            "7: x0: <> state 0x7mode DEFAULT \n"
+        );
+        assert_eq!(
+            printed(7, false, Brief::Link),
+            "x0               state 0x7<> \n"
+        );
+        assert!(printed(7, true, Brief::Off).contains("\"operstate_index\":7"));
+        assert_eq!(
+            printed(6, false, Brief::Link),
+            format!("{:<16} {:<14} <> \n", "x0", "UP")
+        );
     }
 }
