@@ -840,10 +840,9 @@ impl<'a> ShowArgs<'a> {
 /// `link show`: one link dump, each link printed as it arrives.
 fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let filter = ShowArgs::parse(args)?;
-    let show_ll = ctx.opts.family == super::Family::Any
-        || ctx.opts.family == super::Family::Link
-        || ctx.opts.details;
-    let mut style = LinkStyle::link_show(ctx.opts.details, show_ll);
+    // ip link show lists links as the AF_PACKET family whatever -4/-6 said
+    // (ipaddr_list_link()): the link/TYPE line is always there.
+    let mut style = LinkStyle::link_show(ctx.opts.details, true);
     style.stats = ctx.opts.stats_style();
     if ctx.opts.brief {
         style.brief = show::link::Brief::Link;
