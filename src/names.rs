@@ -42,12 +42,72 @@ fn parse(table: &[(u32, &'static str)], word: &str) -> Option<u32> {
         .or_else(|| parse_number(word))
 }
 
-/// A decimal or `0x` hexadecimal number, as iproute2's `get_unsigned` reads it.
+/// A number as iproute2's `get_unsigned(&v, word, 0)` reads it: [`strtoul`], at most
+/// `UINT_MAX`.
 pub fn parse_number(word: &str) -> Option<u32> {
-    match word.strip_prefix("0x") {
-        Some(hex) => u32::from_str_radix(hex, 16).ok(),
-        None => word.parse().ok(),
+    strtoul(word).and_then(|n| u32::try_from(n).ok())
+}
+
+/// The digits of a C number read with base 0 (`strtoul(3)`): blanks skipped, an optional
+/// sign, `0x`/`0X` then hexadecimal digits, a leading `0` then octal digits, else decimal
+/// digits; `None` when there is no digit or anything follows the digits (iproute2 requires the
+/// whole word), else the sign and the value (`None` inside when it does not fit 64 bits).
+fn c_digits(word: &str) -> Option<(bool, Option<u64>)> {
+    let bytes = word.as_bytes();
+    let mut i = bytes
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))?;
+    let negative = bytes[i] == b'-';
+    if matches!(bytes[i], b'-' | b'+') {
+        i += 1;
     }
+    let rest = &bytes[i..];
+    let (radix, digits) = match rest {
+        [b'0', b'x' | b'X', d, ..] if d.is_ascii_hexdigit() => (16, &rest[2..]),
+        [b'0', ..] => (8, rest),
+        _ => (10, rest),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value = Some(0u64);
+    for &b in digits {
+        let digit = char::from(b).to_digit(radix)?;
+        value = value
+            .and_then(|v| v.checked_mul(u64::from(radix)))
+            .and_then(|v| v.checked_add(u64::from(digit)));
+    }
+    Some((negative, value))
+}
+
+/// C's `strtoul(word, &end, 0)` over the whole word, as iproute2 reads its numbers: `010` is
+/// 8, `0x10` is 16, `08` and `1x` are no number; `-N` wraps (`-1` is `ULONG_MAX`) and a value
+/// past 64 bits is `ULONG_MAX` (C's `ERANGE`), so a range check refuses both.
+pub fn strtoul(word: &str) -> Option<u64> {
+    let (negative, value) = c_digits(word)?;
+    Some(match value {
+        None => u64::MAX,
+        Some(v) if negative => v.wrapping_neg(),
+        Some(v) => v,
+    })
+}
+
+/// C's `strtol(word, &end, 0)` over the whole word (see [`strtoul`]): a value past the range
+/// of `long` is `LONG_MAX` or `LONG_MIN` (C's `ERANGE`).
+pub fn strtol(word: &str) -> Option<i64> {
+    let (negative, value) = c_digits(word)?;
+    Some(match (negative, value.map(i128::from)) {
+        (false, Some(v)) => i64::try_from(v).unwrap_or(i64::MAX),
+        (true, Some(v)) => i64::try_from(-v).unwrap_or(i64::MIN),
+        (false, None) => i64::MAX,
+        (true, None) => i64::MIN,
+    })
+}
+
+/// A number as iproute2's `get_integer(&v, word, 0)` (and `get_s32`) reads it: [`strtol`]
+/// within `int`.
+pub fn parse_integer(word: &str) -> Option<i32> {
+    strtol(word).and_then(|n| i32::try_from(n).ok())
 }
 
 /// The `IFF_*` flags in the order `ip link` prints them.
@@ -257,9 +317,25 @@ pub fn table(table: u32) -> Name {
     lookup(&TABLES, table)
 }
 
-/// Reads a table word or number (`main`, `local`, `1000`).
+/// Reads a table word or number (`main`, `local`, `1000`) as iproute2's `rtnl_rttable_a2n`:
+/// the number is [`strtoul`] kept in a C `int`, so it is cut to 32 bits (`-1` is
+/// 4294967295) and never out of range.
 pub fn parse_table(word: &str) -> Option<u32> {
-    parse(&TABLES, word)
+    TABLES
+        .iter()
+        .find(|(_, w)| *w == word)
+        .map(|(v, _)| *v)
+        .or_else(|| strtoul(word).map(|n| n as u32))
+}
+
+/// Reads a link group word or number (`default`, `7`) as iproute2's `rtnl_group_a2n`: the
+/// number is [`strtol`] kept in a C `int` (cut to 32 bits) and refused when negative, so `-0`
+/// is 0 and 4294967295 is refused.
+pub fn parse_group(word: &str) -> Option<u32> {
+    if word == "default" {
+        return Some(0);
+    }
+    u32::try_from(strtol(word)? as i32).ok()
 }
 
 /// `RTNH_F_*` next-hop flags as `ip route` prints them, in its order.
@@ -355,6 +431,41 @@ pub fn parse_mac(text: &str) -> Option<[u8; 6]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_read_as_c_reads_them_with_base_0() {
+        assert_eq!(strtoul("010"), Some(8));
+        assert_eq!(strtoul("0x10"), Some(16));
+        assert_eq!(strtoul("0X1f"), Some(31));
+        assert_eq!(strtoul("0"), Some(0));
+        assert_eq!(strtoul(" +7"), Some(7));
+        assert_eq!(strtoul("-0"), Some(0));
+        assert_eq!(strtoul("-1"), Some(u64::MAX));
+        assert_eq!(strtoul("99999999999999999999"), Some(u64::MAX));
+        for bad in [
+            "", " ", "08", "0x", "0xg", "1x", "x", "--1", "+-1", "1 ", "0b1",
+        ] {
+            assert_eq!(strtoul(bad), None, "{bad:?}");
+        }
+        assert_eq!(strtol("-010"), Some(-8));
+        assert_eq!(strtol("9223372036854775808"), Some(i64::MAX));
+        assert_eq!(strtol("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(strtol("-99999999999999999999"), Some(i64::MIN));
+        assert_eq!(parse_number("4294967295"), Some(u32::MAX));
+        assert_eq!(parse_number("4294967296"), None);
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_integer("2147483647"), Some(i32::MAX));
+        assert_eq!(parse_integer("2147483648"), None);
+        assert_eq!(parse_integer("-2147483648"), Some(i32::MIN));
+        assert_eq!(parse_table("010"), Some(8));
+        assert_eq!(parse_table("-1"), Some(u32::MAX));
+        assert_eq!(parse_table("08"), None);
+        assert_eq!(parse_group("-0"), Some(0));
+        assert_eq!(parse_group("010"), Some(8));
+        assert_eq!(parse_group("4294967295"), None);
+        assert_eq!(parse_group("-1"), None);
+        assert_eq!(parse_group("default"), Some(0));
+    }
 
     #[test]
     fn link_flags_follow_ip() {

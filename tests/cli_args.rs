@@ -1,0 +1,267 @@
+//! Arguments read exactly as `ip` reads them: numbers (C's base 0: `010` is octal, `08` is
+//! refused, ranges per keyword), names as bytes, over-long names, batch-line caps and global
+//! options. Each form runs with `rtnl` and with `ip` on the same state, in a private network
+//! namespace (and a private `/run/netns` where names are involved): stdout, stderr, exit code
+//! and the kernel state that results must be the same.
+
+mod common;
+
+use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+use std::process::{Command, Output};
+
+use common::{RTNL, ip, private_netns, private_netns_with_run_netns};
+use serde_json::Value;
+
+/// Runs `program ARGS` (words as bytes) in the calling thread's namespaces.
+fn run(program: &str, args: &[&[u8]]) -> Output {
+    Command::new(program)
+        .args(args.iter().map(|a| OsStr::from_bytes(a)))
+        .output()
+        .unwrap_or_else(|e| panic!("run {program}: {e}"))
+}
+
+/// The words of a form, split on spaces.
+fn words(form: &str) -> Vec<&[u8]> {
+    form.split(' ').map(str::as_bytes).collect()
+}
+
+/// What a command did, for comparison: exit code, stdout, stderr (bytes).
+fn result(out: &Output) -> (Option<i32>, Vec<u8>, Vec<u8>) {
+    (out.status.code(), out.stdout.clone(), out.stderr.clone())
+}
+
+/// Shows a result readably in an assertion message.
+fn show(r: &(Option<i32>, Vec<u8>, Vec<u8>)) -> String {
+    format!(
+        "exit {:?}, stdout {:?}, stderr {:?}",
+        r.0,
+        String::from_utf8_lossy(&r.1),
+        String::from_utf8_lossy(&r.2)
+    )
+}
+
+/// Runs `setup` (with `ip`), then `form` with `rtnl` and records the result and `state` (an
+/// `ip` command); tears down with `teardown`; then the same with `ip`. Both must agree on
+/// the output, the exit code and the state.
+fn same_form(setup: &[&str], form: &[&[u8]], state: &str, teardown: &[&str]) {
+    let mut seen = Vec::new();
+    for program in [RTNL, "ip"] {
+        for cmd in setup {
+            ip(&cmd.split(' ').collect::<Vec<_>>());
+        }
+        let out = run(program, form);
+        let after = stable(&ip(&state.split(' ').collect::<Vec<_>>()));
+        for cmd in teardown {
+            let _ = Command::new("ip").args(cmd.split(' ')).output();
+        }
+        settle();
+        seen.push((result(&out), after));
+    }
+    let text: Vec<String> = form
+        .iter()
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .collect();
+    assert_eq!(
+        seen[0].0,
+        seen[1].0,
+        "{}: rtnl {} / ip {}",
+        text.join(" "),
+        show(&seen[0].0),
+        show(&seen[1].0)
+    );
+    assert_eq!(seen[0].1, seen[1].1, "state after {}", text.join(" "));
+}
+
+/// Runs `setup`, then `form` (which changes nothing) with `rtnl` and with `ip` on that
+/// state: the same stdout, stderr and exit code; then `teardown`.
+fn same_show(setup: &[&str], form: &[&[u8]], teardown: &[&str]) {
+    for cmd in setup {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let ours = result(&run(RTNL, form));
+    let theirs = result(&run("ip", form));
+    for cmd in teardown {
+        let _ = Command::new("ip").args(cmd.split(' ')).output();
+    }
+    let text: Vec<String> = form
+        .iter()
+        .map(|w| String::from_utf8_lossy(w).into_owned())
+        .collect();
+    assert_eq!(
+        ours,
+        theirs,
+        "{}: rtnl {} / ip {}",
+        text.join(" "),
+        show(&ours),
+        show(&theirs)
+    );
+}
+
+/// `ip -j` state without what differs between two runs of the same form (indexes and the
+/// random MAC addresses of new links).
+fn stable(json: &str) -> String {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                for key in ["ifindex", "address", "link_index", "permaddr"] {
+                    map.remove(key);
+                }
+                map.values_mut().for_each(strip);
+            }
+            Value::Array(list) => list.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    if json.trim().is_empty() {
+        return String::new();
+    }
+    let mut v: Value = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+    strip(&mut v);
+    v.to_string()
+}
+
+/// Waits (up to 5 s) until the namespaces a teardown deleted are gone from `ip netns
+/// list-id`: the kernel frees their ids a moment after the last reference goes.
+fn settle() {
+    for _ in 0..500 {
+        if ip(&["netns", "list-id"]).trim().is_empty() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("nsids still in use: {}", ip(&["netns", "list-id"]));
+}
+
+/// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
+/// function (`mtu`/`txqueuelen`: `get_integer`; `group`: `rtnl_group_a2n`; `vlan id`:
+/// `get_u16`; `netns PID`: `get_integer`).
+#[test]
+fn link_numbers_are_read_as_ip_reads_them() {
+    private_netns();
+    let setup = ["link add v0 type veth peer name v1"];
+    let teardown = ["link del v0", "link del x0"];
+    let state = "-j -d link show dev v0";
+    for form in [
+        "link set v0 mtu 01400",
+        "link set v0 mtu 0x578",
+        "link set v0 mtu 08",
+        "link set v0 mtu 1400x",
+        "link set v0 mtu -1",
+        "link set v0 mtu 2147483648",
+        "link set v0 mtu +1300",
+        "link set v0 txqueuelen 4294967295",
+        "link set v0 txqueuelen 2147483647",
+        "link set v0 txqueuelen 010",
+        "link set v0 txqueuelen -0",
+        "link set v0 group 010",
+        "link set v0 group -0",
+        "link set v0 group 0x10",
+        "link set v0 group 08",
+        "link set v0 group 4294967295",
+        "link set v0 group -1",
+        "link set v0 group 2147483647",
+        "link set v0 group default",
+        "link set v0 netns 08",
+        "link add link v0 name v0.9 type vlan id 011",
+        "link add link v0 name v0.9 type vlan id 65536",
+        "link add link v0 name v0.9 type vlan id 08",
+        "link add x0 mtu 01300 type veth peer name x1",
+        "link add x0 txqueuelen 0x10 type veth peer name x1",
+    ] {
+        same_form(&setup, &words(form), state, &teardown);
+    }
+    for form in [
+        "link show group 010",
+        "link show group 08",
+        "link show group -0",
+    ] {
+        same_show(&setup, &words(form), &teardown);
+    }
+    // The state of what `link add` made, too.
+    for form in [
+        "link add x0 mtu 01300 type veth peer name x1",
+        "link add x0 txqueuelen 010 type veth peer name x1",
+    ] {
+        same_form(&setup, &words(form), "-j -d link show dev x0", &teardown);
+    }
+}
+
+/// Numbers in `route` and `address` forms: `table`, `metric`, `weight`, prefix lengths,
+/// `proto`, `scope` and lifetimes, base 0.
+#[test]
+fn route_and_address_numbers_are_read_as_ip_reads_them() {
+    private_netns();
+    let setup = [
+        "link add v0 type veth peer name v1",
+        "link set v0 up",
+        "link set v1 up",
+        "address add 192.0.2.1/24 dev v0",
+    ];
+    let teardown = ["link del v0"];
+    let routes = "-4 -j -d route show table all";
+    for form in [
+        "route add 198.51.100.0/24 dev v0 table 010",
+        "route add 198.51.100.0/24 dev v0 table 08",
+        "route add 198.51.100.0/24 dev v0 table 0x10",
+        "route add 198.51.100.0/24 dev v0 metric 010",
+        "route add 198.51.100.0/24 dev v0 metric 08",
+        "route add 198.51.100.0/24 dev v0 metric -1",
+        "route add 198.51.100.0/24 dev v0 metric -0",
+        "route add 198.51.100.0/24 dev v0 metric 4294967295",
+        "route add 198.51.100.0/24 dev v0 metric 4294967296",
+        "route add 198.51.100.0/24 dev v0 proto 010",
+        "route add 198.51.100.0/24 dev v0 proto 0400",
+        "route add 198.51.100.0/24 dev v0 scope 010",
+        "route add 198.51.100.0/030 dev v0",
+        "route add 198.51.100.0/08 dev v0",
+        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 010",
+        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0400",
+        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0401",
+    ] {
+        same_form(&setup, &words(form), routes, &teardown);
+    }
+    for form in [
+        "route show table 010",
+        "route show table 08",
+        "address show group 010",
+        "address show group 08",
+    ] {
+        same_show(&setup, &words(form), &teardown);
+    }
+    let addrs = "-4 -j address show dev v0";
+    for form in [
+        "address add 203.0.113.1/030 dev v0",
+        "address add 203.0.113.1/24 dev v0 metric 010",
+        "address add 203.0.113.1/24 dev v0 valid_lft 0100 preferred_lft 010",
+        "address add 203.0.113.1/24 dev v0 valid_lft 08",
+    ] {
+        same_form(&setup, &words(form), addrs, &teardown);
+    }
+}
+
+/// Numbers in `netns` forms: `set NAME NSID`, `list-id nsid N`, `attach NAME PID`.
+#[test]
+fn netns_numbers_are_read_as_ip_reads_them() {
+    let _run = private_netns_with_run_netns();
+    let setup = ["netns add a"];
+    let teardown = ["netns del a"];
+    let state = "-j netns list-id";
+    for form in [
+        "netns set a 010",
+        "netns set a 0x10",
+        "netns set a 08",
+        "netns set a -0",
+        "netns set a 2147483648",
+        "netns list-id nsid 010",
+        "netns list-id nsid 08",
+    ] {
+        same_form(&setup, &words(form), state, &teardown);
+    }
+}
+
+/// Bytes of an `OsString`, for forms with non-UTF-8 words.
+#[allow(dead_code)]
+fn bytes(s: OsString) -> Vec<u8> {
+    s.into_vec()
+}
