@@ -6,6 +6,7 @@
 //! name is printed as the number, as `ip` does.
 
 use core::fmt;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use rtnl_codec::{arphrd, ifa_f, iff, rt_scope, rt_table, rtn, rtnh_f, rtprot};
 
@@ -16,6 +17,9 @@ pub enum Name {
     Known(&'static str),
     /// No word for it: `ip` prints the number.
     Number(u32),
+    /// A link type printed by number (`ip -N`): `ip`'s `ll_type_n2a` puts it in brackets,
+    /// `[772]`.
+    Bracketed(u32),
 }
 
 impl fmt::Display for Name {
@@ -23,7 +27,28 @@ impl fmt::Display for Name {
         match self {
             Name::Known(word) => f.write_str(word),
             Name::Number(n) => write!(f, "{n}"),
+            Name::Bracketed(n) => write!(f, "[{n}]"),
         }
+    }
+}
+
+/// `ip -N` / `-Numeric`: iproute2's global `numeric`, under which its `rt_names.c` lookups
+/// (route types, protocols, scopes, tables, groups) and `ll_type_n2a` print numbers.
+static NUMERIC: AtomicBool = AtomicBool::new(false);
+
+/// Makes the words of [`route_type`], [`protocol`], [`scope`], [`table`], [`group`] and
+/// [`link_type`] numbers for the whole process, as `ip -N` (`-Numeric`) does through its global
+/// `numeric` flag.
+pub fn set_numeric(numeric: bool) {
+    NUMERIC.store(numeric, Ordering::Relaxed);
+}
+
+/// [`lookup`] for the names `ip -N` turns into numbers.
+fn rt_lookup(table: &[(u32, &'static str)], value: u32) -> Name {
+    if NUMERIC.load(Ordering::Relaxed) {
+        Name::Number(value)
+    } else {
+        lookup(table, value)
     }
 }
 
@@ -220,12 +245,15 @@ pub fn link_type(ty: u16) -> Name {
         (arphrd::IEEE80211 as u32, "ieee802.11"),
         (arphrd::CAN as u32, "can"),
     ];
+    if NUMERIC.load(Ordering::Relaxed) {
+        return Name::Bracketed(u32::from(ty));
+    }
     lookup(&TYPES, u32::from(ty))
 }
 
 /// Device group 0 is `default`; others print as numbers (no `/etc/iproute2/group` is read).
 pub fn group(group: u32) -> Name {
-    lookup(&[(0, "default")], group)
+    rt_lookup(&[(0, "default")], group)
 }
 
 const SCOPES: [(u32, &str); 5] = [
@@ -238,7 +266,7 @@ const SCOPES: [(u32, &str); 5] = [
 
 /// `RT_SCOPE_*` as `ip` prints `scope`.
 pub fn scope(scope: u8) -> Name {
-    lookup(&SCOPES, u32::from(scope))
+    rt_lookup(&SCOPES, u32::from(scope))
 }
 
 /// Reads a scope word or number (`global`, `link`, `host`, `253`).
@@ -263,7 +291,7 @@ const ROUTE_TYPES: [(u32, &str); 12] = [
 
 /// `RTN_*` as `ip route` prints the route type.
 pub fn route_type(ty: u8) -> Name {
-    lookup(&ROUTE_TYPES, u32::from(ty))
+    rt_lookup(&ROUTE_TYPES, u32::from(ty))
 }
 
 /// Reads a route type word (`unicast`, `blackhole`, ...).
@@ -298,7 +326,7 @@ const PROTOCOLS: [(u32, &str); 22] = [
 
 /// `RTPROT_*` as `ip route` prints `proto`.
 pub fn protocol(protocol: u8) -> Name {
-    lookup(&PROTOCOLS, u32::from(protocol))
+    rt_lookup(&PROTOCOLS, u32::from(protocol))
 }
 
 /// Reads a protocol word or number (`static`, `boot`, `42`).
@@ -314,7 +342,7 @@ const TABLES: [(u32, &str); 3] = [
 
 /// A routing table id as `ip route` prints `table`.
 pub fn table(table: u32) -> Name {
-    lookup(&TABLES, table)
+    rt_lookup(&TABLES, table)
 }
 
 /// Reads a table word or number (`main`, `local`, `1000`) as iproute2's `rtnl_rttable_a2n`:

@@ -265,3 +265,51 @@ fn netns_numbers_are_read_as_ip_reads_them() {
 fn bytes(s: OsString) -> Vec<u8> {
     s.into_vec()
 }
+
+/// Global options as `ip` reads them, in its order: `-r` is `-resolve` (not `-rcvbuf`, which
+/// would swallow the next word), `-N` prints numbers for names, `-rcvbuf` checks its size,
+/// unknown options are refused with ip's message.
+#[test]
+fn global_options_are_read_as_ip_reads_them() {
+    private_netns();
+    let setup = [
+        "link add v0 type veth peer name v1",
+        "link set v0 up",
+        "address add 192.0.2.1/24 dev v0",
+        "address add 2001:db8::1/64 dev v0 nodad",
+        "route add 198.51.100.0/24 via 192.0.2.2 proto static table 100",
+    ];
+    for cmd in setup {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let forms = [
+        "-r -6 route show dev v0",
+        "-r -4 route show dev v0",
+        "-resolve -6 address show dev v0",
+        "-N route show table all",
+        "-N -4 route show table 100",
+        "-N -j route show table all",
+        "-Numeric address show",
+        "-N link show",
+        "-N -j link show",
+        "-N link show group 0",
+        "-rcvbuf 08 link show dev lo",
+        "-rcvbuf 0x10000 link show dev lo",
+        "-e link show",
+        "-x link show",
+        "--N link show dev lo",
+        "-a link show dev lo",
+    ];
+    for form in forms {
+        let args = words(form);
+        let ours = result(&run(RTNL, &args));
+        let theirs = result(&run("ip", &args));
+        assert_eq!(
+            ours,
+            theirs,
+            "{form}: rtnl {} / ip {}",
+            show(&ours),
+            show(&theirs)
+        );
+    }
+}

@@ -63,6 +63,12 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// `-a`, `-all`: `netns exec` and `netns delete` act on every named namespace.
     pub all: bool,
+    /// `-r`, `-resolve`: `ip` prints host names for addresses it can resolve; rtnl accepts the
+    /// option and prints addresses as numbers.
+    pub resolve: bool,
+    /// `-N`, `-Numeric`: protocols, scopes, tables, route types, groups and link types as
+    /// numbers ([`rtnl_ip::names::set_numeric`]).
+    pub numeric: bool,
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -332,7 +338,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             })
         };
         let is = |long: &str| matches(opt, long);
-        if is("-loops") || is("-rcvbuf") {
+        // In ip's order: the first long option a prefix matches wins (`-r` is `-resolve`).
+        if is("-loops") {
             value()?;
         } else if is("-family") {
             let family = value()?;
@@ -353,6 +360,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             // Only statistics are scaled, and rtnl prints none.
         } else if is("-details") {
             opts.details = true;
+        } else if is("-resolve") {
+            opts.resolve = true;
         } else if is("-Version") {
             out::flush(&format!(
                 "rtnl utility, rtnl-{}\n",
@@ -367,6 +376,12 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.json = true;
         } else if is("-pretty") {
             opts.pretty = true;
+        } else if is("-rcvbuf") {
+            // The kernel's default buffer is what rtnl reads with; ip's check of the size.
+            let size = value()?;
+            if rtnl_ip::names::parse_number(&size).is_none() {
+                return Err(Failure::Usage(format!("Invalid rcvbuf size '{size}'")));
+            }
         } else if is("-help") {
             return Err(Failure::Usage(USAGE.trim_end().to_owned()));
         } else if is("-netns") {
@@ -374,6 +389,9 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
         } else if opt.len() >= "-timeo".len() && is("-timeout") {
             // Not ip's: shorter prefixes are ip's -timestamp.
             opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
+        } else if is("-Numeric") {
+            opts.numeric = true;
+            rtnl_ip::names::set_numeric(true);
         } else if is("-all") {
             opts.all = true;
         } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
@@ -381,12 +399,10 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
         } else if [
             "-stats",
             "-statistics",
-            "-resolve",
             "-oneline",
             "-timestamp",
             "-tshort",
             "-brief",
-            "-Numeric",
         ]
         .iter()
         .any(|long| is(long))
