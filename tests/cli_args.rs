@@ -313,3 +313,71 @@ fn global_options_are_read_as_ip_reads_them() {
         );
     }
 }
+
+/// A name of 16 or more bytes, wherever a command names an existing link: `ip` looks it up as
+/// an alternative name (`IFLA_ALT_IFNAME`), so a missing one is ip's device-does-not-exist
+/// message (not a refusal to build the request), and a link that has it as an altname is
+/// found.
+#[test]
+fn long_names_are_looked_up_as_ip_looks_them_up() {
+    private_netns();
+    let long = "abcdefghijklmnopq";
+    let setup = ["link add v0 type veth peer name v1"];
+    let teardown = ["link del v0", "link del v2"];
+    let state = "-j -d link show";
+    for form in [
+        "link show dev LONG",
+        "link show LONG",
+        "link show master LONG",
+        "address show dev LONG",
+        "address flush dev LONG",
+        "route show dev LONG",
+        "route get 192.0.2.1 oif LONG",
+    ] {
+        same_show(&setup, &words(&form.replace("LONG", long)), &teardown);
+    }
+    for form in [
+        "link set dev LONG up",
+        "link set LONG up",
+        "link del LONG",
+        "link del dev LONG",
+        "link set v0 master LONG",
+        "link add link LONG name v3 type macvlan",
+        "link add v2 master LONG type veth",
+        "address add 192.0.2.1/24 dev LONG",
+        "route add 192.0.2.0/24 dev LONG",
+        "link set v0 netns LONG",
+    ] {
+        same_form(
+            &setup,
+            &words(&form.replace("LONG", long)),
+            state,
+            &teardown,
+        );
+    }
+    // The same name as an alternative name of v0: found by every lookup.
+    let setup = [
+        "link add v0 type veth peer name v1",
+        &format!("link property add dev v0 altname {long}"),
+    ];
+    for form in [
+        "link set dev LONG mtu 1400",
+        "link set v1 master LONG",
+        "route add 198.51.100.0/24 dev LONG",
+        "link del LONG",
+    ] {
+        same_form(
+            &setup,
+            &words(&form.replace("LONG", long)),
+            state,
+            &teardown,
+        );
+    }
+    let routes = "-4 -j route show table all";
+    same_form(
+        &setup,
+        &words(&format!("route add 198.51.100.0/24 dev {long}")),
+        routes,
+        &teardown,
+    );
+}

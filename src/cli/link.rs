@@ -117,7 +117,20 @@ fn device_word<'a>(args: &mut Args<'a>, word: &'a str, seen: Option<&str>) -> Cm
     if seen.is_some() {
         return Err(duparg2("dev", name));
     }
-    ifname("dev", name)
+    altifname("dev", name)
+}
+
+/// `ip`'s `check_altifname`: the name of an existing link may be an alternative name, up to
+/// 127 bytes; only an empty word or one with `/` or white space is `"key" not a valid ifname`.
+fn altifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
+    if word.is_empty()
+        || word
+            .bytes()
+            .any(|b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
+    {
+        return Err(invarg(&format!("\"{key}\" not a valid ifname"), word));
+    }
+    Ok(word)
 }
 
 /// The device `link set` and `link delete` cannot do without.
