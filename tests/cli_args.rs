@@ -381,3 +381,72 @@ fn long_names_are_looked_up_as_ip_looks_them_up() {
         &teardown,
     );
 }
+
+/// A batch file in the temp dir; its path (removed by the caller).
+fn batch_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("rtnl-args-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).expect("write batch file");
+    path
+}
+
+/// Batch files read as ip reads them: 511 words per command and `Too many arguments to
+/// command` (exit 1, the batch ends) at 512; a line ends at its first NUL (what follows is
+/// neither run nor echoed); a usage error ends the batch with exit 255 even with `-force`
+/// (ip's `exit(-1)`); a 10 MB line of 3.5 M words fits in 64 MB of address space.
+#[test]
+fn batch_lines_are_read_and_capped_as_ip_reads_them() {
+    private_netns();
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("w511", format!("link show dev lo{}\n", " x".repeat(507)).into_bytes()),
+        ("w512", format!("link show dev lo{}\n", " x".repeat(508)).into_bytes()),
+        (
+            "nul",
+            b"link show dev lo\0 garbage\nlink show d\0ev lo\n  \0 link show lo\nlink show dev lo \\\0\nlink show dev lo\n".to_vec(),
+        ),
+        (
+            "nul2",
+            b"link show dev lo#\0\nlink show \\\n dev\0 lo\nlink sh\0ow dev x\nlink show dev lo\n".to_vec(),
+        ),
+        ("usage", b"link show dev lo\nlink set lo mtu 08\nlink show dev lo\n".to_vec()),
+        ("unterminated", b"link show dev lo\nlink set lo alias \"x\nlink show\n".to_vec()),
+    ];
+    for (name, bytes) in &files {
+        let path = batch_file(name, bytes);
+        for force in [false, true] {
+            let mut args: Vec<&[u8]> = if force { vec![b"-force"] } else { vec![] };
+            args.extend([b"-b".as_slice(), path.as_os_str().as_bytes()]);
+            let ours = result(&run(RTNL, &args));
+            let theirs = result(&run("ip", &args));
+            assert_eq!(
+                ours,
+                theirs,
+                "{name}: rtnl {} / ip {}",
+                show(&ours),
+                show(&theirs)
+            );
+        }
+        let _ = std::fs::remove_file(&path);
+    }
+    let big = batch_file(
+        "big",
+        format!("link show {}\n", "ab ".repeat(3_500_000)).as_bytes(),
+    );
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 65536 && exec \"$0\" -b \"$1\"")
+        .arg(RTNL)
+        .arg(&big)
+        .output()
+        .expect("run sh");
+    let _ = std::fs::remove_file(&big);
+    assert_eq!(
+        result(&out),
+        (
+            Some(1),
+            Vec::new(),
+            b"Too many arguments to command\n".to_vec()
+        ),
+        "{}",
+        show(&result(&out))
+    );
+}

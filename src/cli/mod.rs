@@ -301,8 +301,20 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
                 eprintln!("Cannot read \"{file}\": {e}");
                 return 1;
             }
+            Err(batch::BatchError::TooManyWords) => {
+                eprintln!("Too many arguments to command");
+                return 1;
+            }
         };
-        if run_one(ctx, &command.words) != 0 {
+        let code = match text_words(&command.words) {
+            Ok(words) => run_one(ctx, &words),
+            Err(failure) => report(&failure),
+        };
+        if code == 255 {
+            // ip's invarg/duparg/usage end the whole process with exit(-1), batch or not.
+            return code;
+        }
+        if code != 0 {
             eprintln!("Command failed {file}:{}", command.line);
             status = 1;
             if !ctx.opts.force {
@@ -421,8 +433,30 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
     Ok((opts, i))
 }
 
-/// The whole program: options, then one command or a batch; the exit code.
-pub fn main(words: &[String]) -> u8 {
+/// The words of a command as text. `ip` takes any bytes for a name; rtnl's library takes
+/// names as UTF-8, so a word that is not is refused (exit 255) rather than changed.
+fn text_words(words: &[Vec<u8>]) -> CmdResult<Vec<String>> {
+    words
+        .iter()
+        .map(|word| {
+            String::from_utf8(word.clone()).map_err(|_| {
+                Failure::Usage(format!(
+                    "rtnl: \"{}\": words that are not UTF-8 are not supported",
+                    word.escape_ascii()
+                ))
+            })
+        })
+        .collect()
+}
+
+/// The whole program: options, then one command or a batch; the exit code. `words` are the
+/// arguments as the kernel passed them (bytes).
+pub fn main(words: &[Vec<u8>]) -> u8 {
+    let words = match text_words(words) {
+        Ok(words) => words,
+        Err(failure) => return report(&failure),
+    };
+    let words = words.as_slice();
     let (opts, first) = match parse_options(words) {
         Ok(parsed) => parsed,
         Err(failure) => return report(&failure),
