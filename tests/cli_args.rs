@@ -26,13 +26,16 @@ fn words(form: &str) -> Vec<&[u8]> {
     form.split(' ').map(str::as_bytes).collect()
 }
 
-/// What a command did, for comparison: exit code, stdout, stderr (bytes).
-fn result(out: &Output) -> (Option<i32>, Vec<u8>, Vec<u8>) {
+/// What a command did: exit code, stdout, stderr (bytes).
+type Outcome = (Option<i32>, Vec<u8>, Vec<u8>);
+
+/// What a command did, for comparison.
+fn result(out: &Output) -> Outcome {
     (out.status.code(), out.stdout.clone(), out.stderr.clone())
 }
 
 /// Shows a result readably in an assertion message.
-fn show(r: &(Option<i32>, Vec<u8>, Vec<u8>)) -> String {
+fn show(r: &Outcome) -> String {
     format!(
         "exit {:?}, stdout {:?}, stderr {:?}",
         r.0,
@@ -449,4 +452,73 @@ fn batch_lines_are_read_and_capped_as_ip_reads_them() {
         "{}",
         show(&result(&out))
     );
+}
+
+/// Runs `setup` (with `ip`) and then `form` with `program` in a fresh network namespace of its
+/// own (so indexes are the same for both programs); the result and `state` after it.
+fn in_fresh_netns(
+    setup: &[&str],
+    program: &'static str,
+    form: &[&[u8]],
+    state: &str,
+) -> (Outcome, String) {
+    let setup: Vec<String> = setup.iter().map(|s| s.to_string()).collect();
+    let form: Vec<Vec<u8>> = form.iter().map(|w| w.to_vec()).collect();
+    let state = state.to_owned();
+    std::thread::spawn(move || {
+        private_netns();
+        for cmd in &setup {
+            ip(&cmd.split(' ').collect::<Vec<_>>());
+        }
+        let words: Vec<&[u8]> = form.iter().map(Vec::as_slice).collect();
+        let out = result(&run(program, &words));
+        (out, ip(&state.split(' ').collect::<Vec<_>>()))
+    })
+    .join()
+    .expect("test thread")
+}
+
+/// `-echo`: link, address and route add/del print what the kernel echoes, as ip prints it
+/// (text and JSON, `Deleted` / `"deleted"`, `[{}]` when nothing is echoed), and change the
+/// same state.
+#[test]
+fn echo_prints_what_the_kernel_echoes_as_ip_does() {
+    let setup = [
+        "link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02",
+        "link set v0 up",
+        "address add 192.0.2.1/24 dev v0",
+        "link add v2 address 02:00:00:00:00:03 type veth peer name v3 address 02:00:00:00:00:04",
+    ];
+    for form in [
+        "-echo link add v4 address 02:00:00:00:00:05 type veth peer name v5 address 02:00:00:00:00:06",
+        "-echo -j link add v4 address 02:00:00:00:00:05 type veth peer name v5 address 02:00:00:00:00:06",
+        "-echo link del v2",
+        "-echo -j link del v2",
+        "-echo link set v0 mtu 1400",
+        "-echo -j link set v0 mtu 1400",
+        "-echo address add 192.0.2.7/24 dev v0",
+        "-echo -j address add 192.0.2.7/24 dev v0",
+        "-echo address add 2001:db8::1/64 dev v0 nodad",
+        "-echo address del 192.0.2.1/24 dev v0",
+        "-echo -j address del 192.0.2.1/24 dev v0",
+        "-echo route add 198.51.100.0/24 via 192.0.2.2",
+        "-echo -j route add 198.51.100.0/24 via 192.0.2.2",
+        "-echo route del 192.0.2.0/24 dev v0",
+        "-echo -j route del 192.0.2.0/24 dev v0",
+        "-echo link add v0 type veth",
+        "-echo -j link show dev v0",
+    ] {
+        let args = words(form);
+        let state = "-j -d address show";
+        let ours = in_fresh_netns(&setup, RTNL, &args, state);
+        let theirs = in_fresh_netns(&setup, "ip", &args, state);
+        assert_eq!(
+            ours.0,
+            theirs.0,
+            "{form}: rtnl {} / ip {}",
+            show(&ours.0),
+            show(&theirs.0)
+        );
+        assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {form}");
+    }
 }

@@ -69,6 +69,9 @@ pub struct Options {
     /// `-N`, `-Numeric`: protocols, scopes, tables, route types, groups and link types as
     /// numbers ([`rtnl_ip::names::set_numeric`]).
     pub numeric: bool,
+    /// `-echo`: requests that change something carry `NLM_F_ECHO`, and what the kernel echoes
+    /// back is printed as a monitor line (`ip`'s `rtnl_echo_talk`).
+    pub echo: bool,
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -105,6 +108,7 @@ impl Ctx {
                 Some(netns) => Handle::in_netns(netns_ref(netns)).map_err(Failure::LibUsage)?,
             };
             handle.set_deadline(self.deadline);
+            handle.set_echo(self.opts.echo);
             self.handle = Some(handle);
         }
         Ok(self.handle.as_mut().expect("opened above"))
@@ -246,8 +250,11 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
 
 /// Runs a command and writes its output, then its failure (if any) on stderr; the exit code.
 fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
-    let result = dispatch(ctx, words);
+    let mut result = dispatch(ctx, words);
     ctx.flush();
+    if result.is_ok() && ctx.opts.echo {
+        result = monitor::print_echo(ctx);
+    }
     match result {
         Ok(()) => 0,
         Err(failure) => report(&failure),
@@ -406,6 +413,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             rtnl_ip::names::set_numeric(true);
         } else if is("-all") {
             opts.all = true;
+        } else if opt == "-echo" {
+            opts.echo = true;
         } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
             // rtnl never colours its output.
         } else if [
@@ -420,7 +429,6 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
         .any(|long| is(long))
             || opt == "-M"
             || opt == "-B"
-            || opt == "-echo"
         {
             return Err(args::unsupported(opt));
         } else {

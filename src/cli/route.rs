@@ -707,6 +707,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 uid: message
                     .attr(rta::UID)
                     .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
+                ..Extra::default()
             };
             show::route::route(&mut p, message, &mut table, style, extra);
         })

@@ -15,6 +15,13 @@ const FOREVER: u32 = u32::MAX;
 /// One address: an element of `addr_info` in JSON, two lines of text.
 pub fn address<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
     p.open_object(None);
+    address_fields(p, a);
+    p.close_object();
+}
+
+/// The fields of [`address`] without an object of their own (`ip -echo -j` prints them in
+/// the object that holds `index` and `dev`).
+pub fn address_fields<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
     let family = a.family();
     let name = match family {
         af::INET => Family::Known("inet"),
@@ -72,7 +79,6 @@ pub fn address<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
         ));
     }
     p.text(format_args!("\n"));
-    p.close_object();
 }
 
 /// An address family as `ip address` prints it.

@@ -22,7 +22,7 @@ pub struct LinkStyle {
     pub ll_json: bool,
     /// `mode DEFAULT` / `"linkmode"` (`ip link` prints it, `ip address` does not).
     pub mode: bool,
-    /// Text: `qlen N` (`ip monitor` leaves it out).
+    /// `qlen N` / `"txqlen"` (`ip monitor` and `ip -echo` leave it out: ip's `showqueue`).
     pub qlen: bool,
     /// Only what the kernel's IPv6 link dump (`inet6_fill_ifinfo`) holds: index, name, flags,
     /// type, address, MTU, lower link (when not itself), state and queue length; `ip -6
@@ -141,10 +141,9 @@ pub fn link_fields<W: Write>(
     }
     // ip's print_queuelen() leaves out a zero queue length.
     if let Some(txqlen) = m.txqlen().filter(|&q| q != 0) {
+        // ip's filter.showqueue: off for monitor and -echo lines, text and JSON.
         if style.qlen {
             p.number(Some("txqlen"), txqlen, format_args!("qlen {txqlen}"));
-        } else {
-            p.number(Some("txqlen"), txqlen, format_args!(""));
         }
     }
 

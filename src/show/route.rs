@@ -58,6 +58,9 @@ pub struct Extra {
     pub from: Option<IpAddr>,
     /// `RTA_UID`: the user the lookup was made for.
     pub uid: Option<u32>,
+    /// An `RTM_DELROUTE` (a monitor or `-echo` line): `Deleted ` / `"deleted":true`, first
+    /// inside the route's object as ip's `print_route` prints it.
+    pub deleted: bool,
 }
 
 /// `RTCF_*` cache flags as `ip route get` prints them.
@@ -131,6 +134,9 @@ pub fn route<W: Write>(
     extra: Extra,
 ) {
     p.open_object(None);
+    if extra.deleted {
+        p.boolean(Some("deleted"), true, format_args!("Deleted "));
+    }
     let flags = m.flags();
     let cloned = flags & rtm_f::CLONED != 0;
     let ty = m.route_type();
