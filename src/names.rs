@@ -78,6 +78,11 @@ pub fn parse_number(word: &str) -> Option<u32> {
 /// digits; `None` when there is no digit or anything follows the digits (iproute2 requires the
 /// whole word), else the sign and the value (`None` inside when it does not fit 64 bits).
 fn c_digits(word: &str) -> Option<(bool, Option<u64>)> {
+    c_digits_in(word, None)
+}
+
+/// [`c_digits`] with a fixed radix (`Some(10)`: C's base 10, no prefixes), or base 0 (`None`).
+fn c_digits_in(word: &str, fixed: Option<u32>) -> Option<(bool, Option<u64>)> {
     let bytes = word.as_bytes();
     let mut i = bytes
         .iter()
@@ -87,10 +92,11 @@ fn c_digits(word: &str) -> Option<(bool, Option<u64>)> {
         i += 1;
     }
     let rest = &bytes[i..];
-    let (radix, digits) = match rest {
-        [b'0', b'x' | b'X', d, ..] if d.is_ascii_hexdigit() => (16, &rest[2..]),
-        [b'0', ..] => (8, rest),
-        _ => (10, rest),
+    let (radix, digits) = match (fixed, rest) {
+        (Some(radix), _) => (radix, rest),
+        (None, [b'0', b'x' | b'X', d, ..]) if d.is_ascii_hexdigit() => (16, &rest[2..]),
+        (None, [b'0', ..]) => (8, rest),
+        (None, _) => (10, rest),
     };
     if digits.is_empty() {
         return None;
@@ -120,7 +126,16 @@ pub fn strtoul(word: &str) -> Option<u64> {
 /// C's `strtol(word, &end, 0)` over the whole word (see [`strtoul`]): a value past the range
 /// of `long` is `LONG_MAX` or `LONG_MIN` (C's `ERANGE`).
 pub fn strtol(word: &str) -> Option<i64> {
-    let (negative, value) = c_digits(word)?;
+    strtol_from(c_digits(word)?)
+}
+
+/// C's `strtol(word, &end, 10)` over the whole word: decimal digits only (`010` is 10).
+pub fn strtol_decimal(word: &str) -> Option<i64> {
+    strtol_from(c_digits_in(word, Some(10))?)
+}
+
+/// `strtol`'s value from a sign and digits (`None`: past 64 bits), saturated as C does.
+fn strtol_from((negative, value): (bool, Option<u64>)) -> Option<i64> {
     Some(match (negative, value.map(i128::from)) {
         (false, Some(v)) => i64::try_from(v).unwrap_or(i64::MAX),
         (true, Some(v)) => i64::try_from(-v).unwrap_or(i64::MIN),
@@ -476,6 +491,9 @@ mod tests {
             assert_eq!(strtoul(bad), None, "{bad:?}");
         }
         assert_eq!(strtol("-010"), Some(-8));
+        assert_eq!(strtol_decimal("010"), Some(10));
+        assert_eq!(strtol_decimal("-1"), Some(-1));
+        assert_eq!(strtol_decimal("0x10"), None);
         assert_eq!(strtol("9223372036854775808"), Some(i64::MAX));
         assert_eq!(strtol("-9223372036854775808"), Some(i64::MIN));
         assert_eq!(strtol("-99999999999999999999"), Some(i64::MIN));

@@ -18,6 +18,7 @@ mod monitor;
 mod netns;
 mod out;
 mod route;
+mod tuntap;
 mod wait;
 
 use std::io::BufRead;
@@ -191,8 +192,8 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("macsec", None),
     ("tunnel", None),
     ("tunl", None),
-    ("tuntap", None),
-    ("tap", None),
+    ("tuntap", Some(tuntap::run)),
+    ("tap", Some(tuntap::run)),
     ("token", None),
     ("tcpmetrics", None),
     ("tcp_metrics", None),
@@ -220,7 +221,7 @@ fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
 const USAGE: &str = "\
 Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
        rtnl [ -force ] -batch filename
-where  OBJECT := { link | address | route | netns | monitor }
+where  OBJECT := { link | address | route | netns | monitor | tuntap }
        OPTIONS := { -V[ersion] | -d[etails] | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
                     -b[atch] [filename] | -force | -n[etns] name | -a[ll] |
