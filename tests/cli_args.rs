@@ -522,3 +522,83 @@ fn echo_prints_what_the_kernel_echoes_as_ip_does() {
         assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {form}");
     }
 }
+
+/// Names the kernel holds that are not UTF-8 (made with `ip`) are printed as `ip` prints
+/// them, as raw bytes in text and in `-j` strings: a link's own name, its peer (`@`), its
+/// master, a route's `dev`, an address label, an alias. A word of a command that is not UTF-8
+/// is refused (exit 255), never changed into another name.
+#[test]
+fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
+    private_netns();
+    let v: &[u8] = b"v\xff";
+    let p: &[u8] = b"p\xfe";
+    let label: &[u8] = b"v\xff:a";
+    let alias: &[u8] = b"al\xffx";
+    let setup: Vec<Vec<&[u8]>> = vec![
+        vec![b"link", b"add", v, b"type", b"veth", b"peer", b"name", p],
+        vec![b"link", b"set", v, b"up"],
+        vec![b"link", b"set", p, b"up"],
+        vec![b"address", b"add", b"192.0.2.1/24", b"dev", v],
+        vec![
+            b"address",
+            b"add",
+            b"192.0.2.9/24",
+            b"dev",
+            v,
+            b"label",
+            label,
+        ],
+        vec![
+            b"route",
+            b"add",
+            b"198.51.100.0/24",
+            b"via",
+            b"192.0.2.2",
+            b"dev",
+            v,
+        ],
+        vec![b"link", b"add", b"br0", b"type", b"bridge"],
+        vec![b"link", b"set", p, b"master", b"br0"],
+        vec![b"link", b"set", p, b"alias", alias],
+    ];
+    for cmd in &setup {
+        let out = run("ip", cmd);
+        assert!(out.status.success(), "ip setup: {}", show(&result(&out)));
+    }
+    for form in [
+        "link show",
+        "-j link show",
+        "link show master br0",
+        "-4 address show",
+        "-j -4 address show",
+        "route show",
+        "-j route show",
+        "-j -p -4 address show",
+    ] {
+        let args = words(form);
+        let ours = result(&run(RTNL, &args));
+        let theirs = result(&run("ip", &args));
+        assert_eq!(
+            ours,
+            theirs,
+            "{form}: rtnl {} / ip {}",
+            show(&ours),
+            show(&theirs)
+        );
+    }
+    // The alias line is in `link show dev` (ip prints it there).
+    let args: Vec<&[u8]> = vec![b"link", b"show", b"dev", b"br0"];
+    assert_eq!(result(&run(RTNL, &args)), result(&run("ip", &args)));
+    let links = || run("ip", &[b"link", b"show"]).stdout;
+    let before = links();
+    let out = run(RTNL, &[b"link", b"add", b"w\xff", b"type", b"veth"]);
+    assert_eq!(
+        result(&out),
+        (
+            Some(255),
+            Vec::new(),
+            b"rtnl: \"w\\xff\": words that are not UTF-8 are not supported\n".to_vec()
+        )
+    );
+    assert_eq!(links(), before, "nothing was made");
+}

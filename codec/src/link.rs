@@ -247,6 +247,12 @@ impl<'a> LinkMessage<'a> {
         self.attrs.str(ifla::IFALIAS)
     }
 
+    /// `IFLA_IFALIAS` as bytes, without its NUL (an alias need not be UTF-8).
+    #[inline]
+    pub fn alias_bytes(&self) -> Option<&'a [u8]> {
+        self.attrs.str_bytes(ifla::IFALIAS)
+    }
+
     /// `IFLA_QDISC`: the root queueing discipline's kind.
     #[inline]
     pub fn qdisc(&self) -> Option<&'a str> {

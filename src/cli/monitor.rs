@@ -183,7 +183,7 @@ fn event<W: Write>(
             // Text only in a monitor; with `-echo -j`, ip's `index` and `dev` keys.
             p.number(Some("index"), index, format_args!("{index}: "));
             let dev = links.display(index);
-            p.display(Some("dev"), &dev, format_args!("{dev}"));
+            p.link_name(Some("dev"), &dev, "", "");
             show::address::address_fields(p, a);
         }
         Payload::NewRoute(r) | Payload::DelRoute(r) => {

@@ -61,8 +61,9 @@ pub fn address_fields<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
     names::for_each_address_flag(a.flags(), family == af::INET6, |flag| {
         p.boolean(Some(flag), true, format_args!("{flag} "));
     });
-    if let Some(label) = a.label() {
-        p.string(Some("label"), label, format_args!("{label}"));
+    if let Some(label) = a.label_bytes() {
+        p.bytes(Some("label"), label, format_args!(""));
+        p.text_bytes(label);
     }
     let (valid, preferred) = (a.valid_lifetime(), a.preferred_lifetime());
     if let Some(valid) = valid {

@@ -88,7 +88,7 @@ pub fn link_fields<W: Write>(
             // ip's ll_index_to_flags() is 0 for a link it cannot find: text says M-DOWN.
             lower_down = links.flags(i).map_or(!json, |flags| !is_up(flags));
             let peer = links.display(i);
-            p.display(Some("link"), &peer, format_args!("@{peer}"));
+            p.link_name(Some("link"), &peer, "@", "");
         }
         (None, _) => {}
     }
@@ -121,7 +121,7 @@ pub fn link_fields<W: Write>(
     }
     if let Some(master) = m.master().filter(|_| full) {
         let master = links.display(master);
-        p.display(Some("master"), &master, format_args!("master {master} "));
+        p.link_name(Some("master"), &master, "master ", " ");
     }
     if let Some(state) = m.operstate() {
         let state = names::operstate(state);
@@ -191,8 +191,11 @@ pub fn link_fields<W: Write>(
         details(p, m, links);
     }
     p.text(format_args!("\n"));
-    if let Some(alias) = m.alias().filter(|_| full) {
-        p.string(Some("ifalias"), alias, format_args!("    alias {alias}\n"));
+    if let Some(alias) = m.alias_bytes().filter(|_| full) {
+        p.bytes(Some("ifalias"), alias, format_args!(""));
+        p.text(format_args!("    alias "));
+        p.text_bytes(alias);
+        p.text(format_args!("\n"));
     }
 }
 
@@ -267,7 +270,7 @@ fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut Link
         if let Some(link) = v.link() {
             let dev = links.display(link);
             if link != 0 {
-                p.display(Some("link"), &dev, format_args!("dev {dev} "));
+                p.link_name(Some("link"), &dev, "dev ", " ");
             } else {
                 p.display(Some("link"), &dev, format_args!(""));
             }

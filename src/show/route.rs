@@ -154,7 +154,7 @@ pub fn route<W: Write>(
     }
     if let Some(oif) = m.oif().filter(|_| style.dev) {
         let dev = links.display(oif);
-        p.display(Some("dev"), &dev, format_args!("dev {dev} "));
+        p.link_name(Some("dev"), &dev, "dev ", " ");
     }
     let table = m.table();
     if style.table && (table != rt_table::MAIN || style.details) {
@@ -232,7 +232,7 @@ pub fn route<W: Write>(
             let oif = hop.ifindex();
             let dev = links.display(oif);
             if oif != 0 {
-                p.display(Some("dev"), &dev, format_args!("dev {dev} "));
+                p.link_name(Some("dev"), &dev, "dev ", " ");
             } else {
                 p.display(Some("dev"), &dev, format_args!(""));
             }

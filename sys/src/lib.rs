@@ -90,7 +90,7 @@ pub use events::EVENT_GROUPS;
 #[cfg(feature = "std")]
 pub use exec::CommandNetnsExt;
 pub use exec::{DEFAULT_ETC_DIR, NetnsExec};
-pub use ifreq::link_flags;
+pub use ifreq::{link_flags, link_name};
 pub use named::{
     DEFAULT_RUN_DIR, NAME_MAX, NSFS_MAGIC, NetnsError, NetnsName, NetnsOp, RunDir, is_leftover,
     validate_name,
