@@ -525,7 +525,7 @@ fn echo_prints_what_the_kernel_echoes_as_ip_does() {
 
 /// Names the kernel holds that are not UTF-8 (made with `ip`) are printed as `ip` prints
 /// them, as raw bytes in text and in `-j` strings: a link's own name, its peer (`@`), its
-/// master, a route's `dev`, an address label, an alias. A word of a command that is not UTF-8
+/// master, a route's `dev`, an address label, an alias, alternative names (`altname`). A word of a command that is not UTF-8
 /// is refused (exit 255), never changed into another name.
 #[test]
 fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
@@ -560,6 +560,24 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
         vec![b"link", b"add", b"br0", b"type", b"bridge"],
         vec![b"link", b"set", p, b"master", b"br0"],
         vec![b"link", b"set", p, b"alias", alias],
+        vec![
+            b"link",
+            b"property",
+            b"add",
+            b"dev",
+            b"br0",
+            b"altname",
+            b"alt\xff",
+        ],
+        vec![
+            b"link",
+            b"property",
+            b"add",
+            b"dev",
+            b"br0",
+            b"altname",
+            b"abcdefghijklmnopq",
+        ],
     ];
     for cmd in &setup {
         let out = run("ip", cmd);

@@ -197,6 +197,17 @@ pub fn link_fields<W: Write>(
         p.text_bytes(alias);
         p.text(format_args!("\n"));
     }
+    // ip prints the alternative names of every link it shows, last.
+    if m.attr(crate::codec::ifla::PROP_LIST).is_some() {
+        p.open_array(Some("altnames"));
+        for name in m.alt_names() {
+            p.text(format_args!("    altname "));
+            p.bytes(None, name, format_args!(""));
+            p.text_bytes(name);
+            p.text(format_args!("\n"));
+        }
+        p.close_array();
+    }
 }
 
 /// `ip -d`'s additions: counters and limits, and the kind with the data `rtnl` decodes (a
