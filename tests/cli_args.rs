@@ -620,3 +620,18 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
     );
     assert_eq!(links(), before, "nothing was made");
 }
+
+/// `-echo` prints only for ip's modify commands: `netns set` (whose request the kernel also
+/// echoes) prints nothing, as with ip.
+#[test]
+fn echo_is_silent_where_ip_is() {
+    let _run = private_netns_with_run_netns();
+    ip(&["netns", "add", "a"]);
+    ip(&["netns", "add", "b"]);
+    let ours = result(&run(RTNL, &words("-echo netns set a 5")));
+    let theirs = result(&run("ip", &words("-echo netns set b 6")));
+    assert_eq!(ours, theirs, "rtnl {} / ip {}", show(&ours), show(&theirs));
+    assert_eq!(ours, (Some(0), Vec::new(), Vec::new()));
+    ip(&["netns", "del", "a"]);
+    ip(&["netns", "del", "b"]);
+}

@@ -249,12 +249,33 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
     }
 }
 
+/// Whether `ip -echo` prints the kernel's echo for this command: `link`, `address` and
+/// `route` changes (ip's `iplink_modify`, `ipaddr_modify`, `iproute_modify`).
+fn echoes(words: &[String]) -> bool {
+    let (Some(object), Some(command)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let object = OBJECTS.iter().find(|(name, _)| matches(object, name));
+    let commands: &[&str] = match object.map(|(name, _)| *name) {
+        Some("link") => &["add", "set", "change", "replace", "delete"],
+        Some("address") => &["add", "change", "chg", "replace", "delete"],
+        Some("route") => &["add", "change", "replace", "prepend", "append", "delete"],
+        _ => return false,
+    };
+    commands.iter().any(|c| matches(command, c))
+}
+
 /// Runs a command and writes its output, then its failure (if any) on stderr; the exit code.
 fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
     let mut result = dispatch(ctx, words);
     ctx.flush();
-    if result.is_ok() && ctx.opts.echo {
-        result = monitor::print_echo(ctx);
+    if ctx.opts.echo {
+        if result.is_ok() && echoes(words) {
+            result = monitor::print_echo(ctx);
+        } else if let Some(handle) = ctx.handle.as_mut() {
+            // ip prints the echo of its modify commands only.
+            handle.take_echo();
+        }
     }
     match result {
         Ok(()) => 0,
