@@ -6,8 +6,8 @@
 
 mod common;
 
-use std::ffi::{OsStr, OsString};
-use std::os::unix::ffi::{OsStrExt as _, OsStringExt as _};
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt as _;
 use std::process::{Command, Output};
 
 use common::{RTNL, ip, private_netns, private_netns_with_run_netns};
@@ -261,12 +261,6 @@ fn netns_numbers_are_read_as_ip_reads_them() {
     ] {
         same_form(&setup, &words(form), state, &teardown);
     }
-}
-
-/// Bytes of an `OsString`, for forms with non-UTF-8 words.
-#[allow(dead_code)]
-fn bytes(s: OsString) -> Vec<u8> {
-    s.into_vec()
 }
 
 /// Global options as `ip` reads them, in its order: `-r` is `-resolve` (not `-rcvbuf`, which

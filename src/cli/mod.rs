@@ -225,6 +225,7 @@ where  OBJECT := { link | address | route | netns | monitor | tuntap }
        OPTIONS := { -V[ersion] | -d[etails] | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
                     -b[atch] [filename] | -force | -n[etns] name | -a[ll] |
+                    -r[esolve] | -N[umeric] | -echo | -rc[vbuf] [size] |
                     -timeo[ut] SECONDS }
 Beyond ip: -timeout SECONDS gives the whole run a deadline: exit 124 when it passes.
        rtnl link wait DEVICE [ exists | up | carrier | gone ] [ timeout SECONDS ]

@@ -62,7 +62,8 @@ struct IfReq {
     name: [u8; IFNAMSIZ],
     /// `ifr_flags`.
     flags: u16,
-    /// The rest of the union (`struct ifreq` is 40 bytes).
+    /// The rest of the union: `struct ifreq` is 40 bytes on 64-bit targets (32 on 32-bit
+    /// ones), so the kernel never reads or writes past this struct.
     rest: [u8; 22],
 }
 
@@ -137,8 +138,9 @@ fn attach(name: &[u8], flags: u16) -> Result<(OwnedFd, [u8; IFNAMSIZ]), TunError
     ifr.name[..name.len()].copy_from_slice(name);
     // SAFETY: TUNSETIFF reads a `struct ifreq` from the pointer and writes the device's name
     // back into it; `IfReq` is `repr(C)` with the kernel's layout for those fields (16-byte
-    // name, then the 24-byte union that starts with `ifr_flags`), 40 bytes in all, and the
-    // `Updater` borrows it mutably for the whole call.
+    // name, then the union that starts with `ifr_flags`), 40 bytes, at least
+    // `sizeof(struct ifreq)` on every target, and the `Updater` borrows it mutably for the
+    // whole call.
     unsafe { ioctl(&fd, Updater::<TUNSETIFF, IfReq>::new(&mut ifr)) }.map_err(|errno| {
         TunError {
             op: TunOp::SetIff,
