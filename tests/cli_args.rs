@@ -322,6 +322,28 @@ fn long_names_are_looked_up_as_ip_looks_them_up() {
     let setup = ["link add v0 type veth peer name v1"];
     let teardown = ["link del v0", "link del v2"];
     let state = "-j -d link show";
+    // No link can have these: 128 bytes and more is too long even for an alternative name,
+    // and the kernel refuses ':' in names (ip still looks them up, and finds nothing).
+    let no_name = "x".repeat(130);
+    for name in [no_name.as_str(), "a:b"] {
+        for form in [
+            "link show dev NAME",
+            "address show dev NAME",
+            "route show dev NAME",
+            "link set dev NAME up",
+            "link del NAME",
+            "link set v0 master NAME",
+            "address add 192.0.2.1/24 dev NAME",
+            "route add 192.0.2.0/24 dev NAME",
+        ] {
+            same_form(
+                &setup,
+                &words(&form.replace("NAME", name)),
+                state,
+                &teardown,
+            );
+        }
+    }
     for form in [
         "link show dev LONG",
         "link show LONG",

@@ -155,6 +155,13 @@ pub(crate) fn check_ifname(name: &str, attr: u16) -> Result<(), Error> {
     Ok(())
 }
 
+/// Whether `name` is one the kernel's `dev_valid_name()` accepts as a link's `IFLA_IFNAME`
+/// (see [`check_ifname`]): a name that is not cannot be a link's name, only (when it is 16
+/// to 127 bytes) an alternative one.
+pub fn valid_ifname(name: &str) -> bool {
+    check_ifname(name, 0).is_ok()
+}
+
 /// `ALTIFNAMSIZ` (`<linux/if.h>`): alternative names are shorter than this, NUL included.
 const ALTIFNAMSIZ: usize = 128;
 
