@@ -156,8 +156,9 @@ pub(crate) fn check_ifname(name: &str, attr: u16) -> Result<(), Error> {
 }
 
 /// Whether `name` is one the kernel's `dev_valid_name()` accepts as a link's `IFLA_IFNAME`
-/// (see [`check_ifname`]): a name that is not cannot be a link's name, only (when it is 16
-/// to 127 bytes) an alternative one.
+/// (not empty, `.` or `..`, shorter than `IFNAMSIZ`, without `/`, `:`, NUL or white space):
+/// a name that is not cannot be a link's name, only (when it is 16 to 127 bytes) an
+/// alternative one.
 pub fn valid_ifname(name: &str) -> bool {
     check_ifname(name, 0).is_ok()
 }
