@@ -31,6 +31,8 @@ pub enum ErrorKind {
     /// The deadline passed first (see [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT)); the
     /// operation and object say what was awaited, the [`Waiting`] what the socket waited for.
     TimedOut(Waiting),
+    /// A TUN/TAP `open`/`ioctl` step failed (`ip tuntap`).
+    Tun(rtnl_sys::TunError),
     /// IPv6 duplicate address detection failed (`IFA_F_DADFAILED`): another host on the link
     /// has this address, and the kernel will not use it. The object is the device.
     DadFailed {
@@ -92,6 +94,7 @@ impl Error {
             ErrorKind::Netlink(e) => e.errno(),
             ErrorKind::Netns(e) => e.errno(),
             ErrorKind::Os(e) => Some(*e),
+            ErrorKind::Tun(e) => Some(e.errno),
             ErrorKind::NotFound => Some(Errno::NODEV),
             ErrorKind::TimedOut(_) => Some(Errno::TIMEDOUT),
             ErrorKind::Request(_) | ErrorKind::Invalid(_) | ErrorKind::DadFailed { .. } => None,
@@ -159,6 +162,7 @@ impl fmt::Display for Error {
                 None => write!(f, "errno {}", e.raw_os_error())?,
             },
             ErrorKind::Request(e) => write!(f, "Invalid request: {e}")?,
+            ErrorKind::Tun(e) => write!(f, "{e}")?,
             ErrorKind::NotFound => match &self.inner.object {
                 Some(object) => write!(f, "Cannot find device \"{object}\"")?,
                 None => f.write_str("Cannot find the object")?,

@@ -39,6 +39,18 @@ pub struct Handle {
     warning: Option<String>,
     /// The namespace of [`Handle::in_netns`], where waits open their event socket.
     netns: Option<NetnsFd>,
+    /// [`Handle::set_echo`]: `None` when off; else what the last acknowledged request echoed.
+    echo: Option<Echo>,
+}
+
+/// What the kernel sent back for the last acknowledged request of a handle with
+/// [`Handle::set_echo`] on.
+#[derive(Debug, Default)]
+struct Echo {
+    /// Whether a request went out since the last [`Handle::take_echo`].
+    sent: bool,
+    /// The first message echoed for it, if any.
+    first: Option<Vec<u8>>,
 }
 
 impl Handle {
@@ -79,6 +91,7 @@ impl Handle {
             run_dir: rtnl_sys::DEFAULT_RUN_DIR.to_owned(),
             warning: None,
             netns: None,
+            echo: None,
         }
     }
 
@@ -117,10 +130,19 @@ impl Handle {
     ) -> Result<()> {
         let len = build(&mut self.tx).context(op, object.to_string())?.len();
         let request = self.tx.get_mut(..len).unwrap_or_default();
-        let ack = self
-            .engine
-            .request_ack(request, &mut self.rx)
-            .context(op, object)?;
+        let ack = match &mut self.echo {
+            None => self.engine.request_ack(request, &mut self.rx),
+            Some(echo) => {
+                *echo = Echo {
+                    sent: true,
+                    first: None,
+                };
+                self.engine.request_echo(request, &mut self.rx, |msg| {
+                    echo.first.get_or_insert_with(|| msg.bytes().to_vec());
+                })
+            }
+        }
+        .context(op, object)?;
         self.warning = ack.warning().map(str::to_owned);
         Ok(())
     }
@@ -141,6 +163,22 @@ impl Handle {
             .request_reply(request, &mut self.rx)
             .map_err(|e| Error::new(op, Some(object.clone()), e.into()))?;
         read(reply).map_err(|e| Error::new(op, Some(object), rtnl_sys::Error::from(e).into()))
+    }
+
+    /// Turns `NLM_F_ECHO` on (or off) for the requests this handle acknowledges (adding,
+    /// changing, deleting), as `ip -echo` does: the kernel then sends this socket its
+    /// notification of the change, which [`Handle::take_echo`] returns.
+    pub fn set_echo(&mut self, on: bool) {
+        self.echo = on.then(Echo::default);
+    }
+
+    /// With [`Handle::set_echo`] on: `None` when no acknowledged request went out since the
+    /// last call; else the first message the kernel echoed for the last one (a
+    /// `RTM_NEWLINK`, `RTM_DELADDR`, ... as a monitor would receive it), if it echoed any.
+    pub fn take_echo(&mut self) -> Option<Option<Vec<u8>>> {
+        let echo = self.echo.as_mut()?;
+        let taken = std::mem::take(echo);
+        taken.sent.then_some(taken.first)
     }
 
     /// The engine and the request and receive buffers, borrowed together.

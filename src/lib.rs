@@ -40,6 +40,7 @@ mod nsid;
 mod route;
 pub mod show;
 pub mod topology;
+pub mod tuntap;
 mod vocab;
 mod wait;
 

@@ -599,8 +599,12 @@ impl Handle {
             |message| LinkMessage::parse(message).map(|m| read(&m)),
         )
         .map_err(|e| {
-            // The kernel's ENODEV for a link lookup is ip's `Cannot find device "x"`.
-            if e.errno() == Some(rustix::io::Errno::NODEV) {
+            // The kernel's ENODEV for a link lookup is ip's `Cannot find device "x"`; so is a
+            // name no link can have (the request cannot even carry it: 128 bytes or more),
+            // which ip looks up and does not find.
+            let unnamable =
+                matches!(link, LinkRef::Name(_)) && matches!(e.kind(), ErrorKind::Request(_));
+            if e.errno() == Some(rustix::io::Errno::NODEV) || unnamable {
                 Error::new(e.op(), Some(describe(link)), ErrorKind::NotFound)
             } else {
                 e
@@ -654,8 +658,14 @@ impl Handle {
     /// `RTM_NEWLINK` (with `ifi_index`/name and `ifi_change`): changes a link (`ip link set`).
     pub fn link_set(&mut self, set: &LinkSet<'_>) -> Result<()> {
         let mut spec = set.request;
-        // A rename says the new name in IFLA_IFNAME, so the link is named by index, as ip does.
+        // A rename says the new name in IFLA_IFNAME, so the link is named by index, as ip does;
+        // so is a link named by what cannot be an IFLA_IFNAME (an alternative name, or no
+        // link's name at all: `Cannot find device`).
         if let (LinkRef::Name(_), Some(_)) = (spec.link, spec.name) {
+            spec.link = LinkRef::Index(self.link_index(spec.link)?);
+        } else if let LinkRef::Name(name) = spec.link
+            && !request::valid_ifname(name)
+        {
             spec.link = LinkRef::Index(self.link_index(spec.link)?);
         }
         let mut fds = OpenNetns::default();
@@ -673,8 +683,15 @@ impl Handle {
 
     /// `RTM_DELLINK`: deletes a link (`ip link del`); a veth takes its peer with it.
     pub fn link_del(&mut self, link: LinkRef<'_>) -> Result<()> {
+        // A name that cannot be an IFLA_IFNAME is looked up first (see `link_set`).
+        let by = match link {
+            LinkRef::Name(name) if !request::valid_ifname(name) => {
+                LinkRef::Index(self.link_index(link)?)
+            }
+            other => other,
+        };
         self.ack("delete link", describe(link), |buf| {
-            request::link_del(buf, 0, link)
+            request::link_del(buf, 0, by)
         })
     }
 

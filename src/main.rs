@@ -6,9 +6,10 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let words: Vec<String> = std::env::args_os()
+    // Arguments are bytes, as ip reads them: nothing is converted on the way in.
+    let words: Vec<Vec<u8>> = std::env::args_os()
         .skip(1)
-        .map(|word| word.to_string_lossy().into_owned())
+        .map(std::os::unix::ffi::OsStringExt::into_vec)
         .collect();
     ExitCode::from(cli::main(&words))
 }

@@ -6,6 +6,7 @@
 //! name is printed as the number, as `ip` does.
 
 use core::fmt;
+use core::sync::atomic::{AtomicBool, Ordering};
 
 use rtnl_codec::{arphrd, ifa_f, iff, rt_scope, rt_table, rtn, rtnh_f, rtprot};
 
@@ -16,6 +17,9 @@ pub enum Name {
     Known(&'static str),
     /// No word for it: `ip` prints the number.
     Number(u32),
+    /// A link type printed by number (`ip -N`): `ip`'s `ll_type_n2a` puts it in brackets,
+    /// `[772]`.
+    Bracketed(u32),
 }
 
 impl fmt::Display for Name {
@@ -23,7 +27,28 @@ impl fmt::Display for Name {
         match self {
             Name::Known(word) => f.write_str(word),
             Name::Number(n) => write!(f, "{n}"),
+            Name::Bracketed(n) => write!(f, "[{n}]"),
         }
+    }
+}
+
+/// `ip -N` / `-Numeric`: iproute2's global `numeric`, under which its `rt_names.c` lookups
+/// (route types, protocols, scopes, tables, groups) and `ll_type_n2a` print numbers.
+static NUMERIC: AtomicBool = AtomicBool::new(false);
+
+/// Makes the words of [`route_type`], [`protocol`], [`scope`], [`table`], [`group`] and
+/// [`link_type`] numbers for the whole process, as `ip -N` (`-Numeric`) does through its global
+/// `numeric` flag.
+pub fn set_numeric(numeric: bool) {
+    NUMERIC.store(numeric, Ordering::Relaxed);
+}
+
+/// [`lookup`] for the names `ip -N` turns into numbers.
+fn rt_lookup(table: &[(u32, &'static str)], value: u32) -> Name {
+    if NUMERIC.load(Ordering::Relaxed) {
+        Name::Number(value)
+    } else {
+        lookup(table, value)
     }
 }
 
@@ -42,12 +67,87 @@ fn parse(table: &[(u32, &'static str)], word: &str) -> Option<u32> {
         .or_else(|| parse_number(word))
 }
 
-/// A decimal or `0x` hexadecimal number, as iproute2's `get_unsigned` reads it.
+/// A number as iproute2's `get_unsigned(&v, word, 0)` reads it: [`strtoul`], at most
+/// `UINT_MAX`.
 pub fn parse_number(word: &str) -> Option<u32> {
-    match word.strip_prefix("0x") {
-        Some(hex) => u32::from_str_radix(hex, 16).ok(),
-        None => word.parse().ok(),
+    strtoul(word).and_then(|n| u32::try_from(n).ok())
+}
+
+/// The digits of a C number read with base 0 (`strtoul(3)`): blanks skipped, an optional
+/// sign, `0x`/`0X` then hexadecimal digits, a leading `0` then octal digits, else decimal
+/// digits; `None` when there is no digit or anything follows the digits (iproute2 requires the
+/// whole word), else the sign and the value (`None` inside when it does not fit 64 bits).
+fn c_digits(word: &str) -> Option<(bool, Option<u64>)> {
+    c_digits_in(word, None)
+}
+
+/// [`c_digits`] with a fixed radix (`Some(10)`: C's base 10, no prefixes), or base 0 (`None`).
+fn c_digits_in(word: &str, fixed: Option<u32>) -> Option<(bool, Option<u64>)> {
+    let bytes = word.as_bytes();
+    let mut i = bytes
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))?;
+    let negative = bytes[i] == b'-';
+    if matches!(bytes[i], b'-' | b'+') {
+        i += 1;
     }
+    let rest = &bytes[i..];
+    let (radix, digits) = match (fixed, rest) {
+        (Some(radix), _) => (radix, rest),
+        (None, [b'0', b'x' | b'X', d, ..]) if d.is_ascii_hexdigit() => (16, &rest[2..]),
+        (None, [b'0', ..]) => (8, rest),
+        (None, _) => (10, rest),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value = Some(0u64);
+    for &b in digits {
+        let digit = char::from(b).to_digit(radix)?;
+        value = value
+            .and_then(|v| v.checked_mul(u64::from(radix)))
+            .and_then(|v| v.checked_add(u64::from(digit)));
+    }
+    Some((negative, value))
+}
+
+/// C's `strtoul(word, &end, 0)` over the whole word, as iproute2 reads its numbers: `010` is
+/// 8, `0x10` is 16, `08` and `1x` are no number; `-N` wraps (`-1` is `ULONG_MAX`) and a value
+/// past 64 bits is `ULONG_MAX` (C's `ERANGE`), so a range check refuses both.
+pub fn strtoul(word: &str) -> Option<u64> {
+    let (negative, value) = c_digits(word)?;
+    Some(match value {
+        None => u64::MAX,
+        Some(v) if negative => v.wrapping_neg(),
+        Some(v) => v,
+    })
+}
+
+/// C's `strtol(word, &end, 0)` over the whole word (see [`strtoul`]): a value past the range
+/// of `long` is `LONG_MAX` or `LONG_MIN` (C's `ERANGE`).
+pub fn strtol(word: &str) -> Option<i64> {
+    strtol_from(c_digits(word)?)
+}
+
+/// C's `strtol(word, &end, 10)` over the whole word: decimal digits only (`010` is 10).
+pub fn strtol_decimal(word: &str) -> Option<i64> {
+    strtol_from(c_digits_in(word, Some(10))?)
+}
+
+/// `strtol`'s value from a sign and digits (`None`: past 64 bits), saturated as C does.
+fn strtol_from((negative, value): (bool, Option<u64>)) -> Option<i64> {
+    Some(match (negative, value.map(i128::from)) {
+        (false, Some(v)) => i64::try_from(v).unwrap_or(i64::MAX),
+        (true, Some(v)) => i64::try_from(-v).unwrap_or(i64::MIN),
+        (false, None) => i64::MAX,
+        (true, None) => i64::MIN,
+    })
+}
+
+/// A number as iproute2's `get_integer(&v, word, 0)` (and `get_s32`) reads it: [`strtol`]
+/// within `int`.
+pub fn parse_integer(word: &str) -> Option<i32> {
+    strtol(word).and_then(|n| i32::try_from(n).ok())
 }
 
 /// The `IFF_*` flags in the order `ip link` prints them.
@@ -160,12 +260,15 @@ pub fn link_type(ty: u16) -> Name {
         (arphrd::IEEE80211 as u32, "ieee802.11"),
         (arphrd::CAN as u32, "can"),
     ];
+    if NUMERIC.load(Ordering::Relaxed) {
+        return Name::Bracketed(u32::from(ty));
+    }
     lookup(&TYPES, u32::from(ty))
 }
 
 /// Device group 0 is `default`; others print as numbers (no `/etc/iproute2/group` is read).
 pub fn group(group: u32) -> Name {
-    lookup(&[(0, "default")], group)
+    rt_lookup(&[(0, "default")], group)
 }
 
 const SCOPES: [(u32, &str); 5] = [
@@ -178,7 +281,7 @@ const SCOPES: [(u32, &str); 5] = [
 
 /// `RT_SCOPE_*` as `ip` prints `scope`.
 pub fn scope(scope: u8) -> Name {
-    lookup(&SCOPES, u32::from(scope))
+    rt_lookup(&SCOPES, u32::from(scope))
 }
 
 /// Reads a scope word or number (`global`, `link`, `host`, `253`).
@@ -203,7 +306,7 @@ const ROUTE_TYPES: [(u32, &str); 12] = [
 
 /// `RTN_*` as `ip route` prints the route type.
 pub fn route_type(ty: u8) -> Name {
-    lookup(&ROUTE_TYPES, u32::from(ty))
+    rt_lookup(&ROUTE_TYPES, u32::from(ty))
 }
 
 /// Reads a route type word (`unicast`, `blackhole`, ...).
@@ -238,7 +341,7 @@ const PROTOCOLS: [(u32, &str); 22] = [
 
 /// `RTPROT_*` as `ip route` prints `proto`.
 pub fn protocol(protocol: u8) -> Name {
-    lookup(&PROTOCOLS, u32::from(protocol))
+    rt_lookup(&PROTOCOLS, u32::from(protocol))
 }
 
 /// Reads a protocol word or number (`static`, `boot`, `42`).
@@ -254,12 +357,28 @@ const TABLES: [(u32, &str); 3] = [
 
 /// A routing table id as `ip route` prints `table`.
 pub fn table(table: u32) -> Name {
-    lookup(&TABLES, table)
+    rt_lookup(&TABLES, table)
 }
 
-/// Reads a table word or number (`main`, `local`, `1000`).
+/// Reads a table word or number (`main`, `local`, `1000`) as iproute2's `rtnl_rttable_a2n`:
+/// the number is [`strtoul`] kept in a C `int`, so it is cut to 32 bits (`-1` is
+/// 4294967295) and never out of range.
 pub fn parse_table(word: &str) -> Option<u32> {
-    parse(&TABLES, word)
+    TABLES
+        .iter()
+        .find(|(_, w)| *w == word)
+        .map(|(v, _)| *v)
+        .or_else(|| strtoul(word).map(|n| n as u32))
+}
+
+/// Reads a link group word or number (`default`, `7`) as iproute2's `rtnl_group_a2n`: the
+/// number is [`strtol`] kept in a C `int` (cut to 32 bits) and refused when negative, so `-0`
+/// is 0 and 4294967295 is refused.
+pub fn parse_group(word: &str) -> Option<u32> {
+    if word == "default" {
+        return Some(0);
+    }
+    u32::try_from(strtol(word)? as i32).ok()
 }
 
 /// `RTNH_F_*` next-hop flags as `ip route` prints them, in its order.
@@ -355,6 +474,44 @@ pub fn parse_mac(text: &str) -> Option<[u8; 6]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_read_as_c_reads_them_with_base_0() {
+        assert_eq!(strtoul("010"), Some(8));
+        assert_eq!(strtoul("0x10"), Some(16));
+        assert_eq!(strtoul("0X1f"), Some(31));
+        assert_eq!(strtoul("0"), Some(0));
+        assert_eq!(strtoul(" +7"), Some(7));
+        assert_eq!(strtoul("-0"), Some(0));
+        assert_eq!(strtoul("-1"), Some(u64::MAX));
+        assert_eq!(strtoul("99999999999999999999"), Some(u64::MAX));
+        for bad in [
+            "", " ", "08", "0x", "0xg", "1x", "x", "--1", "+-1", "1 ", "0b1",
+        ] {
+            assert_eq!(strtoul(bad), None, "{bad:?}");
+        }
+        assert_eq!(strtol("-010"), Some(-8));
+        assert_eq!(strtol_decimal("010"), Some(10));
+        assert_eq!(strtol_decimal("-1"), Some(-1));
+        assert_eq!(strtol_decimal("0x10"), None);
+        assert_eq!(strtol("9223372036854775808"), Some(i64::MAX));
+        assert_eq!(strtol("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(strtol("-99999999999999999999"), Some(i64::MIN));
+        assert_eq!(parse_number("4294967295"), Some(u32::MAX));
+        assert_eq!(parse_number("4294967296"), None);
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_integer("2147483647"), Some(i32::MAX));
+        assert_eq!(parse_integer("2147483648"), None);
+        assert_eq!(parse_integer("-2147483648"), Some(i32::MIN));
+        assert_eq!(parse_table("010"), Some(8));
+        assert_eq!(parse_table("-1"), Some(u32::MAX));
+        assert_eq!(parse_table("08"), None);
+        assert_eq!(parse_group("-0"), Some(0));
+        assert_eq!(parse_group("010"), Some(8));
+        assert_eq!(parse_group("4294967295"), None);
+        assert_eq!(parse_group("-1"), None);
+        assert_eq!(parse_group("default"), Some(0));
+    }
 
     #[test]
     fn link_flags_follow_ip() {

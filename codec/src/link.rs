@@ -247,6 +247,12 @@ impl<'a> LinkMessage<'a> {
         self.attrs.str(ifla::IFALIAS)
     }
 
+    /// `IFLA_IFALIAS` as bytes, without its NUL (an alias need not be UTF-8).
+    #[inline]
+    pub fn alias_bytes(&self) -> Option<&'a [u8]> {
+        self.attrs.str_bytes(ifla::IFALIAS)
+    }
+
     /// `IFLA_QDISC`: the root queueing discipline's kind.
     #[inline]
     pub fn qdisc(&self) -> Option<&'a str> {
@@ -379,15 +385,16 @@ impl<'a> LinkMessage<'a> {
         })
     }
 
-    /// `IFLA_PROP_LIST`: the nest of alternative names (`IFLA_ALT_IFNAME` strings).
+    /// `IFLA_PROP_LIST`: the nest of alternative names (`IFLA_ALT_IFNAME` strings), as bytes
+    /// without their NUL (a name need not be UTF-8).
     #[inline]
-    pub fn alt_names(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+    pub fn alt_names(&self) -> impl Iterator<Item = &'a [u8]> + use<'a> {
         let nest = self.attrs.get(ifla::PROP_LIST).map(|a| a.nested());
         nest.into_iter()
             .flatten()
             .map_while(Result::ok)
             .filter(|attr| attr.ty() == ifla::ALT_IFNAME)
-            .filter_map(|attr| attr.as_str().ok())
+            .map(|attr| attr.payload().split(|&b| b == 0).next().unwrap_or_default())
     }
 
     /// `IFLA_INFO_KIND` in `IFLA_LINKINFO`: the driver kind, `"veth"`, `"bridge"`, `"vxlan"`, ...

@@ -746,7 +746,9 @@ impl LinkSpec {
             _ => None,
         });
         assert_eq!(
-            link.alt_names().map(str::to_owned).collect::<Vec<_>>(),
+            link.alt_names()
+                .map(|name| String::from_utf8(name.to_vec()).unwrap())
+                .collect::<Vec<_>>(),
             alt_names.unwrap_or_default()
         );
 

@@ -1225,6 +1225,11 @@ fn invalid_values_are_refused_with_their_attribute() {
             attempt(|buf| link_new(buf, 0, &peer)),
             invalid(ifla::IFNAME)
         );
+        if name.len() >= 16 {
+            // Too long for IFLA_IFNAME, but a link is looked up by it as ip does: as an
+            // alternative name (below).
+            continue;
+        }
         assert_eq!(
             attempt(|buf| link_get(buf, 0, LinkRef::Name(name))),
             invalid(ifla::IFNAME)
@@ -1239,6 +1244,46 @@ fn invalid_values_are_refused_with_their_attribute() {
         };
         assert_eq!(
             attempt(|buf| link_set(buf, 0, &rename)),
+            invalid(ifla::IFNAME)
+        );
+    }
+    // A lookup by a name of 16 to 127 bytes is by IFLA_ALT_IFNAME (ip's iplink_get); 128 bytes
+    // or a NUL is no name at all.
+    let long = "sixteen-bytes-xx";
+    let alt_name = |buf: &[u8]| {
+        let m = LinkMessage::parse(Message::parse(buf).unwrap()).unwrap();
+        let alt = m.attrs().find_map(|a| {
+            let a = a.unwrap();
+            (a.ty() == ifla::ALT_IFNAME).then(|| a.payload().to_vec())
+        });
+        (m.attrs().any(|a| a.unwrap().ty() == ifla::IFNAME), alt)
+    };
+    let expected = (false, Some(b"sixteen-bytes-xx\0".to_vec()));
+    let mut buf = [0u8; 1024];
+    let len = link_get(&mut buf, 0, LinkRef::Name(long))
+        .unwrap()
+        .finish()
+        .len();
+    assert_eq!(alt_name(&buf[..len]), expected);
+    let len = link_del(&mut buf, 0, LinkRef::Name(long))
+        .unwrap()
+        .finish()
+        .len();
+    assert_eq!(alt_name(&buf[..len]), expected);
+    let set = SetLink {
+        mtu: Some(1400),
+        ..SetLink::new(LinkRef::Name(long))
+    };
+    let len = link_set(&mut buf, 0, &set).unwrap().finish().len();
+    assert_eq!(alt_name(&buf[..len]), expected);
+    let too_long = "x".repeat(128);
+    for bad in [too_long.as_str(), "sixteen-bytes-x\0"] {
+        assert_eq!(
+            attempt(|buf| link_get(buf, 0, LinkRef::Name(bad))),
+            invalid(ifla::IFNAME)
+        );
+        assert_eq!(
+            attempt(|buf| link_del(buf, 0, LinkRef::Name(bad))),
             invalid(ifla::IFNAME)
         );
     }

@@ -421,11 +421,7 @@ impl<'a> ShowFilter<'a> {
                 "label" => f.label = Some(args.value()?),
                 "group" => {
                     let value = args.value()?;
-                    f.links.group = Some(match value {
-                        "default" => 0,
-                        _ => number("group", value)
-                            .map_err(|_| invarg("Invalid \"group\" value\n", value))?,
-                    });
+                    f.links.group = Some(args::group(value)?);
                 }
                 "master" => f.links.master = Some(args.value()?),
                 "vrf" => f.links.vrf = Some(args.value()?),

@@ -168,15 +168,25 @@ impl<'a> Args<'a> {
     }
 }
 
-/// A decimal or `0x` hexadecimal number that fits `T`; else `Invalid "key" value`.
+/// A number as `ip`'s `get_unsigned`/`get_u32`/`get_u16`/`get_u8(&v, word, 0)` read it (C's
+/// `strtoul` with base 0: `010` is 8, `0x10` is 16, `08` is refused; see
+/// [`names::strtoul`]) that fits `T`; else `Invalid "key" value`.
 pub fn number<T: TryFrom<u64>>(key: &str, word: &str) -> CmdResult<T> {
-    let parsed = match word.strip_prefix("0x").or_else(|| word.strip_prefix("0X")) {
-        Some(hex) => u64::from_str_radix(hex, 16).ok(),
-        None => word.parse::<u64>().ok(),
-    };
-    parsed
+    names::strtoul(word)
         .and_then(|n| T::try_from(n).ok())
         .ok_or_else(|| invarg(&format!("Invalid \"{key}\" value\n"), word))
+}
+
+/// A number as `ip`'s `get_integer(&v, word, 0)` reads it (C's `strtol` with base 0, within
+/// `int`; see [`names::parse_integer`]); else `Invalid "key" value`.
+pub fn integer(key: &str, word: &str) -> CmdResult<i32> {
+    names::parse_integer(word).ok_or_else(|| invarg(&format!("Invalid \"{key}\" value\n"), word))
+}
+
+/// A link group (`default` or a number) as `ip`'s `rtnl_group_a2n` reads it (see
+/// [`names::parse_group`]); else `Invalid "group" value`.
+pub fn group(word: &str) -> CmdResult<u32> {
+    names::parse_group(word).ok_or_else(|| invarg("Invalid \"group\" value\n", word))
 }
 
 /// `on` or `off` (any prefix, as `ip`'s `parse_on_off`).
@@ -263,6 +273,13 @@ mod tests {
         assert_eq!(number::<u32>("mtu", "1400").unwrap(), 1400);
         assert_eq!(number::<u32>("mtu", "0x10").unwrap(), 16);
         assert!(number::<u8>("ttl", "256").is_err());
+        assert_eq!(number::<u32>("mtu", "01400").unwrap(), 768);
+        assert!(number::<u32>("table", "08").is_err());
+        assert!(number::<u32>("metric", "-1").is_err());
+        assert_eq!(number::<u32>("metric", "-0").unwrap(), 0);
+        assert_eq!(integer("mtu", "-1").unwrap(), -1);
+        assert!(integer("txqueuelen", "4294967295").is_err());
+        assert_eq!(group("-0").unwrap(), 0);
         assert_eq!(lladdr("2:0:a:ff:0:1").unwrap(), [2, 0, 10, 255, 0, 1]);
         assert!(lladdr("zz").is_err());
         assert_eq!(prefix("192.0.2.1/24", "x").unwrap().1, 24);

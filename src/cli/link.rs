@@ -117,7 +117,20 @@ fn device_word<'a>(args: &mut Args<'a>, word: &'a str, seen: Option<&str>) -> Cm
     if seen.is_some() {
         return Err(duparg2("dev", name));
     }
-    ifname("dev", name)
+    altifname("dev", name)
+}
+
+/// `ip`'s `check_altifname`: the name of an existing link may be an alternative name, up to
+/// 127 bytes; only an empty word or one with `/` or white space is `"key" not a valid ifname`.
+fn altifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
+    if word.is_empty()
+        || word
+            .bytes()
+            .any(|b| b == b'/' || b.is_ascii_whitespace() || b == 0x0b)
+    {
+        return Err(invarg(&format!("\"{key}\" not a valid ifname"), word));
+    }
+    Ok(word)
 }
 
 /// The device `link set` and `link delete` cannot do without.
@@ -159,9 +172,10 @@ pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a str) -> CmdResult<NetnsRef<'a>> {
     if !word.is_empty() && std::path::Path::new(&run_dir).join(word).exists() {
         return Ok(NetnsRef::Name(word));
     }
-    match word.parse::<u32>() {
-        Ok(pid) => Ok(NetnsRef::Pid(pid)),
-        Err(_) => Err(invarg("Invalid \"netns\" value\n", word)),
+    // ip reads an int (`get_integer`) and sends its 32 bits as the pid.
+    match rtnl_ip::names::parse_integer(word) {
+        Some(pid) => Ok(NetnsRef::Pid(pid as u32)),
+        None => Err(invarg("Invalid \"netns\" value\n", word)),
     }
 }
 
@@ -204,7 +218,8 @@ fn parse_common<'a, 'w: 'a>(
                 let value = args.value_once("name", &r.name)?;
                 r.name = Some(ifname("name", value)?);
             }
-            "mtu" => r.mtu = Some(number("mtu", args.value_once("mtu", &r.mtu)?)?),
+            // ip reads an int and sends its 32 bits.
+            "mtu" => r.mtu = Some(args::integer("mtu", args.value_once("mtu", &r.mtu)?)? as u32),
             "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
             w if matches(w, "link") => {
                 spec.link = Some(LinkRef::Name(args.value_once("link", &spec.link)?));
@@ -215,7 +230,7 @@ fn parse_common<'a, 'w: 'a>(
             }
             w if matches(w, "txqueuelen") || w == "qlen" || matches(w, "txqlen") => {
                 let value = args.value_once("txqueuelen", &r.txqlen)?;
-                r.txqlen = Some(number("txqueuelen", value)?);
+                r.txqlen = Some(args::integer("txqueuelen", value)? as u32);
             }
             w if matches(w, "master") => {
                 spec.master = Some(LinkRef::Name(args.value_once("master", &spec.master)?));
@@ -586,9 +601,9 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             "up" => up = Some(true),
             "down" => up = Some(false),
             "name" => r.name = Some(ifname("name", args.value_once("name", &r.name)?)?),
-            "mtu" => r.mtu = Some(number::<u32>("mtu", args.value_once("mtu", &r.mtu)?)?),
+            "mtu" => r.mtu = Some(args::integer("mtu", args.value_once("mtu", &r.mtu)?)? as u32),
             "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
-            "group" => r.group = Some(number::<u32>("group", args.value_once("group", &r.group)?)?),
+            "group" => r.group = Some(args::group(args.value_once("group", &r.group)?)?),
             w if matches(w, "address") => {
                 let bytes = args::lladdr(args.value_once("address", &r.address)?)?;
                 r.address = Some(lladdr_in(&mut rooms, &bytes));
@@ -599,7 +614,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             }
             w if matches(w, "txqueuelen") || w == "qlen" || matches(w, "txqlen") => {
                 let value = args.value_once("txqueuelen", &r.txqlen)?;
-                r.txqlen = Some(number::<u32>("txqueuelen", value)?);
+                r.txqlen = Some(args::integer("txqueuelen", value)? as u32);
             }
             w if matches(w, "master") => {
                 spec.master = Some(Some(LinkRef::Name(
@@ -694,11 +709,7 @@ impl<'a> ShowArgs<'a> {
                 "up" => s.up = true,
                 "group" => {
                     let value = args.value_once("group", &s.group)?;
-                    s.group = Some(match value {
-                        "default" => 0,
-                        _ => number("group", value)
-                            .map_err(|_| invarg("Invalid \"group\" value\n", value))?,
-                    });
+                    s.group = Some(args::group(value)?);
                 }
                 w if matches(w, "master") => s.master = Some(args.value()?),
                 "vrf" => s.vrf = Some(args.value()?),

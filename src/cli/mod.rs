@@ -18,6 +18,7 @@ mod monitor;
 mod netns;
 mod out;
 mod route;
+mod tuntap;
 mod wait;
 
 use std::io::BufRead;
@@ -75,6 +76,15 @@ pub struct Options {
     pub oneline: bool,
     /// `-c`, `-color[=always|auto|never]`: colour names, addresses and states.
     pub color: ColorWhen,
+    /// `-r`, `-resolve`: `ip` prints host names for addresses it can resolve; rtnl accepts the
+    /// option and prints addresses as numbers.
+    pub resolve: bool,
+    /// `-N`, `-Numeric`: protocols, scopes, tables, route types, groups and link types as
+    /// numbers ([`rtnl_ip::names::set_numeric`]).
+    pub numeric: bool,
+    /// `-echo`: requests that change something carry `NLM_F_ECHO`, and what the kernel echoes
+    /// back is printed as a monitor line (`ip`'s `rtnl_echo_talk`).
+    pub echo: bool,
 }
 
 /// When `-c` colours the text (iproute2's `enum color_opt`).
@@ -169,6 +179,7 @@ impl Ctx {
                 Some(netns) => Handle::in_netns(netns_ref(netns)).map_err(Failure::LibUsage)?,
             };
             handle.set_deadline(self.deadline);
+            handle.set_echo(self.opts.echo);
             self.handle = Some(handle);
         }
         Ok(self.handle.as_mut().expect("opened above"))
@@ -254,8 +265,8 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("macsec", None),
     ("tunnel", None),
     ("tunl", None),
-    ("tuntap", None),
-    ("tap", None),
+    ("tuntap", Some(tuntap::run)),
+    ("tap", Some(tuntap::run)),
     ("token", None),
     ("tcpmetrics", None),
     ("tcp_metrics", None),
@@ -283,12 +294,13 @@ fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
 const USAGE: &str = "\
 Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
        rtnl [ -force ] -batch filename
-where  OBJECT := { link | address | route | netns | monitor }
+where  OBJECT := { link | address | route | netns | monitor | tuntap }
        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -h[uman-readable] |
                     -iec | -j[son] | -p[retty] | -o[neline] | -br[ief] |
                     -c[olor] [=always|auto|never] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
                     -b[atch] [filename] | -force | -n[etns] name | -a[ll] |
+                    -r[esolve] | -N[umeric] | -echo | -rc[vbuf] [size] |
                     -timeo[ut] SECONDS }
 Beyond ip: -timeout SECONDS gives the whole run a deadline: exit 124 when it passes.
        rtnl link wait DEVICE [ exists | up | carrier | gone ] [ timeout SECONDS ]
@@ -313,10 +325,34 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
     }
 }
 
+/// Whether `ip -echo` prints the kernel's echo for this command: `link`, `address` and
+/// `route` changes (ip's `iplink_modify`, `ipaddr_modify`, `iproute_modify`).
+fn echoes(words: &[String]) -> bool {
+    let (Some(object), Some(command)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    let object = OBJECTS.iter().find(|(name, _)| matches(object, name));
+    let commands: &[&str] = match object.map(|(name, _)| *name) {
+        Some("link") => &["add", "set", "change", "replace", "delete"],
+        Some("address") => &["add", "change", "chg", "replace", "delete"],
+        Some("route") => &["add", "change", "replace", "prepend", "append", "delete"],
+        _ => return false,
+    };
+    commands.iter().any(|c| matches(command, c))
+}
+
 /// Runs a command and writes its output, then its failure (if any) on stderr; the exit code.
 fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
-    let result = dispatch(ctx, words);
+    let mut result = dispatch(ctx, words);
     ctx.flush();
+    if ctx.opts.echo {
+        if result.is_ok() && echoes(words) {
+            result = monitor::print_echo(ctx);
+        } else if let Some(handle) = ctx.handle.as_mut() {
+            // ip prints the echo of its modify commands only.
+            handle.take_echo();
+        }
+    }
     match result {
         Ok(()) => 0,
         Err(failure) => report(&failure),
@@ -370,8 +406,20 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
                 eprintln!("Cannot read \"{file}\": {e}");
                 return 1;
             }
+            Err(batch::BatchError::TooManyWords) => {
+                eprintln!("Too many arguments to command");
+                return 1;
+            }
         };
-        if run_one(ctx, &command.words) != 0 {
+        let code = match text_words(&command.words) {
+            Ok(words) => run_one(ctx, &words),
+            Err(failure) => report(&failure),
+        };
+        if code == 255 {
+            // ip's invarg/duparg/usage end the whole process with exit(-1), batch or not.
+            return code;
+        }
+        if code != 0 {
             eprintln!("Command failed {file}:{}", command.line);
             status = 1;
             if !ctx.opts.force {
@@ -407,7 +455,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             })
         };
         let is = |long: &str| matches(opt, long);
-        if is("-loops") || is("-rcvbuf") {
+        // In ip's order: the first long option a prefix matches wins (`-r` is `-resolve`).
+        if is("-loops") {
             value()?;
         } else if is("-family") {
             let family = value()?;
@@ -434,6 +483,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.oneline = true;
         } else if is("-details") {
             opts.details = true;
+        } else if is("-resolve") {
+            opts.resolve = true;
         } else if is("-Version") {
             out::flush(&format!(
                 "rtnl utility, rtnl-{}\n",
@@ -450,6 +501,12 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.json = true;
         } else if is("-pretty") {
             opts.pretty = true;
+        } else if is("-rcvbuf") {
+            // The kernel's default buffer is what rtnl reads with; ip's check of the size.
+            let size = value()?;
+            if rtnl_ip::names::parse_number(&size).is_none() {
+                return Err(Failure::Usage(format!("Invalid rcvbuf size '{size}'")));
+            }
         } else if is("-help") {
             return Err(Failure::Usage(USAGE.trim_end().to_owned()));
         } else if is("-netns") {
@@ -457,16 +514,18 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
         } else if opt.len() >= "-timeo".len() && is("-timeout") {
             // Not ip's: shorter prefixes are ip's -timestamp.
             opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
+        } else if is("-Numeric") {
+            opts.numeric = true;
+            rtnl_ip::names::set_numeric(true);
         } else if is("-all") {
             opts.all = true;
+        } else if opt == "-echo" {
+            opts.echo = true;
         } else if let Some(when) = color_option(opt) {
             opts.color = when;
-        } else if ["-resolve", "-timestamp", "-tshort", "-Numeric"]
-            .iter()
-            .any(|long| is(long))
+        } else if ["-timestamp", "-tshort"].iter().any(|long| is(long))
             || opt == "-M"
             || opt == "-B"
-            || opt == "-echo"
         {
             return Err(args::unsupported(opt));
         } else {
@@ -479,8 +538,30 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
     Ok((opts, i))
 }
 
-/// The whole program: options, then one command or a batch; the exit code.
-pub fn main(words: &[String]) -> u8 {
+/// The words of a command as text. `ip` takes any bytes for a name; rtnl's library takes
+/// names as UTF-8, so a word that is not is refused (exit 255) rather than changed.
+fn text_words(words: &[Vec<u8>]) -> CmdResult<Vec<String>> {
+    words
+        .iter()
+        .map(|word| {
+            String::from_utf8(word.clone()).map_err(|_| {
+                Failure::Usage(format!(
+                    "rtnl: \"{}\": words that are not UTF-8 are not supported",
+                    word.escape_ascii()
+                ))
+            })
+        })
+        .collect()
+}
+
+/// The whole program: options, then one command or a batch; the exit code. `words` are the
+/// arguments as the kernel passed them (bytes).
+pub fn main(words: &[Vec<u8>]) -> u8 {
+    let words = match text_words(words) {
+        Ok(words) => words,
+        Err(failure) => return report(&failure),
+    };
+    let words = words.as_slice();
     let (opts, first) = match parse_options(words) {
         Ok(parsed) => parsed,
         Err(failure) => return report(&failure),

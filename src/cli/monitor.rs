@@ -106,6 +106,28 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     }
 }
 
+/// `-echo`: after a command that added, changed or removed something, what the kernel echoed
+/// for it, printed as `ip`'s `rtnl_echo_talk` prints it: as a monitor line, in a JSON list of
+/// one object with `-j` (`[{}]` when the kernel echoed nothing).
+pub fn print_echo(ctx: &mut Ctx) -> CmdResult {
+    let Some(echo) = ctx.handle.as_mut().and_then(rtnl_ip::Handle::take_echo) else {
+        return Ok(());
+    };
+    let details = ctx.opts.details;
+    let mut links = LinkTable::new(ctx.handle()?);
+    let mut p = ctx.printer();
+    p.start_list();
+    p.open_object(None);
+    if let Some(bytes) = &echo
+        && let Ok(payload) = rtnl_ip::codec::Message::parse(bytes).and_then(Payload::from_message)
+    {
+        event(&mut p, &payload, &mut links, &mut false, false, details);
+    }
+    p.close_object();
+    p.end_list();
+    ctx.finish(p, Ok(()))
+}
+
 /// One notification as `ip monitor` prints it (`[KIND]` first with `label`, `Deleted ` for a
 /// removal), updating the link names it keeps; during a resync the tables are read, not
 /// printed.
@@ -122,7 +144,7 @@ fn event<W: Write>(
             p.text(format_args!("[{kind}]"));
         }
         if deleted {
-            p.text(format_args!("Deleted "));
+            p.boolean(Some("deleted"), true, format_args!("Deleted "));
         }
     };
     match payload {
@@ -162,13 +184,20 @@ fn event<W: Write>(
         Payload::NewAddress(a) | Payload::DelAddress(a) => {
             banner(p, "ADDR", matches!(payload, Payload::DelAddress(_)));
             let index = a.index();
-            p.text(format_args!("{index}: {}", links.display(index)));
-            show::address::address(p, a);
+            // Text only in a monitor; with `-echo -j`, ip's `index` and `dev` keys.
+            p.number(Some("index"), index, format_args!("{index}: "));
+            let dev = links.display(index);
+            p.link_name(Some("dev"), &dev, "", "");
+            show::address::address_fields(p, a, show::address::AddressForm::Full);
         }
         Payload::NewRoute(r) | Payload::DelRoute(r) => {
-            banner(p, "ROUTE", matches!(payload, Payload::DelRoute(_)));
+            banner(p, "ROUTE", false);
             let style = RouteStyle::all_tables(details);
-            show::route::route(p, r, links, style, Extra::default());
+            let extra = Extra {
+                deleted: matches!(payload, Payload::DelRoute(_)),
+                ..Extra::default()
+            };
+            show::route::route(p, r, links, style, extra);
         }
         Payload::NewNsid(n) | Payload::DelNsid(n) => {
             let Some(nsid) = n.nsid() else { return };

@@ -22,6 +22,7 @@ use std::fmt::Write as _;
 use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
 use std::process::Command;
 
+use rtnl_ip::names;
 use rtnl_ip::netns::Namespaces;
 use rtnl_ip::sys::CommandNetnsExt as _;
 use rtnl_ip::topology::Topology;
@@ -119,32 +120,6 @@ fn rest<'a>(args: &mut Args<'a>) -> Vec<&'a str> {
     std::iter::from_fn(|| args.next()).collect()
 }
 
-/// iproute2's `get_integer(&v, word, 0)`: `strtol` with base 0 (`0x` hex, `0` octal), the
-/// whole word, within `int`.
-fn c_int(word: &str) -> Option<i32> {
-    let trimmed = word.trim_start();
-    let (negative, digits) = match trimmed.as_bytes().first() {
-        Some(b'-') => (true, &trimmed[1..]),
-        Some(b'+') => (false, &trimmed[1..]),
-        _ => (false, trimmed),
-    };
-    let (radix, digits) = if let Some(hex) = digits
-        .strip_prefix("0x")
-        .or_else(|| digits.strip_prefix("0X"))
-    {
-        (16, hex)
-    } else if digits.len() > 1 && digits.starts_with('0') {
-        (8, &digits[1..])
-    } else {
-        (10, digits)
-    };
-    if digits.is_empty() || digits.starts_with(['+', '-']) {
-        return None;
-    }
-    let magnitude = i64::from_str_radix(digits, radix).ok()?;
-    i32::try_from(if negative { -magnitude } else { magnitude }).ok()
-}
-
 /// `netns list`: `NAME (id: N)` per line; JSON `[{"name":..,"id":..}]`.
 fn list(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     let names = namespaces();
@@ -183,7 +158,7 @@ fn list_id(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             return Err(duparg(key, word));
         }
         let value = args.next().ok_or_else(incomplete)?;
-        match c_int(value) {
+        match names::parse_integer(value) {
             None => return Err(invarg(&format!("\"{key}\" value is invalid"), value)),
             // ip names the word after the value here (`(null)` when there is none).
             Some(n) if n < 0 => {
@@ -241,7 +216,7 @@ fn attach(_: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let (Some(name), Some(pid_word)) = (args.next(), args.next()) else {
         return Err(local("No netns name and PID specified"));
     };
-    let pid = c_int(pid_word)
+    let pid = names::parse_integer(pid_word)
         .and_then(|pid| u32::try_from(pid).ok())
         .filter(|&pid| pid != 0)
         .ok_or_else(|| local(format!("Invalid PID: {pid_word}")))?;
@@ -276,7 +251,7 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let value = if id == "auto" {
         NsidValue::Auto
     } else {
-        match c_int(id) {
+        match names::parse_integer(id) {
             None => return Err(invarg("Invalid \"netnsid\" value", id)),
             Some(n) if n < 0 => return Err(invarg("\"netnsid\" value should be >= 0", id)),
             Some(n) => NsidValue::Number(n),
@@ -491,7 +466,7 @@ fn topology_dot(ctx: &mut Ctx, graph: &Topology) {
 
 #[cfg(test)]
 mod tests {
-    use super::c_int;
+    use rtnl_ip::names::parse_integer as c_int;
 
     #[test]
     fn integers_are_read_like_strtol_base_0() {

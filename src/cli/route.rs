@@ -145,9 +145,10 @@ fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<NexthopSpec<'a
             "dev" => hop = hop.dev(args.value()?),
             w if matches(w, "weight") => {
                 let value = args.value()?;
-                let weight: u16 = number("weight", value)
+                let weight: u16 = number::<u32>("weight", value)
                     .ok()
                     .filter(|w| (1..=256).contains(w))
+                    .and_then(|w| u16::try_from(w).ok())
                     .ok_or_else(|| invarg("\"weight\" is invalid\n", value))?;
                 hop = hop.weight(weight);
             }
@@ -361,7 +362,11 @@ impl<'a> ShowFilter<'a> {
                     f.table = Some(match value {
                         "all" => None,
                         "cache" => return Err(args::unsupported("route show table cache")),
-                        _ => Some(table(value)?),
+                        // ip's show words this error its own way.
+                        _ => Some(
+                            names::parse_table(value)
+                                .ok_or_else(|| invarg("table id value is invalid\n", value))?,
+                        ),
                     });
                 }
                 "cached" | "cloned" => return Err(args::unsupported("route show cached")),
@@ -702,6 +707,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 uid: message
                     .attr(rta::UID)
                     .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
+                ..Extra::default()
             };
             show::route::route(&mut p, message, &mut table, style, extra);
         })

@@ -36,6 +36,13 @@ pub enum AddressForm<'n> {
 /// One address in `form` (`print_addrinfo()`).
 pub fn address_as<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: AddressForm<'_>) {
     p.open_object(None);
+    address_fields(p, a, form);
+    p.close_object();
+}
+
+/// The fields of [`address_as`] without an object of their own (`ip -echo -j` prints them in
+/// the object that holds `index` and `dev`).
+pub fn address_fields<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: AddressForm<'_>) {
     let family = a.family();
     let color = Color::of_family(family);
     let brief = matches!(form, AddressForm::Brief);
@@ -74,7 +81,6 @@ pub fn address_as<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: Ad
         p.number(Some("metric"), metric, format_args!("metric {metric} "));
     }
     if brief {
-        p.close_object();
         return;
     }
     if let Some(brd) = a.broadcast() {
@@ -86,8 +92,9 @@ pub fn address_as<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: Ad
     names::for_each_address_flag(a.flags(), family == af::INET6, |flag| {
         p.boolean(Some(flag), true, format_args!("{flag} "));
     });
-    if let Some(label) = a.label() {
-        p.string(Some("label"), label, format_args!("{label}"));
+    if let Some(label) = a.label_bytes() {
+        p.bytes(Some("label"), label, format_args!(""));
+        p.text_bytes(label);
     }
     let (valid, preferred) = (a.valid_lifetime(), a.preferred_lifetime());
     if let Some(valid) = valid {
@@ -105,7 +112,6 @@ pub fn address_as<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form: Ad
         ));
     }
     p.text(format_args!("\n"));
-    p.close_object();
 }
 
 /// An address family as `ip address` prints it.

@@ -23,7 +23,7 @@ pub struct LinkStyle {
     pub ll_json: bool,
     /// `mode DEFAULT` / `"linkmode"` (`ip link` prints it, `ip address` does not).
     pub mode: bool,
-    /// Text: `qlen N` (`ip monitor` leaves it out).
+    /// `qlen N` / `"txqlen"` (`ip monitor` and `ip -echo` leave it out: ip's `showqueue`).
     pub qlen: bool,
     /// Only what the kernel's IPv6 link dump (`inet6_fill_ifinfo`) holds: index, name, flags,
     /// type, address, MTU, lower link (when not itself), state and queue length; `ip -6
@@ -132,7 +132,7 @@ pub fn link_fields<W: Write>(
     }
     if let Some(master) = m.master().filter(|_| full) {
         let master = links.display(master);
-        p.display(Some("master"), &master, format_args!("master {master} "));
+        p.link_name(Some("master"), &master, "master ", " ");
     }
     if let Some(state) = m.operstate() {
         operstate(p, state, false);
@@ -151,10 +151,9 @@ pub fn link_fields<W: Write>(
     }
     // ip's print_queuelen() leaves out a zero queue length.
     if let Some(txqlen) = m.txqlen().filter(|&q| q != 0) {
+        // ip's filter.showqueue: off for monitor and -echo lines, text and JSON.
         if style.qlen {
             p.number(Some("txqlen"), txqlen, format_args!("qlen {txqlen}"));
-        } else {
-            p.number(Some("txqlen"), txqlen, format_args!(""));
         }
     }
 
@@ -215,13 +214,29 @@ pub fn link_fields<W: Write>(
         details(p, m, links);
     }
     // ip prints the alias for `ip link`, and elsewhere only with -d.
-    if let Some(alias) = m.alias().filter(|_| full && (style.mode || style.details)) {
+    if let Some(alias) = m
+        .alias_bytes()
+        .filter(|_| full && (style.mode || style.details))
+    {
         p.nl();
-        p.string(Some("ifalias"), alias, format_args!("    alias {alias}"));
+        p.bytes(Some("ifalias"), alias, format_args!(""));
+        p.text(format_args!("    alias "));
+        p.text_bytes(alias);
     }
     if style.stats.level > 0 {
         p.nl();
         stats::link_stats(p, m, style.stats);
+    }
+    // ip prints the alternative names of every link it shows, last.
+    if m.attr(crate::codec::ifla::PROP_LIST).is_some() {
+        p.open_array(Some("altnames"));
+        for name in m.alt_names() {
+            p.nl();
+            p.text(format_args!("    altname "));
+            p.bytes(None, name, format_args!(""));
+            p.text_bytes(name);
+        }
+        p.close_array();
     }
     p.text(format_args!("\n"));
 }
@@ -255,8 +270,10 @@ fn name_and_link<W: Write>(
                 // ip's ll_index_to_flags() is 0 for a link it cannot find: text says M-DOWN.
                 lower_down = links.flags(i).map_or(!json, |flags| !is_up(flags));
                 let peer = links.display(i);
-                p.display(Some("link"), &peer, format_args!("@{peer}"));
-                text_len(format_args!("@{peer}"))
+                p.link_name(Some("link"), &peer, "@", "");
+                1 + peer
+                    .name
+                    .map_or_else(|| text_len(format_args!("{peer}")), <[u8]>::len)
             }
             (None, _) => 0,
         };
@@ -406,7 +423,7 @@ fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut Link
         if let Some(link) = v.link() {
             let dev = links.display(link);
             if link != 0 {
-                p.display(Some("link"), &dev, format_args!("dev {dev} "));
+                p.link_name(Some("link"), &dev, "dev ", " ");
             } else {
                 p.display(Some("link"), &dev, format_args!(""));
             }

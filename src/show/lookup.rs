@@ -10,7 +10,6 @@
 //! `SIOCGIFFLAGS`), then kept: never a second dump.
 
 use rustix::fd::{AsFd, OwnedFd};
-use rustix::net::netdevice::index_to_name_inlined;
 
 use crate::Handle;
 use crate::codec::{LinkMessage, Message};
@@ -129,7 +128,7 @@ impl LinkTable {
             Ok(at) => Some(at),
             Err(_) => {
                 match self.ask_name(index) {
-                    Some(name) => self.put(index, None, name.as_bytes()),
+                    Some((name, len)) => self.put(index, None, &name[..len]),
                     None => self.put(index, Some(0), b""),
                 }
                 self.entries.binary_search_by_key(&index, |e| e.index).ok()
@@ -137,9 +136,10 @@ impl LinkTable {
         }
     }
 
-    /// `SIOCGIFNAME`: the name of link `index`, if it exists in the socket's namespace.
-    fn ask_name(&self, index: u32) -> Option<rustix::net::netdevice::InlinedName> {
-        index_to_name_inlined(self.socket.as_ref()?, index).ok()
+    /// `SIOCGIFNAME`: the name of link `index` (bytes, and their length), if it exists in the
+    /// socket's namespace.
+    fn ask_name(&self, index: u32) -> Option<([u8; IFNAMSIZ], usize)> {
+        rtnl_sys::link_name(self.socket.as_ref()?.as_fd(), index).ok()
     }
 
     /// The name of link `index` (`ll_index_to_name()`), or `None` when there is no such link.

@@ -332,7 +332,7 @@ impl<W: Write> Printer<W> {
 
     /// Writes `bytes` as the inside of a JSON string, escaped as serde_json escapes (`"`,
     /// `\`, and control characters: `\b \f \n \r \t`, others as `\u00XX`); bytes that are not
-    /// UTF-8 become U+FFFD, as a lossy conversion gives.
+    /// UTF-8 are written as they are, as iproute2's `json_writer.c` writes them.
     fn escaped(&mut self, bytes: &[u8]) {
         // Names, words and addresses are printable ASCII: written as they are.
         if bytes
@@ -366,9 +366,9 @@ impl<W: Write> Printer<W> {
                 start = i + 1;
             }
             self.put(&valid[start..]);
-            if !chunk.invalid().is_empty() {
-                self.put("\u{fffd}".as_bytes());
-            }
+            // ip's json_writer passes every byte >= 0x20 through: a kernel name that is not
+            // UTF-8 is written as its bytes, as `ip -j` writes it.
+            self.put(chunk.invalid());
         }
     }
 
@@ -456,7 +456,7 @@ impl<W: Write> Printer<W> {
         self.bytes(key, value.as_bytes(), text);
     }
 
-    /// A JSON string from bytes (a kernel name: invalid UTF-8 becomes U+FFFD), or `text`.
+    /// A JSON string from bytes (a kernel name, written as its bytes), or `text`.
     pub fn bytes(&mut self, key: Option<&str>, value: &[u8], text: fmt::Arguments<'_>) {
         if self.json {
             self.scalar(key);
@@ -465,6 +465,28 @@ impl<W: Write> Printer<W> {
             self.put(b"\"");
         } else {
             self.put_fmt(text);
+        }
+    }
+
+    /// Another link's name (`ll_index_to_name()`): in JSON the string `key` (its bytes, or
+    /// `ifN`); in text `before`, the name's raw bytes (or `ifN`) and `after`, as `ip` prints a
+    /// name that need not be UTF-8.
+    pub fn link_name(
+        &mut self,
+        key: Option<&str>,
+        name: &lookup::LinkName<'_>,
+        before: &str,
+        after: &str,
+    ) {
+        match name.name {
+            Some(bytes) if self.json => self.bytes(key, bytes, format_args!("")),
+            None if self.json => self.display(key, name, format_args!("")),
+            Some(bytes) => {
+                self.put(before.as_bytes());
+                self.put(bytes);
+                self.put(after.as_bytes());
+            }
+            None => self.put_fmt(format_args!("{before}{name}{after}")),
         }
     }
 
@@ -599,14 +621,17 @@ mod tests {
         let nasty = "a\"b\\c\nd\te\u{1}f\u{7f}é\r\u{8}\u{c}";
         let mut p = Printer::new(Vec::new(), true, false);
         p.string(None, nasty, format_args!(""));
-        p.bytes(None, b"x\xffy", format_args!(""));
         let out = String::from_utf8(p.finish().unwrap()).unwrap();
-        let expected = format!(
-            "{},{}",
-            serde_json::Value::from(nasty),
-            serde_json::Value::from("x\u{fffd}y")
-        );
-        assert_eq!(out, expected);
+        assert_eq!(out, serde_json::Value::from(nasty).to_string());
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_written_as_ip_writes_them() {
+        // iproute2's json_writer escapes only `"`, `\` and control characters: a kernel
+        // name that is not UTF-8 goes out as its bytes (ip -j link show prints it so).
+        let mut p = Printer::new(Vec::new(), true, false);
+        p.bytes(None, b"x\xffy\"\x01", format_args!(""));
+        assert_eq!(p.finish().unwrap(), b"\"x\xffy\\\"\\u0001\"");
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct Extra {
     pub from: Option<IpAddr>,
     /// `RTA_UID`: the user the lookup was made for.
     pub uid: Option<u32>,
+    /// An `RTM_DELROUTE` (a monitor or `-echo` line): `Deleted ` / `"deleted":true`, first
+    /// inside the route's object as ip's `print_route` prints it.
+    pub deleted: bool,
 }
 
 /// `RTCF_*` cache flags as `ip route get` prints them.
@@ -131,6 +134,9 @@ pub fn route<W: Write>(
     extra: Extra,
 ) {
     p.open_object(None);
+    if extra.deleted {
+        p.boolean(Some("deleted"), true, format_args!("Deleted "));
+    }
     let flags = m.flags();
     let cloned = flags & rtm_f::CLONED != 0;
     let ty = m.route_type();
@@ -152,12 +158,9 @@ pub fn route<W: Write>(
     if let Some(oif) = m.oif().filter(|_| style.dev) {
         let dev = links.display(oif);
         p.text(format_args!("dev "));
-        p.color_display(
-            Some(Color::Ifname),
-            Some("dev"),
-            &dev,
-            format_args!("{dev} "),
-        );
+        p.color_start(Some(Color::Ifname));
+        p.link_name(Some("dev"), &dev, "", " ");
+        p.color_end();
     }
     let table = m.table();
     if style.table && (table != rt_table::MAIN || style.details) {
@@ -239,7 +242,7 @@ pub fn route<W: Write>(
             let oif = hop.ifindex();
             let dev = links.display(oif);
             if oif != 0 {
-                p.display(Some("dev"), &dev, format_args!("dev {dev} "));
+                p.link_name(Some("dev"), &dev, "dev ", " ");
             } else {
                 p.display(Some("dev"), &dev, format_args!(""));
             }

@@ -337,12 +337,40 @@ impl<T: Transport> Engine<T> {
     /// [`Error::Kernel`] with the errno and extended-ack text when the kernel refuses it;
     /// [`Error::BadRequest`] when `request` does not start with a whole message.
     pub fn request_ack(&mut self, request: &mut [u8], buf: &mut [u8]) -> Result<Ack, Error> {
+        self.ack_with(request, buf, 0, |_| {})
+    }
+
+    /// Sends `request` with `NLM_F_ECHO | NLM_F_ACK` (`ip -echo`) and waits for its
+    /// acknowledgement, handing `echo` each message the kernel sends back for it before the ACK
+    /// (the notifications of what it made, changed or removed, unicast to this socket).
+    ///
+    /// # Errors
+    /// As [`Engine::request_ack`].
+    pub fn request_echo(
+        &mut self,
+        request: &mut [u8],
+        buf: &mut [u8],
+        echo: impl FnMut(Message<'_>),
+    ) -> Result<Ack, Error> {
+        self.ack_with(request, buf, nlm_f::ECHO, echo)
+    }
+
+    /// [`Engine::request_ack`] with the request flags `set` added, and `other` called for each
+    /// message answering the request that is not its ACK.
+    fn ack_with(
+        &mut self,
+        request: &mut [u8],
+        buf: &mut [u8],
+        set: u16,
+        mut other: impl FnMut(Message<'_>),
+    ) -> Result<Ack, Error> {
         let deadline = self.call_deadline();
         self.settle(buf);
-        let seq = self.send_one(request, nlm_f::ACK, 0)?;
+        let seq = self.send_one(request, nlm_f::ACK | set, 0)?;
         let mut result = None;
         self.receive(buf, (seq, 1), (deadline, Waiting::Ack), |_, msg| {
             if msg.ty() != nlmsg::ERROR {
+                other(msg);
                 return Ok(Flow::Continue);
             }
             result = Some(error_result(msg));

@@ -80,6 +80,7 @@ mod strerror;
 #[cfg(feature = "std")]
 mod thread;
 mod transport;
+mod tun;
 mod watch;
 
 pub use deadline::{Deadline, Waiting, wait_readable};
@@ -89,7 +90,7 @@ pub use events::EVENT_GROUPS;
 #[cfg(feature = "std")]
 pub use exec::CommandNetnsExt;
 pub use exec::{DEFAULT_ETC_DIR, NetnsExec};
-pub use ifreq::link_flags;
+pub use ifreq::{link_flags, link_name};
 pub use named::{
     DEFAULT_RUN_DIR, NAME_MAX, NSFS_MAGIC, NetnsError, NetnsName, NetnsOp, RunDir, is_leftover,
     validate_name,
@@ -102,4 +103,5 @@ pub use strerror::strerror;
 #[cfg(feature = "std")]
 pub use thread::{run_in, run_in_new};
 pub use transport::{ACK_TRUESIZE, BatchLimits, Transport};
+pub use tun::{TunError, TunOp, tun_add, tun_del, tun_f};
 pub use watch::{NetnsChange, NetnsWatch, WATCH_BUFFER_MIN};

@@ -6,7 +6,7 @@ use core::net::IpAddr;
 
 use super::{
     LinkRef, Netns, NewMode, REQUEST_ACK, REQUEST_DUMP, check_cstr, check_ifname, ifindex,
-    put_netns,
+    lookup_name_attr, put_netns,
 };
 use crate::builder::MessageBuilder;
 use crate::error::Error;
@@ -555,14 +555,17 @@ pub fn link_set<'b>(
         check_cstr(alias, MAX_ALIAS_LEN, true, ifla::IFALIAS)?;
         b.put(ifla::IFALIAS, alias.as_bytes())?;
     }
-    if let Some(name) = set.name.or(lookup_name) {
+    if let Some(name) = set.name {
         check_ifname(name, ifla::IFNAME)?;
         b.put_str(ifla::IFNAME, name)?;
+    } else if let Some(name) = lookup_name {
+        b.put_str(lookup_name_attr(name)?, name)?;
     }
     Ok(b)
 }
 
-/// Appends the link a get or delete request is about: `ifi_index`, or `IFLA_IFNAME`.
+/// Appends the link a get or delete request is about: `ifi_index`, or `IFLA_IFNAME` (or
+/// `IFLA_ALT_IFNAME` for a longer name).
 fn link_ref_request<'b>(
     buf: &'b mut [u8],
     seq: u32,
@@ -574,14 +577,14 @@ fn link_ref_request<'b>(
     let index = match link {
         LinkRef::Index(index) => ifindex(index)?,
         LinkRef::Name(name) => {
-            check_ifname(name, ifla::IFNAME)?;
+            lookup_name_attr(name)?;
             0
         }
     };
     let mut b = MessageBuilder::new(buf, ty, flags, seq)?;
     b.header(&ifinfomsg(family, index, LinkFlags::NONE))?;
     if let LinkRef::Name(name) = link {
-        b.put_str(ifla::IFNAME, name)?;
+        b.put_str(lookup_name_attr(name)?, name)?;
     }
     Ok(b)
 }
@@ -590,7 +593,8 @@ fn link_ref_request<'b>(
 ///
 /// Flags `NLM_F_REQUEST`: the kernel answers with one `RTM_NEWLINK`. `struct ifinfomsg` has
 /// family `AF_PACKET`, as `ip link` sends it (the kernel treats a family without its own link
-/// handler as `AF_UNSPEC`), and the index or 0; then `IFLA_IFNAME` when the link is named, and
+/// handler as `AF_UNSPEC`), and the index or 0; then `IFLA_IFNAME` when the link is named
+/// (`IFLA_ALT_IFNAME` for a name of 16 to 127 bytes, as `ip` sends it), and
 /// `IFLA_EXT_MASK` `RTEXT_FILTER_VF`.
 ///
 /// # Errors
@@ -611,7 +615,8 @@ pub fn link_get<'b>(
 /// both.
 ///
 /// Flags `NLM_F_REQUEST | NLM_F_ACK`. `struct ifinfomsg` has family `AF_UNSPEC` and the index,
-/// or 0 and `IFLA_IFNAME` when the link is named.
+/// or 0 and `IFLA_IFNAME` when the link is named (`IFLA_ALT_IFNAME` for a name of 16 to 127
+/// bytes).
 ///
 /// # Errors
 ///

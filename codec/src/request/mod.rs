@@ -155,6 +155,29 @@ pub(crate) fn check_ifname(name: &str, attr: u16) -> Result<(), Error> {
     Ok(())
 }
 
+/// Whether `name` is one the kernel's `dev_valid_name()` accepts as a link's `IFLA_IFNAME`
+/// (not empty, `.` or `..`, shorter than `IFNAMSIZ`, without `/`, `:`, NUL or white space):
+/// a name that is not cannot be a link's name, only (when it is 16 to 127 bytes) an
+/// alternative one.
+pub fn valid_ifname(name: &str) -> bool {
+    check_ifname(name, 0).is_ok()
+}
+
+/// `ALTIFNAMSIZ` (`<linux/if.h>`): alternative names are shorter than this, NUL included.
+const ALTIFNAMSIZ: usize = 128;
+
+/// The attribute a request names an existing link with, as `ip` chooses it (`iplink_get`):
+/// `IFLA_IFNAME` for a valid name, `IFLA_ALT_IFNAME` for a longer one of up to 127 bytes
+/// without NUL (the kernel, since 5.5, finds a link by any of its alternative names, and
+/// answers `ENODEV` when none has it). Anything else is [`Error::InvalidValue`].
+pub(crate) fn lookup_name_attr(name: &str) -> Result<u16, Error> {
+    if name.len() >= IFNAMSIZ && name.len() < ALTIFNAMSIZ && !name.contains('\0') {
+        return Ok(crate::ifla::ALT_IFNAME);
+    }
+    check_ifname(name, crate::ifla::IFNAME)?;
+    Ok(crate::ifla::IFNAME)
+}
+
 /// Checks a string the kernel copies as a C string: no NUL inside, at most `max` bytes, and not
 /// empty unless `empty_ok`.
 pub(crate) fn check_cstr(value: &str, max: usize, empty_ok: bool, attr: u16) -> Result<(), Error> {

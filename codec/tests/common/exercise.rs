@@ -430,12 +430,13 @@ pub fn exercise_link(link: &LinkMessage<'_>) {
     }
 
     // IFLA_PROP_LIST is not checked by parse: its walk may end in an error, which ends the names.
-    let expected_names: Vec<&str> = a(ifla::PROP_LIST)
+    // Names are bytes up to their NUL (they need not be UTF-8).
+    let expected_names: Vec<&[u8]> = a(ifla::PROP_LIST)
         .map(|list| {
             list.nested()
                 .map_while(Result::ok)
                 .filter(|attr| attr.ty() == ifla::ALT_IFNAME)
-                .filter_map(|attr| attr.as_str().ok())
+                .map(|attr| attr.payload().split(|&b| b == 0).next().unwrap_or_default())
                 .collect()
         })
         .unwrap_or_default();
