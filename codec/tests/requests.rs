@@ -24,14 +24,14 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_codec::request::{
     Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef, Macvlan,
-    Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink, Veth, Vlan, Vxlan,
-    addr_del, addr_dump, addr_new, link_del, link_dump, link_get, link_new, link_set, nsid_dump,
-    nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
+    MetricValue, Metrics, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink,
+    Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new, link_del, link_dump, link_get, link_new,
+    link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
-    af, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table, rtext_filter, rtm,
-    rtm_f, rtn, rtprot, veth_info,
+    af, icmpv6_router_pref, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table,
+    rtax, rtax_feature, rtext_filter, rtm, rtm_f, rtn, rtprot, veth_info,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +376,38 @@ const NEXTHOPS: [Nexthop; 2] = [
     },
 ];
 
+/// `mtu lock 1300 advmss 1260 reordering 5 window 65535 rtt 100ms rttvar lock 50 rto_min 200
+/// ssthresh 20 cwnd 10 initcwnd 10 initrwnd 20 features ecn quickack 1 congctl lock reno
+/// fastopen_no_cookie 1 hoplimit 64`, in that order; `rtt 100ms` is 800 (eighths of a
+/// millisecond), a bare `rttvar 50` is raw, `rto_min` is always locked.
+fn spec_metrics() -> Metrics {
+    let mut m = Metrics::new();
+    for (ty, value) in [
+        (rtax::MTU, 1300),
+        (rtax::ADVMSS, 1260),
+        (rtax::REORDERING, 5),
+        (rtax::WINDOW, 65535),
+        (rtax::RTT, 800),
+        (rtax::RTTVAR, 50),
+        (rtax::RTO_MIN, 200),
+        (rtax::SSTHRESH, 20),
+        (rtax::CWND, 10),
+        (rtax::INITCWND, 10),
+        (rtax::INITRWND, 20),
+        (rtax::FEATURES, rtax_feature::ECN),
+        (rtax::QUICKACK, 1),
+    ] {
+        m.push_u32(ty, value).unwrap();
+    }
+    m.push_congctl(b"reno").unwrap();
+    m.push_u32(rtax::FASTOPEN_NO_COOKIE, 1).unwrap();
+    m.push_u32(rtax::HOPLIMIT, 64).unwrap();
+    for ty in [rtax::MTU, rtax::RTTVAR, rtax::RTO_MIN, rtax::CC_ALGO] {
+        m.lock(ty);
+    }
+    m
+}
+
 fn spec_multipath() -> Route<'static> {
     Route {
         nexthops: &NEXTHOPS,
@@ -389,6 +421,20 @@ fn spec_route_v6() -> Route<'static> {
         metric: Some(1024),
         oif: Some(V0),
         ..Route::new(v6("2001:db8:1::"), 64)
+    }
+}
+
+/// A [`MetricValue`] owned: the number, or the name's bytes.
+trait CloneBytes {
+    fn clone_bytes(&self) -> Result<u32, Vec<u8>>;
+}
+
+impl CloneBytes for MetricValue<'_> {
+    fn clone_bytes(&self) -> Result<u32, Vec<u8>> {
+        match self {
+            MetricValue::U32(n) => Ok(*n),
+            MetricValue::Name(name) => Err(name.to_vec()),
+        }
     }
 }
 
@@ -634,6 +680,49 @@ fn cases() -> Vec<(&'static str, Build)> {
         }),
         case("route_replace", |buf| {
             route_new(buf, 0, NewMode::Replace, &route_v4())
+        }),
+        case("route_change", |buf| {
+            route_new(buf, 0, NewMode::Change, &route_v4())
+        }),
+        case("route_append", |buf| {
+            route_new(buf, 0, NewMode::Append, &route_v4())
+        }),
+        case("route_new_metrics", |buf| {
+            route_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Route {
+                    metrics: spec_metrics(),
+                    ..route_v4()
+                },
+            )
+        }),
+        case("route_new_realms", |buf| {
+            let mut metrics = Metrics::new();
+            metrics.push_u32(rtax::INITCWND, 10)?;
+            route_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Route {
+                    metric: Some(10),
+                    realms: Some(0x0001_0002),
+                    metrics,
+                    ..route_v4()
+                },
+            )
+        }),
+        case("route_new_v6_pref", |buf| {
+            route_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Route {
+                    pref: Some(icmpv6_router_pref::HIGH),
+                    ..spec_route_v6()
+                },
+            )
         }),
         case("route_del", |buf| route_del(buf, 0, &route_v4())),
         case("route_get", |buf| {
@@ -1047,6 +1136,40 @@ fn routes_read_back() {
         (r.scope(), r.route_type()),
         (rt_scope::UNIVERSE, rtn::UNICAST)
     );
+
+    // Metrics, realms and pref read back through the indexed metrics view.
+    let route = Route {
+        metrics: spec_metrics(),
+        realms: Some(0x0001_0002),
+        pref: Some(icmpv6_router_pref::LOW),
+        ..route_v4()
+    };
+    let mut big_buf = [0u8; 512];
+    let bytes = route_new(&mut big_buf, 6, NewMode::Add, &route)
+        .unwrap()
+        .finish();
+    let r = RouteMessage::parse(message(bytes)).unwrap();
+    assert_eq!(r.flow(), Some(0x0001_0002));
+    assert_eq!(r.pref(), Some(icmpv6_router_pref::LOW));
+    let metrics = r.metrics().unwrap();
+    let mut sent = Vec::new();
+    spec_metrics().for_each(|ty, value| sent.push((ty, value.clone_bytes())));
+    for (ty, value) in &sent {
+        match value {
+            Ok(n) => assert_eq!(metrics.get(*ty), Some(*n), "RTAX {ty}"),
+            Err(name) => assert_eq!(metrics.congctl(), Some(name.as_slice())),
+        }
+    }
+    assert_eq!(sent.len(), 16);
+    assert!(metrics.locked(rtax::MTU) && metrics.locked(rtax::CC_ALGO));
+    assert!(!metrics.locked(rtax::ADVMSS));
+    assert_eq!(metrics.lock(), 1 << 2 | 1 << 5 | 1 << 13 | 1 << 16);
+    assert_eq!(metrics.get(rtax::LOCK), Some(metrics.lock()));
+    // A full list refuses a 17th metric, and a name longer than the kernel's.
+    let mut full = spec_metrics();
+    assert!(full.push_u32(rtax::MTU, 1).is_err());
+    assert!(Metrics::new().push_congctl(&[b'x'; 16]).is_err());
+    assert!(Metrics::new().push_congctl(&[b'x'; 15]).is_ok());
 
     // Tables above 255 go in RTA_TABLE; no gateway makes a link-scope route.
     let big = Route {

@@ -44,7 +44,10 @@ pub use link::{
     link_dump, link_get, link_new, link_set,
 };
 pub use nsid::{NsidDump, nsid_dump, nsid_get, nsid_new};
-pub use route::{Nexthop, Route, RouteDump, RouteGet, route_del, route_dump, route_get, route_new};
+pub use route::{
+    METRICS_CAPACITY, MetricValue, Metrics, Nexthop, Route, RouteDump, RouteGet, route_del,
+    route_dump, route_get, route_new,
+};
 
 use crate::builder::MessageBuilder;
 use crate::error::Error;

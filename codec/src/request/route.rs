@@ -10,7 +10,7 @@ use crate::attr::align4;
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::raw::{RtMsg, RtNextHop};
-use crate::{nla, nlm_f, rt_scope, rt_table, rta, rtm, rtm_f, rtn, rtprot};
+use crate::{nla, nlm_f, rt_scope, rt_table, rta, rtax, rtm, rtm_f, rtn, rtprot};
 
 /// A route, for `RTM_NEWROUTE` and `RTM_DELROUTE`: `struct rtmsg` and the `RTA_*` attributes, as
 /// `ip route add [TYPE] DST/LEN [via GW] [metric M] [src ADDR] [table T] [proto P] [scope S]
@@ -44,8 +44,155 @@ pub struct Route<'a> {
     /// `rtm_type` (`RTN_*`: unicast, blackhole, unreachable, ...); `None`: unicast when adding,
     /// unspecified when deleting.
     pub route_type: Option<u8>,
+    /// `RTA_FLOW` (`realms [FROM/]TO`): source realm in the high 16 bits, destination realm
+    /// in the low ones.
+    pub realms: Option<u32>,
+    /// `RTA_PREF` (`pref low|medium|high`): the IPv6 router preference
+    /// (`ICMPV6_ROUTER_PREF_*`).
+    pub pref: Option<u8>,
+    /// `RTA_METRICS` (`mtu`, `advmss`, `window`, ..., `lock`): sent when not empty.
+    pub metrics: Metrics,
     /// `RTA_MULTIPATH` (`nexthop ...`): the next hops of a multipath route; none when empty.
     pub nexthops: &'a [Nexthop],
+}
+
+/// How many metrics a [`Metrics`] holds: one of each `RTAX_*` type `ip` can set.
+pub const METRICS_CAPACITY: usize = 16;
+
+/// One entry of [`Metrics`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Metric {
+    /// A `u32` metric (`RTAX_MTU`, ...).
+    Value(u16, u32),
+    /// `RTAX_CC_ALGO`: the algorithm's name, without NUL, as `ip` sends it.
+    CongCtl([u8; CONGCTL_MAX], u8),
+}
+
+/// The longest congestion control name the kernel takes (`TCP_CA_NAME_MAX`, NUL included).
+const CONGCTL_MAX: usize = 16;
+
+/// Route metrics for `RTA_METRICS`: `RTAX_*` attributes in the order they were added (`ip`
+/// writes them in the order of its command line), then `RTAX_LOCK` when a metric is locked.
+/// A fixed-capacity list, so a [`Route`] stays `Copy` and needs no allocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Metrics {
+    entries: [Metric; METRICS_CAPACITY],
+    len: u8,
+    /// `RTAX_LOCK`: bits `1 << RTAX_*` of the locked metrics (`mtu lock 1300`).
+    pub lock: u32,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics::new()
+    }
+}
+
+impl Metrics {
+    /// No metrics.
+    pub const fn new() -> Self {
+        Metrics {
+            entries: [Metric::Value(0, 0); METRICS_CAPACITY],
+            len: 0,
+            lock: 0,
+        }
+    }
+
+    /// Whether no metric was added.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// How many metrics were added.
+    pub const fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    fn push(&mut self, metric: Metric) -> Result<(), Error> {
+        let slot = self
+            .entries
+            .get_mut(usize::from(self.len))
+            .ok_or(Error::InvalidValue { attr: rta::METRICS })?;
+        *slot = metric;
+        self.len = self.len.saturating_add(1);
+        Ok(())
+    }
+
+    /// Adds the `u32` metric `ty` (`RTAX_MTU`, `RTAX_ADVMSS`, ...).
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] (`RTA_METRICS`) when [`METRICS_CAPACITY`] metrics are there.
+    pub fn push_u32(&mut self, ty: u16, value: u32) -> Result<(), Error> {
+        self.push(Metric::Value(ty, value))
+    }
+
+    /// Adds `RTAX_CC_ALGO` (`congctl NAME`).
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] (`RTA_METRICS`) when the list is full or `name` is longer than
+    /// the kernel's 15 bytes.
+    pub fn push_congctl(&mut self, name: &[u8]) -> Result<(), Error> {
+        let mut bytes = [0; CONGCTL_MAX];
+        let len = u8::try_from(name.len())
+            .ok()
+            .filter(|&len| usize::from(len) < CONGCTL_MAX)
+            .ok_or(Error::InvalidValue { attr: rta::METRICS })?;
+        bytes
+            .get_mut(..name.len())
+            .ok_or(Error::InvalidValue { attr: rta::METRICS })?
+            .copy_from_slice(name);
+        self.push(Metric::CongCtl(bytes, len))
+    }
+
+    /// Locks metric `ty` (`lock`): sets its bit in `RTAX_LOCK`.
+    pub fn lock(&mut self, ty: u16) {
+        self.lock |= 1u32.checked_shl(u32::from(ty)).unwrap_or(0);
+    }
+
+    /// Each added metric's type and `u32` value; `RTAX_CC_ALGO` with its name as the bytes.
+    pub fn for_each(&self, mut f: impl FnMut(u16, MetricValue<'_>)) {
+        for entry in self.entries.iter().take(usize::from(self.len)) {
+            match entry {
+                Metric::Value(ty, value) => f(*ty, MetricValue::U32(*value)),
+                Metric::CongCtl(bytes, len) => f(
+                    rtax::CC_ALGO,
+                    MetricValue::Name(bytes.get(..usize::from(*len)).unwrap_or_default()),
+                ),
+            }
+        }
+    }
+
+    /// Writes the `RTA_METRICS` nest, unless empty.
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        if self.is_empty() {
+            return Ok(());
+        }
+        let nest = b.nest_start(rta::METRICS)?;
+        let mut result = Ok(());
+        self.for_each(|ty, value| {
+            if result.is_ok() {
+                result = match value {
+                    MetricValue::U32(value) => b.put_u32(ty, value).map(drop),
+                    MetricValue::Name(name) => b.put(ty, name).map(drop),
+                };
+            }
+        });
+        result?;
+        if self.lock != 0 {
+            b.put_u32(rtax::LOCK, self.lock)?;
+        }
+        b.nest_end(nest)?;
+        Ok(())
+    }
+}
+
+/// A metric's value as [`Metrics::for_each`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetricValue<'a> {
+    /// A `u32` metric.
+    U32(u32),
+    /// `RTAX_CC_ALGO`'s name.
+    Name(&'a [u8]),
 }
 
 impl Route<'_> {
@@ -62,6 +209,9 @@ impl Route<'_> {
             protocol: None,
             scope: None,
             route_type: None,
+            realms: None,
+            pref: None,
+            metrics: Metrics::new(),
             nexthops: &[],
         }
     }
@@ -241,9 +391,16 @@ fn route_request<'b>(
     if let Some(table) = table_attr {
         b.put_u32(rta::TABLE, table)?;
     }
+    if let Some(realms) = route.realms {
+        b.put_u32(rta::FLOW, realms)?;
+    }
+    if let Some(pref) = route.pref {
+        b.put_u8(rta::PREF, pref)?;
+    }
     if let Some(oif) = route.oif {
         b.put_u32(rta::OIF, oif)?;
     }
+    route.metrics.put(&mut b)?;
     if !route.nexthops.is_empty() {
         let multipath = b.nest_start(rta::MULTIPATH)?;
         for nexthop in route.nexthops {
@@ -280,8 +437,9 @@ fn put_nexthop(b: &mut MessageBuilder<'_>, nexthop: &Nexthop) -> Result<(), Erro
 /// Flags `NLM_F_REQUEST | NLM_F_ACK` and the `mode`'s (`NLM_F_CREATE | NLM_F_EXCL` for add).
 /// `struct rtmsg` has the destination's family and prefix length, the table (below 256), the
 /// protocol, scope and type. Attributes in this order: `RTA_DST`, `RTA_GATEWAY`,
-/// `RTA_PRIORITY`, `RTA_PREFSRC`, `RTA_TABLE` (256 and above), `RTA_OIF`, `RTA_MULTIPATH` (one
-/// `struct rtnexthop` and `RTA_GATEWAY` per hop).
+/// `RTA_PRIORITY`, `RTA_PREFSRC`, `RTA_TABLE` (256 and above), `RTA_FLOW`, `RTA_PREF`,
+/// `RTA_OIF`, `RTA_METRICS` (the metrics in the order added, then `RTAX_LOCK`),
+/// `RTA_MULTIPATH` (one `struct rtnexthop` and `RTA_GATEWAY` per hop).
 ///
 /// # Errors
 ///
