@@ -615,6 +615,31 @@ fn cases() -> Vec<(&'static str, Build)> {
         case("addr_new_v6_flags", |buf| {
             addr_new(buf, 0, NewMode::Add, &spec_addr_v6_flags())
         }),
+        case("addr_new_v4_anycast", |buf| {
+            addr_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Address {
+                    broadcast: Some(Broadcast::Addr(Ipv4Addr::new(192, 0, 2, 255))),
+                    anycast: Some(v4(192, 0, 2, 9)),
+                    label: Some("v0:1"),
+                    ..addr_v4()
+                },
+            )
+        }),
+        case("addr_new_v6_optimistic", |buf| {
+            addr_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Address {
+                    anycast: Some(v6("2001:db8::9")),
+                    flags: ifa_f::OPTIMISTIC | ifa_f::NODAD,
+                    ..Address::new(V0, v6("2001:db8::1"), 64)
+                },
+            )
+        }),
         case("addr_replace", |buf| {
             addr_new(buf, 0, NewMode::Replace, &addr_v4())
         }),
@@ -1489,6 +1514,14 @@ fn invalid_values_are_refused_with_their_attribute() {
     assert_eq!(
         attempt(|buf| addr_del(buf, 0, &bad)),
         invalid(rtnl_codec::ifa::ADDRESS)
+    );
+    let bad = Address {
+        anycast: Some(v6("2001:db8::9")),
+        ..addr_v4()
+    };
+    assert_eq!(
+        attempt(|buf| addr_new(buf, 0, NewMode::Add, &bad)),
+        invalid(rtnl_codec::ifa::ANYCAST)
     );
     let bad = Address {
         broadcast: Some(Broadcast::Auto),

@@ -42,6 +42,9 @@ pub fn address<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>) {
     if let Some(brd) = a.broadcast() {
         p.display(Some("broadcast"), &brd, format_args!("brd {brd} "));
     }
+    if let Some(any) = a.anycast() {
+        p.display(Some("anycast"), &any, format_args!("any {any} "));
+    }
     let metric = a.priority();
     if let Some(metric) = metric {
         p.text(format_args!("metric {metric} "));
