@@ -25,8 +25,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use rtnl_codec::request::{
     Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef, Macvlan,
     MetricValue, Metrics, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink,
-    Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new, link_del, link_dump, link_get, link_new,
-    link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
+    Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new, link_del, link_del_group, link_dump,
+    link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
+    route_new,
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
@@ -517,6 +518,18 @@ fn cases() -> Vec<(&'static str, Build)> {
         case("link_new_vxlan6", |buf| link_new(buf, 0, &spec_vxlan6())),
         case("link_new_vlan", |buf| link_new(buf, 0, &spec_vlan())),
         case("link_new_macvlan", |buf| link_new(buf, 0, &spec_macvlan())),
+        case("link_del_group", |buf| link_del_group(buf, 0, 5)),
+        case("link_set_group_up", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    flags: LinkFlags::up(),
+                    group: Some(5),
+                    ..SetLink::new(LinkRef::Index(0))
+                },
+            )
+        }),
         case("link_set_up", |buf| {
             link_set(
                 buf,
