@@ -63,6 +63,10 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// `-a`, `-all`: `netns exec` and `netns delete` act on every named namespace.
     pub all: bool,
+    /// `-t`, `-timestamp` (and `-ts`): `monitor` stamps each event with the time.
+    pub timestamp: bool,
+    /// `-ts`, `-tshort`: the stamp is a short `[YYYY-MM-DDTHH:MM:SS.USEC]` prefix.
+    pub timestamp_short: bool,
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -376,6 +380,11 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
         } else if is("-all") {
             opts.all = true;
+        } else if is("-timestamp") {
+            opts.timestamp = true;
+        } else if is("-tshort") {
+            opts.timestamp = true;
+            opts.timestamp_short = true;
         } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
             // rtnl never colours its output.
         } else if [
@@ -383,8 +392,6 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             "-statistics",
             "-resolve",
             "-oneline",
-            "-timestamp",
-            "-tshort",
             "-brief",
             "-Numeric",
         ]
