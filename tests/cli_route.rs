@@ -96,6 +96,14 @@ fn metrics_are_set_and_shown_as_ip_does() {
         &["-j", "-6", "route", "show"],
         &["route", "show", "table", "all"],
         &["-j", "route", "show", "table", "all"],
+        // A lookup prints the route's metrics after `cache`, JSON keys in ip's order.
+        &["route", "get", "198.51.100.7"],
+        &["-j", "route", "get", "198.51.100.7"],
+        &["-j", "route", "get", "203.0.113.1"],
+        &["-j", "route", "get", "192.0.2.1"],
+        &["route", "get", "2001:db8:5::7"],
+        &["-j", "route", "get", "2001:db8:5::7"],
+        &["route", "get", "fibmatch", "198.51.100.7"],
     ] {
         same(args);
     }

@@ -324,11 +324,12 @@ pub fn route<W: Write>(
         realms(p, flow);
     }
     if let Some(uid) = extra.uid {
-        p.text(format_args!("uid {uid} "));
+        p.number(Some("uid"), uid, format_args!("uid {uid} "));
     }
     let cache = m.family() == af::INET && cloned;
     if cache {
         p.text(format_args!("\n    cache "));
+        p.open_array(Some("cache"));
         let mut rest = flags & !0xffff;
         if rest != 0 {
             p.text(format_args!("<"));
@@ -336,13 +337,14 @@ pub fn route<W: Write>(
                 if rest & bit != 0 {
                     rest &= !bit;
                     let end = if rest != 0 { "," } else { "> " };
-                    p.text(format_args!("{word}{end}"));
+                    p.string(None, word, format_args!("{word}{end}"));
                 }
             }
             if rest != 0 {
                 p.text(format_args!("{rest:x}> "));
             }
         }
+        p.close_array();
     }
     if let Some(expires) = expires(m) {
         p.number(
@@ -384,19 +386,30 @@ pub fn route<W: Write>(
         }
         p.close_array();
     }
-    if let Some(uid) = extra.uid {
-        p.number(Some("uid"), uid, format_args!(""));
-    }
-    if cache {
-        let rest = flags & !0xffff;
-        p.open_array(Some("cache"));
-        for (bit, word) in CACHE_FLAGS {
-            if rest & bit != 0 {
-                p.string(None, word, format_args!(""));
-            }
-        }
-        p.close_array();
-    }
     p.text(format_args!("\n"));
     p.close_object();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// C's `%g`, as `ip route` prints seconds of `rtt` and `rto_min`.
+    #[test]
+    fn seconds_print_as_c_g() {
+        for (value, text) in [
+            (1.0, "1"),
+            (1.5, "1.5"),
+            (2.25, "2.25"),
+            (123.456, "123.456"),
+            (536.870_911, "536.871"),
+            (1234.567, "1234.57"),
+            (999_999.4, "999999"),
+            (999_999.5, "1e+06"),
+            (4_294_967.295, "4.29497e+06"),
+            (0.0, "0"),
+        ] {
+            assert_eq!(G(value).to_string(), text, "{value}");
+        }
+    }
 }
