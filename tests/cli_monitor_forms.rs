@@ -195,18 +195,19 @@ fn monitor_file_errors_match_ip() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Unknown message: type=0x00000063(99)"));
 }
 
-/// Waits until every watcher printed lo's MTU `mtu` (a marker event), setting it again
-/// meanwhile.
-fn until_all_see(watchers: &[&Watcher], mtu: u32) {
-    for _ in 0..1000 {
+/// Sets lo's MTU to `base`, `base + 1`, ... (each a new event: setting the same MTU again
+/// sends none) until every watcher printed one; that MTU.
+fn until_all_see(watchers: &[&Watcher], base: u32) -> u32 {
+    for round in 0..1000 {
+        let mtu = base + round;
         ip(&["link", "set", "lo", "mtu", &mtu.to_string()]);
         std::thread::sleep(std::time::Duration::from_millis(10));
         let marker = format!(" mtu {mtu} qdisc");
         if watchers.iter().all(|w| w.text().contains(&marker)) {
-            return;
+            return mtu;
         }
     }
-    panic!("the monitors never printed lo's MTU {mtu}");
+    panic!("the monitors never printed lo's MTU from {base}");
 }
 
 /// The events of `text` (normalised) after the last one that shows lo's MTU `start` and
@@ -256,8 +257,8 @@ fn live_monitor_forms_match_ip() {
     // address/route-only monitors see no link event: mark them with an address too.
     let all: Vec<&Watcher> = watchers.iter().flat_map(|(a, b)| [a, b]).collect();
     let link_watchers: Vec<&Watcher> = watchers[1..3].iter().flat_map(|(a, b)| [a, b]).collect();
-    until_all_see(&link_watchers, 61000);
-    wait_for_address_marker(&all, "203.0.113.1");
+    let start = until_all_see(&link_watchers, 61000);
+    let first = address_marker(&all, 1);
     for cmd in [
         "link add v0 type veth peer name v1",
         "link set v0 addrgenmode none",
@@ -270,11 +271,11 @@ fn live_monitor_forms_match_ip() {
     ] {
         ip(&cmd.split(' ').collect::<Vec<_>>());
     }
-    until_all_see(&link_watchers, 62000);
-    wait_for_address_marker(&all, "203.0.113.2");
+    let end = until_all_see(&link_watchers, 62000);
+    let second = address_marker(&all, 150);
     for (ours, theirs) in &watchers[1..3] {
-        let mine = events_between(&ours.text(), 61000, 62000);
-        assert_eq!(mine, events_between(&theirs.text(), 61000, 62000));
+        let mine = events_between(&ours.text(), start, end);
+        assert_eq!(mine, events_between(&theirs.text(), start, end));
         assert!(mine.contains("[ADDR]3: v0    inet 192.0.2.1/24"), "{mine}");
     }
     for (ours, theirs) in &watchers[..1]
@@ -284,9 +285,8 @@ fn live_monitor_forms_match_ip() {
     {
         let cut = |text: &str| {
             let text = normalise(text);
-            let from = text.find("203.0.113.1/32").expect("first address marker");
-            let from = from + text[from..].find("\nTS\n").map_or(0, |_| 0);
-            let to = text.find("203.0.113.2/32").expect("second address marker");
+            let from = text.find(&first).expect("first address marker");
+            let to = text.find(&second).expect("second address marker");
             let from_line = text[from..].find('\n').map_or(from, |nl| from + nl + 1);
             let to_line = text[..to].rfind('\n').map_or(to, |nl| nl + 1);
             text[from_line..to_line].to_owned()
@@ -301,17 +301,18 @@ fn live_monitor_forms_match_ip() {
     }
 }
 
-/// Adds `address` to lo and waits until every watcher printed it.
-fn wait_for_address_marker(watchers: &[&Watcher], address: &str) {
-    ip(&["addr", "add", &format!("{address}/32"), "dev", "lo"]);
-    for _ in 0..1000 {
-        if watchers
-            .iter()
-            .all(|w| w.text().contains(&format!("{address}/32")))
-        {
-            return;
+/// Adds `203.0.113.N/32` to lo for N from `base` on (a new event each time) until every
+/// watcher printed one; that address, `203.0.113.N/32`.
+fn address_marker(watchers: &[&Watcher], base: u8) -> String {
+    for n in base..=base.saturating_add(100) {
+        let address = format!("203.0.113.{n}/32");
+        ip(&["addr", "add", &address, "dev", "lo"]);
+        for _ in 0..20 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if watchers.iter().all(|w| w.text().contains(&address)) {
+                return address;
+            }
         }
-        std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    panic!("the monitors never printed {address}");
+    panic!("the monitors never printed an address from 203.0.113.{base}");
 }
