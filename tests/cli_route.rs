@@ -211,3 +211,42 @@ fn bad_values_fail_as_in_ip() {
     let theirs = outcome(&common::ip_raw(&args));
     assert_eq!(ours, theirs);
 }
+
+/// More metrics than ip's 256-byte buffer holds: ip says so on stderr, leaves out what does
+/// not fit (the lock too) and sends the rest; so does rtnl. A congestion control name of any
+/// length is sent, and the kernel judges it.
+#[test]
+fn metrics_beyond_ips_buffer_are_dropped_as_ip_drops_them() {
+    let mut many = String::from("route add 198.51.100.0/24 dev v0 mtu lock 5");
+    for i in 1..=30 {
+        many.push_str(&format!(" cwnd {i}"));
+    }
+    many.push_str(" congctl reno");
+    let args: Vec<&str> = many.split(' ').collect();
+    let run = |program: &str| {
+        setup();
+        let out = std::process::Command::new(program)
+            .args(&args)
+            .output()
+            .expect("run");
+        (outcome(&out), routes())
+    };
+    let ours = run(RTNL);
+    assert_eq!(ours, run("ip"));
+    assert!(
+        ours.0
+            .1
+            .contains("rta_addattr_l: Error! max allowed bound 256 exceeded")
+    );
+    assert!(ours.1.contains("mtu 5 "), "{}", ours.1);
+    setup();
+    same_failure(&[
+        "route",
+        "add",
+        "198.51.100.0/24",
+        "dev",
+        "v0",
+        "congctl",
+        "averyveryverylongname",
+    ]);
+}

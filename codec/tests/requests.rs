@@ -1203,11 +1203,45 @@ fn routes_read_back() {
     assert!(!metrics.locked(rtax::ADVMSS));
     assert_eq!(metrics.lock(), 1 << 2 | 1 << 5 | 1 << 13 | 1 << 16);
     assert_eq!(metrics.get(rtax::LOCK), Some(metrics.lock()));
-    // A full list refuses a 17th metric, and a name longer than the kernel's.
-    let mut full = spec_metrics();
-    assert!(full.push_u32(rtax::MTU, 1).is_err());
-    assert!(Metrics::new().push_congctl(&[b'x'; 16]).is_err());
-    assert!(Metrics::new().push_congctl(&[b'x'; 15]).is_ok());
+    // ip's 256-byte buffer, its 4-byte header included: 31 u32 metrics fit, a 32nd does not,
+    // and with 31 there is no room left for the lock, so the request is refused.
+    let mut full = Metrics::new();
+    for i in 0..31 {
+        full.push_u32(rtax::MTU, i).unwrap();
+    }
+    let too_many = Err(Error::InvalidValue {
+        attr: rtnl_codec::rta::METRICS,
+    });
+    assert_eq!(full.push_u32(rtax::MTU, 31), too_many);
+    assert_eq!(full.room(), 4);
+    let unlocked = Route {
+        metrics: full,
+        ..route_v4()
+    };
+    assert!(route_new(&mut big_buf, 6, NewMode::Add, &unlocked).is_ok());
+    full.lock(rtax::MTU);
+    let locked = Route {
+        metrics: full,
+        ..route_v4()
+    };
+    assert_eq!(
+        route_new(&mut big_buf, 6, NewMode::Add, &locked).map(|b| b.finish().len()),
+        too_many.map(|()| 0)
+    );
+    let mut count = 0;
+    full.for_each(|ty, value| {
+        assert_eq!((ty, value), (rtax::MTU, MetricValue::U32(count)));
+        count += 1;
+    });
+    assert_eq!(count, 31);
+    let mut long = Metrics::new();
+    long.push_congctl(b"averyveryverylongname").unwrap();
+    long.for_each(|ty, value| {
+        assert_eq!(
+            (ty, value),
+            (rtax::CC_ALGO, MetricValue::Name(b"averyveryverylongname"))
+        );
+    });
 
     // Tables above 255 go in RTA_TABLE; no gateway makes a link-scope route.
     let big = Route {

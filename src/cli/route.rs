@@ -312,12 +312,12 @@ fn metric_keyword(word: &str) -> Option<MetricKeyword> {
         })
 }
 
-/// More metrics than a request holds.
-fn too_many_metrics() -> Failure {
-    Failure::Local(format!(
-        "Error: more than {} route metrics.",
-        rtnl_ip::codec::request::METRICS_CAPACITY
-    ))
+/// Adds a `u32` metric as ip's `rta_addattr32` does: when its 256-byte buffer is full, a
+/// message on stderr and the metric left out (ip goes on).
+fn push_metric(metrics: &mut Metrics, ty: u16, value: u32) {
+    if metrics.push_u32(ty, value).is_err() {
+        eprintln!("rta_addattr32: Error! max allowed bound 256 exceeded");
+    }
 }
 
 /// `0` or `1` (`quickack`, `fastopen_no_cookie`).
@@ -392,14 +392,14 @@ impl MetricKeyword {
             }
             MetricValueKind::Boolean => zero_or_one(self.key, value)?,
             MetricValueKind::Name => {
-                return metrics
-                    .push_congctl(value.as_bytes())
-                    .map_err(|_| too_many_metrics());
+                if metrics.push_congctl(value.as_bytes()).is_err() {
+                    eprintln!("rta_addattr_l: Error! max allowed bound 256 exceeded");
+                }
+                return Ok(());
             }
         };
-        metrics
-            .push_u32(self.ty, number)
-            .map_err(|_| too_many_metrics())
+        push_metric(metrics, self.ty, number);
+        Ok(())
     }
 }
 
@@ -486,10 +486,7 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if is("fastopen_no_cookie") {
             let value = args.value()?;
             let on = zero_or_one("fastopen_no_cookie", value)?;
-            spec.request
-                .metrics
-                .push_u32(rtax::FASTOPEN_NO_COOKIE, on)
-                .map_err(|_| too_many_metrics())?;
+            push_metric(&mut spec.request.metrics, rtax::FASTOPEN_NO_COOKIE, on);
         } else {
             let mut value = if word == "to" { args.value()? } else { word };
             if !value.starts_with(|c: char| c.is_ascii_digit())
@@ -542,6 +539,12 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         hop.hop.gateway = spec.request.gateway.take();
         hop.dev = spec.dev.take();
         spec.nexthops.push(hop);
+    }
+    // ip adds RTAX_LOCK last, and drops it when its buffer is full.
+    let metrics = &mut spec.request.metrics;
+    if metrics.lock != 0 && !metrics.is_empty() && metrics.room() < 8 {
+        eprintln!("rta_addattr32: Error! max allowed bound 256 exceeded");
+        metrics.lock = 0;
     }
     resolve(ctx, &mut spec.dev)?;
     for hop in &mut spec.nexthops {

@@ -56,28 +56,21 @@ pub struct Route<'a> {
     pub nexthops: &'a [Nexthop],
 }
 
-/// How many metrics a [`Metrics`] holds: one of each `RTAX_*` type `ip` can set.
-pub const METRICS_CAPACITY: usize = 16;
+/// How many bytes of metrics a [`Metrics`] holds: the payload of `ip`'s 256-byte `RTA_METRICS`
+/// buffer (`mxbuf` in `iproute_modify()`), `RTAX_LOCK` included.
+pub const METRICS_CAPACITY: usize = 252;
 
-/// One entry of [`Metrics`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Metric {
-    /// A `u32` metric (`RTAX_MTU`, ...).
-    Value(u16, u32),
-    /// `RTAX_CC_ALGO`: the algorithm's name, without NUL, as `ip` sends it.
-    CongCtl([u8; CONGCTL_MAX], u8),
-}
-
-/// The longest congestion control name the kernel takes (`TCP_CA_NAME_MAX`, NUL included).
-const CONGCTL_MAX: usize = 16;
-
-/// Route metrics for `RTA_METRICS`: `RTAX_*` attributes in the order they were added (`ip`
-/// writes them in the order of its command line), then `RTAX_LOCK` when a metric is locked.
-/// A fixed-capacity list, so a [`Route`] stays `Copy` and needs no allocation.
+/// Route metrics for `RTA_METRICS`: `RTAX_*` attributes kept encoded, in the order they were
+/// added (`ip` writes them in the order of its command line, a repeated one twice), then
+/// `RTAX_LOCK` when a metric is locked (which needs 8 bytes of [`Metrics::room`] then, or the
+/// request is refused). Fixed capacity, as `ip`'s own buffer, so a [`Route`] stays `Copy` and
+/// needs no allocation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Metrics {
-    entries: [Metric; METRICS_CAPACITY],
-    len: u8,
+    /// The attributes, each padded to 4 bytes.
+    bytes: [u8; METRICS_CAPACITY],
+    /// How many bytes of `bytes` are used.
+    len: usize,
     /// `RTAX_LOCK`: bits `1 << RTAX_*` of the locked metrics (`mtu lock 1300`).
     pub lock: u32,
 }
@@ -92,7 +85,7 @@ impl Metrics {
     /// No metrics.
     pub const fn new() -> Self {
         Metrics {
-            entries: [Metric::Value(0, 0); METRICS_CAPACITY],
+            bytes: [0; METRICS_CAPACITY],
             len: 0,
             lock: 0,
         }
@@ -103,45 +96,49 @@ impl Metrics {
         self.len == 0
     }
 
-    /// How many metrics were added.
-    pub const fn len(&self) -> usize {
-        self.len as usize
+    /// How many bytes are left: an attribute takes 4 and its payload, padded to 4 (`RTAX_LOCK`,
+    /// written last, 8).
+    pub const fn room(&self) -> usize {
+        METRICS_CAPACITY.saturating_sub(self.len)
     }
 
-    fn push(&mut self, metric: Metric) -> Result<(), Error> {
-        let slot = self
-            .entries
-            .get_mut(usize::from(self.len))
-            .ok_or(Error::InvalidValue { attr: rta::METRICS })?;
-        *slot = metric;
-        self.len = self.len.saturating_add(1);
+    /// Appends attribute `ty` with `payload`.
+    fn push(&mut self, ty: u16, payload: &[u8]) -> Result<(), Error> {
+        let full = Error::InvalidValue { attr: rta::METRICS };
+        let attr_len = nla::HDRLEN.saturating_add(payload.len());
+        let end = self.len.saturating_add(align4(attr_len));
+        if end > METRICS_CAPACITY {
+            return Err(full);
+        }
+        let header_len = u16::try_from(attr_len).map_err(|_| full)?;
+        let slot = self.bytes.get_mut(self.len..end).ok_or(full)?;
+        slot.fill(0);
+        let (header, rest) = slot.split_at_mut(nla::HDRLEN);
+        let (len_bytes, ty_bytes) = header.split_at_mut(2);
+        len_bytes.copy_from_slice(&header_len.to_ne_bytes());
+        ty_bytes.copy_from_slice(&ty.to_ne_bytes());
+        rest.get_mut(..payload.len())
+            .ok_or(full)?
+            .copy_from_slice(payload);
+        self.len = end;
         Ok(())
     }
 
     /// Adds the `u32` metric `ty` (`RTAX_MTU`, `RTAX_ADVMSS`, ...).
     ///
     /// # Errors
-    /// [`Error::InvalidValue`] (`RTA_METRICS`) when [`METRICS_CAPACITY`] metrics are there.
+    /// [`Error::InvalidValue`] (`RTA_METRICS`) when it does not fit in [`Metrics::room`].
     pub fn push_u32(&mut self, ty: u16, value: u32) -> Result<(), Error> {
-        self.push(Metric::Value(ty, value))
+        self.push(ty, &value.to_ne_bytes())
     }
 
-    /// Adds `RTAX_CC_ALGO` (`congctl NAME`).
+    /// Adds `RTAX_CC_ALGO` (`congctl NAME`): the name without a NUL, as `ip` sends it (the
+    /// kernel refuses a name it does not know: `Unknown tcp congestion algorithm`).
     ///
     /// # Errors
-    /// [`Error::InvalidValue`] (`RTA_METRICS`) when the list is full or `name` is longer than
-    /// the kernel's 15 bytes.
+    /// As [`Metrics::push_u32`].
     pub fn push_congctl(&mut self, name: &[u8]) -> Result<(), Error> {
-        let mut bytes = [0; CONGCTL_MAX];
-        let len = u8::try_from(name.len())
-            .ok()
-            .filter(|&len| usize::from(len) < CONGCTL_MAX)
-            .ok_or(Error::InvalidValue { attr: rta::METRICS })?;
-        bytes
-            .get_mut(..name.len())
-            .ok_or(Error::InvalidValue { attr: rta::METRICS })?
-            .copy_from_slice(name);
-        self.push(Metric::CongCtl(bytes, len))
+        self.push(rtax::CC_ALGO, name)
     }
 
     /// Locks metric `ty` (`lock`): sets its bit in `RTAX_LOCK`.
@@ -149,16 +146,24 @@ impl Metrics {
         self.lock |= 1u32.checked_shl(u32::from(ty)).unwrap_or(0);
     }
 
-    /// Each added metric's type and `u32` value; `RTAX_CC_ALGO` with its name as the bytes.
+    /// Each added metric's type and value, in order: `RTAX_CC_ALGO` with its name, the
+    /// others as `u32`.
     pub fn for_each(&self, mut f: impl FnMut(u16, MetricValue<'_>)) {
-        for entry in self.entries.iter().take(usize::from(self.len)) {
-            match entry {
-                Metric::Value(ty, value) => f(*ty, MetricValue::U32(*value)),
-                Metric::CongCtl(bytes, len) => f(
-                    rtax::CC_ALGO,
-                    MetricValue::Name(bytes.get(..usize::from(*len)).unwrap_or_default()),
-                ),
-            }
+        let mut rest = self.bytes.get(..self.len).unwrap_or_default();
+        while let Some((header, after)) = rest.split_first_chunk::<4>() {
+            let attr_len = usize::from(u16::from_ne_bytes([header[0], header[1]]));
+            let ty = u16::from_ne_bytes([header[2], header[3]]);
+            let payload = after
+                .get(..attr_len.saturating_sub(nla::HDRLEN))
+                .unwrap_or_default();
+            let value = match payload.first_chunk::<4>() {
+                Some(value) if ty != rtax::CC_ALGO => MetricValue::U32(u32::from_ne_bytes(*value)),
+                _ => MetricValue::Name(payload),
+            };
+            f(ty, value);
+            rest = rest
+                .get(align4(attr_len).max(nla::HDRLEN)..)
+                .unwrap_or_default();
         }
     }
 
@@ -179,6 +184,9 @@ impl Metrics {
         });
         result?;
         if self.lock != 0 {
+            if self.room() < nla::HDRLEN + 4 {
+                return Err(Error::InvalidValue { attr: rta::METRICS });
+            }
             b.put_u32(rtax::LOCK, self.lock)?;
         }
         b.nest_end(nest)?;
