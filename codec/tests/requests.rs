@@ -1871,10 +1871,14 @@ mod arbitrary {
             hops in proptest::collection::vec((proptest::option::of(ip()), any::<u32>(), any::<u16>()), 0..4),
             brd in 0u8..3,
             size in 0usize..300,
+            metrics in proptest::collection::vec((1u16..20, any::<u32>(), proptest::collection::vec(any::<u8>(), 0..24)), 0..40),
+            lock in any::<u32>(),
+            pref in any::<Option<u8>>(),
         ) {
             let mut buf = vec![0xa5; size];
             let addr = Address {
                 peer,
+                anycast: other,
                 label: label.as_deref(),
                 flags,
                 lifetime: lifetime.map(|(valid, preferred)| Lifetime { valid, preferred }),
@@ -1895,17 +1899,54 @@ mod arbitrary {
                 .iter()
                 .map(|&(gateway, oif, weight)| Nexthop { gateway, oif, weight, flags: 0 })
                 .collect();
+            // Metrics: what fits is kept in order and reads back; the rest is refused.
+            let mut built = Metrics::new();
+            let mut kept = Vec::new();
+            for (ty, value, name) in &metrics {
+                let pushed = if *ty == rtax::CC_ALGO {
+                    built.push_congctl(name).map(|()| MetricValue::Name(name))
+                } else {
+                    built.push_u32(*ty, *value).map(|()| MetricValue::U32(*value))
+                };
+                if let Ok(value) = pushed {
+                    kept.push((*ty, value.clone_bytes()));
+                }
+            }
+            let mut read = Vec::new();
+            built.for_each(|ty, value| read.push((ty, value.clone_bytes())));
+            prop_assert_eq!(&read, &kept);
+            built.lock = lock;
             let route = Route {
                 gateway: peer,
                 prefsrc: other,
                 table,
                 route_type,
                 oif: table,
+                realms: table,
+                pref,
+                metrics: built,
                 nexthops: &nexthops,
                 ..Route::new(local, prefix)
             };
             let result = route_new(&mut buf, 1, NewMode::Add, &route).map(|b| b.finish().len());
             check(result, &buf, RouteMessage::parse)?;
+            if let Ok(len) = result {
+                let r = RouteMessage::parse(Message::parse(&buf[..len]).unwrap()).unwrap();
+                prop_assert_eq!(r.pref(), pref);
+                prop_assert_eq!(r.flow(), table);
+                let view = r.metrics();
+                prop_assert_eq!(view.is_some(), !kept.is_empty());
+                if let Some(view) = view {
+                    let on_wire: Vec<(u16, Vec<u8>)> = view
+                        .attrs()
+                        .map(|a| a.map(|a| (a.ty(), a.payload().to_vec())))
+                        .collect::<Result<_, _>>()
+                        .unwrap();
+                    let locked = usize::from(lock != 0);
+                    prop_assert_eq!(on_wire.len(), kept.len() + locked);
+                    prop_assert_eq!(view.lock(), lock);
+                }
+            }
             let result = route_del(&mut buf, 1, &route).map(|b| b.finish().len());
             check(result, &buf, RouteMessage::parse)?;
             let get = RouteGet { src: other, oif: table, ..RouteGet::new(local) };
