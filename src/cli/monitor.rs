@@ -169,6 +169,8 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             }
             event(&mut p, &payload, &mut links, &mut resync, headers, details);
         })?;
+        // A link not found now may come later under the same index: ask again then.
+        links.forget_unknown();
         // A monitor's lines go out as they come (ip monitor block-buffers into a pipe and
         // loses lines when killed).
         if p.flush().is_err() {
