@@ -153,5 +153,15 @@ fn anycast_errors_match_ip() {
     assert!(out.status.success());
     same(&["addr", "show", "dev", "v0"]);
     same(&["-j", "addr", "show", "dev", "v0"]);
+    // ip address prints a link's alias only with -d; ip link always.
+    ip(&["link", "set", "v0", "alias", "uplink 7"]);
+    for args in [
+        &["addr", "show", "dev", "v0"][..],
+        &["-j", "addr", "show"],
+        &["-d", "addr", "show", "dev", "v0"],
+        &["link", "show", "dev", "v0"],
+    ] {
+        same(args);
+    }
     assert!(ip_raw(&["addr", "show"]).status.success());
 }

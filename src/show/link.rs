@@ -20,7 +20,8 @@ pub struct LinkStyle {
     /// JSON: `link_type`, `address`, `broadcast` (`ip -j address` leaves them out with
     /// `-4`/`-6`).
     pub ll_json: bool,
-    /// `mode DEFAULT` / `"linkmode"` (`ip link` prints it, `ip address` does not).
+    /// `mode DEFAULT` / `"linkmode"`, and the alias without `-d` (`ip link` prints them, `ip
+    /// address` and `ip monitor` do not: iproute2's `do_link`).
     pub mode: bool,
     /// Text: `qlen N` (`ip monitor` leaves it out).
     pub qlen: bool,
@@ -85,8 +86,9 @@ pub fn link_fields<W: Write>(
         (Some(0), _) => p.null(Some("link"), format_args!("@NONE")),
         (Some(i), Some(_)) => p.number(Some("link_index"), i, format_args!("@if{i}")),
         (Some(i), None) => {
-            // ip's ll_index_to_flags() is 0 for a link it cannot find: text says M-DOWN.
-            lower_down = links.flags(i).map_or(!json, |flags| !is_up(flags));
+            // ip 6.1's ll_index_to_flags() is -1 (every bit set, IFF_UP among them) for a
+            // link it cannot find: no M-DOWN (`ip monitor file` of a dump whose peer comes later).
+            lower_down = links.flags(i).is_some_and(|flags| !is_up(flags));
             let peer = links.display(i);
             p.display(Some("link"), &peer, format_args!("@{peer}"));
         }
@@ -192,7 +194,9 @@ pub fn link_fields<W: Write>(
         details(p, m, links);
     }
     p.text(format_args!("\n"));
-    if let Some(alias) = m.alias().filter(|_| full) {
+    // ip prints the alias for `ip link` or with -d (`do_link || show_details`), so not in
+    // `ip address` or `ip monitor` without -d.
+    if let Some(alias) = m.alias().filter(|_| full && (style.mode || style.details)) {
         p.string(Some("ifalias"), alias, format_args!("    alias {alias}\n"));
     }
 }
