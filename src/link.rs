@@ -695,6 +695,14 @@ impl Handle {
         })
     }
 
+    /// `RTM_DELLINK` with `IFLA_GROUP` and no link: deletes every link of device group `group`
+    /// (`ip link del group N`).
+    pub fn link_del_group(&mut self, group: u32) -> Result<()> {
+        self.ack("delete link group", format!("group {group}"), |buf| {
+            request::link_del_group(buf, 0, group)
+        })
+    }
+
     /// `RTM_GETLINK` dump: the links that pass `filter`, as owned values (`ip link show`).
     pub fn links(&mut self, filter: &LinkFilter<'_>) -> Result<Vec<Link>> {
         self.select_owned(filter)

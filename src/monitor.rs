@@ -97,9 +97,9 @@ impl MonitorGroups {
     pub const ADDRESS: Self = Self(Self::IPV4_ADDRESS.0 | Self::IPV6_ADDRESS.0);
     /// IPv4 and IPv6 routes.
     pub const ROUTE: Self = Self(Self::IPV4_ROUTE.0 | Self::IPV6_ROUTE.0);
-    /// Everything a monitor understands: what `ip monitor link address route nsid` shows
-    /// (the groups of [`rtnl_sys::EVENT_GROUPS`]).
-    pub const ALL: Self = Self((1 << 6) - 1);
+    /// Everything a monitor understands: every group of the table below (what `ip monitor`
+    /// with no object, or `ip monitor all`, shows of the families rtnl knows).
+    pub const ALL: Self = Self::union(&Self::TABLE);
 
     /// Each flag with its name and its multicast group.
     const TABLE: [(Self, &'static str, u32); 6] = [
@@ -110,6 +110,17 @@ impl MonitorGroups {
         (Self::IPV6_ROUTE, "IPV6_ROUTE", rtnlgrp::IPV6_ROUTE),
         (Self::NSID, "NSID", rtnlgrp::NSID),
     ];
+
+    /// Every flag of `table`.
+    const fn union(table: &[(Self, &'static str, u32)]) -> Self {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < table.len() {
+            bits |= table[i].0.0;
+            i += 1;
+        }
+        Self(bits)
+    }
 
     /// No group.
     pub const fn empty() -> Self {

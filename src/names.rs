@@ -381,6 +381,38 @@ pub fn parse_group(word: &str) -> Option<u32> {
     u32::try_from(strtol(word)? as i32).ok()
 }
 
+/// Realm 0 as iproute2's shipped `rt_realms` names it; other realms print as numbers (no
+/// `/etc/iproute2/rt_realms` is read).
+const REALMS: [(u32, &str); 1] = [(0, "cosmos")];
+
+/// A routing realm (`RTA_FLOW`'s halves) as `ip route` prints `realm`.
+pub fn realm(realm: u32) -> Name {
+    lookup(&REALMS, realm)
+}
+
+/// Reads one realm word or number, 0 to 255 (`rtnl_rtrealm_a2n`).
+fn parse_realm(word: &str) -> Option<u32> {
+    parse(&REALMS, word).filter(|&realm| realm <= 255)
+}
+
+/// Reads `realms [FROM/]TO` (`get_rt_realms_or_raw`): `FROM/TO` realms into the high and low
+/// 16 bits of `RTA_FLOW`, else the raw number.
+pub fn parse_realms(word: &str) -> Option<u32> {
+    let realms = match word.split_once('/') {
+        Some((from, to)) => parse_realm(from).and_then(|from| {
+            let to = if to.is_empty() {
+                Some(0)
+            } else {
+                parse_realm(to)
+            };
+            to.map(|to| from << 16 | to)
+        }),
+        None if word.is_empty() => Some(0),
+        None => parse_realm(word),
+    };
+    realms.or_else(|| parse_number(word))
+}
+
 /// `RTNH_F_*` next-hop flags as `ip route` prints them, in its order.
 pub fn nexthop_flags(flags: u32) -> Vec<&'static str> {
     let mut words = Vec::new();

@@ -434,6 +434,24 @@ impl Handle {
         self.route_new("replace route", NewMode::Replace, spec)
     }
 
+    /// `RTM_NEWROUTE` with the flags of `mode`: `ip route change` ([`NewMode::Change`],
+    /// `NLM_F_REPLACE`: `ENOENT` when no route matches), `append` ([`NewMode::Append`]: after
+    /// the routes to the same destination), `prepend` ([`NewMode::Prepend`]), or add and
+    /// replace as [`Handle::route_add`] and [`Handle::route_replace`].
+    ///
+    /// # Errors
+    /// As [`Handle::route_add`].
+    pub fn route_new_mode(&mut self, mode: NewMode, spec: &RouteSpec<'_>) -> Result<()> {
+        let op = match mode {
+            NewMode::Add => "add route",
+            NewMode::Replace => "replace route",
+            NewMode::Change => "change route",
+            NewMode::Append => "append route",
+            NewMode::Prepend => "prepend route",
+        };
+        self.route_new(op, mode, spec)
+    }
+
     fn route_new(&mut self, op: &'static str, mode: NewMode, spec: &RouteSpec<'_>) -> Result<()> {
         let (oif, hops) = self.resolve_route_devs(op, spec)?;
         let route = route_request(spec, oif, &hops);

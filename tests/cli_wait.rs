@@ -103,8 +103,10 @@ fn bad_wait_arguments_are_usage_errors() {
             "{args:?}"
         );
     }
-    // `-tim` is still ip's -timestamp, which rtnl does not have.
-    assert_eq!(rtnl(&["-tim", "link", "show"]).status.code(), Some(255));
+    // `-tim` is still ip's -timestamp (a monitor's stamps), not -timeout: it takes no value.
+    let stamped = rtnl(&["-tim", "link", "show"]);
+    assert_eq!(stamped.status.code(), Some(0));
+    assert_eq!(stamped.stdout, rtnl(&["link", "show"]).stdout);
     let help = rtnl(&["help"]);
     let text = String::from_utf8_lossy(&help.stderr);
     assert!(text.contains("Beyond ip: -timeout SECONDS"), "{text}");

@@ -104,5 +104,5 @@ pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use link::{Inet6Stats, LinkMessage, LinkStats};
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use nsid::NsidMessage;
-pub use route::{Nexthop, Nexthops, RouteMessage};
+pub use route::{Nexthop, Nexthops, RouteMessage, RouteMetrics};
 pub use view::{Dump, View};

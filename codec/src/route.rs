@@ -14,8 +14,8 @@ use crate::error::{Error, Layer};
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{RtMsg, RtNextHop, RtaCacheinfo};
-use crate::rta;
 use crate::view::View;
+use crate::{rta, rtax};
 
 const ROUTE_SLOTS: usize = slots(rta::MAX);
 const ROUTE_POLICY: [Rule; ROUTE_SLOTS] = policy(&[
@@ -29,6 +29,7 @@ const ROUTE_POLICY: [Rule; ROUTE_SLOTS] = policy(&[
     (rta::TABLE, Len::Min(4)),
     (rta::MARK, Len::Min(4)),
     (rta::PREF, Len::Min(1)),
+    (rta::FLOW, Len::Min(4)),
     (rta::EXPIRES, Len::Min(8)),
     (rta::UID, Len::Min(4)),
     (rta::NH_ID, Len::Min(4)),
@@ -53,6 +54,9 @@ impl<'a> RouteMessage<'a> {
         message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
         let (header, attrs, offset) = family_header::<RtMsg>(&message)?;
         let attrs = AttrIndex::parse(attrs, offset, &ROUTE_POLICY)?;
+        if let Some(metrics) = attrs.get(rta::METRICS) {
+            RouteMetrics::parse(metrics)?;
+        }
         if let Some(multipath) = attrs.get(rta::MULTIPATH) {
             for nexthop in Nexthops::new(multipath) {
                 nexthop?.attrs().validate()?;
@@ -215,10 +219,16 @@ impl<'a> RouteMessage<'a> {
             .map(|(info, _)| info)
     }
 
-    /// `RTA_METRICS`: the nest of `RTAX_*` metrics (mtu, window, ...).
+    /// `RTA_FLOW`: the realms, source in the high 16 bits, destination in the low ones.
     #[inline]
-    pub fn metrics(&self) -> Option<Attrs<'a>> {
-        self.attrs.get(rta::METRICS).map(|attr| attr.nested())
+    pub fn flow(&self) -> Option<u32> {
+        self.attrs.u32(rta::FLOW)
+    }
+
+    /// `RTA_METRICS`: the nest of `RTAX_*` metrics (mtu, window, ...), indexed.
+    #[inline]
+    pub fn metrics(&self) -> Option<RouteMetrics<'a>> {
+        RouteMetrics::parse(self.attrs.get(rta::METRICS)?).ok()
     }
 
     /// `RTA_MULTIPATH`: the next hops of a multipath route.
@@ -234,6 +244,70 @@ impl<'a> RouteMessage<'a> {
     }
 
     /// Every attribute in order, known or not.
+    #[inline]
+    pub fn attrs(&self) -> Attrs<'a> {
+        self.attrs.iter()
+    }
+}
+
+const METRICS_SLOTS: usize = slots(rtax::MAX);
+/// Lengths are left to the readers: the kernel (`ip_metrics_convert()`)
+/// refuses a short one when it is set, and a reader of a short one gets `None`.
+const METRICS_POLICY: [Rule; METRICS_SLOTS] = policy(&[]);
+
+/// The metrics of a route: the `RTA_METRICS` nest of `RTAX_*` attributes (`u32` values, the
+/// congestion control algorithm's name in `RTAX_CC_ALGO`), checked and indexed when its
+/// [`RouteMessage`] is parsed. See `rtnetlink_put_metrics()` in `net/core/rtnetlink.c`.
+#[derive(Clone, Debug)]
+pub struct RouteMetrics<'a> {
+    attrs: AttrIndex<'a, METRICS_SLOTS>,
+}
+
+impl<'a> RouteMetrics<'a> {
+    /// Checks and indexes the nest carried by `metrics` (`RTA_METRICS`).
+    fn parse(metrics: Attr<'a>) -> Result<Self, Error> {
+        let attrs = AttrIndex::parse(
+            metrics.payload(),
+            metrics.offset().saturating_add(4),
+            &METRICS_POLICY,
+        )?;
+        Ok(RouteMetrics { attrs })
+    }
+
+    /// `RTAX_LOCK`: the bits `1 << RTAX_*` of the metrics locked against changes by path MTU
+    /// discovery and TCP; 0 when absent.
+    #[inline]
+    pub fn lock(&self) -> u32 {
+        self.attrs.u32(rtax::LOCK).unwrap_or(0)
+    }
+
+    /// Whether metric `ty` (`RTAX_*`) is locked.
+    #[inline]
+    pub fn locked(&self, ty: u16) -> bool {
+        1u32.checked_shl(u32::from(ty))
+            .is_some_and(|bit| self.lock() & bit != 0)
+    }
+
+    /// The `u32` value of metric `ty` (`RTAX_MTU`, `RTAX_WINDOW`, ...); `None` when absent or
+    /// shorter than 4 bytes.
+    #[inline]
+    pub fn get(&self, ty: u16) -> Option<u32> {
+        self.attrs.u32(ty)
+    }
+
+    /// `RTAX_CC_ALGO`: the congestion control algorithm's name (`congctl`), up to a NUL.
+    #[inline]
+    pub fn congctl(&self) -> Option<&'a [u8]> {
+        self.attrs.str_bytes(rtax::CC_ALGO)
+    }
+
+    /// The attribute of type `ty` (`RTAX_*`), raw.
+    #[inline]
+    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
+        self.attrs.get(ty)
+    }
+
+    /// Every metric in order, known or not.
     #[inline]
     pub fn attrs(&self) -> Attrs<'a> {
         self.attrs.iter()

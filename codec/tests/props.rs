@@ -1145,7 +1145,7 @@ impl RouteSpec {
         };
         assert_eq!(route.via(), via);
         match (
-            route.metrics(),
+            route.metrics().map(|m| m.attrs()),
             find(|i| matches!(i, RouteItem::Metrics(_))),
         ) {
             (None, None) => {}

@@ -24,14 +24,15 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_codec::request::{
     Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef, Macvlan,
-    Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink, Veth, Vlan, Vxlan,
-    addr_del, addr_dump, addr_new, link_del, link_dump, link_get, link_new, link_set, nsid_dump,
-    nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
+    MetricValue, Metrics, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink,
+    Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new, link_del, link_del_group, link_dump,
+    link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
+    route_new,
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
-    af, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table, rtext_filter, rtm,
-    rtm_f, rtn, rtprot, veth_info,
+    af, icmpv6_router_pref, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table,
+    rtax, rtax_feature, rtext_filter, rtm, rtm_f, rtn, rtprot, veth_info,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -376,6 +377,38 @@ const NEXTHOPS: [Nexthop; 2] = [
     },
 ];
 
+/// `mtu lock 1300 advmss 1260 reordering 5 window 65535 rtt 100ms rttvar lock 50 rto_min 200
+/// ssthresh 20 cwnd 10 initcwnd 10 initrwnd 20 features ecn quickack 1 congctl lock reno
+/// fastopen_no_cookie 1 hoplimit 64`, in that order; `rtt 100ms` is 800 (eighths of a
+/// millisecond), a bare `rttvar 50` is raw, `rto_min` is always locked.
+fn spec_metrics() -> Metrics {
+    let mut m = Metrics::new();
+    for (ty, value) in [
+        (rtax::MTU, 1300),
+        (rtax::ADVMSS, 1260),
+        (rtax::REORDERING, 5),
+        (rtax::WINDOW, 65535),
+        (rtax::RTT, 800),
+        (rtax::RTTVAR, 50),
+        (rtax::RTO_MIN, 200),
+        (rtax::SSTHRESH, 20),
+        (rtax::CWND, 10),
+        (rtax::INITCWND, 10),
+        (rtax::INITRWND, 20),
+        (rtax::FEATURES, rtax_feature::ECN),
+        (rtax::QUICKACK, 1),
+    ] {
+        m.push_u32(ty, value).unwrap();
+    }
+    m.push_congctl(b"reno").unwrap();
+    m.push_u32(rtax::FASTOPEN_NO_COOKIE, 1).unwrap();
+    m.push_u32(rtax::HOPLIMIT, 64).unwrap();
+    for ty in [rtax::MTU, rtax::RTTVAR, rtax::RTO_MIN, rtax::CC_ALGO] {
+        m.lock(ty);
+    }
+    m
+}
+
 fn spec_multipath() -> Route<'static> {
     Route {
         nexthops: &NEXTHOPS,
@@ -389,6 +422,20 @@ fn spec_route_v6() -> Route<'static> {
         metric: Some(1024),
         oif: Some(V0),
         ..Route::new(v6("2001:db8:1::"), 64)
+    }
+}
+
+/// A [`MetricValue`] owned: the number, or the name's bytes.
+trait CloneBytes {
+    fn clone_bytes(&self) -> Result<u32, Vec<u8>>;
+}
+
+impl CloneBytes for MetricValue<'_> {
+    fn clone_bytes(&self) -> Result<u32, Vec<u8>> {
+        match self {
+            MetricValue::U32(n) => Ok(*n),
+            MetricValue::Name(name) => Err(name.to_vec()),
+        }
     }
 }
 
@@ -471,6 +518,18 @@ fn cases() -> Vec<(&'static str, Build)> {
         case("link_new_vxlan6", |buf| link_new(buf, 0, &spec_vxlan6())),
         case("link_new_vlan", |buf| link_new(buf, 0, &spec_vlan())),
         case("link_new_macvlan", |buf| link_new(buf, 0, &spec_macvlan())),
+        case("link_del_group", |buf| link_del_group(buf, 0, 5)),
+        case("link_set_group_up", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    flags: LinkFlags::up(),
+                    group: Some(5),
+                    ..SetLink::new(LinkRef::Index(0))
+                },
+            )
+        }),
         case("link_set_up", |buf| {
             link_set(
                 buf,
@@ -569,6 +628,31 @@ fn cases() -> Vec<(&'static str, Build)> {
         case("addr_new_v6_flags", |buf| {
             addr_new(buf, 0, NewMode::Add, &spec_addr_v6_flags())
         }),
+        case("addr_new_v4_anycast", |buf| {
+            addr_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Address {
+                    broadcast: Some(Broadcast::Addr(Ipv4Addr::new(192, 0, 2, 255))),
+                    anycast: Some(v4(192, 0, 2, 9)),
+                    label: Some("v0:1"),
+                    ..addr_v4()
+                },
+            )
+        }),
+        case("addr_new_v6_optimistic", |buf| {
+            addr_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Address {
+                    anycast: Some(v6("2001:db8::9")),
+                    flags: ifa_f::OPTIMISTIC | ifa_f::NODAD,
+                    ..Address::new(V0, v6("2001:db8::1"), 64)
+                },
+            )
+        }),
         case("addr_replace", |buf| {
             addr_new(buf, 0, NewMode::Replace, &addr_v4())
         }),
@@ -634,6 +718,49 @@ fn cases() -> Vec<(&'static str, Build)> {
         }),
         case("route_replace", |buf| {
             route_new(buf, 0, NewMode::Replace, &route_v4())
+        }),
+        case("route_change", |buf| {
+            route_new(buf, 0, NewMode::Change, &route_v4())
+        }),
+        case("route_append", |buf| {
+            route_new(buf, 0, NewMode::Append, &route_v4())
+        }),
+        case("route_new_metrics", |buf| {
+            route_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Route {
+                    metrics: spec_metrics(),
+                    ..route_v4()
+                },
+            )
+        }),
+        case("route_new_realms", |buf| {
+            let mut metrics = Metrics::new();
+            metrics.push_u32(rtax::INITCWND, 10)?;
+            route_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Route {
+                    metric: Some(10),
+                    realms: Some(0x0001_0002),
+                    metrics,
+                    ..route_v4()
+                },
+            )
+        }),
+        case("route_new_v6_pref", |buf| {
+            route_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Route {
+                    pref: Some(icmpv6_router_pref::HIGH),
+                    ..spec_route_v6()
+                },
+            )
         }),
         case("route_del", |buf| route_del(buf, 0, &route_v4())),
         case("route_get", |buf| {
@@ -1048,6 +1175,74 @@ fn routes_read_back() {
         (rt_scope::UNIVERSE, rtn::UNICAST)
     );
 
+    // Metrics, realms and pref read back through the indexed metrics view.
+    let route = Route {
+        metrics: spec_metrics(),
+        realms: Some(0x0001_0002),
+        pref: Some(icmpv6_router_pref::LOW),
+        ..route_v4()
+    };
+    let mut big_buf = [0u8; 512];
+    let bytes = route_new(&mut big_buf, 6, NewMode::Add, &route)
+        .unwrap()
+        .finish();
+    let r = RouteMessage::parse(message(bytes)).unwrap();
+    assert_eq!(r.flow(), Some(0x0001_0002));
+    assert_eq!(r.pref(), Some(icmpv6_router_pref::LOW));
+    let metrics = r.metrics().unwrap();
+    let mut sent = Vec::new();
+    spec_metrics().for_each(|ty, value| sent.push((ty, value.clone_bytes())));
+    for (ty, value) in &sent {
+        match value {
+            Ok(n) => assert_eq!(metrics.get(*ty), Some(*n), "RTAX {ty}"),
+            Err(name) => assert_eq!(metrics.congctl(), Some(name.as_slice())),
+        }
+    }
+    assert_eq!(sent.len(), 16);
+    assert!(metrics.locked(rtax::MTU) && metrics.locked(rtax::CC_ALGO));
+    assert!(!metrics.locked(rtax::ADVMSS));
+    assert_eq!(metrics.lock(), 1 << 2 | 1 << 5 | 1 << 13 | 1 << 16);
+    assert_eq!(metrics.get(rtax::LOCK), Some(metrics.lock()));
+    // ip's 256-byte buffer, its 4-byte header included: 31 u32 metrics fit, a 32nd does not,
+    // and with 31 there is no room left for the lock, so the request is refused.
+    let mut full = Metrics::new();
+    for i in 0..31 {
+        full.push_u32(rtax::MTU, i).unwrap();
+    }
+    let too_many = Err(Error::InvalidValue {
+        attr: rtnl_codec::rta::METRICS,
+    });
+    assert_eq!(full.push_u32(rtax::MTU, 31), too_many);
+    assert_eq!(full.room(), 4);
+    let unlocked = Route {
+        metrics: full,
+        ..route_v4()
+    };
+    assert!(route_new(&mut big_buf, 6, NewMode::Add, &unlocked).is_ok());
+    full.lock(rtax::MTU);
+    let locked = Route {
+        metrics: full,
+        ..route_v4()
+    };
+    assert_eq!(
+        route_new(&mut big_buf, 6, NewMode::Add, &locked).map(|b| b.finish().len()),
+        too_many.map(|()| 0)
+    );
+    let mut count = 0;
+    full.for_each(|ty, value| {
+        assert_eq!((ty, value), (rtax::MTU, MetricValue::U32(count)));
+        count += 1;
+    });
+    assert_eq!(count, 31);
+    let mut long = Metrics::new();
+    long.push_congctl(b"averyveryverylongname").unwrap();
+    long.for_each(|ty, value| {
+        assert_eq!(
+            (ty, value),
+            (rtax::CC_ALGO, MetricValue::Name(b"averyveryverylongname"))
+        );
+    });
+
     // Tables above 255 go in RTA_TABLE; no gateway makes a link-scope route.
     let big = Route {
         oif: Some(V0),
@@ -1413,6 +1608,14 @@ fn invalid_values_are_refused_with_their_attribute() {
         invalid(rtnl_codec::ifa::ADDRESS)
     );
     let bad = Address {
+        anycast: Some(v6("2001:db8::9")),
+        ..addr_v4()
+    };
+    assert_eq!(
+        attempt(|buf| addr_new(buf, 0, NewMode::Add, &bad)),
+        invalid(rtnl_codec::ifa::ANYCAST)
+    );
+    let bad = Address {
         broadcast: Some(Broadcast::Auto),
         ..Address::new(V0, v6("2001:db8::1"), 64)
     };
@@ -1713,10 +1916,14 @@ mod arbitrary {
             hops in proptest::collection::vec((proptest::option::of(ip()), any::<u32>(), any::<u16>()), 0..4),
             brd in 0u8..3,
             size in 0usize..300,
+            metrics in proptest::collection::vec((1u16..20, any::<u32>(), proptest::collection::vec(any::<u8>(), 0..24)), 0..40),
+            lock in any::<u32>(),
+            pref in any::<Option<u8>>(),
         ) {
             let mut buf = vec![0xa5; size];
             let addr = Address {
                 peer,
+                anycast: other,
                 label: label.as_deref(),
                 flags,
                 lifetime: lifetime.map(|(valid, preferred)| Lifetime { valid, preferred }),
@@ -1737,17 +1944,54 @@ mod arbitrary {
                 .iter()
                 .map(|&(gateway, oif, weight)| Nexthop { gateway, oif, weight, flags: 0 })
                 .collect();
+            // Metrics: what fits is kept in order and reads back; the rest is refused.
+            let mut built = Metrics::new();
+            let mut kept = Vec::new();
+            for (ty, value, name) in &metrics {
+                let pushed = if *ty == rtax::CC_ALGO {
+                    built.push_congctl(name).map(|()| MetricValue::Name(name))
+                } else {
+                    built.push_u32(*ty, *value).map(|()| MetricValue::U32(*value))
+                };
+                if let Ok(value) = pushed {
+                    kept.push((*ty, value.clone_bytes()));
+                }
+            }
+            let mut read = Vec::new();
+            built.for_each(|ty, value| read.push((ty, value.clone_bytes())));
+            prop_assert_eq!(&read, &kept);
+            built.lock = lock;
             let route = Route {
                 gateway: peer,
                 prefsrc: other,
                 table,
                 route_type,
                 oif: table,
+                realms: table,
+                pref,
+                metrics: built,
                 nexthops: &nexthops,
                 ..Route::new(local, prefix)
             };
             let result = route_new(&mut buf, 1, NewMode::Add, &route).map(|b| b.finish().len());
             check(result, &buf, RouteMessage::parse)?;
+            if let Ok(len) = result {
+                let r = RouteMessage::parse(Message::parse(&buf[..len]).unwrap()).unwrap();
+                prop_assert_eq!(r.pref(), pref);
+                prop_assert_eq!(r.flow(), table);
+                let view = r.metrics();
+                prop_assert_eq!(view.is_some(), !kept.is_empty());
+                if let Some(view) = view {
+                    let on_wire: Vec<(u16, Vec<u8>)> = view
+                        .attrs()
+                        .map(|a| a.map(|a| (a.ty(), a.payload().to_vec())))
+                        .collect::<Result<_, _>>()
+                        .unwrap();
+                    let locked = usize::from(lock != 0);
+                    prop_assert_eq!(on_wire.len(), kept.len() + locked);
+                    prop_assert_eq!(view.lock(), lock);
+                }
+            }
             let result = route_del(&mut buf, 1, &route).map(|b| b.finish().len());
             check(result, &buf, RouteMessage::parse)?;
             let get = RouteGet { src: other, oif: table, ..RouteGet::new(local) };

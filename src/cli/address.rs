@@ -3,7 +3,8 @@
 //! ```text
 //! address {add|change|replace|delete} [local] PREFIX [peer PREFIX] dev DEV [brd {+|-|ADDR}]
 //!         [label LABEL] [scope SCOPE] [metric N] [valid_lft {N|forever}]
-//!         [preferred_lft {N|forever}] [home] [nodad] [mngtmpaddr] [noprefixroute] [autojoin]
+//!         [preferred_lft {N|forever}] [anycast ADDR] [home] [nodad] [optimistic] [mngtmpaddr]
+//!         [noprefixroute] [autojoin]
 //! address {show|flush} [[dev] DEV] [scope {SCOPE|all}] [to PREFIX] [label PATTERN] [up]
 //!         [master DEV] [vrf DEV] [type KIND] [group N] [nomaster] [FLAG...]
 //!     FLAG := [-]{permanent|dynamic|secondary|primary|tentative|deprecated|dadfailed|
@@ -68,14 +69,14 @@ Usage: rtnl address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ] [ CONFFL
                           [ label LABEL ] [ up ]
        rtnl address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ] [ type TYPE ]
                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [ up ] [ vrf NAME ] ]
-IFADDR := PREFIX | ADDR peer PREFIX [ broadcast ADDR ] [ label IFNAME ] [ scope SCOPE-ID ]
-          [ metric METRIC ]
+IFADDR := PREFIX | ADDR peer PREFIX [ broadcast ADDR ] [ anycast ADDR ] [ label IFNAME ]
+          [ scope SCOPE-ID ] [ metric METRIC ]
 SCOPE-ID := [ host | link | global | NUMBER ]
 FLAG-LIST := [ FLAG-LIST ] FLAG
 FLAG  := [ permanent | dynamic | secondary | primary | [-]tentative | [-]deprecated |
            [-]dadfailed | temporary | CONFFLAG-LIST ]
 CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG
-CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]
+CONFFLAG  := [ home | nodad | optimistic | mngtmpaddr | noprefixroute | autojoin ]
 LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]
 LFT := forever | SECONDS
 ";
@@ -136,6 +137,52 @@ struct ModifyArgs<'a> {
     preferred: Option<u32>,
 }
 
+/// Who may set an address flag word of `ip address add` (`ifa_flag_data` in ipaddress.c).
+#[derive(Clone, Copy)]
+enum FlagKind {
+    /// Any address.
+    Any,
+    /// IPv6 addresses only: a warning, and the flag is not sent, when the family known so
+    /// far is not IPv6.
+    Ipv6,
+    /// The kernel's to set: a warning.
+    ReadOnly,
+}
+
+/// The flag words `ip address add` reads, compared whole, in ip's table order.
+const ADD_FLAG_WORDS: [(&str, u32, FlagKind); 13] = [
+    ("secondary", ifa_f::SECONDARY, FlagKind::ReadOnly),
+    ("temporary", ifa_f::SECONDARY, FlagKind::ReadOnly),
+    ("nodad", ifa_f::NODAD, FlagKind::Ipv6),
+    ("optimistic", ifa_f::OPTIMISTIC, FlagKind::Ipv6),
+    ("dadfailed", ifa_f::DADFAILED, FlagKind::ReadOnly),
+    ("home", ifa_f::HOMEADDRESS, FlagKind::Ipv6),
+    ("deprecated", ifa_f::DEPRECATED, FlagKind::ReadOnly),
+    ("tentative", ifa_f::TENTATIVE, FlagKind::ReadOnly),
+    ("permanent", ifa_f::PERMANENT, FlagKind::ReadOnly),
+    ("mngtmpaddr", ifa_f::MANAGETEMPADDR, FlagKind::Ipv6),
+    ("noprefixroute", ifa_f::NOPREFIXROUTE, FlagKind::Any),
+    ("autojoin", ifa_f::MCAUTOJOIN, FlagKind::Any),
+    ("stable-privacy", ifa_f::STABLE_PRIVACY, FlagKind::ReadOnly),
+];
+
+/// An address of `family` (any when `None`) as ip's `get_addr` reads it; else `Error: inet
+/// address is expected rather than "x".` (exit 1).
+fn address_in(family: Option<rtnl_ip::Family>, word: &str) -> CmdResult<IpAddr> {
+    let parsed: Option<IpAddr> = word.parse().ok();
+    let what = match family {
+        Some(rtnl_ip::Family::V4) => "inet",
+        Some(rtnl_ip::Family::V6) => "inet6",
+        None => "any valid",
+    };
+    match parsed {
+        Some(addr) if family.is_none_or(|f| f == rtnl_ip::Family::of(addr)) => Ok(addr),
+        _ => Err(Failure::Local(format!(
+            "Error: {what} address is expected rather than \"{word}\"."
+        ))),
+    }
+}
+
 /// `valid_lft` / `preferred_lft`: seconds, or `forever`.
 fn lifetime(key: &str, word: &str) -> CmdResult<u32> {
     if word == "forever" {
@@ -158,11 +205,29 @@ impl<'a> ModifyArgs<'a> {
         };
         let mut peer = None;
         let r = &mut m.spec.request;
+        // The family known so far, as ip's `req.ifa.ifa_family`: -4/-6, else the first
+        // address read; the flags ip keeps for IPv6 look at it when their word comes.
+        let mut known = family(ctx);
         while let Some(word) = args.next() {
+            if let Some(&(name, flag, kind)) =
+                ADD_FLAG_WORDS.iter().find(|(name, ..)| *name == word)
+            {
+                match kind {
+                    FlagKind::ReadOnly => {
+                        eprintln!("Warning: {name} option is not mutable from userspace");
+                    }
+                    FlagKind::Ipv6 if known != Some(rtnl_ip::Family::V6) => {
+                        eprintln!("Warning: {name} option can be set only for IPv6 addresses");
+                    }
+                    FlagKind::Ipv6 | FlagKind::Any => r.flags |= flag,
+                }
+                continue;
+            }
             match word {
                 "peer" | "remote" => {
                     let value = args.value_once("peer", &peer)?;
                     let prefix = parse_prefix(ctx, value)?.0;
+                    known.get_or_insert(rtnl_ip::Family::of(prefix.addr()));
                     peer = Some(prefix);
                     r.peer = Some(prefix.addr());
                     r.prefix_len = prefix.prefix_len();
@@ -170,7 +235,12 @@ impl<'a> ModifyArgs<'a> {
                 w if matches(w, "broadcast") || w == "brd" => {
                     m.broadcast = Some(args.value_once("broadcast", &m.broadcast)?);
                 }
-                "anycast" => return Err(args::unsupported("address anycast")),
+                "anycast" => {
+                    let value = args.value_once("anycast", &r.anycast)?;
+                    let any = address_in(known, value)?;
+                    known.get_or_insert(rtnl_ip::Family::of(any));
+                    r.anycast = Some(any);
+                }
                 "scope" => {
                     let value = args.value()?;
                     r.scope = Some(
@@ -193,11 +263,6 @@ impl<'a> ModifyArgs<'a> {
                 w if matches(w, "preferred_lft") => {
                     m.preferred = Some(lifetime("preferred_lft", args.value()?)?);
                 }
-                "home" => r.flags |= ifa_f::HOMEADDRESS,
-                "nodad" => r.flags |= ifa_f::NODAD,
-                "mngtmpaddr" => r.flags |= ifa_f::MANAGETEMPADDR,
-                "noprefixroute" => r.flags |= ifa_f::NOPREFIXROUTE,
-                "autojoin" => r.flags |= ifa_f::MCAUTOJOIN,
                 w => {
                     let value = if w == "local" { args.value()? } else { w };
                     if matches(value, "help") {
@@ -207,6 +272,7 @@ impl<'a> ModifyArgs<'a> {
                         return Err(duparg2("local", value));
                     }
                     let (local, had_len) = parse_prefix(ctx, value)?;
+                    known.get_or_insert(rtnl_ip::Family::of(local.addr()));
                     m.local = Some((local, had_len));
                     m.local_word = value;
                     r.local = local.addr();

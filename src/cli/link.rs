@@ -10,10 +10,10 @@
 //!           | vlan [link DEV] id ID [protocol 802.1Q|802.1ad]
 //!           | macvlan [link DEV] [mode private|vepa|bridge|passthru|source]
 //! link replace ...                      (as add, changing the link if it exists)
-//! link set [dev] DEV [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
+//! link set {[dev] DEV | group N} [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
 //!          [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic|trailers|carrier on|off]
 //!          [master DEV | nomaster] [alias TEXT] [group N] [netns NS]
-//! link delete [dev] DEV
+//! link delete {[dev] DEV | group N}
 //! link show [[dev] DEV] [up] [master DEV] [vrf DEV] [type KIND] [group N] [nomaster]
 //! link peer [dev] DEV
 //! ```
@@ -77,8 +77,8 @@ Usage: rtnl link add [ name ] NAME [ mtu MTU ] [ address LLADDR ] [ txqueuelen P
                     [ netns { PID | NAME } ] [ master DEVICE ] [ link DEVICE ] [ up ]
                     type TYPE [ ARGS ]
        rtnl link replace ... (as add)
-       rtnl link delete { DEVICE | dev DEVICE }
-       rtnl link set { DEVICE | dev DEVICE } [ { up | down } ] [ mtu MTU ] [ name NEWNAME ]
+       rtnl link delete { DEVICE | dev DEVICE | group DEVGROUP }
+       rtnl link set { DEVICE | dev DEVICE | group DEVGROUP } [ { up | down } ] [ mtu MTU ] [ name NEWNAME ]
                     [ address LLADDR ] [ broadcast LLADDR ] [ txqueuelen PACKETS ]
                     [ { arp | dynamic | multicast | allmulticast | promisc | trailers |
                         carrier } { on | off } ]
@@ -633,8 +633,16 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             w => dev = Some(device_word(args, w, dev)?),
         }
     }
-    let dev = required_device(dev)?;
-    spec.request.link = device_index(ctx, dev)?.into();
+    // `group N` without a device picks the links to change (`rtnl_group_changelink()`): no
+    // index, no name, IFLA_GROUP.
+    let dev = match (dev, spec.request.group) {
+        (None, Some(_)) => None,
+        (dev, _) => Some(required_device(dev)?),
+    };
+    spec.request.link = match dev {
+        Some(dev) => device_index(ctx, dev)?.into(),
+        None => LinkRef::Index(0),
+    };
     if let Some(Some(LinkRef::Name(master))) = spec.master {
         spec.master = Some(Some(argument_device(ctx, master)?.into()));
     }
@@ -656,7 +664,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
         };
     }
     // Renaming to the name it has is no change (ip leaves IFLA_IFNAME out too).
-    if spec.request.name == Some(dev) {
+    if dev.is_some() && spec.request.name == dev {
         spec.request.name = None;
     }
     ctx.handle()?.link_set(&spec)?;
@@ -664,15 +672,22 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     Ok(())
 }
 
-/// `link delete [dev] DEV`.
+/// `link delete {[dev] DEV | group N}`: a device, or every device of a group.
 fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut dev = None;
+    let mut group = None;
     while let Some(word) = args.next() {
         match word {
-            "type" | "group" => return Err(args::unsupported(&format!("link delete {word}"))),
+            "type" => return Err(args::unsupported(&format!("link delete {word}"))),
+            "group" => group = Some(args::group(args.value_once("group", &group)?)?),
             w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
             w => dev = Some(device_word(args, w, dev)?),
         }
+    }
+    if let (None, Some(group)) = (dev, group) {
+        ctx.handle()?.link_del_group(group)?;
+        ctx.warn();
+        return Ok(());
     }
     let dev = required_device(dev)?;
     let index = device_index(ctx, dev)?;

@@ -85,6 +85,10 @@ pub struct Options {
     /// `-echo`: requests that change something carry `NLM_F_ECHO`, and what the kernel echoes
     /// back is printed as a monitor line (`ip`'s `rtnl_echo_talk`).
     pub echo: bool,
+    /// `-t`, `-timestamp` (and `-ts`): `monitor` stamps each event with the time.
+    pub timestamp: bool,
+    /// `-ts`, `-tshort`: the stamp is a short `[YYYY-MM-DDTHH:MM:SS.USEC]` prefix.
+    pub timestamp_short: bool,
 }
 
 /// When `-c` colours the text (iproute2's `enum color_opt`).
@@ -523,10 +527,12 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.echo = true;
         } else if let Some(when) = color_option(opt) {
             opts.color = when;
-        } else if ["-timestamp", "-tshort"].iter().any(|long| is(long))
-            || opt == "-M"
-            || opt == "-B"
-        {
+        } else if is("-timestamp") {
+            opts.timestamp = true;
+        } else if is("-tshort") {
+            opts.timestamp = true;
+            opts.timestamp_short = true;
+        } else if opt == "-M" || opt == "-B" {
             return Err(args::unsupported(opt));
         } else {
             return Err(Failure::Usage(format!(

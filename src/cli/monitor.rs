@@ -1,5 +1,6 @@
-//! `rtnl monitor`: `ip monitor [all|label] [link] [address] [route] [nsid]`, printing each
-//! event as `ip monitor` does, until killed.
+//! `rtnl monitor`: `ip [-t|-ts] monitor [all|label] [link] [address] [route] [nsid] [file
+//! FILE]`, printing each event as `ip monitor` does, until killed; with `file`, the events
+//! `rtmon` saved.
 //!
 //! Links print as `ip link` prints them (without `mode` and `qlen`, as `ip monitor` does),
 //! addresses as `INDEX: DEV    inet ...`, routes as `ip route show table all`, nsids as
@@ -10,6 +11,7 @@
 use std::fmt;
 use std::io::Write;
 
+use rtnl_ip::codec::{Message, af, rtm_f};
 use rtnl_ip::monitor::{Monitor, MonitorGroups, Payload};
 use rtnl_ip::show::link::LinkStyle;
 use rtnl_ip::show::lookup::LinkTable;
@@ -19,44 +21,115 @@ use rtnl_ip::show::{self, Printer};
 use super::args::{Args, CmdResult, Failure, matches};
 use super::{Ctx, Family, netns_ref};
 
-/// `ip monitor`'s words: the objects `rtnl` shows and their groups.
-const OBJECTS: [(&str, MonitorGroups); 4] = [
-    ("link", MonitorGroups::LINK),
-    ("address", MonitorGroups::ADDRESS),
-    ("route", MonitorGroups::ROUTE),
-    ("nsid", MonitorGroups::NSID),
+/// What a word of `ip monitor` does.
+#[derive(Clone, Copy)]
+enum Word {
+    /// An object: its groups.
+    Object(MonitorGroups),
+    /// An object `ip monitor` knows that `rtnl` does not show (yet).
+    Unsupported,
+    /// `file FILE`: print a saved stream.
+    File,
+    /// `label`, `all`: `[KIND]` before each event.
+    Label,
+    /// `help`.
+    Help,
+}
+
+/// `ip monitor`'s words in the order `do_ipmonitor()` tries them, with `true` where it
+/// compares the whole word (`strcmp`) rather than a prefix (`matches`): `l` is `label`, `a`
+/// is `address`. A family added to the monitor turns its `Unsupported` into an `Object`.
+const WORDS: [(&str, bool, Word); 17] = [
+    ("file", false, Word::File),
+    ("label", false, Word::Label),
+    ("link", false, Word::Object(MonitorGroups::LINK)),
+    ("address", false, Word::Object(MonitorGroups::ADDRESS)),
+    ("route", false, Word::Object(MonitorGroups::ROUTE)),
+    ("mroute", false, Word::Unsupported),
+    ("prefix", false, Word::Unsupported),
+    ("neigh", false, Word::Unsupported),
+    ("netconf", false, Word::Unsupported),
+    ("rule", false, Word::Unsupported),
+    ("nsid", false, Word::Object(MonitorGroups::NSID)),
+    ("nexthop", false, Word::Unsupported),
+    ("stats", true, Word::Unsupported),
+    ("all", true, Word::Label),
+    ("all-nsid", false, Word::Unsupported),
+    ("help", false, Word::Help),
+    ("dev", true, Word::Unsupported),
 ];
 
-/// Objects `ip monitor` knows that `rtnl` does not show.
-const UNSUPPORTED: [&str; 12] = [
-    "mroute", "prefix", "neigh", "netconf", "rule", "nexthop", "stats", "file", "dev", "all-nsid",
-    "mrule", "maddress",
-];
+/// How each event starts (`print_headers()`): `-t`/`-ts`, `[KIND]` with `label`/`all`.
+#[derive(Clone, Copy, Default)]
+struct Headers {
+    /// `-t`/`-timestamp`: a `Timestamp: ...` line; `-ts`/`-tshort`: a `[...]` prefix.
+    timestamp: Option<Stamp>,
+    /// `label`/`all`.
+    label: bool,
+    /// `-4`/`-6`: routes of the other family are left out (`AF_*`), as `print_route()` does;
+    /// addresses are not filtered (only the groups joined are).
+    family: Option<u8>,
+}
+
+/// Which timestamp `-t` and `-ts` print.
+#[derive(Clone, Copy)]
+enum Stamp {
+    /// `-t`: `Timestamp: Thu Dec  3 19:15:49 2026 775911 usec` on its own line.
+    Long,
+    /// `-ts`: `[2026-12-03T19:15:49.775911] ` before the event.
+    Short,
+}
 
 /// `rtnl monitor ...`.
 pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut groups = MonitorGroups::empty();
     let mut label = false;
+    let mut file = None;
     while let Some(word) = args.next() {
-        if word == "all" || word == "label" {
-            label = true;
-            continue;
+        let found = WORDS.iter().find(|(name, exact, _)| {
+            if *exact {
+                word == *name
+            } else {
+                matches(word, name)
+            }
+        });
+        match found.map(|(name, _, what)| (name, what)) {
+            Some((_, Word::File)) => file = Some(args.value()?),
+            Some((_, Word::Label)) => label = true,
+            Some((_, Word::Object(group))) => groups |= *group,
+            Some((name, Word::Unsupported)) => {
+                return Err(super::args::unsupported(&format!("monitor {name}")));
+            }
+            Some((_, Word::Help)) => {
+                return Err(Failure::Usage(
+                    "Usage: rtnl monitor [ all | OBJECTS ] [ FILE ] [ label ]\n\
+                     OBJECTS :=  address | link | nsid | route\n\
+                     FILE := file FILENAME"
+                        .into(),
+                ));
+            }
+            None => {
+                return Err(Failure::Usage(format!(
+                    "Argument \"{word}\" is unknown, try \"ip monitor help\"."
+                )));
+            }
         }
-        if matches(word, "help") {
-            return Err(Failure::Usage(
-                "Usage: rtnl monitor [ all | label ] [ link ] [ address ] [ route ] [ nsid ]"
-                    .into(),
-            ));
-        }
-        if let Some((_, group)) = OBJECTS.iter().find(|(name, _)| matches(word, name)) {
-            groups |= *group;
-        } else if let Some(name) = UNSUPPORTED.iter().find(|name| matches(word, name)) {
-            return Err(super::args::unsupported(&format!("monitor {name}")));
-        } else {
-            return Err(Failure::Usage(format!(
-                "Argument \"{word}\" is unknown, try \"ip monitor help\"."
-            )));
-        }
+    }
+    let headers = Headers {
+        timestamp: match (ctx.opts.timestamp, ctx.opts.timestamp_short) {
+            (_, true) => Some(Stamp::Short),
+            (true, false) => Some(Stamp::Long),
+            (false, false) => None,
+        },
+        label,
+        family: match ctx.opts.family {
+            Family::Inet => Some(af::INET),
+            Family::Inet6 => Some(af::INET6),
+            _ => None,
+        },
+    };
+    if let Some(file) = file {
+        return from_file(ctx, file, headers);
     }
     if groups.is_empty() {
         groups = MonitorGroups::ALL;
@@ -96,8 +169,10 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             {
                 links.load_netns_names(handle);
             }
-            event(&mut p, &payload, &mut links, &mut resync, label, details);
+            event(&mut p, &payload, &mut links, &mut resync, headers, details);
         })?;
+        // A link not found now may come later under the same index: ask again then.
+        links.forget_unknown();
         // A monitor's lines go out as they come (ip monitor block-buffers into a pipe and
         // loses lines when killed).
         if p.flush().is_err() {
@@ -121,11 +196,149 @@ pub fn print_echo(ctx: &mut Ctx) -> CmdResult {
     if let Some(bytes) = &echo
         && let Ok(payload) = rtnl_ip::codec::Message::parse(bytes).and_then(Payload::from_message)
     {
-        event(&mut p, &payload, &mut links, &mut false, false, details);
+        event(
+            &mut p,
+            &payload,
+            &mut links,
+            &mut false,
+            Headers::default(),
+            details,
+        );
     }
     p.close_object();
     p.end_list();
     ctx.finish(p, Ok(()))
+}
+
+/// The largest message `ip monitor file` reads (`rtnl_from_file()`'s buffer).
+const FILE_MESSAGE_MAX: usize = 16384;
+
+/// `NLMSG_TSTAMP`: the time stamp `rtmon` writes before each event (`<libnetlink.h>`).
+const NLMSG_TSTAMP: u16 = 15;
+
+/// `monitor file FILE`: the messages saved by `rtmon file FILE` (or any stream of netlink
+/// messages, each padded to 4 bytes) printed as live events, `rtmon`'s time stamps as
+/// `Timestamp:` lines, as `ip monitor file` (`rtnl_from_file()`) prints them. Other links are
+/// named from the stream's link messages, else looked up in the current namespace.
+fn from_file(ctx: &mut Ctx, file: &str, headers: Headers) -> CmdResult {
+    let bytes = std::fs::read(file).map_err(|e| {
+        let errno = e.raw_os_error().unwrap_or(0);
+        let why = rtnl_ip::sys::strerror(errno).map_or_else(|| e.to_string(), str::to_owned);
+        Failure::Usage(format!("Cannot fopen: {why}"))
+    })?;
+    let mut links = LinkTable::new(ctx.handle()?);
+    let details = ctx.opts.details;
+    let mut p = Printer::new(std::io::stdout().lock(), false, false);
+    let mut resync = false;
+    let mut at = 0;
+    let result = loop {
+        let rest = bytes.get(at..).unwrap_or_default();
+        if rest.is_empty() {
+            break Ok(());
+        }
+        let Some(header) = rest.first_chunk::<16>() else {
+            break Err("rtnl-from_file: truncated message".to_owned());
+        };
+        let len = u32::from_ne_bytes([header[0], header[1], header[2], header[3]]);
+        let len = usize::try_from(len).unwrap_or(usize::MAX);
+        if !(16..=FILE_MESSAGE_MAX).contains(&len) {
+            // C's `int` in the message.
+            #[allow(clippy::cast_possible_wrap)]
+            let shown = len as i32;
+            break Err(format!("!!!malformed message: len={shown} @{}", at + 16));
+        }
+        let padded = 16 + (len - 16).next_multiple_of(4);
+        let Some(message) = rest.get(..padded) else {
+            break Err("rtnl-from_file: truncated message".to_owned());
+        };
+        at += padded;
+        let message = match Message::parse(message) {
+            Ok(message) => message,
+            Err(e) => break Err(format!("rtnl: {e}")),
+        };
+        if message.ty() == NLMSG_TSTAMP {
+            stored_timestamp(&mut p, message.payload());
+            continue;
+        }
+        match Payload::from_message(message) {
+            Ok(payload) => event(&mut p, &payload, &mut links, &mut resync, headers, details),
+            Err(e) => break Err(format!("rtnl: {e}")),
+        }
+    };
+    let _ = p.flush();
+    result.map_err(Failure::Local)
+}
+
+/// An `NLMSG_TSTAMP` of `rtmon`: seconds and microseconds, two `u32`s, printed as
+/// `print_nlmsg_timestamp()` prints them.
+fn stored_timestamp<W: Write>(p: &mut Printer<W>, payload: &[u8]) {
+    let word = |i: usize| {
+        payload
+            .get(i..i + 4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u32::from_ne_bytes)
+    };
+    let time = Time::from_unix(i64::from(word(0)));
+    p.text(format_args!("Timestamp: {time} {} us\n", word(4)));
+}
+
+/// A time of day in UTC, as C's `asctime()` and `strftime("%Y-%m-%dT%H:%M:%S")` print it.
+/// (The local time zone is not read: rtnl prints UTC, which is `ip`'s output where the zone
+/// is UTC.)
+struct Time {
+    /// Years, months 1 to 12, days 1 to 31.
+    date: (i64, u32, u32),
+    /// Hours, minutes, seconds.
+    clock: (u32, u32, u32),
+    /// 0 is Sunday.
+    weekday: u32,
+}
+
+impl Time {
+    /// The UTC date and time `secs` seconds after 1970-01-01 (Howard Hinnant's
+    /// `civil_from_days`).
+    fn from_unix(secs: i64) -> Time {
+        let days = secs.div_euclid(86_400);
+        let of_day = u32::try_from(secs.rem_euclid(86_400)).unwrap_or(0);
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
+        let month = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Time {
+            date: (year, month, day),
+            clock: (of_day / 3600, of_day / 60 % 60, of_day % 60),
+            weekday: u32::try_from((days + 4).rem_euclid(7)).unwrap_or(0),
+        }
+    }
+
+    /// Now.
+    fn now() -> (Time, u32) {
+        let since = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
+        let secs = i64::try_from(since.as_secs()).unwrap_or(i64::MAX);
+        (Time::from_unix(secs), since.subsec_micros())
+    }
+}
+
+/// `asctime()` without its newline: `Thu Dec  3 19:15:49 2026`.
+impl fmt::Display for Time {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let (year, month, day) = self.date;
+        let (h, m, s) = self.clock;
+        let weekday = DAYS.get(self.weekday as usize).unwrap_or(&"???");
+        let month = MONTHS.get(month as usize - 1).unwrap_or(&"???");
+        write!(f, "{weekday} {month}{day:>3} {h:02}:{m:02}:{s:02} {year}")
+    }
 }
 
 /// One notification as `ip monitor` prints it (`[KIND]` first with `label`, `Deleted ` for a
@@ -136,17 +349,33 @@ fn event<W: Write>(
     payload: &Payload<'_>,
     links: &mut LinkTable,
     resync: &mut bool,
-    label: bool,
+    headers: Headers,
     details: bool,
 ) {
     let banner = |p: &mut Printer<W>, kind: &str, deleted: bool| {
-        if label {
+        match headers.timestamp {
+            None => {}
+            Some(Stamp::Long) => {
+                let (time, usec) = Time::now();
+                p.text(format_args!("Timestamp: {time} {usec} usec\n"));
+            }
+            Some(Stamp::Short) => {
+                let (time, usec) = Time::now();
+                let (year, month, day) = time.date;
+                let (h, m, s) = time.clock;
+                p.text(format_args!(
+                    "[{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{usec:06}] "
+                ));
+            }
+        }
+        if headers.label {
             p.text(format_args!("[{kind}]"));
         }
         if deleted {
             p.boolean(Some("deleted"), true, format_args!("Deleted "));
         }
     };
+    let other_family = |family: u8| headers.family.is_some_and(|f| f != family);
     match payload {
         Payload::ResyncBegin => {
             eprintln!("rtnl: events were lost; reading the kernel's tables again");
@@ -181,6 +410,10 @@ fn event<W: Write>(
                 links.remove(m.index());
             }
         }
+        // ip prints the headers before `print_route()` drops the route.
+        Payload::NewRoute(r) | Payload::DelRoute(r) if other_family(r.family()) => {
+            banner(p, "ROUTE", false);
+        }
         Payload::NewAddress(a) | Payload::DelAddress(a) => {
             banner(p, "ADDR", matches!(payload, Payload::DelAddress(_)));
             let index = a.index();
@@ -190,6 +423,8 @@ fn event<W: Write>(
             p.link_name(Some("dev"), &dev, "", "");
             show::address::address_fields(p, a, show::address::AddressForm::Full);
         }
+        // ip leaves out cloned routes (the IPv4 route cache).
+        Payload::NewRoute(r) | Payload::DelRoute(r) if r.flags() & rtm_f::CLONED != 0 => {}
         Payload::NewRoute(r) | Payload::DelRoute(r) => {
             banner(p, "ROUTE", false);
             let style = RouteStyle::all_tables(details);
@@ -212,8 +447,29 @@ fn event<W: Write>(
             }
             p.text(format_args!("\n"));
         }
+        Payload::Other(m) => unknown(m),
         _ => {}
     }
+}
+
+/// The message types `ip monitor` prints or ignores (`accept_msg()`); any other is reported
+/// on stderr.
+const IP_KNOWN_TYPES: [u16; 26] = [
+    1, 2, 3, 15, 16, 17, 20, 21, 24, 25, 28, 29, 30, 32, 33, 52, 72, 73, 80, 81, 88, 89, 92, 104,
+    105, 116,
+];
+
+/// A message `ip monitor` does not know: `Unknown message: type=...` on stderr, as
+/// `accept_msg()` reports it. Those ip knows and rtnl does not print are left out.
+fn unknown(m: &Message<'_>) {
+    let ty = m.ty();
+    if IP_KNOWN_TYPES.contains(&ty) || ty == 117 {
+        return;
+    }
+    let (flags, len) = (m.flags(), m.bytes().len());
+    eprintln!(
+        "Unknown message: type=0x{ty:08x}({ty}) flags=0x{flags:08x}({flags}) len=0x{len:08x}({len})"
+    );
 }
 
 /// ` new-netns NAME` / ` new-netnsid N` and ` new-ifindex N` of an `RTM_DELLINK` whose link

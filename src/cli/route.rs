@@ -1,8 +1,12 @@
 //! `rtnl route`: `ip route add / replace / delete / show / flush / get`.
 //!
 //! ```text
-//! route {add|replace|delete} [TYPE] PREFIX [via ADDR] [dev DEV] [src ADDR] [table TABLE]
-//!       [metric N] [proto PROTO] [scope SCOPE] [onlink]
+//! route {add|change|append|prepend|replace|delete} [TYPE] PREFIX [via ADDR] [dev DEV]
+//!       [src ADDR] [table TABLE] [metric N] [proto PROTO] [scope SCOPE] [onlink]
+//!       [realms [FROM/]TO] [pref low|medium|high]
+//!       [{mtu|advmss|reordering|window|cwnd|initcwnd|initrwnd|ssthresh|hoplimit} [lock] N]
+//!       [{rtt|rttvar} [lock] TIME] [rto_min TIME] [features ecn] [quickack 0|1]
+//!       [congctl [lock] NAME] [fastopen_no_cookie 0|1]
 //!       [nexthop via ADDR dev DEV [weight W] [onlink] ...]
 //!     TYPE := unicast | local | broadcast | multicast | anycast | blackhole | unreachable |
 //!             prohibit | throw | nat
@@ -17,7 +21,10 @@
 
 use std::net::IpAddr;
 
-use rtnl_ip::codec::{RouteMessage, af, rt_table, rta, rtprot};
+use rtnl_ip::codec::request::{Metrics, NewMode};
+use rtnl_ip::codec::{
+    RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtprot,
+};
 use rtnl_ip::show::{
     self,
     lookup::LinkTable,
@@ -36,11 +43,11 @@ type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 /// `ip route`'s commands in `ip`'s order (`a` is `add`, `d` is `delete`, `s` is `show`).
 const COMMANDS: &[(&str, Option<Cmd>)] = &[
     ("add", Some(add)),
-    ("change", None),
-    ("chg", None),
+    ("change", Some(change)),
+    ("chg", Some(change)),
     ("replace", Some(replace)),
-    ("prepend", None),
-    ("append", None),
+    ("prepend", Some(prepend)),
+    ("append", Some(append)),
     ("test", None),
     ("delete", Some(delete)),
     ("list", Some(show)),
@@ -71,20 +78,29 @@ const USAGE: &str = "\
 Usage: rtnl route { list | flush } SELECTOR
        rtnl route get ADDRESS [ from ADDRESS ] [ iif STRING ] [ oif STRING ] [ mark NUMBER ]
                               [ fibmatch ]
-       rtnl route { add | del | replace } ROUTE
+       rtnl route { add | del | change | append | replace | prepend } ROUTE
 SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ] [ table TABLE_ID ]
             [ proto RTPROTO ] [ type TYPE ] [ scope SCOPE ] [ dev STRING ] [ via ADDRESS ]
             [ src ADDRESS ] [ metric NUMBER ]
 ROUTE := NODE_SPEC [ INFO_SPEC ]
 NODE_SPEC := [ TYPE ] PREFIX [ table TABLE_ID ] [ proto RTPROTO ] [ scope SCOPE ]
-             [ metric METRIC ]
-INFO_SPEC := { NH | nexthop NH [ nexthop NH ] ... }
+             [ metric METRIC ] [ pref PREF ]
+INFO_SPEC := { NH | nexthop NH [ nexthop NH ] ... } OPTIONS
+OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ reordering NUMBER ] [ rtt TIME ]
+           [ rttvar TIME ] [ window NUMBER ] [ cwnd NUMBER ] [ initcwnd NUMBER ]
+           [ ssthresh NUMBER ] [ realms REALM ] [ rto_min TIME ] [ initrwnd NUMBER ]
+           [ features FEATURES ] [ quickack BOOL ] [ congctl NAME ] [ hoplimit NUMBER ]
+           [ fastopen_no_cookie BOOL ]
 NH := [ via ADDRESS ] [ dev STRING ] [ weight NUMBER ] [ onlink ]
 TYPE := { unicast | local | broadcast | multicast | throw | unreachable | prohibit |
           blackhole | nat }
 TABLE_ID := [ local | main | default | all | NUMBER ]
 SCOPE := [ host | link | global | NUMBER ]
 RTPROTO := [ kernel | boot | static | NUMBER ]
+TIME := NUMBER[s|ms]
+BOOL := [1|0]
+FEATURES := ecn
+PREF := [ low | medium | high ]
 ";
 
 /// `rtnl route help`: the grammar, exit 255 like `ip route help`.
@@ -172,6 +188,222 @@ fn resolve(ctx: &mut Ctx, dev: &mut Option<LinkRef<'_>>) -> CmdResult {
     Ok(())
 }
 
+/// How a metric's value is read (`iproute_modify()`).
+#[derive(Clone, Copy)]
+enum MetricValueKind {
+    /// `get_unsigned`.
+    Number,
+    /// `get_unsigned`, at most 255.
+    Hoplimit,
+    /// `get_time_rtt`: milliseconds, sent in units of `1/scale` ms unless given raw.
+    Time { scale: u32 },
+    /// `get_time_rtt`, sent as read, always locked.
+    RtoMin,
+    /// `ecn`.
+    Features,
+    /// `0` or `1`.
+    Boolean,
+    /// An algorithm's name.
+    Name,
+}
+
+/// A metric keyword of `route add`: its `RTAX_*`, the word in messages, and how its value is
+/// read.
+#[derive(Clone, Copy)]
+struct MetricKeyword {
+    ty: u16,
+    key: &'static str,
+    kind: MetricValueKind,
+    /// Whether `lock` may come before the value.
+    lockable: bool,
+}
+
+/// The metric keywords in ip's order of testing, with `true` where ip compares the whole
+/// word (`strcmp`) rather than a prefix (`matches`).
+const METRIC_KEYWORDS: [(&str, bool, MetricKeyword); 13] = {
+    use MetricValueKind::{Boolean, Features, Hoplimit, Name, Number, RtoMin, Time};
+    const fn k(ty: u16, key: &'static str, kind: MetricValueKind, lockable: bool) -> MetricKeyword {
+        MetricKeyword {
+            ty,
+            key,
+            kind,
+            lockable,
+        }
+    }
+    [
+        ("mtu", true, k(rtax::MTU, "mtu", Number, true)),
+        (
+            "hoplimit",
+            true,
+            k(rtax::HOPLIMIT, "hoplimit", Hoplimit, true),
+        ),
+        ("advmss", true, k(rtax::ADVMSS, "mss", Number, true)),
+        (
+            "reordering",
+            false,
+            k(rtax::REORDERING, "reordering", Number, true),
+        ),
+        ("rtt", true, k(rtax::RTT, "rtt", Time { scale: 8 }, true)),
+        ("rto_min", true, k(rtax::RTO_MIN, "rto_min", RtoMin, false)),
+        ("window", false, k(rtax::WINDOW, "window", Number, true)),
+        ("cwnd", false, k(rtax::CWND, "cwnd", Number, true)),
+        (
+            "initcwnd",
+            false,
+            k(rtax::INITCWND, "initcwnd", Number, true),
+        ),
+        (
+            "initrwnd",
+            false,
+            k(rtax::INITRWND, "initrwnd", Number, true),
+        ),
+        (
+            "features",
+            false,
+            k(rtax::FEATURES, "features", Features, false),
+        ),
+        (
+            "quickack",
+            false,
+            k(rtax::QUICKACK, "quickack", Boolean, false),
+        ),
+        ("congctl", false, k(rtax::CC_ALGO, "congctl", Name, true)),
+    ]
+};
+
+/// `rttvar` and `ssthresh` come after `congctl` in ip's order; `realms` after them.
+const LATE_METRIC_KEYWORDS: [(&str, MetricKeyword); 2] = [
+    (
+        "rttvar",
+        MetricKeyword {
+            ty: rtax::RTTVAR,
+            key: "rttvar",
+            kind: MetricValueKind::Time { scale: 4 },
+            lockable: true,
+        },
+    ),
+    (
+        "ssthresh",
+        MetricKeyword {
+            ty: rtax::SSTHRESH,
+            key: "ssthresh",
+            kind: MetricValueKind::Number,
+            lockable: true,
+        },
+    ),
+];
+
+/// The metric `word` names, if it is one ip tests before `realms`.
+fn metric_keyword(word: &str) -> Option<MetricKeyword> {
+    METRIC_KEYWORDS
+        .iter()
+        .find(|(keyword, exact, _)| {
+            if *exact {
+                word == *keyword
+            } else {
+                matches(word, keyword)
+            }
+        })
+        .map(|(_, _, metric)| *metric)
+        .or_else(|| {
+            LATE_METRIC_KEYWORDS
+                .iter()
+                .find(|(keyword, _)| matches(word, keyword))
+                .map(|(_, metric)| *metric)
+        })
+}
+
+/// Adds a `u32` metric as ip's `rta_addattr32` does: when its 256-byte buffer is full, a
+/// message on stderr and the metric left out (ip goes on).
+fn push_metric(metrics: &mut Metrics, ty: u16, value: u32) {
+    if metrics.push_u32(ty, value).is_err() {
+        eprintln!("rta_addattr32: Error! max allowed bound 256 exceeded");
+    }
+}
+
+/// `0` or `1` (`quickack`, `fastopen_no_cookie`).
+fn zero_or_one(key: &str, value: &str) -> CmdResult<u32> {
+    let n = number::<u32>(key, value)
+        .map_err(|_| invarg(&format!("\"{key}\" value is invalid\n"), value))?;
+    if n > 1 {
+        return Err(invarg(
+            &format!("\"{key}\" value should be 0 or 1\n"),
+            value,
+        ));
+    }
+    Ok(n)
+}
+
+/// A time in milliseconds as ip's `get_time_rtt` reads it: a number, with a fraction or not,
+/// and a unit (`s`, `sec`, `secs`, `ms`, `msec`, `msecs`, any case), rounded up. Also whether
+/// it had no unit (raw: sent as it is).
+fn time_rtt(word: &str) -> Option<(u32, bool)> {
+    let split = word
+        .find(|c: char| c.is_ascii_alphabetic())
+        .filter(|_| !word.starts_with("0x") && !word.starts_with("0X"))
+        .unwrap_or(word.len());
+    let (number_part, unit) = word.split_at(split);
+    let millis: f64 = if number_part.contains('.') {
+        number_part.parse().ok().filter(|t: &f64| *t >= 0.0)?
+    } else {
+        f64::from(number::<u32>("rtt", number_part).ok()?)
+    };
+    let millis = match unit.to_ascii_lowercase().as_str() {
+        "" | "ms" | "msec" | "msecs" => millis,
+        "s" | "sec" | "secs" => millis * 1000.0,
+        _ => return None,
+    };
+    // Truncated like C's conversion to unsigned, then rounded up.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let mut value = millis as u32;
+    if f64::from(value) < millis {
+        value = value.saturating_add(1);
+    }
+    Some((value, unit.is_empty()))
+}
+
+impl MetricKeyword {
+    /// Reads `[lock] VALUE` after the keyword into `metrics`.
+    fn read(self, args: &mut Args<'_>, metrics: &mut Metrics) -> CmdResult {
+        let mut value = args.value()?;
+        if self.lockable && value == "lock" {
+            metrics.lock(self.ty);
+            value = args.value()?;
+        }
+        let invalid = || invarg(&format!("\"{}\" value is invalid\n", self.key), value);
+        let number = match self.kind {
+            MetricValueKind::Number => number::<u32>(self.key, value).map_err(|_| invalid())?,
+            MetricValueKind::Hoplimit => number::<u32>(self.key, value)
+                .ok()
+                .filter(|&n| n <= 255)
+                .ok_or_else(invalid)?,
+            MetricValueKind::Time { scale } => {
+                let (time, raw) = time_rtt(value).ok_or_else(invalid)?;
+                if raw { time } else { time.wrapping_mul(scale) }
+            }
+            MetricValueKind::RtoMin => {
+                metrics.lock(self.ty);
+                time_rtt(value).ok_or_else(invalid)?.0
+            }
+            MetricValueKind::Features => {
+                if value != "ecn" {
+                    return Err(invarg("\"features\" value not valid\n", value));
+                }
+                rtax_feature::ECN
+            }
+            MetricValueKind::Boolean => zero_or_one(self.key, value)?,
+            MetricValueKind::Name => {
+                if metrics.push_congctl(value.as_bytes()).is_err() {
+                    eprintln!("rta_addattr_l: Error! max allowed bound 256 exceeded");
+                }
+                return Ok(());
+            }
+        };
+        push_metric(metrics, self.ty, number);
+        Ok(())
+    }
+}
+
 /// `add`, `replace` and `delete`'s arguments (`iproute_modify()`), read into the spec, with
 /// device indexes resolved.
 fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResult<RouteSpec<'a>> {
@@ -179,77 +411,101 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
     let mut dst: Option<Option<IpPrefix>> = None;
     let mut spec = RouteSpec::new(IpPrefix::DEFAULT_V4);
     let mut onlink = false;
+    // ip's `iproute_modify()` tests the words in this order, so abbreviations resolve as
+    // there: `m` is `metric`, `r` is `reordering`, `c` is `cwnd`, `pre` is `pref`.
     while let Some(word) = args.next() {
-        match word {
-            "src" => spec.request.prefsrc = Some(address(ctx, args.value()?)?),
-            "via" => {
-                let mut value = args.value()?;
-                if matches!(value, "inet" | "inet6") {
-                    value = args.value()?;
+        let is = |keyword: &str| matches(word, keyword);
+        if word == "src" {
+            spec.request.prefsrc = Some(address(ctx, args.value()?)?);
+        } else if word == "as" {
+            return Err(args::unsupported("route as"));
+        } else if word == "via" {
+            let mut value = args.value()?;
+            if matches!(value, "inet" | "inet6") {
+                value = args.value()?;
+            }
+            if spec.request.gateway.is_some() {
+                return Err(args::duparg("via", value));
+            }
+            spec.request.gateway = Some(address(ctx, value)?);
+        } else if word == "from" || word == "tos" || is("dsfield") || word == "expires" {
+            return Err(args::unsupported(&format!("route {word}")));
+        } else if is("metric") || is("priority") || word == "preference" {
+            let value = args.value()?;
+            spec.request.metric = Some(
+                number::<u32>("metric", value)
+                    .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
+            );
+        } else if word == "scope" {
+            let value = args.value()?;
+            spec.request.scope = Some(
+                names::parse_scope(value)
+                    .ok_or_else(|| invarg("invalid \"scope\" value\n", value))?,
+            );
+        } else if let Some(metric) = metric_keyword(word) {
+            metric.read(args, &mut spec.request.metrics)?;
+        } else if is("realms") {
+            let value = args.value()?;
+            spec.request.realms = Some(
+                names::parse_realms(value)
+                    .ok_or_else(|| invarg("\"realm\" value is invalid\n", value))?,
+            );
+        } else if word == "onlink" {
+            onlink = true;
+        } else if word == "nexthop" {
+            while args.peek().is_some() {
+                spec.nexthops.push(parse_nexthop(ctx, args)?);
+                if args.peek() == Some("nexthop") {
+                    args.next();
                 }
-                if spec.request.gateway.is_some() {
-                    return Err(args::duparg("via", value));
-                }
-                spec.request.gateway = Some(address(ctx, value)?);
             }
-            w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
-                let value = args.value()?;
-                spec.request.metric = Some(
-                    number::<u32>("metric", value)
-                        .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
-                );
+        } else if word == "nhid" {
+            return Err(args::unsupported("route nhid"));
+        } else if is("protocol") {
+            let value = args.value()?;
+            spec.request.protocol = Some(
+                names::parse_protocol(value)
+                    .ok_or_else(|| invarg("\"protocol\" value is invalid\n", value))?,
+            );
+        } else if is("table") {
+            spec.request.table = Some(table(args.value()?)?);
+        } else if is("vrf") {
+            return Err(args::unsupported("route vrf"));
+        } else if word == "dev" || word == "oif" {
+            spec.dev = Some(args.value()?.into());
+        } else if is("pref") {
+            let value = args.value()?;
+            spec.request.pref = Some(match value {
+                "low" => icmpv6_router_pref::LOW,
+                "medium" => icmpv6_router_pref::MEDIUM,
+                "high" => icmpv6_router_pref::HIGH,
+                _ => number::<u8>("pref", value)
+                    .map_err(|_| invarg("\"pref\" value is invalid\n", value))?,
+            });
+        } else if word == "encap" || word == "ttl-propagate" {
+            return Err(args::unsupported(&format!("route {word}")));
+        } else if is("fastopen_no_cookie") {
+            let value = args.value()?;
+            let on = zero_or_one("fastopen_no_cookie", value)?;
+            push_metric(&mut spec.request.metrics, rtax::FASTOPEN_NO_COOKIE, on);
+        } else {
+            let mut value = if word == "to" { args.value()? } else { word };
+            if !value.starts_with(|c: char| c.is_ascii_digit())
+                && !is_default_word(value)
+                && value.parse::<IpAddr>().is_err()
+                && !value.contains('/')
+                && let Some(ty) = names::parse_route_type(value)
+            {
+                spec.request.route_type = Some(ty);
+                value = args.value()?;
             }
-            "scope" => {
-                let value = args.value()?;
-                spec.request.scope = Some(
-                    names::parse_scope(value)
-                        .ok_or_else(|| invarg("invalid \"scope\" value\n", value))?,
-                );
+            if matches(value, "help") {
+                return Err(Failure::Usage(USAGE.trim_end().into()));
             }
-            "dev" | "oif" => spec.dev = Some(args.value()?.into()),
-            "table" => spec.request.table = Some(table(args.value()?)?),
-            w if matches(w, "protocol") => {
-                let value = args.value()?;
-                spec.request.protocol = Some(
-                    names::parse_protocol(value)
-                        .ok_or_else(|| invarg("\"protocol\" value is invalid\n", value))?,
-                );
+            if dst.is_some() {
+                return Err(duparg2("to", value));
             }
-            "onlink" => onlink = true,
-            "nexthop" => {
-                while args.peek().is_some() {
-                    spec.nexthops.push(parse_nexthop(ctx, args)?);
-                    if args.peek() == Some("nexthop") {
-                        args.next();
-                    }
-                }
-            }
-            "from" | "as" | "tos" | "dsfield" | "expires" | "mtu" | "hoplimit" | "advmss"
-            | "reordering" | "rtt" | "rttvar" | "window" | "cwnd" | "initcwnd" | "initrwnd"
-            | "ssthresh" | "realms" | "features" | "quickack" | "congctl" | "pref" | "encap"
-            | "nhid" | "ttl-propagate" | "vrf" | "fastopen_no_cookie" | "rto_min" | "mpath"
-            | "equalize" | "lock" => {
-                return Err(args::unsupported(&format!("route {word}")));
-            }
-            w => {
-                let mut value = if w == "to" { args.value()? } else { w };
-                if !value.starts_with(|c: char| c.is_ascii_digit())
-                    && !is_default_word(value)
-                    && value.parse::<IpAddr>().is_err()
-                    && !value.contains('/')
-                    && let Some(ty) = names::parse_route_type(value)
-                {
-                    spec.request.route_type = Some(ty);
-                    value = args.value()?;
-                }
-                if matches(value, "help") {
-                    return Err(Failure::Usage(USAGE.trim_end().into()));
-                }
-                if dst.is_some() {
-                    return Err(duparg2("to", value));
-                }
-                dst = Some(route_prefix(ctx, value)?);
-            }
+            dst = Some(route_prefix(ctx, value)?);
         }
     }
     let Some(dst) = dst else {
@@ -285,6 +541,12 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         hop.dev = spec.dev.take();
         spec.nexthops.push(hop);
     }
+    // ip adds RTAX_LOCK last, and drops it when its buffer is full.
+    let metrics = &mut spec.request.metrics;
+    if metrics.lock != 0 && !metrics.is_empty() && metrics.room() < 8 {
+        eprintln!("rta_addattr32: Error! max allowed bound 256 exceeded");
+        metrics.lock = 0;
+    }
     resolve(ctx, &mut spec.dev)?;
     for hop in &mut spec.nexthops {
         resolve(ctx, &mut hop.dev)?;
@@ -309,6 +571,30 @@ fn replace(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     ctx.handle()?.route_replace(&spec)?;
     ctx.warn();
     Ok(())
+}
+
+/// `route change` (`NLM_F_REPLACE`), `append` (`NLM_F_CREATE | NLM_F_APPEND`) and `prepend`
+/// (`NLM_F_CREATE`).
+fn modify(ctx: &mut Ctx, args: &mut Args<'_>, mode: NewMode) -> CmdResult {
+    let spec = parse_modify(ctx, args, false)?;
+    ctx.handle()?.route_new_mode(mode, &spec)?;
+    ctx.warn();
+    Ok(())
+}
+
+/// `route change`.
+fn change(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    modify(ctx, args, NewMode::Change)
+}
+
+/// `route append`.
+fn append(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    modify(ctx, args, NewMode::Append)
+}
+
+/// `route prepend`.
+fn prepend(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
+    modify(ctx, args, NewMode::Prepend)
 }
 
 /// `route delete`.

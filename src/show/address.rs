@@ -87,6 +87,10 @@ pub fn address_fields<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form
         p.text(format_args!("brd "));
         p.color_display(color, Some("broadcast"), &brd, format_args!("{brd} "));
     }
+    if let Some(any) = a.anycast() {
+        p.text(format_args!("any "));
+        p.color_display(color, Some("anycast"), &any, format_args!("{any} "));
+    }
     let scope = names::scope(a.scope());
     p.display(Some("scope"), &scope, format_args!("scope {scope} "));
     names::for_each_address_flag(a.flags(), family == af::INET6, |flag| {
@@ -142,5 +146,42 @@ impl fmt::Display for Lifetime {
         } else {
             write!(f, "{}sec", self.0)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::{IpAddr, Ipv4Addr};
+
+    use super::*;
+    use crate::codec::request::{Address, NewMode, addr_new};
+    use crate::codec::{Message, rtm};
+
+    /// `any ADDR` after `brd`, `"anycast"` in JSON: the kernel does not keep `IFA_ANYCAST`, so
+    /// the message is built here.
+    #[test]
+    fn anycast_prints_as_ip_prints_it() {
+        let mut buf = [0u8; 256];
+        let request = Address {
+            anycast: Some(IpAddr::V4(Ipv4Addr::new(192, 0, 2, 9))),
+            ..Address::new(3, IpAddr::V4(Ipv4Addr::new(192, 0, 2, 1)), 24)
+        };
+        let bytes = addr_new(&mut buf, 1, NewMode::Add, &request)
+            .unwrap()
+            .finish();
+        let message = Message::parse(bytes).unwrap();
+        assert_eq!(message.ty(), rtm::NEWADDR);
+        let a = AddressMessage::parse(message).unwrap();
+        let text = |json| {
+            let mut p = Printer::new(Vec::new(), json, false);
+            address(&mut p, &a);
+            String::from_utf8(p.finish().unwrap()).unwrap()
+        };
+        assert!(
+            text(false).starts_with("    inet 192.0.2.1/24 any 192.0.2.9 scope global "),
+            "{}",
+            text(false)
+        );
+        assert!(text(true).contains(r#""anycast":"192.0.2.9","scope":"global""#));
     }
 }

@@ -21,7 +21,8 @@ pub struct LinkStyle {
     /// JSON: `link_type`, `address`, `broadcast` (`ip -j address` leaves them out with
     /// `-4`/`-6`).
     pub ll_json: bool,
-    /// `mode DEFAULT` / `"linkmode"` (`ip link` prints it, `ip address` does not).
+    /// `mode DEFAULT` / `"linkmode"`, and the alias without `-d` (`ip link` prints them, `ip
+    /// address` and `ip monitor` do not: iproute2's `do_link`).
     pub mode: bool,
     /// `qlen N` / `"txqlen"` (`ip monitor` and `ip -echo` leave it out: ip's `showqueue`).
     pub qlen: bool,
@@ -252,7 +253,6 @@ fn name_and_link<W: Write>(
     links: &mut LinkTable,
     brief: bool,
 ) -> bool {
-    let json = p.is_json();
     let mut lower_down = false;
     p.color_start(Some(Color::Ifname));
     p.text_bytes(name);
@@ -267,8 +267,9 @@ fn name_and_link<W: Write>(
                 text_len(format_args!("@if{i}"))
             }
             (Some(i), None) => {
-                // ip's ll_index_to_flags() is 0 for a link it cannot find: text says M-DOWN.
-                lower_down = links.flags(i).map_or(!json, |flags| !is_up(flags));
+                // ip 6.1's ll_index_to_flags() is -1 (every bit set, IFF_UP among them) for a
+                // link it cannot find: no M-DOWN (`ip monitor file` of a dump whose peer comes later).
+                lower_down = links.flags(i).is_some_and(|flags| !is_up(flags));
                 let peer = links.display(i);
                 p.link_name(Some("link"), &peer, "@", "");
                 1 + peer

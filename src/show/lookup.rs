@@ -100,6 +100,13 @@ impl LinkTable {
         self.entries.clear();
     }
 
+    /// Forgets the links asked about and not found, so that their next mention asks the
+    /// kernel again: a long-running reader (a monitor) may see a link appear under that index
+    /// later, and `ip`'s `ll_index_to_name()` keeps no misses either.
+    pub fn forget_unknown(&mut self) {
+        self.entries.retain(|e| e.len > 0);
+    }
+
     fn put(&mut self, index: u32, flags: Option<u32>, name: &[u8]) {
         let mut entry = Entry {
             index,

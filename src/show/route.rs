@@ -5,7 +5,9 @@ use std::fmt;
 use std::io::Write;
 use std::net::IpAddr;
 
-use crate::codec::{RouteMessage, af, rt_scope, rt_table, rtm_f, rtn, rtprot};
+use crate::codec::{
+    RouteMessage, RouteMetrics, af, rt_scope, rt_table, rtax, rtax_feature, rtm_f, rtn, rtprot,
+};
 use crate::names;
 
 use super::lookup::LinkTable;
@@ -103,18 +105,154 @@ impl fmt::Display for Prefix {
     }
 }
 
-/// `RTA_PREF` as `ip` prints it.
-struct Pref(u8);
+/// `RTA_PREF` as `ip` prints it (`print_rt_pref()`): `pref low|medium|high`, or a bare number
+/// (a JSON number) for any other value.
+fn pref<W: Write>(p: &mut Printer<W>, pref: u8) {
+    let word = match pref {
+        crate::codec::icmpv6_router_pref::LOW => "low",
+        crate::codec::icmpv6_router_pref::MEDIUM => "medium",
+        crate::codec::icmpv6_router_pref::HIGH => "high",
+        other => return p.number(Some("pref"), other, format_args!("{other}")),
+    };
+    p.string(Some("pref"), word, format_args!("pref {word}"));
+}
 
-impl fmt::Display for Pref {
+/// `RTA_FLOW` as `ip` prints it (`print_rta_flow()`): `realm TO` or `realms FROM/TO`; JSON
+/// `"flow": {"from": .., "to": ..}`, `from` left out when 0.
+fn realms<W: Write>(p: &mut Printer<W>, flow: u32) {
+    let from = flow >> 16;
+    let to = names::realm(flow & 0xffff);
+    p.open_object(Some("flow"));
+    if from != 0 {
+        let from = names::realm(from);
+        p.display(Some("from"), &from, format_args!("realms {from}/"));
+    } else {
+        p.text(format_args!("realm "));
+    }
+    p.display(Some("to"), &to, format_args!("{to} "));
+    p.close_object();
+}
+
+/// `RTAX_*` names as `ip route` prints them (`mx_names`), indexed by type.
+const METRIC_NAMES: [&str; rtax::MAX as usize + 1] = [
+    "",
+    "",
+    "mtu",
+    "window",
+    "rtt",
+    "rttvar",
+    "ssthresh",
+    "cwnd",
+    "advmss",
+    "reordering",
+    "hoplimit",
+    "initcwnd",
+    "features",
+    "rto_min",
+    "initrwnd",
+    "quickack",
+    "congctl",
+    "fastopen_no_cookie",
+];
+
+/// Seconds as C's `%g` prints them: six significant digits, trailing zeros dropped,
+/// exponent form from 1e6 up.
+struct G(f64);
+
+impl fmt::Display for G {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            0 => f.write_str("medium"),
-            1 => f.write_str("high"),
-            3 => f.write_str("low"),
-            other => write!(f, "{other}"),
+        let v = self.0;
+        if v == 0.0 {
+            return f.write_str("0");
+        }
+        #[allow(clippy::cast_possible_truncation)]
+        let exponent = v.abs().log10().floor() as i32;
+        let trim = |s: String| -> String {
+            if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                s
+            }
+        };
+        if (-4..6).contains(&exponent) {
+            let decimals = usize::try_from(5 - exponent).unwrap_or(0);
+            let fixed = format!("{v:.decimals$}");
+            // Rounding may carry into a seventh digit (999999.5): use the exponent form.
+            if fixed.split('.').next().is_some_and(|int| int.len() <= 6) {
+                return f.write_str(&trim(fixed));
+            }
+        }
+        let sci = format!("{v:.5e}");
+        let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+        let exp: i32 = exp.parse().unwrap_or(0);
+        let sign = if exp < 0 { '-' } else { '+' };
+        write!(
+            f,
+            "{}e{sign}{:02}",
+            trim(mantissa.to_owned()),
+            exp.unsigned_abs()
+        )
+    }
+}
+
+/// `RTA_METRICS` as `ip route` prints it (`print_rta_metrics()`): each metric that is set or
+/// locked, `NAME [lock] VALUE `; times in milliseconds (`rtt`, `rttvar` from the kernel's
+/// eighths and quarters) as `Nms` or `N.Ns`. JSON: `"metrics": [{NAME: VALUE, ...}]`.
+fn metrics<W: Write>(p: &mut Printer<W>, m: &RouteMetrics<'_>) {
+    p.open_array(Some("metrics"));
+    p.open_object(None);
+    for ty in rtax::MTU..=rtax::MAX {
+        let locked = m.locked(ty);
+        if m.attr(ty).is_none() && !locked {
+            continue;
+        }
+        let mut value = if ty == rtax::CC_ALGO {
+            0
+        } else {
+            m.get(ty).unwrap_or(0)
+        };
+        if ty == rtax::HOPLIMIT && value == u32::MAX {
+            continue;
+        }
+        let name = METRIC_NAMES.get(usize::from(ty)).copied().unwrap_or("");
+        p.text(format_args!("{name} "));
+        if locked {
+            p.text(format_args!("lock "));
+        }
+        match ty {
+            rtax::FEATURES => {
+                if value & rtax_feature::ECN != 0 {
+                    p.null(Some("ecn"), format_args!("ecn "));
+                }
+                if value & !rtax_feature::ECN != 0 {
+                    let hex = format!("{value:#x}");
+                    p.string(Some("features"), &hex, format_args!("{hex} "));
+                }
+            }
+            rtax::RTT | rtax::RTTVAR | rtax::RTO_MIN => {
+                if ty == rtax::RTT {
+                    value /= 8;
+                } else if ty == rtax::RTTVAR {
+                    value /= 4;
+                }
+                if value >= 1000 {
+                    let seconds = G(f64::from(value) / 1e3);
+                    p.number(Some(name), value, format_args!("{seconds}s "));
+                } else {
+                    p.number(Some(name), value, format_args!("{value}ms "));
+                }
+            }
+            rtax::CC_ALGO => {
+                let algo = m.congctl().unwrap_or_default();
+                p.bytes(Some("congestion"), algo, format_args!(""));
+                p.text_bytes(algo);
+                p.text(format_args!(" "));
+            }
+            _ => p.number(Some(name), value, format_args!("{value} ")),
         }
     }
+    p.close_object();
+    p.close_array();
 }
 
 /// Seconds until a route expires: `RTA_CACHEINFO`'s `rta_expires` (hundredths), if not 0.
@@ -195,13 +333,17 @@ pub fn route<W: Write>(
         p.string(None, flag, format_args!("{flag} "));
     });
     p.close_array();
+    if let Some(flow) = m.flow() {
+        realms(p, flow);
+    }
     if let Some(uid) = extra.uid {
-        p.text(format_args!("uid {uid} "));
+        p.number(Some("uid"), uid, format_args!("uid {uid} "));
     }
     let cache = m.family() == af::INET && cloned;
     if cache {
         let sl = p.sl();
         p.text(format_args!("{sl}    cache "));
+        p.open_array(Some("cache"));
         let mut rest = flags & !0xffff;
         if rest != 0 {
             p.text(format_args!("<"));
@@ -209,13 +351,14 @@ pub fn route<W: Write>(
                 if rest & bit != 0 {
                     rest &= !bit;
                     let end = if rest != 0 { "," } else { "> " };
-                    p.text(format_args!("{word}{end}"));
+                    p.string(None, word, format_args!("{word}{end}"));
                 }
             }
             if rest != 0 {
                 p.text(format_args!("{rest:x}> "));
             }
         }
+        p.close_array();
     }
     if let Some(expires) = expires(m) {
         p.number(
@@ -224,9 +367,11 @@ pub fn route<W: Write>(
             format_args!("expires {expires}sec "),
         );
     }
-    if let Some(pref) = m.pref() {
-        let pref = Pref(pref);
-        p.display(Some("pref"), &pref, format_args!("pref {pref}"));
+    if let Some(m) = m.metrics() {
+        metrics(p, &m);
+    }
+    if let Some(value) = m.pref() {
+        pref(p, value);
     }
     let mut hops = m.multipath().into_iter().flatten().map_while(Result::ok);
     if let Some(first) = hops.next() {
@@ -257,19 +402,30 @@ pub fn route<W: Write>(
         }
         p.close_array();
     }
-    if let Some(uid) = extra.uid {
-        p.number(Some("uid"), uid, format_args!(""));
-    }
-    if cache {
-        let rest = flags & !0xffff;
-        p.open_array(Some("cache"));
-        for (bit, word) in CACHE_FLAGS {
-            if rest & bit != 0 {
-                p.string(None, word, format_args!(""));
-            }
-        }
-        p.close_array();
-    }
     p.text(format_args!("\n"));
     p.close_object();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// C's `%g`, as `ip route` prints seconds of `rtt` and `rto_min`.
+    #[test]
+    fn seconds_print_as_c_g() {
+        for (value, text) in [
+            (1.0, "1"),
+            (1.5, "1.5"),
+            (2.25, "2.25"),
+            (123.456, "123.456"),
+            (536.870_911, "536.871"),
+            (1234.567, "1234.57"),
+            (999_999.4, "999999"),
+            (999_999.5, "1e+06"),
+            (4_294_967.295, "4.29497e+06"),
+            (0.0, "0"),
+        ] {
+            assert_eq!(G(value).to_string(), text, "{value}");
+        }
+    }
 }

@@ -765,6 +765,30 @@ pub mod rtax {
     pub const MAX: u16 = 17;
 }
 
+/// Route feature bits (`RTAX_FEATURE_*` in `<linux/rtnetlink.h>`), the value of `RTAX_FEATURES`.
+pub mod rtax_feature {
+    /// `RTAX_FEATURE_ECN`: negotiate ECN on TCP connections along the route (`features ecn`).
+    #[doc(alias = "RTAX_FEATURE_ECN")]
+    pub const ECN: u32 = 1 << 0;
+}
+
+/// IPv6 router preferences (`ICMPV6_ROUTER_PREF_*` in `<linux/icmpv6.h>`), the values of
+/// `RTA_PREF`.
+pub mod icmpv6_router_pref {
+    /// `ICMPV6_ROUTER_PREF_LOW` (`pref low`).
+    #[doc(alias = "ICMPV6_ROUTER_PREF_LOW")]
+    pub const LOW: u8 = 3;
+    /// `ICMPV6_ROUTER_PREF_MEDIUM` (`pref medium`, the default).
+    #[doc(alias = "ICMPV6_ROUTER_PREF_MEDIUM")]
+    pub const MEDIUM: u8 = 0;
+    /// `ICMPV6_ROUTER_PREF_HIGH` (`pref high`).
+    #[doc(alias = "ICMPV6_ROUTER_PREF_HIGH")]
+    pub const HIGH: u8 = 1;
+    /// `ICMPV6_ROUTER_PREF_INVALID`: reserved.
+    #[doc(alias = "ICMPV6_ROUTER_PREF_INVALID")]
+    pub const INVALID: u8 = 2;
+}
+
 /// Link dump filters (`RTEXT_FILTER_*` in `<linux/rtnetlink.h>`), the bits of the `IFLA_EXT_MASK`
 /// attribute.
 pub mod rtext_filter {

@@ -30,6 +30,9 @@ pub struct Address<'a> {
     pub peer: Option<IpAddr>,
     /// `IFA_BROADCAST` (IPv4 only).
     pub broadcast: Option<Broadcast>,
+    /// `IFA_ANYCAST` (`anycast ADDR`), of the address's family. The kernel accepts and
+    /// ignores it (neither `inet_rtm_newaddr()` nor `inet6_rtm_newaddr()` reads it).
+    pub anycast: Option<IpAddr>,
     /// `IFA_LABEL`: the IPv4 label, at most 15 bytes; by convention the link's name, or the
     /// name and `:something`.
     pub label: Option<&'a str>,
@@ -54,6 +57,7 @@ impl Address<'_> {
             prefix_len,
             peer: None,
             broadcast: None,
+            anycast: None,
             label: None,
             scope: None,
             flags: 0,
@@ -142,6 +146,12 @@ fn address_request<'b>(
     {
         return Err(Error::InvalidValue { attr: ifa::ADDRESS });
     }
+    if addr
+        .anycast
+        .is_some_and(|any| family_of(any) != family_of(addr.local))
+    {
+        return Err(Error::InvalidValue { attr: ifa::ANYCAST });
+    }
     let (explicit_brd, auto_brd) = match (addr.broadcast, addr.local) {
         (None, _) => (None, None),
         (Some(_), IpAddr::V6(_)) => {
@@ -198,6 +208,9 @@ fn address_request<'b>(
     if let Some(brd) = explicit_brd {
         b.put(ifa::BROADCAST, &brd.octets())?;
     }
+    if let Some(any) = addr.anycast {
+        b.put_ip(ifa::ANYCAST, any)?;
+    }
     if let Some(label) = addr.label {
         b.put_str(ifa::LABEL, label)?;
     }
@@ -229,14 +242,16 @@ fn address_request<'b>(
 /// Flags `NLM_F_REQUEST | NLM_F_ACK` and the `mode`'s: `NLM_F_CREATE | NLM_F_EXCL` for add,
 /// `NLM_F_CREATE | NLM_F_REPLACE` for replace. `struct ifaddrmsg` has the family of `local`,
 /// the prefix length, the flags that fit 8 bits, the scope and the index. Attributes in this
-/// order: `IFA_LOCAL`, `IFA_ADDRESS` (the peer), `IFA_BROADCAST` (given), `IFA_LABEL`,
+/// order: `IFA_LOCAL`, `IFA_ADDRESS` (the peer), `IFA_BROADCAST` (given), `IFA_ANYCAST`,
+/// `IFA_LABEL`,
 /// `IFA_RT_PRIORITY`, `IFA_FLAGS` (flags above 0xff), `IFA_ADDRESS` (= `IFA_LOCAL` when there
 /// is no peer), `IFA_BROADCAST` ([`Broadcast::Auto`]), `IFA_CACHEINFO`.
 ///
 /// # Errors
 ///
 /// [`Error::InvalidValue`] for a prefix longer than the family's (`IFA_LOCAL`), a peer of the
-/// other family (`IFA_ADDRESS`), a broadcast on IPv6, a label that is empty, over 15 bytes or
+/// other family (`IFA_ADDRESS`), an anycast address of the other family (`IFA_ANYCAST`), a
+/// broadcast on IPv6, a label that is empty, over 15 bytes or
 /// holds a NUL, a valid lifetime of 0 or shorter than the preferred one (`IFA_CACHEINFO`);
 /// [`Error::BufferFull`] when `buf` is too small.
 pub fn addr_new<'b>(

@@ -630,6 +630,26 @@ pub fn link_del<'b>(
     link_ref_request(buf, seq, rtm::DELLINK, REQUEST_ACK, af::UNSPEC, link)
 }
 
+/// Writes `RTM_DELLINK` for a device group (`ip link del group N`): the kernel deletes every
+/// link of the group (`rtnl_group_dellink()` in `net/core/rtnetlink.c`).
+///
+/// Flags `NLM_F_REQUEST | NLM_F_ACK`. `struct ifinfomsg` is zero (no index, no name), then
+/// `IFLA_GROUP`.
+///
+/// # Errors
+///
+/// [`Error::BufferFull`] when `buf` is too small.
+pub fn link_del_group<'b>(
+    buf: &'b mut [u8],
+    seq: u32,
+    group: u32,
+) -> Result<MessageBuilder<'b>, Error> {
+    let mut b = MessageBuilder::new(buf, rtm::DELLINK, REQUEST_ACK, seq)?;
+    b.header(&ifinfomsg(af::UNSPEC, 0, LinkFlags::NONE))?;
+    b.put_u32(ifla::GROUP, group)?;
+    Ok(b)
+}
+
 /// Writes `RTM_GETLINK` with `NLM_F_DUMP`: all links, or those the filters keep (`ip link
 /// show [master DEV] [type KIND]`).
 ///

@@ -10,7 +10,7 @@ use crate::attr::align4;
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::raw::{RtMsg, RtNextHop};
-use crate::{nla, nlm_f, rt_scope, rt_table, rta, rtm, rtm_f, rtn, rtprot};
+use crate::{nla, nlm_f, rt_scope, rt_table, rta, rtax, rtm, rtm_f, rtn, rtprot};
 
 /// A route, for `RTM_NEWROUTE` and `RTM_DELROUTE`: `struct rtmsg` and the `RTA_*` attributes, as
 /// `ip route add [TYPE] DST/LEN [via GW] [metric M] [src ADDR] [table T] [proto P] [scope S]
@@ -44,8 +44,163 @@ pub struct Route<'a> {
     /// `rtm_type` (`RTN_*`: unicast, blackhole, unreachable, ...); `None`: unicast when adding,
     /// unspecified when deleting.
     pub route_type: Option<u8>,
+    /// `RTA_FLOW` (`realms [FROM/]TO`): source realm in the high 16 bits, destination realm
+    /// in the low ones.
+    pub realms: Option<u32>,
+    /// `RTA_PREF` (`pref low|medium|high`): the IPv6 router preference
+    /// (`ICMPV6_ROUTER_PREF_*`).
+    pub pref: Option<u8>,
+    /// `RTA_METRICS` (`mtu`, `advmss`, `window`, ..., `lock`): sent when not empty.
+    pub metrics: Metrics,
     /// `RTA_MULTIPATH` (`nexthop ...`): the next hops of a multipath route; none when empty.
     pub nexthops: &'a [Nexthop],
+}
+
+/// How many bytes of metrics a [`Metrics`] holds: the payload of `ip`'s 256-byte `RTA_METRICS`
+/// buffer (`mxbuf` in `iproute_modify()`), `RTAX_LOCK` included.
+pub const METRICS_CAPACITY: usize = 252;
+
+/// Route metrics for `RTA_METRICS`: `RTAX_*` attributes kept encoded, in the order they were
+/// added (`ip` writes them in the order of its command line, a repeated one twice), then
+/// `RTAX_LOCK` when a metric is locked (which needs 8 bytes of [`Metrics::room`] then, or the
+/// request is refused). Fixed capacity, as `ip`'s own buffer, so a [`Route`] stays `Copy` and
+/// needs no allocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Metrics {
+    /// The attributes, each padded to 4 bytes.
+    bytes: [u8; METRICS_CAPACITY],
+    /// How many bytes of `bytes` are used.
+    len: usize,
+    /// `RTAX_LOCK`: bits `1 << RTAX_*` of the locked metrics (`mtu lock 1300`).
+    pub lock: u32,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Metrics::new()
+    }
+}
+
+impl Metrics {
+    /// No metrics.
+    pub const fn new() -> Self {
+        Metrics {
+            bytes: [0; METRICS_CAPACITY],
+            len: 0,
+            lock: 0,
+        }
+    }
+
+    /// Whether no metric was added.
+    pub const fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// How many bytes are left: an attribute takes 4 and its payload, padded to 4 (`RTAX_LOCK`,
+    /// written last, 8).
+    pub const fn room(&self) -> usize {
+        METRICS_CAPACITY.saturating_sub(self.len)
+    }
+
+    /// Appends attribute `ty` with `payload`.
+    fn push(&mut self, ty: u16, payload: &[u8]) -> Result<(), Error> {
+        let full = Error::InvalidValue { attr: rta::METRICS };
+        let attr_len = nla::HDRLEN.saturating_add(payload.len());
+        let end = self.len.saturating_add(align4(attr_len));
+        if end > METRICS_CAPACITY {
+            return Err(full);
+        }
+        let header_len = u16::try_from(attr_len).map_err(|_| full)?;
+        let slot = self.bytes.get_mut(self.len..end).ok_or(full)?;
+        slot.fill(0);
+        let (header, rest) = slot.split_at_mut(nla::HDRLEN);
+        let (len_bytes, ty_bytes) = header.split_at_mut(2);
+        len_bytes.copy_from_slice(&header_len.to_ne_bytes());
+        ty_bytes.copy_from_slice(&ty.to_ne_bytes());
+        rest.get_mut(..payload.len())
+            .ok_or(full)?
+            .copy_from_slice(payload);
+        self.len = end;
+        Ok(())
+    }
+
+    /// Adds the `u32` metric `ty` (`RTAX_MTU`, `RTAX_ADVMSS`, ...).
+    ///
+    /// # Errors
+    /// [`Error::InvalidValue`] (`RTA_METRICS`) when it does not fit in [`Metrics::room`].
+    pub fn push_u32(&mut self, ty: u16, value: u32) -> Result<(), Error> {
+        self.push(ty, &value.to_ne_bytes())
+    }
+
+    /// Adds `RTAX_CC_ALGO` (`congctl NAME`): the name without a NUL, as `ip` sends it (the
+    /// kernel refuses a name it does not know: `Unknown tcp congestion algorithm`).
+    ///
+    /// # Errors
+    /// As [`Metrics::push_u32`].
+    pub fn push_congctl(&mut self, name: &[u8]) -> Result<(), Error> {
+        self.push(rtax::CC_ALGO, name)
+    }
+
+    /// Locks metric `ty` (`lock`): sets its bit in `RTAX_LOCK`.
+    pub fn lock(&mut self, ty: u16) {
+        self.lock |= 1u32.checked_shl(u32::from(ty)).unwrap_or(0);
+    }
+
+    /// Each added metric's type and value, in order: `RTAX_CC_ALGO` with its name, the
+    /// others as `u32`.
+    pub fn for_each(&self, mut f: impl FnMut(u16, MetricValue<'_>)) {
+        let mut rest = self.bytes.get(..self.len).unwrap_or_default();
+        while let Some((header, after)) = rest.split_first_chunk::<4>() {
+            let attr_len = usize::from(u16::from_ne_bytes([header[0], header[1]]));
+            let ty = u16::from_ne_bytes([header[2], header[3]]);
+            let payload = after
+                .get(..attr_len.saturating_sub(nla::HDRLEN))
+                .unwrap_or_default();
+            let value = match payload.first_chunk::<4>() {
+                Some(value) if ty != rtax::CC_ALGO => MetricValue::U32(u32::from_ne_bytes(*value)),
+                _ => MetricValue::Name(payload),
+            };
+            f(ty, value);
+            rest = rest
+                .get(align4(attr_len).max(nla::HDRLEN)..)
+                .unwrap_or_default();
+        }
+    }
+
+    /// Writes the `RTA_METRICS` nest, unless empty.
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        if self.is_empty() {
+            return Ok(());
+        }
+        let nest = b.nest_start(rta::METRICS)?;
+        let mut result = Ok(());
+        self.for_each(|ty, value| {
+            if result.is_ok() {
+                result = match value {
+                    MetricValue::U32(value) => b.put_u32(ty, value).map(drop),
+                    MetricValue::Name(name) => b.put(ty, name).map(drop),
+                };
+            }
+        });
+        result?;
+        if self.lock != 0 {
+            if self.room() < nla::HDRLEN + 4 {
+                return Err(Error::InvalidValue { attr: rta::METRICS });
+            }
+            b.put_u32(rtax::LOCK, self.lock)?;
+        }
+        b.nest_end(nest)?;
+        Ok(())
+    }
+}
+
+/// A metric's value as [`Metrics::for_each`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MetricValue<'a> {
+    /// A `u32` metric.
+    U32(u32),
+    /// `RTAX_CC_ALGO`'s name.
+    Name(&'a [u8]),
 }
 
 impl Route<'_> {
@@ -62,6 +217,9 @@ impl Route<'_> {
             protocol: None,
             scope: None,
             route_type: None,
+            realms: None,
+            pref: None,
+            metrics: Metrics::new(),
             nexthops: &[],
         }
     }
@@ -241,9 +399,16 @@ fn route_request<'b>(
     if let Some(table) = table_attr {
         b.put_u32(rta::TABLE, table)?;
     }
+    if let Some(realms) = route.realms {
+        b.put_u32(rta::FLOW, realms)?;
+    }
+    if let Some(pref) = route.pref {
+        b.put_u8(rta::PREF, pref)?;
+    }
     if let Some(oif) = route.oif {
         b.put_u32(rta::OIF, oif)?;
     }
+    route.metrics.put(&mut b)?;
     if !route.nexthops.is_empty() {
         let multipath = b.nest_start(rta::MULTIPATH)?;
         for nexthop in route.nexthops {
@@ -280,8 +445,9 @@ fn put_nexthop(b: &mut MessageBuilder<'_>, nexthop: &Nexthop) -> Result<(), Erro
 /// Flags `NLM_F_REQUEST | NLM_F_ACK` and the `mode`'s (`NLM_F_CREATE | NLM_F_EXCL` for add).
 /// `struct rtmsg` has the destination's family and prefix length, the table (below 256), the
 /// protocol, scope and type. Attributes in this order: `RTA_DST`, `RTA_GATEWAY`,
-/// `RTA_PRIORITY`, `RTA_PREFSRC`, `RTA_TABLE` (256 and above), `RTA_OIF`, `RTA_MULTIPATH` (one
-/// `struct rtnexthop` and `RTA_GATEWAY` per hop).
+/// `RTA_PRIORITY`, `RTA_PREFSRC`, `RTA_TABLE` (256 and above), `RTA_FLOW`, `RTA_PREF`,
+/// `RTA_OIF`, `RTA_METRICS` (the metrics in the order added, then `RTAX_LOCK`),
+/// `RTA_MULTIPATH` (one `struct rtnexthop` and `RTA_GATEWAY` per hop).
 ///
 /// # Errors
 ///

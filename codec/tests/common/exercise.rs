@@ -653,11 +653,15 @@ pub fn exercise_route(route: &RouteMessage<'_>) {
         a(rta::CACHEINFO).map(|attr| attr.payload()[..32].to_vec())
     );
     assert_eq!(
-        route.metrics().map(|m| m.remaining()),
+        route.metrics().map(|m| m.attrs().remaining()),
         a(rta::METRICS).map(|attr| attr.payload())
     );
     if let Some(metrics) = route.metrics() {
-        walk(metrics, bytes, 0, false);
+        black_box((metrics.lock(), metrics.congctl()));
+        for ty in 0..=rta::MAX {
+            black_box((metrics.get(ty), metrics.locked(ty)));
+        }
+        walk(metrics.attrs(), bytes, 0, false);
     }
     assert_eq!(route.multipath().is_some(), a(rta::MULTIPATH).is_some());
     if let Some(nexthops) = route.multipath() {

@@ -1,0 +1,252 @@
+//! `rtnl route` forms beyond add/replace/delete against `ip` 6.1: route metrics (`mtu lock
+//! 1300 initcwnd 10 ...`), `realms`, IPv6 `pref`, `change`, `append` and `prepend`. Each test
+//! runs in its own network namespace; a route made by `rtnl` must leave the kernel in the state
+//! `ip` leaves it in for the same words (compared through `ip -d route show` in two fresh
+//! namespaces), and `rtnl route show` must print what `ip route show` prints, byte for byte.
+
+mod common;
+
+use common::{RTNL, ip, ok, outcome, private_netns, rtnl, same, same_failure};
+
+/// A fresh namespace with a veth pair up, `192.0.2.1/24` and `2001:db8::1/64` on `v0`.
+fn setup() {
+    private_netns();
+    for cmd in [
+        "link add v0 type veth peer name v1",
+        "link set v0 up",
+        "link set v1 up",
+        "addr add 192.0.2.1/24 dev v0",
+        "addr add 2001:db8::1/64 dev v0 nodad",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    // The local route of the IPv6 address comes once the link has carrier, a moment later.
+    for _ in 0..300 {
+        if ip(&["-6", "route", "show", "table", "local"]).contains("local 2001:db8::1 ") {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("no local route for 2001:db8::1");
+}
+
+/// The routes of both families, every table, as `ip -d` prints them, sorted (the kernel's
+/// link-local routes of the two veth ends come in either order), a multipath route's
+/// `nexthop` lines kept with it.
+fn routes() -> String {
+    let text = ip(&["-d", "route", "show", "table", "all"]).replace("\n\t", "\t");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort_unstable();
+    lines.join("\n")
+}
+
+/// Runs each command with `program` in a fresh namespace; the routes it leaves.
+fn state_after(program: &str, commands: &[&str]) -> String {
+    setup();
+    for command in commands {
+        let args: Vec<&str> = command.split(' ').collect();
+        let out = std::process::Command::new(program)
+            .args(&args)
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{program} {command}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    routes()
+}
+
+/// `rtnl` and `ip` running `commands` leave the same routes; returns them.
+fn same_state(commands: &[&str]) -> String {
+    let ours = state_after(RTNL, commands);
+    let theirs = state_after("ip", commands);
+    assert_eq!(ours, theirs, "routes after {commands:?}");
+    ours
+}
+
+/// Every metric `ip route add` takes, with `lock`, time units, `realms` and the late
+/// keywords, sets what ip sets; `route show` prints them as ip does, text and JSON.
+#[test]
+fn metrics_are_set_and_shown_as_ip_does() {
+    let commands = [
+        "route add 198.51.100.0/24 via 192.0.2.2 dev v0 mtu lock 1300 advmss 1260 reordering 5 \
+         window 65535 rtt 100ms rttvar lock 50 rto_min 2000 ssthresh 20 cwnd 10 initcwnd 10 \
+         initrwnd 20 features ecn quickack 1 congctl lock reno fastopen_no_cookie 1 hoplimit 64 \
+         realms 1/2",
+        "route add 203.0.113.0/24 dev v0 realm 3 rtt 1.5s rttvar 0.25secs",
+        "route add 203.0.113.128/25 dev v0 realms cosmos/4 initcwnd 10 mtu 1300",
+        "route add 203.0.113.64/26 dev v0 realms 300",
+        "route add 203.0.113.32/27 dev v0 realms 0x50006",
+        "-6 route add 2001:db8:5::/64 dev v0 pref high mtu 1400 hoplimit lock 3",
+        "-6 route add 2001:db8:6::/64 dev v0 pref low",
+        "-6 route add 2001:db8:7::/64 dev v0 pref 2",
+    ];
+    let state = same_state(&commands);
+    assert!(state.contains("mtu lock 1300"), "{state}");
+    assert!(state.contains("pref high"), "{state}");
+    // The namespace `ip` just used holds the routes: show them both ways.
+    for args in [
+        &["route", "show"][..],
+        &["-j", "route", "show"],
+        &["-j", "-p", "route", "show"],
+        &["-d", "route", "show"],
+        &["-6", "route", "show"],
+        &["-j", "-6", "route", "show"],
+        &["route", "show", "table", "all"],
+        &["-j", "route", "show", "table", "all"],
+        // A lookup prints the route's metrics after `cache`, JSON keys in ip's order.
+        &["route", "get", "198.51.100.7"],
+        &["-j", "route", "get", "198.51.100.7"],
+        &["-j", "route", "get", "203.0.113.1"],
+        &["-j", "route", "get", "192.0.2.1"],
+        &["route", "get", "2001:db8:5::7"],
+        &["-j", "route", "get", "2001:db8:5::7"],
+        &["route", "get", "fibmatch", "198.51.100.7"],
+    ] {
+        same(args);
+    }
+    let json = ok(&["-j", "route", "show"]);
+    assert!(
+        json.contains(r#""metrics":[{"mtu":1300,"window":65535,"rtt":100,"#),
+        "{json}"
+    );
+    assert!(json.contains(r#""flow":{"from":"1","to":"2"}"#), "{json}");
+}
+
+/// ip's abbreviations of the route keywords, in ip's order: `m` is `metric`, `r` is
+/// `reordering`, `c` is `cwnd`, `pre` is `pref`, `preference` (whole) is the metric.
+#[test]
+fn keywords_resolve_as_ip_resolves_them() {
+    same_state(&[
+        "route add 198.51.100.0/24 dev v0 m 5 r 3 c 4 w 9 i 10 initr 11 q 0 co cubic s 7",
+        "-6 route add 2001:db8:5::/64 dev v0 pre medium preference 7 f ecn fa 0",
+        "route add 203.0.113.0/24 dev v0 t 100 rea 1",
+    ]);
+}
+
+/// `route change`, `append` and `prepend` send ip's flags: change needs the route, append
+/// adds a second route to the same destination after the first, prepend before it.
+#[test]
+fn change_append_and_prepend_match_ip() {
+    let state = same_state(&[
+        "route add 198.51.100.0/24 via 192.0.2.2 dev v0",
+        "route change 198.51.100.0/24 via 192.0.2.3 dev v0 mtu 1300",
+        "-6 route add 2001:db8:5::/64 via 2001:db8::2 dev v0",
+        "-6 route append 2001:db8:5::/64 via 2001:db8::3 dev v0",
+        "-6 route prepend 2001:db8:6::/64 via 2001:db8::4 dev v0",
+        "route append 203.0.113.0/24 via 192.0.2.4 dev v0 table 100",
+        "route prepend 203.0.113.0/24 via 192.0.2.5 dev v0 table 100 metric 5",
+        "route chg 203.0.113.0/24 via 192.0.2.6 dev v0 table 100 metric 5",
+    ]);
+    assert!(state.contains("198.51.100.0/24 via 192.0.2.3"), "{state}");
+    assert!(state.contains("nexthop via 2001:db8::3"), "{state}");
+    // A change of a route that is not there: the kernel's error, as ip prints it.
+    setup();
+    same_failure(&[
+        "route",
+        "change",
+        "198.51.100.0/24",
+        "via",
+        "192.0.2.9",
+        "dev",
+        "v0",
+    ]);
+    ok(&[
+        "route",
+        "add",
+        "198.51.100.0/24",
+        "via",
+        "192.0.2.2",
+        "dev",
+        "v0",
+    ]);
+    same_failure(&[
+        "route",
+        "add",
+        "198.51.100.0/24",
+        "via",
+        "192.0.2.2",
+        "dev",
+        "v0",
+    ]);
+}
+
+/// Values ip refuses, refused with ip's words and exit code, before anything is sent.
+#[test]
+fn bad_values_fail_as_in_ip() {
+    setup();
+    let base = ["route", "add", "198.51.100.0/24", "dev", "v0"];
+    for extra in [
+        &["quickack", "2"][..],
+        &["quickack", "x"],
+        &["fastopen_no_cookie", "3"],
+        &["hoplimit", "256"],
+        &["features", "foo"],
+        &["features"],
+        &["mtu", "lock"],
+        &["mtu", "x"],
+        &["advmss", "x"],
+        &["rtt", "5x"],
+        &["rtt", "-1.5"],
+        &["rttvar", "lock", "ms"],
+        &["rto_min", "lock", "5"],
+        &["window", ""],
+        &["pref", "bogus"],
+        &["pref", "256"],
+        &["realms", "1/x"],
+        &["ssthresh"],
+    ] {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        let (code, _) = same_failure(&args);
+        assert_eq!(code, Some(255), "{args:?}");
+    }
+    // Nothing was added by any of them.
+    assert!(!ip(&["route", "show"]).contains("198.51.100.0/24"));
+    // An unknown congestion control algorithm: the kernel refuses it, as for ip.
+    let args = [&base[..], &["congctl", "nosuchalgo"]].concat();
+    let ours = outcome(&rtnl(&args));
+    let theirs = outcome(&common::ip_raw(&args));
+    assert_eq!(ours, theirs);
+}
+
+/// More metrics than ip's 256-byte buffer holds: ip says so on stderr, leaves out what does
+/// not fit (the lock too) and sends the rest; so does rtnl. A congestion control name of any
+/// length is sent, and the kernel judges it.
+#[test]
+fn metrics_beyond_ips_buffer_are_dropped_as_ip_drops_them() {
+    let mut many = String::from("route add 198.51.100.0/24 dev v0 mtu lock 5");
+    for i in 1..=30 {
+        many.push_str(&format!(" cwnd {i}"));
+    }
+    many.push_str(" congctl reno");
+    let args: Vec<&str> = many.split(' ').collect();
+    let run = |program: &str| {
+        setup();
+        let out = std::process::Command::new(program)
+            .args(&args)
+            .output()
+            .expect("run");
+        (outcome(&out), routes())
+    };
+    let ours = run(RTNL);
+    assert_eq!(ours, run("ip"));
+    assert!(
+        ours.0
+            .1
+            .contains("rta_addattr_l: Error! max allowed bound 256 exceeded")
+    );
+    assert!(ours.1.contains("mtu 5 "), "{}", ours.1);
+    setup();
+    same_failure(&[
+        "route",
+        "add",
+        "198.51.100.0/24",
+        "dev",
+        "v0",
+        "congctl",
+        "averyveryverylongname",
+    ]);
+}
