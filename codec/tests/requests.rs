@@ -1507,7 +1507,7 @@ fn rule_cases() -> Vec<(&'static str, Build)> {
             let rule = Rule {
                 family: af::INET6,
                 src: Some((v6("2001:db8::"), 32)),
-                table: Some(rt_table::MAIN.into()),
+                table: Some(rt_table::MAIN),
                 priority: Some(200),
                 ..Rule::default()
             };
