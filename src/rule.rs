@@ -33,9 +33,9 @@ use rtnl_codec::RuleMessage;
 use rtnl_codec::request::{self, RuleDump};
 
 use crate::dump::{DumpRow, Select};
-use crate::model::FromView;
 use crate::error::Result;
 use crate::handle::Handle;
+use crate::model::FromView;
 use crate::vocab::{Family, IpPrefix};
 
 /// A rule to add or delete: the codec's `RTM_NEWRULE`/`RTM_DELRULE` request
@@ -242,9 +242,7 @@ impl RuleFilter<'_> {
             filter.is_none_or(|f| name == Some(f.as_bytes()))
         };
         (self.dump.family == 0 || family == self.dump.family)
-            && self
-                .priority
-                .is_none_or(|p| p == m.priority().unwrap_or(0))
+            && self.priority.is_none_or(|p| p == m.priority().unwrap_or(0))
             && (!self.invert || m.flags() & rtnl_codec::fib_rule::INVERT != 0)
             && prefix_ok(self.src, m.src_len(), m.src())
             && prefix_ok(self.dst, m.dst_len(), m.dst())

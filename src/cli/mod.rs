@@ -18,6 +18,7 @@ mod monitor;
 mod netns;
 mod out;
 mod route;
+mod rule;
 mod wait;
 
 use std::io::BufRead;
@@ -169,7 +170,7 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("addrlabel", None),
     ("maddress", None),
     ("route", Some(route::run)),
-    ("rule", None),
+    ("rule", Some(rule::run)),
     ("neighbor", None),
     ("neighbour", None),
     ("ntable", None),
@@ -210,7 +211,7 @@ fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
 const USAGE: &str = "\
 Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
        rtnl [ -force ] -batch filename
-where  OBJECT := { link | address | route | netns | monitor }
+where  OBJECT := { link | address | route | rule | netns | monitor }
        OPTIONS := { -V[ersion] | -d[etails] | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | link } | -4 | -6 | -0 |
                     -b[atch] [filename] | -force | -n[etns] name | -a[ll] |

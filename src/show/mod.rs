@@ -15,6 +15,7 @@ pub mod link;
 pub mod lookup;
 pub mod nsid;
 pub mod route;
+pub mod rule;
 pub mod topology;
 
 use std::fmt::{self, Display, Write as _};
