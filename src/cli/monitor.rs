@@ -1,11 +1,12 @@
-//! `rtnl monitor`: `ip monitor [all|label] [link] [address] [route] [nsid]`, printing each
+//! `rtnl monitor`: `ip monitor [all|label] [link] [address] [route] [rule] [nsid]`, printing each
 //! event as `ip monitor` does, until killed.
 //!
 //! Links print as `ip link` prints them (without `mode` and `qlen`, as `ip monitor` does),
 //! addresses as `INDEX: DEV    inet ...`, routes as `ip route show table all`, nsids as
-//! `nsid N (iproute2 netns name: NAME)`; removals start with `Deleted `. With `all` or `label`
-//! each line starts with its kind: `[LINK]`, `[ADDR]`, `[ROUTE]`, `[NSID]`. Without an object
-//! every kind is shown. `-j` does not change the output (`ip monitor` prints text too).
+//! `nsid N (iproute2 netns name: NAME)`, rules as `ip rule show`; removals start with
+//! `Deleted `. With `all` or `label` each line starts with its kind: `[LINK]`, `[ADDR]`,
+//! `[ROUTE]`, `[RULE]`, `[NSID]`. Without an object every kind is shown. `-j` does not change
+//! the output (`ip monitor` prints text too).
 
 use std::fmt;
 use std::io::Write;
@@ -20,17 +21,18 @@ use super::args::{Args, CmdResult, Failure, matches};
 use super::{Ctx, Family, netns_ref};
 
 /// `ip monitor`'s words: the objects `rtnl` shows and their groups.
-const OBJECTS: [(&str, MonitorGroups); 4] = [
+const OBJECTS: [(&str, MonitorGroups); 5] = [
     ("link", MonitorGroups::LINK),
     ("address", MonitorGroups::ADDRESS),
     ("route", MonitorGroups::ROUTE),
+    ("rule", MonitorGroups::RULE),
     ("nsid", MonitorGroups::NSID),
 ];
 
 /// Objects `ip monitor` knows that `rtnl` does not show.
-const UNSUPPORTED: [&str; 12] = [
-    "mroute", "prefix", "neigh", "netconf", "rule", "nexthop", "stats", "file", "dev", "all-nsid",
-    "mrule", "maddress",
+const UNSUPPORTED: [&str; 11] = [
+    "mroute", "prefix", "neigh", "netconf", "nexthop", "stats", "file", "dev", "all-nsid", "mrule",
+    "maddress",
 ];
 
 /// `rtnl monitor ...`.
@@ -44,7 +46,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
         if matches(word, "help") {
             return Err(Failure::Usage(
-                "Usage: rtnl monitor [ all | label ] [ link ] [ address ] [ route ] [ nsid ]"
+                "Usage: rtnl monitor [ all | label ] [ link ] [ address ] [ route ] [ rule ] [ nsid ]"
                     .into(),
             ));
         }
@@ -65,10 +67,18 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let common = MonitorGroups::LINK | MonitorGroups::NSID;
     match ctx.opts.family {
         Family::Inet => {
-            groups = groups & (common | MonitorGroups::IPV4_ADDRESS | MonitorGroups::IPV4_ROUTE);
+            groups = groups
+                & (common
+                    | MonitorGroups::IPV4_ADDRESS
+                    | MonitorGroups::IPV4_ROUTE
+                    | MonitorGroups::IPV4_RULE);
         }
         Family::Inet6 => {
-            groups = groups & (common | MonitorGroups::IPV6_ADDRESS | MonitorGroups::IPV6_ROUTE);
+            groups = groups
+                & (common
+                    | MonitorGroups::IPV6_ADDRESS
+                    | MonitorGroups::IPV6_ROUTE
+                    | MonitorGroups::IPV6_RULE);
         }
         _ => {}
     }
@@ -165,6 +175,11 @@ fn event<W: Write>(
             banner(p, "ROUTE", matches!(payload, Payload::DelRoute(_)));
             let style = RouteStyle::all_tables(details);
             show::route::route(p, r, links, style, Extra::default());
+        }
+        Payload::NewRule(r) | Payload::DelRule(r) => {
+            // ip's print_rule() writes `Deleted ` itself.
+            banner(p, "RULE", false);
+            show::rule::rule(p, r, details);
         }
         Payload::NewNsid(n) | Payload::DelNsid(n) => {
             let Some(nsid) = n.nsid() else { return };
