@@ -96,9 +96,9 @@ impl MonitorGroups {
     /// `RTNLGRP_NSID`: nsids assigned and released (`RTM_NEWNSID`, `RTM_DELNSID`).
     pub const NSID: Self = Self(1 << 5);
     /// `RTNLGRP_IPV4_RULE`: IPv4 policy rules (`RTM_NEWRULE`, `RTM_DELRULE`).
-    pub const IPV4_RULE: Self = Self(1 << 6);
+    pub const IPV4_RULE: Self = Self(1 << 7);
     /// `RTNLGRP_IPV6_RULE`: IPv6 policy rules.
-    pub const IPV6_RULE: Self = Self(1 << 7);
+    pub const IPV6_RULE: Self = Self(1 << 8);
     /// IPv4 and IPv6 addresses.
     pub const ADDRESS: Self = Self(Self::IPV4_ADDRESS.0 | Self::IPV6_ADDRESS.0);
     /// IPv4 and IPv6 routes.
@@ -107,7 +107,7 @@ impl MonitorGroups {
     pub const RULE: Self = Self(Self::IPV4_RULE.0 | Self::IPV6_RULE.0);
     /// Everything a monitor understands: what `ip monitor link address route nsid rule`
     /// shows (the groups of [`rtnl_sys::EVENT_GROUPS`]).
-    pub const ALL: Self = Self((1 << 8) - 1);
+    pub const ALL: Self = Self(((1 << 6) - 1) | Self::RULE.0);
 
     /// Each flag with its name and its multicast group.
     const TABLE: [(Self, &'static str, u32); 8] = [
