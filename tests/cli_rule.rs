@@ -409,3 +409,44 @@ fn monitor_prints_rules_as_ip_monitor_does() {
         "{everything}"
     );
 }
+
+/// Words at the edges of ip's grammar, each command in fresh namespaces of its own: the same
+/// output, exit code and rules afterwards.
+#[test]
+fn edge_words_do_what_ip_does() {
+    for command in [
+        "rule add pref 5 table 5 goto 10",
+        "rule add pref 5 goto 10 table 5",
+        "rule add pref 5 table 5 nop",
+        "rule add tos AF11 table 5",
+        "rule add pref 0x20 table 5",
+        "rule add fwmark 0x10/0 table 5",
+        "rule add fwmark 0xffffffff/0xffffffff table 5",
+        "rule add from 0.0.0.0/0 table 5",
+        "-6 rule add to ::/0 table 5",
+        "rule add table 5 realms cosmos/5",
+        "rule add table 5 realms 70000",
+        "rule add table 5 suppress_ifgroup default",
+        "rule add table 5 sup_pl 4",
+        "rule add unicast pref 9",
+        "rule add throw pref 9",
+        "rule add table 4294967295 pref 9",
+        "rule add table 0 pref 9",
+        "rule add ipproto 256 table 3",
+        "rule add sport 65536 table 3",
+        "rule add uidrange 5-1 table 3",
+        "rule add protocol 0x10 table 3",
+        "rule add l3mdev table 0",
+        "rule add not",
+        "rule add goto 0",
+        "rule del pref 0",
+        "rule del table main",
+        "rule del from all",
+        "rule del not",
+        "rule flush table main",
+        "rule flush not",
+        "-6 rule flush table main",
+    ] {
+        same_changes(&[&command.split(' ').collect::<Vec<_>>()]);
+    }
+}
