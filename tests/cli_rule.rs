@@ -439,6 +439,8 @@ fn edge_words_do_what_ip_does() {
         "rule add l3mdev table 0",
         "rule add not",
         "rule add goto 0",
+        "rule add iif a:b table 5",
+        "rule add oif a:b table 5",
         "rule del pref 0",
         "rule del table main",
         "rule del from all",

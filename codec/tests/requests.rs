@@ -1668,7 +1668,7 @@ fn invalid_rules_are_refused_with_their_attribute() {
     );
     bad(
         Rule {
-            iif: Some("a/b"),
+            iif: Some("0123456789abcdef"),
             ..Rule::default()
         },
         fra::IIFNAME,

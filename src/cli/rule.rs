@@ -186,13 +186,14 @@ fn realms(word: &str) -> CmdResult<u32> {
     Ok(from << 16 | to)
 }
 
-/// An interface name as `ip`'s `check_ifname()` accepts it.
+/// An interface name as `ip`'s `check_ifname()` accepts it: not empty, shorter than
+/// `IFNAMSIZ`, without `/` or white space (C's `isspace()`, vertical tab included).
 fn ifname<'a>(word: &'a str, msg: &str) -> CmdResult<&'a str> {
     let bad = word.is_empty()
         || word.len() >= 16
         || word
             .bytes()
-            .any(|b| b == b'/' || b == b':' || b.is_ascii_whitespace());
+            .any(|b| b == b'/' || b == b' ' || (b'\t'..=b'\r').contains(&b));
     if bad {
         Err(invarg(msg, word))
     } else {

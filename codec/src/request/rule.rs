@@ -4,7 +4,7 @@
 use core::net::IpAddr;
 
 use super::addr::max_prefix;
-use super::{REQUEST_ACK, REQUEST_DUMP, check_ifname};
+use super::{IFNAMSIZ, REQUEST_ACK, REQUEST_DUMP, check_cstr};
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::raw::{FibRuleHdr, FibRulePortRange, FibRuleUidRange};
@@ -102,11 +102,13 @@ fn rule_request<'b>(
     let adding = ty == rtm::NEWRULE;
     check_prefix(rule.src, fra::SRC)?;
     check_prefix(rule.dst, fra::DST)?;
+    // The kernel's policy for the names is a string of at most IFNAMSIZ - 1 bytes; it matches
+    // them against device names later, so a name no device could have is not refused.
     if let Some(iif) = rule.iif {
-        check_ifname(iif, fra::IIFNAME)?;
+        check_cstr(iif, IFNAMSIZ - 1, false, fra::IIFNAME)?;
     }
     if let Some(oif) = rule.oif {
-        check_ifname(oif, fra::OIFNAME)?;
+        check_cstr(oif, IFNAMSIZ - 1, false, fra::OIFNAME)?;
     }
     if rule.l3mdev && rule.table.is_some_and(|t| t != 0) {
         return Err(Error::InvalidValue { attr: fra::L3MDEV });
@@ -236,7 +238,7 @@ fn rule_request<'b>(
 /// # Errors
 ///
 /// [`Error::InvalidValue`] for a prefix longer than its address (`FRA_SRC`, `FRA_DST`), an
-/// invalid interface name, a table with `l3mdev` (`FRA_L3MDEV`), a suppressed prefix length
+/// interface name that is empty, longer than 15 bytes or holds a NUL, a table with `l3mdev` (`FRA_L3MDEV`), a suppressed prefix length
 /// above `i32::MAX`; [`Error::BufferFull`] when `buf` is too small.
 pub fn rule_new<'b>(
     buf: &'b mut [u8],
