@@ -185,6 +185,9 @@ fn errors_are_ips() {
         &["rule", "show", "table", "foo"],
         &["rule", "show", "sport", "x"],
         &["rule", "show", "to"],
+        &["-0", "rule"],
+        &["-0", "rule", "add", "table", "5"],
+        &["-f", "link", "rule", "flush"],
     ] {
         same_failure(args);
         same(args);

@@ -14,7 +14,7 @@
 //! and `rule flush` deletes every rule with a priority (so `0: lookup local` stays, and the
 //! default `main` and `default` rules go).
 
-use rtnl_ip::codec::fr_act;
+use rtnl_ip::codec::{af, fr_act};
 use rtnl_ip::show;
 use rtnl_ip::{IpPrefix, RuleFilter, RuleSpec, names};
 
@@ -208,6 +208,10 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
         family: family.map_or(0, rtnl_ip::Family::af),
         ..RuleSpec::default()
     };
+    // `-0` asks for AF_PACKET rules, which the kernel refuses, as ip lets it.
+    if ctx.opts.family == Family::Link {
+        spec.family = af::PACKET;
+    }
     let prefix_of = |word: &str| -> CmdResult<Option<(std::net::IpAddr, u8)>> {
         Ok(prefix(word, family)?.map(|p| (p.addr(), p.prefix_len())))
     };
@@ -338,6 +342,10 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 fn parse_filter<'a>(ctx: &Ctx, args: &mut Args<'a>, flushing: bool) -> CmdResult<RuleFilter<'a>> {
     let family = family(ctx).unwrap_or(rtnl_ip::Family::V4);
     let mut f = RuleFilter::new().family(family);
+    // `-0` dumps AF_PACKET rules, which the kernel refuses, as ip lets it.
+    if ctx.opts.family == Family::Link {
+        f.dump.family = af::PACKET;
+    }
     let prefix_or_default = |word: &str| -> CmdResult<IpPrefix> {
         Ok(prefix(word, Some(family))?.unwrap_or(IpPrefix::default_route(family)))
     };
@@ -415,9 +423,10 @@ fn parse_filter<'a>(ctx: &Ctx, args: &mut Args<'a>, flushing: bool) -> CmdResult
     Ok(f)
 }
 
-/// A failed rule dump, as `ip rule` reports it: the error, then `Dump terminated`, exit 1.
+/// A failed rule dump, as `ip rule` reports it: the error, then `Dump terminated`, exit 255
+/// (`ip rule` returns 1, which ip's `do_cmd()` negates).
 fn dump_failed(e: rtnl_ip::Error) -> Failure {
-    Failure::Local(format!("{e}\nDump terminated"))
+    Failure::Usage(format!("{e}\nDump terminated"))
 }
 
 /// `rule show`: one rule dump, each rule printed as it arrives.
