@@ -52,6 +52,10 @@ static ADDRS: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/addrs.bin")).0
 static ROUTES4: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes4.bin")).0;
 /// The IPv6 route dump of all tables.
 static ROUTES6: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes6.bin")).0;
+/// The IPv4 rule dump: every selector and action of `ip rule`.
+static RULES4: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/rules4.bin")).0;
+/// The IPv6 rule dump.
+static RULES6: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/rules6.bin")).0;
 
 #[path = "common/counting.rs"]
 mod counting;
@@ -94,6 +98,19 @@ trait Sink {
         gateway: Option<IpAddr>,
         oif: Option<u32>,
         priority: Option<u32>,
+    );
+
+    /// One policy rule: what `ip rule show` prints of it.
+    #[allow(clippy::too_many_arguments)]
+    fn rule(
+        &mut self,
+        priority: Option<u32>,
+        table: u32,
+        action: u8,
+        src: Option<IpAddr>,
+        src_len: u8,
+        fwmark: Option<u32>,
+        iif: Option<&[u8]>,
     );
 }
 
@@ -198,6 +215,24 @@ impl Sink for Checksum {
         self.opt(oif);
         self.opt(priority);
     }
+
+    #[inline(always)]
+    fn rule(
+        &mut self,
+        priority: Option<u32>,
+        table: u32,
+        action: u8,
+        src: Option<IpAddr>,
+        src_len: u8,
+        fwmark: Option<u32>,
+        iif: Option<&[u8]>,
+    ) {
+        self.opt(priority);
+        self.word(u64::from(table) | (u64::from(action) << 32) | (u64::from(src_len) << 40));
+        self.ip(src);
+        self.opt(fwmark);
+        self.bytes(iif);
+    }
 }
 
 /// One extracted message, owned, for the equality check before timing.
@@ -222,6 +257,16 @@ enum Record {
         Option<IpAddr>,
         Option<u32>,
         Option<u32>,
+    ),
+    /// See [`Sink::rule`].
+    Rule(
+        Option<u32>,
+        u32,
+        u8,
+        Option<IpAddr>,
+        u8,
+        Option<u32>,
+        Option<Vec<u8>>,
     ),
 }
 
@@ -277,12 +322,30 @@ impl Sink for Collect {
         self.0
             .push(Record::Route(table, dst, dst_len, gateway, oif, priority));
     }
+
+    fn rule(
+        &mut self,
+        priority: Option<u32>,
+        table: u32,
+        action: u8,
+        src: Option<IpAddr>,
+        src_len: u8,
+        fwmark: Option<u32>,
+        iif: Option<&[u8]>,
+    ) {
+        let iif = iif.map(<[u8]>::to_vec);
+        self.0.push(Record::Rule(
+            priority, table, action, src, src_len, fwmark, iif,
+        ));
+    }
 }
 
 /// rtnl-codec, through its public API only.
 mod codec {
     use super::Sink;
-    use rtnl_codec::{AddressMessage, LinkMessage, Messages, Payload, RouteMessage, nlmsg};
+    use rtnl_codec::{
+        AddressMessage, LinkMessage, Messages, Payload, RouteMessage, RuleMessage, nlmsg,
+    };
 
     /// Links: the typed view's accessors, as a caller writes them.
     pub fn links(data: &[u8], sink: &mut impl Sink) {
@@ -434,6 +497,45 @@ mod codec {
             );
         }
     }
+
+    /// Rules.
+    pub fn rules(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            match message.unwrap().decode().unwrap() {
+                Payload::Rule(rule) => sink.rule(
+                    rule.priority(),
+                    rule.table(),
+                    rule.action(),
+                    rule.src(),
+                    rule.src_len(),
+                    rule.fwmark(),
+                    rule.iif_name(),
+                ),
+                Payload::Done(_) => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+
+    /// Rules through `RuleMessage::parse`.
+    pub fn rules_typed(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                continue;
+            }
+            let rule = RuleMessage::parse(message).unwrap();
+            sink.rule(
+                rule.priority(),
+                rule.table(),
+                rule.action(),
+                rule.src(),
+                rule.src_len(),
+                rule.fwmark(),
+                rule.iif_name(),
+            );
+        }
+    }
 }
 
 /// The practical limit: loops over headers and attributes, every read bounds-checked, no API.
@@ -553,6 +655,26 @@ mod bare {
             sink.route(table, dst, p[1], gateway, oif, priority);
         });
     }
+
+    /// Rules: `fib_rule_hdr`, then TABLE, PRIORITY, SRC, FWMARK and IIFNAME.
+    pub fn rules(data: &[u8], sink: &mut impl Sink) {
+        messages(data, |ty, p| {
+            if ty != 32 || p.len() < 12 {
+                return;
+            }
+            let mut table = u32::from(p[4]);
+            let (mut priority, mut src, mut fwmark, mut iif) = (None, None, None, None);
+            attrs(&p[12..], |ty, a| match ty {
+                15 => table = u32_of(a).unwrap_or(table),
+                6 => priority = u32_of(a),
+                2 => src = ip(a),
+                10 => fwmark = u32_of(a),
+                3 => iif = Some(cstr(a)),
+                _ => {}
+            });
+            sink.rule(priority, table, p[7], src, p[2], fwmark, iif);
+        });
+    }
 }
 
 /// netlink-packet-route: owned messages with a `Vec` of attributes each.
@@ -563,6 +685,7 @@ mod npr {
     use netlink_packet_route::address::AddressAttribute;
     use netlink_packet_route::link::{LinkAttribute, LinkInfo};
     use netlink_packet_route::route::{RouteAddress, RouteAttribute};
+    use netlink_packet_route::rule::RuleAttribute;
     use std::fmt::Write;
     use std::net::IpAddr;
 
@@ -702,6 +825,36 @@ mod npr {
                 gateway,
                 oif,
                 priority,
+            );
+        });
+    }
+
+    /// Rules.
+    pub fn rules(data: &[u8], sink: &mut impl Sink) {
+        messages(data, |message| {
+            let RouteNetlinkMessage::NewRule(rule) = message else {
+                panic!("not a rule: {message:?}");
+            };
+            let mut table = u32::from(rule.header.table);
+            let (mut priority, mut src, mut fwmark, mut iif) = (None, None, None, None);
+            for attr in &rule.attributes {
+                match attr {
+                    RuleAttribute::Table(t) => table = *t,
+                    RuleAttribute::Priority(p) => priority = Some(*p),
+                    RuleAttribute::Source(s) => src = Some(*s),
+                    RuleAttribute::FwMark(m) => fwmark = Some(*m),
+                    RuleAttribute::Iifname(name) => iif = Some(name.as_bytes()),
+                    _ => {}
+                }
+            }
+            sink.rule(
+                priority,
+                table,
+                u8::from(rule.header.action),
+                src,
+                rule.header.src_len,
+                fwmark,
+                iif,
             );
         });
     }
@@ -1626,5 +1779,22 @@ fn routes(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, links, addresses, routes);
+/// The rule dumps: every selector and action.
+fn rules(c: &mut Criterion) {
+    for (name, data) in [("decode/rules4", RULES4), ("decode/rules6", RULES6)] {
+        group(
+            c,
+            name,
+            data,
+            &[
+                implementation!("bare-walker", bare::rules),
+                implementation!("rtnl-codec", codec::rules),
+                implementation!("rtnl-codec-typed", codec::rules_typed),
+                implementation!("netlink-packet-route", npr::rules),
+            ],
+        );
+    }
+}
+
+criterion_group!(benches, links, addresses, routes, rules);
 criterion_main!(benches);

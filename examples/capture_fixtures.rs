@@ -87,6 +87,8 @@ const RTM_GETROUTE: u16 = 26;
 const RTM_NEWMDB: u16 = 84;
 /// `RTM_GETNSID`: dump the ids this namespace gave other namespaces.
 const RTM_GETNSID: u16 = 90;
+/// `RTM_GETRULE`: get policy rules; with `NLM_F_DUMP`, all of a family.
+const RTM_GETRULE: u16 = 34;
 
 /// `AF_UNSPEC`.
 const AF_UNSPEC: u8 = 0;
@@ -240,6 +242,12 @@ fn rtmsg(family: u8) -> Vec<u8> {
 /// `struct rtgenmsg` (1 byte) padded to 4, as `ip netns list-id` sends it (`nlmsg_len` 20).
 fn rtgenmsg(family: u8) -> Vec<u8> {
     vec![family, 0, 0, 0]
+}
+
+/// `struct fib_rule_hdr` (12 bytes), all zero but the family: what `ip rule show` sends.
+fn fib_rule_hdr(family: u8) -> Vec<u8> {
+    // family, dst_len, src_len, tos, table, res1, res2, action, then u32 flags
+    vec![family, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 }
 
 /// `struct br_port_msg` (8 bytes): family, 3 bytes padding, u32 ifindex.
@@ -747,10 +755,32 @@ fn build_state() -> Result<()> {
             "route add blackhole 2001:db8:dead::/48",
             "route add ::/0 via 2001:db8::2 dev va0 table 100",
             "route add unreachable 2001:db8:400::/48 table 1000",
+            // Policy rules: every selector and action of `ip rule`, both families.
+            "rule add from 192.0.2.0/24 to 198.51.100.0/24 pref 100 table 100",
+            "rule add not fwmark 0x10/0xff tos 0x10 iif va0 oif va1 pref 101 table 1000 \
+             protocol static",
+            "rule add uidrange 1000-2000 ipproto tcp sport 1000-2000 dport 80 pref 102 lookup main \
+             suppress_prefixlength 0 suppress_ifgroup 7 realms 3/4",
+            "rule add pref 103 goto 105",
+            "rule add pref 104 goto 200",
+            "rule add pref 105 nop",
+            "rule add from 203.0.113.0/24 pref 106 blackhole",
+            "rule add fwmark 1 pref 107 unreachable",
+            "rule add fwmark 2 pref 108 prohibit",
+            "rule add iif nonexistent pref 109 l3mdev",
         ]
         .map(str::to_owned),
     );
     ip_batch(None, "A", &lines)?;
+    // IPv6 rules (a batch line cannot carry `-6`).
+    for rule in [
+        "from 2001:db8::/32 to 2001:db8:1::1 pref 100 table 100",
+        "ipproto ipv6-icmp oif va0 fwmark 0/0xfff pref 101 table 1000",
+    ] {
+        let mut args = vec!["-6", "rule", "add"];
+        args.extend(rule.split(' '));
+        ip(&args)?;
+    }
 
     // Wait for duplicate address detection to finish, then for the last MLD reports.
     let start = Instant::now();
@@ -825,6 +855,23 @@ fn capture(out: PathBuf) -> Result<Vec<String>> {
         None,
         "nsids.ip.json",
         &["-j", "netns", "list-id"],
+    )?;
+
+    cap.dump_pair(
+        "rules4.bin",
+        RTM_GETRULE,
+        &fib_rule_hdr(AF_INET),
+        None,
+        "rules4.ip.json",
+        &["-j", "-d", "rule", "show"],
+    )?;
+    cap.dump_pair(
+        "rules6.bin",
+        RTM_GETRULE,
+        &fib_rule_hdr(AF_INET6),
+        None,
+        "rules6.ip.json",
+        &["-j", "-d", "-6", "rule", "show"],
     )?;
 
     // The 2,001-link dump: open a socket inside D, then come back to A.

@@ -1,4 +1,4 @@
-//! Events: what `ip monitor link address route nsid` shows, as typed values: [`Monitor`].
+//! Events: what `ip monitor link address route nsid rule` shows, as typed values: [`Monitor`].
 //!
 //! A [`Monitor`] joins the rtnetlink multicast groups chosen with [`MonitorGroups`] and reads
 //! the kernel's notifications: [`Monitor::next_event`] (or the monitor as an [`Iterator`])
@@ -14,7 +14,8 @@
 //! 1. it discards whatever is still queued on the event socket (all of it older than step 2),
 //! 2. it dumps, over a second socket, the tables of every subscribed kind: all links
 //!    ([`MonitorGroups::LINK`]), all IPv4 and/or IPv6 addresses, all IPv4 and/or IPv6 routes of
-//!    every table (the local table too, as the route events cover it), all nsids,
+//!    every table (the local table too, as the route events cover it), all nsids, all IPv4
+//!    and/or IPv6 policy rules,
 //! 3. it yields the dump as one [`Event::Resync`] holding a [`Snapshot`] (in the streaming
 //!    form: [`Payload::ResyncBegin`], the dumped messages, [`Payload::ResyncEnd`]),
 //! 4. and goes on with the events queued since step 1.
@@ -56,10 +57,10 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 use std::os::fd::{AsFd, BorrowedFd};
 
-use rtnl_codec::request::{AddressDump, LinkDump, NsidDump, RouteDump};
+use rtnl_codec::request::{AddressDump, LinkDump, NsidDump, RouteDump, RuleDump};
 use rtnl_codec::{
-    AddressMessage, Dump, LinkMessage, Message, Messages, NsidMessage, RouteMessage, View, af,
-    rtnlgrp,
+    AddressMessage, Dump, LinkMessage, Message, Messages, NsidMessage, RouteMessage, RuleMessage,
+    View, af, rtnlgrp,
 };
 use rustix::io::Errno;
 
@@ -69,6 +70,7 @@ use crate::dump::{dump_once, retry_interrupted};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::{NetnsRef, open_netns};
 use crate::model::{Address, FromView, Link, Nsid, Route};
+use crate::rule::Rule;
 
 /// The most datagrams discarded when a resync starts; a flood that outlasts it overruns the
 /// queue again, which only means another resync.
@@ -93,22 +95,30 @@ impl MonitorGroups {
     pub const IPV6_ROUTE: Self = Self(1 << 4);
     /// `RTNLGRP_NSID`: nsids assigned and released (`RTM_NEWNSID`, `RTM_DELNSID`).
     pub const NSID: Self = Self(1 << 5);
+    /// `RTNLGRP_IPV4_RULE`: IPv4 policy rules (`RTM_NEWRULE`, `RTM_DELRULE`).
+    pub const IPV4_RULE: Self = Self(1 << 7);
+    /// `RTNLGRP_IPV6_RULE`: IPv6 policy rules.
+    pub const IPV6_RULE: Self = Self(1 << 8);
     /// IPv4 and IPv6 addresses.
     pub const ADDRESS: Self = Self(Self::IPV4_ADDRESS.0 | Self::IPV6_ADDRESS.0);
     /// IPv4 and IPv6 routes.
     pub const ROUTE: Self = Self(Self::IPV4_ROUTE.0 | Self::IPV6_ROUTE.0);
+    /// IPv4 and IPv6 policy rules.
+    pub const RULE: Self = Self(Self::IPV4_RULE.0 | Self::IPV6_RULE.0);
     /// Everything a monitor understands: every group of the table below (what `ip monitor`
     /// with no object, or `ip monitor all`, shows of the families rtnl knows).
     pub const ALL: Self = Self::union(&Self::TABLE);
 
     /// Each flag with its name and its multicast group.
-    const TABLE: [(Self, &'static str, u32); 6] = [
+    const TABLE: [(Self, &'static str, u32); 8] = [
         (Self::LINK, "LINK", rtnlgrp::LINK),
         (Self::IPV4_ADDRESS, "IPV4_ADDRESS", rtnlgrp::IPV4_IFADDR),
         (Self::IPV6_ADDRESS, "IPV6_ADDRESS", rtnlgrp::IPV6_IFADDR),
         (Self::IPV4_ROUTE, "IPV4_ROUTE", rtnlgrp::IPV4_ROUTE),
         (Self::IPV6_ROUTE, "IPV6_ROUTE", rtnlgrp::IPV6_ROUTE),
         (Self::NSID, "NSID", rtnlgrp::NSID),
+        (Self::IPV4_RULE, "IPV4_RULE", rtnlgrp::IPV4_RULE),
+        (Self::IPV6_RULE, "IPV6_RULE", rtnlgrp::IPV6_RULE),
     ];
 
     /// Every flag of `table`.
@@ -204,6 +214,8 @@ pub struct Snapshot {
     pub routes: Vec<Route>,
     /// Every nsid (`RTM_GETNSID` dump), with [`MonitorGroups::NSID`]; unnamed.
     pub nsids: Vec<Nsid>,
+    /// Every policy rule of the subscribed families (`RTM_GETRULE` dumps), IPv4 first.
+    pub rules: Vec<Rule>,
 }
 
 /// One notification from the kernel, copied out of the receive buffer.
@@ -231,6 +243,10 @@ pub enum Event {
     NewNsid(Nsid),
     /// `RTM_DELNSID`: an nsid was released (its namespace is gone).
     DelNsid(Nsid),
+    /// `RTM_NEWRULE`: a policy rule was added.
+    NewRule(Rule),
+    /// `RTM_DELRULE`: a policy rule was removed.
+    DelRule(Rule),
     /// Events were lost; here is the current state of every subscribed kind. Replace your
     /// picture with it (see the [module documentation](self) for exactly what came before and
     /// what follows).
@@ -265,6 +281,10 @@ pub enum Payload<'a> {
     NewNsid(NsidMessage<'a>),
     /// `RTM_DELNSID`.
     DelNsid(NsidMessage<'a>),
+    /// `RTM_NEWRULE`.
+    NewRule(RuleMessage<'a>),
+    /// `RTM_DELRULE`.
+    DelRule(RuleMessage<'a>),
     /// A message of another type.
     Other(Message<'a>),
     /// Events were lost: forget what you know of the subscribed kinds. The `New*` payloads up
@@ -286,7 +306,7 @@ macro_rules! families {
             /// Decodes a notification by its type.
             ///
             /// # Errors
-            /// When a link, address, route or nsid message does not parse.
+            /// When a link, address, route, nsid or rule message does not parse.
             pub fn from_message(message: Message<'a>) -> Result<Self, rtnl_codec::Error> {
                 let ty = message.ty();
                 $(
@@ -338,6 +358,7 @@ families! {
     AddressMessage => Address, NewAddress, DelAddress, addresses;
     RouteMessage => Route, NewRoute, DelRoute, routes;
     NsidMessage => Nsid, NewNsid, DelNsid, nsids;
+    RuleMessage => Rule, NewRule, DelRule, rules;
 }
 
 /// A view the resync dumps hand over: as the `New*` payload it is.
@@ -352,7 +373,7 @@ fn other(message: Message<'_>) -> Event {
     }
 }
 
-/// A listener for rtnetlink notifications: links, addresses, routes and nsids, as
+/// A listener for rtnetlink notifications: links, addresses, routes, nsids and rules, as
 /// `ip monitor` shows them, with a resync after lost events (see the
 /// [module documentation](self)).
 ///
@@ -710,7 +731,7 @@ impl Iterator for Monitor {
 type ResyncDump = fn(&mut Monitor, &mut dyn FnMut(Payload<'_>)) -> Result<usize>;
 
 /// The dumps of a resync, in order, each with the group that asks for it.
-const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 6] = [
+const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 8] = [
     (MonitorGroups::LINK, |m, f| {
         m.resync_dump("dump links", &LinkDump::default(), f)
     }),
@@ -728,6 +749,12 @@ const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 6] = [
     }),
     (MonitorGroups::NSID, |m, f| {
         m.resync_dump("dump nsids", &NsidDump::default(), f)
+    }),
+    (MonitorGroups::IPV4_RULE, |m, f| {
+        m.resync_dump("dump rules", &RuleDump { family: af::INET }, f)
+    }),
+    (MonitorGroups::IPV6_RULE, |m, f| {
+        m.resync_dump("dump rules", &RuleDump { family: af::INET6 }, f)
     }),
 ];
 

@@ -503,6 +503,210 @@ pub fn parse_mac(text: &str) -> Option<[u8; 6]> {
     parts.next().is_none().then_some(mac)
 }
 
+/// The DS field (TOS) names of iproute2's shipped `/etc/iproute2/rt_dsfield`.
+const DSFIELDS: [(u32, &str); 21] = [
+    (0x00, "default"),
+    (0x28, "AF11"),
+    (0x30, "AF12"),
+    (0x38, "AF13"),
+    (0x48, "AF21"),
+    (0x50, "AF22"),
+    (0x58, "AF23"),
+    (0x68, "AF31"),
+    (0x70, "AF32"),
+    (0x78, "AF33"),
+    (0x88, "AF41"),
+    (0x90, "AF42"),
+    (0x98, "AF43"),
+    (0x20, "CS1"),
+    (0x40, "CS2"),
+    (0x60, "CS3"),
+    (0x80, "CS4"),
+    (0xa0, "CS5"),
+    (0xc0, "CS6"),
+    (0xe0, "CS7"),
+    (0xb8, "EF"),
+];
+
+/// A TOS (DS field) as `ip` prints it (`rtnl_dsfield_n2a()`): its name, or `0x%02x`.
+pub fn dsfield(tos: u8) -> DsField {
+    DsField(tos)
+}
+
+/// A TOS value printed as `ip` prints it; see [`dsfield`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DsField(pub u8);
+
+impl fmt::Display for DsField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match lookup(&DSFIELDS, u32::from(self.0)) {
+            Name::Known(word) => f.write_str(word),
+            Name::Number(_) | Name::Bracketed(_) => write!(f, "0x{:02x}", self.0),
+        }
+    }
+}
+
+/// Reads a TOS as `ip` does (`rtnl_dsfield_a2n()`): a name, else a hexadecimal number (with
+/// or without `0x`) up to 255.
+pub fn parse_dsfield(word: &str) -> Option<u8> {
+    if let Some((value, _)) = DSFIELDS.iter().find(|(_, name)| *name == word) {
+        return u8::try_from(*value).ok();
+    }
+    let digits = word
+        .strip_prefix("0x")
+        .or_else(|| word.strip_prefix("0X"))
+        .unwrap_or(word);
+    u8::from_str_radix(digits, 16).ok()
+}
+
+/// IP protocol numbers and their names from `/etc/protocols` (official names first, then the
+/// aliases), what `getprotobynumber()` and `getprotobyname()` answer `ip`.
+const IP_PROTOCOLS: &[(u32, &str)] = &[
+    (0, "ip"),
+    (0, "hopopt"),
+    (1, "icmp"),
+    (2, "igmp"),
+    (3, "ggp"),
+    (4, "ipencap"),
+    (5, "st"),
+    (6, "tcp"),
+    (8, "egp"),
+    (9, "igp"),
+    (12, "pup"),
+    (17, "udp"),
+    (20, "hmp"),
+    (22, "xns-idp"),
+    (27, "rdp"),
+    (29, "iso-tp4"),
+    (33, "dccp"),
+    (36, "xtp"),
+    (37, "ddp"),
+    (38, "idpr-cmtp"),
+    (41, "ipv6"),
+    (43, "ipv6-route"),
+    (44, "ipv6-frag"),
+    (45, "idrp"),
+    (46, "rsvp"),
+    (47, "gre"),
+    (50, "esp"),
+    (51, "ah"),
+    (57, "skip"),
+    (58, "ipv6-icmp"),
+    (59, "ipv6-nonxt"),
+    (60, "ipv6-opts"),
+    (73, "rspf"),
+    (81, "vmtp"),
+    (88, "eigrp"),
+    (89, "ospf"),
+    (93, "ax.25"),
+    (94, "ipip"),
+    (97, "etherip"),
+    (98, "encap"),
+    (103, "pim"),
+    (108, "ipcomp"),
+    (112, "vrrp"),
+    (115, "l2tp"),
+    (124, "isis"),
+    (132, "sctp"),
+    (133, "fc"),
+    (135, "mobility-header"),
+    (136, "udplite"),
+    (137, "mpls-in-ip"),
+    (138, "manet"),
+    (139, "hip"),
+    (140, "shim6"),
+    (141, "wesp"),
+    (142, "rohc"),
+    (143, "ethernet"),
+    (0, "IP"),
+    (0, "HOPOPT"),
+    (1, "ICMP"),
+    (2, "IGMP"),
+    (3, "GGP"),
+    (4, "IP-ENCAP"),
+    (5, "ST"),
+    (6, "TCP"),
+    (8, "EGP"),
+    (9, "IGP"),
+    (12, "PUP"),
+    (17, "UDP"),
+    (20, "HMP"),
+    (22, "XNS-IDP"),
+    (27, "RDP"),
+    (29, "ISO-TP4"),
+    (33, "DCCP"),
+    (36, "XTP"),
+    (37, "DDP"),
+    (38, "IDPR-CMTP"),
+    (41, "IPv6"),
+    (43, "IPv6-Route"),
+    (44, "IPv6-Frag"),
+    (45, "IDRP"),
+    (46, "RSVP"),
+    (47, "GRE"),
+    (50, "IPSEC-ESP"),
+    (51, "IPSEC-AH"),
+    (57, "SKIP"),
+    (58, "IPv6-ICMP"),
+    (59, "IPv6-NoNxt"),
+    (60, "IPv6-Opts"),
+    (73, "RSPF"),
+    (73, "CPHB"),
+    (81, "VMTP"),
+    (88, "EIGRP"),
+    (89, "OSPFIGP"),
+    (93, "AX.25"),
+    (94, "IPIP"),
+    (97, "ETHERIP"),
+    (98, "ENCAP"),
+    (103, "PIM"),
+    (108, "IPCOMP"),
+    (112, "VRRP"),
+    (115, "L2TP"),
+    (124, "ISIS"),
+    (132, "SCTP"),
+    (133, "FC"),
+    (135, "Mobility-Header"),
+    (136, "UDPLite"),
+    (137, "MPLS-in-IP"),
+    (139, "HIP"),
+    (140, "Shim6"),
+    (141, "WESP"),
+    (142, "ROHC"),
+    (143, "Ethernet"),
+];
+
+/// An IP protocol number as `ip rule` prints `ipproto` (`inet_proto_n2a()`): its name, or
+/// `ipproto-N`.
+pub fn ip_protocol(proto: u8) -> IpProtocol {
+    IpProtocol(proto)
+}
+
+/// An IP protocol printed as `ip` prints it; see [`ip_protocol`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct IpProtocol(pub u8);
+
+impl fmt::Display for IpProtocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match lookup(IP_PROTOCOLS, u32::from(self.0)) {
+            Name::Known(word) => f.write_str(word),
+            Name::Number(n) | Name::Bracketed(n) => write!(f, "ipproto-{n}"),
+        }
+    }
+}
+
+/// Reads an IP protocol as `ip` does (`inet_proto_a2n()`): a decimal number up to 255, else a
+/// name or alias from `/etc/protocols`.
+pub fn parse_ip_protocol(word: &str) -> Option<u8> {
+    if let Ok(n) = word.parse::<u8>() {
+        return Some(n);
+    }
+    IP_PROTOCOLS
+        .iter()
+        .find(|(_, name)| *name == word)
+        .and_then(|(n, _)| u8::try_from(*n).ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,6 +770,22 @@ mod tests {
         assert_eq!(parse_table("0x10"), Some(16));
         assert_eq!(protocol(99).to_string(), "openr");
         assert_eq!(protocol(77).to_string(), "77");
+    }
+
+    #[test]
+    fn rule_words_follow_ip() {
+        assert_eq!(dsfield(0x10).to_string(), "0x10");
+        assert_eq!(dsfield(0xb8).to_string(), "EF");
+        assert_eq!(parse_dsfield("10"), Some(0x10));
+        assert_eq!(parse_dsfield("0x10"), Some(0x10));
+        assert_eq!(parse_dsfield("AF11"), Some(0x28));
+        assert_eq!(parse_dsfield("0x100"), None);
+        assert_eq!(ip_protocol(6).to_string(), "tcp");
+        assert_eq!(ip_protocol(0).to_string(), "ip");
+        assert_eq!(ip_protocol(200).to_string(), "ipproto-200");
+        assert_eq!(parse_ip_protocol("TCP"), Some(6));
+        assert_eq!(parse_ip_protocol("17"), Some(17));
+        assert_eq!(parse_ip_protocol("nope"), None);
     }
 
     #[test]

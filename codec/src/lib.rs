@@ -92,6 +92,7 @@ mod nsid;
 pub mod raw;
 pub mod request;
 mod route;
+mod rule;
 mod view;
 
 pub use ack::{DoneMessage, ErrorMessage, ExtAck};
@@ -105,4 +106,5 @@ pub use link::{Inet6Stats, LinkMessage, LinkStats};
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage, RouteMetrics};
+pub use rule::RuleMessage;
 pub use view::{Dump, View};

@@ -299,6 +299,54 @@ wire_struct! {
     } = 184;
 }
 
+wire_struct! {
+    /// `struct fib_rule_hdr` (`<linux/fib_rules.h>`): the family header of `RTM_*RULE` messages.
+    #[doc(alias = "fib_rule_hdr")]
+    pub struct FibRuleHdr {
+        /// `family`: `AF_INET` or `AF_INET6`.
+        pub family: u8,
+        /// `dst_len`: destination prefix length.
+        pub dst_len: u8,
+        /// `src_len`: source prefix length.
+        pub src_len: u8,
+        /// `tos`: the TOS (DS field) to match.
+        pub tos: u8,
+        /// `table`: routing table id; 0 (`RT_TABLE_UNSPEC`) when above 255 (see `FRA_TABLE`).
+        pub table: u8,
+        /// `res1`: reserved, zero.
+        pub res1: u8,
+        /// `res2`: reserved, zero.
+        pub res2: u8,
+        /// `action`: `FR_ACT_*`.
+        pub action: u8,
+        /// `flags`: `FIB_RULE_*`.
+        pub flags: U32,
+    } = 12;
+}
+
+wire_struct! {
+    /// `struct fib_rule_uid_range` (`<linux/fib_rules.h>`): the payload of `FRA_UID_RANGE`.
+    #[doc(alias = "fib_rule_uid_range")]
+    pub struct FibRuleUidRange {
+        /// `start`: the first uid of the range.
+        pub start: U32,
+        /// `end`: the last uid of the range.
+        pub end: U32,
+    } = 8;
+}
+
+wire_struct! {
+    /// `struct fib_rule_port_range` (`<linux/fib_rules.h>`): the payload of `FRA_SPORT_RANGE`
+    /// and `FRA_DPORT_RANGE`.
+    #[doc(alias = "fib_rule_port_range")]
+    pub struct FibRulePortRange {
+        /// `start`: the first port of the range.
+        pub start: U16,
+        /// `end`: the last port of the range.
+        pub end: U16,
+    } = 4;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

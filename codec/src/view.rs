@@ -4,8 +4,8 @@
 //! Generic code is written once over these traits instead of once per family: a dump loop
 //! that parses each reply, [`Message::decode`](crate::Message::decode), an event loop that
 //! tells new from deleted objects. The families are [`LinkMessage`], [`AddressMessage`],
-//! [`RouteMessage`] and [`NsidMessage`], asked for with [`LinkDump`], [`AddressDump`],
-//! [`RouteDump`] and [`NsidDump`].
+//! [`RouteMessage`], [`NsidMessage`] and [`RuleMessage`], asked for with [`LinkDump`],
+//! [`AddressDump`], [`RouteDump`], [`NsidDump`] and [`RuleDump`].
 //!
 //! ```
 //! use rtnl_codec::{Dump, Messages, View};
@@ -28,8 +28,8 @@
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::message::Message;
-use crate::request::{self, AddressDump, LinkDump, NsidDump, RouteDump};
-use crate::{AddressMessage, LinkMessage, NsidMessage, RouteMessage, rtm};
+use crate::request::{self, AddressDump, LinkDump, NsidDump, RouteDump, RuleDump};
+use crate::{AddressMessage, LinkMessage, NsidMessage, RouteMessage, RuleMessage, rtm};
 
 /// A typed view of one rtnetlink family's messages (`struct ifinfomsg`, `ifaddrmsg`, `rtmsg`,
 /// `rtgenmsg` and their attributes).
@@ -138,6 +138,30 @@ impl<'a> View<'a> for NsidMessage<'a> {
     }
 }
 
+impl<'a> View<'a> for RuleMessage<'a> {
+    const NEW: u16 = rtm::NEWRULE;
+    const DEL: u16 = rtm::DELRULE;
+    const LAST: u16 = rtm::GETRULE;
+
+    #[inline(always)]
+    fn parse(message: Message<'a>) -> Result<Self, Error> {
+        RuleMessage::parse(message)
+    }
+
+    #[inline]
+    fn message(&self) -> Message<'a> {
+        RuleMessage::message(self)
+    }
+}
+
+impl Dump for RuleDump {
+    type Reply<'a> = RuleMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        request::rule_dump(buf, seq, self)
+    }
+}
+
 impl Dump for LinkDump<'_> {
     type Reply<'a> = LinkMessage<'a>;
 
@@ -219,6 +243,12 @@ mod tests {
             rtm::GETNSID,
             rtm::NEWNSID,
             rtm::GETNSID,
+        );
+        check(
+            &RuleDump::default(),
+            rtm::GETRULE,
+            rtm::NEWRULE,
+            rtm::GETRULE,
         );
     }
 }

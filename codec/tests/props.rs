@@ -28,12 +28,14 @@ use std::ops::RangeInclusive;
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
-use rtnl_codec::raw::{IfAddrMsg, IfInfoMsg, NdMsg, NlMsgErr, NlMsgHdr, RtGenMsg, RtMsg};
+use rtnl_codec::raw::{
+    FibRuleHdr, IfAddrMsg, IfInfoMsg, NdMsg, NlMsgErr, NlMsgHdr, RtGenMsg, RtMsg,
+};
 use rtnl_codec::{
     AddressMessage, Attrs, BridgeInfo, DoneMessage, Error, ErrorMessage, Layer, LinkMessage,
     MAX_NEST_DEPTH, MacvlanInfo, Message, MessageBuilder, Messages, NsidMessage, Payload,
-    RouteMessage, VlanInfo, VxlanInfo, ifa, ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan,
-    ifla_vxlan, netnsa, nla, nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
+    RouteMessage, RuleMessage, VlanInfo, VxlanInfo, fra, ifa, ifla, ifla_br, ifla_info,
+    ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa, nla, nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
 };
 use tree::{Body, Node};
 use zerocopy::{FromBytes, IntoBytes};
@@ -1243,6 +1245,120 @@ impl NsidSpec {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Rule messages
+
+/// The `FRA_*` attributes with a typed accessor (`FRA_TABLE` is read through `table()`, which
+/// falls back on the header, and is checked on its own).
+const RULE_FIELDS: fields!(RuleMessage) = &[
+    (fra::DST, Shape::Ip, |r| r.dst().map(Val::Ip)),
+    (fra::SRC, Shape::Ip, |r| r.src().map(Val::Ip)),
+    (fra::IIFNAME, Shape::Str, |r| {
+        r.iif_name()
+            .map(|n| Val::Str(String::from_utf8(n.to_vec()).unwrap()))
+    }),
+    (fra::OIFNAME, Shape::Str, |r| {
+        r.oif_name()
+            .map(|n| Val::Str(String::from_utf8(n.to_vec()).unwrap()))
+    }),
+    (fra::GOTO, Shape::U32, |r| r.goto().map(Val::U32)),
+    (fra::PRIORITY, Shape::U32, |r| r.priority().map(Val::U32)),
+    (fra::FWMARK, Shape::U32, |r| r.fwmark().map(Val::U32)),
+    (fra::FWMASK, Shape::U32, |r| r.fwmask().map(Val::U32)),
+    (fra::FLOW, Shape::U32, |r| r.flow().map(Val::U32)),
+    (fra::TUN_ID, Shape::U64, |r| {
+        r.tun_id().map(|v| Val::U64(u64::from_be(v)))
+    }),
+    (fra::SUPPRESS_IFGROUP, Shape::I32, |r| {
+        r.suppress_ifgroup().map(Val::I32)
+    }),
+    (fra::SUPPRESS_PREFIXLEN, Shape::I32, |r| {
+        r.suppress_prefixlen().map(Val::I32)
+    }),
+    (fra::L3MDEV, Shape::U8, |r| r.l3mdev().map(Val::U8)),
+    (fra::PROTOCOL, Shape::U8, |r| r.protocol().map(Val::U8)),
+    (fra::IP_PROTO, Shape::U8, |r| r.ip_proto().map(Val::U8)),
+    (fra::UID_RANGE, Shape::Fixed(8), |r| {
+        r.uid_range()
+            .map(|(start, end)| Val::Bytes([start.to_ne_bytes(), end.to_ne_bytes()].concat()))
+    }),
+    (fra::SPORT_RANGE, Shape::Fixed(4), |r| {
+        r.sport_range()
+            .map(|(start, end)| Val::Bytes([start.to_ne_bytes(), end.to_ne_bytes()].concat()))
+    }),
+    (fra::DPORT_RANGE, Shape::Fixed(4), |r| {
+        r.dport_range()
+            .map(|(start, end)| Val::Bytes([start.to_ne_bytes(), end.to_ne_bytes()].concat()))
+    }),
+];
+
+#[derive(Clone, Debug)]
+struct RuleMsgSpec {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: FibRuleHdr,
+    table: Option<u32>,
+    items: Vec<Plain>,
+}
+
+fn rule_spec() -> impl Strategy<Value = RuleMsgSpec> {
+    (
+        select(vec![rtm::NEWRULE, rtm::DELRULE, rtm::GETRULE]),
+        any::<u16>(),
+        any::<u32>(),
+        any::<[u8; 12]>().prop_map(|b| FibRuleHdr::read_from_bytes(&b).unwrap()),
+        proptest::option::of(any::<u32>()),
+        plains(shapes_of(RULE_FIELDS), fra::MAX + 1..=200, 12),
+    )
+        .prop_map(|(ty, flags, seq, header, table, items)| RuleMsgSpec {
+            ty,
+            flags,
+            seq,
+            header,
+            table,
+            items,
+        })
+}
+
+impl RuleMsgSpec {
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            b.header(&self.header)?;
+            if let Some(table) = self.table {
+                b.put_u32(fra::TABLE, table)?;
+            }
+            self.items
+                .iter()
+                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let Ok(Payload::Rule(rule)) = message.decode() else {
+            panic!("not decoded as a rule: {:?}", message.decode());
+        };
+        let mut nodes: Vec<Node> = Vec::new();
+        if let Some(table) = self.table {
+            nodes.push(leaf(fra::TABLE, table.to_ne_bytes().to_vec()));
+        }
+        nodes.extend(self.items.iter().map(Plain::node));
+        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
+        expected.extend_from_slice(self.header.as_bytes());
+        tree::encode(&nodes, &mut expected);
+        assert_eq!(bytes, expected);
+        assert_eq!(rule.header(), &self.header);
+        assert_eq!(
+            rule.table(),
+            self.table.unwrap_or(u32::from(self.header.table))
+        );
+        tree::check(rule.attrs(), &nodes);
+        check_fields(&rule, RULE_FIELDS, &last_values(&self.items));
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Error and done messages
 
 /// The extended-ack attributes, as `netlink_ack()` writes them.
@@ -1512,6 +1628,10 @@ fn valid_view_message() -> impl Strategy<Value = (Vec<u8>, Vec<(u16, Shape)>)> {
             (s.build(), fields)
         }),
         nsid_spec().prop_map(|s| (s.build(), shapes_of(NSID_FIELDS))),
+        rule_spec().prop_map(|s| {
+            let fields = [shapes_of(RULE_FIELDS), vec![(fra::TABLE, Shape::U32)]].concat();
+            (s.build(), fields)
+        }),
     ]
 }
 
@@ -1525,6 +1645,7 @@ fn any_message() -> impl Strategy<Value = Vec<u8>> {
         addr_spec().prop_map(|s| s.build()),
         route_spec().prop_map(|s| s.build()),
         nsid_spec().prop_map(|s| s.build()),
+        rule_spec().prop_map(|s| s.build()),
         error_spec().prop_map(|s| s.build()),
         done_spec().prop_map(|s| s.build()),
         tree_message().prop_map(|s| s.build()),
@@ -1622,6 +1743,8 @@ const ALL_FIXTURES: &[&str] = &[
     "nsids.bin",
     "routes4.bin",
     "routes6.bin",
+    "rules4.bin",
+    "rules6.bin",
 ];
 
 #[test]
@@ -1660,6 +1783,8 @@ const SMALL_FIXTURES: &[&str] = &[
     "nsids.bin",
     "routes4.bin",
     "routes6.bin",
+    "rules4.bin",
+    "rules6.bin",
 ];
 
 /// Single messages of every fixture (the first ones of the big link dumps).
@@ -2085,6 +2210,11 @@ proptest! {
     }
 
     #[test]
+    fn rule_messages_round_trip(spec in rule_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
     fn error_messages_round_trip(spec in error_spec()) {
         spec.check(&spec.build());
     }
@@ -2107,7 +2237,8 @@ proptest! {
             rtm::NEWLINK, rtm::DELLINK, rtm::GETLINK, rtm::SETLINK,
             rtm::NEWADDR, rtm::DELADDR, rtm::GETADDR,
             rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE,
-            rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID, 0xffff,
+            rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID,
+            rtm::NEWRULE, rtm::DELRULE, rtm::GETRULE, 0xffff,
         ]),
         flags in prop_oneof![any::<u16>(), Just(nlm_f::ACK_TLVS), Just(nlm_f::ACK_TLVS | nlm_f::CAPPED)],
         body in vec(any::<u8>(), 0..1024),
@@ -2163,6 +2294,7 @@ proptest! {
             addr_spec().prop_map(|s| s.build()),
             route_spec().prop_map(|s| s.build()),
             nsid_spec().prop_map(|s| s.build()),
+            rule_spec().prop_map(|s| s.build()),
         ],
     ) {
         let attrs_start = match Message::parse(&message).unwrap().decode().unwrap() {
@@ -2170,6 +2302,7 @@ proptest! {
             Payload::Address(_) => 24,
             Payload::Route(_) => 28,
             Payload::Nsid(_) => 20,
+            Payload::Rule(_) => 28,
             other => panic!("{other:?}"),
         };
         // Where each top-level attribute ends, and where its padding ends.

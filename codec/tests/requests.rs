@@ -29,11 +29,13 @@ use rtnl_codec::request::{
     link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
     route_new,
 };
+use rtnl_codec::request::{Rule, RuleDump, rule_del, rule_del_reported, rule_dump, rule_new};
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
     af, icmpv6_router_pref, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table,
     rtax, rtax_feature, rtext_filter, rtm, rtm_f, rtn, rtprot, veth_info,
 };
+use rtnl_codec::{RuleMessage, fib_rule, fr_act, fra};
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and the attribute dumper
@@ -803,6 +805,9 @@ fn cases() -> Vec<(&'static str, Build)> {
         case("nsid_get", |buf| nsid_get(buf, 0, Netns::Fd(IP_NETNS_FD))),
         case("nsid_dump", |buf| nsid_dump(buf, 0)),
     ]
+    .into_iter()
+    .chain(rule_cases())
+    .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1700,6 +1705,243 @@ fn invalid_values_are_refused_with_their_attribute() {
     assert_eq!(
         attempt(|buf| route_get(buf, 0, &bad)),
         rta(rtnl_codec::rta::SRC)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rules (`ip rule`)
+
+/// `ip rule add not from 192.0.2.0/24 to 198.51.100.0/24 tos 0x10 fwmark 0x10/0xff iif lo oif lo
+/// pref 100 table 1000 protocol static uidrange 1000-2000 ipproto tcp sport 1000-2000 dport 80
+/// suppress_prefixlength 8 suppress_ifgroup 3`.
+fn spec_rule_full() -> Rule<'static> {
+    Rule {
+        invert: true,
+        src: Some((v4(192, 0, 2, 0), 24)),
+        dst: Some((v4(198, 51, 100, 0), 24)),
+        tos: 0x10,
+        fwmark: Some(0x10),
+        fwmask: Some(0xff),
+        iif: Some("lo"),
+        oif: Some("lo"),
+        priority: Some(100),
+        table: Some(1000),
+        protocol: Some(rtprot::STATIC),
+        uid_range: Some((1000, 2000)),
+        ip_proto: Some(6),
+        sport: Some((1000, 2000)),
+        dport: Some((80, 80)),
+        suppress_prefixlen: Some(8),
+        suppress_ifgroup: Some(3),
+        ..Rule::default()
+    }
+}
+
+/// The captured `ip rule` commands.
+fn rule_cases() -> Vec<(&'static str, Build)> {
+    vec![
+        case("rule_new_v4", |buf| {
+            let rule = Rule {
+                src: Some((v4(192, 0, 2, 0), 24)),
+                table: Some(100),
+                ..Rule::default()
+            };
+            rule_new(buf, 0, &rule)
+        }),
+        case("rule_new_v4_full", |buf| {
+            rule_new(buf, 0, &spec_rule_full())
+        }),
+        case("rule_new_v6", |buf| {
+            let rule = Rule {
+                family: af::INET6,
+                src: Some((v6("2001:db8::"), 32)),
+                table: Some(rt_table::MAIN),
+                priority: Some(200),
+                ..Rule::default()
+            };
+            rule_new(buf, 0, &rule)
+        }),
+        case("rule_new_goto", |buf| {
+            let rule = Rule {
+                priority: Some(300),
+                goto: Some(400),
+                ..Rule::default()
+            };
+            rule_new(buf, 0, &rule)
+        }),
+        case("rule_new_nop", |buf| {
+            let rule = Rule {
+                priority: Some(301),
+                action: Some(fr_act::NOP),
+                ..Rule::default()
+            };
+            rule_new(buf, 0, &rule)
+        }),
+        case("rule_new_blackhole", |buf| {
+            let rule = Rule {
+                src: Some((v4(203, 0, 113, 0), 24)),
+                priority: Some(302),
+                action: Some(fr_act::BLACKHOLE),
+                ..Rule::default()
+            };
+            rule_new(buf, 0, &rule)
+        }),
+        case("rule_new_l3mdev", |buf| {
+            let rule = Rule {
+                priority: Some(303),
+                l3mdev: true,
+                ..Rule::default()
+            };
+            rule_new(buf, 0, &rule)
+        }),
+        case("rule_del", |buf| {
+            let rule = Rule {
+                priority: Some(100),
+                ..Rule::default()
+            };
+            rule_del(buf, 0, &rule)
+        }),
+        case("rule_dump", |buf| {
+            rule_dump(buf, 0, &RuleDump { family: af::INET })
+        }),
+        case("rule_dump_v6", |buf| {
+            rule_dump(buf, 0, &RuleDump { family: af::INET6 })
+        }),
+    ]
+}
+
+#[test]
+fn rules_read_back() {
+    let mut buf = [0u8; 512];
+    let bytes = rule_new(&mut buf, 3, &spec_rule_full()).unwrap().finish();
+    let m = message(bytes);
+    assert_eq!(
+        (m.ty(), m.flags()),
+        (
+            rtm::NEWRULE,
+            nlm_f::REQUEST | nlm_f::ACK | nlm_f::CREATE | nlm_f::EXCL
+        )
+    );
+    let r = RuleMessage::parse(m).unwrap();
+    assert_eq!(
+        (r.family(), r.src_len(), r.dst_len(), r.tos()),
+        (af::INET, 24, 24, 0x10)
+    );
+    assert_eq!(r.flags(), fib_rule::INVERT);
+    assert_eq!(
+        (r.src(), r.dst()),
+        (Some(v4(192, 0, 2, 0)), Some(v4(198, 51, 100, 0)))
+    );
+    assert_eq!((r.fwmark(), r.fwmask()), (Some(0x10), Some(0xff)));
+    assert_eq!(
+        (r.iif_name(), r.oif_name()),
+        (Some(&b"lo"[..]), Some(&b"lo"[..]))
+    );
+    assert_eq!(
+        (r.priority(), r.table(), r.header().table),
+        (Some(100), 1000, 0)
+    );
+    assert_eq!(
+        (r.protocol(), r.ip_proto()),
+        (Some(rtprot::STATIC), Some(6))
+    );
+    assert_eq!(r.uid_range(), Some((1000, 2000)));
+    assert_eq!(
+        (r.sport_range(), r.dport_range()),
+        (Some((1000, 2000)), Some((80, 80)))
+    );
+    assert_eq!(
+        (r.suppress_prefixlen(), r.suppress_ifgroup()),
+        (Some(8), Some(3))
+    );
+    assert_eq!(
+        (r.action(), r.goto(), r.l3mdev()),
+        (fr_act::TO_TBL, None, None)
+    );
+
+    // The flush form: the reported rule sent back as RTM_DELRULE, attributes as they came.
+    let reported = bytes.to_vec();
+    let r = RuleMessage::parse(message(&reported)).unwrap();
+    let mut out = [0u8; 512];
+    let del = rule_del_reported(&mut out, 4, &r).unwrap().finish();
+    assert_eq!(del.len(), reported.len());
+    assert_eq!(&del[16..], &reported[16..]);
+    let d = message(del);
+    assert_eq!(
+        (d.ty(), d.flags(), d.seq()),
+        (rtm::DELRULE, nlm_f::REQUEST | nlm_f::ACK, 4)
+    );
+
+    // Deleting sends no action and no table unless given; adding a goto sends no table.
+    let bytes = rule_del(&mut buf, 1, &Rule::default()).unwrap().finish();
+    let r = RuleMessage::parse(message(bytes)).unwrap();
+    assert_eq!(
+        (r.action(), r.table(), r.attrs().count()),
+        (fr_act::UNSPEC, 0, 0)
+    );
+    let goto = Rule {
+        goto: Some(5),
+        ..Rule::default()
+    };
+    let bytes = rule_new(&mut buf, 1, &goto).unwrap().finish();
+    let r = RuleMessage::parse(message(bytes)).unwrap();
+    assert_eq!(
+        (r.action(), r.table(), r.goto()),
+        (fr_act::GOTO, 0, Some(5))
+    );
+}
+
+#[test]
+fn invalid_rules_are_refused_with_their_attribute() {
+    let bad = |rule: Rule<'static>, attr: u16| {
+        assert_eq!(
+            attempt(|buf| rule_new(buf, 0, &rule)),
+            Err(Error::InvalidValue { attr }),
+            "{rule:?}"
+        );
+    };
+    bad(
+        Rule {
+            src: Some((v4(192, 0, 2, 0), 33)),
+            ..Rule::default()
+        },
+        fra::SRC,
+    );
+    bad(
+        Rule {
+            dst: Some((v6("2001:db8::"), 129)),
+            ..Rule::default()
+        },
+        fra::DST,
+    );
+    bad(
+        Rule {
+            iif: Some("0123456789abcdef"),
+            ..Rule::default()
+        },
+        fra::IIFNAME,
+    );
+    bad(
+        Rule {
+            oif: Some(""),
+            ..Rule::default()
+        },
+        fra::OIFNAME,
+    );
+    bad(
+        Rule {
+            l3mdev: true,
+            table: Some(5),
+            ..Rule::default()
+        },
+        fra::L3MDEV,
+    );
+    bad(
+        Rule {
+            suppress_prefixlen: Some(1 << 31),
+            ..Rule::default()
+        },
+        fra::SUPPRESS_PREFIXLEN,
     );
 }
 

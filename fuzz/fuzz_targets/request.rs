@@ -13,8 +13,8 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use rtnl_codec::request::{
     self, Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef,
-    Macvlan, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink, Veth, Vlan,
-    Vxlan,
+    Macvlan, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, Rule, RuleDump, SetLink,
+    Veth, Vlan, Vxlan,
 };
 use rtnl_codec::{Error, MessageBuilder, Messages, Payload, rtm};
 
@@ -306,6 +306,65 @@ enum Spec<'a> {
     NsidNew(ANetns, Option<u32>),
     NsidGet(ANetns),
     NsidDump,
+    RuleNew(ARule<'a>),
+    RuleDel(ARule<'a>),
+    RuleDump(u8),
+}
+
+/// A policy rule, every field of `request::Rule`.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct ARule<'a> {
+    family: u8,
+    invert: bool,
+    src: Option<(AIp, u8)>,
+    dst: Option<(AIp, u8)>,
+    tos: u8,
+    fwmark: Option<u32>,
+    fwmask: Option<u32>,
+    iif: Option<&'a str>,
+    oif: Option<&'a str>,
+    priority: Option<u32>,
+    realms: Option<u32>,
+    table: Option<u32>,
+    protocol: Option<u8>,
+    uid_range: Option<(u32, u32)>,
+    ip_proto: Option<u8>,
+    sport: Option<(u16, u16)>,
+    dport: Option<(u16, u16)>,
+    suppress_prefixlen: Option<u32>,
+    suppress_ifgroup: Option<u32>,
+    action: Option<u8>,
+    goto: Option<u32>,
+    l3mdev: bool,
+}
+
+impl<'a> ARule<'a> {
+    fn rule(&self) -> Rule<'a> {
+        Rule {
+            family: self.family,
+            invert: self.invert,
+            src: self.src.map(|(a, l)| (a.into(), l)),
+            dst: self.dst.map(|(a, l)| (a.into(), l)),
+            tos: self.tos,
+            fwmark: self.fwmark,
+            fwmask: self.fwmask,
+            iif: self.iif,
+            oif: self.oif,
+            priority: self.priority,
+            realms: self.realms,
+            table: self.table,
+            protocol: self.protocol,
+            uid_range: self.uid_range,
+            ip_proto: self.ip_proto,
+            sport: self.sport,
+            dport: self.dport,
+            suppress_prefixlen: self.suppress_prefixlen,
+            suppress_ifgroup: self.suppress_ifgroup,
+            action: self.action,
+            goto: self.goto,
+            l3mdev: self.l3mdev,
+        }
+    }
 }
 
 #[derive(Arbitrary, Debug)]
@@ -447,6 +506,11 @@ fn construct(buf: &mut [u8], seq: u32, spec: &Spec<'_>) -> Result<usize, Error> 
         Spec::NsidNew(netns, nsid) => request::nsid_new(buf, seq, (*netns).into(), *nsid).map(done),
         Spec::NsidGet(netns) => request::nsid_get(buf, seq, (*netns).into()).map(done),
         Spec::NsidDump => request::nsid_dump(buf, seq).map(done),
+        Spec::RuleNew(r) => request::rule_new(buf, seq, &r.rule()).map(done),
+        Spec::RuleDel(r) => request::rule_del(buf, seq, &r.rule()).map(done),
+        Spec::RuleDump(family) => {
+            request::rule_dump(buf, seq, &RuleDump { family: *family }).map(done)
+        }
     }
 }
 
@@ -514,6 +578,20 @@ fn check_fields(spec: &Spec<'_>, payload: &Payload<'_>) {
             }
             let hops = route.multipath().map_or(0, Iterator::count);
             assert_eq!(hops, r.nexthops.len());
+        }
+        (Spec::RuleNew(r) | Spec::RuleDel(r), Payload::Rule(rule)) => {
+            assert_eq!(rule.src(), r.src.map(|(a, _)| a.into()));
+            assert_eq!(rule.dst(), r.dst.map(|(a, _)| a.into()));
+            assert_eq!(rule.priority(), r.priority);
+            assert_eq!((rule.fwmark(), rule.fwmask()), (r.fwmark, r.fwmask));
+            assert_eq!(rule.iif_name(), r.iif.map(str::as_bytes));
+            assert_eq!(rule.oif_name(), r.oif.map(str::as_bytes));
+            assert_eq!(rule.uid_range(), r.uid_range);
+            assert_eq!((rule.sport_range(), rule.dport_range()), (r.sport, r.dport));
+            assert_eq!(rule.goto(), r.goto);
+            if let Some(table) = r.table {
+                assert_eq!(rule.table(), table);
+            }
         }
         (Spec::NsidNew(_, nsid), Payload::Nsid(message)) => {
             let expected = nsid.map_or(-1, |n| n as i32);

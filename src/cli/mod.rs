@@ -18,6 +18,7 @@ mod monitor;
 mod netns;
 mod out;
 mod route;
+mod rule;
 mod tuntap;
 mod wait;
 
@@ -257,7 +258,7 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("addrlabel", None),
     ("maddress", None),
     ("route", Some(route::run)),
-    ("rule", None),
+    ("rule", Some(rule::run)),
     ("neighbor", None),
     ("neighbour", None),
     ("ntable", None),
@@ -298,7 +299,7 @@ fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
 const USAGE: &str = "\
 Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
        rtnl [ -force ] -batch filename
-where  OBJECT := { link | address | route | netns | monitor | tuntap }
+where  OBJECT := { link | address | route | rule | netns | monitor | tuntap }
        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -h[uman-readable] |
                     -iec | -j[son] | -p[retty] | -o[neline] | -br[ief] |
                     -c[olor] [=always|auto|never] |

@@ -1,12 +1,13 @@
-//! `rtnl monitor`: `ip [-t|-ts] monitor [all|label] [link] [address] [route] [nsid] [file
+//! `rtnl monitor`: `ip [-t|-ts] monitor [all|label] [link] [address] [route] [rule] [nsid] [file
 //! FILE]`, printing each event as `ip monitor` does, until killed; with `file`, the events
 //! `rtmon` saved.
 //!
 //! Links print as `ip link` prints them (without `mode` and `qlen`, as `ip monitor` does),
 //! addresses as `INDEX: DEV    inet ...`, routes as `ip route show table all`, nsids as
-//! `nsid N (iproute2 netns name: NAME)`; removals start with `Deleted `. With `all` or `label`
-//! each line starts with its kind: `[LINK]`, `[ADDR]`, `[ROUTE]`, `[NSID]`. Without an object
-//! every kind is shown. `-j` does not change the output (`ip monitor` prints text too).
+//! `nsid N (iproute2 netns name: NAME)`, rules as `ip rule show`; removals start with
+//! `Deleted `. With `all` or `label` each line starts with its kind: `[LINK]`, `[ADDR]`,
+//! `[ROUTE]`, `[RULE]`, `[NSID]`. Without an object every kind is shown. `-j` does not change
+//! the output (`ip monitor` prints text too).
 
 use std::fmt;
 use std::io::Write;
@@ -49,7 +50,7 @@ const WORDS: [(&str, bool, Word); 17] = [
     ("prefix", false, Word::Unsupported),
     ("neigh", false, Word::Unsupported),
     ("netconf", false, Word::Unsupported),
-    ("rule", false, Word::Unsupported),
+    ("rule", false, Word::Object(MonitorGroups::RULE)),
     ("nsid", false, Word::Object(MonitorGroups::NSID)),
     ("nexthop", false, Word::Unsupported),
     ("stats", true, Word::Unsupported),
@@ -103,7 +104,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             Some((_, Word::Help)) => {
                 return Err(Failure::Usage(
                     "Usage: rtnl monitor [ all | OBJECTS ] [ FILE ] [ label ]\n\
-                     OBJECTS :=  address | link | nsid | route\n\
+                     OBJECTS :=  address | link | nsid | route | rule\n\
                      FILE := file FILENAME"
                         .into(),
                 ));
@@ -138,10 +139,18 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let common = MonitorGroups::LINK | MonitorGroups::NSID;
     match ctx.opts.family {
         Family::Inet => {
-            groups = groups & (common | MonitorGroups::IPV4_ADDRESS | MonitorGroups::IPV4_ROUTE);
+            groups = groups
+                & (common
+                    | MonitorGroups::IPV4_ADDRESS
+                    | MonitorGroups::IPV4_ROUTE
+                    | MonitorGroups::IPV4_RULE);
         }
         Family::Inet6 => {
-            groups = groups & (common | MonitorGroups::IPV6_ADDRESS | MonitorGroups::IPV6_ROUTE);
+            groups = groups
+                & (common
+                    | MonitorGroups::IPV6_ADDRESS
+                    | MonitorGroups::IPV6_ROUTE
+                    | MonitorGroups::IPV6_RULE);
         }
         _ => {}
     }
@@ -433,6 +442,11 @@ fn event<W: Write>(
                 ..Extra::default()
             };
             show::route::route(p, r, links, style, extra);
+        }
+        Payload::NewRule(r) | Payload::DelRule(r) => {
+            // ip's print_rule() writes `Deleted ` itself.
+            banner(p, "RULE", false);
+            show::rule::rule(p, r, details);
         }
         Payload::NewNsid(n) | Payload::DelNsid(n) => {
             let Some(nsid) = n.nsid() else { return };

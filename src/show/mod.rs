@@ -15,6 +15,7 @@ pub mod link;
 pub mod lookup;
 pub mod nsid;
 pub mod route;
+pub mod rule;
 pub mod stats;
 pub mod topology;
 

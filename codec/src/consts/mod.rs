@@ -12,6 +12,7 @@ mod neigh;
 mod netlink;
 mod nsid;
 mod rtnetlink;
+mod rule;
 
 pub use addr::*;
 pub use link::*;
@@ -19,3 +20,4 @@ pub use neigh::*;
 pub use netlink::*;
 pub use nsid::*;
 pub use rtnetlink::*;
+pub use rule::*;

@@ -1,4 +1,5 @@
-//! Request constructors: the messages `ip link`, `ip addr`, `ip route` and `ip netns` send.
+//! Request constructors: the messages `ip link`, `ip addr`, `ip route`, `ip rule` and `ip netns`
+//! send.
 //!
 //! Each constructor writes one complete request into the caller's buffer and returns the
 //! [`MessageBuilder`], so more attributes can be appended before
@@ -37,6 +38,7 @@ mod addr;
 mod link;
 mod nsid;
 mod route;
+mod rule;
 
 pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, addr_new};
 pub use link::{
@@ -48,6 +50,7 @@ pub use route::{
     METRICS_CAPACITY, MetricValue, Metrics, Nexthop, Route, RouteDump, RouteGet, route_del,
     route_dump, route_get, route_new,
 };
+pub use rule::{Rule, RuleDump, rule_del, rule_del_reported, rule_dump, rule_new};
 
 use crate::builder::MessageBuilder;
 use crate::error::Error;

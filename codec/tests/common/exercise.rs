@@ -21,9 +21,9 @@ use std::net::IpAddr;
 use rtnl_codec::raw::{LinkStats64, NlMsgHdr};
 use rtnl_codec::{
     AddressMessage, Attr, Attrs, BridgeInfo, DoneMessage, ErrorMessage, ExtAck, LinkMessage,
-    MacvlanInfo, Message, Messages, NsidMessage, Payload, RouteMessage, VlanInfo, VxlanInfo, ifa,
-    ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa, nlmsg, nlmsgerr_attr,
-    rta, rtm,
+    MacvlanInfo, Message, Messages, NsidMessage, Payload, RouteMessage, RuleMessage, VlanInfo,
+    VxlanInfo, fra, ifa, ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa,
+    nlmsg, nlmsgerr_attr, rta, rtm,
 };
 use zerocopy::IntoBytes;
 
@@ -79,6 +79,7 @@ pub fn exercise_message(message: Message<'_>) {
     let address = AddressMessage::parse(message);
     let route = RouteMessage::parse(message);
     let nsid = NsidMessage::parse(message);
+    let rule = RuleMessage::parse(message);
     let error = ErrorMessage::parse(message);
     let done = DoneMessage::parse(message);
     match &decoded {
@@ -86,6 +87,7 @@ pub fn exercise_message(message: Message<'_>) {
         Ok(Payload::Address(_)) => assert!(address.is_ok()),
         Ok(Payload::Route(_)) => assert!(route.is_ok()),
         Ok(Payload::Nsid(_)) => assert!(nsid.is_ok()),
+        Ok(Payload::Rule(_)) => assert!(rule.is_ok()),
         Ok(Payload::Error(_)) => assert!(error.is_ok()),
         Ok(Payload::Done(_)) => assert!(done.is_ok()),
         Ok(_) => {}
@@ -95,6 +97,7 @@ pub fn exercise_message(message: Message<'_>) {
                 address.as_ref().err(),
                 route.as_ref().err(),
                 nsid.as_ref().err(),
+                rule.as_ref().err(),
                 error.as_ref().err(),
                 done.as_ref().err(),
             ];
@@ -109,6 +112,7 @@ pub fn exercise_message(message: Message<'_>) {
         address.map(drop),
         route.map(drop),
         nsid.map(drop),
+        rule.map(drop),
         error.map(drop),
         done.map(drop),
     ] {
@@ -126,6 +130,7 @@ pub fn exercise_message(message: Message<'_>) {
         rtm::NEWROUTE | rtm::DELROUTE | rtm::GETROUTE => 12,
         rtm::NEWNEIGH | rtm::DELNEIGH | rtm::GETNEIGH => 12,
         rtm::NEWNSID | rtm::DELNSID | rtm::GETNSID => 4,
+        rtm::NEWRULE | rtm::DELRULE | rtm::GETRULE => 12,
         _ => 0,
     };
     let payload = message.payload();
@@ -153,6 +158,7 @@ pub fn exercise(payload: &Payload<'_>) {
         Payload::Address(address) => exercise_address(address),
         Payload::Route(route) => exercise_route(route),
         Payload::Nsid(nsid) => exercise_nsid(nsid),
+        Payload::Rule(rule) => exercise_rule(rule),
         Payload::Other(message) => {
             black_box((message.ty(), message.payload()));
         }
@@ -695,6 +701,77 @@ pub fn exercise_nsid(nsid: &NsidMessage<'_>) {
     same_u32(nsid.fd(), a(netnsa::FD));
     same_i32(nsid.target_nsid(), a(netnsa::TARGET_NSID));
     same_i32(nsid.current_nsid(), a(netnsa::CURRENT_NSID));
+}
+
+/// A C string's bytes: up to the first NUL, or all of them.
+fn up_to_nul(payload: &[u8]) -> &[u8] {
+    &payload[..payload
+        .iter()
+        .position(|&b| b == 0)
+        .unwrap_or(payload.len())]
+}
+
+pub fn exercise_rule(rule: &RuleMessage<'_>) {
+    let message = rule.message();
+    let bytes = message.bytes();
+    assert_eq!(rule.header().as_bytes(), &bytes[16..28]);
+    check_view_attrs(rule.attrs(), |ty| rule.attr(ty), bytes);
+    let a = |ty| rule.attr(ty);
+    assert_eq!(
+        (rule.family(), rule.dst_len(), rule.src_len(), rule.tos()),
+        (bytes[16], bytes[17], bytes[18], bytes[19])
+    );
+    assert_eq!(
+        (rule.action(), rule.flags()),
+        (
+            bytes[23],
+            u32::from_ne_bytes(bytes[24..28].try_into().unwrap())
+        )
+    );
+    assert_eq!(
+        rule.table(),
+        first::<4>(a(fra::TABLE)).map_or(u32::from(bytes[20]), u32::from_ne_bytes)
+    );
+    same_addr(rule.src(), a(fra::SRC));
+    same_addr(rule.dst(), a(fra::DST));
+    assert_eq!(
+        rule.iif_name(),
+        a(fra::IIFNAME).map(|attr| up_to_nul(attr.payload()))
+    );
+    assert_eq!(
+        rule.oif_name(),
+        a(fra::OIFNAME).map(|attr| up_to_nul(attr.payload()))
+    );
+    same_u32(rule.priority(), a(fra::PRIORITY));
+    same_u32(rule.fwmark(), a(fra::FWMARK));
+    same_u32(rule.fwmask(), a(fra::FWMASK));
+    same_u32(rule.goto(), a(fra::GOTO));
+    same_u32(rule.flow(), a(fra::FLOW));
+    same_u64(rule.tun_id().map(u64::from_be), a(fra::TUN_ID));
+    same_i32(rule.suppress_prefixlen(), a(fra::SUPPRESS_PREFIXLEN));
+    same_i32(rule.suppress_ifgroup(), a(fra::SUPPRESS_IFGROUP));
+    same_u8(rule.l3mdev(), a(fra::L3MDEV));
+    same_u8(rule.protocol(), a(fra::PROTOCOL));
+    same_u8(rule.ip_proto(), a(fra::IP_PROTO));
+    let pair32 = |attr: Option<Attr<'_>>| {
+        first::<8>(attr).map(|b| {
+            (
+                u32::from_ne_bytes(b[..4].try_into().unwrap()),
+                u32::from_ne_bytes(b[4..].try_into().unwrap()),
+            )
+        })
+    };
+    let pair16 = |attr: Option<Attr<'_>>| {
+        first::<4>(attr).map(|b| {
+            (
+                u16::from_ne_bytes(b[..2].try_into().unwrap()),
+                u16::from_ne_bytes(b[2..].try_into().unwrap()),
+            )
+        })
+    };
+    assert_eq!(rule.uid_range(), pair32(a(fra::UID_RANGE)));
+    assert_eq!(rule.sport_range(), pair16(a(fra::SPORT_RANGE)));
+    assert_eq!(rule.dport_range(), pair16(a(fra::DPORT_RANGE)));
 }
 
 pub fn exercise_error(error: &ErrorMessage<'_>) {
