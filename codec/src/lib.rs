@@ -6,7 +6,7 @@
 //!
 //! A datagram from a `NETLINK_ROUTE` socket is walked with [`Messages`]; each [`Message`] is
 //! turned into a typed view ([`LinkMessage`], [`AddressMessage`], [`RouteMessage`],
-//! [`NsidMessage`], [`ErrorMessage`], [`DoneMessage`]) by its checking `parse`, or by
+//! [`NsidMessage`], [`NeighbourMessage`], [`ErrorMessage`], [`DoneMessage`]) by its checking `parse`, or by
 //! [`Message::decode`]. The contract, as in smoltcp's `wire` module: **once `parse` has
 //! succeeded, no accessor panics or fails**. `parse` walks the attributes once, checks every
 //! header against the bytes that are there and the payload size of every attribute a typed
@@ -88,6 +88,7 @@ mod index;
 mod kind;
 mod link;
 mod message;
+mod neigh;
 mod nsid;
 pub mod raw;
 pub mod request;
@@ -103,6 +104,7 @@ pub use error::{Error, Layer};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use link::LinkMessage;
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
+pub use neigh::NeighbourMessage;
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage};
 pub use view::{Dump, View};

@@ -12,7 +12,8 @@ use crate::error::{Error, Layer};
 use crate::raw::NlMsgHdr;
 use crate::view::View;
 use crate::{
-    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NsidMessage, RouteMessage, nlmsg,
+    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NeighbourMessage, NsidMessage,
+    RouteMessage, nlmsg,
 };
 
 /// One netlink message: a checked `struct nlmsghdr` and exactly `nlmsg_len` bytes.
@@ -106,7 +107,7 @@ impl<'a> Message<'a> {
 
     /// Decodes the message into the view its type calls for.
     ///
-    /// Control messages and the link, address, route and nsid families get their views; every
+    /// Control messages and the link, address, route, nsid and neighbour families get their views; every
     /// other type is returned as [`Payload::Other`], never as an error.
     ///
     /// Always inlined, so that the view is built where the caller keeps it instead of being
@@ -127,6 +128,9 @@ impl<'a> Message<'a> {
                 RouteMessage::parse(self).map(Payload::Route)
             }
             NsidMessage::FIRST..=NsidMessage::LAST => NsidMessage::parse(self).map(Payload::Nsid),
+            NeighbourMessage::FIRST..=NeighbourMessage::LAST => {
+                NeighbourMessage::parse(self).map(Payload::Neighbour)
+            }
             _ => Ok(Payload::Other(self)),
         }
     }
@@ -192,6 +196,8 @@ pub enum Payload<'a> {
     Route(RouteMessage<'a>),
     /// `RTM_NEWNSID`, `RTM_DELNSID`, `RTM_GETNSID`.
     Nsid(NsidMessage<'a>),
+    /// `RTM_NEWNEIGH`, `RTM_DELNEIGH`, `RTM_GETNEIGH`.
+    Neighbour(NeighbourMessage<'a>),
     /// Any other type, undecoded.
     Other(Message<'a>),
 }

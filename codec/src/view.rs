@@ -4,8 +4,8 @@
 //! Generic code is written once over these traits instead of once per family: a dump loop
 //! that parses each reply, [`Message::decode`](crate::Message::decode), an event loop that
 //! tells new from deleted objects. The families are [`LinkMessage`], [`AddressMessage`],
-//! [`RouteMessage`] and [`NsidMessage`], asked for with [`LinkDump`], [`AddressDump`],
-//! [`RouteDump`] and [`NsidDump`].
+//! [`RouteMessage`], [`NsidMessage`] and [`NeighbourMessage`], asked for with [`LinkDump`],
+//! [`AddressDump`], [`RouteDump`], [`NsidDump`] and [`NeighbourDump`].
 //!
 //! ```
 //! use rtnl_codec::{Dump, Messages, View};
@@ -28,8 +28,8 @@
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::message::Message;
-use crate::request::{self, AddressDump, LinkDump, NsidDump, RouteDump};
-use crate::{AddressMessage, LinkMessage, NsidMessage, RouteMessage, rtm};
+use crate::request::{self, AddressDump, LinkDump, NeighbourDump, NsidDump, RouteDump};
+use crate::{AddressMessage, LinkMessage, NeighbourMessage, NsidMessage, RouteMessage, rtm};
 
 /// A typed view of one rtnetlink family's messages (`struct ifinfomsg`, `ifaddrmsg`, `rtmsg`,
 /// `rtgenmsg` and their attributes).
@@ -138,6 +138,22 @@ impl<'a> View<'a> for NsidMessage<'a> {
     }
 }
 
+impl<'a> View<'a> for NeighbourMessage<'a> {
+    const NEW: u16 = rtm::NEWNEIGH;
+    const DEL: u16 = rtm::DELNEIGH;
+    const LAST: u16 = rtm::GETNEIGH;
+
+    #[inline(always)]
+    fn parse(message: Message<'a>) -> Result<Self, Error> {
+        NeighbourMessage::parse(message)
+    }
+
+    #[inline]
+    fn message(&self) -> Message<'a> {
+        NeighbourMessage::message(self)
+    }
+}
+
 impl Dump for LinkDump<'_> {
     type Reply<'a> = LinkMessage<'a>;
 
@@ -171,6 +187,14 @@ impl Dump for NsidDump {
             b.put_i32(crate::netnsa::TARGET_NSID, target)?;
         }
         Ok(b)
+    }
+}
+
+impl Dump for NeighbourDump {
+    type Reply<'a> = NeighbourMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        request::neigh_dump(buf, seq, self)
     }
 }
 
@@ -219,6 +243,12 @@ mod tests {
             rtm::GETNSID,
             rtm::NEWNSID,
             rtm::GETNSID,
+        );
+        check(
+            &NeighbourDump::default(),
+            rtm::GETNEIGH,
+            rtm::NEWNEIGH,
+            rtm::GETNEIGH,
         );
     }
 }

@@ -35,6 +35,7 @@
 
 mod addr;
 mod link;
+mod neigh;
 mod nsid;
 mod route;
 
@@ -42,6 +43,9 @@ pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, a
 pub use link::{
     LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
     link_dump, link_get, link_new, link_set,
+};
+pub use neigh::{
+    Neighbour, NeighbourDump, NeighbourGet, neigh_del, neigh_dump, neigh_get, neigh_new,
 };
 pub use nsid::{NsidDump, nsid_dump, nsid_get, nsid_new};
 pub use route::{Nexthop, Route, RouteDump, RouteGet, route_del, route_dump, route_get, route_new};
