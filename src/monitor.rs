@@ -56,10 +56,10 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 use std::os::fd::{AsFd, BorrowedFd};
 
-use rtnl_codec::request::{AddressDump, LinkDump, NsidDump, RouteDump};
+use rtnl_codec::request::{AddressDump, LinkDump, NeighbourDump, NsidDump, RouteDump};
 use rtnl_codec::{
-    AddressMessage, Dump, LinkMessage, Message, Messages, NsidMessage, RouteMessage, View, af,
-    rtnlgrp,
+    AddressMessage, Dump, LinkMessage, Message, Messages, NeighbourMessage, NsidMessage,
+    RouteMessage, View, af, rtnlgrp,
 };
 use rustix::io::Errno;
 
@@ -69,6 +69,7 @@ use crate::dump::{dump_once, retry_interrupted};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::{NetnsRef, open_netns};
 use crate::model::{Address, FromView, Link, Nsid, Route};
+use crate::neigh::Neighbour;
 
 /// The most datagrams discarded when a resync starts; a flood that outlasts it overruns the
 /// queue again, which only means another resync.
@@ -93,22 +94,26 @@ impl MonitorGroups {
     pub const IPV6_ROUTE: Self = Self(1 << 4);
     /// `RTNLGRP_NSID`: nsids assigned and released (`RTM_NEWNSID`, `RTM_DELNSID`).
     pub const NSID: Self = Self(1 << 5);
+    /// `RTNLGRP_NEIGH`: neighbour (ARP, NDP) and bridge FDB entries (`RTM_NEWNEIGH`,
+    /// `RTM_DELNEIGH`).
+    pub const NEIGH: Self = Self(1 << 6);
     /// IPv4 and IPv6 addresses.
     pub const ADDRESS: Self = Self(Self::IPV4_ADDRESS.0 | Self::IPV6_ADDRESS.0);
     /// IPv4 and IPv6 routes.
     pub const ROUTE: Self = Self(Self::IPV4_ROUTE.0 | Self::IPV6_ROUTE.0);
-    /// Everything a monitor understands: what `ip monitor link address route nsid` shows
-    /// (the groups of [`rtnl_sys::EVENT_GROUPS`]).
-    pub const ALL: Self = Self((1 << 6) - 1);
+    /// Everything a monitor understands: what `ip monitor link address route nsid neigh`
+    /// shows (the groups of [`rtnl_sys::EVENT_GROUPS`]).
+    pub const ALL: Self = Self((1 << 7) - 1);
 
     /// Each flag with its name and its multicast group.
-    const TABLE: [(Self, &'static str, u32); 6] = [
+    const TABLE: [(Self, &'static str, u32); 7] = [
         (Self::LINK, "LINK", rtnlgrp::LINK),
         (Self::IPV4_ADDRESS, "IPV4_ADDRESS", rtnlgrp::IPV4_IFADDR),
         (Self::IPV6_ADDRESS, "IPV6_ADDRESS", rtnlgrp::IPV6_IFADDR),
         (Self::IPV4_ROUTE, "IPV4_ROUTE", rtnlgrp::IPV4_ROUTE),
         (Self::IPV6_ROUTE, "IPV6_ROUTE", rtnlgrp::IPV6_ROUTE),
         (Self::NSID, "NSID", rtnlgrp::NSID),
+        (Self::NEIGH, "NEIGH", rtnlgrp::NEIGH),
     ];
 
     /// No group.
@@ -193,6 +198,9 @@ pub struct Snapshot {
     pub routes: Vec<Route>,
     /// Every nsid (`RTM_GETNSID` dump), with [`MonitorGroups::NSID`]; unnamed.
     pub nsids: Vec<Nsid>,
+    /// Every neighbour entry (`RTM_GETNEIGH` dumps: ARP and NDP, then the bridge forwarding
+    /// databases), with [`MonitorGroups::NEIGH`].
+    pub neighbours: Vec<Neighbour>,
 }
 
 /// One notification from the kernel, copied out of the receive buffer.
@@ -220,6 +228,10 @@ pub enum Event {
     NewNsid(Nsid),
     /// `RTM_DELNSID`: an nsid was released (its namespace is gone).
     DelNsid(Nsid),
+    /// `RTM_NEWNEIGH`: a neighbour or FDB entry was added or changed.
+    NewNeighbour(Neighbour),
+    /// `RTM_DELNEIGH`: a neighbour or FDB entry was removed.
+    DelNeighbour(Neighbour),
     /// Events were lost; here is the current state of every subscribed kind. Replace your
     /// picture with it (see the [module documentation](self) for exactly what came before and
     /// what follows).
@@ -254,6 +266,10 @@ pub enum Payload<'a> {
     NewNsid(NsidMessage<'a>),
     /// `RTM_DELNSID`.
     DelNsid(NsidMessage<'a>),
+    /// `RTM_NEWNEIGH`.
+    NewNeighbour(NeighbourMessage<'a>),
+    /// `RTM_DELNEIGH`.
+    DelNeighbour(NeighbourMessage<'a>),
     /// A message of another type.
     Other(Message<'a>),
     /// Events were lost: forget what you know of the subscribed kinds. The `New*` payloads up
@@ -327,6 +343,7 @@ families! {
     AddressMessage => Address, NewAddress, DelAddress, addresses;
     RouteMessage => Route, NewRoute, DelRoute, routes;
     NsidMessage => Nsid, NewNsid, DelNsid, nsids;
+    NeighbourMessage => Neighbour, NewNeighbour, DelNeighbour, neighbours;
 }
 
 /// A view the resync dumps hand over: as the `New*` payload it is.
@@ -699,7 +716,7 @@ impl Iterator for Monitor {
 type ResyncDump = fn(&mut Monitor, &mut dyn FnMut(Payload<'_>)) -> Result<usize>;
 
 /// The dumps of a resync, in order, each with the group that asks for it.
-const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 6] = [
+const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 7] = [
     (MonitorGroups::LINK, |m, f| {
         m.resync_dump("dump links", &LinkDump::default(), f)
     }),
@@ -717,6 +734,16 @@ const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 6] = [
     }),
     (MonitorGroups::NSID, |m, f| {
         m.resync_dump("dump nsids", &NsidDump::default(), f)
+    }),
+    (MonitorGroups::NEIGH, |m, f| {
+        let fdb = NeighbourDump {
+            family: af::BRIDGE,
+            ..NeighbourDump::default()
+        };
+        Ok(
+            m.resync_dump("dump neighbours", &NeighbourDump::default(), f)?
+                + m.resync_dump("dump neighbours", &fdb, f)?,
+        )
     }),
 ];
 

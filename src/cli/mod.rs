@@ -15,6 +15,7 @@ pub mod args;
 mod batch;
 mod link;
 mod monitor;
+mod neigh;
 mod netns;
 mod out;
 mod route;
@@ -63,6 +64,8 @@ pub struct Options {
     pub timeout: Option<Duration>,
     /// `-a`, `-all`: `netns exec` and `netns delete` act on every named namespace.
     pub all: bool,
+    /// `-s`, `-stats`, `-statistics`, counted (`ip -s -s`): more of each object.
+    pub stats: u8,
 }
 
 /// What a command runs with: the options, one handle for the whole run (opened when first
@@ -170,8 +173,8 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("maddress", None),
     ("route", Some(route::run)),
     ("rule", None),
-    ("neighbor", None),
-    ("neighbour", None),
+    ("neighbor", Some(neigh::run)),
+    ("neighbour", Some(neigh::run)),
     ("ntable", None),
     ("ntbl", None),
     ("link", Some(link::run)),
@@ -229,6 +232,13 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
         return help(ctx, &mut args);
     };
     let found = OBJECTS.iter().find(|(name, _)| matches(object, name));
+    // `-s` is read for neighbours (and their monitor) only so far; elsewhere it stays refused
+    // rather than print less than ip.
+    if ctx.opts.stats > 0
+        && !found.is_some_and(|(name, _)| matches!(*name, "neighbor" | "neighbour" | "monitor"))
+    {
+        return Err(args::unsupported("-stats"));
+    }
     match found {
         Some((_, Some(run))) => run(ctx, &mut args),
         Some((name, None)) => Err(args::unsupported(name)),
@@ -378,9 +388,9 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
             opts.all = true;
         } else if is("-color") || opt.starts_with("-color=") || opt.starts_with("-c=") {
             // rtnl never colours its output.
+        } else if is("-stats") || is("-statistics") {
+            opts.stats = opts.stats.saturating_add(1);
         } else if [
-            "-stats",
-            "-statistics",
             "-resolve",
             "-oneline",
             "-timestamp",

@@ -1,18 +1,21 @@
-//! `rtnl monitor`: `ip monitor [all|label] [link] [address] [route] [nsid]`, printing each
+//! `rtnl monitor`: `ip monitor [all|label] [link] [address] [route] [nsid] [neigh]`, printing each
 //! event as `ip monitor` does, until killed.
 //!
 //! Links print as `ip link` prints them (without `mode` and `qlen`, as `ip monitor` does),
 //! addresses as `INDEX: DEV    inet ...`, routes as `ip route show table all`, nsids as
-//! `nsid N (iproute2 netns name: NAME)`; removals start with `Deleted `. With `all` or `label`
-//! each line starts with its kind: `[LINK]`, `[ADDR]`, `[ROUTE]`, `[NSID]`. Without an object
+//! `nsid N (iproute2 netns name: NAME)`, neighbours as `ip neigh show`; removals start with
+//! `Deleted `. With `all` or `label` each line starts with its kind: `[LINK]`, `[ADDR]`,
+//! `[ROUTE]`, `[NSID]`, `[NEIGH]`. Without an object
 //! every kind is shown. `-j` does not change the output (`ip monitor` prints text too).
 
 use std::fmt;
 use std::io::Write;
 
+use rtnl_ip::codec::af;
 use rtnl_ip::monitor::{Monitor, MonitorGroups, Payload};
 use rtnl_ip::show::link::LinkStyle;
 use rtnl_ip::show::lookup::LinkTable;
+use rtnl_ip::show::neigh::NeighbourStyle;
 use rtnl_ip::show::route::{Extra, RouteStyle};
 use rtnl_ip::show::{self, Printer};
 
@@ -20,17 +23,18 @@ use super::args::{Args, CmdResult, Failure, matches};
 use super::{Ctx, Family, netns_ref};
 
 /// `ip monitor`'s words: the objects `rtnl` shows and their groups.
-const OBJECTS: [(&str, MonitorGroups); 4] = [
+const OBJECTS: [(&str, MonitorGroups); 5] = [
     ("link", MonitorGroups::LINK),
     ("address", MonitorGroups::ADDRESS),
     ("route", MonitorGroups::ROUTE),
     ("nsid", MonitorGroups::NSID),
+    ("neigh", MonitorGroups::NEIGH),
 ];
 
 /// Objects `ip monitor` knows that `rtnl` does not show.
-const UNSUPPORTED: [&str; 12] = [
-    "mroute", "prefix", "neigh", "netconf", "rule", "nexthop", "stats", "file", "dev", "all-nsid",
-    "mrule", "maddress",
+const UNSUPPORTED: [&str; 11] = [
+    "mroute", "prefix", "netconf", "rule", "nexthop", "stats", "file", "dev", "all-nsid", "mrule",
+    "maddress",
 ];
 
 /// `rtnl monitor ...`.
@@ -44,7 +48,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
         if matches(word, "help") {
             return Err(Failure::Usage(
-                "Usage: rtnl monitor [ all | label ] [ link ] [ address ] [ route ] [ nsid ]"
+                "Usage: rtnl monitor [ all | label ] [ link ] [ address ] [ route ] [ nsid ] [ neigh ]"
                     .into(),
             ));
         }
@@ -62,7 +66,17 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         groups = MonitorGroups::ALL;
     }
     // -4 / -6 keep one family's addresses and routes.
-    let common = MonitorGroups::LINK | MonitorGroups::NSID;
+    // Neighbours of the other family are skipped as they come, as ip does.
+    let common = MonitorGroups::LINK | MonitorGroups::NSID | MonitorGroups::NEIGH;
+    let neigh_family = match ctx.opts.family {
+        Family::Inet => af::INET,
+        Family::Inet6 => af::INET6,
+        _ => af::UNSPEC,
+    };
+    let neigh_style = NeighbourStyle {
+        stats: ctx.opts.stats > 0,
+        dev_filtered: false,
+    };
     match ctx.opts.family {
         Family::Inet => {
             groups = groups & (common | MonitorGroups::IPV4_ADDRESS | MonitorGroups::IPV4_ROUTE);
@@ -93,6 +107,17 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 && let Ok(handle) = ctx.handle()
             {
                 links.load_netns_names(handle);
+            }
+            if let Payload::NewNeighbour(m) | Payload::DelNeighbour(m) = &payload
+                && !resync
+            {
+                if neigh_family == af::UNSPEC || m.family() == neigh_family {
+                    if label {
+                        p.text(format_args!("[NEIGH]"));
+                    }
+                    show::neigh::neighbour(&mut p, m, &mut links, neigh_style);
+                }
+                return;
             }
             event(&mut p, &payload, &mut links, &mut resync, label, details);
         })?;

@@ -13,6 +13,7 @@
 pub mod address;
 pub mod link;
 pub mod lookup;
+pub mod neigh;
 pub mod nsid;
 pub mod route;
 pub mod topology;

@@ -5,16 +5,17 @@ use rustix::io::Errno;
 
 use crate::socket::Socket;
 
-/// The groups a link/address/route/nsid monitor joins, as `ip monitor` does: `RTNLGRP_LINK`,
+/// The groups a link/address/route/nsid/neighbour monitor joins, as `ip monitor` does: `RTNLGRP_LINK`,
 /// `RTNLGRP_IPV4_IFADDR`, `RTNLGRP_IPV6_IFADDR`, `RTNLGRP_IPV4_ROUTE`, `RTNLGRP_IPV6_ROUTE`,
-/// `RTNLGRP_NSID`.
-pub const EVENT_GROUPS: [u32; 6] = [
+/// `RTNLGRP_NSID`, `RTNLGRP_NEIGH`.
+pub const EVENT_GROUPS: [u32; 7] = [
     rtnlgrp::LINK,
     rtnlgrp::IPV4_IFADDR,
     rtnlgrp::IPV6_IFADDR,
     rtnlgrp::IPV4_ROUTE,
     rtnlgrp::IPV6_ROUTE,
     rtnlgrp::NSID,
+    rtnlgrp::NEIGH,
 ];
 
 impl Socket {
