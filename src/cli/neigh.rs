@@ -18,7 +18,7 @@ use rtnl_ip::codec::{af, ntf, ntf_ext, nud};
 use rtnl_ip::show::Printer;
 use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
-use rtnl_ip::{LinkRef, NeighbourFilter, NeighbourSpec, names};
+use rtnl_ip::{ErrorKind, LinkRef, NeighbourFilter, NeighbourSpec, names};
 
 use super::args::{self, Args, CmdResult, Failure, duparg, duparg2, invarg, matches};
 use super::{Ctx, Family};
@@ -189,9 +189,10 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
         }
     }
     let Some(dst) = dst.filter(|_| dev_ok) else {
-        return Err(Failure::Usage(
-            "Device and destination are required arguments.".into(),
-        ));
+        exit_now(
+            ctx,
+            &Failure::Usage("Device and destination are required arguments.".into()),
+        );
     };
     let lladdr = match lladdr {
         Some(word) if word != "null" => {
@@ -211,14 +212,28 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
         spec = spec.lladdr(lladdr);
     }
     let handle = ctx.handle()?;
-    match verb {
-        Verb::Add => handle.neigh_add(&spec)?,
-        Verb::Change => handle.neigh_change(&spec)?,
-        Verb::Replace => handle.neigh_replace(&spec)?,
-        Verb::Delete => handle.neigh_del(&spec)?,
+    let result = match verb {
+        Verb::Add => handle.neigh_add(&spec),
+        Verb::Change => handle.neigh_change(&spec),
+        Verb::Replace => handle.neigh_replace(&spec),
+        Verb::Delete => handle.neigh_del(&spec),
+    };
+    match result {
+        Ok(()) => {
+            ctx.warn();
+            Ok(())
+        }
+        Err(e) if matches!(e.kind(), ErrorKind::Kernel(_)) => exit_now(ctx, &Failure::Lib(e)),
+        Err(e) => Err(e.into()),
     }
-    ctx.warn();
-    Ok(())
+}
+
+/// Ends the whole run at once, as `ip neigh` does with `exit()` for a refused change or missing
+/// arguments: a batch stops there, without `Command failed`.
+fn exit_now(ctx: &mut Ctx, failure: &Failure) -> ! {
+    ctx.flush();
+    eprintln!("{failure}");
+    std::process::exit(i32::from(failure.code()));
 }
 
 /// `neigh get {ADDR | proxy ADDR} dev DEV` (`ipneigh_get()`): printed as text even with `-j`,
