@@ -52,6 +52,8 @@ static ADDRS: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/addrs.bin")).0
 static ROUTES4: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes4.bin")).0;
 /// The IPv6 route dump of all tables.
 static ROUTES6: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes6.bin")).0;
+/// The neighbour dump: ARP and NDP entries of every kind `ip neigh add` makes.
+static NEIGHS: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/neighs.bin")).0;
 
 #[path = "common/counting.rs"]
 mod counting;
@@ -94,6 +96,15 @@ trait Sink {
         gateway: Option<IpAddr>,
         oif: Option<u32>,
         priority: Option<u32>,
+    );
+    /// One neighbour entry: what `ip neigh show` prints of it.
+    fn neighbour(
+        &mut self,
+        index: u32,
+        state: u16,
+        flags: u8,
+        dst: Option<IpAddr>,
+        lladdr: Option<&[u8]>,
     );
 }
 
@@ -198,6 +209,20 @@ impl Sink for Checksum {
         self.opt(oif);
         self.opt(priority);
     }
+
+    #[inline(always)]
+    fn neighbour(
+        &mut self,
+        index: u32,
+        state: u16,
+        flags: u8,
+        dst: Option<IpAddr>,
+        lladdr: Option<&[u8]>,
+    ) {
+        self.word(u64::from(index) | (u64::from(state) << 32) | (u64::from(flags) << 48));
+        self.ip(dst);
+        self.bytes(lladdr);
+    }
 }
 
 /// One extracted message, owned, for the equality check before timing.
@@ -214,6 +239,8 @@ enum Record {
     ),
     /// See [`Sink::address`].
     Address(u32, u8, u8, Option<IpAddr>, Option<IpAddr>, Option<Vec<u8>>),
+    /// See [`Sink::neighbour`].
+    Neighbour(u32, u16, u8, Option<IpAddr>, Option<Vec<u8>>),
     /// See [`Sink::route`].
     Route(
         u32,
@@ -277,6 +304,19 @@ impl Sink for Collect {
         self.0
             .push(Record::Route(table, dst, dst_len, gateway, oif, priority));
     }
+
+    fn neighbour(
+        &mut self,
+        index: u32,
+        state: u16,
+        flags: u8,
+        dst: Option<IpAddr>,
+        lladdr: Option<&[u8]>,
+    ) {
+        let lladdr = lladdr.map(<[u8]>::to_vec);
+        self.0
+            .push(Record::Neighbour(index, state, flags, dst, lladdr));
+    }
 }
 
 /// rtnl-codec, through its public API only.
@@ -335,6 +375,31 @@ mod codec {
                 Payload::Done(_) => {}
                 other => panic!("unexpected {other:?}"),
             }
+        }
+    }
+
+    /// Neighbours.
+    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            match message.unwrap().decode().unwrap() {
+                Payload::Neighbour(n) => {
+                    sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr())
+                }
+                Payload::Done(_) => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+
+    /// Neighbours through the typed view alone.
+    pub fn neighbours_typed(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                break;
+            }
+            let n = rtnl_codec::NeighbourMessage::parse(message).unwrap();
+            sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr());
         }
     }
 
@@ -534,6 +599,24 @@ mod bare {
         });
     }
 
+    /// Neighbours: `ndmsg`, then DST and LLADDR.
+    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
+        messages(data, |ty, p| {
+            if ty != 28 || p.len() < 12 {
+                return;
+            }
+            let index = u32::from_ne_bytes(p[4..8].try_into().unwrap());
+            let state = u16::from_ne_bytes([p[8], p[9]]);
+            let (mut dst, mut lladdr) = (None, None);
+            attrs(&p[12..], |ty, a| match ty {
+                1 => dst = ip(a),
+                2 => lladdr = Some(a),
+                _ => {}
+            });
+            sink.neighbour(index, state, p[10], dst, lladdr);
+        });
+    }
+
     /// Routes: `rtmsg`, then TABLE, DST, GATEWAY, OIF and PRIORITY.
     pub fn routes(data: &[u8], sink: &mut impl Sink) {
         messages(data, |ty, p| {
@@ -562,6 +645,7 @@ mod npr {
     use netlink_packet_route::RouteNetlinkMessage;
     use netlink_packet_route::address::AddressAttribute;
     use netlink_packet_route::link::{LinkAttribute, LinkInfo};
+    use netlink_packet_route::neighbour::{NeighbourAddress, NeighbourAttribute};
     use netlink_packet_route::route::{RouteAddress, RouteAttribute};
     use std::fmt::Write;
     use std::net::IpAddr;
@@ -673,6 +757,35 @@ mod npr {
                 address,
                 local,
                 label,
+            );
+        });
+    }
+
+    /// Neighbours.
+    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
+        messages(data, |message| {
+            let RouteNetlinkMessage::NewNeighbour(n) = message else {
+                panic!("not a neighbour: {message:?}");
+            };
+            let (mut dst, mut lladdr) = (None, None);
+            for attr in &n.attributes {
+                match attr {
+                    NeighbourAttribute::Destination(NeighbourAddress::Inet(v4)) => {
+                        dst = Some(IpAddr::V4(*v4));
+                    }
+                    NeighbourAttribute::Destination(NeighbourAddress::Inet6(v6)) => {
+                        dst = Some(IpAddr::V6(*v6));
+                    }
+                    NeighbourAttribute::LinkLayerAddress(l) => lladdr = Some(l.as_slice()),
+                    _ => {}
+                }
+            }
+            sink.neighbour(
+                n.header.ifindex,
+                u16::from(n.header.state),
+                n.header.flags.bits(),
+                dst,
+                lladdr,
             );
         });
     }
@@ -1626,5 +1739,20 @@ fn routes(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, links, addresses, routes);
+/// The neighbour dump.
+fn neighbours(c: &mut Criterion) {
+    group(
+        c,
+        "decode/neighs",
+        NEIGHS,
+        &[
+            implementation!("bare-walker", bare::neighbours),
+            implementation!("rtnl-codec", codec::neighbours),
+            implementation!("rtnl-codec-typed", codec::neighbours_typed),
+            implementation!("netlink-packet-route", npr::neighbours),
+        ],
+    );
+}
+
+criterion_group!(benches, links, addresses, routes, neighbours);
 criterion_main!(benches);
