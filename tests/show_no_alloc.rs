@@ -1,6 +1,6 @@
 //! Proof that printing is streamed: the renderers of `rtnl_ip::show` print the fixture dumps
-//! (links, addresses, routes, nsids, neighbours; text and JSON, compact and pretty, with and without
-//! details) into `std::io::sink()` with a counting global allocator watching, and the count
+//! (links, addresses, routes, nsids, neighbours; text and JSON, compact and pretty, with and
+//! without details) into `std::io::sink()` with a counting global allocator watching, and the count
 //! does not grow with the number of messages.
 //!
 //! The only memory that may grow is the link table's (one fixed-size entry per link, in a
