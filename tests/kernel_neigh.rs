@@ -215,6 +215,14 @@ fn entries_added_are_what_ip_shows() {
     })
     .unwrap();
     assert_eq!(seen, ip_rows(&["neigh", "show", "dev", "v0"]).len());
+    // The generic dumps take the codec's request: every entry, unfiltered (ip's `nud all`).
+    let dump = rtnl_ip::codec::request::NeighbourDump::default();
+    let owned: Vec<Neighbour> = h.dump_owned(&dump).unwrap();
+    assert_eq!(our_rows(&owned), ip_rows(&["neigh", "show", "nud", "all"]));
+    let mut streamed = 0;
+    h.dump(&dump, |m| streamed += usize::from(m.index() != 0))
+        .unwrap();
+    assert_eq!(streamed, owned.len());
     // NDA_PROTOCOL comes back as given.
     let v6 = h
         .neigh_get(LinkRef::Name("v0"), addr("2001:db8::2"), false)
