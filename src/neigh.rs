@@ -481,9 +481,10 @@ impl Handle {
 
     /// `RTM_GETNEIGH` dump, then `RTM_DELNEIGH` for each entry `filter` keeps, redone until a
     /// dump finds nothing (at most ten rounds, dropping `NUD_FAILED` from the states after the
-    /// first, as `ip neigh flush` does). `round` is told each round's number and how many
-    /// entries it deletes (what `ip -s neigh flush` prints). Returns the number of rounds that
-    /// deleted something, or `None` when ten were not enough.
+    /// first, as `ip neigh flush` does). `each` sees every entry a round deletes, with the
+    /// round's number (from 1), before it is deleted (what `ip -s neigh flush` counts and `ip
+    /// -s -s neigh flush` prints). Returns the number of rounds that deleted something, or
+    /// `None` when ten were not enough.
     ///
     /// Use [`NeighbourFilter::FLUSH_STATES`] for `ip neigh flush`'s default states.
     ///
@@ -493,17 +494,23 @@ impl Handle {
     pub fn neigh_flush(
         &mut self,
         filter: &NeighbourFilter<'_>,
-        mut round: impl FnMut(usize, usize),
+        mut each: impl FnMut(usize, &NeighbourMessage<'_>),
     ) -> Result<Option<usize>> {
         const OP: &str = "flush neighbours";
         const ROUNDS: usize = 10;
         let mut filter = filter.clone();
-        for n in 0..ROUNDS {
-            let found = self.neighbours(&filter)?;
+        for round in 0..ROUNDS {
+            let mut found = Vec::new();
+            filter.rows(self, |row| match row {
+                DumpRow::Restart => found.clear(),
+                DumpRow::View(m) => {
+                    each(round + 1, m);
+                    found.push(Neighbour::from_message(m));
+                }
+            })?;
             if found.is_empty() {
-                return Ok(Some(n));
+                return Ok(Some(round));
             }
-            round(n + 1, found.len());
             for entry in &found {
                 let n = request::Neighbour {
                     family: entry.family,

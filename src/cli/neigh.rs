@@ -388,24 +388,47 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
     ctx.finish(p, result)
 }
 
-/// `neigh flush`: deletes what the filter keeps, in rounds; with `-s` says how it went.
+/// `neigh flush`: deletes what the filter keeps, in rounds; with `-s` says how it went, and
+/// with `-s -s` prints each entry as it goes (as text, as ip does, `-j` or not).
 fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
-    let stats = ctx.opts.stats > 0;
-    let mut out = String::new();
+    let stats = ctx.opts.stats;
+    let style = NeighbourStyle {
+        stats: true,
+        dev_filtered: filter.dev.is_some(),
+    };
+    let mut links = LinkTable::new(ctx.handle()?);
+    let mut p = Printer::new(Vec::new(), false, false);
+    let (mut current, mut count) = (0, 0);
+    let round_line = |p: &mut Printer<Vec<u8>>, round: usize, count: usize| {
+        if stats > 0 {
+            p.text(format_args!(
+                "\n*** Round {round}, deleting {count} entries ***\n"
+            ));
+        }
+    };
     let rounds = ctx
         .handle()?
-        .neigh_flush(filter, |round, entries| {
-            if stats {
-                out.push_str(&format!(
-                    "\n*** Round {round}, deleting {entries} entries ***\n"
-                ));
+        .neigh_flush(filter, |round, m| {
+            if round != current {
+                if current != 0 {
+                    round_line(&mut p, current, count);
+                }
+                (current, count) = (round, 0);
+            }
+            count += 1;
+            if stats > 1 {
+                neighbour(&mut p, m, &mut links, style);
             }
         })
         .map_err(Failure::dump("Flush"));
-    ctx.out.push_str(&out);
+    if current != 0 {
+        round_line(&mut p, current, count);
+    }
+    let text = p.finish().unwrap_or_default();
+    ctx.out.push_str(&String::from_utf8_lossy(&text));
     match rounds? {
         Some(rounds) => {
-            if stats {
+            if stats > 0 {
                 if rounds == 0 {
                     ctx.out.push_str("Nothing to flush.\n");
                 } else {
