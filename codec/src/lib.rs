@@ -6,8 +6,8 @@
 //!
 //! A datagram from a `NETLINK_ROUTE` socket is walked with [`Messages`]; each [`Message`] is
 //! turned into a typed view ([`LinkMessage`], [`AddressMessage`], [`RouteMessage`],
-//! [`NsidMessage`], [`NeighbourMessage`], [`ErrorMessage`], [`DoneMessage`]) by its checking `parse`, or by
-//! [`Message::decode`]. The contract, as in smoltcp's `wire` module: **once `parse` has
+//! [`NsidMessage`], [`NeighbourMessage`], [`ErrorMessage`], [`DoneMessage`]) by its checking
+//! `parse`, or by [`Message::decode`]. The contract, as in smoltcp's `wire` module: **once `parse` has
 //! succeeded, no accessor panics or fails**. `parse` walks the attributes once, checks every
 //! header against the bytes that are there and the payload size of every attribute a typed
 //! accessor reads, and records where each attribute is, as the kernel's `nla_parse()` does; an

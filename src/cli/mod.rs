@@ -3,7 +3,7 @@
 //!
 //! `rtnl [OPTIONS] OBJECT [COMMAND [ARGS]]`, where objects, commands and most keywords may be
 //! abbreviated as `ip` allows (`ip`'s own table decides: `l` is `link`, `a` is `address`, `r`
-//! is `route`, `n` is `neighbor`, which `rtnl` does not have). Output is `ip`'s text, or with
+//! is `route`, `n` is `neighbor`). Output is `ip`'s text, or with
 //! `-j` the JSON `ip -j` prints; failures print `ip`'s messages and exit with `ip`'s codes
 //! (2 when the kernel refused, 1 for local failures, 255 for bad arguments).
 //!
