@@ -350,3 +350,78 @@ fn monitor_prints_what_ip_monitor_prints() {
         assert_eq!(a, b);
     }
 }
+
+/// A bridge with a port: FDB entries of the bridge (`master`) and of the port (`self`), links
+/// down so the bridge learns nothing while the two commands run.
+fn bridge_setup() {
+    private_netns();
+    ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    ip(&["link", "add", "br0", "type", "bridge"]);
+    ip(&["link", "set", "v1", "master", "br0"]);
+    for (mac, place) in [
+        ("02:00:00:00:00:c1", "master"),
+        ("02:00:00:00:00:c2", "self"),
+    ] {
+        let out = std::process::Command::new("bridge")
+            .args(["fdb", "add", mac, "dev", "v1", place])
+            .output()
+            .expect("bridge");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn bridge_fdb_prints_what_ip_prints() {
+    bridge_setup();
+    let mut printed = 0;
+    for args in [
+        "-f bridge neigh show",
+        "-f bridge neigh show dev v1",
+        "-f bridge -j neigh show",
+        "-f bridge -j -p neigh show dev v1",
+        "-f bridge -s neigh show dev v1",
+        // The kernel does not filter an FDB dump by master: ip warns on its output.
+        "-f bridge neigh show master br0",
+        "-f bridge -j neigh show master br0",
+        // Refused by the kernel: `Dump terminated`, exit 1, and with -j the `[` ip printed.
+        "-f bridge neigh show nomaster",
+        "-f bridge -j neigh show nomaster",
+        "-f bridge neigh show proxy",
+        // ip reads no address of the bridge family.
+        "-f bridge neigh show to 192.0.2.0/24",
+        "-f bridge neigh add 192.0.2.1 lladdr 02:00:00:00:00:01 dev v1",
+        "-f bridge neigh get 192.0.2.1 dev v1",
+    ] {
+        let out = same(&words(args));
+        printed += usize::from(!out.stdout.is_empty());
+    }
+    assert!(printed >= 7, "only {printed} printed something");
+    // Other objects refuse the family as before.
+    let out = rtnl(&words("-f bridge link show"));
+    assert_eq!(out.status.code(), Some(255));
+
+    // A flush of every state, in twin namespaces: the same rounds, the same entries left.
+    let flush = |program: &'static str| {
+        std::thread::spawn(move || {
+            bridge_setup();
+            let out = std::process::Command::new(program)
+                .args(words("-s -f bridge neigh flush dev v1 nud all"))
+                .output()
+                .expect("run");
+            let left = ip(&["-f", "bridge", "neigh", "show", "dev", "v1"]);
+            (out.status.code(), out.stdout, out.stderr, left)
+        })
+        .join()
+        .expect("thread")
+    };
+    let ours = flush(RTNL);
+    assert_eq!(ours, flush("ip"));
+    assert!(
+        String::from_utf8_lossy(&ours.1).contains("deleting"),
+        "{ours:?}"
+    );
+}

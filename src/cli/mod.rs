@@ -41,6 +41,8 @@ pub enum Family {
     Inet6,
     /// `-0`, `-f link`: links only.
     Link,
+    /// `-f bridge`: bridge forwarding databases (`AF_BRIDGE`); read by `neigh` only so far.
+    Bridge,
 }
 
 /// The options before the object, as `ip` reads them.
@@ -239,6 +241,12 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
     {
         return Err(args::unsupported("-stats"));
     }
+    // `-f bridge` likewise: other objects refuse it as before.
+    if ctx.opts.family == Family::Bridge
+        && !found.is_some_and(|(name, _)| matches!(*name, "neighbor" | "neighbour"))
+    {
+        return Err(args::invarg("invalid protocol family", "bridge"));
+    }
     match found {
         Some((_, Some(run))) => run(ctx, &mut args),
         Some((name, None)) => Err(args::unsupported(name)),
@@ -350,6 +358,7 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
                 "inet" => Family::Inet,
                 "inet6" => Family::Inet6,
                 "link" => Family::Link,
+                "bridge" => Family::Bridge,
                 "help" => return Err(Failure::Usage(USAGE.trim_end().to_owned())),
                 other => return Err(args::invarg("invalid protocol family", other)),
             };

@@ -14,7 +14,7 @@
 
 use std::net::IpAddr;
 
-use rtnl_ip::codec::{af, ntf, ntf_ext, nud};
+use rtnl_ip::codec::{af, nlm_f, ntf, ntf_ext, nud};
 use rtnl_ip::show::Printer;
 use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
@@ -124,6 +124,8 @@ fn address(ctx: &Ctx, word: &str) -> CmdResult<IpAddr> {
     let (what, ok) = match ctx.opts.family {
         Family::Inet => ("inet", parsed.filter(IpAddr::is_ipv4)),
         Family::Inet6 => ("inet6", parsed.filter(IpAddr::is_ipv6)),
+        // ip's get_addr() reads no address of AF_BRIDGE.
+        Family::Bridge => ("bridge", None),
         _ => ("any valid", parsed),
     };
     ok.ok_or_else(|| {
@@ -231,9 +233,14 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
 /// Ends the whole run at once, as `ip neigh` does with `exit()` for a refused change or missing
 /// arguments: a batch stops there, without `Command failed`.
 fn exit_now(ctx: &mut Ctx, failure: &Failure) -> ! {
+    exit_with(ctx, failure, failure.code())
+}
+
+/// [`exit_now`] with the exit code `ip` uses there.
+fn exit_with(ctx: &mut Ctx, failure: &Failure, code: u8) -> ! {
     ctx.flush();
     eprintln!("{failure}");
-    std::process::exit(i32::from(failure.code()));
+    std::process::exit(i32::from(code));
 }
 
 /// `neigh get {ADDR | proxy ADDR} dev DEV` (`ipneigh_get()`): printed as text even with `-j`,
@@ -294,6 +301,7 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
     filter.dump.family = match ctx.opts.family {
         Family::Inet => af::INET,
         Family::Inet6 => af::INET6,
+        Family::Bridge => af::BRIDGE,
         _ => af::UNSPEC,
     };
     if flush {
@@ -356,6 +364,11 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             if matches(word, "help") {
                 return help(ctx, args);
             }
+            if ctx.opts.family == Family::Bridge {
+                return Err(Failure::Local(format!(
+                    "Error: bridge prefix is expected rather than \"{word}\"."
+                )));
+            }
             let (prefix, _) = super::address::parse_prefix(ctx, word)?;
             if filter.dump.family == af::UNSPEC {
                 filter.dump.family = match prefix.addr() {
@@ -380,12 +393,31 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
     let mut links = LinkTable::new(ctx.handle()?);
     let mut p = ctx.printer();
     p.start_list();
-    let result = ctx
-        .handle()?
-        .for_each_neighbour(&filter, |m| neighbour(&mut p, m, &mut links, style))
-        .map_err(Failure::dump("Dump"));
-    p.end_list();
-    ctx.finish(p, result)
+    // A kernel that did not filter by master (the bridge's FDB dump never does) marks no reply
+    // NLM_F_DUMP_FILTERED: ip says so once, on its output, in the middle of JSON too.
+    let mut warn = filter.master.is_some() || filter.dump.master.is_some();
+    let result = ctx.handle()?.for_each_neighbour(&filter, |m| {
+        if warn && m.message().flags() & nlm_f::DUMP_FILTERED == 0 {
+            warn = false;
+            p.raw(format_args!(
+                "\nWARNING: Kernel does not support filtering by master device\n\n"
+            ));
+        }
+        neighbour(&mut p, m, &mut links, style);
+    });
+    match result {
+        Ok(()) => {
+            p.end_list();
+            ctx.finish(p, Ok(()))
+        }
+        Err(e) => {
+            // ip ends with exit(1) after `Dump terminated` (a batch too), its output as far as
+            // it got (with -j, an open `[`).
+            let failure = Failure::dump("Dump")(e);
+            let _ = ctx.finish(p, Ok(()));
+            exit_with(ctx, &failure, 1)
+        }
+    }
 }
 
 /// `neigh flush`: deletes what the filter keeps, in rounds; with `-s` says how it went, and

@@ -107,6 +107,12 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// Written as it is in both modes, in the middle of JSON too: what `ip` writes to its output
+    /// with `fprintf()` whatever the mode (`ip neigh`'s warning about master filtering).
+    pub fn raw(&mut self, args: fmt::Arguments<'_>) {
+        self.put_fmt(args);
+    }
+
     /// Text only (`PRINT_FP`): written in text mode, nothing in JSON.
     pub fn text(&mut self, args: fmt::Arguments<'_>) {
         if !self.json {
