@@ -56,6 +56,8 @@ static ROUTES6: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/routes6.bin"
 static RULES4: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/rules4.bin")).0;
 /// The IPv6 rule dump.
 static RULES6: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/rules6.bin")).0;
+/// The neighbour dump: ARP and NDP entries of every kind `ip neigh add` makes.
+static NEIGHS: &[u8] = &Aligned(*include_bytes!("../tests/fixtures/neighs.bin")).0;
 
 #[path = "common/counting.rs"]
 mod counting;
@@ -111,6 +113,16 @@ trait Sink {
         src_len: u8,
         fwmark: Option<u32>,
         iif: Option<&[u8]>,
+    );
+
+    /// One neighbour entry: what `ip neigh show` prints of it.
+    fn neighbour(
+        &mut self,
+        index: u32,
+        state: u16,
+        flags: u8,
+        dst: Option<IpAddr>,
+        lladdr: Option<&[u8]>,
     );
 }
 
@@ -233,6 +245,19 @@ impl Sink for Checksum {
         self.opt(fwmark);
         self.bytes(iif);
     }
+
+    fn neighbour(
+        &mut self,
+        index: u32,
+        state: u16,
+        flags: u8,
+        dst: Option<IpAddr>,
+        lladdr: Option<&[u8]>,
+    ) {
+        self.word(u64::from(index) | (u64::from(state) << 32) | (u64::from(flags) << 48));
+        self.ip(dst);
+        self.bytes(lladdr);
+    }
 }
 
 /// One extracted message, owned, for the equality check before timing.
@@ -249,6 +274,8 @@ enum Record {
     ),
     /// See [`Sink::address`].
     Address(u32, u8, u8, Option<IpAddr>, Option<IpAddr>, Option<Vec<u8>>),
+    /// See [`Sink::neighbour`].
+    Neighbour(u32, u16, u8, Option<IpAddr>, Option<Vec<u8>>),
     /// See [`Sink::route`].
     Route(
         u32,
@@ -338,6 +365,19 @@ impl Sink for Collect {
             priority, table, action, src, src_len, fwmark, iif,
         ));
     }
+
+    fn neighbour(
+        &mut self,
+        index: u32,
+        state: u16,
+        flags: u8,
+        dst: Option<IpAddr>,
+        lladdr: Option<&[u8]>,
+    ) {
+        let lladdr = lladdr.map(<[u8]>::to_vec);
+        self.0
+            .push(Record::Neighbour(index, state, flags, dst, lladdr));
+    }
 }
 
 /// rtnl-codec, through its public API only.
@@ -398,6 +438,31 @@ mod codec {
                 Payload::Done(_) => {}
                 other => panic!("unexpected {other:?}"),
             }
+        }
+    }
+
+    /// Neighbours.
+    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            match message.unwrap().decode().unwrap() {
+                Payload::Neighbour(n) => {
+                    sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr())
+                }
+                Payload::Done(_) => {}
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+
+    /// Neighbours through the typed view alone.
+    pub fn neighbours_typed(data: &[u8], sink: &mut impl Sink) {
+        for message in Messages::new(data) {
+            let message = message.unwrap();
+            if message.ty() == nlmsg::DONE {
+                break;
+            }
+            let n = rtnl_codec::NeighbourMessage::parse(message).unwrap();
+            sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr());
         }
     }
 
@@ -636,6 +701,24 @@ mod bare {
         });
     }
 
+    /// Neighbours: `ndmsg`, then DST and LLADDR.
+    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
+        messages(data, |ty, p| {
+            if ty != 28 || p.len() < 12 {
+                return;
+            }
+            let index = u32::from_ne_bytes(p[4..8].try_into().unwrap());
+            let state = u16::from_ne_bytes([p[8], p[9]]);
+            let (mut dst, mut lladdr) = (None, None);
+            attrs(&p[12..], |ty, a| match ty {
+                1 => dst = ip(a),
+                2 => lladdr = Some(a),
+                _ => {}
+            });
+            sink.neighbour(index, state, p[10], dst, lladdr);
+        });
+    }
+
     /// Routes: `rtmsg`, then TABLE, DST, GATEWAY, OIF and PRIORITY.
     pub fn routes(data: &[u8], sink: &mut impl Sink) {
         messages(data, |ty, p| {
@@ -684,6 +767,7 @@ mod npr {
     use netlink_packet_route::RouteNetlinkMessage;
     use netlink_packet_route::address::AddressAttribute;
     use netlink_packet_route::link::{LinkAttribute, LinkInfo};
+    use netlink_packet_route::neighbour::{NeighbourAddress, NeighbourAttribute};
     use netlink_packet_route::route::{RouteAddress, RouteAttribute};
     use netlink_packet_route::rule::RuleAttribute;
     use std::fmt::Write;
@@ -796,6 +880,35 @@ mod npr {
                 address,
                 local,
                 label,
+            );
+        });
+    }
+
+    /// Neighbours.
+    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
+        messages(data, |message| {
+            let RouteNetlinkMessage::NewNeighbour(n) = message else {
+                panic!("not a neighbour: {message:?}");
+            };
+            let (mut dst, mut lladdr) = (None, None);
+            for attr in &n.attributes {
+                match attr {
+                    NeighbourAttribute::Destination(NeighbourAddress::Inet(v4)) => {
+                        dst = Some(IpAddr::V4(*v4));
+                    }
+                    NeighbourAttribute::Destination(NeighbourAddress::Inet6(v6)) => {
+                        dst = Some(IpAddr::V6(*v6));
+                    }
+                    NeighbourAttribute::LinkLayerAddress(l) => lladdr = Some(l.as_slice()),
+                    _ => {}
+                }
+            }
+            sink.neighbour(
+                n.header.ifindex,
+                u16::from(n.header.state),
+                n.header.flags.bits(),
+                dst,
+                lladdr,
             );
         });
     }
@@ -1796,5 +1909,20 @@ fn rules(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, links, addresses, routes, rules);
+/// The neighbour dump.
+fn neighbours(c: &mut Criterion) {
+    group(
+        c,
+        "decode/neighs",
+        NEIGHS,
+        &[
+            implementation!("bare-walker", bare::neighbours),
+            implementation!("rtnl-codec", codec::neighbours),
+            implementation!("rtnl-codec-typed", codec::neighbours_typed),
+            implementation!("netlink-packet-route", npr::neighbours),
+        ],
+    );
+}
+
+criterion_group!(benches, links, addresses, routes, rules, neighbours);
 criterion_main!(benches);

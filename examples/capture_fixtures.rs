@@ -4,7 +4,11 @@
 //!
 //! ```text
 //! cargo run --release --example capture_fixtures -- tests/fixtures
+//! cargo run --release --example capture_fixtures -- tests/fixtures neigh
 //! ```
+//!
+//! The second form writes only the neighbour fixtures (`neighs.*`, `fdb.*`), from a state of
+//! their own, and leaves every other file as it is.
 //!
 //! Everything happens on one dedicated thread that first moves itself into a new network
 //! namespace and a new mount namespace (`unshare(CLONE_NEWNET | CLONE_NEWNS)`), makes the
@@ -89,6 +93,8 @@ const RTM_NEWMDB: u16 = 84;
 const RTM_GETNSID: u16 = 90;
 /// `RTM_GETRULE`: get policy rules; with `NLM_F_DUMP`, all of a family.
 const RTM_GETRULE: u16 = 34;
+/// `RTM_GETNEIGH`.
+const RTM_GETNEIGH: u16 = 30;
 
 /// `AF_UNSPEC`.
 const AF_UNSPEC: u8 = 0;
@@ -247,6 +253,13 @@ fn rtgenmsg(family: u8) -> Vec<u8> {
 /// `struct fib_rule_hdr` (12 bytes), all zero but the family: what `ip rule show` sends.
 fn fib_rule_hdr(family: u8) -> Vec<u8> {
     // family, dst_len, src_len, tos, table, res1, res2, action, then u32 flags
+    vec![family, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+}
+
+/// `struct ndmsg` (12 bytes), all zero but the family: what `ip neigh show` sends.
+fn ndmsg(family: u8) -> Vec<u8> {
+    // ndm_family, ndm_pad1, ndm_pad2 (u16), ndm_ifindex (i32), ndm_state (u16), ndm_flags,
+    // ndm_type
     vec![family, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
 }
 
@@ -941,6 +954,78 @@ fn capture(out: PathBuf) -> Result<Vec<String>> {
     Ok(cap.summary)
 }
 
+/// The neighbour fixtures alone (`capture_fixtures DIR neigh`), in namespaces of their own so
+/// the other fixtures stay as they are: a veth pair with ARP and NDP entries of every kind `ip
+/// neigh add` makes, and a bridge with a port and FDB entries of the bridge and of the port.
+fn capture_neigh(out: PathBuf) -> Result<Vec<String>> {
+    enter_private_namespaces()?;
+    for conf in ["all", "default"] {
+        sysctl(&format!("ipv6/conf/{conf}/router_solicitations"), "0")?;
+        sysctl(&format!("ipv6/conf/{conf}/accept_dad"), "0")?;
+    }
+    let lines: Vec<String> = [
+        "link set lo up",
+        "link add v0 type veth peer name v1",
+        "link add br0 type bridge",
+        "link set v1 master br0",
+        "link set v0 address 02:00:00:00:00:a0",
+        "link set v1 address 02:00:00:00:00:a1",
+        "link set br0 address 02:00:00:00:00:b0",
+        "link set v0 up",
+        "link set v1 up",
+        "link set br0 up",
+        "address add 192.0.2.1/24 dev v0",
+        "address add 2001:db8::1/64 dev v0 nodad",
+        "neigh add 192.0.2.2 lladdr 02:00:00:00:00:02 dev v0",
+        "neigh add 192.0.2.3 lladdr 02:00:00:00:00:03 dev v0 nud reachable",
+        "neigh add 192.0.2.4 lladdr 02:00:00:00:00:04 dev v0 nud stale protocol static",
+        "neigh add 192.0.2.5 lladdr 02:00:00:00:00:05 dev v0 nud noarp",
+        "neigh add 192.0.2.6 lladdr 02:00:00:00:00:06 dev v0 extern_learn",
+        "neigh add 192.0.2.7 dev v0 managed",
+        "neigh add 2001:db8::2 lladdr 02:00:00:00:00:12 dev v0 router",
+        "neigh add 2001:db8::3 lladdr 02:00:00:00:00:13 dev v0 nud stale router",
+        "neigh add proxy 192.0.2.9 dev v0",
+    ]
+    .iter()
+    .map(|line| (*line).to_owned())
+    .collect();
+    ip_batch(None, "neigh", &lines)?;
+    let status = Command::new("bridge")
+        .args(["fdb", "add", "02:00:00:00:00:c1", "dev", "v1", "master"])
+        .status()?;
+    let status2 = Command::new("bridge")
+        .args(["fdb", "add", "02:00:00:00:00:c2", "dev", "v1", "self"])
+        .status()?;
+    if !status.success() || !status2.success() {
+        return Err("bridge fdb add failed".into());
+    }
+    // Let the MLD reports that make the kernel's own multicast entries go out first.
+    thread::sleep(Duration::from_secs(3));
+
+    let mut cap = Capture {
+        out,
+        sock: NlSocket::open(true)?,
+        summary: Vec::new(),
+    };
+    cap.dump_pair(
+        "neighs.bin",
+        RTM_GETNEIGH,
+        &ndmsg(AF_UNSPEC),
+        None,
+        "neighs.ip.json",
+        &["-j", "neigh", "show", "nud", "all"],
+    )?;
+    cap.dump_pair(
+        "fdb.bin",
+        RTM_GETNEIGH,
+        &ndmsg(AF_BRIDGE),
+        None,
+        "fdb.ip.json",
+        &["-j", "-f", "bridge", "neigh", "show"],
+    )?;
+    Ok(cap.summary)
+}
+
 /// The payload of an `IFLA_LINKINFO` nest holding only `IFLA_INFO_KIND` = `kind`
 /// (no `NLA_F_NESTED`, as iproute2 sends it).
 fn nested_kind(kind: &str) -> Vec<u8> {
@@ -954,8 +1039,13 @@ fn nested_kind(kind: &str) -> Vec<u8> {
 /// Entry point: checks the arguments, runs the worker thread, prints the summary.
 fn main() -> Result<()> {
     let mut args = std::env::args_os().skip(1);
-    let (Some(out), None) = (args.next(), args.next()) else {
-        return Err("usage: capture_fixtures OUTPUT_DIR (as root)".into());
+    let (Some(out), only) = (args.next(), args.next()) else {
+        return Err("usage: capture_fixtures OUTPUT_DIR [neigh] (as root)".into());
+    };
+    let neigh = match only {
+        None => false,
+        Some(word) if word == "neigh" => true,
+        Some(_) => return Err("usage: capture_fixtures OUTPUT_DIR [neigh] (as root)".into()),
     };
     let out = Path::new(&out);
     fs::create_dir_all(out)?;
@@ -963,7 +1053,13 @@ fn main() -> Result<()> {
 
     let summary = thread::Builder::new()
         .name("capture".into())
-        .spawn(move || capture(out))?
+        .spawn(move || {
+            if neigh {
+                capture_neigh(out)
+            } else {
+                capture(out)
+            }
+        })?
         .join()
         .map_err(|_| "the capture thread panicked")??;
 

@@ -57,10 +57,10 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 use std::os::fd::{AsFd, BorrowedFd};
 
-use rtnl_codec::request::{AddressDump, LinkDump, NsidDump, RouteDump, RuleDump};
+use rtnl_codec::request::{AddressDump, LinkDump, NeighbourDump, NsidDump, RouteDump, RuleDump};
 use rtnl_codec::{
-    AddressMessage, Dump, LinkMessage, Message, Messages, NsidMessage, RouteMessage, RuleMessage,
-    View, af, rtnlgrp,
+    AddressMessage, Dump, LinkMessage, Message, Messages, NeighbourMessage, NsidMessage,
+    RouteMessage, RuleMessage, View, af, rtnlgrp,
 };
 use rustix::io::Errno;
 
@@ -70,6 +70,7 @@ use crate::dump::{dump_once, retry_interrupted};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::{NetnsRef, open_netns};
 use crate::model::{Address, FromView, Link, Nsid, Route};
+use crate::neigh::Neighbour;
 use crate::rule::Rule;
 
 /// The most datagrams discarded when a resync starts; a flood that outlasts it overruns the
@@ -95,6 +96,9 @@ impl MonitorGroups {
     pub const IPV6_ROUTE: Self = Self(1 << 4);
     /// `RTNLGRP_NSID`: nsids assigned and released (`RTM_NEWNSID`, `RTM_DELNSID`).
     pub const NSID: Self = Self(1 << 5);
+    /// `RTNLGRP_NEIGH`: neighbour (ARP, NDP) and bridge FDB entries (`RTM_NEWNEIGH`,
+    /// `RTM_DELNEIGH`).
+    pub const NEIGH: Self = Self(1 << 6);
     /// `RTNLGRP_IPV4_RULE`: IPv4 policy rules (`RTM_NEWRULE`, `RTM_DELRULE`).
     pub const IPV4_RULE: Self = Self(1 << 7);
     /// `RTNLGRP_IPV6_RULE`: IPv6 policy rules.
@@ -110,13 +114,14 @@ impl MonitorGroups {
     pub const ALL: Self = Self::union(&Self::TABLE);
 
     /// Each flag with its name and its multicast group.
-    const TABLE: [(Self, &'static str, u32); 8] = [
+    const TABLE: [(Self, &'static str, u32); 9] = [
         (Self::LINK, "LINK", rtnlgrp::LINK),
         (Self::IPV4_ADDRESS, "IPV4_ADDRESS", rtnlgrp::IPV4_IFADDR),
         (Self::IPV6_ADDRESS, "IPV6_ADDRESS", rtnlgrp::IPV6_IFADDR),
         (Self::IPV4_ROUTE, "IPV4_ROUTE", rtnlgrp::IPV4_ROUTE),
         (Self::IPV6_ROUTE, "IPV6_ROUTE", rtnlgrp::IPV6_ROUTE),
         (Self::NSID, "NSID", rtnlgrp::NSID),
+        (Self::NEIGH, "NEIGH", rtnlgrp::NEIGH),
         (Self::IPV4_RULE, "IPV4_RULE", rtnlgrp::IPV4_RULE),
         (Self::IPV6_RULE, "IPV6_RULE", rtnlgrp::IPV6_RULE),
     ];
@@ -216,6 +221,9 @@ pub struct Snapshot {
     pub nsids: Vec<Nsid>,
     /// Every policy rule of the subscribed families (`RTM_GETRULE` dumps), IPv4 first.
     pub rules: Vec<Rule>,
+    /// Every neighbour entry (`RTM_GETNEIGH` dumps: ARP and NDP, then the bridge forwarding
+    /// databases), with [`MonitorGroups::NEIGH`].
+    pub neighbours: Vec<Neighbour>,
 }
 
 /// One notification from the kernel, copied out of the receive buffer.
@@ -247,6 +255,10 @@ pub enum Event {
     NewRule(Rule),
     /// `RTM_DELRULE`: a policy rule was removed.
     DelRule(Rule),
+    /// `RTM_NEWNEIGH`: a neighbour or FDB entry was added or changed.
+    NewNeighbour(Neighbour),
+    /// `RTM_DELNEIGH`: a neighbour or FDB entry was removed.
+    DelNeighbour(Neighbour),
     /// Events were lost; here is the current state of every subscribed kind. Replace your
     /// picture with it (see the [module documentation](self) for exactly what came before and
     /// what follows).
@@ -285,6 +297,10 @@ pub enum Payload<'a> {
     NewRule(RuleMessage<'a>),
     /// `RTM_DELRULE`.
     DelRule(RuleMessage<'a>),
+    /// `RTM_NEWNEIGH`.
+    NewNeighbour(NeighbourMessage<'a>),
+    /// `RTM_DELNEIGH`.
+    DelNeighbour(NeighbourMessage<'a>),
     /// A message of another type.
     Other(Message<'a>),
     /// Events were lost: forget what you know of the subscribed kinds. The `New*` payloads up
@@ -359,6 +375,7 @@ families! {
     RouteMessage => Route, NewRoute, DelRoute, routes;
     NsidMessage => Nsid, NewNsid, DelNsid, nsids;
     RuleMessage => Rule, NewRule, DelRule, rules;
+    NeighbourMessage => Neighbour, NewNeighbour, DelNeighbour, neighbours;
 }
 
 /// A view the resync dumps hand over: as the `New*` payload it is.
@@ -731,7 +748,7 @@ impl Iterator for Monitor {
 type ResyncDump = fn(&mut Monitor, &mut dyn FnMut(Payload<'_>)) -> Result<usize>;
 
 /// The dumps of a resync, in order, each with the group that asks for it.
-const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 8] = [
+const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 9] = [
     (MonitorGroups::LINK, |m, f| {
         m.resync_dump("dump links", &LinkDump::default(), f)
     }),
@@ -749,6 +766,16 @@ const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 8] = [
     }),
     (MonitorGroups::NSID, |m, f| {
         m.resync_dump("dump nsids", &NsidDump::default(), f)
+    }),
+    (MonitorGroups::NEIGH, |m, f| {
+        let fdb = NeighbourDump {
+            family: af::BRIDGE,
+            ..NeighbourDump::default()
+        };
+        Ok(
+            m.resync_dump("dump neighbours", &NeighbourDump::default(), f)?
+                + m.resync_dump("dump neighbours", &fdb, f)?,
+        )
     }),
     (MonitorGroups::IPV4_RULE, |m, f| {
         m.resync_dump("dump rules", &RuleDump { family: af::INET }, f)

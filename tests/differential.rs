@@ -20,6 +20,9 @@ use netlink_packet_route::address::{AddressAttribute, AddressMessage as NprAddre
 use netlink_packet_route::link::{
     InfoBridge, InfoData, InfoVxlan, LinkAttribute, LinkInfo, LinkMessage as NprLink,
 };
+use netlink_packet_route::neighbour::{
+    NeighbourAddress, NeighbourAttribute, NeighbourMessage as NprNeighbour,
+};
 use netlink_packet_route::nsid::{NsidAttribute, NsidMessage as NprNsid};
 use netlink_packet_route::route::{
     RouteAddress, RouteAttribute, RouteMessage as NprRoute, RouteNextHop,
@@ -1177,4 +1180,145 @@ fn errors_agree() {
         Some("Invalid values in header for link dump request"),
     );
     diff.finish("error fixtures", 40);
+}
+
+/// Compares one neighbour message.
+fn compare_neighbour(
+    diff: &mut Diff,
+    at: &str,
+    ours: &rtnl_codec::NeighbourMessage<'_>,
+    theirs: &NprNeighbour,
+) {
+    let h = &theirs.header;
+    let a = theirs.attributes.as_slice();
+    diff.field(at, "family", ours.family(), u8::from(h.family));
+    diff.field(at, "ifindex", ours.index(), h.ifindex);
+    diff.field(at, "state", ours.state(), u16::from(h.state));
+    diff.field(at, "flags", ours.flags(), h.flags.bits());
+    diff.field(at, "type", ours.kind(), u8::from(h.kind));
+    diff.field(
+        at,
+        "dst",
+        ours.attr(rtnl_codec::nda::DST)
+            .map(|a| a.payload().to_vec()),
+        find(a, |a| match a {
+            NeighbourAttribute::Destination(NeighbourAddress::Inet(v4)) => {
+                Some(v4.octets().to_vec())
+            }
+            NeighbourAttribute::Destination(NeighbourAddress::Inet6(v6)) => {
+                Some(v6.octets().to_vec())
+            }
+            NeighbourAttribute::Destination(NeighbourAddress::Other(bytes)) => Some(bytes.clone()),
+            _ => None,
+        }),
+    );
+    diff.field(
+        at,
+        "lladdr",
+        ours.lladdr(),
+        find(a, |a| match a {
+            NeighbourAttribute::LinkLayerAddress(bytes) => Some(bytes.as_slice()),
+            _ => None,
+        }),
+    );
+    diff.field(
+        at,
+        "cacheinfo",
+        ours.cacheinfo().map(|c| {
+            (
+                c.ndm_confirmed.get(),
+                c.ndm_used.get(),
+                c.ndm_updated.get(),
+                c.ndm_refcnt.get(),
+            )
+        }),
+        find(a, |a| match a {
+            NeighbourAttribute::CacheInfo(c) => Some((c.confirmed, c.used, c.updated, c.refcnt)),
+            _ => None,
+        }),
+    );
+    diff.field(
+        at,
+        "probes",
+        ours.probes(),
+        find(a, |a| match a {
+            NeighbourAttribute::Probes(v) => Some(*v),
+            _ => None,
+        }),
+    );
+    diff.field(
+        at,
+        "vlan",
+        ours.vlan(),
+        find(a, |a| match a {
+            NeighbourAttribute::Vlan(v) => Some(*v),
+            _ => None,
+        }),
+    );
+    diff.field(
+        at,
+        "master",
+        ours.master(),
+        find(a, |a| match a {
+            NeighbourAttribute::Controller(v) => Some(*v),
+            _ => None,
+        }),
+    );
+    diff.field(
+        at,
+        "protocol",
+        ours.protocol(),
+        find(a, |a| match a {
+            NeighbourAttribute::Protocol(p) => Some(u8::from(*p)),
+            _ => None,
+        }),
+    );
+    diff.field(
+        at,
+        "ext_flags",
+        ours.attr(rtnl_codec::nda::FLAGS_EXT)
+            .map(|_| ours.ext_flags()),
+        find(a, |a| match a {
+            NeighbourAttribute::ExtFlags(f) => Some(f.bits()),
+            _ => None,
+        }),
+    );
+    diff.field(at, "attribute count", ours.attrs().count(), a.len());
+}
+
+/// A neighbour dump fixture: every message decoded by both and compared; the entry count.
+fn neighbours(name: &str) -> usize {
+    let data = fixture(name);
+    let mut diff = Diff::default();
+    let mut entries = 0;
+    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
+        let at = format!("{name} message {i}");
+        match (ours.decode().unwrap(), theirs.payload) {
+            (
+                Payload::Neighbour(ours),
+                NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewNeighbour(theirs)),
+            ) => {
+                compare_neighbour(&mut diff, &at, &ours, &theirs);
+                entries += 1;
+            }
+            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
+                diff.field(&at, "done code", ours.error(), theirs.code);
+            }
+            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
+        }
+    }
+    diff.finish(name, entries * 10);
+    entries
+}
+
+/// `neighs.bin`: ARP and NDP entries of every kind `ip neigh add` makes.
+#[test]
+fn neighbours_agree() {
+    assert_eq!(neighbours("neighs.bin"), 12);
+}
+
+/// `fdb.bin`: a bridge's and a port's forwarding database entries.
+#[test]
+fn fdb_entries_agree() {
+    assert_eq!(neighbours("fdb.bin"), 17);
 }

@@ -413,3 +413,86 @@ fn the_echoed_request_is_kept_for_ext_ack_offsets() {
     };
     assert_eq!((link.name(), link.mtu()), (Some("va3"), Some(70000)));
 }
+
+/// The links of the neighbour fixtures' namespace by index (`capture_fixtures DIR neigh`:
+/// lo, then the veth's peer v1 (registered first), v0, br0), which the fixture has no link
+/// dump for.
+const NEIGH_LINKS: [(&str, &str); 4] =
+    [("if1", "lo"), ("if2", "v1"), ("if3", "v0"), ("if4", "br0")];
+
+/// A neighbour dump fixture printed as `ip -j neigh show` with `filter`'s selection, device
+/// names put in for the `ifN` an offline table prints; the number of entries printed.
+fn neighbours_printed(bin: &str, filter: &rtnl_ip::NeighbourFilter<'_>) -> (Value, usize) {
+    let mut links = LinkTable::offline();
+    let mut count = 0;
+    let style = show::neigh::NeighbourStyle::default();
+    let mut value = printed(|p| {
+        p.start_list();
+        decode_dump(&fixture(bin), |payload| match payload {
+            Payload::Neighbour(n) => {
+                if filter.keeps(None, &n) {
+                    show::neigh::neighbour(p, &n, &mut links, style);
+                    count += 1;
+                }
+            }
+            other => panic!("not a neighbour: {other:?}"),
+        });
+        p.end_list();
+    });
+    for entry in value.as_array_mut().unwrap() {
+        let dev = entry["dev"].as_str().unwrap().to_owned();
+        let (_, name) = NEIGH_LINKS
+            .iter()
+            .find(|(index, _)| *index == dev)
+            .unwrap_or_else(|| panic!("device {dev}"));
+        entry["dev"] = Value::from(*name);
+    }
+    (value, count)
+}
+
+#[test]
+fn neighbours_match_ip() {
+    let all = rtnl_ip::NeighbourFilter::new().states(u32::MAX);
+    let (ours, count) = neighbours_printed("neighs.bin", &all);
+    let theirs = Value::Array(ip_json("neighs.ip.json"));
+    assert_eq!(ours, theirs);
+    // 12 entries: 6 ARP and 2 NDP made with ip, 4 the kernel's own multicast entries.
+    assert_eq!(count, 12);
+    let kinds: BTreeSet<&str> = theirs
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e.as_object().unwrap().keys().map(String::as_str))
+        .collect();
+    for key in [
+        "router",
+        "extern_learn",
+        "managed",
+        "protocol",
+        "lladdr",
+        "state",
+    ] {
+        assert!(kinds.contains(key), "the fixture has no {key}");
+    }
+}
+
+#[test]
+fn fdb_entries_match_ip() {
+    let fdb = rtnl_ip::NeighbourFilter::new()
+        .fdb()
+        .states(rtnl_ip::NeighbourFilter::SHOW_STATES);
+    let (ours, count) = neighbours_printed("fdb.bin", &fdb);
+    assert_eq!(ours, Value::Array(ip_json("fdb.ip.json")));
+    assert_eq!(count, 17);
+    // The bridge's own entry for v1's address and the one added with `master` name br0.
+    let mut masters = 0;
+    decode_dump(&fixture("fdb.bin"), |payload| {
+        if let Payload::Neighbour(n) = payload
+            && n.master() == Some(4)
+        {
+            assert_eq!(n.family(), rtnl_ip::codec::af::BRIDGE);
+            masters += 1;
+        }
+    });
+    assert!(masters >= 2, "{masters}");
+}

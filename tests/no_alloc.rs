@@ -27,13 +27,15 @@ fn the_counter_counts() {
     assert_eq!(allocations_in(|| drop(black_box(vec![1u8; 10]))), 1);
 }
 
-const FIXTURES: [&str; 12] = [
+const FIXTURES: [&str; 14] = [
     "links.bin",
     "links_2001.bin",
     "addrs.bin",
     "routes4.bin",
     "routes6.bin",
     "nsids.bin",
+    "neighs.bin",
+    "fdb.bin",
     "ack.bin",
     "err_exists.bin",
     "err_unknown_kind.bin",
@@ -142,6 +144,23 @@ fn touch(payload: &Payload<'_>) -> usize {
         }
         Payload::Nsid(n) => {
             black_box((n.nsid(), n.pid(), n.fd()));
+            walk(n.attrs(), 0)
+        }
+        Payload::Neighbour(n) => {
+            black_box((
+                n.family(),
+                n.index(),
+                n.state(),
+                n.flags(),
+                n.ext_flags(),
+                n.destination(),
+                n.lladdr(),
+                n.cacheinfo(),
+                n.probes(),
+                n.vlan(),
+                n.master(),
+                n.protocol(),
+            ));
             walk(n.attrs(), 0)
         }
         Payload::Error(e) => {
@@ -319,7 +338,26 @@ fn building_every_request_type_allocates_nothing() {
         check(request::nsid_new(&mut buf, 1, Netns::Fd(5), Some(7)).map(|b| b.len()));
         check(request::nsid_get(&mut buf, 1, Netns::Pid(1)).map(|b| b.len()));
         check(request::nsid_dump(&mut buf, 1).map(|b| b.len()));
+        let neighbour = request::Neighbour {
+            lladdr: Some(&mac),
+            protocol: Some(4),
+            ..request::Neighbour::new(3, v4)
+        };
+        check(request::neigh_new(&mut buf, 1, NewMode::Add, &neighbour).map(|b| b.len()));
+        check(request::neigh_del(&mut buf, 1, &request::Neighbour::fdb(3, &mac)).map(|b| b.len()));
+        let get = request::NeighbourGet {
+            index: 3,
+            destination: v6,
+            proxy: true,
+        };
+        check(request::neigh_get(&mut buf, 1, &get).map(|b| b.len()));
+        let dump = request::NeighbourDump {
+            index: Some(3),
+            master: Some(4),
+            ..request::NeighbourDump::default()
+        };
+        check(request::neigh_dump(&mut buf, 1, &dump).map(|b| b.len()));
     });
     assert_eq!(count, 0, "allocations while building requests");
-    assert_eq!(built, 21);
+    assert_eq!(built, 25);
 }

@@ -1,6 +1,6 @@
 //! Proof that printing is streamed: the renderers of `rtnl_ip::show` print the fixture dumps
-//! (links, addresses, routes, nsids; text and JSON, compact and pretty, with and without
-//! details) into `std::io::sink()` with a counting global allocator watching, and the count
+//! (links, addresses, routes, nsids, neighbours; text and JSON, compact and pretty, with and
+//! without details) into `std::io::sink()` with a counting global allocator watching, and the count
 //! does not grow with the number of messages.
 //!
 //! The only memory that may grow is the link table's (one fixed-size entry per link, in a
@@ -56,6 +56,13 @@ fn render(p: &mut Printer<Sink>, table: &mut LinkTable, dump: &[u8], details: bo
             }
             Payload::Route(r) => show::route::route(p, &r, table, route_style, Extra::default()),
             Payload::Nsid(n) => show::nsid::nsid(p, &n, Some("ns1")),
+            Payload::Neighbour(n) => {
+                let style = show::neigh::NeighbourStyle {
+                    stats: details,
+                    dev_filtered: false,
+                };
+                show::neigh::neighbour(p, &n, table, style);
+            }
             Payload::Done(_) => continue,
             other => panic!("unexpected message in a dump fixture: {other:?}"),
         }
@@ -149,6 +156,14 @@ fn routes_print_without_allocating() {
     // Each device a route names is a table entry, made on its first mention.
     assert!(check("routes4.bin", 2) <= 8);
     assert!(check("routes6.bin", 2) <= 8);
+}
+
+#[test]
+fn neighbours_print_without_allocating() {
+    // Each device an entry names is a table entry, made on its first mention; `-s` (here with
+    // details) prints the cache times too.
+    assert!(check("neighs.bin", 12) <= 8);
+    assert!(check("fdb.bin", 17) <= 8);
 }
 
 #[test]

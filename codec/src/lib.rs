@@ -6,8 +6,8 @@
 //!
 //! A datagram from a `NETLINK_ROUTE` socket is walked with [`Messages`]; each [`Message`] is
 //! turned into a typed view ([`LinkMessage`], [`AddressMessage`], [`RouteMessage`],
-//! [`NsidMessage`], [`ErrorMessage`], [`DoneMessage`]) by its checking `parse`, or by
-//! [`Message::decode`]. The contract, as in smoltcp's `wire` module: **once `parse` has
+//! [`NsidMessage`], [`NeighbourMessage`], [`ErrorMessage`], [`DoneMessage`]) by its checking
+//! `parse`, or by [`Message::decode`]. The contract, as in smoltcp's `wire` module: **once `parse` has
 //! succeeded, no accessor panics or fails**. `parse` walks the attributes once, checks every
 //! header against the bytes that are there and the payload size of every attribute a typed
 //! accessor reads, and records where each attribute is, as the kernel's `nla_parse()` does; an
@@ -88,6 +88,7 @@ mod index;
 mod kind;
 mod link;
 mod message;
+mod neigh;
 mod nsid;
 pub mod raw;
 pub mod request;
@@ -104,6 +105,7 @@ pub use error::{Error, Layer};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use link::{Inet6Stats, LinkMessage, LinkStats};
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
+pub use neigh::NeighbourMessage;
 pub use nsid::NsidMessage;
 pub use route::{Nexthop, Nexthops, RouteMessage, RouteMetrics};
 pub use rule::RuleMessage;

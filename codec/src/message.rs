@@ -12,8 +12,8 @@ use crate::error::{Error, Layer};
 use crate::raw::NlMsgHdr;
 use crate::view::View;
 use crate::{
-    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NsidMessage, RouteMessage, RuleMessage,
-    nlmsg,
+    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NeighbourMessage, NsidMessage,
+    RouteMessage, RuleMessage, nlmsg,
 };
 
 /// One netlink message: a checked `struct nlmsghdr` and exactly `nlmsg_len` bytes.
@@ -107,7 +107,8 @@ impl<'a> Message<'a> {
 
     /// Decodes the message into the view its type calls for.
     ///
-    /// Control messages and the link, address, route, nsid and rule families get their views; every
+    /// Control messages and the link, address, route, nsid, rule and neighbour families get
+    /// their views; every
     /// other type is returned as [`Payload::Other`], never as an error.
     ///
     /// Always inlined, so that the view is built where the caller keeps it instead of being
@@ -129,6 +130,9 @@ impl<'a> Message<'a> {
             }
             NsidMessage::FIRST..=NsidMessage::LAST => NsidMessage::parse(self).map(Payload::Nsid),
             RuleMessage::FIRST..=RuleMessage::LAST => RuleMessage::parse(self).map(Payload::Rule),
+            NeighbourMessage::FIRST..=NeighbourMessage::LAST => {
+                NeighbourMessage::parse(self).map(Payload::Neighbour)
+            }
             _ => Ok(Payload::Other(self)),
         }
     }
@@ -196,6 +200,8 @@ pub enum Payload<'a> {
     Nsid(NsidMessage<'a>),
     /// `RTM_NEWRULE`, `RTM_DELRULE`, `RTM_GETRULE`.
     Rule(RuleMessage<'a>),
+    /// `RTM_NEWNEIGH`, `RTM_DELNEIGH`, `RTM_GETNEIGH`.
+    Neighbour(NeighbourMessage<'a>),
     /// Any other type, undecoded.
     Other(Message<'a>),
 }

@@ -191,6 +191,22 @@ wire_struct! {
 }
 
 wire_struct! {
+    /// `struct nda_cacheinfo` (`<linux/neighbour.h>`): the payload of `NDA_CACHEINFO`; times
+    /// are in clock ticks (`USER_HZ`, 100 a second) since the event.
+    #[doc(alias = "nda_cacheinfo")]
+    pub struct NdaCacheinfo {
+        /// `ndm_confirmed`: ticks since the neighbour was last confirmed reachable.
+        pub ndm_confirmed: U32,
+        /// `ndm_used`: ticks since the entry was last used.
+        pub ndm_used: U32,
+        /// `ndm_updated`: ticks since the entry last changed.
+        pub ndm_updated: U32,
+        /// `ndm_refcnt`: references held on the entry, less the table's own.
+        pub ndm_refcnt: U32,
+    } = 16;
+}
+
+wire_struct! {
     /// `struct ifa_cacheinfo` (`<linux/if_addr.h>`): the payload of `IFA_CACHEINFO`.
     #[doc(alias = "ifa_cacheinfo")]
     pub struct IfaCacheinfo {

@@ -4,8 +4,9 @@
 //! Generic code is written once over these traits instead of once per family: a dump loop
 //! that parses each reply, [`Message::decode`](crate::Message::decode), an event loop that
 //! tells new from deleted objects. The families are [`LinkMessage`], [`AddressMessage`],
-//! [`RouteMessage`], [`NsidMessage`] and [`RuleMessage`], asked for with [`LinkDump`],
-//! [`AddressDump`], [`RouteDump`], [`NsidDump`] and [`RuleDump`].
+//! [`RouteMessage`], [`NsidMessage`], [`RuleMessage`] and [`NeighbourMessage`], asked for
+//! with [`LinkDump`], [`AddressDump`], [`RouteDump`], [`NsidDump`], [`RuleDump`] and
+//! [`NeighbourDump`].
 //!
 //! ```
 //! use rtnl_codec::{Dump, Messages, View};
@@ -28,8 +29,10 @@
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::message::Message;
-use crate::request::{self, AddressDump, LinkDump, NsidDump, RouteDump, RuleDump};
-use crate::{AddressMessage, LinkMessage, NsidMessage, RouteMessage, RuleMessage, rtm};
+use crate::request::{self, AddressDump, LinkDump, NeighbourDump, NsidDump, RouteDump, RuleDump};
+use crate::{
+    AddressMessage, LinkMessage, NeighbourMessage, NsidMessage, RouteMessage, RuleMessage, rtm,
+};
 
 /// A typed view of one rtnetlink family's messages (`struct ifinfomsg`, `ifaddrmsg`, `rtmsg`,
 /// `rtgenmsg` and their attributes).
@@ -154,6 +157,22 @@ impl<'a> View<'a> for RuleMessage<'a> {
     }
 }
 
+impl<'a> View<'a> for NeighbourMessage<'a> {
+    const NEW: u16 = rtm::NEWNEIGH;
+    const DEL: u16 = rtm::DELNEIGH;
+    const LAST: u16 = rtm::GETNEIGH;
+
+    #[inline(always)]
+    fn parse(message: Message<'a>) -> Result<Self, Error> {
+        NeighbourMessage::parse(message)
+    }
+
+    #[inline]
+    fn message(&self) -> Message<'a> {
+        NeighbourMessage::message(self)
+    }
+}
+
 impl Dump for RuleDump {
     type Reply<'a> = RuleMessage<'a>;
 
@@ -195,6 +214,14 @@ impl Dump for NsidDump {
             b.put_i32(crate::netnsa::TARGET_NSID, target)?;
         }
         Ok(b)
+    }
+}
+
+impl Dump for NeighbourDump {
+    type Reply<'a> = NeighbourMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        request::neigh_dump(buf, seq, self)
     }
 }
 
@@ -249,6 +276,12 @@ mod tests {
             rtm::GETRULE,
             rtm::NEWRULE,
             rtm::GETRULE,
+        );
+        check(
+            &NeighbourDump::default(),
+            rtm::GETNEIGH,
+            rtm::NEWNEIGH,
+            rtm::GETNEIGH,
         );
     }
 }

@@ -33,9 +33,9 @@ use rtnl_codec::raw::{
 };
 use rtnl_codec::{
     AddressMessage, Attrs, BridgeInfo, DoneMessage, Error, ErrorMessage, Layer, LinkMessage,
-    MAX_NEST_DEPTH, MacvlanInfo, Message, MessageBuilder, Messages, NsidMessage, Payload,
-    RouteMessage, RuleMessage, VlanInfo, VxlanInfo, fra, ifa, ifla, ifla_br, ifla_info,
-    ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa, nla, nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
+    MAX_NEST_DEPTH, MacvlanInfo, Message, MessageBuilder, Messages, NeighbourMessage, NsidMessage,
+    Payload, RouteMessage, RuleMessage, VlanInfo, VxlanInfo, fra, ifa, ifla, ifla_br, ifla_info,
+    ifla_macvlan, ifla_vlan, ifla_vxlan, nda, netnsa, nla, nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
 };
 use tree::{Body, Node};
 use zerocopy::{FromBytes, IntoBytes};
@@ -1359,6 +1359,85 @@ impl RuleMsgSpec {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Neighbour messages
+
+const NEIGH_FIELDS: fields!(NeighbourMessage) = &[
+    (nda::DST, Shape::Ip, |n| n.destination().map(Val::Ip)),
+    (nda::LLADDR, Shape::Bytes, |n| {
+        n.lladdr().map(|b| Val::Bytes(b.to_vec()))
+    }),
+    (nda::CACHEINFO, Shape::Fixed(16), |n| {
+        n.cacheinfo().map(|c| Val::Bytes(c.as_bytes().to_vec()))
+    }),
+    (nda::PROBES, Shape::U32, |n| n.probes().map(Val::U32)),
+    (nda::VLAN, Shape::U16, |n| n.vlan().map(Val::U16)),
+    (nda::PORT, Shape::Be16, |n| n.port().map(Val::U16)),
+    (nda::VNI, Shape::U32, |n| n.vni().map(Val::U32)),
+    (nda::IFINDEX, Shape::U32, |n| n.via_index().map(Val::U32)),
+    (nda::MASTER, Shape::U32, |n| n.master().map(Val::U32)),
+    (nda::LINK_NETNSID, Shape::I32, |n| {
+        n.link_netnsid().map(Val::I32)
+    }),
+    (nda::SRC_VNI, Shape::U32, |n| n.src_vni().map(Val::U32)),
+    (nda::PROTOCOL, Shape::U8, |n| n.protocol().map(Val::U8)),
+    (nda::NH_ID, Shape::U32, |n| n.nexthop_id().map(Val::U32)),
+];
+
+#[derive(Clone, Debug)]
+struct NeighSpec {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: NdMsg,
+    items: Vec<Plain>,
+}
+
+fn neigh_spec() -> impl Strategy<Value = NeighSpec> {
+    (
+        select(vec![rtm::NEWNEIGH, rtm::DELNEIGH, rtm::GETNEIGH]),
+        any::<u16>(),
+        any::<u32>(),
+        any::<[u8; 12]>().prop_map(|b| NdMsg::read_from_bytes(&b).unwrap()),
+        plains(shapes_of(NEIGH_FIELDS), nda::MAX + 1..=200, 10),
+    )
+        .prop_map(|(ty, flags, seq, header, items)| NeighSpec {
+            ty,
+            flags,
+            seq,
+            header,
+            items,
+        })
+}
+
+impl NeighSpec {
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            b.header(&self.header)?;
+            self.items
+                .iter()
+                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
+        })
+    }
+
+    fn check(&self, bytes: &[u8]) {
+        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let Ok(Payload::Neighbour(n)) = message.decode() else {
+            panic!("not decoded as a neighbour: {:?}", message.decode());
+        };
+        let nodes: Vec<Node> = self.items.iter().map(Plain::node).collect();
+        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
+        expected.extend_from_slice(self.header.as_bytes());
+        tree::encode(&nodes, &mut expected);
+        assert_eq!(bytes, expected);
+        assert_eq!(n.header(), &self.header);
+        assert_eq!(n.state(), self.header.ndm_state.get());
+        tree::check(n.attrs(), &nodes);
+        check_fields(&n, NEIGH_FIELDS, &last_values(&self.items));
+        exercise::exercise_datagram(bytes);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Error and done messages
 
 /// The extended-ack attributes, as `netlink_ack()` writes them.
@@ -1628,6 +1707,10 @@ fn valid_view_message() -> impl Strategy<Value = (Vec<u8>, Vec<(u16, Shape)>)> {
             (s.build(), fields)
         }),
         nsid_spec().prop_map(|s| (s.build(), shapes_of(NSID_FIELDS))),
+        neigh_spec().prop_map(|s| {
+            let fields = [shapes_of(NEIGH_FIELDS), vec![(nda::FLAGS_EXT, Shape::U32)]].concat();
+            (s.build(), fields)
+        }),
         rule_spec().prop_map(|s| {
             let fields = [shapes_of(RULE_FIELDS), vec![(fra::TABLE, Shape::U32)]].concat();
             (s.build(), fields)
@@ -1641,6 +1724,7 @@ fn valid_view_message() -> impl Strategy<Value = (Vec<u8>, Vec<(u16, Shape)>)> {
 /// A valid message of any kind, built.
 fn any_message() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
+        neigh_spec().prop_map(|s| s.build()),
         link_spec().prop_map(|s| s.build()),
         addr_spec().prop_map(|s| s.build()),
         route_spec().prop_map(|s| s.build()),
@@ -1738,8 +1822,10 @@ const ALL_FIXTURES: &[&str] = &[
     "err_mtu.bin",
     "err_strict_dump.bin",
     "err_unknown_kind.bin",
+    "fdb.bin",
     "links.bin",
     "links_2001.bin",
+    "neighs.bin",
     "nsids.bin",
     "routes4.bin",
     "routes6.bin",
@@ -1780,6 +1866,8 @@ const SMALL_FIXTURES: &[&str] = &[
     "err_mtu.bin",
     "err_strict_dump.bin",
     "err_unknown_kind.bin",
+    "fdb.bin",
+    "neighs.bin",
     "nsids.bin",
     "routes4.bin",
     "routes6.bin",
@@ -2215,6 +2303,11 @@ proptest! {
     }
 
     #[test]
+    fn neighbour_messages_round_trip(spec in neigh_spec()) {
+        spec.check(&spec.build());
+    }
+
+    #[test]
     fn error_messages_round_trip(spec in error_spec()) {
         spec.check(&spec.build());
     }
@@ -2293,6 +2386,7 @@ proptest! {
             link_spec().prop_map(|s| s.build()),
             addr_spec().prop_map(|s| s.build()),
             route_spec().prop_map(|s| s.build()),
+            neigh_spec().prop_map(|s| s.build()),
             nsid_spec().prop_map(|s| s.build()),
             rule_spec().prop_map(|s| s.build()),
         ],
@@ -2300,6 +2394,7 @@ proptest! {
         let attrs_start = match Message::parse(&message).unwrap().decode().unwrap() {
             Payload::Link(_) => 32,
             Payload::Address(_) => 24,
+            Payload::Neighbour(_) => 28,
             Payload::Route(_) => 28,
             Payload::Nsid(_) => 20,
             Payload::Rule(_) => 28,

@@ -24,18 +24,19 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_codec::request::{
     Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef, Macvlan,
-    MetricValue, Metrics, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink,
-    Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new, link_del, link_del_group, link_dump,
-    link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
+    MetricValue, Metrics, Neighbour, NeighbourDump, NeighbourGet, Netns, NewLink, NewMode, Nexthop,
+    Route, RouteDump, RouteGet, SetLink, Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new,
+    link_del, link_del_group, link_dump, link_get, link_new, link_set, neigh_del, neigh_dump,
+    neigh_get, neigh_new, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
     route_new,
 };
 use rtnl_codec::request::{Rule, RuleDump, rule_del, rule_del_reported, rule_dump, rule_new};
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
-    af, icmpv6_router_pref, ifa_f, iff, ifla, ifla_info, macvlan_mode, nlm_f, rt_scope, rt_table,
-    rtax, rtax_feature, rtext_filter, rtm, rtm_f, rtn, rtprot, veth_info,
+    af, icmpv6_router_pref, ifa_f, iff, ifla, ifla_info, macvlan_mode, nda, nlm_f, ntf, ntf_ext,
+    nud, rt_scope, rt_table, rtax, rtax_feature, rtext_filter, rtm, rtm_f, rtn, rtprot, veth_info,
 };
-use rtnl_codec::{RuleMessage, fib_rule, fr_act, fra};
+use rtnl_codec::{NeighbourMessage, RuleMessage, fib_rule, fr_act, fra};
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and the attribute dumper
@@ -804,10 +805,152 @@ fn cases() -> Vec<(&'static str, Build)> {
         }),
         case("nsid_get", |buf| nsid_get(buf, 0, Netns::Fd(IP_NETNS_FD))),
         case("nsid_dump", |buf| nsid_dump(buf, 0)),
+        case("neigh_new", |buf| {
+            neigh_new(buf, 0, NewMode::Add, &neigh_v4(&MAC2))
+        }),
+        case("neigh_new_full", |buf| {
+            neigh_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Neighbour {
+                    lladdr: Some(&[2, 0, 0, 0, 0, 3]),
+                    state: nud::REACHABLE,
+                    flags: ntf::ROUTER | ntf::EXT_LEARNED,
+                    protocol: Some(rtprot::STATIC),
+                    ..Neighbour::new(V0, v6("2001:db8::2"))
+                },
+            )
+        }),
+        case("neigh_new_proxy", |buf| {
+            neigh_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Neighbour {
+                    flags: ntf::PROXY,
+                    ..Neighbour::new(V0, v4(192, 0, 2, 9))
+                },
+            )
+        }),
+        case("neigh_new_managed", |buf| {
+            neigh_new(
+                buf,
+                0,
+                NewMode::Add,
+                &Neighbour {
+                    state: nud::NONE,
+                    ext_flags: ntf_ext::MANAGED,
+                    ..Neighbour::new(V0, v4(192, 0, 2, 7))
+                },
+            )
+        }),
+        case("neigh_replace", |buf| {
+            neigh_new(
+                buf,
+                0,
+                NewMode::Replace,
+                &Neighbour {
+                    state: nud::STALE,
+                    ..neigh_v4(&[2, 0, 0, 0, 0, 4])
+                },
+            )
+        }),
+        case("neigh_change", |buf| {
+            neigh_new(
+                buf,
+                0,
+                NewMode::Change,
+                &Neighbour {
+                    state: nud::NOARP,
+                    ..Neighbour::new(V0, v4(192, 0, 2, 2))
+                },
+            )
+        }),
+        case("neigh_del", |buf| {
+            neigh_del(buf, 0, &Neighbour::new(V0, v4(192, 0, 2, 2)))
+        }),
+        case("neigh_get", |buf| {
+            neigh_get(
+                buf,
+                0,
+                &NeighbourGet {
+                    index: V0,
+                    destination: v4(192, 0, 2, 2),
+                    proxy: false,
+                },
+            )
+        }),
+        case("neigh_get_proxy", |buf| {
+            neigh_get(
+                buf,
+                0,
+                &NeighbourGet {
+                    index: V0,
+                    destination: v6("2001:db8::9"),
+                    proxy: true,
+                },
+            )
+        }),
+        case("neigh_dump", |buf| {
+            neigh_dump(buf, 0, &NeighbourDump::default())
+        }),
+        case("neigh_dump_filters", |buf| {
+            neigh_dump(
+                buf,
+                0,
+                &NeighbourDump {
+                    family: af::INET6,
+                    index: Some(V0),
+                    proxy: true,
+                    ..NeighbourDump::default()
+                },
+            )
+        }),
+        case("neigh_dump_master", |buf| {
+            neigh_dump(
+                buf,
+                0,
+                &NeighbourDump {
+                    family: af::INET,
+                    master: Some(BR0),
+                    ..NeighbourDump::default()
+                },
+            )
+        }),
+        case("neigh_dump_nomaster", |buf| {
+            neigh_dump(
+                buf,
+                0,
+                &NeighbourDump {
+                    master: Some(u32::MAX),
+                    ..NeighbourDump::default()
+                },
+            )
+        }),
+        case("neigh_dump_bridge", |buf| {
+            neigh_dump(
+                buf,
+                0,
+                &NeighbourDump {
+                    family: af::BRIDGE,
+                    index: Some(V1),
+                    ..NeighbourDump::default()
+                },
+            )
+        }),
     ]
     .into_iter()
     .chain(rule_cases())
     .collect()
+}
+
+/// 192.0.2.2 on v0 with `lladdr`, permanent.
+fn neigh_v4(lladdr: &'static [u8]) -> Neighbour<'static> {
+    Neighbour {
+        lladdr: Some(lladdr),
+        ..Neighbour::new(V0, v4(192, 0, 2, 2))
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1388,6 +1531,144 @@ fn nsids_read_back() {
         (rtm::GETNSID, nlm_f::REQUEST | nlm_f::DUMP, 20)
     );
     assert_eq!(NsidMessage::parse(m).unwrap().attrs().count(), 0);
+}
+
+#[test]
+fn neighbours_read_back() {
+    let mut buf = [0u8; 128];
+    let spec = Neighbour {
+        flags: ntf::ROUTER,
+        protocol: Some(rtprot::STATIC),
+        ext_flags: ntf_ext::MANAGED,
+        ..neigh_v4(&MAC2)
+    };
+    let bytes = neigh_new(&mut buf, 8, NewMode::Replace, &spec)
+        .unwrap()
+        .finish();
+    let m = message(bytes);
+    assert_eq!(
+        (m.ty(), m.flags()),
+        (
+            rtm::NEWNEIGH,
+            nlm_f::REQUEST | nlm_f::ACK | nlm_f::CREATE | nlm_f::REPLACE
+        )
+    );
+    let n = NeighbourMessage::parse(m).unwrap();
+    assert_eq!(
+        (n.family(), n.index(), n.state(), n.flags(), n.ext_flags()),
+        (af::INET, V0, nud::PERMANENT, ntf::ROUTER, ntf_ext::MANAGED)
+    );
+    assert_eq!(n.destination(), Some(v4(192, 0, 2, 2)));
+    assert_eq!(n.lladdr(), Some(&MAC2[..]));
+    assert_eq!(n.protocol(), Some(rtprot::STATIC));
+
+    let fdb = Neighbour {
+        flags: ntf::SELF,
+        vlan: Some(7),
+        ..Neighbour::fdb(V1, &MAC2)
+    };
+    let bytes = neigh_del(&mut buf, 8, &fdb).unwrap().finish();
+    let m = message(bytes);
+    assert_eq!(
+        (m.ty(), m.flags()),
+        (rtm::DELNEIGH, nlm_f::REQUEST | nlm_f::ACK)
+    );
+    let n = NeighbourMessage::parse(m).unwrap();
+    assert_eq!(
+        (n.family(), n.index(), n.flags(), n.vlan(), n.destination()),
+        (af::BRIDGE, V1, ntf::SELF, Some(7), None)
+    );
+    assert_eq!(n.attrs().next().unwrap().unwrap().ty(), nda::LLADDR);
+
+    let get = NeighbourGet {
+        index: V0,
+        destination: v6("2001:db8::9"),
+        proxy: true,
+    };
+    let bytes = neigh_get(&mut buf, 8, &get).unwrap().finish();
+    let m = message(bytes);
+    assert_eq!((m.ty(), m.flags()), (rtm::GETNEIGH, nlm_f::REQUEST));
+    let n = NeighbourMessage::parse(m).unwrap();
+    assert_eq!(
+        (n.family(), n.flags(), n.destination()),
+        (af::INET6, ntf::PROXY, Some(v6("2001:db8::9")))
+    );
+
+    let dump = NeighbourDump {
+        family: af::BRIDGE,
+        index: Some(V1),
+        master: Some(BR0),
+        proxy: false,
+    };
+    let bytes = neigh_dump(&mut buf, 8, &dump).unwrap().finish();
+    let m = message(bytes);
+    assert_eq!(
+        (m.ty(), m.flags()),
+        (rtm::GETNEIGH, nlm_f::REQUEST | nlm_f::DUMP)
+    );
+    let n = NeighbourMessage::parse(m).unwrap();
+    assert_eq!((n.via_index(), n.master()), (Some(V1), Some(BR0)));
+}
+
+#[test]
+fn invalid_neighbours_are_refused_with_their_attribute() {
+    let invalid = |attr| Err::<usize, Error>(Error::InvalidValue { attr });
+    let long = [0u8; 33];
+    let cases: [(Neighbour<'_>, u16); 5] = [
+        (Neighbour::new(1 << 31, v4(192, 0, 2, 1)), 0),
+        (
+            Neighbour {
+                destination: Some(v6("2001:db8::1")),
+                ..Neighbour::new(1, v4(192, 0, 2, 1))
+            },
+            nda::DST,
+        ),
+        (
+            Neighbour {
+                lladdr: Some(&long),
+                ..Neighbour::new(1, v4(192, 0, 2, 1))
+            },
+            nda::LLADDR,
+        ),
+        (
+            Neighbour {
+                vlan: Some(0),
+                ..Neighbour::fdb(1, &MAC2)
+            },
+            nda::VLAN,
+        ),
+        (
+            Neighbour {
+                vlan: Some(4095),
+                ..Neighbour::fdb(1, &MAC2)
+            },
+            nda::VLAN,
+        ),
+    ];
+    for (spec, attr) in cases {
+        assert_eq!(
+            attempt(|buf| neigh_new(buf, 0, NewMode::Add, &spec)),
+            invalid(attr),
+            "{spec:?}"
+        );
+        assert_eq!(
+            attempt(|buf| neigh_del(buf, 0, &spec)),
+            invalid(attr),
+            "{spec:?}"
+        );
+    }
+    let get = NeighbourGet {
+        index: 1 << 31,
+        destination: v4(192, 0, 2, 1),
+        proxy: false,
+    };
+    assert_eq!(attempt(|buf| neigh_get(buf, 0, &get)), invalid(0));
+    // 32 bytes is the most a link-layer address has (MAX_ADDR_LEN).
+    let widest = Neighbour {
+        lladdr: Some(&long[..32]),
+        ..Neighbour::new(1, v4(192, 0, 2, 1))
+    };
+    assert!(attempt(|buf| neigh_new(buf, 0, NewMode::Add, &widest)).is_ok());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2018,6 +2299,33 @@ fn extra_cases() -> Vec<(&'static str, Build)> {
         }),
         case("nsid_new_pid", |buf| {
             nsid_new(buf, 0, Netns::Pid(1), Some(0))
+        }),
+        case("neigh_new_fdb", |buf| {
+            neigh_new(
+                buf,
+                0,
+                NewMode::Replace,
+                &Neighbour {
+                    destination: Some(v6("2001:db8::5")),
+                    vlan: Some(10),
+                    flags: ntf::MASTER,
+                    protocol: Some(rtprot::STATIC),
+                    ext_flags: 1,
+                    ..Neighbour::fdb(V1, &MAC2)
+                },
+            )
+        }),
+        case("neigh_del_v4_full", |buf| {
+            neigh_del(
+                buf,
+                0,
+                &Neighbour {
+                    protocol: Some(1),
+                    ext_flags: 1,
+                    vlan: Some(4094),
+                    ..neigh_v4(&MAC2)
+                },
+            )
         }),
     ]
 }

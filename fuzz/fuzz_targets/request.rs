@@ -13,8 +13,8 @@ use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use rtnl_codec::request::{
     self, Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef,
-    Macvlan, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, Rule, RuleDump, SetLink,
-    Veth, Vlan, Vxlan,
+    Macvlan, Neighbour, NeighbourDump, NeighbourGet, Netns, NewLink, NewMode, Nexthop, Route,
+    RouteDump, RouteGet, Rule, RuleDump, SetLink, Veth, Vlan, Vxlan,
 };
 use rtnl_codec::{Error, MessageBuilder, Messages, Payload, rtm};
 
@@ -309,6 +309,19 @@ enum Spec<'a> {
     RuleNew(ARule<'a>),
     RuleDel(ARule<'a>),
     RuleDump(u8),
+    NeighNew(u8, ANeigh<'a>),
+    NeighDel(ANeigh<'a>),
+    NeighGet {
+        index: u32,
+        dst: AIp,
+        proxy: bool,
+    },
+    NeighDump {
+        family: u8,
+        index: Option<u32>,
+        master: Option<u32>,
+        proxy: bool,
+    },
 }
 
 /// A policy rule, every field of `request::Rule`.
@@ -363,6 +376,41 @@ impl<'a> ARule<'a> {
             action: self.action,
             goto: self.goto,
             l3mdev: self.l3mdev,
+        }
+    }
+}
+
+/// A neighbour entry: ARP/NDP (its family the destination's) or bridge FDB.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct ANeigh<'a> {
+    fdb: bool,
+    index: u32,
+    dst: Option<AIp>,
+    lladdr: Option<&'a [u8]>,
+    state: u16,
+    flags: u8,
+    ext_flags: u32,
+    protocol: Option<u8>,
+    vlan: Option<u16>,
+}
+
+impl<'a> ANeigh<'a> {
+    fn neighbour(&self) -> Neighbour<'a> {
+        let base = match (self.fdb, self.dst, self.lladdr) {
+            (false, Some(dst), _) => Neighbour::new(self.index, dst.into()),
+            (_, dst, lladdr) => Neighbour {
+                destination: dst.map(Into::into),
+                ..Neighbour::fdb(self.index, lladdr.unwrap_or_default())
+            },
+        };
+        Neighbour {
+            lladdr: self.lladdr,
+            state: self.state,
+            flags: self.flags,
+            ext_flags: self.ext_flags,
+            protocol: self.protocol,
+            vlan: self.vlan,
+            ..base
         }
     }
 }
@@ -511,6 +559,31 @@ fn construct(buf: &mut [u8], seq: u32, spec: &Spec<'_>) -> Result<usize, Error> 
         Spec::RuleDump(family) => {
             request::rule_dump(buf, seq, &RuleDump { family: *family }).map(done)
         }
+
+        Spec::NeighNew(m, n) => request::neigh_new(buf, seq, mode(*m), &n.neighbour()).map(done),
+        Spec::NeighDel(n) => request::neigh_del(buf, seq, &n.neighbour()).map(done),
+        Spec::NeighGet { index, dst, proxy } => {
+            let get = NeighbourGet {
+                index: *index,
+                destination: (*dst).into(),
+                proxy: *proxy,
+            };
+            request::neigh_get(buf, seq, &get).map(done)
+        }
+        Spec::NeighDump {
+            family,
+            index,
+            master,
+            proxy,
+        } => {
+            let dump = NeighbourDump {
+                family: *family,
+                index: *index,
+                master: *master,
+                proxy: *proxy,
+            };
+            request::neigh_dump(buf, seq, &dump).map(done)
+        }
     }
 }
 
@@ -592,6 +665,20 @@ fn check_fields(spec: &Spec<'_>, payload: &Payload<'_>) {
             if let Some(table) = r.table {
                 assert_eq!(rule.table(), table);
             }
+        }
+
+        (Spec::NeighNew(_, a) | Spec::NeighDel(a), Payload::Neighbour(n)) => {
+            let spec = a.neighbour();
+            assert_eq!(n.index(), spec.index);
+            assert_eq!(
+                (n.family(), n.state(), n.flags()),
+                (spec.family, spec.state, spec.flags)
+            );
+            assert_eq!(n.destination(), spec.destination);
+            assert_eq!(n.lladdr(), spec.lladdr);
+            assert_eq!(n.vlan(), spec.vlan);
+            assert_eq!(n.protocol(), spec.protocol);
+            assert_eq!(n.ext_flags(), spec.ext_flags);
         }
         (Spec::NsidNew(_, nsid), Payload::Nsid(message)) => {
             let expected = nsid.map_or(-1, |n| n as i32);

@@ -94,7 +94,7 @@ fn family(ctx: &Ctx) -> Option<rtnl_ip::Family> {
     match ctx.opts.family {
         Family::Inet => Some(rtnl_ip::Family::V4),
         Family::Inet6 => Some(rtnl_ip::Family::V6),
-        Family::Any | Family::Link => None,
+        Family::Any | Family::Link | Family::Bridge => None,
     }
 }
 

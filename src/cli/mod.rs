@@ -3,7 +3,7 @@
 //!
 //! `rtnl [OPTIONS] OBJECT [COMMAND [ARGS]]`, where objects, commands and most keywords may be
 //! abbreviated as `ip` allows (`ip`'s own table decides: `l` is `link`, `a` is `address`, `r`
-//! is `route`, `n` is `neighbor`, which `rtnl` does not have). Output is `ip`'s text, or with
+//! is `route`, `n` is `neighbor`). Output is `ip`'s text, or with
 //! `-j` the JSON `ip -j` prints; failures print `ip`'s messages and exit with `ip`'s codes
 //! (2 when the kernel refused, 1 for local failures, 255 for bad arguments).
 //!
@@ -15,6 +15,7 @@ pub mod args;
 mod batch;
 mod link;
 mod monitor;
+mod neigh;
 mod netns;
 mod out;
 mod route;
@@ -42,6 +43,8 @@ pub enum Family {
     Inet6,
     /// `-0`, `-f link`: links only.
     Link,
+    /// `-f bridge`: bridge forwarding databases (`AF_BRIDGE`); read by `neigh` only so far.
+    Bridge,
 }
 
 /// The options before the object, as `ip` reads them.
@@ -259,8 +262,8 @@ const OBJECTS: &[(&str, Option<ObjectFn>)] = &[
     ("maddress", None),
     ("route", Some(route::run)),
     ("rule", Some(rule::run)),
-    ("neighbor", None),
-    ("neighbour", None),
+    ("neighbor", Some(neigh::run)),
+    ("neighbour", Some(neigh::run)),
     ("ntable", None),
     ("ntbl", None),
     ("link", Some(link::run)),
@@ -321,6 +324,25 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
         return help(ctx, &mut args);
     };
     let found = OBJECTS.iter().find(|(name, _)| matches(object, name));
+    // `-s` is read for links, addresses, neighbours and the monitor (routes print as without
+    // it: ip adds only an IPv6 or cached route's `used`/`age`, not yet read); elsewhere it
+    // stays refused rather than print less than ip.
+    if ctx.opts.stats > 0
+        && !found.is_some_and(|(name, _)| {
+            matches!(
+                *name,
+                "link" | "address" | "route" | "neighbor" | "neighbour" | "monitor"
+            )
+        })
+    {
+        return Err(args::unsupported("-stats"));
+    }
+    // `-f bridge` likewise: other objects refuse it as before.
+    if ctx.opts.family == Family::Bridge
+        && !found.is_some_and(|(name, _)| matches!(*name, "neighbor" | "neighbour"))
+    {
+        return Err(args::invarg("invalid protocol family", "bridge"));
+    }
     match found {
         Some((_, Some(run))) => run(ctx, &mut args),
         Some((name, None)) => Err(args::unsupported(name)),
@@ -469,6 +491,7 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
                 "inet" => Family::Inet,
                 "inet6" => Family::Inet6,
                 "link" => Family::Link,
+                "bridge" => Family::Bridge,
                 "help" => return Err(Failure::Usage(USAGE.trim_end().to_owned())),
                 other => return Err(args::invarg("invalid protocol family", other)),
             };

@@ -1,12 +1,12 @@
-//! `rtnl monitor`: `ip [-t|-ts] monitor [all|label] [link] [address] [route] [rule] [nsid] [file
+//! `rtnl monitor`: `ip [-t|-ts] monitor [all|label] [link] [address] [route] [rule] [nsid] [neigh] [file
 //! FILE]`, printing each event as `ip monitor` does, until killed; with `file`, the events
 //! `rtmon` saved.
 //!
 //! Links print as `ip link` prints them (without `mode` and `qlen`, as `ip monitor` does),
 //! addresses as `INDEX: DEV    inet ...`, routes as `ip route show table all`, nsids as
-//! `nsid N (iproute2 netns name: NAME)`, rules as `ip rule show`; removals start with
-//! `Deleted `. With `all` or `label` each line starts with its kind: `[LINK]`, `[ADDR]`,
-//! `[ROUTE]`, `[RULE]`, `[NSID]`. Without an object every kind is shown. `-j` does not change
+//! `nsid N (iproute2 netns name: NAME)`, rules as `ip rule show`, neighbours as `ip neigh
+//! show`; removals start with `Deleted `. With `all` or `label` each line starts with its
+//! kind: `[LINK]`, `[ADDR]`, `[ROUTE]`, `[RULE]`, `[NSID]`, `[NEIGH]`. Without an object every kind is shown. `-j` does not change
 //! the output (`ip monitor` prints text too).
 
 use std::fmt;
@@ -16,6 +16,7 @@ use rtnl_ip::codec::{Message, af, rtm_f};
 use rtnl_ip::monitor::{Monitor, MonitorGroups, Payload};
 use rtnl_ip::show::link::LinkStyle;
 use rtnl_ip::show::lookup::LinkTable;
+use rtnl_ip::show::neigh::NeighbourStyle;
 use rtnl_ip::show::route::{Extra, RouteStyle};
 use rtnl_ip::show::{self, Printer};
 
@@ -48,7 +49,7 @@ const WORDS: [(&str, bool, Word); 17] = [
     ("route", false, Word::Object(MonitorGroups::ROUTE)),
     ("mroute", false, Word::Unsupported),
     ("prefix", false, Word::Unsupported),
-    ("neigh", false, Word::Unsupported),
+    ("neigh", false, Word::Object(MonitorGroups::NEIGH)),
     ("netconf", false, Word::Unsupported),
     ("rule", false, Word::Object(MonitorGroups::RULE)),
     ("nsid", false, Word::Object(MonitorGroups::NSID)),
@@ -68,8 +69,11 @@ struct Headers {
     /// `label`/`all`.
     label: bool,
     /// `-4`/`-6`: routes of the other family are left out (`AF_*`), as `print_route()` does;
-    /// addresses are not filtered (only the groups joined are).
+    /// addresses are not filtered (only the groups joined are); neighbours of the other
+    /// family are skipped.
     family: Option<u8>,
+    /// `-s`: neighbours with their `used`/`confirmed`/`updated` times and probes.
+    stats: bool,
 }
 
 /// Which timestamp `-t` and `-ts` print.
@@ -104,7 +108,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             Some((_, Word::Help)) => {
                 return Err(Failure::Usage(
                     "Usage: rtnl monitor [ all | OBJECTS ] [ FILE ] [ label ]\n\
-                     OBJECTS :=  address | link | nsid | route | rule\n\
+                     OBJECTS :=  address | link | nsid | route | rule | neigh\n\
                      FILE := file FILENAME"
                         .into(),
                 ));
@@ -128,6 +132,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             Family::Inet6 => Some(af::INET6),
             _ => None,
         },
+        stats: ctx.opts.stats > 0,
     };
     if let Some(file) = file {
         return from_file(ctx, file, headers);
@@ -136,7 +141,8 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         groups = MonitorGroups::ALL;
     }
     // -4 / -6 keep one family's addresses and routes.
-    let common = MonitorGroups::LINK | MonitorGroups::NSID;
+    // Neighbours of the other family are skipped as they come, as ip does.
+    let common = MonitorGroups::LINK | MonitorGroups::NSID | MonitorGroups::NEIGH;
     match ctx.opts.family {
         Family::Inet => {
             groups = groups
@@ -442,6 +448,18 @@ fn event<W: Write>(
                 ..Extra::default()
             };
             show::route::route(p, r, links, style, extra);
+        }
+        Payload::NewNeighbour(m) | Payload::DelNeighbour(m) => {
+            if other_family(m.family()) {
+                return;
+            }
+            // ip's print_neigh() writes `Deleted ` itself.
+            banner(p, "NEIGH", false);
+            let style = NeighbourStyle {
+                stats: headers.stats,
+                dev_filtered: false,
+            };
+            show::neigh::neighbour(p, m, links, style);
         }
         Payload::NewRule(r) | Payload::DelRule(r) => {
             // ip's print_rule() writes `Deleted ` itself.

@@ -13,6 +13,7 @@
 pub mod address;
 pub mod link;
 pub mod lookup;
+pub mod neigh;
 pub mod nsid;
 pub mod route;
 pub mod rule;
@@ -260,6 +261,12 @@ impl<W: Write> Printer<W> {
         {
             self.error = Some(e);
         }
+    }
+
+    /// Written as it is in both modes, in the middle of JSON too: what `ip` writes to its output
+    /// with `fprintf()` whatever the mode (`ip neigh`'s warning about master filtering).
+    pub fn raw(&mut self, args: fmt::Arguments<'_>) {
+        self.put_fmt(args);
     }
 
     /// Text only (`PRINT_FP`): written in text mode, nothing in JSON.

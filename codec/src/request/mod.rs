@@ -36,6 +36,7 @@
 
 mod addr;
 mod link;
+mod neigh;
 mod nsid;
 mod route;
 mod rule;
@@ -44,6 +45,9 @@ pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, a
 pub use link::{
     LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
     link_del_group, link_dump, link_get, link_new, link_set,
+};
+pub use neigh::{
+    Neighbour, NeighbourDump, NeighbourGet, neigh_del, neigh_dump, neigh_get, neigh_new,
 };
 pub use nsid::{NsidDump, nsid_dump, nsid_get, nsid_new};
 pub use route::{

@@ -21,9 +21,9 @@ use std::net::IpAddr;
 use rtnl_codec::raw::{LinkStats64, NlMsgHdr};
 use rtnl_codec::{
     AddressMessage, Attr, Attrs, BridgeInfo, DoneMessage, ErrorMessage, ExtAck, LinkMessage,
-    MacvlanInfo, Message, Messages, NsidMessage, Payload, RouteMessage, RuleMessage, VlanInfo,
-    VxlanInfo, fra, ifa, ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa,
-    nlmsg, nlmsgerr_attr, rta, rtm,
+    MacvlanInfo, Message, Messages, NeighbourMessage, NsidMessage, Payload, RouteMessage,
+    RuleMessage, VlanInfo, VxlanInfo, fra, ifa, ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan,
+    ifla_vxlan, nda, netnsa, nlmsg, nlmsgerr_attr, rta, rtm,
 };
 use zerocopy::IntoBytes;
 
@@ -80,6 +80,7 @@ pub fn exercise_message(message: Message<'_>) {
     let route = RouteMessage::parse(message);
     let nsid = NsidMessage::parse(message);
     let rule = RuleMessage::parse(message);
+    let neighbour = NeighbourMessage::parse(message);
     let error = ErrorMessage::parse(message);
     let done = DoneMessage::parse(message);
     match &decoded {
@@ -88,6 +89,7 @@ pub fn exercise_message(message: Message<'_>) {
         Ok(Payload::Route(_)) => assert!(route.is_ok()),
         Ok(Payload::Nsid(_)) => assert!(nsid.is_ok()),
         Ok(Payload::Rule(_)) => assert!(rule.is_ok()),
+        Ok(Payload::Neighbour(_)) => assert!(neighbour.is_ok()),
         Ok(Payload::Error(_)) => assert!(error.is_ok()),
         Ok(Payload::Done(_)) => assert!(done.is_ok()),
         Ok(_) => {}
@@ -98,6 +100,7 @@ pub fn exercise_message(message: Message<'_>) {
                 route.as_ref().err(),
                 nsid.as_ref().err(),
                 rule.as_ref().err(),
+                neighbour.as_ref().err(),
                 error.as_ref().err(),
                 done.as_ref().err(),
             ];
@@ -113,6 +116,7 @@ pub fn exercise_message(message: Message<'_>) {
         route.map(drop),
         nsid.map(drop),
         rule.map(drop),
+        neighbour.map(drop),
         error.map(drop),
         done.map(drop),
     ] {
@@ -159,6 +163,7 @@ pub fn exercise(payload: &Payload<'_>) {
         Payload::Route(route) => exercise_route(route),
         Payload::Nsid(nsid) => exercise_nsid(nsid),
         Payload::Rule(rule) => exercise_rule(rule),
+        Payload::Neighbour(neighbour) => exercise_neighbour(neighbour),
         Payload::Other(message) => {
             black_box((message.ty(), message.payload()));
         }
@@ -772,6 +777,41 @@ pub fn exercise_rule(rule: &RuleMessage<'_>) {
     assert_eq!(rule.uid_range(), pair32(a(fra::UID_RANGE)));
     assert_eq!(rule.sport_range(), pair16(a(fra::SPORT_RANGE)));
     assert_eq!(rule.dport_range(), pair16(a(fra::DPORT_RANGE)));
+}
+
+pub fn exercise_neighbour(n: &NeighbourMessage<'_>) {
+    let message = n.message();
+    let bytes = message.bytes();
+    let h = n.header();
+    assert_eq!(h.as_bytes(), &bytes[16..28]);
+    assert_eq!(n.family(), h.ndm_family);
+    assert_eq!(n.index(), h.ndm_ifindex.get().cast_unsigned());
+    assert_eq!(
+        (n.state(), n.flags(), n.kind()),
+        (h.ndm_state.get(), h.ndm_flags, h.ndm_type)
+    );
+    check_view_attrs(n.attrs(), |ty| n.attr(ty), bytes);
+    let a = |ty| n.attr(ty);
+    same_addr(n.destination(), a(nda::DST));
+    same_bytes(n.lladdr(), a(nda::LLADDR));
+    assert_eq!(
+        n.cacheinfo().map(|c| c.as_bytes().to_vec()),
+        a(nda::CACHEINFO).map(|attr| attr.payload()[..16].to_vec())
+    );
+    same_u32(n.probes(), a(nda::PROBES));
+    same_u16(n.vlan(), a(nda::VLAN));
+    same_be16(n.port(), a(nda::PORT));
+    same_u32(n.vni(), a(nda::VNI));
+    same_u32(n.via_index(), a(nda::IFINDEX));
+    same_u32(n.master(), a(nda::MASTER));
+    same_i32(n.link_netnsid(), a(nda::LINK_NETNSID));
+    same_u32(n.src_vni(), a(nda::SRC_VNI));
+    same_u8(n.protocol(), a(nda::PROTOCOL));
+    same_u32(n.nexthop_id(), a(nda::NH_ID));
+    assert_eq!(
+        n.ext_flags(),
+        first::<4>(a(nda::FLAGS_EXT)).map_or(0, u32::from_ne_bytes)
+    );
 }
 
 pub fn exercise_error(error: &ErrorMessage<'_>) {
