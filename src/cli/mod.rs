@@ -302,7 +302,7 @@ fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
 const USAGE: &str = "\
 Usage: rtnl [ OPTIONS ] OBJECT { COMMAND | help }
        rtnl [ -force ] -batch filename
-where  OBJECT := { link | address | route | rule | netns | monitor | tuntap }
+where  OBJECT := { link | address | route | rule | neigh | netns | monitor | tuntap }
        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -h[uman-readable] |
                     -iec | -j[son] | -p[retty] | -o[neline] | -br[ief] |
                     -c[olor] [=always|auto|never] |
