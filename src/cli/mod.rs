@@ -99,6 +99,9 @@ impl Ctx {
                 Some(netns) => Handle::in_netns(netns_ref(netns)).map_err(Failure::LibUsage)?,
             };
             handle.set_deadline(self.deadline);
+            // ip never redoes a dump the kernel reports inconsistent: it prints what it read
+            // once and warns (`run_one`), so a streamed object is never printed twice.
+            handle.set_retry_interrupted_dumps(false);
             self.handle = Some(handle);
         }
         Ok(self.handle.as_mut().expect("opened above"))
@@ -241,6 +244,13 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
 /// Runs a command and writes its output, then its failure (if any) on stderr; the exit code.
 fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
     let result = dispatch(ctx, words);
+    if ctx
+        .handle
+        .as_mut()
+        .is_some_and(Handle::take_dump_interrupted)
+    {
+        eprintln!("Dump was interrupted and may be inconsistent.");
+    }
     ctx.flush();
     match result {
         Ok(()) => 0,
