@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 
-use rtnl_codec::{Dump, View};
+use rtnl_codec::{Dump, Message, View};
 use rtnl_sys::{Engine, Transport};
 
 use crate::error::{Context, Error, Result};
@@ -56,17 +56,18 @@ pub(crate) fn dump_once<T: Transport, D: Dump + ?Sized>(
     let len = dump.write(tx, 0).context_none(op)?.len();
     let request = tx.get_mut(..len).unwrap_or_default();
     let malformed = Cell::new(None);
-    engine
-        .dump(request, rx, |message| {
-            if message.ty() != <D::Reply<'_> as View<'_>>::NEW {
-                return;
-            }
-            match D::Reply::parse(message) {
-                Ok(view) => each(&view),
-                Err(e) => malformed.set(malformed.get().or(Some(e))),
-            }
-        })
-        .context_none(op)?;
+    let mut on_message = |message: Message<'_>| {
+        if message.ty() != <D::Reply<'_> as View<'_>>::NEW {
+            return;
+        }
+        match D::Reply::parse(message) {
+            Ok(view) => each(&view),
+            Err(e) => malformed.set(malformed.get().or(Some(e))),
+        }
+    };
+    // A trait object: the engine's receive loop is compiled once, not once per family.
+    let on_message: &mut dyn FnMut(Message<'_>) = &mut on_message;
+    engine.dump(request, rx, on_message).context_none(op)?;
     match malformed.get() {
         Some(e) => Err(Error::new(op, None, rtnl_sys::Error::from(e).into())),
         None => Ok(()),
@@ -152,8 +153,12 @@ pub(crate) struct Everything<'d, D: ?Sized>(pub(crate) &'static str, pub(crate) 
 impl<D: Dump + ?Sized> Select for Everything<'_, D> {
     type Dump = D;
 
-    fn rows(&self, handle: &mut Handle, on: impl FnMut(DumpRow<'_, D::Reply<'_>>)) -> Result<()> {
-        handle.dump_rows(self.0, self.1, on)
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(DumpRow<'_, D::Reply<'_>>),
+    ) -> Result<()> {
+        handle.dump_rows(self.0, self.1, &mut on)
     }
 }
 
@@ -192,12 +197,14 @@ impl Handle {
     }
 
     /// The dump loop on this handle's socket and buffers, redone while inconsistent or done
-    /// once as [`Handle::set_retry_interrupted_dumps`] chose.
-    pub(crate) fn dump_rows<D: Dump + ?Sized>(
+    /// once as [`Handle::set_retry_interrupted_dumps`] chose. `on` is a trait object, so the
+    /// loop is compiled once per family, not once per caller (the owned and the streaming
+    /// form, each CLI printer).
+    pub(crate) fn dump_rows<'o, D: Dump + ?Sized + 'o>(
         &mut self,
         op: &'static str,
         dump: &D,
-        on: impl FnMut(DumpRow<'_, D::Reply<'_>>),
+        on: &'o mut dyn FnMut(DumpRow<'_, D::Reply<'_>>),
     ) -> Result<()> {
         let retry = self.retry_interrupted;
         let (engine, tx, rx) = self.parts();
