@@ -426,7 +426,7 @@ impl Select for AddressFilter<'_> {
             })?;
         }
         let dump = AddressDump { index, ..self.dump };
-        handle.dump_rows(OP, &dump, |row| match row {
+        handle.dump_rows(OP, &dump, &mut |row| match row {
             DumpRow::View(m) if !self.keeps(index, &names, m) => {}
             row => on(row),
         })

@@ -7,7 +7,7 @@
 
 use std::cell::Cell;
 
-use rtnl_codec::{Dump, View};
+use rtnl_codec::{Dump, Message, View};
 use rtnl_sys::{Engine, Transport};
 
 use crate::error::{Context, Error, Result};
@@ -35,12 +35,7 @@ pub(crate) fn retry_interrupted<R>(mut attempt: impl FnMut(u32) -> Result<R>) ->
     loop {
         n += 1;
         match attempt(n) {
-            Err(e)
-                if n < DUMP_ATTEMPTS
-                    && matches!(
-                        e.kind(),
-                        crate::ErrorKind::Netlink(rtnl_sys::Error::DumpInterrupted)
-                    ) => {}
+            Err(e) if n < DUMP_ATTEMPTS && is_interrupted(&e) => {}
             r => return r,
         }
     }
@@ -61,17 +56,18 @@ pub(crate) fn dump_once<T: Transport, D: Dump + ?Sized>(
     let len = dump.write(tx, 0).context_none(op)?.len();
     let request = tx.get_mut(..len).unwrap_or_default();
     let malformed = Cell::new(None);
-    engine
-        .dump(request, rx, |message| {
-            if message.ty() != <D::Reply<'_> as View<'_>>::NEW {
-                return;
-            }
-            match D::Reply::parse(message) {
-                Ok(view) => each(&view),
-                Err(e) => malformed.set(malformed.get().or(Some(e))),
-            }
-        })
-        .context_none(op)?;
+    let mut on_message = |message: Message<'_>| {
+        if message.ty() != <D::Reply<'_> as View<'_>>::NEW {
+            return;
+        }
+        match D::Reply::parse(message) {
+            Ok(view) => each(&view),
+            Err(e) => malformed.set(malformed.get().or(Some(e))),
+        }
+    };
+    // A trait object: the engine's receive loop is compiled once, not once per family.
+    let on_message: &mut dyn FnMut(Message<'_>) = &mut on_message;
+    engine.dump(request, rx, on_message).context_none(op)?;
     match malformed.get() {
         Some(e) => Err(Error::new(op, None, rtnl_sys::Error::from(e).into())),
         None => Ok(()),
@@ -95,6 +91,35 @@ pub(crate) fn dump_consistent<T: Transport, D: Dump + ?Sized>(
         }
         dump_once(engine, tx, rx, op, dump, |view| on(DumpRow::View(view)))
     })
+}
+
+/// A dump through `engine` as [`Handle::dump_rows`] does it: redone while inconsistent when
+/// `retry`, else done once, every reply handed to `on` once, and an inconsistent dump a
+/// success whose value is `true` (`ip`'s way: it warns and keeps what it read).
+pub(crate) fn dump_with<T: Transport, D: Dump + ?Sized>(
+    engine: &mut Engine<T>,
+    (tx, rx): (&mut [u8], &mut [u8]),
+    op: &'static str,
+    dump: &D,
+    retry: bool,
+    mut on: impl FnMut(DumpRow<'_, D::Reply<'_>>),
+) -> Result<bool> {
+    if retry {
+        return dump_consistent(engine, tx, rx, op, dump, on).map(|()| false);
+    }
+    match dump_once(engine, tx, rx, op, dump, |view| on(DumpRow::View(view))) {
+        Ok(()) => Ok(false),
+        Err(e) if is_interrupted(&e) => Ok(true),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `e` is the kernel's report that a dump was inconsistent (`NLM_F_DUMP_INTR`).
+fn is_interrupted(e: &Error) -> bool {
+    matches!(
+        e.kind(),
+        crate::ErrorKind::Netlink(rtnl_sys::Error::DumpInterrupted)
+    )
 }
 
 /// The owned form of a dump: `row`'s value added to `found`, or `found` emptied when the dump
@@ -128,8 +153,12 @@ pub(crate) struct Everything<'d, D: ?Sized>(pub(crate) &'static str, pub(crate) 
 impl<D: Dump + ?Sized> Select for Everything<'_, D> {
     type Dump = D;
 
-    fn rows(&self, handle: &mut Handle, on: impl FnMut(DumpRow<'_, D::Reply<'_>>)) -> Result<()> {
-        handle.dump_rows(self.0, self.1, on)
+    fn rows(
+        &self,
+        handle: &mut Handle,
+        mut on: impl FnMut(DumpRow<'_, D::Reply<'_>>),
+    ) -> Result<()> {
+        handle.dump_rows(self.0, self.1, &mut on)
     }
 }
 
@@ -167,15 +196,21 @@ impl Handle {
         self.select_owned(&Everything("dump", dump))
     }
 
-    /// The dump loop on this handle's socket and buffers.
-    pub(crate) fn dump_rows<D: Dump + ?Sized>(
+    /// The dump loop on this handle's socket and buffers, redone while inconsistent or done
+    /// once as [`Handle::set_retry_interrupted_dumps`] chose. `on` is a trait object, so the
+    /// loop is compiled once per family, not once per caller (the owned and the streaming
+    /// form, each CLI printer).
+    pub(crate) fn dump_rows<'o, D: Dump + ?Sized + 'o>(
         &mut self,
         op: &'static str,
         dump: &D,
-        on: impl FnMut(DumpRow<'_, D::Reply<'_>>),
+        on: &'o mut dyn FnMut(DumpRow<'_, D::Reply<'_>>),
     ) -> Result<()> {
+        let retry = self.retry_interrupted;
         let (engine, tx, rx) = self.parts();
-        dump_consistent(engine, tx, rx, op, dump, on)
+        let interrupted = dump_with(engine, (tx, rx), op, dump, retry, on)?;
+        self.dump_interrupted |= interrupted;
+        Ok(())
     }
 
     /// The objects `query` keeps, as owned values, collected again from the start when the
@@ -306,6 +341,43 @@ mod tests {
         ]);
         assert_eq!(links(&mut e).unwrap(), [2, 3]);
         assert_eq!(e.transport().requests, 2);
+    }
+
+    #[test]
+    fn an_interrupted_dump_done_once_delivers_each_reply_once_and_says_so() {
+        // As ip 6.1: no second request, nothing seen twice, the dump succeeds flagged.
+        let mut e = engine(vec![
+            vec![(Some(1), 0), (Some(2), nlm_f::DUMP_INTR), (Some(3), 0)],
+            vec![(Some(1), 0), (Some(2), 0), (Some(3), 0)],
+        ]);
+        let mut rows = Vec::new();
+        let interrupted = dump_with(
+            &mut e,
+            (&mut [0; 256], &mut [0; 4096]),
+            "show links",
+            &LinkDump::default(),
+            false,
+            |row: DumpRow<'_, LinkMessage<'_>>| match row {
+                DumpRow::Restart => rows.push(0),
+                DumpRow::View(m) => rows.push(m.index()),
+            },
+        )
+        .unwrap();
+        assert!(interrupted);
+        assert_eq!(rows, [1, 2, 3]);
+        assert_eq!(e.transport().requests, 1);
+
+        // A clean dump done once is not flagged.
+        let mut e = engine(vec![vec![(Some(4), 0)]]);
+        let clean = dump_with(
+            &mut e,
+            (&mut [0; 256], &mut [0; 4096]),
+            "show links",
+            &LinkDump::default(),
+            false,
+            |_: DumpRow<'_, LinkMessage<'_>>| {},
+        );
+        assert!(!clean.unwrap());
     }
 
     #[test]

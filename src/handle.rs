@@ -37,6 +37,10 @@ pub struct Handle {
     tx: Vec<u8>,
     run_dir: String,
     warning: Option<String>,
+    /// Whether an inconsistent dump is redone ([`Handle::set_retry_interrupted_dumps`]).
+    pub(crate) retry_interrupted: bool,
+    /// Whether a dump done once was inconsistent, since [`Handle::take_dump_interrupted`].
+    pub(crate) dump_interrupted: bool,
     /// The namespace of [`Handle::in_netns`], where waits open their event socket.
     netns: Option<NetnsFd>,
     /// [`Handle::set_echo`]: `None` when off; else what the last acknowledged request echoed.
@@ -90,6 +94,8 @@ impl Handle {
             tx: vec![0; REQUEST_BUFFER_SIZE],
             run_dir: rtnl_sys::DEFAULT_RUN_DIR.to_owned(),
             warning: None,
+            retry_interrupted: true,
+            dump_interrupted: false,
             netns: None,
             echo: None,
         }
@@ -109,6 +115,24 @@ impl Handle {
     /// `Warning: <text>.`).
     pub fn last_warning(&self) -> Option<&str> {
         self.warning.as_deref()
+    }
+
+    /// Chooses what a dump does when the kernel reports it inconsistent (`NLM_F_DUMP_INTR`:
+    /// the table changed while it was read). `true` (the default): it is redone a few times, a
+    /// streaming dump's callback sees [`DumpRow::Restart`](crate::DumpRow::Restart) first, and a
+    /// dump still inconsistent after the last attempt is an error. `false`: it is done once, as
+    /// `ip` does (`rtnl_dump_filter_l` in iproute2's `lib/libnetlink.c`): every reply is
+    /// delivered once, the dump succeeds, and [`Handle::take_dump_interrupted`] says it was
+    /// inconsistent.
+    pub fn set_retry_interrupted_dumps(&mut self, retry: bool) {
+        self.retry_interrupted = retry;
+    }
+
+    /// Whether a dump done once ([`Handle::set_retry_interrupted_dumps`] `false`) was reported
+    /// inconsistent by the kernel (`NLM_F_DUMP_INTR`) since the last call; clears it. `ip`
+    /// then prints `Dump was interrupted and may be inconsistent.` on stderr.
+    pub fn take_dump_interrupted(&mut self) -> bool {
+        std::mem::take(&mut self.dump_interrupted)
     }
 
     /// The request engine, for requests this crate has no operation for.

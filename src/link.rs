@@ -502,7 +502,7 @@ impl<'a> Select for LinkFilter<'a> {
             kind: self.kind,
             skip_stats: self.skip_stats,
         };
-        handle.dump_rows(OP, &dump, |row| match row {
+        handle.dump_rows(OP, &dump, &mut |row| match row {
             DumpRow::View(m) if !self.keeps(m) => {}
             row => on(row),
         })

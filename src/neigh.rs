@@ -358,7 +358,7 @@ impl Select for NeighbourFilter<'_> {
             master,
             ..self.dump
         };
-        handle.dump_rows(OP, &dump, |row| match row {
+        handle.dump_rows(OP, &dump, &mut |row| match row {
             DumpRow::View(m) if !self.keeps(index, m) => {}
             row => on(row),
         })

@@ -346,7 +346,7 @@ impl Select for RouteFilter<'_> {
             None => self.dump.oif,
         };
         let dump = RouteDump { oif, ..self.dump };
-        handle.dump_rows(OP, &dump, |row| match row {
+        handle.dump_rows(OP, &dump, &mut |row| match row {
             DumpRow::View(m) if !self.keeps(oif, m) => {}
             row => on(row),
         })

@@ -272,7 +272,7 @@ impl Select for RuleFilter<'_> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, RuleMessage<'_>>),
     ) -> Result<()> {
-        handle.dump_rows("show rules", &self.dump, |row| match row {
+        handle.dump_rows("show rules", &self.dump, &mut |row| match row {
             DumpRow::View(m) if !self.keeps(m) => {}
             row => on(row),
         })

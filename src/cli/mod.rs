@@ -188,6 +188,9 @@ impl Ctx {
             };
             handle.set_deadline(self.deadline);
             handle.set_echo(self.opts.echo);
+            // ip never redoes a dump the kernel reports inconsistent: it prints what it read
+            // once and warns (`run_one`), so a streamed object is never printed twice.
+            handle.set_retry_interrupted_dumps(false);
             self.handle = Some(handle);
         }
         Ok(self.handle.as_mut().expect("opened above"))
@@ -371,6 +374,13 @@ fn echoes(words: &[String]) -> bool {
 /// Runs a command and writes its output, then its failure (if any) on stderr; the exit code.
 fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
     let mut result = dispatch(ctx, words);
+    if ctx
+        .handle
+        .as_mut()
+        .is_some_and(Handle::take_dump_interrupted)
+    {
+        eprintln!("Dump was interrupted and may be inconsistent.");
+    }
     ctx.flush();
     if ctx.opts.echo {
         if result.is_ok() && echoes(words) {

@@ -171,7 +171,9 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     links.load_netns_names(handle);
     let details = ctx.opts.details;
     // ip monitor prints text, -j or not.
-    let mut p = Printer::new(std::io::stdout().lock(), false, false);
+    // The show commands' writer type, so the renderers are compiled once for both.
+    let stdout = std::io::BufWriter::with_capacity(super::OUT_BUFFER, std::io::stdout().lock());
+    let mut p = Printer::new(stdout, false, false);
     p.set_oneline(ctx.opts.oneline);
     p.set_color(ctx.opts.palette());
     let mut resync = false;

@@ -247,6 +247,9 @@ impl<W: Write> Printer<W> {
         self.error.is_some()
     }
 
+    // Inlined, so that a constant piece (`,`, `":`, ...) is a store into the buffer rather
+    // than a `memcpy` call, whose fixed cost dominates such short copies in musl.
+    #[inline]
     fn put(&mut self, bytes: &[u8]) {
         if self.error.is_none()
             && let Err(e) = self.out.write_all(bytes)

@@ -33,11 +33,13 @@ pub fn link_flags(fd: BorrowedFd<'_>, name: &[u8]) -> Result<u32, Errno> {
     for (slot, &byte) in ifr.ifr_name.iter_mut().zip(name) {
         *slot = byte as libc::c_char;
     }
+    // The request number's type is the C library's (`unsigned long` in glibc, `int` in musl).
+    let request = libc::SIOCGIFFLAGS as libc::Ioctl;
     // SAFETY: `fd` is a live descriptor borrowed for the call; `&mut ifr` points to a whole,
     // initialised `ifreq` on this stack frame, valid for reads and writes of its size until
     // the call returns, which is what SIOCGIFFLAGS reads (the NUL-terminated name) and writes
     // (`ifr_flags`).
-    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::SIOCGIFFLAGS, &raw mut ifr) };
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), request, &raw mut ifr) };
     if rc != 0 {
         // SAFETY: `__errno_location` has no preconditions and returns a valid pointer to the
         // calling thread's `errno`.

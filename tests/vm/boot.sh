@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# PID 1 boot test: the static rtnl as an init system runs it. Builds rtnl with +crt-static, packs
+# PID 1 boot test: the static rtnl as an init system runs it. Builds the static rtnl
+# (tests/vm/build-small.sh static: musl, static-pie), packs
 # an initramfs with it, busybox-static, tests/vm/init.sh as /init and the veth module of Debian's
 # cloud kernel (Linux 6.1), boots that kernel under qemu (TCG unless KVM is shown to work) and
 # reads the verdict /init prints on the serial console. /init sets up the network with rtnl only:
@@ -22,10 +23,8 @@ vm_kernel
 work=$root/target/vm
 mkdir -p "$work"
 
-# The static build, in its own target dir so that it leaves the usual target/ alone.
-RUSTFLAGS="-C target-feature=+crt-static" CARGO_TARGET_DIR=$work \
-    cargo build --release --bin rtnl --target x86_64-unknown-linux-gnu
-bin=$work/x86_64-unknown-linux-gnu/release/rtnl
+# The static build an init system ships (musl, std built for size), in its own target dir.
+bin=$(bash tests/vm/build-small.sh static)
 # A static executable has no program interpreter (PT_INTERP).
 if readelf -lW "$bin" | grep -q INTERP; then
     echo "RTNL-VM-FAIL: $bin is not statically linked" >&2

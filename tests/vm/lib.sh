@@ -67,6 +67,21 @@ vm_accel() {
 # What tests/vm/boot.sh needs: qemu, the kernel package, busybox-static, cpio.
 vm_install_boot() {
     vm_apt_install qemu-system-x86 linux-image-cloud-amd64 busybox-static cpio
+    vm_install_small_build
+}
+
+# What tests/vm/build-small.sh needs: a nightly toolchain with std's source and the musl target
+# (rustup; each only when missing).
+vm_install_small_build() {
+    if ! rustup toolchain list | grep -q '^nightly'; then
+        rustup toolchain install nightly --profile minimal
+    fi
+    if ! rustup component list --toolchain nightly --installed | grep -q '^rust-src'; then
+        rustup component add rust-src --toolchain nightly
+    fi
+    if ! rustup target list --toolchain nightly --installed | grep -q '^x86_64-unknown-linux-musl$'; then
+        rustup target add x86_64-unknown-linux-musl --toolchain nightly
+    fi
 }
 
 # What tests/vm/matrix.sh needs: the above; virtme-ng 1.42 in a venv under /opt; the Rust

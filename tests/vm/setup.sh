@@ -6,4 +6,5 @@ cd "$(dirname "$0")/../.."
 # shellcheck source=tests/vm/lib.sh
 . tests/vm/lib.sh
 vm_install_matrix
+vm_install_small_build
 command -v vng virtiofsd qemu-system-x86_64 busybox

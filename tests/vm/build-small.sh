@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The small rtnl an init system or an embedded image ships (README, "Init systems"):
+#
+#   bash tests/vm/build-small.sh dynamic   # glibc, dynamically linked
+#   bash tests/vm/build-small.sh static    # musl, static-pie: no program interpreter, no libraries
+#
+# Prints the path of the stripped executable on stdout (cargo's output goes to stderr).
+#
+# The release profile plus what only a nightly toolchain can do: std rebuilt from its source
+# (`-Zbuild-std`, the `rust-src` component) optimised for size, with `panic = immediate-abort`
+# (a panic, which would be a bug, aborts at once: no panic message, no backtrace printer, no
+# unwinding tables, `-Cforce-unwind-tables=no`). Behaviour is otherwise the release build's.
+# Needs `rustup toolchain install nightly --component rust-src --target x86_64-unknown-linux-musl`
+# (tests/vm/lib.sh's vm_install_small_build does it when missing). Own target dir (target/small,
+# or CARGO_TARGET_DIR), so the usual target/ is left alone.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+case "${1:-}" in
+    dynamic) target=x86_64-unknown-linux-gnu ;;
+    static) target=x86_64-unknown-linux-musl ;;
+    *)
+        echo "usage: $0 dynamic|static" >&2
+        exit 2
+        ;;
+esac
+dir=${CARGO_TARGET_DIR:-$PWD/target/small}
+RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Cforce-unwind-tables=no" \
+    cargo +nightly build --release --bin rtnl --target "$target" --target-dir "$dir" \
+    -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size >&2
+echo "$dir/$target/release/rtnl"
