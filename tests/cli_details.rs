@@ -1,0 +1,358 @@
+//! `rtnl -d link show` against `ip -d link show` on the same state: bridges, bridge ports,
+//! vxlans, macvlans and veths, with their kind options set, in a private namespace. Text is
+//! compared byte for byte and `-j -d` JSON value for value in both directions (so every key ip
+//! prints is there), with the bridge timers, which tick between the two dumps, masked.
+
+mod common;
+
+use common::{ip, private_netns, rtnl};
+use serde_json::Value;
+
+/// The bridge and bridge port timers (`_bridge_print_timer()`, `_print_timer()`).
+const TIMERS: [&str; 7] = [
+    "hello_timer",
+    "tcn_timer",
+    "topology_change_timer",
+    "gc_timer",
+    "hold_timer",
+    "message_age_timer",
+    "forward_delay_timer",
+];
+
+/// Runs `rtnl ARGS`, which must succeed with nothing on stderr; its stdout.
+fn rtnl_ok(args: &[&str]) -> String {
+    let out = rtnl(args);
+    assert!(
+        out.status.success() && out.stderr.is_empty(),
+        "rtnl {}: exit {:?}: {}",
+        args.join(" "),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// `text` with each timer's value (`gc_timer  119.84 `) replaced by `T`.
+fn mask_timers_text(text: &str) -> String {
+    let mut out = String::new();
+    let mut words = text.split(' ').peekable();
+    let mut first = true;
+    while let Some(word) = words.next() {
+        if !first {
+            out.push(' ');
+        }
+        first = false;
+        out.push_str(word);
+        if TIMERS.contains(&word) {
+            // `%4i.%.2i`: spaces pad the seconds, so empty words come before the value.
+            while words.peek() == Some(&"") {
+                words.next();
+            }
+            let value = words.next().expect("a timer's value");
+            assert!(
+                value.contains('.') && value.replace('.', "").bytes().all(|b| b.is_ascii_digit()),
+                "{word} {value}"
+            );
+            out.push_str(" T");
+        }
+    }
+    out
+}
+
+/// `value` with every timer member replaced by `null` (after checking it is a number).
+fn mask_timers_json(value: &mut Value) {
+    match value {
+        Value::Object(members) => {
+            for (key, member) in members.iter_mut() {
+                if TIMERS.contains(&key.as_str()) {
+                    assert!(member.is_number(), "{key}: {member}");
+                    *member = Value::Null;
+                } else {
+                    mask_timers_json(member);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(mask_timers_json),
+        _ => {}
+    }
+}
+
+/// The first key path at which `ours` and `theirs` differ, for a readable failure.
+fn first_difference(path: &str, ours: &Value, theirs: &Value) -> Option<String> {
+    match (ours, theirs) {
+        (Value::Object(a), Value::Object(b)) => {
+            for key in b.keys() {
+                if !a.contains_key(key) {
+                    return Some(format!("{path}.{key}: ip prints {}, we do not", b[key]));
+                }
+            }
+            for (key, value) in a {
+                let Some(other) = b.get(key) else {
+                    return Some(format!("{path}.{key}: we print {value}, ip does not"));
+                };
+                if let Some(d) = first_difference(&format!("{path}.{key}"), value, other) {
+                    return Some(d);
+                }
+            }
+            None
+        }
+        (Value::Array(a), Value::Array(b)) if a.len() == b.len() => a
+            .iter()
+            .zip(b)
+            .enumerate()
+            .find_map(|(i, (x, y))| first_difference(&format!("{path}[{i}]"), x, y)),
+        _ => (ours != theirs).then(|| format!("{path}: ours {ours}, ip's {theirs}")),
+    }
+}
+
+/// `rtnl OPTS link show` and `ip OPTS link show`: the same text (timers masked), the same JSON
+/// for `-j -d` and `-j -p -d` (timers masked); returns ip's JSON.
+fn details_match_ip() -> Value {
+    let text = ["-d", "link", "show"];
+    let ours = mask_timers_text(&rtnl_ok(&text));
+    let theirs = mask_timers_text(&ip(&text));
+    assert_eq!(ours, theirs, "rtnl -d link show");
+    let mut last = Value::Null;
+    for args in [
+        &["-j", "-d", "link", "show"][..],
+        &["-j", "-p", "-d", "link", "show"][..],
+    ] {
+        let mut ours: Value = serde_json::from_str(&rtnl_ok(args)).expect("our JSON");
+        let mut theirs: Value = serde_json::from_str(&ip(args)).expect("ip's JSON");
+        mask_timers_json(&mut ours);
+        mask_timers_json(&mut theirs);
+        if let Some(difference) = first_difference("", &ours, &theirs) {
+            panic!("{}: {difference}", args.join(" "));
+        }
+        last = theirs;
+    }
+    last
+}
+
+/// The keys of `linkinfo.PART` of the link named `name` in `links`.
+fn keys(links: &Value, name: &str, part: &str) -> usize {
+    let link = links
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|l| l["ifname"] == name)
+        .unwrap_or_else(|| panic!("no {name}"));
+    link["linkinfo"][part]
+        .as_object()
+        .unwrap_or_else(|| panic!("{name}: no linkinfo.{part}"))
+        .len()
+}
+
+/// Kinds with the kernel's defaults: what a new bridge, port, vxlan, macvlan and veth print.
+#[test]
+fn details_of_default_kinds_are_ips() {
+    private_netns();
+    ip(&["link", "add", "br0", "type", "bridge"]);
+    ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    ip(&["link", "set", "v0", "master", "br0"]);
+    ip(&[
+        "link",
+        "add",
+        "vx0",
+        "type",
+        "vxlan",
+        "id",
+        "42",
+        "dstport",
+        "4789",
+        "local",
+        "192.0.2.1",
+    ]);
+    ip(&[
+        "link", "add", "mv0", "link", "v1", "type", "macvlan", "mode", "bridge",
+    ]);
+    let links = details_match_ip();
+    // What ip 6.1 prints on this kernel, so a renderer that printed nothing would fail.
+    assert!(keys(&links, "br0", "info_data") >= 40, "{links}");
+    assert!(keys(&links, "v0", "info_slave_data") >= 30, "{links}");
+    assert!(keys(&links, "vx0", "info_data") >= 10, "{links}");
+    assert_eq!(keys(&links, "mv0", "info_data"), 3, "{links}");
+    for link in links.as_array().expect("a list") {
+        assert_eq!(link["inet6_addr_gen_mode"], "eui64", "{link}");
+    }
+}
+
+/// Kinds with their options changed from the defaults, so each printed word is taken from its
+/// attribute: STP and multicast settings of a bridge, a port's flags, an IPv6 vxlan with every
+/// flag, a metadata vxlan, a `source` macvlan with its addresses, `addrgenmode none`.
+#[test]
+fn details_of_configured_kinds_are_ips() {
+    private_netns();
+    ip(&[
+        "link",
+        "add",
+        "br1",
+        "type",
+        "bridge",
+        "stp_state",
+        "1",
+        "forward_delay",
+        "400",
+        "hello_time",
+        "300",
+        "max_age",
+        "1000",
+        "ageing_time",
+        "12000",
+        "priority",
+        "4096",
+        "group_fwd_mask",
+        "0x8",
+        "group_address",
+        "01:80:c2:00:00:0e",
+        "mcast_snooping",
+        "0",
+        "mcast_router",
+        "2",
+        "mcast_querier",
+        "1",
+        "no_linklocal_learn",
+        "1",
+        "mcast_last_member_interval",
+        "200",
+        "nf_call_iptables",
+        "1",
+        "mcast_igmp_version",
+        "3",
+        "mcast_mld_version",
+        "2",
+        "mcast_stats_enabled",
+        "1",
+    ]);
+    ip(&["link", "add", "d0", "type", "veth", "peer", "name", "d1"]);
+    ip(&["link", "set", "d0", "master", "br1"]);
+    ip(&[
+        "link",
+        "set",
+        "d0",
+        "type",
+        "bridge_slave",
+        "priority",
+        "7",
+        "cost",
+        "9",
+        "guard",
+        "on",
+        "hairpin",
+        "on",
+        "root_block",
+        "on",
+        "fastleave",
+        "on",
+        "learning",
+        "off",
+        "flood",
+        "off",
+        "proxy_arp",
+        "on",
+        "mcast_router",
+        "2",
+        "mcast_flood",
+        "off",
+        "bcast_flood",
+        "off",
+        "mcast_to_unicast",
+        "on",
+        "neigh_suppress",
+        "on",
+        "group_fwd_mask",
+        "0x4000",
+        "isolated",
+        "on",
+    ]);
+    ip(&[
+        "link",
+        "add",
+        "vx1",
+        "type",
+        "vxlan",
+        "id",
+        "7",
+        "remote",
+        "2001:db8::1",
+        "local",
+        "2001:db8::2",
+        "dstport",
+        "4790",
+        "srcport",
+        "1000",
+        "2000",
+        "ttl",
+        "9",
+        "tos",
+        "0x10",
+        "df",
+        "set",
+        "flowlabel",
+        "0x123",
+        "ageing",
+        "0",
+        "maxaddress",
+        "10",
+        "nolearning",
+        "proxy",
+        "rsc",
+        "l2miss",
+        "l3miss",
+        "noudpcsum",
+        "udp6zerocsumtx",
+        "udp6zerocsumrx",
+        "gbp",
+    ]);
+    ip(&[
+        "link",
+        "add",
+        "vx2",
+        "type",
+        "vxlan",
+        "id",
+        "8",
+        "group",
+        "239.1.1.1",
+        "dev",
+        "d1",
+        "dstport",
+        "0",
+        "ttl",
+        "inherit",
+        "tos",
+        "inherit",
+        "df",
+        "inherit",
+    ]);
+    ip(&["link", "add", "vx3", "type", "vxlan", "external"]);
+    ip(&[
+        "link",
+        "add",
+        "mv1",
+        "link",
+        "d1",
+        "type",
+        "macvlan",
+        "mode",
+        "source",
+        "bcqueuelen",
+        "500",
+    ]);
+    for mac in ["02:00:00:00:00:01", "02:00:00:00:00:02"] {
+        ip(&[
+            "link", "set", "mv1", "type", "macvlan", "macaddr", "add", mac,
+        ]);
+    }
+    ip(&["link", "set", "d1", "addrgenmode", "none"]);
+    let links = details_match_ip();
+    let d1 = links
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|l| l["ifname"] == "d1")
+        .expect("d1");
+    assert_eq!(d1["inet6_addr_gen_mode"], "none");
+    assert!(keys(&links, "vx1", "info_data") >= 20, "{links}");
+    assert_eq!(keys(&links, "mv1", "info_data"), 5, "{links}");
+}
