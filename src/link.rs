@@ -79,7 +79,7 @@ impl<'a> LinkAdd<'a> {
 
     /// A software bridge.
     pub fn bridge(name: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Bridge)
+        Self::new(Some(name), LinkKind::Bridge(&[]))
     }
 
     /// A dummy device (a driver this kernel may lack: the kernel then says

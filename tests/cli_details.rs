@@ -356,3 +356,223 @@ fn details_of_configured_kinds_are_ips() {
     assert!(keys(&links, "vx1", "info_data") >= 20, "{links}");
     assert_eq!(keys(&links, "mv1", "info_data"), 5, "{links}");
 }
+
+/// `linkinfo.PART` of `name` as `ip -j -d` shows it, without the timers and the ids that hold
+/// the bridge's own address (two bridges differ there).
+fn kind_data(name: &str, part: &str) -> Value {
+    let mut link = common::ip_link(name);
+    mask_timers_json(&mut link);
+    let mut data = link["linkinfo"][part].clone();
+    let members = data
+        .as_object_mut()
+        .unwrap_or_else(|| panic!("{name}: no linkinfo.{part}: {link}"));
+    for key in ["bridge_id", "root_id"] {
+        members.remove(key);
+    }
+    data
+}
+
+/// Runs `words` (with `NAME`, `PORT`, `PEER` standing for the devices) with `ip` on the first
+/// set of devices and with `rtnl` on the second.
+fn both(words: &[&str], ip_names: [&str; 3], our_names: [&str; 3]) {
+    let with = |names: [&str; 3]| -> Vec<String> {
+        words
+            .iter()
+            .map(|w| match *w {
+                "NAME" => names[0].to_owned(),
+                "PORT" => names[1].to_owned(),
+                "PEER" => names[2].to_owned(),
+                w => w.to_owned(),
+            })
+            .collect()
+    };
+    let theirs = with(ip_names);
+    ip(&theirs.iter().map(String::as_str).collect::<Vec<_>>());
+    let ours = with(our_names);
+    rtnl_ok(&ours.iter().map(String::as_str).collect::<Vec<_>>());
+}
+
+/// `link add ... type bridge OPTIONS`, `link set ... type bridge OPTIONS` and `link set PORT
+/// type bridge_slave OPTIONS` from `rtnl` leave the kernel as the same commands from `ip` do
+/// (read back through `ip -j -d`); bad options fail with ip's message and exit code.
+#[test]
+fn bridge_and_port_options_do_what_ips_do() {
+    private_netns();
+    let ip_names = ["bi", "pi", "qi"];
+    let our_names = ["bz", "pz", "qz"];
+    let steps: [&[&str]; 5] = [
+        &[
+            "link",
+            "add",
+            "NAME",
+            "type",
+            "bridge",
+            "stp_state",
+            "1",
+            "forward_delay",
+            "400",
+            "hello_t",
+            "300",
+            "max_age",
+            "1000",
+            "priority",
+            "4096",
+            "group_fwd_mask",
+            "0x8",
+            "group_address",
+            "01:80:c2:00:00:0e",
+            "no_linklocal_learn",
+            "1",
+            "mcast_vlan_snooping",
+            "0",
+            "mcast_snooping",
+            "0",
+            "mcast_querier",
+            "1",
+            "mcast_hash_max",
+            "1024",
+            "mcast_last_member_interval",
+            "200",
+            "mcast_startup_query_interval",
+            "1000",
+            "mcast_igmp_version",
+            "3",
+            "mcast_mld_version",
+            "2",
+            "mcast_stats_enabled",
+            "1",
+            "nf_call_iptables",
+            "1",
+            "nf_call_arptables",
+            "1",
+        ],
+        &[
+            "link", "add", "PORT", "type", "veth", "peer", "name", "PEER",
+        ],
+        &["link", "set", "PORT", "master", "NAME"],
+        &[
+            "link",
+            "set",
+            "NAME",
+            "type",
+            "bridge",
+            "ageing_time",
+            "1000",
+            "mcast_router",
+            "2",
+            "mcast_query_use_ifaddr",
+            "1",
+            "fdb_flush",
+        ],
+        &[
+            "link",
+            "set",
+            "PORT",
+            "type",
+            "bridge_slave",
+            "priority",
+            "7",
+            "cost",
+            "9",
+            "guard",
+            "on",
+            "hairpin",
+            "on",
+            "root_block",
+            "on",
+            "learning",
+            "off",
+            "flood",
+            "off",
+            "mcast_flood",
+            "off",
+            "bcast_flood",
+            "off",
+            "mcast_to_unicast",
+            "on",
+            "proxy_arp",
+            "on",
+            "mcast_router",
+            "2",
+            "mcast_fast_leave",
+            "on",
+            "neigh_suppress",
+            "on",
+            "group_fwd_mask",
+            "0x4000",
+            "isolated",
+            "on",
+            "fdb_flush",
+        ],
+    ];
+    for step in steps {
+        both(step, ip_names, our_names);
+    }
+    let (theirs, ours) = (kind_data("bi", "info_data"), kind_data("bz", "info_data"));
+    assert_eq!(ours, theirs);
+    assert_eq!(theirs["forward_delay"], 400);
+    assert_eq!(theirs["ageing_time"], 1000);
+    assert_eq!(theirs["no_linklocal_learn"], 1);
+    assert_eq!(theirs["mcast_query_use_ifaddr"], 1);
+    let (theirs, ours) = (
+        kind_data("pi", "info_slave_data"),
+        kind_data("pz", "info_slave_data"),
+    );
+    assert_eq!(ours, theirs);
+    assert_eq!(theirs["cost"], 9);
+    assert_eq!(theirs["group_fwd_mask_str"], "lldp");
+    assert_eq!(theirs["isolated"], true);
+
+    // Bad words: ip's messages and exit codes.
+    for bad in [
+        &["link", "add", "b9", "type", "bridge", "forward_delay", "x"][..],
+        &["link", "add", "b9", "type", "bridge", "priority", "65536"],
+        &[
+            "link",
+            "add",
+            "b9",
+            "type",
+            "bridge",
+            "vlan_protocol",
+            "802.1x",
+        ],
+        &["link", "add", "b9", "type", "bridge", "group_address", "zz"],
+        &["link", "add", "b9", "type", "bridge", "foo"],
+        &["link", "add", "b9", "type", "bridge", "help"],
+        &["link", "add", "b9", "type", "bridge_slave"],
+        &["link", "set", "pz", "type", "bridge_slave", "hairpin", "x"],
+        &["link", "set", "pz", "type", "bridge_slave", "state", "256"],
+        &[
+            "link",
+            "set",
+            "pz",
+            "type",
+            "bridge_slave",
+            "backup_port",
+            "nope",
+        ],
+        &["link", "set", "pz", "type", "bridge_slave", "foo"],
+        &[
+            "link",
+            "set",
+            "pz",
+            "type",
+            "bridge_slave",
+            "backup_port",
+            "qz",
+        ],
+    ] {
+        common::same_failure(bad);
+    }
+    // `o` is `off` for a port's on/off options (the first of "off", "on" it begins).
+    both(
+        &["link", "set", "PORT", "type", "bridge_slave", "guard", "o"],
+        ip_names,
+        our_names,
+    );
+    assert_eq!(kind_data("pz", "info_slave_data")["guard"], false);
+    assert_eq!(
+        kind_data("pz", "info_slave_data"),
+        kind_data("pi", "info_slave_data")
+    );
+}

@@ -236,7 +236,7 @@ fn building_every_request_type_allocates_nothing() {
             veth,
             NewLink {
                 name: Some("br0"),
-                ..NewLink::new(LinkKind::Bridge)
+                ..NewLink::new(LinkKind::Bridge(&[]))
             },
             NewLink {
                 name: Some("vx0"),

@@ -23,10 +23,10 @@ use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_codec::request::{
-    Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef, Macvlan,
-    Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink, Veth, Vlan, Vxlan,
-    addr_del, addr_dump, addr_new, link_del, link_dump, link_get, link_new, link_set, nsid_dump,
-    nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
+    Address, AddressDump, BridgeOpt, BridgePortOpt, Broadcast, Lifetime, LinkDump, LinkFlags,
+    LinkKind, LinkRef, Macvlan, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet,
+    SetLink, Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new, link_del, link_dump, link_get,
+    link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
@@ -463,11 +463,73 @@ fn cases() -> Vec<(&'static str, Build)> {
                 0,
                 &NewLink {
                     name: Some("br0"),
-                    ..NewLink::new(LinkKind::Bridge)
+                    ..NewLink::new(LinkKind::Bridge(&[]))
                 },
             )
         }),
         case("link_new_vxlan", |buf| link_new(buf, 0, &spec_vxlan())),
+        case("link_new_bridge_opts", |buf| {
+            use BridgeOpt as B;
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("br1"),
+                    ..NewLink::new(LinkKind::Bridge(&[
+                        B::StpState(1),
+                        B::ForwardDelay(400),
+                        B::Priority(4096),
+                        B::GroupFwdMask(8),
+                        B::GroupAddress([0x01, 0x80, 0xc2, 0, 0, 0x0e]),
+                        B::VlanProtocol(0x88a8),
+                        B::McastSnooping(0),
+                        B::NoLinklocalLearn(true),
+                        B::McastLastMemberInterval(200),
+                        B::McastVlanSnooping(false),
+                        B::FdbFlush,
+                        B::NfCallIptables(1),
+                    ]))
+                },
+            )
+        }),
+        case("link_set_bridge", |buf| {
+            use BridgeOpt as B;
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Bridge(&[
+                        B::AgeingTime(1000),
+                        B::McastRouter(2),
+                        B::VlanDefaultPvid(5),
+                    ])),
+                    ..SetLink::new(LinkRef::Index(4))
+                },
+            )
+        }),
+        case("link_set_bridge_slave", |buf| {
+            use BridgePortOpt as P;
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::BridgeSlave(&[
+                        P::State(3),
+                        P::Priority(7),
+                        P::Cost(9),
+                        P::Hairpin(true),
+                        P::Learning(false),
+                        P::FastLeave(true),
+                        P::GroupFwdMask(0x4000),
+                        P::BackupPort(2),
+                        P::Isolated(true),
+                        P::FdbFlush,
+                        P::BackupPort(0),
+                    ])),
+                    ..SetLink::new(LinkRef::Index(3))
+                },
+            )
+        }),
         case("link_new_vxlan6", |buf| link_new(buf, 0, &spec_vxlan6())),
         case("link_new_vlan", |buf| link_new(buf, 0, &spec_vlan())),
         case("link_new_macvlan", |buf| link_new(buf, 0, &spec_macvlan())),
@@ -785,6 +847,57 @@ fn veth_without_peer_options_sends_no_data() {
     let link = LinkMessage::parse(message(bytes)).unwrap();
     assert_eq!(link.kind(), Some("veth"));
     assert!(link.info_data().is_none());
+}
+
+#[test]
+fn bridge_options_read_back() {
+    use BridgeOpt as B;
+    let mut buf = [0u8; 256];
+    let opts = [
+        B::StpState(1),
+        B::Priority(4096),
+        B::GroupAddress([0x01, 0x80, 0xc2, 0, 0, 0x0e]),
+        B::VlanProtocol(0x88a8),
+        B::McastVlanSnooping(true),
+        B::NoLinklocalLearn(false),
+        B::McastQueryInterval(1 << 40),
+        B::Priority(7),
+    ];
+    let bytes = link_new(&mut buf, 1, &NewLink::new(LinkKind::Bridge(&opts)))
+        .unwrap()
+        .finish();
+    let bridge = LinkMessage::parse(message(bytes))
+        .unwrap()
+        .bridge()
+        .unwrap();
+    assert_eq!(bridge.stp_state(), Some(1));
+    // Both are sent; the last counts, for the kernel and for the view.
+    assert_eq!(bridge.priority(), Some(7));
+    assert_eq!(
+        bridge.group_addr(),
+        Some(&[0x01, 0x80, 0xc2, 0, 0, 0x0e][..])
+    );
+    assert_eq!(bridge.vlan_protocol(), Some(0x88a8));
+    assert_eq!(bridge.mcast_query_intvl(), Some(1 << 40));
+    let multi = bridge.multi_boolopt().unwrap();
+    assert_eq!((multi.value, multi.mask), (0b10, 0b11));
+
+    use BridgePortOpt as P;
+    let port = [P::State(3), P::Hairpin(true), P::BackupPort(9), P::FdbFlush];
+    let set = SetLink {
+        kind: Some(LinkKind::BridgeSlave(&port)),
+        ..SetLink::new(LinkRef::Index(3))
+    };
+    let bytes = link_set(&mut buf, 1, &set).unwrap().finish();
+    let link = LinkMessage::parse(message(bytes)).unwrap();
+    assert_eq!(link.kind(), Some("bridge_slave"));
+    let data = link.info_slave_data().unwrap();
+    let types: Vec<u16> = data.map(|a| a.unwrap().ty()).collect();
+    assert_eq!(
+        types,
+        [1, 4, 34, 24],
+        "STATE, MODE, BACKUP_PORT, FLUSH in their order"
+    );
 }
 
 #[test]
@@ -1210,7 +1323,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     ] {
         let link = NewLink {
             name: Some(name),
-            ..NewLink::new(LinkKind::Bridge)
+            ..NewLink::new(LinkKind::Bridge(&[]))
         };
         assert_eq!(
             attempt(|buf| link_new(buf, 0, &link)),
@@ -1248,7 +1361,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             0,
             &NewLink {
                 name: Some("fifteen-bytes-x"),
-                ..NewLink::new(LinkKind::Bridge)
+                ..NewLink::new(LinkKind::Bridge(&[]))
             }
         ))
         .map(|_| ()),
@@ -1277,7 +1390,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     for address in [&[][..], &long[..]] {
         let link = NewLink {
             address: Some(address),
-            ..NewLink::new(LinkKind::Bridge)
+            ..NewLink::new(LinkKind::Bridge(&[]))
         };
         assert_eq!(
             attempt(|buf| link_new(buf, 0, &link)),
@@ -1621,7 +1734,7 @@ mod arbitrary {
                 2 => LinkKind::Vlan(Vlan { id, protocol: Some(id), link: vni }),
                 3 => LinkKind::Macvlan(Macvlan { mode: mtu, link: vni }),
                 4 => LinkKind::Other(&kind_name),
-                _ => LinkKind::Bridge,
+                _ => LinkKind::Bridge(&[]),
             };
             let link = NewLink {
                 name: name.as_deref(),

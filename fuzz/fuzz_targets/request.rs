@@ -132,7 +132,7 @@ impl<'a> AKind<'a> {
                 peer_txqlen,
                 peer_flags: flags(peer_flags),
             }),
-            AKind::Bridge => LinkKind::Bridge,
+            AKind::Bridge => LinkKind::Bridge(&[]),
             AKind::Dummy => LinkKind::Dummy,
             AKind::Vxlan {
                 id,

@@ -4,7 +4,7 @@
 //! link add [name] NAME [mtu N] [address LLADDR] [txqueuelen N] [netns NS] [master DEV]
 //!          [link DEV] [up] type KIND [KIND ARGS]
 //!     KIND := veth [peer [name] PEER [mtu N] [address LLADDR] [txqueuelen N] [netns NS] [up]]
-//!           | bridge | dummy | ANY-OTHER-KIND
+//!           | bridge [BRIDGE OPTIONS] | dummy | ANY-OTHER-KIND    (link_bridge.rs)
 //!           | vxlan id VNI [remote|group|local ADDR] [dstport PORT] [dev DEV] [ttl TTL|auto]
 //!                          [[no]learning]
 //!           | vlan [link DEV] id ID [protocol 802.1Q|802.1ad]
@@ -13,6 +13,7 @@
 //! link set [dev] DEV [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
 //!          [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic|trailers|carrier on|off]
 //!          [master DEV | nomaster] [alias TEXT] [group N] [netns NS]
+//!          [type bridge BRIDGE OPTIONS | type bridge_slave PORT OPTIONS]
 //! link delete [dev] DEV
 //! link show [[dev] DEV] [up] [master DEV] [vrf DEV] [type KIND] [group N] [nomaster]
 //! link peer [dev] DEV
@@ -22,15 +23,17 @@
 //! reads it.
 
 use rtnl_ip::codec::LinkMessage;
-use rtnl_ip::codec::request::{LinkFlags, LinkKind, Macvlan, Veth, Vlan, Vxlan};
+use rtnl_ip::codec::request::{
+    BridgeOpt, BridgePortOpt, LinkFlags, LinkKind, Macvlan, Veth, Vlan, Vxlan,
+};
 use rtnl_ip::show::lookup::{LinkTable, Window};
 use rtnl_ip::show::{self, link::LinkStyle};
 use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
-use super::Ctx;
 use super::args::{
     self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, number,
 };
+use super::{Ctx, link_bridge};
 
 /// A subcommand of `link`.
 type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
@@ -84,10 +87,11 @@ Usage: rtnl link add [ name ] NAME [ mtu MTU ] [ address LLADDR ] [ txqueuelen P
                         carrier } { on | off } ]
                     [ master DEVICE ] [ nomaster ] [ alias NAME ] [ group GROUP ]
                     [ netns { PID | NAME } ]
+                    [ type { bridge | bridge_slave } [ OPTIONS ] ]
        rtnl link show [ DEVICE ] [ up ] [ master DEV ] [ vrf NAME ] [ type TYPE ]
                     [ group GROUP ] [ nomaster ]
        rtnl link peer { DEVICE | dev DEVICE }
-TYPE := { veth [ peer [ name ] NAME [ OPTIONS ] ] | bridge | dummy |
+TYPE := { veth [ peer [ name ] NAME [ OPTIONS ] ] | bridge [ OPTIONS ] | dummy |
           vxlan id VNI [ { remote | group | local } ADDR ] [ dstport PORT ] [ dev DEV ]
                 [ ttl TTL ] [ [no]learning ] |
           vlan [ link DEV ] id VLANID [ protocol { 802.1Q | 802.1ad } ] |
@@ -299,8 +303,7 @@ fn parse_kind<'a, 'w: 'a>(
                 ));
             }
         },
-        "bridge" | "dummy" => match args.next() {
-            None if kind == "bridge" => LinkKind::Bridge,
+        "dummy" => match args.next() {
             None => LinkKind::Dummy,
             Some(word) => return Err(args::unsupported(&format!("{kind} {word}"))),
         },
@@ -465,6 +468,35 @@ fn parse_vxlan<'a, 'w: 'a>(args: &mut Args<'w>, spec: &mut LinkAdd<'a>) -> CmdRe
     Ok(v)
 }
 
+/// Room for the option list of a `type bridge` or `type bridge_slave`, which the spec borrows.
+#[derive(Default)]
+struct KindOpts {
+    bridge: Vec<BridgeOpt>,
+    port: Vec<BridgePortOpt>,
+}
+
+/// The kinds whose options `link add` and `link set` read alike (`link_bridge.rs`): the rest
+/// of the command read into `store`, and the kind borrowing it; `None` for other kinds.
+fn kind_options<'a>(
+    ctx: &mut Ctx,
+    kind: &str,
+    args: &mut Args<'_>,
+    store: &'a mut KindOpts,
+) -> CmdResult<Option<LinkKind<'a>>> {
+    Ok(match kind {
+        "bridge" => {
+            store.bridge = link_bridge::bridge(args)?;
+            Some(LinkKind::Bridge(&store.bridge))
+        }
+        "bridge_slave" => {
+            let mut lookup = |name: &str| device_index(ctx, name);
+            store.port = link_bridge::bridge_slave(args, &mut lookup)?;
+            Some(LinkKind::BridgeSlave(&store.port))
+        }
+        _ => None,
+    })
+}
+
 /// `link add`.
 fn add(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     add_or_replace(ctx, args, false)
@@ -478,6 +510,7 @@ fn replace(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// Parses `link add|replace` into a [`LinkAdd`], looks up what it names with ip's messages,
 /// and sends it.
 fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResult {
+    let mut kind_store = KindOpts::default();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
     let mut spec = LinkAdd::new(None, LinkKind::Other(""));
@@ -489,7 +522,10 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
     };
     // A `link DEV` before the kind is for the kinds that sit on a device.
     let common_link = spec.link.is_some();
-    parse_kind(kind, args, &mut spec, &mut rooms)?;
+    match kind_options(ctx, kind, args, &mut kind_store)? {
+        Some(with_options) => spec.request.kind = with_options,
+        None => parse_kind(kind, args, &mut spec, &mut rooms)?,
+    }
     let Some(name) = link_name(spec.request.name, dev)? else {
         return Err(args::unsupported("link add without a name"));
     };
@@ -569,6 +605,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
         "carrier",
         "dynamic",
     ];
+    let mut kind_store = KindOpts::default();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
     let mut dev: Option<&str> = None;
@@ -608,7 +645,16 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             }
             w if matches(w, "nomaster") => spec.master = Some(None),
             w if matches(w, "alias") => r.alias = Some(args.value_once("alias", &r.alias)?),
-            "index" | "link" | "vf" | "vrf" | "mode" | "state" | "type" | "xdp" | "xdpgeneric"
+            w if matches(w, "type") => {
+                // The rest of the command is the kind's (ip's iplink_parse stops at `type`).
+                let kind = args.value()?;
+                match kind_options(ctx, kind, args, &mut kind_store)? {
+                    Some(with_options) => spec.request.kind = Some(with_options),
+                    None => return Err(args::unsupported(&format!("link set type {kind}"))),
+                }
+                break;
+            }
+            "index" | "link" | "vf" | "vrf" | "mode" | "state" | "xdp" | "xdpgeneric"
             | "xdpdrv" | "xdpoffload" | "addrgenmode" | "protodown" | "protodown_reason"
             | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "link-netns" | "link-netnsid"
             | "numtxqueues" | "numrxqueues" => {

@@ -14,6 +14,7 @@ mod address;
 pub mod args;
 mod batch;
 mod link;
+mod link_bridge;
 mod monitor;
 mod netns;
 mod out;

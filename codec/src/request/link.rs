@@ -4,6 +4,7 @@
 
 use core::net::IpAddr;
 
+use super::bridge::{BridgeOpt, BridgePortOpt, put_bridge, put_bridge_port};
 use super::{
     LinkRef, Netns, NewMode, REQUEST_ACK, REQUEST_DUMP, check_cstr, check_ifname, ifindex,
     put_netns,
@@ -127,8 +128,13 @@ pub enum LinkKind<'a> {
     /// `"veth"`: a pair of virtual Ethernet devices (veth(4)); the peer's attributes go in
     /// `VETH_INFO_PEER`.
     Veth(Veth<'a>),
-    /// `"bridge"`: a software Ethernet bridge.
-    Bridge,
+    /// `"bridge"`: a software Ethernet bridge, with its options (`IFLA_BR_*`), sent in their
+    /// order; no data nest when there are none, as `ip` sends it.
+    Bridge(&'a [BridgeOpt]),
+    /// `"bridge_slave"`: options of a bridge port (`IFLA_BRPORT_*` in
+    /// `IFLA_INFO_SLAVE_DATA`), for `ip link set DEV type bridge_slave ...`; there is no such
+    /// driver to create.
+    BridgeSlave(&'a [BridgePortOpt]),
     /// `"dummy"`: a device that drops everything sent to it.
     Dummy,
     /// `"vxlan"`: a VXLAN tunnel endpoint (`IFLA_VXLAN_*`).
@@ -149,7 +155,8 @@ impl LinkKind<'_> {
     pub const fn name(&self) -> &str {
         match self {
             LinkKind::Veth(_) => "veth",
-            LinkKind::Bridge => "bridge",
+            LinkKind::Bridge(_) => "bridge",
+            LinkKind::BridgeSlave(_) => "bridge_slave",
             LinkKind::Dummy => "dummy",
             LinkKind::Vxlan(_) => "vxlan",
             LinkKind::Vlan(_) => "vlan",
@@ -285,6 +292,9 @@ pub struct SetLink<'a> {
     pub alias: Option<&'a str>,
     /// `IFLA_IFNAME`: the new name.
     pub name: Option<&'a str>,
+    /// `IFLA_LINKINFO`: `type KIND [OPTIONS]`, the kind's options to change (a bridge's, a
+    /// bridge port's as `bridge_slave`, ...).
+    pub kind: Option<LinkKind<'a>>,
 }
 
 impl<'a> SetLink<'a> {
@@ -303,6 +313,7 @@ impl<'a> SetLink<'a> {
             group: None,
             alias: None,
             name: None,
+            kind: None,
         }
     }
 }
@@ -379,7 +390,10 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, `_ID`, `_LOCAL(6)`, `_GROUP(6)`, `_LEARNING`, `_PORT`;
 /// - vlan: `IFLA_VLAN_ID`, `IFLA_VLAN_PROTOCOL`;
 /// - macvlan: `IFLA_MACVLAN_MODE` (no data nest without a mode);
-/// - bridge, dummy and others: no data nest.
+/// - bridge: its options in their order, then `IFLA_BR_MULTI_BOOLOPT` (no data nest without
+///   options);
+/// - bridge_slave: `IFLA_INFO_SLAVE_DATA` with the port options in their order;
+/// - dummy and others: no data nest.
 ///
 /// # Errors
 ///
@@ -413,17 +427,24 @@ pub fn link_new<'b>(
         check_ifname(name, ifla::IFNAME)?;
         b.put_str(ifla::IFNAME, name)?;
     }
+    put_linkinfo(&mut b, &link.kind)?;
+    Ok(b)
+}
+
+/// Appends `IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA or IFLA_INFO_SLAVE_DATA { ... } }`
+/// for `kind`.
+fn put_linkinfo(b: &mut MessageBuilder<'_>, kind: &LinkKind<'_>) -> Result<(), Error> {
     let info = b.nest_start(ifla::LINKINFO)?;
-    put_kind(&mut b, link.kind.name())?;
-    match link.kind {
+    put_kind(b, kind.name())?;
+    match *kind {
         LinkKind::Veth(veth) if !veth.is_empty() => {
             let data = b.nest_start(ifla_info::DATA)?;
-            put_veth_peer(&mut b, &veth)?;
+            put_veth_peer(b, &veth)?;
             b.nest_end(data)?;
         }
         LinkKind::Vxlan(vxlan) => {
             let data = b.nest_start(ifla_info::DATA)?;
-            put_vxlan(&mut b, &vxlan)?;
+            put_vxlan(b, &vxlan)?;
             b.nest_end(data)?;
         }
         LinkKind::Vlan(vlan) => {
@@ -446,10 +467,20 @@ pub fn link_new<'b>(
             b.put_u32(ifla_macvlan::MODE, mode)?;
             b.nest_end(data)?;
         }
+        LinkKind::Bridge(opts) if !opts.is_empty() => {
+            let data = b.nest_start(ifla_info::DATA)?;
+            put_bridge(b, opts)?;
+            b.nest_end(data)?;
+        }
+        LinkKind::BridgeSlave(opts) if !opts.is_empty() => {
+            let data = b.nest_start(ifla_info::SLAVE_DATA)?;
+            put_bridge_port(b, opts)?;
+            b.nest_end(data)?;
+        }
         _ => {}
     }
     b.nest_end(info)?;
-    Ok(b)
+    Ok(())
 }
 
 /// Appends `VETH_INFO_PEER`: the peer's `struct ifinfomsg` and attributes.
@@ -517,7 +548,8 @@ fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan) -> Result<(), Error> {
 /// index (0 when it is named) and `flags`. Attributes in this order: `IFLA_ADDRESS`,
 /// `IFLA_BROADCAST`, `IFLA_TXQLEN`, `IFLA_MTU`, `IFLA_NET_NS_FD` / `IFLA_NET_NS_PID`,
 /// `IFLA_CARRIER`, `IFLA_MASTER`, `IFLA_GROUP`, `IFLA_IFALIAS` (without a NUL, as `ip` sends
-/// it), `IFLA_IFNAME` (the new name, or the name of the link when it is given by name).
+/// it), `IFLA_IFNAME` (the new name, or the name of the link when it is given by name), then
+/// `IFLA_LINKINFO` for `kind` as [`link_new`] writes it.
 ///
 /// # Errors
 ///
@@ -558,6 +590,9 @@ pub fn link_set<'b>(
     if let Some(name) = set.name.or(lookup_name) {
         check_ifname(name, ifla::IFNAME)?;
         b.put_str(ifla::IFNAME, name)?;
+    }
+    if let Some(kind) = &set.kind {
+        put_linkinfo(&mut b, kind)?;
     }
     Ok(b)
 }

@@ -34,11 +34,13 @@
 //! panics; after an error the buffer holds no usable message.
 
 mod addr;
+mod bridge;
 mod link;
 mod nsid;
 mod route;
 
 pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, addr_new};
+pub use bridge::{BridgeOpt, BridgePortOpt};
 pub use link::{
     LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
     link_dump, link_get, link_new, link_set,
