@@ -180,7 +180,7 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// The vxlan options, for a vxlan.
-    fn vxlan_mut(&mut self) -> Option<&mut request::Vxlan> {
+    fn vxlan_mut(&mut self) -> Option<&mut request::Vxlan<'a>> {
         match &mut self.request.kind {
             LinkKind::Vxlan(vxlan) => Some(vxlan),
             _ => None,

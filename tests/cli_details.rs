@@ -576,3 +576,184 @@ fn bridge_and_port_options_do_what_ips_do() {
         kind_data("pi", "info_slave_data")
     );
 }
+
+/// `link add ... type vxlan OPTIONS` from `rtnl` makes the device the same command from `ip`
+/// makes (read back through `ip -j -d`), prints ip's warning for a missing `dstport`, and
+/// fails on bad words with ip's message and exit code.
+#[test]
+fn vxlan_options_do_what_ips_do() {
+    private_netns();
+    ip(&["link", "add", "u0", "type", "veth", "peer", "name", "u1"]);
+    let cases: [&[&str]; 4] = [
+        &[
+            "id",
+            "7",
+            "dev",
+            "u0",
+            "ttl",
+            "inherit",
+            "tos",
+            "0x10",
+            "df",
+            "set",
+            "flowlabel",
+            "0x123",
+            "ageing",
+            "0",
+            "maxaddress",
+            "10",
+            "srcport",
+            "1000",
+            "2000",
+            "dstport",
+            "4790",
+            "nolearning",
+            "proxy",
+            "norsc",
+            "l2miss",
+            "nol3miss",
+            "noudpcsum",
+            "udp6zerocsumtx",
+            "noudp6zerocsumrx",
+            "remcsumtx",
+            "gbp",
+            "local",
+            "2001:db8::1",
+            "remote",
+            "2001:db8::2",
+        ],
+        &[
+            "vni",
+            "9",
+            "group",
+            "239.1.1.1",
+            "dev",
+            "u0",
+            "ttl",
+            "5",
+            "tos",
+            "inherit",
+            "df",
+            "inherit",
+            "dstport",
+            "0",
+        ],
+        &["external", "vnifilter", "gpe"],
+        &[
+            "id",
+            "10",
+            "dstport",
+            "4789",
+            "rsc",
+            "l3miss",
+            "maxaddress",
+            "unlimited",
+        ],
+    ];
+    // The same VNI cannot be made twice: ip's device is read and deleted before ours is made.
+    for (i, words) in cases.iter().enumerate() {
+        let (theirs, ours) = (format!("xi{i}"), format!("xr{i}"));
+        let mut ip_args = vec!["link", "add", theirs.as_str(), "type", "vxlan"];
+        ip_args.extend_from_slice(words);
+        ip(&ip_args);
+        let expected = kind_data(&theirs, "info_data");
+        ip(&["link", "del", theirs.as_str()]);
+        let mut our_args = vec!["link", "add", ours.as_str(), "type", "vxlan"];
+        our_args.extend_from_slice(words);
+        rtnl_ok(&our_args);
+        assert_eq!(
+            kind_data(&ours, "info_data"),
+            expected,
+            "vxlan {}",
+            words.join(" ")
+        );
+        if i != 0 {
+            ip(&["link", "del", ours.as_str()]);
+        }
+    }
+    let vx = kind_data("xr0", "info_data");
+    assert_eq!(vx["label"], "0x123");
+    assert_eq!(vx["limit"], 10);
+    assert_eq!(vx["udp_csum"], false);
+
+    // No dstport: ip's warning on stderr, and the link is made.
+    let theirs = common::ip_raw(&["link", "add", "xv", "type", "vxlan", "id", "11"]);
+    ip(&["link", "del", "xv"]);
+    let ours = rtnl(&["link", "add", "xw", "type", "vxlan", "id", "11"]);
+    assert_eq!(common::outcome(&ours), common::outcome(&theirs));
+    assert!(String::from_utf8_lossy(&ours.stderr).contains("dstport 4789"));
+
+    for bad in [
+        &["link", "add", "x9", "type", "vxlan", "id", "1", "id", "2"][..],
+        &[
+            "link", "add", "x9", "type", "vxlan", "id", "1", "tos", "0x1g",
+        ],
+        &[
+            "link",
+            "add",
+            "x9",
+            "type",
+            "vxlan",
+            "id",
+            "1",
+            "nolearning",
+            "learning",
+        ],
+        &[
+            "link", "add", "x9", "type", "vxlan", "id", "1", "df", "maybe",
+        ],
+        &[
+            "link",
+            "add",
+            "x9",
+            "type",
+            "vxlan",
+            "id",
+            "1",
+            "flowlabel",
+            "0x100000",
+        ],
+        &[
+            "link", "add", "x9", "type", "vxlan", "id", "1", "ttl", "256",
+        ],
+        &[
+            "link", "add", "x9", "type", "vxlan", "id", "1", "srcport", "1", "x",
+        ],
+        &[
+            "link",
+            "add",
+            "x9",
+            "type",
+            "vxlan",
+            "group",
+            "239.1.1.1",
+            "remote",
+            "192.0.2.1",
+        ],
+        &[
+            "link",
+            "add",
+            "x9",
+            "type",
+            "vxlan",
+            "id",
+            "5",
+            "group",
+            "239.1.1.1",
+        ],
+        &["link", "add", "x9", "type", "vxlan", "external", "id", "5"],
+        &[
+            "link",
+            "add",
+            "x9",
+            "type",
+            "vxlan",
+            "vnifilter",
+            "dstport",
+            "0",
+        ],
+        &["link", "add", "x9", "type", "vxlan", "dstport", "0"],
+    ] {
+        common::same_failure(bad);
+    }
+}

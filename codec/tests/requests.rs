@@ -25,8 +25,9 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use rtnl_codec::request::{
     Address, AddressDump, BridgeOpt, BridgePortOpt, Broadcast, Lifetime, LinkDump, LinkFlags,
     LinkKind, LinkRef, Macvlan, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet,
-    SetLink, Veth, Vlan, Vxlan, addr_del, addr_dump, addr_new, link_del, link_dump, link_get,
-    link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
+    SetLink, Veth, Vlan, Vxlan, VxlanOpt, addr_del, addr_dump, addr_new, link_del, link_dump,
+    link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
+    route_new,
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
@@ -468,6 +469,60 @@ fn cases() -> Vec<(&'static str, Build)> {
             )
         }),
         case("link_new_vxlan", |buf| link_new(buf, 0, &spec_vxlan())),
+        case("link_new_vxlan_opts", |buf| {
+            use VxlanOpt as O;
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("vx1"),
+                    ..NewLink::new(LinkKind::Vxlan(Vxlan {
+                        id: 7,
+                        dev: Some(V0),
+                        opts: &[
+                            O::TtlInherit,
+                            O::Tos(0x10),
+                            O::Df(1),
+                            O::Label(0x123),
+                            O::Ageing(0),
+                            O::Limit(10),
+                            O::PortRange(1000, 2000),
+                            O::Proxy(true),
+                            O::Rsc(false),
+                            O::L2miss(true),
+                            O::L3miss(false),
+                            O::UdpCsum(false),
+                            O::UdpZeroCsum6Tx(true),
+                            O::UdpZeroCsum6Rx(false),
+                            O::RemcsumTx(true),
+                            O::RemcsumRx(false),
+                            O::Gbp,
+                        ],
+                        local: Some(v6("2001:db8::1")),
+                        remote: Some(v6("2001:db8::2")),
+                        port: Some(4790),
+                        learning: false,
+                        ..Vxlan::default()
+                    }))
+                },
+            )
+        }),
+        case("link_new_vxlan_external", |buf| {
+            use VxlanOpt as O;
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("vx2"),
+                    ..NewLink::new(LinkKind::Vxlan(Vxlan {
+                        opts: &[O::CollectMetadata(true), O::Vnifilter(true), O::Gpe],
+                        port: Some(4790),
+                        learning: false,
+                        ..Vxlan::default()
+                    }))
+                },
+            )
+        }),
         case("link_new_bridge_opts", |buf| {
             use BridgeOpt as B;
             link_new(

@@ -138,7 +138,7 @@ pub enum LinkKind<'a> {
     /// `"dummy"`: a device that drops everything sent to it.
     Dummy,
     /// `"vxlan"`: a VXLAN tunnel endpoint (`IFLA_VXLAN_*`).
-    Vxlan(Vxlan),
+    Vxlan(Vxlan<'a>),
     /// `"vlan"`: an 802.1Q / 802.1ad VLAN device on top of another link (`IFLA_VLAN_*`).
     Vlan(Vlan),
     /// `"macvlan"`: a device with its own MAC address on top of another link
@@ -203,13 +203,17 @@ impl Veth<'_> {
 ///
 /// `Vxlan::default()` has `learning` on, as `ip` sends it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Vxlan {
-    /// `IFLA_VXLAN_ID`: the VXLAN network identifier, below 2^24.
+pub struct Vxlan<'a> {
+    /// `IFLA_VXLAN_ID`: the VXLAN network identifier, below 2^24. Left out for an `external`
+    /// (metadata) device ([`VxlanOpt::CollectMetadata`] on), which has none: it must be 0 then.
     pub id: u32,
     /// `IFLA_VXLAN_LINK` (`dev`): the index of the underlying device.
     pub dev: Option<u32>,
     /// `IFLA_VXLAN_TTL`: 0 means inherit.
     pub ttl: Option<u8>,
+    /// The other options, sent in their order after `dev` and `ttl` (as `ip` sends the options
+    /// it adds while it reads the command line).
+    pub opts: &'a [VxlanOpt],
     /// `IFLA_VXLAN_LOCAL` / `IFLA_VXLAN_LOCAL6`: the source address.
     pub local: Option<IpAddr>,
     /// `IFLA_VXLAN_GROUP` / `IFLA_VXLAN_GROUP6` (`remote`): the unicast remote end.
@@ -224,17 +228,110 @@ pub struct Vxlan {
     pub learning: bool,
 }
 
-impl Default for Vxlan {
+impl Default for Vxlan<'_> {
     fn default() -> Self {
         Vxlan {
             id: 0,
             dev: None,
             ttl: None,
+            opts: &[],
             local: None,
             remote: None,
             group: None,
             port: None,
             learning: true,
+        }
+    }
+}
+
+/// One of a VXLAN device's further options, named as `ip link add ... type vxlan` names it
+/// (`ip/iplink_vxlan.c`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum VxlanOpt {
+    /// `ttl N` / `ttl auto` (0): `IFLA_VXLAN_TTL`.
+    Ttl(u8),
+    /// `ttl inherit`: `IFLA_VXLAN_TTL_INHERIT`, empty.
+    TtlInherit,
+    /// `tos N` / `tos inherit` (1): `IFLA_VXLAN_TOS`.
+    Tos(u8),
+    /// `df unset|set|inherit` (0, 1, 2): `IFLA_VXLAN_DF`.
+    Df(u8),
+    /// `flowlabel N` (20 bits): `IFLA_VXLAN_LABEL`, sent big-endian.
+    Label(u32),
+    /// `ageing N` / `ageing none` (0): `IFLA_VXLAN_AGEING`, seconds.
+    Ageing(u32),
+    /// `maxaddress N` / `maxaddress unlimited` (0): `IFLA_VXLAN_LIMIT`.
+    Limit(u32),
+    /// `srcport LOW HIGH`: `IFLA_VXLAN_PORT_RANGE` (`struct ifla_vxlan_port_range`, both
+    /// big-endian).
+    PortRange(u16, u16),
+    /// `[no]proxy`: `IFLA_VXLAN_PROXY`.
+    Proxy(bool),
+    /// `[no]rsc`: `IFLA_VXLAN_RSC`.
+    Rsc(bool),
+    /// `[no]l2miss`: `IFLA_VXLAN_L2MISS`.
+    L2miss(bool),
+    /// `[no]l3miss`: `IFLA_VXLAN_L3MISS`.
+    L3miss(bool),
+    /// `[no]udpcsum`: `IFLA_VXLAN_UDP_CSUM`.
+    UdpCsum(bool),
+    /// `[no]udp6zerocsumtx`: `IFLA_VXLAN_UDP_ZERO_CSUM6_TX`.
+    UdpZeroCsum6Tx(bool),
+    /// `[no]udp6zerocsumrx`: `IFLA_VXLAN_UDP_ZERO_CSUM6_RX`.
+    UdpZeroCsum6Rx(bool),
+    /// `[no]remcsumtx`: `IFLA_VXLAN_REMCSUM_TX`.
+    RemcsumTx(bool),
+    /// `[no]remcsumrx`: `IFLA_VXLAN_REMCSUM_RX`.
+    RemcsumRx(bool),
+    /// `[no]external`: `IFLA_VXLAN_COLLECT_METADATA`.
+    CollectMetadata(bool),
+    /// `gbp`: `IFLA_VXLAN_GBP`, empty.
+    Gbp,
+    /// `gpe`: `IFLA_VXLAN_GPE`, empty.
+    Gpe,
+    /// `[no]vnifilter`: `IFLA_VXLAN_VNIFILTER`.
+    Vnifilter(bool),
+}
+
+/// The largest VXLAN flow label (`LABEL_MAX_MASK`, 20 bits).
+const VXLAN_LABEL_MAX: u32 = 0xf_ffff;
+
+impl VxlanOpt {
+    /// Appends the option's attribute.
+    fn put(self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        use VxlanOpt as O;
+        use ifla_vxlan as x;
+        let flag = |b: &mut MessageBuilder<'_>, ty, on: bool| b.put_u8(ty, u8::from(on)).map(drop);
+        match self {
+            O::Ttl(v) => b.put_u8(x::TTL, v).map(drop),
+            O::TtlInherit => b.put_flag(x::TTL_INHERIT).map(drop),
+            O::Tos(v) => b.put_u8(x::TOS, v).map(drop),
+            O::Df(v) => b.put_u8(x::DF, v).map(drop),
+            O::Label(v) if v > VXLAN_LABEL_MAX => Err(Error::InvalidValue { attr: x::LABEL }),
+            O::Label(v) => b.put(x::LABEL, &v.to_be_bytes()).map(drop),
+            O::Ageing(v) => b.put_u32(x::AGEING, v).map(drop),
+            O::Limit(v) => b.put_u32(x::LIMIT, v).map(drop),
+            O::PortRange(low, high) => {
+                let mut range = [0u8; 4];
+                let (l, h) = range.split_at_mut(2);
+                l.copy_from_slice(&low.to_be_bytes());
+                h.copy_from_slice(&high.to_be_bytes());
+                b.put(x::PORT_RANGE, &range).map(drop)
+            }
+            O::Proxy(on) => flag(b, x::PROXY, on),
+            O::Rsc(on) => flag(b, x::RSC, on),
+            O::L2miss(on) => flag(b, x::L2MISS, on),
+            O::L3miss(on) => flag(b, x::L3MISS, on),
+            O::UdpCsum(on) => flag(b, x::UDP_CSUM, on),
+            O::UdpZeroCsum6Tx(on) => flag(b, x::UDP_ZERO_CSUM6_TX, on),
+            O::UdpZeroCsum6Rx(on) => flag(b, x::UDP_ZERO_CSUM6_RX, on),
+            O::RemcsumTx(on) => flag(b, x::REMCSUM_TX, on),
+            O::RemcsumRx(on) => flag(b, x::REMCSUM_RX, on),
+            O::CollectMetadata(on) => flag(b, x::COLLECT_METADATA, on),
+            O::Gbp => b.put_flag(x::GBP).map(drop),
+            O::Gpe => b.put_flag(x::GPE).map(drop),
+            O::Vnifilter(on) => flag(b, x::VNIFILTER, on),
         }
     }
 }
@@ -387,7 +484,8 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// - veth: `VETH_INFO_PEER { struct ifinfomsg (the peer's flags), IFLA_ADDRESS, IFLA_TXQLEN,
 ///   IFLA_MTU, IFLA_NET_NS_FD / IFLA_NET_NS_PID, IFLA_IFNAME }`, left out when the peer has
 ///   no option;
-/// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, `_ID`, `_LOCAL(6)`, `_GROUP(6)`, `_LEARNING`, `_PORT`;
+/// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, the further options in their order, `_ID` (not for an
+///   external device), `_LOCAL(6)`, `_GROUP(6)`, `_LEARNING`, `_PORT`;
 /// - vlan: `IFLA_VLAN_ID`, `IFLA_VLAN_PROTOCOL`;
 /// - macvlan: `IFLA_MACVLAN_MODE` (no data nest without a mode);
 /// - bridge: its options in their order, then `IFLA_BR_MULTI_BOOLOPT` (no data nest without
@@ -398,8 +496,9 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// # Errors
 ///
 /// [`Error::InvalidValue`] for a name the kernel would refuse (`IFLA_IFNAME`), an address of
-/// 0 or more than 32 bytes, a negative namespace fd, a VXLAN id of 2^24 or more or with both
-/// `remote` and `group`, a VLAN id above 4094, an empty or NUL-holding kind;
+/// 0 or more than 32 bytes, a negative namespace fd, a VXLAN id of 2^24 or more (or other than
+/// 0 for an external device) or with both `remote` and `group`, a VXLAN flow label over 20
+/// bits, a VLAN id above 4094, an empty or NUL-holding kind;
 /// [`Error::BufferFull`] when `buf` is too small.
 pub fn link_new<'b>(
     buf: &'b mut [u8],
@@ -502,8 +601,18 @@ fn put_veth_peer(b: &mut MessageBuilder<'_>, veth: &Veth<'_>) -> Result<(), Erro
 }
 
 /// Appends the `IFLA_VXLAN_*` attributes in `ip`'s order.
-fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan) -> Result<(), Error> {
-    if vxlan.id >= VXLAN_VNI_LIMIT {
+fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan<'_>) -> Result<(), Error> {
+    // The last `[no]external` counts, as in ip.
+    let external = vxlan
+        .opts
+        .iter()
+        .rev()
+        .find_map(|opt| match opt {
+            VxlanOpt::CollectMetadata(on) => Some(*on),
+            _ => None,
+        })
+        .unwrap_or(false);
+    if vxlan.id >= VXLAN_VNI_LIMIT || (external && vxlan.id != 0) {
         return Err(Error::InvalidValue {
             attr: ifla_vxlan::ID,
         });
@@ -520,7 +629,12 @@ fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan) -> Result<(), Error> {
     if let Some(ttl) = vxlan.ttl {
         b.put_u8(ifla_vxlan::TTL, ttl)?;
     }
-    b.put_u32(ifla_vxlan::ID, vxlan.id)?;
+    for opt in vxlan.opts {
+        opt.put(b)?;
+    }
+    if !external {
+        b.put_u32(ifla_vxlan::ID, vxlan.id)?;
+    }
     if let Some(local) = vxlan.local {
         let attr = match local {
             IpAddr::V4(_) => ifla_vxlan::LOCAL,
