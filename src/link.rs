@@ -118,7 +118,10 @@ impl<'a> LinkAdd<'a> {
     pub fn macvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u32>) -> Self {
         let mut add = Self::new(
             Some(name),
-            LinkKind::Macvlan(request::Macvlan { mode, link: 0 }),
+            LinkKind::Macvlan(request::Macvlan {
+                mode,
+                ..request::Macvlan::default()
+            }),
         );
         add.link = Some(link);
         add

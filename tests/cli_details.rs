@@ -757,3 +757,221 @@ fn vxlan_options_do_what_ips_do() {
         common::same_failure(bad);
     }
 }
+
+/// The netlink messages `program ARGS` sent, from strace's hex dump of every `sendmsg` /
+/// `sendto` (`-e write=all`), each with its sequence number and port id zeroed.
+fn sent_messages(program: &str, args: &[&str]) -> Vec<Vec<u8>> {
+    let trace = std::env::temp_dir().join(format!(
+        "rtnl-strace-{}-{}",
+        std::process::id(),
+        args.join("_").len()
+    ));
+    let status = std::process::Command::new("strace")
+        .args([
+            "-f",
+            "-xx",
+            "-s",
+            "65536",
+            "-e",
+            "trace=sendmsg,sendto",
+            "-e",
+        ])
+        .arg("write=all")
+        .arg("-o")
+        .arg(&trace)
+        .arg(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("strace is needed to compare requests (apt-get install strace)");
+    assert!(status.code().is_some(), "strace {program}: {status}");
+    let text = std::fs::read_to_string(&trace).expect("strace output");
+    let _ = std::fs::remove_file(&trace);
+    // One buffer per call; strace's dump lines are ` | 00000  xx xx ...  text |`.
+    let mut calls: Vec<Vec<u8>> = Vec::new();
+    for line in text.lines() {
+        if line.contains("sendmsg(") || line.contains("sendto(") {
+            calls.push(Vec::new());
+        } else if let (Some(rest), Some(call)) = (line.strip_prefix(" | "), calls.last_mut()) {
+            let hex = rest.get(7..).unwrap_or_default();
+            let hex = hex.get(..48.min(hex.len())).unwrap_or_default();
+            call.extend(
+                hex.split_whitespace()
+                    .map(|b| u8::from_str_radix(b, 16).expect("a hex byte")),
+            );
+        }
+    }
+    let mut messages = Vec::new();
+    for call in calls {
+        let mut rest = call.as_slice();
+        while rest.len() >= 16 {
+            let len = u32::from_ne_bytes(rest[..4].try_into().unwrap()) as usize;
+            if len < 16 || len > rest.len() {
+                break;
+            }
+            let mut message = rest[..len].to_vec();
+            message[8..16].fill(0);
+            messages.push(message);
+            rest = &rest[(len + 3) & !3..];
+        }
+    }
+    messages
+}
+
+/// The last `RTM_NEWLINK` among `messages`.
+fn last_newlink(messages: &[Vec<u8>]) -> Option<&Vec<u8>> {
+    messages.iter().rev().find(|m| m[4..6] == [16, 0])
+}
+
+/// The kind options of `link add` and `link set` reach the kernel as the same bytes ip sends
+/// (each command run by both under strace, on the same state, and undone in between).
+#[test]
+fn kind_option_requests_are_ips_byte_for_byte() {
+    private_netns();
+    ip(&["link", "add", "r0", "type", "veth", "peer", "name", "r1"]);
+    ip(&["link", "add", "rb", "type", "bridge"]);
+    ip(&["link", "set", "r0", "master", "rb"]);
+    ip(&[
+        "link", "add", "link", "r1", "name", "rm", "type", "macvlan", "mode", "source",
+    ]);
+    let commands: [&str; 10] = [
+        "link add vq type vxlan id 7 dev r1 ttl inherit tos 0x10 df set flowlabel 0x123 \
+         ageing 0 maxaddress 10 srcport 1000 2000 dstport 4790 nolearning proxy norsc l2miss \
+         nol3miss noudpcsum udp6zerocsumtx noudp6zerocsumrx remcsumtx noremcsumrx gbp \
+         local 2001:db8::1 remote 2001:db8::2",
+        "link add vq type vxlan external vnifilter gpe",
+        "link add vq type vxlan id 9 group 239.1.1.1 dev r1 ttl 5 tos inherit dstport 0",
+        "link add bq type bridge stp_state 1 forward_delay 400 priority 4096 group_fwd_mask 0x8 \
+         group_address 01:80:c2:00:00:0e mcast_snooping 0 no_linklocal_learn 1 \
+         mcast_last_member_interval 200 mcast_vlan_snooping 0 fdb_flush nf_call_iptables 1",
+        "link set dev rb type bridge ageing_time 1000 mcast_router 2 mcast_querier 1",
+        "link set dev r0 type bridge_slave state 3 priority 7 cost 9 hairpin on learning off \
+         mcast_fast_leave on group_fwd_mask 0x4000 isolated on fdb_flush nobackup_port",
+        "link add link r1 name mq type macvlan mode source macaddr add 02:00:00:00:00:01 \
+         macaddr set 02:00:00:00:00:02 02:00:00:00:00:03 bcqueuelen 500 nodst",
+        "link add link r1 name mq type macvlan mode private flag null bcqueuelen 7",
+        "link set dev rm type macvlan macaddr add 02:00:00:00:00:09 macaddr flush",
+        "link set dev rm type macvlan macaddr set 02:00:00:00:00:04",
+    ];
+    for command in commands {
+        let words: Vec<&str> = command.split_whitespace().collect();
+        let undo = |words: &[&str]| {
+            if words[1] == "add" {
+                let name = words.iter().skip_while(|w| **w != "name").nth(1);
+                let _ = common::ip_raw(&["link", "del", name.unwrap_or(&words[2])]);
+            }
+        };
+        let theirs = sent_messages("ip", &words);
+        undo(&words);
+        let ours = sent_messages(common::RTNL, &words);
+        undo(&words);
+        let theirs =
+            last_newlink(&theirs).unwrap_or_else(|| panic!("ip sent no NEWLINK: {command}"));
+        let ours = last_newlink(&ours).unwrap_or_else(|| panic!("rtnl sent no NEWLINK: {command}"));
+        assert_eq!(ours, theirs, "{command}");
+    }
+}
+
+/// `type macvlan` options from `rtnl` (a `source` macvlan's addresses, flags, the broadcast
+/// queue length) leave the kernel as ip's do; bad words fail as ip's do.
+#[test]
+fn macvlan_options_do_what_ips_do() {
+    private_netns();
+    ip(&["link", "add", "m0", "type", "veth", "peer", "name", "m1"]);
+    let ip_names = ["mi", "m0", ""];
+    let our_names = ["mz", "m0", ""];
+    let steps: [&[&str]; 3] = [
+        &[
+            "link",
+            "add",
+            "link",
+            "PORT",
+            "name",
+            "NAME",
+            "type",
+            "macvlan",
+            "mode",
+            "source",
+            "macaddr",
+            "add",
+            "02:00:00:00:00:01",
+            "bcqueuelen",
+            "300",
+            "nodst",
+        ],
+        &[
+            "link",
+            "set",
+            "NAME",
+            "type",
+            "macvlan",
+            "macaddr",
+            "set",
+            "02:00:00:00:00:02",
+            "02:00:00:00:00:03",
+            "bcqueuelen",
+            "400",
+        ],
+        &[
+            "link",
+            "set",
+            "NAME",
+            "type",
+            "macvlan",
+            "macaddr",
+            "del",
+            "02:00:00:00:00:02",
+        ],
+    ];
+    for step in steps {
+        both(step, ip_names, our_names);
+    }
+    let theirs = kind_data("mi", "info_data");
+    assert_eq!(kind_data("mz", "info_data"), theirs);
+    assert_eq!(theirs["macaddr_count"], 1);
+    assert_eq!(theirs["bcqueuelen"], 400);
+    assert_eq!(theirs["nodst"], true);
+    for bad in [
+        &[
+            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "mode", "x",
+        ][..],
+        &[
+            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "flag", "x",
+        ],
+        &[
+            "link",
+            "add",
+            "link",
+            "m0",
+            "name",
+            "m9",
+            "type",
+            "macvlan",
+            "nopromisc",
+        ],
+        &[
+            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "foo",
+        ],
+        &[
+            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "help",
+        ],
+        &[
+            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "macaddr", "zap",
+        ],
+        &[
+            "link",
+            "add",
+            "link",
+            "m0",
+            "name",
+            "m9",
+            "type",
+            "macvlan",
+            "bcqueuelen",
+            "x",
+        ],
+    ] {
+        common::same_failure(bad);
+    }
+}

@@ -260,6 +260,7 @@ fn building_every_request_type_allocates_nothing() {
                 ..NewLink::new(LinkKind::Macvlan(Macvlan {
                     mode: Some(macvlan_mode::BRIDGE),
                     link: 3,
+                    ..Macvlan::default()
                 }))
             },
         ];

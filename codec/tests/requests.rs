@@ -24,10 +24,10 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_codec::request::{
     Address, AddressDump, BridgeOpt, BridgePortOpt, Broadcast, Lifetime, LinkDump, LinkFlags,
-    LinkKind, LinkRef, Macvlan, Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet,
-    SetLink, Veth, Vlan, Vxlan, VxlanOpt, addr_del, addr_dump, addr_new, link_del, link_dump,
-    link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
-    route_new,
+    LinkKind, LinkRef, Macvlan, MacvlanOpt, Netns, NewLink, NewMode, Nexthop, Route, RouteDump,
+    RouteGet, SetLink, Veth, Vlan, Vxlan, VxlanOpt, addr_del, addr_dump, addr_new, link_del,
+    link_dump, link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump,
+    route_get, route_new,
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
@@ -290,6 +290,7 @@ fn spec_macvlan() -> NewLink<'static> {
         ..NewLink::new(LinkKind::Macvlan(Macvlan {
             mode: Some(macvlan_mode::BRIDGE),
             link: V0,
+            ..Macvlan::default()
         }))
     }
 }
@@ -520,6 +521,57 @@ fn cases() -> Vec<(&'static str, Build)> {
                         learning: false,
                         ..Vxlan::default()
                     }))
+                },
+            )
+        }),
+        case("link_new_macvlan_source", |buf| {
+            let set = [[2, 0, 0, 0, 0, 2], [2, 0, 0, 0, 0, 3]];
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("mv1"),
+                    ..NewLink::new(LinkKind::Macvlan(Macvlan {
+                        mode: Some(macvlan_mode::SOURCE),
+                        flags: Some(2),
+                        opts: &[
+                            MacvlanOpt::MacaddrAdd([2, 0, 0, 0, 0, 1]),
+                            MacvlanOpt::MacaddrSet(&set),
+                            MacvlanOpt::BcQueueLen(500),
+                        ],
+                        link: V0,
+                    }))
+                },
+            )
+        }),
+        case("link_new_macvlan_passthru", |buf| {
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("mv2"),
+                    ..NewLink::new(LinkKind::Macvlan(Macvlan {
+                        mode: Some(macvlan_mode::PASSTHRU),
+                        flags: Some(1),
+                        link: V0,
+                        ..Macvlan::default()
+                    }))
+                },
+            )
+        }),
+        case("link_set_macvlan", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Macvlan(Macvlan {
+                        opts: &[
+                            MacvlanOpt::MacaddrDel([2, 0, 0, 0, 0, 1]),
+                            MacvlanOpt::MacaddrFlush,
+                        ],
+                        ..Macvlan::default()
+                    })),
+                    ..SetLink::new(LinkRef::Index(5))
                 },
             )
         }),
@@ -1787,7 +1839,11 @@ mod arbitrary {
                 }),
                 1 => LinkKind::Vxlan(Vxlan { id: vni, local, remote, group, ..Vxlan::default() }),
                 2 => LinkKind::Vlan(Vlan { id, protocol: Some(id), link: vni }),
-                3 => LinkKind::Macvlan(Macvlan { mode: mtu, link: vni }),
+                3 => LinkKind::Macvlan(Macvlan {
+                    mode: mtu,
+                    link: vni,
+                    ..Macvlan::default()
+                }),
                 4 => LinkKind::Other(&kind_name),
                 _ => LinkKind::Bridge(&[]),
             };

@@ -154,7 +154,11 @@ impl<'a> AKind<'a> {
                 learning,
             }),
             AKind::Vlan { id, protocol, link } => LinkKind::Vlan(Vlan { id, protocol, link }),
-            AKind::Macvlan { mode, link } => LinkKind::Macvlan(Macvlan { mode, link }),
+            AKind::Macvlan { mode, link } => LinkKind::Macvlan(Macvlan {
+                mode,
+                link,
+                ..Macvlan::default()
+            }),
             AKind::Other(kind) => LinkKind::Other(kind),
         }
     }

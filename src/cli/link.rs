@@ -8,12 +8,13 @@
 //!           | vxlan id VNI [remote|group|local ADDR] [dstport PORT] [dev DEV] [ttl TTL|auto]
 //!                          [[no]learning]
 //!           | vlan [link DEV] id ID [protocol 802.1Q|802.1ad]
-//!           | macvlan [link DEV] [mode private|vepa|bridge|passthru|source]
+//!           | macvlan [link DEV] [MACVLAN OPTIONS]                  (link_macvlan.rs)
 //! link replace ...                      (as add, changing the link if it exists)
 //! link set [dev] DEV [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
 //!          [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic|trailers|carrier on|off]
 //!          [master DEV | nomaster] [alias TEXT] [group N] [netns NS]
-//!          [type bridge BRIDGE OPTIONS | type bridge_slave PORT OPTIONS]
+//!          [type bridge BRIDGE OPTIONS | type bridge_slave PORT OPTIONS
+//!           | type macvlan MACVLAN OPTIONS]
 //! link delete [dev] DEV
 //! link show [[dev] DEV] [up] [master DEV] [vrf DEV] [type KIND] [group N] [nomaster]
 //! link peer [dev] DEV
@@ -24,7 +25,7 @@
 
 use rtnl_ip::codec::LinkMessage;
 use rtnl_ip::codec::request::{
-    BridgeOpt, BridgePortOpt, LinkFlags, LinkKind, Macvlan, Veth, Vlan, Vxlan, VxlanOpt,
+    BridgeOpt, BridgePortOpt, LinkFlags, LinkKind, MacvlanOpt, Veth, Vlan, Vxlan, VxlanOpt,
 };
 use rtnl_ip::show::lookup::{LinkTable, Window};
 use rtnl_ip::show::{self, link::LinkStyle};
@@ -33,7 +34,7 @@ use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespa
 use super::args::{
     self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, number,
 };
-use super::{Ctx, link_bridge};
+use super::{Ctx, link_bridge, link_macvlan};
 
 /// A subcommand of `link`.
 type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
@@ -87,7 +88,7 @@ Usage: rtnl link add [ name ] NAME [ mtu MTU ] [ address LLADDR ] [ txqueuelen P
                         carrier } { on | off } ]
                     [ master DEVICE ] [ nomaster ] [ alias NAME ] [ group GROUP ]
                     [ netns { PID | NAME } ]
-                    [ type { bridge | bridge_slave } [ OPTIONS ] ]
+                    [ type { bridge | bridge_slave | macvlan } [ OPTIONS ] ]
        rtnl link show [ DEVICE ] [ up ] [ master DEV ] [ vrf NAME ] [ type TYPE ]
                     [ group GROUP ] [ nomaster ]
        rtnl link peer { DEVICE | dev DEVICE }
@@ -271,6 +272,8 @@ fn parse_kind<'a, 'w: 'a>(
     spec: &mut LinkAdd<'a>,
     rooms: &mut Vec<&'a mut Lladdr>,
     vxlan_opts: &'a mut Vec<VxlanOpt>,
+    macvlan_macs: &'a mut Vec<[u8; 6]>,
+    macvlan_opts: &'a mut Vec<MacvlanOpt<'a>>,
 ) -> CmdResult {
     spec.request.kind = match kind {
         "veth" => match args.next() {
@@ -346,37 +349,7 @@ fn parse_kind<'a, 'w: 'a>(
             LinkKind::Vlan(vlan)
         }
         "macvlan" => {
-            let mut macvlan = Macvlan {
-                mode: None,
-                link: 0,
-            };
-            let mut link = None;
-            while let Some(word) = args.next() {
-                match word {
-                    "mode" => {
-                        let value = args.value_once("mode", &macvlan.mode)?;
-                        macvlan.mode = Some(match value {
-                            "private" => 1,
-                            "vepa" => 2,
-                            "bridge" => 4,
-                            "passthru" => 8,
-                            "source" => 16,
-                            _ => {
-                                return Err(Failure::Local(format!(
-                                    "Error: argument of \"mode\" must be \"private\", \
-                                     \"vepa\", \"bridge\", \"passthru\" or \"source\", \
-                                     not \"{value}\""
-                                )));
-                            }
-                        });
-                    }
-                    "link" => link = Some(args.value_once("link", &link)?),
-                    w if matches(w, "help") => {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
-                    }
-                    w => return Err(unknown_kind_arg("macvlan", w)),
-                }
-            }
+            let (macvlan, link) = link_macvlan::macvlan(args, macvlan_macs, macvlan_opts)?;
             spec.link = spec.link.or(link.map(LinkRef::Name));
             LinkKind::Macvlan(macvlan)
         }
@@ -718,6 +691,8 @@ fn replace(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResult {
     let mut kind_store = KindOpts::default();
     let mut vxlan_opts = Vec::new();
+    let mut macvlan_macs = Vec::new();
+    let mut macvlan_opts = Vec::new();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
     let mut spec = LinkAdd::new(None, LinkKind::Other(""));
@@ -731,7 +706,15 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
     let common_link = spec.link.is_some();
     match kind_options(ctx, kind, args, &mut kind_store)? {
         Some(with_options) => spec.request.kind = with_options,
-        None => parse_kind(kind, args, &mut spec, &mut rooms, &mut vxlan_opts)?,
+        None => parse_kind(
+            kind,
+            args,
+            &mut spec,
+            &mut rooms,
+            &mut vxlan_opts,
+            &mut macvlan_macs,
+            &mut macvlan_opts,
+        )?,
     }
     let Some(name) = link_name(spec.request.name, dev)? else {
         return Err(args::unsupported("link add without a name"));
@@ -803,6 +786,8 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
         "dynamic",
     ];
     let mut kind_store = KindOpts::default();
+    let mut macvlan_macs = Vec::new();
+    let mut macvlan_opts = Vec::new();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
     let mut dev: Option<&str> = None;
@@ -845,6 +830,15 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             w if matches(w, "type") => {
                 // The rest of the command is the kind's (ip's iplink_parse stops at `type`).
                 let kind = args.value()?;
+                if kind == "macvlan" {
+                    let (macvlan, link) =
+                        link_macvlan::macvlan(args, &mut macvlan_macs, &mut macvlan_opts)?;
+                    if link.is_some() {
+                        return Err(args::unsupported("link set type macvlan link"));
+                    }
+                    spec.request.kind = Some(LinkKind::Macvlan(macvlan));
+                    break;
+                }
                 match kind_options(ctx, kind, args, &mut kind_store)? {
                     Some(with_options) => spec.request.kind = Some(with_options),
                     None => return Err(args::unsupported(&format!("link set type {kind}"))),

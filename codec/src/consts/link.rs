@@ -779,6 +779,34 @@ pub mod macvlan_mode {
     pub const SOURCE: u32 = 0x10;
 }
 
+/// What `IFLA_MACVLAN_MACADDR_MODE` does to a `source` macvlan's address list (`enum
+/// macvlan_macaddr_mode`, `MACVLAN_MACADDR_*` in `<linux/if_link.h>`).
+pub mod macvlan_macaddr {
+    /// `MACVLAN_MACADDR_ADD`: add `IFLA_MACVLAN_MACADDR`.
+    #[doc(alias = "MACVLAN_MACADDR_ADD")]
+    pub const ADD: u32 = 0;
+    /// `MACVLAN_MACADDR_DEL`: remove `IFLA_MACVLAN_MACADDR`.
+    #[doc(alias = "MACVLAN_MACADDR_DEL")]
+    pub const DEL: u32 = 1;
+    /// `MACVLAN_MACADDR_FLUSH`: remove every address.
+    #[doc(alias = "MACVLAN_MACADDR_FLUSH")]
+    pub const FLUSH: u32 = 2;
+    /// `MACVLAN_MACADDR_SET`: replace the list with `IFLA_MACVLAN_MACADDR_DATA`.
+    #[doc(alias = "MACVLAN_MACADDR_SET")]
+    pub const SET: u32 = 3;
+}
+
+/// `MACVLAN_FLAG_*` (`<linux/if_link.h>`), the bits of `IFLA_MACVLAN_FLAGS`.
+pub mod macvlan_flag {
+    /// `MACVLAN_FLAG_NOPROMISC`: a passthru macvlan does not put the lower device in
+    /// promiscuous mode.
+    #[doc(alias = "MACVLAN_FLAG_NOPROMISC")]
+    pub const NOPROMISC: u16 = 1;
+    /// `MACVLAN_FLAG_NODST`: a source macvlan does not look up the destination address.
+    #[doc(alias = "MACVLAN_FLAG_NODST")]
+    pub const NODST: u16 = 2;
+}
+
 /// VLAN flags (`enum vlan_flags`, `VLAN_FLAG_*` in `<linux/if_vlan.h>`), the bits of `struct
 /// ifla_vlan_flags` in `IFLA_VLAN_FLAGS`.
 pub mod vlan_flag {

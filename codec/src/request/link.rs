@@ -13,8 +13,8 @@ use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::raw::IfInfoMsg;
 use crate::{
-    af, iff, ifla, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, nlm_f, rtext_filter, rtm,
-    veth_info,
+    af, iff, ifla, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, macvlan_macaddr, nlm_f,
+    rtext_filter, rtm, veth_info,
 };
 
 /// `MAX_ADDR_LEN` (`<linux/netdevice.h>`): the longest link-layer address.
@@ -143,7 +143,7 @@ pub enum LinkKind<'a> {
     Vlan(Vlan),
     /// `"macvlan"`: a device with its own MAC address on top of another link
     /// (`IFLA_MACVLAN_*`).
-    Macvlan(Macvlan),
+    Macvlan(Macvlan<'a>),
     /// Any other kind, sent as `IFLA_INFO_KIND` alone (`"ifb"`, `"nlmon"`, ...); attributes for
     /// its `IFLA_INFO_DATA` can be appended to the returned builder only after the nest is
     /// closed, so kinds that need data want their own variant.
@@ -348,15 +348,71 @@ pub struct Vlan {
     pub link: u32,
 }
 
-/// A macvlan device's options: `IFLA_LINK` and `IFLA_MACVLAN_MODE` (`ip link add link DEV ...
-/// type macvlan [mode MODE]`).
+/// A macvlan device's options: `IFLA_LINK` and `IFLA_MACVLAN_*` (`ip link add link DEV ...
+/// type macvlan [mode MODE] [flag FLAG] [macaddr ...] [bcqueuelen N]`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Macvlan {
+pub struct Macvlan<'a> {
     /// `IFLA_MACVLAN_MODE`: `MACVLAN_MODE_*` (private, vepa, bridge, passthru, source); the
     /// kernel defaults to vepa.
     pub mode: Option<u32>,
+    /// `IFLA_MACVLAN_FLAGS`: `MACVLAN_FLAG_*` (`nopromisc`, `nodst`).
+    pub flags: Option<u16>,
+    /// The options sent in their order before the mode (as `ip` adds them while it reads the
+    /// command line): source addresses, the broadcast queue length.
+    pub opts: &'a [MacvlanOpt<'a>],
     /// `IFLA_LINK`: the index of the device the macvlan is on.
     pub link: u32,
+}
+
+/// One of a macvlan's further options, named as `ip link ... type macvlan` names it
+/// (`ip/iplink_macvlan.c`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum MacvlanOpt<'a> {
+    /// `macaddr add MAC`: `IFLA_MACVLAN_MACADDR_MODE` `MACVLAN_MACADDR_ADD` and
+    /// `IFLA_MACVLAN_MACADDR`: allow a source address (`source` mode).
+    MacaddrAdd([u8; 6]),
+    /// `macaddr del MAC`: `MACVLAN_MACADDR_DEL` and the address.
+    MacaddrDel([u8; 6]),
+    /// `macaddr set [MAC ...]`: `MACVLAN_MACADDR_SET` and `IFLA_MACVLAN_MACADDR_DATA`, the
+    /// whole list.
+    MacaddrSet(&'a [[u8; 6]]),
+    /// `macaddr flush`: `MACVLAN_MACADDR_FLUSH`.
+    MacaddrFlush,
+    /// `bcqueuelen N`: `IFLA_MACVLAN_BC_QUEUE_LEN`, the broadcast queue length asked for.
+    BcQueueLen(u32),
+}
+
+impl MacvlanOpt<'_> {
+    /// Appends the option's attributes.
+    fn put(self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        use ifla_macvlan as m;
+        match self {
+            MacvlanOpt::MacaddrAdd(mac) => {
+                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::ADD)?;
+                b.put_mac(m::MACADDR, mac)?;
+            }
+            MacvlanOpt::MacaddrDel(mac) => {
+                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::DEL)?;
+                b.put_mac(m::MACADDR, mac)?;
+            }
+            MacvlanOpt::MacaddrSet(macs) => {
+                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::SET)?;
+                let data = b.nest_start(m::MACADDR_DATA)?;
+                for &mac in macs {
+                    b.put_mac(m::MACADDR, mac)?;
+                }
+                b.nest_end(data)?;
+            }
+            MacvlanOpt::MacaddrFlush => {
+                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::FLUSH)?;
+            }
+            MacvlanOpt::BcQueueLen(n) => {
+                b.put_u32(m::BC_QUEUE_LEN, n)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// What `ip link set` changes: `RTM_NEWLINK` without `NLM_F_CREATE`.
@@ -487,7 +543,8 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, the further options in their order, `_ID` (not for an
 ///   external device), `_LOCAL(6)`, `_GROUP(6)`, `_LEARNING`, `_PORT`;
 /// - vlan: `IFLA_VLAN_ID`, `IFLA_VLAN_PROTOCOL`;
-/// - macvlan: `IFLA_MACVLAN_MODE` (no data nest without a mode);
+/// - macvlan: its further options in their order, `IFLA_MACVLAN_MODE`, `IFLA_MACVLAN_FLAGS`
+///   (no data nest without any);
 /// - bridge: its options in their order, then `IFLA_BR_MULTI_BOOLOPT` (no data nest without
 ///   options);
 /// - bridge_slave: `IFLA_INFO_SLAVE_DATA` with the port options in their order;
@@ -559,11 +616,19 @@ fn put_linkinfo(b: &mut MessageBuilder<'_>, kind: &LinkKind<'_>) -> Result<(), E
             }
             b.nest_end(data)?;
         }
-        LinkKind::Macvlan(Macvlan {
-            mode: Some(mode), ..
-        }) => {
+        LinkKind::Macvlan(macvlan)
+            if macvlan.mode.is_some() || macvlan.flags.is_some() || !macvlan.opts.is_empty() =>
+        {
             let data = b.nest_start(ifla_info::DATA)?;
-            b.put_u32(ifla_macvlan::MODE, mode)?;
+            for opt in macvlan.opts {
+                opt.put(b)?;
+            }
+            if let Some(mode) = macvlan.mode {
+                b.put_u32(ifla_macvlan::MODE, mode)?;
+            }
+            if let Some(flags) = macvlan.flags {
+                b.put_u16(ifla_macvlan::FLAGS, flags)?;
+            }
             b.nest_end(data)?;
         }
         LinkKind::Bridge(opts) if !opts.is_empty() => {
