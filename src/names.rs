@@ -352,6 +352,28 @@ pub fn parse_mac(text: &str) -> Option<[u8; 6]> {
     parts.next().is_none().then_some(mac)
 }
 
+/// The name of user `uid` as `getpwuid()` finds it in `/etc/passwd` (`name:x:uid:...`), if
+/// there is one (`ip -d` prints a tun device's owner by name, else by number).
+pub fn user_name(uid: u32) -> Option<String> {
+    id_name("/etc/passwd", uid)
+}
+
+/// The name of group `gid` in `/etc/group` (`name:x:gid:...`), as `getgrgid()` finds it.
+pub fn group_name(gid: u32) -> Option<String> {
+    id_name("/etc/group", gid)
+}
+
+/// The first name in the colon-separated database `path` whose third field is `id`.
+fn id_name(path: &str, id: u32) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let found = fields.nth(1)?.parse::<u32>().ok()? == id;
+        found.then(|| name.to_owned())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

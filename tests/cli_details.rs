@@ -179,7 +179,8 @@ fn details_of_default_kinds_are_ips() {
 
 /// Kinds with their options changed from the defaults, so each printed word is taken from its
 /// attribute: STP and multicast settings of a bridge, a port's flags, an IPv6 vxlan with every
-/// flag, a metadata vxlan, a `source` macvlan with its addresses, `addrgenmode none`.
+/// flag, a metadata vxlan, a `source` macvlan with its addresses, `addrgenmode none`, a
+/// macvtap, and tun/tap devices with owners (by name and by number).
 #[test]
 fn details_of_configured_kinds_are_ips() {
     private_netns();
@@ -345,7 +346,28 @@ fn details_of_configured_kinds_are_ips() {
         ]);
     }
     ip(&["link", "set", "d1", "addrgenmode", "none"]);
+    ip(&[
+        "link", "add", "link", "d1", "name", "mt0", "type", "macvtap", "mode", "bridge",
+    ]);
+    ip(&[
+        "tuntap", "add", "tap0", "mode", "tap", "vnet_hdr", "pi", "user", "4242",
+    ]);
+    ip(&[
+        "tuntap",
+        "add",
+        "tun0",
+        "mode",
+        "tun",
+        "multi_queue",
+        "user",
+        "0",
+        "group",
+        "0",
+    ]);
     let links = details_match_ip();
+    assert_eq!(keys(&links, "tun0", "info_data"), 9, "{links}");
+    assert_eq!(keys(&links, "tap0", "info_data"), 6, "{links}");
+    assert_eq!(keys(&links, "mt0", "info_data"), 3, "{links}");
     let d1 = links
         .as_array()
         .expect("a list")

@@ -1,4 +1,5 @@
-//! Kind-specific link data: the `IFLA_INFO_DATA` nest of bridges, vxlans, vlans and macvlans,
+//! Kind-specific link data: the `IFLA_INFO_DATA` nest of bridges, vxlans, vlans, macvlans and
+//! tun/tap devices,
 //! and a bridge port's `IFLA_INFO_SLAVE_DATA`.
 //!
 //! Each view is checked and indexed the same way as [`LinkMessage`](crate::LinkMessage) when the
@@ -9,7 +10,7 @@ use core::net::IpAddr;
 use crate::attr::{Attr, Attrs};
 use crate::error::Error;
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
-use crate::{ifla_br, ifla_brport, ifla_macvlan, ifla_vlan, ifla_vxlan};
+use crate::{ifla_br, ifla_brport, ifla_macvlan, ifla_tun, ifla_vlan, ifla_vxlan};
 
 /// `struct ifla_bridge_id` (`<linux/if_link.h>`): a bridge identifier, the STP priority and
 /// the bridge's MAC address, as `IFLA_BR_BRIDGE_ID`, `IFLA_BR_ROOT_ID` and their
@@ -506,3 +507,31 @@ impl<'a> MacvlanInfo<'a> {
             .filter_map(|attr| attr.payload().first_chunk::<6>().copied())
     }
 }
+
+kind_view!(
+    /// A tun/tap device's `IFLA_INFO_DATA` (`IFLA_TUN_*`, `tun_fill_info()` in
+    /// `drivers/net/tun.c`).
+    TunInfo,
+    ifla_tun::MAX,
+    fields {
+        /// `IFLA_TUN_OWNER`: the uid allowed to attach, when one is set.
+        owner: u32 = ifla_tun::OWNER,
+        /// `IFLA_TUN_GROUP`: the gid allowed to attach, when one is set.
+        group: u32 = ifla_tun::GROUP,
+        /// `IFLA_TUN_TYPE`: `IFF_TUN` (1) or `IFF_TAP` (2).
+        tun_type: u8 = ifla_tun::TYPE,
+        /// `IFLA_TUN_PI`: packets carry `struct tun_pi`.
+        pi: bool = ifla_tun::PI,
+        /// `IFLA_TUN_VNET_HDR`: packets carry a virtio-net header.
+        vnet_hdr: bool = ifla_tun::VNET_HDR,
+        /// `IFLA_TUN_PERSIST`: the device outlives its last file descriptor.
+        persist: bool = ifla_tun::PERSIST,
+        /// `IFLA_TUN_MULTI_QUEUE`: one queue per file descriptor.
+        multi_queue: bool = ifla_tun::MULTI_QUEUE,
+        /// `IFLA_TUN_NUM_QUEUES`: queues attached.
+        num_queues: u32 = ifla_tun::NUM_QUEUES,
+        /// `IFLA_TUN_NUM_DISABLED_QUEUES`: queues detached.
+        num_disabled_queues: u32 = ifla_tun::NUM_DISABLED_QUEUES,
+    }
+    checked []
+);

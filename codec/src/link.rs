@@ -8,7 +8,7 @@
 use crate::attr::{Attr, Attrs};
 use crate::error::Error;
 use crate::index::{AttrIndex, Len, Pos, Rule, policy, slots};
-use crate::kind::{BridgeInfo, BridgePortInfo, MacvlanInfo, VlanInfo, VxlanInfo};
+use crate::kind::{BridgeInfo, BridgePortInfo, MacvlanInfo, TunInfo, VlanInfo, VxlanInfo};
 use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};
 use crate::view::View;
@@ -439,6 +439,12 @@ impl<'a> LinkMessage<'a> {
         MacvlanInfo::parse(data).ok()
     }
 
+    /// The tun/tap data (`IFLA_TUN_*`), when the kind is `"tun"`.
+    #[inline]
+    pub fn tun(&self) -> Option<TunInfo<'a>> {
+        TunInfo::parse(self.data_of("tun")?).ok()
+    }
+
     /// The bridge port data (`IFLA_BRPORT_*` in `IFLA_INFO_SLAVE_DATA`), when the master is a
     /// bridge (`IFLA_INFO_SLAVE_KIND` `"bridge"`).
     #[inline]
@@ -491,6 +497,7 @@ fn check_kind_data(info: &AttrIndex<'_, INFO_SLOTS>) -> Result<(), Error> {
             Some("bridge") => BridgeInfo::parse(data).map(drop),
             Some("vlan") => VlanInfo::parse(data).map(drop),
             Some("macvlan" | "macvtap") => MacvlanInfo::parse(data).map(drop),
+            Some("tun") => TunInfo::parse(data).map(drop),
             _ => data.nested().validate(),
         },
     }?;

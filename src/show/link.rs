@@ -5,7 +5,7 @@ use std::fmt;
 use std::io::Write;
 
 use crate::codec::{
-    BridgeId, BridgeInfo, BridgePortInfo, LinkMessage, MacvlanInfo, VxlanInfo, iff,
+    BridgeId, BridgeInfo, BridgePortInfo, LinkMessage, MacvlanInfo, TunInfo, VxlanInfo, iff,
 };
 use crate::names::{self, FlagWord, HardwareAddress};
 
@@ -297,6 +297,51 @@ fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut Link
         p.open_object(Some("info_data"));
         macvlan(p, &v);
         p.close_object();
+    } else if let Some(t) = m.tun() {
+        p.open_object(Some("info_data"));
+        tun(p, &t);
+        p.close_object();
+    }
+}
+
+/// `tun_print_opt()` (`ip/iptuntap.c`).
+fn tun<W: Write>(p: &mut Printer<W>, t: &TunInfo<'_>) {
+    if let Some(ty) = t.tun_type() {
+        // IFF_TUN and IFF_TAP.
+        let word = match ty {
+            1 => "tun".to_owned(),
+            2 => "tap".to_owned(),
+            other => format!("UNKNOWN:{other}"),
+        };
+        p.string(Some("type"), &word, format_args!("type {word} "));
+    }
+    on_off(p, &[("pi", t.pi()), ("vnet_hdr", t.vnet_hdr())]);
+    if t.multi_queue() == Some(true) {
+        p.boolean(Some("multi_queue"), true, format_args!("multi_queue "));
+        if let Some(n) = t.num_queues() {
+            p.number(Some("numqueues"), n, format_args!("numqueues {n} "));
+        }
+        if let Some(n) = t.num_disabled_queues() {
+            p.number(Some("numdisabled"), n, format_args!("numdisabled {n} "));
+        }
+    } else {
+        p.boolean(Some("multi_queue"), false, format_args!(""));
+    }
+    on_off(p, &[("persist", t.persist())]);
+    let ids = [
+        (
+            "user",
+            t.owner(),
+            names::user_name as fn(u32) -> Option<String>,
+        ),
+        ("group", t.group(), names::group_name),
+    ];
+    for (key, id, name) in ids {
+        match id.map(|id| (id, name(id))) {
+            Some((_, Some(name))) => p.string(Some(key), &name, format_args!("{key} {name} ")),
+            Some((id, None)) => p.number(Some(key), id, format_args!("{key} {id} ")),
+            None => {}
+        }
     }
 }
 
