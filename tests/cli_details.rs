@@ -775,6 +775,8 @@ fn vxlan_options_do_what_ips_do() {
             "0",
         ],
         &["link", "add", "x9", "type", "vxlan", "dstport", "0"],
+        &["link", "add", "x9", "type", "vxlan", "id", "1", "foo"],
+        &["link", "add", "x9", "type", "vxlan", "help"],
     ] {
         common::same_failure(bad);
     }

@@ -361,6 +361,38 @@ fn parse_kind<'a, 'w: 'a>(
     Ok(())
 }
 
+/// `print_explain()` of iplink_vxlan.c: what `type vxlan help` prints.
+const VXLAN_USAGE: &str = "Usage: ... vxlan id VNI\n\
+\t\t[ { group | remote } IP_ADDRESS ]\n\
+\t\t[ local ADDR ]\n\
+\t\t[ ttl TTL ]\n\
+\t\t[ tos TOS ]\n\
+\t\t[ df DF ]\n\
+\t\t[ flowlabel LABEL ]\n\
+\t\t[ dev PHYS_DEV ]\n\
+\t\t[ dstport PORT ]\n\
+\t\t[ srcport MIN MAX ]\n\
+\t\t[ [no]learning ]\n\
+\t\t[ [no]proxy ]\n\
+\t\t[ [no]rsc ]\n\
+\t\t[ [no]l2miss ]\n\
+\t\t[ [no]l3miss ]\n\
+\t\t[ ageing SECONDS ]\n\
+\t\t[ maxaddress NUMBER ]\n\
+\t\t[ [no]udpcsum ]\n\
+\t\t[ [no]udp6zerocsumtx ]\n\
+\t\t[ [no]udp6zerocsumrx ]\n\
+\t\t[ [no]remcsumtx ] [ [no]remcsumrx ]\n\
+\t\t[ [no]external ] [ gbp ] [ gpe ]\n\
+\t\t[ [no]vnifilter ]\n\
+\n\
+Where:\tVNI\t:= 0-16777215\n\
+\tADDR\t:= { IP_ADDRESS | any }\n\
+\tTOS\t:= { NUMBER | inherit }\n\
+\tTTL\t:= { 1..255 | auto | inherit }\n\
+\tDF\t:= { unset | set | inherit }\n\
+\tLABEL := 0-1048575";
+
 /// `type vxlan`'s keywords (`iplink_vxlan.c`), matched by prefix in ip's order; `dev DEV` goes
 /// to `spec.link`, the options ip adds as it reads them to `opts` in their order. The checks
 /// ip makes once the words are read are made here too, with its messages; its warning about a
@@ -599,8 +631,12 @@ fn parse_vxlan<'a, 'w: 'a>(
                 vnifilter |= on;
                 opts.push(O::Vnifilter(on));
             }
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
-            w => return Err(unknown_kind_arg("vxlan", w)),
+            w if matches(w, "help") => return Err(Failure::Local(VXLAN_USAGE.into())),
+            w => {
+                return Err(Failure::Local(format!(
+                    "vxlan: unknown command \"{w}\"?\n{VXLAN_USAGE}"
+                )));
+            }
         }
     }
     if !metadata && vnifilter {
