@@ -147,6 +147,7 @@ impl<'a> AKind<'a> {
                 id,
                 dev,
                 ttl,
+                opts: &[],
                 local: local.map(Into::into),
                 remote: remote.map(Into::into),
                 group: group.map(Into::into),
