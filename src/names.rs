@@ -353,25 +353,39 @@ pub fn parse_mac(text: &str) -> Option<[u8; 6]> {
 }
 
 /// The name of user `uid` as `getpwuid()` finds it in `/etc/passwd` (`name:x:uid:...`), if
-/// there is one (`ip -d` prints a tun device's owner by name, else by number).
-pub fn user_name(uid: u32) -> Option<String> {
-    id_name("/etc/passwd", uid)
+/// there is one (`ip -d` prints a tun device's owner by name, else by number). The file is
+/// read once per process.
+pub fn user_name(uid: u32) -> Option<&'static str> {
+    static USERS: std::sync::OnceLock<Vec<(u32, String)>> = std::sync::OnceLock::new();
+    id_name(USERS.get_or_init(|| id_names("/etc/passwd")), uid)
 }
 
-/// The name of group `gid` in `/etc/group` (`name:x:gid:...`), as `getgrgid()` finds it.
-pub fn group_name(gid: u32) -> Option<String> {
-    id_name("/etc/group", gid)
+/// The name of group `gid` in `/etc/group` (`name:x:gid:...`), as `getgrgid()` finds it; read
+/// once per process.
+pub fn group_name(gid: u32) -> Option<&'static str> {
+    static GROUPS: std::sync::OnceLock<Vec<(u32, String)>> = std::sync::OnceLock::new();
+    id_name(GROUPS.get_or_init(|| id_names("/etc/group")), gid)
 }
 
-/// The first name in the colon-separated database `path` whose third field is `id`.
-fn id_name(path: &str, id: u32) -> Option<String> {
-    let text = std::fs::read_to_string(path).ok()?;
-    text.lines().find_map(|line| {
-        let mut fields = line.split(':');
-        let name = fields.next()?;
-        let found = fields.nth(1)?.parse::<u32>().ok()? == id;
-        found.then(|| name.to_owned())
-    })
+/// The first name with `id` in a table [`id_names`] read.
+fn id_name(table: &'static [(u32, String)], id: u32) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(entry, _)| *entry == id)
+        .map(|(_, name)| name.as_str())
+}
+
+/// The ids and names of the colon-separated database `path` (name first, id third).
+fn id_names(path: &str) -> Vec<(u32, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let mut fields = line.split(':');
+            let name = fields.next()?;
+            let id = fields.nth(1)?.parse::<u32>().ok()?;
+            Some((id, name.to_owned()))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -307,13 +307,8 @@ fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut Link
 /// `tun_print_opt()` (`ip/iptuntap.c`).
 fn tun<W: Write>(p: &mut Printer<W>, t: &TunInfo<'_>) {
     if let Some(ty) = t.tun_type() {
-        // IFF_TUN and IFF_TAP.
-        let word = match ty {
-            1 => "tun".to_owned(),
-            2 => "tap".to_owned(),
-            other => format!("UNKNOWN:{other}"),
-        };
-        p.string(Some("type"), &word, format_args!("type {word} "));
+        let ty = TunType(ty);
+        p.display(Some("type"), &ty, format_args!("type {ty} "));
     }
     on_off(p, &[("pi", t.pi()), ("vnet_hdr", t.vnet_hdr())]);
     if t.multi_queue() == Some(true) {
@@ -332,13 +327,13 @@ fn tun<W: Write>(p: &mut Printer<W>, t: &TunInfo<'_>) {
         (
             "user",
             t.owner(),
-            names::user_name as fn(u32) -> Option<String>,
+            names::user_name as fn(u32) -> Option<&'static str>,
         ),
         ("group", t.group(), names::group_name),
     ];
     for (key, id, name) in ids {
         match id.map(|id| (id, name(id))) {
-            Some((_, Some(name))) => p.string(Some(key), &name, format_args!("{key} {name} ")),
+            Some((_, Some(name))) => p.string(Some(key), name, format_args!("{key} {name} ")),
             Some((id, None)) => p.number(Some(key), id, format_args!("{key} {id} ")),
             None => {}
         }
@@ -857,6 +852,20 @@ fn timer<W: Write>(p: &mut Printer<W>, key: &str, centiseconds: u64) {
         format_args!("{secs}.{cs:02}"),
         format_args!("{key} {secs:4}.{cs:02} "),
     );
+}
+
+/// `IFLA_TUN_TYPE` as `print_type()` names it: `tun` (`IFF_TUN`), `tap` (`IFF_TAP`), or
+/// `UNKNOWN:N`.
+struct TunType(u8);
+
+impl fmt::Display for TunType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("tun"),
+            2 => f.write_str("tap"),
+            other => write!(f, "UNKNOWN:{other}"),
+        }
+    }
 }
 
 /// `on` or `off`.
