@@ -192,6 +192,9 @@ fn kind_details_print_without_allocating() {
         let second = allocations_in(|| {
             black_box(render(&mut p, &mut table, &dump, true));
         });
-        assert_eq!(second, 0, "json {json}, pretty {pretty}: {second} allocations");
+        assert_eq!(
+            second, 0,
+            "json {json}, pretty {pretty}: {second} allocations"
+        );
     }
 }
