@@ -607,24 +607,6 @@ fn parse_vxlan<'a, 'w: 'a>(
                 port =
                     Some(number::<u16>("dstport", value).map_err(|_| invarg("dst port", value))?);
             }
-            w if SWITCHES.iter().any(|(key, _, _)| matches(w, key)) => {
-                let Some(&(_, ty, opt)) = SWITCHES.iter().find(|(key, _, _)| matches(w, key))
-                else {
-                    unreachable!("found just before")
-                };
-                once(ty, w, w)?;
-                match opt {
-                    None => v.learning = w.starts_with('l'),
-                    Some(O::CollectMetadata(on)) => {
-                        metadata = on;
-                        if on {
-                            v.learning = false;
-                        }
-                    }
-                    Some(_) => {}
-                }
-                opts.extend(opt);
-            }
             "vnifilter" | "novnifilter" => {
                 once(x::VNIFILTER, word, word)?;
                 let on = word == "vnifilter";
@@ -633,9 +615,27 @@ fn parse_vxlan<'a, 'w: 'a>(
             }
             w if matches(w, "help") => return Err(Failure::Local(VXLAN_USAGE.into())),
             w => {
-                return Err(Failure::Local(format!(
-                    "vxlan: unknown command \"{w}\"?\n{VXLAN_USAGE}"
-                )));
+                // ip tries the switches before `vnifilter`, `novnifilter` and `help`; no word
+                // taken by those arms is also a prefix of a switch, so the order holds.
+                let Some(&(key, ty, opt)) = SWITCHES.iter().find(|(key, _, _)| matches(w, key))
+                else {
+                    return Err(Failure::Local(format!(
+                        "vxlan: unknown command \"{w}\"?\n{VXLAN_USAGE}"
+                    )));
+                };
+                once(ty, w, w)?;
+                match (key, opt) {
+                    ("learning", _) => v.learning = true,
+                    ("nolearning", _) => v.learning = false,
+                    (_, Some(O::CollectMetadata(on))) => {
+                        metadata = on;
+                        if on {
+                            v.learning = false;
+                        }
+                    }
+                    _ => {}
+                }
+                opts.extend(opt);
             }
         }
     }
