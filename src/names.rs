@@ -320,38 +320,6 @@ pub fn for_each_address_flag(flags: u32, ipv6: bool, mut each: impl FnMut(&'stat
     }
 }
 
-/// A link-layer address as `ip link` prints it: lower-case hex bytes joined by `:`.
-pub fn hardware_address(bytes: &[u8]) -> String {
-    HardwareAddress(bytes).to_string()
-}
-
-/// A link-layer address that displays as `ip link` prints it (`ll_addr_n2a()`), without
-/// allocating: lower-case hex bytes joined by `:`.
-#[derive(Clone, Copy, Debug)]
-pub struct HardwareAddress<'a>(pub &'a [u8]);
-
-impl fmt::Display for HardwareAddress<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, byte) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(":")?;
-            }
-            write!(f, "{byte:02x}")?;
-        }
-        Ok(())
-    }
-}
-
-/// Reads `aa:bb:cc:dd:ee:ff` (also with upper-case hex).
-pub fn parse_mac(text: &str) -> Option<[u8; 6]> {
-    let mut mac = [0u8; 6];
-    let mut parts = text.split(':');
-    for byte in &mut mac {
-        *byte = u8::from_str_radix(parts.next()?, 16).ok()?;
-    }
-    parts.next().is_none().then_some(mac)
-}
-
 /// The name of user `uid` as `getpwuid()` finds it in `/etc/passwd` (`name:x:uid:...`), if
 /// there is one (`ip -d` prints a tun device's owner by name, else by number). The file is
 /// read once per process.
@@ -386,6 +354,38 @@ fn id_names(path: &str) -> Vec<(u32, String)> {
             Some((id, name.to_owned()))
         })
         .collect()
+}
+
+/// A link-layer address as `ip link` prints it: lower-case hex bytes joined by `:`.
+pub fn hardware_address(bytes: &[u8]) -> String {
+    HardwareAddress(bytes).to_string()
+}
+
+/// A link-layer address that displays as `ip link` prints it (`ll_addr_n2a()`), without
+/// allocating: lower-case hex bytes joined by `:`.
+#[derive(Clone, Copy, Debug)]
+pub struct HardwareAddress<'a>(pub &'a [u8]);
+
+impl fmt::Display for HardwareAddress<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, byte) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(":")?;
+            }
+            write!(f, "{byte:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `aa:bb:cc:dd:ee:ff` (also with upper-case hex).
+pub fn parse_mac(text: &str) -> Option<[u8; 6]> {
+    let mut mac = [0u8; 6];
+    let mut parts = text.split(':');
+    for byte in &mut mac {
+        *byte = u8::from_str_radix(parts.next()?, 16).ok()?;
+    }
+    parts.next().is_none().then_some(mac)
 }
 
 #[cfg(test)]

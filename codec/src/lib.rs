@@ -100,9 +100,8 @@ pub use attr::{Attr, Attrs};
 pub use builder::{MAX_NEST_DEPTH, MessageBuilder, Nest};
 pub use consts::*;
 pub use error::{Error, Layer};
-pub use kind::{
-    BoolOpts, BridgeId, BridgeInfo, BridgePortInfo, MacvlanInfo, TunInfo, VlanInfo, VxlanInfo,
-};
+pub use kind::{BoolOpts, BridgeId, BridgePortInfo, TunInfo};
+pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use link::LinkMessage;
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use nsid::NsidMessage;

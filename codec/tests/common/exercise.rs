@@ -20,10 +20,10 @@ use std::net::IpAddr;
 
 use rtnl_codec::raw::{LinkStats64, NlMsgHdr};
 use rtnl_codec::{
-    AddressMessage, Attr, Attrs, BridgeId, BridgeInfo, BridgePortInfo, DoneMessage, ErrorMessage,
-    ExtAck, LinkMessage, MacvlanInfo, Message, Messages, NsidMessage, Payload, RouteMessage,
-    TunInfo, VlanInfo, VxlanInfo, ifa, ifla, ifla_br, ifla_brport, ifla_info, ifla_macvlan,
-    ifla_tun, ifla_vlan, ifla_vxlan, netnsa, nlmsg, nlmsgerr_attr, rta, rtm,
+    AddressMessage, Attr, Attrs, BridgeInfo, DoneMessage, ErrorMessage, ExtAck, LinkMessage,
+    MacvlanInfo, Message, Messages, NsidMessage, Payload, RouteMessage, VlanInfo, VxlanInfo, ifa,
+    ifla, ifla_br, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, netnsa, nlmsg, nlmsgerr_attr,
+    rta, rtm,
 };
 use zerocopy::IntoBytes;
 
@@ -490,18 +490,18 @@ pub fn exercise_link(link: &LinkMessage<'_>) {
     black_box(link.addr_gen_mode());
 }
 
-fn same_bridge_id(value: Option<BridgeId>, attr: Option<Attr<'_>>) {
-    let expected = first::<8>(attr).map(|b| BridgeId {
+fn same_bridge_id(value: Option<rtnl_codec::BridgeId>, attr: Option<Attr<'_>>) {
+    let expected = first::<8>(attr).map(|b| rtnl_codec::BridgeId {
         priority: [b[0], b[1]],
         address: [b[2], b[3], b[4], b[5], b[6], b[7]],
     });
     assert_eq!(value, expected);
 }
 
-pub fn exercise_bridge_port(port: &BridgePortInfo<'_>, message: &[u8]) {
+pub fn exercise_bridge_port(port: &rtnl_codec::BridgePortInfo<'_>, message: &[u8]) {
     check_view_attrs(port.attrs(), |ty| port.attr(ty), message);
     let a = |ty| port.attr(ty);
-    use ifla_brport as p;
+    use rtnl_codec::ifla_brport as p;
     same_u8(port.state(), a(p::STATE));
     same_u16(port.priority(), a(p::PRIORITY));
     same_u32(port.cost(), a(p::COST));
@@ -545,7 +545,8 @@ pub fn exercise_bridge_port(port: &BridgePortInfo<'_>, message: &[u8]) {
     same_u32(port.mcast_eht_hosts_cnt(), a(p::MCAST_EHT_HOSTS_CNT));
 }
 
-pub fn exercise_tun(tun: &TunInfo<'_>, message: &[u8]) {
+pub fn exercise_tun(tun: &rtnl_codec::TunInfo<'_>, message: &[u8]) {
+    use rtnl_codec::ifla_tun;
     check_view_attrs(tun.attrs(), |ty| tun.attr(ty), message);
     let a = |ty| tun.attr(ty);
     same_u32(tun.owner(), a(ifla_tun::OWNER));
