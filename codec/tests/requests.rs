@@ -23,11 +23,10 @@ use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use rtnl_codec::request::{
-    Address, AddressDump, BridgeOpt, BridgePortOpt, Broadcast, Lifetime, LinkDump, LinkFlags,
-    LinkKind, LinkRef, Macvlan, MacvlanOpt, Netns, NewLink, NewMode, Nexthop, Route, RouteDump,
-    RouteGet, SetLink, Veth, Vlan, Vxlan, VxlanOpt, addr_del, addr_dump, addr_new, link_del,
-    link_dump, link_get, link_new, link_set, nsid_dump, nsid_get, nsid_new, route_del, route_dump,
-    route_get, route_new,
+    Address, AddressDump, Broadcast, Lifetime, LinkDump, LinkFlags, LinkKind, LinkRef, Macvlan,
+    Netns, NewLink, NewMode, Nexthop, Route, RouteDump, RouteGet, SetLink, Veth, Vlan, Vxlan,
+    addr_del, addr_dump, addr_new, link_del, link_dump, link_get, link_new, link_set, nsid_dump,
+    nsid_get, nsid_new, route_del, route_dump, route_get, route_new,
 };
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
@@ -471,7 +470,7 @@ fn cases() -> Vec<(&'static str, Build)> {
         }),
         case("link_new_vxlan", |buf| link_new(buf, 0, &spec_vxlan())),
         case("link_new_vxlan_opts", |buf| {
-            use VxlanOpt as O;
+            use rtnl_codec::request::VxlanOpt as O;
             link_new(
                 buf,
                 0,
@@ -509,7 +508,7 @@ fn cases() -> Vec<(&'static str, Build)> {
             )
         }),
         case("link_new_vxlan_external", |buf| {
-            use VxlanOpt as O;
+            use rtnl_codec::request::VxlanOpt as O;
             link_new(
                 buf,
                 0,
@@ -535,9 +534,9 @@ fn cases() -> Vec<(&'static str, Build)> {
                         mode: Some(macvlan_mode::SOURCE),
                         flags: Some(2),
                         opts: &[
-                            MacvlanOpt::MacaddrAdd([2, 0, 0, 0, 0, 1]),
-                            MacvlanOpt::MacaddrSet(&set),
-                            MacvlanOpt::BcQueueLen(500),
+                            rtnl_codec::request::MacvlanOpt::MacaddrAdd([2, 0, 0, 0, 0, 1]),
+                            rtnl_codec::request::MacvlanOpt::MacaddrSet(&set),
+                            rtnl_codec::request::MacvlanOpt::BcQueueLen(500),
                         ],
                         link: V0,
                     }))
@@ -566,8 +565,8 @@ fn cases() -> Vec<(&'static str, Build)> {
                 &SetLink {
                     kind: Some(LinkKind::Macvlan(Macvlan {
                         opts: &[
-                            MacvlanOpt::MacaddrDel([2, 0, 0, 0, 0, 1]),
-                            MacvlanOpt::MacaddrFlush,
+                            rtnl_codec::request::MacvlanOpt::MacaddrDel([2, 0, 0, 0, 0, 1]),
+                            rtnl_codec::request::MacvlanOpt::MacaddrFlush,
                         ],
                         ..Macvlan::default()
                     })),
@@ -576,7 +575,7 @@ fn cases() -> Vec<(&'static str, Build)> {
             )
         }),
         case("link_new_bridge_opts", |buf| {
-            use BridgeOpt as B;
+            use rtnl_codec::request::BridgeOpt as B;
             link_new(
                 buf,
                 0,
@@ -600,7 +599,7 @@ fn cases() -> Vec<(&'static str, Build)> {
             )
         }),
         case("link_set_bridge", |buf| {
-            use BridgeOpt as B;
+            use rtnl_codec::request::BridgeOpt as B;
             link_set(
                 buf,
                 0,
@@ -615,7 +614,7 @@ fn cases() -> Vec<(&'static str, Build)> {
             )
         }),
         case("link_set_bridge_slave", |buf| {
-            use BridgePortOpt as P;
+            use rtnl_codec::request::BridgePortOpt as P;
             link_set(
                 buf,
                 0,
@@ -958,7 +957,7 @@ fn veth_without_peer_options_sends_no_data() {
 
 #[test]
 fn bridge_options_read_back() {
-    use BridgeOpt as B;
+    use rtnl_codec::request::BridgeOpt as B;
     let mut buf = [0u8; 256];
     let opts = [
         B::StpState(1),
@@ -989,7 +988,7 @@ fn bridge_options_read_back() {
     let multi = bridge.multi_boolopt().unwrap();
     assert_eq!((multi.value, multi.mask), (0b10, 0b11));
 
-    use BridgePortOpt as P;
+    use rtnl_codec::request::BridgePortOpt as P;
     let port = [P::State(3), P::Hairpin(true), P::BackupPort(9), P::FdbFlush];
     let set = SetLink {
         kind: Some(LinkKind::BridgeSlave(&port)),

@@ -6,15 +6,15 @@
 //!     KIND := veth [peer [name] PEER [mtu N] [address LLADDR] [txqueuelen N] [netns NS] [up]]
 //!           | bridge [BRIDGE OPTIONS] | dummy | ANY-OTHER-KIND    (link_bridge.rs)
 //!           | vxlan id VNI [remote|group|local ADDR] [dstport PORT] [dev DEV] [ttl TTL|auto]
-//!                          [[no]learning]
+//!                          [[no]learning] [ip's other vxlan options: tos, df, flowlabel, ...]
 //!           | vlan [link DEV] id ID [protocol 802.1Q|802.1ad]
 //!           | macvlan [link DEV] [MACVLAN OPTIONS]                  (link_macvlan.rs)
 //! link replace ...                      (as add, changing the link if it exists)
 //! link set [dev] DEV [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
 //!          [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic|trailers|carrier on|off]
+//!          [type bridge BRIDGE OPTIONS | type bridge_slave PORT OPTIONS     (last: the rest
+//!           | type macvlan MACVLAN OPTIONS]                                  is the kind's)
 //!          [master DEV | nomaster] [alias TEXT] [group N] [netns NS]
-//!          [type bridge BRIDGE OPTIONS | type bridge_slave PORT OPTIONS
-//!           | type macvlan MACVLAN OPTIONS]
 //! link delete [dev] DEV
 //! link show [[dev] DEV] [up] [master DEV] [vrf DEV] [type KIND] [group N] [nomaster]
 //! link peer [dev] DEV

@@ -4,7 +4,9 @@
 
 use core::net::IpAddr;
 
-use super::bridge::{BridgeOpt, BridgePortOpt, put_bridge, put_bridge_port};
+use super::kind_opts::{
+    BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt, put_bridge, put_bridge_port,
+};
 use super::{
     LinkRef, Netns, NewMode, REQUEST_ACK, REQUEST_DUMP, check_cstr, check_ifname, ifindex,
     put_netns,
@@ -13,8 +15,8 @@ use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::raw::IfInfoMsg;
 use crate::{
-    af, iff, ifla, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, macvlan_macaddr, nlm_f,
-    rtext_filter, rtm, veth_info,
+    af, iff, ifla, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, nlm_f, rtext_filter, rtm,
+    veth_info,
 };
 
 /// `MAX_ADDR_LEN` (`<linux/netdevice.h>`): the longest link-layer address.
@@ -244,98 +246,6 @@ impl Default for Vxlan<'_> {
     }
 }
 
-/// One of a VXLAN device's further options, named as `ip link add ... type vxlan` names it
-/// (`ip/iplink_vxlan.c`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum VxlanOpt {
-    /// `ttl N` / `ttl auto` (0): `IFLA_VXLAN_TTL`.
-    Ttl(u8),
-    /// `ttl inherit`: `IFLA_VXLAN_TTL_INHERIT`, empty.
-    TtlInherit,
-    /// `tos N` / `tos inherit` (1): `IFLA_VXLAN_TOS`.
-    Tos(u8),
-    /// `df unset|set|inherit` (0, 1, 2): `IFLA_VXLAN_DF`.
-    Df(u8),
-    /// `flowlabel N` (20 bits): `IFLA_VXLAN_LABEL`, sent big-endian.
-    Label(u32),
-    /// `ageing N` / `ageing none` (0): `IFLA_VXLAN_AGEING`, seconds.
-    Ageing(u32),
-    /// `maxaddress N` / `maxaddress unlimited` (0): `IFLA_VXLAN_LIMIT`.
-    Limit(u32),
-    /// `srcport LOW HIGH`: `IFLA_VXLAN_PORT_RANGE` (`struct ifla_vxlan_port_range`, both
-    /// big-endian).
-    PortRange(u16, u16),
-    /// `[no]proxy`: `IFLA_VXLAN_PROXY`.
-    Proxy(bool),
-    /// `[no]rsc`: `IFLA_VXLAN_RSC`.
-    Rsc(bool),
-    /// `[no]l2miss`: `IFLA_VXLAN_L2MISS`.
-    L2miss(bool),
-    /// `[no]l3miss`: `IFLA_VXLAN_L3MISS`.
-    L3miss(bool),
-    /// `[no]udpcsum`: `IFLA_VXLAN_UDP_CSUM`.
-    UdpCsum(bool),
-    /// `[no]udp6zerocsumtx`: `IFLA_VXLAN_UDP_ZERO_CSUM6_TX`.
-    UdpZeroCsum6Tx(bool),
-    /// `[no]udp6zerocsumrx`: `IFLA_VXLAN_UDP_ZERO_CSUM6_RX`.
-    UdpZeroCsum6Rx(bool),
-    /// `[no]remcsumtx`: `IFLA_VXLAN_REMCSUM_TX`.
-    RemcsumTx(bool),
-    /// `[no]remcsumrx`: `IFLA_VXLAN_REMCSUM_RX`.
-    RemcsumRx(bool),
-    /// `[no]external`: `IFLA_VXLAN_COLLECT_METADATA`.
-    CollectMetadata(bool),
-    /// `gbp`: `IFLA_VXLAN_GBP`, empty.
-    Gbp,
-    /// `gpe`: `IFLA_VXLAN_GPE`, empty.
-    Gpe,
-    /// `[no]vnifilter`: `IFLA_VXLAN_VNIFILTER`.
-    Vnifilter(bool),
-}
-
-/// The largest VXLAN flow label (`LABEL_MAX_MASK`, 20 bits).
-const VXLAN_LABEL_MAX: u32 = 0xf_ffff;
-
-impl VxlanOpt {
-    /// Appends the option's attribute.
-    fn put(self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
-        use VxlanOpt as O;
-        use ifla_vxlan as x;
-        let flag = |b: &mut MessageBuilder<'_>, ty, on: bool| b.put_u8(ty, u8::from(on)).map(drop);
-        match self {
-            O::Ttl(v) => b.put_u8(x::TTL, v).map(drop),
-            O::TtlInherit => b.put_flag(x::TTL_INHERIT).map(drop),
-            O::Tos(v) => b.put_u8(x::TOS, v).map(drop),
-            O::Df(v) => b.put_u8(x::DF, v).map(drop),
-            O::Label(v) if v > VXLAN_LABEL_MAX => Err(Error::InvalidValue { attr: x::LABEL }),
-            O::Label(v) => b.put(x::LABEL, &v.to_be_bytes()).map(drop),
-            O::Ageing(v) => b.put_u32(x::AGEING, v).map(drop),
-            O::Limit(v) => b.put_u32(x::LIMIT, v).map(drop),
-            O::PortRange(low, high) => {
-                let mut range = [0u8; 4];
-                let (l, h) = range.split_at_mut(2);
-                l.copy_from_slice(&low.to_be_bytes());
-                h.copy_from_slice(&high.to_be_bytes());
-                b.put(x::PORT_RANGE, &range).map(drop)
-            }
-            O::Proxy(on) => flag(b, x::PROXY, on),
-            O::Rsc(on) => flag(b, x::RSC, on),
-            O::L2miss(on) => flag(b, x::L2MISS, on),
-            O::L3miss(on) => flag(b, x::L3MISS, on),
-            O::UdpCsum(on) => flag(b, x::UDP_CSUM, on),
-            O::UdpZeroCsum6Tx(on) => flag(b, x::UDP_ZERO_CSUM6_TX, on),
-            O::UdpZeroCsum6Rx(on) => flag(b, x::UDP_ZERO_CSUM6_RX, on),
-            O::RemcsumTx(on) => flag(b, x::REMCSUM_TX, on),
-            O::RemcsumRx(on) => flag(b, x::REMCSUM_RX, on),
-            O::CollectMetadata(on) => flag(b, x::COLLECT_METADATA, on),
-            O::Gbp => b.put_flag(x::GBP).map(drop),
-            O::Gpe => b.put_flag(x::GPE).map(drop),
-            O::Vnifilter(on) => flag(b, x::VNIFILTER, on),
-        }
-    }
-}
-
 /// A VLAN device's options: `IFLA_LINK` and `IFLA_VLAN_*` (`ip link add link DEV ... type vlan
 /// id ID [protocol PROTO]`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -362,57 +272,6 @@ pub struct Macvlan<'a> {
     pub opts: &'a [MacvlanOpt<'a>],
     /// `IFLA_LINK`: the index of the device the macvlan is on.
     pub link: u32,
-}
-
-/// One of a macvlan's further options, named as `ip link ... type macvlan` names it
-/// (`ip/iplink_macvlan.c`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum MacvlanOpt<'a> {
-    /// `macaddr add MAC`: `IFLA_MACVLAN_MACADDR_MODE` `MACVLAN_MACADDR_ADD` and
-    /// `IFLA_MACVLAN_MACADDR`: allow a source address (`source` mode).
-    MacaddrAdd([u8; 6]),
-    /// `macaddr del MAC`: `MACVLAN_MACADDR_DEL` and the address.
-    MacaddrDel([u8; 6]),
-    /// `macaddr set [MAC ...]`: `MACVLAN_MACADDR_SET` and `IFLA_MACVLAN_MACADDR_DATA`, the
-    /// whole list.
-    MacaddrSet(&'a [[u8; 6]]),
-    /// `macaddr flush`: `MACVLAN_MACADDR_FLUSH`.
-    MacaddrFlush,
-    /// `bcqueuelen N`: `IFLA_MACVLAN_BC_QUEUE_LEN`, the broadcast queue length asked for.
-    BcQueueLen(u32),
-}
-
-impl MacvlanOpt<'_> {
-    /// Appends the option's attributes.
-    fn put(self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
-        use ifla_macvlan as m;
-        match self {
-            MacvlanOpt::MacaddrAdd(mac) => {
-                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::ADD)?;
-                b.put_mac(m::MACADDR, mac)?;
-            }
-            MacvlanOpt::MacaddrDel(mac) => {
-                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::DEL)?;
-                b.put_mac(m::MACADDR, mac)?;
-            }
-            MacvlanOpt::MacaddrSet(macs) => {
-                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::SET)?;
-                let data = b.nest_start(m::MACADDR_DATA)?;
-                for &mac in macs {
-                    b.put_mac(m::MACADDR, mac)?;
-                }
-                b.nest_end(data)?;
-            }
-            MacvlanOpt::MacaddrFlush => {
-                b.put_u32(m::MACADDR_MODE, macvlan_macaddr::FLUSH)?;
-            }
-            MacvlanOpt::BcQueueLen(n) => {
-                b.put_u32(m::BC_QUEUE_LEN, n)?;
-            }
-        }
-        Ok(())
-    }
 }
 
 /// What `ip link set` changes: `RTM_NEWLINK` without `NLM_F_CREATE`.

@@ -34,16 +34,16 @@
 //! panics; after an error the buffer holds no usable message.
 
 mod addr;
-mod bridge;
+mod kind_opts;
 mod link;
 mod nsid;
 mod route;
 
 pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, addr_new};
-pub use bridge::{BridgeOpt, BridgePortOpt};
+pub use kind_opts::{BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt};
 pub use link::{
-    LinkDump, LinkFlags, LinkKind, Macvlan, MacvlanOpt, NewLink, SetLink, Veth, Vlan, Vxlan,
-    VxlanOpt, link_del, link_dump, link_get, link_new, link_set,
+    LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
+    link_dump, link_get, link_new, link_set,
 };
 pub use nsid::{NsidDump, nsid_dump, nsid_get, nsid_new};
 pub use route::{Nexthop, Route, RouteDump, RouteGet, route_del, route_dump, route_get, route_new};
