@@ -488,24 +488,38 @@ impl<'a> LinkMessage<'a> {
     }
 }
 
-/// Checks the kind data of the kinds this crate types, so their views cannot fail later.
+/// Checks the kind data of the kinds this crate types, so their views cannot fail later; the
+/// common case, a link with neither kind nor port data (a veth), is two lookups.
+#[inline(always)]
 fn check_kind_data(info: &AttrIndex<'_, INFO_SLOTS>) -> Result<(), Error> {
-    match (info.str(ifla_info::KIND), info.get(ifla_info::DATA)) {
-        (_, None) => Ok(()),
-        (kind, Some(data)) => match kind {
-            Some("vxlan") => VxlanInfo::parse(data).map(drop),
-            Some("bridge") => BridgeInfo::parse(data).map(drop),
-            Some("vlan") => VlanInfo::parse(data).map(drop),
-            Some("macvlan" | "macvtap") => MacvlanInfo::parse(data).map(drop),
-            Some("tun") => TunInfo::parse(data).map(drop),
+    let data = info.get(ifla_info::DATA);
+    let slave_data = info.get(ifla_info::SLAVE_DATA);
+    if data.is_none() && slave_data.is_none() {
+        return Ok(());
+    }
+    check_data(info, data, slave_data)
+}
+
+/// [`check_kind_data`] for a link that has kind or port data, out of line: each kind's index
+/// is a walk of its own, kept out of the path of the links that have none.
+#[inline(never)]
+fn check_data(
+    info: &AttrIndex<'_, INFO_SLOTS>,
+    data: Option<Attr<'_>>,
+    slave_data: Option<Attr<'_>>,
+) -> Result<(), Error> {
+    if let Some(data) = data {
+        match info.str_bytes(ifla_info::KIND) {
+            Some(b"vxlan") => VxlanInfo::parse(data).map(drop),
+            Some(b"bridge") => BridgeInfo::parse(data).map(drop),
+            Some(b"vlan") => VlanInfo::parse(data).map(drop),
+            Some(b"macvlan" | b"macvtap") => MacvlanInfo::parse(data).map(drop),
+            Some(b"tun") => TunInfo::parse(data).map(drop),
             _ => data.nested().validate(),
-        },
-    }?;
-    match (
-        info.str(ifla_info::SLAVE_KIND),
-        info.get(ifla_info::SLAVE_DATA),
-    ) {
-        (Some("bridge"), Some(data)) => BridgePortInfo::parse(data).map(drop),
+        }?;
+    }
+    match (info.str_bytes(ifla_info::SLAVE_KIND), slave_data) {
+        (Some(b"bridge"), Some(data)) => BridgePortInfo::parse(data).map(drop),
         _ => Ok(()),
     }
 }
