@@ -79,7 +79,7 @@ impl<'a> LinkAdd<'a> {
 
     /// A software bridge.
     pub fn bridge(name: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Bridge)
+        Self::new(Some(name), LinkKind::Bridge(&[]))
     }
 
     /// A dummy device (a driver this kernel may lack: the kernel then says
@@ -118,7 +118,10 @@ impl<'a> LinkAdd<'a> {
     pub fn macvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u32>) -> Self {
         let mut add = Self::new(
             Some(name),
-            LinkKind::Macvlan(request::Macvlan { mode, link: 0 }),
+            LinkKind::Macvlan(request::Macvlan {
+                mode,
+                ..request::Macvlan::default()
+            }),
         );
         add.link = Some(link);
         add
@@ -180,7 +183,7 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// The vxlan options, for a vxlan.
-    fn vxlan_mut(&mut self) -> Option<&mut request::Vxlan> {
+    fn vxlan_mut(&mut self) -> Option<&mut request::Vxlan<'a>> {
         match &mut self.request.kind {
             LinkKind::Vxlan(vxlan) => Some(vxlan),
             _ => None,

@@ -471,6 +471,42 @@ pub fn for_each_address_flag(flags: u32, ipv6: bool, mut each: impl FnMut(&'stat
     }
 }
 
+/// The name of user `uid` as `getpwuid()` finds it in `/etc/passwd` (`name:x:uid:...`), if
+/// there is one (`ip -d` prints a tun device's owner by name, else by number). The file is
+/// read once per process.
+pub fn user_name(uid: u32) -> Option<&'static str> {
+    static USERS: std::sync::OnceLock<Vec<(u32, String)>> = std::sync::OnceLock::new();
+    id_name(USERS.get_or_init(|| id_names("/etc/passwd")), uid)
+}
+
+/// The name of group `gid` in `/etc/group` (`name:x:gid:...`), as `getgrgid()` finds it; read
+/// once per process.
+pub fn group_name(gid: u32) -> Option<&'static str> {
+    static GROUPS: std::sync::OnceLock<Vec<(u32, String)>> = std::sync::OnceLock::new();
+    id_name(GROUPS.get_or_init(|| id_names("/etc/group")), gid)
+}
+
+/// The first name with `id` in a table [`id_names`] read.
+fn id_name(table: &'static [(u32, String)], id: u32) -> Option<&'static str> {
+    table
+        .iter()
+        .find(|(entry, _)| *entry == id)
+        .map(|(_, name)| name.as_str())
+}
+
+/// The ids and names of the colon-separated database `path` (name first, id third).
+fn id_names(path: &str) -> Vec<(u32, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let mut fields = line.split(':');
+            let name = fields.next()?;
+            let id = fields.nth(1)?.parse::<u32>().ok()?;
+            Some((id, name.to_owned()))
+        })
+        .collect()
+}
+
 /// A link-layer address as `ip link` prints it: lower-case hex bytes joined by `:`.
 pub fn hardware_address(bytes: &[u8]) -> String {
     HardwareAddress(bytes).to_string()

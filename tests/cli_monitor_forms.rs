@@ -318,7 +318,7 @@ fn address_marker(watchers: &[&Watcher], base: u8) -> String {
 }
 
 /// The captured kernel dumps of `tests/fixtures/` read as streams: each message printed as
-/// `ip monitor file` prints it, `-d` too but for the bridge dump (a veth whose peer comes later
+/// `ip monitor file` prints it, `-d` too (a veth whose peer comes later
 /// in the dump is `@ifN` without `M-DOWN`, aliases only with `-d`, as in ip).
 #[test]
 fn captured_dumps_print_as_ip_prints_them() {
@@ -330,6 +330,10 @@ fn captured_dumps_print_as_ip_prints_them() {
         "routes4.bin",
         "routes6.bin",
         "nsids.bin",
+        "rules4.bin",
+        "rules6.bin",
+        "neighs.bin",
+        "fdb.bin",
     ] {
         let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
         assert!(
@@ -338,9 +342,6 @@ fn captured_dumps_print_as_ip_prints_them() {
         );
         let out = same(&["monitor", "file", &path]);
         assert!(out.status.success() && !out.stdout.is_empty(), "{name}");
-        // links.bin has a bridge and its ports, whose -d details are not all decoded yet.
-        if name != "links.bin" {
-            same(&["-d", "monitor", "file", &path]);
-        }
+        same(&["-d", "monitor", "file", &path]);
     }
 }

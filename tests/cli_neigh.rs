@@ -42,20 +42,23 @@ fn words(text: &str) -> Vec<&str> {
     text.split(' ').collect()
 }
 
-/// `same`, tried again (up to three times) when the two differ, for commands whose output
-/// holds clocks that may tick between the two runs (`-s`: seconds since use); a difference
-/// that stays fails.
+/// `same` for commands whose output holds clocks that may tick between two runs (`-s`:
+/// seconds since use): rtnl's output must equal ip's when ip's, taken just before and just
+/// after rtnl's, agree.
 fn same_ticking(args: &[&str]) {
-    for _ in 0..2 {
+    // ip runs before and after rtnl: when its two outputs agree, nothing ticked while rtnl
+    // ran, and rtnl must print exactly that. A tick in between is tried again.
+    for _ in 0..20 {
+        let before = ip_raw(args);
         let ours = rtnl(args);
-        let theirs = ip_raw(args);
-        if (ours.status.code(), &ours.stdout, &ours.stderr)
-            == (theirs.status.code(), &theirs.stdout, &theirs.stderr)
-        {
+        let after = ip_raw(args);
+        let key = |o: &std::process::Output| (o.status.code(), o.stdout.clone(), o.stderr.clone());
+        if key(&before) == key(&after) {
+            assert_eq!(key(&ours), key(&after), "rtnl vs ip: {}", args.join(" "));
             return;
         }
     }
-    same(args);
+    panic!("ip's output kept changing between runs: {}", args.join(" "));
 }
 
 #[test]

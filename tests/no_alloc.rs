@@ -255,7 +255,7 @@ fn building_every_request_type_allocates_nothing() {
             veth,
             NewLink {
                 name: Some("br0"),
-                ..NewLink::new(LinkKind::Bridge)
+                ..NewLink::new(LinkKind::Bridge(&[]))
             },
             NewLink {
                 name: Some("vx0"),
@@ -279,6 +279,7 @@ fn building_every_request_type_allocates_nothing() {
                 ..NewLink::new(LinkKind::Macvlan(Macvlan {
                     mode: Some(macvlan_mode::BRIDGE),
                     link: 3,
+                    ..Macvlan::default()
                 }))
             },
         ];

@@ -113,6 +113,49 @@ fn links_print_without_allocating() {
     assert!(check("links.bin", 2) <= 8);
 }
 
+/// The kind details ip prints with `-d` (a bridge and its port, vxlans with their options, a
+/// `source` macvlan, tun/taps with owners) print without allocating either: a live dump from a
+/// private namespace, printed twice, the second time with no allocation at all.
+#[test]
+fn kind_details_print_without_allocating() {
+    common::private_netns();
+    for command in [
+        "link add kb type bridge stp_state 1 group_fwd_mask 0x8 no_linklocal_learn 1",
+        "link add ka type veth peer name kc",
+        "link set ka master kb",
+        "link set ka type bridge_slave isolated on group_fwd_mask 0x4000",
+        "link add kx type vxlan id 7 remote 2001:db8::1 dstport 4789 flowlabel 0x12 gbp l2miss",
+        "link add ky type vxlan external dstport 4790",
+        "link add link kc name km type macvlan mode source macaddr add 02:00:00:00:00:01",
+        "tuntap add kt mode tap user 0 group 0",
+        "tuntap add ku mode tun multi_queue user 4242",
+    ] {
+        common::ip(&command.split_whitespace().collect::<Vec<_>>());
+    }
+    let mut dump = Vec::new();
+    rtnl_ip::Handle::new()
+        .unwrap()
+        .for_each_link(&rtnl_ip::LinkFilter::default(), |m| {
+            dump.extend_from_slice(m.message().bytes());
+            dump.resize(dump.len().next_multiple_of(4), 0);
+        })
+        .unwrap();
+    for (json, pretty) in MODES {
+        let mut p = Printer::new(std::io::sink(), json, pretty);
+        let mut table = LinkTable::offline();
+        let mut printed = 0;
+        allocations_in(|| printed = render(&mut p, &mut table, &dump, true));
+        assert_eq!(printed, 9, "lo and the eight links made");
+        let second = allocations_in(|| {
+            black_box(render(&mut p, &mut table, &dump, true));
+        });
+        assert_eq!(
+            second, 0,
+            "json {json}, pretty {pretty}: {second} allocations"
+        );
+    }
+}
+
 #[test]
 fn two_thousand_links_allocate_only_the_table() {
     // 2,001 links: a doubling table needs about log2(2001) = 11 allocations, not thousands.

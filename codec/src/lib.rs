@@ -102,6 +102,7 @@ pub use attr::{Attr, Attrs};
 pub use builder::{MAX_NEST_DEPTH, MessageBuilder, Nest};
 pub use consts::*;
 pub use error::{Error, Layer};
+pub use kind::{BoolOpts, BridgeId, BridgePortInfo, TunInfo};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use link::{Inet6Stats, LinkMessage, LinkStats};
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};

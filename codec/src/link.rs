@@ -8,11 +8,11 @@
 use crate::attr::{Attr, Attrs};
 use crate::error::Error;
 use crate::index::{AttrIndex, Len, Pos, Rule, policy, slots};
-use crate::kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
+use crate::kind::{BridgeInfo, BridgePortInfo, MacvlanInfo, TunInfo, VlanInfo, VxlanInfo};
 use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};
 use crate::view::View;
-use crate::{ifla, ifla_info};
+use crate::{af, ifla, ifla_inet6, ifla_info};
 
 /// Up to the highest type Linux 6.18 sends (`IFLA_TAILROOM`), beyond the 6.1 headers'
 /// `IFLA_MAX`: a type past the table takes the index's slow path, and a 6.18 link message has
@@ -466,6 +466,42 @@ impl<'a> LinkMessage<'a> {
         MacvlanInfo::parse(data).ok()
     }
 
+    /// The tun/tap data (`IFLA_TUN_*`), when the kind is `"tun"`.
+    #[inline]
+    pub fn tun(&self) -> Option<TunInfo<'a>> {
+        TunInfo::parse(self.data_of("tun")?).ok()
+    }
+
+    /// The bridge port data (`IFLA_BRPORT_*` in `IFLA_INFO_SLAVE_DATA`), when the master is a
+    /// bridge (`IFLA_INFO_SLAVE_KIND` `"bridge"`).
+    #[inline]
+    pub fn bridge_port(&self) -> Option<BridgePortInfo<'a>> {
+        if self.slave_kind()? != "bridge" {
+            return None;
+        }
+        BridgePortInfo::parse(self.info.get(ifla_info::SLAVE_DATA)?).ok()
+    }
+
+    /// `IFLA_INET6_ADDR_GEN_MODE` in `IFLA_AF_SPEC` / `AF_INET6`: how the link's IPv6
+    /// link-local address is made, `IN6_ADDR_GEN_MODE_*` (0 eui64, 1 none, 2 stable_secret,
+    /// 3 random). Found by a walk of the nest (its attributes are not indexed), read as the
+    /// first byte of the payload, as `ip` reads it.
+    pub fn addr_gen_mode(&self) -> Option<u8> {
+        let spec = self.attrs.get(ifla::AF_SPEC)?;
+        let inet6 = spec
+            .nested()
+            .map_while(Result::ok)
+            .find(|attr| attr.ty() == u16::from(af::INET6))?;
+        inet6
+            .nested()
+            .map_while(Result::ok)
+            .filter(|attr| attr.ty() == ifla_inet6::ADDR_GEN_MODE)
+            .last()?
+            .payload()
+            .first()
+            .copied()
+    }
+
     /// The attribute of type `ty` (`IFLA_*`), raw; for what has no typed accessor.
     #[inline]
     pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
@@ -479,17 +515,39 @@ impl<'a> LinkMessage<'a> {
     }
 }
 
-/// Checks the kind data of the kinds this crate types, so their views cannot fail later.
+/// Checks the kind data of the kinds this crate types, so their views cannot fail later; the
+/// common case, a link with neither kind nor port data (a veth), is two lookups.
+#[inline(always)]
 fn check_kind_data(info: &AttrIndex<'_, INFO_SLOTS>) -> Result<(), Error> {
-    let Some(data) = info.get(ifla_info::DATA) else {
+    let data = info.get(ifla_info::DATA);
+    let slave_data = info.get(ifla_info::SLAVE_DATA);
+    if data.is_none() && slave_data.is_none() {
         return Ok(());
-    };
-    match info.str(ifla_info::KIND) {
-        Some("vxlan") => VxlanInfo::parse(data).map(drop),
-        Some("bridge") => BridgeInfo::parse(data).map(drop),
-        Some("vlan") => VlanInfo::parse(data).map(drop),
-        Some("macvlan" | "macvtap") => MacvlanInfo::parse(data).map(drop),
-        _ => data.nested().validate(),
+    }
+    check_data(info, data, slave_data)
+}
+
+/// [`check_kind_data`] for a link that has kind or port data, out of line: each kind's index
+/// is a walk of its own, kept out of the path of the links that have none.
+#[inline(never)]
+fn check_data(
+    info: &AttrIndex<'_, INFO_SLOTS>,
+    data: Option<Attr<'_>>,
+    slave_data: Option<Attr<'_>>,
+) -> Result<(), Error> {
+    if let Some(data) = data {
+        match info.str_bytes(ifla_info::KIND) {
+            Some(b"vxlan") => VxlanInfo::parse(data).map(drop),
+            Some(b"bridge") => BridgeInfo::parse(data).map(drop),
+            Some(b"vlan") => VlanInfo::parse(data).map(drop),
+            Some(b"macvlan" | b"macvtap") => MacvlanInfo::parse(data).map(drop),
+            Some(b"tun") => TunInfo::parse(data).map(drop),
+            _ => data.nested().validate(),
+        }?;
+    }
+    match (info.str_bytes(ifla_info::SLAVE_KIND), slave_data) {
+        (Some(b"bridge"), Some(data)) => BridgePortInfo::parse(data).map(drop),
+        _ => Ok(()),
     }
 }
 

@@ -293,6 +293,7 @@ fn spec_macvlan() -> NewLink<'static> {
         ..NewLink::new(LinkKind::Macvlan(Macvlan {
             mode: Some(macvlan_mode::BRIDGE),
             link: V0,
+            ..Macvlan::default()
         }))
     }
 }
@@ -513,11 +514,178 @@ fn cases() -> Vec<(&'static str, Build)> {
                 0,
                 &NewLink {
                     name: Some("br0"),
-                    ..NewLink::new(LinkKind::Bridge)
+                    ..NewLink::new(LinkKind::Bridge(&[]))
                 },
             )
         }),
         case("link_new_vxlan", |buf| link_new(buf, 0, &spec_vxlan())),
+        case("link_new_vxlan_opts", |buf| {
+            use rtnl_codec::request::VxlanOpt as O;
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("vx1"),
+                    ..NewLink::new(LinkKind::Vxlan(Vxlan {
+                        id: 7,
+                        dev: Some(V0),
+                        opts: &[
+                            O::TtlInherit,
+                            O::Tos(0x10),
+                            O::Df(1),
+                            O::Label(0x123),
+                            O::Ageing(0),
+                            O::Limit(10),
+                            O::PortRange(1000, 2000),
+                            O::Proxy(true),
+                            O::Rsc(false),
+                            O::L2miss(true),
+                            O::L3miss(false),
+                            O::UdpCsum(false),
+                            O::UdpZeroCsum6Tx(true),
+                            O::UdpZeroCsum6Rx(false),
+                            O::RemcsumTx(true),
+                            O::RemcsumRx(false),
+                            O::Gbp,
+                        ],
+                        local: Some(v6("2001:db8::1")),
+                        remote: Some(v6("2001:db8::2")),
+                        port: Some(4790),
+                        learning: false,
+                        ..Vxlan::default()
+                    }))
+                },
+            )
+        }),
+        case("link_new_vxlan_external", |buf| {
+            use rtnl_codec::request::VxlanOpt as O;
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("vx2"),
+                    ..NewLink::new(LinkKind::Vxlan(Vxlan {
+                        opts: &[O::CollectMetadata(true), O::Vnifilter(true), O::Gpe],
+                        port: Some(4790),
+                        learning: false,
+                        ..Vxlan::default()
+                    }))
+                },
+            )
+        }),
+        case("link_new_macvlan_source", |buf| {
+            let set = [[2, 0, 0, 0, 0, 2], [2, 0, 0, 0, 0, 3]];
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("mv1"),
+                    ..NewLink::new(LinkKind::Macvlan(Macvlan {
+                        mode: Some(macvlan_mode::SOURCE),
+                        flags: Some(2),
+                        opts: &[
+                            rtnl_codec::request::MacvlanOpt::MacaddrAdd([2, 0, 0, 0, 0, 1]),
+                            rtnl_codec::request::MacvlanOpt::MacaddrSet(&set),
+                            rtnl_codec::request::MacvlanOpt::BcQueueLen(500),
+                        ],
+                        link: V0,
+                    }))
+                },
+            )
+        }),
+        case("link_new_macvlan_passthru", |buf| {
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("mv2"),
+                    ..NewLink::new(LinkKind::Macvlan(Macvlan {
+                        mode: Some(macvlan_mode::PASSTHRU),
+                        flags: Some(1),
+                        link: V0,
+                        ..Macvlan::default()
+                    }))
+                },
+            )
+        }),
+        case("link_set_macvlan", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Macvlan(Macvlan {
+                        opts: &[
+                            rtnl_codec::request::MacvlanOpt::MacaddrDel([2, 0, 0, 0, 0, 1]),
+                            rtnl_codec::request::MacvlanOpt::MacaddrFlush,
+                        ],
+                        ..Macvlan::default()
+                    })),
+                    ..SetLink::new(LinkRef::Index(5))
+                },
+            )
+        }),
+        case("link_new_bridge_opts", |buf| {
+            use rtnl_codec::request::BridgeOpt as B;
+            link_new(
+                buf,
+                0,
+                &NewLink {
+                    name: Some("br1"),
+                    ..NewLink::new(LinkKind::Bridge(&[
+                        B::StpState(1),
+                        B::ForwardDelay(400),
+                        B::Priority(4096),
+                        B::GroupFwdMask(8),
+                        B::GroupAddress([0x01, 0x80, 0xc2, 0, 0, 0x0e]),
+                        B::VlanProtocol(0x88a8),
+                        B::McastSnooping(0),
+                        B::NoLinklocalLearn(true),
+                        B::McastLastMemberInterval(200),
+                        B::McastVlanSnooping(false),
+                        B::FdbFlush,
+                        B::NfCallIptables(1),
+                    ]))
+                },
+            )
+        }),
+        case("link_set_bridge", |buf| {
+            use rtnl_codec::request::BridgeOpt as B;
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Bridge(&[
+                        B::AgeingTime(1000),
+                        B::McastRouter(2),
+                        B::VlanDefaultPvid(5),
+                    ])),
+                    ..SetLink::new(LinkRef::Index(4))
+                },
+            )
+        }),
+        case("link_set_bridge_slave", |buf| {
+            use rtnl_codec::request::BridgePortOpt as P;
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::BridgeSlave(&[
+                        P::State(3),
+                        P::Priority(7),
+                        P::Cost(9),
+                        P::Hairpin(true),
+                        P::Learning(false),
+                        P::FastLeave(true),
+                        P::GroupFwdMask(0x4000),
+                        P::BackupPort(2),
+                        P::Isolated(true),
+                        P::FdbFlush,
+                        P::BackupPort(0),
+                    ])),
+                    ..SetLink::new(LinkRef::Index(3))
+                },
+            )
+        }),
         case("link_new_vxlan6", |buf| link_new(buf, 0, &spec_vxlan6())),
         case("link_new_vlan", |buf| link_new(buf, 0, &spec_vlan())),
         case("link_new_macvlan", |buf| link_new(buf, 0, &spec_macvlan())),
@@ -1060,6 +1228,57 @@ fn veth_without_peer_options_sends_no_data() {
     let link = LinkMessage::parse(message(bytes)).unwrap();
     assert_eq!(link.kind(), Some("veth"));
     assert!(link.info_data().is_none());
+}
+
+#[test]
+fn bridge_options_read_back() {
+    use rtnl_codec::request::BridgeOpt as B;
+    let mut buf = [0u8; 256];
+    let opts = [
+        B::StpState(1),
+        B::Priority(4096),
+        B::GroupAddress([0x01, 0x80, 0xc2, 0, 0, 0x0e]),
+        B::VlanProtocol(0x88a8),
+        B::McastVlanSnooping(true),
+        B::NoLinklocalLearn(false),
+        B::McastQueryInterval(1 << 40),
+        B::Priority(7),
+    ];
+    let bytes = link_new(&mut buf, 1, &NewLink::new(LinkKind::Bridge(&opts)))
+        .unwrap()
+        .finish();
+    let bridge = LinkMessage::parse(message(bytes))
+        .unwrap()
+        .bridge()
+        .unwrap();
+    assert_eq!(bridge.stp_state(), Some(1));
+    // Both are sent; the last counts, for the kernel and for the view.
+    assert_eq!(bridge.priority(), Some(7));
+    assert_eq!(
+        bridge.group_addr(),
+        Some(&[0x01, 0x80, 0xc2, 0, 0, 0x0e][..])
+    );
+    assert_eq!(bridge.vlan_protocol(), Some(0x88a8));
+    assert_eq!(bridge.mcast_query_intvl(), Some(1 << 40));
+    let multi = bridge.multi_boolopt().unwrap();
+    assert_eq!((multi.value, multi.mask), (0b10, 0b11));
+
+    use rtnl_codec::request::BridgePortOpt as P;
+    let port = [P::State(3), P::Hairpin(true), P::BackupPort(9), P::FdbFlush];
+    let set = SetLink {
+        kind: Some(LinkKind::BridgeSlave(&port)),
+        ..SetLink::new(LinkRef::Index(3))
+    };
+    let bytes = link_set(&mut buf, 1, &set).unwrap().finish();
+    let link = LinkMessage::parse(message(bytes)).unwrap();
+    assert_eq!(link.kind(), Some("bridge_slave"));
+    let data = link.info_slave_data().unwrap();
+    let types: Vec<u16> = data.map(|a| a.unwrap().ty()).collect();
+    assert_eq!(
+        types,
+        [1, 4, 34, 24],
+        "STATE, MODE, BACKUP_PORT, FLUSH in their order"
+    );
 }
 
 #[test]
@@ -1691,7 +1910,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     ] {
         let link = NewLink {
             name: Some(name),
-            ..NewLink::new(LinkKind::Bridge)
+            ..NewLink::new(LinkKind::Bridge(&[]))
         };
         assert_eq!(
             attempt(|buf| link_new(buf, 0, &link)),
@@ -1774,7 +1993,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             0,
             &NewLink {
                 name: Some("fifteen-bytes-x"),
-                ..NewLink::new(LinkKind::Bridge)
+                ..NewLink::new(LinkKind::Bridge(&[]))
             }
         ))
         .map(|_| ()),
@@ -1803,7 +2022,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     for address in [&[][..], &long[..]] {
         let link = NewLink {
             address: Some(address),
-            ..NewLink::new(LinkKind::Bridge)
+            ..NewLink::new(LinkKind::Bridge(&[]))
         };
         assert_eq!(
             attempt(|buf| link_new(buf, 0, &link)),
@@ -2417,9 +2636,13 @@ mod arbitrary {
                 }),
                 1 => LinkKind::Vxlan(Vxlan { id: vni, local, remote, group, ..Vxlan::default() }),
                 2 => LinkKind::Vlan(Vlan { id, protocol: Some(id), link: vni }),
-                3 => LinkKind::Macvlan(Macvlan { mode: mtu, link: vni }),
+                3 => LinkKind::Macvlan(Macvlan {
+                    mode: mtu,
+                    link: vni,
+                    ..Macvlan::default()
+                }),
                 4 => LinkKind::Other(&kind_name),
-                _ => LinkKind::Bridge,
+                _ => LinkKind::Bridge(&[]),
             };
             let link = NewLink {
                 name: name.as_deref(),

@@ -132,7 +132,7 @@ impl<'a> AKind<'a> {
                 peer_txqlen,
                 peer_flags: flags(peer_flags),
             }),
-            AKind::Bridge => LinkKind::Bridge,
+            AKind::Bridge => LinkKind::Bridge(&[]),
             AKind::Dummy => LinkKind::Dummy,
             AKind::Vxlan {
                 id,
@@ -147,6 +147,7 @@ impl<'a> AKind<'a> {
                 id,
                 dev,
                 ttl,
+                opts: &[],
                 local: local.map(Into::into),
                 remote: remote.map(Into::into),
                 group: group.map(Into::into),
@@ -154,7 +155,11 @@ impl<'a> AKind<'a> {
                 learning,
             }),
             AKind::Vlan { id, protocol, link } => LinkKind::Vlan(Vlan { id, protocol, link }),
-            AKind::Macvlan { mode, link } => LinkKind::Macvlan(Macvlan { mode, link }),
+            AKind::Macvlan { mode, link } => LinkKind::Macvlan(Macvlan {
+                mode,
+                link,
+                ..Macvlan::default()
+            }),
             AKind::Other(kind) => LinkKind::Other(kind),
         }
     }

@@ -4,14 +4,16 @@
 //! link add [name] NAME [mtu N] [address LLADDR] [txqueuelen N] [netns NS] [master DEV]
 //!          [link DEV] [up] type KIND [KIND ARGS]
 //!     KIND := veth [peer [name] PEER [mtu N] [address LLADDR] [txqueuelen N] [netns NS] [up]]
-//!           | bridge | dummy | ANY-OTHER-KIND
+//!           | bridge [BRIDGE OPTIONS] | dummy | ANY-OTHER-KIND    (link_bridge.rs)
 //!           | vxlan id VNI [remote|group|local ADDR] [dstport PORT] [dev DEV] [ttl TTL|auto]
-//!                          [[no]learning]
+//!                          [[no]learning] [ip's other vxlan options: tos, df, flowlabel, ...]
 //!           | vlan [link DEV] id ID [protocol 802.1Q|802.1ad]
-//!           | macvlan [link DEV] [mode private|vepa|bridge|passthru|source]
+//!           | macvlan [link DEV] [MACVLAN OPTIONS]                  (link_macvlan.rs)
 //! link replace ...                      (as add, changing the link if it exists)
 //! link set {[dev] DEV | group N} [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
 //!          [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic|trailers|carrier on|off]
+//!          [type bridge BRIDGE OPTIONS | type bridge_slave PORT OPTIONS     (last: the rest
+//!           | type macvlan MACVLAN OPTIONS]                                  is the kind's)
 //!          [master DEV | nomaster] [alias TEXT] [group N] [netns NS]
 //! link delete {[dev] DEV | group N}
 //! link show [[dev] DEV] [up] [master DEV] [vrf DEV] [type KIND] [group N] [nomaster]
@@ -22,15 +24,17 @@
 //! reads it.
 
 use rtnl_ip::codec::LinkMessage;
-use rtnl_ip::codec::request::{LinkFlags, LinkKind, Macvlan, Veth, Vlan, Vxlan};
+use rtnl_ip::codec::request::{
+    BridgeOpt, BridgePortOpt, LinkFlags, LinkKind, MacvlanOpt, Veth, Vlan, Vxlan, VxlanOpt,
+};
 use rtnl_ip::show::lookup::{LinkTable, Window};
 use rtnl_ip::show::{self, link::LinkStyle};
 use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
-use super::Ctx;
 use super::args::{
     self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, number,
 };
+use super::{Ctx, link_bridge, link_macvlan};
 
 /// A subcommand of `link`.
 type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
@@ -84,10 +88,11 @@ Usage: rtnl link add [ name ] NAME [ mtu MTU ] [ address LLADDR ] [ txqueuelen P
                         carrier } { on | off } ]
                     [ master DEVICE ] [ nomaster ] [ alias NAME ] [ group GROUP ]
                     [ netns { PID | NAME } ]
+                    [ type { bridge | bridge_slave | macvlan } [ OPTIONS ] ]
        rtnl link show [ DEVICE ] [ up ] [ master DEV ] [ vrf NAME ] [ type TYPE ]
                     [ group GROUP ] [ nomaster ]
        rtnl link peer { DEVICE | dev DEVICE }
-TYPE := { veth [ peer [ name ] NAME [ OPTIONS ] ] | bridge | dummy |
+TYPE := { veth [ peer [ name ] NAME [ OPTIONS ] ] | bridge [ OPTIONS ] | dummy |
           vxlan id VNI [ { remote | group | local } ADDR ] [ dstport PORT ] [ dev DEV ]
                 [ ttl TTL ] [ [no]learning ] |
           vlan [ link DEV ] id VLANID [ protocol { 802.1Q | 802.1ad } ] |
@@ -281,6 +286,9 @@ fn parse_kind<'a, 'w: 'a>(
     args: &mut Args<'w>,
     spec: &mut LinkAdd<'a>,
     rooms: &mut Vec<&'a mut Lladdr>,
+    vxlan_opts: &'a mut Vec<VxlanOpt>,
+    macvlan_macs: &'a mut Vec<[u8; 6]>,
+    macvlan_opts: &'a mut Vec<MacvlanOpt<'a>>,
 ) -> CmdResult {
     spec.request.kind = match kind {
         "veth" => match args.next() {
@@ -314,12 +322,11 @@ fn parse_kind<'a, 'w: 'a>(
                 ));
             }
         },
-        "bridge" | "dummy" => match args.next() {
-            None if kind == "bridge" => LinkKind::Bridge,
+        "dummy" => match args.next() {
             None => LinkKind::Dummy,
             Some(word) => return Err(args::unsupported(&format!("{kind} {word}"))),
         },
-        "vxlan" => LinkKind::Vxlan(parse_vxlan(args, spec)?),
+        "vxlan" => LinkKind::Vxlan(parse_vxlan(args, spec, vxlan_opts)?),
         "vlan" => {
             let mut vlan = Vlan {
                 id: u16::MAX,
@@ -357,37 +364,7 @@ fn parse_kind<'a, 'w: 'a>(
             LinkKind::Vlan(vlan)
         }
         "macvlan" => {
-            let mut macvlan = Macvlan {
-                mode: None,
-                link: 0,
-            };
-            let mut link = None;
-            while let Some(word) = args.next() {
-                match word {
-                    "mode" => {
-                        let value = args.value_once("mode", &macvlan.mode)?;
-                        macvlan.mode = Some(match value {
-                            "private" => 1,
-                            "vepa" => 2,
-                            "bridge" => 4,
-                            "passthru" => 8,
-                            "source" => 16,
-                            _ => {
-                                return Err(Failure::Local(format!(
-                                    "Error: argument of \"mode\" must be \"private\", \
-                                     \"vepa\", \"bridge\", \"passthru\" or \"source\", \
-                                     not \"{value}\""
-                                )));
-                            }
-                        });
-                    }
-                    "link" => link = Some(args.value_once("link", &link)?),
-                    w if matches(w, "help") => {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
-                    }
-                    w => return Err(unknown_kind_arg("macvlan", w)),
-                }
-            }
+            let (macvlan, link) = link_macvlan::macvlan(args, macvlan_macs, macvlan_opts)?;
             spec.link = spec.link.or(link.map(LinkRef::Name));
             LinkKind::Macvlan(macvlan)
         }
@@ -399,85 +376,355 @@ fn parse_kind<'a, 'w: 'a>(
     Ok(())
 }
 
-/// `type vxlan`'s keywords (`iplink_vxlan.c`); `dev DEV` goes to `spec.link`. A missing id is
-/// `u32::MAX` (no VNI is that large), reported once the command is read.
-fn parse_vxlan<'a, 'w: 'a>(args: &mut Args<'w>, spec: &mut LinkAdd<'a>) -> CmdResult<Vxlan> {
-    let mut v = Vxlan {
-        id: u32::MAX,
-        ..Vxlan::default()
+/// `print_explain()` of iplink_vxlan.c: what `type vxlan help` prints.
+const VXLAN_USAGE: &str = "Usage: ... vxlan id VNI\n\
+\t\t[ { group | remote } IP_ADDRESS ]\n\
+\t\t[ local ADDR ]\n\
+\t\t[ ttl TTL ]\n\
+\t\t[ tos TOS ]\n\
+\t\t[ df DF ]\n\
+\t\t[ flowlabel LABEL ]\n\
+\t\t[ dev PHYS_DEV ]\n\
+\t\t[ dstport PORT ]\n\
+\t\t[ srcport MIN MAX ]\n\
+\t\t[ [no]learning ]\n\
+\t\t[ [no]proxy ]\n\
+\t\t[ [no]rsc ]\n\
+\t\t[ [no]l2miss ]\n\
+\t\t[ [no]l3miss ]\n\
+\t\t[ ageing SECONDS ]\n\
+\t\t[ maxaddress NUMBER ]\n\
+\t\t[ [no]udpcsum ]\n\
+\t\t[ [no]udp6zerocsumtx ]\n\
+\t\t[ [no]udp6zerocsumrx ]\n\
+\t\t[ [no]remcsumtx ] [ [no]remcsumrx ]\n\
+\t\t[ [no]external ] [ gbp ] [ gpe ]\n\
+\t\t[ [no]vnifilter ]\n\
+\n\
+Where:\tVNI\t:= 0-16777215\n\
+\tADDR\t:= { IP_ADDRESS | any }\n\
+\tTOS\t:= { NUMBER | inherit }\n\
+\tTTL\t:= { 1..255 | auto | inherit }\n\
+\tDF\t:= { unset | set | inherit }\n\
+\tLABEL := 0-1048575";
+
+/// `type vxlan`'s keywords (`iplink_vxlan.c`), matched by prefix in ip's order; `dev DEV` goes
+/// to `spec.link`, the options ip adds as it reads them to `opts` in their order. The checks
+/// ip makes once the words are read are made here too, with its messages; its warning about a
+/// missing `dstport` is printed.
+fn parse_vxlan<'a, 'w: 'a>(
+    args: &mut Args<'w>,
+    spec: &mut LinkAdd<'a>,
+    opts: &'a mut Vec<VxlanOpt>,
+) -> CmdResult<Vxlan<'a>> {
+    use VxlanOpt as O;
+    /// The keywords that only switch something on or off, in ip's order after `dstport`:
+    /// the word, its attribute (for ip's duplicate check), and the option.
+    const SWITCHES: [(&str, u16, Option<VxlanOpt>); 24] = {
+        use rtnl_ip::codec::ifla_vxlan as x;
+        [
+            ("nolearning", x::LEARNING, None),
+            ("learning", x::LEARNING, None),
+            ("noproxy", x::PROXY, Some(O::Proxy(false))),
+            ("proxy", x::PROXY, Some(O::Proxy(true))),
+            ("norsc", x::RSC, Some(O::Rsc(false))),
+            ("rsc", x::RSC, Some(O::Rsc(true))),
+            ("nol2miss", x::L2MISS, Some(O::L2miss(false))),
+            ("l2miss", x::L2MISS, Some(O::L2miss(true))),
+            ("nol3miss", x::L3MISS, Some(O::L3miss(false))),
+            ("l3miss", x::L3MISS, Some(O::L3miss(true))),
+            ("udpcsum", x::UDP_CSUM, Some(O::UdpCsum(true))),
+            ("noudpcsum", x::UDP_CSUM, Some(O::UdpCsum(false))),
+            (
+                "udp6zerocsumtx",
+                x::UDP_ZERO_CSUM6_TX,
+                Some(O::UdpZeroCsum6Tx(true)),
+            ),
+            (
+                "noudp6zerocsumtx",
+                x::UDP_ZERO_CSUM6_TX,
+                Some(O::UdpZeroCsum6Tx(false)),
+            ),
+            (
+                "udp6zerocsumrx",
+                x::UDP_ZERO_CSUM6_RX,
+                Some(O::UdpZeroCsum6Rx(true)),
+            ),
+            (
+                "noudp6zerocsumrx",
+                x::UDP_ZERO_CSUM6_RX,
+                Some(O::UdpZeroCsum6Rx(false)),
+            ),
+            ("remcsumtx", x::REMCSUM_TX, Some(O::RemcsumTx(true))),
+            ("noremcsumtx", x::REMCSUM_TX, Some(O::RemcsumTx(false))),
+            ("remcsumrx", x::REMCSUM_RX, Some(O::RemcsumRx(true))),
+            ("noremcsumrx", x::REMCSUM_RX, Some(O::RemcsumRx(false))),
+            (
+                "external",
+                x::COLLECT_METADATA,
+                Some(O::CollectMetadata(true)),
+            ),
+            (
+                "noexternal",
+                x::COLLECT_METADATA,
+                Some(O::CollectMetadata(false)),
+            ),
+            ("gbp", x::GBP, Some(O::Gbp)),
+            ("gpe", x::GPE, Some(O::Gpe)),
+        ]
     };
-    let mut dev = None;
+    use rtnl_ip::codec::ifla_vxlan as x;
+    let mut v = Vxlan::default();
+    let mut seen = 0u64;
+    // ip's check_duparg(): each attribute's keyword once; `key` and `arg` for its message.
+    let mut once = |ty: u16, key: &str, arg: &str| {
+        let bit = 1u64 << ty;
+        if seen & bit != 0 {
+            return Err(duparg2(key, arg));
+        }
+        seen |= bit;
+        Ok(())
+    };
+    let (mut id, mut dev, mut port) = (None, None, None);
+    let (mut metadata, mut vnifilter) = (false, false);
     while let Some(word) = args.next() {
         match word {
             w if matches(w, "id") || matches(w, "vni") => {
-                let given = (v.id != u32::MAX).then_some(());
-                let value = args.value_once("id", &given)?;
-                v.id = number::<u32>("id", value)
-                    .ok()
-                    .filter(|&n| n < 1 << 24)
-                    .ok_or_else(|| invarg("invalid id", value))?;
+                let value = args.value()?;
+                once(x::ID, "id", value)?;
+                id = Some(
+                    number::<u32>("id", value)
+                        .ok()
+                        .filter(|&n| n < 1 << 24)
+                        .ok_or_else(|| invarg("invalid id", value))?,
+                );
             }
-            w if matches(w, "group") => {
-                let value = args.value_once("group", &v.group)?;
+            w if matches(w, "group") || matches(w, "remote") => {
+                let group = matches(w, "group");
+                if (group && v.remote.is_some()) || (!group && v.group.is_some()) {
+                    return Err(Failure::Local(
+                        "vxlan: both group and remote cannot be specified".into(),
+                    ));
+                }
+                let (key, what) = if group {
+                    ("group", "invalid group address")
+                } else {
+                    ("remote", "invalid remote address")
+                };
+                let value = args.value()?;
+                once(x::GROUP, key, value)?;
                 let addr = args::ip_addr(value)
                     .ok()
-                    .filter(std::net::IpAddr::is_multicast)
-                    .ok_or_else(|| invarg("invalid group address", value))?;
-                v.group = Some(addr);
-            }
-            w if matches(w, "remote") => {
-                let value = args.value_once("remote", &v.remote)?;
-                let addr = args::ip_addr(value)
-                    .ok()
-                    .filter(|a| !a.is_multicast())
-                    .ok_or_else(|| invarg("invalid remote address", value))?;
-                v.remote = Some(addr);
+                    .filter(|a| a.is_multicast() == group)
+                    .ok_or_else(|| invarg(what, value))?;
+                if group {
+                    v.group = Some(addr);
+                } else {
+                    v.remote = Some(addr);
+                }
             }
             w if matches(w, "local") => {
-                let value = args.value_once("local", &v.local)?;
+                let value = args.value()?;
+                once(x::LOCAL, "local", value)?;
                 if value != "any" {
                     v.local = Some(
-                        args::ip_addr(value).map_err(|_| invarg("invalid local address", value))?,
+                        args::ip_addr(value)
+                            .ok()
+                            .filter(|a| !a.is_multicast())
+                            .ok_or_else(|| invarg("invalid local address", value))?,
                     );
                 }
             }
-            w if matches(w, "dev") => dev = Some(args.value_once("dev", &dev)?),
+            w if matches(w, "dev") => {
+                let value = args.value()?;
+                once(x::LINK, "dev", value)?;
+                dev = Some(value);
+            }
             w if matches(w, "ttl") || matches(w, "hoplimit") => {
-                let value = args.value_once("ttl", &v.ttl)?;
-                v.ttl = Some(match value {
-                    "auto" => 0,
-                    "inherit" => return Err(args::unsupported("vxlan ttl inherit")),
-                    _ => number::<u32>("ttl", value)
-                        .map_err(|_| invarg("invalid TTL", value))?
-                        .try_into()
-                        .map_err(|_| invarg("TTL must be <= 255", value))?,
+                let value = args.value()?;
+                once(x::TTL, "ttl", value)?;
+                opts.push(match value {
+                    "inherit" => O::TtlInherit,
+                    "auto" => O::Ttl(0),
+                    _ => O::Ttl(
+                        number::<u32>("ttl", value)
+                            .map_err(|_| invarg("invalid TTL", value))?
+                            .try_into()
+                            .map_err(|_| invarg("TTL must be <= 255", value))?,
+                    ),
                 });
             }
-            "dstport" => {
-                let value = args.value_once("dstport", &v.port)?;
-                v.port = Some(number("dstport", value).map_err(|_| invarg("dstport", value))?);
+            w if matches(w, "tos") || matches(w, "dsfield") => {
+                let value = args.value()?;
+                once(x::TOS, "tos", value)?;
+                let tos = if value == "inherit" {
+                    1
+                } else {
+                    // rtnl_dsfield_a2n(): hexadecimal, with or without 0x.
+                    let hex = value
+                        .strip_prefix("0x")
+                        .or_else(|| value.strip_prefix("0X"))
+                        .unwrap_or(value);
+                    u8::from_str_radix(hex, 16).map_err(|_| invarg("bad TOS value", value))?
+                };
+                opts.push(O::Tos(tos));
             }
-            w if matches(w, "nolearning") => v.learning = false,
-            w if matches(w, "learning") => v.learning = true,
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
-            "tos" | "df" | "flowlabel" | "srcport" | "proxy" | "noproxy" | "rsc" | "norsc"
-            | "l2miss" | "nol2miss" | "l3miss" | "nol3miss" | "ageing" | "maxaddress"
-            | "udpcsum" | "noudpcsum" | "udp6zerocsumtx" | "noudp6zerocsumtx"
-            | "udp6zerocsumrx" | "noudp6zerocsumrx" | "remcsumtx" | "noremcsumtx" | "remcsumrx"
-            | "noremcsumrx" | "external" | "noexternal" | "gbp" | "gpe" | "vnifilter"
-            | "novnifilter" => {
-                return Err(args::unsupported(&format!("vxlan {word}")));
+            w if matches(w, "df") => {
+                let value = args.value()?;
+                once(x::DF, "df", value)?;
+                opts.push(O::Df(match value {
+                    "unset" => 0,
+                    "set" => 1,
+                    "inherit" => 2,
+                    _ => return Err(invarg("DF must be 'unset', 'set' or 'inherit'", value)),
+                }));
             }
-            w => return Err(unknown_kind_arg("vxlan", w)),
+            w if matches(w, "label") || matches(w, "flowlabel") => {
+                let value = args.value()?;
+                once(x::LABEL, "flowlabel", value)?;
+                let label = number::<u32>("flowlabel", value)
+                    .ok()
+                    .filter(|&l| l <= 0xf_ffff)
+                    .ok_or_else(|| invarg("invalid flowlabel", value))?;
+                opts.push(O::Label(label));
+            }
+            w if matches(w, "ageing") => {
+                let value = args.value()?;
+                once(x::AGEING, "ageing", value)?;
+                let age = match value {
+                    "none" => 0,
+                    _ => number("ageing", value).map_err(|_| invarg("ageing timer", value))?,
+                };
+                opts.push(O::Ageing(age));
+            }
+            w if matches(w, "maxaddress") => {
+                let value = args.value()?;
+                once(x::LIMIT, "maxaddress", value)?;
+                let limit = match value {
+                    "unlimited" => 0,
+                    _ => number("maxaddress", value).map_err(|_| invarg("max addresses", value))?,
+                };
+                opts.push(O::Limit(limit));
+            }
+            w if matches(w, "port") || matches(w, "srcport") => {
+                let low = args.value()?;
+                once(x::PORT_RANGE, "srcport", low)?;
+                let low = number::<u16>("srcport", low).map_err(|_| invarg("min port", low))?;
+                let high = args.value()?;
+                let high = number::<u16>("srcport", high).map_err(|_| invarg("max port", high))?;
+                if low != 0 || high != 0 {
+                    opts.push(O::PortRange(low, high));
+                }
+            }
+            w if matches(w, "dstport") => {
+                let value = args.value()?;
+                once(x::PORT, "dstport", value)?;
+                port =
+                    Some(number::<u16>("dstport", value).map_err(|_| invarg("dst port", value))?);
+            }
+            "vnifilter" | "novnifilter" => {
+                once(x::VNIFILTER, word, word)?;
+                let on = word == "vnifilter";
+                vnifilter |= on;
+                opts.push(O::Vnifilter(on));
+            }
+            w if matches(w, "help") => return Err(Failure::Local(VXLAN_USAGE.into())),
+            w => {
+                // ip tries the switches before `vnifilter`, `novnifilter` and `help`; no word
+                // taken by those arms is also a prefix of a switch, so the order holds.
+                let Some(&(key, ty, opt)) = SWITCHES.iter().find(|(key, _, _)| matches(w, key))
+                else {
+                    return Err(Failure::Local(format!(
+                        "vxlan: unknown command \"{w}\"?\n{VXLAN_USAGE}"
+                    )));
+                };
+                once(ty, w, w)?;
+                match (key, opt) {
+                    ("learning", _) => v.learning = true,
+                    ("nolearning", _) => v.learning = false,
+                    (_, Some(O::CollectMetadata(on))) => {
+                        metadata = on;
+                        if on {
+                            v.learning = false;
+                        }
+                    }
+                    _ => {}
+                }
+                opts.extend(opt);
+            }
         }
     }
+    if !metadata && vnifilter {
+        return Err(Failure::Local(
+            "vxlan: vnifilter is valid only when 'external' is set".into(),
+        ));
+    }
+    if metadata && id.is_some() {
+        return Err(Failure::Local(
+            "vxlan: both 'external' and vni cannot be specified".into(),
+        ));
+    }
+    if !metadata && !vnifilter && id.is_none() {
+        return Err(Failure::Local(
+            "vxlan: missing virtual network identifier".into(),
+        ));
+    }
+    if v.group.is_some() && dev.is_none() {
+        return Err(Failure::Local(
+            "vxlan: 'group' requires 'dev' to be specified".into(),
+        ));
+    }
+    let gpe = opts.contains(&O::Gpe);
+    match port {
+        None if gpe => port = Some(4790),
+        None => eprintln!(
+            "vxlan: destination port not specified\n\
+             Will use Linux kernel default (non-standard value)\n\
+             Use 'dstport 4789' to get the IANA assigned value\n\
+             Use 'dstport 0' to get default and quiet this message"
+        ),
+        Some(_) => {}
+    }
+    // ip leaves a zero port out.
+    v.port = port.filter(|&p| p != 0);
+    v.id = id.unwrap_or(0);
     if let Some(dev) = dev {
         if spec.link.is_some() {
             return Err(args::unsupported("link DEV with type vxlan"));
         }
         spec.link = Some(LinkRef::Name(dev));
     }
+    v.opts = opts;
     Ok(v)
+}
+
+/// Room for the option list of a `type bridge` or `type bridge_slave`, which the spec borrows.
+#[derive(Default)]
+struct KindOpts {
+    bridge: Vec<BridgeOpt>,
+    port: Vec<BridgePortOpt>,
+}
+
+/// The kinds whose options `link add` and `link set` read alike (`link_bridge.rs`): the rest
+/// of the command read into `store`, and the kind borrowing it; `None` for other kinds.
+fn kind_options<'a>(
+    ctx: &mut Ctx,
+    kind: &str,
+    args: &mut Args<'_>,
+    store: &'a mut KindOpts,
+) -> CmdResult<Option<LinkKind<'a>>> {
+    Ok(match kind {
+        "bridge" => {
+            store.bridge = link_bridge::bridge(args)?;
+            Some(LinkKind::Bridge(&store.bridge))
+        }
+        "bridge_slave" => {
+            let mut lookup = |name: &str| device_index(ctx, name);
+            store.port = link_bridge::bridge_slave(args, &mut lookup)?;
+            Some(LinkKind::BridgeSlave(&store.port))
+        }
+        _ => None,
+    })
 }
 
 /// `link add`.
@@ -493,6 +740,10 @@ fn replace(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// Parses `link add|replace` into a [`LinkAdd`], looks up what it names with ip's messages,
 /// and sends it.
 fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResult {
+    let mut kind_store = KindOpts::default();
+    let mut vxlan_opts = Vec::new();
+    let mut macvlan_macs = Vec::new();
+    let mut macvlan_opts = Vec::new();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
     let mut spec = LinkAdd::new(None, LinkKind::Other(""));
@@ -504,7 +755,18 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
     };
     // A `link DEV` before the kind is for the kinds that sit on a device.
     let common_link = spec.link.is_some();
-    parse_kind(kind, args, &mut spec, &mut rooms)?;
+    match kind_options(ctx, kind, args, &mut kind_store)? {
+        Some(with_options) => spec.request.kind = with_options,
+        None => parse_kind(
+            kind,
+            args,
+            &mut spec,
+            &mut rooms,
+            &mut vxlan_opts,
+            &mut macvlan_macs,
+            &mut macvlan_opts,
+        )?,
+    }
     let Some(name) = link_name(spec.request.name, dev)? else {
         return Err(args::unsupported("link add without a name"));
     };
@@ -531,17 +793,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
                 spec.peer_netns = Some(netns_arg(ctx, ns)?);
             }
         }
-        LinkKind::Vxlan(v) => {
-            if v.id == u32::MAX {
-                return Err(Failure::Local(
-                    "vxlan: missing virtual network identifier".into(),
-                ));
-            }
-            if v.group.is_some() && v.remote.is_some() {
-                return Err(Failure::Usage(
-                    "vxlan: both group and remote cannot be specified".into(),
-                ));
-            }
+        LinkKind::Vxlan(_) => {
             if let Some(LinkRef::Name(dev)) = spec.link.filter(|_| !common_link) {
                 let index = device_index(ctx, dev).map_err(|e| match e {
                     Failure::Local(text) => Failure::Usage(text),
@@ -584,6 +836,9 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
         "carrier",
         "dynamic",
     ];
+    let mut kind_store = KindOpts::default();
+    let mut macvlan_macs = Vec::new();
+    let mut macvlan_opts = Vec::new();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
     let mut dev: Option<&str> = None;
@@ -623,7 +878,25 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             }
             w if matches(w, "nomaster") => spec.master = Some(None),
             w if matches(w, "alias") => r.alias = Some(args.value_once("alias", &r.alias)?),
-            "index" | "link" | "vf" | "vrf" | "mode" | "state" | "type" | "xdp" | "xdpgeneric"
+            w if matches(w, "type") => {
+                // The rest of the command is the kind's (ip's iplink_parse stops at `type`).
+                let kind = args.value()?;
+                if kind == "macvlan" {
+                    let (macvlan, link) =
+                        link_macvlan::macvlan(args, &mut macvlan_macs, &mut macvlan_opts)?;
+                    if link.is_some() {
+                        return Err(args::unsupported("link set type macvlan link"));
+                    }
+                    spec.request.kind = Some(LinkKind::Macvlan(macvlan));
+                    break;
+                }
+                match kind_options(ctx, kind, args, &mut kind_store)? {
+                    Some(with_options) => spec.request.kind = Some(with_options),
+                    None => return Err(args::unsupported(&format!("link set type {kind}"))),
+                }
+                break;
+            }
+            "index" | "link" | "vf" | "vrf" | "mode" | "state" | "xdp" | "xdpgeneric"
             | "xdpdrv" | "xdpoffload" | "addrgenmode" | "protodown" | "protodown_reason"
             | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "link-netns" | "link-netnsid"
             | "numtxqueues" | "numrxqueues" => {

@@ -14,6 +14,8 @@ mod address;
 pub mod args;
 mod batch;
 mod link;
+mod link_bridge;
+mod link_macvlan;
 mod monitor;
 mod neigh;
 mod netns;

@@ -4,7 +4,9 @@
 use std::fmt;
 use std::io::Write;
 
-use crate::codec::{LinkMessage, iff};
+use crate::codec::{
+    BridgeId, BridgeInfo, BridgePortInfo, LinkMessage, MacvlanInfo, TunInfo, VxlanInfo, iff,
+};
 use crate::names::{self, FlagWord, HardwareAddress};
 
 use super::lookup::{LinkTable, is_up};
@@ -212,7 +214,7 @@ pub fn link_fields<W: Write>(
     }
     p.text(moved);
     if style.details && full {
-        details(p, m, links);
+        details(p, m, links, style.mode);
     }
     // ip prints the alias for `ip link`, and elsewhere only with -d.
     if let Some(alias) = m
@@ -353,9 +355,15 @@ fn text_len(args: fmt::Arguments<'_>) -> usize {
     count.0
 }
 
-/// `ip -d`'s additions: counters and limits, and the kind with the data `rtnl` decodes (a
-/// subset of `ip`'s for bridges and vxlans; `addrgenmode` is not decoded).
-fn details<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut LinkTable) {
+/// `ip -d`'s additions: counters and limits, the kind with its data and the port data
+/// (`print_linktype()`), and for `ip link` the IPv6 address generation mode
+/// (`print_af_spec()`).
+fn details<W: Write>(
+    p: &mut Printer<W>,
+    m: &LinkMessage<'_>,
+    links: &mut LinkTable,
+    do_link: bool,
+) {
     if let Some(n) = m.promiscuity() {
         p.number(Some("promiscuity"), n, format_args!(" promiscuity {n} "));
     }
@@ -373,19 +381,34 @@ fn details<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut LinkTa
     if kind.is_some() || slave_kind.is_some() {
         p.open_object(Some("linkinfo"));
         if let Some(kind) = kind {
-            p.string(Some("info_kind"), kind, format_args!("\n    {kind} "));
+            let sl = p.sl();
+            p.string(Some("info_kind"), kind, format_args!("{sl}    {kind} "));
             kind_data(p, m, links);
         } else if p.is_json() {
             kind_data(p, m, links);
         }
         if let Some(slave) = slave_kind {
+            let sl = p.sl();
             p.string(
                 Some("info_slave_kind"),
                 slave,
-                format_args!("\n    {slave}_slave "),
+                format_args!("{sl}    {slave}_slave "),
             );
+            if let Some(port) = m.bridge_port() {
+                p.open_object(Some("info_slave_data"));
+                bridge_port(p, &port, links);
+                p.close_object();
+            }
         }
         p.close_object();
+    }
+    if let Some(mode) = m.addr_gen_mode().filter(|_| do_link) {
+        let mode = AddrGenMode(mode);
+        p.display(
+            Some("inet6_addr_gen_mode"),
+            &mode,
+            format_args!("addrgenmode {mode} "),
+        );
     }
     let counters = [
         ("num_tx_queues", "numtxqueues", m.num_tx_queues()),
@@ -403,70 +426,16 @@ fn details<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut LinkTa
     }
 }
 
-/// `IFLA_INFO_DATA` as `info_data`, or the kind line's words, for the kinds `rtnl` decodes.
+/// `IFLA_INFO_DATA` as `info_data`, or the kind line's words, for the kinds `rtnl` decodes
+/// (`vxlan_print_opt()`, `bridge_print_opt()`, `vlan_print_opt()`, `macvlan_print_opt()`).
 fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut LinkTable) {
     if let Some(v) = m.vxlan() {
         p.open_object(Some("info_data"));
-        if let Some(id) = v.id() {
-            p.number(Some("id"), id, format_args!("id {id} "));
-        }
-        if let Some(remote) = v.remote() {
-            let word = if remote.is_multicast() {
-                "group"
-            } else {
-                "remote"
-            };
-            p.display(Some("remote"), &remote, format_args!("{word} {remote} "));
-        }
-        if let Some(local) = v.local() {
-            p.display(Some("local"), &local, format_args!("local {local} "));
-        }
-        if let Some(link) = v.link() {
-            let dev = links.display(link);
-            if link != 0 {
-                p.link_name(Some("link"), &dev, "dev ", " ");
-            } else {
-                p.display(Some("link"), &dev, format_args!(""));
-            }
-        }
-        if let Some((low, high)) = v.port_range() {
-            p.open_object(Some("port_range"));
-            p.number(Some("low"), low, format_args!("srcport {low} "));
-            p.number(Some("high"), high, format_args!("{high} "));
-            p.close_object();
-        }
-        if let Some(port) = v.port() {
-            p.number(Some("port"), port, format_args!("dstport {port} "));
-        }
-        if let Some(learning) = v.learning() {
-            let text = if learning { "" } else { "nolearning " };
-            p.boolean(Some("learning"), learning, format_args!("{text}"));
-        }
-        match v.ttl() {
-            Some(0) => p.number(Some("ttl"), 0, format_args!("ttl auto ")),
-            Some(ttl) => p.number(Some("ttl"), ttl, format_args!("ttl {ttl} ")),
-            None => {}
-        }
-        if let Some(ageing) = v.ageing() {
-            p.number(Some("ageing"), ageing, format_args!("ageing {ageing} "));
-        }
+        vxlan(p, &v, links);
         p.close_object();
     } else if let Some(b) = m.bridge() {
         p.open_object(Some("info_data"));
-        let values = [
-            ("forward_delay", b.forward_delay()),
-            ("hello_time", b.hello_time()),
-            ("max_age", b.max_age()),
-            ("ageing_time", b.ageing_time()),
-            ("stp_state", b.stp_state()),
-            ("priority", b.priority().map(u32::from)),
-            ("vlan_filtering", b.vlan_filtering().map(u32::from)),
-        ];
-        for (key, value) in values {
-            if let Some(value) = value {
-                p.number(Some(key), value, format_args!("{key} {value} "));
-            }
-        }
+        bridge(p, &b);
         p.close_object();
     } else if let Some(v) = m.vlan() {
         p.open_object(Some("info_data"));
@@ -484,11 +453,650 @@ fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut Link
         p.close_object();
     } else if let Some(v) = m.macvlan() {
         p.open_object(Some("info_data"));
-        if let Some(mode) = v.mode() {
-            let mode = MacvlanMode(mode);
-            p.display(Some("mode"), &mode, format_args!("mode {mode} "));
-        }
+        macvlan(p, &v);
         p.close_object();
+    } else if let Some(t) = m.tun() {
+        p.open_object(Some("info_data"));
+        tun(p, &t);
+        p.close_object();
+    }
+}
+
+/// `tun_print_opt()` (`ip/iptuntap.c`).
+fn tun<W: Write>(p: &mut Printer<W>, t: &TunInfo<'_>) {
+    if let Some(ty) = t.tun_type() {
+        let ty = TunType(ty);
+        p.display(Some("type"), &ty, format_args!("type {ty} "));
+    }
+    on_off(p, &[("pi", t.pi()), ("vnet_hdr", t.vnet_hdr())]);
+    if t.multi_queue() == Some(true) {
+        p.boolean(Some("multi_queue"), true, format_args!("multi_queue "));
+        if let Some(n) = t.num_queues() {
+            p.number(Some("numqueues"), n, format_args!("numqueues {n} "));
+        }
+        if let Some(n) = t.num_disabled_queues() {
+            p.number(Some("numdisabled"), n, format_args!("numdisabled {n} "));
+        }
+    } else {
+        p.boolean(Some("multi_queue"), false, format_args!(""));
+    }
+    on_off(p, &[("persist", t.persist())]);
+    let ids = [
+        (
+            "user",
+            t.owner(),
+            names::user_name as fn(u32) -> Option<&'static str>,
+        ),
+        ("group", t.group(), names::group_name),
+    ];
+    for (key, id, name) in ids {
+        match id.map(|id| (id, name(id))) {
+            Some((_, Some(name))) => p.string(Some(key), name, format_args!("{key} {name} ")),
+            Some((id, None)) => p.number(Some(key), id, format_args!("{key} {id} ")),
+            None => {}
+        }
+    }
+}
+
+/// `vxlan_print_opt()`.
+fn vxlan<W: Write>(p: &mut Printer<W>, v: &VxlanInfo<'_>, links: &mut LinkTable) {
+    if v.collect_metadata() == Some(true) {
+        p.boolean(Some("external"), true, format_args!("external "));
+    }
+    if v.vnifilter() == Some(true) {
+        p.boolean(Some("vnifilter"), true, format_args!("vnifilter"));
+    }
+    if let Some(id) = v.id() {
+        p.number(Some("id"), id, format_args!("id {id} "));
+    }
+    if let Some(remote) = v.remote().filter(|a| !a.is_unspecified()) {
+        let (word, key) = match (remote.is_multicast(), remote.is_ipv4()) {
+            (true, true) => ("group", "group"),
+            (false, true) => ("remote", "remote"),
+            (true, false) => ("group", "group6"),
+            (false, false) => ("remote", "remote6"),
+        };
+        p.display(Some(key), &remote, format_args!("{word} {remote} "));
+    }
+    if let Some(local) = v.local().filter(|a| !a.is_unspecified()) {
+        let key = if local.is_ipv4() { "local" } else { "local6" };
+        p.display(Some(key), &local, format_args!("local {local} "));
+    }
+    if let Some(link) = v.link().filter(|&l| l != 0) {
+        let dev = links.display(link);
+        p.link_name(Some("link"), &dev, "dev ", " ");
+    }
+    if let Some((low, high)) = v.port_range() {
+        p.open_object(Some("port_range"));
+        p.number(Some("low"), low, format_args!("srcport {low} "));
+        p.number(Some("high"), high, format_args!("{high} "));
+        p.close_object();
+    }
+    if let Some(port) = v.port() {
+        p.number(Some("port"), port, format_args!("dstport {port} "));
+    }
+    if let Some(learning) = v.learning() {
+        let text = if learning { "" } else { "nolearning " };
+        p.boolean(Some("learning"), learning, format_args!("{text}"));
+    }
+    let flags = [
+        ("proxy", "proxy ", v.proxy()),
+        ("rsc", "rsc ", v.rsc()),
+        ("l2miss", "l2miss ", v.l2miss()),
+        ("l3miss", "l3miss ", v.l3miss()),
+    ];
+    for (key, text, on) in flags {
+        if on == Some(true) {
+            p.boolean(Some(key), true, format_args!("{text}"));
+        }
+    }
+    match v.tos() {
+        None | Some(0) => {}
+        Some(1) if !p.is_json() => p.text(format_args!("tos inherit ")),
+        Some(tos) => {
+            let tos = Hex(tos.into());
+            p.display(Some("tos"), &tos, format_args!("tos {tos} "));
+        }
+    }
+    if v.ttl_inherit() == Some(true) {
+        p.text(format_args!("ttl inherit "));
+    } else {
+        match v.ttl() {
+            Some(0) if !p.is_json() => p.text(format_args!("ttl auto ")),
+            Some(ttl) => p.number(Some("ttl"), ttl, format_args!("ttl {ttl} ")),
+            None => {}
+        }
+    }
+    match v.df() {
+        Some(0) => p.string(Some("df"), "unset", format_args!("")),
+        Some(1) => p.string(Some("df"), "set", format_args!("df set ")),
+        Some(2) => p.string(Some("df"), "inherit", format_args!("df inherit ")),
+        _ => {}
+    }
+    if let Some(label) = v.label().filter(|&l| l != 0) {
+        let label = Hex(label.into());
+        p.display(Some("label"), &label, format_args!("flowlabel {label} "));
+    }
+    match v.ageing() {
+        Some(0) => p.number(Some("ageing"), 0, format_args!("ageing none ")),
+        Some(age) => p.number(Some("ageing"), age, format_args!("ageing {age} ")),
+        None => {}
+    }
+    if let Some(limit) = v.limit().filter(|&l| l != 0) {
+        p.number(Some("limit"), limit, format_args!("maxaddr {limit} "));
+    }
+    let csums = [
+        ("udp_csum", "udpcsum", v.udp_csum()),
+        ("udp_zero_csum6_tx", "udp6zerocsumtx", v.udp_zero_csum6_tx()),
+        ("udp_zero_csum6_rx", "udp6zerocsumrx", v.udp_zero_csum6_rx()),
+    ];
+    for (key, word, on) in csums {
+        if let Some(on) = on {
+            let no = if on { "" } else { "no" };
+            p.boolean(Some(key), on, format_args!("{no}{word} "));
+        }
+    }
+    let flags = [
+        ("remcsum_tx", "remcsumtx ", v.remcsum_tx() == Some(true)),
+        ("remcsum_rx", "remcsumrx ", v.remcsum_rx() == Some(true)),
+        ("gbp", "gbp ", v.gbp()),
+        ("gpe", "gpe ", v.gpe()),
+    ];
+    for (key, text, on) in flags {
+        if on {
+            p.boolean(Some(key), true, format_args!("{text}"));
+        }
+    }
+}
+
+/// `bridge_print_opt()`.
+fn bridge<W: Write>(p: &mut Printer<W>, b: &BridgeInfo<'_>) {
+    let head = [
+        ("forward_delay", b.forward_delay()),
+        ("hello_time", b.hello_time()),
+        ("max_age", b.max_age()),
+        ("ageing_time", b.ageing_time()),
+        ("stp_state", b.stp_state()),
+        ("priority", b.priority().map(u32::from)),
+        ("vlan_filtering", b.vlan_filtering().map(u32::from)),
+    ];
+    numbers(p, &head);
+    if let Some(protocol) = b.vlan_protocol() {
+        let protocol = VlanProtocol(protocol);
+        p.display(
+            Some("vlan_protocol"),
+            &protocol,
+            format_args!("vlan_protocol {protocol} "),
+        );
+    }
+    if let Some(id) = b.bridge_id() {
+        let id = BrId(id);
+        p.display(Some("bridge_id"), &id, format_args!("bridge_id {id} "));
+    }
+    // ip 6.1 prints the bridge id under the root id's name (iplink_bridge.c reads
+    // IFLA_BR_BRIDGE_ID there): the same bytes, for the same output.
+    if let (Some(_), Some(id)) = (b.root_id(), b.bridge_id()) {
+        let id = BrId(id);
+        p.display(Some("root_id"), &id, format_args!("designated_root {id} "));
+    }
+    let stp = [
+        ("root_port", b.root_port().map(u32::from)),
+        ("root_path_cost", b.root_path_cost()),
+        ("topology_change", b.topology_change().map(u32::from)),
+        (
+            "topology_change_detected",
+            b.topology_change_detected().map(u32::from),
+        ),
+    ];
+    numbers(p, &stp);
+    let timers = [
+        ("hello_timer", b.hello_timer()),
+        ("tcn_timer", b.tcn_timer()),
+        ("topology_change_timer", b.topology_change_timer()),
+        ("gc_timer", b.gc_timer()),
+    ];
+    for (key, value) in timers {
+        if let Some(value) = value {
+            timer(p, key, value);
+        }
+    }
+    let vlan = [
+        ("vlan_default_pvid", b.vlan_default_pvid().map(u32::from)),
+        ("vlan_stats_enabled", b.vlan_stats_enabled().map(u32::from)),
+        (
+            "vlan_stats_per_port",
+            b.vlan_stats_per_port().map(u32::from),
+        ),
+    ];
+    numbers(p, &vlan);
+    if let Some(mask) = b.group_fwd_mask() {
+        let mask = Hex(mask.into());
+        p.display(
+            Some("group_fwd_mask"),
+            &mask,
+            format_args!("group_fwd_mask {mask} "),
+        );
+    }
+    if let Some(addr) = b.group_addr() {
+        let addr = HardwareAddress(addr);
+        p.display(
+            Some("group_addr"),
+            &addr,
+            format_args!("group_address {addr} "),
+        );
+    }
+    if let Some(snooping) = b.mcast_snooping() {
+        let snooping = u32::from(snooping);
+        p.number(
+            Some("mcast_snooping"),
+            snooping,
+            format_args!("mcast_snooping {snooping} "),
+        );
+    }
+    if let Some(opts) = b.multi_boolopt() {
+        // BR_BOOLOPT_NO_LL_LEARN and BR_BOOLOPT_MCAST_VLAN_SNOOPING.
+        for (bit, key) in [(0, "no_linklocal_learn"), (1, "mcast_vlan_snooping")] {
+            if opts.mask & (1 << bit) != 0 {
+                let on = u32::from(opts.value & (1 << bit) != 0);
+                p.number(Some(key), on, format_args!("{key} {on} "));
+            }
+        }
+    }
+    let mcast = [
+        (
+            "mcast_router",
+            "mcast_router",
+            b.mcast_router().map(u32::from),
+        ),
+        (
+            "mcast_query_use_ifaddr",
+            "mcast_query_use_ifaddr",
+            b.mcast_query_use_ifaddr().map(u32::from),
+        ),
+        (
+            "mcast_querier",
+            "mcast_querier",
+            b.mcast_querier().map(u32::from),
+        ),
+        (
+            "mcast_hash_elasticity",
+            "mcast_hash_elasticity",
+            b.mcast_hash_elasticity(),
+        ),
+        ("mcast_hash_max", "mcast_hash_max", b.mcast_hash_max()),
+        (
+            "mcast_last_member_cnt",
+            "mcast_last_member_count",
+            b.mcast_last_member_cnt(),
+        ),
+        (
+            "mcast_startup_query_cnt",
+            "mcast_startup_query_count",
+            b.mcast_startup_query_cnt(),
+        ),
+    ];
+    for (key, word, value) in mcast {
+        if let Some(value) = value {
+            p.number(Some(key), value, format_args!("{word} {value} "));
+        }
+    }
+    let intervals = [
+        (
+            "mcast_last_member_intvl",
+            "mcast_last_member_interval",
+            b.mcast_last_member_intvl(),
+        ),
+        (
+            "mcast_membership_intvl",
+            "mcast_membership_interval",
+            b.mcast_membership_intvl(),
+        ),
+        (
+            "mcast_querier_intvl",
+            "mcast_querier_interval",
+            b.mcast_querier_intvl(),
+        ),
+        (
+            "mcast_query_intvl",
+            "mcast_query_interval",
+            b.mcast_query_intvl(),
+        ),
+        (
+            "mcast_query_response_intvl",
+            "mcast_query_response_interval",
+            b.mcast_query_response_intvl(),
+        ),
+        (
+            "mcast_startup_query_intvl",
+            "mcast_startup_query_interval",
+            b.mcast_startup_query_intvl(),
+        ),
+    ];
+    for (key, word, value) in intervals {
+        if let Some(value) = value {
+            p.raw_value(
+                Some(key),
+                format_args!("{value}"),
+                format_args!("{word} {value} "),
+            );
+        }
+    }
+    let tail = [
+        (
+            "mcast_stats_enabled",
+            b.mcast_stats_enabled().map(u32::from),
+        ),
+        ("mcast_igmp_version", b.mcast_igmp_version().map(u32::from)),
+        ("mcast_mld_version", b.mcast_mld_version().map(u32::from)),
+        ("nf_call_iptables", b.nf_call_iptables().map(u32::from)),
+        ("nf_call_ip6tables", b.nf_call_ip6tables().map(u32::from)),
+        ("nf_call_arptables", b.nf_call_arptables().map(u32::from)),
+    ];
+    numbers(p, &tail);
+}
+
+/// `bridge_slave_print_opt()`: a bridge port's `IFLA_INFO_SLAVE_DATA`.
+fn bridge_port<W: Write>(p: &mut Printer<W>, b: &BridgePortInfo<'_>, links: &mut LinkTable) {
+    match b.state() {
+        Some(state) if state <= 4 => {
+            let word = [
+                "disabled",
+                "listening",
+                "learning",
+                "forwarding",
+                "blocking",
+            ][usize::from(state)];
+            p.string(Some("state"), word, format_args!("state {word} "));
+        }
+        Some(state) => p.number(Some("state_index"), state, format_args!("state ({state}) ")),
+        None => {}
+    }
+    if let Some(n) = b.priority() {
+        p.number(Some("priority"), n, format_args!("priority {n} "));
+    }
+    if let Some(n) = b.cost() {
+        // print_int of a u32: ip prints it as an int.
+        let n = n.cast_signed();
+        p.number(Some("cost"), n, format_args!("cost {n} "));
+    }
+    let flags = [
+        ("hairpin", b.mode()),
+        ("guard", b.guard()),
+        ("root_block", b.protect()),
+        ("fastleave", b.fast_leave()),
+        ("learning", b.learning()),
+        ("flood", b.unicast_flood()),
+    ];
+    on_off(p, &flags);
+    if let Some(id) = b.id() {
+        let id = Hex(id.into());
+        p.display(Some("id"), &id, format_args!("port_id {id} "));
+    }
+    if let Some(no) = b.no() {
+        let no = Hex(no.into());
+        p.display(Some("no"), &no, format_args!("port_no {no} "));
+    }
+    if let Some(n) = b.designated_port() {
+        p.number(
+            Some("designated_port"),
+            n,
+            format_args!("designated_port {n} "),
+        );
+    }
+    if let Some(n) = b.designated_cost() {
+        p.number(
+            Some("designated_cost"),
+            n,
+            format_args!("designated_cost {n} "),
+        );
+    }
+    if let Some(id) = b.bridge_id() {
+        let id = BrId(id);
+        p.display(
+            Some("bridge_id"),
+            &id,
+            format_args!("designated_bridge {id} "),
+        );
+    }
+    if let Some(id) = b.root_id() {
+        let id = BrId(id);
+        p.display(Some("root_id"), &id, format_args!("designated_root {id} "));
+    }
+    let timers = [
+        ("hold_timer", b.hold_timer()),
+        ("message_age_timer", b.message_age_timer()),
+        ("forward_delay_timer", b.forward_delay_timer()),
+    ];
+    for (key, value) in timers {
+        if let Some(value) = value {
+            timer(p, key, value);
+        }
+    }
+    let stp = [
+        (
+            "topology_change_ack",
+            b.topology_change_ack().map(u32::from),
+        ),
+        ("config_pending", b.config_pending().map(u32::from)),
+    ];
+    numbers(p, &stp);
+    on_off(
+        p,
+        &[
+            ("proxy_arp", b.proxyarp()),
+            ("proxy_arp_wifi", b.proxyarp_wifi()),
+        ],
+    );
+    if let Some(n) = b.multicast_router() {
+        p.number(
+            Some("multicast_router"),
+            n,
+            format_args!("mcast_router {n} "),
+        );
+    }
+    if let Some(on) = b.fast_leave() {
+        // Text only: JSON has it as `fastleave` already.
+        p.text(format_args!("mcast_fast_leave {} ", OnOff(on)));
+    }
+    let flags = [
+        ("mcast_flood", b.mcast_flood()),
+        ("bcast_flood", b.bcast_flood()),
+        ("mcast_to_unicast", b.mcast_to_ucast()),
+        ("neigh_suppress", b.neigh_suppress()),
+    ];
+    on_off(p, &flags);
+    if let Some(mask) = b.group_fwd_mask() {
+        let hex = Hex(mask.into());
+        p.display(
+            Some("group_fwd_mask"),
+            &hex,
+            format_args!("group_fwd_mask {hex} "),
+        );
+        let groups = FwdMask(mask);
+        p.display(
+            Some("group_fwd_mask_str"),
+            &groups,
+            format_args!("group_fwd_mask_str {groups} "),
+        );
+    }
+    let flags = [
+        ("vlan_tunnel", b.vlan_tunnel()),
+        ("isolated", b.isolated()),
+        ("locked", b.locked()),
+    ];
+    on_off(p, &flags);
+    if let Some(port) = b.backup_port() {
+        let dev = links.display(port);
+        p.link_name(Some("backup_port"), &dev, "backup_port ", " ");
+    }
+}
+
+/// `macvlan_print_opt()`.
+fn macvlan<W: Write>(p: &mut Printer<W>, v: &MacvlanInfo<'_>) {
+    let Some(mode) = v.mode() else {
+        return;
+    };
+    let word = MacvlanMode(mode);
+    p.display(Some("mode"), &word, format_args!("mode {word} "));
+    let flags = v.flags().unwrap_or(0);
+    // MACVLAN_FLAG_NOPROMISC and MACVLAN_FLAG_NODST.
+    for (bit, key) in [(1, "nopromisc"), (2, "nodst")] {
+        if flags & bit != 0 {
+            p.boolean(Some(key), true, format_args!("{key} "));
+        }
+    }
+    if let Some(n) = v.bc_queue_len() {
+        p.number(Some("bcqueuelen"), n, format_args!("bcqueuelen {n} "));
+    }
+    if let Some(n) = v.bc_queue_len_used() {
+        p.number(
+            Some("usedbcqueuelen"),
+            n,
+            format_args!("usedbcqueuelen {n} "),
+        );
+    }
+    // MACVLAN_MODE_SOURCE has its list of allowed sources.
+    if mode != 16 {
+        return;
+    }
+    let Some(count) = v.macaddr_count() else {
+        return;
+    };
+    let count = count.cast_signed();
+    p.number(
+        Some("macaddr_count"),
+        count,
+        format_args!("remotes ({count}) "),
+    );
+    if v.attr(crate::codec::ifla_macvlan::MACADDR_DATA).is_none() {
+        return;
+    }
+    p.open_array(Some("macaddr_data"));
+    for mac in v.macaddrs() {
+        let mac = HardwareAddress(&mac);
+        p.display(None, &mac, format_args!("{mac} "));
+    }
+    p.close_array();
+}
+
+/// `print_uint()` of each value present, `key value ` in text.
+fn numbers<W: Write>(p: &mut Printer<W>, values: &[(&str, Option<u32>)]) {
+    for &(key, value) in values {
+        if let Some(value) = value {
+            p.number(Some(key), value, format_args!("{key} {value} "));
+        }
+    }
+}
+
+/// `print_on_off()` of each value present: `key on|off ` in text, a boolean in JSON.
+fn on_off<W: Write>(p: &mut Printer<W>, values: &[(&str, Option<bool>)]) {
+    for &(key, value) in values {
+        if let Some(on) = value {
+            p.boolean(Some(key), on, format_args!("{key} {} ", OnOff(on)));
+        }
+    }
+}
+
+/// A bridge timer (hundredths of a second) as ip prints it: `key    S.CC ` in text, the
+/// number `S.CC` in JSON.
+fn timer<W: Write>(p: &mut Printer<W>, key: &str, centiseconds: u64) {
+    let (secs, cs) = (centiseconds / 100, centiseconds % 100);
+    p.raw_value(
+        Some(key),
+        format_args!("{secs}.{cs:02}"),
+        format_args!("{key} {secs:4}.{cs:02} "),
+    );
+}
+
+/// `IFLA_TUN_TYPE` as `print_type()` names it: `tun` (`IFF_TUN`), `tap` (`IFF_TAP`), or
+/// `UNKNOWN:N`.
+struct TunType(u8);
+
+impl fmt::Display for TunType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            1 => f.write_str("tun"),
+            2 => f.write_str("tap"),
+            other => write!(f, "UNKNOWN:{other}"),
+        }
+    }
+}
+
+/// `on` or `off`.
+struct OnOff(bool);
+
+impl fmt::Display for OnOff {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0 { "on" } else { "off" })
+    }
+}
+
+/// `print_0xhex()`'s `%#llx`: `0` for zero, else `0x` and lowercase hex.
+struct Hex(u64);
+
+impl fmt::Display for Hex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 0 {
+            f.write_str("0")
+        } else {
+            write!(f, "{:#x}", self.0)
+        }
+    }
+}
+
+/// `struct ifla_bridge_id` as `br_dump_bridge_id()` prints it: the priority in 4 hex digits,
+/// a dot, and the address as `ether_ntoa()` writes it (bytes without leading zeros).
+struct BrId(BridgeId);
+
+impl fmt::Display for BrId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [p0, p1] = self.0.priority;
+        let [a, b, c, d, e, g] = self.0.address;
+        write!(f, "{p0:02x}{p1:02x}.{a:x}:{b:x}:{c:x}:{d:x}:{e:x}:{g:x}")
+    }
+}
+
+/// A port's `IFLA_BRPORT_GROUP_FWD_MASK` as ip's `_bitmask2str()` names it: `stp`, `lacp`,
+/// `lldp` for bits 0, 2 and 14, other bits as `0xN`, joined by commas; `0x0` for none.
+struct FwdMask(u16);
+
+impl fmt::Display for FwdMask {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == 0 {
+            return f.write_str("0x0");
+        }
+        let mut first = true;
+        for bit in 0..16 {
+            if self.0 & (1 << bit) == 0 {
+                continue;
+            }
+            if !first {
+                f.write_str(",")?;
+            }
+            first = false;
+            match bit {
+                0 => f.write_str("stp")?,
+                2 => f.write_str("lacp")?,
+                14 => f.write_str("lldp")?,
+                _ => write!(f, "{:#x}", 1u32 << bit)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `IN6_ADDR_GEN_MODE_*` as `print_af_spec()` names it, `%#.2hhx` for others.
+struct AddrGenMode(u8);
+
+impl fmt::Display for AddrGenMode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            0 => f.write_str("eui64"),
+            1 => f.write_str("none"),
+            2 => f.write_str("stable_secret"),
+            3 => f.write_str("random"),
+            other => write!(f, "{other:#04x}"),
+        }
     }
 }
 

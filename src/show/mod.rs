@@ -520,6 +520,22 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// `jsonw_printf()` after a key: `value` written into JSON as it is (a `u64`, or ip's
+    /// timers `12.34`, which are numbers), or `text`.
+    pub fn raw_value(
+        &mut self,
+        key: Option<&str>,
+        value: fmt::Arguments<'_>,
+        text: fmt::Arguments<'_>,
+    ) {
+        if self.json {
+            self.scalar(key);
+            self.put_fmt(value);
+        } else {
+            self.put_fmt(text);
+        }
+    }
+
     /// `print_bool()`: `true`/`false` in JSON, or `text`.
     pub fn boolean(&mut self, key: Option<&str>, value: bool, text: fmt::Arguments<'_>) {
         if self.json {

@@ -3,7 +3,8 @@
 # filesystem read-only). Each line of $1 is "name path" of a pre-built test binary; one "name
 # exit-code" line per binary goes to $2.
 #
-# The host suite runs with the link drivers the development host has (veth, bridge, vxlan) and
+# The host suite runs with the link drivers the development host has (veth, bridge, vxlan,
+# macvlan, macvtap, tun; see KERNEL-FACTS) and
 # module autoloading off: some of its tests check how a missing driver is reported (dummy and
 # vlan give "Unknown device type"), which on this kernel, whose package has them all as modules,
 # only holds while they are not loaded. Then the drivers the host lacks are loaded and the kind
@@ -52,7 +53,7 @@ run() {
     echo "$name $rc" >>"$status"
 }
 
-load veth bridge vxlan
+load veth bridge vxlan macvlan macvtap tun
 modprobe_path=$(cat /proc/sys/kernel/modprobe)
 echo >/proc/sys/kernel/modprobe # autoloading off
 while read -r name path; do

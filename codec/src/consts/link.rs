@@ -779,6 +779,72 @@ pub mod macvlan_mode {
     pub const SOURCE: u32 = 0x10;
 }
 
+/// tun/tap attributes (`IFLA_TUN_*` in `<linux/if_link.h>`), nested in `IFLA_INFO_DATA` of a
+/// `tun` link (`drivers/net/tun.c`'s `tun_fill_info()`).
+pub mod ifla_tun {
+    /// `IFLA_TUN_UNSPEC`.
+    #[doc(alias = "IFLA_TUN_UNSPEC")]
+    pub const UNSPEC: u16 = 0;
+    /// `IFLA_TUN_OWNER`: `u32` uid allowed to attach, when one is set.
+    #[doc(alias = "IFLA_TUN_OWNER")]
+    pub const OWNER: u16 = 1;
+    /// `IFLA_TUN_GROUP`: `u32` gid allowed to attach, when one is set.
+    #[doc(alias = "IFLA_TUN_GROUP")]
+    pub const GROUP: u16 = 2;
+    /// `IFLA_TUN_TYPE`: `u8` `IFF_TUN` (1) or `IFF_TAP` (2).
+    #[doc(alias = "IFLA_TUN_TYPE")]
+    pub const TYPE: u16 = 3;
+    /// `IFLA_TUN_PI`: `u8`, packets carry `struct tun_pi`.
+    #[doc(alias = "IFLA_TUN_PI")]
+    pub const PI: u16 = 4;
+    /// `IFLA_TUN_VNET_HDR`: `u8`, packets carry `struct virtio_net_hdr`.
+    #[doc(alias = "IFLA_TUN_VNET_HDR")]
+    pub const VNET_HDR: u16 = 5;
+    /// `IFLA_TUN_PERSIST`: `u8`, the device outlives its last file descriptor.
+    #[doc(alias = "IFLA_TUN_PERSIST")]
+    pub const PERSIST: u16 = 6;
+    /// `IFLA_TUN_MULTI_QUEUE`: `u8`, one queue per file descriptor.
+    #[doc(alias = "IFLA_TUN_MULTI_QUEUE")]
+    pub const MULTI_QUEUE: u16 = 7;
+    /// `IFLA_TUN_NUM_QUEUES`: `u32` queues attached.
+    #[doc(alias = "IFLA_TUN_NUM_QUEUES")]
+    pub const NUM_QUEUES: u16 = 8;
+    /// `IFLA_TUN_NUM_DISABLED_QUEUES`: `u32` queues detached.
+    #[doc(alias = "IFLA_TUN_NUM_DISABLED_QUEUES")]
+    pub const NUM_DISABLED_QUEUES: u16 = 9;
+    /// `IFLA_TUN_MAX`: the highest `IFLA_TUN_*` value in the 6.1 headers.
+    #[doc(alias = "IFLA_TUN_MAX")]
+    pub const MAX: u16 = 9;
+}
+
+/// What `IFLA_MACVLAN_MACADDR_MODE` does to a `source` macvlan's address list (`enum
+/// macvlan_macaddr_mode`, `MACVLAN_MACADDR_*` in `<linux/if_link.h>`).
+pub mod macvlan_macaddr {
+    /// `MACVLAN_MACADDR_ADD`: add `IFLA_MACVLAN_MACADDR`.
+    #[doc(alias = "MACVLAN_MACADDR_ADD")]
+    pub const ADD: u32 = 0;
+    /// `MACVLAN_MACADDR_DEL`: remove `IFLA_MACVLAN_MACADDR`.
+    #[doc(alias = "MACVLAN_MACADDR_DEL")]
+    pub const DEL: u32 = 1;
+    /// `MACVLAN_MACADDR_FLUSH`: remove every address.
+    #[doc(alias = "MACVLAN_MACADDR_FLUSH")]
+    pub const FLUSH: u32 = 2;
+    /// `MACVLAN_MACADDR_SET`: replace the list with `IFLA_MACVLAN_MACADDR_DATA`.
+    #[doc(alias = "MACVLAN_MACADDR_SET")]
+    pub const SET: u32 = 3;
+}
+
+/// `MACVLAN_FLAG_*` (`<linux/if_link.h>`), the bits of `IFLA_MACVLAN_FLAGS`.
+pub mod macvlan_flag {
+    /// `MACVLAN_FLAG_NOPROMISC`: a passthru macvlan does not put the lower device in
+    /// promiscuous mode.
+    #[doc(alias = "MACVLAN_FLAG_NOPROMISC")]
+    pub const NOPROMISC: u16 = 1;
+    /// `MACVLAN_FLAG_NODST`: a source macvlan does not look up the destination address.
+    #[doc(alias = "MACVLAN_FLAG_NODST")]
+    pub const NODST: u16 = 2;
+}
+
 /// VLAN flags (`enum vlan_flags`, `VLAN_FLAG_*` in `<linux/if_vlan.h>`), the bits of `struct
 /// ifla_vlan_flags` in `IFLA_VLAN_FLAGS`.
 pub mod vlan_flag {

@@ -4,6 +4,9 @@
 
 use core::net::IpAddr;
 
+use super::kind_opts::{
+    BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt, put_bridge, put_bridge_port,
+};
 use super::{
     LinkRef, Netns, NewMode, REQUEST_ACK, REQUEST_DUMP, check_cstr, check_ifname, ifindex,
     lookup_name_attr, put_netns,
@@ -127,17 +130,22 @@ pub enum LinkKind<'a> {
     /// `"veth"`: a pair of virtual Ethernet devices (veth(4)); the peer's attributes go in
     /// `VETH_INFO_PEER`.
     Veth(Veth<'a>),
-    /// `"bridge"`: a software Ethernet bridge.
-    Bridge,
+    /// `"bridge"`: a software Ethernet bridge, with its options (`IFLA_BR_*`), sent in their
+    /// order; no data nest when there are none, as `ip` sends it.
+    Bridge(&'a [BridgeOpt]),
+    /// `"bridge_slave"`: options of a bridge port (`IFLA_BRPORT_*` in
+    /// `IFLA_INFO_SLAVE_DATA`), for `ip link set DEV type bridge_slave ...`; there is no such
+    /// driver to create.
+    BridgeSlave(&'a [BridgePortOpt]),
     /// `"dummy"`: a device that drops everything sent to it.
     Dummy,
     /// `"vxlan"`: a VXLAN tunnel endpoint (`IFLA_VXLAN_*`).
-    Vxlan(Vxlan),
+    Vxlan(Vxlan<'a>),
     /// `"vlan"`: an 802.1Q / 802.1ad VLAN device on top of another link (`IFLA_VLAN_*`).
     Vlan(Vlan),
     /// `"macvlan"`: a device with its own MAC address on top of another link
     /// (`IFLA_MACVLAN_*`).
-    Macvlan(Macvlan),
+    Macvlan(Macvlan<'a>),
     /// Any other kind, sent as `IFLA_INFO_KIND` alone (`"ifb"`, `"nlmon"`, ...); attributes for
     /// its `IFLA_INFO_DATA` can be appended to the returned builder only after the nest is
     /// closed, so kinds that need data want their own variant.
@@ -149,7 +157,8 @@ impl LinkKind<'_> {
     pub const fn name(&self) -> &str {
         match self {
             LinkKind::Veth(_) => "veth",
-            LinkKind::Bridge => "bridge",
+            LinkKind::Bridge(_) => "bridge",
+            LinkKind::BridgeSlave(_) => "bridge_slave",
             LinkKind::Dummy => "dummy",
             LinkKind::Vxlan(_) => "vxlan",
             LinkKind::Vlan(_) => "vlan",
@@ -196,13 +205,17 @@ impl Veth<'_> {
 ///
 /// `Vxlan::default()` has `learning` on, as `ip` sends it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Vxlan {
-    /// `IFLA_VXLAN_ID`: the VXLAN network identifier, below 2^24.
+pub struct Vxlan<'a> {
+    /// `IFLA_VXLAN_ID`: the VXLAN network identifier, below 2^24. Left out for an `external`
+    /// (metadata) device ([`VxlanOpt::CollectMetadata`] on), which has none: it must be 0 then.
     pub id: u32,
     /// `IFLA_VXLAN_LINK` (`dev`): the index of the underlying device.
     pub dev: Option<u32>,
     /// `IFLA_VXLAN_TTL`: 0 means inherit.
     pub ttl: Option<u8>,
+    /// The other options, sent in their order after `dev` and `ttl` (as `ip` sends the options
+    /// it adds while it reads the command line).
+    pub opts: &'a [VxlanOpt],
     /// `IFLA_VXLAN_LOCAL` / `IFLA_VXLAN_LOCAL6`: the source address.
     pub local: Option<IpAddr>,
     /// `IFLA_VXLAN_GROUP` / `IFLA_VXLAN_GROUP6` (`remote`): the unicast remote end.
@@ -217,12 +230,13 @@ pub struct Vxlan {
     pub learning: bool,
 }
 
-impl Default for Vxlan {
+impl Default for Vxlan<'_> {
     fn default() -> Self {
         Vxlan {
             id: 0,
             dev: None,
             ttl: None,
+            opts: &[],
             local: None,
             remote: None,
             group: None,
@@ -244,13 +258,18 @@ pub struct Vlan {
     pub link: u32,
 }
 
-/// A macvlan device's options: `IFLA_LINK` and `IFLA_MACVLAN_MODE` (`ip link add link DEV ...
-/// type macvlan [mode MODE]`).
+/// A macvlan device's options: `IFLA_LINK` and `IFLA_MACVLAN_*` (`ip link add link DEV ...
+/// type macvlan [mode MODE] [flag FLAG] [macaddr ...] [bcqueuelen N]`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Macvlan {
+pub struct Macvlan<'a> {
     /// `IFLA_MACVLAN_MODE`: `MACVLAN_MODE_*` (private, vepa, bridge, passthru, source); the
     /// kernel defaults to vepa.
     pub mode: Option<u32>,
+    /// `IFLA_MACVLAN_FLAGS`: `MACVLAN_FLAG_*` (`nopromisc`, `nodst`).
+    pub flags: Option<u16>,
+    /// The options sent in their order before the mode (as `ip` adds them while it reads the
+    /// command line): source addresses, the broadcast queue length.
+    pub opts: &'a [MacvlanOpt<'a>],
     /// `IFLA_LINK`: the index of the device the macvlan is on.
     pub link: u32,
 }
@@ -285,6 +304,9 @@ pub struct SetLink<'a> {
     pub alias: Option<&'a str>,
     /// `IFLA_IFNAME`: the new name.
     pub name: Option<&'a str>,
+    /// `IFLA_LINKINFO`: `type KIND [OPTIONS]`, the kind's options to change (a bridge's, a
+    /// bridge port's as `bridge_slave`, ...).
+    pub kind: Option<LinkKind<'a>>,
 }
 
 impl<'a> SetLink<'a> {
@@ -303,6 +325,7 @@ impl<'a> SetLink<'a> {
             group: None,
             alias: None,
             name: None,
+            kind: None,
         }
     }
 }
@@ -376,16 +399,22 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// - veth: `VETH_INFO_PEER { struct ifinfomsg (the peer's flags), IFLA_ADDRESS, IFLA_TXQLEN,
 ///   IFLA_MTU, IFLA_NET_NS_FD / IFLA_NET_NS_PID, IFLA_IFNAME }`, left out when the peer has
 ///   no option;
-/// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, `_ID`, `_LOCAL(6)`, `_GROUP(6)`, `_LEARNING`, `_PORT`;
+/// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, the further options in their order, `_ID` (not for an
+///   external device), `_LOCAL(6)`, `_GROUP(6)`, `_LEARNING`, `_PORT`;
 /// - vlan: `IFLA_VLAN_ID`, `IFLA_VLAN_PROTOCOL`;
-/// - macvlan: `IFLA_MACVLAN_MODE` (no data nest without a mode);
-/// - bridge, dummy and others: no data nest.
+/// - macvlan: its further options in their order, `IFLA_MACVLAN_MODE`, `IFLA_MACVLAN_FLAGS`
+///   (no data nest without any);
+/// - bridge: its options in their order, then `IFLA_BR_MULTI_BOOLOPT` (no data nest without
+///   options);
+/// - bridge_slave: `IFLA_INFO_SLAVE_DATA` with the port options in their order;
+/// - dummy and others: no data nest.
 ///
 /// # Errors
 ///
 /// [`Error::InvalidValue`] for a name the kernel would refuse (`IFLA_IFNAME`), an address of
-/// 0 or more than 32 bytes, a negative namespace fd, a VXLAN id of 2^24 or more or with both
-/// `remote` and `group`, a VLAN id above 4094, an empty or NUL-holding kind;
+/// 0 or more than 32 bytes, a negative namespace fd, a VXLAN id of 2^24 or more (or other than
+/// 0 for an external device) or with both `remote` and `group`, a VXLAN flow label over 20
+/// bits, a VLAN id above 4094, an empty or NUL-holding kind;
 /// [`Error::BufferFull`] when `buf` is too small.
 pub fn link_new<'b>(
     buf: &'b mut [u8],
@@ -413,17 +442,24 @@ pub fn link_new<'b>(
         check_ifname(name, ifla::IFNAME)?;
         b.put_str(ifla::IFNAME, name)?;
     }
+    put_linkinfo(&mut b, &link.kind)?;
+    Ok(b)
+}
+
+/// Appends `IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA or IFLA_INFO_SLAVE_DATA { ... } }`
+/// for `kind`.
+fn put_linkinfo(b: &mut MessageBuilder<'_>, kind: &LinkKind<'_>) -> Result<(), Error> {
     let info = b.nest_start(ifla::LINKINFO)?;
-    put_kind(&mut b, link.kind.name())?;
-    match link.kind {
+    put_kind(b, kind.name())?;
+    match *kind {
         LinkKind::Veth(veth) if !veth.is_empty() => {
             let data = b.nest_start(ifla_info::DATA)?;
-            put_veth_peer(&mut b, &veth)?;
+            put_veth_peer(b, &veth)?;
             b.nest_end(data)?;
         }
         LinkKind::Vxlan(vxlan) => {
             let data = b.nest_start(ifla_info::DATA)?;
-            put_vxlan(&mut b, &vxlan)?;
+            put_vxlan(b, &vxlan)?;
             b.nest_end(data)?;
         }
         LinkKind::Vlan(vlan) => {
@@ -439,17 +475,35 @@ pub fn link_new<'b>(
             }
             b.nest_end(data)?;
         }
-        LinkKind::Macvlan(Macvlan {
-            mode: Some(mode), ..
-        }) => {
+        LinkKind::Macvlan(macvlan)
+            if macvlan.mode.is_some() || macvlan.flags.is_some() || !macvlan.opts.is_empty() =>
+        {
             let data = b.nest_start(ifla_info::DATA)?;
-            b.put_u32(ifla_macvlan::MODE, mode)?;
+            for opt in macvlan.opts {
+                opt.put(b)?;
+            }
+            if let Some(mode) = macvlan.mode {
+                b.put_u32(ifla_macvlan::MODE, mode)?;
+            }
+            if let Some(flags) = macvlan.flags {
+                b.put_u16(ifla_macvlan::FLAGS, flags)?;
+            }
+            b.nest_end(data)?;
+        }
+        LinkKind::Bridge(opts) if !opts.is_empty() => {
+            let data = b.nest_start(ifla_info::DATA)?;
+            put_bridge(b, opts)?;
+            b.nest_end(data)?;
+        }
+        LinkKind::BridgeSlave(opts) if !opts.is_empty() => {
+            let data = b.nest_start(ifla_info::SLAVE_DATA)?;
+            put_bridge_port(b, opts)?;
             b.nest_end(data)?;
         }
         _ => {}
     }
     b.nest_end(info)?;
-    Ok(b)
+    Ok(())
 }
 
 /// Appends `VETH_INFO_PEER`: the peer's `struct ifinfomsg` and attributes.
@@ -471,8 +525,18 @@ fn put_veth_peer(b: &mut MessageBuilder<'_>, veth: &Veth<'_>) -> Result<(), Erro
 }
 
 /// Appends the `IFLA_VXLAN_*` attributes in `ip`'s order.
-fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan) -> Result<(), Error> {
-    if vxlan.id >= VXLAN_VNI_LIMIT {
+fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan<'_>) -> Result<(), Error> {
+    // The last `[no]external` counts, as in ip.
+    let external = vxlan
+        .opts
+        .iter()
+        .rev()
+        .find_map(|opt| match opt {
+            VxlanOpt::CollectMetadata(on) => Some(*on),
+            _ => None,
+        })
+        .unwrap_or(false);
+    if vxlan.id >= VXLAN_VNI_LIMIT || (external && vxlan.id != 0) {
         return Err(Error::InvalidValue {
             attr: ifla_vxlan::ID,
         });
@@ -489,7 +553,12 @@ fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan) -> Result<(), Error> {
     if let Some(ttl) = vxlan.ttl {
         b.put_u8(ifla_vxlan::TTL, ttl)?;
     }
-    b.put_u32(ifla_vxlan::ID, vxlan.id)?;
+    for opt in vxlan.opts {
+        opt.put(b)?;
+    }
+    if !external {
+        b.put_u32(ifla_vxlan::ID, vxlan.id)?;
+    }
     if let Some(local) = vxlan.local {
         let attr = match local {
             IpAddr::V4(_) => ifla_vxlan::LOCAL,
@@ -517,7 +586,8 @@ fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan) -> Result<(), Error> {
 /// index (0 when it is named) and `flags`. Attributes in this order: `IFLA_ADDRESS`,
 /// `IFLA_BROADCAST`, `IFLA_TXQLEN`, `IFLA_MTU`, `IFLA_NET_NS_FD` / `IFLA_NET_NS_PID`,
 /// `IFLA_CARRIER`, `IFLA_MASTER`, `IFLA_GROUP`, `IFLA_IFALIAS` (without a NUL, as `ip` sends
-/// it), `IFLA_IFNAME` (the new name, or the name of the link when it is given by name).
+/// it), `IFLA_IFNAME` (the new name, or the name of the link when it is given by name), then
+/// `IFLA_LINKINFO` for `kind` as [`link_new`] writes it.
 ///
 /// # Errors
 ///
@@ -560,6 +630,9 @@ pub fn link_set<'b>(
         b.put_str(ifla::IFNAME, name)?;
     } else if let Some(name) = lookup_name {
         b.put_str(lookup_name_attr(name)?, name)?;
+    }
+    if let Some(kind) = &set.kind {
+        put_linkinfo(&mut b, kind)?;
     }
     Ok(b)
 }

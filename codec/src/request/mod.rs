@@ -35,6 +35,7 @@
 //! panics; after an error the buffer holds no usable message.
 
 mod addr;
+mod kind_opts;
 mod link;
 mod neigh;
 mod nsid;
@@ -42,6 +43,7 @@ mod route;
 mod rule;
 
 pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, addr_new};
+pub use kind_opts::{BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt};
 pub use link::{
     LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
     link_del_group, link_dump, link_get, link_new, link_set,

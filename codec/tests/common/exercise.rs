@@ -510,6 +510,90 @@ pub fn exercise_link(link: &LinkMessage<'_>) {
     if let Some(macvlan) = macvlan {
         exercise_macvlan(&macvlan, bytes);
     }
+    let tun = link.tun();
+    assert_eq!(tun.is_some(), has_data && kind == Some("tun"));
+    if let Some(tun) = tun {
+        exercise_tun(&tun, bytes);
+    }
+    let port = link.bridge_port();
+    assert_eq!(
+        port.is_some(),
+        slave_data.is_some() && link.slave_kind() == Some("bridge")
+    );
+    if let Some(port) = port {
+        exercise_bridge_port(&port, bytes);
+    }
+    black_box(link.addr_gen_mode());
+}
+
+fn same_bridge_id(value: Option<rtnl_codec::BridgeId>, attr: Option<Attr<'_>>) {
+    let expected = first::<8>(attr).map(|b| rtnl_codec::BridgeId {
+        priority: [b[0], b[1]],
+        address: [b[2], b[3], b[4], b[5], b[6], b[7]],
+    });
+    assert_eq!(value, expected);
+}
+
+pub fn exercise_bridge_port(port: &rtnl_codec::BridgePortInfo<'_>, message: &[u8]) {
+    check_view_attrs(port.attrs(), |ty| port.attr(ty), message);
+    let a = |ty| port.attr(ty);
+    use rtnl_codec::ifla_brport as p;
+    same_u8(port.state(), a(p::STATE));
+    same_u16(port.priority(), a(p::PRIORITY));
+    same_u32(port.cost(), a(p::COST));
+    for (value, ty) in [
+        (port.mode(), p::MODE),
+        (port.guard(), p::GUARD),
+        (port.protect(), p::PROTECT),
+        (port.fast_leave(), p::FAST_LEAVE),
+        (port.learning(), p::LEARNING),
+        (port.unicast_flood(), p::UNICAST_FLOOD),
+        (port.proxyarp(), p::PROXYARP),
+        (port.learning_sync(), p::LEARNING_SYNC),
+        (port.proxyarp_wifi(), p::PROXYARP_WIFI),
+        (port.mcast_flood(), p::MCAST_FLOOD),
+        (port.mcast_to_ucast(), p::MCAST_TO_UCAST),
+        (port.vlan_tunnel(), p::VLAN_TUNNEL),
+        (port.bcast_flood(), p::BCAST_FLOOD),
+        (port.neigh_suppress(), p::NEIGH_SUPPRESS),
+        (port.isolated(), p::ISOLATED),
+        (port.mrp_ring_open(), p::MRP_RING_OPEN),
+        (port.mrp_in_open(), p::MRP_IN_OPEN),
+        (port.locked(), p::LOCKED),
+    ] {
+        same_bool(value, a(ty));
+    }
+    same_bridge_id(port.root_id(), a(p::ROOT_ID));
+    same_bridge_id(port.bridge_id(), a(p::BRIDGE_ID));
+    same_u16(port.designated_port(), a(p::DESIGNATED_PORT));
+    same_u16(port.designated_cost(), a(p::DESIGNATED_COST));
+    same_u16(port.id(), a(p::ID));
+    same_u16(port.no(), a(p::NO));
+    same_u8(port.topology_change_ack(), a(p::TOPOLOGY_CHANGE_ACK));
+    same_u8(port.config_pending(), a(p::CONFIG_PENDING));
+    same_u64(port.message_age_timer(), a(p::MESSAGE_AGE_TIMER));
+    same_u64(port.forward_delay_timer(), a(p::FORWARD_DELAY_TIMER));
+    same_u64(port.hold_timer(), a(p::HOLD_TIMER));
+    same_u8(port.multicast_router(), a(p::MULTICAST_ROUTER));
+    same_u16(port.group_fwd_mask(), a(p::GROUP_FWD_MASK));
+    same_u32(port.backup_port(), a(p::BACKUP_PORT));
+    same_u32(port.mcast_eht_hosts_limit(), a(p::MCAST_EHT_HOSTS_LIMIT));
+    same_u32(port.mcast_eht_hosts_cnt(), a(p::MCAST_EHT_HOSTS_CNT));
+}
+
+pub fn exercise_tun(tun: &rtnl_codec::TunInfo<'_>, message: &[u8]) {
+    use rtnl_codec::ifla_tun;
+    check_view_attrs(tun.attrs(), |ty| tun.attr(ty), message);
+    let a = |ty| tun.attr(ty);
+    same_u32(tun.owner(), a(ifla_tun::OWNER));
+    same_u32(tun.group(), a(ifla_tun::GROUP));
+    same_u8(tun.tun_type(), a(ifla_tun::TYPE));
+    same_bool(tun.pi(), a(ifla_tun::PI));
+    same_bool(tun.vnet_hdr(), a(ifla_tun::VNET_HDR));
+    same_bool(tun.persist(), a(ifla_tun::PERSIST));
+    same_bool(tun.multi_queue(), a(ifla_tun::MULTI_QUEUE));
+    same_u32(tun.num_queues(), a(ifla_tun::NUM_QUEUES));
+    same_u32(tun.num_disabled_queues(), a(ifla_tun::NUM_DISABLED_QUEUES));
 }
 
 pub fn exercise_vxlan(vxlan: &VxlanInfo<'_>, message: &[u8]) {
@@ -540,6 +624,32 @@ pub fn exercise_vxlan(vxlan: &VxlanInfo<'_>, message: &[u8]) {
     same_u8(vxlan.tos(), a(ifla_vxlan::TOS));
     same_bool(vxlan.learning(), a(ifla_vxlan::LEARNING));
     same_u32(vxlan.ageing(), a(ifla_vxlan::AGEING));
+    use ifla_vxlan as x;
+    same_u32(vxlan.limit(), a(x::LIMIT));
+    same_u8(vxlan.df(), a(x::DF));
+    assert_eq!(
+        vxlan.label(),
+        first::<4>(a(x::LABEL)).map(u32::from_be_bytes)
+    );
+    for (value, ty) in [
+        (vxlan.proxy(), x::PROXY),
+        (vxlan.rsc(), x::RSC),
+        (vxlan.l2miss(), x::L2MISS),
+        (vxlan.l3miss(), x::L3MISS),
+        (vxlan.udp_csum(), x::UDP_CSUM),
+        (vxlan.udp_zero_csum6_tx(), x::UDP_ZERO_CSUM6_TX),
+        (vxlan.udp_zero_csum6_rx(), x::UDP_ZERO_CSUM6_RX),
+        (vxlan.remcsum_tx(), x::REMCSUM_TX),
+        (vxlan.remcsum_rx(), x::REMCSUM_RX),
+        (vxlan.collect_metadata(), x::COLLECT_METADATA),
+        (vxlan.ttl_inherit(), x::TTL_INHERIT),
+        (vxlan.vnifilter(), x::VNIFILTER),
+    ] {
+        same_bool(value, a(ty));
+    }
+    assert_eq!(vxlan.gbp(), a(x::GBP).is_some());
+    assert_eq!(vxlan.gpe(), a(x::GPE).is_some());
+    assert_eq!(vxlan.remcsum_nopartial(), a(x::REMCSUM_NOPARTIAL).is_some());
 }
 
 pub fn exercise_bridge(bridge: &BridgeInfo<'_>, message: &[u8]) {
@@ -555,6 +665,69 @@ pub fn exercise_bridge(bridge: &BridgeInfo<'_>, message: &[u8]) {
     same_be16(bridge.vlan_protocol(), a(ifla_br::VLAN_PROTOCOL));
     same_u16(bridge.vlan_default_pvid(), a(ifla_br::VLAN_DEFAULT_PVID));
     same_bool(bridge.mcast_snooping(), a(ifla_br::MCAST_SNOOPING));
+    use ifla_br as b;
+    same_u16(bridge.group_fwd_mask(), a(b::GROUP_FWD_MASK));
+    same_bridge_id(bridge.root_id(), a(b::ROOT_ID));
+    same_bridge_id(bridge.bridge_id(), a(b::BRIDGE_ID));
+    same_u16(bridge.root_port(), a(b::ROOT_PORT));
+    same_u32(bridge.root_path_cost(), a(b::ROOT_PATH_COST));
+    same_bytes(bridge.group_addr(), a(b::GROUP_ADDR));
+    for (value, ty) in [
+        (bridge.topology_change(), b::TOPOLOGY_CHANGE),
+        (
+            bridge.topology_change_detected(),
+            b::TOPOLOGY_CHANGE_DETECTED,
+        ),
+        (bridge.mcast_router(), b::MCAST_ROUTER),
+        (bridge.mcast_query_use_ifaddr(), b::MCAST_QUERY_USE_IFADDR),
+        (bridge.mcast_querier(), b::MCAST_QUERIER),
+        (bridge.nf_call_iptables(), b::NF_CALL_IPTABLES),
+        (bridge.nf_call_ip6tables(), b::NF_CALL_IP6TABLES),
+        (bridge.nf_call_arptables(), b::NF_CALL_ARPTABLES),
+        (bridge.vlan_stats_enabled(), b::VLAN_STATS_ENABLED),
+        (bridge.mcast_stats_enabled(), b::MCAST_STATS_ENABLED),
+        (bridge.mcast_igmp_version(), b::MCAST_IGMP_VERSION),
+        (bridge.mcast_mld_version(), b::MCAST_MLD_VERSION),
+        (bridge.vlan_stats_per_port(), b::VLAN_STATS_PER_PORT),
+    ] {
+        same_u8(value, a(ty));
+    }
+    for (value, ty) in [
+        (bridge.mcast_hash_elasticity(), b::MCAST_HASH_ELASTICITY),
+        (bridge.mcast_hash_max(), b::MCAST_HASH_MAX),
+        (bridge.mcast_last_member_cnt(), b::MCAST_LAST_MEMBER_CNT),
+        (bridge.mcast_startup_query_cnt(), b::MCAST_STARTUP_QUERY_CNT),
+    ] {
+        same_u32(value, a(ty));
+    }
+    for (value, ty) in [
+        (bridge.hello_timer(), b::HELLO_TIMER),
+        (bridge.tcn_timer(), b::TCN_TIMER),
+        (bridge.topology_change_timer(), b::TOPOLOGY_CHANGE_TIMER),
+        (bridge.gc_timer(), b::GC_TIMER),
+        (bridge.mcast_last_member_intvl(), b::MCAST_LAST_MEMBER_INTVL),
+        (bridge.mcast_membership_intvl(), b::MCAST_MEMBERSHIP_INTVL),
+        (bridge.mcast_querier_intvl(), b::MCAST_QUERIER_INTVL),
+        (bridge.mcast_query_intvl(), b::MCAST_QUERY_INTVL),
+        (
+            bridge.mcast_query_response_intvl(),
+            b::MCAST_QUERY_RESPONSE_INTVL,
+        ),
+        (
+            bridge.mcast_startup_query_intvl(),
+            b::MCAST_STARTUP_QUERY_INTVL,
+        ),
+    ] {
+        same_u64(value, a(ty));
+    }
+    let multi = first::<8>(a(b::MULTI_BOOLOPT));
+    assert_eq!(
+        bridge.multi_boolopt().map(|o| (o.value, o.mask)),
+        multi.map(|m| (
+            u32::from_ne_bytes([m[0], m[1], m[2], m[3]]),
+            u32::from_ne_bytes([m[4], m[5], m[6], m[7]])
+        ))
+    );
 }
 
 pub fn exercise_vlan(vlan: &VlanInfo<'_>, message: &[u8]) {
@@ -568,6 +741,19 @@ pub fn exercise_macvlan(macvlan: &MacvlanInfo<'_>, message: &[u8]) {
     check_view_attrs(macvlan.attrs(), |ty| macvlan.attr(ty), message);
     same_u32(macvlan.mode(), macvlan.attr(ifla_macvlan::MODE));
     same_u16(macvlan.flags(), macvlan.attr(ifla_macvlan::FLAGS));
+    same_u32(
+        macvlan.macaddr_count(),
+        macvlan.attr(ifla_macvlan::MACADDR_COUNT),
+    );
+    same_u32(
+        macvlan.bc_queue_len(),
+        macvlan.attr(ifla_macvlan::BC_QUEUE_LEN),
+    );
+    same_u32(
+        macvlan.bc_queue_len_used(),
+        macvlan.attr(ifla_macvlan::BC_QUEUE_LEN_USED),
+    );
+    black_box(macvlan.macaddrs().count());
 }
 
 pub fn exercise_address(address: &AddressMessage<'_>) {
