@@ -182,6 +182,22 @@ fn text<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
     let (rx_compressed, tx_compressed) = (s.rx_compressed.get(), s.tx_compressed.get());
     // The header words' widths: "*X errors:", "packets", "errors", "dropped", "heartbt",
     // "overrun", "compressed", "otherhost".
+    let rx = [
+        s.rx_bytes.get(),
+        s.rx_packets.get(),
+        s.rx_errors.get(),
+        s.rx_dropped.get(),
+        s.rx_missed_errors.get(),
+        s.multicast.get(),
+    ];
+    let tx = [
+        s.tx_bytes.get(),
+        s.tx_packets.get(),
+        s.tx_errors.get(),
+        s.tx_dropped.get(),
+        s.tx_carrier_errors.get(),
+        s.collisions.get(),
+    ];
     let mut cols = [10, 7, 6, 7, 7, 7, 10, 9];
     let mut size = |values: [u64; 8]| {
         if human == Human::Off {
@@ -190,16 +206,7 @@ fn text<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
             }
         }
     };
-    size([
-        s.rx_bytes.get(),
-        s.rx_packets.get(),
-        s.rx_errors.get(),
-        s.rx_dropped.get(),
-        s.rx_missed_errors.get(),
-        s.multicast.get(),
-        rx_compressed,
-        0,
-    ]);
+    size([rx[0], rx[1], rx[2], rx[3], rx[4], rx[5], rx_compressed, 0]);
     if more {
         size([
             0,
@@ -212,16 +219,7 @@ fn text<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
             otherhost,
         ]);
     }
-    size([
-        s.tx_bytes.get(),
-        s.tx_packets.get(),
-        s.tx_errors.get(),
-        s.tx_dropped.get(),
-        s.tx_carrier_errors.get(),
-        s.collisions.get(),
-        tx_compressed,
-        0,
-    ]);
+    size([tx[0], tx[1], tx[2], tx[3], tx[4], tx[5], tx_compressed, 0]);
     if more {
         // ip sizes the TX error columns one to the right of where it prints them.
         size([
@@ -240,32 +238,8 @@ fn text<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
         p.text(format_args!("{:>width$} ", Num(value, human)));
     };
 
-    let compressed = if rx_compressed != 0 { "compressed" } else { "" };
-    p.text(format_args!(
-        "    RX: {:>a$} {:>b$} {:>c$} {:>d$} {:>e$} {:>f$} {compressed:>g$}{sl}    ",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "missed",
-        "mcast",
-        a = cols[0] - 4,
-        b = cols[1],
-        c = cols[2],
-        d = cols[3],
-        e = cols[4],
-        f = cols[5],
-        g = cols[6],
-    ));
-    num(p, cols[0], s.rx_bytes.get());
-    num(p, cols[1], s.rx_packets.get());
-    num(p, cols[2], s.rx_errors.get());
-    num(p, cols[3], s.rx_dropped.get());
-    num(p, cols[4], s.rx_missed_errors.get());
-    num(p, cols[5], s.multicast.get());
-    if rx_compressed != 0 {
-        num(p, cols[6], rx_compressed);
-    }
+    let rx_names = ["bytes", "packets", "errors", "dropped", "missed", "mcast"];
+    counters(p, "", "RX", rx_names, rx, rx_compressed, &cols, human);
     if more {
         let (nh, nh_width) = if nohandler != 0 {
             (" nohandler", cols[6] + 1)
@@ -309,32 +283,10 @@ fn text<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
         }
     }
 
-    let compressed = if tx_compressed != 0 { "compressed" } else { "" };
-    p.text(format_args!(
-        "{sl}    TX: {:>a$} {:>b$} {:>c$} {:>d$} {:>e$} {:>f$} {compressed:>g$}{sl}    ",
-        "bytes",
-        "packets",
-        "errors",
-        "dropped",
-        "carrier",
-        "collsns",
-        a = cols[0] - 4,
-        b = cols[1],
-        c = cols[2],
-        d = cols[3],
-        e = cols[4],
-        f = cols[5],
-        g = cols[6],
-    ));
-    num(p, cols[0], s.tx_bytes.get());
-    num(p, cols[1], s.tx_packets.get());
-    num(p, cols[2], s.tx_errors.get());
-    num(p, cols[3], s.tx_dropped.get());
-    num(p, cols[4], s.tx_carrier_errors.get());
-    num(p, cols[5], s.collisions.get());
-    if tx_compressed != 0 {
-        num(p, cols[6], tx_compressed);
-    }
+    let tx_names = [
+        "bytes", "packets", "errors", "dropped", "carrier", "collsns",
+    ];
+    counters(p, sl, "TX", tx_names, tx, tx_compressed, &cols, human);
     if more {
         let transns = if changes.is_some() { "transns" } else { "" };
         p.text(format_args!(
@@ -360,6 +312,46 @@ fn text<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
         if let Some(changes) = changes {
             num(p, cols[5], changes);
         }
+    }
+}
+
+/// One direction's header and counters (`print_stats64()`'s `RX:`/`TX:` lines): after
+/// `before`, the six column names right-aligned to `cols` (and `compressed` when there is
+/// any), then the six counters (and the compressed count).
+#[allow(clippy::too_many_arguments)]
+fn counters<W: Write>(
+    p: &mut Printer<W>,
+    before: &str,
+    dir: &str,
+    names: [&str; 6],
+    values: [u64; 6],
+    compressed: u64,
+    cols: &[usize; 8],
+    human: Human,
+) {
+    let sl = p.sl();
+    let word = if compressed != 0 { "compressed" } else { "" };
+    p.text(format_args!(
+        "{before}    {dir}: {:>a$} {:>b$} {:>c$} {:>d$} {:>e$} {:>f$} {word:>g$}{sl}    ",
+        names[0],
+        names[1],
+        names[2],
+        names[3],
+        names[4],
+        names[5],
+        a = cols[0] - 4,
+        b = cols[1],
+        c = cols[2],
+        d = cols[3],
+        e = cols[4],
+        f = cols[5],
+        g = cols[6],
+    ));
+    for (value, &width) in values.iter().zip(cols) {
+        p.text(format_args!("{:>width$} ", Num(*value, human)));
+    }
+    if compressed != 0 {
+        p.text(format_args!("{:>w$} ", Num(compressed, human), w = cols[6]));
     }
 }
 
