@@ -67,11 +67,13 @@ pub fn link_name(fd: BorrowedFd<'_>, index: u32) -> Result<([u8; IFNAMSIZ], usiz
     // all-zero bytes are a valid value.
     let mut ifr: libc::ifreq = unsafe { core::mem::zeroed() };
     ifr.ifr_ifru.ifru_ifindex = index;
+    // The request number's type is the C library's (`unsigned long` in glibc, `int` in musl).
+    let request = libc::SIOCGIFNAME as libc::Ioctl;
     // SAFETY: `fd` is a live descriptor borrowed for the call; `&mut ifr` points to a whole,
     // initialised `ifreq` on this stack frame, valid for reads and writes of its size until
     // the call returns, which is what SIOCGIFNAME reads (`ifr_ifindex`) and writes (the
     // NUL-terminated `ifr_name`).
-    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), libc::SIOCGIFNAME, &raw mut ifr) };
+    let rc = unsafe { libc::ioctl(fd.as_raw_fd(), request, &raw mut ifr) };
     if rc != 0 {
         // SAFETY: `__errno_location` has no preconditions and returns a valid pointer to the
         // calling thread's `errno`.
