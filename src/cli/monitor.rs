@@ -245,7 +245,9 @@ fn from_file(ctx: &mut Ctx, file: &str, headers: Headers) -> CmdResult {
     })?;
     let mut links = LinkTable::new(ctx.handle()?);
     let details = ctx.opts.details;
-    let mut p = Printer::new(std::io::stdout().lock(), false, false);
+    // The show commands' writer type, so the renderers are compiled once for both.
+    let stdout = std::io::BufWriter::with_capacity(super::OUT_BUFFER, std::io::stdout().lock());
+    let mut p = Printer::new(stdout, false, false);
     let mut resync = false;
     let mut at = 0;
     let result = loop {
