@@ -5,7 +5,8 @@ use std::fmt;
 use std::io::Write;
 
 use crate::codec::{
-    BridgeId, BridgeInfo, BridgePortInfo, LinkMessage, MacvlanInfo, TunInfo, VxlanInfo, iff,
+    BridgeId, BridgeInfo, BridgePortInfo, IpvlanInfo, LinkMessage, MacvlanInfo, TunInfo, VxlanInfo,
+    iff, ifla_ipvlan, ipvlan_flag, ipvlan_mode,
 };
 use crate::names::{self, FlagWord, HardwareAddress};
 
@@ -399,6 +400,14 @@ fn details<W: Write>(
                 bridge_port(p, &port, links);
                 p.close_object();
             }
+            if let Some(port) = m.vrf_port() {
+                // vrf_slave_print_opt()
+                p.open_object(Some("info_slave_data"));
+                if let Some(table) = port.table() {
+                    p.number(Some("table"), table, format_args!("table {table} "));
+                }
+                p.close_object();
+            }
         }
         p.close_object();
     }
@@ -427,7 +436,8 @@ fn details<W: Write>(
 }
 
 /// `IFLA_INFO_DATA` as `info_data`, or the kind line's words, for the kinds `rtnl` decodes
-/// (`vxlan_print_opt()`, `bridge_print_opt()`, `vlan_print_opt()`, `macvlan_print_opt()`).
+/// (`vxlan_print_opt()`, `bridge_print_opt()`, `vlan_print_opt()`, `macvlan_print_opt()`,
+/// `ipvlan_print_opt()`, `vrf_print_opt()`).
 fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut LinkTable) {
     if let Some(v) = m.vxlan() {
         p.open_object(Some("info_data"));
@@ -454,6 +464,17 @@ fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut Link
     } else if let Some(v) = m.macvlan() {
         p.open_object(Some("info_data"));
         macvlan(p, &v);
+        p.close_object();
+    } else if let Some(v) = m.ipvlan() {
+        p.open_object(Some("info_data"));
+        ipvlan(p, &v);
+        p.close_object();
+    } else if let Some(v) = m.vrf() {
+        // vrf_print_opt()
+        p.open_object(Some("info_data"));
+        if let Some(table) = v.table() {
+            p.number(Some("table"), table, format_args!("table {table} "));
+        }
         p.close_object();
     } else if let Some(t) = m.tun() {
         p.open_object(Some("info_data"));
@@ -928,6 +949,31 @@ fn bridge_port<W: Write>(p: &mut Printer<W>, b: &BridgePortInfo<'_>, links: &mut
     if let Some(port) = b.backup_port() {
         let dev = links.display(port);
         p.link_name(Some("backup_port"), &dev, "backup_port ", " ");
+    }
+}
+
+/// `ipvlan_print_opt()`: the mode and flags, each only when its payload is a `u16` exactly,
+/// as `ip` reads them.
+fn ipvlan<W: Write>(p: &mut Printer<W>, v: &IpvlanInfo<'_>) {
+    let exact = |ty| v.attr(ty).is_some_and(|a| a.payload().len() == 2);
+    if let Some(mode) = v.mode().filter(|_| exact(ifla_ipvlan::MODE)) {
+        let word = match mode {
+            ipvlan_mode::L2 => "l2",
+            ipvlan_mode::L3 => "l3",
+            ipvlan_mode::L3S => "l3s",
+            _ => "unknown",
+        };
+        p.string(Some("mode"), word, format_args!(" mode {word} "));
+    }
+    if let Some(flags) = v.flags().filter(|_| exact(ifla_ipvlan::FLAGS)) {
+        let key = if flags & ipvlan_flag::PRIVATE != 0 {
+            "private"
+        } else if flags & ipvlan_flag::VEPA != 0 {
+            "vepa"
+        } else {
+            "bridge"
+        };
+        p.boolean(Some(key), true, format_args!("{key} "));
     }
 }
 
