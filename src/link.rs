@@ -127,6 +127,29 @@ impl<'a> LinkAdd<'a> {
         add
     }
 
+    /// An ipvlan on top of `link`; `mode` is `IPVLAN_MODE_*` (`ipvlan_mode::L2`, ...) and
+    /// `flags` `IPVLAN_F_*` (0 is bridge, `ipvlan_flag::PRIVATE`, `ipvlan_flag::VEPA`).
+    pub fn ipvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u16>, flags: Option<u16>) -> Self {
+        let mut add = Self::new(
+            Some(name),
+            LinkKind::Ipvlan(request::Ipvlan {
+                mode,
+                flags,
+                link: None,
+            }),
+        );
+        add.link = Some(link);
+        add
+    }
+
+    /// A VRF bound to routing table `table` (`IFLA_VRF_TABLE`).
+    pub fn vrf(name: &'a str, table: u32) -> Self {
+        Self::new(
+            Some(name),
+            LinkKind::Vrf(request::Vrf { table: Some(table) }),
+        )
+    }
+
     /// A link of any other `kind` that needs no kind-specific data (`ifb`, `nlmon`, ...).
     pub fn other(name: &'a str, kind: &'a str) -> Self {
         Self::new(Some(name), LinkKind::Other(kind))
@@ -653,6 +676,7 @@ impl Handle {
             | LinkKind::Macvlan(request::Macvlan { link, .. }) => {
                 *link = lower.unwrap_or(*link);
             }
+            LinkKind::Ipvlan(ipvlan) => ipvlan.link = lower.or(ipvlan.link),
             _ => {}
         }
         Ok(spec)

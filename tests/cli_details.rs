@@ -859,7 +859,7 @@ fn kind_option_requests_are_ips_byte_for_byte() {
     ip(&[
         "link", "add", "link", "r1", "name", "rm", "type", "macvlan", "mode", "source",
     ]);
-    let commands: [&str; 10] = [
+    let commands: [&str; 15] = [
         "link add vq type vxlan id 7 dev r1 ttl inherit tos 0x10 df set flowlabel 0x123 \
          ageing 0 maxaddress 10 srcport 1000 2000 dstport 4790 nolearning proxy norsc l2miss \
          nol3miss noudpcsum udp6zerocsumtx noudp6zerocsumrx remcsumtx noremcsumrx gbp \
@@ -877,6 +877,11 @@ fn kind_option_requests_are_ips_byte_for_byte() {
         "link add link r1 name mq type macvlan mode private flag null bcqueuelen 7",
         "link set dev rm type macvlan macaddr add 02:00:00:00:00:09 macaddr flush",
         "link set dev rm type macvlan macaddr set 02:00:00:00:00:04",
+        "link add link r1 name iq type ipvlan mode l2 bridge",
+        "link add link r1 name iq type ipvlan mode l3s vepa",
+        "link add link r1 name iq type ipvlan",
+        "link add vrq type vrf table 10",
+        "link add vrq type vrf table main",
     ];
     for command in commands {
         let words: Vec<&str> = command.split_whitespace().collect();

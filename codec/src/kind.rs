@@ -1,6 +1,5 @@
-//! Kind-specific link data: the `IFLA_INFO_DATA` nest of bridges, vxlans, vlans, macvlans and
-//! tun/tap devices,
-//! and a bridge port's `IFLA_INFO_SLAVE_DATA`.
+//! Kind-specific link data: the `IFLA_INFO_DATA` nest of bridges, vxlans, vlans, macvlans,
+//! ipvlans, vrfs and tun/tap devices, and a bridge or vrf port's `IFLA_INFO_SLAVE_DATA`.
 //!
 //! Each view is checked and indexed the same way as [`LinkMessage`](crate::LinkMessage) when the
 //! link message is parsed, so its accessors are lookups that cannot fail.
@@ -10,7 +9,10 @@ use core::net::IpAddr;
 use crate::attr::{Attr, Attrs};
 use crate::error::Error;
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
-use crate::{ifla_br, ifla_brport, ifla_macvlan, ifla_tun, ifla_vlan, ifla_vxlan};
+use crate::{
+    ifla_br, ifla_brport, ifla_ipvlan, ifla_macvlan, ifla_tun, ifla_vlan, ifla_vrf, ifla_vrf_port,
+    ifla_vxlan,
+};
 
 /// `struct ifla_bridge_id` (`<linux/if_link.h>`): a bridge identifier, the STP priority and
 /// the bridge's MAC address, as `IFLA_BR_BRIDGE_ID`, `IFLA_BR_ROOT_ID` and their
@@ -532,6 +534,43 @@ kind_view!(
         num_queues: u32 = ifla_tun::NUM_QUEUES,
         /// `IFLA_TUN_NUM_DISABLED_QUEUES`: queues detached.
         num_disabled_queues: u32 = ifla_tun::NUM_DISABLED_QUEUES,
+    }
+    checked []
+);
+
+kind_view!(
+    /// An ipvlan's `IFLA_INFO_DATA` (`IFLA_IPVLAN_*`, `ipvlan_nl_fillinfo()` in
+    /// `drivers/net/ipvlan/ipvlan_main.c`).
+    IpvlanInfo,
+    ifla_ipvlan::MAX,
+    fields {
+        /// `IFLA_IPVLAN_MODE`: `IPVLAN_MODE_*` (0 l2, 1 l3, 2 l3s).
+        mode: u16 = ifla_ipvlan::MODE,
+        /// `IFLA_IPVLAN_FLAGS`: `IPVLAN_F_*` (private, vepa; neither is bridge).
+        flags: u16 = ifla_ipvlan::FLAGS,
+    }
+    checked []
+);
+
+kind_view!(
+    /// A vrf's `IFLA_INFO_DATA` (`IFLA_VRF_*`, `vrf_fillinfo()` in `drivers/net/vrf.c`).
+    VrfInfo,
+    ifla_vrf::MAX,
+    fields {
+        /// `IFLA_VRF_TABLE`: the VRF's routing table.
+        table: u32 = ifla_vrf::TABLE,
+    }
+    checked []
+);
+
+kind_view!(
+    /// A vrf port's `IFLA_INFO_SLAVE_DATA` (`IFLA_VRF_PORT_*`, `vrf_fill_slave_info()` in
+    /// `drivers/net/vrf.c`).
+    VrfPortInfo,
+    ifla_vrf_port::MAX,
+    fields {
+        /// `IFLA_VRF_PORT_TABLE`: the routing table of the port's VRF.
+        table: u32 = ifla_vrf_port::TABLE,
     }
     checked []
 );

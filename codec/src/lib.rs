@@ -104,6 +104,7 @@ pub use consts::*;
 pub use error::{Error, Layer};
 pub use kind::{BoolOpts, BridgeId, BridgePortInfo, TunInfo};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
+pub use kind::{IpvlanInfo, VrfInfo, VrfPortInfo};
 pub use link::{Inet6Stats, LinkMessage, LinkStats};
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
 pub use neigh::NeighbourMessage;

@@ -8,7 +8,10 @@
 use crate::attr::{Attr, Attrs};
 use crate::error::Error;
 use crate::index::{AttrIndex, Len, Pos, Rule, policy, slots};
-use crate::kind::{BridgeInfo, BridgePortInfo, MacvlanInfo, TunInfo, VlanInfo, VxlanInfo};
+use crate::kind::{
+    BridgeInfo, BridgePortInfo, IpvlanInfo, MacvlanInfo, TunInfo, VlanInfo, VrfInfo, VrfPortInfo,
+    VxlanInfo,
+};
 use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};
 use crate::view::View;
@@ -466,6 +469,29 @@ impl<'a> LinkMessage<'a> {
         MacvlanInfo::parse(data).ok()
     }
 
+    /// The ipvlan data (`IFLA_IPVLAN_*`), when the kind is `"ipvlan"` or `"ipvtap"`.
+    #[inline]
+    pub fn ipvlan(&self) -> Option<IpvlanInfo<'a>> {
+        let data = self.data_of("ipvlan").or_else(|| self.data_of("ipvtap"))?;
+        IpvlanInfo::parse(data).ok()
+    }
+
+    /// The vrf data (`IFLA_VRF_*`), when the kind is `"vrf"`.
+    #[inline]
+    pub fn vrf(&self) -> Option<VrfInfo<'a>> {
+        VrfInfo::parse(self.data_of("vrf")?).ok()
+    }
+
+    /// The vrf port data (`IFLA_VRF_PORT_*` in `IFLA_INFO_SLAVE_DATA`), when the master is a
+    /// vrf (`IFLA_INFO_SLAVE_KIND` `"vrf"`).
+    #[inline]
+    pub fn vrf_port(&self) -> Option<VrfPortInfo<'a>> {
+        if self.slave_kind()? != "vrf" {
+            return None;
+        }
+        VrfPortInfo::parse(self.info.get(ifla_info::SLAVE_DATA)?).ok()
+    }
+
     /// The tun/tap data (`IFLA_TUN_*`), when the kind is `"tun"`.
     #[inline]
     pub fn tun(&self) -> Option<TunInfo<'a>> {
@@ -542,11 +568,14 @@ fn check_data(
             Some(b"vlan") => VlanInfo::parse(data).map(drop),
             Some(b"macvlan" | b"macvtap") => MacvlanInfo::parse(data).map(drop),
             Some(b"tun") => TunInfo::parse(data).map(drop),
+            Some(b"ipvlan" | b"ipvtap") => IpvlanInfo::parse(data).map(drop),
+            Some(b"vrf") => VrfInfo::parse(data).map(drop),
             _ => data.nested().validate(),
         }?;
     }
     match (info.str_bytes(ifla_info::SLAVE_KIND), slave_data) {
         (Some(b"bridge"), Some(data)) => BridgePortInfo::parse(data).map(drop),
+        (Some(b"vrf"), Some(data)) => VrfPortInfo::parse(data).map(drop),
         _ => Ok(()),
     }
 }

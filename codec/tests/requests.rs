@@ -30,6 +30,7 @@ use rtnl_codec::request::{
     neigh_get, neigh_new, nsid_dump, nsid_get, nsid_new, route_del, route_dump, route_get,
     route_new,
 };
+use rtnl_codec::request::{Ipvlan, Vrf};
 use rtnl_codec::request::{Rule, RuleDump, rule_del, rule_del_reported, rule_dump, rule_new};
 use rtnl_codec::{
     AddressMessage, Attrs, Error, LinkMessage, Message, MessageBuilder, NsidMessage, RouteMessage,
@@ -37,6 +38,7 @@ use rtnl_codec::{
     nud, rt_scope, rt_table, rtax, rtax_feature, rtext_filter, rtm, rtm_f, rtn, rtprot, veth_info,
 };
 use rtnl_codec::{NeighbourMessage, RuleMessage, fib_rule, fr_act, fra};
+use rtnl_codec::{ipvlan_flag, ipvlan_mode};
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures and the attribute dumper
@@ -284,6 +286,31 @@ fn spec_vlan() -> NewLink<'static> {
             protocol: Some(0x88a8),
             link: V0,
         }))
+    }
+}
+
+fn ipvlan(name: &'static str, ipvlan: Ipvlan) -> NewLink<'static> {
+    NewLink {
+        name: Some(name),
+        ..NewLink::new(LinkKind::Ipvlan(ipvlan))
+    }
+}
+
+fn spec_ipvlan() -> NewLink<'static> {
+    ipvlan(
+        "ipv0",
+        Ipvlan {
+            mode: Some(ipvlan_mode::L2),
+            flags: Some(0),
+            link: Some(V0),
+        },
+    )
+}
+
+fn spec_vrf() -> NewLink<'static> {
+    NewLink {
+        name: Some("vrf0"),
+        ..NewLink::new(LinkKind::Vrf(Vrf { table: Some(10) }))
     }
 }
 
@@ -689,6 +716,29 @@ fn cases() -> Vec<(&'static str, Build)> {
         case("link_new_vxlan6", |buf| link_new(buf, 0, &spec_vxlan6())),
         case("link_new_vlan", |buf| link_new(buf, 0, &spec_vlan())),
         case("link_new_macvlan", |buf| link_new(buf, 0, &spec_macvlan())),
+        case("link_new_ipvlan", |buf| link_new(buf, 0, &spec_ipvlan())),
+        case("link_new_ipvlan_l3s_vepa", |buf| {
+            let spec = ipvlan(
+                "ipv1",
+                Ipvlan {
+                    mode: Some(ipvlan_mode::L3S),
+                    flags: Some(ipvlan_flag::VEPA),
+                    link: Some(V0),
+                },
+            );
+            link_new(buf, 0, &spec)
+        }),
+        case("link_new_ipvlan_bare", |buf| {
+            let spec = ipvlan(
+                "ipv2",
+                Ipvlan {
+                    link: Some(V0),
+                    ..Ipvlan::default()
+                },
+            );
+            link_new(buf, 0, &spec)
+        }),
+        case("link_new_vrf", |buf| link_new(buf, 0, &spec_vrf())),
         case("link_del_group", |buf| link_del_group(buf, 0, 5)),
         case("link_set_group_up", |buf| {
             link_set(
@@ -1312,6 +1362,22 @@ fn vxlan_vlan_macvlan_read_back() {
     let link = LinkMessage::parse(message(bytes)).unwrap();
     assert_eq!(link.link(), Some(V0));
     assert_eq!(link.macvlan().unwrap().mode(), Some(macvlan_mode::BRIDGE));
+
+    let bytes = link_new(&mut buf, 1, &spec_ipvlan()).unwrap().finish();
+    let link = LinkMessage::parse(message(bytes)).unwrap();
+    assert_eq!((link.kind(), link.link()), (Some("ipvlan"), Some(V0)));
+    let ipvlan = link.ipvlan().unwrap();
+    assert_eq!(
+        (ipvlan.mode(), ipvlan.flags()),
+        (Some(ipvlan_mode::L2), Some(0))
+    );
+    assert!(link.vrf().is_none() && link.macvlan().is_none());
+
+    let bytes = link_new(&mut buf, 1, &spec_vrf()).unwrap().finish();
+    let link = LinkMessage::parse(message(bytes)).unwrap();
+    assert_eq!(link.kind(), Some("vrf"));
+    assert_eq!(link.vrf().unwrap().table(), Some(10));
+    assert!(link.ipvlan().is_none() && link.vrf_port().is_none());
 
     let dummy = NewLink {
         name: Some("d0"),

@@ -9,6 +9,8 @@
 //!                          [[no]learning] [ip's other vxlan options: tos, df, flowlabel, ...]
 //!           | vlan [link DEV] id ID [protocol 802.1Q|802.1ad]
 //!           | macvlan [link DEV] [MACVLAN OPTIONS]                  (link_macvlan.rs)
+//!           | ipvlan [link DEV] [mode l2|l3|l3s] [bridge|private|vepa] (link_ipvlan.rs)
+//!           | vrf table TABLE                                        (link_ipvlan.rs)
 //! link replace ...                      (as add, changing the link if it exists)
 //! link set {[dev] DEV | group N} [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
 //!          [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic|trailers|carrier on|off]
@@ -34,7 +36,7 @@ use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespa
 use super::args::{
     self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, number,
 };
-use super::{Ctx, link_bridge, link_macvlan};
+use super::{Ctx, link_bridge, link_ipvlan, link_macvlan};
 
 /// A subcommand of `link`.
 type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
@@ -96,7 +98,9 @@ TYPE := { veth [ peer [ name ] NAME [ OPTIONS ] ] | bridge [ OPTIONS ] | dummy |
           vxlan id VNI [ { remote | group | local } ADDR ] [ dstport PORT ] [ dev DEV ]
                 [ ttl TTL ] [ [no]learning ] |
           vlan [ link DEV ] id VLANID [ protocol { 802.1Q | 802.1ad } ] |
-          macvlan [ link DEV ] [ mode { private | vepa | bridge | passthru | source } ] }
+          macvlan [ link DEV ] [ mode { private | vepa | bridge | passthru | source } ] |
+          ipvlan [ link DEV ] [ mode { l2 | l3 | l3s } ] [ bridge | private | vepa ] |
+          vrf table TABLE }
 ";
 
 /// `IFNAMSIZ`: names are shorter than this.
@@ -368,6 +372,12 @@ fn parse_kind<'a, 'w: 'a>(
             spec.link = spec.link.or(link.map(LinkRef::Name));
             LinkKind::Macvlan(macvlan)
         }
+        "ipvlan" => {
+            let (ipvlan, link) = link_ipvlan::ipvlan(args)?;
+            spec.link = spec.link.or(link.map(LinkRef::Name));
+            LinkKind::Ipvlan(ipvlan)
+        }
+        "vrf" => LinkKind::Vrf(link_ipvlan::vrf(args)?),
         other => match args.next() {
             None => LinkKind::Other(other),
             Some(word) => return Err(args::unsupported(&format!("{other} {word}"))),
@@ -810,9 +820,18 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             }
         }
         LinkKind::Macvlan(_) => spec.link = Some(lower(ctx, spec.link)?.into()),
+        // ip does not require the lower device: the kernel refuses an ipvlan without one.
+        LinkKind::Ipvlan(_) if spec.link.is_some() => {
+            spec.link = Some(lower(ctx, spec.link)?.into());
+        }
         _ => {}
     }
-    if common_link && !matches!(spec.request.kind, LinkKind::Vlan(_) | LinkKind::Macvlan(_)) {
+    if common_link
+        && !matches!(
+            spec.request.kind,
+            LinkKind::Vlan(_) | LinkKind::Macvlan(_) | LinkKind::Ipvlan(_)
+        )
+    {
         return Err(args::unsupported(&format!("link DEV with type {kind}")));
     }
     if let Some(NetnsRef::Name(ns)) = spec.netns {

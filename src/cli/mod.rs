@@ -15,6 +15,7 @@ pub mod args;
 mod batch;
 mod link;
 mod link_bridge;
+mod link_ipvlan;
 mod link_macvlan;
 mod monitor;
 mod neigh;

@@ -5,7 +5,8 @@ use std::fmt;
 use std::io::Write;
 
 use crate::codec::{
-    BridgeId, BridgeInfo, BridgePortInfo, LinkMessage, MacvlanInfo, TunInfo, VxlanInfo, iff,
+    BridgeId, BridgeInfo, BridgePortInfo, IpvlanInfo, LinkMessage, MacvlanInfo, TunInfo, VxlanInfo,
+    iff, ifla_ipvlan, ipvlan_flag, ipvlan_mode,
 };
 use crate::names::{self, FlagWord, HardwareAddress};
 
@@ -399,6 +400,14 @@ fn details<W: Write>(
                 bridge_port(p, &port, links);
                 p.close_object();
             }
+            if let Some(port) = m.vrf_port() {
+                // vrf_slave_print_opt()
+                p.open_object(Some("info_slave_data"));
+                if let Some(table) = port.table() {
+                    p.number(Some("table"), table, format_args!("table {table} "));
+                }
+                p.close_object();
+            }
         }
         p.close_object();
     }
@@ -427,7 +436,8 @@ fn details<W: Write>(
 }
 
 /// `IFLA_INFO_DATA` as `info_data`, or the kind line's words, for the kinds `rtnl` decodes
-/// (`vxlan_print_opt()`, `bridge_print_opt()`, `vlan_print_opt()`, `macvlan_print_opt()`).
+/// (`vxlan_print_opt()`, `bridge_print_opt()`, `vlan_print_opt()`, `macvlan_print_opt()`,
+/// `ipvlan_print_opt()`, `vrf_print_opt()`).
 fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut LinkTable) {
     if let Some(v) = m.vxlan() {
         p.open_object(Some("info_data"));
@@ -454,6 +464,17 @@ fn kind_data<W: Write>(p: &mut Printer<W>, m: &LinkMessage<'_>, links: &mut Link
     } else if let Some(v) = m.macvlan() {
         p.open_object(Some("info_data"));
         macvlan(p, &v);
+        p.close_object();
+    } else if let Some(v) = m.ipvlan() {
+        p.open_object(Some("info_data"));
+        ipvlan(p, &v);
+        p.close_object();
+    } else if let Some(v) = m.vrf() {
+        // vrf_print_opt()
+        p.open_object(Some("info_data"));
+        if let Some(table) = v.table() {
+            p.number(Some("table"), table, format_args!("table {table} "));
+        }
         p.close_object();
     } else if let Some(t) = m.tun() {
         p.open_object(Some("info_data"));
@@ -931,6 +952,31 @@ fn bridge_port<W: Write>(p: &mut Printer<W>, b: &BridgePortInfo<'_>, links: &mut
     }
 }
 
+/// `ipvlan_print_opt()`: the mode and flags, each only when its payload is a `u16` exactly,
+/// as `ip` reads them.
+fn ipvlan<W: Write>(p: &mut Printer<W>, v: &IpvlanInfo<'_>) {
+    let exact = |ty| v.attr(ty).is_some_and(|a| a.payload().len() == 2);
+    if let Some(mode) = v.mode().filter(|_| exact(ifla_ipvlan::MODE)) {
+        let word = match mode {
+            ipvlan_mode::L2 => "l2",
+            ipvlan_mode::L3 => "l3",
+            ipvlan_mode::L3S => "l3s",
+            _ => "unknown",
+        };
+        p.string(Some("mode"), word, format_args!(" mode {word} "));
+    }
+    if let Some(flags) = v.flags().filter(|_| exact(ifla_ipvlan::FLAGS)) {
+        let key = if flags & ipvlan_flag::PRIVATE != 0 {
+            "private"
+        } else if flags & ipvlan_flag::VEPA != 0 {
+            "vepa"
+        } else {
+            "bridge"
+        };
+        p.boolean(Some(key), true, format_args!("{key} "));
+    }
+}
+
 /// `macvlan_print_opt()`.
 fn macvlan<W: Write>(p: &mut Printer<W>, v: &MacvlanInfo<'_>) {
     let Some(mode) = v.mode() else {
@@ -1156,6 +1202,109 @@ mod tests {
         let mut p = Printer::new(Vec::new(), json, false);
         link(&mut p, &m, &mut LinkTable::offline(), style);
         String::from_utf8(p.finish().unwrap()).unwrap()
+    }
+
+    /// Prints (`-d`) a link `x0` whose `IFLA_LINKINFO` holds `kind` with `data` (`(type,
+    /// payload)` attributes in `IFLA_INFO_DATA`), and `slave` with `slave_data` likewise.
+    fn detailed(
+        kind: Option<&str>,
+        data: &[(u16, &[u8])],
+        slave: Option<&str>,
+        slave_data: &[(u16, &[u8])],
+        json: bool,
+    ) -> String {
+        use crate::codec::ifla_info;
+        let mut buf = [0u8; 256];
+        let mut b = MessageBuilder::new(&mut buf, rtm::NEWLINK, 0, 1).unwrap();
+        b.header(&IfInfoMsg {
+            ifi_index: 7.into(),
+            ..IfInfoMsg::default()
+        })
+        .unwrap();
+        b.put(ifla::IFNAME, b"x0\0").unwrap();
+        let info = b.nest_start(ifla::LINKINFO).unwrap();
+        for (ty, name, attrs) in [
+            (ifla_info::KIND, kind, data),
+            (ifla_info::SLAVE_KIND, slave, slave_data),
+        ] {
+            let Some(name) = name else { continue };
+            b.put_str(ty, name).unwrap();
+            let nest = b
+                .nest_start(if ty == ifla_info::KIND {
+                    ifla_info::DATA
+                } else {
+                    ifla_info::SLAVE_DATA
+                })
+                .unwrap();
+            for &(ty, payload) in attrs {
+                b.put(ty, payload).unwrap();
+            }
+            b.nest_end(nest).unwrap();
+        }
+        b.nest_end(info).unwrap();
+        let bytes = b.finish().to_vec();
+        let Some(Ok(Payload::Link(m))) = Messages::new(&bytes).next().map(|m| m?.decode()) else {
+            panic!("the link does not decode");
+        };
+        let mut p = Printer::new(Vec::new(), json, false);
+        link(
+            &mut p,
+            &m,
+            &mut LinkTable::offline(),
+            LinkStyle::link_show(true, false),
+        );
+        String::from_utf8(p.finish().unwrap()).unwrap()
+    }
+
+    /// ipvlan, vrf and vrf port data as ip 6.1's `ipvlan_print_opt()`, `vrf_print_opt()` and
+    /// `vrf_slave_print_opt()` print them (the ipvlan mode line starts with a space of its own).
+    /// The VM kind tests (tests/vm/main.rs) compare the same with ip on a kernel that has them.
+    #[test]
+    fn ipvlan_and_vrf_details_print_as_ip_prints_them() {
+        use crate::codec::{ifla_ipvlan, ifla_vrf, ifla_vrf_port};
+        let l2_vepa: [(u16, &[u8]); 2] = [
+            (ifla_ipvlan::MODE, &0u16.to_ne_bytes()),
+            (ifla_ipvlan::FLAGS, &2u16.to_ne_bytes()),
+        ];
+        let text = detailed(Some("ipvlan"), &l2_vepa, None, &[], false);
+        assert!(text.contains("\n    ipvlan  mode l2 vepa "), "{text}");
+        let json = detailed(Some("ipvlan"), &l2_vepa, None, &[], true);
+        assert!(
+            json.contains(
+                r#""linkinfo":{"info_kind":"ipvlan","info_data":{"mode":"l2","vepa":true}}"#
+            ),
+            "{json}"
+        );
+        let l3s_private: [(u16, &[u8]); 2] = [
+            (ifla_ipvlan::MODE, &2u16.to_ne_bytes()),
+            (ifla_ipvlan::FLAGS, &3u16.to_ne_bytes()),
+        ];
+        let text = detailed(Some("ipvtap"), &l3s_private, None, &[], false);
+        assert!(text.contains("\n    ipvtap  mode l3s private "), "{text}");
+        // A mode ip does not know, and flags that are not a u16 exactly (ip prints neither).
+        let odd: [(u16, &[u8]); 2] = [
+            (ifla_ipvlan::MODE, &9u16.to_ne_bytes()),
+            (ifla_ipvlan::FLAGS, &0u32.to_ne_bytes()),
+        ];
+        let text = detailed(Some("ipvlan"), &odd, None, &[], false);
+        assert!(text.contains("\n    ipvlan  mode unknown \n"), "{text}");
+
+        let table: [(u16, &[u8]); 1] = [(ifla_vrf::TABLE, &10u32.to_ne_bytes())];
+        let port: [(u16, &[u8]); 1] = [(ifla_vrf_port::TABLE, &10u32.to_ne_bytes())];
+        let text = detailed(Some("vrf"), &table, None, &[], false);
+        assert!(text.contains("\n    vrf table 10 "), "{text}");
+        let json = detailed(Some("vrf"), &table, None, &[], true);
+        assert!(
+            json.contains(r#""linkinfo":{"info_kind":"vrf","info_data":{"table":10}}"#),
+            "{json}"
+        );
+        let text = detailed(Some("dummy"), &[], Some("vrf"), &port, false);
+        assert!(text.contains("\n    vrf_slave table 10 "), "{text}");
+        let json = detailed(Some("dummy"), &[], Some("vrf"), &port, true);
+        assert!(
+            json.contains(r#""info_slave_kind":"vrf","info_slave_data":{"table":10}}"#),
+            "{json}"
+        );
     }
 
     /// The kernel sends no state past `IF_OPER_UP`, so ip cannot be run on one: the expected

@@ -14,9 +14,8 @@ mod common;
 
 use std::process::Command;
 
-use common::{
-    LINK_KEYS, compare, ip, ip_json, ip_link, ok, outcome, private_netns, rtnl, same_failure,
-};
+use common::{LINK_KEYS, compare, ip, ip_json, ip_link, ok, private_netns, same_failure};
+use rtnl_ip::codec::ipvlan_mode;
 use rtnl_ip::{Handle, LinkAdd, LinkFilter, LinkRef, LinkSet};
 use serde_json::Value;
 
@@ -208,83 +207,138 @@ fn macvlan() {
     gone("mv0");
 }
 
-/// ipvlan needs a lower device (`link DEV`) and has kind data of its own (`mode`), which
-/// neither the library nor the binary builds yet: made by `ip`, shown and deleted by us; made by
-/// us, the refusal is clear (the binary's own, or the kernel's as ip reports it).
+/// `rtnl -d link show dev NAME` against `ip -d link show dev NAME`, text byte for byte (the
+/// kind line with its data, and the port line).
+fn details_text_matches_ip(name: &str) {
+    assert_eq!(
+        ok(&["-d", "link", "show", "dev", name]),
+        ip(&["-d", "link", "show", "dev", name]),
+        "text of -d link show dev {name}"
+    );
+}
+
+/// ipvlan sits on a lower device (`link DEV`) and has a mode and flags of its own: made by the
+/// library, by the binary (with and without options) and by ip, each shown as ip shows it
+/// (`-d` JSON `info_data` and text), deleted by us; without a lower device the kernel's refusal
+/// reaches the caller as ip reports it.
 #[test]
 #[ignore = "runs in the 6.1 VM: tests/vm/matrix.sh"]
 fn ipvlan() {
     in_vm();
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::dummy("low0").up()).unwrap();
-    ip(&[
-        "link", "add", "link", "low0", "name", "ipv0", "type", "ipvlan", "mode", "l2",
-    ]);
+    h.link_add(&LinkAdd::ipvlan(
+        "ipv0",
+        LinkRef::Name("low0"),
+        Some(ipvlan_mode::L2),
+        Some(0),
+    ))
+    .unwrap();
     let ipv0 = show_matches_ip("ipv0");
     assert_eq!(ipv0["linkinfo"]["info_kind"], "ipvlan");
     assert_eq!(ipv0["linkinfo"]["info_data"]["mode"], "l2");
+    assert_eq!(ipv0["linkinfo"]["info_data"]["bridge"], true);
     assert_eq!(ipv0["link"], "low0");
     assert_eq!(lib_kind(&mut h, "ipv0").as_deref(), Some("ipvlan"));
-    ip(&[
-        "link", "add", "link", "low0", "name", "ipv1", "type", "ipvlan",
+    details_text_matches_ip("ipv0");
+
+    ok(&[
+        "link", "add", "link", "low0", "name", "ipv1", "type", "ipvlan", "mode", "l3s", "private",
     ]);
     let ipv1 = show_matches_ip("ipv1");
-    assert_eq!(ipv1["linkinfo"]["info_data"]["mode"], "l3");
-
-    // Not built by the binary yet: it says so, without touching the kernel.
-    let (code, message) = outcome(&rtnl(&[
+    assert_eq!(ipv1["linkinfo"]["info_data"]["mode"], "l3s");
+    assert_eq!(ipv1["linkinfo"]["info_data"]["private"], true);
+    assert_eq!(ipv1["link"], "low0");
+    details_text_matches_ip("ipv1");
+    // No options: no data sent, the kernel's default mode (l3); what else ip shows, we show
+    // (show_matches_ip).
+    ok(&[
         "link", "add", "link", "low0", "name", "ipv2", "type", "ipvlan",
-    ]));
-    assert_eq!(code, Some(255), "{message}");
-    assert!(message.contains("is not supported"), "{message}");
-    gone("ipv2");
+    ]);
+    let ipv2 = show_matches_ip("ipv2");
+    assert_eq!(ipv2["linkinfo"]["info_data"]["mode"], "l3");
+    details_text_matches_ip("ipv2");
+    // Made by ip, shown by us.
+    ip(&[
+        "link", "add", "link", "low0", "name", "ipv3", "type", "ipvlan", "mode", "l2", "vepa",
+    ]);
+    let ipv3 = show_matches_ip("ipv3");
+    assert_eq!(ipv3["linkinfo"]["info_data"]["vepa"], true);
+    details_text_matches_ip("ipv3");
+
     // Without a lower device the kernel refuses: the binary and the library report it as ip.
-    let (code, message) = same_failure(&["link", "add", "ipv2", "type", "ipvlan"]);
+    let (code, message) = same_failure(&["link", "add", "ipv4", "type", "ipvlan"]);
     assert_eq!(code, Some(2), "a kernel refusal: {message}");
-    let err = h.link_add(&LinkAdd::other("ipv2", "ipvlan")).unwrap_err();
+    let err = h.link_add(&LinkAdd::other("ipv4", "ipvlan")).unwrap_err();
     assert_eq!(
         err.to_string(),
         message,
         "the library reports the kernel's refusal"
     );
+    gone("ipv4");
+    same_failure(&[
+        "link", "add", "link", "low0", "name", "ipv4", "type", "ipvlan", "mode", "l4",
+    ]);
 
-    ok(&["link", "del", "ipv1"]);
-    gone("ipv1");
+    for name in ["ipv1", "ipv2", "ipv3"] {
+        ok(&["link", "del", name]);
+        gone(name);
+    }
     h.link_del(LinkRef::Name("ipv0")).unwrap();
     gone("ipv0");
 }
 
-/// A vrf needs its table (`IFLA_VRF_TABLE`), which neither the library nor the binary builds
-/// yet: made by `ip`, shown, given a port and deleted by us; made without a table, the kernel's
-/// refusal reaches the caller as ip reports it.
+/// A vrf and its table (`IFLA_VRF_TABLE`): made by the library, by the binary and by ip, shown
+/// as ip shows it (`info_data` `table`, and a port's `info_slave_kind` / `info_slave_data`),
+/// given ports by both, deleted by us; without a table the kernel's refusal reaches the caller
+/// as ip reports it.
 #[test]
 #[ignore = "runs in the 6.1 VM: tests/vm/matrix.sh"]
 fn vrf() {
     in_vm();
     let mut h = Handle::new().unwrap();
-    ip(&["link", "add", "vrf0", "type", "vrf", "table", "10"]);
+    h.link_add(&LinkAdd::vrf("vrf0", 10)).unwrap();
     let vrf0 = show_matches_ip("vrf0");
     assert_eq!(vrf0["linkinfo"]["info_kind"], "vrf");
     assert_eq!(vrf0["linkinfo"]["info_data"]["table"], 10);
     assert_eq!(lib_kind(&mut h, "vrf0").as_deref(), Some("vrf"));
+    details_text_matches_ip("vrf0");
+
+    ok(&["link", "add", "vrf1", "type", "vrf", "table", "20"]);
+    let vrf1 = show_matches_ip("vrf1");
+    assert_eq!(vrf1["linkinfo"]["info_data"]["table"], 20);
+    details_text_matches_ip("vrf1");
+    ip(&["link", "add", "vrf2", "type", "vrf", "table", "30"]);
+    let vrf2 = show_matches_ip("vrf2");
+    assert_eq!(vrf2["linkinfo"]["info_data"]["table"], 30);
 
     h.link_add(&LinkAdd::dummy("port0").master(LinkRef::Name("vrf0")))
         .unwrap();
     let port0 = show_matches_ip("port0");
     assert_eq!(port0["master"], "vrf0");
     assert_eq!(port0["linkinfo"]["info_slave_kind"], "vrf");
+    assert_eq!(port0["linkinfo"]["info_slave_data"]["table"], 10);
+    details_text_matches_ip("port0");
+    ok(&["link", "add", "port1", "type", "dummy"]);
+    ok(&["link", "set", "port1", "master", "vrf1"]);
+    let port1 = show_matches_ip("port1");
+    assert_eq!(port1["linkinfo"]["info_slave_data"]["table"], 20);
+    details_text_matches_ip("port1");
 
-    let (code, message) = same_failure(&["link", "add", "vrf1", "type", "vrf"]);
+    let (code, message) = same_failure(&["link", "add", "vrf3", "type", "vrf"]);
     assert_eq!(code, Some(2), "a kernel refusal: {message}");
-    let err = h.link_add(&LinkAdd::other("vrf1", "vrf")).unwrap_err();
+    let err = h.link_add(&LinkAdd::other("vrf3", "vrf")).unwrap_err();
     assert_eq!(
         err.to_string(),
         message,
         "the library reports the kernel's refusal"
     );
+    same_failure(&["link", "add", "vrf3", "type", "vrf", "table", "nosuch"]);
 
-    ok(&["link", "del", "port0"]);
-    gone("port0");
+    for name in ["port0", "port1", "vrf1", "vrf2"] {
+        ok(&["link", "del", name]);
+        gone(name);
+    }
     h.link_del(LinkRef::Name("vrf0")).unwrap();
     gone("vrf0");
 }

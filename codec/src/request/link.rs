@@ -15,8 +15,8 @@ use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::raw::IfInfoMsg;
 use crate::{
-    af, iff, ifla, ifla_info, ifla_macvlan, ifla_vlan, ifla_vxlan, nlm_f, rtext_filter, rtm,
-    veth_info,
+    af, iff, ifla, ifla_info, ifla_ipvlan, ifla_macvlan, ifla_vlan, ifla_vrf, ifla_vxlan, nlm_f,
+    rtext_filter, rtm, veth_info,
 };
 
 /// `MAX_ADDR_LEN` (`<linux/netdevice.h>`): the longest link-layer address.
@@ -146,6 +146,11 @@ pub enum LinkKind<'a> {
     /// `"macvlan"`: a device with its own MAC address on top of another link
     /// (`IFLA_MACVLAN_*`).
     Macvlan(Macvlan<'a>),
+    /// `"ipvlan"`: a device sharing the MAC address of the link it sits on, told apart by IP
+    /// address (`IFLA_IPVLAN_*`).
+    Ipvlan(Ipvlan),
+    /// `"vrf"`: an L3 master device binding its ports to a routing table (`IFLA_VRF_TABLE`).
+    Vrf(Vrf),
     /// Any other kind, sent as `IFLA_INFO_KIND` alone (`"ifb"`, `"nlmon"`, ...); attributes for
     /// its `IFLA_INFO_DATA` can be appended to the returned builder only after the nest is
     /// closed, so kinds that need data want their own variant.
@@ -163,6 +168,8 @@ impl LinkKind<'_> {
             LinkKind::Vxlan(_) => "vxlan",
             LinkKind::Vlan(_) => "vlan",
             LinkKind::Macvlan(_) => "macvlan",
+            LinkKind::Ipvlan(_) => "ipvlan",
+            LinkKind::Vrf(_) => "vrf",
             LinkKind::Other(kind) => kind,
         }
     }
@@ -272,6 +279,27 @@ pub struct Macvlan<'a> {
     pub opts: &'a [MacvlanOpt<'a>],
     /// `IFLA_LINK`: the index of the device the macvlan is on.
     pub link: u32,
+}
+
+/// An ipvlan device's options: `IFLA_LINK` and `IFLA_IPVLAN_*` (`ip link add link DEV ... type
+/// ipvlan [mode l2|l3|l3s] [bridge|private|vepa]`, `ip/iplink_ipvlan.c`). With neither `mode`
+/// nor `flags` no data nest is sent, as `ip` sends none without options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Ipvlan {
+    /// `IFLA_IPVLAN_MODE`: `IPVLAN_MODE_*` (l2, l3, l3s); the kernel defaults to l3.
+    pub mode: Option<u16>,
+    /// `IFLA_IPVLAN_FLAGS`: `IPVLAN_F_*` (0 bridge, private, vepa); `ip` sends it (0 for
+    /// bridge) whenever it has any option.
+    pub flags: Option<u16>,
+    /// `IFLA_LINK`: the index of the device the ipvlan is on (the kernel refuses none).
+    pub link: Option<u32>,
+}
+
+/// A VRF device's options (`ip link add NAME type vrf table TABLE`, `ip/iplink_vrf.c`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Vrf {
+    /// `IFLA_VRF_TABLE`: the routing table; the kernel refuses a vrf without one.
+    pub table: Option<u32>,
 }
 
 /// What `ip link set` changes: `RTM_NEWLINK` without `NLM_F_CREATE`.
@@ -393,7 +421,7 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// Flags `NLM_F_REQUEST | NLM_F_ACK` and the `mode`'s (`NLM_F_CREATE | NLM_F_EXCL` for add).
 /// `struct ifinfomsg` has family `AF_UNSPEC`, index 0 and `flags`. Attributes in this order:
 /// `IFLA_ADDRESS`, `IFLA_BROADCAST`, `IFLA_TXQLEN`, `IFLA_MTU`, `IFLA_NET_NS_FD` /
-/// `IFLA_NET_NS_PID`, `IFLA_MASTER`, `IFLA_LINK` (vlan, macvlan), `IFLA_IFNAME`, then
+/// `IFLA_NET_NS_PID`, `IFLA_MASTER`, `IFLA_LINK` (vlan, macvlan, ipvlan), `IFLA_IFNAME`, then
 /// `IFLA_LINKINFO { IFLA_INFO_KIND, IFLA_INFO_DATA { ... } }` where the kind data is:
 ///
 /// - veth: `VETH_INFO_PEER { struct ifinfomsg (the peer's flags), IFLA_ADDRESS, IFLA_TXQLEN,
@@ -404,6 +432,8 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// - vlan: `IFLA_VLAN_ID`, `IFLA_VLAN_PROTOCOL`;
 /// - macvlan: its further options in their order, `IFLA_MACVLAN_MODE`, `IFLA_MACVLAN_FLAGS`
 ///   (no data nest without any);
+/// - ipvlan: `IFLA_IPVLAN_MODE`, `IFLA_IPVLAN_FLAGS` (no data nest without either);
+/// - vrf: `IFLA_VRF_TABLE` (no data nest without it);
 /// - bridge: its options in their order, then `IFLA_BR_MULTI_BOOLOPT` (no data nest without
 ///   options);
 /// - bridge_slave: `IFLA_INFO_SLAVE_DATA` with the port options in their order;
@@ -434,6 +464,11 @@ pub fn link_new<'b>(
     match link.kind {
         LinkKind::Vlan(Vlan { link: lower, .. })
         | LinkKind::Macvlan(Macvlan { link: lower, .. }) => {
+            b.put_u32(ifla::LINK, lower)?;
+        }
+        LinkKind::Ipvlan(Ipvlan {
+            link: Some(lower), ..
+        }) => {
             b.put_u32(ifla::LINK, lower)?;
         }
         _ => {}
@@ -488,6 +523,21 @@ fn put_linkinfo(b: &mut MessageBuilder<'_>, kind: &LinkKind<'_>) -> Result<(), E
             if let Some(flags) = macvlan.flags {
                 b.put_u16(ifla_macvlan::FLAGS, flags)?;
             }
+            b.nest_end(data)?;
+        }
+        LinkKind::Ipvlan(ipvlan) if ipvlan.mode.is_some() || ipvlan.flags.is_some() => {
+            let data = b.nest_start(ifla_info::DATA)?;
+            if let Some(mode) = ipvlan.mode {
+                b.put_u16(ifla_ipvlan::MODE, mode)?;
+            }
+            if let Some(flags) = ipvlan.flags {
+                b.put_u16(ifla_ipvlan::FLAGS, flags)?;
+            }
+            b.nest_end(data)?;
+        }
+        LinkKind::Vrf(Vrf { table: Some(table) }) => {
+            let data = b.nest_start(ifla_info::DATA)?;
+            b.put_u32(ifla_vrf::TABLE, table)?;
             b.nest_end(data)?;
         }
         LinkKind::Bridge(opts) if !opts.is_empty() => {

@@ -45,8 +45,8 @@ mod rule;
 pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, addr_new};
 pub use kind_opts::{BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt};
 pub use link::{
-    LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vxlan, link_del,
-    link_del_group, link_dump, link_get, link_new, link_set,
+    Ipvlan, LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vrf, Vxlan,
+    link_del, link_del_group, link_dump, link_get, link_new, link_set,
 };
 pub use neigh::{
     Neighbour, NeighbourDump, NeighbourGet, neigh_del, neigh_dump, neigh_get, neigh_new,
