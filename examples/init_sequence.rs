@@ -84,7 +84,7 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     ] {
         h.address_add(&AddressSpec::new(dev, v4.parse()?))?;
         h.address_add(&AddressSpec::new(dev, v6.parse()?))?;
-        h.link_set(&LinkSet::new(LinkRef::Name(dev)).up(true))?;
+        h.link_set(&LinkSet::new(LinkRef::Name(dev.as_ref())).up(true))?;
         writeln!(out, "{dev}: {v4}, {v6}, up")?;
     }
 
@@ -96,8 +96,8 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
         "eth0: carrier after {} ms",
         start.elapsed().as_millis()
     )?;
-    ha.wait_addresses_ready(Some(LinkRef::Name("eth0")), Some(DAD_TIMEOUT))?;
-    hb.wait_addresses_ready(Some(LinkRef::Name("eth1")), Some(DAD_TIMEOUT))?;
+    ha.wait_addresses_ready(Some(LinkRef::from("eth0")), Some(DAD_TIMEOUT))?;
+    hb.wait_addresses_ready(Some(LinkRef::from("eth1")), Some(DAD_TIMEOUT))?;
     writeln!(
         out,
         "addresses ready (duplicate address detection done) after {} ms",

@@ -256,7 +256,7 @@ impl Handle {
 
     /// Runs `f` with `timeout` as the limit of each operation, then puts the previous limit
     /// back: the per-call override (`h.with_timeout(Some(Duration::from_secs(2)), |h|
-    /// h.link_del(LinkRef::Name("v0")))`).
+    /// h.link_del(LinkRef::from("v0")))`).
     pub fn with_timeout<R>(
         &mut self,
         timeout: Option<Duration>,

@@ -51,7 +51,7 @@ pub struct LinkAdd<'a> {
 
 impl<'a> LinkAdd<'a> {
     /// A link named `name` of `kind`, with nothing else set.
-    pub fn new(name: Option<&'a str>, kind: LinkKind<'a>) -> Self {
+    pub fn new(name: Option<&'a [u8]>, kind: LinkKind<'a>) -> Self {
         LinkAdd {
             request: request::NewLink {
                 name,
@@ -66,10 +66,14 @@ impl<'a> LinkAdd<'a> {
 
     /// A veth pair (veth(4)): `name` here, `peer` at the other end (the kernel names it
     /// `vethN` when `peer` is empty). Deleting either end deletes both.
-    pub fn veth(name: &'a str, peer: &'a str) -> Self {
+    pub fn veth(
+        name: &'a (impl AsRef<[u8]> + ?Sized),
+        peer: &'a (impl AsRef<[u8]> + ?Sized),
+    ) -> Self {
+        let peer = peer.as_ref();
         let peer_name = (!peer.is_empty()).then_some(peer);
         Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Veth(request::Veth {
                 peer_name,
                 ..request::Veth::default()
@@ -78,21 +82,21 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// A software bridge.
-    pub fn bridge(name: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Bridge(&[]))
+    pub fn bridge(name: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        Self::new(Some(name.as_ref()), LinkKind::Bridge(&[]))
     }
 
     /// A dummy device (a driver this kernel may lack: the kernel then says
     /// `Unknown device type`).
-    pub fn dummy(name: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Dummy)
+    pub fn dummy(name: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        Self::new(Some(name.as_ref()), LinkKind::Dummy)
     }
 
     /// A VXLAN endpoint with network identifier `id` (24 bits); set its addresses with
     /// [`LinkAdd::vxlan_remote`], [`LinkAdd::vxlan_group`], [`LinkAdd::vxlan_local`].
-    pub fn vxlan(name: &'a str, id: u32) -> Self {
+    pub fn vxlan(name: &'a (impl AsRef<[u8]> + ?Sized), id: u32) -> Self {
         Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Vxlan(request::Vxlan {
                 id,
                 ..request::Vxlan::default()
@@ -101,9 +105,9 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// An 802.1Q VLAN `id` on top of `link`.
-    pub fn vlan(name: &'a str, link: LinkRef<'a>, id: u16) -> Self {
+    pub fn vlan(name: &'a (impl AsRef<[u8]> + ?Sized), link: LinkRef<'a>, id: u16) -> Self {
         let mut add = Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Vlan(request::Vlan {
                 id,
                 protocol: None,
@@ -115,9 +119,13 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// A macvlan on top of `link`; `mode` is `MACVLAN_MODE_*` (`macvlan_mode::BRIDGE`, ...).
-    pub fn macvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u32>) -> Self {
+    pub fn macvlan(
+        name: &'a (impl AsRef<[u8]> + ?Sized),
+        link: LinkRef<'a>,
+        mode: Option<u32>,
+    ) -> Self {
         let mut add = Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Macvlan(request::Macvlan {
                 mode,
                 ..request::Macvlan::default()
@@ -128,8 +136,8 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// A link of any other `kind` that needs no kind-specific data (`ifb`, `nlmon`, ...).
-    pub fn other(name: &'a str, kind: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Other(kind))
+    pub fn other(name: &'a (impl AsRef<[u8]> + ?Sized), kind: &'a str) -> Self {
+        Self::new(Some(name.as_ref()), LinkKind::Other(kind))
     }
 
     /// `IFLA_MTU`.
@@ -377,8 +385,8 @@ impl<'a> LinkSet<'a> {
     }
 
     /// `name NEW` (`IFLA_IFNAME`).
-    pub fn name(mut self, name: &'a str) -> Self {
-        self.request.name = Some(name);
+    pub fn name(mut self, name: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        self.request.name = Some(name.as_ref());
         self
     }
 
@@ -419,8 +427,8 @@ impl<'a> LinkSet<'a> {
     }
 
     /// `alias TEXT` (`IFLA_IFALIAS`); empty clears it.
-    pub fn alias(mut self, alias: &'a str) -> Self {
-        self.request.alias = Some(alias);
+    pub fn alias(mut self, alias: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        self.request.alias = Some(alias.as_ref());
         self
     }
 
@@ -575,7 +583,7 @@ impl OpenNetns {
 
 fn describe(link: LinkRef<'_>) -> String {
     match link {
-        LinkRef::Name(name) => name.to_owned(),
+        LinkRef::Name(name) => String::from_utf8_lossy(name).into_owned(),
         LinkRef::Index(index) => format!("if{index}"),
     }
 }
@@ -627,8 +635,11 @@ impl Handle {
     pub fn link_add(&mut self, add: &LinkAdd<'_>) -> Result<()> {
         let mut fds = OpenNetns::default();
         let spec = self.new_link_spec(add, &mut fds)?;
-        let object = add.request.name.unwrap_or(add.request.kind.name());
-        self.ack("add link", object, |buf| request::link_new(buf, 0, &spec))
+        let object = add
+            .request
+            .name
+            .map_or_else(|| add.request.kind.name().into(), String::from_utf8_lossy);
+        self.ack("add link", &object, |buf| request::link_new(buf, 0, &spec))
     }
 
     /// The request `add` stands for, with names resolved to indexes and namespaces opened

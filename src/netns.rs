@@ -38,7 +38,7 @@
 //!     println!("{ns}"); // blue (id: 5)
 //! }
 //! // Work inside it without moving the calling thread:
-//! let lo_index = names.run_in("blue", || rtnl_ip::Handle::new()?.link_index(rtnl_ip::LinkRef::Name("lo")))??;
+//! let lo_index = names.run_in("blue", || rtnl_ip::Handle::new()?.link_index(rtnl_ip::LinkRef::from("lo")))??;
 //! names.delete("blue")?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

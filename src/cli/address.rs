@@ -383,7 +383,7 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 fn modify(ctx: &mut Ctx, args: &mut Args<'_>, op: Op) -> CmdResult {
     let parsed = ModifyArgs::parse(ctx, args)?;
     let mut spec = parsed.spec(op == Op::Delete)?;
-    let index = super::link::device_index(ctx, parsed.dev.unwrap_or_default())?;
+    let index = super::link::device_index(ctx, parsed.dev.unwrap_or_default().as_bytes())?;
     spec.dev = index.into();
     let handle = ctx.handle()?;
     match op {
@@ -489,8 +489,14 @@ impl<'a> ShowFilter<'a> {
                     let value = args.value()?;
                     f.links.group = Some(args::group(value)?);
                 }
-                "master" => f.links.master = Some(args.value()?),
-                "vrf" => f.links.vrf = Some(args.value()?),
+                "master" => {
+                    let value = args.value()?;
+                    f.links.master = Some(args.bytes(value));
+                }
+                "vrf" => {
+                    let value = args.value()?;
+                    f.links.vrf = Some(args.bytes(value));
+                }
                 "nomaster" => f.links.nomaster = true,
                 "type" => f.links.kind = Some(args.value()?),
                 w => {
@@ -504,7 +510,7 @@ impl<'a> ShowFilter<'a> {
                     if f.links.dev.is_some() {
                         return Err(duparg2("dev", dev));
                     }
-                    f.links.dev = Some(dev);
+                    f.links.dev = Some(args.bytes(dev));
                 }
             }
         }

@@ -323,8 +323,8 @@ Beyond ip: -timeout SECONDS gives the whole run a deadline: exit 124 when it pas
 ";
 
 /// Runs one command (the words from the object on).
-pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
-    let mut args = Args::new(words);
+pub fn dispatch(ctx: &mut Ctx, words: &[String], raw: &[Vec<u8>]) -> CmdResult {
+    let mut args = Args::new(words, raw);
     let Some(object) = args.next() else {
         return help(ctx, &mut args);
     };
@@ -374,8 +374,8 @@ fn echoes(words: &[String]) -> bool {
 }
 
 /// Runs a command and writes its output, then its failure (if any) on stderr; the exit code.
-fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
-    let mut result = dispatch(ctx, words);
+fn run_one(ctx: &mut Ctx, words: &[String], raw: &[Vec<u8>]) -> u8 {
+    let mut result = dispatch(ctx, words, raw);
     if ctx
         .handle
         .as_mut()
@@ -404,6 +404,13 @@ fn report(failure: &Failure) -> u8 {
     let text = failure.to_string();
     match failure {
         Failure::StdoutUsage(_) => out::flush(&format!("{text}\n")),
+        Failure::Named(_, bytes) => {
+            use std::io::Write as _;
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr
+                .write_all(bytes)
+                .and_then(|()| stderr.write_all(b"\n"));
+        }
         _ if !text.is_empty() => eprintln!("{text}"),
         _ => {}
     }
@@ -450,10 +457,7 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
                 return 1;
             }
         };
-        let code = match text_words(&command.words) {
-            Ok(words) => run_one(ctx, &words),
-            Err(failure) => report(&failure),
-        };
+        let code = run_one(ctx, &text_words(&command.words), &command.words);
         if code == 255 {
             // ip's invarg/duparg/usage end the whole process with exit(-1), batch or not.
             return code;
@@ -580,29 +584,19 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
     Ok((opts, i))
 }
 
-/// The words of a command as text. `ip` takes any bytes for a name; rtnl's library takes
-/// names as UTF-8, so a word that is not is refused (exit 255) rather than changed.
-fn text_words(words: &[Vec<u8>]) -> CmdResult<Vec<String>> {
+/// The words of a command as text, for keywords and numbers (bytes that are not UTF-8 read as
+/// U+FFFD); names are taken from the words' bytes ([`Args::bytes`]), as `ip` takes them.
+fn text_words(words: &[Vec<u8>]) -> Vec<String> {
     words
         .iter()
-        .map(|word| {
-            String::from_utf8(word.clone()).map_err(|_| {
-                Failure::Usage(format!(
-                    "rtnl: \"{}\": words that are not UTF-8 are not supported",
-                    word.escape_ascii()
-                ))
-            })
-        })
+        .map(|word| String::from_utf8_lossy(word).into_owned())
         .collect()
 }
 
 /// The whole program: options, then one command or a batch; the exit code. `words` are the
 /// arguments as the kernel passed them (bytes).
-pub fn main(words: &[Vec<u8>]) -> u8 {
-    let words = match text_words(words) {
-        Ok(words) => words,
-        Err(failure) => return report(&failure),
-    };
+pub fn main(raw: &[Vec<u8>]) -> u8 {
+    let words = text_words(raw);
     let words = words.as_slice();
     let (opts, first) = match parse_options(words) {
         Ok(parsed) => parsed,
@@ -612,6 +606,6 @@ pub fn main(words: &[Vec<u8>]) -> u8 {
     let mut ctx = Ctx::new(opts);
     match batch {
         Some(file) => run_batch(&mut ctx, &file),
-        None => run_one(&mut ctx, &words[first..]),
+        None => run_one(&mut ctx, &words[first..], &raw[first..]),
     }
 }

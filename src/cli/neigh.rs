@@ -206,7 +206,7 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
         _ => None,
     };
     // `proxy ADDR` without a device: ip sends index 0, and the kernel answers.
-    let dev = dev.map_or(LinkRef::Index(0), LinkRef::Name);
+    let dev = dev.map_or(LinkRef::Index(0), LinkRef::from);
     let mut spec = NeighbourSpec::new(dev, dst).state(state).flag(flags);
     spec.request.ext_flags = ext_flags;
     spec.request.protocol = protocol;
@@ -287,7 +287,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     ctx.flush();
     let mut p = Printer::new(Vec::new(), false, false);
     ctx.handle()?
-        .neigh_get_with(LinkRef::Name(dev), dst, proxy, |m| {
+        .neigh_get_with(LinkRef::from(dev), dst, proxy, |m| {
             neighbour(&mut p, m, &mut links, style);
         })?;
     let text = p.finish().unwrap_or_default();
@@ -319,7 +319,7 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             let value = args.value()?;
             let index = ctx
                 .handle()?
-                .link_index(LinkRef::Name(value))
+                .link_index(LinkRef::from(value))
                 .map_err(|_| invarg("Device does not exist\n", value))?;
             filter.master = Some(LinkRef::Index(index));
             filter.dump.master = None;
@@ -380,7 +380,7 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
         }
     }
     if let Some(dev) = dev {
-        let index = ctx.handle()?.link_index(LinkRef::Name(dev))?;
+        let index = ctx.handle()?.link_index(LinkRef::from(dev))?;
         filter.dev = Some(LinkRef::Index(index));
     }
     if flush {

@@ -848,7 +848,7 @@ impl<'a> ShowFilter<'a> {
             filter = filter.route_type(t);
         }
         let oif = match self.dev {
-            Some(dev) => Some(device_index(ctx, dev)?),
+            Some(dev) => Some(device_index(ctx, dev.as_bytes())?),
             None => None,
         };
         if let Some(oif) = oif {
@@ -973,10 +973,10 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     query.request.mark = mark;
     query.request.fib_match = fib_match;
     if let Some(dev) = iif {
-        query.iif = Some(device_index(ctx, dev)?.into());
+        query.iif = Some(device_index(ctx, dev.as_bytes())?.into());
     }
     if let Some(dev) = oif {
-        query.oif = Some(device_index(ctx, dev)?.into());
+        query.oif = Some(device_index(ctx, dev.as_bytes())?.into());
     }
     let style = RouteStyle {
         table: false,
