@@ -91,7 +91,7 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     let mut named = namespaces.list_with(&mut here)?;
     named.sort_by(|x, y| x.name.cmp(&y.name));
     for netns in named {
-        writeln!(out, "  {}", netns.name)?;
+        writeln!(out, "  {}", netns.name.to_string_lossy())?;
     }
     let veth_a = in_a.link(LinkRef::from("veth-a"))?;
     let peer = in_a.veth_peer(LinkRef::from("veth-a"))?;

@@ -791,7 +791,7 @@ impl Handle {
         let dir = self.run_dir().to_owned();
         let run_dir = RunDir::new(&dir);
         let mut names = Vec::new();
-        match run_dir.list(|name| names.push(name.to_owned())) {
+        match run_dir.list(|name| names.push(name.to_vec())) {
             Ok(()) => {}
             // No run dir: no named namespace.
             Err(e) if e.errno() == Some(rustix::io::Errno::NOENT) => return Ok(None),
@@ -802,7 +802,7 @@ impl Handle {
                 continue;
             };
             if self.nsid_of_fd(&fd)? == Some(nsid) {
-                return Ok(Some(name));
+                return Ok(Some(String::from_utf8_lossy(&name).into_owned()));
             }
         }
         Ok(None)

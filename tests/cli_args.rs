@@ -766,3 +766,57 @@ fn echo_is_silent_where_ip_is() {
     ip(&["netns", "del", "a"]);
     ip(&["netns", "del", "b"]);
 }
+
+/// Namespace names that are not UTF-8 are taken as ip takes them (`ip netns add $'\xff'`
+/// makes that file in the run dir), listed as their bytes (text and `-j`), found by `pids`
+/// and `delete`, and named by their bytes in messages. The same steps run with `rtnl` and
+/// with `ip` in a private mount namespace with its own `/run/netns`; after each, the
+/// outcome and `ip netns list` must be the same.
+#[test]
+fn netns_names_that_are_not_utf8_are_taken_as_ip_takes_them() {
+    let _run = private_netns_with_run_netns();
+    let steps: &[&[&[u8]]] = &[
+        &[b"netns", b"add", b"\xff"],
+        &[b"netns", b"add", b"a\xfeb"],
+        &[b"netns", b"add", b"\xff"],
+        &[b"netns", b"list"],
+        &[b"-j", b"netns", b"list"],
+        &[b"netns", b"pids", b"\xff"],
+        &[b"netns", b"pids", b"\xfd"],
+        &[b"netns", b"delete", b"\xfd"],
+        &[b"netns", b"delete", b"\xff"],
+        &[b"netns", b"delete", b"a\xfeb"],
+    ];
+    let state = || run("ip", &words("netns list")).stdout;
+    let mut seen = Vec::new();
+    for program in [RTNL, "ip"] {
+        let mut outcomes = Vec::new();
+        for step in steps {
+            outcomes.push((result(&run(program, step)), state()));
+        }
+        seen.push(outcomes);
+    }
+    for (i, step) in steps.iter().enumerate() {
+        let text = step.join(&b' ').escape_ascii().to_string();
+        let (ours, theirs) = (&seen[0][i], &seen[1][i]);
+        assert_eq!(
+            ours.0,
+            theirs.0,
+            "{text}: rtnl {} / ip {}",
+            show(&ours.0),
+            show(&theirs.0)
+        );
+        assert_eq!(
+            ours.1,
+            theirs.1,
+            "netns list after {text}: rtnl {:?} / ip {:?}",
+            ours.1.escape_ascii().to_string(),
+            theirs.1.escape_ascii().to_string()
+        );
+    }
+    // The names were made (the list was not empty) and are gone at the end.
+    let mut made: Vec<&[u8]> = seen[1][1].1.split(|&b| b == b'\n').collect();
+    made.sort();
+    assert_eq!(made, [&b""[..], b"a\xfeb", b"\xff"]);
+    assert!(seen[1].last().is_some_and(|(_, list)| list.is_empty()));
+}

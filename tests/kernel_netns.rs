@@ -108,7 +108,7 @@ fn our_list(names: &Namespaces) -> Vec<(String, Option<i32>)> {
         .list()
         .unwrap()
         .into_iter()
-        .map(|n| (n.name, n.nsid))
+        .map(|n| (n.name.into_string().expect("UTF-8 name"), n.nsid))
         .collect()
 }
 
@@ -155,7 +155,9 @@ fn add_list_delete_agree_with_ip() {
     assert!(ours.iter().all(|(_, id)| id.is_none()), "{ours:?}");
     assert_eq!(
         names.names().unwrap(),
-        ours.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()
+        ours.iter()
+            .map(|(n, _)| std::ffi::OsString::from(n))
+            .collect::<Vec<_>>()
     );
 
     // Each is a live, distinct namespace, distinct from ours too.
@@ -209,7 +211,7 @@ fn invalid_names_are_refused_like_ip() {
     // The longest name is fine.
     let longest = "n".repeat(255);
     names.add(&longest).unwrap();
-    assert_eq!(names.names().unwrap(), std::slice::from_ref(&longest));
+    assert_eq!(names.names().unwrap(), [std::ffi::OsString::from(&longest)]);
     names.delete(&longest).unwrap();
     assert!(names.names().unwrap().is_empty(), "nothing left behind");
 }
@@ -327,7 +329,7 @@ fn set_id_number_and_auto_agree_with_ip() {
         .list_with(&mut in_a)
         .unwrap()
         .into_iter()
-        .map(|n| (n.name, n.nsid))
+        .map(|n| (n.name.into_string().expect("UTF-8 name"), n.nsid))
         .collect();
     let ip_from_a: Vec<(String, Option<i32>)> = ip_list(&["-n", "a", "netns", "list"])
         .iter()
@@ -384,7 +386,13 @@ fn identify_pids_and_attach_agree_with_ip() {
         ip(&["netns", "identify", &pid_text]).trim(),
         ours.last().unwrap()
     );
-    assert_eq!(ours, names.names().unwrap(), "directory order");
+    assert_eq!(
+        ours.iter()
+            .map(std::ffi::OsString::from)
+            .collect::<Vec<_>>(),
+        names.names().unwrap(),
+        "directory order"
+    );
     assert_eq!(names.pids("b").unwrap(), [pid]);
 
     // The test thread's own namespace has no name; ip, run from it, agrees.

@@ -92,18 +92,23 @@ pub fn matches(word: &str, keyword: &str) -> bool {
     !word.is_empty() && keyword.starts_with(word)
 }
 
-/// The failure `make` makes for `name`, with the name's own bytes in its message where they are
-/// not UTF-8 ([`Failure::Named`], same exit code): `ip` prints a name as the bytes it was given.
+/// The failure `make` makes for `name` (given as text), with the name's own bytes in its
+/// message where they are not UTF-8 ([`Failure::Named`], same exit code): `ip` prints a name
+/// as the bytes it was given. The name's text (U+FFFD for each byte that is not UTF-8) is
+/// replaced by its bytes wherever the message holds it, so a library failure naming it
+/// (`|_| Failure::Lib(e)`) is printed with its bytes too.
 pub fn naming(name: &[u8], make: impl FnOnce(&str) -> Failure) -> Failure {
-    if let Ok(name) = std::str::from_utf8(name) {
-        return make(name);
+    let text = String::from_utf8_lossy(name);
+    let failure = make(&text);
+    let std::borrow::Cow::Owned(text) = text else {
+        return failure;
+    };
+    let message = failure.to_string();
+    if message.is_empty() || matches!(failure, Failure::StdoutUsage(_)) {
+        return failure;
     }
-    // A noncharacter stands for the name in the text, then the name's bytes replace it.
-    const MARK: &str = "\u{FFFF}";
-    let failure = make(MARK);
-    let text = failure.to_string();
-    let mut bytes = Vec::with_capacity(text.len() + name.len());
-    for (i, part) in text.split(MARK).enumerate() {
+    let mut bytes = Vec::with_capacity(message.len());
+    for (i, part) in message.split(text.as_str()).enumerate() {
         if i > 0 {
             bytes.extend_from_slice(name);
         }
