@@ -628,9 +628,10 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
 
 /// Words that are not UTF-8 are names as ip takes them: their bytes go to the kernel as they
 /// are (`link add`, a veth peer, `master`, `link set` with `name` and `alias`, `link show dev`,
-/// `link delete`), and a message naming one prints its bytes. Each form runs with `rtnl` and
+/// `link delete`, and the `dev` of addresses, routes and neighbours), and a message naming
+/// one prints its bytes. Each form runs with `rtnl` and
 /// with `ip` in a fresh namespace on the same links: stdout, stderr, exit code and the state
-/// after it (`ip -j -d link show`) must be the same.
+/// after it (`ip -j -d address show`) must be the same.
 #[test]
 fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
     let setup: &[&[&[u8]]] = &[
@@ -662,6 +663,36 @@ fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         &[
             b"link", b"add", b"x\xff", b"type", b"veth", b"peer", b"name", b"w0",
         ],
+        &[b"address", b"add", b"192.0.2.1/24", b"dev", b"v\xff"],
+        &[b"address", b"add", b"192.0.2.1/24", b"dev", b"w\xff"],
+        &[b"address", b"show", b"dev", b"v\xff"],
+        &[b"address", b"show", b"dev", b"w\xff"],
+        &[b"route", b"add", b"198.51.100.0/24", b"dev", b"v\xff"],
+        &[b"route", b"add", b"198.51.100.0/24", b"dev", b"w\xff"],
+        &[b"route", b"show", b"dev", b"w\xff"],
+        &[b"route", b"get", b"192.0.2.1", b"oif", b"w\xff"],
+        &[
+            b"neigh",
+            b"add",
+            b"192.0.2.2",
+            b"lladdr",
+            b"02:00:00:00:00:09",
+            b"dev",
+            b"v\xff",
+        ],
+        &[b"neigh", b"show", b"dev", b"v\xff"],
+        &[
+            b"neigh",
+            b"add",
+            b"192.0.2.3",
+            b"lladdr",
+            b"02:00:00:00:00:09",
+            b"dev",
+            b"w\xff",
+        ],
+        &[b"neigh", b"get", b"192.0.2.3", b"dev", b"w\xff"],
+        &[b"route", b"show", b"dev", b"v\xff"],
+        &[b"neigh", b"show", b"dev", b"w\xff"],
         &[
             b"link", b"add", b"w\xff", b"type", b"veth", b"peer", b"name", b"w\xfe",
         ],
@@ -703,7 +734,7 @@ fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         ],
     ];
     for form in forms {
-        let state = "-j -d link show";
+        let state = "-j -d address show";
         let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
         let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
         let text = form.join(&b' ').escape_ascii().to_string();

@@ -128,7 +128,7 @@ struct ModifyArgs<'a> {
     /// The words of `local`, for messages.
     local_word: &'a str,
     /// Whether `dev` was given.
-    dev: Option<&'a str>,
+    dev: Option<&'a [u8]>,
     /// `broadcast ADDR`, `+` (all host bits set) or `-` (none set).
     broadcast: Option<&'a str>,
     /// `valid_lft`.
@@ -248,7 +248,10 @@ impl<'a> ModifyArgs<'a> {
                             .ok_or_else(|| invarg("invalid scope value.", value))?,
                     );
                 }
-                "dev" => m.dev = Some(args.value()?),
+                "dev" => {
+                    let value = args.value()?;
+                    m.dev = Some(args.bytes(value));
+                }
                 "label" => r.label = Some(args.value()?),
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     let value = args.value()?;
@@ -383,7 +386,7 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 fn modify(ctx: &mut Ctx, args: &mut Args<'_>, op: Op) -> CmdResult {
     let parsed = ModifyArgs::parse(ctx, args)?;
     let mut spec = parsed.spec(op == Op::Delete)?;
-    let index = super::link::device_index(ctx, parsed.dev.unwrap_or_default().as_bytes())?;
+    let index = super::link::device_index(ctx, parsed.dev.unwrap_or_default())?;
     spec.dev = index.into();
     let handle = ctx.handle()?;
     match op {
