@@ -58,8 +58,8 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     here.set_run_dir(run_dir);
     here.link_add(
         &LinkAdd::veth("veth-a", "veth-b")
-            .netns(NetnsRef::Name(a))
-            .peer_netns(NetnsRef::Name(b)),
+            .netns(NetnsRef::name(a))
+            .peer_netns(NetnsRef::name(b)),
     )?;
     writeln!(out, "created veth pair veth-a ({a}) <-> veth-b ({b})")?;
 

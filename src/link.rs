@@ -6,6 +6,7 @@
 
 use std::net::IpAddr;
 use std::os::fd::{AsFd, AsRawFd};
+use std::os::unix::ffi::OsStrExt as _;
 
 use rtnl_codec::request::{self, LinkDump, LinkFlags, LinkKind, Netns, NewMode};
 use rtnl_codec::{LinkMessage, iff, ifla};
@@ -28,7 +29,7 @@ use crate::vocab::{LinkRef, NetnsRef};
 /// # fn main() -> rtnl_ip::Result<()> {
 /// use rtnl_ip::{Handle, LinkAdd, NetnsRef};
 /// let mut handle = Handle::new()?;
-/// handle.link_add(&LinkAdd::veth("v0", "v1").peer_netns(NetnsRef::Name("blue")).up())?;
+/// handle.link_add(&LinkAdd::veth("v0", "v1").peer_netns(NetnsRef::name("blue")).up())?;
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Debug)]
@@ -555,7 +556,7 @@ pub struct VethPeer {
 /// thousand links into one namespace holds one descriptor, not a thousand. A caller's own
 /// descriptor is duplicated, so it may be closed before a batch is sent.
 #[derive(Default)]
-pub(crate) struct OpenNetns(Vec<(Option<String>, NetnsFd)>);
+pub(crate) struct OpenNetns(Vec<(Option<Vec<u8>>, NetnsFd)>);
 
 impl OpenNetns {
     pub(crate) fn open(
@@ -566,8 +567,8 @@ impl OpenNetns {
         let key = match netns {
             None => return Ok(None),
             Some(NetnsRef::Pid(pid)) => return Ok(Some(Netns::Pid(pid))),
-            Some(NetnsRef::Name(name)) => Some(format!("name:{name}")),
-            Some(NetnsRef::Path(path)) => Some(format!("path:{path}")),
+            Some(NetnsRef::Name(name)) => Some([b"name:", name.as_bytes()].concat()),
+            Some(NetnsRef::Path(path)) => Some([b"path:", path.as_bytes()].concat()),
             Some(NetnsRef::Fd(_)) => None,
         };
         if let Some((_, fd)) = self.0.iter().find(|(k, _)| k.is_some() && *k == key) {

@@ -572,7 +572,7 @@ impl Namespaces {
     /// # Errors
     /// `Cannot open network namespace "NAME"`; a failed socket.
     pub fn handle(&self, name: &str) -> Result<Handle> {
-        Handle::in_netns_at(&self.run_dir, NetnsRef::Name(name))
+        Handle::in_netns_at(&self.run_dir, NetnsRef::name(name))
     }
 }
 

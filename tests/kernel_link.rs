@@ -25,7 +25,7 @@ fn veth_pair_with_peer_in_a_named_namespace() {
     let mut h = Handle::new().unwrap();
     h.link_add(
         &LinkAdd::veth("v0", "v1")
-            .peer_netns(NetnsRef::Name("blue"))
+            .peer_netns(NetnsRef::name("blue"))
             .mtu(1400)
             .peer_mtu(1300)
             .address(&[0x02, 0, 0, 0, 0, 0x10])
@@ -67,7 +67,7 @@ fn veth_pair_with_peer_in_a_named_namespace() {
     );
 
     // From inside blue, v1's peer is v0 in a namespace with no name in the run dir.
-    let mut blue = Handle::in_netns(NetnsRef::Name("blue")).unwrap();
+    let mut blue = Handle::in_netns(NetnsRef::name("blue")).unwrap();
     let back = blue.veth_peer(LinkRef::from("v1")).unwrap();
     assert_eq!((back.name.as_str(), back.index), ("v0", v0.index));
     assert!(matches!(back.namespace, PeerNamespace::Nsid(_)));
@@ -107,7 +107,7 @@ fn move_and_rename_in_one_request() {
     h.link_add(&LinkAdd::veth("m0", "m1")).unwrap();
     h.link_set(
         &LinkSet::new(LinkRef::from("m1"))
-            .netns(NetnsRef::Name("red"))
+            .netns(NetnsRef::name("red"))
             .name("eth7"),
     )
     .unwrap();
@@ -387,8 +387,8 @@ fn both_ends_into_one_named_namespace() {
     // Both ends name the same namespace: it is opened once for the request.
     h.link_add(
         &LinkAdd::veth("g0", "g1")
-            .netns(NetnsRef::Name("green"))
-            .peer_netns(NetnsRef::Name("green")),
+            .netns(NetnsRef::name("green"))
+            .peer_netns(NetnsRef::name("green")),
     )
     .unwrap();
     let there = ip_json(&["-n", "green", "link", "show", "type", "veth"]);

@@ -460,7 +460,7 @@ fn a_monitor_in_a_namespace_hears_that_namespace_only() {
     let names = Namespaces::at(run_dir.path());
     names.add("a").unwrap();
     let mut inside =
-        Monitor::in_netns_at(run_dir.path(), NetnsRef::Name("a"), MonitorGroups::LINK).unwrap();
+        Monitor::in_netns_at(run_dir.path(), NetnsRef::name("a"), MonitorGroups::LINK).unwrap();
     let mut here = Monitor::new(MonitorGroups::LINK).unwrap();
 
     names
@@ -486,7 +486,7 @@ fn a_monitor_in_a_namespace_hears_that_namespace_only() {
     );
 
     // A missing namespace fails as ip does.
-    let e = Monitor::in_netns_at(run_dir.path(), NetnsRef::Name("nope"), MonitorGroups::LINK)
+    let e = Monitor::in_netns_at(run_dir.path(), NetnsRef::name("nope"), MonitorGroups::LINK)
         .unwrap_err();
     assert_eq!(
         e.to_string(),

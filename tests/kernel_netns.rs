@@ -455,7 +455,7 @@ fn veth_moved_into_a_named_namespace_shows_up_there() {
     let mut here = Handle::new().unwrap();
     here.set_run_dir(IP_RUN_DIR);
     here.link_add(&LinkAdd::veth("v0", "v1")).unwrap();
-    here.link_set(&LinkSet::new(LinkRef::from("v1")).netns(NetnsRef::Name("blue")))
+    here.link_set(&LinkSet::new(LinkRef::from("v1")).netns(NetnsRef::name("blue")))
         .unwrap();
 
     // Gone from here, there in "blue", for the library and for ip.

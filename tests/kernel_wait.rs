@@ -265,7 +265,7 @@ fn waits_work_inside_another_namespace() {
     let run_dir = private_netns_and_run_dir();
     let names = Namespaces::at(run_dir.path());
     names.add("inner").unwrap();
-    let mut h = Handle::in_netns_at(run_dir.path(), NetnsRef::Name("inner")).unwrap();
+    let mut h = Handle::in_netns_at(run_dir.path(), NetnsRef::name("inner")).unwrap();
     assert!(h.netns().is_some());
     h.link_add(&LinkAdd::veth("n0", "n1")).unwrap();
     // The same name in the test's own namespace must not satisfy the wait.
@@ -275,7 +275,7 @@ fn waits_work_inside_another_namespace() {
         .unwrap();
     let path = run_dir.path().to_owned();
     let changer = thread::spawn(move || {
-        let mut h = Handle::in_netns_at(&path, NetnsRef::Name("inner")).unwrap();
+        let mut h = Handle::in_netns_at(&path, NetnsRef::name("inner")).unwrap();
         thread::sleep(Duration::from_millis(200));
         set_up(&mut h, "n0", true);
         set_up(&mut h, "n1", true);

@@ -30,6 +30,8 @@ use rtnl_ip::codec::request::{
 use rtnl_ip::show::lookup::{LinkTable, Window};
 use rtnl_ip::show::{self, link::LinkStyle};
 use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt as _;
 
 use super::args::{
     self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, naming, number,
@@ -176,8 +178,8 @@ fn argument_device(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
 /// A namespace argument (`netns NS`) as `ip` resolves it: a path when it contains `/`, a name
 /// when `/run/netns/NS` exists, else a process id; anything else is
 /// `Invalid "netns" value`.
-pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a str) -> CmdResult<NetnsRef<'a>> {
-    if word.contains('/') {
+pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a OsStr) -> CmdResult<NetnsRef<'a>> {
+    if word.as_bytes().contains(&b'/') {
         return Ok(NetnsRef::Path(word));
     }
     let run_dir = ctx.handle()?.run_dir().to_owned();
@@ -185,9 +187,12 @@ pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a str) -> CmdResult<NetnsRef<'a>> {
         return Ok(NetnsRef::Name(word));
     }
     // ip reads an int (`get_integer`) and sends its 32 bits as the pid.
-    match rtnl_ip::names::parse_integer(word) {
+    let text = word.to_string_lossy();
+    match rtnl_ip::names::parse_integer(&text) {
         Some(pid) => Ok(NetnsRef::Pid(pid as u32)),
-        None => Err(invarg("Invalid \"netns\" value\n", word)),
+        None => Err(naming(word.as_bytes(), |word| {
+            invarg("Invalid \"netns\" value\n", word)
+        })),
     }
 }
 
@@ -232,7 +237,10 @@ fn parse_common<'a, 'w: 'a>(
             }
             // ip reads an int and sends its 32 bits.
             "mtu" => r.mtu = Some(args::integer("mtu", args.value_once("mtu", &r.mtu)?)? as u32),
-            "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
+            "netns" => {
+                let value = args.value_once("netns", &spec.netns)?;
+                spec.netns = Some(NetnsRef::Name(OsStr::from_bytes(args.bytes(value))));
+            }
             w if matches(w, "link") => {
                 let value = args.value_once("link", &spec.link)?;
                 spec.link = Some(LinkRef::Name(args.bytes(value)));
@@ -870,7 +878,10 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
                 r.name = Some(ifname("name", args, value)?);
             }
             "mtu" => r.mtu = Some(args::integer("mtu", args.value_once("mtu", &r.mtu)?)? as u32),
-            "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
+            "netns" => {
+                let value = args.value_once("netns", &spec.netns)?;
+                spec.netns = Some(NetnsRef::Name(OsStr::from_bytes(args.bytes(value))));
+            }
             "group" => r.group = Some(args::group(args.value_once("group", &r.group)?)?),
             w if matches(w, "address") => {
                 let bytes = args::lladdr(args.value_once("address", &r.address)?)?;

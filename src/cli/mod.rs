@@ -250,9 +250,9 @@ const OUT_BUFFER: usize = 64 * 1024;
 /// name in `/run/netns`.
 pub fn netns_ref(text: &str) -> NetnsRef<'_> {
     if text.contains('/') {
-        NetnsRef::Path(text)
+        NetnsRef::path(text)
     } else {
-        NetnsRef::Name(text)
+        NetnsRef::name(text)
     }
 }
 
