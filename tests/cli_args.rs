@@ -805,7 +805,6 @@ fn echo_is_silent_where_ip_is() {
 /// outcome and `ip netns list` must be the same.
 #[test]
 fn netns_names_that_are_not_utf8_are_taken_as_ip_takes_them() {
-    let _run = private_netns_with_run_netns();
     let steps: &[&[&[u8]]] = &[
         &[b"netns", b"add", b"\xff"],
         &[b"netns", b"add", b"a\xfeb"],
@@ -851,12 +850,23 @@ fn netns_names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         state.extend_from_slice(rest);
         state
     };
+    // Each program in a network and mount namespace of its own (a deleted namespace's links
+    // go a moment later, so the second run must not see the first one's).
     let mut seen = Vec::new();
     for program in [RTNL, "ip"] {
-        let mut outcomes = Vec::new();
-        for step in steps {
-            outcomes.push((result(&run(program, step)), state()));
-        }
+        let outcomes = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let _run = private_netns_with_run_netns();
+                    let outcomes: Vec<_> = steps
+                        .iter()
+                        .map(|step| (result(&run(program, step)), state()))
+                        .collect();
+                    outcomes
+                })
+                .join()
+                .expect("test thread")
+        });
         seen.push(outcomes);
     }
     for (i, step) in steps.iter().enumerate() {
