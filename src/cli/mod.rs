@@ -25,13 +25,15 @@ mod rule;
 mod tuntap;
 mod wait;
 
+use std::ffi::OsStr;
 use std::io::BufRead;
+use std::os::unix::ffi::OsStrExt as _;
 use std::time::Duration;
 
 use rtnl_ip::show::{Palette, Printer};
 use rtnl_ip::{Deadline, Handle, NetnsRef};
 
-use args::{Args, CmdResult, Failure, matches};
+use args::{Args, CmdResult, Failure, matches, naming};
 
 /// `-f`/`-4`/`-6`/`-0`: the address family commands are limited to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -58,8 +60,9 @@ pub struct Options {
     pub pretty: bool,
     /// `-d`, `-details`: more of each object (the `linkinfo` of links).
     pub details: bool,
-    /// `-n`, `-netns NETNS`: work in this namespace (a name in `/run/netns`, or a path).
-    pub netns: Option<String>,
+    /// `-n`, `-netns NETNS`: work in this namespace (a name in `/run/netns`, or a path), as
+    /// the word's bytes.
+    pub netns: Option<std::ffi::OsString>,
     /// `-b`, `-batch FILE`: read commands from FILE (`-` for stdin).
     pub batch: Option<String>,
     /// `-force`: go on after a failed command of a batch.
@@ -186,7 +189,8 @@ impl Ctx {
         if self.handle.is_none() {
             let mut handle = match &self.opts.netns {
                 None => Handle::new().map_err(Failure::Lib)?,
-                Some(netns) => Handle::in_netns(netns_ref(netns)).map_err(Failure::LibUsage)?,
+                Some(netns) => Handle::in_netns(netns_ref(netns))
+                    .map_err(|e| naming(netns.as_bytes(), |_| Failure::LibUsage(e)))?,
             };
             handle.set_deadline(self.deadline);
             handle.set_echo(self.opts.echo);
@@ -248,11 +252,11 @@ const OUT_BUFFER: usize = 64 * 1024;
 
 /// A namespace as `-n` and `netns` keywords name it: a path when it contains `/`, else a
 /// name in `/run/netns`.
-pub fn netns_ref(text: &str) -> NetnsRef<'_> {
-    if text.contains('/') {
-        NetnsRef::path(text)
+pub fn netns_ref(word: &std::ffi::OsStr) -> NetnsRef<'_> {
+    if word.as_bytes().contains(&b'/') {
+        NetnsRef::Path(word)
     } else {
-        NetnsRef::name(text)
+        NetnsRef::Name(word)
     }
 }
 
@@ -475,7 +479,7 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
 
 /// Reads the options before the object (`ip`'s main loop, in its order, so `-n` is `-netns`
 /// and `-b` is `-batch`); returns them and the index of the first word after them.
-fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
+fn parse_options(words: &[String], raw: &[Vec<u8>]) -> CmdResult<(Options, usize)> {
     let mut opts = Options::default();
     let mut i = 0;
     while let Some(word) = words.get(i) {
@@ -554,7 +558,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
         } else if is("-help") {
             return Err(Failure::Usage(USAGE.trim_end().to_owned()));
         } else if is("-netns") {
-            opts.netns = Some(value()?);
+            value()?;
+            opts.netns = raw.get(i).map(|name| OsStr::from_bytes(name).to_owned());
         } else if opt.len() >= "-timeo".len() && is("-timeout") {
             // Not ip's: shorter prefixes are ip's -timestamp.
             opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
@@ -598,7 +603,7 @@ fn text_words(words: &[Vec<u8>]) -> Vec<String> {
 pub fn main(raw: &[Vec<u8>]) -> u8 {
     let words = text_words(raw);
     let words = words.as_slice();
-    let (opts, first) = match parse_options(words) {
+    let (opts, first) = match parse_options(words, raw) {
         Ok(parsed) => parsed,
         Err(failure) => return report(&failure),
     };
