@@ -747,6 +747,44 @@ fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         );
         assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
     }
+    // A batch file's words are names as bytes too.
+    let file = std::env::temp_dir().join(format!("rtnl-names-{}.batch", std::process::id()));
+    std::fs::write(
+        &file,
+        b"link add x\xff type veth peer name y\xfe\nlink show dev y\xfe\nlink show dev q\xfd\n",
+    )
+    .expect("write the batch file");
+    let form: &[&[u8]] = &[b"-b", file.as_os_str().as_bytes()];
+    let state = "-j -d address show";
+    let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
+    let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
+    let _ = std::fs::remove_file(&file);
+    let mac = |out: &[u8]| {
+        // The new pair's random MAC addresses.
+        let text = marked(out);
+        let mut kept = String::new();
+        for line in text.lines() {
+            match line.find("link/ether ") {
+                Some(at) => kept.push_str(&line[..at]),
+                None => kept.push_str(line),
+            }
+            kept.push('\n');
+        }
+        kept
+    };
+    assert_eq!(
+        (ours.0.0, mac(&ours.0.1), &ours.0.2),
+        (theirs.0.0, mac(&theirs.0.1), &theirs.0.2),
+        "batch: rtnl {} / ip {}",
+        show(&ours.0),
+        show(&theirs.0)
+    );
+    assert_eq!(stable(&ours.1), stable(&theirs.1), "state after the batch");
+    assert!(
+        mac(&ours.0.1).contains("y<xfe>@x<xff>"),
+        "{}",
+        show(&ours.0)
+    );
 }
 
 /// Runs `setup` (with `ip`, words as bytes) and then `form` with `program` in a fresh network
