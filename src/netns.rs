@@ -352,7 +352,7 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; the kernel's refusal.
-    pub fn set_id(&self, name: &str, value: NsidValue) -> Result<i32> {
+    pub fn set_id(&self, name: &(impl AsRef<OsStr> + ?Sized), value: NsidValue) -> Result<i32> {
         self.set_id_with(&mut Handle::new()?, name, value)
     }
 
@@ -360,7 +360,12 @@ impl Namespaces {
     ///
     /// # Errors
     /// As [`set_id`](Self::set_id).
-    pub fn set_id_with(&self, handle: &mut Handle, name: &str, value: NsidValue) -> Result<i32> {
+    pub fn set_id_with(
+        &self,
+        handle: &mut Handle,
+        name: &(impl AsRef<OsStr> + ?Sized),
+        value: NsidValue,
+    ) -> Result<i32> {
         let fd = self.open(name)?;
         handle.nsid_set(NetnsRef::Fd(&fd), value)
     }
@@ -571,7 +576,7 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; a failed socket.
-    pub fn handle(&self, name: &str) -> Result<Handle> {
+    pub fn handle(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<Handle> {
         Handle::in_netns_at(&self.run_dir, NetnsRef::name(name))
     }
 }

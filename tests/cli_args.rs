@@ -838,8 +838,8 @@ fn echo_is_silent_where_ip_is() {
 
 /// Namespace names that are not UTF-8 are taken as ip takes them (`ip netns add $'\xff'`
 /// makes that file in the run dir), listed as their bytes (text and `-j`), found by `pids`
-/// and `delete`, taken by `link add ... netns NAME` and `-n NAME`, and named by their bytes
-/// in messages. The same steps run with `rtnl` and
+/// and `delete`, given an id by `set`, taken by `link add ... netns NAME` and `-n NAME`, and
+/// named by their bytes in messages. The same steps run with `rtnl` and
 /// with `ip` in a private mount namespace with its own `/run/netns`; after each, the
 /// outcome and `ip netns list` must be the same.
 #[test]
@@ -871,6 +871,9 @@ fn netns_names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         &[b"link", b"add", b"d1", b"netns", b"\xfd", b"type", b"veth"],
         &[b"-n", b"\xff", b"-br", b"address", b"show", b"dev", b"lo"],
         &[b"-n", b"\xfd", b"-br", b"address", b"show", b"dev", b"lo"],
+        &[b"netns", b"set", b"\xff", b"5"],
+        &[b"netns", b"set", b"\xfd", b"5"],
+        &[b"netns", b"list"],
         &[b"netns", b"delete", b"\xfd"],
         &[b"netns", b"delete", b"\xff"],
         &[b"netns", b"delete", b"a\xfeb"],

@@ -272,15 +272,18 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
     };
     let names = namespaces();
+    let bytes = args.bytes(name);
     names
-        .set_id_with(ctx.handle()?, name, value)
-        .map_err(|e| match e.kind() {
-            // ip names the namespace this way when it cannot open it.
-            ErrorKind::Netns(_) | ErrorKind::Os(_) => local(format!(
-                "Cannot open network namespace \"{name}\": {}",
-                why(&e)
-            )),
-            _ => Failure::Lib(e),
+        .set_id_with(ctx.handle()?, OsStr::from_bytes(bytes), value)
+        .map_err(|e| {
+            naming(bytes, |name| match e.kind() {
+                // ip names the namespace this way when it cannot open it.
+                ErrorKind::Netns(_) | ErrorKind::Os(_) => local(format!(
+                    "Cannot open network namespace \"{name}\": {}",
+                    why(&e)
+                )),
+                _ => Failure::Lib(e),
+            })
         })?;
     ctx.warn();
     Ok(())
