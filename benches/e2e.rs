@@ -231,11 +231,11 @@ fn create_rtnl(names: &[(String, String)], same_commands: bool) {
         let add = LinkAdd::veth(a, b);
         batch.link_add(&if same_commands { add } else { add.up() });
         if same_commands {
-            batch.link_up(LinkRef::Name(a));
+            batch.link_up(LinkRef::Name(a.as_ref()));
         }
     }
     for (i, (a, _)) in names.iter().enumerate() {
-        batch.address_add(LinkRef::Name(a), address(i), 64);
+        batch.address_add(LinkRef::Name(a.as_ref()), address(i), 64);
     }
     for (i, r) in batch.send().unwrap().into_iter().enumerate() {
         r.unwrap_or_else(|e| panic!("request {i}: {e:#}"));
@@ -334,7 +334,7 @@ fn delete_all(h: &mut Handle, names: &[(String, String)]) {
         for link in [a, b] {
             batch.link_set(&SetLink {
                 group: Some(1),
-                ..SetLink::new(LinkRef::Name(link))
+                ..SetLink::new(LinkRef::Name(link.as_ref()))
             });
         }
     }
@@ -667,7 +667,7 @@ fn main() {
     let load_before = load();
     rtnl_ip::sys::unshare_net().expect("unshare(CLONE_NEWNET)");
     let mut h = Handle::new().unwrap();
-    h.link_set(&rtnl_ip::LinkSet::new(LinkRef::Name("lo")).up(true))
+    h.link_set(&rtnl_ip::LinkSet::new(LinkRef::from("lo")).up(true))
         .unwrap();
 
     let mut c = Criterion::default().configure_from_args();

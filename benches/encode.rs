@@ -64,12 +64,12 @@ mod codec {
     #[inline(never)]
     pub fn veth(buf: &mut [u8], seq: u32) -> usize {
         let veth = Veth {
-            peer_name: Some("v1"),
+            peer_name: Some(b"v1"),
             peer_netns: Some(Netns::Fd(PEER_NETNS_FD as i32)),
             ..Veth::default()
         };
         let link = NewLink {
-            name: Some("v0"),
+            name: Some(b"v0"),
             ..NewLink::new(LinkKind::Veth(veth))
         };
         link_new(buf, seq, &link).unwrap().finish().len()

@@ -67,14 +67,14 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     }
     writeln!(out, "created namespaces {a} and {b}")?;
 
-    let mut ha = Handle::in_netns_at(run_dir, NetnsRef::Name(a))?;
-    let mut hb = Handle::in_netns_at(run_dir, NetnsRef::Name(b))?;
+    let mut ha = Handle::in_netns_at(run_dir, NetnsRef::name(a))?;
+    let mut hb = Handle::in_netns_at(run_dir, NetnsRef::name(b))?;
     // Subscribe first: whatever happens to eth0 from here on is queued for the wait.
     let mut carrier = Waiter::new(&ha, Condition::Link("eth0".into(), LinkState::Carrier))?;
     writeln!(out, "subscribed to link events in {a}")?;
 
     // Create: the pair, made in a, its peer end moved to b.
-    ha.link_add(&LinkAdd::veth("eth0", "eth1").peer_netns(NetnsRef::Name(b)))?;
+    ha.link_add(&LinkAdd::veth("eth0", "eth1").peer_netns(NetnsRef::name(b)))?;
     writeln!(out, "created veth pair eth0 ({a}) <-> eth1 ({b})")?;
 
     // Configure: addresses (IPv6 ones start tentative), then up.
@@ -84,7 +84,7 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     ] {
         h.address_add(&AddressSpec::new(dev, v4.parse()?))?;
         h.address_add(&AddressSpec::new(dev, v6.parse()?))?;
-        h.link_set(&LinkSet::new(LinkRef::Name(dev)).up(true))?;
+        h.link_set(&LinkSet::new(LinkRef::Name(dev.as_ref())).up(true))?;
         writeln!(out, "{dev}: {v4}, {v6}, up")?;
     }
 
@@ -96,8 +96,8 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
         "eth0: carrier after {} ms",
         start.elapsed().as_millis()
     )?;
-    ha.wait_addresses_ready(Some(LinkRef::Name("eth0")), Some(DAD_TIMEOUT))?;
-    hb.wait_addresses_ready(Some(LinkRef::Name("eth1")), Some(DAD_TIMEOUT))?;
+    ha.wait_addresses_ready(Some(LinkRef::from("eth0")), Some(DAD_TIMEOUT))?;
+    hb.wait_addresses_ready(Some(LinkRef::from("eth1")), Some(DAD_TIMEOUT))?;
     writeln!(
         out,
         "addresses ready (duplicate address detection done) after {} ms",

@@ -58,8 +58,8 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     here.set_run_dir(run_dir);
     here.link_add(
         &LinkAdd::veth("veth-a", "veth-b")
-            .netns(NetnsRef::Name(a))
-            .peer_netns(NetnsRef::Name(b)),
+            .netns(NetnsRef::name(a))
+            .peer_netns(NetnsRef::name(b)),
     )?;
     writeln!(out, "created veth pair veth-a ({a}) <-> veth-b ({b})")?;
 
@@ -71,8 +71,8 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
         (&mut in_b, "veth-b", "192.0.2.2/24"),
     ] {
         handle.address_add(&AddressSpec::new(dev, address.parse()?))?;
-        handle.link_set(&LinkSet::new(LinkRef::Name("lo")).up(true))?;
-        handle.link_set(&LinkSet::new(LinkRef::Name(dev)).up(true))?;
+        handle.link_set(&LinkSet::new(LinkRef::from("lo")).up(true))?;
+        handle.link_set(&LinkSet::new(LinkRef::from(dev)).up(true))?;
         writeln!(out, "{dev}: {address}, up")?;
     }
 
@@ -91,10 +91,10 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     let mut named = namespaces.list_with(&mut here)?;
     named.sort_by(|x, y| x.name.cmp(&y.name));
     for netns in named {
-        writeln!(out, "  {}", netns.name)?;
+        writeln!(out, "  {}", netns.name.to_string_lossy())?;
     }
-    let veth_a = in_a.link(LinkRef::Name("veth-a"))?;
-    let peer = in_a.veth_peer(LinkRef::Name("veth-a"))?;
+    let veth_a = in_a.link(LinkRef::from("veth-a"))?;
+    let peer = in_a.veth_peer(LinkRef::from("veth-a"))?;
     let peer_ns = match &peer.namespace {
         PeerNamespace::Named { name, nsid } => format!("{name}, nsid {nsid} as {a} sees it"),
         PeerNamespace::Nsid(nsid) => format!("nsid {nsid}"),
@@ -108,7 +108,7 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     )?;
 
     // Deleting one end deletes both; then the names go.
-    in_a.link_del(LinkRef::Name("veth-a"))?;
+    in_a.link_del(LinkRef::from("veth-a"))?;
     drop((in_a, in_b, sender, receiver));
     for name in cleanup.made.drain(..).rev() {
         namespaces.delete(name)?;

@@ -13,7 +13,7 @@
 //! for (i, (a, b)) in names.iter().enumerate() {
 //!     batch.link_add(&LinkAdd::veth(a, b).up());
 //!     let addr = Ipv6Addr::new(0x2001, 0xdb8, 0, i as u16, 0, 0, 0, 1);
-//!     batch.address_add(LinkRef::Name(a), IpAddr::V6(addr), 64);
+//!     batch.address_add(LinkRef::from(a.as_str()), IpAddr::V6(addr), 64);
 //! }
 //! for (i, result) in batch.send()?.into_iter().enumerate() {
 //!     if let Err(e) = result {
@@ -63,7 +63,7 @@ enum State {
     Unresolved {
         start: usize,
         len: usize,
-        name: String,
+        name: Vec<u8>,
     },
     /// The request could not be built; this is its result.
     Failed(Error),
@@ -164,7 +164,10 @@ impl Batch<'_> {
             // As `Handle::link_add` reports it: opening a namespace, finding a master.
             Err(e) => return self.push_error(e),
         };
-        let object = spec.name.unwrap_or(spec.kind.name()).to_owned();
+        let object = spec
+            .name
+            .map_or_else(|| spec.kind.name().into(), String::from_utf8_lossy)
+            .into_owned();
         self.push("add link", object, false, None, |buf| {
             request::link_new(buf, 0, &spec)
         })
@@ -290,7 +293,10 @@ impl Batch<'_> {
             "{}/{} dev {}",
             address.local,
             address.prefix_len,
-            name.map_or_else(|| index.to_string(), str::to_owned)
+            name.map_or_else(
+                || index.to_string(),
+                |n| String::from_utf8_lossy(n).into_owned()
+            )
         );
         if let Some(name) = name {
             // The kernel's own check, so a bad name fails here and not as "device not found".
@@ -322,7 +328,7 @@ impl Batch<'_> {
         op: &'static str,
         object: String,
         forgets_names: bool,
-        unresolved: Option<&str>,
+        unresolved: Option<&[u8]>,
         mut build: impl FnMut(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
     ) -> usize {
         let start = self.used;
@@ -358,7 +364,7 @@ impl Batch<'_> {
             Some(name) => State::Unresolved {
                 start,
                 len,
-                name: name.to_owned(),
+                name: name.to_vec(),
             },
         };
         self.entries.push(Entry {
@@ -385,7 +391,7 @@ impl Batch<'_> {
         let mut results: Vec<Result<()>> = Vec::with_capacity(entries.len());
         results.resize_with(entries.len(), || Ok(()));
         // Indexes of link names looked up so far, valid until a request that forgets names.
-        let mut known: HashMap<String, u32> = HashMap::new();
+        let mut known: HashMap<Vec<u8>, u32> = HashMap::new();
         // The requests of the current run: their indexes and the bytes they span.
         let mut run: Vec<usize> = Vec::new();
         let mut span = 0..0;
@@ -427,8 +433,11 @@ impl Batch<'_> {
                             (*start, *len)
                         }
                         Err(Errno::NODEV) => {
-                            let error =
-                                Error::new(entry.op, Some(name.clone()), ErrorKind::NotFound);
+                            let error = Error::new(
+                                entry.op,
+                                Some(String::from_utf8_lossy(name).into_owned()),
+                                ErrorKind::NotFound,
+                            );
                             results[i] = Err(error);
                             continue;
                         }
@@ -456,14 +465,23 @@ impl Batch<'_> {
     /// `SIOCGIFINDEX` on the handle's socket: the index of the link `name` in the socket's
     /// namespace (the ioctl works on any socket, a netlink one included, in the namespace the
     /// socket belongs to), at the cost of one system call and no reply to parse.
-    fn index_of(&mut self, name: &str) -> Result<u32, Errno> {
-        rustix::net::netdevice::name_to_index(self.handle.engine().transport(), name)
+    fn index_of(&mut self, name: &[u8]) -> Result<u32, Errno> {
+        match std::str::from_utf8(name) {
+            Ok(name) => {
+                rustix::net::netdevice::name_to_index(self.handle.engine().transport(), name)
+            }
+            // rustix's SIOCGIFINDEX takes text; a name that is not asks the kernel by netlink.
+            Err(_) => self
+                .handle
+                .link_index(LinkRef::Name(name))
+                .map_err(|e| e.errno().unwrap_or(Errno::NODEV)),
+        }
     }
 
     /// Looks up the names of the address requests in `later`, in order, as long as the
     /// links exist and no request in between forgets names, so a run of addresses on links
     /// made before it goes out as one pipelined run.
-    fn look_ahead(&mut self, later: &[Entry], known: &mut HashMap<String, u32>) {
+    fn look_ahead(&mut self, later: &[Entry], known: &mut HashMap<Vec<u8>, u32>) {
         for entry in later {
             if entry.forgets_names {
                 return;
@@ -511,7 +529,7 @@ impl Entry {
 
 fn describe(link: LinkRef<'_>) -> String {
     match link {
-        LinkRef::Name(name) => name.to_owned(),
+        LinkRef::Name(name) => String::from_utf8_lossy(name).into_owned(),
         LinkRef::Index(index) => format!("if{index}"),
     }
 }

@@ -1,5 +1,6 @@
 //! [`Handle`]: one rtnetlink socket, its buffers and its sequence numbers.
 
+use std::os::unix::ffi::OsStrExt as _;
 use std::time::Duration;
 
 use rtnl_codec::{Message, MessageBuilder};
@@ -256,7 +257,7 @@ impl Handle {
 
     /// Runs `f` with `timeout` as the limit of each operation, then puts the previous limit
     /// back: the per-call override (`h.with_timeout(Some(Duration::from_secs(2)), |h|
-    /// h.link_del(LinkRef::Name("v0")))`).
+    /// h.link_del(LinkRef::from("v0")))`).
     pub fn with_timeout<R>(
         &mut self,
         timeout: Option<Duration>,
@@ -280,9 +281,11 @@ impl Handle {
 pub(crate) fn open_netns(run_dir: &str, netns: NetnsRef<'_>) -> Result<NetnsFd> {
     match netns {
         NetnsRef::Name(name) => RunDir::new(run_dir)
-            .open(name)
-            .context("open namespace", name),
-        NetnsRef::Path(path) => NetnsFd::open(path).context("open namespace", path),
+            .open(name.as_bytes())
+            .context("open namespace", name.to_string_lossy()),
+        NetnsRef::Path(path) => {
+            NetnsFd::open(path.as_bytes()).context("open namespace", path.to_string_lossy())
+        }
         NetnsRef::Pid(pid) => NetnsFd::of_pid(pid).context("open namespace", netns),
         NetnsRef::Fd(fd) => rustix::io::fcntl_dupfd_cloexec(fd, 0)
             .map(NetnsFd::from_owned_fd)

@@ -6,6 +6,7 @@
 
 use std::net::IpAddr;
 use std::os::fd::{AsFd, AsRawFd};
+use std::os::unix::ffi::OsStrExt as _;
 
 use rtnl_codec::request::{self, LinkDump, LinkFlags, LinkKind, Netns, NewMode};
 use rtnl_codec::{LinkMessage, iff, ifla};
@@ -28,7 +29,7 @@ use crate::vocab::{LinkRef, NetnsRef};
 /// # fn main() -> rtnl_ip::Result<()> {
 /// use rtnl_ip::{Handle, LinkAdd, NetnsRef};
 /// let mut handle = Handle::new()?;
-/// handle.link_add(&LinkAdd::veth("v0", "v1").peer_netns(NetnsRef::Name("blue")).up())?;
+/// handle.link_add(&LinkAdd::veth("v0", "v1").peer_netns(NetnsRef::name("blue")).up())?;
 /// # Ok(()) }
 /// ```
 #[derive(Clone, Debug)]
@@ -51,7 +52,7 @@ pub struct LinkAdd<'a> {
 
 impl<'a> LinkAdd<'a> {
     /// A link named `name` of `kind`, with nothing else set.
-    pub fn new(name: Option<&'a str>, kind: LinkKind<'a>) -> Self {
+    pub fn new(name: Option<&'a [u8]>, kind: LinkKind<'a>) -> Self {
         LinkAdd {
             request: request::NewLink {
                 name,
@@ -66,10 +67,14 @@ impl<'a> LinkAdd<'a> {
 
     /// A veth pair (veth(4)): `name` here, `peer` at the other end (the kernel names it
     /// `vethN` when `peer` is empty). Deleting either end deletes both.
-    pub fn veth(name: &'a str, peer: &'a str) -> Self {
+    pub fn veth(
+        name: &'a (impl AsRef<[u8]> + ?Sized),
+        peer: &'a (impl AsRef<[u8]> + ?Sized),
+    ) -> Self {
+        let peer = peer.as_ref();
         let peer_name = (!peer.is_empty()).then_some(peer);
         Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Veth(request::Veth {
                 peer_name,
                 ..request::Veth::default()
@@ -78,21 +83,21 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// A software bridge.
-    pub fn bridge(name: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Bridge(&[]))
+    pub fn bridge(name: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        Self::new(Some(name.as_ref()), LinkKind::Bridge(&[]))
     }
 
     /// A dummy device (a driver this kernel may lack: the kernel then says
     /// `Unknown device type`).
-    pub fn dummy(name: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Dummy)
+    pub fn dummy(name: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        Self::new(Some(name.as_ref()), LinkKind::Dummy)
     }
 
     /// A VXLAN endpoint with network identifier `id` (24 bits); set its addresses with
     /// [`LinkAdd::vxlan_remote`], [`LinkAdd::vxlan_group`], [`LinkAdd::vxlan_local`].
-    pub fn vxlan(name: &'a str, id: u32) -> Self {
+    pub fn vxlan(name: &'a (impl AsRef<[u8]> + ?Sized), id: u32) -> Self {
         Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Vxlan(request::Vxlan {
                 id,
                 ..request::Vxlan::default()
@@ -101,9 +106,9 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// An 802.1Q VLAN `id` on top of `link`.
-    pub fn vlan(name: &'a str, link: LinkRef<'a>, id: u16) -> Self {
+    pub fn vlan(name: &'a (impl AsRef<[u8]> + ?Sized), link: LinkRef<'a>, id: u16) -> Self {
         let mut add = Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Vlan(request::Vlan {
                 id,
                 protocol: None,
@@ -115,9 +120,13 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// A macvlan on top of `link`; `mode` is `MACVLAN_MODE_*` (`macvlan_mode::BRIDGE`, ...).
-    pub fn macvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u32>) -> Self {
+    pub fn macvlan(
+        name: &'a (impl AsRef<[u8]> + ?Sized),
+        link: LinkRef<'a>,
+        mode: Option<u32>,
+    ) -> Self {
         let mut add = Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Macvlan(request::Macvlan {
                 mode,
                 ..request::Macvlan::default()
@@ -129,9 +138,14 @@ impl<'a> LinkAdd<'a> {
 
     /// An ipvlan on top of `link`; `mode` is `IPVLAN_MODE_*` (`ipvlan_mode::L2`, ...) and
     /// `flags` `IPVLAN_F_*` (0 is bridge, `ipvlan_flag::PRIVATE`, `ipvlan_flag::VEPA`).
-    pub fn ipvlan(name: &'a str, link: LinkRef<'a>, mode: Option<u16>, flags: Option<u16>) -> Self {
+    pub fn ipvlan(
+        name: &'a (impl AsRef<[u8]> + ?Sized),
+        link: LinkRef<'a>,
+        mode: Option<u16>,
+        flags: Option<u16>,
+    ) -> Self {
         let mut add = Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Ipvlan(request::Ipvlan {
                 mode,
                 flags,
@@ -143,16 +157,16 @@ impl<'a> LinkAdd<'a> {
     }
 
     /// A VRF bound to routing table `table` (`IFLA_VRF_TABLE`).
-    pub fn vrf(name: &'a str, table: u32) -> Self {
+    pub fn vrf(name: &'a (impl AsRef<[u8]> + ?Sized), table: u32) -> Self {
         Self::new(
-            Some(name),
+            Some(name.as_ref()),
             LinkKind::Vrf(request::Vrf { table: Some(table) }),
         )
     }
 
     /// A link of any other `kind` that needs no kind-specific data (`ifb`, `nlmon`, ...).
-    pub fn other(name: &'a str, kind: &'a str) -> Self {
-        Self::new(Some(name), LinkKind::Other(kind))
+    pub fn other(name: &'a (impl AsRef<[u8]> + ?Sized), kind: &'a str) -> Self {
+        Self::new(Some(name.as_ref()), LinkKind::Other(kind))
     }
 
     /// `IFLA_MTU`.
@@ -400,8 +414,8 @@ impl<'a> LinkSet<'a> {
     }
 
     /// `name NEW` (`IFLA_IFNAME`).
-    pub fn name(mut self, name: &'a str) -> Self {
-        self.request.name = Some(name);
+    pub fn name(mut self, name: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        self.request.name = Some(name.as_ref());
         self
     }
 
@@ -442,8 +456,8 @@ impl<'a> LinkSet<'a> {
     }
 
     /// `alias TEXT` (`IFLA_IFALIAS`); empty clears it.
-    pub fn alias(mut self, alias: &'a str) -> Self {
-        self.request.alias = Some(alias);
+    pub fn alias(mut self, alias: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        self.request.alias = Some(alias.as_ref());
         self
     }
 
@@ -570,7 +584,7 @@ pub struct VethPeer {
 /// thousand links into one namespace holds one descriptor, not a thousand. A caller's own
 /// descriptor is duplicated, so it may be closed before a batch is sent.
 #[derive(Default)]
-pub(crate) struct OpenNetns(Vec<(Option<String>, NetnsFd)>);
+pub(crate) struct OpenNetns(Vec<(Option<Vec<u8>>, NetnsFd)>);
 
 impl OpenNetns {
     pub(crate) fn open(
@@ -581,8 +595,8 @@ impl OpenNetns {
         let key = match netns {
             None => return Ok(None),
             Some(NetnsRef::Pid(pid)) => return Ok(Some(Netns::Pid(pid))),
-            Some(NetnsRef::Name(name)) => Some(format!("name:{name}")),
-            Some(NetnsRef::Path(path)) => Some(format!("path:{path}")),
+            Some(NetnsRef::Name(name)) => Some([b"name:", name.as_bytes()].concat()),
+            Some(NetnsRef::Path(path)) => Some([b"path:", path.as_bytes()].concat()),
             Some(NetnsRef::Fd(_)) => None,
         };
         if let Some((_, fd)) = self.0.iter().find(|(k, _)| k.is_some() && *k == key) {
@@ -598,7 +612,7 @@ impl OpenNetns {
 
 fn describe(link: LinkRef<'_>) -> String {
     match link {
-        LinkRef::Name(name) => name.to_owned(),
+        LinkRef::Name(name) => String::from_utf8_lossy(name).into_owned(),
         LinkRef::Index(index) => format!("if{index}"),
     }
 }
@@ -650,8 +664,11 @@ impl Handle {
     pub fn link_add(&mut self, add: &LinkAdd<'_>) -> Result<()> {
         let mut fds = OpenNetns::default();
         let spec = self.new_link_spec(add, &mut fds)?;
-        let object = add.request.name.unwrap_or(add.request.kind.name());
-        self.ack("add link", object, |buf| request::link_new(buf, 0, &spec))
+        let object = add
+            .request
+            .name
+            .map_or_else(|| add.request.kind.name().into(), String::from_utf8_lossy);
+        self.ack("add link", &object, |buf| request::link_new(buf, 0, &spec))
     }
 
     /// The request `add` stands for, with names resolved to indexes and namespaces opened
@@ -804,7 +821,7 @@ impl Handle {
         let dir = self.run_dir().to_owned();
         let run_dir = RunDir::new(&dir);
         let mut names = Vec::new();
-        match run_dir.list(|name| names.push(name.to_owned())) {
+        match run_dir.list(|name| names.push(name.to_vec())) {
             Ok(()) => {}
             // No run dir: no named namespace.
             Err(e) if e.errno() == Some(rustix::io::Errno::NOENT) => return Ok(None),
@@ -815,7 +832,7 @@ impl Handle {
                 continue;
             };
             if self.nsid_of_fd(&fd)? == Some(nsid) {
-                return Ok(Some(name));
+                return Ok(Some(String::from_utf8_lossy(&name).into_owned()));
             }
         }
         Ok(None)

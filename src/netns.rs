@@ -38,7 +38,7 @@
 //!     println!("{ns}"); // blue (id: 5)
 //! }
 //! // Work inside it without moving the calling thread:
-//! let lo_index = names.run_in("blue", || rtnl_ip::Handle::new()?.link_index(rtnl_ip::LinkRef::Name("lo")))??;
+//! let lo_index = names.run_in("blue", || rtnl_ip::Handle::new()?.link_index(rtnl_ip::LinkRef::from("lo")))??;
 //! names.delete("blue")?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -49,8 +49,10 @@
 //!  - iproute2 `ip/ipnetns.c`
 
 use std::collections::VecDeque;
+use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::mem::MaybeUninit;
+use std::os::unix::ffi::OsStrExt as _;
 use std::process::Command;
 
 use rtnl_codec::raw::RtGenMsg;
@@ -69,8 +71,8 @@ use crate::nsid::NsidValue;
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub struct NamedNetns {
-    /// The name: the file name in the run dir.
-    pub name: String,
+    /// The name: the file name in the run dir (bytes, which need not be UTF-8).
+    pub name: OsString,
     /// Its nsid in the namespace the list was made from (`RTM_GETNSID` with `NETNSA_FD`);
     /// `None` when none is assigned (or the entry is not a namespace file, which `ip` lists
     /// the same way).
@@ -80,7 +82,7 @@ pub struct NamedNetns {
 impl fmt::Display for NamedNetns {
     /// `ip netns list`'s line: `blue (id: 5)` or `blue`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.name)?;
+        f.write_str(&self.name.to_string_lossy())?;
         if let Some(id) = self.nsid {
             write!(f, " (id: {id})")?;
         }
@@ -147,7 +149,8 @@ impl Namespaces {
     }
 
     /// The path of `name`'s file (for error messages, which name the file as `ip` does).
-    fn path_of(&self, name: &str) -> String {
+    fn path_of(&self, name: &OsStr) -> String {
+        let name = name.to_string_lossy();
         if self.run_dir.ends_with('/') {
             format!("{}{name}", self.run_dir)
         } else {
@@ -166,9 +169,10 @@ impl Namespaces {
     /// `Invalid netns name "x/y"` (empty, `.`, `..`, a `/`, longer than 255 bytes);
     /// `Cannot create namespace file "RUN_DIR/NAME": File exists`; `EPERM` without
     /// `CAP_SYS_ADMIN`.
-    pub fn add(&self, name: &str) -> Result<()> {
+    pub fn add(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<()> {
+        let name = name.as_ref();
         self.dir()
-            .create(name)
+            .create(name.as_bytes())
             .context("add namespace", self.path_of(name))
     }
 
@@ -184,9 +188,10 @@ impl Namespaces {
     ///
     /// # Errors
     /// As [`add`](Self::add).
-    pub fn add_on_current_thread(&self, name: &str) -> Result<()> {
+    pub fn add_on_current_thread(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<()> {
+        let name = name.as_ref();
         self.dir()
-            .create_on_current_thread(name)
+            .create_on_current_thread(name.as_bytes())
             .context("add namespace", self.path_of(name))
     }
 
@@ -195,9 +200,10 @@ impl Namespaces {
     ///
     /// # Errors
     /// As [`add`](Self::add); `No such file or directory` when there is no process `pid`.
-    pub fn attach(&self, name: &str, pid: u32) -> Result<()> {
+    pub fn attach(&self, name: &(impl AsRef<OsStr> + ?Sized), pid: u32) -> Result<()> {
+        let name = name.as_ref();
         self.dir()
-            .attach(name, pid)
+            .attach(name.as_bytes(), pid)
             .context("attach namespace", self.path_of(name))
     }
 
@@ -209,18 +215,20 @@ impl Namespaces {
     /// # Errors
     /// `Cannot remove namespace file "RUN_DIR/NAME": No such file or directory` when there is
     /// no such name; `Invalid netns name` for a name `ip` refuses.
-    pub fn delete(&self, name: &str) -> Result<()> {
+    pub fn delete(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<()> {
+        let name = name.as_ref();
         self.dir()
-            .delete(name)
+            .delete(name.as_bytes())
             .context("delete namespace", self.path_of(name))
     }
 
     /// `getdents64` of the run dir: the names, in directory order (`ip netns list` without the
-    /// ids). A missing run dir has no names; entries that are not UTF-8 are skipped.
-    pub fn names(&self) -> Result<Vec<String>> {
+    /// ids). A missing run dir has no names. A name is the file's bytes (an `OsString`), which
+    /// need not be UTF-8.
+    pub fn names(&self) -> Result<Vec<OsString>> {
         let mut names = Vec::new();
         self.dir()
-            .list(|name| names.push(name.to_owned()))
+            .list(|name| names.push(OsStr::from_bytes(name).to_owned()))
             .context("list namespaces", &self.run_dir)?;
         Ok(names)
     }
@@ -259,7 +267,11 @@ impl Namespaces {
     /// # Errors
     /// `Cannot open network namespace "NAME"`; the kernel's refusal (`EINVAL` when the file is
     /// not a network namespace).
-    pub fn nsid_of(&self, handle: &mut Handle, name: &str) -> Result<Option<i32>> {
+    pub fn nsid_of(
+        &self,
+        handle: &mut Handle,
+        name: &(impl AsRef<OsStr> + ?Sized),
+    ) -> Result<Option<i32>> {
         let fd = self.open(name)?;
         handle.nsid_get(NetnsRef::Fd(&fd))
     }
@@ -309,11 +321,12 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot stat namespace file "NAME"` when there is no such name.
-    pub fn pids(&self, name: &str) -> Result<Vec<u32>> {
+    pub fn pids(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<Vec<u32>> {
+        let name = name.as_ref();
         let mut pids = Vec::new();
         self.dir()
-            .pids(name, |pid| pids.push(pid))
-            .context("list namespace pids", name)?;
+            .pids(name.as_bytes(), |pid| pids.push(pid))
+            .context("list namespace pids", name.to_string_lossy())?;
         Ok(pids)
     }
 
@@ -322,8 +335,11 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME": No such file or directory`.
-    pub fn open(&self, name: &str) -> Result<NetnsFd> {
-        self.dir().open(name).context("open namespace", name)
+    pub fn open(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<NetnsFd> {
+        let name = name.as_ref();
+        self.dir()
+            .open(name.as_bytes())
+            .context("open namespace", name.to_string_lossy())
     }
 
     /// `RTM_NEWNSID` (`NETNSA_FD`, `NETNSA_NSID`): gives the named namespace an id in the
@@ -336,7 +352,7 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; the kernel's refusal.
-    pub fn set_id(&self, name: &str, value: NsidValue) -> Result<i32> {
+    pub fn set_id(&self, name: &(impl AsRef<OsStr> + ?Sized), value: NsidValue) -> Result<i32> {
         self.set_id_with(&mut Handle::new()?, name, value)
     }
 
@@ -344,7 +360,12 @@ impl Namespaces {
     ///
     /// # Errors
     /// As [`set_id`](Self::set_id).
-    pub fn set_id_with(&self, handle: &mut Handle, name: &str, value: NsidValue) -> Result<i32> {
+    pub fn set_id_with(
+        &self,
+        handle: &mut Handle,
+        name: &(impl AsRef<OsStr> + ?Sized),
+        value: NsidValue,
+    ) -> Result<i32> {
         let fd = self.open(name)?;
         handle.nsid_set(NetnsRef::Fd(&fd), value)
     }
@@ -386,7 +407,7 @@ impl Namespaces {
                 .iter_mut()
                 .filter(|n| n.nsid == id && n.name.is_none())
             {
-                nsid.name = Some(named.name.clone());
+                nsid.name = Some(named.name.to_string_lossy().into_owned());
             }
         }
         Ok(())
@@ -533,7 +554,7 @@ impl Namespaces {
         Ok(self
             .list_with(handle)?
             .into_iter()
-            .filter_map(|n| Some((n.name, n.nsid?)))
+            .filter_map(|n| Some((n.name.to_string_lossy().into_owned(), n.nsid?)))
             .collect())
     }
 
@@ -555,8 +576,8 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; a failed socket.
-    pub fn handle(&self, name: &str) -> Result<Handle> {
-        Handle::in_netns_at(&self.run_dir, NetnsRef::Name(name))
+    pub fn handle(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<Handle> {
+        Handle::in_netns_at(&self.run_dir, NetnsRef::name(name))
     }
 }
 
@@ -647,8 +668,8 @@ mod tests {
 
     #[test]
     fn paths_name_the_file_as_ip_does() {
-        assert_eq!(Namespaces::new().path_of("a"), "/run/netns/a");
-        assert_eq!(Namespaces::at("/tmp/x/").path_of("a"), "/tmp/x/a");
+        assert_eq!(Namespaces::new().path_of("a".as_ref()), "/run/netns/a");
+        assert_eq!(Namespaces::at("/tmp/x/").path_of("a".as_ref()), "/tmp/x/a");
     }
 
     #[test]

@@ -10,8 +10,8 @@
 //! use rtnl_ip::{Handle, NetnsRef, NsidValue};
 //!
 //! let mut handle = Handle::new()?;
-//! let id = handle.nsid_set(NetnsRef::Name("blue"), NsidValue::Auto)?;
-//! assert_eq!(handle.nsid_get(NetnsRef::Name("blue"))?, Some(id));
+//! let id = handle.nsid_set(NetnsRef::name("blue"), NsidValue::Auto)?;
+//! assert_eq!(handle.nsid_get(NetnsRef::name("blue"))?, Some(id));
 //! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 

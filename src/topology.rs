@@ -101,6 +101,7 @@ impl Topology {
             if !on_nsfs {
                 continue;
             }
+            let name = name.to_string_lossy().into_owned();
             match namespaces.iter_mut().find(|n| n.id == id) {
                 Some(node) => node.names.push(name),
                 None => {

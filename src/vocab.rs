@@ -4,6 +4,7 @@
 //! One type per concept: specs, filters and queries of links, addresses and routes all name a
 //! device with the codec's [`LinkRef`], a namespace with [`NetnsRef`], and so on.
 
+use std::ffi::OsStr;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
@@ -26,20 +27,34 @@ pub use rtnl_codec::request::LinkRef;
 #[non_exhaustive]
 pub enum NetnsRef<'a> {
     /// A named namespace in the handle's run dir (`/run/netns` unless set otherwise), as
-    /// `ip netns add NAME` made it.
-    Name(&'a str),
-    /// A namespace file: `/proc/PID/ns/net`, a bind mount, ...
-    Path(&'a str),
+    /// `ip netns add NAME` made it: a file name, which need not be UTF-8 (see
+    /// [`NetnsRef::name`]).
+    Name(&'a OsStr),
+    /// A namespace file: `/proc/PID/ns/net`, a bind mount, ... (see [`NetnsRef::path`]).
+    Path(&'a OsStr),
     /// The namespace of process `PID`.
     Pid(u32),
     /// An open namespace file descriptor.
     Fd(&'a NetnsFd),
 }
 
+impl<'a> NetnsRef<'a> {
+    /// [`NetnsRef::Name`] from text or bytes as an `OsStr` (`NetnsRef::name("blue")`).
+    pub fn name(name: &'a (impl AsRef<OsStr> + ?Sized)) -> Self {
+        NetnsRef::Name(name.as_ref())
+    }
+
+    /// [`NetnsRef::Path`] from text or an `OsStr` (`NetnsRef::path("/proc/1/ns/net")`).
+    pub fn path(path: &'a (impl AsRef<OsStr> + ?Sized)) -> Self {
+        NetnsRef::Path(path.as_ref())
+    }
+}
+
+/// The name or path (bytes that are not UTF-8 written as U+FFFD), `pid N`, or `namespace fd`.
 impl std::fmt::Display for NetnsRef<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            NetnsRef::Name(name) | NetnsRef::Path(name) => f.write_str(name),
+            NetnsRef::Name(name) | NetnsRef::Path(name) => f.write_str(&name.to_string_lossy()),
             NetnsRef::Pid(pid) => write!(f, "pid {pid}"),
             NetnsRef::Fd(_) => f.write_str("namespace fd"),
         }

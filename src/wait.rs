@@ -14,8 +14,8 @@
 //! use rtnl_ip::{Handle, LinkRef, LinkState};
 //!
 //! let mut h = Handle::new()?;
-//! h.wait_link(LinkRef::Name("v0"), LinkState::Carrier, Some(Duration::from_secs(10)))?;
-//! h.wait_addresses_ready(Some(LinkRef::Name("v0")), Some(Duration::from_secs(10)))?;
+//! h.wait_link(LinkRef::from("v0"), LinkState::Carrier, Some(Duration::from_secs(10)))?;
+//! h.wait_addresses_ready(Some(LinkRef::from("v0")), Some(Duration::from_secs(10)))?;
 //! # Ok::<(), rtnl_ip::Error>(())
 //! ```
 //!
@@ -347,7 +347,7 @@ fn concerns(condition: &Condition<'_>, index: Option<u32>, m: rtnl_codec::Messag
                 return true;
             };
             Some(link.index()) == index
-                || matches!(dev, LinkRef::Name(name) if link.name() == Some(*name))
+                || matches!(dev, LinkRef::Name(name) if link.name_bytes() == Some(*name))
         }
         (Condition::AddressesReady(dev), rtm::NEWADDR | rtm::DELADDR) => {
             match (dev, AddressMessage::parse(m)) {

@@ -478,20 +478,22 @@ fn in_fresh_netns(
     form: &[&[u8]],
     state: &str,
 ) -> (Outcome, String) {
-    let setup: Vec<String> = setup.iter().map(|s| s.to_string()).collect();
-    let form: Vec<Vec<u8>> = form.iter().map(|w| w.to_vec()).collect();
-    let state = state.to_owned();
-    std::thread::spawn(move || {
-        private_netns();
-        for cmd in &setup {
-            ip(&cmd.split(' ').collect::<Vec<_>>());
+    let setup: Vec<Vec<&[u8]>> = setup.iter().map(|cmd| words(cmd)).collect();
+    let setup: Vec<&[&[u8]]> = setup.iter().map(Vec::as_slice).collect();
+    in_fresh_netns_bytes(&setup, program, form, state)
+}
+
+/// `bytes` as text, each byte that is not UTF-8 written `<xNN>` (so that JSON holding names
+/// that are not UTF-8 can be parsed, and two such names still differ).
+fn marked(bytes: &[u8]) -> String {
+    let mut text = String::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            text.push_str(&format!("<x{b:02x}>"));
         }
-        let words: Vec<&[u8]> = form.iter().map(Vec::as_slice).collect();
-        let out = result(&run(program, &words));
-        (out, ip(&state.split(' ').collect::<Vec<_>>()))
-    })
-    .join()
-    .expect("test thread")
+    }
+    text
 }
 
 /// `-echo`: link, address and route add/del print what the kernel echoes, as ip prints it
@@ -541,8 +543,7 @@ fn echo_prints_what_the_kernel_echoes_as_ip_does() {
 
 /// Names the kernel holds that are not UTF-8 (made with `ip`) are printed as `ip` prints
 /// them, as raw bytes in text and in `-j` strings: a link's own name, its peer (`@`), its
-/// master, a route's `dev`, an address label, an alias, alternative names (`altname`). A word of a command that is not UTF-8
-/// is refused (exit 255), never changed into another name.
+/// master, a route's `dev`, an address label, an alias, alternative names (`altname`).
 #[test]
 fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
     private_netns();
@@ -623,18 +624,201 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
     // The alias line is in `link show dev` (ip prints it there).
     let args: Vec<&[u8]> = vec![b"link", b"show", b"dev", b"br0"];
     assert_eq!(result(&run(RTNL, &args)), result(&run("ip", &args)));
-    let links = || run("ip", &[b"link", b"show"]).stdout;
-    let before = links();
-    let out = run(RTNL, &[b"link", b"add", b"w\xff", b"type", b"veth"]);
+}
+
+/// Words that are not UTF-8 are names as ip takes them: their bytes go to the kernel as they
+/// are (`link add`, a veth peer, `master`, `link set` with `name` and `alias`, `link show dev`,
+/// `link delete`, and the `dev` of addresses, routes and neighbours), and a message naming
+/// one prints its bytes. Each form runs with `rtnl` and
+/// with `ip` in a fresh namespace on the same links: stdout, stderr, exit code and the state
+/// after it (`ip -j -d address show`) must be the same.
+#[test]
+fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
+    let setup: &[&[&[u8]]] = &[
+        &[
+            b"link",
+            b"add",
+            b"v\xff",
+            b"address",
+            b"02:00:00:00:00:01",
+            b"type",
+            b"veth",
+            b"peer",
+            b"name",
+            b"p0",
+            b"address",
+            b"02:00:00:00:00:02",
+        ],
+        &[
+            b"link",
+            b"add",
+            b"br\xfe",
+            b"address",
+            b"02:00:00:00:00:03",
+            b"type",
+            b"bridge",
+        ],
+    ];
+    let forms: &[&[&[u8]]] = &[
+        &[
+            b"link", b"add", b"x\xff", b"type", b"veth", b"peer", b"name", b"w0",
+        ],
+        &[b"address", b"add", b"192.0.2.1/24", b"dev", b"v\xff"],
+        &[b"address", b"add", b"192.0.2.1/24", b"dev", b"w\xff"],
+        &[b"address", b"show", b"dev", b"v\xff"],
+        &[b"address", b"show", b"dev", b"w\xff"],
+        &[b"route", b"add", b"198.51.100.0/24", b"dev", b"v\xff"],
+        &[b"route", b"add", b"198.51.100.0/24", b"dev", b"w\xff"],
+        &[b"route", b"show", b"dev", b"w\xff"],
+        &[b"route", b"get", b"192.0.2.1", b"oif", b"w\xff"],
+        &[
+            b"neigh",
+            b"add",
+            b"192.0.2.2",
+            b"lladdr",
+            b"02:00:00:00:00:09",
+            b"dev",
+            b"v\xff",
+        ],
+        &[b"neigh", b"show", b"dev", b"v\xff"],
+        &[
+            b"neigh",
+            b"add",
+            b"192.0.2.3",
+            b"lladdr",
+            b"02:00:00:00:00:09",
+            b"dev",
+            b"w\xff",
+        ],
+        &[b"neigh", b"get", b"192.0.2.3", b"dev", b"w\xff"],
+        &[b"route", b"show", b"dev", b"v\xff"],
+        &[b"neigh", b"show", b"dev", b"w\xff"],
+        &[
+            b"link", b"add", b"w\xff", b"type", b"veth", b"peer", b"name", b"w\xfe",
+        ],
+        &[b"link", b"add", b"w\xff", b"type", b"veth"],
+        &[b"link", b"add", b"v\xff", b"type", b"veth"],
+        &[
+            b"link", b"add", b"d0", b"master", b"br\xfe", b"type", b"dummy",
+        ],
+        &[
+            b"link", b"add", b"d0", b"master", b"br\xfd", b"type", b"dummy",
+        ],
+        &[b"link", b"show", b"dev", b"v\xff"],
+        &[b"-j", b"link", b"show", b"dev", b"v\xff"],
+        &[b"link", b"show", b"dev", b"w\xff"],
+        &[b"link", b"show", b"master", b"br\xfe"],
+        &[b"link", b"set", b"v\xff", b"up"],
+        &[b"link", b"set", b"dev", b"w\xff", b"up"],
+        &[b"link", b"set", b"v\xff", b"name", b"u\xfc\xfb"],
+        &[b"link", b"set", b"v\xff", b"alias", b"al\xffx"],
+        &[b"link", b"set", b"p0", b"master", b"br\xfe"],
+        &[b"link", b"delete", b"v\xff"],
+        &[b"link", b"delete", b"dev", b"w\xff"],
+        // 15 bytes are a name; 16 are not (judged on the bytes, not on their text), and the
+        // message prints them.
+        &[
+            b"link",
+            b"add",
+            b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+            b"type",
+            b"dummy",
+        ],
+        &[
+            b"link",
+            b"add",
+            b"name",
+            b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+            b"type",
+            b"dummy",
+        ],
+    ];
+    for form in forms {
+        let state = "-j -d address show";
+        let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
+        let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
+        let text = form.join(&b' ').escape_ascii().to_string();
+        assert_eq!(
+            ours.0,
+            theirs.0,
+            "{text}: rtnl {} / ip {}",
+            show(&ours.0),
+            show(&theirs.0)
+        );
+        assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
+    }
+    // A batch file's words are names as bytes too.
+    let file = std::env::temp_dir().join(format!("rtnl-names-{}.batch", std::process::id()));
+    std::fs::write(
+        &file,
+        b"link add x\xff type veth peer name y\xfe\nlink show dev y\xfe\nlink show dev q\xfd\n",
+    )
+    .expect("write the batch file");
+    let form: &[&[u8]] = &[b"-b", file.as_os_str().as_bytes()];
+    let state = "-j -d address show";
+    let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
+    let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
+    let _ = std::fs::remove_file(&file);
+    let mac = |out: &[u8]| {
+        // The new pair's random MAC addresses.
+        let text = marked(out);
+        let mut kept = String::new();
+        for line in text.lines() {
+            match line.find("link/ether ") {
+                Some(at) => kept.push_str(&line[..at]),
+                None => kept.push_str(line),
+            }
+            kept.push('\n');
+        }
+        kept
+    };
     assert_eq!(
-        result(&out),
-        (
-            Some(255),
-            Vec::new(),
-            b"rtnl: \"w\\xff\": words that are not UTF-8 are not supported\n".to_vec()
-        )
+        (ours.0.0, mac(&ours.0.1), &ours.0.2),
+        (theirs.0.0, mac(&theirs.0.1), &theirs.0.2),
+        "batch: rtnl {} / ip {}",
+        show(&ours.0),
+        show(&theirs.0)
     );
-    assert_eq!(links(), before, "nothing was made");
+    assert_eq!(stable(&ours.1), stable(&theirs.1), "state after the batch");
+    assert!(
+        mac(&ours.0.1).contains("y<xfe>@x<xff>"),
+        "{}",
+        show(&ours.0)
+    );
+}
+
+/// Runs `setup` (with `ip`, words as bytes) and then `form` with `program` in a fresh network
+/// namespace of its own (so indexes are the same for both programs); the result and `state`
+/// after it (bytes that are not UTF-8 [`marked`]).
+fn in_fresh_netns_bytes(
+    setup: &[&[&[u8]]],
+    program: &'static str,
+    form: &[&[u8]],
+    state: &str,
+) -> (Outcome, String) {
+    let owned = |words: &[&[u8]]| words.iter().map(|w| w.to_vec()).collect::<Vec<_>>();
+    let setup: Vec<Vec<Vec<u8>>> = setup.iter().map(|cmd| owned(cmd)).collect();
+    let form = owned(form);
+    let state = state.to_owned();
+    std::thread::spawn(move || {
+        private_netns();
+        for cmd in &setup {
+            let words: Vec<&[u8]> = cmd.iter().map(Vec::as_slice).collect();
+            let out = run("ip", &words);
+            assert!(out.status.success(), "ip setup: {}", show(&result(&out)));
+        }
+        let form: Vec<&[u8]> = form.iter().map(Vec::as_slice).collect();
+        let out = result(&run(program, &form));
+        let state = run("ip", &words(&state));
+        assert!(
+            state.status.success(),
+            "ip state: {}",
+            show(&result(&state))
+        );
+        (out, marked(&state.stdout))
+    })
+    .join()
+    .expect("test thread")
 }
 
 /// `-echo` prints only for ip's modify commands: `netns set` (whose request the kernel also
@@ -650,4 +834,109 @@ fn echo_is_silent_where_ip_is() {
     assert_eq!(ours, (Some(0), Vec::new(), Vec::new()));
     ip(&["netns", "del", "a"]);
     ip(&["netns", "del", "b"]);
+}
+
+/// Namespace names that are not UTF-8 are taken as ip takes them (`ip netns add $'\xff'`
+/// makes that file in the run dir), listed as their bytes (text and `-j`), found by `pids`
+/// and `delete`, given an id by `set`, taken by `link add ... netns NAME` and `-n NAME`, and
+/// named by their bytes in messages. The same steps run with `rtnl` and
+/// with `ip` in a private mount namespace with its own `/run/netns`; after each, the
+/// outcome and `ip netns list` must be the same.
+#[test]
+fn netns_names_that_are_not_utf8_are_taken_as_ip_takes_them() {
+    let steps: &[&[&[u8]]] = &[
+        &[b"netns", b"add", b"\xff"],
+        &[b"netns", b"add", b"a\xfeb"],
+        &[b"netns", b"add", b"\xff"],
+        &[b"netns", b"list"],
+        &[b"-j", b"netns", b"list"],
+        &[b"netns", b"pids", b"\xff"],
+        &[b"netns", b"pids", b"\xfd"],
+        &[
+            b"link",
+            b"add",
+            b"d0",
+            b"address",
+            b"02:00:00:00:00:0a",
+            b"netns",
+            b"\xff",
+            b"type",
+            b"veth",
+            b"peer",
+            b"name",
+            b"e0",
+            b"address",
+            b"02:00:00:00:00:0b",
+        ],
+        &[b"link", b"add", b"d1", b"netns", b"\xfd", b"type", b"veth"],
+        &[b"-n", b"\xff", b"-br", b"address", b"show", b"dev", b"lo"],
+        &[b"-n", b"\xfd", b"-br", b"address", b"show", b"dev", b"lo"],
+        &[b"netns", b"set", b"\xff", b"5"],
+        &[b"netns", b"set", b"\xfd", b"5"],
+        &[b"netns", b"list"],
+        &[b"netns", b"delete", b"\xfd"],
+        &[b"netns", b"delete", b"\xff"],
+        &[b"netns", b"delete", b"a\xfeb"],
+    ];
+    // The run dir's names, and the links of the one named \xff (when it exists), without the
+    // peer's index.
+    let state = || {
+        let mut state = run("ip", &words("netns list")).stdout;
+        let links = run("ip", &[b"-n", b"\xff", b"link", b"show"]).stdout;
+        // The peer's index (`d0@ifN`) depends on how many links this namespace made before.
+        let mut rest = links.as_slice();
+        while let Some(at) = rest.windows(3).position(|w| w == b"@if") {
+            state.extend_from_slice(&rest[..at + 3]);
+            rest = &rest[at + 3..];
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            rest = &rest[digits..];
+        }
+        state.extend_from_slice(rest);
+        state
+    };
+    // Each program in a network and mount namespace of its own (a deleted namespace's links
+    // go a moment later, so the second run must not see the first one's).
+    let mut seen = Vec::new();
+    for program in [RTNL, "ip"] {
+        let outcomes = std::thread::scope(|scope| {
+            scope
+                .spawn(|| {
+                    let _run = private_netns_with_run_netns();
+                    let outcomes: Vec<_> = steps
+                        .iter()
+                        .map(|step| (result(&run(program, step)), state()))
+                        .collect();
+                    outcomes
+                })
+                .join()
+                .expect("test thread")
+        });
+        seen.push(outcomes);
+    }
+    for (i, step) in steps.iter().enumerate() {
+        let text = step.join(&b' ').escape_ascii().to_string();
+        let (ours, theirs) = (&seen[0][i], &seen[1][i]);
+        assert_eq!(
+            ours.0,
+            theirs.0,
+            "{text}: rtnl {} / ip {}",
+            show(&ours.0),
+            show(&theirs.0)
+        );
+        assert_eq!(
+            ours.1,
+            theirs.1,
+            "netns list after {text}: rtnl {:?} / ip {:?}",
+            ours.1.escape_ascii().to_string(),
+            theirs.1.escape_ascii().to_string()
+        );
+    }
+    // The names were made (the list was not empty) and are gone at the end.
+    let made = &seen[1][1].1;
+    assert!(made.starts_with(b"a\xfeb\n\xff\n") || made.starts_with(b"\xff\na\xfeb\n"));
+    assert!(
+        seen[1][7].1.windows(5).any(|w| w == b"d0@if"),
+        "d0 was made in the namespace"
+    );
+    assert!(seen[1].last().is_some_and(|(_, list)| list.is_empty()));
 }

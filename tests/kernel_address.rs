@@ -405,7 +405,7 @@ fn show_filters_by_device_family_label_and_scope() {
             .family(Family::V4),
         &["-4", "scope", "link"],
     );
-    let index = handle.link_index(rtnl_ip::LinkRef::Name("v0")).unwrap();
+    let index = handle.link_index(rtnl_ip::LinkRef::from("v0")).unwrap();
     assert_same_as_ip(
         &mut handle,
         &AddressFilter::new().dev(index).family(Family::V4),
@@ -418,7 +418,7 @@ fn for_each_address_streams_what_addresses_collects() {
     let mut handle = veth_pair();
     handle
         .address_add(&AddressSpec::new(
-            LinkRef::Name("v0"),
+            LinkRef::from("v0"),
             prefix("192.0.2.1/24"),
         ))
         .unwrap();
@@ -434,7 +434,7 @@ fn for_each_address_streams_what_addresses_collects() {
 #[test]
 fn devices_are_taken_by_index_too() {
     let mut handle = veth_pair();
-    let index = handle.link_index(rtnl_ip::LinkRef::Name("v1")).unwrap();
+    let index = handle.link_index(rtnl_ip::LinkRef::from("v1")).unwrap();
     handle
         .address_add(&AddressSpec::new(index, prefix("203.0.113.5/24")))
         .expect("add by index");

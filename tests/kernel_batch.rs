@@ -56,9 +56,9 @@ fn two_hundred_veth_pairs_up_with_addresses_in_one_batch() {
     }
     // The devices do not exist yet: their names are resolved when the batch gets here.
     for (i, (a, _)) in names.iter().enumerate() {
-        batch.address_add(LinkRef::Name(a), v4(i), 24);
+        batch.address_add(LinkRef::Name(a.as_bytes()), v4(i), 24);
         batch.address_new(
-            LinkRef::Name(a),
+            LinkRef::Name(a.as_bytes()),
             rtnl_ip::codec::request::NewMode::Add,
             &rtnl_ip::codec::request::Address {
                 flags: rtnl_ip::codec::ifa_f::NODAD,
@@ -118,16 +118,16 @@ fn a_failing_request_is_reported_at_its_index_and_the_others_succeed() {
     expect_fail.push(batch.link_add(&LinkAdd::veth("far-too-long-a-name", "x")));
     // By name, resolved by the kernel on links made earlier in this batch.
     for i in 0..20 {
-        batch.link_up(LinkRef::Name(&format!("va{i}")));
+        batch.link_up(LinkRef::Name(format!("va{i}").as_bytes()));
     }
     // A device that nobody makes.
-    expect_fail.push(batch.address_add(LinkRef::Name("nope"), v4(0), 24));
+    expect_fail.push(batch.address_add(LinkRef::from("nope"), v4(0), 24));
     for i in 0..20 {
-        batch.address_add(LinkRef::Name(&format!("va{i}")), v4(i), 24);
+        batch.address_add(LinkRef::Name(format!("va{i}").as_bytes()), v4(i), 24);
     }
     // The same address again: EEXIST from the kernel, in the middle of a run.
-    expect_fail.push(batch.address_add(LinkRef::Name("va3"), v4(3), 24));
-    batch.link_del(LinkRef::Name("va19"));
+    expect_fail.push(batch.address_add(LinkRef::from("va3"), v4(3), 24));
+    batch.link_del(LinkRef::from("va19"));
     let total = batch.len();
     let results = batch.send().unwrap();
     assert_eq!(results.len(), total);
@@ -177,12 +177,12 @@ fn interleaved_links_and_addresses_and_indexes() {
     for i in 0..5 {
         let (a, b) = (format!("va{i}"), format!("vb{i}"));
         batch.link_add(&LinkAdd::veth(&a, &b).up());
-        batch.address_add(LinkRef::Name(&a), v6(i), 64);
+        batch.address_add(LinkRef::Name(a.as_bytes()), v6(i), 64);
     }
     // Deleted and made again in the same batch: the address goes on the new link.
-    batch.link_del(LinkRef::Name("va0"));
+    batch.link_del(LinkRef::from("va0"));
     batch.link_add(&LinkAdd::veth("va0", "vb0"));
-    batch.address_add(LinkRef::Name("va0"), v4(0), 24);
+    batch.address_add(LinkRef::from("va0"), v4(0), 24);
     // lo by index.
     batch.address_add(LinkRef::Index(1), v4(100), 32);
     for r in batch.send().unwrap() {
@@ -196,11 +196,11 @@ fn interleaved_links_and_addresses_and_indexes() {
     assert_eq!(addrs["lo"], vec![format!("{}/32", v4(100))]);
 
     // Deletions in a batch, addresses by index.
-    let index = h.link_index(LinkRef::Name("va1")).unwrap();
+    let index = h.link_index(LinkRef::from("va1")).unwrap();
     let mut batch = h.batch_builder();
     batch.address_del(LinkRef::Index(index), v6(1), 64);
-    batch.address_del(LinkRef::Name("va2"), v6(2), 64);
-    batch.address_del(LinkRef::Name("va2"), v6(2), 64);
+    batch.address_del(LinkRef::from("va2"), v6(2), 64);
+    batch.address_del(LinkRef::from("va2"), v6(2), 64);
     let results = batch.send().unwrap();
     assert!(results[0].is_ok() && results[1].is_ok(), "{results:?}");
     let gone = results[2].as_ref().unwrap_err();
@@ -210,16 +210,16 @@ fn interleaved_links_and_addresses_and_indexes() {
 
     // A rename in the middle: the index looked up for va4 is forgotten, and the old name
     // is gone by the time the request after the rename is reached.
-    let va4 = h.link_index(LinkRef::Name("va4")).unwrap();
+    let va4 = h.link_index(LinkRef::from("va4")).unwrap();
     let mut batch = h.batch_builder();
-    batch.address_add(LinkRef::Name("va3"), v4(3), 24);
-    batch.address_add(LinkRef::Name("va4"), v4(4), 24);
+    batch.address_add(LinkRef::from("va3"), v4(3), 24);
+    batch.address_add(LinkRef::from("va4"), v4(4), 24);
     batch.link_set(&rtnl_ip::codec::request::SetLink {
-        name: Some("vr4"),
+        name: Some(b"vr4"),
         ..rtnl_ip::codec::request::SetLink::new(LinkRef::Index(va4))
     });
-    batch.address_add(LinkRef::Name("vr4"), v4(40), 24);
-    batch.address_add(LinkRef::Name("va4"), v4(41), 24);
+    batch.address_add(LinkRef::from("vr4"), v4(40), 24);
+    batch.address_add(LinkRef::from("va4"), v4(41), 24);
     let results = batch.send().unwrap();
     assert!(results[..4].iter().all(Result::is_ok), "{results:?}");
     assert_eq!(

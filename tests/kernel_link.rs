@@ -25,7 +25,7 @@ fn veth_pair_with_peer_in_a_named_namespace() {
     let mut h = Handle::new().unwrap();
     h.link_add(
         &LinkAdd::veth("v0", "v1")
-            .peer_netns(NetnsRef::Name("blue"))
+            .peer_netns(NetnsRef::name("blue"))
             .mtu(1400)
             .peer_mtu(1300)
             .address(&[0x02, 0, 0, 0, 0, 0x10])
@@ -53,9 +53,9 @@ fn veth_pair_with_peer_in_a_named_namespace() {
     );
 
     // Our view: the dump and the peer lookup agree with ip.
-    let v0 = h.link(LinkRef::Name("v0")).unwrap();
+    let v0 = h.link(LinkRef::from("v0")).unwrap();
     assert_eq!(i64::from(v0.link_netnsid.unwrap()), nsid);
-    let peer = h.veth_peer(LinkRef::Name("v0")).unwrap();
+    let peer = h.veth_peer(LinkRef::from("v0")).unwrap();
     assert_eq!(peer.name, "v1");
     assert_eq!(i64::from(peer.index), there["ifindex"].as_i64().unwrap());
     assert_eq!(
@@ -67,13 +67,13 @@ fn veth_pair_with_peer_in_a_named_namespace() {
     );
 
     // From inside blue, v1's peer is v0 in a namespace with no name in the run dir.
-    let mut blue = Handle::in_netns(NetnsRef::Name("blue")).unwrap();
-    let back = blue.veth_peer(LinkRef::Name("v1")).unwrap();
+    let mut blue = Handle::in_netns(NetnsRef::name("blue")).unwrap();
+    let back = blue.veth_peer(LinkRef::from("v1")).unwrap();
     assert_eq!((back.name.as_str(), back.index), ("v0", v0.index));
     assert!(matches!(back.namespace, PeerNamespace::Nsid(_)));
 
     // Deleting either end deletes both.
-    blue.link_del(LinkRef::Name("v1")).unwrap();
+    blue.link_del(LinkRef::from("v1")).unwrap();
     assert!(
         h.links(&LinkFilter {
             kind: Some("veth"),
@@ -89,13 +89,13 @@ fn veth_peer_in_the_same_namespace() {
     private_netns();
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::veth("a0", "a1")).unwrap();
-    let peer = h.veth_peer(LinkRef::Name("a0")).unwrap();
+    let peer = h.veth_peer(LinkRef::from("a0")).unwrap();
     assert_eq!(
         (peer.name.as_str(), peer.namespace),
         ("a1", PeerNamespace::Same)
     );
     assert_eq!(ip_link("a0")["link"], "a1");
-    let err = h.veth_peer(LinkRef::Name("lo")).unwrap_err();
+    let err = h.veth_peer(LinkRef::from("lo")).unwrap_err();
     assert_eq!(err.to_string(), "not a veth device");
 }
 
@@ -106,8 +106,8 @@ fn move_and_rename_in_one_request() {
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::veth("m0", "m1")).unwrap();
     h.link_set(
-        &LinkSet::new(LinkRef::Name("m1"))
-            .netns(NetnsRef::Name("red"))
+        &LinkSet::new(LinkRef::from("m1"))
+            .netns(NetnsRef::name("red"))
             .name("eth7"),
     )
     .unwrap();
@@ -120,10 +120,10 @@ fn move_and_rename_in_one_request() {
         .collect();
     assert!(names.contains(&"eth7"), "{names:?}");
     assert!(
-        h.link(LinkRef::Name("m1")).is_err(),
+        h.link(LinkRef::from("m1")).is_err(),
         "m1 left this namespace"
     );
-    assert_eq!(h.veth_peer(LinkRef::Name("m0")).unwrap().name, "eth7");
+    assert_eq!(h.veth_peer(LinkRef::from("m0")).unwrap().name, "eth7");
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn every_link_set_keyword() {
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::veth("s0", "s1")).unwrap();
     h.link_add(&LinkAdd::bridge("br9")).unwrap();
-    let s0 = LinkRef::Name("s0");
+    let s0 = LinkRef::from("s0");
     h.link_set(
         &LinkSet::new(s0)
             .up(true)
@@ -147,7 +147,7 @@ fn every_link_set_keyword() {
             .broadcast(&[0xff, 0xff, 0xff, 0xff, 0xff, 0xfe])
             .alias("to the rack")
             .group(7)
-            .master(LinkRef::Name("br9")),
+            .master(LinkRef::from("br9")),
     )
     .unwrap();
     let j = ip_link("s0");
@@ -206,12 +206,12 @@ fn show_filters() {
     private_netns();
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::bridge("br0").up()).unwrap();
-    h.link_add(&LinkAdd::veth("p0", "q0").master(LinkRef::Name("br0")))
+    h.link_add(&LinkAdd::veth("p0", "q0").master(LinkRef::from("br0")))
         .unwrap();
-    h.link_add(&LinkAdd::veth("p1", "q1").master(LinkRef::Name("br0")).up())
+    h.link_add(&LinkAdd::veth("p1", "q1").master(LinkRef::from("br0")).up())
         .unwrap();
     h.link_add(&LinkAdd::veth("p2", "q2")).unwrap();
-    h.link_set(&LinkSet::new(LinkRef::Name("q2")).group(3))
+    h.link_set(&LinkSet::new(LinkRef::from("q2")).group(3))
         .unwrap();
 
     let all = h.links(&LinkFilter::default()).unwrap();
@@ -219,7 +219,7 @@ fn show_filters() {
     assert_eq!(all.len(), ip_all.as_array().unwrap().len());
     let ports = h
         .links(&LinkFilter {
-            master: Some(LinkRef::Name("br0")),
+            master: Some(LinkRef::from("br0")),
             ..Default::default()
         })
         .unwrap();
@@ -256,14 +256,14 @@ fn show_filters() {
     assert_eq!(names(&group), ["q2"]);
     let one = h
         .links(&LinkFilter {
-            device: Some(LinkRef::Name("p2")),
+            device: Some(LinkRef::from("p2")),
             ..Default::default()
         })
         .unwrap();
     assert_eq!(names(&one), ["p2"]);
     let err = h
         .links(&LinkFilter {
-            vrf: Some(LinkRef::Name("br0")),
+            vrf: Some(LinkRef::from("br0")),
             ..Default::default()
         })
         .unwrap_err();
@@ -290,7 +290,7 @@ fn bridge_and_vxlan_with_their_data() {
             .vxlan_remote("198.51.100.9".parse().unwrap())
             .vxlan_local("192.0.2.9".parse().unwrap())
             .vxlan_port(4789)
-            .vxlan_dev(LinkRef::Name("u0"))
+            .vxlan_dev(LinkRef::from("u0"))
             .vxlan_ttl(9),
     )
     .unwrap();
@@ -302,7 +302,7 @@ fn bridge_and_vxlan_with_their_data() {
     assert_eq!(data["port"], 4789);
     assert_eq!(data["link"], "u0");
     assert_eq!(data["ttl"], 9);
-    let ours = h.link(LinkRef::Name("vx1")).unwrap();
+    let ours = h.link(LinkRef::from("vx1")).unwrap();
     // Our JSON of the vxlan and the bridge equals ip's for every key we print.
     let mut table = LinkTable::new(&mut h);
     let mut all = Vec::new();
@@ -339,8 +339,8 @@ fn delete_by_name_and_by_index() {
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::veth("d0", "d1")).unwrap();
     h.link_add(&LinkAdd::veth("e0", "e1")).unwrap();
-    h.link_del(LinkRef::Name("d1")).unwrap();
-    let e0 = h.link(LinkRef::Name("e0")).unwrap();
+    h.link_del(LinkRef::from("d1")).unwrap();
+    let e0 = h.link(LinkRef::from("e0")).unwrap();
     h.link_del(LinkRef::Index(e0.index)).unwrap();
     let left = ip_json(&["link", "show"]);
     assert_eq!(left.as_array().unwrap().len(), 1, "only lo is left: {left}");
@@ -362,17 +362,17 @@ fn errors_read_like_ip() {
     let unknown = h.link_add(&LinkAdd::dummy("dm0")).unwrap_err();
     assert_eq!(unknown.to_string(), "Error: Unknown device type.");
     let vlan = h
-        .link_add(&LinkAdd::vlan("x0.5", LinkRef::Name("x0"), 5))
+        .link_add(&LinkAdd::vlan("x0.5", LinkRef::from("x0"), 5))
         .unwrap_err();
     assert_eq!(vlan.ext_ack(), Some("Unknown device type"));
     let missing = h
-        .link_set(&LinkSet::new(LinkRef::Name("nope")).up(true))
+        .link_set(&LinkSet::new(LinkRef::from("nope")).up(true))
         .unwrap_err();
     assert_eq!(missing.errno(), Some(rustix::io::Errno::NODEV));
-    let missing = h.link(LinkRef::Name("nope")).unwrap_err();
+    let missing = h.link(LinkRef::from("nope")).unwrap_err();
     assert_eq!(missing.to_string(), "Cannot find device \"nope\"");
     let mtu = h
-        .link_set(&LinkSet::new(LinkRef::Name("x0")).mtu(70000))
+        .link_set(&LinkSet::new(LinkRef::from("x0")).mtu(70000))
         .unwrap_err();
     assert_eq!(mtu.to_string(), "Error: mtu greater than device maximum.");
     let bad = h.link_add(&LinkAdd::veth("a/b", "c")).unwrap_err();
@@ -387,8 +387,8 @@ fn both_ends_into_one_named_namespace() {
     // Both ends name the same namespace: it is opened once for the request.
     h.link_add(
         &LinkAdd::veth("g0", "g1")
-            .netns(NetnsRef::Name("green"))
-            .peer_netns(NetnsRef::Name("green")),
+            .netns(NetnsRef::name("green"))
+            .peer_netns(NetnsRef::name("green")),
     )
     .unwrap();
     let there = ip_json(&["-n", "green", "link", "show", "type", "veth"]);
@@ -401,7 +401,7 @@ fn both_ends_into_one_named_namespace() {
     names.sort_unstable();
     assert_eq!(names, ["g0", "g1"]);
     assert!(
-        h.link(LinkRef::Name("g0")).is_err(),
+        h.link(LinkRef::from("g0")).is_err(),
         "nothing was made here"
     );
 }

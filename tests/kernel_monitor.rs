@@ -71,7 +71,7 @@ fn ip_addr(text: &str) -> IpAddr {
 fn veth(a: &str, b: &str) -> u32 {
     let mut handle = Handle::new().unwrap();
     handle.link_add(&LinkAdd::veth(a, b)).unwrap();
-    handle.link_index(LinkRef::Name(a)).unwrap()
+    handle.link_index(LinkRef::Name(a.as_ref())).unwrap()
 }
 
 /// What an event says about link `index` and the documentation addresses, as a token.
@@ -154,7 +154,7 @@ fn link_up_down_and_address_add_del_arrive_in_order() {
     else {
         panic!("no link event")
     };
-    let now = Handle::new().unwrap().link(LinkRef::Name("v0")).unwrap();
+    let now = Handle::new().unwrap().link(LinkRef::from("v0")).unwrap();
     assert_eq!(last.name, "v0");
     assert_eq!(last.flags, now.flags);
     assert_eq!(last.mtu, now.mtu);
@@ -266,9 +266,9 @@ fn burst_of_links(handle: &mut Handle, prefix: &str) {
         let a = format!("{prefix}a{i}");
         let b = format!("{prefix}b{i}");
         let link = NewLink {
-            name: Some(&a),
+            name: Some(a.as_bytes()),
             ..NewLink::new(LinkKind::Veth(Veth {
-                peer_name: Some(&b),
+                peer_name: Some(b.as_bytes()),
                 ..Veth::default()
             }))
         };
@@ -330,7 +330,7 @@ fn an_overrun_yields_a_resync_snapshot_and_monitoring_goes_on() {
     // The queue was emptied: what follows are new events only.
     assert!(queued(&mut monitor).is_empty());
     ip(&["link", "set", "a7", "up"]);
-    let a7 = handle.link_index(LinkRef::Name("a7")).unwrap();
+    let a7 = handle.link_index(LinkRef::from("a7")).unwrap();
     assert_eq!(tokens(&queued(&mut monitor), a7), ["up"]);
 
     // It keeps working across a second overrun, too.
@@ -460,7 +460,7 @@ fn a_monitor_in_a_namespace_hears_that_namespace_only() {
     let names = Namespaces::at(run_dir.path());
     names.add("a").unwrap();
     let mut inside =
-        Monitor::in_netns_at(run_dir.path(), NetnsRef::Name("a"), MonitorGroups::LINK).unwrap();
+        Monitor::in_netns_at(run_dir.path(), NetnsRef::name("a"), MonitorGroups::LINK).unwrap();
     let mut here = Monitor::new(MonitorGroups::LINK).unwrap();
 
     names
@@ -486,7 +486,7 @@ fn a_monitor_in_a_namespace_hears_that_namespace_only() {
     );
 
     // A missing namespace fails as ip does.
-    let e = Monitor::in_netns_at(run_dir.path(), NetnsRef::Name("nope"), MonitorGroups::LINK)
+    let e = Monitor::in_netns_at(run_dir.path(), NetnsRef::name("nope"), MonitorGroups::LINK)
         .unwrap_err();
     assert_eq!(
         e.to_string(),

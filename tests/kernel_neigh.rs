@@ -225,13 +225,13 @@ fn entries_added_are_what_ip_shows() {
     assert_eq!(streamed, owned.len());
     // NDA_PROTOCOL comes back as given.
     let v6 = h
-        .neigh_get(LinkRef::Name("v0"), addr("2001:db8::2"), false)
+        .neigh_get(LinkRef::from("v0"), addr("2001:db8::2"), false)
         .unwrap();
     assert_eq!(v6.protocol, Some(rtprot::STATIC));
     assert_eq!(v6.lladdr.as_deref(), Some(&MAC3[..]));
     assert_eq!(v6.flags & ntf::ROUTER, ntf::ROUTER);
     let proxy = h
-        .neigh_get(LinkRef::Name("v0"), addr("192.0.2.9"), true)
+        .neigh_get(LinkRef::from("v0"), addr("192.0.2.9"), true)
         .unwrap();
     assert_eq!(proxy.flags & ntf::PROXY, ntf::PROXY);
 }
@@ -269,7 +269,7 @@ fn replace_change_delete_and_their_errors() {
     let e = h.neigh_del(&spec).unwrap_err();
     assert_eq!(e.errno(), Some(Errno::NOENT), "{e}");
     let e = h
-        .neigh_get(LinkRef::Name("v0"), addr("192.0.2.2"), false)
+        .neigh_get(LinkRef::from("v0"), addr("192.0.2.2"), false)
         .unwrap_err();
     assert_eq!(e.errno(), Some(Errno::NOENT), "{e}");
     assert_eq!(e.to_string(), "Error: Neighbour entry not found.");

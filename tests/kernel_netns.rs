@@ -108,7 +108,7 @@ fn our_list(names: &Namespaces) -> Vec<(String, Option<i32>)> {
         .list()
         .unwrap()
         .into_iter()
-        .map(|n| (n.name, n.nsid))
+        .map(|n| (n.name.into_string().expect("UTF-8 name"), n.nsid))
         .collect()
 }
 
@@ -155,7 +155,9 @@ fn add_list_delete_agree_with_ip() {
     assert!(ours.iter().all(|(_, id)| id.is_none()), "{ours:?}");
     assert_eq!(
         names.names().unwrap(),
-        ours.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()
+        ours.iter()
+            .map(|(n, _)| std::ffi::OsString::from(n))
+            .collect::<Vec<_>>()
     );
 
     // Each is a live, distinct namespace, distinct from ours too.
@@ -171,7 +173,7 @@ fn add_list_delete_agree_with_ip() {
     assert_eq!(lo.len(), 1);
     assert_eq!(lo[0]["ifname"], "lo");
     let mut green = names.handle("green").unwrap();
-    assert_eq!(green.link_index(LinkRef::Name("lo")).unwrap(), 1);
+    assert_eq!(green.link_index(LinkRef::from("lo")).unwrap(), 1);
 
     // Delete one made by ip with the library, one made by the library with ip.
     names.delete("green").unwrap();
@@ -209,7 +211,7 @@ fn invalid_names_are_refused_like_ip() {
     // The longest name is fine.
     let longest = "n".repeat(255);
     names.add(&longest).unwrap();
-    assert_eq!(names.names().unwrap(), std::slice::from_ref(&longest));
+    assert_eq!(names.names().unwrap(), [std::ffi::OsString::from(&longest)]);
     names.delete(&longest).unwrap();
     assert!(names.names().unwrap().is_empty(), "nothing left behind");
 }
@@ -327,7 +329,7 @@ fn set_id_number_and_auto_agree_with_ip() {
         .list_with(&mut in_a)
         .unwrap()
         .into_iter()
-        .map(|n| (n.name, n.nsid))
+        .map(|n| (n.name.into_string().expect("UTF-8 name"), n.nsid))
         .collect();
     let ip_from_a: Vec<(String, Option<i32>)> = ip_list(&["-n", "a", "netns", "list"])
         .iter()
@@ -384,7 +386,13 @@ fn identify_pids_and_attach_agree_with_ip() {
         ip(&["netns", "identify", &pid_text]).trim(),
         ours.last().unwrap()
     );
-    assert_eq!(ours, names.names().unwrap(), "directory order");
+    assert_eq!(
+        ours.iter()
+            .map(std::ffi::OsString::from)
+            .collect::<Vec<_>>(),
+        names.names().unwrap(),
+        "directory order"
+    );
     assert_eq!(names.pids("b").unwrap(), [pid]);
 
     // The test thread's own namespace has no name; ip, run from it, agrees.
@@ -447,20 +455,20 @@ fn veth_moved_into_a_named_namespace_shows_up_there() {
     let mut here = Handle::new().unwrap();
     here.set_run_dir(IP_RUN_DIR);
     here.link_add(&LinkAdd::veth("v0", "v1")).unwrap();
-    here.link_set(&LinkSet::new(LinkRef::Name("v1")).netns(NetnsRef::Name("blue")))
+    here.link_set(&LinkSet::new(LinkRef::from("v1")).netns(NetnsRef::name("blue")))
         .unwrap();
 
     // Gone from here, there in "blue", for the library and for ip.
-    assert!(here.link(LinkRef::Name("v1")).is_err());
+    assert!(here.link(LinkRef::from("v1")).is_err());
     let mut blue = names.handle("blue").unwrap();
-    let v1 = blue.link(LinkRef::Name("v1")).unwrap();
+    let v1 = blue.link(LinkRef::from("v1")).unwrap();
     let ip_v1 = &ip_list(&["-n", "blue", "link", "show", "dev", "v1"])[0];
     assert_eq!(u64::from(v1.index), ip_v1["ifindex"].as_u64().unwrap());
     assert_eq!(v1.kind.as_deref(), Some("veth"));
 
     // v0's peer is in another namespace now: the kernel gave "blue" an nsid here, which the
     // list shows against the name, as ip does.
-    let v0 = here.link(LinkRef::Name("v0")).unwrap();
+    let v0 = here.link(LinkRef::from("v0")).unwrap();
     let nsid = v0.link_netnsid.expect("v0's peer is elsewhere");
     assert_eq!(v0.link, Some(v1.index));
     let ours = our_list(&names);
@@ -493,7 +501,7 @@ fn veth_moved_into_a_named_namespace_shows_up_there() {
     drop(blue);
     names.delete("blue").unwrap();
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    while here.link(LinkRef::Name("v0")).is_ok() {
+    while here.link(LinkRef::from("v0")).is_ok() {
         assert!(
             std::time::Instant::now() < deadline,
             "v0 outlived its peer's namespace"

@@ -136,28 +136,28 @@ fn named_namespaces_in_a_private_run_dir() {
     let mut handle = Handle::new().unwrap();
     handle.set_run_dir(run_dir.path());
 
-    assert_eq!(handle.nsid_get(NetnsRef::Name("blue")).unwrap(), None);
+    assert_eq!(handle.nsid_get(NetnsRef::name("blue")).unwrap(), None);
     let blue = handle
-        .nsid_set(NetnsRef::Name("blue"), NsidValue::Auto)
+        .nsid_set(NetnsRef::name("blue"), NsidValue::Auto)
         .unwrap();
     assert_eq!(blue, 0);
     handle
-        .nsid_set(NetnsRef::Name("red"), NsidValue::Number(42))
+        .nsid_set(NetnsRef::name("red"), NsidValue::Number(42))
         .unwrap();
-    assert_eq!(handle.nsid_get(NetnsRef::Name("blue")).unwrap(), Some(0));
-    assert_eq!(handle.nsid_get(NetnsRef::Name("red")).unwrap(), Some(42));
+    assert_eq!(handle.nsid_get(NetnsRef::name("blue")).unwrap(), Some(0));
+    assert_eq!(handle.nsid_get(NetnsRef::name("red")).unwrap(), Some(42));
     // The same namespace by path has the same id.
     let path = format!("{}/red", run_dir.path());
-    assert_eq!(handle.nsid_get(NetnsRef::Path(&path)).unwrap(), Some(42));
+    assert_eq!(handle.nsid_get(NetnsRef::path(&path)).unwrap(), Some(42));
     assert_eq!(our_nsids(&mut handle), [0, 42]);
     assert_eq!(ip_nsids(), [0, 42]);
 
     let err = handle
-        .nsid_get(NetnsRef::Name("nope"))
+        .nsid_get(NetnsRef::name("nope"))
         .expect_err("unknown name");
     assert_eq!(err.errno(), Some(Errno::NOENT), "{err}");
     let err = handle
-        .nsid_set(NetnsRef::Name("nope"), NsidValue::Auto)
+        .nsid_set(NetnsRef::name("nope"), NsidValue::Auto)
         .expect_err("unknown name");
     assert_eq!(err.errno(), Some(Errno::NOENT), "{err}");
 }

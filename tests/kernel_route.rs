@@ -63,7 +63,7 @@ fn addr(text: &str) -> IpAddr {
 }
 
 fn index(handle: &mut Handle, dev: &str) -> u32 {
-    handle.link_index(LinkRef::Name(dev)).expect("link index")
+    handle.link_index(LinkRef::from(dev)).expect("link index")
 }
 
 /// `ip -j -d ARGS` as a list of route objects.

@@ -25,7 +25,7 @@ const DAD: Option<Duration> = Some(Duration::from_secs(120));
 
 fn set_up(handle: &mut Handle, name: &str, up: bool) {
     handle
-        .link_set(&LinkSet::new(LinkRef::Name(name)).up(up))
+        .link_set(&LinkSet::new(LinkRef::Name(name.as_ref())).up(up))
         .unwrap();
 }
 
@@ -72,13 +72,13 @@ fn waits_satisfied_200ms_later_return_at_once() {
         (LinkState::Up, |h| set_up(h, "w0", true)),
         (LinkState::Carrier, |h| set_up(h, "w1", true)),
         (LinkState::Gone, |h| {
-            h.link_del(LinkRef::Name("w1")).unwrap()
+            h.link_del(LinkRef::from("w1")).unwrap()
         }),
     ];
     for (state, change) in cases {
         let start = Instant::now();
         let changer = later(delay, change);
-        h.wait_link(LinkRef::Name("w0"), state, LONG)
+        h.wait_link(LinkRef::from("w0"), state, LONG)
             .unwrap_or_else(|e| panic!("{state}: {e}"));
         let took = start.elapsed();
         changer.join().unwrap();
@@ -97,9 +97,9 @@ fn a_wait_never_satisfied_times_out_at_its_deadline() {
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::veth("t0", "t1")).unwrap();
     for (link, state, ms) in [
-        (LinkRef::Name("nope"), LinkState::Exists, 300u64),
-        (LinkRef::Name("t0"), LinkState::Up, 500),
-        (LinkRef::Name("t0"), LinkState::Gone, 200),
+        (LinkRef::from("nope"), LinkState::Exists, 300u64),
+        (LinkRef::from("t0"), LinkState::Up, 500),
+        (LinkRef::from("t0"), LinkState::Gone, 200),
         (LinkRef::Index(9999), LinkState::Exists, 100),
     ] {
         let want = Duration::from_millis(ms);
@@ -115,7 +115,7 @@ fn a_wait_never_satisfied_times_out_at_its_deadline() {
     }
     let e = h
         .wait_link(
-            LinkRef::Name("t0"),
+            LinkRef::from("t0"),
             LinkState::Carrier,
             Some(Duration::from_millis(10)),
         )
@@ -126,7 +126,7 @@ fn a_wait_never_satisfied_times_out_at_its_deadline() {
     h.set_deadline(Some(Deadline::after(Duration::from_millis(150))));
     let start = Instant::now();
     let e = h
-        .wait_link(LinkRef::Name("t0"), LinkState::Up, LONG)
+        .wait_link(LinkRef::from("t0"), LinkState::Up, LONG)
         .unwrap_err();
     assert!(e.is_timed_out());
     assert!(start.elapsed() < Duration::from_millis(250));
@@ -168,7 +168,7 @@ fn a_change_between_reading_and_waiting_is_not_missed() {
         });
         let start = Instant::now();
         h.wait_link(
-            LinkRef::Name("r0"),
+            LinkRef::from("r0"),
             LinkState::Up,
             Some(Duration::from_secs(5)),
         )
@@ -185,7 +185,7 @@ fn duplicate_address_detection_is_waited_out() {
     h.link_add(&LinkAdd::veth("d0", "d1")).unwrap();
     set_up(&mut h, "d0", true);
     set_up(&mut h, "d1", true);
-    h.wait_link(LinkRef::Name("d0"), LinkState::Carrier, LONG)
+    h.wait_link(LinkRef::from("d0"), LinkState::Carrier, LONG)
         .unwrap();
     h.address_add(&AddressSpec::new("d0", "2001:db8::1/64".parse().unwrap()))
         .unwrap();
@@ -197,7 +197,7 @@ fn duplicate_address_detection_is_waited_out() {
         "tentative right after it was added: {flags:?}"
     );
     let start = Instant::now();
-    h.wait_addresses_ready(Some(LinkRef::Name("d0")), DAD)
+    h.wait_addresses_ready(Some(LinkRef::from("d0")), DAD)
         .unwrap();
     let took = start.elapsed();
     let flags = ip_address_flags("d0");
@@ -221,7 +221,7 @@ fn a_duplicate_address_is_dadfailed() {
     h.link_add(&LinkAdd::veth("e0", "e1")).unwrap();
     set_up(&mut h, "e0", true);
     set_up(&mut h, "e1", true);
-    h.wait_link(LinkRef::Name("e0"), LinkState::Carrier, LONG)
+    h.wait_link(LinkRef::from("e0"), LinkState::Carrier, LONG)
         .unwrap();
     // e1 holds the address already; e0's detection finds it.
     let address = "2001:db8::2/64".parse().unwrap();
@@ -229,7 +229,7 @@ fn a_duplicate_address_is_dadfailed() {
         .unwrap();
     h.address_add(&AddressSpec::new("e0", address)).unwrap();
     let e = h
-        .wait_addresses_ready(Some(LinkRef::Name("e0")), DAD)
+        .wait_addresses_ready(Some(LinkRef::from("e0")), DAD)
         .unwrap_err();
     assert_eq!(
         e.kind(),
@@ -255,7 +255,7 @@ fn a_duplicate_address_is_dadfailed() {
     assert_eq!(e.object(), Some("e0"));
     // An unknown device is ip's error.
     let e = h
-        .wait_addresses_ready(Some(LinkRef::Name("nope")), LONG)
+        .wait_addresses_ready(Some(LinkRef::from("nope")), LONG)
         .unwrap_err();
     assert_eq!(e.to_string(), "Cannot find device \"nope\"");
 }
@@ -265,7 +265,7 @@ fn waits_work_inside_another_namespace() {
     let run_dir = private_netns_and_run_dir();
     let names = Namespaces::at(run_dir.path());
     names.add("inner").unwrap();
-    let mut h = Handle::in_netns_at(run_dir.path(), NetnsRef::Name("inner")).unwrap();
+    let mut h = Handle::in_netns_at(run_dir.path(), NetnsRef::name("inner")).unwrap();
     assert!(h.netns().is_some());
     h.link_add(&LinkAdd::veth("n0", "n1")).unwrap();
     // The same name in the test's own namespace must not satisfy the wait.
@@ -275,19 +275,19 @@ fn waits_work_inside_another_namespace() {
         .unwrap();
     let path = run_dir.path().to_owned();
     let changer = thread::spawn(move || {
-        let mut h = Handle::in_netns_at(&path, NetnsRef::Name("inner")).unwrap();
+        let mut h = Handle::in_netns_at(&path, NetnsRef::name("inner")).unwrap();
         thread::sleep(Duration::from_millis(200));
         set_up(&mut h, "n0", true);
         set_up(&mut h, "n1", true);
     });
     let start = Instant::now();
-    h.wait_link(LinkRef::Name("n0"), LinkState::Carrier, LONG)
+    h.wait_link(LinkRef::from("n0"), LinkState::Carrier, LONG)
         .unwrap();
     assert!(start.elapsed() < Duration::from_secs(1));
     changer.join().unwrap();
     let e = h
         .wait_link(
-            LinkRef::Name("n9"),
+            LinkRef::from("n9"),
             LinkState::Exists,
             Some(Duration::from_millis(200)),
         )

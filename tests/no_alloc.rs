@@ -239,12 +239,12 @@ fn building_every_request_type_allocates_nothing() {
             built += 1;
         };
         let veth = NewLink {
-            name: Some("v0"),
+            name: Some(b"v0"),
             mtu: Some(1400),
             address: Some(&mac),
             flags: LinkFlags::up(),
             ..NewLink::new(LinkKind::Veth(Veth {
-                peer_name: Some("v1"),
+                peer_name: Some(b"v1"),
                 peer_netns: Some(Netns::Fd(5)),
                 peer_mtu: Some(1300),
                 peer_address: Some(&mac),
@@ -254,11 +254,11 @@ fn building_every_request_type_allocates_nothing() {
         let kinds = [
             veth,
             NewLink {
-                name: Some("br0"),
+                name: Some(b"br0"),
                 ..NewLink::new(LinkKind::Bridge(&[]))
             },
             NewLink {
-                name: Some("vx0"),
+                name: Some(b"vx0"),
                 ..NewLink::new(LinkKind::Vxlan(Vxlan {
                     id: 42,
                     remote: Some(v4),
@@ -267,7 +267,7 @@ fn building_every_request_type_allocates_nothing() {
                 }))
             },
             NewLink {
-                name: Some("v0.5"),
+                name: Some(b"v0.5"),
                 ..NewLink::new(LinkKind::Vlan(Vlan {
                     id: 5,
                     protocol: Some(0x88a8),
@@ -275,7 +275,7 @@ fn building_every_request_type_allocates_nothing() {
                 }))
             },
             NewLink {
-                name: Some("mv0"),
+                name: Some(b"mv0"),
                 ..NewLink::new(LinkKind::Macvlan(Macvlan {
                     mode: Some(macvlan_mode::BRIDGE),
                     link: 3,
@@ -289,14 +289,14 @@ fn building_every_request_type_allocates_nothing() {
         let set = SetLink {
             flags: LinkFlags::up(),
             mtu: Some(1280),
-            name: Some("eth1"),
-            alias: Some("alias"),
+            name: Some(b"eth1"),
+            alias: Some(b"alias"),
             master: Some(0),
             netns: Some(Netns::Pid(1)),
             ..SetLink::new(LinkRef::Index(3))
         };
         check(request::link_set(&mut buf, 1, &set).map(|b| b.len()));
-        check(request::link_get(&mut buf, 1, LinkRef::Name("v0")).map(|b| b.len()));
+        check(request::link_get(&mut buf, 1, LinkRef::from("v0")).map(|b| b.len()));
         check(request::link_del(&mut buf, 1, LinkRef::Index(3)).map(|b| b.len()));
         let dump = LinkDump {
             master: Some(4),

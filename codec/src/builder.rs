@@ -218,6 +218,12 @@ impl<'b> MessageBuilder<'b> {
         self.put_parts(ty, value.as_bytes(), &[0])
     }
 
+    /// Appends a NUL-terminated string attribute (`NLA_NUL_STRING`) from bytes: a name the
+    /// kernel holds as bytes (`IFLA_IFNAME`, `IFLA_IFALIAS`), which need not be UTF-8.
+    pub fn put_cstr(&mut self, ty: u16, value: &[u8]) -> Result<&mut Self, Error> {
+        self.put_parts(ty, value, &[0])
+    }
+
     /// Appends an attribute with no payload (`NLA_FLAG`).
     pub fn put_flag(&mut self, ty: u16) -> Result<&mut Self, Error> {
         self.put(ty, &[])

@@ -224,21 +224,21 @@ fn v6(s: &str) -> IpAddr {
 
 fn veth(peer: Veth<'static>) -> NewLink<'static> {
     NewLink {
-        name: Some("v0"),
+        name: Some(b"v0"),
         ..NewLink::new(LinkKind::Veth(peer))
     }
 }
 
 fn spec_veth_full() -> NewLink<'static> {
     NewLink {
-        name: Some("v0"),
+        name: Some(b"v0"),
         flags: LinkFlags::up(),
         address: Some(&MAC1),
         txqlen: Some(500),
         mtu: Some(1400),
         master: Some(2), // br0, made first in this capture
         ..NewLink::new(LinkKind::Veth(Veth {
-            peer_name: Some("v1"),
+            peer_name: Some(b"v1"),
             peer_address: Some(&MAC2),
             peer_mtu: Some(1300),
             peer_netns: Some(Netns::Pid(NO_PID)),
@@ -250,7 +250,7 @@ fn spec_veth_full() -> NewLink<'static> {
 
 fn spec_vxlan() -> NewLink<'static> {
     NewLink {
-        name: Some("vx0"),
+        name: Some(b"vx0"),
         ..NewLink::new(LinkKind::Vxlan(Vxlan {
             id: 42,
             dev: Some(V0),
@@ -266,7 +266,7 @@ fn spec_vxlan() -> NewLink<'static> {
 
 fn spec_vxlan6() -> NewLink<'static> {
     NewLink {
-        name: Some("vx0"),
+        name: Some(b"vx0"),
         ..NewLink::new(LinkKind::Vxlan(Vxlan {
             id: 7,
             dev: Some(V0),
@@ -280,7 +280,7 @@ fn spec_vxlan6() -> NewLink<'static> {
 
 fn spec_vlan() -> NewLink<'static> {
     NewLink {
-        name: Some("v0.10"),
+        name: Some(b"v0.10"),
         ..NewLink::new(LinkKind::Vlan(Vlan {
             id: 10,
             protocol: Some(0x88a8),
@@ -291,7 +291,7 @@ fn spec_vlan() -> NewLink<'static> {
 
 fn ipvlan(name: &'static str, ipvlan: Ipvlan) -> NewLink<'static> {
     NewLink {
-        name: Some(name),
+        name: Some(name.as_bytes()),
         ..NewLink::new(LinkKind::Ipvlan(ipvlan))
     }
 }
@@ -309,14 +309,14 @@ fn spec_ipvlan() -> NewLink<'static> {
 
 fn spec_vrf() -> NewLink<'static> {
     NewLink {
-        name: Some("vrf0"),
+        name: Some(b"vrf0"),
         ..NewLink::new(LinkKind::Vrf(Vrf { table: Some(10) }))
     }
 }
 
 fn spec_macvlan() -> NewLink<'static> {
     NewLink {
-        name: Some("mv0"),
+        name: Some(b"mv0"),
         ..NewLink::new(LinkKind::Macvlan(Macvlan {
             mode: Some(macvlan_mode::BRIDGE),
             link: V0,
@@ -337,8 +337,8 @@ fn spec_set_many() -> SetLink<'static> {
         carrier: Some(true),
         master: Some(BR0),
         group: Some(5),
-        name: Some("v9"),
-        alias: Some("uplink"),
+        name: Some(b"v9"),
+        alias: Some(b"uplink"),
         ..SetLink::new(LinkRef::Index(V0))
     }
 }
@@ -506,7 +506,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &veth(Veth {
-                    peer_name: Some("v1"),
+                    peer_name: Some(b"v1"),
                     ..Veth::default()
                 }),
             )
@@ -516,7 +516,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &veth(Veth {
-                    peer_name: Some("v1"),
+                    peer_name: Some(b"v1"),
                     peer_netns: Some(Netns::Fd(IP_LINK_NETNS_FD)),
                     ..Veth::default()
                 }),
@@ -540,7 +540,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &NewLink {
-                    name: Some("br0"),
+                    name: Some(b"br0"),
                     ..NewLink::new(LinkKind::Bridge(&[]))
                 },
             )
@@ -552,7 +552,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &NewLink {
-                    name: Some("vx1"),
+                    name: Some(b"vx1"),
                     ..NewLink::new(LinkKind::Vxlan(Vxlan {
                         id: 7,
                         dev: Some(V0),
@@ -590,7 +590,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &NewLink {
-                    name: Some("vx2"),
+                    name: Some(b"vx2"),
                     ..NewLink::new(LinkKind::Vxlan(Vxlan {
                         opts: &[O::CollectMetadata(true), O::Vnifilter(true), O::Gpe],
                         port: Some(4790),
@@ -606,7 +606,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &NewLink {
-                    name: Some("mv1"),
+                    name: Some(b"mv1"),
                     ..NewLink::new(LinkKind::Macvlan(Macvlan {
                         mode: Some(macvlan_mode::SOURCE),
                         flags: Some(2),
@@ -625,7 +625,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &NewLink {
-                    name: Some("mv2"),
+                    name: Some(b"mv2"),
                     ..NewLink::new(LinkKind::Macvlan(Macvlan {
                         mode: Some(macvlan_mode::PASSTHRU),
                         flags: Some(1),
@@ -657,7 +657,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 buf,
                 0,
                 &NewLink {
-                    name: Some("br1"),
+                    name: Some(b"br1"),
                     ..NewLink::new(LinkKind::Bridge(&[
                         B::StpState(1),
                         B::ForwardDelay(400),
@@ -792,7 +792,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 },
             )
         }),
-        case("link_get", |buf| link_get(buf, 0, LinkRef::Name("v0"))),
+        case("link_get", |buf| link_get(buf, 0, LinkRef::from("v0"))),
         case("link_del", |buf| link_del(buf, 0, LinkRef::Index(V0))),
         case("link_dump", |buf| link_dump(buf, 0, &LinkDump::default())),
         case("link_dump_master", |buf| {
@@ -1380,7 +1380,7 @@ fn vxlan_vlan_macvlan_read_back() {
     assert!(link.ipvlan().is_none() && link.vrf_port().is_none());
 
     let dummy = NewLink {
-        name: Some("d0"),
+        name: Some(b"d0"),
         mode: NewMode::Replace,
         ..NewLink::new(LinkKind::Dummy)
     };
@@ -1425,7 +1425,7 @@ fn link_set_reads_back() {
     let set = SetLink {
         mtu: Some(9000),
         netns: Some(Netns::Fd(7)),
-        ..SetLink::new(LinkRef::Name("v0"))
+        ..SetLink::new(LinkRef::from("v0"))
     };
     let bytes = link_set(&mut buf, 9, &set).unwrap().finish();
     let link = LinkMessage::parse(message(bytes)).unwrap();
@@ -1449,7 +1449,7 @@ fn link_get_del_dump_read_back() {
     );
     assert_eq!(link.attr(ifla::EXT_MASK).unwrap().as_u32(), Ok(1));
 
-    let bytes = link_del(&mut buf, 3, LinkRef::Name("v0")).unwrap().finish();
+    let bytes = link_del(&mut buf, 3, LinkRef::from("v0")).unwrap().finish();
     let m = message(bytes);
     assert_eq!(
         (m.ty(), m.flags()),
@@ -1975,7 +1975,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         "a\0b",
     ] {
         let link = NewLink {
-            name: Some(name),
+            name: Some(name.as_bytes()),
             ..NewLink::new(LinkKind::Bridge(&[]))
         };
         assert_eq!(
@@ -1984,7 +1984,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             "{name:?}"
         );
         let peer = veth(Veth {
-            peer_name: Some(name),
+            peer_name: Some(name.as_bytes()),
             ..Veth::default()
         });
         assert_eq!(
@@ -1997,15 +1997,15 @@ fn invalid_values_are_refused_with_their_attribute() {
             continue;
         }
         assert_eq!(
-            attempt(|buf| link_get(buf, 0, LinkRef::Name(name))),
+            attempt(|buf| link_get(buf, 0, LinkRef::from(name))),
             invalid(ifla::IFNAME)
         );
         assert_eq!(
-            attempt(|buf| link_del(buf, 0, LinkRef::Name(name))),
+            attempt(|buf| link_del(buf, 0, LinkRef::from(name))),
             invalid(ifla::IFNAME)
         );
         let rename = SetLink {
-            name: Some(name),
+            name: Some(name.as_bytes()),
             ..SetLink::new(LinkRef::Index(V0))
         };
         assert_eq!(
@@ -2026,30 +2026,30 @@ fn invalid_values_are_refused_with_their_attribute() {
     };
     let expected = (false, Some(b"sixteen-bytes-xx\0".to_vec()));
     let mut buf = [0u8; 1024];
-    let len = link_get(&mut buf, 0, LinkRef::Name(long))
+    let len = link_get(&mut buf, 0, LinkRef::from(long))
         .unwrap()
         .finish()
         .len();
     assert_eq!(alt_name(&buf[..len]), expected);
-    let len = link_del(&mut buf, 0, LinkRef::Name(long))
+    let len = link_del(&mut buf, 0, LinkRef::from(long))
         .unwrap()
         .finish()
         .len();
     assert_eq!(alt_name(&buf[..len]), expected);
     let set = SetLink {
         mtu: Some(1400),
-        ..SetLink::new(LinkRef::Name(long))
+        ..SetLink::new(LinkRef::from(long))
     };
     let len = link_set(&mut buf, 0, &set).unwrap().finish().len();
     assert_eq!(alt_name(&buf[..len]), expected);
     let too_long = "x".repeat(128);
     for bad in [too_long.as_str(), "sixteen-bytes-x\0"] {
         assert_eq!(
-            attempt(|buf| link_get(buf, 0, LinkRef::Name(bad))),
+            attempt(|buf| link_get(buf, 0, LinkRef::from(bad))),
             invalid(ifla::IFNAME)
         );
         assert_eq!(
-            attempt(|buf| link_del(buf, 0, LinkRef::Name(bad))),
+            attempt(|buf| link_del(buf, 0, LinkRef::from(bad))),
             invalid(ifla::IFNAME)
         );
     }
@@ -2058,7 +2058,7 @@ fn invalid_values_are_refused_with_their_attribute() {
             buf,
             0,
             &NewLink {
-                name: Some("fifteen-bytes-x"),
+                name: Some(b"fifteen-bytes-x"),
                 ..NewLink::new(LinkKind::Bridge(&[]))
             }
         ))
@@ -2067,8 +2067,8 @@ fn invalid_values_are_refused_with_their_attribute() {
     );
     // Renaming a link given by name would be read as a lookup of the new name.
     let both = SetLink {
-        name: Some("v9"),
-        ..SetLink::new(LinkRef::Name("v0"))
+        name: Some(b"v9"),
+        ..SetLink::new(LinkRef::from("v0"))
     };
     assert_eq!(
         attempt(|buf| link_set(buf, 0, &both)),
@@ -2097,7 +2097,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     }
     let alias = "a".repeat(256);
     let set = SetLink {
-        alias: Some(&alias),
+        alias: Some(alias.as_bytes()),
         ..SetLink::new(LinkRef::Index(V0))
     };
     assert_eq!(
@@ -2523,8 +2523,8 @@ fn extra_cases() -> Vec<(&'static str, Build)> {
                 0,
                 &SetLink {
                     netns: Some(Netns::Pid(1)),
-                    alias: Some(""),
-                    ..SetLink::new(LinkRef::Name("v0"))
+                    alias: Some(b""),
+                    ..SetLink::new(LinkRef::from("v0"))
                 },
             )
         }),
@@ -2694,7 +2694,7 @@ mod arbitrary {
         ) {
             let kind = match which {
                 0 => LinkKind::Veth(Veth {
-                    peer_name: peer.as_deref(),
+                    peer_name: peer.as_deref().map(str::as_bytes),
                     peer_netns: peer_ns,
                     peer_mtu: mtu,
                     peer_address: address.as_deref(),
@@ -2711,7 +2711,7 @@ mod arbitrary {
                 _ => LinkKind::Bridge(&[]),
             };
             let link = NewLink {
-                name: name.as_deref(),
+                name: name.as_deref().map(str::as_bytes),
                 address: address.as_deref(),
                 mtu,
                 netns: ns,
@@ -2722,16 +2722,16 @@ mod arbitrary {
             check(result, &buf, LinkMessage::parse)?;
 
             let set = SetLink {
-                name: name.as_deref(),
-                alias: peer.as_deref(),
+                name: name.as_deref().map(str::as_bytes),
+                alias: peer.as_deref().map(str::as_bytes),
                 address: address.as_deref(),
                 netns: ns,
                 master: mtu,
-                ..SetLink::new(if which % 2 == 0 { LinkRef::Index(vni) } else { LinkRef::Name(&kind_name) })
+                ..SetLink::new(if which % 2 == 0 { LinkRef::Index(vni) } else { LinkRef::from(kind_name.as_str()) })
             };
             let result = link_set(&mut buf, 1, &set).map(|b| b.finish().len());
             check(result, &buf, LinkMessage::parse)?;
-            let target = if which % 2 == 0 { LinkRef::Index(vni) } else { LinkRef::Name(&kind_name) };
+            let target = if which % 2 == 0 { LinkRef::Index(vni) } else { LinkRef::from(kind_name.as_str()) };
             let result = link_get(&mut buf, 1, target).map(|b| b.finish().len());
             check(result, &buf, LinkMessage::parse)?;
             let result = link_del(&mut buf, 1, target).map(|b| b.finish().len());

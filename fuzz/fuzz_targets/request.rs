@@ -61,7 +61,7 @@ impl<'a> From<ALinkRef<'a>> for LinkRef<'a> {
     fn from(r: ALinkRef<'a>) -> LinkRef<'a> {
         match r {
             ALinkRef::Index(i) => LinkRef::Index(i),
-            ALinkRef::Name(n) => LinkRef::Name(n),
+            ALinkRef::Name(n) => LinkRef::Name(n.as_bytes()),
         }
     }
 }
@@ -125,7 +125,7 @@ impl<'a> AKind<'a> {
                 peer_txqlen,
                 peer_flags,
             } => LinkKind::Veth(Veth {
-                peer_name,
+                peer_name: peer_name.map(str::as_bytes),
                 peer_netns: peer_netns.map(Into::into),
                 peer_mtu,
                 peer_address,
@@ -447,7 +447,7 @@ fn construct(buf: &mut [u8], seq: u32, spec: &Spec<'_>) -> Result<usize, Error> 
         } => {
             let link = NewLink {
                 mode: mode(*m),
-                name: *name,
+                name: name.map(str::as_bytes),
                 flags: flags(*f),
                 address: *address,
                 broadcast: *broadcast,
@@ -483,8 +483,8 @@ fn construct(buf: &mut [u8], seq: u32, spec: &Spec<'_>) -> Result<usize, Error> 
                 carrier: *carrier,
                 master: *master,
                 group: *group,
-                alias: *alias,
-                name: *name,
+                alias: alias.map(str::as_bytes),
+                name: name.map(str::as_bytes),
                 ..SetLink::new((*link).into())
             };
             request::link_set(buf, seq, &set).map(done)

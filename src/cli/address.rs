@@ -128,7 +128,7 @@ struct ModifyArgs<'a> {
     /// The words of `local`, for messages.
     local_word: &'a str,
     /// Whether `dev` was given.
-    dev: Option<&'a str>,
+    dev: Option<&'a [u8]>,
     /// `broadcast ADDR`, `+` (all host bits set) or `-` (none set).
     broadcast: Option<&'a str>,
     /// `valid_lft`.
@@ -248,7 +248,10 @@ impl<'a> ModifyArgs<'a> {
                             .ok_or_else(|| invarg("invalid scope value.", value))?,
                     );
                 }
-                "dev" => m.dev = Some(args.value()?),
+                "dev" => {
+                    let value = args.value()?;
+                    m.dev = Some(args.bytes(value));
+                }
                 "label" => r.label = Some(args.value()?),
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     let value = args.value()?;
@@ -489,8 +492,14 @@ impl<'a> ShowFilter<'a> {
                     let value = args.value()?;
                     f.links.group = Some(args::group(value)?);
                 }
-                "master" => f.links.master = Some(args.value()?),
-                "vrf" => f.links.vrf = Some(args.value()?),
+                "master" => {
+                    let value = args.value()?;
+                    f.links.master = Some(args.bytes(value));
+                }
+                "vrf" => {
+                    let value = args.value()?;
+                    f.links.vrf = Some(args.bytes(value));
+                }
                 "nomaster" => f.links.nomaster = true,
                 "type" => f.links.kind = Some(args.value()?),
                 w => {
@@ -504,7 +513,7 @@ impl<'a> ShowFilter<'a> {
                     if f.links.dev.is_some() {
                         return Err(duparg2("dev", dev));
                     }
-                    f.links.dev = Some(dev);
+                    f.links.dev = Some(args.bytes(dev));
                 }
             }
         }

@@ -32,6 +32,9 @@ pub enum Failure {
     Dump(rtnl_ip::Error, &'static str),
     /// Nothing more to print; exit with this code.
     Exit(u8),
+    /// A message with a name in it that is not UTF-8, as bytes (`ip` prints the bytes it was
+    /// given), and the exit code of the failure it was made from (see [`naming`]).
+    Named(u8, Vec<u8>),
 }
 
 impl Failure {
@@ -45,7 +48,7 @@ impl Failure {
                 rtnl_ip::ErrorKind::TimedOut(_) => super::wait::TIMED_OUT,
                 _ => 1,
             },
-            Failure::Exit(code) => *code,
+            Failure::Exit(code) | Failure::Named(code, _) => *code,
         }
     }
 }
@@ -59,6 +62,7 @@ impl fmt::Display for Failure {
             Failure::Lib(e) | Failure::LibUsage(e) => write!(f, "{e}"),
             Failure::Dump(e, what) => write!(f, "{e}\n{what} terminated"),
             Failure::Exit(_) => Ok(()),
+            Failure::Named(_, text) => f.write_str(&String::from_utf8_lossy(text)),
         }
     }
 }
@@ -86,6 +90,31 @@ pub type CmdResult<T = ()> = Result<T, Failure>;
 /// `ip`'s `matches(word, keyword)`: `word` is a non-empty prefix of `keyword`.
 pub fn matches(word: &str, keyword: &str) -> bool {
     !word.is_empty() && keyword.starts_with(word)
+}
+
+/// The failure `make` makes for `name` (given as text), with the name's own bytes in its
+/// message where they are not UTF-8 ([`Failure::Named`], same exit code): `ip` prints a name
+/// as the bytes it was given. The name's text (U+FFFD for each byte that is not UTF-8) is
+/// replaced by its bytes wherever the message holds it, so a library failure naming it
+/// (`|_| Failure::Lib(e)`) is printed with its bytes too.
+pub fn naming(name: &[u8], make: impl FnOnce(&str) -> Failure) -> Failure {
+    let text = String::from_utf8_lossy(name);
+    let failure = make(&text);
+    let std::borrow::Cow::Owned(text) = text else {
+        return failure;
+    };
+    let message = failure.to_string();
+    if message.is_empty() || matches!(failure, Failure::StdoutUsage(_)) {
+        return failure;
+    }
+    let mut bytes = Vec::with_capacity(message.len());
+    for (i, part) in message.split(text.as_str()).enumerate() {
+        if i > 0 {
+            bytes.extend_from_slice(name);
+        }
+        bytes.extend_from_slice(part.as_bytes());
+    }
+    Failure::Named(failure.code(), bytes)
 }
 
 /// `ip`'s `incomplete_command()`: a keyword without its value.
@@ -126,18 +155,34 @@ pub fn unsupported(what: &str) -> Failure {
 }
 
 /// The words of one command, with a cursor.
+///
+/// Each word is held twice: as text, for keywords, numbers and messages (bytes that are not
+/// UTF-8 read as U+FFFD), and as the bytes the kernel passed, which names go out as
+/// ([`Args::bytes`]): `ip` sends a name's bytes as they are.
 #[derive(Clone, Debug)]
 pub struct Args<'a> {
-    /// Every word of the command.
+    /// Every word of the command, as text.
     words: &'a [String],
+    /// Every word of the command, as bytes (`raw[i]` is `words[i]`'s).
+    raw: &'a [Vec<u8>],
     /// The index of the next word to read.
     pos: usize,
 }
 
 impl<'a> Args<'a> {
-    /// The words, cursor at the first.
-    pub fn new(words: &'a [String]) -> Self {
-        Args { words, pos: 0 }
+    /// The words (text and the same words as bytes), cursor at the first.
+    pub fn new(words: &'a [String], raw: &'a [Vec<u8>]) -> Self {
+        Args { words, raw, pos: 0 }
+    }
+
+    /// The bytes of `word`, one of these words as [`Args::next`] returned it (a name the
+    /// kernel takes as bytes); any other text is its own UTF-8 bytes.
+    pub fn bytes(&self, word: &'a str) -> &'a [u8] {
+        self.words
+            .iter()
+            .zip(self.raw)
+            .find(|(text, _)| std::ptr::eq(text.as_str(), word))
+            .map_or(word.as_bytes(), |(_, raw)| raw.as_slice())
     }
 
     /// The word at the cursor, without moving.

@@ -32,9 +32,11 @@ use rtnl_ip::codec::request::{
 use rtnl_ip::show::lookup::{LinkTable, Window};
 use rtnl_ip::show::{self, link::LinkStyle};
 use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt as _;
 
 use super::args::{
-    self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, number,
+    self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, naming, number,
 };
 use super::{Ctx, link_bridge, link_ipvlan, link_macvlan};
 
@@ -106,27 +108,32 @@ TYPE := { veth [ peer [ name ] NAME [ OPTIONS ] ] | bridge [ OPTIONS ] | dummy |
 /// `IFNAMSIZ`: names are shorter than this.
 const IFNAMSIZ: usize = 16;
 
-/// A device name as `ip`'s `check_ifname` accepts it; else `"key" not a valid ifname`.
-pub fn ifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
-    let bad = word.is_empty()
-        || word.len() >= IFNAMSIZ
-        || word
-            .bytes()
-            .any(|b| b == b'/' || b == b':' || b.is_ascii_whitespace());
+/// A device name as `ip`'s `check_ifname` accepts it (judged on its bytes, which it is sent
+/// as: [`Args::bytes`]); else `"key" not a valid ifname`.
+pub fn ifname<'a>(key: &str, args: &Args<'a>, word: &'a str) -> CmdResult<&'a [u8]> {
+    let name = args.bytes(word);
+    let bad = name.is_empty()
+        || name.len() >= IFNAMSIZ
+        || name
+            .iter()
+            .any(|&b| b == b'/' || b == b':' || b.is_ascii_whitespace());
     if bad {
-        return Err(invarg(&format!("\"{key}\" not a valid ifname"), word));
+        return Err(naming(name, |word| {
+            invarg(&format!("\"{key}\" not a valid ifname"), word)
+        }));
     }
-    Ok(word)
+    Ok(name)
 }
 
 /// The device word of `link set` / `link delete`: `dev NAME` or a bare `NAME` (`word`), named
 /// at most once (`seen` is the one named before, if any).
-fn device_word<'a>(args: &mut Args<'a>, word: &'a str, seen: Option<&str>) -> CmdResult<&'a str> {
+fn device_word<'a>(args: &mut Args<'a>, word: &'a str, seen: Option<&[u8]>) -> CmdResult<&'a [u8]> {
     let name = if word == "dev" { args.value()? } else { word };
     if seen.is_some() {
         return Err(duparg2("dev", name));
     }
-    altifname("dev", name)
+    altifname("dev", name)?;
+    Ok(args.bytes(name))
 }
 
 /// `ip`'s `check_altifname`: the name of an existing link may be an alternative name, up to
@@ -143,7 +150,7 @@ fn altifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
 }
 
 /// The device `link set` and `link delete` cannot do without.
-fn required_device(dev: Option<&str>) -> CmdResult<&str> {
+fn required_device(dev: Option<&[u8]>) -> CmdResult<&[u8]> {
     dev.ok_or_else(|| {
         Failure::Usage("Not enough information: \"dev\" argument is required.".into())
     })
@@ -151,21 +158,23 @@ fn required_device(dev: Option<&str>) -> CmdResult<&str> {
 
 /// A device that must exist, by name: its index, or `Cannot find device "x"` (exit 1), the
 /// lookup `ip` does before it sends anything.
-pub fn device_index(ctx: &mut Ctx, name: &str) -> CmdResult<u32> {
+pub fn device_index(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
     match ctx.handle()?.link_index(LinkRef::Name(name)) {
         Ok(index) => Ok(index),
-        Err(e) if matches!(e.kind(), rtnl_ip::ErrorKind::NotFound) => {
-            Err(Failure::Local(format!("Cannot find device \"{name}\"")))
-        }
+        Err(e) if matches!(e.kind(), rtnl_ip::ErrorKind::NotFound) => Err(naming(name, |name| {
+            Failure::Local(format!("Cannot find device \"{name}\""))
+        })),
         Err(e) => Err(e.into()),
     }
 }
 
 /// A master or lower device named in an argument: its index, or `ip`'s
 /// `Error: argument "x" is wrong: Device does not exist` (exit 255).
-fn argument_device(ctx: &mut Ctx, name: &str) -> CmdResult<u32> {
+fn argument_device(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
     match device_index(ctx, name) {
-        Err(Failure::Local(_)) => Err(invarg("Device does not exist\n", name)),
+        Err(Failure::Local(_) | Failure::Named(1, _)) => {
+            Err(naming(name, |name| invarg("Device does not exist\n", name)))
+        }
         other => other,
     }
 }
@@ -173,8 +182,8 @@ fn argument_device(ctx: &mut Ctx, name: &str) -> CmdResult<u32> {
 /// A namespace argument (`netns NS`) as `ip` resolves it: a path when it contains `/`, a name
 /// when `/run/netns/NS` exists, else a process id; anything else is
 /// `Invalid "netns" value`.
-pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a str) -> CmdResult<NetnsRef<'a>> {
-    if word.contains('/') {
+pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a OsStr) -> CmdResult<NetnsRef<'a>> {
+    if word.as_bytes().contains(&b'/') {
         return Ok(NetnsRef::Path(word));
     }
     let run_dir = ctx.handle()?.run_dir().to_owned();
@@ -182,9 +191,12 @@ pub fn netns_arg<'a>(ctx: &mut Ctx, word: &'a str) -> CmdResult<NetnsRef<'a>> {
         return Ok(NetnsRef::Name(word));
     }
     // ip reads an int (`get_integer`) and sends its 32 bits as the pid.
-    match rtnl_ip::names::parse_integer(word) {
+    let text = word.to_string_lossy();
+    match rtnl_ip::names::parse_integer(&text) {
         Some(pid) => Ok(NetnsRef::Pid(pid as u32)),
-        None => Err(invarg("Invalid \"netns\" value\n", word)),
+        None => Err(naming(word.as_bytes(), |word| {
+            invarg("Invalid \"netns\" value\n", word)
+        })),
     }
 }
 
@@ -216,7 +228,7 @@ fn parse_common<'a, 'w: 'a>(
     args: &mut Args<'w>,
     spec: &mut LinkAdd<'a>,
     rooms: &mut Vec<&'a mut Lladdr>,
-) -> CmdResult<(Option<&'a str>, Option<&'a str>)> {
+) -> CmdResult<(Option<&'a [u8]>, Option<&'a str>)> {
     let mut dev = None;
     let r = &mut spec.request;
     while let Some(word) = args.next() {
@@ -225,13 +237,17 @@ fn parse_common<'a, 'w: 'a>(
             "down" => r.flags = LinkFlags::NONE,
             "name" => {
                 let value = args.value_once("name", &r.name)?;
-                r.name = Some(ifname("name", value)?);
+                r.name = Some(ifname("name", args, value)?);
             }
             // ip reads an int and sends its 32 bits.
             "mtu" => r.mtu = Some(args::integer("mtu", args.value_once("mtu", &r.mtu)?)? as u32),
-            "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
+            "netns" => {
+                let value = args.value_once("netns", &spec.netns)?;
+                spec.netns = Some(NetnsRef::Name(OsStr::from_bytes(args.bytes(value))));
+            }
             w if matches(w, "link") => {
-                spec.link = Some(LinkRef::Name(args.value_once("link", &spec.link)?));
+                let value = args.value_once("link", &spec.link)?;
+                spec.link = Some(LinkRef::Name(args.bytes(value)));
             }
             w if matches(w, "address") => {
                 let mac = args::mac(args.value_once("address", &r.address)?)?;
@@ -242,7 +258,8 @@ fn parse_common<'a, 'w: 'a>(
                 r.txqlen = Some(args::integer("txqueuelen", value)? as u32);
             }
             w if matches(w, "master") => {
-                spec.master = Some(LinkRef::Name(args.value_once("master", &spec.master)?));
+                let value = args.value_once("master", &spec.master)?;
+                spec.master = Some(LinkRef::Name(args.bytes(value)));
             }
             w if matches(w, "type") => return Ok((dev, Some(args.value()?))),
             w if matches(w, "broadcast") || w == "brd" => {
@@ -259,7 +276,7 @@ fn parse_common<'a, 'w: 'a>(
                 if dev.is_some() {
                     return Err(duparg2("dev", name));
                 }
-                dev = Some(ifname("dev", name)?);
+                dev = Some(ifname("dev", args, name)?);
             }
         }
     }
@@ -267,7 +284,7 @@ fn parse_common<'a, 'w: 'a>(
 }
 
 /// The name of a new link: `name X` or the bare word, not both.
-fn link_name<'a>(name: Option<&'a str>, dev: Option<&'a str>) -> CmdResult<Option<&'a str>> {
+fn link_name<'a>(name: Option<&'a [u8]>, dev: Option<&'a [u8]>) -> CmdResult<Option<&'a [u8]>> {
     match (name, dev) {
         (Some(_), Some(_)) => Err(Failure::Usage(
             "both \"name\" and \"dev\" cannot be used when creating devices.".into(),
@@ -364,17 +381,17 @@ fn parse_kind<'a, 'w: 'a>(
                 }
             }
             // `link DEV` may come before the kind (ip's place) or after it.
-            spec.link = spec.link.or(link.map(LinkRef::Name));
+            spec.link = spec.link.or(link.map(|dev| LinkRef::Name(args.bytes(dev))));
             LinkKind::Vlan(vlan)
         }
         "macvlan" => {
             let (macvlan, link) = link_macvlan::macvlan(args, macvlan_macs, macvlan_opts)?;
-            spec.link = spec.link.or(link.map(LinkRef::Name));
+            spec.link = spec.link.or(link.map(|dev| LinkRef::Name(args.bytes(dev))));
             LinkKind::Macvlan(macvlan)
         }
         "ipvlan" => {
             let (ipvlan, link) = link_ipvlan::ipvlan(args)?;
-            spec.link = spec.link.or(link.map(LinkRef::Name));
+            spec.link = spec.link.or(link.map(|dev| LinkRef::Name(args.bytes(dev))));
             LinkKind::Ipvlan(ipvlan)
         }
         "vrf" => LinkKind::Vrf(link_ipvlan::vrf(args)?),
@@ -548,7 +565,7 @@ fn parse_vxlan<'a, 'w: 'a>(
             w if matches(w, "dev") => {
                 let value = args.value()?;
                 once(x::LINK, "dev", value)?;
-                dev = Some(value);
+                dev = Some(args.bytes(value));
             }
             w if matches(w, "ttl") || matches(w, "hoplimit") => {
                 let value = args.value()?;
@@ -729,7 +746,7 @@ fn kind_options<'a>(
             Some(LinkKind::Bridge(&store.bridge))
         }
         "bridge_slave" => {
-            let mut lookup = |name: &str| device_index(ctx, name);
+            let mut lookup = |name: &str| device_index(ctx, name.as_bytes());
             store.port = link_bridge::bridge_slave(args, &mut lookup)?;
             Some(LinkKind::BridgeSlave(&store.port))
         }
@@ -807,6 +824,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             if let Some(LinkRef::Name(dev)) = spec.link.filter(|_| !common_link) {
                 let index = device_index(ctx, dev).map_err(|e| match e {
                     Failure::Local(text) => Failure::Usage(text),
+                    Failure::Named(_, text) => Failure::Named(255, text),
                     other => other,
                 })?;
                 spec.link = Some(index.into());
@@ -860,7 +878,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     let mut macvlan_opts = Vec::new();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
-    let mut dev: Option<&str> = None;
+    let mut dev: Option<&[u8]> = None;
     // The device is filled in once it is known; the flags keep their order.
     let mut spec = LinkSet::new(LinkRef::Index(0));
     let mut up = None;
@@ -874,9 +892,15 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
         match word {
             "up" => up = Some(true),
             "down" => up = Some(false),
-            "name" => r.name = Some(ifname("name", args.value_once("name", &r.name)?)?),
+            "name" => {
+                let value = args.value_once("name", &r.name)?;
+                r.name = Some(ifname("name", args, value)?);
+            }
             "mtu" => r.mtu = Some(args::integer("mtu", args.value_once("mtu", &r.mtu)?)? as u32),
-            "netns" => spec.netns = Some(NetnsRef::Name(args.value_once("netns", &spec.netns)?)),
+            "netns" => {
+                let value = args.value_once("netns", &spec.netns)?;
+                spec.netns = Some(NetnsRef::Name(OsStr::from_bytes(args.bytes(value))));
+            }
             "group" => r.group = Some(args::group(args.value_once("group", &r.group)?)?),
             w if matches(w, "address") => {
                 let bytes = args::lladdr(args.value_once("address", &r.address)?)?;
@@ -891,12 +915,14 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
                 r.txqlen = Some(args::integer("txqueuelen", value)? as u32);
             }
             w if matches(w, "master") => {
-                spec.master = Some(Some(LinkRef::Name(
-                    args.value_once("master", &spec.master)?,
-                )));
+                let value = args.value_once("master", &spec.master)?;
+                spec.master = Some(Some(LinkRef::Name(args.bytes(value))));
             }
             w if matches(w, "nomaster") => spec.master = Some(None),
-            w if matches(w, "alias") => r.alias = Some(args.value_once("alias", &r.alias)?),
+            w if matches(w, "alias") => {
+                let value = args.value_once("alias", &r.alias)?;
+                r.alias = Some(args.bytes(value));
+            }
             w if matches(w, "type") => {
                 // The rest of the command is the kind's (ip's iplink_parse stops at `type`).
                 let kind = args.value()?;
@@ -992,13 +1018,13 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 #[derive(Default)]
 pub struct ShowArgs<'a> {
     /// `[dev] DEV`.
-    pub dev: Option<&'a str>,
+    pub dev: Option<&'a [u8]>,
     /// `up`.
     pub up: bool,
     /// `master DEV`.
-    pub master: Option<&'a str>,
+    pub master: Option<&'a [u8]>,
     /// `vrf DEV`.
-    pub vrf: Option<&'a str>,
+    pub vrf: Option<&'a [u8]>,
     /// `type KIND` (`KIND_slave` for ports of that kind of master).
     pub kind: Option<&'a str>,
     /// `group N`.
@@ -1018,8 +1044,14 @@ impl<'a> ShowArgs<'a> {
                     let value = args.value_once("group", &s.group)?;
                     s.group = Some(args::group(value)?);
                 }
-                w if matches(w, "master") => s.master = Some(args.value()?),
-                "vrf" => s.vrf = Some(args.value()?),
+                w if matches(w, "master") => {
+                    let value = args.value()?;
+                    s.master = Some(args.bytes(value));
+                }
+                "vrf" => {
+                    let value = args.value()?;
+                    s.vrf = Some(args.bytes(value));
+                }
                 w if matches(w, "type") => s.kind = Some(args.value()?),
                 w if matches(w, "nomaster") => s.nomaster = true,
                 w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
@@ -1028,7 +1060,7 @@ impl<'a> ShowArgs<'a> {
                     if s.dev.is_some() {
                         return Err(duparg2("dev", d));
                     }
-                    s.dev = Some(d);
+                    s.dev = Some(args.bytes(d));
                 }
             }
         }
@@ -1050,7 +1082,9 @@ impl<'a> ShowArgs<'a> {
             Some(dev) => match ctx.handle()?.link_index(LinkRef::Name(dev)) {
                 Ok(index) => Some(index),
                 Err(e) if matches!(e.kind(), rtnl_ip::ErrorKind::NotFound) => {
-                    return Err(Failure::Local(format!("Device \"{dev}\" does not exist.")));
+                    return Err(naming(dev, |dev| {
+                        Failure::Local(format!("Device \"{dev}\" does not exist."))
+                    }));
                 }
                 Err(e) => return Err(e.into()),
             },
@@ -1189,7 +1223,7 @@ fn peer(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if let Some(extra) = args.next() {
         return Err(duparg2("dev", extra));
     }
-    let index = device_index(ctx, dev)?;
+    let index = device_index(ctx, args.bytes(dev))?;
     let peer = ctx.handle()?.veth_peer(LinkRef::Index(index))?;
     let (netns, nsid) = match &peer.namespace {
         PeerNamespace::Same => (None, None),

@@ -26,13 +26,15 @@ mod rule;
 mod tuntap;
 mod wait;
 
+use std::ffi::OsStr;
 use std::io::BufRead;
+use std::os::unix::ffi::OsStrExt as _;
 use std::time::Duration;
 
 use rtnl_ip::show::{Palette, Printer};
 use rtnl_ip::{Deadline, Handle, NetnsRef};
 
-use args::{Args, CmdResult, Failure, matches};
+use args::{Args, CmdResult, Failure, matches, naming};
 
 /// `-f`/`-4`/`-6`/`-0`: the address family commands are limited to.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,8 +61,9 @@ pub struct Options {
     pub pretty: bool,
     /// `-d`, `-details`: more of each object (the `linkinfo` of links).
     pub details: bool,
-    /// `-n`, `-netns NETNS`: work in this namespace (a name in `/run/netns`, or a path).
-    pub netns: Option<String>,
+    /// `-n`, `-netns NETNS`: work in this namespace (a name in `/run/netns`, or a path), as
+    /// the word's bytes.
+    pub netns: Option<std::ffi::OsString>,
     /// `-b`, `-batch FILE`: read commands from FILE (`-` for stdin).
     pub batch: Option<String>,
     /// `-force`: go on after a failed command of a batch.
@@ -187,7 +190,8 @@ impl Ctx {
         if self.handle.is_none() {
             let mut handle = match &self.opts.netns {
                 None => Handle::new().map_err(Failure::Lib)?,
-                Some(netns) => Handle::in_netns(netns_ref(netns)).map_err(Failure::LibUsage)?,
+                Some(netns) => Handle::in_netns(netns_ref(netns))
+                    .map_err(|e| naming(netns.as_bytes(), |_| Failure::LibUsage(e)))?,
             };
             handle.set_deadline(self.deadline);
             handle.set_echo(self.opts.echo);
@@ -249,11 +253,11 @@ const OUT_BUFFER: usize = 64 * 1024;
 
 /// A namespace as `-n` and `netns` keywords name it: a path when it contains `/`, else a
 /// name in `/run/netns`.
-pub fn netns_ref(text: &str) -> NetnsRef<'_> {
-    if text.contains('/') {
-        NetnsRef::Path(text)
+pub fn netns_ref(word: &std::ffi::OsStr) -> NetnsRef<'_> {
+    if word.as_bytes().contains(&b'/') {
+        NetnsRef::Path(word)
     } else {
-        NetnsRef::Name(text)
+        NetnsRef::Name(word)
     }
 }
 
@@ -324,8 +328,8 @@ Beyond ip: -timeout SECONDS gives the whole run a deadline: exit 124 when it pas
 ";
 
 /// Runs one command (the words from the object on).
-pub fn dispatch(ctx: &mut Ctx, words: &[String]) -> CmdResult {
-    let mut args = Args::new(words);
+pub fn dispatch(ctx: &mut Ctx, words: &[String], raw: &[Vec<u8>]) -> CmdResult {
+    let mut args = Args::new(words, raw);
     let Some(object) = args.next() else {
         return help(ctx, &mut args);
     };
@@ -375,8 +379,8 @@ fn echoes(words: &[String]) -> bool {
 }
 
 /// Runs a command and writes its output, then its failure (if any) on stderr; the exit code.
-fn run_one(ctx: &mut Ctx, words: &[String]) -> u8 {
-    let mut result = dispatch(ctx, words);
+fn run_one(ctx: &mut Ctx, words: &[String], raw: &[Vec<u8>]) -> u8 {
+    let mut result = dispatch(ctx, words, raw);
     if ctx
         .handle
         .as_mut()
@@ -405,6 +409,13 @@ fn report(failure: &Failure) -> u8 {
     let text = failure.to_string();
     match failure {
         Failure::StdoutUsage(_) => out::flush(&format!("{text}\n")),
+        Failure::Named(_, bytes) => {
+            use std::io::Write as _;
+            let mut stderr = std::io::stderr().lock();
+            let _ = stderr
+                .write_all(bytes)
+                .and_then(|()| stderr.write_all(b"\n"));
+        }
         _ if !text.is_empty() => eprintln!("{text}"),
         _ => {}
     }
@@ -451,10 +462,7 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
                 return 1;
             }
         };
-        let code = match text_words(&command.words) {
-            Ok(words) => run_one(ctx, &words),
-            Err(failure) => report(&failure),
-        };
+        let code = run_one(ctx, &text_words(&command.words), &command.words);
         if code == 255 {
             // ip's invarg/duparg/usage end the whole process with exit(-1), batch or not.
             return code;
@@ -472,7 +480,7 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
 
 /// Reads the options before the object (`ip`'s main loop, in its order, so `-n` is `-netns`
 /// and `-b` is `-batch`); returns them and the index of the first word after them.
-fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
+fn parse_options(words: &[String], raw: &[Vec<u8>]) -> CmdResult<(Options, usize)> {
     let mut opts = Options::default();
     let mut i = 0;
     while let Some(word) = words.get(i) {
@@ -551,7 +559,8 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
         } else if is("-help") {
             return Err(Failure::Usage(USAGE.trim_end().to_owned()));
         } else if is("-netns") {
-            opts.netns = Some(value()?);
+            value()?;
+            opts.netns = raw.get(i).map(|name| OsStr::from_bytes(name).to_owned());
         } else if opt.len() >= "-timeo".len() && is("-timeout") {
             // Not ip's: shorter prefixes are ip's -timestamp.
             opts.timeout = Some(wait::seconds("-timeout", &value()?)?.unwrap_or(Duration::MAX));
@@ -581,31 +590,21 @@ fn parse_options(words: &[String]) -> CmdResult<(Options, usize)> {
     Ok((opts, i))
 }
 
-/// The words of a command as text. `ip` takes any bytes for a name; rtnl's library takes
-/// names as UTF-8, so a word that is not is refused (exit 255) rather than changed.
-fn text_words(words: &[Vec<u8>]) -> CmdResult<Vec<String>> {
+/// The words of a command as text, for keywords and numbers (bytes that are not UTF-8 read as
+/// U+FFFD); names are taken from the words' bytes ([`Args::bytes`]), as `ip` takes them.
+fn text_words(words: &[Vec<u8>]) -> Vec<String> {
     words
         .iter()
-        .map(|word| {
-            String::from_utf8(word.clone()).map_err(|_| {
-                Failure::Usage(format!(
-                    "rtnl: \"{}\": words that are not UTF-8 are not supported",
-                    word.escape_ascii()
-                ))
-            })
-        })
+        .map(|word| String::from_utf8_lossy(word).into_owned())
         .collect()
 }
 
 /// The whole program: options, then one command or a batch; the exit code. `words` are the
 /// arguments as the kernel passed them (bytes).
-pub fn main(words: &[Vec<u8>]) -> u8 {
-    let words = match text_words(words) {
-        Ok(words) => words,
-        Err(failure) => return report(&failure),
-    };
+pub fn main(raw: &[Vec<u8>]) -> u8 {
+    let words = text_words(raw);
     let words = words.as_slice();
-    let (opts, first) = match parse_options(words) {
+    let (opts, first) = match parse_options(words, raw) {
         Ok(parsed) => parsed,
         Err(failure) => return report(&failure),
     };
@@ -613,6 +612,6 @@ pub fn main(words: &[Vec<u8>]) -> u8 {
     let mut ctx = Ctx::new(opts);
     match batch {
         Some(file) => run_batch(&mut ctx, &file),
-        None => run_one(&mut ctx, &words[first..]),
+        None => run_one(&mut ctx, &words[first..], &raw[first..]),
     }
 }

@@ -11,6 +11,7 @@
 
 use std::fmt;
 use std::io::Write;
+use std::os::unix::ffi::OsStrExt as _;
 
 use rtnl_ip::codec::{Message, af, rtm_f};
 use rtnl_ip::monitor::{Monitor, MonitorGroups, Payload};
@@ -20,7 +21,7 @@ use rtnl_ip::show::neigh::NeighbourStyle;
 use rtnl_ip::show::route::{Extra, RouteStyle};
 use rtnl_ip::show::{self, Printer};
 
-use super::args::{Args, CmdResult, Failure, matches};
+use super::args::{Args, CmdResult, Failure, matches, naming};
 use super::{Ctx, Family, netns_ref};
 
 /// What a word of `ip monitor` does.
@@ -163,7 +164,8 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     // Subscribe first, then open the names: an event that comes meanwhile is not missed.
     let mut monitor = match &ctx.opts.netns {
         None => Monitor::new(groups)?,
-        Some(ns) => Monitor::in_netns(netns_ref(ns), groups).map_err(Failure::LibUsage)?,
+        Some(ns) => Monitor::in_netns(netns_ref(ns), groups)
+            .map_err(|e| naming(ns.as_bytes(), |_| Failure::LibUsage(e)))?,
     };
     let handle = ctx.handle()?;
     monitor.set_deadline(handle.deadline());

@@ -20,7 +20,7 @@ use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
 use rtnl_ip::{ErrorKind, LinkRef, NeighbourFilter, NeighbourSpec, names};
 
-use super::args::{self, Args, CmdResult, Failure, duparg, duparg2, invarg, matches};
+use super::args::{self, Args, CmdResult, Failure, duparg, duparg2, invarg, matches, naming};
 use super::{Ctx, Family};
 
 /// A subcommand of `neigh`.
@@ -142,7 +142,7 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
     let mut flags = 0u8;
     let mut ext_flags = 0u32;
     let mut protocol = None;
-    let mut dev: Option<&str> = None;
+    let mut dev: Option<&[u8]> = None;
     let mut dst: Option<IpAddr> = None;
     let mut dev_ok = false;
     while let Some(word) = args.next() {
@@ -172,7 +172,8 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
         } else if matches(word, "extern_learn") {
             flags |= ntf::EXT_LEARNED;
         } else if word == "dev" {
-            dev = Some(args.value()?);
+            let value = args.value()?;
+            dev = Some(args.bytes(value));
             dev_ok = true;
         } else if matches(word, "protocol") {
             let value = args.value()?;
@@ -205,8 +206,10 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
         }
         _ => None,
     };
+    // A message naming the device prints its bytes.
+    let named = |failure: Failure| naming(dev.unwrap_or_default(), |_| failure);
     // `proxy ADDR` without a device: ip sends index 0, and the kernel answers.
-    let dev = dev.map_or(LinkRef::Index(0), LinkRef::Name);
+    let dev = dev.map_or(LinkRef::Index(0), LinkRef::from);
     let mut spec = NeighbourSpec::new(dev, dst).state(state).flag(flags);
     spec.request.ext_flags = ext_flags;
     spec.request.protocol = protocol;
@@ -226,7 +229,7 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
             Ok(())
         }
         Err(e) if matches!(e.kind(), ErrorKind::Kernel(_)) => exit_now(ctx, &Failure::Lib(e)),
-        Err(e) => Err(e.into()),
+        Err(e) => Err(named(Failure::Lib(e))),
     }
 }
 
@@ -246,12 +249,13 @@ fn exit_with(ctx: &mut Ctx, failure: &Failure, code: u8) -> ! {
 /// `neigh get {ADDR | proxy ADDR} dev DEV` (`ipneigh_get()`): printed as text even with `-j`,
 /// as `ip` does.
 fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let mut dev: Option<&str> = None;
+    let mut dev: Option<&[u8]> = None;
     let mut dst: Option<IpAddr> = None;
     let mut proxy = false;
     while let Some(word) = args.next() {
         if word == "dev" {
-            dev = Some(args.value()?);
+            let value = args.value()?;
+            dev = Some(args.bytes(value));
         } else if matches(word, "proxy") {
             let value = args.value()?;
             if matches(value, "help") {
@@ -287,9 +291,10 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     ctx.flush();
     let mut p = Printer::new(Vec::new(), false, false);
     ctx.handle()?
-        .neigh_get_with(LinkRef::Name(dev), dst, proxy, |m| {
+        .neigh_get_with(LinkRef::from(dev), dst, proxy, |m| {
             neighbour(&mut p, m, &mut links, style);
-        })?;
+        })
+        .map_err(|e| naming(dev, |_| Failure::Lib(e)))?;
     let text = p.finish().unwrap_or_default();
     ctx.out.push_str(&String::from_utf8_lossy(&text));
     Ok(())
@@ -310,17 +315,18 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
         }
         filter.states = NeighbourFilter::FLUSH_STATES;
     }
-    let mut dev: Option<&str> = None;
+    let mut dev: Option<&[u8]> = None;
     let mut state_given = false;
     while let Some(word) = args.next() {
         if word == "dev" {
-            dev = Some(args.value_once("dev", &dev)?);
+            let value = args.value_once("dev", &dev)?;
+            dev = Some(args.bytes(value));
         } else if word == "master" {
             let value = args.value()?;
             let index = ctx
                 .handle()?
-                .link_index(LinkRef::Name(value))
-                .map_err(|_| invarg("Device does not exist\n", value))?;
+                .link_index(LinkRef::from(args.bytes(value)))
+                .map_err(|_| naming(args.bytes(value), |v| invarg("Device does not exist\n", v)))?;
             filter.master = Some(LinkRef::Index(index));
             filter.dump.master = None;
         } else if word == "vrf" {
@@ -380,7 +386,10 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
         }
     }
     if let Some(dev) = dev {
-        let index = ctx.handle()?.link_index(LinkRef::Name(dev))?;
+        let index = ctx
+            .handle()?
+            .link_index(LinkRef::from(dev))
+            .map_err(|e| naming(dev, |_| Failure::Lib(e)))?;
         filter.dev = Some(LinkRef::Index(index));
     }
     if flush {

@@ -18,7 +18,9 @@
 //! Messages and exit codes are iproute2 6.1's: most failures exit 1, bad values 255, and
 //! `exec` passes the command's status through.
 
+use std::ffi::OsStr;
 use std::fmt::Write as _;
+use std::os::unix::ffi::OsStrExt as _;
 use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
 use std::process::Command;
 
@@ -29,7 +31,7 @@ use rtnl_ip::topology::Topology;
 use rtnl_ip::{ErrorKind, Nsid, NsidValue};
 
 use super::Ctx;
-use super::args::{Args, CmdResult, Failure, duparg, incomplete, invarg, matches};
+use super::args::{Args, CmdResult, Failure, duparg, incomplete, invarg, matches, naming};
 
 /// A subcommand of `netns`.
 type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
@@ -124,12 +126,12 @@ fn rest<'a>(args: &mut Args<'a>) -> Vec<&'a str> {
 fn list(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     let names = namespaces();
     let list = names.list_with(ctx.handle()?).map_err(Failure::Lib)?;
+    let mut p = ctx.printer();
     if ctx.opts.json {
-        let mut p = ctx.printer();
         p.start_list();
         for ns in &list {
             p.open_object(None);
-            p.string(Some("name"), &ns.name, format_args!(""));
+            p.bytes(Some("name"), ns.name.as_bytes(), format_args!(""));
             if let Some(id) = ns.nsid {
                 p.number(Some("id"), id, format_args!(""));
             }
@@ -138,10 +140,15 @@ fn list(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
         p.end_list();
         return ctx.finish(p, Ok(()));
     }
-    for ns in list {
-        let _ = writeln!(ctx.out, "{ns}");
+    // A name is printed as its bytes, as ip prints it.
+    for ns in &list {
+        p.text_bytes(ns.name.as_bytes());
+        if let Some(id) = ns.nsid {
+            p.text(format_args!(" (id: {id})"));
+        }
+        p.text(format_args!("\n"));
     }
-    Ok(())
+    ctx.finish(p, Ok(()))
 }
 
 /// `netns list-id [target-nsid T] [nsid N]`, read as `ip` reads it.
@@ -206,9 +213,10 @@ fn add(_: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         .ok_or_else(|| local("No netns name specified"))?;
     // The CLI's thread may visit the new namespace for the bind mount, as `ip` does: no
     // thread to start and reap.
+    let name = args.bytes(name);
     namespaces()
-        .add_on_current_thread(name)
-        .map_err(Failure::Lib)
+        .add_on_current_thread(OsStr::from_bytes(name))
+        .map_err(|e| naming(name, |_| Failure::Lib(e)))
 }
 
 /// `netns attach NAME PID`.
@@ -220,7 +228,10 @@ fn attach(_: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         .and_then(|pid| u32::try_from(pid).ok())
         .filter(|&pid| pid != 0)
         .ok_or_else(|| local(format!("Invalid PID: {pid_word}")))?;
-    namespaces().attach(name, pid).map_err(Failure::Lib)
+    let name = args.bytes(name);
+    namespaces()
+        .attach(OsStr::from_bytes(name), pid)
+        .map_err(|e| naming(name, |_| Failure::Lib(e)))
 }
 
 /// `netns delete NAME`, or with `-all` every name (stopping at the first that cannot be
@@ -239,7 +250,10 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let name = args
         .next()
         .ok_or_else(|| local("No netns name specified"))?;
-    names.delete(name).map_err(Failure::Lib)
+    let name = args.bytes(name);
+    names
+        .delete(OsStr::from_bytes(name))
+        .map_err(|e| naming(name, |_| Failure::Lib(e)))
 }
 
 /// `netns set NAME NSID|auto`.
@@ -258,15 +272,18 @@ fn set(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
     };
     let names = namespaces();
+    let bytes = args.bytes(name);
     names
-        .set_id_with(ctx.handle()?, name, value)
-        .map_err(|e| match e.kind() {
-            // ip names the namespace this way when it cannot open it.
-            ErrorKind::Netns(_) | ErrorKind::Os(_) => local(format!(
-                "Cannot open network namespace \"{name}\": {}",
-                why(&e)
-            )),
-            _ => Failure::Lib(e),
+        .set_id_with(ctx.handle()?, OsStr::from_bytes(bytes), value)
+        .map_err(|e| {
+            naming(bytes, |name| match e.kind() {
+                // ip names the namespace this way when it cannot open it.
+                ErrorKind::Netns(_) | ErrorKind::Os(_) => local(format!(
+                    "Cannot open network namespace \"{name}\": {}",
+                    why(&e)
+                )),
+                _ => Failure::Lib(e),
+            })
         })?;
     ctx.warn();
     Ok(())
@@ -306,7 +323,10 @@ fn pids(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         [name] => *name,
         _ => return Err(local("extra arguments specified")),
     };
-    let pids = namespaces().pids(name).map_err(|e| cannot_open(&e))?;
+    let name = args.bytes(name);
+    let pids = namespaces()
+        .pids(OsStr::from_bytes(name))
+        .map_err(|e| naming(name, |_| cannot_open(&e)))?;
     for pid in pids {
         let _ = writeln!(ctx.out, "{pid}");
     }
@@ -374,6 +394,9 @@ fn exec_failed(cmd: &str, e: &std::io::Error) -> Failure {
 fn exec_all(ctx: &mut Ctx, cmd: &str, cmd_args: &[&str]) -> CmdResult {
     let names = namespaces();
     for name in names.names().map_err(Failure::Lib)? {
+        // `prepare_exec` takes text: a name that is not UTF-8 is tried under its text form
+        // (U+FFFD for such bytes), which fails and is reported.
+        let name = name.to_string_lossy().into_owned();
         let _ = write!(ctx.out, "\nnetns: {name}\n");
         ctx.flush();
         let prepared = match names.prepare_exec(&name) {

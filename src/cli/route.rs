@@ -472,7 +472,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if is("vrf") {
             return Err(args::unsupported("route vrf"));
         } else if word == "dev" || word == "oif" {
-            spec.dev = Some(args.value()?.into());
+            let value = args.value()?;
+            spec.dev = Some(LinkRef::Name(args.bytes(value)));
         } else if is("pref") {
             let value = args.value()?;
             spec.request.pref = Some(match value {
@@ -626,7 +627,7 @@ struct ShowFilter<'a> {
     /// `type T`.
     route_type: Option<u8>,
     /// `dev D`.
-    dev: Option<&'a str>,
+    dev: Option<&'a [u8]>,
     /// `via A`.
     via: Option<IpAddr>,
     /// `src A`.
@@ -677,7 +678,10 @@ impl<'a> ShowFilter<'a> {
                             .ok_or_else(|| invarg("node type value is invalid\n", value))?,
                     );
                 }
-                "dev" | "oif" => f.dev = Some(args.value()?),
+                "dev" | "oif" => {
+                    let value = args.value()?;
+                    f.dev = Some(args.bytes(value));
+                }
                 "via" => {
                     let mut value = args.value()?;
                     if matches!(value, "inet" | "inet6") {
@@ -946,8 +950,14 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     while let Some(word) = args.next() {
         match word {
             "from" => query_from = Some(address(ctx, args.value()?)?),
-            "iif" => iif = Some(args.value()?),
-            "oif" | "dev" => oif = Some(args.value()?),
+            "iif" => {
+                let value = args.value()?;
+                iif = Some(args.bytes(value));
+            }
+            "oif" | "dev" => {
+                let value = args.value()?;
+                oif = Some(args.bytes(value));
+            }
             "mark" => mark = Some(number::<u32>("mark", args.value()?)?),
             "fibmatch" => fib_match = true,
             "tos" | "dsfield" | "vrf" | "connected" | "uid" | "ipproto" | "sport" | "dport"

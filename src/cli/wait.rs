@@ -78,7 +78,7 @@ pub fn link(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             if dev.is_some() {
                 return Err(duparg2("dev", name));
             }
-            dev = Some(ifname("dev", name)?);
+            dev = Some(ifname("dev", args, name)?);
         }
     }
     let Some(dev) = dev else {
@@ -100,7 +100,7 @@ pub fn address(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         match word {
             "dev" => {
                 let name = args.value_once("dev", &dev)?;
-                dev = Some(ifname("dev", name)?);
+                dev = Some(ifname("dev", args, name)?);
             }
             "timeout" => limit = Some(timeout(args, &limit)?),
             "help" => return Err(Failure::Usage(USAGE.to_owned())),

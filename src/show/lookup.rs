@@ -69,7 +69,7 @@ impl LinkTable {
         if let Ok(list) = names.list_with(handle) {
             self.netns = list
                 .into_iter()
-                .filter_map(|ns| Some((ns.nsid?, ns.name)))
+                .filter_map(|ns| Some((ns.nsid?, ns.name.to_string_lossy().into_owned())))
                 .collect();
         }
     }

@@ -83,13 +83,19 @@ pub struct NetnsError {
 }
 
 impl NetnsError {
-    fn new(op: NetnsOp, errno: Option<Errno>, name: &str) -> Self {
-        let mut end = name.len().min(NAME_MAX);
-        while !name.is_char_boundary(end) {
-            end -= 1;
-        }
+    fn new(op: NetnsOp, errno: Option<Errno>, name: &(impl AsRef<[u8]> + ?Sized)) -> Self {
+        // As text: bytes that are not UTF-8 read as U+FFFD; cut where the next would not fit.
         let mut owned = NetnsName::new();
-        let _ = owned.push_str(&name[..end]);
+        'cut: for chunk in name.as_ref().utf8_chunks() {
+            for c in chunk.valid().chars() {
+                if owned.push(c).is_err() {
+                    break 'cut;
+                }
+            }
+            if !chunk.invalid().is_empty() && owned.push('\u{FFFD}').is_err() {
+                break;
+            }
+        }
         Self {
             op,
             errno,
@@ -97,7 +103,7 @@ impl NetnsError {
         }
     }
 
-    pub(crate) fn os(op: NetnsOp, errno: Errno, name: &str) -> Self {
+    pub(crate) fn os(op: NetnsOp, errno: Errno, name: &(impl AsRef<[u8]> + ?Sized)) -> Self {
         Self::new(op, Some(errno), name)
     }
 
@@ -172,13 +178,14 @@ impl From<NetnsError> for std::io::Error {
 ///
 /// # Errors
 /// [`NetnsOp::InvalidName`]: `Invalid netns name "x/y"`.
-pub fn validate_name(name: &str) -> Result<(), NetnsError> {
+pub fn validate_name(name: &(impl AsRef<[u8]> + ?Sized)) -> Result<(), NetnsError> {
+    let name = name.as_ref();
     let bad = name.is_empty()
         || name.len() > NAME_MAX
-        || name.contains('/')
-        || name.contains('\0')
-        || name == "."
-        || name == "..";
+        || name.contains(&b'/')
+        || name.contains(&0)
+        || name == b"."
+        || name == b"..";
     if bad {
         Err(NetnsError::new(NetnsOp::InvalidName, None, name))
     } else {
@@ -251,7 +258,7 @@ impl<'a> RunDir<'a> {
     }
 
     /// `RUN_DIR/NAME`, after checking the name.
-    fn ns_path(&self, name: &str) -> Result<PathBuf, NetnsError> {
+    fn ns_path(&self, name: &[u8]) -> Result<PathBuf, NetnsError> {
         validate_name(name)?;
         PathBuf::join(self.path, name).map_err(|e| NetnsError::os(NetnsOp::PathTooLong, e, name))
     }
@@ -267,7 +274,8 @@ impl<'a> RunDir<'a> {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME": No such file or directory` when there is none.
-    pub fn open(&self, name: &str) -> Result<NetnsFd, NetnsError> {
+    pub fn open(&self, name: &(impl AsRef<[u8]> + ?Sized)) -> Result<NetnsFd, NetnsError> {
+        let name = name.as_ref();
         let path = self.ns_path(name)?;
         NetnsFd::open_cstr(path.as_cstr()).map_err(|e| NetnsError::os(NetnsOp::Open, e, name))
     }
@@ -317,7 +325,7 @@ impl<'a> RunDir<'a> {
     /// `open(RUN_DIR/NAME, O_RDONLY | O_CREAT | O_EXCL, 0)`: the empty mount point; or, when
     /// the name is taken by the leftover of an add that was killed before its bind mount (see
     /// [`is_leftover`]), that file again, so the add heals the name.
-    fn create_file(&self, name: &str, path: &PathBuf) -> Result<(), NetnsError> {
+    fn create_file(&self, name: &[u8], path: &PathBuf) -> Result<(), NetnsError> {
         let flags = OFlags::RDONLY | OFlags::CREATE | OFlags::EXCL | OFlags::CLOEXEC;
         match fs::open(path.as_cstr(), flags, Mode::empty()) {
             Ok(_) => Ok(()),
@@ -334,7 +342,7 @@ impl<'a> RunDir<'a> {
     /// found under the lock was left by a process that died (a lock dies with its holder).
     fn bind_new(
         &self,
-        name: &str,
+        name: &[u8],
         bind: impl FnOnce(&CStr) -> Result<(), NetnsError>,
     ) -> Result<(), NetnsError> {
         let path = self.ns_path(name)?;
@@ -377,7 +385,8 @@ impl<'a> RunDir<'a> {
     ///  - [`unshare(2)`](https://man7.org/linux/man-pages/man2/unshare.2.html)
     ///  - [`mount(2)`](https://man7.org/linux/man-pages/man2/mount.2.html)
     #[cfg(feature = "std")]
-    pub fn create(&self, name: &str) -> Result<(), NetnsError> {
+    pub fn create(&self, name: &(impl AsRef<[u8]> + ?Sized)) -> Result<(), NetnsError> {
+        let name = name.as_ref();
         let path = self.ns_path(name)?;
         let _lock = self.prepare()?;
         let spawned = crate::thread::on_new_thread(|| {
@@ -393,7 +402,7 @@ impl<'a> RunDir<'a> {
     /// Called after `unshare`, so that the file exists without a namespace on it only for
     /// the two system calls between `open` and `mount`, not for the whole `unshare` (which
     /// takes the kernel most of an add): a `SIGKILL` lands in that window far less often.
-    fn create_and_bind_here(&self, name: &str, path: &PathBuf) -> Result<(), NetnsError> {
+    fn create_and_bind_here(&self, name: &[u8], path: &PathBuf) -> Result<(), NetnsError> {
         self.create_file(name, path)?;
         let bound = mount::mount_bind(c"/proc/thread-self/ns/net", path.as_cstr())
             .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name));
@@ -412,7 +421,11 @@ impl<'a> RunDir<'a> {
     /// # Errors
     /// As [`RunDir::create`]; `setting the network namespace "NAME" failed` if the thread
     /// cannot return to its namespace (it then stays in the new one, which is named).
-    pub fn create_on_current_thread(&self, name: &str) -> Result<(), NetnsError> {
+    pub fn create_on_current_thread(
+        &self,
+        name: &(impl AsRef<[u8]> + ?Sized),
+    ) -> Result<(), NetnsError> {
+        let name = name.as_ref();
         let path = self.ns_path(name)?;
         let _lock = self.prepare()?;
         let back = NetnsFd::current().map_err(|e| NetnsError::os(NetnsOp::Unshare, e, name))?;
@@ -428,7 +441,8 @@ impl<'a> RunDir<'a> {
     ///
     /// # Errors
     /// As [`RunDir::create`]; `ENOENT` on the bind when there is no such process.
-    pub fn attach(&self, name: &str, pid: u32) -> Result<(), NetnsError> {
+    pub fn attach(&self, name: &(impl AsRef<[u8]> + ?Sized), pid: u32) -> Result<(), NetnsError> {
+        let name = name.as_ref();
         let source = proc_ns_net(pid).map_err(|e| NetnsError::os(NetnsOp::PathTooLong, e, name))?;
         self.attach_path(name, source.as_cstr())
     }
@@ -438,7 +452,12 @@ impl<'a> RunDir<'a> {
     ///
     /// # Errors
     /// As [`RunDir::attach`].
-    pub fn attach_path(&self, name: &str, source: &CStr) -> Result<(), NetnsError> {
+    pub fn attach_path(
+        &self,
+        name: &(impl AsRef<[u8]> + ?Sized),
+        source: &CStr,
+    ) -> Result<(), NetnsError> {
+        let name = name.as_ref();
         self.bind_new(name, |target| {
             mount::mount_bind(source, target)
                 .map_err(|e| NetnsError::os(NetnsOp::BindMount, e, name))
@@ -451,22 +470,19 @@ impl<'a> RunDir<'a> {
     ///
     /// # Errors
     /// `Cannot remove namespace file "NAME": No such file or directory` for a missing name.
-    pub fn delete(&self, name: &str) -> Result<(), NetnsError> {
+    pub fn delete(&self, name: &(impl AsRef<[u8]> + ?Sized)) -> Result<(), NetnsError> {
+        let name = name.as_ref();
         let path = self.ns_path(name)?;
         // As iproute2: a file that is not (or no longer) a mount point is still removed.
         let _ = mount::unmount(path.as_cstr(), UnmountFlags::DETACH);
         fs::unlink(path.as_cstr()).map_err(|e| NetnsError::os(NetnsOp::Remove, e, name))
     }
 
-    /// `ip netns list`: calls `f` with each name in the run dir, in directory order (names
-    /// that are not UTF-8 are skipped). A missing run dir has no names.
-    pub fn list(&self, mut f: impl FnMut(&str)) -> Result<(), NetnsError> {
+    /// `ip netns list`: calls `f` with each name in the run dir, in directory order, as bytes
+    /// (a file name need not be UTF-8). A missing run dir has no names.
+    pub fn list(&self, mut f: impl FnMut(&[u8])) -> Result<(), NetnsError> {
         let dir = self.dir_path()?;
-        let r = for_each_entry(dir.as_cstr(), |name| {
-            if let Ok(name) = name.to_str() {
-                f(name);
-            }
-        });
+        let r = for_each_entry(dir.as_cstr(), |name| f(name.to_bytes()));
         match r {
             Ok(()) | Err(Errno::NOENT) => Ok(()),
             Err(e) => Err(NetnsError::os(NetnsOp::ReadDir, e, "")),
@@ -500,7 +516,12 @@ impl<'a> RunDir<'a> {
 
     /// `ip netns pids NAME`: calls `f` with each process (each `/proc/PID`) whose network
     /// namespace is the named one. Only a process's main thread counts, as for iproute2.
-    pub fn pids(&self, name: &str, mut f: impl FnMut(u32)) -> Result<(), NetnsError> {
+    pub fn pids(
+        &self,
+        name: &(impl AsRef<[u8]> + ?Sized),
+        mut f: impl FnMut(u32),
+    ) -> Result<(), NetnsError> {
+        let name = name.as_ref();
         let path = self.ns_path(name)?;
         let id =
             NetnsId::of_path(path.as_cstr()).map_err(|e| NetnsError::os(NetnsOp::Stat, e, name))?;

@@ -87,9 +87,9 @@ impl NetnsFd {
     ///
     /// # References
     ///  - [`open(2)`](https://man7.org/linux/man-pages/man2/open.2.html)
-    pub fn open(path: &str) -> Result<Self, Errno> {
+    pub fn open(path: &(impl AsRef<[u8]> + ?Sized)) -> Result<Self, Errno> {
         let mut p = PathBuf::new();
-        p.push(path)?;
+        p.push_bytes(path.as_ref())?;
         Self::open_cstr(p.as_cstr())
     }
 

@@ -23,32 +23,37 @@ impl PathBuf {
         }
     }
 
-    /// `dir` + `/` + `name`.
-    pub(crate) fn join(dir: &str, name: &str) -> Result<Self, Errno> {
+    /// `dir` + `/` + `name` (a file name is bytes: it need not be UTF-8).
+    pub(crate) fn join(dir: &str, name: &(impl AsRef<[u8]> + ?Sized)) -> Result<Self, Errno> {
         let mut p = Self::new();
         p.push(dir)?;
         if !dir.ends_with('/') {
             p.push("/")?;
         }
-        p.push(name)?;
+        p.push_bytes(name.as_ref())?;
         Ok(p)
     }
 
     /// Appends `s`; `ENAMETOOLONG` if it does not fit with the NUL, `EINVAL` if it holds one.
     pub(crate) fn push(&mut self, s: &str) -> Result<(), Errno> {
-        if s.as_bytes().contains(&0) {
+        self.push_bytes(s.as_bytes())
+    }
+
+    /// [`PathBuf::push`] for bytes.
+    pub(crate) fn push_bytes(&mut self, s: &[u8]) -> Result<(), Errno> {
+        if s.contains(&0) {
             return Err(Errno::INVAL);
         }
         let end = self.len + s.len();
         if end >= PATH_MAX {
             return Err(Errno::NAMETOOLONG);
         }
-        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.buf[self.len..end].copy_from_slice(s);
         self.len = end;
         Ok(())
     }
 
-    /// The path as text (it was built from `&str`s).
+    /// The path as text (empty if a name in it is not UTF-8).
     pub(crate) fn as_str(&self) -> &str {
         core::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
     }

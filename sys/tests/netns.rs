@@ -15,7 +15,7 @@ use rustix::io::Errno;
 fn list(run_dir: &RunDir<'_>) -> BTreeSet<String> {
     let mut names = BTreeSet::new();
     run_dir
-        .list(|n| assert!(names.insert(n.to_owned())))
+        .list(|n| assert!(names.insert(String::from_utf8(n.to_vec()).expect("UTF-8 name"))))
         .unwrap();
     names
 }

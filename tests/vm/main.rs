@@ -63,7 +63,7 @@ fn show_matches_ip(name: &str) -> Value {
 
 /// The library's view of a link's kind, by name.
 fn lib_kind(h: &mut Handle, name: &str) -> Option<String> {
-    h.link(LinkRef::Name(name)).unwrap().kind
+    h.link(LinkRef::Name(name.as_ref())).unwrap().kind
 }
 
 /// `ip link show dev NAME` fails: the link is gone.
@@ -108,7 +108,7 @@ fn dummy() {
     );
     same_failure(&["link", "add", "d1", "type", "dummy"]);
 
-    h.link_del(LinkRef::Name("d0")).unwrap();
+    h.link_del(LinkRef::from("d0")).unwrap();
     gone("d0");
     ok(&["link", "del", "d1"]);
     gone("d1");
@@ -121,7 +121,7 @@ fn vlan() {
     in_vm();
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::dummy("base0")).unwrap();
-    h.link_add(&LinkAdd::vlan("base0.10", LinkRef::Name("base0"), 10))
+    h.link_add(&LinkAdd::vlan("base0.10", LinkRef::from("base0"), 10))
         .unwrap();
     let v10 = show_matches_ip("base0.10");
     assert_eq!(v10["linkinfo"]["info_kind"], "vlan");
@@ -144,9 +144,9 @@ fn vlan() {
 
     ok(&["link", "del", "qinq20"]);
     gone("qinq20");
-    h.link_del(LinkRef::Name("base0.10")).unwrap();
+    h.link_del(LinkRef::from("base0.10")).unwrap();
     gone("base0.10");
-    h.link_del(LinkRef::Name("base0")).unwrap();
+    h.link_del(LinkRef::from("base0")).unwrap();
 }
 
 #[test]
@@ -164,7 +164,7 @@ fn bond() {
     ok(&["link", "add", "bond1", "type", "bond"]);
     // A port, enslaved with the library and with the binary (a bond takes ports that are down).
     h.link_add(&LinkAdd::dummy("port0")).unwrap();
-    h.link_set(&LinkSet::new(LinkRef::Name("port0")).master(LinkRef::Name("bond1")))
+    h.link_set(&LinkSet::new(LinkRef::from("port0")).master(LinkRef::from("bond1")))
         .unwrap();
     let port0 = show_matches_ip("port0");
     assert_eq!(port0["master"], "bond1");
@@ -178,7 +178,7 @@ fn bond() {
 
     ok(&["link", "del", "bond1"]);
     gone("bond1");
-    h.link_del(LinkRef::Name("bond0")).unwrap();
+    h.link_del(LinkRef::from("bond0")).unwrap();
     gone("bond0");
 }
 
@@ -188,7 +188,7 @@ fn macvlan() {
     in_vm();
     let mut h = Handle::new().unwrap();
     h.link_add(&LinkAdd::dummy("low0").up()).unwrap();
-    h.link_add(&LinkAdd::macvlan("mv0", LinkRef::Name("low0"), Some(4)))
+    h.link_add(&LinkAdd::macvlan("mv0", LinkRef::from("low0"), Some(4)))
         .unwrap();
     let mv0 = show_matches_ip("mv0");
     assert_eq!(mv0["linkinfo"]["info_kind"], "macvlan");
@@ -203,7 +203,7 @@ fn macvlan() {
 
     ok(&["link", "del", "mv1"]);
     gone("mv1");
-    h.link_del(LinkRef::Name("mv0")).unwrap();
+    h.link_del(LinkRef::from("mv0")).unwrap();
     gone("mv0");
 }
 
@@ -229,7 +229,7 @@ fn ipvlan() {
     h.link_add(&LinkAdd::dummy("low0").up()).unwrap();
     h.link_add(&LinkAdd::ipvlan(
         "ipv0",
-        LinkRef::Name("low0"),
+        LinkRef::from("low0"),
         Some(ipvlan_mode::L2),
         Some(0),
     ))
@@ -284,7 +284,7 @@ fn ipvlan() {
         ok(&["link", "del", name]);
         gone(name);
     }
-    h.link_del(LinkRef::Name("ipv0")).unwrap();
+    h.link_del(LinkRef::from("ipv0")).unwrap();
     gone("ipv0");
 }
 
@@ -312,7 +312,7 @@ fn vrf() {
     let vrf2 = show_matches_ip("vrf2");
     assert_eq!(vrf2["linkinfo"]["info_data"]["table"], 30);
 
-    h.link_add(&LinkAdd::dummy("port0").master(LinkRef::Name("vrf0")))
+    h.link_add(&LinkAdd::dummy("port0").master(LinkRef::from("vrf0")))
         .unwrap();
     let port0 = show_matches_ip("port0");
     assert_eq!(port0["master"], "vrf0");
@@ -339,7 +339,7 @@ fn vrf() {
         ok(&["link", "del", name]);
         gone(name);
     }
-    h.link_del(LinkRef::Name("vrf0")).unwrap();
+    h.link_del(LinkRef::from("vrf0")).unwrap();
     gone("vrf0");
 }
 
@@ -355,7 +355,7 @@ fn linux_6_1_differences_are_the_kernels_errors() {
 
     // Renaming a link that is up: EBUSY before 6.2 (later kernels allow it).
     let busy = h
-        .link_set(&LinkSet::new(LinkRef::Name("v0")).name("left"))
+        .link_set(&LinkSet::new(LinkRef::from("v0")).name("left"))
         .unwrap_err();
     assert_eq!(busy.errno(), Some(rustix::io::Errno::BUSY));
     assert_eq!(

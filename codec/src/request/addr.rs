@@ -170,7 +170,7 @@ fn address_request<'b>(
         }
     };
     if let Some(label) = addr.label {
-        check_cstr(label, MAX_LABEL_LEN, false, ifa::LABEL)?;
+        check_cstr(label.as_bytes(), MAX_LABEL_LEN, false, ifa::LABEL)?;
     }
     if addr
         .lifetime

@@ -85,7 +85,7 @@ pub struct NewLink<'a> {
     /// (`replace`).
     pub mode: NewMode,
     /// `IFLA_IFNAME`; when `None` the kernel picks one from the kind (`veth0`, `br0`, ...).
-    pub name: Option<&'a str>,
+    pub name: Option<&'a [u8]>,
     /// `IFLA_INFO_KIND` and `IFLA_INFO_DATA` in `IFLA_LINKINFO`: the driver and its options.
     pub kind: LinkKind<'a>,
     /// `ifi_flags` / `ifi_change` of the new link (`up`).
@@ -183,7 +183,7 @@ impl LinkKind<'_> {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Veth<'a> {
     /// The peer's `IFLA_IFNAME`.
-    pub peer_name: Option<&'a str>,
+    pub peer_name: Option<&'a [u8]>,
     /// The peer's `IFLA_NET_NS_FD` / `IFLA_NET_NS_PID`: where the peer lives.
     pub peer_netns: Option<Netns>,
     /// The peer's `IFLA_MTU`.
@@ -329,9 +329,9 @@ pub struct SetLink<'a> {
     /// `IFLA_GROUP`: the device group.
     pub group: Option<u32>,
     /// `IFLA_IFALIAS`: the alias, at most 255 bytes; empty removes it.
-    pub alias: Option<&'a str>,
+    pub alias: Option<&'a [u8]>,
     /// `IFLA_IFNAME`: the new name.
-    pub name: Option<&'a str>,
+    pub name: Option<&'a [u8]>,
     /// `IFLA_LINKINFO`: `type KIND [OPTIONS]`, the kind's options to change (a bridge's, a
     /// bridge port's as `bridge_slave`, ...).
     pub kind: Option<LinkKind<'a>>,
@@ -411,7 +411,7 @@ fn put_opt_u32(b: &mut MessageBuilder<'_>, attr: u16, value: Option<u32>) -> Res
 
 /// Appends `IFLA_INFO_KIND`, without a NUL, as `ip` writes it.
 fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
-    check_cstr(kind, MAX_KIND_LEN, false, ifla_info::KIND)?;
+    check_cstr(kind.as_bytes(), MAX_KIND_LEN, false, ifla_info::KIND)?;
     b.put(ifla_info::KIND, kind.as_bytes())?;
     Ok(())
 }
@@ -475,7 +475,7 @@ pub fn link_new<'b>(
     }
     if let Some(name) = link.name {
         check_ifname(name, ifla::IFNAME)?;
-        b.put_str(ifla::IFNAME, name)?;
+        b.put_cstr(ifla::IFNAME, name)?;
     }
     put_linkinfo(&mut b, &link.kind)?;
     Ok(b)
@@ -568,7 +568,7 @@ fn put_veth_peer(b: &mut MessageBuilder<'_>, veth: &Veth<'_>) -> Result<(), Erro
     }
     if let Some(name) = veth.peer_name {
         check_ifname(name, ifla::IFNAME)?;
-        b.put_str(ifla::IFNAME, name)?;
+        b.put_cstr(ifla::IFNAME, name)?;
     }
     b.nest_end(peer)?;
     Ok(())
@@ -673,13 +673,13 @@ pub fn link_set<'b>(
     put_opt_u32(&mut b, ifla::GROUP, set.group)?;
     if let Some(alias) = set.alias {
         check_cstr(alias, MAX_ALIAS_LEN, true, ifla::IFALIAS)?;
-        b.put(ifla::IFALIAS, alias.as_bytes())?;
+        b.put(ifla::IFALIAS, alias)?;
     }
     if let Some(name) = set.name {
         check_ifname(name, ifla::IFNAME)?;
-        b.put_str(ifla::IFNAME, name)?;
+        b.put_cstr(ifla::IFNAME, name)?;
     } else if let Some(name) = lookup_name {
-        b.put_str(lookup_name_attr(name)?, name)?;
+        b.put_cstr(lookup_name_attr(name)?, name)?;
     }
     if let Some(kind) = &set.kind {
         put_linkinfo(&mut b, kind)?;
@@ -707,7 +707,7 @@ fn link_ref_request<'b>(
     let mut b = MessageBuilder::new(buf, ty, flags, seq)?;
     b.header(&ifinfomsg(family, index, LinkFlags::NONE))?;
     if let LinkRef::Name(name) = link {
-        b.put_str(lookup_name_attr(name)?, name)?;
+        b.put_cstr(lookup_name_attr(name)?, name)?;
     }
     Ok(b)
 }

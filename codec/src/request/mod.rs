@@ -9,8 +9,8 @@
 //! use rtnl_codec::request::{link_new, LinkKind, NewLink, Veth};
 //!
 //! let mut buf = [0u8; 256];
-//! let veth = Veth { peer_name: Some("v1"), ..Veth::default() };
-//! let link = NewLink { name: Some("v0"), ..NewLink::new(LinkKind::Veth(veth)) };
+//! let veth = Veth { peer_name: Some(b"v1"), ..Veth::default() };
+//! let link = NewLink { name: Some(b"v0"), ..NewLink::new(LinkKind::Veth(veth)) };
 //! let request = link_new(&mut buf, 1, &link)?.finish();
 //! # assert_eq!(request.len(), 84);
 //! # Ok::<(), rtnl_codec::Error>(())
@@ -124,12 +124,18 @@ pub enum Netns {
 pub enum LinkRef<'a> {
     /// The interface index (at most `i32::MAX`, the kernel's `int`).
     Index(u32),
-    /// The interface name.
-    Name(&'a str),
+    /// The interface name, as the bytes the kernel holds (Linux names need not be UTF-8).
+    Name(&'a [u8]),
 }
 
 impl<'a> From<&'a str> for LinkRef<'a> {
     fn from(name: &'a str) -> Self {
+        LinkRef::Name(name.as_bytes())
+    }
+}
+
+impl<'a> From<&'a [u8]> for LinkRef<'a> {
+    fn from(name: &'a [u8]) -> Self {
         LinkRef::Name(name)
     }
 }
@@ -140,12 +146,21 @@ impl From<u32> for LinkRef<'_> {
     }
 }
 
-/// The name, or `ifN` for an index (as `ip` prints a device it cannot name).
+/// The name, or `ifN` for an index (as `ip` prints a device it cannot name); bytes of a name
+/// that are not UTF-8 are written as U+FFFD (text cannot hold them).
 impl core::fmt::Display for LinkRef<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             LinkRef::Index(index) => write!(f, "if{index}"),
-            LinkRef::Name(name) => f.write_str(name),
+            LinkRef::Name(name) => {
+                for chunk in name.utf8_chunks() {
+                    f.write_str(chunk.valid())?;
+                    if !chunk.invalid().is_empty() {
+                        f.write_str("\u{FFFD}")?;
+                    }
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -153,13 +168,13 @@ impl core::fmt::Display for LinkRef<'_> {
 /// Checks a name the way the kernel's `dev_valid_name()` does: not empty, shorter than
 /// `IFNAMSIZ` (16 bytes), not `.` or `..`, and without `/`, `:`, NUL or white space (the
 /// kernel's `isspace()`, which also counts byte 0xa0).
-pub(crate) fn check_ifname(name: &str, attr: u16) -> Result<(), Error> {
-    let bytes = name.as_bytes();
+pub(crate) fn check_ifname(name: &[u8], attr: u16) -> Result<(), Error> {
+    let bytes = name;
     let bad_byte = |b: &u8| matches!(b, b'/' | b':' | 0 | b' ' | b'\t'..=b'\r' | 0xa0);
     if bytes.is_empty()
         || bytes.len() >= IFNAMSIZ
-        || name == "."
-        || name == ".."
+        || name == b"."
+        || name == b".."
         || bytes.iter().any(bad_byte)
     {
         return Err(Error::InvalidValue { attr });
@@ -171,7 +186,7 @@ pub(crate) fn check_ifname(name: &str, attr: u16) -> Result<(), Error> {
 /// (not empty, `.` or `..`, shorter than `IFNAMSIZ`, without `/`, `:`, NUL or white space):
 /// a name that is not cannot be a link's name, only (when it is 16 to 127 bytes) an
 /// alternative one.
-pub fn valid_ifname(name: &str) -> bool {
+pub fn valid_ifname(name: &[u8]) -> bool {
     check_ifname(name, 0).is_ok()
 }
 
@@ -182,8 +197,8 @@ const ALTIFNAMSIZ: usize = 128;
 /// `IFLA_IFNAME` for a valid name, `IFLA_ALT_IFNAME` for a longer one of up to 127 bytes
 /// without NUL (the kernel, since 5.5, finds a link by any of its alternative names, and
 /// answers `ENODEV` when none has it). Anything else is [`Error::InvalidValue`].
-pub(crate) fn lookup_name_attr(name: &str) -> Result<u16, Error> {
-    if name.len() >= IFNAMSIZ && name.len() < ALTIFNAMSIZ && !name.contains('\0') {
+pub(crate) fn lookup_name_attr(name: &[u8]) -> Result<u16, Error> {
+    if name.len() >= IFNAMSIZ && name.len() < ALTIFNAMSIZ && !name.contains(&0) {
         return Ok(crate::ifla::ALT_IFNAME);
     }
     check_ifname(name, crate::ifla::IFNAME)?;
@@ -192,8 +207,8 @@ pub(crate) fn lookup_name_attr(name: &str) -> Result<u16, Error> {
 
 /// Checks a string the kernel copies as a C string: no NUL inside, at most `max` bytes, and not
 /// empty unless `empty_ok`.
-pub(crate) fn check_cstr(value: &str, max: usize, empty_ok: bool, attr: u16) -> Result<(), Error> {
-    let bytes = value.as_bytes();
+pub(crate) fn check_cstr(value: &[u8], max: usize, empty_ok: bool, attr: u16) -> Result<(), Error> {
+    let bytes = value;
     if (bytes.is_empty() && !empty_ok) || bytes.len() > max || bytes.contains(&0) {
         return Err(Error::InvalidValue { attr });
     }
@@ -228,7 +243,7 @@ mod tests {
     #[test]
     fn names_are_checked_like_dev_valid_name() {
         for good in ["v0", "eth0.10", "a", "123456789012345", "vé", "-"] {
-            assert_eq!(check_ifname(good, 3), Ok(()), "{good:?}");
+            assert_eq!(check_ifname(good.as_bytes(), 3), Ok(()), "{good:?}");
         }
         for bad in [
             "",
@@ -247,7 +262,7 @@ mod tests {
             "à", // 0xc3 0xa0: the kernel's isspace() is true for 0xa0
         ] {
             assert_eq!(
-                check_ifname(bad, 3),
+                check_ifname(bad.as_bytes(), 3),
                 Err(Error::InvalidValue { attr: 3 }),
                 "{bad:?}"
             );

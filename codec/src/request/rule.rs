@@ -105,10 +105,10 @@ fn rule_request<'b>(
     // The kernel's policy for the names is a string of at most IFNAMSIZ - 1 bytes; it matches
     // them against device names later, so a name no device could have is not refused.
     if let Some(iif) = rule.iif {
-        check_cstr(iif, IFNAMSIZ - 1, false, fra::IIFNAME)?;
+        check_cstr(iif.as_bytes(), IFNAMSIZ - 1, false, fra::IIFNAME)?;
     }
     if let Some(oif) = rule.oif {
-        check_cstr(oif, IFNAMSIZ - 1, false, fra::OIFNAME)?;
+        check_cstr(oif.as_bytes(), IFNAMSIZ - 1, false, fra::OIFNAME)?;
     }
     if rule.l3mdev && rule.table.is_some_and(|t| t != 0) {
         return Err(Error::InvalidValue { attr: fra::L3MDEV });
