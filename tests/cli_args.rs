@@ -101,20 +101,14 @@ fn same_show(setup: &[&str], form: &[&[u8]], teardown: &[&str]) {
     );
 }
 
-/// `ip -j` state without what differs between two runs of the same form (indexes, the
-/// random MAC addresses of new links, and the carrier state linkwatch sets late).
+/// `ip -j` state without what differs between two runs of the same form (indexes and the
+/// random MAC addresses of new links).
 fn stable(json: &str) -> String {
     fn strip(v: &mut Value) {
         match v {
             Value::Object(map) => {
-                // The carrier state (`NO-CARRIER`, `operstate`) is the kernel's linkwatch
-                // work, which lands up to a second after the command (later under a slow
-                // VM): not something either program set.
-                for key in ["ifindex", "address", "link_index", "permaddr", "operstate"] {
+                for key in ["ifindex", "address", "link_index", "permaddr"] {
                     map.remove(key);
-                }
-                if let Some(Value::Array(flags)) = map.get_mut("flags") {
-                    flags.retain(|flag| flag != "NO-CARRIER");
                 }
                 map.values_mut().for_each(strip);
             }
@@ -813,6 +807,7 @@ fn in_fresh_netns_bytes(
             let out = run("ip", &words);
             assert!(out.status.success(), "ip setup: {}", show(&result(&out)));
         }
+        linkwatch_settled();
         let form: Vec<&[u8]> = form.iter().map(Vec::as_slice).collect();
         let out = result(&run(program, &form));
         let state = run("ip", &words(&state));
@@ -825,6 +820,28 @@ fn in_fresh_netns_bytes(
     })
     .join()
     .expect("test thread")
+}
+
+/// Waits (up to 5 s) until the kernel's linkwatch work has given every link that is up,
+/// other than `lo`, its operational state (`UNKNOWN` until then, then `NO-CARRIER` and
+/// `LOWERLAYERDOWN` for a veth whose peer is down): that comes up to a second after the
+/// command, later in a slow VM, and would make two runs print differently.
+fn linkwatch_settled() {
+    for _ in 0..100 {
+        let out = run("ip", &words("-j link show"));
+        let links: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        let pending = links.as_array().into_iter().flatten().any(|link| {
+            link["ifname"] != "lo"
+                && link["operstate"] == "UNKNOWN"
+                && link["flags"]
+                    .as_array()
+                    .is_some_and(|flags| flags.iter().any(|f| f == "UP"))
+        });
+        if !pending {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 /// `-echo` prints only for ip's modify commands: `netns set` (whose request the kernel also
