@@ -810,6 +810,7 @@ fn in_fresh_netns_bytes(
         linkwatch_settled();
         let form: Vec<&[u8]> = form.iter().map(Vec::as_slice).collect();
         let out = result(&run(program, &form));
+        linkwatch_settled();
         let state = run("ip", &words(&state));
         assert!(
             state.status.success(),
@@ -822,14 +823,16 @@ fn in_fresh_netns_bytes(
     .expect("test thread")
 }
 
-/// Waits (up to 5 s) until the kernel's linkwatch work has given every link that is up,
-/// other than `lo`, its operational state (`UNKNOWN` until then, then `NO-CARRIER` and
-/// `LOWERLAYERDOWN` for a veth whose peer is down): that comes up to a second after the
-/// command, later in a slow VM, and would make two runs print differently.
+/// Waits (up to 5 s), after the setup and after the form, until the kernel's linkwatch work
+/// has given every link that is up, other than `lo`, its operational state (`UNKNOWN` until
+/// then, then `NO-CARRIER` and `LOWERLAYERDOWN` for a veth whose peer is down): that comes up
+/// to a second after the command, later in a slow VM, and would make two runs print
+/// differently.
 fn linkwatch_settled() {
     for _ in 0..100 {
         let out = run("ip", &words("-j link show"));
-        let links: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        // Names that are not UTF-8 are marked first, or the JSON would not parse.
+        let links: Value = serde_json::from_str(&marked(&out.stdout)).unwrap_or(Value::Null);
         let pending = links.as_array().into_iter().flatten().any(|link| {
             link["ifname"] != "lo"
                 && link["operstate"] == "UNKNOWN"
