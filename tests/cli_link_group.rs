@@ -19,10 +19,26 @@ fn setup() {
     }
 }
 
-/// Each link's name, flags, mtu and group, as `ip -j -d link show` has them.
+/// Each link's name, flags, mtu and group, as `ip -j -d link show` has them, once the
+/// kernel's linkwatch has given each link that is up its operational state (until then a veth
+/// whose peer is down lacks `NO-CARRIER`; it comes up to a second later, later in a slow VM).
 fn links() -> Vec<String> {
-    ip_json(&["link", "show"])
-        .as_array()
+    let mut json = ip_json(&["link", "show"]);
+    for _ in 0..100 {
+        let pending = json.as_array().into_iter().flatten().any(|l| {
+            l["ifname"] != "lo"
+                && l["operstate"] == "UNKNOWN"
+                && l["flags"]
+                    .as_array()
+                    .is_some_and(|flags| flags.iter().any(|f| f == "UP"))
+        });
+        if !pending {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        json = ip_json(&["link", "show"]);
+    }
+    json.as_array()
         .unwrap()
         .iter()
         .map(|l| format!("{} {} {} {}", l["ifname"], l["flags"], l["mtu"], l["group"]))
