@@ -833,14 +833,7 @@ fn linkwatch_settled() {
         let out = run("ip", &words("-j link show"));
         // Names that are not UTF-8 are marked first, or the JSON would not parse.
         let links: Value = serde_json::from_str(&marked(&out.stdout)).unwrap_or(Value::Null);
-        let pending = links.as_array().into_iter().flatten().any(|link| {
-            link["ifname"] != "lo"
-                && link["operstate"] == "UNKNOWN"
-                && link["flags"]
-                    .as_array()
-                    .is_some_and(|flags| flags.iter().any(|f| f == "UP"))
-        });
-        if !pending {
+        if !common::linkwatch_pending(&links) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{RTNL, ip, ip_json, outcome, private_netns, same_failure};
+use common::{RTNL, ip, ip_json, linkwatch_pending, outcome, private_netns, same_failure};
 
 /// Two veth pairs, `v0` and `v2` in group 5, the others in the default group.
 fn setup() {
@@ -25,14 +25,7 @@ fn setup() {
 fn links() -> Vec<String> {
     let mut json = ip_json(&["link", "show"]);
     for _ in 0..100 {
-        let pending = json.as_array().into_iter().flatten().any(|l| {
-            l["ifname"] != "lo"
-                && l["operstate"] == "UNKNOWN"
-                && l["flags"]
-                    .as_array()
-                    .is_some_and(|flags| flags.iter().any(|f| f == "UP"))
-        });
-        if !pending {
+        if !linkwatch_pending(&json) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));

@@ -89,6 +89,20 @@ pub fn ip(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
+/// Whether the kernel's linkwatch work is still to give a link that is up (other than `lo`)
+/// its operational state, in `ip -j link show` output `links`: `UNKNOWN` until then, then
+/// `NO-CARRIER` and `LOWERLAYERDOWN` for a veth whose peer is down. It comes up to a second
+/// after the command that brought the link up, later in a slow VM.
+pub fn linkwatch_pending(links: &Value) -> bool {
+    links.as_array().into_iter().flatten().any(|link| {
+        link["ifname"] != "lo"
+            && link["operstate"] == "UNKNOWN"
+            && link["flags"]
+                .as_array()
+                .is_some_and(|flags| flags.iter().any(|f| f == "UP"))
+    })
+}
+
 /// Runs `ip -j -d ARGS` and parses its JSON.
 pub fn ip_json(args: &[&str]) -> Value {
     let mut full = vec!["-j", "-d"];
