@@ -52,6 +52,48 @@ fn rt_lookup(table: &[(u32, &'static str)], value: u32) -> Name {
     }
 }
 
+/// `ip -r` / `-resolve`: iproute2's global `resolve_hosts`, under which `format_host()` prints
+/// the host name of an address rather than the address.
+static RESOLVE_HOSTS: AtomicBool = AtomicBool::new(false);
+
+/// Makes [`host`] print host names for the whole process, as `ip -r` (`-resolve`) does through
+/// its global `resolve_hosts`.
+pub fn set_resolve_hosts(resolve: bool) {
+    RESOLVE_HOSTS.store(resolve, Ordering::Relaxed);
+}
+
+/// An address as `ip` prints a host (`format_host()` in iproute2's `lib/utils.c`): its name
+/// from the C library's resolver under [`set_resolve_hosts`] (`ip -r`), else the address.
+pub fn host(addr: std::net::IpAddr) -> Host {
+    Host(addr)
+}
+
+/// An address printed as `ip` prints a host; see [`host`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Host(pub std::net::IpAddr);
+
+impl fmt::Display for Host {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !RESOLVE_HOSTS.load(Ordering::Relaxed) {
+            return write!(f, "{}", self.0);
+        }
+        // iproute2 remembers every answer, "not found" too, so an address is looked up once.
+        type Cache = std::collections::BTreeMap<std::net::IpAddr, Option<Box<str>>>;
+        static CACHE: std::sync::Mutex<Cache> = std::sync::Mutex::new(Cache::new());
+        let mut cache = CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let name = cache.entry(self.0).or_insert_with(|| {
+            let mut buf = [0u8; rtnl_sys::NI_MAXHOST];
+            rtnl_sys::host_name(self.0, &mut buf).map(|name| String::from_utf8_lossy(name).into())
+        });
+        match name {
+            Some(name) => f.write_str(name),
+            None => write!(f, "{}", self.0),
+        }
+    }
+}
+
 fn lookup(table: &[(u32, &'static str)], value: u32) -> Name {
     table
         .iter()

@@ -584,15 +584,13 @@ fn parse_vxlan<'a, 'w: 'a>(
             w if matches(w, "tos") || matches(w, "dsfield") => {
                 let value = args.value()?;
                 once(x::TOS, "tos", value)?;
+                // `inherit`, else rtnl_dsfield_a2n(): a name of rt_dsfield (`AF11`, `EF`,
+                // ...) or a hexadecimal number.
                 let tos = if value == "inherit" {
                     1
                 } else {
-                    // rtnl_dsfield_a2n(): hexadecimal, with or without 0x.
-                    let hex = value
-                        .strip_prefix("0x")
-                        .or_else(|| value.strip_prefix("0X"))
-                        .unwrap_or(value);
-                    u8::from_str_radix(hex, 16).map_err(|_| invarg("bad TOS value", value))?
+                    rtnl_ip::names::parse_dsfield(value)
+                        .ok_or_else(|| invarg("bad TOS value", value))?
                 };
                 opts.push(O::Tos(tos));
             }

@@ -86,8 +86,8 @@ pub struct Options {
     pub oneline: bool,
     /// `-c`, `-color[=always|auto|never]`: colour names, addresses and states.
     pub color: ColorWhen,
-    /// `-r`, `-resolve`: `ip` prints host names for addresses it can resolve; rtnl accepts the
-    /// option and prints addresses as numbers.
+    /// `-r`, `-resolve`: host names for addresses the C library's resolver knows, as `ip`
+    /// prints them ([`rtnl_ip::names::set_resolve_hosts`]).
     pub resolve: bool,
     /// `-N`, `-Numeric`: protocols, scopes, tables, route types, groups and link types as
     /// numbers ([`rtnl_ip::names::set_numeric`]).
@@ -534,6 +534,7 @@ fn parse_options(words: &[String], raw: &[Vec<u8>]) -> CmdResult<(Options, usize
             opts.details = true;
         } else if is("-resolve") {
             opts.resolve = true;
+            rtnl_ip::names::set_resolve_hosts(true);
         } else if is("-Version") {
             out::flush(&format!(
                 "rtnl utility, rtnl-{}\n",

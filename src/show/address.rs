@@ -69,8 +69,10 @@ pub fn address_fields<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form
         }
     }
     if let Some(local) = a.own_address() {
+        let local = names::host(local);
         p.color_display(color, Some("local"), &local, format_args!("{local}"));
         if let Some(peer) = a.peer() {
+            let peer = names::host(peer);
             p.text(format_args!(" peer "));
             p.color_display(color, Some("address"), &peer, format_args!("{peer}"));
         }
@@ -83,11 +85,11 @@ pub fn address_fields<W: Write>(p: &mut Printer<W>, a: &AddressMessage<'_>, form
     if brief {
         return;
     }
-    if let Some(brd) = a.broadcast() {
+    if let Some(brd) = a.broadcast().map(names::host) {
         p.text(format_args!("brd "));
         p.color_display(color, Some("broadcast"), &brd, format_args!("{brd} "));
     }
-    if let Some(any) = a.anycast() {
+    if let Some(any) = a.anycast().map(names::host) {
         p.text(format_args!("any "));
         p.color_display(color, Some("anycast"), &any, format_args!("{any} "));
     }

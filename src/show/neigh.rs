@@ -48,7 +48,7 @@ pub fn neighbour<W: Write>(
     } else if ty == rtm::GETNEIGH {
         p.null(Some("miss"), format_args!("miss "));
     }
-    if let Some(dst) = destination(m) {
+    if let Some(dst) = destination(m).map(names::host) {
         p.display(Some("dst"), &dst, format_args!("{dst} "));
     }
     let index = m.index();

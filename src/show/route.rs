@@ -83,8 +83,8 @@ const CACHE_FLAGS: [(u32, &str); 14] = [
     (0x0008_0000, "proxy"),
 ];
 
-/// A prefix as `ip route` prints it: `default`, a bare address for a host route, or
-/// `address/len`.
+/// A prefix as `ip route` prints it: `default`, a host route's address as a host
+/// ([`names::host`]: its name under `-r`), or `address/len`.
 #[derive(Clone, Copy, Debug)]
 pub struct Prefix(pub Option<IpAddr>, pub u8);
 
@@ -96,7 +96,7 @@ impl fmt::Display for Prefix {
             Some(address) => {
                 let host_len = if address.is_ipv4() { 32 } else { 128 };
                 if self.1 == host_len {
-                    write!(f, "{address}")
+                    write!(f, "{}", names::host(address))
                 } else {
                     write!(f, "{address}/{}", self.1)
                 }
@@ -286,10 +286,10 @@ pub fn route<W: Write>(
     let dst = Prefix(m.dst(), m.dst_len());
     let dst_color = color.filter(|_| m.dst().is_some());
     p.color_display(dst_color, Some("dst"), &dst, format_args!("{dst} "));
-    if let Some(from) = extra.from {
+    if let Some(from) = extra.from.map(names::host) {
         p.color_display(color, Some("from"), &from, format_args!("from {from} "));
     }
-    if let Some(gw) = m.gateway().filter(|_| style.via) {
+    if let Some(gw) = m.gateway().filter(|_| style.via).map(names::host) {
         p.text(format_args!("via "));
         p.color_display(color, Some("gateway"), &gw, format_args!("{gw} "));
     }
@@ -380,7 +380,7 @@ pub fn route<W: Write>(
             p.open_object(None);
             let sl = p.sl();
             p.text(format_args!("{sl}\tnexthop "));
-            if let Some(gw) = hop.gateway() {
+            if let Some(gw) = hop.gateway().map(names::host) {
                 p.text(format_args!("via "));
                 p.color_display(color, Some("gateway"), &gw, format_args!("{gw} "));
             }

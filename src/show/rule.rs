@@ -153,7 +153,7 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
     match m.action() {
         RTN_NAT => match m.attr(rta::GATEWAY).map(|a| a.payload()) {
             Some(&[a, b, c, d, ..]) => {
-                let gateway = std::net::Ipv4Addr::new(a, b, c, d);
+                let gateway = names::host(std::net::Ipv4Addr::new(a, b, c, d).into());
                 p.display(
                     Some("nat_gateway"),
                     &gateway,

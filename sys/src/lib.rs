@@ -21,13 +21,14 @@
 //! # Unsafe code
 //!
 //! The crate is `#![deny(unsafe_code)]`; every system call goes through rustix, except where
-//! rustix cannot make it. Two modules allow `unsafe`, and each block carries a `// SAFETY:`
+//! rustix cannot make it. These modules allow `unsafe`, and each block carries a `// SAFETY:`
 //! proof:
 //!
 //! - `sockopt`: `setsockopt(2)` and `getsockopt(2)` at level [`SOL_NETLINK`] (rustix has no
 //!   netlink options), through libc, and the read of `errno` after they fail: three blocks.
 //! - `netns`: [`unshare_net`] calls rustix's `unshare_unsafe`, which is `unsafe` because of
 //!   `CLONE_FILES`; only `CLONE_NEWNET` is passed: one block.
+//! - `resolve`: [`host_name`] calls the C library's `getnameinfo(3)` (`ip -r`): one block.
 //!
 //! # Example
 //!
@@ -74,6 +75,7 @@ mod ifreq;
 mod named;
 mod netns;
 mod path;
+mod resolve;
 mod socket;
 mod sockopt;
 mod strerror;
@@ -97,6 +99,7 @@ pub use named::{
 };
 pub use netns::{NetnsFd, NetnsGuard, NetnsId, THREAD_SELF_NS_NET, unshare_net};
 pub use path::PATH_MAX;
+pub use resolve::{NI_MAXHOST, host_name};
 pub use socket::{Datagram, RECV_BUFFER_SIZE, RecvError, Socket};
 pub use sockopt::{SOL_NETLINK, netlink_opt};
 pub use strerror::strerror;
