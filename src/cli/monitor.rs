@@ -73,7 +73,8 @@ struct Headers {
     /// addresses are not filtered (only the groups joined are); neighbours of the other
     /// family are skipped.
     family: Option<u8>,
-    /// `-s`: neighbours with their `used`/`confirmed`/`updated` times and probes.
+    /// `-s`: neighbours with their `used`/`confirmed`/`updated` times and probes, routes with
+    /// their `users`/`used`/`age`.
     stats: bool,
 }
 
@@ -448,7 +449,10 @@ fn event<W: Write>(
         Payload::NewRoute(r) | Payload::DelRoute(r) if r.flags() & rtm_f::CLONED != 0 => {}
         Payload::NewRoute(r) | Payload::DelRoute(r) => {
             banner(p, "ROUTE", false);
-            let style = RouteStyle::all_tables(details);
+            let style = RouteStyle {
+                stats: headers.stats,
+                ..RouteStyle::all_tables(details)
+            };
             let extra = Extra {
                 deleted: matches!(payload, Payload::DelRoute(_)),
                 ..Extra::default()

@@ -872,6 +872,7 @@ impl<'a> ShowFilter<'a> {
             via: self.via.is_none(),
             src: self.src.is_none(),
             metric: self.metric.is_none(),
+            stats: false,
         }
     }
 }
@@ -880,7 +881,10 @@ impl<'a> ShowFilter<'a> {
 /// lookup table (an ioctl per device the first time it is named).
 fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let filter = ShowFilter::parse(ctx, args)?;
-    let style = filter.style(ctx.opts.details);
+    let style = RouteStyle {
+        stats: ctx.opts.stats > 0,
+        ..filter.style(ctx.opts.details)
+    };
     let (route_filter, oif) = filter.route_filter(ctx)?;
     let mut table = LinkTable::new(ctx.handle()?);
     let mut p = ctx.printer();
@@ -990,6 +994,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     }
     let style = RouteStyle {
         table: false,
+        stats: ctx.opts.stats > 0,
         ..RouteStyle::all_tables(ctx.opts.details)
     };
     let mut p = ctx.printer();

@@ -1078,7 +1078,7 @@ impl fmt::Display for OnOff {
 }
 
 /// `print_0xhex()`'s `%#llx`: `0` for zero, else `0x` and lowercase hex.
-struct Hex(u64);
+pub(super) struct Hex(pub(super) u64);
 
 impl fmt::Display for Hex {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -5,11 +5,13 @@ use std::fmt;
 use std::io::Write;
 use std::net::IpAddr;
 
+use crate::codec::raw::RtaCacheinfo;
 use crate::codec::{
     RouteMessage, RouteMetrics, af, rt_scope, rt_table, rtax, rtax_feature, rtm_f, rtn, rtprot,
 };
 use crate::names;
 
+use super::link::Hex;
 use super::lookup::LinkTable;
 use super::{Color, Printer};
 
@@ -35,6 +37,8 @@ pub struct RouteStyle {
     pub src: bool,
     /// `metric`.
     pub metric: bool,
+    /// `-s`: `RTA_CACHEINFO`'s `users`, `used` and `age` too.
+    pub stats: bool,
 }
 
 impl RouteStyle {
@@ -49,6 +53,7 @@ impl RouteStyle {
             via: true,
             src: true,
             metric: true,
+            stats: false,
         }
     }
 }
@@ -255,12 +260,53 @@ fn metrics<W: Write>(p: &mut Printer<W>, m: &RouteMetrics<'_>) {
     p.close_array();
 }
 
-/// Seconds until a route expires: `RTA_CACHEINFO`'s `rta_expires` (hundredths), if not 0.
-fn expires(m: &RouteMessage<'_>) -> Option<u32> {
-    m.cacheinfo()
-        .map(|ci| ci.rta_expires.get())
-        .filter(|&clock_t| clock_t != 0)
-        .map(|clock_t| (clock_t / 100).unsigned_abs())
+/// `USER_HZ`: the clock ticks a second of `RTA_CACHEINFO`'s times (iproute2's `get_user_hz()`).
+const USER_HZ: i32 = 100;
+
+/// `RTA_CACHEINFO` as `ip route` prints it (`print_rta_cacheinfo()`): `expires Nsec`, `error
+/// N`, with `-s` `users N used N age Nsec`, then `ipid 0xNNNN` and `ts 0xN tsage Nsec`, each
+/// only when not 0.
+fn cacheinfo<W: Write>(p: &mut Printer<W>, ci: &RtaCacheinfo, stats: bool) {
+    let expires = ci.rta_expires.get();
+    if expires != 0 {
+        let expires = expires / USER_HZ;
+        p.number(
+            Some("expires"),
+            expires,
+            format_args!("expires {expires}sec "),
+        );
+    }
+    let error = ci.rta_error.get();
+    if error != 0 {
+        p.number(Some("error"), error, format_args!("error {error} "));
+    }
+    if stats {
+        let users = ci.rta_clntref.get();
+        if users != 0 {
+            p.number(Some("users"), users, format_args!("users {users} "));
+        }
+        let used = ci.rta_used.get();
+        if used != 0 {
+            p.number(Some("used"), used, format_args!("used {used} "));
+        }
+        let age = ci.rta_lastuse.get();
+        if age != 0 {
+            let age = age / USER_HZ.unsigned_abs();
+            p.number(Some("age"), age, format_args!("age {age}sec "));
+        }
+    }
+    let id = ci.rta_id.get();
+    if id != 0 {
+        let json = Hex(id.into());
+        p.display(Some("ipid"), &json, format_args!("ipid 0x{id:04x} "));
+    }
+    let (ts, tsage) = (ci.rta_ts.get(), ci.rta_tsage.get());
+    if ts != 0 || tsage != 0 {
+        // `ts 0x%llx` has no space before `tsage` in ip's text.
+        let json = Hex(ts.into());
+        p.display(Some("ts"), &json, format_args!("ts 0x{ts:x}"));
+        p.number(Some("tsage"), tsage, format_args!("tsage {tsage}sec "));
+    }
 }
 
 /// One route: a JSON object, or its text line(s).
@@ -355,17 +401,16 @@ pub fn route<W: Write>(
                 }
             }
             if rest != 0 {
-                p.text(format_args!("{rest:x}> "));
+                p.text(format_args!("{rest:x}>"));
             }
         }
         p.close_array();
     }
-    if let Some(expires) = expires(m) {
-        p.number(
-            Some("expires"),
-            expires,
-            format_args!("expires {expires}sec "),
-        );
+    if let Some(ci) = m
+        .cacheinfo()
+        .filter(|_| matches!(m.family(), af::INET | af::INET6))
+    {
+        cacheinfo(p, &ci, style.stats);
     }
     if let Some(m) = m.metrics() {
         metrics(p, &m);
