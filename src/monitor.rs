@@ -412,6 +412,9 @@ pub struct Monitor {
     foreign: u64,
     /// When blocking reads give up ([`Monitor::set_deadline`]).
     deadline: Option<Deadline>,
+    /// `NETLINK_LISTEN_ALL_NSID` is on ([`Monitor::listen_all_nsid`]): datagrams are read with
+    /// the nsid of the namespace they came from.
+    all_nsid: bool,
 }
 
 impl Monitor {
@@ -477,6 +480,7 @@ impl Monitor {
             resyncs: 0,
             foreign: 0,
             deadline: None,
+            all_nsid: false,
         })
     }
 
@@ -552,7 +556,7 @@ impl Monitor {
     fn fill(&mut self, nonblocking: bool) -> Result<bool> {
         let mut pending = std::mem::take(&mut self.pending);
         let mut snapshot: Option<Snapshot> = None;
-        let r = self.step(nonblocking, &mut |payload| match payload {
+        let r = self.step(nonblocking, &mut |_, payload| match payload {
             Payload::ResyncBegin => snapshot = Some(Snapshot::default()),
             Payload::ResyncEnd => pending.extend(snapshot.take().map(Event::Resync)),
             payload => match &mut snapshot {
@@ -579,7 +583,33 @@ impl Monitor {
     /// As [`Monitor::next_event`]; the messages before one that does not parse were handed to
     /// `f`.
     pub fn next_with(&mut self, mut f: impl FnMut(Payload<'_>)) -> Result<usize> {
+        Ok(self.step(false, &mut |_, payload| f(payload))?.unwrap_or(0))
+    }
+
+    /// [`Monitor::next_with`], each payload with the nsid of the namespace it came from: with
+    /// [`Monitor::listen_all_nsid`], `Some(N)` for a peer namespace, `None` for the monitor's
+    /// own (and for the dumps of a resync), as `ip monitor all-nsid` prints `[nsid N]` and
+    /// `[nsid current]`; always `None` without it.
+    ///
+    /// # Errors
+    /// As [`Monitor::next_with`].
+    pub fn next_with_nsid(&mut self, mut f: impl FnMut(Option<i32>, Payload<'_>)) -> Result<usize> {
         Ok(self.step(false, &mut f)?.unwrap_or(0))
+    }
+
+    /// `setsockopt(SOL_NETLINK, NETLINK_LISTEN_ALL_NSID)` on the event socket: the joined
+    /// groups' events of every namespace that has an nsid in the monitor's, too (`ip monitor
+    /// all-nsid`); [`Monitor::next_with_nsid`] tells them apart. Needs `CAP_NET_BROADCAST` in
+    /// those namespaces.
+    ///
+    /// # Errors
+    /// When the kernel refuses the option.
+    pub fn listen_all_nsid(&mut self) -> Result<()> {
+        self.events
+            .set_listen_all_nsid(true)
+            .context_none("listen to all nsids")?;
+        self.all_nsid = true;
+        Ok(())
     }
 
     /// [`Monitor::next_with`] without waiting: `None` when nothing is queued.
@@ -587,16 +617,21 @@ impl Monitor {
     /// # Errors
     /// As [`Monitor::next_with`].
     pub fn try_next_with(&mut self, mut f: impl FnMut(Payload<'_>)) -> Result<Option<usize>> {
-        self.step(true, &mut f)
+        self.step(true, &mut |_, payload| f(payload))
     }
 
     /// The core: one datagram's notifications, or one resync, to `f`. `Ok(None)` when
     /// `nonblocking` and nothing is queued.
-    fn step(&mut self, nonblocking: bool, f: &mut dyn FnMut(Payload<'_>)) -> Result<Option<usize>> {
+    fn step(
+        &mut self,
+        nonblocking: bool,
+        f: &mut dyn FnMut(Option<i32>, Payload<'_>),
+    ) -> Result<Option<usize>> {
+        // A resync dumps this namespace's tables: no nsid.
         if self.resync_pending {
-            return self.resync(f).map(Some);
+            return self.resync(&mut |payload| f(None, payload)).map(Some);
         }
-        let len = loop {
+        let (len, nsid) = loop {
             let capacity = self.buf.len();
             let deadline = self.deadline.filter(|_| !nonblocking);
             if let Some(deadline) = deadline
@@ -608,21 +643,28 @@ impl Monitor {
                 let timed_out = ErrorKind::TimedOut(Waiting::Event);
                 return Err(Error::new("receive events", None, timed_out));
             }
-            match self.events.recv_raw(&mut self.buf, nonblocking) {
+            let received = if self.all_nsid {
+                self.events.recv_raw_nsid(&mut self.buf, nonblocking)
+            } else {
+                self.events
+                    .recv_raw(&mut self.buf, nonblocking)
+                    .map(|d| (d, None))
+            };
+            match received {
                 Err(Errno::AGAIN) if nonblocking => return Ok(None),
                 Err(Errno::NOBUFS) => {
                     self.resync_pending = true;
-                    return self.resync(f).map(Some);
+                    return self.resync(&mut |payload| f(None, payload)).map(Some);
                 }
                 Err(e) => return Err(Error::new("receive events", None, ErrorKind::Os(e))),
-                Ok(d) if d.port != 0 => self.foreign += 1,
-                Ok(d) if d.truncated(capacity) => {
+                Ok((d, _)) if d.port != 0 => self.foreign += 1,
+                Ok((d, _)) if d.truncated(capacity) => {
                     // The event is lost; a larger buffer keeps the next one.
                     self.buf.resize(d.len.next_multiple_of(4096), 0);
                     self.resync_pending = true;
-                    return self.resync(f).map(Some);
+                    return self.resync(&mut |payload| f(None, payload)).map(Some);
                 }
-                Ok(d) => break d.len,
+                Ok((d, nsid)) => break (d.len, nsid),
             }
         };
         let mut n = 0;
@@ -630,7 +672,7 @@ impl Monitor {
             let payload = message
                 .and_then(Payload::from_message)
                 .map_err(|e| Error::new("receive events", None, rtnl_sys::Error::from(e).into()))?;
-            f(payload);
+            f(nsid, payload);
             n += 1;
         }
         Ok(Some(n))

@@ -170,7 +170,7 @@ pub fn device_index(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
 
 /// A master or lower device named in an argument: its index, or `ip`'s
 /// `Error: argument "x" is wrong: Device does not exist` (exit 255).
-fn argument_device(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
+pub(super) fn argument_device(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
     match device_index(ctx, name) {
         Err(Failure::Local(_) | Failure::Named(1, _)) => {
             Err(naming(name, |name| invarg("Device does not exist\n", name)))

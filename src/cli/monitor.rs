@@ -1,6 +1,8 @@
 //! `rtnl monitor`: `ip [-t|-ts] monitor [all|label] [link] [address] [route] [rule] [nsid] [neigh] [file
-//! FILE]`, printing each event as `ip monitor` does, until killed; with `file`, the events
-//! `rtmon` saved.
+//! FILE] [all-nsid] [dev DEV]`, printing each event as `ip monitor` does, until killed; with
+//! `file`, the events `rtmon` saved. `all-nsid` adds the events of every namespace that has an
+//! nsid here, each led by `[nsid N]` (`[nsid current]` for this one); `dev DEV` keeps DEV's
+//! links, addresses, routes and neighbours.
 //!
 //! Links print as `ip link` prints them (without `mode` and `qlen`, as `ip monitor` does),
 //! addresses as `INDEX: DEV    inet ...`, routes as `ip route show table all`, nsids as
@@ -35,6 +37,10 @@ enum Word {
     File,
     /// `label`, `all`: `[KIND]` before each event.
     Label,
+    /// `all-nsid`: events of every namespace with an nsid here too, each led by `[nsid N]`.
+    AllNsid,
+    /// `dev DEV`: only this device's links, addresses, routes and neighbours.
+    Dev,
     /// `help`.
     Help,
 }
@@ -57,9 +63,9 @@ const WORDS: [(&str, bool, Word); 17] = [
     ("nexthop", false, Word::Unsupported),
     ("stats", true, Word::Unsupported),
     ("all", true, Word::Label),
-    ("all-nsid", false, Word::Unsupported),
+    ("all-nsid", false, Word::AllNsid),
     ("help", false, Word::Help),
-    ("dev", true, Word::Unsupported),
+    ("dev", true, Word::Dev),
 ];
 
 /// How each event starts (`print_headers()`): `-t`/`-ts`, `[KIND]` with `label`/`all`.
@@ -73,6 +79,18 @@ struct Headers {
     /// addresses are not filtered (only the groups joined are); neighbours of the other
     /// family are skipped.
     family: Option<u8>,
+    /// `all-nsid`: `[nsid N]` (`[nsid current]` for the monitor's own namespace) after the
+    /// time stamp.
+    all_nsid: bool,
+    /// The nsid of the namespace the event came from (`None`: the monitor's own).
+    nsid: Option<i32>,
+    /// The event came from another namespace: its links are remembered by index as ip's cache
+    /// remembers them (a name kept stays, the flags change; a removal forgets the index).
+    foreign: bool,
+    /// `dev DEV` (its index): links, addresses, routes (by `RTA_OIF`) and neighbours of other
+    /// devices are left out after their `[KIND]` (ipmonitor's reset filters); routes and
+    /// neighbours then print without `dev`.
+    dev: Option<u32>,
     /// `-s`: neighbours with their `used`/`confirmed`/`updated` times and probes, routes with
     /// their `users`/`used`/`age`.
     stats: bool,
@@ -92,6 +110,8 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut groups = MonitorGroups::empty();
     let mut label = false;
     let mut file = None;
+    let mut all_nsid = false;
+    let mut dev = None;
     while let Some(word) = args.next() {
         let found = WORDS.iter().find(|(name, exact, _)| {
             if *exact {
@@ -103,13 +123,19 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         match found.map(|(name, _, what)| (name, what)) {
             Some((_, Word::File)) => file = Some(args.value()?),
             Some((_, Word::Label)) => label = true,
+            Some((_, Word::AllNsid)) => all_nsid = true,
+            Some((_, Word::Dev)) => {
+                let name = args.value()?;
+                dev = Some(super::link::argument_device(ctx, args.bytes(name))?);
+            }
             Some((_, Word::Object(group))) => groups |= *group,
             Some((name, Word::Unsupported)) => {
                 return Err(super::args::unsupported(&format!("monitor {name}")));
             }
             Some((_, Word::Help)) => {
                 return Err(Failure::Usage(
-                    "Usage: rtnl monitor [ all | OBJECTS ] [ FILE ] [ label ]\n\
+                    "Usage: rtnl monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n\
+                     \x20                   [ dev DEVICE ]\n\
                      OBJECTS :=  address | link | nsid | route | rule | neigh\n\
                      FILE := file FILENAME"
                         .into(),
@@ -135,6 +161,11 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             _ => None,
         },
         stats: ctx.opts.stats > 0,
+        all_nsid,
+        // A file's events are this namespace's: `[nsid current]`, as ip prints them.
+        nsid: None,
+        foreign: false,
+        dev,
     };
     if let Some(file) = file {
         return from_file(ctx, file, headers);
@@ -168,6 +199,9 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         Some(ns) => Monitor::in_netns(netns_ref(ns), groups)
             .map_err(|e| naming(ns.as_bytes(), |_| Failure::LibUsage(e)))?,
     };
+    if all_nsid {
+        monitor.listen_all_nsid()?;
+    }
     let handle = ctx.handle()?;
     monitor.set_deadline(handle.deadline());
     let mut links = LinkTable::new(handle);
@@ -181,7 +215,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     p.set_color(ctx.opts.palette());
     let mut resync = false;
     loop {
-        monitor.next_with(|payload| {
+        monitor.next_with_nsid(|nsid, payload| {
             // A new nsid may be a named namespace's: read the names again first.
             if let Payload::NewNsid(m) = &payload
                 && m.nsid().is_some_and(|n| links.netns_name(n).is_none())
@@ -189,6 +223,11 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             {
                 links.load_netns_names(handle);
             }
+            let headers = Headers {
+                nsid,
+                foreign: nsid.is_some(),
+                ..headers
+            };
             event(&mut p, &payload, &mut links, &mut resync, headers, details);
         })?;
         // A link not found now may come later under the same index: ask again then.
@@ -390,6 +429,12 @@ fn event<W: Write>(
                 ));
             }
         }
+        if headers.all_nsid {
+            match headers.nsid {
+                Some(nsid) if nsid >= 0 => p.text(format_args!("[nsid {nsid}]")),
+                _ => p.text(format_args!("[nsid current]")),
+            }
+        }
         if headers.label {
             p.text(format_args!("[{kind}]"));
         }
@@ -398,6 +443,8 @@ fn event<W: Write>(
         }
     };
     let other_family = |family: u8| headers.family.is_some_and(|f| f != family);
+    // `dev DEV`: ip prints the headers, then its print_* drops another device's object.
+    let other_dev = |index: u32| headers.dev.is_some_and(|dev| dev != index);
     match payload {
         Payload::ResyncBegin => {
             eprintln!("rtnl: events were lost; reading the kernel's tables again");
@@ -409,8 +456,22 @@ fn event<W: Write>(
         _ if *resync => {}
         Payload::NewLink(m) | Payload::DelLink(m) => {
             let deleted = matches!(payload, Payload::DelLink(_));
-            banner(p, "LINK", deleted);
-            links.insert(m);
+            // Another device's link (`dev DEV`): its headers, not its `Deleted `.
+            let shown = !other_dev(m.index());
+            banner(p, "LINK", deleted && shown);
+            if !headers.foreign {
+                links.insert(m);
+            } else if deleted {
+                links.remove(m.index());
+            } else {
+                links.remember(m);
+            }
+            if !shown {
+                if deleted && !headers.foreign {
+                    links.remove(m.index());
+                }
+                return;
+            }
             let style = LinkStyle {
                 details,
                 show_ll: true,
@@ -428,13 +489,16 @@ fn event<W: Write>(
             }
             .to_string();
             show::link::link_fields(p, m, links, style, format_args!("{moved}"));
-            if deleted {
+            if deleted && !headers.foreign {
                 links.remove(m.index());
             }
         }
         // ip prints the headers before `print_route()` drops the route.
         Payload::NewRoute(r) | Payload::DelRoute(r) if other_family(r.family()) => {
             banner(p, "ROUTE", false);
+        }
+        Payload::NewAddress(a) | Payload::DelAddress(a) if other_dev(a.index()) => {
+            banner(p, "ADDR", false);
         }
         Payload::NewAddress(a) | Payload::DelAddress(a) => {
             banner(p, "ADDR", matches!(payload, Payload::DelAddress(_)));
@@ -449,8 +513,14 @@ fn event<W: Write>(
         Payload::NewRoute(r) | Payload::DelRoute(r) if r.flags() & rtm_f::CLONED != 0 => {}
         Payload::NewRoute(r) | Payload::DelRoute(r) => {
             banner(p, "ROUTE", false);
+            // `dev DEV` keeps routes whose RTA_OIF is DEV (one without is 0), printed without
+            // `dev`.
+            if other_dev(r.oif().unwrap_or(0)) {
+                return;
+            }
             let style = RouteStyle {
                 stats: headers.stats,
+                dev: headers.dev.is_none(),
                 ..RouteStyle::all_tables(details)
             };
             let extra = Extra {
@@ -465,9 +535,12 @@ fn event<W: Write>(
             }
             // ip's print_neigh() writes `Deleted ` itself.
             banner(p, "NEIGH", false);
+            if other_dev(m.index()) {
+                return;
+            }
             let style = NeighbourStyle {
                 stats: headers.stats,
-                dev_filtered: false,
+                dev_filtered: headers.dev.is_some(),
             };
             show::neigh::neighbour(p, m, links, style);
         }

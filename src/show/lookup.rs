@@ -88,6 +88,19 @@ impl LinkTable {
         self.put(m.index(), Some(m.flags()), name);
     }
 
+    /// Records the link `m` as `ip`'s `ll_remember_index()` does: a link already kept takes
+    /// `m`'s flags and keeps its name (so an event of another namespace, `ip monitor
+    /// all-nsid`, whose index a link here has, changes its flags only); another is inserted.
+    pub fn remember(&mut self, m: &LinkMessage<'_>) {
+        match self.entries.binary_search_by_key(&m.index(), |e| e.index) {
+            Ok(at) => {
+                self.entries[at].flags = m.flags();
+                self.entries[at].has_flags = true;
+            }
+            Err(_) => self.insert(m),
+        }
+    }
+
     /// Forgets link `index` (it was deleted); a later mention asks the kernel again.
     pub fn remove(&mut self, index: u32) {
         if let Ok(at) = self.entries.binary_search_by_key(&index, |e| e.index) {

@@ -25,7 +25,8 @@
 //! proof:
 //!
 //! - `sockopt`: `setsockopt(2)` and `getsockopt(2)` at level [`SOL_NETLINK`] (rustix has no
-//!   netlink options), through libc, and the read of `errno` after they fail: three blocks.
+//!   netlink options), through libc, the read of `errno` after they fail, and the read of the
+//!   nsid control message `NETLINK_LISTEN_ALL_NSID` adds to `recvmsg(2)`: four blocks.
 //! - `netns`: [`unshare_net`] calls rustix's `unshare_unsafe`, which is `unsafe` because of
 //!   `CLONE_FILES`; only `CLONE_NEWNET` is passed: one block.
 //! - `resolve`: [`host_name`] calls the C library's `getnameinfo(3)` (`ip -r`): one block.

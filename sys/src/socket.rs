@@ -355,6 +355,37 @@ impl Socket {
         }
     }
 
+    /// [`Socket::recv_raw`] through `recvmsg(2)`, with the nsid a socket with
+    /// [`Socket::set_listen_all_nsid`] learns of each datagram: the namespace it came from
+    /// (`None` for this socket's own namespace, as `ip monitor all-nsid` prints
+    /// `[nsid current]`).
+    ///
+    /// # References
+    ///  - [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html)
+    ///  - [`netlink(7)`](https://man7.org/linux/man-pages/man7/netlink.7.html)
+    pub fn recv_raw_nsid(
+        &self,
+        buf: &mut [u8],
+        nonblocking: bool,
+    ) -> Result<(Datagram, Option<i32>), Errno> {
+        let mut flags = RecvFlags::TRUNC;
+        if nonblocking {
+            flags |= RecvFlags::DONTWAIT;
+        }
+        loop {
+            match sockopt::recvmsg_nsid(self.fd.as_fd(), buf, flags) {
+                Err(Errno::INTR) => continue,
+                Err(e) => return Err(e),
+                Ok((len, addr, nsid)) => {
+                    let port = addr
+                        .and_then(|a| SocketAddrNetlink::try_from(a).ok())
+                        .map_or(0, |a| a.pid());
+                    return Ok((Datagram { len, port }, nsid));
+                }
+            }
+        }
+    }
+
     /// `recv(fd, NULL, 0, MSG_PEEK | MSG_TRUNC)`: the length of the next datagram, without
     /// consuming it; blocks until one is queued.
     ///

@@ -1,8 +1,10 @@
 //! `setsockopt`/`getsockopt` at level `SOL_NETLINK`, the options rustix does not cover.
 //!
 //! rustix has no call for netlink's own options, so this module calls the C library: its
-//! three `unsafe` blocks are `setsockopt` and `getsockopt`, each with an `int` option value that
-//! lives on the stack for the length of the call, and the read of `errno` after they fail.
+//! `unsafe` blocks are `setsockopt` and `getsockopt`, each with an `int` option value that
+//! lives on the stack for the length of the call, the read of `errno` after they fail, and the
+//! read of the control message `NETLINK_LISTEN_ALL_NSID` adds to a datagram (rustix's
+//! `recvmsg` receives it but has no variant for it).
 //! It is one of the two modules of the crate allowed `unsafe` code; the other is
 //! `netns` (see the crate docs, "Unsafe code").
 
@@ -98,4 +100,48 @@ pub fn get_int(fd: BorrowedFd<'_>, level: i32, name: i32) -> Result<i32, Errno> 
     } else {
         Err(last_errno())
     }
+}
+
+/// `CMSG_LEN(sizeof(int))`: the length of the control message carrying an nsid.
+const NSID_CMSG_LEN: usize = size_of::<libc::cmsghdr>() + size_of::<c_int>();
+
+/// Control-message space for one `int`, aligned as a `cmsghdr` is (so rustix uses it from its
+/// first byte).
+#[repr(C, align(8))]
+struct NsidControl([core::mem::MaybeUninit<u8>; 32]);
+
+/// `recvmsg(fd, buf, flags)` with room for the control message a socket with
+/// `NETLINK_LISTEN_ALL_NSID` gets: the datagram's real length (with `MSG_TRUNC`), its sender,
+/// and the nsid of the namespace it came from (`None`: this socket's own, or one without an
+/// nsid here; the kernel then sends no control message).
+///
+/// # References
+///  - [`recvmsg(2)`](https://man7.org/linux/man-pages/man2/recvmsg.2.html)
+///  - [`netlink(7)`](https://man7.org/linux/man-pages/man7/netlink.7.html)
+pub(crate) fn recvmsg_nsid(
+    fd: BorrowedFd<'_>,
+    buf: &mut [u8],
+    flags: rustix::net::RecvFlags,
+) -> Result<(usize, Option<rustix::net::SocketAddrAny>, Option<i32>), Errno> {
+    use core::mem::MaybeUninit;
+    let mut control = NsidControl([MaybeUninit::new(0); 32]);
+    let mut iov = [rustix::io::IoSliceMut::new(buf)];
+    let msg = {
+        let mut ancillary = rustix::net::RecvAncillaryBuffer::new(&mut control.0);
+        rustix::net::recvmsg(fd, &mut iov, &mut ancillary, flags)?
+        // Dropping `ancillary` drains what rustix knows (descriptors, credentials); an nsid
+        // message is skipped and left in `control` as the kernel wrote it.
+    };
+    // SAFETY: every byte of `control` was initialised to 0 above and the kernel writes only
+    // initialised bytes into it, so each of the first `NSID_CMSG_LEN` (< 32) bytes is
+    // initialised.
+    let head: [u8; NSID_CMSG_LEN] = core::array::from_fn(|i| unsafe { control.0[i].assume_init() });
+    let (len_bytes, rest) = head.split_at(size_of::<usize>());
+    let word = |b: &[u8]| b.first_chunk::<4>().map_or(0, |w| i32::from_ne_bytes(*w));
+    let cmsg_len = len_bytes.try_into().map_or(0, usize::from_ne_bytes);
+    let (level, ty, data) = (word(rest), word(&rest[4..]), word(&rest[8..]));
+    let nsid =
+        (cmsg_len == NSID_CMSG_LEN && level == SOL_NETLINK && ty == netlink_opt::LISTEN_ALL_NSID)
+            .then_some(data);
+    Ok((msg.bytes, msg.address, nsid))
 }
