@@ -1,7 +1,7 @@
 //! `rtnl -r` (`-resolve`) against `ip -r` 6.1: host names in place of addresses where ip's
 //! `format_host()` prints them (address local/peer/broadcast, route dst of a host route,
-//! gateways, `route get`'s `from`, neighbour destinations; never prefixes, `src`, or a rule's
-//! `from`/`to`), text and JSON.
+//! gateways, `route get`'s `from`, neighbour destinations, a vxlan's remote and local; never
+//! prefixes, `src`, or a rule's `from`/`to`), text and JSON.
 //!
 //! Hermetic: each test runs in its own network namespace and its own mount namespace, where a
 //! hosts file, an `nsswitch.conf` that asks files only, and an empty `resolv.conf`, all owned
@@ -203,6 +203,27 @@ fn resolve_prints_what_ip_prints() {
             args.join(" ")
         );
     }
+    // A vxlan's remote and local are hosts too (iplink_vxlan.c's format_host).
+    for (name, id, ends) in [
+        ("vx4", "5", ["remote", "192.0.2.2", "local", "192.0.2.1"]),
+        (
+            "vx6",
+            "6",
+            ["remote", "2001:db8::9", "local", "2001:db8::1"],
+        ),
+    ] {
+        let add = [
+            "link", "add", name, "type", "vxlan", "id", id, "dstport", "4789",
+        ];
+        ip(&[&add[..], &ends].concat());
+    }
+    let text = stdout(&["-r", "-d", "link", "show", "vx4"]);
+    assert!(text.contains(" remote gw.test local alpha.test "), "{text}");
+    let text = stdout(&["-r", "-j", "-d", "link", "show", "vx6"]);
+    assert!(
+        text.contains(r#""remote6":"sixgw.test","local6":"six.test""#),
+        "{text}"
+    );
     // `-resolve` spelled out, and with other options.
     stdout(&["-resolve", "-d", "-4", "address", "show", "dev", "d0"]);
     stdout(&["-r", "-o", "address", "show", "dev", "d1"]);

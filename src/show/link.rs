@@ -537,10 +537,12 @@ fn vxlan<W: Write>(p: &mut Printer<W>, v: &VxlanInfo<'_>, links: &mut LinkTable)
             (true, false) => ("group", "group6"),
             (false, false) => ("remote", "remote6"),
         };
+        let remote = names::host(remote);
         p.display(Some(key), &remote, format_args!("{word} {remote} "));
     }
     if let Some(local) = v.local().filter(|a| !a.is_unspecified()) {
         let key = if local.is_ipv4() { "local" } else { "local6" };
+        let local = names::host(local);
         p.display(Some(key), &local, format_args!("local {local} "));
     }
     if let Some(link) = v.link().filter(|&l| l != 0) {

@@ -455,6 +455,56 @@ pub fn route<W: Write>(
 mod tests {
     use super::*;
 
+    /// `RTA_CACHEINFO` in JSON, as `print_rta_cacheinfo()` prints it: `ipid` and `ts` as
+    /// `%#llx` strings (`"0"` for 0), the rest numbers, `expires` signed; `users`/`used`/`age`
+    /// with `-s` only. (`ip monitor file`, the oracle of `tests/cli_route_cache.rs`, prints
+    /// text only.)
+    #[test]
+    fn cacheinfo_json_is_ips() {
+        let ci: [u32; 8] = [1, 250, (-250i32).cast_unsigned(), 113, 7, 0x1234, 0, 7];
+        let mut body = vec![af::INET, 32, 0, 0, 254, 4, 0, 1, 0, 0, 0, 0];
+        body.extend_from_slice(&8u16.to_ne_bytes());
+        body.extend_from_slice(&1u16.to_ne_bytes());
+        body.extend_from_slice(&[192, 0, 2, 9]);
+        body.extend_from_slice(&36u16.to_ne_bytes());
+        body.extend_from_slice(&12u16.to_ne_bytes());
+        body.extend(ci.iter().flat_map(|v| v.to_ne_bytes()));
+        let mut bytes = u32::try_from(16 + body.len())
+            .unwrap()
+            .to_ne_bytes()
+            .to_vec();
+        bytes.extend_from_slice(&24u16.to_ne_bytes());
+        bytes.extend_from_slice(&[0; 10]);
+        bytes.extend(body);
+        let message = crate::codec::Message::parse(&bytes).unwrap();
+        let m = RouteMessage::parse(message).unwrap();
+        let json = |stats| {
+            let mut p = Printer::new(Vec::new(), true, false);
+            let style = RouteStyle {
+                stats,
+                ..RouteStyle::all_tables(false)
+            };
+            route(
+                &mut p,
+                &m,
+                &mut LinkTable::offline(),
+                style,
+                Extra::default(),
+            );
+            String::from_utf8(p.finish().unwrap()).unwrap()
+        };
+        assert!(
+            json(false).contains(r#""expires":-2,"error":113,"ipid":"0x1234","ts":"0","tsage":7"#),
+            "{}",
+            json(false)
+        );
+        assert!(
+            json(true).contains(r#""error":113,"users":1,"used":7,"age":2,"ipid":"0x1234""#),
+            "{}",
+            json(true)
+        );
+    }
+
     /// C's `%g`, as `ip route` prints seconds of `rtt` and `rto_min`.
     #[test]
     fn seconds_print_as_c_g() {
