@@ -9,7 +9,9 @@
 
 mod common;
 
-use common::{RTNL, Watcher, ip, private_netns, private_netns_with_run_netns, same_failure};
+use common::{
+    KillOnDrop, RTNL, Watcher, ip, private_netns, private_netns_with_run_netns, same_failure,
+};
 
 /// Sets `dev`'s MTU to `base`, `base + 1`, ... until every watcher printed the change; that
 /// MTU.
@@ -116,6 +118,23 @@ fn monitor_dev_prints_what_ip_prints() {
     }
     same_failure(&["monitor", "dev", "nosuch"]);
     same_failure(&["monitor", "link", "dev"]);
+    same_failure(&["monitor", "dev", "if0"]);
+    same_failure(&["monitor", "dev", "ifx"]);
+    // `ifN` names index N whether or not it exists (ll_idx_a2n): both monitors start.
+    for name in ["if9", "if2z"] {
+        for program in [RTNL, "ip"] {
+            let child = std::process::Command::new(program)
+                .args(["monitor", "link", "dev", name])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("start a monitor");
+            let mut child = KillOnDrop(child);
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            let status = child.0.try_wait().expect("wait");
+            assert_eq!(status, None, "{program} monitor dev {name} ended");
+        }
+    }
 }
 
 /// `all-nsid`: the events of a peer namespace with nsid 5 here, led by `[nsid 5]`, this

@@ -126,7 +126,11 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             Some((_, Word::AllNsid)) => all_nsid = true,
             Some((_, Word::Dev)) => {
                 let name = args.value()?;
-                dev = Some(super::link::argument_device(ctx, args.bytes(name))?);
+                // ll_name_to_index(): the link of that name, else `ifN` is index N.
+                dev = Some(match super::link::argument_device(ctx, args.bytes(name)) {
+                    Err(e) => ll_idx_a2n(name).ok_or(e)?,
+                    found => found?,
+                });
             }
             Some((_, Word::Object(group))) => groups |= *group,
             Some((name, Word::Unsupported)) => {
@@ -565,6 +569,18 @@ fn event<W: Write>(
         Payload::Other(m) => unknown(m),
         _ => {}
     }
+}
+
+/// `ll_idx_a2n()`: the index `sscanf(name, "if%u")` reads from `ifN` (digits after `if`,
+/// white space and a `+` allowed before them, anything after them ignored); `None` for 0 or
+/// another word.
+fn ll_idx_a2n(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix("if")?.trim_start();
+    let rest = rest.strip_prefix('+').unwrap_or(rest);
+    let end = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    rest[..end].parse::<u32>().ok().filter(|&index| index != 0)
 }
 
 /// The message types `ip monitor` prints or ignores (`accept_msg()`); any other is reported
