@@ -24,7 +24,7 @@ use std::fmt;
 use std::net::IpAddr;
 
 use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
-use rtnl_codec::{RouteMessage, af, rt_table, rtn, rtnh_f};
+use rtnl_codec::{RouteMessage, af, rt_table, rtm_f, rtn, rtnh_f};
 
 use crate::dump::{DumpRow, Select};
 use crate::error::Result;
@@ -310,6 +310,13 @@ impl<'a> RouteFilter<'a> {
         self
     }
 
+    /// The cached routes (`RTM_F_CLONED`: IPv6 exceptions such as a learnt path MTU, IPv4
+    /// next-hop exceptions) instead of the FIB's, as `ip route show cache` lists them.
+    pub fn cloned(mut self) -> Self {
+        self.dump.cloned = true;
+        self
+    }
+
     /// Whether `m` passes the filters, `oif` being the resolved device.
     fn keeps(&self, oif: Option<u32>, m: &RouteMessage<'_>) -> bool {
         let dump = &self.dump;
@@ -319,6 +326,7 @@ impl<'a> RouteFilter<'a> {
                 .protocol
                 .is_none_or(|protocol| m.protocol() == protocol)
             && self.route_type.is_none_or(|ty| m.route_type() == ty)
+            && (m.flags() & rtm_f::CLONED != 0) == dump.cloned
             && oif.is_none_or(|oif| {
                 m.oif() == Some(oif)
                     || m.multipath()

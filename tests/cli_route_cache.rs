@@ -205,3 +205,76 @@ fn vxlan_tos_names_as_ip_reads_them() {
         ]);
     }
 }
+
+/// `route show cache` (`cached`, `cloned`, `c`, `table cache`): the IPv6 exception a
+/// "packet too big" from a router leaves (a learnt path MTU), with its `expires`, `mtu` and,
+/// with `-s`, `users`/`age`, as ip lists it. A router namespace forwards to a third one over a
+/// 1280-byte link; a 1400-byte UDP datagram from this namespace makes the exception.
+#[test]
+fn route_show_cache_prints_what_ip_prints() {
+    let _run = common::private_netns_with_run_netns();
+    for cmd in [
+        "netns add r",
+        "netns add c",
+        "link add a0 type veth peer name r0 netns r",
+        "-n r link add r1 type veth peer name c0 netns c",
+        "-n r link set r1 mtu 1280",
+        "-n c link set c0 mtu 1280",
+        "addr add 2001:db8:1::1/64 dev a0 nodad",
+        "link set a0 up",
+        "-n r addr add 2001:db8:1::2/64 dev r0 nodad",
+        "-n r addr add 2001:db8:2::2/64 dev r1 nodad",
+        "-n r link set r0 up",
+        "-n r link set r1 up",
+        "-n c addr add 2001:db8:2::1/64 dev c0 nodad",
+        "-n c link set c0 up",
+        "-n c route add default via 2001:db8:2::2",
+        "netns exec r sysctl -qw net.ipv6.conf.all.forwarding=1",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    // The gateway route once a0 has its prefix route.
+    for _ in 0..300 {
+        if ip(&["-6", "route", "show"]).contains("2001:db8:1::/64 dev a0") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    ip(&["route", "add", "2001:db8:2::/64", "via", "2001:db8:1::2"]);
+    // This thread is in the test's namespace: so is the socket.
+    let socket = std::net::UdpSocket::bind("[::]:0").expect("udp socket");
+    let mut cached = String::new();
+    for _ in 0..50 {
+        let _ = socket.send_to(&[0u8; 1400], "[2001:db8:2::1]:9");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        cached = ip(&["-6", "route", "show", "cache"]);
+        if !cached.is_empty() {
+            break;
+        }
+    }
+    assert!(
+        cached.starts_with("2001:db8:2::1 via 2001:db8:1::2 dev a0 metric 1024 expires "),
+        "no exception: {cached:?}"
+    );
+    assert!(cached.contains(" mtu 1280 "), "{cached}");
+    for args in [
+        &["-6", "route", "show", "cache"][..],
+        &["-6", "route", "show", "cached"],
+        &["-6", "route", "list", "cloned"],
+        &["-6", "route", "show", "c"],
+        &["-6", "route", "show", "table", "cache"],
+        &["-6", "route", "show", "cloned", "table", "all"],
+        &["-s", "-6", "route", "show", "cache"],
+        &["-s", "-s", "-6", "route", "show", "cache"],
+        &["-j", "-6", "route", "show", "cache"],
+        &["-j", "-s", "-6", "route", "show", "cache"],
+        &["-d", "-6", "route", "show", "cache", "dev", "a0"],
+        &["route", "show", "cache"],
+        &["-6", "route", "show"],
+        &["-6", "route", "show", "table", "all"],
+    ] {
+        same_settled(args);
+    }
+    let text = text(&same_settled(&["-s", "-6", "route", "show", "cache"]));
+    assert!(text.contains(" users "), "{text}");
+}

@@ -1772,6 +1772,7 @@ fn routes_read_back() {
         table: Some(1000),
         protocol: Some(rtprot::STATIC),
         oif: Some(V0),
+        cloned: false,
     };
     let bytes = route_dump(&mut buf, 6, &dump).unwrap().finish();
     let m = message(bytes);
@@ -2579,6 +2580,7 @@ fn extra_cases() -> Vec<(&'static str, Build)> {
                     table: Some(1),
                     protocol: Some(2),
                     oif: Some(3),
+                    cloned: false,
                 },
             )
         }),

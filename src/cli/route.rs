@@ -636,6 +636,8 @@ struct ShowFilter<'a> {
     metric: Option<u32>,
     /// `root` / `match` / `exact` prefixes.
     prefix: PrefixSelector,
+    /// `cache`, `cached`, `cloned`, `table cache`: the cached routes (`RTM_F_CLONED`).
+    cloned: bool,
 }
 
 impl<'a> ShowFilter<'a> {
@@ -648,7 +650,10 @@ impl<'a> ShowFilter<'a> {
                     let value = args.value()?;
                     f.table = Some(match value {
                         "all" => None,
-                        "cache" => return Err(args::unsupported("route show table cache")),
+                        "cache" => {
+                            f.cloned = true;
+                            continue;
+                        }
                         // ip's show words this error its own way.
                         _ => Some(
                             names::parse_table(value)
@@ -656,7 +661,8 @@ impl<'a> ShowFilter<'a> {
                         ),
                     });
                 }
-                "cached" | "cloned" => return Err(args::unsupported("route show cached")),
+                // ip's `matches()`: `cache` and `c` are `cached` too.
+                w if matches(w, "cached") || matches(w, "cloned") => f.cloned = true,
                 w if matches(w, "protocol") => {
                     let value = args.value()?;
                     f.protocol = Some(
@@ -851,6 +857,9 @@ impl<'a> ShowFilter<'a> {
         if let Some(t) = self.route_type {
             filter = filter.route_type(t);
         }
+        if self.cloned {
+            filter = filter.cloned();
+        }
         let oif = match self.dev {
             Some(dev) => Some(device_index(ctx, dev)?),
             None => None,
@@ -909,6 +918,10 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ));
     }
     let filter = ShowFilter::parse(ctx, args)?;
+    if filter.cloned {
+        // ip writes /proc/sys/net/ipv4/route/flush for IPv4 and deletes IPv6's.
+        return Err(args::unsupported("route flush cache"));
+    }
     let routes = filter.select(ctx, "Flush")?;
     let handle = ctx.handle()?;
     for r in routes {

@@ -297,6 +297,9 @@ pub struct RouteDump {
     pub protocol: Option<u8>,
     /// `RTA_OIF`: only routes through this interface.
     pub oif: Option<u32>,
+    /// `rtm_flags |= RTM_F_CLONED`: the cached routes (IPv6 exceptions, IPv4 next-hop
+    /// exceptions: `ip route show cache`) instead of the FIB's.
+    pub cloned: bool,
 }
 
 /// Checks `address`, when there is one, has the family of `dst`.
@@ -548,6 +551,7 @@ pub fn route_dump<'b>(
     b.header(&RtMsg {
         rtm_family: dump.family,
         rtm_protocol: dump.protocol.unwrap_or(0),
+        rtm_flags: if dump.cloned { rtm_f::CLONED } else { 0 }.into(),
         ..RtMsg::default()
     })?;
     if let Some(table) = dump.table {
