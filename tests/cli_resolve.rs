@@ -224,6 +224,30 @@ fn resolve_prints_what_ip_prints() {
         text.contains(r#""remote6":"sixgw.test","local6":"six.test""#),
         "{text}"
     );
+    // A bridge entry's destination (`-f bridge neigh`, a vxlan's remote) is a host too.
+    for cmd in [
+        "link add br0 type bridge",
+        "link set vx4 master br0",
+        "link set vx4 up",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let status = std::process::Command::new("bridge")
+        .args([
+            "fdb",
+            "add",
+            "02:00:00:00:00:01",
+            "dev",
+            "vx4",
+            "dst",
+            "192.0.2.2",
+        ])
+        .status()
+        .expect("bridge (iproute2) must be installed");
+    assert!(status.success());
+    let text = stdout(&["-r", "-f", "bridge", "neigh", "show", "dev", "vx4"]);
+    assert!(text.contains("gw.test lladdr 02:00:00:00:00:01"), "{text}");
+    stdout(&["-r", "-j", "-f", "bridge", "neigh", "show"]);
     // `-resolve` spelled out, and with other options.
     stdout(&["-resolve", "-d", "-4", "address", "show", "dev", "d0"]);
     stdout(&["-r", "-o", "address", "show", "dev", "d1"]);
