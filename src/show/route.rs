@@ -162,6 +162,11 @@ const METRIC_NAMES: [&str; rtax::MAX as usize + 1] = [
 
 /// Seconds as C's `%g` prints them: six significant digits, trailing zeros dropped,
 /// exponent form from 1e6 up.
+///
+/// C's rule: the exponent `X` is the one `%.5e` prints (after rounding to six digits); the
+/// fixed form with `5 - X` decimals is used when `-4 <= X < 6`. Taking `X` from the rounded
+/// `e` form, not from `log10`, keeps libm out of the binary (its only use was here: a
+/// library less to load and map for every command).
 struct G(f64);
 
 impl fmt::Display for G {
@@ -170,33 +175,22 @@ impl fmt::Display for G {
         if v == 0.0 {
             return f.write_str("0");
         }
-        #[allow(clippy::cast_possible_truncation)]
-        let exponent = v.abs().log10().floor() as i32;
-        let trim = |s: String| -> String {
+        let trim = |s: &str| -> String {
             if s.contains('.') {
                 s.trim_end_matches('0').trim_end_matches('.').to_owned()
             } else {
-                s
+                s.to_owned()
             }
         };
-        if (-4..6).contains(&exponent) {
-            let decimals = usize::try_from(5 - exponent).unwrap_or(0);
-            let fixed = format!("{v:.decimals$}");
-            // Rounding may carry into a seventh digit (999999.5): use the exponent form.
-            if fixed.split('.').next().is_some_and(|int| int.len() <= 6) {
-                return f.write_str(&trim(fixed));
-            }
-        }
         let sci = format!("{v:.5e}");
         let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
         let exp: i32 = exp.parse().unwrap_or(0);
+        if (-4..6).contains(&exp) {
+            let decimals = usize::try_from(5 - exp).unwrap_or(0);
+            return f.write_str(&trim(&format!("{v:.decimals$}")));
+        }
         let sign = if exp < 0 { '-' } else { '+' };
-        write!(
-            f,
-            "{}e{sign}{:02}",
-            trim(mantissa.to_owned()),
-            exp.unsigned_abs()
-        )
+        write!(f, "{}e{sign}{:02}", trim(mantissa), exp.unsigned_abs())
     }
 }
 
@@ -519,6 +513,9 @@ mod tests {
             (999_999.5, "1e+06"),
             (4_294_967.295, "4.29497e+06"),
             (0.0, "0"),
+            (9.999_995_1, "10"),
+            (0.000_123_456_7, "0.000123457"),
+            (0.000_012_345, "1.2345e-05"),
         ] {
             assert_eq!(G(value).to_string(), text, "{value}");
         }
