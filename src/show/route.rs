@@ -10,6 +10,7 @@ use crate::codec::{
 };
 use crate::names;
 
+use super::monitor::{MonitorContext, MonitorLine};
 use super::lookup::LinkTable;
 use super::{Color, Printer};
 
@@ -404,6 +405,28 @@ pub fn route<W: Write>(
     }
     p.text(format_args!("\n"));
     p.close_object();
+}
+
+/// `ip monitor`'s route line: as `ip route show table all` prints it. ip prints the headers
+/// before `print_route()` drops a route of the other family (`-4`/`-6`), and leaves out cloned
+/// routes (the IPv4 route cache).
+impl MonitorLine for RouteMessage<'_> {
+    fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, deleted: bool) {
+        if cx.other_family(self.family()) {
+            (cx.banner)(p, "ROUTE", false);
+            return;
+        }
+        if self.flags() & rtm_f::CLONED != 0 {
+            return;
+        }
+        (cx.banner)(p, "ROUTE", false);
+        let style = RouteStyle::all_tables(cx.details);
+        let extra = Extra {
+            deleted,
+            ..Extra::default()
+        };
+        route(p, self, cx.links, style, extra);
+    }
 }
 
 #[cfg(test)]
