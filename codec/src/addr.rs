@@ -13,7 +13,6 @@ use crate::ifa;
 use crate::index::{AttrIndex, Len, Rule, Slice, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{IfAddrMsg, IfaCacheinfo};
-use crate::rtm;
 use crate::view::View;
 
 const ADDR_SLOTS: usize = slots(ifa::MAX);
@@ -198,21 +197,5 @@ impl<'a> AddressMessage<'a> {
     #[inline]
     pub fn attrs(&self) -> Attrs<'a> {
         self.attrs.iter()
-    }
-}
-
-impl<'a> View<'a> for AddressMessage<'a> {
-    const NEW: u16 = rtm::NEWADDR;
-    const DEL: u16 = rtm::DELADDR;
-    const LAST: u16 = rtm::GETADDR;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        AddressMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        AddressMessage::message(self)
     }
 }

@@ -14,7 +14,6 @@ use crate::kind::{
 };
 use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};
-use crate::rtm;
 use crate::view::View;
 use crate::{af, ifla, ifla_inet6, ifla_info};
 
@@ -651,21 +650,5 @@ impl Inet6Stats<'_> {
     #[inline]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-}
-
-impl<'a> View<'a> for LinkMessage<'a> {
-    const NEW: u16 = rtm::NEWLINK;
-    const DEL: u16 = rtm::DELLINK;
-    const LAST: u16 = rtm::SETLINK;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        LinkMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        LinkMessage::message(self)
     }
 }

@@ -147,7 +147,7 @@ where
 /// [`Payload`] and [`Message::decode`], with a variant for each row of the family list.
 macro_rules! payload {
     ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
-        [$get:path; $new:path => $last:path] $(consts $consts:ident)?;)*) => {
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
         /// A message decoded by its type; see [`Message::decode`].
         #[derive(Clone, Debug)]
         #[non_exhaustive]

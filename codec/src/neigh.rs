@@ -14,7 +14,6 @@ use crate::index::{AttrIndex, Len, Rule, Slice, policy, slots};
 use crate::message::{Message, family_header};
 use crate::nda;
 use crate::raw::{NdMsg, NdaCacheinfo};
-use crate::rtm;
 use crate::view::View;
 
 const NEIGH_SLOTS: usize = slots(nda::MAX);
@@ -203,21 +202,5 @@ impl<'a> NeighbourMessage<'a> {
     #[inline]
     pub fn attrs(&self) -> Attrs<'a> {
         self.attrs.iter()
-    }
-}
-
-impl<'a> View<'a> for NeighbourMessage<'a> {
-    const NEW: u16 = rtm::NEWNEIGH;
-    const DEL: u16 = rtm::DELNEIGH;
-    const LAST: u16 = rtm::GETNEIGH;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        NeighbourMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        NeighbourMessage::message(self)
     }
 }

@@ -10,7 +10,6 @@ use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
 use crate::netnsa;
 use crate::raw::RtGenMsg;
-use crate::rtm;
 use crate::view::View;
 
 const NSID_SLOTS: usize = slots(netnsa::MAX);
@@ -87,21 +86,5 @@ impl<'a> NsidMessage<'a> {
     /// Every attribute in order, known or not.
     pub fn attrs(&self) -> Attrs<'a> {
         self.attrs.iter()
-    }
-}
-
-impl<'a> View<'a> for NsidMessage<'a> {
-    const NEW: u16 = rtm::NEWNSID;
-    const DEL: u16 = rtm::DELNSID;
-    const LAST: u16 = rtm::GETNSID;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        NsidMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        NsidMessage::message(self)
     }
 }

@@ -14,7 +14,6 @@ use crate::error::{Error, Layer};
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{RtMsg, RtNextHop, RtaCacheinfo};
-use crate::rtm;
 use crate::view::View;
 use crate::{rta, rtax};
 
@@ -424,20 +423,4 @@ fn split_nexthop(bytes: &[u8], offset: usize) -> Result<(Nexthop<'_>, usize), Er
         offset: offset.saturating_add(RtNextHop::SIZE),
     };
     Ok((nexthop, align4(len).min(bytes.len())))
-}
-
-impl<'a> View<'a> for RouteMessage<'a> {
-    const NEW: u16 = rtm::NEWROUTE;
-    const DEL: u16 = rtm::DELROUTE;
-    const LAST: u16 = rtm::GETROUTE;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        RouteMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        RouteMessage::message(self)
-    }
 }

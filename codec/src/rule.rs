@@ -12,7 +12,7 @@ use zerocopy::FromBytes;
 
 use crate::attr::{Attr, Attrs};
 use crate::error::Error;
-use crate::{fra, rtm};
+use crate::fra;
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
 use crate::message::{Message, family_header};
 use crate::raw::{FibRuleHdr, FibRulePortRange, FibRuleUidRange};
@@ -251,22 +251,6 @@ fn port_range(bytes: &[u8]) -> Option<(u16, u16)> {
     FibRulePortRange::read_from_prefix(bytes)
         .ok()
         .map(|(r, _)| (r.start.get(), r.end.get()))
-}
-
-impl<'a> View<'a> for RuleMessage<'a> {
-    const NEW: u16 = rtm::NEWRULE;
-    const DEL: u16 = rtm::DELRULE;
-    const LAST: u16 = rtm::GETRULE;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        RuleMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        RuleMessage::message(self)
-    }
 }
 
 #[cfg(test)]

@@ -29,6 +29,8 @@
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::message::Message;
+// The family list names the views by their names at the crate's root.
+use crate::*;
 
 /// A typed view of one rtnetlink family's messages (`struct ifinfomsg`, `ifaddrmsg`, `rtmsg`,
 /// `rtgenmsg` and their attributes).
@@ -73,12 +75,36 @@ pub trait Dump {
     fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error>;
 }
 
+/// The [`View`] of each row of the family list: its message types, and the view's own
+/// checking `parse`.
+macro_rules! family_views {
+    ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
+        $(
+            impl<'a> View<'a> for $view<'a> {
+                const NEW: u16 = $new;
+                const DEL: u16 = $del;
+                const LAST: u16 = $last;
+
+                #[inline(always)]
+                fn parse(message: Message<'a>) -> Result<Self, Error> {
+                    $view::parse(message)
+                }
+
+                #[inline]
+                fn message(&self) -> Message<'a> {
+                    $view::message(self)
+                }
+            }
+        )*
+    };
+}
+families!(family_views);
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlm_f;
     use crate::request::*;
-    use crate::*;
 
     /// The request a dump writes and the range of its reply view, for one family.
     fn check<D: Dump>(dump: &D, get: u16, new: u16, last: u16) {
@@ -91,6 +117,9 @@ mod tests {
         assert_eq!(<D::Reply<'_> as View<'_>>::FIRST, new);
         assert_eq!(<D::Reply<'_> as View<'_>>::DEL, new + 1);
         assert_eq!(<D::Reply<'_> as View<'_>>::LAST, last);
+        // rtnetlink numbers a family's types in a block of four: NEW, DEL, GET (, SET).
+        assert_eq!(get, new + 2);
+        assert!(last == get || last == get + 1);
         // The GET type is in the family's block, so the reply view reads the request too.
         assert!(D::Reply::parse(m).is_ok());
     }
@@ -98,7 +127,7 @@ mod tests {
     /// Each row of the family list: its dump and the types the row names.
     macro_rules! each_family_knows_its_types_and_request {
         ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
-            [$get:path; $new:path => $last:path] $(consts $consts:ident)?;)*) => {
+            [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
             #[test]
             fn each_family_knows_its_types_and_request() {
                 $(check(&<$dump>::default(), $get, $new, $last);)*

@@ -15,7 +15,7 @@ pub use rtnetlink::*;
 /// The constants of each family that has its own header (`consts NAME` in the family list).
 macro_rules! family_consts {
     ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
-        [$get:path; $new:path => $last:path] $(consts $consts:ident)?;)*) => {
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
         $($(
             mod $consts;
             pub use $consts::*;

@@ -42,7 +42,7 @@ pub use kind_opts::{BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt};
 /// family's name.
 macro_rules! family_requests {
     ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
-        [$get:path; $new:path => $last:path] $(consts $consts:ident)?;)*) => {
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
         $(
             mod $module;
             pub use $module::*;
