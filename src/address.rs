@@ -27,9 +27,10 @@ use std::fmt;
 use std::net::Ipv4Addr;
 
 use rtnl_codec::request::{self, AddressDump, Broadcast, Lifetime, LinkRef, NewMode};
-use rtnl_codec::{AddressMessage, af, ifa_f};
+use rtnl_codec::{AddressMessage, af, ifa_f, rtnlgrp};
 use rustix::io::Errno;
 
+use crate::monitor::{Group, MonitorFamily, MonitorGroups};
 use crate::dump::{DumpRow, Select};
 use crate::error::{Error, Result};
 use crate::handle::Handle;
@@ -447,6 +448,44 @@ impl Handle {
         on: impl FnMut(DumpRow<'_, AddressMessage<'_>>),
     ) -> Result<()> {
         filter.rows(self, on)
+    }
+}
+
+impl MonitorGroups {
+    /// `RTNLGRP_IPV4_IFADDR`: IPv4 addresses (`RTM_NEWADDR`, `RTM_DELADDR`).
+    pub const IPV4_ADDRESS: Self = Self::bit(1);
+    /// `RTNLGRP_IPV6_IFADDR`: IPv6 addresses.
+    pub const IPV6_ADDRESS: Self = Self::bit(2);
+    /// IPv4 and IPv6 addresses.
+    pub const ADDRESS: Self = Self::IPV4_ADDRESS.or(Self::IPV6_ADDRESS);
+}
+
+/// `ip monitor address`: a group per address family, each dumping its addresses in a resync.
+impl MonitorFamily for AddressMessage<'_> {
+    const OBJECT: &'static str = "address";
+    const GROUPS: &'static [Group] = &[
+        Group {
+            flag: MonitorGroups::IPV4_ADDRESS,
+            name: "IPV4_ADDRESS",
+            rtnlgrp: rtnlgrp::IPV4_IFADDR,
+            family: Some(af::INET),
+            resync: |m, f| m.resync_dump("dump addresses", &every_address(af::INET), f),
+        },
+        Group {
+            flag: MonitorGroups::IPV6_ADDRESS,
+            name: "IPV6_ADDRESS",
+            rtnlgrp: rtnlgrp::IPV6_IFADDR,
+            family: Some(af::INET6),
+            resync: |m, f| m.resync_dump("dump addresses", &every_address(af::INET6), f),
+        },
+    ];
+}
+
+/// Every address of `family`.
+fn every_address(family: u8) -> AddressDump {
+    AddressDump {
+        family,
+        ..AddressDump::default()
     }
 }
 

@@ -26,21 +26,73 @@
 pub use rtnl_codec as codec;
 pub use rtnl_sys as sys;
 
-mod address;
+/// The rtnetlink families of the library, each listed once: its module (the operations in
+/// `src/NAME.rs`, the renderer in `src/show/NAME.rs`), the codec's view, the owned value, the
+/// [`monitor::Event`] and [`monitor::Payload`] variants of a new (or changed) and of a deleted
+/// object, and its list in the [`monitor::Snapshot`], each with its documentation.
+///
+/// `families!(callback)` hands the list to the macro `callback`: the module declarations here
+/// and in [`show`], the monitor's enums, snapshot and dispatch, `show::monitor`'s printing.
+/// What else the monitor needs of a family (its multicast groups, the word `ip monitor`
+/// names it by, its resync dumps) the family's module says with `monitor::MonitorFamily`;
+/// how `ip monitor` prints it, its renderer says with [`show::monitor::MonitorLine`]. So a
+/// new family is a row here and its own files.
+macro_rules! families {
+    ($callback:ident) => {
+        $callback! {
+            address: AddressMessage => Address {
+                NewAddress: "`RTM_NEWADDR`: an address was added or changed.",
+                DelAddress: "`RTM_DELADDR`: an address was removed.",
+                addresses: "Every address of the subscribed families (`RTM_GETADDR` dumps), IPv4 first.",
+            };
+            link: LinkMessage => Link {
+                NewLink: "`RTM_NEWLINK`: a link appeared or changed (flags, name, carrier, master, ...).",
+                DelLink: "`RTM_DELLINK`: a link is gone (or moved to another namespace).",
+                links: "Every link (`RTM_GETLINK` dump), with [`MonitorGroups::LINK`].",
+            };
+            nsid: NsidMessage => Nsid {
+                NewNsid: "`RTM_NEWNSID`: an nsid was assigned (its [`name`](crate::Nsid::name) is not looked up; see [`Namespaces::name_nsids`](crate::netns::Namespaces::name_nsids)).",
+                DelNsid: "`RTM_DELNSID`: an nsid was released (its namespace is gone).",
+                nsids: "Every nsid (`RTM_GETNSID` dump), with [`MonitorGroups::NSID`]; unnamed.",
+            };
+            route: RouteMessage => Route {
+                NewRoute: "`RTM_NEWROUTE`: a route was added or changed.",
+                DelRoute: "`RTM_DELROUTE`: a route was removed.",
+                routes: "Every route of every table of the subscribed families (`RTM_GETROUTE` dumps), IPv4 first.",
+            };
+            rule: RuleMessage => Rule {
+                NewRule: "`RTM_NEWRULE`: a policy rule was added.",
+                DelRule: "`RTM_DELRULE`: a policy rule was removed.",
+                rules: "Every policy rule of the subscribed families (`RTM_GETRULE` dumps), IPv4 first.",
+            };
+            neigh: NeighbourMessage => Neighbour {
+                NewNeighbour: "`RTM_NEWNEIGH`: a neighbour or FDB entry was added or changed.",
+                DelNeighbour: "`RTM_DELNEIGH`: a neighbour or FDB entry was removed.",
+                neighbours: "Every neighbour entry (`RTM_GETNEIGH` dumps: ARP and NDP, then the bridge forwarding databases), with [`MonitorGroups::NEIGH`].",
+            };
+        }
+    };
+}
+
+/// Each family's module of operations.
+macro_rules! family_modules {
+    ($($module:ident: $view:ident => $value:ident {
+        $new:ident: $new_doc:literal, $del:ident: $del_doc:literal, $list:ident: $list_doc:literal $(,)?
+    };)*) => {
+        $(mod $module;)*
+    };
+}
+
 mod batch;
 mod dump;
 mod error;
 mod handle;
-mod link;
 mod model;
 pub mod monitor;
 pub mod names;
-mod neigh;
 pub mod netns;
-mod nsid;
-mod route;
-mod rule;
 pub mod show;
+families!(family_modules);
 pub mod topology;
 pub mod tuntap;
 mod vocab;

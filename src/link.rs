@@ -9,9 +9,10 @@ use std::os::fd::{AsFd, AsRawFd};
 use std::os::unix::ffi::OsStrExt as _;
 
 use rtnl_codec::request::{self, LinkDump, LinkFlags, LinkKind, Netns, NewMode};
-use rtnl_codec::{LinkMessage, iff, ifla};
+use rtnl_codec::{LinkMessage, iff, ifla, rtnlgrp};
 use rtnl_sys::{NetnsFd, RunDir};
 
+use crate::monitor::{Group, MonitorFamily, MonitorGroups};
 use crate::dump::{DumpRow, Select};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::Handle;
@@ -848,4 +849,21 @@ impl Handle {
             |message| rtnl_codec::NsidMessage::parse(message).map(|m| m.nsid().filter(|&n| n >= 0)),
         )
     }
+}
+
+impl MonitorGroups {
+    /// `RTNLGRP_LINK`: links created, changed, deleted (`RTM_NEWLINK`, `RTM_DELLINK`).
+    pub const LINK: Self = Self::bit(0);
+}
+
+/// `ip monitor link`: one group, and every link in a resync.
+impl MonitorFamily for LinkMessage<'_> {
+    const OBJECT: &'static str = "link";
+    const GROUPS: &'static [Group] = &[Group {
+        flag: MonitorGroups::LINK,
+        name: "LINK",
+        rtnlgrp: rtnlgrp::LINK,
+        family: None,
+        resync: |m, f| m.resync_dump("dump links", &LinkDump::default(), f),
+    }];
 }

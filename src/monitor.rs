@@ -57,11 +57,9 @@ use std::fmt;
 use std::ops::{BitAnd, BitOr, BitOrAssign};
 use std::os::fd::{AsFd, BorrowedFd};
 
-use rtnl_codec::request::{AddressDump, LinkDump, NeighbourDump, NsidDump, RouteDump, RuleDump};
-use rtnl_codec::{
-    AddressMessage, Dump, LinkMessage, Message, Messages, NeighbourMessage, NsidMessage,
-    RouteMessage, RuleMessage, View, af, rtnlgrp,
-};
+// The family list names the codec's views and the owned values by their names at the roots.
+use rtnl_codec::*;
+use rtnl_codec::{Dump, Message, Messages, View};
 use rustix::io::Errno;
 
 use rtnl_sys::{Deadline, Engine, RECV_BUFFER_SIZE, Socket, Waiting};
@@ -69,9 +67,8 @@ use rtnl_sys::{Deadline, Engine, RECV_BUFFER_SIZE, Socket, Waiting};
 use crate::dump::{dump_once, retry_interrupted};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::{NetnsRef, open_netns};
-use crate::model::{Address, FromView, Link, Nsid, Route};
-use crate::neigh::Neighbour;
-use crate::rule::Rule;
+use crate::model::FromView;
+use crate::*;
 
 /// The most datagrams discarded when a resync starts; a flood that outlasts it overruns the
 /// queue again, which only means another resync.
@@ -84,55 +81,69 @@ const DRAIN_LIMIT: usize = 1 << 16;
 pub struct MonitorGroups(u32);
 
 impl MonitorGroups {
-    /// `RTNLGRP_LINK`: links created, changed, deleted (`RTM_NEWLINK`, `RTM_DELLINK`).
-    pub const LINK: Self = Self(1 << 0);
-    /// `RTNLGRP_IPV4_IFADDR`: IPv4 addresses (`RTM_NEWADDR`, `RTM_DELADDR`).
-    pub const IPV4_ADDRESS: Self = Self(1 << 1);
-    /// `RTNLGRP_IPV6_IFADDR`: IPv6 addresses.
-    pub const IPV6_ADDRESS: Self = Self(1 << 2);
-    /// `RTNLGRP_IPV4_ROUTE`: IPv4 routes of every table (`RTM_NEWROUTE`, `RTM_DELROUTE`).
-    pub const IPV4_ROUTE: Self = Self(1 << 3);
-    /// `RTNLGRP_IPV6_ROUTE`: IPv6 routes of every table.
-    pub const IPV6_ROUTE: Self = Self(1 << 4);
-    /// `RTNLGRP_NSID`: nsids assigned and released (`RTM_NEWNSID`, `RTM_DELNSID`).
-    pub const NSID: Self = Self(1 << 5);
-    /// `RTNLGRP_NEIGH`: neighbour (ARP, NDP) and bridge FDB entries (`RTM_NEWNEIGH`,
-    /// `RTM_DELNEIGH`).
-    pub const NEIGH: Self = Self(1 << 6);
-    /// `RTNLGRP_IPV4_RULE`: IPv4 policy rules (`RTM_NEWRULE`, `RTM_DELRULE`).
-    pub const IPV4_RULE: Self = Self(1 << 7);
-    /// `RTNLGRP_IPV6_RULE`: IPv6 policy rules.
-    pub const IPV6_RULE: Self = Self(1 << 8);
-    /// IPv4 and IPv6 addresses.
-    pub const ADDRESS: Self = Self(Self::IPV4_ADDRESS.0 | Self::IPV6_ADDRESS.0);
-    /// IPv4 and IPv6 routes.
-    pub const ROUTE: Self = Self(Self::IPV4_ROUTE.0 | Self::IPV6_ROUTE.0);
-    /// IPv4 and IPv6 policy rules.
-    pub const RULE: Self = Self(Self::IPV4_RULE.0 | Self::IPV6_RULE.0);
-    /// Everything a monitor understands: every group of the table below (what `ip monitor`
+    /// Everything a monitor understands: every group of every family (what `ip monitor`
     /// with no object, or `ip monitor all`, shows of the families rtnl knows).
-    pub const ALL: Self = Self::union(&Self::TABLE);
+    pub const ALL: Self = Self::union(&FAMILIES);
 
-    /// Each flag with its name and its multicast group.
-    const TABLE: [(Self, &'static str, u32); 9] = [
-        (Self::LINK, "LINK", rtnlgrp::LINK),
-        (Self::IPV4_ADDRESS, "IPV4_ADDRESS", rtnlgrp::IPV4_IFADDR),
-        (Self::IPV6_ADDRESS, "IPV6_ADDRESS", rtnlgrp::IPV6_IFADDR),
-        (Self::IPV4_ROUTE, "IPV4_ROUTE", rtnlgrp::IPV4_ROUTE),
-        (Self::IPV6_ROUTE, "IPV6_ROUTE", rtnlgrp::IPV6_ROUTE),
-        (Self::NSID, "NSID", rtnlgrp::NSID),
-        (Self::NEIGH, "NEIGH", rtnlgrp::NEIGH),
-        (Self::IPV4_RULE, "IPV4_RULE", rtnlgrp::IPV4_RULE),
-        (Self::IPV6_RULE, "IPV6_RULE", rtnlgrp::IPV6_RULE),
-    ];
+    /// The group of bit `n`: each family's module names its groups with it, each bit once.
+    pub(crate) const fn bit(n: u32) -> Self {
+        Self(1 << n)
+    }
 
-    /// Every flag of `table`.
-    const fn union(table: &[(Self, &'static str, u32)]) -> Self {
+    /// The groups of `self` and of `other` (`|` in a `const`).
+    pub(crate) const fn or(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+
+    /// Every flag of every family's groups.
+    const fn union(families: &[(&'static str, &'static [Group])]) -> Self {
         let mut bits = 0;
         let mut i = 0;
-        while i < table.len() {
-            bits |= table[i].0.0;
+        while i < families.len() {
+            let groups = families[i].1;
+            let mut j = 0;
+            while j < groups.len() {
+                bits |= groups[j].flag.0;
+                j += 1;
+            }
             i += 1;
+        }
+        Self(bits)
+    }
+
+    /// Every group of every family, in the order of their bits.
+    fn table() -> impl Iterator<Item = &'static Group> {
+        (0..u32::BITS).filter_map(|bit| {
+            FAMILIES
+                .iter()
+                .flat_map(|(_, groups)| groups.iter())
+                .find(|group| group.flag.0 == 1 << bit)
+        })
+    }
+
+    /// The groups of the family `ip monitor` names `object` (`link`, `address`, `route`,
+    /// `nsid`, `rule`, `neigh`), or `None` for a word no family of rtnl answers to.
+    pub fn object(object: &str) -> Option<Self> {
+        FAMILIES
+            .iter()
+            .find(|(name, _)| *name == object)
+            .map(|family| Self::union(std::slice::from_ref(family)))
+    }
+
+    /// The words `ip monitor` names the families by, in the order of the library's family
+    /// list.
+    pub fn objects() -> impl Iterator<Item = &'static str> {
+        FAMILIES.iter().map(|(name, _)| *name)
+    }
+
+    /// The groups whose objects are of the address family `family` (`AF_INET`,
+    /// `AF_INET6`) or of any: what `ip -4 monitor` or `ip -6 monitor` joins.
+    pub fn of_family(family: u8) -> Self {
+        let mut bits = 0;
+        for group in Self::table() {
+            if group.family.is_none_or(|f| f == family) {
+                bits |= group.flag.0;
+            }
         }
         Self(bits)
     }
@@ -159,10 +170,9 @@ impl MonitorGroups {
 
     /// The `RTNLGRP_*` numbers of the groups set, in the order of [`MonitorGroups::ALL`].
     pub fn rtnl_groups(self) -> impl Iterator<Item = u32> {
-        Self::TABLE
-            .into_iter()
-            .filter(move |(flag, _, _)| self.contains(*flag))
-            .map(|(_, _, group)| group)
+        Self::table()
+            .filter(move |group| self.contains(group.flag))
+            .map(|group| group.rtnlgrp)
     }
 }
 
@@ -191,12 +201,12 @@ impl fmt::Debug for MonitorGroups {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("MonitorGroups(")?;
         let mut first = true;
-        for (flag, name, _) in Self::TABLE {
-            if self.contains(flag) {
+        for group in Self::table() {
+            if self.contains(group.flag) {
                 if !first {
                     f.write_str(" | ")?;
                 }
-                f.write_str(name)?;
+                f.write_str(group.name)?;
                 first = false;
             }
         }
@@ -204,125 +214,107 @@ impl fmt::Debug for MonitorGroups {
     }
 }
 
-/// The complete tables of the subscribed kinds, dumped at one moment: what an
-/// [`Event::Resync`] carries and [`Monitor::snapshot`] returns. A kind not subscribed is left
-/// empty.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Snapshot {
-    /// Every link (`RTM_GETLINK` dump), with [`MonitorGroups::LINK`].
-    pub links: Vec<Link>,
-    /// Every address of the subscribed families (`RTM_GETADDR` dumps), IPv4 first.
-    pub addresses: Vec<Address>,
-    /// Every route of every table of the subscribed families (`RTM_GETROUTE` dumps), IPv4
-    /// first.
-    pub routes: Vec<Route>,
-    /// Every nsid (`RTM_GETNSID` dump), with [`MonitorGroups::NSID`]; unnamed.
-    pub nsids: Vec<Nsid>,
-    /// Every policy rule of the subscribed families (`RTM_GETRULE` dumps), IPv4 first.
-    pub rules: Vec<Rule>,
-    /// Every neighbour entry (`RTM_GETNEIGH` dumps: ARP and NDP, then the bridge forwarding
-    /// databases), with [`MonitorGroups::NEIGH`].
-    pub neighbours: Vec<Neighbour>,
+/// One multicast group of a family: what the monitor joins, names, filters and dumps for it.
+pub(crate) struct Group {
+    /// Its flag: one bit of its own.
+    pub(crate) flag: MonitorGroups,
+    /// The flag's name, for `Debug`.
+    pub(crate) name: &'static str,
+    /// `RTNLGRP_*`.
+    pub(crate) rtnlgrp: u32,
+    /// The address family of its objects (`AF_INET`, `AF_INET6`), `None` for any.
+    pub(crate) family: Option<u8>,
+    /// Its dumps in a resync.
+    pub(crate) resync: ResyncDump,
 }
 
-/// One notification from the kernel, copied out of the receive buffer.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[non_exhaustive]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "events are handed over one at a time; boxing would cost an allocation per link event"
-)]
-pub enum Event {
-    /// `RTM_NEWLINK`: a link appeared or changed (flags, name, carrier, master, ...).
-    NewLink(Link),
-    /// `RTM_DELLINK`: a link is gone (or moved to another namespace).
-    DelLink(Link),
-    /// `RTM_NEWADDR`: an address was added or changed.
-    NewAddress(Address),
-    /// `RTM_DELADDR`: an address was removed.
-    DelAddress(Address),
-    /// `RTM_NEWROUTE`: a route was added or changed.
-    NewRoute(Route),
-    /// `RTM_DELROUTE`: a route was removed.
-    DelRoute(Route),
-    /// `RTM_NEWNSID`: an nsid was assigned (its [`name`](Nsid::name) is not looked up; see
-    /// [`Namespaces::name_nsids`](crate::netns::Namespaces::name_nsids)).
-    NewNsid(Nsid),
-    /// `RTM_DELNSID`: an nsid was released (its namespace is gone).
-    DelNsid(Nsid),
-    /// `RTM_NEWRULE`: a policy rule was added.
-    NewRule(Rule),
-    /// `RTM_DELRULE`: a policy rule was removed.
-    DelRule(Rule),
-    /// `RTM_NEWNEIGH`: a neighbour or FDB entry was added or changed.
-    NewNeighbour(Neighbour),
-    /// `RTM_DELNEIGH`: a neighbour or FDB entry was removed.
-    DelNeighbour(Neighbour),
-    /// Events were lost; here is the current state of every subscribed kind. Replace your
-    /// picture with it (see the [module documentation](self) for exactly what came before and
-    /// what follows).
-    Resync(Snapshot),
-    /// A message of another type (or an nsid message without `NETNSA_NSID`), kept whole.
-    Other {
-        /// `nlmsg_type`.
-        message_type: u16,
-        /// The message, header included.
-        bytes: Vec<u8>,
-    },
+/// What the monitor needs of a family besides its row in the family list (`families!` in
+/// `lib.rs`), said by the family's own module for its codec view.
+pub(crate) trait MonitorFamily {
+    /// The word `ip monitor` names the family by (`link`, `neigh`, ...).
+    const OBJECT: &'static str;
+    /// Its groups (IPv4 and IPv6 ones for addresses, routes, rules).
+    const GROUPS: &'static [Group];
 }
 
-/// One notification as the codec's borrowed view (the streaming form,
-/// [`Monitor::next_with`]), or a resync marker.
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub enum Payload<'a> {
-    /// `RTM_NEWLINK`.
-    NewLink(LinkMessage<'a>),
-    /// `RTM_DELLINK`.
-    DelLink(LinkMessage<'a>),
-    /// `RTM_NEWADDR`.
-    NewAddress(AddressMessage<'a>),
-    /// `RTM_DELADDR`.
-    DelAddress(AddressMessage<'a>),
-    /// `RTM_NEWROUTE`.
-    NewRoute(RouteMessage<'a>),
-    /// `RTM_DELROUTE`.
-    DelRoute(RouteMessage<'a>),
-    /// `RTM_NEWNSID`.
-    NewNsid(NsidMessage<'a>),
-    /// `RTM_DELNSID`.
-    DelNsid(NsidMessage<'a>),
-    /// `RTM_NEWRULE`.
-    NewRule(RuleMessage<'a>),
-    /// `RTM_DELRULE`.
-    DelRule(RuleMessage<'a>),
-    /// `RTM_NEWNEIGH`.
-    NewNeighbour(NeighbourMessage<'a>),
-    /// `RTM_DELNEIGH`.
-    DelNeighbour(NeighbourMessage<'a>),
-    /// A message of another type.
-    Other(Message<'a>),
-    /// Events were lost: forget what you know of the subscribed kinds. The `New*` payloads up
-    /// to [`Payload::ResyncEnd`] are the dumped tables, not events. When the kernel reports
-    /// the dump inconsistent, it is redone and `ResyncBegin` comes again.
-    ResyncBegin,
-    /// The end of a resync's dump: what came since [`Payload::ResyncBegin`] is the complete
-    /// current state; events follow again.
-    ResyncEnd,
-}
+/// The monitor's types and dispatch, with a variant and a snapshot list for each row of the
+/// family list: what the monitor does with a family (decode a notification, copy it out, add
+/// it to a snapshot) is written once here, for all of them.
+macro_rules! monitor_families {
+    ($($module:ident: $view:ident => $value:ident {
+        $new:ident: $new_doc:literal, $del:ident: $del_doc:literal, $list:ident: $list_doc:literal $(,)?
+    };)*) => {
+        /// Each family's `ip monitor` word and groups.
+        const FAMILIES: [(&'static str, &'static [Group]); [$(stringify!($module)),*].len()] = [
+            $((<$view<'static> as MonitorFamily>::OBJECT, <$view<'static> as MonitorFamily>::GROUPS),)*
+        ];
 
-/// The families the monitor knows, each named once: its view, its owned value, the
-/// [`Payload`] and [`Event`] variants of a new (or changed) and of a deleted object, and its
-/// list in the [`Snapshot`]. What the monitor does with a family (decode a notification, copy
-/// it out, add it to a snapshot) is written once below, for all of them.
-macro_rules! families {
-    ($($view:ident => $value:ident, $new:ident, $del:ident, $list:ident;)*) => {
+        /// The complete tables of the subscribed kinds, dumped at one moment: what an
+        /// [`Event::Resync`] carries and [`Monitor::snapshot`] returns. A kind not subscribed is
+        /// left empty.
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        #[non_exhaustive]
+        pub struct Snapshot {
+            $(
+                #[doc = $list_doc]
+                pub $list: Vec<$value>,
+            )*
+        }
+
+        /// One notification from the kernel, copied out of the receive buffer.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        #[non_exhaustive]
+        #[allow(
+            clippy::large_enum_variant,
+            reason = "events are handed over one at a time; boxing would cost an allocation per link event"
+        )]
+        pub enum Event {
+            $(
+                #[doc = $new_doc]
+                $new($value),
+                #[doc = $del_doc]
+                $del($value),
+            )*
+            /// Events were lost; here is the current state of every subscribed kind. Replace your
+            /// picture with it (see the [module documentation](self) for exactly what came before and
+            /// what follows).
+            Resync(Snapshot),
+            /// A message of another type (or an nsid message without `NETNSA_NSID`), kept whole.
+            Other {
+                /// `nlmsg_type`.
+                message_type: u16,
+                /// The message, header included.
+                bytes: Vec<u8>,
+            },
+        }
+
+        /// One notification as the codec's borrowed view (the streaming form,
+        /// [`Monitor::next_with`]), or a resync marker.
+        #[derive(Clone, Debug)]
+        #[non_exhaustive]
+        pub enum Payload<'a> {
+            $(
+                #[doc = $new_doc]
+                $new($view<'a>),
+                #[doc = $del_doc]
+                $del($view<'a>),
+            )*
+            /// A message of another type.
+            Other(Message<'a>),
+            /// Events were lost: forget what you know of the subscribed kinds. The `New*` payloads up
+            /// to [`Payload::ResyncEnd`] are the dumped tables, not events. When the kernel reports
+            /// the dump inconsistent, it is redone and `ResyncBegin` comes again.
+            ResyncBegin,
+            /// The end of a resync's dump: what came since [`Payload::ResyncBegin`] is the complete
+            /// current state; events follow again.
+            ResyncEnd,
+        }
+
         impl<'a> Payload<'a> {
             /// Decodes a notification by its type.
             ///
             /// # Errors
-            /// When a link, address, route, nsid or rule message does not parse.
+            /// When a message of one of the families does not parse.
             pub fn from_message(message: Message<'a>) -> Result<Self, rtnl_codec::Error> {
                 let ty = message.ty();
                 $(
@@ -369,17 +361,10 @@ macro_rules! families {
     };
 }
 
-families! {
-    LinkMessage => Link, NewLink, DelLink, links;
-    AddressMessage => Address, NewAddress, DelAddress, addresses;
-    RouteMessage => Route, NewRoute, DelRoute, routes;
-    NsidMessage => Nsid, NewNsid, DelNsid, nsids;
-    RuleMessage => Rule, NewRule, DelRule, rules;
-    NeighbourMessage => Neighbour, NewNeighbour, DelNeighbour, neighbours;
-}
+families!(monitor_families);
 
 /// A view the resync dumps hand over: as the `New*` payload it is.
-trait Dumped<'a>: View<'a> {
+pub(crate) trait Dumped<'a>: View<'a> {
     fn payload(self) -> Payload<'a>;
 }
 
@@ -703,9 +688,9 @@ impl Monitor {
         retry_interrupted(|_| {
             f(Payload::ResyncBegin);
             let mut n = 2;
-            for (group, dump) in RESYNC_DUMPS {
-                if self.groups.intersects(group) {
-                    n += dump(self, f)?;
+            for group in MonitorGroups::table() {
+                if self.groups.intersects(group.flag) {
+                    n += (group.resync)(self, f)?;
                 }
             }
             f(Payload::ResyncEnd);
@@ -714,7 +699,7 @@ impl Monitor {
     }
 
     /// One dump of a resync, each reply to `f` as its `New*` payload; how many there were.
-    fn resync_dump<D>(
+    pub(crate) fn resync_dump<D>(
         &mut self,
         op: &'static str,
         dump: &D,
@@ -787,94 +772,48 @@ impl Iterator for Monitor {
 }
 
 /// One dump of a resync: what [`Monitor::dump_all`] runs for a subscribed group.
-type ResyncDump = fn(&mut Monitor, &mut dyn FnMut(Payload<'_>)) -> Result<usize>;
-
-/// The dumps of a resync, in order, each with the group that asks for it.
-const RESYNC_DUMPS: [(MonitorGroups, ResyncDump); 9] = [
-    (MonitorGroups::LINK, |m, f| {
-        m.resync_dump("dump links", &LinkDump::default(), f)
-    }),
-    (MonitorGroups::IPV4_ADDRESS, |m, f| {
-        m.resync_dump("dump addresses", &addresses(af::INET), f)
-    }),
-    (MonitorGroups::IPV6_ADDRESS, |m, f| {
-        m.resync_dump("dump addresses", &addresses(af::INET6), f)
-    }),
-    (MonitorGroups::IPV4_ROUTE, |m, f| {
-        m.resync_dump("dump routes", &routes(af::INET), f)
-    }),
-    (MonitorGroups::IPV6_ROUTE, |m, f| {
-        m.resync_dump("dump routes", &routes(af::INET6), f)
-    }),
-    (MonitorGroups::NSID, |m, f| {
-        m.resync_dump("dump nsids", &NsidDump::default(), f)
-    }),
-    (MonitorGroups::NEIGH, |m, f| {
-        let fdb = NeighbourDump {
-            family: af::BRIDGE,
-            ..NeighbourDump::default()
-        };
-        Ok(
-            m.resync_dump("dump neighbours", &NeighbourDump::default(), f)?
-                + m.resync_dump("dump neighbours", &fdb, f)?,
-        )
-    }),
-    (MonitorGroups::IPV4_RULE, |m, f| {
-        m.resync_dump("dump rules", &RuleDump { family: af::INET }, f)
-    }),
-    (MonitorGroups::IPV6_RULE, |m, f| {
-        m.resync_dump("dump rules", &RuleDump { family: af::INET6 }, f)
-    }),
-];
-
-/// Every address of `family`.
-fn addresses(family: u8) -> AddressDump {
-    AddressDump {
-        family,
-        ..AddressDump::default()
-    }
-}
-
-/// Every route of `family`, in every table.
-fn routes(family: u8) -> RouteDump {
-    RouteDump {
-        family,
-        ..RouteDump::default()
-    }
-}
+pub(crate) type ResyncDump = fn(&mut Monitor, &mut dyn FnMut(Payload<'_>)) -> Result<usize>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn groups_map_to_rtnetlink_groups() {
-        assert_eq!(
-            MonitorGroups::ALL.rtnl_groups().collect::<Vec<_>>(),
-            rtnl_sys::EVENT_GROUPS
-        );
-        let groups = MonitorGroups::LINK | MonitorGroups::IPV6_ROUTE;
-        assert_eq!(
-            groups.rtnl_groups().collect::<Vec<_>>(),
-            [rtnlgrp::LINK, rtnlgrp::IPV6_ROUTE]
-        );
-        assert!(MonitorGroups::ADDRESS.contains(MonitorGroups::IPV4_ADDRESS));
-        assert!(!MonitorGroups::LINK.intersects(MonitorGroups::ROUTE));
-        assert!(MonitorGroups::empty().is_empty());
-        assert_eq!(format!("{groups:?}"), "MonitorGroups(LINK | IPV6_ROUTE)");
-        assert_eq!(
-            MonitorGroups::ALL & MonitorGroups::NSID,
-            MonitorGroups::NSID
-        );
+    fn each_group_has_a_bit_of_its_own_and_all_holds_them() {
+        let mut all = MonitorGroups::empty();
+        let mut n = 0;
+        for (_, groups) in FAMILIES {
+            for group in groups {
+                assert_eq!(group.flag.0.count_ones(), 1, "{}", group.name);
+                assert!(!all.intersects(group.flag), "{} twice", group.name);
+                all |= group.flag;
+                n += 1;
+            }
+        }
+        assert_eq!(all, MonitorGroups::ALL);
+        // The table walks every group once, by bit.
+        let bits: Vec<u32> = MonitorGroups::table().map(|g| g.flag.0).collect();
+        assert_eq!(bits.len(), n);
+        assert!(bits.is_sorted());
     }
 
     #[test]
-    fn resync_dumps_cover_every_group_once() {
-        let mut all = MonitorGroups::empty();
-        for (group, _) in RESYNC_DUMPS {
-            assert!(!all.intersects(group), "{group:?} twice");
-            all |= group;
-        }
-        assert_eq!(all, MonitorGroups::ALL);
+    fn objects_name_their_families_groups() {
+        assert_eq!(MonitorGroups::object("link"), Some(MonitorGroups::LINK));
+        assert_eq!(MonitorGroups::object("rule"), Some(MonitorGroups::RULE));
+        assert_eq!(MonitorGroups::object("nexthop"), None);
+        assert_eq!(
+            MonitorGroups::objects().collect::<Vec<_>>(),
+            ["address", "link", "nsid", "route", "rule", "neigh"]
+        );
+        assert_eq!(
+            MonitorGroups::of_family(af::INET),
+            MonitorGroups::LINK
+                | MonitorGroups::NSID
+                | MonitorGroups::NEIGH
+                | MonitorGroups::IPV4_ADDRESS
+                | MonitorGroups::IPV4_ROUTE
+                | MonitorGroups::IPV4_RULE
+        );
     }
 }

@@ -24,9 +24,10 @@ use std::net::IpAddr;
 
 use rtnl_codec::raw::NdaCacheinfo;
 use rtnl_codec::request::{self, LinkRef, NeighbourDump, NeighbourGet, NewMode};
-use rtnl_codec::{NeighbourMessage, af, ntf, ntf_ext, nud};
+use rtnl_codec::{NeighbourMessage, af, ntf, ntf_ext, nud, rtnlgrp};
 use rustix::io::Errno;
 
+use crate::monitor::{Group, MonitorFamily, MonitorGroups};
 use crate::dump::{DumpRow, Select};
 use crate::error::Result;
 use crate::handle::Handle;
@@ -537,6 +538,34 @@ impl Handle {
         }
         Ok(None)
     }
+}
+
+impl MonitorGroups {
+    /// `RTNLGRP_NEIGH`: neighbour (ARP, NDP) and bridge FDB entries (`RTM_NEWNEIGH`,
+    /// `RTM_DELNEIGH`).
+    pub const NEIGH: Self = Self::bit(6);
+}
+
+/// `ip monitor neigh`: one group; a resync dumps the ARP and NDP caches, then the bridge
+/// forwarding databases.
+impl MonitorFamily for NeighbourMessage<'_> {
+    const OBJECT: &'static str = "neigh";
+    const GROUPS: &'static [Group] = &[Group {
+        flag: MonitorGroups::NEIGH,
+        name: "NEIGH",
+        rtnlgrp: rtnlgrp::NEIGH,
+        family: None,
+        resync: |m, f| {
+            let fdb = NeighbourDump {
+                family: af::BRIDGE,
+                ..NeighbourDump::default()
+            };
+            Ok(
+                m.resync_dump("dump neighbours", &NeighbourDump::default(), f)?
+                    + m.resync_dump("dump neighbours", &fdb, f)?,
+            )
+        },
+    }];
 }
 
 #[cfg(test)]

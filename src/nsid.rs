@@ -17,9 +17,10 @@
 
 use std::os::fd::{AsFd, AsRawFd};
 
-use rtnl_codec::NsidMessage;
+use rtnl_codec::{NsidMessage, rtnlgrp};
 use rtnl_codec::request::{self, Netns, NsidDump};
 
+use crate::monitor::{Group, MonitorFamily, MonitorGroups};
 use crate::dump::Everything;
 use crate::error::{Error, ErrorKind, Result};
 use crate::handle::{Handle, NetnsRef};
@@ -105,4 +106,21 @@ impl Handle {
     pub fn nsids(&mut self) -> Result<Vec<Nsid>> {
         self.select_owned(&Everything("list nsids", &NsidDump::default()))
     }
+}
+
+impl MonitorGroups {
+    /// `RTNLGRP_NSID`: nsids assigned and released (`RTM_NEWNSID`, `RTM_DELNSID`).
+    pub const NSID: Self = Self::bit(5);
+}
+
+/// `ip monitor nsid`: one group, and every nsid in a resync.
+impl MonitorFamily for NsidMessage<'_> {
+    const OBJECT: &'static str = "nsid";
+    const GROUPS: &'static [Group] = &[Group {
+        flag: MonitorGroups::NSID,
+        name: "NSID",
+        rtnlgrp: rtnlgrp::NSID,
+        family: None,
+        resync: |m, f| m.resync_dump("dump nsids", &NsidDump::default(), f),
+    }];
 }

@@ -24,8 +24,9 @@ use std::fmt;
 use std::net::IpAddr;
 
 use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
-use rtnl_codec::{RouteMessage, af, rt_table, rtm_f, rtn, rtnh_f};
+use rtnl_codec::{RouteMessage, af, rt_table, rtm_f, rtn, rtnh_f, rtnlgrp};
 
+use crate::monitor::{Group, MonitorFamily, MonitorGroups};
 use crate::dump::{DumpRow, Select};
 use crate::error::Result;
 use crate::handle::Handle;
@@ -587,6 +588,45 @@ fn route_request<'h>(
         oif: oif.or(spec.request.oif),
         nexthops: hops,
         ..spec.request
+    }
+}
+
+impl MonitorGroups {
+    /// `RTNLGRP_IPV4_ROUTE`: IPv4 routes of every table (`RTM_NEWROUTE`, `RTM_DELROUTE`).
+    pub const IPV4_ROUTE: Self = Self::bit(3);
+    /// `RTNLGRP_IPV6_ROUTE`: IPv6 routes of every table.
+    pub const IPV6_ROUTE: Self = Self::bit(4);
+    /// IPv4 and IPv6 routes.
+    pub const ROUTE: Self = Self::IPV4_ROUTE.or(Self::IPV6_ROUTE);
+}
+
+/// `ip monitor route`: a group per address family, each dumping the routes of every table
+/// (the local table too, as the route events cover it) in a resync.
+impl MonitorFamily for RouteMessage<'_> {
+    const OBJECT: &'static str = "route";
+    const GROUPS: &'static [Group] = &[
+        Group {
+            flag: MonitorGroups::IPV4_ROUTE,
+            name: "IPV4_ROUTE",
+            rtnlgrp: rtnlgrp::IPV4_ROUTE,
+            family: Some(af::INET),
+            resync: |m, f| m.resync_dump("dump routes", &every_route(af::INET), f),
+        },
+        Group {
+            flag: MonitorGroups::IPV6_ROUTE,
+            name: "IPV6_ROUTE",
+            rtnlgrp: rtnlgrp::IPV6_ROUTE,
+            family: Some(af::INET6),
+            resync: |m, f| m.resync_dump("dump routes", &every_route(af::INET6), f),
+        },
+    ];
+}
+
+/// Every route of `family`, in every table.
+fn every_route(family: u8) -> RouteDump {
+    RouteDump {
+        family,
+        ..RouteDump::default()
     }
 }
 

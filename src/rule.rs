@@ -29,9 +29,10 @@
 
 use std::net::IpAddr;
 
-use rtnl_codec::RuleMessage;
+use rtnl_codec::{RuleMessage, af, rtnlgrp};
 use rtnl_codec::request::{self, RuleDump};
 
+use crate::monitor::{Group, MonitorFamily, MonitorGroups};
 use crate::dump::{DumpRow, Select};
 use crate::error::Result;
 use crate::handle::Handle;
@@ -350,4 +351,34 @@ impl Handle {
         }
         Ok(reported.len())
     }
+}
+
+impl MonitorGroups {
+    /// `RTNLGRP_IPV4_RULE`: IPv4 policy rules (`RTM_NEWRULE`, `RTM_DELRULE`).
+    pub const IPV4_RULE: Self = Self::bit(7);
+    /// `RTNLGRP_IPV6_RULE`: IPv6 policy rules.
+    pub const IPV6_RULE: Self = Self::bit(8);
+    /// IPv4 and IPv6 policy rules.
+    pub const RULE: Self = Self::IPV4_RULE.or(Self::IPV6_RULE);
+}
+
+/// `ip monitor rule`: a group per address family, each dumping its rules in a resync.
+impl MonitorFamily for RuleMessage<'_> {
+    const OBJECT: &'static str = "rule";
+    const GROUPS: &'static [Group] = &[
+        Group {
+            flag: MonitorGroups::IPV4_RULE,
+            name: "IPV4_RULE",
+            rtnlgrp: rtnlgrp::IPV4_RULE,
+            family: Some(af::INET),
+            resync: |m, f| m.resync_dump("dump rules", &RuleDump { family: af::INET }, f),
+        },
+        Group {
+            flag: MonitorGroups::IPV6_RULE,
+            name: "IPV6_RULE",
+            rtnlgrp: rtnlgrp::IPV6_RULE,
+            family: Some(af::INET6),
+            resync: |m, f| m.resync_dump("dump rules", &RuleDump { family: af::INET6 }, f),
+        },
+    ];
 }

@@ -78,26 +78,67 @@
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+/// The rtnetlink families this crate decodes, each listed once: the [`Payload`] variant, the
+/// view and the dump request, the module of the view (and of its request constructors under
+/// [`request`]), the message types (`RTM_GET*`; `RTM_NEW*`, `RTM_DEL*` and the last one the
+/// view reads) and the module of its `<linux/*.h>` constants, when it has one of its own.
+///
+/// `families!(callback)` hands the list to the macro `callback`, which makes of it what it
+/// needs: the module declarations and re-exports here, in `request` and in `consts`, the
+/// [`Payload`] enum and [`Message::decode`] in `message.rs`, each family's [`View`] impl and
+/// the test of every family's types in `view.rs`. A family is added with one row here and its
+/// own files (its view, its request constructors with its [`Dump`] impl, its constants; its
+/// header struct goes in [`raw`] with the other uapi structs).
+macro_rules! families {
+    ($callback:ident) => {
+        $callback! {
+            /// `RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`, `RTM_SETLINK`.
+            Link(LinkMessage, LinkDump<'static>) in link
+                [rtm::GETLINK; rtm::NEWLINK, rtm::DELLINK, rtm::SETLINK] consts link;
+            /// `RTM_NEWADDR`, `RTM_DELADDR`, `RTM_GETADDR`.
+            Address(AddressMessage, AddressDump) in addr
+                [rtm::GETADDR; rtm::NEWADDR, rtm::DELADDR, rtm::GETADDR] consts addr;
+            /// `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`.
+            Route(RouteMessage, RouteDump) in route
+                [rtm::GETROUTE; rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE];
+            /// `RTM_NEWNSID`, `RTM_DELNSID`, `RTM_GETNSID`.
+            Nsid(NsidMessage, NsidDump) in nsid
+                [rtm::GETNSID; rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID] consts nsid;
+            /// `RTM_NEWRULE`, `RTM_DELRULE`, `RTM_GETRULE`.
+            Rule(RuleMessage, RuleDump) in rule
+                [rtm::GETRULE; rtm::NEWRULE, rtm::DELRULE, rtm::GETRULE] consts rule;
+            /// `RTM_NEWNEIGH`, `RTM_DELNEIGH`, `RTM_GETNEIGH`.
+            Neighbour(NeighbourMessage, NeighbourDump) in neigh
+                [rtm::GETNEIGH; rtm::NEWNEIGH, rtm::DELNEIGH, rtm::GETNEIGH] consts neigh;
+        }
+    };
+}
+
+/// Each family's view module, and its view at the crate's root.
+macro_rules! family_modules {
+    ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
+        $(
+            mod $module;
+            pub use $module::$view;
+        )*
+    };
+}
+
 mod ack;
-mod addr;
 mod attr;
 mod builder;
 mod consts;
 mod error;
 mod index;
 mod kind;
-mod link;
 mod message;
-mod neigh;
-mod nsid;
 pub mod raw;
 pub mod request;
-mod route;
-mod rule;
 mod view;
+families!(family_modules);
 
 pub use ack::{DoneMessage, ErrorMessage, ExtAck};
-pub use addr::AddressMessage;
 pub use attr::{Attr, Attrs};
 pub use builder::{MAX_NEST_DEPTH, MessageBuilder, Nest};
 pub use consts::*;
@@ -105,10 +146,7 @@ pub use error::{Error, Layer};
 pub use kind::{BoolOpts, BridgeId, BridgePortInfo, TunInfo};
 pub use kind::{BridgeInfo, MacvlanInfo, VlanInfo, VxlanInfo};
 pub use kind::{IpvlanInfo, VrfInfo, VrfPortInfo};
-pub use link::{Inet6Stats, LinkMessage, LinkStats};
+pub use link::{Inet6Stats, LinkStats};
 pub use message::{Message, MessageMut, Messages, MessagesMut, Payload};
-pub use neigh::NeighbourMessage;
-pub use nsid::NsidMessage;
-pub use route::{Nexthop, Nexthops, RouteMessage, RouteMetrics};
-pub use rule::RuleMessage;
+pub use route::{Nexthop, Nexthops, RouteMetrics};
 pub use view::{Dump, View};

@@ -11,10 +11,8 @@ use crate::attr::align4;
 use crate::error::{Error, Layer};
 use crate::raw::NlMsgHdr;
 use crate::view::View;
-use crate::{
-    AddressMessage, DoneMessage, ErrorMessage, LinkMessage, NeighbourMessage, NsidMessage,
-    RouteMessage, RuleMessage, nlmsg,
-};
+// The family list names the views by their names at the crate's root.
+use crate::*;
 
 /// One netlink message: a checked `struct nlmsghdr` and exactly `nlmsg_len` bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -105,38 +103,6 @@ impl<'a> Message<'a> {
         self.bytes.get(NlMsgHdr::SIZE..).unwrap_or_default()
     }
 
-    /// Decodes the message into the view its type calls for.
-    ///
-    /// Control messages and the link, address, route, nsid, rule and neighbour families get
-    /// their views; every
-    /// other type is returned as [`Payload::Other`], never as an error.
-    ///
-    /// Always inlined, so that the view is built where the caller keeps it instead of being
-    /// copied out of a call (a fifth of the time on small messages): call it from one place,
-    /// in the loop over a datagram, rather than from many.
-    #[inline(always)]
-    pub fn decode(self) -> Result<Payload<'a>, Error> {
-        match self.ty() {
-            nlmsg::NOOP => Ok(Payload::Noop),
-            nlmsg::ERROR => ErrorMessage::parse(self).map(Payload::Error),
-            nlmsg::DONE => DoneMessage::parse(self).map(Payload::Done),
-            nlmsg::OVERRUN => Ok(Payload::Overrun),
-            LinkMessage::FIRST..=LinkMessage::LAST => LinkMessage::parse(self).map(Payload::Link),
-            AddressMessage::FIRST..=AddressMessage::LAST => {
-                AddressMessage::parse(self).map(Payload::Address)
-            }
-            RouteMessage::FIRST..=RouteMessage::LAST => {
-                RouteMessage::parse(self).map(Payload::Route)
-            }
-            NsidMessage::FIRST..=NsidMessage::LAST => NsidMessage::parse(self).map(Payload::Nsid),
-            RuleMessage::FIRST..=RuleMessage::LAST => RuleMessage::parse(self).map(Payload::Rule),
-            NeighbourMessage::FIRST..=NeighbourMessage::LAST => {
-                NeighbourMessage::parse(self).map(Payload::Neighbour)
-            }
-            _ => Ok(Payload::Other(self)),
-        }
-    }
-
     /// Fails with [`Error::WrongType`] unless `nlmsg_type` is in `first..=last`, the types one
     /// view decodes (rtnetlink groups them: `RTM_NEWLINK` to `RTM_SETLINK` are 16 to 19).
     #[inline]
@@ -178,33 +144,56 @@ where
     }
 }
 
-/// A message decoded by its type; see [`Message::decode`].
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub enum Payload<'a> {
-    /// `NLMSG_NOOP`.
-    Noop,
-    /// `NLMSG_ERROR`: an error or an acknowledgement.
-    Error(ErrorMessage<'a>),
-    /// `NLMSG_DONE`: the end of a dump.
-    Done(DoneMessage<'a>),
-    /// `NLMSG_OVERRUN`.
-    Overrun,
-    /// `RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`, `RTM_SETLINK`.
-    Link(LinkMessage<'a>),
-    /// `RTM_NEWADDR`, `RTM_DELADDR`, `RTM_GETADDR`.
-    Address(AddressMessage<'a>),
-    /// `RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`.
-    Route(RouteMessage<'a>),
-    /// `RTM_NEWNSID`, `RTM_DELNSID`, `RTM_GETNSID`.
-    Nsid(NsidMessage<'a>),
-    /// `RTM_NEWRULE`, `RTM_DELRULE`, `RTM_GETRULE`.
-    Rule(RuleMessage<'a>),
-    /// `RTM_NEWNEIGH`, `RTM_DELNEIGH`, `RTM_GETNEIGH`.
-    Neighbour(NeighbourMessage<'a>),
-    /// Any other type, undecoded.
-    Other(Message<'a>),
+/// [`Payload`] and [`Message::decode`], with a variant for each row of the family list.
+macro_rules! payload {
+    ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
+        /// A message decoded by its type; see [`Message::decode`].
+        #[derive(Clone, Debug)]
+        #[non_exhaustive]
+        pub enum Payload<'a> {
+            /// `NLMSG_NOOP`.
+            Noop,
+            /// `NLMSG_ERROR`: an error or an acknowledgement.
+            Error(ErrorMessage<'a>),
+            /// `NLMSG_DONE`: the end of a dump.
+            Done(DoneMessage<'a>),
+            /// `NLMSG_OVERRUN`.
+            Overrun,
+            $($(#[$doc])* $variant($view<'a>),)*
+            /// Any other type, undecoded.
+            Other(Message<'a>),
+        }
+
+        impl<'a> Message<'a> {
+            /// Decodes the message into the view its type calls for.
+            ///
+            /// Control messages and every family of the crate's list (links, addresses,
+            /// routes, nsids, rules, neighbours) get their views; every other type is
+            /// returned as [`Payload::Other`], never as an error.
+            ///
+            /// Always inlined, so that the view is built where the caller keeps it instead of
+            /// being copied out of a call (a fifth of the time on small messages): call it
+            /// from one place, in the loop over a datagram, rather than from many.
+            #[inline(always)]
+            pub fn decode(self) -> Result<Payload<'a>, Error> {
+                match self.ty() {
+                    nlmsg::NOOP => Ok(Payload::Noop),
+                    nlmsg::ERROR => ErrorMessage::parse(self).map(Payload::Error),
+                    nlmsg::DONE => DoneMessage::parse(self).map(Payload::Done),
+                    nlmsg::OVERRUN => Ok(Payload::Overrun),
+                    $(
+                        <$view<'a> as View<'a>>::FIRST..=<$view<'a> as View<'a>>::LAST => {
+                            $view::parse(self).map(Payload::$variant)
+                        }
+                    )*
+                    _ => Ok(Payload::Other(self)),
+                }
+            }
+        }
+    };
 }
+families!(payload);
 
 /// An iterator over the messages of a datagram, yielding each one or the error that ends it.
 ///

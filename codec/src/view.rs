@@ -29,10 +29,8 @@
 use crate::builder::MessageBuilder;
 use crate::error::Error;
 use crate::message::Message;
-use crate::request::{self, AddressDump, LinkDump, NeighbourDump, NsidDump, RouteDump, RuleDump};
-use crate::{
-    AddressMessage, LinkMessage, NeighbourMessage, NsidMessage, RouteMessage, RuleMessage, rtm,
-};
+// The family list names the views by their names at the crate's root.
+use crate::*;
 
 /// A typed view of one rtnetlink family's messages (`struct ifinfomsg`, `ifaddrmsg`, `rtmsg`,
 /// `rtgenmsg` and their attributes).
@@ -77,158 +75,36 @@ pub trait Dump {
     fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error>;
 }
 
-impl<'a> View<'a> for LinkMessage<'a> {
-    const NEW: u16 = rtm::NEWLINK;
-    const DEL: u16 = rtm::DELLINK;
-    const LAST: u16 = rtm::SETLINK;
+/// The [`View`] of each row of the family list: its message types, and the view's own
+/// checking `parse`.
+macro_rules! family_views {
+    ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
+        $(
+            impl<'a> View<'a> for $view<'a> {
+                const NEW: u16 = $new;
+                const DEL: u16 = $del;
+                const LAST: u16 = $last;
 
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        LinkMessage::parse(message)
-    }
+                #[inline(always)]
+                fn parse(message: Message<'a>) -> Result<Self, Error> {
+                    $view::parse(message)
+                }
 
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        LinkMessage::message(self)
-    }
+                #[inline]
+                fn message(&self) -> Message<'a> {
+                    $view::message(self)
+                }
+            }
+        )*
+    };
 }
-
-impl<'a> View<'a> for AddressMessage<'a> {
-    const NEW: u16 = rtm::NEWADDR;
-    const DEL: u16 = rtm::DELADDR;
-    const LAST: u16 = rtm::GETADDR;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        AddressMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        AddressMessage::message(self)
-    }
-}
-
-impl<'a> View<'a> for RouteMessage<'a> {
-    const NEW: u16 = rtm::NEWROUTE;
-    const DEL: u16 = rtm::DELROUTE;
-    const LAST: u16 = rtm::GETROUTE;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        RouteMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        RouteMessage::message(self)
-    }
-}
-
-impl<'a> View<'a> for NsidMessage<'a> {
-    const NEW: u16 = rtm::NEWNSID;
-    const DEL: u16 = rtm::DELNSID;
-    const LAST: u16 = rtm::GETNSID;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        NsidMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        NsidMessage::message(self)
-    }
-}
-
-impl<'a> View<'a> for RuleMessage<'a> {
-    const NEW: u16 = rtm::NEWRULE;
-    const DEL: u16 = rtm::DELRULE;
-    const LAST: u16 = rtm::GETRULE;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        RuleMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        RuleMessage::message(self)
-    }
-}
-
-impl<'a> View<'a> for NeighbourMessage<'a> {
-    const NEW: u16 = rtm::NEWNEIGH;
-    const DEL: u16 = rtm::DELNEIGH;
-    const LAST: u16 = rtm::GETNEIGH;
-
-    #[inline(always)]
-    fn parse(message: Message<'a>) -> Result<Self, Error> {
-        NeighbourMessage::parse(message)
-    }
-
-    #[inline]
-    fn message(&self) -> Message<'a> {
-        NeighbourMessage::message(self)
-    }
-}
-
-impl Dump for RuleDump {
-    type Reply<'a> = RuleMessage<'a>;
-
-    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
-        request::rule_dump(buf, seq, self)
-    }
-}
-
-impl Dump for LinkDump<'_> {
-    type Reply<'a> = LinkMessage<'a>;
-
-    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
-        request::link_dump(buf, seq, self)
-    }
-}
-
-impl Dump for AddressDump {
-    type Reply<'a> = AddressMessage<'a>;
-
-    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
-        request::addr_dump(buf, seq, self)
-    }
-}
-
-impl Dump for RouteDump {
-    type Reply<'a> = RouteMessage<'a>;
-
-    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
-        request::route_dump(buf, seq, self)
-    }
-}
-
-impl Dump for NsidDump {
-    type Reply<'a> = NsidMessage<'a>;
-
-    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
-        let mut b = request::nsid_dump(buf, seq)?;
-        if let Some(target) = self.target_nsid {
-            b.put_i32(crate::netnsa::TARGET_NSID, target)?;
-        }
-        Ok(b)
-    }
-}
-
-impl Dump for NeighbourDump {
-    type Reply<'a> = NeighbourMessage<'a>;
-
-    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
-        request::neigh_dump(buf, seq, self)
-    }
-}
+families!(family_views);
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::nlm_f;
+    use crate::request::*;
 
     /// The request a dump writes and the range of its reply view, for one family.
     fn check<D: Dump>(dump: &D, get: u16, new: u16, last: u16) {
@@ -241,47 +117,22 @@ mod tests {
         assert_eq!(<D::Reply<'_> as View<'_>>::FIRST, new);
         assert_eq!(<D::Reply<'_> as View<'_>>::DEL, new + 1);
         assert_eq!(<D::Reply<'_> as View<'_>>::LAST, last);
+        // rtnetlink numbers a family's types in a block of four: NEW, DEL, GET (, SET).
+        assert_eq!(get, new + 2);
+        assert!(last == get || last == get + 1);
         // The GET type is in the family's block, so the reply view reads the request too.
         assert!(D::Reply::parse(m).is_ok());
     }
 
-    #[test]
-    fn each_family_knows_its_types_and_request() {
-        check(
-            &LinkDump::default(),
-            rtm::GETLINK,
-            rtm::NEWLINK,
-            rtm::SETLINK,
-        );
-        check(
-            &AddressDump::default(),
-            rtm::GETADDR,
-            rtm::NEWADDR,
-            rtm::GETADDR,
-        );
-        check(
-            &RouteDump::default(),
-            rtm::GETROUTE,
-            rtm::NEWROUTE,
-            rtm::GETROUTE,
-        );
-        check(
-            &NsidDump::default(),
-            rtm::GETNSID,
-            rtm::NEWNSID,
-            rtm::GETNSID,
-        );
-        check(
-            &RuleDump::default(),
-            rtm::GETRULE,
-            rtm::NEWRULE,
-            rtm::GETRULE,
-        );
-        check(
-            &NeighbourDump::default(),
-            rtm::GETNEIGH,
-            rtm::NEWNEIGH,
-            rtm::GETNEIGH,
-        );
+    /// Each row of the family list: its dump and the types the row names.
+    macro_rules! each_family_knows_its_types_and_request {
+        ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
+            [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
+            #[test]
+            fn each_family_knows_its_types_and_request() {
+                $(check(&<$dump>::default(), $get, $new, $last);)*
+            }
+        };
     }
+    families!(each_family_knows_its_types_and_request);
 }

@@ -15,12 +15,10 @@ use std::fmt;
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt as _;
 
-use rtnl_ip::codec::{Message, af, rtm_f};
+use rtnl_ip::codec::{Message, af};
 use rtnl_ip::monitor::{Monitor, MonitorGroups, Payload};
-use rtnl_ip::show::link::LinkStyle;
 use rtnl_ip::show::lookup::LinkTable;
-use rtnl_ip::show::neigh::NeighbourStyle;
-use rtnl_ip::show::route::{Extra, RouteStyle};
+use rtnl_ip::show::monitor::MonitorContext;
 use rtnl_ip::show::{self, Printer};
 
 use super::args::{Args, CmdResult, Failure, matches, naming};
@@ -29,9 +27,10 @@ use super::{Ctx, Family, netns_ref};
 /// What a word of `ip monitor` does.
 #[derive(Clone, Copy)]
 enum Word {
-    /// An object: its groups.
-    Object(MonitorGroups),
-    /// An object `ip monitor` knows that `rtnl` does not show (yet).
+    /// An object: the groups of the family of that name, unsupported when rtnl has no such
+    /// family (yet).
+    Object,
+    /// A word `ip monitor` knows that `rtnl` does not read (yet).
     Unsupported,
     /// `file FILE`: print a saved stream.
     File,
@@ -47,20 +46,21 @@ enum Word {
 
 /// `ip monitor`'s words in the order `do_ipmonitor()` tries them, with `true` where it
 /// compares the whole word (`strcmp`) rather than a prefix (`matches`): `l` is `label`, `a`
-/// is `address`. A family added to the monitor turns its `Unsupported` into an `Object`.
+/// is `address`. The objects rtnl shows are the families of the library's list
+/// ([`MonitorGroups::object`]); the others are refused as unsupported.
 const WORDS: [(&str, bool, Word); 17] = [
     ("file", false, Word::File),
     ("label", false, Word::Label),
-    ("link", false, Word::Object(MonitorGroups::LINK)),
-    ("address", false, Word::Object(MonitorGroups::ADDRESS)),
-    ("route", false, Word::Object(MonitorGroups::ROUTE)),
-    ("mroute", false, Word::Unsupported),
-    ("prefix", false, Word::Unsupported),
-    ("neigh", false, Word::Object(MonitorGroups::NEIGH)),
-    ("netconf", false, Word::Unsupported),
-    ("rule", false, Word::Object(MonitorGroups::RULE)),
-    ("nsid", false, Word::Object(MonitorGroups::NSID)),
-    ("nexthop", false, Word::Unsupported),
+    ("link", false, Word::Object),
+    ("address", false, Word::Object),
+    ("route", false, Word::Object),
+    ("mroute", false, Word::Object),
+    ("prefix", false, Word::Object),
+    ("neigh", false, Word::Object),
+    ("netconf", false, Word::Object),
+    ("rule", false, Word::Object),
+    ("nsid", false, Word::Object),
+    ("nexthop", false, Word::Object),
     ("stats", true, Word::Unsupported),
     ("all", true, Word::Label),
     ("all-nsid", false, Word::AllNsid),
@@ -132,18 +132,22 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                     found => found?,
                 });
             }
-            Some((_, Word::Object(group))) => groups |= *group,
+            Some((name, Word::Object)) => match MonitorGroups::object(name) {
+                Some(group) => groups |= group,
+                None => return Err(super::args::unsupported(&format!("monitor {name}"))),
+            },
             Some((name, Word::Unsupported)) => {
                 return Err(super::args::unsupported(&format!("monitor {name}")));
             }
             Some((_, Word::Help)) => {
-                return Err(Failure::Usage(
+                let objects: Vec<&str> = MonitorGroups::objects().collect();
+                return Err(Failure::Usage(format!(
                     "Usage: rtnl monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n\
                      \x20                   [ dev DEVICE ]\n\
-                     OBJECTS :=  address | link | nsid | route | rule | neigh\n\
-                     FILE := file FILENAME"
-                        .into(),
-                ));
+                     OBJECTS :=  {}\n\
+                     FILE := file FILENAME",
+                    objects.join(" | ")
+                )));
             }
             None => {
                 return Err(Failure::Usage(format!(
@@ -177,24 +181,11 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if groups.is_empty() {
         groups = MonitorGroups::ALL;
     }
-    // -4 / -6 keep one family's addresses and routes.
+    // -4 / -6 keep one family's addresses, routes and rules.
     // Neighbours of the other family are skipped as they come, as ip does.
-    let common = MonitorGroups::LINK | MonitorGroups::NSID | MonitorGroups::NEIGH;
     match ctx.opts.family {
-        Family::Inet => {
-            groups = groups
-                & (common
-                    | MonitorGroups::IPV4_ADDRESS
-                    | MonitorGroups::IPV4_ROUTE
-                    | MonitorGroups::IPV4_RULE);
-        }
-        Family::Inet6 => {
-            groups = groups
-                & (common
-                    | MonitorGroups::IPV6_ADDRESS
-                    | MonitorGroups::IPV6_ROUTE
-                    | MonitorGroups::IPV6_RULE);
-        }
+        Family::Inet => groups = groups & MonitorGroups::of_family(af::INET),
+        Family::Inet6 => groups = groups & MonitorGroups::of_family(af::INET6),
         _ => {}
     }
     // Subscribe first, then open the names: an event that comes meanwhile is not missed.
@@ -446,9 +437,6 @@ fn event<W: Write>(
             p.boolean(Some("deleted"), true, format_args!("Deleted "));
         }
     };
-    let other_family = |family: u8| headers.family.is_some_and(|f| f != family);
-    // `dev DEV`: ip prints the headers, then its print_* drops another device's object.
-    let other_dev = |index: u32| headers.dev.is_some_and(|dev| dev != index);
     match payload {
         Payload::ResyncBegin => {
             eprintln!("rtnl: events were lost; reading the kernel's tables again");
@@ -458,116 +446,19 @@ fn event<W: Write>(
         Payload::ResyncEnd => *resync = false,
         Payload::NewLink(m) if *resync => links.insert(m),
         _ if *resync => {}
-        Payload::NewLink(m) | Payload::DelLink(m) => {
-            let deleted = matches!(payload, Payload::DelLink(_));
-            // Another device's link (`dev DEV`): its headers, not its `Deleted `.
-            let shown = !other_dev(m.index());
-            banner(p, "LINK", deleted && shown);
-            if !headers.foreign {
-                links.insert(m);
-            } else if deleted {
-                links.remove(m.index());
-            } else {
-                links.remember(m);
-            }
-            if !shown {
-                if deleted && !headers.foreign {
-                    links.remove(m.index());
-                }
-                return;
-            }
-            let style = LinkStyle {
-                details,
-                show_ll: true,
-                ll_json: true,
-                mode: false,
-                qlen: false,
-                inet6: false,
-                stats: Default::default(),
-                brief: Default::default(),
-            };
-            let moved = Moved {
-                netnsid: m.new_netnsid(),
-                ifindex: m.new_ifindex(),
-                netns: m.new_netnsid().and_then(|id| links.netns_name(id)),
-            }
-            .to_string();
-            show::link::link_fields(p, m, links, style, format_args!("{moved}"));
-            if deleted && !headers.foreign {
-                links.remove(m.index());
-            }
-        }
-        // ip prints the headers before `print_route()` drops the route.
-        Payload::NewRoute(r) | Payload::DelRoute(r) if other_family(r.family()) => {
-            banner(p, "ROUTE", false);
-        }
-        Payload::NewAddress(a) | Payload::DelAddress(a) if other_dev(a.index()) => {
-            banner(p, "ADDR", false);
-        }
-        Payload::NewAddress(a) | Payload::DelAddress(a) => {
-            banner(p, "ADDR", matches!(payload, Payload::DelAddress(_)));
-            let index = a.index();
-            // Text only in a monitor; with `-echo -j`, ip's `index` and `dev` keys.
-            p.number(Some("index"), index, format_args!("{index}: "));
-            let dev = links.display(index);
-            p.link_name(Some("dev"), &dev, "", "");
-            show::address::address_fields(p, a, show::address::AddressForm::Full);
-        }
-        // ip leaves out cloned routes (the IPv4 route cache).
-        Payload::NewRoute(r) | Payload::DelRoute(r) if r.flags() & rtm_f::CLONED != 0 => {}
-        Payload::NewRoute(r) | Payload::DelRoute(r) => {
-            banner(p, "ROUTE", false);
-            // `dev DEV` keeps routes whose RTA_OIF is DEV (one without is 0), printed without
-            // `dev`.
-            if other_dev(r.oif().unwrap_or(0)) {
-                return;
-            }
-            let style = RouteStyle {
-                stats: headers.stats,
-                dev: headers.dev.is_none(),
-                ..RouteStyle::all_tables(details)
-            };
-            let extra = Extra {
-                deleted: matches!(payload, Payload::DelRoute(_)),
-                ..Extra::default()
-            };
-            show::route::route(p, r, links, style, extra);
-        }
-        Payload::NewNeighbour(m) | Payload::DelNeighbour(m) => {
-            if other_family(m.family()) {
-                return;
-            }
-            // ip's print_neigh() writes `Deleted ` itself.
-            banner(p, "NEIGH", false);
-            if other_dev(m.index()) {
-                return;
-            }
-            let style = NeighbourStyle {
-                stats: headers.stats,
-                dev_filtered: headers.dev.is_some(),
-            };
-            show::neigh::neighbour(p, m, links, style);
-        }
-        Payload::NewRule(r) | Payload::DelRule(r) => {
-            // ip's print_rule() writes `Deleted ` itself.
-            banner(p, "RULE", false);
-            show::rule::rule(p, r, details);
-        }
-        Payload::NewNsid(n) | Payload::DelNsid(n) => {
-            let Some(nsid) = n.nsid() else { return };
-            banner(p, "NSID", matches!(payload, Payload::DelNsid(_)));
-            if nsid < 0 {
-                p.text(format_args!("nsid unassigned "));
-            } else {
-                p.text(format_args!("nsid {nsid} "));
-            }
-            if let Some(name) = links.netns_name(nsid) {
-                p.text(format_args!("(iproute2 netns name: {name})"));
-            }
-            p.text(format_args!("\n"));
-        }
         Payload::Other(m) => unknown(m),
-        _ => {}
+        payload => {
+            let mut cx = MonitorContext {
+                links,
+                details,
+                stats: headers.stats,
+                family: headers.family,
+                dev: headers.dev,
+                foreign: headers.foreign,
+                banner: &banner,
+            };
+            show::monitor::notification(p, payload, &mut cx);
+        }
     }
 }
 
@@ -601,29 +492,4 @@ fn unknown(m: &Message<'_>) {
     eprintln!(
         "Unknown message: type=0x{ty:08x}({ty}) flags=0x{flags:08x}({flags}) len=0x{len:08x}({len})"
     );
-}
-
-/// ` new-netns NAME` / ` new-netnsid N` and ` new-ifindex N` of an `RTM_DELLINK` whose link
-/// moved to another namespace (`IFLA_NEW_NETNSID`, `IFLA_NEW_IFINDEX`).
-struct Moved<'a> {
-    /// The nsid of the namespace it went to.
-    netnsid: Option<i32>,
-    /// Its index there.
-    ifindex: Option<i32>,
-    /// The name of that namespace, when it is a named one.
-    netns: Option<&'a str>,
-}
-
-impl fmt::Display for Moved<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.netnsid, self.netns) {
-            (Some(_), Some(name)) => write!(f, " new-netns {name}")?,
-            (Some(id), None) => write!(f, " new-netnsid {id}")?,
-            (None, _) => {}
-        }
-        if let Some(index) = self.ifindex {
-            write!(f, " new-ifindex {index}")?;
-        }
-        Ok(())
-    }
 }

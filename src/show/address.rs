@@ -7,6 +7,7 @@ use std::io::Write;
 use crate::codec::{AddressMessage, af};
 use crate::names;
 
+use super::monitor::{MonitorContext, MonitorLine};
 use super::{Color, Printer};
 
 /// `IFA_CACHEINFO`'s "no expiry" lifetime.
@@ -148,6 +149,23 @@ impl fmt::Display for Lifetime {
         } else {
             write!(f, "{}sec", self.0)
         }
+    }
+}
+
+/// `ip monitor`'s address line: `INDEX: DEV    inet ...` (with `-echo -j`, ip's `index` and
+/// `dev` keys).
+impl MonitorLine for AddressMessage<'_> {
+    fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, deleted: bool) {
+        let index = self.index();
+        if cx.other_dev(index) {
+            (cx.banner)(p, "ADDR", false);
+            return;
+        }
+        (cx.banner)(p, "ADDR", deleted);
+        p.number(Some("index"), index, format_args!("{index}: "));
+        let dev = cx.links.display(index);
+        p.link_name(Some("dev"), &dev, "", "");
+        address_fields(p, self, AddressForm::Full);
     }
 }
 

@@ -10,6 +10,7 @@ use crate::codec::{
 };
 use crate::names::{self, FlagWord, HardwareAddress};
 
+use super::monitor::{MonitorContext, MonitorLine};
 use super::lookup::{LinkTable, is_up};
 use super::stats::{self, StatsStyle};
 use super::{Color, Printer};
@@ -1174,6 +1175,75 @@ impl fmt::Display for MacvlanMode {
             16 => f.write_str("source"),
             other => write!(f, "{other}"),
         }
+    }
+}
+
+/// `ip monitor`'s link line: `ip link`'s (without `mode` and `qlen`), ending with where a
+/// link that moved to another namespace went; the link table learns the link, and forgets it
+/// once it is deleted.
+impl MonitorLine for LinkMessage<'_> {
+    fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, deleted: bool) {
+        // Another device's link (`dev DEV`): its headers, not its `Deleted `.
+        let shown = !cx.other_dev(self.index());
+        (cx.banner)(p, "LINK", deleted && shown);
+        if !cx.foreign {
+            cx.links.insert(self);
+        } else if deleted {
+            cx.links.remove(self.index());
+        } else {
+            cx.links.remember(self);
+        }
+        if !shown {
+            if deleted && !cx.foreign {
+                cx.links.remove(self.index());
+            }
+            return;
+        }
+        let style = LinkStyle {
+            details: cx.details,
+            show_ll: true,
+            ll_json: true,
+            mode: false,
+            qlen: false,
+            inet6: false,
+            stats: Default::default(),
+            brief: Default::default(),
+        };
+        let moved = Moved {
+            netnsid: self.new_netnsid(),
+            ifindex: self.new_ifindex(),
+            netns: self.new_netnsid().and_then(|id| cx.links.netns_name(id)),
+        }
+        .to_string();
+        link_fields(p, self, cx.links, style, format_args!("{moved}"));
+        if deleted && !cx.foreign {
+            cx.links.remove(self.index());
+        }
+    }
+}
+
+/// ` new-netns NAME` / ` new-netnsid N` and ` new-ifindex N` of an `RTM_DELLINK` whose link
+/// moved to another namespace (`IFLA_NEW_NETNSID`, `IFLA_NEW_IFINDEX`).
+struct Moved<'a> {
+    /// The nsid of the namespace it went to.
+    netnsid: Option<i32>,
+    /// Its index there.
+    ifindex: Option<i32>,
+    /// The name of that namespace, when it is a named one.
+    netns: Option<&'a str>,
+}
+
+impl fmt::Display for Moved<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.netnsid, self.netns) {
+            (Some(_), Some(name)) => write!(f, " new-netns {name}")?,
+            (Some(id), None) => write!(f, " new-netnsid {id}")?,
+            (None, _) => {}
+        }
+        if let Some(index) = self.ifindex {
+            write!(f, " new-ifindex {index}")?;
+        }
+        Ok(())
     }
 }
 

@@ -10,13 +10,18 @@
 //! The renderers, one per object, sit beside the printer: [`link`], [`address`], [`route`],
 //! [`nsid`]; the names of other links they print come from [`lookup`]'s table.
 
-pub mod address;
-pub mod link;
+/// Each family's renderer, in the module of the family's name.
+macro_rules! family_renderers {
+    ($($module:ident: $view:ident => $value:ident {
+        $new:ident: $new_doc:literal, $del:ident: $del_doc:literal, $list:ident: $list_doc:literal $(,)?
+    };)*) => {
+        $(pub mod $module;)*
+    };
+}
+families!(family_renderers);
+
 pub mod lookup;
-pub mod neigh;
-pub mod nsid;
-pub mod route;
-pub mod rule;
+pub mod monitor;
 pub mod stats;
 pub mod topology;
 

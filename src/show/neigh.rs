@@ -7,6 +7,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use crate::codec::{NeighbourMessage, View, af, nda, ntf, ntf_ext, nud, rtm};
 use crate::names::{self, HardwareAddress};
 
+use super::monitor::{MonitorContext, MonitorLine};
 use super::Printer;
 use super::lookup::LinkTable;
 
@@ -124,5 +125,24 @@ fn destination(m: &NeighbourMessage<'_>) -> Option<IpAddr> {
     } else {
         let v4 = bytes.get(..4)?;
         Some(IpAddr::V4(Ipv4Addr::new(v4[0], v4[1], v4[2], v4[3])))
+    }
+}
+
+/// `ip monitor`'s neighbour line: as `ip neigh show` prints it (`print_neigh()` writes
+/// `Deleted ` itself); neighbours of the other family (`-4`/`-6`) are skipped.
+impl MonitorLine for NeighbourMessage<'_> {
+    fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, _deleted: bool) {
+        if cx.other_family(self.family()) {
+            return;
+        }
+        (cx.banner)(p, "NEIGH", false);
+        if cx.other_dev(self.index()) {
+            return;
+        }
+        let style = NeighbourStyle {
+            stats: cx.stats,
+            dev_filtered: cx.dev.is_some(),
+        };
+        neighbour(p, self, cx.links, style);
     }
 }

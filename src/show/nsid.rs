@@ -5,6 +5,7 @@ use std::io::Write;
 
 use crate::codec::NsidMessage;
 
+use super::monitor::{MonitorContext, MonitorLine};
 use super::Printer;
 
 /// One nsid message: as [`nsid_entry`] with its `NETNSA_NSID` and `NETNSA_CURRENT_NSID`; a
@@ -45,4 +46,22 @@ pub fn nsid_entry<W: Write>(
     }
     p.text(format_args!("\n"));
     p.close_object();
+}
+
+/// `ip monitor`'s nsid line: `nsid N (iproute2 netns name: NAME)`; a message without an nsid
+/// prints nothing.
+impl MonitorLine for NsidMessage<'_> {
+    fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, deleted: bool) {
+        let Some(nsid) = self.nsid() else { return };
+        (cx.banner)(p, "NSID", deleted);
+        if nsid < 0 {
+            p.text(format_args!("nsid unassigned "));
+        } else {
+            p.text(format_args!("nsid {nsid} "));
+        }
+        if let Some(name) = cx.links.netns_name(nsid) {
+            p.text(format_args!("(iproute2 netns name: {name})"));
+        }
+        p.text(format_args!("\n"));
+    }
 }

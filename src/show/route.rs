@@ -12,6 +12,7 @@ use crate::codec::{
 use crate::names;
 
 use super::link::Hex;
+use super::monitor::{MonitorContext, MonitorLine};
 use super::lookup::LinkTable;
 use super::{Color, Printer};
 
@@ -443,6 +444,37 @@ pub fn route<W: Write>(
     }
     p.text(format_args!("\n"));
     p.close_object();
+}
+
+/// `ip monitor`'s route line: as `ip route show table all` prints it. ip prints the headers
+/// before `print_route()` drops a route of the other family (`-4`/`-6`), and leaves out cloned
+/// routes (the IPv4 route cache).
+impl MonitorLine for RouteMessage<'_> {
+    fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, deleted: bool) {
+        if cx.other_family(self.family()) {
+            (cx.banner)(p, "ROUTE", false);
+            return;
+        }
+        if self.flags() & rtm_f::CLONED != 0 {
+            return;
+        }
+        (cx.banner)(p, "ROUTE", false);
+        // `dev DEV` keeps routes whose RTA_OIF is DEV (one without is 0), printed without
+        // `dev`.
+        if cx.other_dev(self.oif().unwrap_or(0)) {
+            return;
+        }
+        let style = RouteStyle {
+            stats: cx.stats,
+            dev: cx.dev.is_none(),
+            ..RouteStyle::all_tables(cx.details)
+        };
+        let extra = Extra {
+            deleted,
+            ..Extra::default()
+        };
+        route(p, self, cx.links, style, extra);
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::io::Write;
 use crate::codec::{RuleMessage, af, fib_rule, fr_act, rta, rtm, rtprot};
 use crate::names;
 
+use super::monitor::{MonitorContext, MonitorLine};
 use super::Printer;
 
 /// One rule (`print_rule()`): `PRIO:\tfrom SRC[/LEN] [to DST[/LEN]] [tos T] [fwmark M[/K]] [iif
@@ -218,5 +219,14 @@ impl fmt::Display for Realm {
             0 => f.write_str("cosmos"),
             n => write!(f, "{n}"),
         }
+    }
+}
+
+/// `ip monitor`'s rule line: as `ip rule show` prints it (`print_rule()` writes `Deleted `
+/// itself).
+impl MonitorLine for RuleMessage<'_> {
+    fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, _deleted: bool) {
+        (cx.banner)(p, "RULE", false);
+        rule(p, self, cx.details);
     }
 }

@@ -89,7 +89,6 @@ mod watch;
 pub use deadline::{Deadline, Waiting, wait_readable};
 pub use engine::{Engine, Stats};
 pub use error::{Ack, EXT_ACK_TEXT_CAPACITY, Error, ExtAckInfo, ExtAckText, KernelError};
-pub use events::EVENT_GROUPS;
 #[cfg(feature = "std")]
 pub use exec::CommandNetnsExt;
 pub use exec::{DEFAULT_ETC_DIR, NetnsExec};

@@ -45,6 +45,19 @@ fn del_link(engine: &mut Engine<Socket>, name: &str) -> Result<(), Error> {
         .map(drop)
 }
 
+/// The groups `ip monitor` joins for links, addresses, routes, nsids, neighbours and rules.
+const MONITOR_GROUPS: [u32; 9] = [
+    rtnlgrp::LINK,
+    rtnlgrp::IPV4_IFADDR,
+    rtnlgrp::IPV6_IFADDR,
+    rtnlgrp::IPV4_ROUTE,
+    rtnlgrp::IPV6_ROUTE,
+    rtnlgrp::NSID,
+    rtnlgrp::NEIGH,
+    rtnlgrp::IPV4_RULE,
+    rtnlgrp::IPV6_RULE,
+];
+
 #[test]
 fn open_bind_getsockname_and_options() {
     private_netns();
@@ -73,7 +86,7 @@ fn open_bind_getsockname_and_options() {
     assert_eq!(a.recv_buffer_size().unwrap(), 2 << 20);
     a.join_group(rtnlgrp::LINK).unwrap();
     a.leave_group(rtnlgrp::LINK).unwrap();
-    a.subscribe(&rtnl_sys::EVENT_GROUPS).unwrap();
+    a.subscribe(&MONITOR_GROUPS).unwrap();
 
     let raw = Socket::new_unconfigured().unwrap();
     assert!(!raw.ext_ack().unwrap());
@@ -302,10 +315,7 @@ fn enobufs_on_an_event_socket_is_an_overrun() {
 fn link_events_arrive() {
     private_netns();
     let mut events = Engine::new(Socket::new().unwrap());
-    events
-        .transport()
-        .subscribe(&rtnl_sys::EVENT_GROUPS)
-        .unwrap();
+    events.transport().subscribe(&MONITOR_GROUPS).unwrap();
     let mut e = engine();
     add_veth(&mut e, "v0", "v1").unwrap();
     let mut buf = vec![0u8; RECV_BUFFER_SIZE];

@@ -6,18 +6,20 @@
 //! where noted. Each constant's documentation names its C macro or enumerator, which is also a
 //! `#[doc(alias)]`, so searching the docs for `IFLA_IFNAME` finds it.
 
-mod addr;
-mod link;
-mod neigh;
 mod netlink;
-mod nsid;
 mod rtnetlink;
-mod rule;
 
-pub use addr::*;
-pub use link::*;
-pub use neigh::*;
 pub use netlink::*;
-pub use nsid::*;
 pub use rtnetlink::*;
-pub use rule::*;
+
+/// The constants of each family that has its own header (`consts NAME` in the family list).
+macro_rules! family_consts {
+    ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
+        $($(
+            mod $consts;
+            pub use $consts::*;
+        )?)*
+    };
+}
+families!(family_consts);

@@ -6,6 +6,8 @@ use core::net::{IpAddr, Ipv4Addr};
 use super::{NewMode, REQUEST_ACK, REQUEST_DUMP, check_cstr};
 use crate::builder::MessageBuilder;
 use crate::error::Error;
+use crate::addr::AddressMessage;
+use crate::view::Dump;
 use crate::raw::{IfAddrMsg, IfaCacheinfo};
 use crate::{af, ifa, rt_scope, rtm};
 
@@ -300,6 +302,14 @@ pub fn addr_dump<'b>(
         ..IfAddrMsg::default()
     })?;
     Ok(b)
+}
+
+impl Dump for AddressDump {
+    type Reply<'a> = AddressMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        addr_dump(buf, seq, self)
+    }
 }
 
 #[cfg(test)]

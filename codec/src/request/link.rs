@@ -13,6 +13,8 @@ use super::{
 };
 use crate::builder::MessageBuilder;
 use crate::error::Error;
+use crate::link::LinkMessage;
+use crate::view::Dump;
 use crate::raw::IfInfoMsg;
 use crate::{
     af, iff, ifla, ifla_info, ifla_ipvlan, ifla_macvlan, ifla_vlan, ifla_vrf, ifla_vxlan, nlm_f,
@@ -805,4 +807,12 @@ pub fn link_dump<'b>(
         b.nest_end(info)?;
     }
     Ok(b)
+}
+
+impl Dump for LinkDump<'_> {
+    type Reply<'a> = LinkMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        link_dump(buf, seq, self)
+    }
 }

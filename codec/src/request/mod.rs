@@ -34,29 +34,22 @@
 //! an interface index. A buffer too small for the request gives [`Error::BufferFull`]. Nothing
 //! panics; after an error the buffer holds no usable message.
 
-mod addr;
 mod kind_opts;
-mod link;
-mod neigh;
-mod nsid;
-mod route;
-mod rule;
 
-pub use addr::{Address, AddressDump, Broadcast, Lifetime, addr_del, addr_dump, addr_new};
 pub use kind_opts::{BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt};
-pub use link::{
-    Ipvlan, LinkDump, LinkFlags, LinkKind, Macvlan, NewLink, SetLink, Veth, Vlan, Vrf, Vxlan,
-    link_del, link_del_group, link_dump, link_get, link_new, link_set,
-};
-pub use neigh::{
-    Neighbour, NeighbourDump, NeighbourGet, neigh_del, neigh_dump, neigh_get, neigh_new,
-};
-pub use nsid::{NsidDump, nsid_dump, nsid_get, nsid_new};
-pub use route::{
-    METRICS_CAPACITY, MetricValue, Metrics, Nexthop, Route, RouteDump, RouteGet, route_del,
-    route_dump, route_get, route_new,
-};
-pub use rule::{Rule, RuleDump, rule_del, rule_del_reported, rule_dump, rule_new};
+
+/// Each family's request constructors (and its [`Dump`](crate::Dump)), in the module of the
+/// family's name.
+macro_rules! family_requests {
+    ($($(#[$doc:meta])* $variant:ident($view:ident, $dump:ty) in $module:ident
+        [$get:path; $new:path, $del:path, $last:path] $(consts $consts:ident)?;)*) => {
+        $(
+            mod $module;
+            pub use $module::*;
+        )*
+    };
+}
+families!(family_requests);
 
 use crate::builder::MessageBuilder;
 use crate::error::Error;

@@ -9,6 +9,8 @@ use super::addr::family_of;
 use super::{NewMode, REQUEST_ACK, REQUEST_DUMP, ifindex};
 use crate::builder::MessageBuilder;
 use crate::error::Error;
+use crate::neigh::NeighbourMessage;
+use crate::view::Dump;
 use crate::raw::NdMsg;
 use crate::{af, nda, nlm_f, nud, rtm};
 
@@ -276,4 +278,12 @@ pub fn neigh_dump<'b>(
         b.put_u32(nda::MASTER, master)?;
     }
     Ok(b)
+}
+
+impl Dump for NeighbourDump {
+    type Reply<'a> = NeighbourMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        neigh_dump(buf, seq, self)
+    }
 }

@@ -7,6 +7,8 @@
 use super::{Netns, REQUEST_ACK, REQUEST_DUMP, put_netns};
 use crate::builder::MessageBuilder;
 use crate::error::Error;
+use crate::nsid::NsidMessage;
+use crate::view::Dump;
 use crate::raw::RtGenMsg;
 use crate::{netnsa, nlm_f, rtm};
 
@@ -78,4 +80,16 @@ pub fn nsid_dump(buf: &mut [u8], seq: u32) -> Result<MessageBuilder<'_>, Error> 
     let mut b = MessageBuilder::new(buf, rtm::GETNSID, REQUEST_DUMP, seq)?;
     b.header(&RtGenMsg::default())?;
     Ok(b)
+}
+
+impl Dump for NsidDump {
+    type Reply<'a> = NsidMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        let mut b = nsid_dump(buf, seq)?;
+        if let Some(target) = self.target_nsid {
+            b.put_i32(netnsa::TARGET_NSID, target)?;
+        }
+        Ok(b)
+    }
 }

@@ -9,6 +9,8 @@ use super::{NewMode, REQUEST_ACK, REQUEST_DUMP, ifindex};
 use crate::attr::align4;
 use crate::builder::MessageBuilder;
 use crate::error::Error;
+use crate::route::RouteMessage;
+use crate::view::Dump;
 use crate::raw::{RtMsg, RtNextHop};
 use crate::{nla, nlm_f, rt_scope, rt_table, rta, rtax, rtm, rtm_f, rtn, rtprot};
 
@@ -561,4 +563,12 @@ pub fn route_dump<'b>(
         b.put_u32(rta::OIF, oif)?;
     }
     Ok(b)
+}
+
+impl Dump for RouteDump {
+    type Reply<'a> = RouteMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        route_dump(buf, seq, self)
+    }
 }

@@ -7,6 +7,7 @@ use super::addr::max_prefix;
 use super::{IFNAMSIZ, REQUEST_ACK, REQUEST_DUMP, check_cstr};
 use crate::builder::MessageBuilder;
 use crate::error::Error;
+use crate::view::Dump;
 use crate::raw::{FibRuleHdr, FibRulePortRange, FibRuleUidRange};
 use crate::rule::RuleMessage;
 use crate::{af, fr_act, fra, nlm_f, rt_table, rtm};
@@ -307,4 +308,12 @@ pub fn rule_dump<'b>(
         ..FibRuleHdr::default()
     })?;
     Ok(b)
+}
+
+impl Dump for RuleDump {
+    type Reply<'a> = RuleMessage<'a>;
+
+    fn write<'b>(&self, buf: &'b mut [u8], seq: u32) -> Result<MessageBuilder<'b>, Error> {
+        rule_dump(buf, seq, self)
+    }
 }
