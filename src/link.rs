@@ -99,7 +99,7 @@ impl<'a> LinkAdd<'a> {
         Self::new(
             Some(name.as_ref()),
             LinkKind::Vxlan(request::Vxlan {
-                id,
+                id: Some(id),
                 ..request::Vxlan::default()
             }),
         )
@@ -318,7 +318,7 @@ impl<'a> LinkAdd<'a> {
     /// For a vxlan: turn source-address learning off (`nolearning`).
     pub fn vxlan_nolearning(mut self) -> Self {
         if let Some(vxlan) = self.vxlan_mut() {
-            vxlan.learning = false;
+            vxlan.learning = Some(false);
         }
         self
     }

@@ -260,7 +260,7 @@ fn building_every_request_type_allocates_nothing() {
             NewLink {
                 name: Some(b"vx0"),
                 ..NewLink::new(LinkKind::Vxlan(Vxlan {
-                    id: 42,
+                    id: Some(42),
                     remote: Some(v4),
                     port: Some(4789),
                     ..Vxlan::default()

@@ -252,13 +252,13 @@ fn spec_vxlan() -> NewLink<'static> {
     NewLink {
         name: Some(b"vx0"),
         ..NewLink::new(LinkKind::Vxlan(Vxlan {
-            id: 42,
+            id: Some(42),
             dev: Some(V0),
             ttl: Some(64),
             local: Some(v4(192, 0, 2, 1)),
             remote: Some(v4(192, 0, 2, 2)),
             port: Some(4789),
-            learning: false,
+            learning: Some(false),
             ..Vxlan::default()
         }))
     }
@@ -268,7 +268,7 @@ fn spec_vxlan6() -> NewLink<'static> {
     NewLink {
         name: Some(b"vx0"),
         ..NewLink::new(LinkKind::Vxlan(Vxlan {
-            id: 7,
+            id: Some(7),
             dev: Some(V0),
             local: Some(v6("2001:db8::1")),
             group: Some(v6("ff05::100")),
@@ -554,7 +554,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 &NewLink {
                     name: Some(b"vx1"),
                     ..NewLink::new(LinkKind::Vxlan(Vxlan {
-                        id: 7,
+                        id: Some(7),
                         dev: Some(V0),
                         opts: &[
                             O::TtlInherit,
@@ -578,7 +578,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                         local: Some(v6("2001:db8::1")),
                         remote: Some(v6("2001:db8::2")),
                         port: Some(4790),
-                        learning: false,
+                        learning: Some(false),
                         ..Vxlan::default()
                     }))
                 },
@@ -594,7 +594,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                     ..NewLink::new(LinkKind::Vxlan(Vxlan {
                         opts: &[O::CollectMetadata(true), O::Vnifilter(true), O::Gpe],
                         port: Some(4790),
-                        learning: false,
+                        learning: Some(false),
                         ..Vxlan::default()
                     }))
                 },
@@ -2146,7 +2146,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         invalid(rtnl_codec::ifla_vlan::ID)
     );
     let vxlan = NewLink::new(LinkKind::Vxlan(Vxlan {
-        id: 1 << 24,
+        id: Some(1 << 24),
         ..Vxlan::default()
     }));
     assert_eq!(
@@ -2700,7 +2700,7 @@ mod arbitrary {
                     peer_address: address.as_deref(),
                     ..Veth::default()
                 }),
-                1 => LinkKind::Vxlan(Vxlan { id: vni, local, remote, group, ..Vxlan::default() }),
+                1 => LinkKind::Vxlan(Vxlan { id: Some(vni), local, remote, group, ..Vxlan::default() }),
                 2 => LinkKind::Vlan(Vlan { id, protocol: Some(id), link: vni }),
                 3 => LinkKind::Macvlan(Macvlan {
                     mode: mtu,

@@ -144,7 +144,7 @@ impl<'a> AKind<'a> {
                 port,
                 learning,
             } => LinkKind::Vxlan(Vxlan {
-                id,
+                id: Some(id),
                 dev,
                 ttl,
                 opts: &[],
@@ -152,7 +152,7 @@ impl<'a> AKind<'a> {
                 remote: remote.map(Into::into),
                 group: group.map(Into::into),
                 port,
-                learning,
+                learning: Some(learning),
             }),
             AKind::Vlan { id, protocol, link } => LinkKind::Vlan(Vlan { id, protocol, link }),
             AKind::Macvlan { mode, link } => LinkKind::Macvlan(Macvlan {
