@@ -645,7 +645,11 @@ impl Handle {
             let unnamable =
                 matches!(link, LinkRef::Name(_)) && matches!(e.kind(), ErrorKind::Request(_));
             if e.errno() == Some(rustix::io::Errno::NODEV) || unnamable {
-                Error::new(e.op(), Some(describe(link)), ErrorKind::NotFound)
+                let name = match link {
+                    LinkRef::Name(name) => name.to_vec(),
+                    LinkRef::Index(_) => describe(link).into_bytes(),
+                };
+                Error::named(e.op(), Some(name), ErrorKind::NotFound)
             } else {
                 e
             }

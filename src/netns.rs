@@ -148,14 +148,15 @@ impl Namespaces {
         RunDir::new(&self.run_dir)
     }
 
-    /// The path of `name`'s file (for error messages, which name the file as `ip` does).
-    fn path_of(&self, name: &OsStr) -> String {
-        let name = name.to_string_lossy();
-        if self.run_dir.ends_with('/') {
-            format!("{}{name}", self.run_dir)
-        } else {
-            format!("{}/{name}", self.run_dir)
+    /// The path of `name`'s file, as its bytes (for error messages, which name the file as
+    /// `ip` does).
+    fn path_of(&self, name: &OsStr) -> Vec<u8> {
+        let mut path = self.run_dir.as_bytes().to_vec();
+        if !self.run_dir.ends_with('/') {
+            path.push(b'/');
         }
+        path.extend_from_slice(name.as_bytes());
+        path
     }
 
     /// `unshare(CLONE_NEWNET)` on a dedicated thread, then a bind mount of its namespace onto
@@ -173,7 +174,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .create(name.as_bytes())
-            .context("add namespace", self.path_of(name))
+            .context_bytes("add namespace", &self.path_of(name))
     }
 
     /// [`add`](Self::add) on the calling thread, without starting one, as `ip netns add` does
@@ -192,7 +193,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .create_on_current_thread(name.as_bytes())
-            .context("add namespace", self.path_of(name))
+            .context_bytes("add namespace", &self.path_of(name))
     }
 
     /// A bind mount of `/proc/PID/ns/net` onto `RUN_DIR/NAME`: names the network namespace of
@@ -204,7 +205,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .attach(name.as_bytes(), pid)
-            .context("attach namespace", self.path_of(name))
+            .context_bytes("attach namespace", &self.path_of(name))
     }
 
     /// `umount2(RUN_DIR/NAME, MNT_DETACH)` then `unlink` (`ip netns delete NAME`).
@@ -219,7 +220,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .delete(name.as_bytes())
-            .context("delete namespace", self.path_of(name))
+            .context_bytes("delete namespace", &self.path_of(name))
     }
 
     /// `getdents64` of the run dir: the names, in directory order (`ip netns list` without the
@@ -284,10 +285,10 @@ impl Namespaces {
     ///
     /// # Errors
     /// `No such file or directory` when there is no process `pid`.
-    pub fn identify(&self, pid: u32) -> Result<Vec<String>> {
+    pub fn identify(&self, pid: u32) -> Result<Vec<OsString>> {
         let mut names = Vec::new();
         self.dir()
-            .identify_pid(pid, |name| names.push(name.to_owned()))
+            .identify_pid(pid, |name| names.push(OsStr::from_bytes(name).to_owned()))
             .context("identify namespace", format!("pid {pid}"))?;
         Ok(names)
     }
@@ -297,7 +298,7 @@ impl Namespaces {
     ///
     /// # Errors
     /// When `/proc` or the run dir cannot be read.
-    pub fn identify_current(&self) -> Result<Vec<String>> {
+    pub fn identify_current(&self) -> Result<Vec<OsString>> {
         let id = NetnsId::current().context("identify namespace", "current thread")?;
         self.identify_id(id)
     }
@@ -307,10 +308,10 @@ impl Namespaces {
     ///
     /// # Errors
     /// When the run dir cannot be read.
-    pub fn identify_id(&self, id: NetnsId) -> Result<Vec<String>> {
+    pub fn identify_id(&self, id: NetnsId) -> Result<Vec<OsString>> {
         let mut names = Vec::new();
         self.dir()
-            .identify(id, |name| names.push(name.to_owned()))
+            .identify(id, |name| names.push(OsStr::from_bytes(name).to_owned()))
             .context("identify namespace", &self.run_dir)?;
         Ok(names)
     }
@@ -326,7 +327,7 @@ impl Namespaces {
         let mut pids = Vec::new();
         self.dir()
             .pids(name.as_bytes(), |pid| pids.push(pid))
-            .context("list namespace pids", name.to_string_lossy())?;
+            .context_bytes("list namespace pids", name.as_bytes())?;
         Ok(pids)
     }
 
@@ -339,7 +340,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .open(name.as_bytes())
-            .context("open namespace", name.to_string_lossy())
+            .context_bytes("open namespace", name.as_bytes())
     }
 
     /// `RTM_NEWNSID` (`NETNSA_FD`, `NETNSA_NSID`): gives the named namespace an id in the
@@ -425,9 +426,14 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; a failed thread spawn or `setns`.
-    pub fn run_in<R: Send>(&self, name: &str, f: impl FnOnce() -> R + Send) -> Result<R> {
+    pub fn run_in<R: Send>(
+        &self,
+        name: &(impl AsRef<OsStr> + ?Sized),
+        f: impl FnOnce() -> R + Send,
+    ) -> Result<R> {
+        let name = name.as_ref();
         let fd = self.open(name)?;
-        rtnl_sys::run_in(&fd, f).context("enter namespace", name)
+        rtnl_sys::run_in(&fd, f).context_bytes("enter namespace", name.as_bytes())
     }
 
     /// Opens the named namespace and prepares what `ip netns exec NAME` does before it runs a
@@ -437,8 +443,9 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Invalid netns name`; `Cannot open network namespace "NAME": No such file or directory`.
-    pub fn prepare_exec(&self, name: &str) -> Result<NetnsExec> {
-        NetnsExec::prepare(self.dir(), &self.etc_dir, name).context("open namespace", name)
+    pub fn prepare_exec(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<NetnsExec> {
+        let name = name.as_ref().as_bytes();
+        NetnsExec::prepare(self.dir(), &self.etc_dir, name).context_bytes("open namespace", name)
     }
 
     /// Makes `command` run inside the named namespace the way `ip netns exec NAME` runs it:
@@ -459,7 +466,11 @@ impl Namespaces {
     /// # Errors
     /// As [`prepare_exec`](Self::prepare_exec). A failure to enter shows later, as the
     /// errno of the failed spawn.
-    pub fn exec<'c>(&self, name: &str, command: &'c mut Command) -> Result<&'c mut Command> {
+    pub fn exec<'c>(
+        &self,
+        name: &(impl AsRef<OsStr> + ?Sized),
+        command: &'c mut Command,
+    ) -> Result<&'c mut Command> {
         let prepared = self.prepare_exec(name)?;
         Ok(command.netns_exec(prepared))
     }
@@ -668,8 +679,10 @@ mod tests {
 
     #[test]
     fn paths_name_the_file_as_ip_does() {
-        assert_eq!(Namespaces::new().path_of("a".as_ref()), "/run/netns/a");
-        assert_eq!(Namespaces::at("/tmp/x/").path_of("a".as_ref()), "/tmp/x/a");
+        assert_eq!(Namespaces::new().path_of("a".as_ref()), b"/run/netns/a");
+        assert_eq!(Namespaces::at("/tmp/x/").path_of("a".as_ref()), b"/tmp/x/a");
+        let name = OsStr::from_bytes(b"\xff");
+        assert_eq!(Namespaces::new().path_of(name), b"/run/netns/\xff");
     }
 
     #[test]

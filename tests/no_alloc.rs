@@ -305,7 +305,7 @@ fn building_every_request_type_allocates_nothing() {
         };
         check(request::link_dump(&mut buf, 1, &dump).map(|b| b.len()));
         let address = Address {
-            label: Some("v0:a"),
+            label: Some(b"v0:a"),
             broadcast: Some(Broadcast::Auto),
             lifetime: Some(Lifetime {
                 valid: 3600,

@@ -350,7 +350,7 @@ fn addr_v4() -> Address<'static> {
 fn spec_addr_v4_full() -> Address<'static> {
     Address {
         broadcast: Some(Broadcast::Addr(Ipv4Addr::new(192, 0, 2, 255))),
-        label: Some("v0:1"),
+        label: Some(b"v0:1"),
         scope: Some(rt_scope::LINK),
         metric: Some(100),
         lifetime: Some(Lifetime {
@@ -857,7 +857,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 &Address {
                     broadcast: Some(Broadcast::Addr(Ipv4Addr::new(192, 0, 2, 255))),
                     anycast: Some(v4(192, 0, 2, 9)),
-                    label: Some("v0:1"),
+                    label: Some(b"v0:1"),
                     ..addr_v4()
                 },
             )
@@ -2196,7 +2196,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     );
     for label in ["", "sixteen-bytes-xx", "v0\0"] {
         let bad = Address {
-            label: Some(label),
+            label: Some(label.as_bytes()),
             ..addr_v4()
         };
         assert_eq!(
@@ -2288,8 +2288,8 @@ fn spec_rule_full() -> Rule<'static> {
         tos: 0x10,
         fwmark: Some(0x10),
         fwmask: Some(0xff),
-        iif: Some("lo"),
-        oif: Some("lo"),
+        iif: Some(b"lo"),
+        oif: Some(b"lo"),
         priority: Some(100),
         table: Some(1000),
         protocol: Some(rtprot::STATIC),
@@ -2482,14 +2482,14 @@ fn invalid_rules_are_refused_with_their_attribute() {
     );
     bad(
         Rule {
-            iif: Some("0123456789abcdef"),
+            iif: Some(b"0123456789abcdef"),
             ..Rule::default()
         },
         fra::IIFNAME,
     );
     bad(
         Rule {
-            oif: Some(""),
+            oif: Some(b""),
             ..Rule::default()
         },
         fra::OIFNAME,
@@ -2763,7 +2763,7 @@ mod arbitrary {
             let addr = Address {
                 peer,
                 anycast: other,
-                label: label.as_deref(),
+                label: label.as_deref().map(str::as_bytes),
                 flags,
                 lifetime: lifetime.map(|(valid, preferred)| Lifetime { valid, preferred }),
                 broadcast: match brd {

@@ -252,7 +252,10 @@ impl<'a> ModifyArgs<'a> {
                     let value = args.value()?;
                     m.dev = Some(args.bytes(value));
                 }
-                "label" => r.label = Some(args.value()?),
+                "label" => {
+                    let value = args.value()?;
+                    r.label = Some(args.bytes(value));
+                }
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     let value = args.value()?;
                     r.metric = Some(
