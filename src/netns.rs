@@ -408,7 +408,7 @@ impl Namespaces {
                 .iter_mut()
                 .filter(|n| n.nsid == id && n.name.is_none())
             {
-                nsid.name = Some(named.name.to_string_lossy().into_owned());
+                nsid.name = Some(named.name.clone());
             }
         }
         Ok(())
@@ -561,16 +561,16 @@ impl Namespaces {
 
     /// Each name of the run dir with the id `handle`'s namespace has for it (names without one
     /// left out), in directory order.
-    fn ids_by_name(&self, handle: &mut Handle) -> Result<Vec<(String, i32)>> {
+    fn ids_by_name(&self, handle: &mut Handle) -> Result<Vec<(OsString, i32)>> {
         Ok(self
             .list_with(handle)?
             .into_iter()
-            .filter_map(|n| Some((n.name.to_string_lossy().into_owned(), n.nsid?)))
+            .filter_map(|n| Some((n.name, n.nsid?)))
             .collect())
     }
 
     /// The first name (in directory order) whose id in `handle`'s namespace is `nsid`.
-    fn name_of_nsid(&self, handle: &mut Handle, nsid: i32) -> Result<Option<String>> {
+    fn name_of_nsid(&self, handle: &mut Handle, nsid: i32) -> Result<Option<OsString>> {
         if nsid < 0 {
             return Ok(None);
         }
@@ -612,18 +612,30 @@ fn nsid_query(
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NetnsEvent {
     /// `add NAME`: the file `RUN_DIR/NAME` was created (an add starts with it, before the
-    /// namespace is mounted on it).
-    Added(String),
+    /// namespace is mounted on it). The name is the file's bytes.
+    Added(OsString),
     /// `delete NAME`: the file `RUN_DIR/NAME` was removed.
-    Deleted(String),
+    Deleted(OsString),
+}
+
+impl NetnsEvent {
+    /// `ip netns monitor`'s line, without its newline, with the name's bytes as they are.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let (what, name) = match self {
+            NetnsEvent::Added(name) => (&b"add "[..], name),
+            NetnsEvent::Deleted(name) => (&b"delete "[..], name),
+        };
+        [what, name.as_bytes()].concat()
+    }
 }
 
 impl fmt::Display for NetnsEvent {
-    /// `ip netns monitor`'s line: `add NAME` or `delete NAME`.
+    /// `ip netns monitor`'s line: `add NAME` or `delete NAME` (U+FFFD for bytes of the name
+    /// that are not UTF-8; see [`NetnsEvent::to_bytes`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NetnsEvent::Added(name) => write!(f, "add {name}"),
-            NetnsEvent::Deleted(name) => write!(f, "delete {name}"),
+            NetnsEvent::Added(name) => write!(f, "add {}", name.to_string_lossy()),
+            NetnsEvent::Deleted(name) => write!(f, "delete {}", name.to_string_lossy()),
         }
     }
 }
@@ -647,8 +659,10 @@ impl Iterator for NetnsEvents {
             let queue = &mut self.queue;
             let read = self.watch.read(&mut self.buf, |change| {
                 queue.push_back(match change {
-                    NetnsChange::Added(name) => NetnsEvent::Added(name.to_owned()),
-                    NetnsChange::Deleted(name) => NetnsEvent::Deleted(name.to_owned()),
+                    NetnsChange::Added(name) => NetnsEvent::Added(OsStr::from_bytes(name).into()),
+                    NetnsChange::Deleted(name) => {
+                        NetnsEvent::Deleted(OsStr::from_bytes(name).into())
+                    }
                 });
             });
             if let Err(e) = read.context("watch namespaces", &self.run_dir) {

@@ -114,11 +114,11 @@ fn same_as_ip(setup: &[&str], forms: &[&str], state: &[&str]) {
     }
 }
 
-/// `netns exec`, `identify`, `pids` with a namespace named `n\xff`: the name, the command and
-/// its arguments go through as bytes, and the output and messages print them.
+/// `netns exec`, `identify`, `pids`, `list-id` with a namespace named `n\xff`: the name, the
+/// command and its arguments go through as bytes, and the output and messages print them.
 #[test]
 fn netns_names_and_commands_are_bytes() {
-    let setup = ["netns add n\\xff", "netns add m0"];
+    let setup = ["netns add n\\xff", "netns add m0", "netns set n\\xff 5"];
     same_as_ip(
         &setup,
         &[
@@ -136,6 +136,9 @@ fn netns_names_and_commands_are_bytes() {
             "netns del z\\xff",
             "netns set z\\xff 5",
             "-n z\\xff link show",
+            "netns list-id",
+            "-j netns list-id",
+            "netns list-id nsid 5",
         ],
         &["netns list"],
     );
@@ -243,4 +246,39 @@ fn batch_file_names_are_bytes() {
         &[],
     );
     std::fs::remove_file(file).expect("remove the batch file");
+}
+
+/// `netns monitor` prints a name that is not UTF-8 as its bytes, as `ip netns monitor` does
+/// (ip's output is line-buffered with `stdbuf` here: it block-buffers into a file).
+#[test]
+fn netns_monitor_prints_names_as_bytes() {
+    std::thread::spawn(|| {
+        let _run = private_netns_with_run_netns();
+        let ours = common::Watcher::start(RTNL, &["netns", "monitor"], "names-ours");
+        let theirs =
+            common::Watcher::start("stdbuf", &["-oL", "ip", "netns", "monitor"], "names-theirs");
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        for cmd in ["netns add n\\xff", "netns del n\\xff"] {
+            let cmd = words(cmd);
+            let cmd: Vec<&[u8]> = cmd.iter().map(Vec::as_slice).collect();
+            assert!(run("ip", &cmd).status.success());
+        }
+        let expected = b"add n\xff\ndelete n\xff\n".to_vec();
+        for _ in 0..50 {
+            if ours.bytes() == expected && theirs.bytes() == expected {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert_eq!(
+            theirs.bytes().escape_ascii().to_string(),
+            "add n\\xff\\ndelete n\\xff\\n"
+        );
+        assert_eq!(
+            ours.bytes().escape_ascii().to_string(),
+            theirs.bytes().escape_ascii().to_string()
+        );
+    })
+    .join()
+    .expect("test thread");
 }

@@ -303,7 +303,7 @@ fn set_id_number_and_auto_agree_with_ip() {
         .list_id()
         .unwrap()
         .into_iter()
-        .map(|n| (n.nsid, n.name))
+        .map(|n| (n.nsid, n.name.map(|name| name.into_string().unwrap())))
         .collect();
     assert_eq!(ours, ip_list_id(&[]));
     assert_eq!(ours.len(), 4);
@@ -343,7 +343,7 @@ fn set_id_number_and_auto_agree_with_ip() {
         .list_id_with(&mut in_a)
         .unwrap()
         .into_iter()
-        .map(|n| (n.nsid, n.name))
+        .map(|n| (n.nsid, n.name.map(|name| name.into_string().unwrap())))
         .collect();
     assert_eq!(ours, ip_list_id(&["-n", "a"]));
     assert_eq!(ours, [(3, Some("b".to_owned()))]);
@@ -474,7 +474,7 @@ fn veth_moved_into_a_named_namespace_shows_up_there() {
         .list_id()
         .unwrap()
         .into_iter()
-        .map(|n| (n.nsid, n.name))
+        .map(|n| (n.nsid, n.name.map(|name| name.into_string().unwrap())))
         .collect();
     assert_eq!(list_id, [(nsid, Some("blue".to_owned()))]);
     assert_eq!(list_id, ip_list_id(&[]));

@@ -202,7 +202,8 @@ fn print_nsids(ctx: &mut Ctx, ids: &[Nsid]) -> CmdResult {
     let mut p = ctx.printer();
     p.start_list();
     for id in ids {
-        rtnl_ip::show::nsid::nsid_entry(&mut p, id.nsid, id.current_nsid, id.name.as_deref());
+        let name = id.name.as_deref().map(OsStr::as_bytes);
+        rtnl_ip::show::nsid::nsid_entry(&mut p, id.nsid, id.current_nsid, name);
     }
     p.end_list();
     ctx.finish(p, Ok(()))
@@ -452,8 +453,11 @@ fn monitor(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     let events = namespaces().watch().map_err(Failure::Lib)?;
     for event in events {
         let event = event.map_err(Failure::Lib)?;
-        let _ = writeln!(ctx.out, "{event}");
+        // The name's bytes, as ip prints them.
+        let mut line = event.to_bytes();
+        line.push(b'\n');
         ctx.flush();
+        super::out::flush_bytes(&line);
     }
     Ok(())
 }

@@ -231,6 +231,11 @@ impl Watcher {
     pub fn text(&self) -> String {
         std::fs::read_to_string(&self.path).unwrap()
     }
+
+    /// What it printed so far, as bytes.
+    pub fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.path).unwrap()
+    }
 }
 
 impl Drop for Watcher {
