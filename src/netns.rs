@@ -484,8 +484,8 @@ impl Namespaces {
     ///
     /// for event in Namespaces::new().watch()? {
     ///     match event? {
-    ///         NetnsEvent::Added(name) => println!("add {name}"),
-    ///         NetnsEvent::Deleted(name) => println!("delete {name}"),
+    ///         NetnsEvent::Added(name) => println!("add {}", name.display()),
+    ///         NetnsEvent::Deleted(name) => println!("delete {}", name.display()),
     ///     }
     /// }
     /// # Ok::<(), rtnl_ip::Error>(())

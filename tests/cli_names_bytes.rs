@@ -203,6 +203,27 @@ fn address_labels_are_bytes() {
     );
 }
 
+/// `address show label PATTERN` matches labels as bytes, and prints them as bytes.
+#[test]
+fn address_label_patterns_are_bytes() {
+    same_as_ip(
+        &[
+            "link add v\\xff address 02:00:00:00:00:01 type veth peer name p0 address 02:00:00:00:00:02",
+            "address add 192.0.2.9/24 dev v\\xff label v\\xff:z",
+            "address add 192.0.2.10/24 dev v\\xff",
+        ],
+        &[
+            "-4 address show label v\\xff:z",
+            "-4 address show label v\\xff:*",
+            "-4 address show label v\\xff",
+            "-4 address show label v?:z",
+            "-j -4 address show label v\\xff*",
+            "-4 address show dev v\\xff label v\\xff:z",
+        ],
+        &[],
+    );
+}
+
 /// `neigh get` and `-s -s neigh flush` print a device named `v\xff` as its bytes (one entry:
 /// the order of several differs from one namespace's table to another's).
 #[test]
