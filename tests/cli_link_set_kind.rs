@@ -87,7 +87,7 @@ fn vxlan_changes_read_like_ip() {
 
 /// `link set DEV type ipvlan|vrf|vxlan OPTIONS` and `type KIND` alone send ip's request byte
 /// for byte (this kernel has no ipvlan or vrf driver: it refuses them on a veth, and both print
-/// the same refusal).
+/// the same refusal); a vxlan's `dev` goes where it was given, in `link add` too.
 #[test]
 fn kind_changes_send_ips_bytes() {
     let setup = [
@@ -106,6 +106,8 @@ fn kind_changes_send_ips_bytes() {
         "link set dev rv type vxlan ttl 9",
         "link set dev rv type vxlan ttl 9 ageing 30 nolearning",
         "link set dev rv type vxlan id 5 dev r0 learning",
+        "link set dev rv type vxlan ttl 9 ageing 30 dev r0 nolearning",
+        "link add vq type vxlan id 9 ttl 5 dev r0 dstport 4789 local 192.0.2.1",
     ];
     for form in forms {
         let words: Vec<&str> = form.split_whitespace().collect();

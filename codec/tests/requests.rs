@@ -651,6 +651,45 @@ fn cases() -> Vec<(&'static str, Build)> {
                 },
             )
         }),
+        case("link_set_vxlan", |buf| {
+            use rtnl_codec::request::VxlanOpt as O;
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Vxlan(Vxlan {
+                        opts: &[O::Ttl(9), O::Ageing(30), O::Link(V0)],
+                        learning: Some(false),
+                        ..Vxlan::default()
+                    })),
+                    ..SetLink::new(LinkRef::Index(5))
+                },
+            )
+        }),
+        case("link_set_ipvlan", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Ipvlan(Ipvlan {
+                        mode: Some(ipvlan_mode::L3S),
+                        flags: Some(ipvlan_flag::PRIVATE),
+                        link: None,
+                    })),
+                    ..SetLink::new(LinkRef::Index(V0))
+                },
+            )
+        }),
+        case("link_set_vrf", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Vrf(Vrf { table: Some(20) })),
+                    ..SetLink::new(LinkRef::Index(V0))
+                },
+            )
+        }),
         case("link_new_bridge_opts", |buf| {
             use rtnl_codec::request::BridgeOpt as B;
             link_new(

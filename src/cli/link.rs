@@ -304,6 +304,8 @@ fn unknown_kind_arg(kind: &str, word: &str) -> Failure {
 
 /// The arguments after `type KIND` (the rest of the command), read into `spec`'s kind: each
 /// kind's grammar (`ip/link_veth.c`, `iplink_vxlan.c`, `iplink_vlan.c`, `iplink_macvlan.c`).
+// The rooms the kinds' options borrow, one per kind, and the device lookup vxlan's `dev` needs.
+#[allow(clippy::too_many_arguments)]
 fn parse_kind<'a, 'w: 'a>(
     kind: &'a str,
     args: &mut Args<'w>,
@@ -312,6 +314,7 @@ fn parse_kind<'a, 'w: 'a>(
     vxlan_opts: &'a mut Vec<VxlanOpt>,
     macvlan_macs: &'a mut Vec<[u8; 6]>,
     macvlan_opts: &'a mut Vec<MacvlanOpt<'a>>,
+    lookup: &mut dyn FnMut(&[u8]) -> CmdResult<u32>,
 ) -> CmdResult {
     spec.request.kind = match kind {
         "veth" => match args.next() {
@@ -349,16 +352,7 @@ fn parse_kind<'a, 'w: 'a>(
             None => LinkKind::Dummy,
             Some(word) => return Err(args::unsupported(&format!("{kind} {word}"))),
         },
-        "vxlan" => {
-            let (vxlan, dev) = parse_vxlan(args, vxlan_opts, false)?;
-            if let Some(dev) = dev {
-                if spec.link.is_some() {
-                    return Err(args::unsupported("link DEV with type vxlan"));
-                }
-                spec.link = Some(LinkRef::Name(dev));
-            }
-            LinkKind::Vxlan(vxlan)
-        }
+        "vxlan" => LinkKind::Vxlan(parse_vxlan(args, vxlan_opts, false, lookup)?),
         "vlan" => {
             let mut vlan = Vlan {
                 id: u16::MAX,
@@ -448,15 +442,16 @@ Where:\tVNI\t:= 0-16777215\n\
 
 /// `type vxlan`'s keywords (`iplink_vxlan.c`), for `link add` and (`set`) for `link set`,
 /// matched by prefix in ip's order; the options ip adds as it reads them go to `opts` in
-/// their order, and `dev DEV` is returned as the name it gives. The checks ip makes once the
-/// words are read are made here too, with its messages; its warning about a missing `dstport`
-/// is printed. As ip's `set_op`, a change needs no `id`, is not warned about the port, and
-/// sends `id` and `[no]learning` only when given.
-fn parse_vxlan<'a, 'w: 'a>(
-    args: &mut Args<'w>,
+/// their order, `dev DEV` among them, looked up with `lookup` when it is read (as ip does). The
+/// checks ip makes once the words are read are made here too, with its messages; its warning
+/// about a missing `dstport` is printed. As ip's `set_op`, a change needs no `id`, is not
+/// warned about the port, and sends `id` and `[no]learning` only when given.
+fn parse_vxlan<'a>(
+    args: &mut Args<'_>,
     opts: &'a mut Vec<VxlanOpt>,
     set: bool,
-) -> CmdResult<(Vxlan<'a>, Option<&'w [u8]>)> {
+    lookup: &mut dyn FnMut(&[u8]) -> CmdResult<u32>,
+) -> CmdResult<Vxlan<'a>> {
     use VxlanOpt as O;
     /// The keywords that only switch something on or off, in ip's order after `dstport`:
     /// the word, its attribute (for ip's duplicate check), and the option.
@@ -526,7 +521,7 @@ fn parse_vxlan<'a, 'w: 'a>(
         seen |= bit;
         Ok(())
     };
-    let (mut id, mut dev, mut port) = (None, None, None);
+    let (mut id, mut dev, mut port) = (None, false, None);
     let (mut metadata, mut vnifilter) = (false, false);
     while let Some(word) = args.next() {
         match word {
@@ -579,7 +574,8 @@ fn parse_vxlan<'a, 'w: 'a>(
             w if matches(w, "dev") => {
                 let value = args.value()?;
                 once(x::LINK, "dev", value)?;
-                dev = Some(args.bytes(value));
+                opts.push(O::Link(lookup(args.bytes(value))?));
+                dev = true;
             }
             w if matches(w, "ttl") || matches(w, "hoplimit") => {
                 let value = args.value()?;
@@ -710,7 +706,7 @@ fn parse_vxlan<'a, 'w: 'a>(
             "vxlan: missing virtual network identifier".into(),
         ));
     }
-    if v.group.is_some() && dev.is_none() {
+    if v.group.is_some() && !dev {
         return Err(Failure::Local(
             "vxlan: 'group' requires 'dev' to be specified".into(),
         ));
@@ -732,7 +728,7 @@ fn parse_vxlan<'a, 'w: 'a>(
     v.id = id;
     v.learning = (!set || seen & (1 << x::LEARNING) != 0).then_some(learning);
     v.opts = opts;
-    Ok((v, dev))
+    Ok(v)
 }
 
 /// The index of a vxlan's `dev DEV`; a missing one is ip's `nodev()` message, which ends ip
@@ -812,6 +808,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             &mut vxlan_opts,
             &mut macvlan_macs,
             &mut macvlan_opts,
+            &mut |dev| vxlan_dev(ctx, dev),
         )?,
     }
     let Some(name) = link_name(spec.request.name, dev)? else {
@@ -838,11 +835,6 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
         LinkKind::Veth(_) => {
             if let Some(NetnsRef::Name(ns)) = spec.peer_netns {
                 spec.peer_netns = Some(netns_arg(ctx, ns)?);
-            }
-        }
-        LinkKind::Vxlan(_) => {
-            if let Some(LinkRef::Name(dev)) = spec.link.filter(|_| !common_link) {
-                spec.link = Some(vxlan_dev(ctx, dev)?.into());
             }
         }
         LinkKind::Vlan(vlan) => {
@@ -954,11 +946,8 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
                         LinkKind::Macvlan(macvlan)
                     }
                     "vxlan" => {
-                        let (mut vxlan, dev) = parse_vxlan(args, &mut vxlan_opts, true)?;
-                        if let Some(dev) = dev {
-                            vxlan.dev = Some(vxlan_dev(ctx, dev)?);
-                        }
-                        LinkKind::Vxlan(vxlan)
+                        let mut lookup = |dev: &[u8]| vxlan_dev(ctx, dev);
+                        LinkKind::Vxlan(parse_vxlan(args, &mut vxlan_opts, true, &mut lookup)?)
                     }
                     "ipvlan" => LinkKind::Ipvlan(link_ipvlan::ipvlan(args, false)?.0),
                     "vrf" => LinkKind::Vrf(link_ipvlan::vrf(args)?),
