@@ -106,8 +106,8 @@ impl<'a> AddressSpec<'a> {
     }
 
     /// `label LABEL`.
-    pub fn label(mut self, label: &'a str) -> Self {
-        self.request.label = Some(label);
+    pub fn label(mut self, label: &'a (impl AsRef<[u8]> + ?Sized)) -> Self {
+        self.request.label = Some(label.as_ref());
         self
     }
 
@@ -273,7 +273,7 @@ impl Handle {
     /// part of `op` (`add address`): `Cannot find device "x"` for an unknown name.
     pub(crate) fn resolve_index_for(&mut self, op: &'static str, dev: LinkRef<'_>) -> Result<u32> {
         self.link_index(dev)
-            .map_err(|e| Error::new(op, e.object().map(str::to_owned), e.kind().clone()))
+            .map_err(|e| Error::named(op, e.object_bytes().map(<[u8]>::to_vec), e.kind().clone()))
     }
 
     /// `RTM_NEWADDR` with `NLM_F_CREATE | NLM_F_EXCL`: adds an address, like `ip address add`.
@@ -528,7 +528,7 @@ mod tests {
         assert_eq!(addr.prefix_len, 24);
         assert_eq!(addr.peer, Some("192.0.2.9".parse().unwrap()));
         assert_eq!(addr.broadcast, Some(Broadcast::Auto));
-        assert_eq!(addr.label, Some("v0:p"));
+        assert_eq!(addr.label, Some(&b"v0:p"[..]));
         assert_eq!(addr.index, 3);
         // With a peer, the prefix length is the peer's: the local address has none of its own.
         assert_eq!(spec.to_string(), "192.0.2.5 peer 192.0.2.9/24 dev v0");

@@ -315,7 +315,7 @@ impl Batch<'_> {
     fn push_error(&mut self, error: Error) -> usize {
         self.entries.push(Entry {
             op: error.op(),
-            object: error.object().unwrap_or_default().to_owned(),
+            object: String::from_utf8_lossy(error.object_bytes().unwrap_or_default()).into_owned(),
             forgets_names: false,
             state: State::Failed(error),
         });
@@ -433,11 +433,8 @@ impl Batch<'_> {
                             (*start, *len)
                         }
                         Err(Errno::NODEV) => {
-                            let error = Error::new(
-                                entry.op,
-                                Some(String::from_utf8_lossy(name).into_owned()),
-                                ErrorKind::NotFound,
-                            );
+                            let error =
+                                Error::named(entry.op, Some(name.to_vec()), ErrorKind::NotFound);
                             results[i] = Err(error);
                             continue;
                         }

@@ -60,13 +60,20 @@ pub struct Error {
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Inner {
     op: &'static str,
-    object: Option<String>,
+    /// The object's bytes: a kernel name need not be UTF-8.
+    object: Option<Vec<u8>>,
     kind: ErrorKind,
 }
 
 impl Error {
     /// An error of `kind` while doing `op` to `object`.
     pub fn new(op: &'static str, object: Option<String>, kind: ErrorKind) -> Self {
+        Self::named(op, object.map(String::into_bytes), kind)
+    }
+
+    /// An error of `kind` while doing `op` to `object` given as bytes (a link or namespace
+    /// name, which need not be UTF-8; [`Error::to_bytes`] prints it as it is).
+    pub fn named(op: &'static str, object: Option<Vec<u8>>, kind: ErrorKind) -> Self {
         Error {
             inner: Box::new(Inner { op, object, kind }),
         }
@@ -77,9 +84,23 @@ impl Error {
         self.inner.op
     }
 
-    /// What it was done to: a device, an address, a namespace.
+    /// What it was done to (a device, an address, a namespace), when it is text; see
+    /// [`Error::object_bytes`] for a name that is not UTF-8.
     pub fn object(&self) -> Option<&str> {
+        std::str::from_utf8(self.inner.object.as_deref()?).ok()
+    }
+
+    /// What it was done to, as bytes (a kernel name as it is).
+    pub fn object_bytes(&self) -> Option<&[u8]> {
         self.inner.object.as_deref()
+    }
+
+    /// The message `Display` writes, with the object's own bytes where it names it, as `ip`
+    /// prints a name it was given (`Display` writes U+FFFD for bytes that are not UTF-8).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Bytes(Vec::new());
+        let _ = self.render(&mut out, false);
+        out.0
     }
 
     /// Why it failed.
@@ -127,35 +148,107 @@ impl Error {
     }
 }
 
+/// Where an error's message is written: text, and the object's bytes.
+trait Sink: fmt::Write {
+    /// Writes the object's name.
+    fn name(&mut self, bytes: &[u8]) -> fmt::Result;
+}
+
+impl Sink for fmt::Formatter<'_> {
+    fn name(&mut self, bytes: &[u8]) -> fmt::Result {
+        // As `String::from_utf8_lossy`: U+FFFD for each run that is not UTF-8.
+        for chunk in bytes.utf8_chunks() {
+            self.write_str(chunk.valid())?;
+            if !chunk.invalid().is_empty() {
+                fmt::Write::write_char(self, '\u{fffd}')?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The message as bytes ([`Error::to_bytes`]).
+struct Bytes(Vec<u8>);
+
+impl fmt::Write for Bytes {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.0.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl Sink for Bytes {
+    fn name(&mut self, bytes: &[u8]) -> fmt::Result {
+        self.0.extend_from_slice(bytes);
+        Ok(())
+    }
+}
+
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if f.alternate() {
+        let alternate = f.alternate();
+        self.render(f, alternate)
+    }
+}
+
+impl Error {
+    /// Writes the message (`alternate`: with the operation and object first).
+    fn render(&self, f: &mut dyn Sink, alternate: bool) -> fmt::Result {
+        let object = self.inner.object.as_deref();
+        if alternate {
             f.write_str(self.inner.op)?;
-            if let Some(object) = &self.inner.object {
-                write!(f, " \"{object}\"")?;
+            if let Some(object) = object {
+                f.write_str(" \"")?;
+                f.name(object)?;
+                f.write_str("\"")?;
             }
             f.write_str(": ")?;
         }
         match &self.inner.kind {
             ErrorKind::Kernel(e) => write!(f, "{e}")?,
             ErrorKind::Netlink(e) => write!(f, "{e}")?,
-            ErrorKind::Netns(e) => match (e.op(), e.errno(), &self.inner.object) {
+            ErrorKind::Netns(e) => match (e.op(), e.errno(), object) {
                 // iproute2 names the namespace file by its path in these two messages; the
                 // named-namespace operations pass it as the object.
                 (op @ (NetnsOp::CreateFile | NetnsOp::Remove), Some(errno), Some(path))
-                    if path.contains('/') =>
+                    if path.contains(&b'/') =>
                 {
                     let what = match op {
                         NetnsOp::CreateFile => "Cannot create namespace file",
                         _ => "Cannot remove namespace file",
                     };
-                    write!(f, "{what} \"{path}\": ")?;
+                    write!(f, "{what} \"")?;
+                    f.name(path)?;
+                    f.write_str("\": ")?;
                     match rtnl_sys::strerror(errno.raw_os_error()) {
                         Some(text) => f.write_str(text)?,
                         None => write!(f, "errno {}", errno.raw_os_error())?,
                     }
                 }
-                _ => write!(f, "{e}")?,
+                // The message names the namespace as text; written with the name's bytes when
+                // the object holds them (the name, or a path ending in it).
+                _ => {
+                    let text = e.to_string();
+                    let name = e.name();
+                    let bytes = object.and_then(|object| {
+                        // The object itself, or what follows one of its `/`s.
+                        (0..object.len())
+                            .filter(|&i| i == 0 || object.get(i - 1) == Some(&b'/'))
+                            .filter_map(|i| object.get(i..))
+                            .find(|b| !name.is_empty() && String::from_utf8_lossy(b) == name)
+                    });
+                    match bytes {
+                        Some(bytes) => {
+                            for (i, part) in text.split(name).enumerate() {
+                                if i > 0 {
+                                    f.name(bytes)?;
+                                }
+                                f.write_str(part)?;
+                            }
+                        }
+                        None => f.write_str(&text)?,
+                    }
+                }
             },
             ErrorKind::Os(e) => match rtnl_sys::strerror(e.raw_os_error()) {
                 Some(text) => f.write_str(text)?,
@@ -163,18 +256,24 @@ impl fmt::Display for Error {
             },
             ErrorKind::Request(e) => write!(f, "Invalid request: {e}")?,
             ErrorKind::Tun(e) => write!(f, "{e}")?,
-            ErrorKind::NotFound => match &self.inner.object {
-                Some(object) => write!(f, "Cannot find device \"{object}\"")?,
+            ErrorKind::NotFound => match object {
+                Some(object) => {
+                    f.write_str("Cannot find device \"")?;
+                    f.name(object)?;
+                    f.write_str("\"")?;
+                }
                 None => f.write_str("Cannot find the object")?,
             },
             ErrorKind::Invalid(why) => f.write_str(why)?,
             ErrorKind::TimedOut(waiting) => {
                 // Without what was awaited a timeout says nothing: the operation is always
                 // named (by the alternate form's prefix, or here).
-                if !f.alternate() {
+                if !alternate {
                     f.write_str(self.inner.op)?;
-                    if let Some(object) = &self.inner.object {
-                        write!(f, " \"{object}\"")?;
+                    if let Some(object) = object {
+                        f.write_str(" \"")?;
+                        f.name(object)?;
+                        f.write_str("\"")?;
                     }
                     f.write_str(": ")?;
                 }
@@ -188,8 +287,10 @@ impl fmt::Display for Error {
                 prefix_len,
             } => {
                 write!(f, "IPv6 duplicate address {address}/{prefix_len} detected")?;
-                if let Some(dev) = &self.inner.object {
-                    write!(f, " on \"{dev}\"")?;
+                if let Some(dev) = object {
+                    f.write_str(" on \"")?;
+                    f.name(dev)?;
+                    f.write_str("\"")?;
                 }
                 f.write_str(" (dadfailed)")?;
             }
@@ -206,12 +307,18 @@ impl std::error::Error for Error {}
 /// Attaches the operation and object to lower-level errors: `result.context("add link", name)`.
 pub(crate) trait Context<T> {
     fn context(self, op: &'static str, object: impl ToString) -> Result<T>;
+    /// [`Context::context`] with the object as bytes (a name that need not be UTF-8).
+    fn context_bytes(self, op: &'static str, object: &[u8]) -> Result<T>;
     fn context_none(self, op: &'static str) -> Result<T>;
 }
 
 impl<T, E: Into<ErrorKind>> Context<T> for std::result::Result<T, E> {
     fn context(self, op: &'static str, object: impl ToString) -> Result<T> {
         self.map_err(|e| Error::new(op, Some(object.to_string()), e.into()))
+    }
+
+    fn context_bytes(self, op: &'static str, object: &[u8]) -> Result<T> {
+        self.map_err(|e| Error::named(op, Some(object.to_vec()), e.into()))
     }
 
     fn context_none(self, op: &'static str) -> Result<T> {
@@ -300,6 +407,27 @@ mod tests {
             dad.to_string(),
             "IPv6 duplicate address 2001:db8::1/64 detected on \"v0\" (dadfailed)"
         );
+    }
+
+    #[test]
+    fn names_are_written_as_their_bytes() {
+        let missing = Error::named("set link", Some(b"v\xff".to_vec()), ErrorKind::NotFound);
+        assert_eq!(missing.to_string(), "Cannot find device \"v\u{fffd}\"");
+        assert_eq!(missing.to_bytes(), b"Cannot find device \"v\xff\"");
+        assert_eq!(missing.object(), None);
+        assert_eq!(missing.object_bytes(), Some(&b"v\xff"[..]));
+        let taken = Error::named(
+            "add namespace",
+            Some(b"/run/netns/\xff".to_vec()),
+            ErrorKind::Os(Errno::EXIST),
+        );
+        assert_eq!(
+            format!("{taken:#}"),
+            "add namespace \"/run/netns/\u{fffd}\": File exists"
+        );
+        let invalid = rtnl_sys::validate_name(b"\xff/x").unwrap_err();
+        let invalid = Error::named("add namespace", Some(b"/r/\xff/x".to_vec()), invalid.into());
+        assert_eq!(invalid.to_bytes(), b"Invalid netns name \"\xff/x\"");
     }
 
     #[test]

@@ -282,9 +282,9 @@ pub(crate) fn open_netns(run_dir: &str, netns: NetnsRef<'_>) -> Result<NetnsFd> 
     match netns {
         NetnsRef::Name(name) => RunDir::new(run_dir)
             .open(name.as_bytes())
-            .context("open namespace", name.to_string_lossy()),
+            .context_bytes("open namespace", name.as_bytes()),
         NetnsRef::Path(path) => {
-            NetnsFd::open(path.as_bytes()).context("open namespace", path.to_string_lossy())
+            NetnsFd::open(path.as_bytes()).context_bytes("open namespace", path.as_bytes())
         }
         NetnsRef::Pid(pid) => NetnsFd::of_pid(pid).context("open namespace", netns),
         NetnsRef::Fd(fd) => rustix::io::fcntl_dupfd_cloexec(fd, 0)

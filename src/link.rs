@@ -100,7 +100,7 @@ impl<'a> LinkAdd<'a> {
         Self::new(
             Some(name.as_ref()),
             LinkKind::Vxlan(request::Vxlan {
-                id,
+                id: Some(id),
                 ..request::Vxlan::default()
             }),
         )
@@ -319,7 +319,7 @@ impl<'a> LinkAdd<'a> {
     /// For a vxlan: turn source-address learning off (`nolearning`).
     pub fn vxlan_nolearning(mut self) -> Self {
         if let Some(vxlan) = self.vxlan_mut() {
-            vxlan.learning = false;
+            vxlan.learning = Some(false);
         }
         self
     }
@@ -646,7 +646,11 @@ impl Handle {
             let unnamable =
                 matches!(link, LinkRef::Name(_)) && matches!(e.kind(), ErrorKind::Request(_));
             if e.errno() == Some(rustix::io::Errno::NODEV) || unnamable {
-                Error::new(e.op(), Some(describe(link)), ErrorKind::NotFound)
+                let name = match link {
+                    LinkRef::Name(name) => name.to_vec(),
+                    LinkRef::Index(_) => describe(link).into_bytes(),
+                };
+                Error::named(e.op(), Some(name), ErrorKind::NotFound)
             } else {
                 e
             }

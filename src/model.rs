@@ -412,8 +412,9 @@ impl Route {
 pub struct Nsid {
     /// `NETNSA_NSID`.
     pub nsid: i32,
-    /// The named namespace (in the run dir) it belongs to, when one matches.
-    pub name: Option<String>,
+    /// The named namespace (in the run dir) it belongs to, when one matches (its file name:
+    /// bytes, which need not be UTF-8).
+    pub name: Option<std::ffi::OsString>,
     /// `NETNSA_CURRENT_NSID`, in answers to a request with `NETNSA_TARGET_NSID`: the id the
     /// requesting namespace has for the same namespace (`ip netns list-id target-nsid T`'s
     /// `current-nsid`).

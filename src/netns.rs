@@ -148,14 +148,15 @@ impl Namespaces {
         RunDir::new(&self.run_dir)
     }
 
-    /// The path of `name`'s file (for error messages, which name the file as `ip` does).
-    fn path_of(&self, name: &OsStr) -> String {
-        let name = name.to_string_lossy();
-        if self.run_dir.ends_with('/') {
-            format!("{}{name}", self.run_dir)
-        } else {
-            format!("{}/{name}", self.run_dir)
+    /// The path of `name`'s file, as its bytes (for error messages, which name the file as
+    /// `ip` does).
+    fn path_of(&self, name: &OsStr) -> Vec<u8> {
+        let mut path = self.run_dir.as_bytes().to_vec();
+        if !self.run_dir.ends_with('/') {
+            path.push(b'/');
         }
+        path.extend_from_slice(name.as_bytes());
+        path
     }
 
     /// `unshare(CLONE_NEWNET)` on a dedicated thread, then a bind mount of its namespace onto
@@ -173,7 +174,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .create(name.as_bytes())
-            .context("add namespace", self.path_of(name))
+            .context_bytes("add namespace", &self.path_of(name))
     }
 
     /// [`add`](Self::add) on the calling thread, without starting one, as `ip netns add` does
@@ -192,7 +193,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .create_on_current_thread(name.as_bytes())
-            .context("add namespace", self.path_of(name))
+            .context_bytes("add namespace", &self.path_of(name))
     }
 
     /// A bind mount of `/proc/PID/ns/net` onto `RUN_DIR/NAME`: names the network namespace of
@@ -204,7 +205,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .attach(name.as_bytes(), pid)
-            .context("attach namespace", self.path_of(name))
+            .context_bytes("attach namespace", &self.path_of(name))
     }
 
     /// `umount2(RUN_DIR/NAME, MNT_DETACH)` then `unlink` (`ip netns delete NAME`).
@@ -219,7 +220,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .delete(name.as_bytes())
-            .context("delete namespace", self.path_of(name))
+            .context_bytes("delete namespace", &self.path_of(name))
     }
 
     /// `getdents64` of the run dir: the names, in directory order (`ip netns list` without the
@@ -284,10 +285,10 @@ impl Namespaces {
     ///
     /// # Errors
     /// `No such file or directory` when there is no process `pid`.
-    pub fn identify(&self, pid: u32) -> Result<Vec<String>> {
+    pub fn identify(&self, pid: u32) -> Result<Vec<OsString>> {
         let mut names = Vec::new();
         self.dir()
-            .identify_pid(pid, |name| names.push(name.to_owned()))
+            .identify_pid(pid, |name| names.push(OsStr::from_bytes(name).to_owned()))
             .context("identify namespace", format!("pid {pid}"))?;
         Ok(names)
     }
@@ -297,7 +298,7 @@ impl Namespaces {
     ///
     /// # Errors
     /// When `/proc` or the run dir cannot be read.
-    pub fn identify_current(&self) -> Result<Vec<String>> {
+    pub fn identify_current(&self) -> Result<Vec<OsString>> {
         let id = NetnsId::current().context("identify namespace", "current thread")?;
         self.identify_id(id)
     }
@@ -307,10 +308,10 @@ impl Namespaces {
     ///
     /// # Errors
     /// When the run dir cannot be read.
-    pub fn identify_id(&self, id: NetnsId) -> Result<Vec<String>> {
+    pub fn identify_id(&self, id: NetnsId) -> Result<Vec<OsString>> {
         let mut names = Vec::new();
         self.dir()
-            .identify(id, |name| names.push(name.to_owned()))
+            .identify(id, |name| names.push(OsStr::from_bytes(name).to_owned()))
             .context("identify namespace", &self.run_dir)?;
         Ok(names)
     }
@@ -326,7 +327,7 @@ impl Namespaces {
         let mut pids = Vec::new();
         self.dir()
             .pids(name.as_bytes(), |pid| pids.push(pid))
-            .context("list namespace pids", name.to_string_lossy())?;
+            .context_bytes("list namespace pids", name.as_bytes())?;
         Ok(pids)
     }
 
@@ -339,7 +340,7 @@ impl Namespaces {
         let name = name.as_ref();
         self.dir()
             .open(name.as_bytes())
-            .context("open namespace", name.to_string_lossy())
+            .context_bytes("open namespace", name.as_bytes())
     }
 
     /// `RTM_NEWNSID` (`NETNSA_FD`, `NETNSA_NSID`): gives the named namespace an id in the
@@ -407,7 +408,7 @@ impl Namespaces {
                 .iter_mut()
                 .filter(|n| n.nsid == id && n.name.is_none())
             {
-                nsid.name = Some(named.name.to_string_lossy().into_owned());
+                nsid.name = Some(named.name.clone());
             }
         }
         Ok(())
@@ -425,9 +426,14 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Cannot open network namespace "NAME"`; a failed thread spawn or `setns`.
-    pub fn run_in<R: Send>(&self, name: &str, f: impl FnOnce() -> R + Send) -> Result<R> {
+    pub fn run_in<R: Send>(
+        &self,
+        name: &(impl AsRef<OsStr> + ?Sized),
+        f: impl FnOnce() -> R + Send,
+    ) -> Result<R> {
+        let name = name.as_ref();
         let fd = self.open(name)?;
-        rtnl_sys::run_in(&fd, f).context("enter namespace", name)
+        rtnl_sys::run_in(&fd, f).context_bytes("enter namespace", name.as_bytes())
     }
 
     /// Opens the named namespace and prepares what `ip netns exec NAME` does before it runs a
@@ -437,8 +443,9 @@ impl Namespaces {
     ///
     /// # Errors
     /// `Invalid netns name`; `Cannot open network namespace "NAME": No such file or directory`.
-    pub fn prepare_exec(&self, name: &str) -> Result<NetnsExec> {
-        NetnsExec::prepare(self.dir(), &self.etc_dir, name).context("open namespace", name)
+    pub fn prepare_exec(&self, name: &(impl AsRef<OsStr> + ?Sized)) -> Result<NetnsExec> {
+        let name = name.as_ref().as_bytes();
+        NetnsExec::prepare(self.dir(), &self.etc_dir, name).context_bytes("open namespace", name)
     }
 
     /// Makes `command` run inside the named namespace the way `ip netns exec NAME` runs it:
@@ -459,7 +466,11 @@ impl Namespaces {
     /// # Errors
     /// As [`prepare_exec`](Self::prepare_exec). A failure to enter shows later, as the
     /// errno of the failed spawn.
-    pub fn exec<'c>(&self, name: &str, command: &'c mut Command) -> Result<&'c mut Command> {
+    pub fn exec<'c>(
+        &self,
+        name: &(impl AsRef<OsStr> + ?Sized),
+        command: &'c mut Command,
+    ) -> Result<&'c mut Command> {
         let prepared = self.prepare_exec(name)?;
         Ok(command.netns_exec(prepared))
     }
@@ -473,8 +484,8 @@ impl Namespaces {
     ///
     /// for event in Namespaces::new().watch()? {
     ///     match event? {
-    ///         NetnsEvent::Added(name) => println!("add {name}"),
-    ///         NetnsEvent::Deleted(name) => println!("delete {name}"),
+    ///         NetnsEvent::Added(name) => println!("add {}", name.display()),
+    ///         NetnsEvent::Deleted(name) => println!("delete {}", name.display()),
     ///     }
     /// }
     /// # Ok::<(), rtnl_ip::Error>(())
@@ -550,16 +561,16 @@ impl Namespaces {
 
     /// Each name of the run dir with the id `handle`'s namespace has for it (names without one
     /// left out), in directory order.
-    fn ids_by_name(&self, handle: &mut Handle) -> Result<Vec<(String, i32)>> {
+    fn ids_by_name(&self, handle: &mut Handle) -> Result<Vec<(OsString, i32)>> {
         Ok(self
             .list_with(handle)?
             .into_iter()
-            .filter_map(|n| Some((n.name.to_string_lossy().into_owned(), n.nsid?)))
+            .filter_map(|n| Some((n.name, n.nsid?)))
             .collect())
     }
 
     /// The first name (in directory order) whose id in `handle`'s namespace is `nsid`.
-    fn name_of_nsid(&self, handle: &mut Handle, nsid: i32) -> Result<Option<String>> {
+    fn name_of_nsid(&self, handle: &mut Handle, nsid: i32) -> Result<Option<OsString>> {
         if nsid < 0 {
             return Ok(None);
         }
@@ -601,18 +612,30 @@ fn nsid_query(
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NetnsEvent {
     /// `add NAME`: the file `RUN_DIR/NAME` was created (an add starts with it, before the
-    /// namespace is mounted on it).
-    Added(String),
+    /// namespace is mounted on it). The name is the file's bytes.
+    Added(OsString),
     /// `delete NAME`: the file `RUN_DIR/NAME` was removed.
-    Deleted(String),
+    Deleted(OsString),
+}
+
+impl NetnsEvent {
+    /// `ip netns monitor`'s line, without its newline, with the name's bytes as they are.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let (what, name) = match self {
+            NetnsEvent::Added(name) => (&b"add "[..], name),
+            NetnsEvent::Deleted(name) => (&b"delete "[..], name),
+        };
+        [what, name.as_bytes()].concat()
+    }
 }
 
 impl fmt::Display for NetnsEvent {
-    /// `ip netns monitor`'s line: `add NAME` or `delete NAME`.
+    /// `ip netns monitor`'s line: `add NAME` or `delete NAME` (U+FFFD for bytes of the name
+    /// that are not UTF-8; see [`NetnsEvent::to_bytes`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            NetnsEvent::Added(name) => write!(f, "add {name}"),
-            NetnsEvent::Deleted(name) => write!(f, "delete {name}"),
+            NetnsEvent::Added(name) => write!(f, "add {}", name.to_string_lossy()),
+            NetnsEvent::Deleted(name) => write!(f, "delete {}", name.to_string_lossy()),
         }
     }
 }
@@ -636,8 +659,10 @@ impl Iterator for NetnsEvents {
             let queue = &mut self.queue;
             let read = self.watch.read(&mut self.buf, |change| {
                 queue.push_back(match change {
-                    NetnsChange::Added(name) => NetnsEvent::Added(name.to_owned()),
-                    NetnsChange::Deleted(name) => NetnsEvent::Deleted(name.to_owned()),
+                    NetnsChange::Added(name) => NetnsEvent::Added(OsStr::from_bytes(name).into()),
+                    NetnsChange::Deleted(name) => {
+                        NetnsEvent::Deleted(OsStr::from_bytes(name).into())
+                    }
                 });
             });
             if let Err(e) = read.context("watch namespaces", &self.run_dir) {
@@ -668,8 +693,10 @@ mod tests {
 
     #[test]
     fn paths_name_the_file_as_ip_does() {
-        assert_eq!(Namespaces::new().path_of("a".as_ref()), "/run/netns/a");
-        assert_eq!(Namespaces::at("/tmp/x/").path_of("a".as_ref()), "/tmp/x/a");
+        assert_eq!(Namespaces::new().path_of("a".as_ref()), b"/run/netns/a");
+        assert_eq!(Namespaces::at("/tmp/x/").path_of("a".as_ref()), b"/tmp/x/a");
+        let name = OsStr::from_bytes(b"\xff");
+        assert_eq!(Namespaces::new().path_of(name), b"/run/netns/\xff");
     }
 
     #[test]

@@ -165,9 +165,9 @@ pub struct RuleFilter<'a> {
     /// `fwmark MARK/MASK` (0: any).
     pub fwmask: u32,
     /// `iif NAME` / `dev NAME`.
-    pub iif: Option<&'a str>,
+    pub iif: Option<&'a [u8]>,
     /// `oif NAME`.
-    pub oif: Option<&'a str>,
+    pub oif: Option<&'a [u8]>,
     /// `l3mdev`: only rules with `FRA_L3MDEV`.
     pub l3mdev: bool,
     /// `uidrange A-B`.
@@ -239,9 +239,8 @@ impl RuleFilter<'_> {
         let range_ok = |filter: Option<(u16, u16)>, range: Option<(u16, u16)>| {
             filter.is_none_or(|f| f.0 == 0 || range == Some(f))
         };
-        let name_ok = |filter: Option<&str>, name: Option<&[u8]>| {
-            filter.is_none_or(|f| name == Some(f.as_bytes()))
-        };
+        let name_ok =
+            |filter: Option<&[u8]>, name: Option<&[u8]>| filter.is_none_or(|f| name == Some(f));
         (self.dump.family == 0 || family == self.dump.family)
             && self.priority.is_none_or(|p| p == m.priority().unwrap_or(0))
             && (!self.invert || m.flags() & rtnl_codec::fib_rule::INVERT != 0)

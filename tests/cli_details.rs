@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{ip, private_netns, rtnl};
+use common::{ip, last_newlink, private_netns, rtnl, sent_messages};
 use serde_json::Value;
 
 /// The bridge and bridge port timers (`_bridge_print_timer()`, `_print_timer()`).
@@ -780,72 +780,6 @@ fn vxlan_options_do_what_ips_do() {
     ] {
         common::same_failure(bad);
     }
-}
-
-/// The netlink messages `program ARGS` sent, from strace's hex dump of every `sendmsg` /
-/// `sendto` (`-e write=all`), each with its sequence number and port id zeroed.
-fn sent_messages(program: &str, args: &[&str]) -> Vec<Vec<u8>> {
-    let trace = std::env::temp_dir().join(format!(
-        "rtnl-strace-{}-{}",
-        std::process::id(),
-        args.join("_").len()
-    ));
-    let status = std::process::Command::new("strace")
-        .args([
-            "-f",
-            "-xx",
-            "-s",
-            "65536",
-            "-e",
-            "trace=sendmsg,sendto",
-            "-e",
-        ])
-        .arg("write=all")
-        .arg("-o")
-        .arg(&trace)
-        .arg(program)
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .expect("strace is needed to compare requests (apt-get install strace)");
-    assert!(status.code().is_some(), "strace {program}: {status}");
-    let text = std::fs::read_to_string(&trace).expect("strace output");
-    let _ = std::fs::remove_file(&trace);
-    // One buffer per call; strace's dump lines are ` | 00000  xx xx ...  text |`.
-    let mut calls: Vec<Vec<u8>> = Vec::new();
-    for line in text.lines() {
-        if line.contains("sendmsg(") || line.contains("sendto(") {
-            calls.push(Vec::new());
-        } else if let (Some(rest), Some(call)) = (line.strip_prefix(" | "), calls.last_mut()) {
-            let hex = rest.get(7..).unwrap_or_default();
-            let hex = hex.get(..48.min(hex.len())).unwrap_or_default();
-            call.extend(
-                hex.split_whitespace()
-                    .map(|b| u8::from_str_radix(b, 16).expect("a hex byte")),
-            );
-        }
-    }
-    let mut messages = Vec::new();
-    for call in calls {
-        let mut rest = call.as_slice();
-        while rest.len() >= 16 {
-            let len = u32::from_ne_bytes(rest[..4].try_into().unwrap()) as usize;
-            if len < 16 || len > rest.len() {
-                break;
-            }
-            let mut message = rest[..len].to_vec();
-            message[8..16].fill(0);
-            messages.push(message);
-            rest = &rest[(len + 3) & !3..];
-        }
-    }
-    messages
-}
-
-/// The last `RTM_NEWLINK` among `messages`.
-fn last_newlink(messages: &[Vec<u8>]) -> Option<&Vec<u8>> {
-    messages.iter().rev().find(|m| m[4..6] == [16, 0])
 }
 
 /// The kind options of `link add` and `link set` reach the kernel as the same bytes ip sends

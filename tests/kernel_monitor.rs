@@ -520,7 +520,7 @@ fn nsid_events_when_ids_are_assigned_and_released() {
     let named: Vec<(i32, Option<String>)> = snapshot
         .nsids
         .into_iter()
-        .map(|n| (n.nsid, n.name))
+        .map(|n| (n.nsid, n.name.map(|name| name.into_string().unwrap())))
         .collect();
     assert_eq!(
         named,

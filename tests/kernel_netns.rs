@@ -303,7 +303,7 @@ fn set_id_number_and_auto_agree_with_ip() {
         .list_id()
         .unwrap()
         .into_iter()
-        .map(|n| (n.nsid, n.name))
+        .map(|n| (n.nsid, n.name.map(|name| name.into_string().unwrap())))
         .collect();
     assert_eq!(ours, ip_list_id(&[]));
     assert_eq!(ours.len(), 4);
@@ -343,7 +343,7 @@ fn set_id_number_and_auto_agree_with_ip() {
         .list_id_with(&mut in_a)
         .unwrap()
         .into_iter()
-        .map(|n| (n.nsid, n.name))
+        .map(|n| (n.nsid, n.name.map(|name| name.into_string().unwrap())))
         .collect();
     assert_eq!(ours, ip_list_id(&["-n", "a"]));
     assert_eq!(ours, [(3, Some("b".to_owned()))]);
@@ -379,20 +379,16 @@ fn identify_pids_and_attach_agree_with_ip() {
     // directory order. The library returns every match, in directory order.
     let ours = names.identify(pid).unwrap();
     assert_eq!(
-        ours.iter().map(String::as_str).collect::<BTreeSet<_>>(),
+        ours.iter()
+            .map(|name| name.to_str().unwrap())
+            .collect::<BTreeSet<_>>(),
         BTreeSet::from(["a", "b"])
     );
     assert_eq!(
         ip(&["netns", "identify", &pid_text]).trim(),
-        ours.last().unwrap()
+        ours.last().unwrap().to_str().unwrap()
     );
-    assert_eq!(
-        ours.iter()
-            .map(std::ffi::OsString::from)
-            .collect::<Vec<_>>(),
-        names.names().unwrap(),
-        "directory order"
-    );
+    assert_eq!(ours.to_vec(), names.names().unwrap(), "directory order");
     assert_eq!(names.pids("b").unwrap(), [pid]);
 
     // The test thread's own namespace has no name; ip, run from it, agrees.
@@ -478,7 +474,7 @@ fn veth_moved_into_a_named_namespace_shows_up_there() {
         .list_id()
         .unwrap()
         .into_iter()
-        .map(|n| (n.nsid, n.name))
+        .map(|n| (n.nsid, n.name.map(|name| name.into_string().unwrap())))
         .collect();
     assert_eq!(list_id, [(nsid, Some("blue".to_owned()))]);
     assert_eq!(list_id, ip_list_id(&[]));

@@ -52,8 +52,8 @@ fn every_selector() -> Vec<RuleSpec<'static>> {
         },
         RuleSpec {
             priority: Some(12),
-            iif: Some("v0"),
-            oif: Some("v1"),
+            iif: Some(b"v0"),
+            oif: Some(b"v1"),
             table: Some(254),
             protocol: Some(rtprot::STATIC),
             ..v4
@@ -123,7 +123,7 @@ fn every_selector() -> Vec<RuleSpec<'static>> {
         RuleSpec {
             priority: Some(11),
             ip_proto: Some(58),
-            oif: Some("v0"),
+            oif: Some(b"v0"),
             fwmark: Some(0),
             fwmask: Some(0xfff),
             table: Some(9),
@@ -317,7 +317,7 @@ fn filters_keep_what_ip_keeps() {
         ),
         (
             with(|f| {
-                f.iif = Some("v0");
+                f.iif = Some(b"v0");
             }),
             &["iif", "v0"],
         ),

@@ -260,7 +260,7 @@ fn building_every_request_type_allocates_nothing() {
             NewLink {
                 name: Some(b"vx0"),
                 ..NewLink::new(LinkKind::Vxlan(Vxlan {
-                    id: 42,
+                    id: Some(42),
                     remote: Some(v4),
                     port: Some(4789),
                     ..Vxlan::default()
@@ -305,7 +305,7 @@ fn building_every_request_type_allocates_nothing() {
         };
         check(request::link_dump(&mut buf, 1, &dump).map(|b| b.len()));
         let address = Address {
-            label: Some("v0:a"),
+            label: Some(b"v0:a"),
             broadcast: Some(Broadcast::Auto),
             lifetime: Some(Lifetime {
                 valid: 3600,

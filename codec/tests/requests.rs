@@ -252,13 +252,13 @@ fn spec_vxlan() -> NewLink<'static> {
     NewLink {
         name: Some(b"vx0"),
         ..NewLink::new(LinkKind::Vxlan(Vxlan {
-            id: 42,
+            id: Some(42),
             dev: Some(V0),
             ttl: Some(64),
             local: Some(v4(192, 0, 2, 1)),
             remote: Some(v4(192, 0, 2, 2)),
             port: Some(4789),
-            learning: false,
+            learning: Some(false),
             ..Vxlan::default()
         }))
     }
@@ -268,7 +268,7 @@ fn spec_vxlan6() -> NewLink<'static> {
     NewLink {
         name: Some(b"vx0"),
         ..NewLink::new(LinkKind::Vxlan(Vxlan {
-            id: 7,
+            id: Some(7),
             dev: Some(V0),
             local: Some(v6("2001:db8::1")),
             group: Some(v6("ff05::100")),
@@ -350,7 +350,7 @@ fn addr_v4() -> Address<'static> {
 fn spec_addr_v4_full() -> Address<'static> {
     Address {
         broadcast: Some(Broadcast::Addr(Ipv4Addr::new(192, 0, 2, 255))),
-        label: Some("v0:1"),
+        label: Some(b"v0:1"),
         scope: Some(rt_scope::LINK),
         metric: Some(100),
         lifetime: Some(Lifetime {
@@ -554,7 +554,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 &NewLink {
                     name: Some(b"vx1"),
                     ..NewLink::new(LinkKind::Vxlan(Vxlan {
-                        id: 7,
+                        id: Some(7),
                         dev: Some(V0),
                         opts: &[
                             O::TtlInherit,
@@ -578,7 +578,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                         local: Some(v6("2001:db8::1")),
                         remote: Some(v6("2001:db8::2")),
                         port: Some(4790),
-                        learning: false,
+                        learning: Some(false),
                         ..Vxlan::default()
                     }))
                 },
@@ -594,7 +594,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                     ..NewLink::new(LinkKind::Vxlan(Vxlan {
                         opts: &[O::CollectMetadata(true), O::Vnifilter(true), O::Gpe],
                         port: Some(4790),
-                        learning: false,
+                        learning: Some(false),
                         ..Vxlan::default()
                     }))
                 },
@@ -648,6 +648,45 @@ fn cases() -> Vec<(&'static str, Build)> {
                         ..Macvlan::default()
                     })),
                     ..SetLink::new(LinkRef::Index(5))
+                },
+            )
+        }),
+        case("link_set_vxlan", |buf| {
+            use rtnl_codec::request::VxlanOpt as O;
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Vxlan(Vxlan {
+                        opts: &[O::Ttl(9), O::Ageing(30), O::Link(V0)],
+                        learning: Some(false),
+                        ..Vxlan::default()
+                    })),
+                    ..SetLink::new(LinkRef::Index(5))
+                },
+            )
+        }),
+        case("link_set_ipvlan", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Ipvlan(Ipvlan {
+                        mode: Some(ipvlan_mode::L3S),
+                        flags: Some(ipvlan_flag::PRIVATE),
+                        link: None,
+                    })),
+                    ..SetLink::new(LinkRef::Index(V0))
+                },
+            )
+        }),
+        case("link_set_vrf", |buf| {
+            link_set(
+                buf,
+                0,
+                &SetLink {
+                    kind: Some(LinkKind::Vrf(Vrf { table: Some(20) })),
+                    ..SetLink::new(LinkRef::Index(V0))
                 },
             )
         }),
@@ -857,7 +896,7 @@ fn cases() -> Vec<(&'static str, Build)> {
                 &Address {
                     broadcast: Some(Broadcast::Addr(Ipv4Addr::new(192, 0, 2, 255))),
                     anycast: Some(v4(192, 0, 2, 9)),
-                    label: Some("v0:1"),
+                    label: Some(b"v0:1"),
                     ..addr_v4()
                 },
             )
@@ -2147,7 +2186,7 @@ fn invalid_values_are_refused_with_their_attribute() {
         invalid(rtnl_codec::ifla_vlan::ID)
     );
     let vxlan = NewLink::new(LinkKind::Vxlan(Vxlan {
-        id: 1 << 24,
+        id: Some(1 << 24),
         ..Vxlan::default()
     }));
     assert_eq!(
@@ -2197,7 +2236,7 @@ fn invalid_values_are_refused_with_their_attribute() {
     );
     for label in ["", "sixteen-bytes-xx", "v0\0"] {
         let bad = Address {
-            label: Some(label),
+            label: Some(label.as_bytes()),
             ..addr_v4()
         };
         assert_eq!(
@@ -2289,8 +2328,8 @@ fn spec_rule_full() -> Rule<'static> {
         tos: 0x10,
         fwmark: Some(0x10),
         fwmask: Some(0xff),
-        iif: Some("lo"),
-        oif: Some("lo"),
+        iif: Some(b"lo"),
+        oif: Some(b"lo"),
         priority: Some(100),
         table: Some(1000),
         protocol: Some(rtprot::STATIC),
@@ -2483,14 +2522,14 @@ fn invalid_rules_are_refused_with_their_attribute() {
     );
     bad(
         Rule {
-            iif: Some("0123456789abcdef"),
+            iif: Some(b"0123456789abcdef"),
             ..Rule::default()
         },
         fra::IIFNAME,
     );
     bad(
         Rule {
-            oif: Some(""),
+            oif: Some(b""),
             ..Rule::default()
         },
         fra::OIFNAME,
@@ -2702,7 +2741,7 @@ mod arbitrary {
                     peer_address: address.as_deref(),
                     ..Veth::default()
                 }),
-                1 => LinkKind::Vxlan(Vxlan { id: vni, local, remote, group, ..Vxlan::default() }),
+                1 => LinkKind::Vxlan(Vxlan { id: Some(vni), local, remote, group, ..Vxlan::default() }),
                 2 => LinkKind::Vlan(Vlan { id, protocol: Some(id), link: vni }),
                 3 => LinkKind::Macvlan(Macvlan {
                     mode: mtu,
@@ -2765,7 +2804,7 @@ mod arbitrary {
             let addr = Address {
                 peer,
                 anycast: other,
-                label: label.as_deref(),
+                label: label.as_deref().map(str::as_bytes),
                 flags,
                 lifetime: lifetime.map(|(valid, preferred)| Lifetime { valid, preferred }),
                 broadcast: match brd {

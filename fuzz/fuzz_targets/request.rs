@@ -144,7 +144,7 @@ impl<'a> AKind<'a> {
                 port,
                 learning,
             } => LinkKind::Vxlan(Vxlan {
-                id,
+                id: Some(id),
                 dev,
                 ttl,
                 opts: &[],
@@ -152,7 +152,7 @@ impl<'a> AKind<'a> {
                 remote: remote.map(Into::into),
                 group: group.map(Into::into),
                 port,
-                learning,
+                learning: Some(learning),
             }),
             AKind::Vlan { id, protocol, link } => LinkKind::Vlan(Vlan { id, protocol, link }),
             AKind::Macvlan { mode, link } => LinkKind::Macvlan(Macvlan {
@@ -187,7 +187,7 @@ impl<'a> AAddress<'a> {
                 Some(a) => Broadcast::Addr(a.into()),
                 None => Broadcast::Auto,
             }),
-            label: self.label,
+            label: self.label.map(str::as_bytes),
             scope: self.scope,
             flags: self.flags,
             lifetime: self
@@ -366,8 +366,8 @@ impl<'a> ARule<'a> {
             tos: self.tos,
             fwmark: self.fwmark,
             fwmask: self.fwmask,
-            iif: self.iif,
-            oif: self.oif,
+            iif: self.iif.map(str::as_bytes),
+            oif: self.oif.map(str::as_bytes),
             priority: self.priority,
             realms: self.realms,
             table: self.table,

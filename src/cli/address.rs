@@ -252,7 +252,10 @@ impl<'a> ModifyArgs<'a> {
                     let value = args.value()?;
                     m.dev = Some(args.bytes(value));
                 }
-                "label" => r.label = Some(args.value()?),
+                "label" => {
+                    let value = args.value()?;
+                    r.label = Some(args.bytes(value));
+                }
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     let value = args.value()?;
                     r.metric = Some(
@@ -429,8 +432,8 @@ struct ShowFilter<'a> {
     scope: Option<u8>,
     /// `to PREFIX`.
     to: Option<IpPrefix>,
-    /// `label PATTERN`.
-    label: Option<&'a str>,
+    /// `label PATTERN` (its bytes: a label need not be UTF-8).
+    label: Option<&'a [u8]>,
     /// `IFA_F_*` values the flag words ask for, and which flags they constrain.
     flags: u32,
     /// The flags constrained.
@@ -487,7 +490,10 @@ impl<'a> ShowFilter<'a> {
                     };
                 }
                 "up" => f.links.up = true,
-                "label" => f.label = Some(args.value()?),
+                "label" => {
+                    let value = args.value()?;
+                    f.label = Some(args.bytes(value));
+                }
                 "group" => {
                     let value = args.value()?;
                     f.links.group = Some(args::group(value)?);
@@ -526,16 +532,15 @@ impl<'a> ShowFilter<'a> {
         &self,
         scope: u8,
         flags: u32,
-        label: Option<&str>,
+        label: Option<&[u8]>,
         link_name: &[u8],
         local: Option<IpAddr>,
     ) -> bool {
         self.scope.is_none_or(|s| scope == s)
             && (self.flags ^ flags) & self.flag_mask == 0
-            && self.label.is_none_or(|pattern| {
-                let label = label.map_or(link_name, str::as_bytes);
-                glob(pattern.as_bytes(), label)
-            })
+            && self
+                .label
+                .is_none_or(|pattern| glob(pattern, label.unwrap_or(link_name)))
             && self
                 .to
                 .is_none_or(|to| local.is_some_and(|local| to.contains(local)))
@@ -580,7 +585,10 @@ impl<'a> ShowFilter<'a> {
             let name = link.name.as_bytes();
             let kept: Vec<Address> = all
                 .into_iter()
-                .filter(|a| self.keeps(a.scope, a.flags, a.label.as_deref(), name, a.local))
+                .filter(|a| {
+                    let label = a.label.as_deref().map(str::as_bytes);
+                    self.keeps(a.scope, a.flags, label, name, a.local)
+                })
                 .collect();
             if !kept.is_empty() || (!had_any && family.is_none()) {
                 selected.push((link, kept));
@@ -721,9 +729,9 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         .for_each_resolved(ctx, link_filter, &mut table, |m, table| {
             let name = m.name_bytes().unwrap_or_default();
             let had_any = store.of(m.index()).next().is_some();
-            let mut kept = store
-                .of(m.index())
-                .filter(|a| filter.keeps(a.scope(), a.flags(), a.label(), name, a.own_address()));
+            let mut kept = store.of(m.index()).filter(|a| {
+                filter.keeps(a.scope(), a.flags(), a.label_bytes(), name, a.own_address())
+            });
             let first = kept.next();
             if first.is_none() && (had_any || family.is_some()) && !links_only {
                 return;

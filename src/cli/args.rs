@@ -67,6 +67,23 @@ impl fmt::Display for Failure {
     }
 }
 
+impl Failure {
+    /// The message as bytes: a name given as bytes (in a library error, or a
+    /// [`Failure::Named`]) is written as it is, as `ip` prints a name.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        match self {
+            Failure::Lib(e) | Failure::LibUsage(e) => e.to_bytes(),
+            Failure::Dump(e, what) => {
+                let mut bytes = e.to_bytes();
+                bytes.extend_from_slice(format!("\n{what} terminated").as_bytes());
+                bytes
+            }
+            Failure::Named(_, bytes) => bytes.clone(),
+            other => other.to_string().into_bytes(),
+        }
+    }
+}
+
 impl From<rtnl_ip::Error> for Failure {
     fn from(e: rtnl_ip::Error) -> Self {
         Failure::Lib(e)

@@ -15,7 +15,8 @@
 //! link set {[dev] DEV | group N} [up|down] [mtu N] [name NEW] [address LLADDR] [broadcast LLADDR]
 //!          [txqueuelen N] [promisc|arp|multicast|allmulticast|dynamic|trailers|carrier on|off]
 //!          [type bridge BRIDGE OPTIONS | type bridge_slave PORT OPTIONS     (last: the rest
-//!           | type macvlan MACVLAN OPTIONS]                                  is the kind's)
+//!           | type macvlan MACVLAN OPTIONS | type vxlan VXLAN OPTIONS       is the kind's)
+//!           | type ipvlan IPVLAN OPTIONS | type vrf table TABLE | type KIND]
 //!          [master DEV | nomaster] [alias TEXT] [group N] [netns NS]
 //! link delete {[dev] DEV | group N}
 //! link show [[dev] DEV] [up] [master DEV] [vrf DEV] [type KIND] [group N] [nomaster]
@@ -92,7 +93,8 @@ Usage: rtnl link add [ name ] NAME [ mtu MTU ] [ address LLADDR ] [ txqueuelen P
                         carrier } { on | off } ]
                     [ master DEVICE ] [ nomaster ] [ alias NAME ] [ group GROUP ]
                     [ netns { PID | NAME } ]
-                    [ type { bridge | bridge_slave | macvlan } [ OPTIONS ] ]
+                    [ type { bridge | bridge_slave | macvlan | vxlan | ipvlan | vrf }
+                      [ OPTIONS ] | type TYPE ]
        rtnl link show [ DEVICE ] [ up ] [ master DEV ] [ vrf NAME ] [ type TYPE ]
                     [ group GROUP ] [ nomaster ]
        rtnl link peer { DEVICE | dev DEVICE }
@@ -302,6 +304,8 @@ fn unknown_kind_arg(kind: &str, word: &str) -> Failure {
 
 /// The arguments after `type KIND` (the rest of the command), read into `spec`'s kind: each
 /// kind's grammar (`ip/link_veth.c`, `iplink_vxlan.c`, `iplink_vlan.c`, `iplink_macvlan.c`).
+// The rooms the kinds' options borrow, one per kind, and the device lookup vxlan's `dev` needs.
+#[allow(clippy::too_many_arguments)]
 fn parse_kind<'a, 'w: 'a>(
     kind: &'a str,
     args: &mut Args<'w>,
@@ -310,6 +314,7 @@ fn parse_kind<'a, 'w: 'a>(
     vxlan_opts: &'a mut Vec<VxlanOpt>,
     macvlan_macs: &'a mut Vec<[u8; 6]>,
     macvlan_opts: &'a mut Vec<MacvlanOpt<'a>>,
+    lookup: &mut dyn FnMut(&[u8]) -> CmdResult<u32>,
 ) -> CmdResult {
     spec.request.kind = match kind {
         "veth" => match args.next() {
@@ -347,7 +352,7 @@ fn parse_kind<'a, 'w: 'a>(
             None => LinkKind::Dummy,
             Some(word) => return Err(args::unsupported(&format!("{kind} {word}"))),
         },
-        "vxlan" => LinkKind::Vxlan(parse_vxlan(args, spec, vxlan_opts)?),
+        "vxlan" => LinkKind::Vxlan(parse_vxlan(args, vxlan_opts, false, lookup)?),
         "vlan" => {
             let mut vlan = Vlan {
                 id: u16::MAX,
@@ -390,7 +395,7 @@ fn parse_kind<'a, 'w: 'a>(
             LinkKind::Macvlan(macvlan)
         }
         "ipvlan" => {
-            let (ipvlan, link) = link_ipvlan::ipvlan(args)?;
+            let (ipvlan, link) = link_ipvlan::ipvlan(args, true)?;
             spec.link = spec.link.or(link.map(|dev| LinkRef::Name(args.bytes(dev))));
             LinkKind::Ipvlan(ipvlan)
         }
@@ -435,14 +440,17 @@ Where:\tVNI\t:= 0-16777215\n\
 \tDF\t:= { unset | set | inherit }\n\
 \tLABEL := 0-1048575";
 
-/// `type vxlan`'s keywords (`iplink_vxlan.c`), matched by prefix in ip's order; `dev DEV` goes
-/// to `spec.link`, the options ip adds as it reads them to `opts` in their order. The checks
-/// ip makes once the words are read are made here too, with its messages; its warning about a
-/// missing `dstport` is printed.
-fn parse_vxlan<'a, 'w: 'a>(
-    args: &mut Args<'w>,
-    spec: &mut LinkAdd<'a>,
+/// `type vxlan`'s keywords (`iplink_vxlan.c`), for `link add` and (`set`) for `link set`,
+/// matched by prefix in ip's order; the options ip adds as it reads them go to `opts` in
+/// their order, `dev DEV` among them, looked up with `lookup` when it is read (as ip does). The
+/// checks ip makes once the words are read are made here too, with its messages; its warning
+/// about a missing `dstport` is printed. As ip's `set_op`, a change needs no `id`, is not
+/// warned about the port, and sends `id` and `[no]learning` only when given.
+fn parse_vxlan<'a>(
+    args: &mut Args<'_>,
     opts: &'a mut Vec<VxlanOpt>,
+    set: bool,
+    lookup: &mut dyn FnMut(&[u8]) -> CmdResult<u32>,
 ) -> CmdResult<Vxlan<'a>> {
     use VxlanOpt as O;
     /// The keywords that only switch something on or off, in ip's order after `dstport`:
@@ -502,6 +510,7 @@ fn parse_vxlan<'a, 'w: 'a>(
     };
     use rtnl_ip::codec::ifla_vxlan as x;
     let mut v = Vxlan::default();
+    let mut learning = true;
     let mut seen = 0u64;
     // ip's check_duparg(): each attribute's keyword once; `key` and `arg` for its message.
     let mut once = |ty: u16, key: &str, arg: &str| {
@@ -512,7 +521,7 @@ fn parse_vxlan<'a, 'w: 'a>(
         seen |= bit;
         Ok(())
     };
-    let (mut id, mut dev, mut port) = (None, None, None);
+    let (mut id, mut dev, mut port) = (None, false, None);
     let (mut metadata, mut vnifilter) = (false, false);
     while let Some(word) = args.next() {
         match word {
@@ -565,7 +574,8 @@ fn parse_vxlan<'a, 'w: 'a>(
             w if matches(w, "dev") => {
                 let value = args.value()?;
                 once(x::LINK, "dev", value)?;
-                dev = Some(args.bytes(value));
+                opts.push(O::Link(lookup(args.bytes(value))?));
+                dev = true;
             }
             w if matches(w, "ttl") || matches(w, "hoplimit") => {
                 let value = args.value()?;
@@ -665,12 +675,12 @@ fn parse_vxlan<'a, 'w: 'a>(
                 };
                 once(ty, w, w)?;
                 match (key, opt) {
-                    ("learning", _) => v.learning = true,
-                    ("nolearning", _) => v.learning = false,
+                    ("learning", _) => learning = true,
+                    ("nolearning", _) => learning = false,
                     (_, Some(O::CollectMetadata(on))) => {
                         metadata = on;
                         if on {
-                            v.learning = false;
+                            learning = false;
                         }
                     }
                     _ => {}
@@ -689,12 +699,12 @@ fn parse_vxlan<'a, 'w: 'a>(
             "vxlan: both 'external' and vni cannot be specified".into(),
         ));
     }
-    if !metadata && !vnifilter && id.is_none() {
+    if !metadata && !vnifilter && id.is_none() && !set {
         return Err(Failure::Local(
             "vxlan: missing virtual network identifier".into(),
         ));
     }
-    if v.group.is_some() && dev.is_none() {
+    if v.group.is_some() && !dev {
         return Err(Failure::Local(
             "vxlan: 'group' requires 'dev' to be specified".into(),
         ));
@@ -702,6 +712,7 @@ fn parse_vxlan<'a, 'w: 'a>(
     let gpe = opts.contains(&O::Gpe);
     match port {
         None if gpe => port = Some(4790),
+        None if set => {}
         None => eprintln!(
             "vxlan: destination port not specified\n\
              Will use Linux kernel default (non-standard value)\n\
@@ -712,15 +723,20 @@ fn parse_vxlan<'a, 'w: 'a>(
     }
     // ip leaves a zero port out.
     v.port = port.filter(|&p| p != 0);
-    v.id = id.unwrap_or(0);
-    if let Some(dev) = dev {
-        if spec.link.is_some() {
-            return Err(args::unsupported("link DEV with type vxlan"));
-        }
-        spec.link = Some(LinkRef::Name(dev));
-    }
+    v.id = id;
+    v.learning = (!set || seen & (1 << x::LEARNING) != 0).then_some(learning);
     v.opts = opts;
     Ok(v)
+}
+
+/// The index of a vxlan's `dev DEV`; a missing one is ip's `nodev()` message, which ends ip
+/// with exit 255.
+fn vxlan_dev(ctx: &mut Ctx, dev: &[u8]) -> CmdResult<u32> {
+    device_index(ctx, dev).map_err(|e| match e {
+        Failure::Local(text) => Failure::Usage(text),
+        Failure::Named(_, text) => Failure::Named(255, text),
+        other => other,
+    })
 }
 
 /// Room for the option list of a `type bridge` or `type bridge_slave`, which the spec borrows.
@@ -790,6 +806,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             &mut vxlan_opts,
             &mut macvlan_macs,
             &mut macvlan_opts,
+            &mut |dev| vxlan_dev(ctx, dev),
         )?,
     }
     let Some(name) = link_name(spec.request.name, dev)? else {
@@ -816,16 +833,6 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
         LinkKind::Veth(_) => {
             if let Some(NetnsRef::Name(ns)) = spec.peer_netns {
                 spec.peer_netns = Some(netns_arg(ctx, ns)?);
-            }
-        }
-        LinkKind::Vxlan(_) => {
-            if let Some(LinkRef::Name(dev)) = spec.link.filter(|_| !common_link) {
-                let index = device_index(ctx, dev).map_err(|e| match e {
-                    Failure::Local(text) => Failure::Usage(text),
-                    Failure::Named(_, text) => Failure::Named(255, text),
-                    other => other,
-                })?;
-                spec.link = Some(index.into());
             }
         }
         LinkKind::Vlan(vlan) => {
@@ -874,6 +881,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     let mut kind_store = KindOpts::default();
     let mut macvlan_macs = Vec::new();
     let mut macvlan_opts = Vec::new();
+    let mut vxlan_opts = Vec::new();
     let mut store = [[0; 32]; 2];
     let mut rooms = rooms(&mut store);
     let mut dev: Option<&[u8]> = None;
@@ -924,19 +932,28 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             w if matches(w, "type") => {
                 // The rest of the command is the kind's (ip's iplink_parse stops at `type`).
                 let kind = args.value()?;
-                if kind == "macvlan" {
-                    let (macvlan, link) =
-                        link_macvlan::macvlan(args, &mut macvlan_macs, &mut macvlan_opts)?;
-                    if link.is_some() {
-                        return Err(args::unsupported("link set type macvlan link"));
+                spec.request.kind = Some(match kind {
+                    // Without options ip sends the kind alone, whatever it is.
+                    _ if args.peek().is_none() => LinkKind::Other(kind),
+                    "macvlan" => {
+                        let (macvlan, link) =
+                            link_macvlan::macvlan(args, &mut macvlan_macs, &mut macvlan_opts)?;
+                        if link.is_some() {
+                            return Err(args::unsupported("link set type macvlan link"));
+                        }
+                        LinkKind::Macvlan(macvlan)
                     }
-                    spec.request.kind = Some(LinkKind::Macvlan(macvlan));
-                    break;
-                }
-                match kind_options(ctx, kind, args, &mut kind_store)? {
-                    Some(with_options) => spec.request.kind = Some(with_options),
-                    None => return Err(args::unsupported(&format!("link set type {kind}"))),
-                }
+                    "vxlan" => {
+                        let mut lookup = |dev: &[u8]| vxlan_dev(ctx, dev);
+                        LinkKind::Vxlan(parse_vxlan(args, &mut vxlan_opts, true, &mut lookup)?)
+                    }
+                    "ipvlan" => LinkKind::Ipvlan(link_ipvlan::ipvlan(args, false)?.0),
+                    "vrf" => LinkKind::Vrf(link_ipvlan::vrf(args)?),
+                    _ => match kind_options(ctx, kind, args, &mut kind_store)? {
+                        Some(with_options) => with_options,
+                        None => return Err(args::unsupported(&format!("link set type {kind}"))),
+                    },
+                });
                 break;
             }
             "index" | "link" | "vf" | "vrf" | "mode" | "state" | "xdp" | "xdpgeneric"

@@ -1,4 +1,4 @@
-//! `type ipvlan` and `type vrf` options of `rtnl link add`, read as `ip/iplink_ipvlan.c` and
+//! `type ipvlan` and `type vrf` options of `rtnl link add` and `link set`, read as `ip/iplink_ipvlan.c` and
 //! `ip/iplink_vrf.c` read them.
 //!
 //! ```text
@@ -24,10 +24,12 @@ FLAGS: bridge | private | vepa\n\
 /// `vrf_explain()` of iplink_vrf.c.
 const VRF_USAGE: &str = "Usage: ... vrf table TABLEID";
 
-/// The words after `type ipvlan`: the mode and flags, and the `link DEV` given after the kind,
-/// if any. As ip: `mode` may repeat (the last counts), one of the flag words may be given, and
-/// the flags are sent (0 for bridge) whenever any option is.
-pub fn ipvlan<'w>(args: &mut Args<'w>) -> CmdResult<(Ipvlan, Option<&'w str>)> {
+/// The words after `type ipvlan` of `link add` and (not `add`) `link set`: the mode and
+/// flags, and the `link DEV` given after the kind, if any (`link add` only: `link set` refuses
+/// it as ip refuses any word it does not know). As ip: `mode` may repeat (the last counts),
+/// one of the flag words may be given, and the flags are sent (0 for bridge) whenever any
+/// option is.
+pub fn ipvlan<'w>(args: &mut Args<'w>, add: bool) -> CmdResult<(Ipvlan, Option<&'w str>)> {
     let mut ipvlan = Ipvlan::default();
     let (mut flags, mut flag_given, mut any) = (0u16, false, false);
     let mut link = None;
@@ -55,7 +57,7 @@ pub fn ipvlan<'w>(args: &mut Args<'w>) -> CmdResult<(Ipvlan, Option<&'w str>)> {
                 flag_given = true;
             }
             w if matches(w, "bridge") && !flag_given => flag_given = true,
-            "link" => {
+            "link" if add => {
                 link = Some(args.value_once("link", &link)?);
                 continue;
             }

@@ -64,8 +64,8 @@ pub struct Options {
     /// `-n`, `-netns NETNS`: work in this namespace (a name in `/run/netns`, or a path), as
     /// the word's bytes.
     pub netns: Option<std::ffi::OsString>,
-    /// `-b`, `-batch FILE`: read commands from FILE (`-` for stdin).
-    pub batch: Option<String>,
+    /// `-b`, `-batch FILE`: read commands from FILE (`-` for stdin), the word's bytes.
+    pub batch: Option<std::ffi::OsString>,
     /// `-force`: go on after a failed command of a batch.
     pub force: bool,
     /// `-4`, `-6`, `-0`, `-f FAMILY`.
@@ -408,26 +408,34 @@ fn run_one(ctx: &mut Ctx, words: &[String], raw: &[Vec<u8>]) -> u8 {
 /// Prints a failure where `ip` prints it (stderr, but stdout for the usage texts `ip` prints
 /// there); the exit code.
 fn report(failure: &Failure) -> u8 {
-    let text = failure.to_string();
     match failure {
-        Failure::StdoutUsage(_) => out::flush(&format!("{text}\n")),
-        Failure::Named(_, bytes) => {
-            use std::io::Write as _;
-            let mut stderr = std::io::stderr().lock();
-            let _ = stderr
-                .write_all(bytes)
-                .and_then(|()| stderr.write_all(b"\n"));
+        Failure::StdoutUsage(text) => out::flush(&format!("{text}\n")),
+        _ => {
+            // As bytes: a name in the message is printed as it was given.
+            let bytes = failure.to_bytes();
+            if !bytes.is_empty() {
+                use std::io::Write as _;
+                let mut stderr = std::io::stderr().lock();
+                let _ = stderr
+                    .write_all(&bytes)
+                    .and_then(|()| stderr.write_all(b"\n"));
+            }
         }
-        _ if !text.is_empty() => eprintln!("{text}"),
-        _ => {}
     }
     failure.code()
 }
 
 /// `-batch FILE`: every command of FILE on one handle; on a failure `Command failed FILE:LINE`,
-/// and stop unless `-force`. Exit 1 if any command failed.
-fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
-    let input: Box<dyn BufRead> = if file == "-" {
+/// and stop unless `-force`. Exit 1 if any command failed. FILE is the word's bytes, and is
+/// printed as them.
+fn run_batch(ctx: &mut Ctx, file: &OsStr) -> u8 {
+    use std::io::Write as _;
+    let say = |parts: &[&[u8]]| {
+        let mut stderr = std::io::stderr().lock();
+        let _ = parts.iter().try_for_each(|part| stderr.write_all(part));
+    };
+    let name = file.as_bytes();
+    let input: Box<dyn BufRead> = if name == b"-" {
         Box::new(std::io::stdin().lock())
     } else {
         match std::fs::File::open(file) {
@@ -436,7 +444,13 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
                 let errno = e.raw_os_error().unwrap_or(0);
                 let why =
                     rtnl_ip::sys::strerror(errno).map_or_else(|| e.to_string(), str::to_owned);
-                eprintln!("Cannot open file \"{file}\" for reading: {why}");
+                say(&[
+                    b"Cannot open file \"",
+                    name,
+                    b"\" for reading: ",
+                    why.as_bytes(),
+                    b"\n",
+                ]);
                 return 1;
             }
         }
@@ -456,7 +470,13 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
                 return 1;
             }
             Err(batch::BatchError::Io(e)) => {
-                eprintln!("Cannot read \"{file}\": {e}");
+                say(&[
+                    b"Cannot read \"",
+                    name,
+                    b"\": ",
+                    e.to_string().as_bytes(),
+                    b"\n",
+                ]);
                 return 1;
             }
             Err(batch::BatchError::TooManyWords) => {
@@ -470,7 +490,8 @@ fn run_batch(ctx: &mut Ctx, file: &str) -> u8 {
             return code;
         }
         if code != 0 {
-            eprintln!("Command failed {file}:{}", command.line);
+            let line = command.line.to_string();
+            say(&[b"Command failed ", name, b":", line.as_bytes(), b"\n"]);
             status = 1;
             if !ctx.opts.force {
                 break;
@@ -546,7 +567,8 @@ fn parse_options(words: &[String], raw: &[Vec<u8>]) -> CmdResult<(Options, usize
         } else if is("-force") {
             opts.force = true;
         } else if is("-batch") {
-            opts.batch = Some(value()?);
+            value()?;
+            opts.batch = raw.get(i).map(|file| OsStr::from_bytes(file).to_owned());
         } else if is("-brief") {
             opts.brief = true;
         } else if is("-json") {

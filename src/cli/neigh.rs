@@ -296,7 +296,9 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         })
         .map_err(|e| naming(dev, |_| Failure::Lib(e)))?;
     let text = p.finish().unwrap_or_default();
-    ctx.out.push_str(&String::from_utf8_lossy(&text));
+    // As bytes: a device name need not be UTF-8.
+    ctx.flush();
+    super::out::flush_bytes(&text);
     Ok(())
 }
 
@@ -466,7 +468,9 @@ fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
         round_line(&mut p, current, count);
     }
     let text = p.finish().unwrap_or_default();
-    ctx.out.push_str(&String::from_utf8_lossy(&text));
+    // As bytes: a device name need not be UTF-8.
+    ctx.flush();
+    super::out::flush_bytes(&text);
     match rounds? {
         Some(rounds) => {
             if stats > 0 {

@@ -63,9 +63,11 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     // ip checks the word after any command as a namespace name, before it reads the command.
     if !ctx.opts.all
         && let Some(name) = args.peek()
-        && rtnl_ip::sys::validate_name(name).is_err()
+        && rtnl_ip::sys::validate_name(args.bytes(name)).is_err()
     {
-        return Err(Failure::Usage(format!("Invalid netns name \"{name}\"")));
+        return Err(naming(args.bytes(name), |name| {
+            Failure::Usage(format!("Invalid netns name \"{name}\""))
+        }));
     }
     // `list-id` is spelled out: `list` would take every prefix of it first.
     let found = if word == "list-id" {
@@ -200,7 +202,8 @@ fn print_nsids(ctx: &mut Ctx, ids: &[Nsid]) -> CmdResult {
     let mut p = ctx.printer();
     p.start_list();
     for id in ids {
-        rtnl_ip::show::nsid::nsid_entry(&mut p, id.nsid, id.current_nsid, id.name.as_deref());
+        let name = id.name.as_deref().map(OsStr::as_bytes);
+        rtnl_ip::show::nsid::nsid_entry(&mut p, id.nsid, id.current_nsid, name);
     }
     p.end_list();
     ctx.finish(p, Ok(()))
@@ -311,7 +314,13 @@ fn identify(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         _ => return Err(local("extra arguments specified")),
     };
     let found = namespaces().identify(pid).map_err(|e| cannot_open(&e))?;
-    let _ = writeln!(ctx.out, "{}", found.last().map_or("", String::as_str));
+    // The name's bytes, as ip prints them.
+    let mut line = found
+        .last()
+        .map_or_else(Vec::new, |name| name.as_bytes().to_vec());
+    line.push(b'\n');
+    ctx.flush();
+    super::out::flush_bytes(&line);
     Ok(())
 }
 
@@ -335,9 +344,13 @@ fn pids(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 
 /// `netns exec NAME CMD...`: enter the namespace as `ip` does and become the command (no
 /// fork; in a batch, a child, whose status fails the line); with `-all`, `CMD...` in every
-/// namespace in turn, each in a child, under a `netns: NAME` header.
+/// namespace in turn, each in a child, under a `netns: NAME` header. The name, the command and
+/// its arguments are the words' bytes, as ip passes them.
 fn exec(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let words = rest(args);
+    let words: Vec<&OsStr> = rest(args)
+        .into_iter()
+        .map(|word| OsStr::from_bytes(args.bytes(word)))
+        .collect();
     if ctx.opts.all {
         let [cmd, cmd_args @ ..] = words.as_slice() else {
             return Err(local("No command specified"));
@@ -351,12 +364,9 @@ fn exec(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         return Err(local("No command specified"));
     };
     let names = namespaces();
-    let prepared = names.prepare_exec(name).map_err(|e| {
-        Failure::Usage(format!(
-            "Cannot open network namespace \"{name}\": {}",
-            why(&e)
-        ))
-    })?;
+    let prepared = names
+        .prepare_exec(name)
+        .map_err(|e| naming(name.as_bytes(), |name| cannot_open_named(name, &e)))?;
     ctx.flush();
     if ctx.opts.batch.is_some() {
         let status = Command::new(cmd)
@@ -373,36 +383,46 @@ fn exec(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     // ip's messages for each step (`setting the network namespace "x" failed: ...`), exit 255.
     prepared
         .enter()
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+        .map_err(|e| naming(name.as_bytes(), |_| Failure::Usage(e.to_string())))?;
     // `exec` returns only when it failed.
     let e = Command::new(cmd).args(cmd_args).exec();
     Err(exec_failed(cmd, &e))
 }
 
-/// `exec of "CMD" failed: <strerror>`, exit 1.
-fn exec_failed(cmd: &str, e: &std::io::Error) -> Failure {
+/// `Cannot open network namespace "NAME": <strerror>`, exit 255 (`netns exec`).
+fn cannot_open_named(name: &str, e: &rtnl_ip::Error) -> Failure {
+    Failure::Usage(format!(
+        "Cannot open network namespace \"{name}\": {}",
+        why(e)
+    ))
+}
+
+/// `exec of "CMD" failed: <strerror>`, exit 1 (the command's bytes, as ip prints them).
+fn exec_failed(cmd: &OsStr, e: &std::io::Error) -> Failure {
     let why = e
         .raw_os_error()
         .and_then(rtnl_ip::sys::strerror)
         .map_or_else(|| e.to_string(), str::to_owned);
-    local(format!("exec of \"{cmd}\" failed: {why}"))
+    naming(cmd.as_bytes(), |cmd| {
+        local(format!("exec of \"{cmd}\" failed: {why}"))
+    })
 }
 
 /// `-all netns exec CMD...`: in each namespace (directory order) under `\nnetns: NAME\n`; a
 /// command that fails is reported and the next namespace follows; one killed by a signal
 /// ends the run with exit 1, as `ip` does. Exit 0 otherwise.
-fn exec_all(ctx: &mut Ctx, cmd: &str, cmd_args: &[&str]) -> CmdResult {
+fn exec_all(ctx: &mut Ctx, cmd: &OsStr, cmd_args: &[&OsStr]) -> CmdResult {
     let names = namespaces();
     for name in names.names().map_err(Failure::Lib)? {
-        // `prepare_exec` takes text: a name that is not UTF-8 is tried under its text form
-        // (U+FFFD for such bytes), which fails and is reported.
-        let name = name.to_string_lossy().into_owned();
-        let _ = write!(ctx.out, "\nnetns: {name}\n");
+        let mut header = b"\nnetns: ".to_vec();
+        header.extend_from_slice(name.as_bytes());
+        header.push(b'\n');
         ctx.flush();
+        super::out::flush_bytes(&header);
         let prepared = match names.prepare_exec(&name) {
             Ok(prepared) => prepared,
             Err(e) => {
-                eprintln!("Cannot open network namespace \"{name}\": {}", why(&e));
+                report_bytes(&naming(name.as_bytes(), |name| cannot_open_named(name, &e)));
                 continue;
             }
         };
@@ -413,10 +433,18 @@ fn exec_all(ctx: &mut Ctx, cmd: &str, cmd_args: &[&str]) -> CmdResult {
         {
             Ok(status) if status.signal().is_some() => return Err(Failure::Exit(1)),
             Ok(_) => {}
-            Err(e) => eprintln!("{}", exec_failed(cmd, &e)),
+            Err(e) => report_bytes(&exec_failed(cmd, &e)),
         }
     }
     Ok(())
+}
+
+/// Prints `failure`'s message on stderr, as bytes, and goes on.
+fn report_bytes(failure: &Failure) {
+    use std::io::Write as _;
+    let mut line = failure.to_bytes();
+    line.push(b'\n');
+    let _ = std::io::stderr().lock().write_all(&line);
 }
 
 /// `netns monitor`: `add NAME` / `delete NAME` as names come and go, each line written out at
@@ -425,8 +453,11 @@ fn monitor(ctx: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
     let events = namespaces().watch().map_err(Failure::Lib)?;
     for event in events {
         let event = event.map_err(Failure::Lib)?;
-        let _ = writeln!(ctx.out, "{event}");
+        // The name's bytes, as ip prints them.
+        let mut line = event.to_bytes();
+        line.push(b'\n');
         ctx.flush();
+        super::out::flush_bytes(&line);
     }
     Ok(())
 }

@@ -18,7 +18,7 @@ use rtnl_ip::codec::{af, fr_act};
 use rtnl_ip::show;
 use rtnl_ip::{IpPrefix, RuleFilter, RuleSpec, names};
 
-use super::args::{self, Args, CmdResult, Failure, invarg, matches, number};
+use super::args::{self, Args, CmdResult, Failure, invarg, matches, naming, number};
 use super::{Ctx, Family};
 
 /// A subcommand of `rule`.
@@ -188,16 +188,17 @@ fn realms(word: &str) -> CmdResult<u32> {
 
 /// An interface name as `ip`'s `check_ifname()` accepts it: not empty, shorter than
 /// `IFNAMSIZ`, without `/` or white space (C's `isspace()`, vertical tab included).
-fn ifname<'a>(word: &'a str, msg: &str) -> CmdResult<&'a str> {
-    let bad = word.is_empty()
-        || word.len() >= 16
-        || word
-            .bytes()
-            .any(|b| b == b'/' || b == b' ' || (b'\t'..=b'\r').contains(&b));
+fn ifname<'a>(args: &Args<'a>, word: &'a str, msg: &str) -> CmdResult<&'a [u8]> {
+    let bytes = args.bytes(word);
+    let bad = bytes.is_empty()
+        || bytes.len() >= 16
+        || bytes
+            .iter()
+            .any(|&b| b == b'/' || b == b' ' || (b'\t'..=b'\r').contains(&b));
     if bad {
-        Err(invarg(msg, word))
+        Err(naming(bytes, |word| invarg(msg, word)))
     } else {
-        Ok(word)
+        Ok(bytes)
     }
 }
 
@@ -271,9 +272,13 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
                 );
             }
             "dev" | "iif" => {
-                spec.iif = Some(ifname(args.value()?, "\"iif\"/\"dev\" not a valid ifname")?);
+                let value = args.value()?;
+                spec.iif = Some(ifname(args, value, "\"iif\"/\"dev\" not a valid ifname")?);
             }
-            "oif" => spec.oif = Some(ifname(args.value()?, "\"oif\" not a valid ifname")?),
+            "oif" => {
+                let value = args.value()?;
+                spec.oif = Some(ifname(args, value, "\"oif\" not a valid ifname")?);
+            }
             "l3mdev" => spec.l3mdev = true,
             "uidrange" => spec.uid_range = Some(uid_range(args.value()?)?),
             w if w == "nat" || matches(w, "map-to") => return Err(args::unsupported("rule nat")),
@@ -374,9 +379,13 @@ fn parse_filter<'a>(ctx: &Ctx, args: &mut Args<'a>, flushing: bool) -> CmdResult
                 }
             }
             "dev" | "iif" => {
-                f.iif = Some(ifname(args.value()?, "\"iif\"/\"dev\" not a valid ifname")?);
+                let value = args.value()?;
+                f.iif = Some(ifname(args, value, "\"iif\"/\"dev\" not a valid ifname")?);
             }
-            "oif" => f.oif = Some(ifname(args.value()?, "\"oif\" not a valid ifname")?),
+            "oif" => {
+                let value = args.value()?;
+                f.oif = Some(ifname(args, value, "\"oif\" not a valid ifname")?);
+            }
             "l3mdev" => f.l3mdev = true,
             "uidrange" => f.uid_range = Some(uid_range(args.value()?)?),
             w if matches(w, "tun_id") => {

@@ -7,14 +7,16 @@
 //! ```
 //!
 //! Failures exit as ip's do: 255 for bad words, 1 for a missing mode and for a failed
-//! `open`/`ioctl` (ip's `perror()` text). `show` prints `NAME: FLAGS [user UID] [group GID]` per device (JSON: `ifname`, `flags`,
-//! `user`, `group`); `-d` (ip's list of attached processes) is not supported.
+//! `open`/`ioctl` (ip's `perror()` text). `show` prints `NAME: FLAGS [user UID] [group GID]`
+//! per device (JSON: `ifname`, `flags`, `user`, `group`); with `-d` also the processes attached
+//! to it (`Attached to processes:NAME(PID)...`, JSON `processes`, keyed inside the array as ip
+//! writes them).
 
 use rtnl_ip::names;
 use rtnl_ip::tuntap::{self, TunTapSpec, tun_f};
 
 use super::Ctx;
-use super::args::{Args, CmdResult, Failure, duparg2, invarg, matches};
+use super::args::{Args, CmdResult, Failure, duparg2, invarg, matches, naming};
 
 /// What `rtnl tuntap help` prints (exit 255, as ip's `usage()`).
 const USAGE: &str = "\
@@ -51,17 +53,21 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     }
 }
 
-/// `ip`'s `check_ifname()`: a name the kernel could take (the kernel judges the rest).
-fn ifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
-    let bad = word.is_empty()
-        || word.len() >= 16
-        || word
-            .bytes()
-            .any(|b| b == b'/' || matches!(b, b' ' | b'\t'..=b'\r'));
+/// `ip`'s `check_ifname()` on the word's bytes: a name the kernel could take (the kernel
+/// judges the rest).
+fn ifname<'a>(args: &Args<'a>, key: &str, word: &'a str) -> CmdResult<&'a [u8]> {
+    let bytes = args.bytes(word);
+    let bad = bytes.is_empty()
+        || bytes.len() >= 16
+        || bytes
+            .iter()
+            .any(|&b| b == b'/' || matches!(b, b' ' | b'\t'..=b'\r'));
     if bad {
-        return Err(invarg(&format!("\"{key}\" not a valid ifname"), word));
+        return Err(naming(bytes, |word| {
+            invarg(&format!("\"{key}\" not a valid ifname"), word)
+        }));
     }
-    Ok(word)
+    Ok(bytes)
 }
 
 /// A user or group as `ip` reads it: a decimal number (`strtol` base 10, kept in a C `uid_t`,
@@ -123,7 +129,8 @@ fn parse<'a>(args: &mut Args<'a>, ids: bool) -> CmdResult<TunTapSpec<'a>> {
         } else if matches(word, "multi_queue") {
             spec.flags |= tun_f::MULTI_QUEUE;
         } else if matches(word, "dev") {
-            spec.name = Some(ifname("dev", args.value()?)?);
+            let value = args.value()?;
+            spec.name = Some(ifname(args, "dev", value)?);
         } else {
             let name = if matches(word, "name") {
                 args.value()?
@@ -133,9 +140,9 @@ fn parse<'a>(args: &mut Args<'a>, ids: bool) -> CmdResult<TunTapSpec<'a>> {
                 word
             };
             if spec.name.is_some() {
-                return Err(duparg2("name", name));
+                return Err(naming(args.bytes(name), |name| duparg2("name", name)));
             }
-            spec.name = Some(ifname("name", name)?);
+            spec.name = Some(ifname(args, "name", name)?);
         }
     }
     if spec.flags & TUN_TYPE_MASK == 0 {
@@ -173,17 +180,19 @@ fn flag_words(flags: u32, mut each: impl FnMut(&str)) -> u32 {
     flags & !u32::from(named)
 }
 
-/// `tuntap show`: one line per device (`-j`: one object each).
+/// `tuntap show`: one line per device (`-j`: one object each); with `-d`, the processes
+/// attached to each (`Attached to processes:`, JSON `processes`), read from `/proc` as ip
+/// reads them, with ip's `perror()` line for each descriptor it cannot read.
 fn show(ctx: &mut Ctx) -> CmdResult {
-    if ctx.opts.details {
-        return Err(super::args::unsupported("-details tuntap show"));
-    }
+    let details = ctx.opts.details;
     let devices = ctx.handle()?.tuntaps().map_err(Failure::dump("Dump"))?;
     let mut p = ctx.printer();
     p.start_list();
     for dev in &devices {
         p.open_object(None);
-        p.string(Some("ifname"), &dev.name, format_args!("{}:", dev.name));
+        p.bytes(Some("ifname"), &dev.name, format_args!(""));
+        p.text_bytes(&dev.name);
+        p.text(format_args!(":"));
         p.open_array(Some("flags"));
         let rest = flag_words(dev.flags, |word| {
             p.string(None, word, format_args!(" {word}"));
@@ -198,6 +207,27 @@ fn show(ctx: &mut Ctx) -> CmdResult {
         }
         if let Some(gid) = dev.group {
             p.number(Some("group"), gid, format_args!(" group {gid}"));
+        }
+        if details {
+            let sl = p.sl();
+            p.text(format_args!("{sl}\tAttached to processes:"));
+            p.open_array(Some("processes"));
+            tuntap::tuntap_processes(&dev.name, |found| match found {
+                Ok(process) => {
+                    let name = process.name.as_deref().unwrap_or(b"<NULL>");
+                    p.bytes(Some("name"), name, format_args!(""));
+                    p.text_bytes(name);
+                    p.number(Some("pid"), process.pid, format_args!("({})", process.pid));
+                }
+                Err((call, e)) => {
+                    let why = e.raw_os_error().and_then(rtnl_ip::sys::strerror);
+                    eprintln!(
+                        "{call}: {}",
+                        why.map_or_else(|| e.to_string(), str::to_owned)
+                    );
+                }
+            });
+            p.close_array();
         }
         p.close_object();
         p.text(format_args!("\n"));

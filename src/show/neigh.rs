@@ -54,8 +54,9 @@ pub fn neighbour<W: Write>(
     }
     let index = m.index();
     if !style.dev_filtered && index != 0 {
+        // The name's bytes, as ip prints them.
         let dev = links.display(index);
-        p.display(Some("dev"), &dev, format_args!("dev {dev} "));
+        p.link_name(Some("dev"), &dev, "dev ", " ");
     }
     if let Some(lladdr) = m.lladdr() {
         let ll = HardwareAddress(lladdr);

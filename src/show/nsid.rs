@@ -12,7 +12,7 @@ use super::Printer;
 /// message without an nsid prints nothing.
 pub fn nsid<W: Write>(p: &mut Printer<W>, m: &NsidMessage<'_>, name: Option<&str>) {
     if let Some(nsid) = m.nsid() {
-        nsid_entry(p, nsid, None, name);
+        nsid_entry(p, nsid, None, name.map(str::as_bytes));
     }
 }
 
@@ -24,7 +24,7 @@ pub fn nsid_entry<W: Write>(
     p: &mut Printer<W>,
     nsid: i32,
     current: Option<i32>,
-    name: Option<&str>,
+    name: Option<&[u8]>,
 ) {
     p.open_object(None);
     if nsid < 0 {
@@ -38,11 +38,10 @@ pub fn nsid_entry<W: Write>(
         None => {}
     }
     if let Some(name) = name {
-        p.string(
-            Some("name"),
-            name,
-            format_args!("(iproute2 netns name: {name})"),
-        );
+        // The name's bytes, as ip prints them.
+        p.bytes(Some("name"), name, format_args!("(iproute2 netns name: "));
+        p.text_bytes(name);
+        p.text(format_args!(")"));
     }
     p.text(format_args!("\n"));
     p.close_object();

@@ -76,11 +76,9 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
     ] {
         if let Some(name) = name {
             p.text(format_args!(" {key} "));
-            p.bytes(
-                Some(key),
-                name,
-                format_args!("{}", String::from_utf8_lossy(name)),
-            );
+            // The name's bytes, as ip prints them.
+            p.bytes(Some(key), name, format_args!(""));
+            p.text_bytes(name);
             if flags & detached != 0 {
                 p.null(Some(detached_key), format_args!(" [detached]"));
             }

@@ -66,7 +66,12 @@ impl NetnsExec {
     /// # Errors
     /// `Invalid netns name "x/y"`; `Cannot open network namespace "NAME": No such file or
     /// directory`; a path longer than `PATH_MAX`.
-    pub fn prepare(run_dir: RunDir<'_>, etc_dir: &str, name: &str) -> Result<Self, NetnsError> {
+    pub fn prepare(
+        run_dir: RunDir<'_>,
+        etc_dir: &str,
+        name: &(impl AsRef<[u8]> + ?Sized),
+    ) -> Result<Self, NetnsError> {
+        let name = name.as_ref();
         validate_name(name)?;
         let netns = run_dir.open(name)?;
         let too_long = |e| NetnsError::os(NetnsOp::PathTooLong, e, name);
@@ -74,9 +79,9 @@ impl NetnsExec {
         etc.push(etc_dir).map_err(too_long)?;
         let mut etc_netns = PathBuf::join(etc_dir, "netns").map_err(too_long)?;
         etc_netns.push("/").map_err(too_long)?;
-        etc_netns.push(name).map_err(too_long)?;
+        etc_netns.push_bytes(name).map_err(too_long)?;
         let mut source = PathBuf::new();
-        source.push(name).map_err(too_long)?;
+        source.push_bytes(name).map_err(too_long)?;
         Ok(Self {
             netns,
             name: source,
@@ -100,7 +105,7 @@ impl NetnsExec {
     /// The failing step, with `ip`'s words: `setting the network namespace "NAME" failed`,
     /// `unshare failed`, `"mount --make-rslave /" failed`, `mount of /sys failed`.
     pub fn enter_with(&self, mut warn: impl FnMut(&CStr, &CStr, Errno)) -> Result<(), NetnsError> {
-        let name = self.name.as_str();
+        let name = self.name.as_bytes();
         self.netns
             .enter_for_good()
             .map_err(|e| NetnsError::os(NetnsOp::EnterNet, e, name))?;
@@ -145,10 +150,10 @@ impl NetnsExec {
             if file == c"." || file == c".." {
                 continue;
             }
-            let Ok(file) = file.to_str() else { continue };
+            let file = file.to_bytes();
             let (Ok(source), Ok(target)) = (
-                PathBuf::join(self.etc_netns.as_str(), file),
-                PathBuf::join(self.etc.as_str(), file),
+                PathBuf::join(self.etc_netns.as_bytes(), file),
+                PathBuf::join(self.etc.as_bytes(), file),
             ) else {
                 continue;
             };

@@ -106,5 +106,5 @@ pub use strerror::strerror;
 #[cfg(feature = "std")]
 pub use thread::{run_in, run_in_new};
 pub use transport::{ACK_TRUESIZE, BatchLimits, Transport};
-pub use tun::{TunError, TunOp, tun_add, tun_del, tun_f};
+pub use tun::{TunError, TunOp, tun_add, tun_attach, tun_del, tun_f};
 pub use watch::{NetnsChange, NetnsWatch, WATCH_BUFFER_MIN};

@@ -491,10 +491,11 @@ impl<'a> RunDir<'a> {
 
     /// `ip netns identify`: calls `f` with each name in the run dir whose namespace is `id`
     /// (compared by `st_dev`/`st_ino`). See [`NetnsId::of_pid`] and [`NetnsId::current`].
-    pub fn identify(&self, id: NetnsId, mut f: impl FnMut(&str)) -> Result<(), NetnsError> {
+    pub fn identify(&self, id: NetnsId, mut f: impl FnMut(&[u8])) -> Result<(), NetnsError> {
         let dir = self.dir_path()?;
         let r = for_each_entry(dir.as_cstr(), |name| {
-            let Ok(name) = name.to_str() else { return };
+            // A name is bytes: it need not be UTF-8.
+            let name = name.to_bytes();
             let Ok(path) = PathBuf::join(self.path, name) else {
                 return;
             };
@@ -509,7 +510,7 @@ impl<'a> RunDir<'a> {
     }
 
     /// `ip netns identify PID`: the names of process `pid`'s network namespace.
-    pub fn identify_pid(&self, pid: u32, f: impl FnMut(&str)) -> Result<(), NetnsError> {
+    pub fn identify_pid(&self, pid: u32, f: impl FnMut(&[u8])) -> Result<(), NetnsError> {
         let id = NetnsId::of_pid(pid).map_err(|e| NetnsError::os(NetnsOp::Stat, e, ""))?;
         self.identify(id, f)
     }

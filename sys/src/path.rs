@@ -23,11 +23,15 @@ impl PathBuf {
         }
     }
 
-    /// `dir` + `/` + `name` (a file name is bytes: it need not be UTF-8).
-    pub(crate) fn join(dir: &str, name: &(impl AsRef<[u8]> + ?Sized)) -> Result<Self, Errno> {
+    /// `dir` + `/` + `name` (names are bytes: they need not be UTF-8).
+    pub(crate) fn join(
+        dir: &(impl AsRef<[u8]> + ?Sized),
+        name: &(impl AsRef<[u8]> + ?Sized),
+    ) -> Result<Self, Errno> {
+        let dir = dir.as_ref();
         let mut p = Self::new();
-        p.push(dir)?;
-        if !dir.ends_with('/') {
+        p.push_bytes(dir)?;
+        if !dir.ends_with(b"/") {
             p.push("/")?;
         }
         p.push_bytes(name.as_ref())?;
@@ -53,9 +57,9 @@ impl PathBuf {
         Ok(())
     }
 
-    /// The path as text (empty if a name in it is not UTF-8).
-    pub(crate) fn as_str(&self) -> &str {
-        core::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    /// The path's bytes, without the NUL.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 
     /// The path as a C string.

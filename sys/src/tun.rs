@@ -115,9 +115,20 @@ impl fmt::Display for TunError {
     }
 }
 
-/// Opens `/dev/net/tun` and attaches it to the device `name` (empty: the kernel picks
-/// `tunN`/`tapN`) with `flags` (`TUNSETIFF`); the descriptor and the device's name.
-fn attach(name: &[u8], flags: u16) -> Result<(OwnedFd, [u8; IFNAMSIZ]), TunError> {
+/// `open("/dev/net/tun")` and `ioctl(TUNSETIFF)`: attaches a descriptor to the device `name`
+/// (empty: the kernel picks `tunN`/`tapN`; a device that does not exist is made, and goes when
+/// the descriptor closes unless made persistent) with `flags` ([`tun_f`]); the descriptor,
+/// which reads and writes the device's packets, and the device's name (NUL-padded). This is
+/// what a program serving a TUN/TAP device holds, and what `ip -d tuntap show` lists as
+/// `Attached to processes`.
+///
+/// # References
+///  - [`Documentation/networking/tuntap.rst`](https://docs.kernel.org/networking/tuntap.html)
+///
+/// # Errors
+/// The step that failed, with its errno (`EINVAL` for a name of 16 bytes or more, or with a
+/// NUL; `EBUSY` with [`tun_f::TUN_EXCL`] for a device that exists).
+pub fn tun_attach(name: &[u8], flags: u16) -> Result<(OwnedFd, [u8; IFNAMSIZ]), TunError> {
     if name.len() >= IFNAMSIZ || name.contains(&0) {
         return Err(TunError {
             op: TunOp::SetIff,
@@ -171,7 +182,7 @@ pub fn tun_add(
     owner: Option<u32>,
     group: Option<u32>,
 ) -> Result<[u8; IFNAMSIZ], TunError> {
-    let (fd, made) = attach(name, flags | tun_f::TUN_EXCL)?;
+    let (fd, made) = tun_attach(name, flags | tun_f::TUN_EXCL)?;
     if let Some(uid) = owner {
         set_integer::<TUNSETOWNER>(&fd, uid as usize, TunOp::SetOwner)?;
     }
@@ -188,7 +199,7 @@ pub fn tun_add(
 /// # Errors
 /// The step that failed, with its errno.
 pub fn tun_del(name: &[u8], flags: u16) -> Result<(), TunError> {
-    let (fd, _) = attach(name, flags)?;
+    let (fd, _) = tun_attach(name, flags)?;
     set_integer::<TUNSETPERSIST>(&fd, 0, TunOp::SetPersist)
 }
 

@@ -22,10 +22,10 @@ use crate::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NetnsChange<'a> {
     /// `IN_CREATE`: a file `NAME` appeared (`ip netns add NAME` creates it before it mounts
-    /// the namespace on it).
-    Added(&'a str),
+    /// the namespace on it). The name is bytes: it need not be UTF-8.
+    Added(&'a [u8]),
     /// `IN_DELETE`: the file `NAME` was removed (`ip netns delete NAME`).
-    Deleted(&'a str),
+    Deleted(&'a [u8]),
 }
 
 /// The smallest buffer [`NetnsWatch::read`] accepts: one event with the longest name.
@@ -79,7 +79,7 @@ impl NetnsWatch {
                 Err(Errno::INTR) => continue,
                 Err(e) => return Err(NetnsError::os(NetnsOp::Watch, e, "")),
             };
-            if let Some(name) = event.file_name().and_then(|n| n.to_str().ok()) {
+            if let Some(name) = event.file_name().map(|n| n.to_bytes()) {
                 let mask = event.events();
                 if mask.contains(ReadFlags::CREATE) {
                     f(NetnsChange::Added(name));

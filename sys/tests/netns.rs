@@ -171,7 +171,7 @@ fn named_namespaces_create_list_identify_pids_delete() {
     run_dir
         .identify(blue.id().unwrap(), |n| names.push(n.to_owned()))
         .unwrap();
-    assert_eq!(names, ["blue"]);
+    assert_eq!(names, [b"blue"]);
     names.clear();
     run_dir
         .identify(home, |n| names.push(n.to_owned()))
@@ -195,7 +195,7 @@ fn named_namespaces_create_list_identify_pids_delete() {
     run_dir
         .identify_pid(child.id(), |n| names.push(n.to_owned()))
         .unwrap();
-    assert_eq!(names, ["red"]);
+    assert_eq!(names, [b"red"]);
     pids.clear();
     run_dir.pids("blue", |p| pids.push(p)).unwrap();
     assert!(pids.is_empty());
@@ -208,7 +208,7 @@ fn named_namespaces_create_list_identify_pids_delete() {
     run_dir
         .identify_pid(std::process::id(), |n| names.push(n.to_owned()))
         .unwrap();
-    assert_eq!(names, ["self"]);
+    assert_eq!(names, [b"self"]);
 
     for name in ["blue", "red", "self"] {
         run_dir.delete(name).unwrap();

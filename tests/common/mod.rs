@@ -231,6 +231,11 @@ impl Watcher {
     pub fn text(&self) -> String {
         std::fs::read_to_string(&self.path).unwrap()
     }
+
+    /// What it printed so far, as bytes.
+    pub fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.path).unwrap()
+    }
 }
 
 impl Drop for Watcher {
@@ -368,4 +373,71 @@ pub fn compare(context: &str, ours: &Value, theirs: &Value, must_have: &[&str]) 
             1
         }
     }
+}
+
+/// The netlink messages `program ARGS` sent, from strace's hex dump of every `sendmsg` /
+/// `sendto` (`-e write=all`), each with its sequence number and port id zeroed.
+pub fn sent_messages(program: &str, args: &[&str]) -> Vec<Vec<u8>> {
+    static NEXT_TRACE: AtomicU32 = AtomicU32::new(0);
+    let trace = std::env::temp_dir().join(format!(
+        "rtnl-strace-{}-{}",
+        std::process::id(),
+        NEXT_TRACE.fetch_add(1, Ordering::Relaxed)
+    ));
+    let status = std::process::Command::new("strace")
+        .args([
+            "-f",
+            "-xx",
+            "-s",
+            "65536",
+            "-e",
+            "trace=sendmsg,sendto",
+            "-e",
+        ])
+        .arg("write=all")
+        .arg("-o")
+        .arg(&trace)
+        .arg(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("strace is needed to compare requests (apt-get install strace)");
+    assert!(status.code().is_some(), "strace {program}: {status}");
+    let text = std::fs::read_to_string(&trace).expect("strace output");
+    let _ = std::fs::remove_file(&trace);
+    // One buffer per call; strace's dump lines are ` | 00000  xx xx ...  text |`.
+    let mut calls: Vec<Vec<u8>> = Vec::new();
+    for line in text.lines() {
+        if line.contains("sendmsg(") || line.contains("sendto(") {
+            calls.push(Vec::new());
+        } else if let (Some(rest), Some(call)) = (line.strip_prefix(" | "), calls.last_mut()) {
+            let hex = rest.get(7..).unwrap_or_default();
+            let hex = hex.get(..48.min(hex.len())).unwrap_or_default();
+            call.extend(
+                hex.split_whitespace()
+                    .map(|b| u8::from_str_radix(b, 16).expect("a hex byte")),
+            );
+        }
+    }
+    let mut messages = Vec::new();
+    for call in calls {
+        let mut rest = call.as_slice();
+        while rest.len() >= 16 {
+            let len = u32::from_ne_bytes(rest[..4].try_into().unwrap()) as usize;
+            if len < 16 || len > rest.len() {
+                break;
+            }
+            let mut message = rest[..len].to_vec();
+            message[8..16].fill(0);
+            messages.push(message);
+            rest = &rest[(len + 3) & !3..];
+        }
+    }
+    messages
+}
+
+/// The last `RTM_NEWLINK` among `messages`.
+pub fn last_newlink(messages: &[Vec<u8>]) -> Option<&Vec<u8>> {
+    messages.iter().rev().find(|m| m[4..6] == [16, 0])
 }

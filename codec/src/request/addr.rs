@@ -37,7 +37,7 @@ pub struct Address<'a> {
     pub anycast: Option<IpAddr>,
     /// `IFA_LABEL`: the IPv4 label, at most 15 bytes; by convention the link's name, or the
     /// name and `:something`.
-    pub label: Option<&'a str>,
+    pub label: Option<&'a [u8]>,
     /// `ifa_scope` (`RT_SCOPE_*`). `None` is what `ip` picks: host for an IPv4 loopback
     /// address, else global, for a new address; 0 in a delete request.
     pub scope: Option<u8>,
@@ -172,7 +172,7 @@ fn address_request<'b>(
         }
     };
     if let Some(label) = addr.label {
-        check_cstr(label.as_bytes(), MAX_LABEL_LEN, false, ifa::LABEL)?;
+        check_cstr(label, MAX_LABEL_LEN, false, ifa::LABEL)?;
     }
     if addr
         .lifetime
@@ -214,7 +214,7 @@ fn address_request<'b>(
         b.put_ip(ifa::ANYCAST, any)?;
     }
     if let Some(label) = addr.label {
-        b.put_str(ifa::LABEL, label)?;
+        b.put_cstr(ifa::LABEL, label)?;
     }
     if let Some(metric) = addr.metric {
         b.put_u32(ifa::RT_PRIORITY, metric)?;

@@ -341,6 +341,9 @@ pub enum VxlanOpt {
     Gpe,
     /// `[no]vnifilter`: `IFLA_VXLAN_VNIFILTER`.
     Vnifilter(bool),
+    /// `dev DEV`: `IFLA_VXLAN_LINK`, the index of the underlying device, where `ip` sends it
+    /// (in the order the words came; [`Vxlan::dev`](super::Vxlan::dev) goes first).
+    Link(u32),
 }
 
 /// The largest VXLAN flow label (`LABEL_MAX_MASK`, 20 bits).
@@ -381,6 +384,7 @@ impl VxlanOpt {
             O::Gbp => b.put_flag(x::GBP).map(drop),
             O::Gpe => b.put_flag(x::GPE).map(drop),
             O::Vnifilter(on) => flag(b, x::VNIFILTER, on),
+            O::Link(index) => b.put_u32(x::LINK, index).map(drop),
         }
     }
 }

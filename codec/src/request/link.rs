@@ -212,12 +212,15 @@ impl Veth<'_> {
 
 /// A VXLAN device's options (`IFLA_VXLAN_*`), as `ip link add ... type vxlan` takes them.
 ///
-/// `Vxlan::default()` has `learning` on, as `ip` sends it.
+/// `Vxlan::default()` has `learning` on and no `id`, as `ip link add` sends it before the
+/// words are read. For `ip link set DEV type vxlan ...` ([`SetLink::kind`]) only what is given
+/// is sent: leave `id` and `learning` `None` unless they change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Vxlan<'a> {
-    /// `IFLA_VXLAN_ID`: the VXLAN network identifier, below 2^24. Left out for an `external`
-    /// (metadata) device ([`VxlanOpt::CollectMetadata`] on), which has none: it must be 0 then.
-    pub id: u32,
+    /// `IFLA_VXLAN_ID`: the VXLAN network identifier, below 2^24; `None` leaves it out (an
+    /// `external` (metadata) device, [`VxlanOpt::CollectMetadata`] on, must have none, as
+    /// `ip` refuses `external` with `id`).
+    pub id: Option<u32>,
     /// `IFLA_VXLAN_LINK` (`dev`): the index of the underlying device.
     pub dev: Option<u32>,
     /// `IFLA_VXLAN_TTL`: 0 means inherit.
@@ -235,14 +238,15 @@ pub struct Vxlan<'a> {
     /// `IFLA_VXLAN_PORT` (`dstport`): the UDP destination port (4789 is IANA's; without it
     /// the kernel uses 8472).
     pub port: Option<u16>,
-    /// `IFLA_VXLAN_LEARNING`: learn remote addresses into the FDB; always sent, as by `ip`.
-    pub learning: bool,
+    /// `IFLA_VXLAN_LEARNING`: learn remote addresses into the FDB; `ip link add` always sends
+    /// it, `ip link set` only when `[no]learning` is given; `None` leaves it out.
+    pub learning: Option<bool>,
 }
 
 impl Default for Vxlan<'_> {
     fn default() -> Self {
         Vxlan {
-            id: 0,
+            id: None,
             dev: None,
             ttl: None,
             opts: &[],
@@ -250,7 +254,7 @@ impl Default for Vxlan<'_> {
             remote: None,
             group: None,
             port: None,
-            learning: true,
+            learning: Some(true),
         }
     }
 }
@@ -429,8 +433,8 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// - veth: `VETH_INFO_PEER { struct ifinfomsg (the peer's flags), IFLA_ADDRESS, IFLA_TXQLEN,
 ///   IFLA_MTU, IFLA_NET_NS_FD / IFLA_NET_NS_PID, IFLA_IFNAME }`, left out when the peer has
 ///   no option;
-/// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, the further options in their order, `_ID` (not for an
-///   external device), `_LOCAL(6)`, `_GROUP(6)`, `_LEARNING`, `_PORT`;
+/// - vxlan: `IFLA_VXLAN_LINK`, `_TTL`, the further options in their order, `_ID`, `_LOCAL(6)`,
+///   `_GROUP(6)`, `_LEARNING`, `_PORT` (each when given);
 /// - vlan: `IFLA_VLAN_ID`, `IFLA_VLAN_PROTOCOL`;
 /// - macvlan: its further options in their order, `IFLA_MACVLAN_MODE`, `IFLA_MACVLAN_FLAGS`
 ///   (no data nest without any);
@@ -444,8 +448,8 @@ fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
 /// # Errors
 ///
 /// [`Error::InvalidValue`] for a name the kernel would refuse (`IFLA_IFNAME`), an address of
-/// 0 or more than 32 bytes, a negative namespace fd, a VXLAN id of 2^24 or more (or other than
-/// 0 for an external device) or with both `remote` and `group`, a VXLAN flow label over 20
+/// 0 or more than 32 bytes, a negative namespace fd, a VXLAN id of 2^24 or more (or any for an
+/// external device) or with both `remote` and `group`, a VXLAN flow label over 20
 /// bits, a VLAN id above 4094, an empty or NUL-holding kind;
 /// [`Error::BufferFull`] when `buf` is too small.
 pub fn link_new<'b>(
@@ -588,7 +592,7 @@ fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan<'_>) -> Result<(), Error>
             _ => None,
         })
         .unwrap_or(false);
-    if vxlan.id >= VXLAN_VNI_LIMIT || (external && vxlan.id != 0) {
+    if vxlan.id.is_some_and(|id| id >= VXLAN_VNI_LIMIT || external) {
         return Err(Error::InvalidValue {
             attr: ifla_vxlan::ID,
         });
@@ -608,9 +612,7 @@ fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan<'_>) -> Result<(), Error>
     for opt in vxlan.opts {
         opt.put(b)?;
     }
-    if !external {
-        b.put_u32(ifla_vxlan::ID, vxlan.id)?;
-    }
+    put_opt_u32(b, ifla_vxlan::ID, vxlan.id)?;
     if let Some(local) = vxlan.local {
         let attr = match local {
             IpAddr::V4(_) => ifla_vxlan::LOCAL,
@@ -625,7 +627,9 @@ fn put_vxlan(b: &mut MessageBuilder<'_>, vxlan: &Vxlan<'_>) -> Result<(), Error>
         };
         b.put_ip(attr, group)?;
     }
-    b.put_u8(ifla_vxlan::LEARNING, u8::from(vxlan.learning))?;
+    if let Some(learning) = vxlan.learning {
+        b.put_u8(ifla_vxlan::LEARNING, u8::from(learning))?;
+    }
     if let Some(port) = vxlan.port {
         b.put_be16(ifla_vxlan::PORT, port)?;
     }

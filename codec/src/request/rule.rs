@@ -38,10 +38,11 @@ pub struct Rule<'a> {
     pub fwmark: Option<u32>,
     /// `FRA_FWMASK` (`fwmark MARK/MASK`): the mask of the firewall mark.
     pub fwmask: Option<u32>,
-    /// `FRA_IIFNAME` (`iif`, `dev`): the input interface name.
-    pub iif: Option<&'a str>,
-    /// `FRA_OIFNAME` (`oif`): the output interface name.
-    pub oif: Option<&'a str>,
+    /// `FRA_IIFNAME` (`iif`, `dev`): the input interface name (bytes: a name need not be
+    /// UTF-8).
+    pub iif: Option<&'a [u8]>,
+    /// `FRA_OIFNAME` (`oif`): the output interface name (bytes).
+    pub oif: Option<&'a [u8]>,
     /// `FRA_PRIORITY` (`pref`, `priority`, `order`); `None`: the kernel picks one when adding.
     pub priority: Option<u32>,
     /// `FRA_FLOW` (`realms`): the realms, source realm in the high 16 bits.
@@ -106,10 +107,10 @@ fn rule_request<'b>(
     // The kernel's policy for the names is a string of at most IFNAMSIZ - 1 bytes; it matches
     // them against device names later, so a name no device could have is not refused.
     if let Some(iif) = rule.iif {
-        check_cstr(iif.as_bytes(), IFNAMSIZ - 1, false, fra::IIFNAME)?;
+        check_cstr(iif, IFNAMSIZ - 1, false, fra::IIFNAME)?;
     }
     if let Some(oif) = rule.oif {
-        check_cstr(oif.as_bytes(), IFNAMSIZ - 1, false, fra::OIFNAME)?;
+        check_cstr(oif, IFNAMSIZ - 1, false, fra::OIFNAME)?;
     }
     if rule.l3mdev && rule.table.is_some_and(|t| t != 0) {
         return Err(Error::InvalidValue { attr: fra::L3MDEV });
@@ -172,10 +173,10 @@ fn rule_request<'b>(
         b.put_u32(fra::FWMASK, mask)?;
     }
     if let Some(iif) = rule.iif {
-        b.put_str(fra::IIFNAME, iif)?;
+        b.put_cstr(fra::IIFNAME, iif)?;
     }
     if let Some(oif) = rule.oif {
-        b.put_str(fra::OIFNAME, oif)?;
+        b.put_cstr(fra::OIFNAME, oif)?;
     }
     if let Some(priority) = rule.priority {
         b.put_u32(fra::PRIORITY, priority)?;
