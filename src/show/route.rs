@@ -165,8 +165,6 @@ impl fmt::Display for G {
         if v == 0.0 {
             return f.write_str("0");
         }
-        #[allow(clippy::cast_possible_truncation)]
-        let exponent = v.abs().log10().floor() as i32;
         let trim = |s: String| -> String {
             if s.contains('.') {
                 s.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -174,17 +172,16 @@ impl fmt::Display for G {
                 s
             }
         };
-        if (-4..6).contains(&exponent) {
-            let decimals = usize::try_from(5 - exponent).unwrap_or(0);
-            let fixed = format!("{v:.decimals$}");
-            // Rounding may carry into a seventh digit (999999.5): use the exponent form.
-            if fixed.split('.').next().is_some_and(|int| int.len() <= 6) {
-                return f.write_str(&trim(fixed));
-            }
-        }
+        // C's rule: the exponent X of the value rounded to six digits (`%.5e`) picks the
+        // form, fixed with 5 - X decimals when -4 <= X < 6. (Read from the text rather than
+        // with `log10`, which is all rtnl took from libm: one library less to load.)
         let sci = format!("{v:.5e}");
         let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
         let exp: i32 = exp.parse().unwrap_or(0);
+        if (-4..6).contains(&exp) {
+            let decimals = usize::try_from(5 - exp).unwrap_or(0);
+            return f.write_str(&trim(format!("{v:.decimals$}")));
+        }
         let sign = if exp < 0 { '-' } else { '+' };
         write!(
             f,
@@ -424,6 +421,10 @@ mod tests {
             (999_999.5, "1e+06"),
             (4_294_967.295, "4.29497e+06"),
             (0.0, "0"),
+            // Rounded to six digits first: C picks the form by 1.00000e-04's exponent.
+            (0.000_099_999_999, "0.0001"),
+            (0.000_123_456_78, "0.000123457"),
+            (99_999.96, "100000"),
         ] {
             assert_eq!(G(value).to_string(), text, "{value}");
         }
