@@ -28,6 +28,8 @@
 //!   netlink options), through libc, and the read of `errno` after they fail: three blocks.
 //! - `netns`: [`unshare_net`] calls rustix's `unshare_unsafe`, which is `unsafe` because of
 //!   `CLONE_FILES`; only `CLONE_NEWNET` is passed: one block.
+//! - `startup`: [`startup::ignore_sigpipe`] calls libc's `signal(2)` (rustix has it only as an
+//!   `unsafe` runtime call): one block.
 //!
 //! # Example
 //!
@@ -76,6 +78,8 @@ mod netns;
 mod path;
 mod socket;
 mod sockopt;
+#[cfg(feature = "std")]
+pub mod startup;
 mod strerror;
 #[cfg(feature = "std")]
 mod thread;
