@@ -183,6 +183,9 @@ impl fmt::Display for G {
                 s.to_owned()
             }
         };
+        // C's rule: the exponent X of the value rounded to six digits (`%.5e`) picks the
+        // form, fixed with 5 - X decimals when -4 <= X < 6. (Read from the text rather than
+        // with `log10`, which is all rtnl took from libm: one library less to load.)
         let sci = format!("{v:.5e}");
         let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
         let exp: i32 = exp.parse().unwrap_or(0);
@@ -548,6 +551,10 @@ mod tests {
             (9.999_995_1, "10"),
             (0.000_123_456_7, "0.000123457"),
             (0.000_012_345, "1.2345e-05"),
+            // Rounded to six digits first: C picks the form by 1.00000e-04's exponent.
+            (0.000_099_999_999, "0.0001"),
+            (0.000_123_456_78, "0.000123457"),
+            (99_999.96, "100000"),
         ] {
             assert_eq!(G(value).to_string(), text, "{value}");
         }

@@ -30,6 +30,8 @@
 //! - `netns`: [`unshare_net`] calls rustix's `unshare_unsafe`, which is `unsafe` because of
 //!   `CLONE_FILES`; only `CLONE_NEWNET` is passed: one block.
 //! - `resolve`: [`host_name`] calls the C library's `getnameinfo(3)` (`ip -r`): one block.
+//! - `startup`: [`startup::ignore_sigpipe`] calls libc's `signal(2)` (rustix has it only as an
+//!   `unsafe` runtime call): one block.
 //!
 //! # Example
 //!
@@ -79,6 +81,8 @@ mod path;
 mod resolve;
 mod socket;
 mod sockopt;
+#[cfg(feature = "std")]
+pub mod startup;
 mod strerror;
 #[cfg(feature = "std")]
 mod thread;
