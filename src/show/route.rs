@@ -165,8 +165,7 @@ impl fmt::Display for G {
         if v == 0.0 {
             return f.write_str("0");
         }
-        #[allow(clippy::cast_possible_truncation)]
-        let exponent = v.abs().log10().floor() as i32;
+        let exponent = decimal_exponent(v.abs());
         let trim = |s: String| -> String {
             if s.contains('.') {
                 s.trim_end_matches('0').trim_end_matches('.').to_owned()
@@ -193,6 +192,23 @@ impl fmt::Display for G {
             exp.unsigned_abs()
         )
     }
+}
+
+/// `floor(log10(a))` for a positive `a`, found by comparing with powers of ten (exact up to
+/// 1e22, so exact for every value printed here) rather than with libm's `log10`, which would
+/// make `rtnl` load libm at every start.
+fn decimal_exponent(a: f64) -> i32 {
+    let mut exponent = 0;
+    let mut power = 1.0;
+    while exponent < 308 && a >= power * 10.0 {
+        power *= 10.0;
+        exponent += 1;
+    }
+    while exponent > -324 && a < power {
+        power /= 10.0;
+        exponent -= 1;
+    }
+    exponent
 }
 
 /// `RTA_METRICS` as `ip route` prints it (`print_rta_metrics()`): each metric that is set or
@@ -427,5 +443,31 @@ mod tests {
         ] {
             assert_eq!(G(value).to_string(), text, "{value}");
         }
+    }
+
+    /// Every value `metrics` prints as seconds (milliseconds from 1000 up, divided by 1e3)
+    /// gets the exponent of its integer part, the one libm's `log10` gave: near each power of
+    /// ten, and spread over the whole `u32` range.
+    #[test]
+    fn decimal_exponent_is_floor_log10() {
+        let mut values: Vec<u32> = (0..=6)
+            .flat_map(|k| {
+                let p = 1000 * 10u32.pow(k);
+                [p - 1, p, p + 1]
+            })
+            .filter(|&v| v >= 1000)
+            .collect();
+        values.extend((1000..=u32::MAX).step_by(9_973));
+        values.push(u32::MAX);
+        for value in values {
+            let seconds = f64::from(value) / 1e3;
+            let want = (value / 1000).ilog10();
+            assert_eq!(decimal_exponent(seconds), want as i32, "{value}");
+            assert_eq!(seconds.log10().floor(), f64::from(want), "{value}");
+        }
+        assert_eq!(decimal_exponent(0.001), -3);
+        assert_eq!(decimal_exponent(0.5), -1);
+        assert_eq!(decimal_exponent(1e22), 22);
+        assert_eq!(decimal_exponent(f64::INFINITY), 308);
     }
 }
