@@ -1,8 +1,9 @@
 //! Link kinds: for each kind this crate knows, one file with all of it, as iproute2 keeps a
 //! kind's parser and printer in one `ip/iplink_KIND.c`: the kind's constants (`IFLA_BR_*`,
 //! `IFLA_MACVLAN_*`, ... of `<linux/if_link.h>`), the view of its `IFLA_INFO_DATA` (or a port's
-//! `IFLA_INFO_SLAVE_DATA`) and the further options its requests send. A new option of a kind
-//! is written in its file alone: its number, its accessor, its variant and bytes.
+//! `IFLA_INFO_SLAVE_DATA`) and the further options its requests send. In the codec, a new
+//! option of a kind is written in its file alone: its number, its accessor, its variant and
+//! bytes.
 //!
 //! Each view is checked and indexed the same way as [`LinkMessage`](crate::LinkMessage) when the
 //! link message is parsed, so its accessors are lookups that cannot fail.
@@ -116,4 +117,5 @@ macro_rules! kind_view {
         }
     };
 }
+// Imported by path (`use super::kind_view`), so the kind modules need not follow the macro.
 pub(crate) use kind_view;
