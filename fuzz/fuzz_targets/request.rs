@@ -307,6 +307,7 @@ enum Spec<'a> {
         table: Option<u32>,
         protocol: Option<u8>,
         oif: Option<u32>,
+        cloned: bool,
     },
     NsidNew(ANetns, Option<u32>),
     NsidGet(ANetns),
@@ -547,12 +548,14 @@ fn construct(buf: &mut [u8], seq: u32, spec: &Spec<'_>) -> Result<usize, Error> 
             table,
             protocol,
             oif,
+            cloned,
         } => {
             let dump = RouteDump {
                 family: *family,
                 table: *table,
                 protocol: *protocol,
                 oif: *oif,
+                cloned: *cloned,
             };
             request::route_dump(buf, seq, &dump).map(done)
         }

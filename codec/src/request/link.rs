@@ -4,15 +4,15 @@
 
 use core::net::IpAddr;
 
-use super::kind_opts::{
-    BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt, put_bridge, put_bridge_port,
-};
 use super::{
     LinkRef, Netns, NewMode, REQUEST_ACK, REQUEST_DUMP, check_cstr, check_ifname, ifindex,
     lookup_name_attr, put_netns,
 };
 use crate::builder::MessageBuilder;
 use crate::error::Error;
+use crate::kind::{
+    BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt, put_bridge, put_bridge_port,
+};
 use crate::link::LinkMessage;
 use crate::view::Dump;
 use crate::raw::IfInfoMsg;

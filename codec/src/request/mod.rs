@@ -34,9 +34,8 @@
 //! an interface index. A buffer too small for the request gives [`Error::BufferFull`]. Nothing
 //! panics; after an error the buffer holds no usable message.
 
-mod kind_opts;
-
-pub use kind_opts::{BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt};
+// The link kinds' further options live in their kinds' files (`kind/`), with their views.
+pub use crate::kind::{BridgeOpt, BridgePortOpt, MacvlanOpt, VxlanOpt};
 
 /// Each family's request constructors (and its [`Dump`](crate::Dump)), in the module of the
 /// family's name.
