@@ -372,6 +372,18 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             if matches(word, "help") {
                 return help(ctx, args);
             }
+            if ctx.opts.family == Family::Link {
+                return Err(Failure::Local(format!(
+                    "Error: \"{word}\" may be inet prefix, but it is not allowed in this context."
+                )));
+            }
+            // ip's get_prefix() reads these as the empty prefix, which every entry matches
+            // (inet_addr_match_rta() with no bits), in any family; a later one undoes an
+            // earlier prefix but keeps the family it set.
+            if matches!(word, "all" | "any" | "default") {
+                filter.to = None;
+                continue;
+            }
             if ctx.opts.family == Family::Bridge {
                 return Err(Failure::Local(format!(
                     "Error: bridge prefix is expected rather than \"{word}\"."
@@ -449,29 +461,42 @@ fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
             ));
         }
     };
-    let rounds = ctx
-        .handle()?
-        .neigh_flush(filter, |round, m| {
-            if round != current {
-                if current != 0 {
-                    round_line(&mut p, current, count);
-                }
-                (current, count) = (round, 0);
+    let rounds = ctx.handle()?.neigh_flush(filter, |round, m| {
+        if round != current {
+            if current != 0 {
+                round_line(&mut p, current, count);
             }
-            count += 1;
-            if stats > 1 {
-                neighbour(&mut p, m, &mut links, style);
-            }
-        })
-        .map_err(Failure::dump("Flush"));
-    if current != 0 {
+            (current, count) = (round, 0);
+        }
+        count += 1;
+        if stats > 1 {
+            neighbour(&mut p, m, &mut links, style);
+        }
+    });
+    // ip counts a round only once its deletions went out: a refused one ends the run before
+    // the round's line.
+    let refused = matches!(&rounds, Err(e) if e.op() == NeighbourFilter::FLUSH_OP);
+    if current != 0 && !refused {
         round_line(&mut p, current, count);
     }
     let text = p.finish().unwrap_or_default();
     // As bytes: a device name need not be UTF-8.
     ctx.flush();
     super::out::flush_bytes(&text);
-    match rounds? {
+    // ip's flush ends with exit(1) on either failure, a batch too.
+    let rounds = match rounds {
+        Ok(rounds) => rounds,
+        Err(e) if refused => {
+            let why = e
+                .errno()
+                .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
+                .map_or_else(|| e.to_string(), str::to_owned);
+            let failure = Failure::Local(format!("Failed to send flush request: {why}"));
+            exit_with(ctx, &failure, 1)
+        }
+        Err(e) => exit_with(ctx, &Failure::dump("Flush")(e), 1),
+    };
+    match rounds {
         Some(rounds) => {
             if stats > 0 {
                 if rounds == 0 {
