@@ -23,14 +23,14 @@ use std::net::IpAddr;
 
 use rtnl_ip::codec::request::{Metrics, NewMode};
 use rtnl_ip::codec::{
-    RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtprot,
+    Message, RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtprot,
 };
 use rtnl_ip::show::{
     self,
     lookup::LinkTable,
     route::{Extra, RouteStyle},
 };
-use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, Route, RouteFilter, RouteQuery, RouteSpec, names};
+use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, RouteFilter, RouteQuery, RouteSpec, names};
 
 use super::address::parse_prefix;
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
@@ -825,22 +825,6 @@ impl<'a> ShowFilter<'a> {
         ) && oif.is_none_or(|oif| m.oif() == Some(oif))
     }
 
-    /// The routes that pass, in the kernel's order, and the links by index.
-    /// `what` names the dump in its failure, as ip does: `Dump`, or `Flush`.
-    fn select(&self, ctx: &mut Ctx, what: &'static str) -> CmdResult<Vec<Route>> {
-        let (filter, oif) = self.route_filter(ctx)?;
-        let handle = ctx.handle()?;
-        let mut routes = handle.routes(&filter).map_err(Failure::dump(what))?;
-        // ip matches `dev` against RTA_OIF only, so multipath routes do not match.
-        routes.retain(|r| {
-            let hops = r.nexthops.iter().map(|h| h.gateway);
-            self.keeps(
-                r.family, r.dst, r.dst_len, r.scope, r.gateway, hops, r.prefsrc, r.priority,
-            ) && oif.is_none_or(|oif| r.oif == Some(oif))
-        });
-        Ok(routes)
-    }
-
     /// The dump's filter, and the `dev` index (`Cannot find device` when there is none).
     fn route_filter(&self, ctx: &mut Ctx) -> CmdResult<(RouteFilter<'_>, Option<u32>)> {
         let mut filter = RouteFilter::new();
@@ -910,7 +894,12 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     ctx.finish(p, result)
 }
 
-/// `route flush`: deletes every route the selectors pick (at least one is needed).
+/// `route flush` (`iproute_flush()`): deletes every route the selectors pick (at least one is
+/// needed), in rounds until a dump finds none; with `-s` says how it went, and with `-s -s`
+/// prints each route as it goes (as text). `cache` (`cached`, `cloned`, `table cache`) asks the
+/// kernel to flush the IPv4 routing cache (`/proc/sys/net/ipv4/route/flush`, this network
+/// namespace's) unless the family is IPv6, then, unless it is IPv4, deletes the cached routes
+/// (IPv6's exceptions), as ip does.
 fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
         return Err(Failure::Local(
@@ -918,44 +907,125 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ));
     }
     let filter = ShowFilter::parse(ctx, args)?;
+    let stats = ctx.opts.stats;
+    // ip's dump family: -4/-6, else IPv4 unless `table all`.
+    let family = match ctx.opts.family {
+        Family::Inet => Some(rtnl_ip::Family::V4),
+        Family::Inet6 => Some(rtnl_ip::Family::V6),
+        _ => filter.table().map(|_| rtnl_ip::Family::V4),
+    };
     if filter.cloned {
-        // ip writes /proc/sys/net/ipv4/route/flush for IPv4 and deletes IPv6's.
-        return Err(args::unsupported("route flush cache"));
-    }
-    let routes = filter.select(ctx, "Flush")?;
-    let handle = ctx.handle()?;
-    for r in routes {
-        let family = if r.family == af::INET6 {
-            rtnl_ip::Family::V6
-        } else {
-            rtnl_ip::Family::V4
-        };
-        let dst = match r.dst {
-            Some(addr) => IpPrefix::new(addr, r.dst_len).map_err(Failure::Lib)?,
-            None => IpPrefix::default_route(family),
-        };
-        let mut spec = RouteSpec::new(dst)
-            .table(r.table)
-            .route_type(r.route_type)
-            .protocol(r.protocol)
-            .scope(r.scope);
-        if let Some(oif) = r.oif {
-            spec = spec.dev(oif);
+        if family != Some(rtnl_ip::Family::V6) {
+            flush_ipv4_cache(ctx);
+            if stats > 0 {
+                ctx.out.push_str("*** IPv4 routing cache is flushed.\n");
+            }
         }
-        if let Some(gw) = r.gateway {
-            spec = spec.via(gw);
-        }
-        if let Some(m) = r.priority {
-            spec = spec.metric(m);
-        }
-        match handle.route_del(&spec) {
-            Ok(()) => {}
-            // Gone with a device or a route deleted before it.
-            Err(e) if e.errno() == Some(rustix::io::Errno::SRCH) => {}
-            Err(e) => return Err(e.into()),
+        if family == Some(rtnl_ip::Family::V4) {
+            return Ok(());
         }
     }
-    Ok(())
+    let (route_filter, oif) = filter.route_filter(ctx)?;
+    let style = RouteStyle {
+        stats: true,
+        ..filter.style(ctx.opts.details)
+    };
+    let mut table = LinkTable::new(ctx.handle()?);
+    let start = std::time::Instant::now();
+    let mut round = 0;
+    loop {
+        // The routes of this round, as the kernel dumped them (ip sends each one back as
+        // RTM_DELROUTE).
+        let mut found: Vec<Vec<u8>> = Vec::new();
+        let mut p = show::Printer::new(Vec::new(), false, false);
+        let dumped = ctx.handle()?.for_each_route(&route_filter, |m| {
+            if filter.keeps_message(m, oif) {
+                found.push(m.message().bytes().to_vec());
+                if stats > 1 {
+                    show::route::route(&mut p, m, &mut table, style, Extra::default());
+                }
+            }
+        });
+        let text = p.finish().unwrap_or_default();
+        ctx.flush();
+        super::out::flush_bytes(&text);
+        dumped.map_err(Failure::dump("Flush"))?;
+        if found.is_empty() {
+            if stats > 0 {
+                if round == 0 && (!filter.cloned || family == Some(rtnl_ip::Family::V6)) {
+                    ctx.out.push_str("Nothing to flush.\n");
+                } else {
+                    let s = if round > 1 { "s" } else { "" };
+                    ctx.out.push_str(&format!(
+                        "*** Flush is complete after {round} round{s} ***\n"
+                    ));
+                }
+            }
+            return Ok(());
+        }
+        round += 1;
+        let handle = ctx.handle()?;
+        for bytes in &found {
+            let Some(m) = Message::parse(bytes)
+                .ok()
+                .and_then(|m| RouteMessage::parse(m).ok())
+            else {
+                continue;
+            };
+            match handle.route_del_message(&m) {
+                Ok(()) => {}
+                // Gone with a device or a route deleted before it.
+                Err(e) if e.errno() == Some(rustix::io::Errno::SRCH) => {}
+                Err(e) => {
+                    let why = e
+                        .errno()
+                        .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
+                        .map_or_else(|| e.to_string(), str::to_owned);
+                    ctx.flush();
+                    eprintln!("Failed to send flush request: {why}");
+                    return Err(Failure::Exit(2));
+                }
+            }
+        }
+        let elapsed = start.elapsed().as_secs();
+        if elapsed > 30 {
+            ctx.out.push_str(&format!(
+                "\n*** Flush not completed after {elapsed} seconds, {} entries remain ***\n",
+                found.len()
+            ));
+            return Err(Failure::Exit(1));
+        }
+        if stats > 0 {
+            ctx.out.push_str(&format!(
+                "\n*** Round {round}, deleting {} entries ***\n",
+                found.len()
+            ));
+        }
+    }
+}
+
+/// Writes `-1` to `/proc/sys/net/ipv4/route/flush` (`iproute_flush_cache()`): the kernel
+/// drops this namespace's IPv4 cached routes. A failure is said on stderr and, as with ip,
+/// does not fail the command.
+fn flush_ipv4_cache(ctx: &mut Ctx) {
+    use std::io::Write as _;
+    const PATH: &str = "/proc/sys/net/ipv4/route/flush";
+    match std::fs::OpenOptions::new().write(true).open(PATH) {
+        Ok(mut file) => {
+            if !matches!(file.write(b"-1"), Ok(2)) {
+                ctx.flush();
+                eprintln!("Cannot flush routing cache");
+            }
+        }
+        Err(e) => {
+            let why = e
+                .raw_os_error()
+                .and_then(rtnl_ip::sys::strerror)
+                .map_or_else(|| e.to_string(), str::to_owned);
+            ctx.flush();
+            eprintln!("Cannot open \"{PATH}\": {why}");
+        }
+    }
 }
 
 /// `route get ADDR [from A] [iif D] [oif D] [mark N] [fibmatch]`: the kernel's answer, with
