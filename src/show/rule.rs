@@ -9,6 +9,7 @@ use crate::names;
 
 use super::monitor::{MonitorContext, MonitorLine};
 use super::Printer;
+use super::link::Hex;
 
 /// One rule (`print_rule()`): `PRIO:\tfrom SRC[/LEN] [to DST[/LEN]] [tos T] [fwmark M[/K]] [iif
 /// D] [oif D] [uidrange A-B] [ipproto P] [sport ..] [dport ..] lookup TABLE ... [proto P]`,
@@ -63,10 +64,10 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
         p.display(Some("tos"), &tos, format_args!(" tos {tos}"));
     }
     if m.fwmark().is_some() || m.fwmask().is_some() {
-        let mark = Hex(m.fwmark().unwrap_or(0));
+        let mark = Hex(m.fwmark().unwrap_or(0).into());
         p.display(Some("fwmark"), &mark, format_args!(" fwmark {mark}"));
         if let Some(mask) = m.fwmask().filter(|&mask| mask != u32::MAX) {
-            let mask = Hex(mask);
+            let mask = Hex(mask.into());
             p.display(Some("fwmask"), &mask, format_args!("/{mask}"));
         }
     }
@@ -194,18 +195,6 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
 /// `RTN_NAT`: the action of a deprecated `ip rule add nat ADDR` rule, whose address the kernel
 /// sends as `RTA_GATEWAY`.
 const RTN_NAT: u8 = 10;
-
-/// `%#llx`: `0` for zero (C prints no `0x` then), else `0x` and the hexadecimal digits.
-struct Hex(u32);
-
-impl fmt::Display for Hex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            0 => f.write_str("0"),
-            n => write!(f, "{n:#x}"),
-        }
-    }
-}
 
 /// A realm as `rtnl_rtrealm_n2a()` names it from iproute2's shipped `rt_realms`: 0 is
 /// `cosmos`, the rest are numbers.
