@@ -250,3 +250,52 @@ fn metrics_beyond_ips_buffer_are_dropped_as_ip_drops_them() {
         "averyveryverylongname",
     ]);
 }
+
+/// `route get` prints the table its answer names unless it is main (with `-d`, main too), and
+/// the answer's `RTA_MARK` (decimal below 16, hexadecimal from 16), as ip's `print_route()`.
+#[test]
+fn route_get_prints_table_and_mark_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add 203.0.113.0/24 via 192.0.2.9 table 100",
+        "-6 route add 2001:db8:7::/64 via 2001:db8::9 table 100",
+        "rule add pref 100 to 203.0.113.0/24 table 100",
+        "-6 rule add pref 100 to 2001:db8:7::/64 table 100",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut tables = 0;
+    for form in [
+        "route get 198.51.100.7",
+        "-d route get 198.51.100.7",
+        "route get 192.0.2.1",
+        "-j route get 192.0.2.1",
+        "route get 127.0.0.1",
+        "route get 203.0.113.5",
+        "-d route get 203.0.113.5",
+        "route get fibmatch 203.0.113.5",
+        "-d route get fibmatch 198.51.100.7",
+        "route get 2001:db8::5",
+        "-d route get 2001:db8::5",
+        "route get 2001:db8:7::5",
+        "-d -j route get 2001:db8:7::5",
+        "route get 2001:db8::1",
+        "-o route get 203.0.113.5",
+        "route get 198.51.100.7 mark 5",
+        "route get 198.51.100.7 mark 16",
+        "route get 198.51.100.7 mark 0x1234",
+        "-j route get 198.51.100.7 mark 0x1234",
+        "route get 2001:db8::5 mark 20",
+        "route get 198.51.100.7 mark 0",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let text = String::from_utf8_lossy(&out.stdout);
+        tables += usize::from(text.contains("table"));
+        // IPv6 answers carry no RTA_MARK.
+        if form.contains("198.51.100.7 mark") && !form.ends_with("mark 0") {
+            assert!(text.contains("mark"), "{form}: {text}");
+        }
+    }
+    assert!(tables >= 10, "only {tables} answers named their table");
+}

@@ -1075,8 +1075,9 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if let Some(dev) = oif {
         query.oif = Some(device_index(ctx, dev)?.into());
     }
+    // ip prints the table the answer names unless it is main (with -d, main too): IPv4 asks
+    // for it (RTM_F_LOOKUP_TABLE), IPv6 always names it.
     let style = RouteStyle {
-        table: false,
         stats: ctx.opts.stats > 0,
         ..RouteStyle::all_tables(ctx.opts.details)
     };

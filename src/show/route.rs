@@ -377,6 +377,16 @@ pub fn route<W: Write>(
         p.string(None, flag, format_args!("{flag} "));
     });
     p.close_array();
+    // RTA_MARK (a `route get ... mark N` answer): a number in JSON, in text decimal below 16
+    // and hexadecimal from 16 on, as ip's print_route() does.
+    if let Some(mark) = m.mark().filter(|&mark| mark != 0) {
+        if mark >= 16 {
+            let hex = Hex(mark.into());
+            p.number(Some("mark"), mark, format_args!("mark {hex} "));
+        } else {
+            p.number(Some("mark"), mark, format_args!("mark {mark} "));
+        }
+    }
     if let Some(flow) = m.flow() {
         realms(p, flow);
     }
