@@ -542,3 +542,70 @@ fn refused_flush_fails_as_ip_fails() {
         );
     }
 }
+
+/// `-br` (`print_neigh_brief()`: destination, device and link-layer address in columns, JSON
+/// with those keys) and `-c` (destination by family, device, link-layer address coloured), for
+/// `show`, `get` and `-s -s flush`, as ip prints them.
+#[test]
+fn brief_and_color_print_what_ip_prints() {
+    setup();
+    // A device name of 15 bytes fills its column.
+    ip(&[
+        "link",
+        "add",
+        "averyveryverylo",
+        "type",
+        "veth",
+        "peer",
+        "name",
+        "v3",
+    ]);
+    ip(&[
+        "neigh",
+        "add",
+        "192.0.2.8",
+        "lladdr",
+        "02:00:00:00:00:08",
+        "dev",
+        "averyveryverylo",
+    ]);
+    let mut colored = 0;
+    for form in [
+        "-br neigh",
+        "-br neigh show nud all",
+        "-br neigh show dev v0",
+        "-br -j neigh",
+        "-br -j -p neigh show nud all",
+        "-br neigh show proxy",
+        "-br neigh get 192.0.2.2 dev v0",
+        "-c=always neigh",
+        "-c=always neigh show nud all",
+        "-c=always neigh show dev v0",
+        "-c=always -br neigh show nud all",
+        "-c=always neigh get 192.0.2.2 dev v0",
+        "-c=always -j neigh",
+        "-c=always neigh show proxy",
+        "-c=always -6 neigh",
+    ] {
+        let out = same(&words(form));
+        colored += usize::from(out.stdout.contains(&0x1b));
+    }
+    assert!(colored >= 6, "only {colored} outputs were coloured");
+    same_ticking(&words("-br -s neigh"));
+    same_ticking(&words("-c=always -s neigh"));
+    for args in [
+        "-s -s -br neigh flush dev v0",
+        "-s -s -c=always neigh flush dev v0",
+    ] {
+        let (ours, our_state) = run_fresh(RTNL, &words(args));
+        let (theirs, their_state) = run_fresh("ip", &words(args));
+        let sorted = |out: &Output| {
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut lines: Vec<&str> = text.lines().collect();
+            lines.sort_unstable();
+            (out.status.code(), lines.join("\n"), out.stderr.clone())
+        };
+        assert_eq!(sorted(&ours), sorted(&theirs), "rtnl vs ip: {args}");
+        assert_eq!(our_state, their_state, "state after {args}");
+    }
+}

@@ -285,11 +285,13 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let style = NeighbourStyle {
         stats: ctx.opts.stats > 0,
         dev_filtered: false,
+        brief: ctx.opts.brief,
     };
     let handle = ctx.handle()?;
     let mut links = LinkTable::new(handle);
     ctx.flush();
     let mut p = Printer::new(Vec::new(), false, false);
+    p.set_color(ctx.opts.palette());
     ctx.handle()?
         .neigh_get_with(LinkRef::from(dev), dst, proxy, |m| {
             neighbour(&mut p, m, &mut links, style);
@@ -412,6 +414,7 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
     let style = NeighbourStyle {
         stats: ctx.opts.stats > 0,
         dev_filtered: filter.dev.is_some(),
+        brief: ctx.opts.brief,
     };
     let mut links = LinkTable::new(ctx.handle()?);
     let mut p = ctx.printer();
@@ -450,9 +453,11 @@ fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
     let style = NeighbourStyle {
         stats: true,
         dev_filtered: filter.dev.is_some(),
+        brief: ctx.opts.brief,
     };
     let mut links = LinkTable::new(ctx.handle()?);
     let mut p = Printer::new(Vec::new(), false, false);
+    p.set_color(ctx.opts.palette());
     let (mut current, mut count) = (0, 0);
     let round_line = |p: &mut Printer<Vec<u8>>, round: usize, count: usize| {
         if stats > 0 {
