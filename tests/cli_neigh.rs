@@ -609,3 +609,20 @@ fn brief_and_color_print_what_ip_prints() {
         assert_eq!(our_state, their_state, "state after {args}");
     }
 }
+
+/// `vrf NAME` names a link of kind `vrf` (ip's `name_is_vrf()`); anything else, a missing link
+/// included, is `Not a valid VRF name` (this kernel has no VRF driver to test the rest with).
+#[test]
+fn vrf_names_are_checked_as_ip_checks_them() {
+    setup();
+    ip(&["link", "add", "br0", "type", "bridge"]);
+    for args in [
+        "neigh show vrf x",
+        "neigh show vrf v0",
+        "neigh flush vrf br0",
+        "neigh show vrf",
+    ] {
+        same_failure(&words(args));
+        same(&words(args));
+    }
+}

@@ -334,7 +334,19 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             filter.master = Some(LinkRef::Index(index));
             filter.dump.master = None;
         } else if word == "vrf" {
-            return Err(args::unsupported("neigh show vrf"));
+            // ip's name_is_vrf(): a link of kind `vrf`, its index the master filter.
+            let value = args.value()?;
+            let name = args.bytes(value);
+            let not_vrf = || naming(name, |v| invarg("Not a valid VRF name\n", v));
+            let link = ctx
+                .handle()?
+                .link(LinkRef::from(name))
+                .map_err(|_| not_vrf())?;
+            if link.kind.as_deref() != Some("vrf") {
+                return Err(not_vrf());
+            }
+            filter.master = Some(LinkRef::Index(link.index));
+            filter.dump.master = None;
         } else if word == "nomaster" {
             filter = filter.nomaster();
         } else if word == "unused" {
