@@ -299,3 +299,57 @@ fn route_get_prints_table_and_mark_as_ip() {
     }
     assert!(tables >= 10, "only {tables} answers named their table");
 }
+
+/// `route get ... connected` (no `from`): ip prints the answer, asks again and prints the
+/// second answer as text (its JSON context ended with the first), or says `Failed to connect
+/// the route` when the answer names no source.
+#[test]
+fn route_get_connected_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add blackhole 203.0.113.0/24",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    for form in [
+        "route get 198.51.100.7 connected",
+        "-j route get 198.51.100.7 connected",
+        "-j -p route get 198.51.100.7 connected",
+        "-c=always route get 198.51.100.7 connected",
+        "-c=always -j route get 198.51.100.7 connected",
+        "route get 198.51.100.7 connected from 192.0.2.1",
+        "route get 192.0.2.5 c",
+        "-o route get 198.51.100.7 connected",
+        "route get 2001:db8::5 connected",
+        "route get connected 198.51.100.7",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let text = String::from_utf8_lossy(&out.stdout);
+        if !form.contains("from") {
+            // Two answers: a source each (IPv6 answers have no uid).
+            assert_eq!(text.matches("src").count(), 2, "{form}: {text}");
+        }
+    }
+    same_failure(&["route", "get", "203.0.113.7", "connected"]);
+    // A namespace with no IPv4 address but lo's: the answer has no source to connect.
+    std::thread::spawn(|| {
+        private_netns();
+        for cmd in [
+            "link add v0 type veth peer name v1",
+            "link set v0 up",
+            "route add 198.51.100.0/24 dev v0",
+        ] {
+            ip(&cmd.split(' ').collect::<Vec<_>>());
+        }
+        let form = ["route", "get", "198.51.100.7", "connected"];
+        let (code, stderr) = same_failure(&form);
+        assert_eq!(
+            (code, stderr.as_str()),
+            (Some(1), "Failed to connect the route")
+        );
+        same(&form);
+    })
+    .join()
+    .expect("test thread");
+}

@@ -1034,6 +1034,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut dst = None;
     let mut query_from = None;
     let (mut iif, mut oif, mut mark, mut fib_match) = (None, None, None, false);
+    let mut connected = false;
     while let Some(word) = args.next() {
         match word {
             "from" => query_from = Some(address(ctx, args.value()?)?),
@@ -1047,8 +1048,10 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             }
             "mark" => mark = Some(number::<u32>("mark", args.value()?)?),
             "fibmatch" => fib_match = true,
-            "tos" | "dsfield" | "vrf" | "connected" | "uid" | "ipproto" | "sport" | "dport"
-            | "as" => return Err(args::unsupported(&format!("route get {word}"))),
+            "tos" | "dsfield" | "vrf" | "uid" | "ipproto" | "sport" | "dport" | "as" => {
+                return Err(args::unsupported(&format!("route get {word}")));
+            }
+            w if matches(w, "connected") => connected = true,
             w => {
                 let value = if w == "to" { args.value()? } else { w };
                 if matches(value, "help") {
@@ -1081,12 +1084,43 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         stats: ctx.opts.stats > 0,
         ..RouteStyle::all_tables(ctx.opts.details)
     };
+    let sourced = print_lookup(ctx, &query, style, false)?;
+    if !connected || query_from.is_some() {
+        return Ok(());
+    }
+    // `connected` without `from` (iproute_get()): the answer must name a source, and then ip
+    // asks again and prints the second answer too. ip sends its first request again (the
+    // answer it rewrites is not what it sends), and its JSON context ended with the first
+    // answer, so the second is text (not coloured under -j).
+    if !sourced {
+        return Err(Failure::Local("Failed to connect the route".into()));
+    }
+    let json = std::mem::replace(&mut ctx.opts.json, false);
+    let result = print_lookup(ctx, &query, style, json);
+    ctx.opts.json = json;
+    result.map(|_| ())
+}
+
+/// Asks the kernel for the route to `query` and prints the answer (a list of one in JSON;
+/// never coloured when `plain`); whether the answer names a source (`RTA_PREFSRC` or
+/// `RTA_SRC`).
+fn print_lookup(
+    ctx: &mut Ctx,
+    query: &RouteQuery<'_>,
+    style: RouteStyle,
+    plain: bool,
+) -> CmdResult<bool> {
     let mut p = ctx.printer();
+    if plain {
+        p.set_color(None);
+    }
     let handle = ctx.handle()?;
     let mut table = LinkTable::new(handle);
+    let mut sourced = false;
     p.start_list();
     let result = handle
-        .route_lookup_with(&query, |message| {
+        .route_lookup_with(query, |message| {
+            sourced |= message.prefsrc().is_some() || message.src().is_some();
             let extra = Extra {
                 from: message.src(),
                 uid: message
@@ -1098,5 +1132,5 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         })
         .map_err(Failure::from);
     p.end_list();
-    ctx.finish(p, result)
+    ctx.finish(p, result).map(|()| sourced)
 }
