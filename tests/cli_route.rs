@@ -353,3 +353,51 @@ fn route_get_connected_as_ip() {
     .join()
     .expect("test thread");
 }
+
+/// `route show` selectors `tos`/`dsfield` (hexadecimal, as ip's `rtnl_dsfield_a2n()`), `mark`
+/// and `vrf` (`default` is the main table; a link that is no VRF is refused), and routes with
+/// a TOS printed with it (`tos 0x10`) unless the command selected it.
+#[test]
+fn route_show_tos_mark_vrf_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add 198.51.100.0/24 tos 0x10 via 192.0.2.9",
+        "route add 203.0.113.0/24 tos 0x8 dev v0",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut printed = 0;
+    for form in [
+        "route show",
+        "-j route show",
+        "-d route show",
+        "route show tos 0",
+        "route show tos 0x10",
+        "route show tos 10",
+        "route show dsfield 8",
+        "-j route show tos 8",
+        "-6 route show tos 0",
+        "route show mark 0",
+        "route show mark 5",
+        "route show vrf default",
+        "-d route show vrf default",
+        "route show table all vrf default",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        printed += usize::from(String::from_utf8_lossy(&out.stdout).contains("tos"));
+    }
+    assert!(printed >= 5, "only {printed} outputs showed a tos");
+    for form in [
+        "route show tos x",
+        "route show tos",
+        "route show mark x",
+        "route show vrf x",
+        "route show vrf v0",
+        "route show vrf",
+        "route flush vrf v0",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+}

@@ -23,7 +23,7 @@ use std::net::IpAddr;
 
 use rtnl_ip::codec::request::{Metrics, NewMode};
 use rtnl_ip::codec::{
-    Message, RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtprot,
+    Message, RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtn, rtprot,
 };
 use rtnl_ip::show::{
     self,
@@ -33,7 +33,7 @@ use rtnl_ip::show::{
 use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, RouteFilter, RouteQuery, RouteSpec, names};
 
 use super::address::parse_prefix;
-use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
+use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, naming, number};
 use super::link::device_index;
 use super::{Ctx, Family};
 
@@ -638,11 +638,17 @@ struct ShowFilter<'a> {
     prefix: PrefixSelector,
     /// `cache`, `cached`, `cloned`, `table cache`: the cached routes (`RTM_F_CLONED`).
     cloned: bool,
+    /// `tos T` / `dsfield T`: `rtm_tos`.
+    tos: Option<u8>,
+    /// `mark N`: `RTA_MARK` (0 when absent).
+    mark: Option<u32>,
+    /// `vrf NAME`: the VRF's table, without its local and broadcast routes.
+    vrf: bool,
 }
 
 impl<'a> ShowFilter<'a> {
     /// Reads the selectors.
-    fn parse(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<Self> {
+    fn parse(ctx: &mut Ctx, args: &mut Args<'a>) -> CmdResult<Self> {
         let mut f = ShowFilter::default();
         while let Some(word) = args.next() {
             match word {
@@ -703,7 +709,39 @@ impl<'a> ShowFilter<'a> {
                             .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
                     );
                 }
-                "iif" | "mark" | "realm" | "realms" | "from" | "tos" | "dsfield" | "vrf" => {
+                w if w == "tos" || matches(w, "dsfield") => {
+                    let value = args.value()?;
+                    f.tos = Some(
+                        names::parse_dsfield(value)
+                            .ok_or_else(|| invarg("TOS value is invalid\n", value))?,
+                    );
+                }
+                "mark" => {
+                    let value = args.value()?;
+                    f.mark = Some(
+                        number::<u32>("mark", value)
+                            .map_err(|_| invarg("invalid mark value", value))?,
+                    );
+                }
+                w if matches(w, "vrf") => {
+                    // ip's ipvrf_get_table(): a link of kind vrf gives its table; with no
+                    // link of that name, `default` is the main table.
+                    let value = args.value()?;
+                    let name = args.bytes(value);
+                    let invalid = || naming(name, |v| invarg("Invalid VRF\n", v));
+                    match ctx.handle()?.link(LinkRef::from(name)) {
+                        Ok(link) if link.kind.as_deref() == Some("vrf") => {
+                            return Err(args::unsupported("route show vrf VRF-DEVICE"));
+                        }
+                        Ok(_) => return Err(invalid()),
+                        Err(_) if value == "default" => {
+                            f.table = Some(Some(rt_table::MAIN));
+                            f.vrf = true;
+                        }
+                        Err(_) => return Err(invalid()),
+                    }
+                }
+                "iif" | "realm" | "realms" | "from" => {
                     return Err(args::unsupported(&format!("route show {word}")));
                 }
                 w => {
@@ -823,6 +861,9 @@ impl<'a> ShowFilter<'a> {
             m.prefsrc(),
             m.priority(),
         ) && oif.is_none_or(|oif| m.oif() == Some(oif))
+            && self.tos.is_none_or(|tos| m.tos() == tos)
+            && self.mark.is_none_or(|mark| m.mark().unwrap_or(0) == mark)
+            && !(self.vrf && matches!(m.route_type(), rtn::LOCAL | rtn::BROADCAST))
     }
 
     /// The dump's filter, and the `dev` index (`Cannot find device` when there is none).
@@ -865,6 +906,7 @@ impl<'a> ShowFilter<'a> {
             via: self.via.is_none(),
             src: self.src.is_none(),
             metric: self.metric.is_none(),
+            tos: self.tos.is_none(),
             stats: false,
         }
     }

@@ -38,6 +38,8 @@ pub struct RouteStyle {
     pub src: bool,
     /// `metric`.
     pub metric: bool,
+    /// `tos` (`rtm_tos`, when not 0).
+    pub tos: bool,
     /// `-s`: `RTA_CACHEINFO`'s `users`, `used` and `age` too.
     pub stats: bool,
 }
@@ -54,6 +56,7 @@ impl RouteStyle {
             via: true,
             src: true,
             metric: true,
+            tos: true,
             stats: false,
         }
     }
@@ -332,6 +335,10 @@ pub fn route<W: Write>(
     p.color_display(dst_color, Some("dst"), &dst, format_args!("{dst} "));
     if let Some(from) = extra.from.map(names::host) {
         p.color_display(color, Some("from"), &from, format_args!("from {from} "));
+    }
+    if m.tos() != 0 && style.tos {
+        let tos = names::dsfield(m.tos());
+        p.display(Some("tos"), &tos, format_args!("tos {tos} "));
     }
     if let Some(gw) = m.gateway().filter(|_| style.via).map(names::host) {
         p.text(format_args!("via "));
