@@ -401,3 +401,66 @@ fn route_show_tos_mark_vrf_as_ip() {
         same(&form.split(' ').collect::<Vec<_>>());
     }
 }
+
+/// `route get` with `tos`/`dsfield`, `uid`, `notify` (the answer's `notify` flag and `cache
+/// <notify>`), `ipproto`, `sport`, `dport` and `vrf`, as ip 6.1 sends and prints them.
+#[test]
+fn route_get_selectors_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add 198.51.100.0/24 tos 0x10 via 192.0.2.8",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut text = String::new();
+    for form in [
+        "route get 198.51.100.7 tos 0x10",
+        "route get 198.51.100.7 tos 10",
+        "route get 198.51.100.7 dsfield 0x10",
+        "route get 198.51.100.7 tos 0x8",
+        "route get 198.51.100.7 uid 5",
+        "-j route get 198.51.100.7 uid 5",
+        "route get 198.51.100.7 ipproto tcp dport 80",
+        "route get 198.51.100.7 ipproto udp sport 53 dport 0x35",
+        "route get 2001:db8::5 ipproto tcp sport 1 dport 2 uid 3",
+        "route get 2001:db8::5 notify",
+        "route get 198.51.100.7 notify",
+        "-j route get 198.51.100.7 notify",
+        "route get 198.51.100.7 n",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        text.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
+    for part in ["via 192.0.2.8", "uid 5 ", "notify uid 0", "<notify>"] {
+        assert!(text.contains(part), "no {part:?} in {text}");
+    }
+    for form in [
+        "route get 198.51.100.7 tos x",
+        "route get 198.51.100.7 uid x",
+        "route get 198.51.100.7 ipproto bogus",
+        "route get 198.51.100.7 sport 70000",
+        "route get 198.51.100.7 dport x",
+        "route get 198.51.100.7 vrf x",
+        "route get 198.51.100.7 vrf v0",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+    // The request's bytes are ip's (its attributes in the order of these words).
+    for form in [
+        "route get 198.51.100.7 tos 0x10 uid 5 ipproto tcp sport 1 dport 2 notify",
+        "route get 2001:db8::5 dsfield 8 uid 3 ipproto udp sport 53 dport 0x35",
+    ] {
+        let words: Vec<&str> = form.split(' ').collect();
+        let get = |program: &str| {
+            common::sent_messages(program, &words)
+                .into_iter()
+                .filter(|m| m[4..6] == 26u16.to_ne_bytes()) // RTM_GETROUTE
+                .collect::<Vec<_>>()
+        };
+        let theirs = get("ip");
+        assert_eq!(theirs.len(), 1, "{form}");
+        assert_eq!(get(RTNL), theirs, "{form}");
+    }
+}

@@ -21,7 +21,7 @@
 
 use std::net::IpAddr;
 
-use rtnl_ip::codec::request::{Metrics, NewMode};
+use rtnl_ip::codec::request::{Metrics, NewMode, RouteGet};
 use rtnl_ip::codec::{
     Message, RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtn, rtprot,
 };
@@ -1077,6 +1077,8 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut query_from = None;
     let (mut iif, mut oif, mut mark, mut fib_match) = (None, None, None, false);
     let mut connected = false;
+    // What the request carries beyond the destination and the devices.
+    let mut get = RouteGet::new(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     while let Some(word) = args.next() {
         match word {
             "from" => query_from = Some(address(ctx, args.value()?)?),
@@ -1090,10 +1092,54 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             }
             "mark" => mark = Some(number::<u32>("mark", args.value()?)?),
             "fibmatch" => fib_match = true,
-            "tos" | "dsfield" | "vrf" | "uid" | "ipproto" | "sport" | "dport" | "as" => {
-                return Err(args::unsupported(&format!("route get {word}")));
+            w if w == "tos" || matches(w, "dsfield") => {
+                let value = args.value()?;
+                get.tos = names::parse_dsfield(value)
+                    .ok_or_else(|| invarg("TOS value is invalid\n", value))?;
             }
+            w if matches(w, "notify") => get.notify = true,
             w if matches(w, "connected") => connected = true,
+            w if matches(w, "vrf") => {
+                // ip's name_is_vrf(): a link of kind vrf, then the output device.
+                let value = args.value()?;
+                let name = args.bytes(value);
+                match ctx.handle()?.link(LinkRef::from(name)) {
+                    Ok(link) if link.kind.as_deref() == Some("vrf") => oif = Some(name),
+                    _ => return Err(naming(name, |v| invarg("Invalid VRF\n", v))),
+                }
+            }
+            "as" => return Err(args::unsupported("route get as")),
+            w if matches(w, "uid") => {
+                let value = args.value()?;
+                get.uid =
+                    Some(number::<u32>("uid", value).map_err(|_| invarg("invalid UID\n", value))?);
+            }
+            w if matches(w, "sport") || matches(w, "dport") => {
+                let value = args.value()?;
+                let sport = matches(w, "sport");
+                let port = number::<u16>(w, value).map_err(|_| {
+                    invarg(
+                        if sport {
+                            "invalid sport\n"
+                        } else {
+                            "invalid dport\n"
+                        },
+                        value,
+                    )
+                })?;
+                if sport {
+                    get.sport = Some(port);
+                } else {
+                    get.dport = Some(port);
+                }
+            }
+            w if matches(w, "ipproto") => {
+                let value = args.value()?;
+                get.ip_proto = Some(
+                    names::parse_ip_protocol(value)
+                        .ok_or_else(|| invarg("Invalid \"ipproto\" value\n", value))?,
+                );
+            }
             w => {
                 let value = if w == "to" { args.value()? } else { w };
                 if matches(value, "help") {
@@ -1114,6 +1160,12 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     query.request.src = query_from;
     query.request.mark = mark;
     query.request.fib_match = fib_match;
+    query.request.tos = get.tos;
+    query.request.notify = get.notify;
+    query.request.uid = get.uid;
+    query.request.ip_proto = get.ip_proto;
+    query.request.sport = get.sport;
+    query.request.dport = get.dport;
     if let Some(dev) = iif {
         query.iif = Some(device_index(ctx, dev)?.into());
     }
