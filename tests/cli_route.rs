@@ -464,3 +464,41 @@ fn route_get_selectors_as_ip() {
         assert_eq!(get(RTNL), theirs, "{form}");
     }
 }
+
+/// Source-specific IPv6 routes print their `from PREFIX`, and `route show from [root|match|
+/// exact] PREFIX` selects them by it, as ip 6.1 does.
+#[test]
+fn route_from_prefixes_as_ip() {
+    setup();
+    for cmd in [
+        "-6 route add 2001:db8:5::/64 from 2001:db8:1::/64 via 2001:db8::9",
+        "-6 route add 2001:db8:6::/64 from 2001:db8:1:2::/64 via 2001:db8::9",
+        "-6 route add 2001:db8:7::/64 via 2001:db8::9",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut froms = 0;
+    for form in [
+        "-6 route show",
+        "-j -6 route show",
+        "-6 route show from 2001:db8:1::/64",
+        "-6 route show from root 2001:db8:1::/48",
+        "-6 route show from match 2001:db8:1:2::5",
+        "-6 route show from exact 2001:db8:1::/64",
+        "-6 route show from ::/0",
+        "-6 route show from default",
+        "-6 route show from match ::/0",
+        "-j -6 route show from 2001:db8:1::/64",
+        "route show from 192.0.2.0/24",
+        "-6 route get 2001:db8:5::1 from 2001:db8:1::7",
+        "route get 198.51.100.7 from 192.0.2.1",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        froms += String::from_utf8_lossy(&out.stdout).matches("from").count();
+    }
+    assert!(froms >= 10, "only {froms} sources printed");
+    for form in ["route show from x", "route show from"] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+}

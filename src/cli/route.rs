@@ -615,6 +615,69 @@ struct PrefixSelector {
     matching: Option<IpPrefix>,
 }
 
+impl PrefixSelector {
+    /// Reads `[root|match|exact] PREFIX` (`default`, `all`, `any`: the default route of
+    /// the `-4`/`-6` family) into the selector.
+    fn parse(&mut self, ctx: &Ctx, args: &mut Args<'_>, first: &str) -> CmdResult {
+        let mut value = first;
+        let mode = if matches(value, "root") {
+            "root"
+        } else if matches(value, "match") {
+            "match"
+        } else if matches(value, "exact") {
+            "exact"
+        } else {
+            ""
+        };
+        if !mode.is_empty() {
+            value = args.value()?;
+        }
+        if matches(value, "help") {
+            return Err(Failure::Usage(USAGE.trim_end().into()));
+        }
+        let prefix = match route_prefix(ctx, value)? {
+            Some(prefix) => prefix,
+            None => IpPrefix::default_route(match ctx.opts.family {
+                Family::Inet6 => rtnl_ip::Family::V6,
+                _ => rtnl_ip::Family::V4,
+            }),
+        };
+        match mode {
+            "root" => self.root = Some(prefix),
+            "match" => self.matching = Some(prefix),
+            _ => {
+                self.root = Some(prefix);
+                self.matching = Some(prefix);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a route's prefix (`addr`/`len` of `family`, no address: the default) passes:
+    /// inside `root`, containing `match`.
+    fn keeps(&self, family: u8, addr: Option<IpAddr>, len: u8) -> bool {
+        let prefix = addr.map_or_else(
+            || {
+                IpPrefix::default_route(if family == af::INET6 {
+                    rtnl_ip::Family::V6
+                } else {
+                    rtnl_ip::Family::V4
+                })
+            },
+            |addr| IpPrefix::new(addr, len).unwrap_or(IpPrefix::host(addr)),
+        );
+        let root_ok = self.root.is_none_or(|root| {
+            root.family() == prefix.family()
+                && root.prefix_len() <= len
+                && root.contains(prefix.addr())
+        });
+        let match_ok = self.matching.is_none_or(|m| {
+            m.family() == prefix.family() && m.prefix_len() >= len && prefix.contains(m.addr())
+        });
+        root_ok && match_ok
+    }
+}
+
 /// `show` and `flush`'s selectors (`iproute_list_flush_or_save()`).
 #[derive(Default)]
 struct ShowFilter<'a> {
@@ -636,6 +699,8 @@ struct ShowFilter<'a> {
     metric: Option<u32>,
     /// `root` / `match` / `exact` prefixes.
     prefix: PrefixSelector,
+    /// `from [root|match|exact] PREFIX`: the source prefix (`RTA_SRC`, `rtm_src_len`).
+    from: PrefixSelector,
     /// `cache`, `cached`, `cloned`, `table cache`: the cached routes (`RTM_F_CLONED`).
     cloned: bool,
     /// `tos T` / `dsfield T`: `rtm_tos`.
@@ -741,41 +806,16 @@ impl<'a> ShowFilter<'a> {
                         Err(_) => return Err(invalid()),
                     }
                 }
-                "iif" | "realm" | "realms" | "from" => {
+                "iif" | "realm" | "realms" => {
                     return Err(args::unsupported(&format!("route show {word}")));
                 }
+                w if matches(w, "from") => {
+                    let value = args.value()?;
+                    f.from.parse(ctx, args, value)?;
+                }
                 w => {
-                    let mut value = if matches(w, "to") { args.value()? } else { w };
-                    let mode = if matches(value, "root") {
-                        "root"
-                    } else if matches(value, "match") {
-                        "match"
-                    } else if matches(value, "exact") {
-                        "exact"
-                    } else {
-                        ""
-                    };
-                    if !mode.is_empty() {
-                        value = args.value()?;
-                    }
-                    if matches(value, "help") {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
-                    }
-                    let prefix = match route_prefix(ctx, value)? {
-                        Some(prefix) => prefix,
-                        None => IpPrefix::default_route(match ctx.opts.family {
-                            Family::Inet6 => rtnl_ip::Family::V6,
-                            _ => rtnl_ip::Family::V4,
-                        }),
-                    };
-                    match mode {
-                        "root" => f.prefix.root = Some(prefix),
-                        "match" => f.prefix.matching = Some(prefix),
-                        _ => {
-                            f.prefix.root = Some(prefix);
-                            f.prefix.matching = Some(prefix);
-                        }
-                    }
+                    let value = if matches(w, "to") { args.value()? } else { w };
+                    f.prefix.parse(ctx, args, value)?;
                 }
             }
         }
@@ -814,26 +854,7 @@ impl<'a> ShowFilter<'a> {
         prefsrc: Option<IpAddr>,
         priority: Option<u32>,
     ) -> bool {
-        let dst = dst.map_or_else(
-            || {
-                IpPrefix::default_route(if family == af::INET6 {
-                    rtnl_ip::Family::V6
-                } else {
-                    rtnl_ip::Family::V4
-                })
-            },
-            |addr| IpPrefix::new(addr, dst_len).unwrap_or(IpPrefix::host(addr)),
-        );
-        let root_ok = self.prefix.root.is_none_or(|root| {
-            root.family() == dst.family()
-                && root.prefix_len() <= dst_len
-                && root.contains(dst.addr())
-        });
-        let match_ok = self.prefix.matching.is_none_or(|m| {
-            m.family() == dst.family() && m.prefix_len() >= dst_len && dst.contains(m.addr())
-        });
-        root_ok
-            && match_ok
+        self.prefix.keeps(family, dst, dst_len)
             && self.scope.is_none_or(|s| scope == s)
             && self
                 .via
@@ -861,6 +882,7 @@ impl<'a> ShowFilter<'a> {
             m.prefsrc(),
             m.priority(),
         ) && oif.is_none_or(|oif| m.oif() == Some(oif))
+            && self.from.keeps(m.family(), m.src(), m.src_len())
             && self.tos.is_none_or(|tos| m.tos() == tos)
             && self.mark.is_none_or(|mark| m.mark().unwrap_or(0) == mark)
             && !(self.vrf && matches!(m.route_type(), rtn::LOCAL | rtn::BROADCAST))
@@ -1216,7 +1238,6 @@ fn print_lookup(
         .route_lookup_with(query, |message| {
             sourced |= message.prefsrc().is_some() || message.src().is_some();
             let extra = Extra {
-                from: message.src(),
                 uid: message
                     .attr(rta::UID)
                     .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),

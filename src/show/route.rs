@@ -65,8 +65,6 @@ impl RouteStyle {
 /// What a `route get` answer shows beyond a listed route.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Extra {
-    /// `RTA_SRC`: the source the lookup used (`from`).
-    pub from: Option<IpAddr>,
     /// `RTA_UID`: the user the lookup was made for.
     pub uid: Option<u32>,
     /// An `RTM_DELROUTE` (a monitor or `-echo` line): `Deleted ` / `"deleted":true`, first
@@ -333,8 +331,13 @@ pub fn route<W: Write>(
     let dst = Prefix(m.dst(), m.dst_len());
     let dst_color = color.filter(|_| m.dst().is_some());
     p.color_display(dst_color, Some("dst"), &dst, format_args!("{dst} "));
-    if let Some(from) = extra.from.map(names::host) {
+    // RTA_SRC: a source-specific route's prefix, or the source a `route get` used.
+    if m.src().is_some() {
+        let from = Prefix(m.src(), m.src_len());
         p.color_display(color, Some("from"), &from, format_args!("from {from} "));
+    } else if m.src_len() != 0 {
+        let from = Prefix(None, m.src_len());
+        p.display(Some("src"), &from, format_args!("from {from} "));
     }
     if m.tos() != 0 && style.tos {
         let tos = names::dsfield(m.tos());
