@@ -354,8 +354,8 @@ fn route_get_connected_as_ip() {
     .expect("test thread");
 }
 
-/// `route show` selectors `tos`/`dsfield` (hexadecimal, as ip's `rtnl_dsfield_a2n()`), `mark`
-/// and `vrf` (`default` is the main table; a link that is no VRF is refused), and routes with
+/// `route show` selectors `tos`/`dsfield` (hexadecimal, as ip's `rtnl_dsfield_a2n()`), `mark`,
+/// `iif` and `vrf` (`default` is the main table; a link that is no VRF is refused), and routes with
 /// a TOS printed with it (`tos 0x10`) unless the command selected it.
 #[test]
 fn route_show_tos_mark_vrf_as_ip() {
@@ -383,6 +383,8 @@ fn route_show_tos_mark_vrf_as_ip() {
         "route show vrf default",
         "-d route show vrf default",
         "route show table all vrf default",
+        "route show iif v0",
+        "-6 route show table all iif lo",
     ] {
         let out = same(&form.split(' ').collect::<Vec<_>>());
         printed += usize::from(String::from_utf8_lossy(&out.stdout).contains("tos"));
@@ -396,6 +398,9 @@ fn route_show_tos_mark_vrf_as_ip() {
         "route show vrf v0",
         "route show vrf",
         "route flush vrf v0",
+        "route show iif nope",
+        "route show iif nope dev nope2",
+        "route show iif",
     ] {
         same_failure(&form.split(' ').collect::<Vec<_>>());
         same(&form.split(' ').collect::<Vec<_>>());

@@ -11,9 +11,11 @@
 //!     TYPE := unicast | local | broadcast | multicast | anycast | blackhole | unreachable |
 //!             prohibit | throw | nat
 //!     PREFIX := ADDR[/LEN] | default
-//! route {show|flush} [table {TABLE|all}] [proto PROTO] [scope SCOPE] [type TYPE] [dev DEV]
-//!       [via ADDR] [src ADDR] [metric N] [[to|exact|root|match] PREFIX]
-//! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch]
+//! route {show|flush} [table {TABLE|all|cache}] [cache] [proto PROTO] [scope SCOPE]
+//!       [type TYPE] [dev DEV] [iif DEV] [via ADDR] [src ADDR] [metric N] [tos TOS] [mark N]
+//!       [vrf NAME] [from [exact|root|match] PREFIX] [[to|exact|root|match] PREFIX]
+//! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch] [tos TOS] [uid N]
+//!       [ipproto PROTO] [sport N] [dport N] [notify] [connected] [vrf NAME]
 //! ```
 //!
 //! As with `ip`, `route show` lists IPv4 routes of the main table unless `-6`, `-4` or
@@ -709,12 +711,15 @@ struct ShowFilter<'a> {
     mark: Option<u32>,
     /// `vrf NAME`: the VRF's table, without its local and broadcast routes.
     vrf: bool,
+    /// `iif DEV`: `RTA_IIF` (0 when absent), the device's index.
+    iif: Option<u32>,
 }
 
 impl<'a> ShowFilter<'a> {
     /// Reads the selectors.
     fn parse(ctx: &mut Ctx, args: &mut Args<'a>) -> CmdResult<Self> {
         let mut f = ShowFilter::default();
+        let mut iif: Option<&[u8]> = None;
         while let Some(word) = args.next() {
             match word {
                 "table" => {
@@ -806,7 +811,11 @@ impl<'a> ShowFilter<'a> {
                         Err(_) => return Err(invalid()),
                     }
                 }
-                "iif" | "realm" | "realms" => {
+                "iif" => {
+                    let value = args.value()?;
+                    iif = Some(args.bytes(value));
+                }
+                "realm" | "realms" => {
                     return Err(args::unsupported(&format!("route show {word}")));
                 }
                 w if matches(w, "from") => {
@@ -818,6 +827,10 @@ impl<'a> ShowFilter<'a> {
                     f.prefix.parse(ctx, args, value)?;
                 }
             }
+        }
+        // ip looks the devices up once every word is read, `iif` first.
+        if let Some(dev) = iif {
+            f.iif = Some(device_index(ctx, dev)?);
         }
         Ok(f)
     }
@@ -884,6 +897,7 @@ impl<'a> ShowFilter<'a> {
         ) && oif.is_none_or(|oif| m.oif() == Some(oif))
             && self.from.keeps(m.family(), m.src(), m.src_len())
             && self.tos.is_none_or(|tos| m.tos() == tos)
+            && self.iif.is_none_or(|iif| m.iif().unwrap_or(0) == iif)
             && self.mark.is_none_or(|mark| m.mark().unwrap_or(0) == mark)
             && !(self.vrf && matches!(m.route_type(), rtn::LOCAL | rtn::BROADCAST))
     }
