@@ -507,3 +507,49 @@ fn route_from_prefixes_as_ip() {
         same(&form.split(' ').collect::<Vec<_>>());
     }
 }
+
+/// `realms [FROM/]TO` selects by `RTA_FLOW` under ip's mask (a half the word leaves out is not
+/// compared) and hides the realms when both halves were given; `all`/`any` as a prefix select
+/// every route, or with `-4`/`-6` only the default ones, as ip's `get_prefix()` makes them.
+#[test]
+fn route_show_realms_and_all_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9 realms 5",
+        "route add 203.0.113.0/24 via 192.0.2.9 realms 3/4",
+        "route add default via 192.0.2.9",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut printed = 0;
+    for form in [
+        "route show realms 5",
+        "route show realm 3/4",
+        "route show realms 3/",
+        "-j route show realms 3/",
+        "route show realms 0",
+        "route show all",
+        "route show any",
+        "-6 route show all",
+        "-4 route show any",
+        "route show root any",
+        "route show match all",
+        "route show exact all",
+        "-6 route show to all",
+        "-4 route show match any",
+        "route show 192.0.2.0/24 all",
+        "route show from all",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        printed += usize::from(!out.stdout.is_empty());
+    }
+    assert!(printed >= 12, "only {printed} forms printed routes");
+    for form in [
+        "route show realms /4",
+        "route show realms x",
+        "route show realms",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+}

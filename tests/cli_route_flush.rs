@@ -264,6 +264,9 @@ fn flush_rounds_print_what_ip_prints() {
         "-s -s -6 route flush table all",
         "-s route flush table all",
         "-s route flush cache",
+        "-s route flush all",
+        "-s -6 route flush any",
+        "-s route flush realms 0",
     ] {
         same_flush(with_routes, &[], args);
     }

@@ -13,7 +13,8 @@
 //!     PREFIX := ADDR[/LEN] | default
 //! route {show|flush} [table {TABLE|all|cache}] [cache] [proto PROTO] [scope SCOPE]
 //!       [type TYPE] [dev DEV] [iif DEV] [via ADDR] [src ADDR] [metric N] [tos TOS] [mark N]
-//!       [vrf NAME] [from [exact|root|match] PREFIX] [[to|exact|root|match] PREFIX]
+//!       [vrf NAME] [realms [FROM/]TO] [from [exact|root|match] PREFIX]
+//!       [[to|exact|root|match] PREFIX]
 //! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch] [tos TOS] [uid N]
 //!       [ipproto PROTO] [sport N] [dport N] [notify] [connected] [vrf NAME]
 //! ```
@@ -618,8 +619,8 @@ struct PrefixSelector {
 }
 
 impl PrefixSelector {
-    /// Reads `[root|match|exact] PREFIX` (`default`, `all`, `any`: the default route of
-    /// the `-4`/`-6` family) into the selector.
+    /// Reads `[root|match|exact] PREFIX` (`default`: the default route of the `-4`/`-6`
+    /// family; `all`, `any`: every route, or with `-4`/`-6` as `default`) into the selector.
     fn parse(&mut self, ctx: &Ctx, args: &mut Args<'_>, first: &str) -> CmdResult {
         let mut value = first;
         let mode = if matches(value, "root") {
@@ -636,6 +637,17 @@ impl PrefixSelector {
         }
         if matches(value, "help") {
             return Err(Failure::Usage(USAGE.trim_end().into()));
+        }
+        // ip's get_prefix() reads `all` and `any` as a prefix of the -4/-6 family and no
+        // length: without a family it selects nothing out; with one it is read as `default`.
+        let any_family = !matches!(ctx.opts.family, Family::Inet | Family::Inet6);
+        if matches!(value, "all" | "any") && any_family {
+            match mode {
+                "root" => self.root = None,
+                "match" => self.matching = None,
+                _ => *self = PrefixSelector::default(),
+            }
+            return Ok(());
         }
         let prefix = match route_prefix(ctx, value)? {
             Some(prefix) => prefix,
@@ -713,6 +725,8 @@ struct ShowFilter<'a> {
     vrf: bool,
     /// `iif DEV`: `RTA_IIF` (0 when absent), the device's index.
     iif: Option<u32>,
+    /// `realms [FROM/]TO`: `RTA_FLOW` (0 when absent) and the mask it is compared under.
+    realms: Option<(u32, u32)>,
 }
 
 impl<'a> ShowFilter<'a> {
@@ -815,8 +829,22 @@ impl<'a> ShowFilter<'a> {
                     let value = args.value()?;
                     iif = Some(args.bytes(value));
                 }
-                "realm" | "realms" => {
-                    return Err(args::unsupported(&format!("route show {word}")));
+                w if matches(w, "realms") => {
+                    // ip's realm filter: what the word gives, compared under a mask that
+                    // leaves out a half the word did not name (`3/` any destination, `5` any
+                    // source).
+                    let value = args.value()?;
+                    let realm = names::parse_realms(value)
+                        .ok_or_else(|| invarg("invalid realms\n", value))?;
+                    let mut mask = u32::MAX;
+                    if realm & 0xffff == 0 && value.ends_with('/') {
+                        mask &= !0xffff;
+                    }
+                    if realm & 0xffff_0000 == 0 && (!value.contains('/') || value.starts_with('/'))
+                    {
+                        mask &= !0xffff_0000;
+                    }
+                    f.realms = Some((realm, mask));
                 }
                 w if matches(w, "from") => {
                     let value = args.value()?;
@@ -898,6 +926,9 @@ impl<'a> ShowFilter<'a> {
             && self.from.keeps(m.family(), m.src(), m.src_len())
             && self.tos.is_none_or(|tos| m.tos() == tos)
             && self.iif.is_none_or(|iif| m.iif().unwrap_or(0) == iif)
+            && self
+                .realms
+                .is_none_or(|(realm, mask)| (m.flow().unwrap_or(0) ^ realm) & mask == 0)
             && self.mark.is_none_or(|mark| m.mark().unwrap_or(0) == mark)
             && !(self.vrf && matches!(m.route_type(), rtn::LOCAL | rtn::BROADCAST))
     }
@@ -943,6 +974,7 @@ impl<'a> ShowFilter<'a> {
             src: self.src.is_none(),
             metric: self.metric.is_none(),
             tos: self.tos.is_none(),
+            realms: self.realms.is_none_or(|(_, mask)| mask != u32::MAX),
             stats: false,
         }
     }

@@ -40,6 +40,8 @@ pub struct RouteStyle {
     pub metric: bool,
     /// `tos` (`rtm_tos`, when not 0).
     pub tos: bool,
+    /// `realm`/`realms` (`RTA_FLOW`).
+    pub realms: bool,
     /// `-s`: `RTA_CACHEINFO`'s `users`, `used` and `age` too.
     pub stats: bool,
 }
@@ -57,6 +59,7 @@ impl RouteStyle {
             src: true,
             metric: true,
             tos: true,
+            realms: true,
             stats: false,
         }
     }
@@ -397,7 +400,7 @@ pub fn route<W: Write>(
             p.number(Some("mark"), mark, format_args!("mark {mark} "));
         }
     }
-    if let Some(flow) = m.flow() {
+    if let Some(flow) = m.flow().filter(|_| style.realms) {
         realms(p, flow);
     }
     if let Some(uid) = extra.uid {
