@@ -8,7 +8,7 @@ use crate::codec::{RuleMessage, af, fib_rule, fr_act, rta, rtm, rtprot};
 use crate::names;
 
 use super::monitor::{MonitorContext, MonitorLine};
-use super::Printer;
+use super::{Color, Printer};
 use super::link::Hex;
 
 /// One rule (`print_rule()`): `PRIO:\tfrom SRC[/LEN] [to DST[/LEN]] [tos T] [fwmark M[/K]] [iif
@@ -31,10 +31,12 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
         af::INET6 => 128,
         _ => 0,
     };
+    // ip colours the addresses by family, and the device names.
+    let color = Color::of_family(m.family());
     match (m.src(), m.src_len()) {
         (Some(src), len) => {
             p.text(format_args!("from "));
-            p.display(Some("src"), &src, format_args!("{src}"));
+            p.color_display(color, Some("src"), &src, format_args!("{src}"));
             if len != host_len {
                 p.number(Some("srclen"), len, format_args!("/{len}"));
             }
@@ -48,7 +50,7 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
     match (m.dst(), m.dst_len()) {
         (Some(dst), len) => {
             p.text(format_args!(" to "));
-            p.display(Some("dst"), &dst, format_args!("{dst}"));
+            p.color_display(color, Some("dst"), &dst, format_args!("{dst}"));
             if len != host_len {
                 p.number(Some("dstlen"), len, format_args!("/{len}"));
             }
@@ -79,7 +81,9 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
             p.text(format_args!(" {key} "));
             // The name's bytes, as ip prints them.
             p.bytes(Some(key), name, format_args!(""));
+            p.color_start(Some(Color::Ifname));
             p.text_bytes(name);
+            p.color_end();
             if flags & detached != 0 {
                 p.null(Some(detached_key), format_args!(" [detached]"));
             }
