@@ -481,4 +481,9 @@ fn color_prints_what_ip_prints() {
         colored += usize::from(out.stdout.contains(&0x1b));
     }
     assert_eq!(colored, 4, "the text forms are coloured, JSON is not");
+    // ip prints nothing more for rules with -s.
+    for form in ["-s rule", "-s -j rule show", "-s -s -6 rule list"] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        assert!(!out.stdout.is_empty(), "{form}");
+    }
 }
