@@ -8,7 +8,7 @@
 use core::fmt;
 use core::sync::atomic::{AtomicBool, Ordering};
 
-use rtnl_codec::{arphrd, ifa_f, iff, rt_scope, rt_table, rtn, rtnh_f, rtprot};
+use rtnl_codec::{arphrd, ifa_f, iff, rt_scope, rt_table, rtm_f, rtn, rtnh_f, rtprot};
 
 /// A kernel number as iproute2 names it: a known word, or the number itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -464,12 +464,20 @@ pub fn nexthop_flags(flags: u32) -> Vec<&'static str> {
 
 /// Calls `each` with the words of [`nexthop_flags`], in order, without allocating.
 pub fn for_each_nexthop_flag(flags: u32, mut each: impl FnMut(&'static str)) {
-    const FLAGS: [(u32, &str); 5] = [
+    // ip's print_rt_flags(): next-hop flags and, in a route's rtm_flags, route flags, in its
+    // order.
+    const FLAGS: [(u32, &str); 11] = [
         (rtnh_f::DEAD as u32, "dead"),
         (rtnh_f::ONLINK as u32, "onlink"),
         (rtnh_f::PERVASIVE as u32, "pervasive"),
         (rtnh_f::OFFLOAD as u32, "offload"),
+        (rtnh_f::TRAP as u32, "trap"),
+        (rtm_f::NOTIFY, "notify"),
         (rtnh_f::LINKDOWN as u32, "linkdown"),
+        (rtnh_f::UNRESOLVED as u32, "unresolved"),
+        (rtm_f::OFFLOAD, "rt_offload"),
+        (rtm_f::TRAP, "rt_trap"),
+        (rtm_f::OFFLOAD_FAILED, "rt_offload_failed"),
     ];
     for (bit, word) in FLAGS {
         if flags & bit != 0 {

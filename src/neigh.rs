@@ -264,6 +264,14 @@ impl NeighbourFilter<'_> {
     /// `NUD_NOARP`.
     pub const FLUSH_STATES: u32 = !((nud::PERMANENT | nud::NOARP) as u32);
 
+    /// The [`Error::op`](crate::Error::op) of a failed `RTM_GETNEIGH` dump (`ip neigh show`'s
+    /// `Dump terminated`, `ip neigh flush`'s `Flush terminated`).
+    pub const DUMP_OP: &'static str = "show neighbours";
+
+    /// The [`Error::op`](crate::Error::op) of an `RTM_DELNEIGH` that [`Handle::neigh_flush`]
+    /// sent and the kernel refused (`ip neigh flush`'s `Failed to send flush request`).
+    pub const FLUSH_OP: &'static str = "flush neighbours";
+
     /// The bit of [`NeighbourFilter::states`] that keeps entries with no state at all
     /// (`NUD_NONE` is 0, so iproute2 gives it the bit above the eight `NUD_*` bits).
     pub const STATE_NONE: u32 = 0x100;
@@ -345,7 +353,7 @@ impl Select for NeighbourFilter<'_> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, NeighbourMessage<'_>>),
     ) -> Result<()> {
-        const OP: &str = "show neighbours";
+        const OP: &str = NeighbourFilter::DUMP_OP;
         let index = match self.dev {
             Some(dev) => Some(handle.resolve_index_for(OP, dev)?),
             None => self.dump.index,
@@ -490,14 +498,16 @@ impl Handle {
     /// Use [`NeighbourFilter::FLUSH_STATES`] for `ip neigh flush`'s default states.
     ///
     /// # Errors
-    /// As [`Handle::neighbours`]; a deletion the kernel refuses, other than the entry being
-    /// gone already.
+    /// As [`Handle::neighbours`] (a failed dump is an error of [`Error::op`](crate::Error::op)
+    /// [`NeighbourFilter::DUMP_OP`]); a deletion the kernel refuses, other than the entry being gone
+    /// already (an error of `op`
+    /// [`NeighbourFilter::FLUSH_OP`]).
     pub fn neigh_flush(
         &mut self,
         filter: &NeighbourFilter<'_>,
         mut each: impl FnMut(usize, &NeighbourMessage<'_>),
     ) -> Result<Option<usize>> {
-        const OP: &str = "flush neighbours";
+        const OP: &str = NeighbourFilter::FLUSH_OP;
         const ROUNDS: usize = 10;
         let mut filter = filter.clone();
         for round in 0..ROUNDS {

@@ -24,7 +24,7 @@ use std::fmt;
 use std::net::IpAddr;
 
 use rtnl_codec::request::{self, NewMode, RouteDump, RouteGet};
-use rtnl_codec::{RouteMessage, af, rt_table, rtm_f, rtn, rtnh_f, rtnlgrp};
+use rtnl_codec::{MessageBuilder, RouteMessage, af, nlm_f, rt_table, rtm, rtm_f, rtn, rtnh_f, rtnlgrp};
 
 use crate::monitor::{Group, MonitorFamily, MonitorGroups};
 use crate::dump::{DumpRow, Select};
@@ -479,6 +479,36 @@ impl Handle {
         let route = route_request(spec, oif, &hops);
         self.ack(OP, spec, |buf| request::route_del(buf, 0, &route))
     }
+
+    /// `RTM_DELROUTE` carrying route `m` as the kernel dumped it: its `struct rtmsg` (flags
+    /// included) and every attribute, which is what `ip route flush` sends back for each route
+    /// it deletes. For an IPv6 cached route (`RTM_F_CLONED`: an exception, a learnt path MTU)
+    /// the flag has the kernel delete the exception, not the route it hangs from.
+    ///
+    /// # Errors
+    /// `ESRCH` when the route is gone already; an error of [`Error::op`](crate::Error::op)
+    /// [`Handle::ROUTE_FLUSH_OP`], with the destination as its object.
+    pub fn route_del_message(&mut self, m: &RouteMessage<'_>) -> Result<()> {
+        let object = match m.dst() {
+            Some(dst) => format!("{dst}/{}", m.dst_len()),
+            None => "default".to_owned(),
+        };
+        let attrs = m.attrs();
+        let header = *m.header();
+        self.ack(Self::ROUTE_FLUSH_OP, object, |buf| {
+            let mut b = MessageBuilder::new(buf, rtm::DELROUTE, nlm_f::REQUEST | nlm_f::ACK, 0)?;
+            b.header(&header)?;
+            for attr in attrs {
+                let attr = attr?;
+                b.put(attr.raw_type(), attr.payload())?;
+            }
+            Ok(b)
+        })
+    }
+
+    /// The [`Error::op`](crate::Error::op) of a deletion [`Handle::route_del_message`] sent and
+    /// the kernel refused (`ip route flush`'s `Failed to send flush request`).
+    pub const ROUTE_FLUSH_OP: &'static str = "flush routes";
 
     /// Resolves the devices a route names: its own and its next hops'.
     fn resolve_route_devs(

@@ -71,10 +71,10 @@ pub struct Rule {
     pub fwmark: Option<u32>,
     /// `FRA_FWMASK`.
     pub fwmask: Option<u32>,
-    /// `FRA_IIFNAME` (bytes that are not UTF-8 are replaced).
-    pub iif: Option<String>,
-    /// `FRA_OIFNAME` (bytes that are not UTF-8 are replaced).
-    pub oif: Option<String>,
+    /// `FRA_IIFNAME`: the device's name as the kernel holds it (bytes, not always UTF-8).
+    pub iif: Option<Vec<u8>>,
+    /// `FRA_OIFNAME`: the device's name as the kernel holds it (bytes, not always UTF-8).
+    pub oif: Option<Vec<u8>>,
     /// `FRA_GOTO`.
     pub goto: Option<u32>,
     /// `FRA_FLOW`: the realms.
@@ -102,7 +102,6 @@ pub struct Rule {
 impl Rule {
     /// Copies a rule message out of its buffer.
     pub fn from_message(m: &RuleMessage<'_>) -> Rule {
-        let name = |bytes: Option<&[u8]>| bytes.map(|b| String::from_utf8_lossy(b).into_owned());
         Rule {
             family: m.family(),
             priority: m.priority(),
@@ -116,8 +115,8 @@ impl Rule {
             flags: m.flags(),
             fwmark: m.fwmark(),
             fwmask: m.fwmask(),
-            iif: name(m.iif_name()),
-            oif: name(m.oif_name()),
+            iif: m.iif_name().map(<[u8]>::to_vec),
+            oif: m.oif_name().map(<[u8]>::to_vec),
             goto: m.goto(),
             realms: m.flow(),
             tun_id: m.tun_id(),

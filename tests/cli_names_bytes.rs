@@ -303,3 +303,87 @@ fn netns_monitor_prints_names_as_bytes() {
     .join()
     .expect("test thread");
 }
+
+/// A veth whose peer is in the named namespace `n\xff`: `link-netns NAME` prints the name's
+/// bytes, in `link show` and with `-d`.
+#[test]
+fn link_netns_names_are_bytes() {
+    let setup = [
+        "netns add n\\xff",
+        "link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02 netns n\\xff",
+    ];
+    same_as_ip(
+        &setup,
+        &[
+            "link show",
+            "link show dev v0",
+            "-d link show dev v0",
+            "-o link show",
+            "-j link show dev v0",
+        ],
+        &["link show dev v0"],
+    );
+    // The set-up gives what is compared: ip itself prints the name's bytes.
+    let (theirs, _) = in_fresh_netns(&setup, "ip", "link show dev v0", &[]);
+    assert!(
+        theirs.1.windows(13).any(|w| w == b"link-netns n\xff"),
+        "{}",
+        theirs.1.escape_ascii()
+    );
+}
+
+/// `monitor link nsid`: a link moved into `n\xff` is `Deleted ... new-netns n\xff`, and an nsid
+/// given to `m\xfe` is `nsid 7 (iproute2 netns name: m\xfe)`, as `ip monitor` prints them.
+#[test]
+fn monitor_prints_netns_names_as_bytes() {
+    std::thread::spawn(|| {
+        let _run = private_netns_with_run_netns();
+        let ip_ok = |cmd: &str| {
+            let cmd = words(cmd);
+            let cmd: Vec<&[u8]> = cmd.iter().map(Vec::as_slice).collect();
+            let out = run("ip", &cmd);
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        };
+        ip_ok("netns add n\\xff");
+        ip_ok("link add v2 type veth peer name v3");
+        let ours = common::Watcher::start(RTNL, &["monitor", "link", "nsid"], "netns-ours");
+        let theirs = common::Watcher::start(
+            "stdbuf",
+            &["-oL", "ip", "monitor", "link", "nsid"],
+            "netns-theirs",
+        );
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        ip_ok("link set v2 netns n\\xff");
+        ip_ok("netns add m\\xfe");
+        ip_ok("netns set m\\xfe 7");
+        let has = |bytes: &[u8], part: &[u8]| bytes.windows(part.len()).any(|w| w == part);
+        let done = |w: &common::Watcher| has(&w.bytes(), b"(iproute2 netns name: m\xfe)\n");
+        for _ in 0..50 {
+            if done(&ours) && done(&theirs) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        assert!(
+            done(&theirs),
+            "{}\nours: {}",
+            theirs.bytes().escape_ascii(),
+            ours.bytes().escape_ascii()
+        );
+        assert!(
+            has(&theirs.bytes(), b" new-netns n\xff new-ifindex "),
+            "{}",
+            theirs.bytes().escape_ascii()
+        );
+        assert_eq!(
+            ours.bytes().escape_ascii().to_string(),
+            theirs.bytes().escape_ascii().to_string()
+        );
+    })
+    .join()
+    .expect("test thread");
+}

@@ -507,3 +507,201 @@ fn bridge_fdb_prints_what_ip_prints() {
         "{ours:?}"
     );
 }
+
+/// `all`, `any` and `default` are prefixes to ip's `get_prefix()`: the empty one, which every
+/// entry matches (in the family of `-4`/`-6`, or any); with a length they are refused.
+#[test]
+fn prefix_words_read_as_ip_reads_them() {
+    setup();
+    let mut printed = 0;
+    for options in ["", "-j", "-4", "-6", "-f bridge", "-s -j"] {
+        for command in [
+            "neigh show all",
+            "neigh show any",
+            "neigh show default",
+            "neigh show to all",
+            "neigh show proxy any",
+            "neigh show 192.0.2.2 all",
+            "neigh show all dev v0 nud all",
+        ] {
+            let mut args = words(options);
+            args.retain(|w| !w.is_empty());
+            args.extend(words(command));
+            if options.starts_with("-s") {
+                same_ticking(&args);
+            } else {
+                printed += usize::from(!same(&args).stdout.is_empty());
+            }
+        }
+    }
+    assert!(printed >= 20, "only {printed} commands printed something");
+    for args in [
+        "neigh show all/8",
+        "neigh show default/0",
+        "-4 neigh show any/0",
+        "-f link neigh show all",
+        "-f link neigh show 192.0.2.2",
+        "neigh flush all/24",
+    ] {
+        same_failure(&words(args));
+        same(&words(args));
+    }
+    // Flushes, each in a fresh namespace of its own: the same output, the same entries left.
+    for args in [
+        "neigh flush all",
+        "-s neigh flush any",
+        "-s -4 neigh flush default nud all",
+        "-s -6 neigh flush all",
+        "-s neigh flush 192.0.2.2 all dev v0",
+        "-s neigh flush proxy all",
+    ] {
+        let (ours, our_state) = run_fresh(RTNL, &words(args));
+        let (theirs, their_state) = run_fresh("ip", &words(args));
+        assert_eq!(
+            (ours.status.code(), &ours.stdout, &ours.stderr),
+            (theirs.status.code(), &theirs.stdout, &theirs.stderr),
+            "rtnl vs ip: {args}"
+        );
+        assert_eq!(our_state, their_state, "state after {args}");
+        assert_ne!(
+            our_state,
+            run_fresh("true", &[]).1,
+            "{args} flushed nothing"
+        );
+    }
+}
+
+/// A flush whose deletions the kernel refuses (run without `CAP_NET_ADMIN`: the dump is allowed,
+/// `RTM_DELNEIGH` is not): ip says `Failed to send flush request: ...` and exits 1, without the
+/// round's line, and leaves every entry.
+#[test]
+fn refused_flush_fails_as_ip_fails() {
+    for args in [
+        "neigh flush all",
+        "-s neigh flush dev v0",
+        "-s -s neigh flush nud all",
+    ] {
+        let unprivileged = |program: &'static str| {
+            let mut full = vec![
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+                "--inh-caps=-all",
+                "--bounding-set=-all",
+                program,
+            ];
+            full.extend(words(args));
+            run_fresh("setpriv", &full)
+        };
+        let (ours, our_state) = unprivileged(RTNL);
+        let (theirs, their_state) = unprivileged("ip");
+        // Sorted lines: `-s -s` prints entries in dump order, which follows the kernel's hash.
+        let key = |out: &Output| {
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut lines: Vec<&str> = text.lines().collect();
+            lines.sort_unstable();
+            (
+                out.status.code(),
+                lines.join("\n"),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            )
+        };
+        assert_eq!(key(&ours), key(&theirs), "rtnl vs ip: {args}");
+        assert_eq!(ours.status.code(), Some(1), "{args}");
+        assert!(
+            key(&ours).2.starts_with("Failed to send flush request: "),
+            "{args}: {:?}",
+            key(&ours).2
+        );
+        assert_eq!(our_state, their_state, "state after {args}");
+        assert_eq!(
+            our_state,
+            run_fresh("true", &[]).1,
+            "{args} deleted something"
+        );
+    }
+}
+
+/// `-br` (`print_neigh_brief()`: destination, device and link-layer address in columns, JSON
+/// with those keys) and `-c` (destination by family, device, link-layer address coloured), for
+/// `show`, `get` and `-s -s flush`, as ip prints them.
+#[test]
+fn brief_and_color_print_what_ip_prints() {
+    setup();
+    // A device name of 15 bytes fills its column.
+    ip(&[
+        "link",
+        "add",
+        "averyveryverylo",
+        "type",
+        "veth",
+        "peer",
+        "name",
+        "v3",
+    ]);
+    ip(&[
+        "neigh",
+        "add",
+        "192.0.2.8",
+        "lladdr",
+        "02:00:00:00:00:08",
+        "dev",
+        "averyveryverylo",
+    ]);
+    let mut colored = 0;
+    for form in [
+        "-br neigh",
+        "-br neigh show nud all",
+        "-br neigh show dev v0",
+        "-br -j neigh",
+        "-br -j -p neigh show nud all",
+        "-br neigh show proxy",
+        "-br neigh get 192.0.2.2 dev v0",
+        "-c=always neigh",
+        "-c=always neigh show nud all",
+        "-c=always neigh show dev v0",
+        "-c=always -br neigh show nud all",
+        "-c=always neigh get 192.0.2.2 dev v0",
+        "-c=always -j neigh",
+        "-c=always neigh show proxy",
+        "-c=always -6 neigh",
+    ] {
+        let out = same(&words(form));
+        colored += usize::from(out.stdout.contains(&0x1b));
+    }
+    assert!(colored >= 6, "only {colored} outputs were coloured");
+    same_ticking(&words("-br -s neigh"));
+    same_ticking(&words("-c=always -s neigh"));
+    for args in [
+        "-s -s -br neigh flush dev v0",
+        "-s -s -c=always neigh flush dev v0",
+    ] {
+        let (ours, our_state) = run_fresh(RTNL, &words(args));
+        let (theirs, their_state) = run_fresh("ip", &words(args));
+        let sorted = |out: &Output| {
+            let text = String::from_utf8_lossy(&out.stdout);
+            let mut lines: Vec<&str> = text.lines().collect();
+            lines.sort_unstable();
+            (out.status.code(), lines.join("\n"), out.stderr.clone())
+        };
+        assert_eq!(sorted(&ours), sorted(&theirs), "rtnl vs ip: {args}");
+        assert_eq!(our_state, their_state, "state after {args}");
+    }
+}
+
+/// `vrf NAME` names a link of kind `vrf` (ip's `name_is_vrf()`); anything else, a missing link
+/// included, is `Not a valid VRF name` (this kernel has no VRF driver to test the rest with).
+#[test]
+fn vrf_names_are_checked_as_ip_checks_them() {
+    setup();
+    ip(&["link", "add", "br0", "type", "bridge"]);
+    for args in [
+        "neigh show vrf x",
+        "neigh show vrf v0",
+        "neigh flush vrf br0",
+        "neigh show vrf",
+    ] {
+        same_failure(&words(args));
+        same(&words(args));
+    }
+}

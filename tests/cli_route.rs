@@ -250,3 +250,306 @@ fn metrics_beyond_ips_buffer_are_dropped_as_ip_drops_them() {
         "averyveryverylongname",
     ]);
 }
+
+/// `route get` prints the table its answer names unless it is main (with `-d`, main too), and
+/// the answer's `RTA_MARK` (decimal below 16, hexadecimal from 16), as ip's `print_route()`.
+#[test]
+fn route_get_prints_table_and_mark_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add 203.0.113.0/24 via 192.0.2.9 table 100",
+        "-6 route add 2001:db8:7::/64 via 2001:db8::9 table 100",
+        "rule add pref 100 to 203.0.113.0/24 table 100",
+        "-6 rule add pref 100 to 2001:db8:7::/64 table 100",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut tables = 0;
+    for form in [
+        "route get 198.51.100.7",
+        "-d route get 198.51.100.7",
+        "route get 192.0.2.1",
+        "-j route get 192.0.2.1",
+        "route get 127.0.0.1",
+        "route get 203.0.113.5",
+        "-d route get 203.0.113.5",
+        "route get fibmatch 203.0.113.5",
+        "-d route get fibmatch 198.51.100.7",
+        "route get 2001:db8::5",
+        "-d route get 2001:db8::5",
+        "route get 2001:db8:7::5",
+        "-d -j route get 2001:db8:7::5",
+        "route get 2001:db8::1",
+        "-o route get 203.0.113.5",
+        "route get 198.51.100.7 mark 5",
+        "route get 198.51.100.7 mark 16",
+        "route get 198.51.100.7 mark 0x1234",
+        "-j route get 198.51.100.7 mark 0x1234",
+        "route get 2001:db8::5 mark 20",
+        "route get 198.51.100.7 mark 0",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let text = String::from_utf8_lossy(&out.stdout);
+        tables += usize::from(text.contains("table"));
+        // IPv6 answers carry no RTA_MARK.
+        if form.contains("198.51.100.7 mark") && !form.ends_with("mark 0") {
+            assert!(text.contains("mark"), "{form}: {text}");
+        }
+    }
+    assert!(tables >= 10, "only {tables} answers named their table");
+}
+
+/// `route get ... connected` (no `from`): ip prints the answer, asks again and prints the
+/// second answer as text (its JSON context ended with the first), or says `Failed to connect
+/// the route` when the answer names no source.
+#[test]
+fn route_get_connected_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add blackhole 203.0.113.0/24",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    for form in [
+        "route get 198.51.100.7 connected",
+        "-j route get 198.51.100.7 connected",
+        "-j -p route get 198.51.100.7 connected",
+        "-c=always route get 198.51.100.7 connected",
+        "-c=always -j route get 198.51.100.7 connected",
+        "route get 198.51.100.7 connected from 192.0.2.1",
+        "route get 192.0.2.5 c",
+        "-o route get 198.51.100.7 connected",
+        "route get 2001:db8::5 connected",
+        "route get connected 198.51.100.7",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let text = String::from_utf8_lossy(&out.stdout);
+        if !form.contains("from") {
+            // Two answers: a source each (IPv6 answers have no uid).
+            assert_eq!(text.matches("src").count(), 2, "{form}: {text}");
+        }
+    }
+    same_failure(&["route", "get", "203.0.113.7", "connected"]);
+    // A namespace with no IPv4 address but lo's: the answer has no source to connect.
+    std::thread::spawn(|| {
+        private_netns();
+        for cmd in [
+            "link add v0 type veth peer name v1",
+            "link set v0 up",
+            "route add 198.51.100.0/24 dev v0",
+        ] {
+            ip(&cmd.split(' ').collect::<Vec<_>>());
+        }
+        let form = ["route", "get", "198.51.100.7", "connected"];
+        let (code, stderr) = same_failure(&form);
+        assert_eq!(
+            (code, stderr.as_str()),
+            (Some(1), "Failed to connect the route")
+        );
+        same(&form);
+    })
+    .join()
+    .expect("test thread");
+}
+
+/// `route show` selectors `tos`/`dsfield` (hexadecimal, as ip's `rtnl_dsfield_a2n()`), `mark`,
+/// `iif` and `vrf` (`default` is the main table; a link that is no VRF is refused), and routes with
+/// a TOS printed with it (`tos 0x10`) unless the command selected it.
+#[test]
+fn route_show_tos_mark_vrf_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add 198.51.100.0/24 tos 0x10 via 192.0.2.9",
+        "route add 203.0.113.0/24 tos 0x8 dev v0",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut printed = 0;
+    for form in [
+        "route show",
+        "-j route show",
+        "-d route show",
+        "route show tos 0",
+        "route show tos 0x10",
+        "route show tos 10",
+        "route show dsfield 8",
+        "-j route show tos 8",
+        "-6 route show tos 0",
+        "route show mark 0",
+        "route show mark 5",
+        "route show vrf default",
+        "-d route show vrf default",
+        "route show table all vrf default",
+        "route show iif v0",
+        "-6 route show table all iif lo",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        printed += usize::from(String::from_utf8_lossy(&out.stdout).contains("tos"));
+    }
+    assert!(printed >= 5, "only {printed} outputs showed a tos");
+    for form in [
+        "route show tos x",
+        "route show tos",
+        "route show mark x",
+        "route show vrf x",
+        "route show vrf v0",
+        "route show vrf",
+        "route flush vrf v0",
+        "route show iif nope",
+        "route show iif nope dev nope2",
+        "route show iif",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+}
+
+/// `route get` with `tos`/`dsfield`, `uid`, `notify` (the answer's `notify` flag and `cache
+/// <notify>`), `ipproto`, `sport`, `dport` and `vrf`, as ip 6.1 sends and prints them.
+#[test]
+fn route_get_selectors_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9",
+        "route add 198.51.100.0/24 tos 0x10 via 192.0.2.8",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut text = String::new();
+    for form in [
+        "route get 198.51.100.7 tos 0x10",
+        "route get 198.51.100.7 tos 10",
+        "route get 198.51.100.7 dsfield 0x10",
+        "route get 198.51.100.7 tos 0x8",
+        "route get 198.51.100.7 uid 5",
+        "-j route get 198.51.100.7 uid 5",
+        "route get 198.51.100.7 ipproto tcp dport 80",
+        "route get 198.51.100.7 ipproto udp sport 53 dport 0x35",
+        "route get 2001:db8::5 ipproto tcp sport 1 dport 2 uid 3",
+        "route get 2001:db8::5 notify",
+        "route get 198.51.100.7 notify",
+        "-j route get 198.51.100.7 notify",
+        "route get 198.51.100.7 n",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        text.push_str(&String::from_utf8_lossy(&out.stdout));
+    }
+    for part in ["via 192.0.2.8", "uid 5 ", "notify uid 0", "<notify>"] {
+        assert!(text.contains(part), "no {part:?} in {text}");
+    }
+    for form in [
+        "route get 198.51.100.7 tos x",
+        "route get 198.51.100.7 uid x",
+        "route get 198.51.100.7 ipproto bogus",
+        "route get 198.51.100.7 sport 70000",
+        "route get 198.51.100.7 dport x",
+        "route get 198.51.100.7 vrf x",
+        "route get 198.51.100.7 vrf v0",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+    // The request's bytes are ip's (its attributes in the order of these words).
+    for form in [
+        "route get 198.51.100.7 tos 0x10 uid 5 ipproto tcp sport 1 dport 2 notify",
+        "route get 2001:db8::5 dsfield 8 uid 3 ipproto udp sport 53 dport 0x35",
+    ] {
+        let words: Vec<&str> = form.split(' ').collect();
+        let get = |program: &str| {
+            common::sent_messages(program, &words)
+                .into_iter()
+                .filter(|m| m[4..6] == 26u16.to_ne_bytes()) // RTM_GETROUTE
+                .collect::<Vec<_>>()
+        };
+        let theirs = get("ip");
+        assert_eq!(theirs.len(), 1, "{form}");
+        assert_eq!(get(RTNL), theirs, "{form}");
+    }
+}
+
+/// Source-specific IPv6 routes print their `from PREFIX`, and `route show from [root|match|
+/// exact] PREFIX` selects them by it, as ip 6.1 does.
+#[test]
+fn route_from_prefixes_as_ip() {
+    setup();
+    for cmd in [
+        "-6 route add 2001:db8:5::/64 from 2001:db8:1::/64 via 2001:db8::9",
+        "-6 route add 2001:db8:6::/64 from 2001:db8:1:2::/64 via 2001:db8::9",
+        "-6 route add 2001:db8:7::/64 via 2001:db8::9",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut froms = 0;
+    for form in [
+        "-6 route show",
+        "-j -6 route show",
+        "-6 route show from 2001:db8:1::/64",
+        "-6 route show from root 2001:db8:1::/48",
+        "-6 route show from match 2001:db8:1:2::5",
+        "-6 route show from exact 2001:db8:1::/64",
+        "-6 route show from ::/0",
+        "-6 route show from default",
+        "-6 route show from match ::/0",
+        "-j -6 route show from 2001:db8:1::/64",
+        "route show from 192.0.2.0/24",
+        "-6 route get 2001:db8:5::1 from 2001:db8:1::7",
+        "route get 198.51.100.7 from 192.0.2.1",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        froms += String::from_utf8_lossy(&out.stdout).matches("from").count();
+    }
+    assert!(froms >= 10, "only {froms} sources printed");
+    for form in ["route show from x", "route show from"] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+}
+
+/// `realms [FROM/]TO` selects by `RTA_FLOW` under ip's mask (a half the word leaves out is not
+/// compared) and hides the realms when both halves were given; `all`/`any` as a prefix select
+/// every route, or with `-4`/`-6` only the default ones, as ip's `get_prefix()` makes them.
+#[test]
+fn route_show_realms_and_all_as_ip() {
+    setup();
+    for cmd in [
+        "route add 198.51.100.0/24 via 192.0.2.9 realms 5",
+        "route add 203.0.113.0/24 via 192.0.2.9 realms 3/4",
+        "route add default via 192.0.2.9",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let mut printed = 0;
+    for form in [
+        "route show realms 5",
+        "route show realm 3/4",
+        "route show realms 3/",
+        "-j route show realms 3/",
+        "route show realms 0",
+        "route show all",
+        "route show any",
+        "-6 route show all",
+        "-4 route show any",
+        "route show root any",
+        "route show match all",
+        "route show exact all",
+        "-6 route show to all",
+        "-4 route show match any",
+        "route show 192.0.2.0/24 all",
+        "route show from all",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        printed += usize::from(!out.stdout.is_empty());
+    }
+    assert!(printed >= 12, "only {printed} forms printed routes");
+    for form in [
+        "route show realms /4",
+        "route show realms x",
+        "route show realms",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+}

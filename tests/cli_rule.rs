@@ -455,3 +455,35 @@ fn edge_words_do_what_ip_does() {
         same_changes(&[&command.split(' ').collect::<Vec<_>>()]);
     }
 }
+
+/// `-c`: a rule's addresses coloured by family and its `iif`/`oif` names as devices, as ip's
+/// `print_rule()` colours them (text only; never in JSON).
+#[test]
+fn color_prints_what_ip_prints() {
+    private_netns();
+    ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
+    for rule in [
+        "rule add pref 100 from 192.0.2.0/24 to 198.51.100.7 iif v0 oif v1 table 100",
+        "-6 rule add pref 101 from 2001:db8::/32 to 2001:db8:1::/48 iif lo table 100",
+        "rule add pref 102 from 192.0.2.1 table 100",
+    ] {
+        ip(&rule.split(' ').collect::<Vec<_>>());
+    }
+    let mut colored = 0;
+    for form in [
+        "-c=always rule",
+        "-c=always -6 rule",
+        "-c=always -j rule",
+        "-c=always -d rule",
+        "-c=always -o rule",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        colored += usize::from(out.stdout.contains(&0x1b));
+    }
+    assert_eq!(colored, 4, "the text forms are coloured, JSON is not");
+    // ip prints nothing more for rules with -s.
+    for form in ["-s rule", "-s -j rule show", "-s -s -6 rule list"] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        assert!(!out.stdout.is_empty(), "{form}");
+    }
+}

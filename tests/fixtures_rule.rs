@@ -66,7 +66,7 @@ fn owned_rules_hold_what_ip_printed() {
             compared += 1;
         }
         if let Some(iif) = theirs["iif"].as_str() {
-            assert_eq!(ours.iif.as_deref(), Some(iif));
+            assert_eq!(ours.iif.as_deref(), Some(iif.as_bytes()));
             compared += 1;
         }
         if let Some(start) = theirs["uid_start"].as_u64() {

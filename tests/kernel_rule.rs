@@ -262,7 +262,7 @@ fn every_selector_reaches_the_kernel_as_ip_sees_it() {
     );
     assert_eq!(
         (find(12).iif.as_deref(), find(12).oif.as_deref()),
-        (Some("v0"), Some("v1"))
+        (Some(&b"v0"[..]), Some(&b"v1"[..]))
     );
     assert_eq!(find(12).protocol, Some(rtprot::STATIC));
     assert_eq!(
@@ -480,4 +480,43 @@ fn the_monitor_reports_rules() {
         snapshot.rules.len(),
         ip_rules(Family::V4).len() + ip_rules(Family::V6).len()
     );
+}
+
+/// A rule's `iif`/`oif` names are kept as the kernel's bytes in the owned `Rule` (a name need
+/// not be UTF-8, nor name a device that exists), and match `ip -j`'s view of the same rule.
+#[test]
+fn owned_rule_keeps_device_names_as_bytes() {
+    let mut handle = setup();
+    let spec = RuleSpec {
+        priority: Some(40),
+        iif: Some(b"v\xff0"),
+        oif: Some(b"w\xfe\x80"),
+        table: Some(100),
+        ..RuleSpec::default()
+    };
+    handle.rule_add(&spec).expect("rule add");
+    let rules = handle
+        .rules(&RuleFilter::new().family(Family::V4))
+        .expect("rules");
+    let rule = rules
+        .iter()
+        .find(|r| r.priority == Some(40))
+        .expect("rule 40");
+    assert_eq!(
+        (rule.iif.as_deref(), rule.oif.as_deref()),
+        (Some(&b"v\xff0"[..]), Some(&b"w\xfe\x80"[..]))
+    );
+    // ip prints the same bytes (devices that do not exist are `[detached]`), and so does rtnl.
+    let show = |program: &str| {
+        std::process::Command::new(program)
+            .args(["rule", "show", "pref", "40"])
+            .output()
+            .expect("run")
+            .stdout
+    };
+    assert_eq!(
+        show("ip"),
+        b"40:\tfrom all iif v\xff0 [detached] oif w\xfe\x80 [detached] lookup 100\n".to_vec()
+    );
+    assert_eq!(show(common::RTNL), show("ip"));
 }

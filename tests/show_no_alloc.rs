@@ -60,6 +60,7 @@ fn render(p: &mut Printer<Sink>, table: &mut LinkTable, dump: &[u8], details: bo
                 let style = show::neigh::NeighbourStyle {
                     stats: details,
                     dev_filtered: false,
+                    brief: false,
                 };
                 show::neigh::neighbour(p, &n, table, style);
             }

@@ -740,7 +740,7 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             // With a label filter ip prints the addresses alone.
             let full_link = filter.label.is_none() && !oneline;
             if full_link {
-                show::link::link_fields(&mut p, m, table, style, format_args!(""));
+                show::link::link_fields(&mut p, m, table, style, b"");
             }
             if !links_only {
                 let form = if ctx_brief {

@@ -337,13 +337,14 @@ pub fn dispatch(ctx: &mut Ctx, words: &[String], raw: &[Vec<u8>]) -> CmdResult {
     };
     let found = OBJECTS.iter().find(|(name, _)| matches(object, name));
     // `-s` is read for links, addresses, neighbours and the monitor (routes print as without
-    // it: ip adds only an IPv6 or cached route's `used`/`age`, not yet read); elsewhere it
-    // stays refused rather than print less than ip.
+    // it: ip adds only an IPv6 or cached route's `used`/`age`, not yet read; rules print
+    // nothing more with it in ip either); elsewhere it stays refused rather than print less
+    // than ip.
     if ctx.opts.stats > 0
         && !found.is_some_and(|(name, _)| {
             matches!(
                 *name,
-                "link" | "address" | "route" | "neighbor" | "neighbour" | "monitor"
+                "link" | "address" | "route" | "neighbor" | "neighbour" | "monitor" | "rule"
             )
         })
     {

@@ -285,11 +285,13 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let style = NeighbourStyle {
         stats: ctx.opts.stats > 0,
         dev_filtered: false,
+        brief: ctx.opts.brief,
     };
     let handle = ctx.handle()?;
     let mut links = LinkTable::new(handle);
     ctx.flush();
     let mut p = Printer::new(Vec::new(), false, false);
+    p.set_color(ctx.opts.palette());
     ctx.handle()?
         .neigh_get_with(LinkRef::from(dev), dst, proxy, |m| {
             neighbour(&mut p, m, &mut links, style);
@@ -332,7 +334,19 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             filter.master = Some(LinkRef::Index(index));
             filter.dump.master = None;
         } else if word == "vrf" {
-            return Err(args::unsupported("neigh show vrf"));
+            // ip's name_is_vrf(): a link of kind `vrf`, its index the master filter.
+            let value = args.value()?;
+            let name = args.bytes(value);
+            let not_vrf = || naming(name, |v| invarg("Not a valid VRF name\n", v));
+            let link = ctx
+                .handle()?
+                .link(LinkRef::from(name))
+                .map_err(|_| not_vrf())?;
+            if link.kind.as_deref() != Some("vrf") {
+                return Err(not_vrf());
+            }
+            filter.master = Some(LinkRef::Index(link.index));
+            filter.dump.master = None;
         } else if word == "nomaster" {
             filter = filter.nomaster();
         } else if word == "unused" {
@@ -372,6 +386,18 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             if matches(word, "help") {
                 return help(ctx, args);
             }
+            if ctx.opts.family == Family::Link {
+                return Err(Failure::Local(format!(
+                    "Error: \"{word}\" may be inet prefix, but it is not allowed in this context."
+                )));
+            }
+            // ip's get_prefix() reads these as the empty prefix, which every entry matches
+            // (inet_addr_match_rta() with no bits), in any family; a later one undoes an
+            // earlier prefix but keeps the family it set.
+            if matches!(word, "all" | "any" | "default") {
+                filter.to = None;
+                continue;
+            }
             if ctx.opts.family == Family::Bridge {
                 return Err(Failure::Local(format!(
                     "Error: bridge prefix is expected rather than \"{word}\"."
@@ -400,6 +426,7 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
     let style = NeighbourStyle {
         stats: ctx.opts.stats > 0,
         dev_filtered: filter.dev.is_some(),
+        brief: ctx.opts.brief,
     };
     let mut links = LinkTable::new(ctx.handle()?);
     let mut p = ctx.printer();
@@ -438,9 +465,11 @@ fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
     let style = NeighbourStyle {
         stats: true,
         dev_filtered: filter.dev.is_some(),
+        brief: ctx.opts.brief,
     };
     let mut links = LinkTable::new(ctx.handle()?);
     let mut p = Printer::new(Vec::new(), false, false);
+    p.set_color(ctx.opts.palette());
     let (mut current, mut count) = (0, 0);
     let round_line = |p: &mut Printer<Vec<u8>>, round: usize, count: usize| {
         if stats > 0 {
@@ -449,29 +478,42 @@ fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
             ));
         }
     };
-    let rounds = ctx
-        .handle()?
-        .neigh_flush(filter, |round, m| {
-            if round != current {
-                if current != 0 {
-                    round_line(&mut p, current, count);
-                }
-                (current, count) = (round, 0);
+    let rounds = ctx.handle()?.neigh_flush(filter, |round, m| {
+        if round != current {
+            if current != 0 {
+                round_line(&mut p, current, count);
             }
-            count += 1;
-            if stats > 1 {
-                neighbour(&mut p, m, &mut links, style);
-            }
-        })
-        .map_err(Failure::dump("Flush"));
-    if current != 0 {
+            (current, count) = (round, 0);
+        }
+        count += 1;
+        if stats > 1 {
+            neighbour(&mut p, m, &mut links, style);
+        }
+    });
+    // ip counts a round only once its deletions went out: a refused one ends the run before
+    // the round's line.
+    let refused = matches!(&rounds, Err(e) if e.op() == NeighbourFilter::FLUSH_OP);
+    if current != 0 && !refused {
         round_line(&mut p, current, count);
     }
     let text = p.finish().unwrap_or_default();
     // As bytes: a device name need not be UTF-8.
     ctx.flush();
     super::out::flush_bytes(&text);
-    match rounds? {
+    // ip's flush ends with exit(1) on either failure, a batch too.
+    let rounds = match rounds {
+        Ok(rounds) => rounds,
+        Err(e) if refused => {
+            let why = e
+                .errno()
+                .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
+                .map_or_else(|| e.to_string(), str::to_owned);
+            let failure = Failure::Local(format!("Failed to send flush request: {why}"));
+            exit_with(ctx, &failure, 1)
+        }
+        Err(e) => exit_with(ctx, &Failure::dump("Flush")(e), 1),
+    };
+    match rounds {
         Some(rounds) => {
             if stats > 0 {
                 if rounds == 0 {

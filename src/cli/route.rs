@@ -11,9 +11,12 @@
 //!     TYPE := unicast | local | broadcast | multicast | anycast | blackhole | unreachable |
 //!             prohibit | throw | nat
 //!     PREFIX := ADDR[/LEN] | default
-//! route {show|flush} [table {TABLE|all}] [proto PROTO] [scope SCOPE] [type TYPE] [dev DEV]
-//!       [via ADDR] [src ADDR] [metric N] [[to|exact|root|match] PREFIX]
-//! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch]
+//! route {show|flush} [table {TABLE|all|cache}] [cache] [proto PROTO] [scope SCOPE]
+//!       [type TYPE] [dev DEV] [iif DEV] [via ADDR] [src ADDR] [metric N] [tos TOS] [mark N]
+//!       [vrf NAME] [realms [FROM/]TO] [from [exact|root|match] PREFIX]
+//!       [[to|exact|root|match] PREFIX]
+//! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch] [tos TOS] [uid N]
+//!       [ipproto PROTO] [sport N] [dport N] [notify] [connected] [vrf NAME]
 //! ```
 //!
 //! As with `ip`, `route show` lists IPv4 routes of the main table unless `-6`, `-4` or
@@ -21,19 +24,19 @@
 
 use std::net::IpAddr;
 
-use rtnl_ip::codec::request::{Metrics, NewMode};
+use rtnl_ip::codec::request::{Metrics, NewMode, RouteGet};
 use rtnl_ip::codec::{
-    RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtprot,
+    Message, RouteMessage, af, icmpv6_router_pref, rt_table, rta, rtax, rtax_feature, rtn, rtprot,
 };
 use rtnl_ip::show::{
     self,
     lookup::LinkTable,
     route::{Extra, RouteStyle},
 };
-use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, Route, RouteFilter, RouteQuery, RouteSpec, names};
+use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, RouteFilter, RouteQuery, RouteSpec, names};
 
 use super::address::parse_prefix;
-use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
+use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, naming, number};
 use super::link::device_index;
 use super::{Ctx, Family};
 
@@ -615,6 +618,80 @@ struct PrefixSelector {
     matching: Option<IpPrefix>,
 }
 
+impl PrefixSelector {
+    /// Reads `[root|match|exact] PREFIX` (`default`: the default route of the `-4`/`-6`
+    /// family; `all`, `any`: every route, or with `-4`/`-6` as `default`) into the selector.
+    fn parse(&mut self, ctx: &Ctx, args: &mut Args<'_>, first: &str) -> CmdResult {
+        let mut value = first;
+        let mode = if matches(value, "root") {
+            "root"
+        } else if matches(value, "match") {
+            "match"
+        } else if matches(value, "exact") {
+            "exact"
+        } else {
+            ""
+        };
+        if !mode.is_empty() {
+            value = args.value()?;
+        }
+        if matches(value, "help") {
+            return Err(Failure::Usage(USAGE.trim_end().into()));
+        }
+        // ip's get_prefix() reads `all` and `any` as a prefix of the -4/-6 family and no
+        // length: without a family it selects nothing out; with one it is read as `default`.
+        let any_family = !matches!(ctx.opts.family, Family::Inet | Family::Inet6);
+        if matches!(value, "all" | "any") && any_family {
+            match mode {
+                "root" => self.root = None,
+                "match" => self.matching = None,
+                _ => *self = PrefixSelector::default(),
+            }
+            return Ok(());
+        }
+        let prefix = match route_prefix(ctx, value)? {
+            Some(prefix) => prefix,
+            None => IpPrefix::default_route(match ctx.opts.family {
+                Family::Inet6 => rtnl_ip::Family::V6,
+                _ => rtnl_ip::Family::V4,
+            }),
+        };
+        match mode {
+            "root" => self.root = Some(prefix),
+            "match" => self.matching = Some(prefix),
+            _ => {
+                self.root = Some(prefix);
+                self.matching = Some(prefix);
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a route's prefix (`addr`/`len` of `family`, no address: the default) passes:
+    /// inside `root`, containing `match`.
+    fn keeps(&self, family: u8, addr: Option<IpAddr>, len: u8) -> bool {
+        let prefix = addr.map_or_else(
+            || {
+                IpPrefix::default_route(if family == af::INET6 {
+                    rtnl_ip::Family::V6
+                } else {
+                    rtnl_ip::Family::V4
+                })
+            },
+            |addr| IpPrefix::new(addr, len).unwrap_or(IpPrefix::host(addr)),
+        );
+        let root_ok = self.root.is_none_or(|root| {
+            root.family() == prefix.family()
+                && root.prefix_len() <= len
+                && root.contains(prefix.addr())
+        });
+        let match_ok = self.matching.is_none_or(|m| {
+            m.family() == prefix.family() && m.prefix_len() >= len && prefix.contains(m.addr())
+        });
+        root_ok && match_ok
+    }
+}
+
 /// `show` and `flush`'s selectors (`iproute_list_flush_or_save()`).
 #[derive(Default)]
 struct ShowFilter<'a> {
@@ -636,14 +713,27 @@ struct ShowFilter<'a> {
     metric: Option<u32>,
     /// `root` / `match` / `exact` prefixes.
     prefix: PrefixSelector,
+    /// `from [root|match|exact] PREFIX`: the source prefix (`RTA_SRC`, `rtm_src_len`).
+    from: PrefixSelector,
     /// `cache`, `cached`, `cloned`, `table cache`: the cached routes (`RTM_F_CLONED`).
     cloned: bool,
+    /// `tos T` / `dsfield T`: `rtm_tos`.
+    tos: Option<u8>,
+    /// `mark N`: `RTA_MARK` (0 when absent).
+    mark: Option<u32>,
+    /// `vrf NAME`: the VRF's table, without its local and broadcast routes.
+    vrf: bool,
+    /// `iif DEV`: `RTA_IIF` (0 when absent), the device's index.
+    iif: Option<u32>,
+    /// `realms [FROM/]TO`: `RTA_FLOW` (0 when absent) and the mask it is compared under.
+    realms: Option<(u32, u32)>,
 }
 
 impl<'a> ShowFilter<'a> {
     /// Reads the selectors.
-    fn parse(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<Self> {
+    fn parse(ctx: &mut Ctx, args: &mut Args<'a>) -> CmdResult<Self> {
         let mut f = ShowFilter::default();
+        let mut iif: Option<&[u8]> = None;
         while let Some(word) = args.next() {
             match word {
                 "table" => {
@@ -703,43 +793,72 @@ impl<'a> ShowFilter<'a> {
                             .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
                     );
                 }
-                "iif" | "mark" | "realm" | "realms" | "from" | "tos" | "dsfield" | "vrf" => {
-                    return Err(args::unsupported(&format!("route show {word}")));
+                w if w == "tos" || matches(w, "dsfield") => {
+                    let value = args.value()?;
+                    f.tos = Some(
+                        names::parse_dsfield(value)
+                            .ok_or_else(|| invarg("TOS value is invalid\n", value))?,
+                    );
+                }
+                "mark" => {
+                    let value = args.value()?;
+                    f.mark = Some(
+                        number::<u32>("mark", value)
+                            .map_err(|_| invarg("invalid mark value", value))?,
+                    );
+                }
+                w if matches(w, "vrf") => {
+                    // ip's ipvrf_get_table(): a link of kind vrf gives its table; with no
+                    // link of that name, `default` is the main table.
+                    let value = args.value()?;
+                    let name = args.bytes(value);
+                    let invalid = || naming(name, |v| invarg("Invalid VRF\n", v));
+                    match ctx.handle()?.link(LinkRef::from(name)) {
+                        Ok(link) if link.kind.as_deref() == Some("vrf") => {
+                            return Err(args::unsupported("route show vrf VRF-DEVICE"));
+                        }
+                        Ok(_) => return Err(invalid()),
+                        Err(_) if value == "default" => {
+                            f.table = Some(Some(rt_table::MAIN));
+                            f.vrf = true;
+                        }
+                        Err(_) => return Err(invalid()),
+                    }
+                }
+                "iif" => {
+                    let value = args.value()?;
+                    iif = Some(args.bytes(value));
+                }
+                w if matches(w, "realms") => {
+                    // ip's realm filter: what the word gives, compared under a mask that
+                    // leaves out a half the word did not name (`3/` any destination, `5` any
+                    // source).
+                    let value = args.value()?;
+                    let realm = names::parse_realms(value)
+                        .ok_or_else(|| invarg("invalid realms\n", value))?;
+                    let mut mask = u32::MAX;
+                    if realm & 0xffff == 0 && value.ends_with('/') {
+                        mask &= !0xffff;
+                    }
+                    if realm & 0xffff_0000 == 0 && (!value.contains('/') || value.starts_with('/'))
+                    {
+                        mask &= !0xffff_0000;
+                    }
+                    f.realms = Some((realm, mask));
+                }
+                w if matches(w, "from") => {
+                    let value = args.value()?;
+                    f.from.parse(ctx, args, value)?;
                 }
                 w => {
-                    let mut value = if matches(w, "to") { args.value()? } else { w };
-                    let mode = if matches(value, "root") {
-                        "root"
-                    } else if matches(value, "match") {
-                        "match"
-                    } else if matches(value, "exact") {
-                        "exact"
-                    } else {
-                        ""
-                    };
-                    if !mode.is_empty() {
-                        value = args.value()?;
-                    }
-                    if matches(value, "help") {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
-                    }
-                    let prefix = match route_prefix(ctx, value)? {
-                        Some(prefix) => prefix,
-                        None => IpPrefix::default_route(match ctx.opts.family {
-                            Family::Inet6 => rtnl_ip::Family::V6,
-                            _ => rtnl_ip::Family::V4,
-                        }),
-                    };
-                    match mode {
-                        "root" => f.prefix.root = Some(prefix),
-                        "match" => f.prefix.matching = Some(prefix),
-                        _ => {
-                            f.prefix.root = Some(prefix);
-                            f.prefix.matching = Some(prefix);
-                        }
-                    }
+                    let value = if matches(w, "to") { args.value()? } else { w };
+                    f.prefix.parse(ctx, args, value)?;
                 }
             }
+        }
+        // ip looks the devices up once every word is read, `iif` first.
+        if let Some(dev) = iif {
+            f.iif = Some(device_index(ctx, dev)?);
         }
         Ok(f)
     }
@@ -776,26 +895,7 @@ impl<'a> ShowFilter<'a> {
         prefsrc: Option<IpAddr>,
         priority: Option<u32>,
     ) -> bool {
-        let dst = dst.map_or_else(
-            || {
-                IpPrefix::default_route(if family == af::INET6 {
-                    rtnl_ip::Family::V6
-                } else {
-                    rtnl_ip::Family::V4
-                })
-            },
-            |addr| IpPrefix::new(addr, dst_len).unwrap_or(IpPrefix::host(addr)),
-        );
-        let root_ok = self.prefix.root.is_none_or(|root| {
-            root.family() == dst.family()
-                && root.prefix_len() <= dst_len
-                && root.contains(dst.addr())
-        });
-        let match_ok = self.prefix.matching.is_none_or(|m| {
-            m.family() == dst.family() && m.prefix_len() >= dst_len && dst.contains(m.addr())
-        });
-        root_ok
-            && match_ok
+        self.prefix.keeps(family, dst, dst_len)
             && self.scope.is_none_or(|s| scope == s)
             && self
                 .via
@@ -823,22 +923,14 @@ impl<'a> ShowFilter<'a> {
             m.prefsrc(),
             m.priority(),
         ) && oif.is_none_or(|oif| m.oif() == Some(oif))
-    }
-
-    /// The routes that pass, in the kernel's order, and the links by index.
-    /// `what` names the dump in its failure, as ip does: `Dump`, or `Flush`.
-    fn select(&self, ctx: &mut Ctx, what: &'static str) -> CmdResult<Vec<Route>> {
-        let (filter, oif) = self.route_filter(ctx)?;
-        let handle = ctx.handle()?;
-        let mut routes = handle.routes(&filter).map_err(Failure::dump(what))?;
-        // ip matches `dev` against RTA_OIF only, so multipath routes do not match.
-        routes.retain(|r| {
-            let hops = r.nexthops.iter().map(|h| h.gateway);
-            self.keeps(
-                r.family, r.dst, r.dst_len, r.scope, r.gateway, hops, r.prefsrc, r.priority,
-            ) && oif.is_none_or(|oif| r.oif == Some(oif))
-        });
-        Ok(routes)
+            && self.from.keeps(m.family(), m.src(), m.src_len())
+            && self.tos.is_none_or(|tos| m.tos() == tos)
+            && self.iif.is_none_or(|iif| m.iif().unwrap_or(0) == iif)
+            && self
+                .realms
+                .is_none_or(|(realm, mask)| (m.flow().unwrap_or(0) ^ realm) & mask == 0)
+            && self.mark.is_none_or(|mark| m.mark().unwrap_or(0) == mark)
+            && !(self.vrf && matches!(m.route_type(), rtn::LOCAL | rtn::BROADCAST))
     }
 
     /// The dump's filter, and the `dev` index (`Cannot find device` when there is none).
@@ -881,6 +973,8 @@ impl<'a> ShowFilter<'a> {
             via: self.via.is_none(),
             src: self.src.is_none(),
             metric: self.metric.is_none(),
+            tos: self.tos.is_none(),
+            realms: self.realms.is_none_or(|(_, mask)| mask != u32::MAX),
             stats: false,
         }
     }
@@ -910,7 +1004,12 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     ctx.finish(p, result)
 }
 
-/// `route flush`: deletes every route the selectors pick (at least one is needed).
+/// `route flush` (`iproute_flush()`): deletes every route the selectors pick (at least one is
+/// needed), in rounds until a dump finds none; with `-s` says how it went, and with `-s -s`
+/// prints each route as it goes (as text). `cache` (`cached`, `cloned`, `table cache`) asks the
+/// kernel to flush the IPv4 routing cache (`/proc/sys/net/ipv4/route/flush`, this network
+/// namespace's) unless the family is IPv6, then, unless it is IPv4, deletes the cached routes
+/// (IPv6's exceptions), as ip does.
 fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
         return Err(Failure::Local(
@@ -918,44 +1017,125 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ));
     }
     let filter = ShowFilter::parse(ctx, args)?;
+    let stats = ctx.opts.stats;
+    // ip's dump family: -4/-6, else IPv4 unless `table all`.
+    let family = match ctx.opts.family {
+        Family::Inet => Some(rtnl_ip::Family::V4),
+        Family::Inet6 => Some(rtnl_ip::Family::V6),
+        _ => filter.table().map(|_| rtnl_ip::Family::V4),
+    };
     if filter.cloned {
-        // ip writes /proc/sys/net/ipv4/route/flush for IPv4 and deletes IPv6's.
-        return Err(args::unsupported("route flush cache"));
-    }
-    let routes = filter.select(ctx, "Flush")?;
-    let handle = ctx.handle()?;
-    for r in routes {
-        let family = if r.family == af::INET6 {
-            rtnl_ip::Family::V6
-        } else {
-            rtnl_ip::Family::V4
-        };
-        let dst = match r.dst {
-            Some(addr) => IpPrefix::new(addr, r.dst_len).map_err(Failure::Lib)?,
-            None => IpPrefix::default_route(family),
-        };
-        let mut spec = RouteSpec::new(dst)
-            .table(r.table)
-            .route_type(r.route_type)
-            .protocol(r.protocol)
-            .scope(r.scope);
-        if let Some(oif) = r.oif {
-            spec = spec.dev(oif);
+        if family != Some(rtnl_ip::Family::V6) {
+            flush_ipv4_cache(ctx);
+            if stats > 0 {
+                ctx.out.push_str("*** IPv4 routing cache is flushed.\n");
+            }
         }
-        if let Some(gw) = r.gateway {
-            spec = spec.via(gw);
-        }
-        if let Some(m) = r.priority {
-            spec = spec.metric(m);
-        }
-        match handle.route_del(&spec) {
-            Ok(()) => {}
-            // Gone with a device or a route deleted before it.
-            Err(e) if e.errno() == Some(rustix::io::Errno::SRCH) => {}
-            Err(e) => return Err(e.into()),
+        if family == Some(rtnl_ip::Family::V4) {
+            return Ok(());
         }
     }
-    Ok(())
+    let (route_filter, oif) = filter.route_filter(ctx)?;
+    let style = RouteStyle {
+        stats: true,
+        ..filter.style(ctx.opts.details)
+    };
+    let mut table = LinkTable::new(ctx.handle()?);
+    let start = std::time::Instant::now();
+    let mut round = 0;
+    loop {
+        // The routes of this round, as the kernel dumped them (ip sends each one back as
+        // RTM_DELROUTE).
+        let mut found: Vec<Vec<u8>> = Vec::new();
+        let mut p = show::Printer::new(Vec::new(), false, false);
+        let dumped = ctx.handle()?.for_each_route(&route_filter, |m| {
+            if filter.keeps_message(m, oif) {
+                found.push(m.message().bytes().to_vec());
+                if stats > 1 {
+                    show::route::route(&mut p, m, &mut table, style, Extra::default());
+                }
+            }
+        });
+        let text = p.finish().unwrap_or_default();
+        ctx.flush();
+        super::out::flush_bytes(&text);
+        dumped.map_err(Failure::dump("Flush"))?;
+        if found.is_empty() {
+            if stats > 0 {
+                if round == 0 && (!filter.cloned || family == Some(rtnl_ip::Family::V6)) {
+                    ctx.out.push_str("Nothing to flush.\n");
+                } else {
+                    let s = if round > 1 { "s" } else { "" };
+                    ctx.out.push_str(&format!(
+                        "*** Flush is complete after {round} round{s} ***\n"
+                    ));
+                }
+            }
+            return Ok(());
+        }
+        round += 1;
+        let handle = ctx.handle()?;
+        for bytes in &found {
+            let Some(m) = Message::parse(bytes)
+                .ok()
+                .and_then(|m| RouteMessage::parse(m).ok())
+            else {
+                continue;
+            };
+            match handle.route_del_message(&m) {
+                Ok(()) => {}
+                // Gone with a device or a route deleted before it.
+                Err(e) if e.errno() == Some(rustix::io::Errno::SRCH) => {}
+                Err(e) => {
+                    let why = e
+                        .errno()
+                        .and_then(|errno| rtnl_ip::sys::strerror(errno.raw_os_error()))
+                        .map_or_else(|| e.to_string(), str::to_owned);
+                    ctx.flush();
+                    eprintln!("Failed to send flush request: {why}");
+                    return Err(Failure::Exit(2));
+                }
+            }
+        }
+        let elapsed = start.elapsed().as_secs();
+        if elapsed > 30 {
+            ctx.out.push_str(&format!(
+                "\n*** Flush not completed after {elapsed} seconds, {} entries remain ***\n",
+                found.len()
+            ));
+            return Err(Failure::Exit(1));
+        }
+        if stats > 0 {
+            ctx.out.push_str(&format!(
+                "\n*** Round {round}, deleting {} entries ***\n",
+                found.len()
+            ));
+        }
+    }
+}
+
+/// Writes `-1` to `/proc/sys/net/ipv4/route/flush` (`iproute_flush_cache()`): the kernel
+/// drops this namespace's IPv4 cached routes. A failure is said on stderr and, as with ip,
+/// does not fail the command.
+fn flush_ipv4_cache(ctx: &mut Ctx) {
+    use std::io::Write as _;
+    const PATH: &str = "/proc/sys/net/ipv4/route/flush";
+    match std::fs::OpenOptions::new().write(true).open(PATH) {
+        Ok(mut file) => {
+            if !matches!(file.write(b"-1"), Ok(2)) {
+                ctx.flush();
+                eprintln!("Cannot flush routing cache");
+            }
+        }
+        Err(e) => {
+            let why = e
+                .raw_os_error()
+                .and_then(rtnl_ip::sys::strerror)
+                .map_or_else(|| e.to_string(), str::to_owned);
+            ctx.flush();
+            eprintln!("Cannot open \"{PATH}\": {why}");
+        }
+    }
 }
 
 /// `route get ADDR [from A] [iif D] [oif D] [mark N] [fibmatch]`: the kernel's answer, with
@@ -964,6 +1144,9 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut dst = None;
     let mut query_from = None;
     let (mut iif, mut oif, mut mark, mut fib_match) = (None, None, None, false);
+    let mut connected = false;
+    // What the request carries beyond the destination and the devices.
+    let mut get = RouteGet::new(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     while let Some(word) = args.next() {
         match word {
             "from" => query_from = Some(address(ctx, args.value()?)?),
@@ -977,8 +1160,54 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             }
             "mark" => mark = Some(number::<u32>("mark", args.value()?)?),
             "fibmatch" => fib_match = true,
-            "tos" | "dsfield" | "vrf" | "connected" | "uid" | "ipproto" | "sport" | "dport"
-            | "as" => return Err(args::unsupported(&format!("route get {word}"))),
+            w if w == "tos" || matches(w, "dsfield") => {
+                let value = args.value()?;
+                get.tos = names::parse_dsfield(value)
+                    .ok_or_else(|| invarg("TOS value is invalid\n", value))?;
+            }
+            w if matches(w, "notify") => get.notify = true,
+            w if matches(w, "connected") => connected = true,
+            w if matches(w, "vrf") => {
+                // ip's name_is_vrf(): a link of kind vrf, then the output device.
+                let value = args.value()?;
+                let name = args.bytes(value);
+                match ctx.handle()?.link(LinkRef::from(name)) {
+                    Ok(link) if link.kind.as_deref() == Some("vrf") => oif = Some(name),
+                    _ => return Err(naming(name, |v| invarg("Invalid VRF\n", v))),
+                }
+            }
+            "as" => return Err(args::unsupported("route get as")),
+            w if matches(w, "uid") => {
+                let value = args.value()?;
+                get.uid =
+                    Some(number::<u32>("uid", value).map_err(|_| invarg("invalid UID\n", value))?);
+            }
+            w if matches(w, "sport") || matches(w, "dport") => {
+                let value = args.value()?;
+                let sport = matches(w, "sport");
+                let port = number::<u16>(w, value).map_err(|_| {
+                    invarg(
+                        if sport {
+                            "invalid sport\n"
+                        } else {
+                            "invalid dport\n"
+                        },
+                        value,
+                    )
+                })?;
+                if sport {
+                    get.sport = Some(port);
+                } else {
+                    get.dport = Some(port);
+                }
+            }
+            w if matches(w, "ipproto") => {
+                let value = args.value()?;
+                get.ip_proto = Some(
+                    names::parse_ip_protocol(value)
+                        .ok_or_else(|| invarg("Invalid \"ipproto\" value\n", value))?,
+                );
+            }
             w => {
                 let value = if w == "to" { args.value()? } else { w };
                 if matches(value, "help") {
@@ -999,25 +1228,62 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     query.request.src = query_from;
     query.request.mark = mark;
     query.request.fib_match = fib_match;
+    query.request.tos = get.tos;
+    query.request.notify = get.notify;
+    query.request.uid = get.uid;
+    query.request.ip_proto = get.ip_proto;
+    query.request.sport = get.sport;
+    query.request.dport = get.dport;
     if let Some(dev) = iif {
         query.iif = Some(device_index(ctx, dev)?.into());
     }
     if let Some(dev) = oif {
         query.oif = Some(device_index(ctx, dev)?.into());
     }
+    // ip prints the table the answer names unless it is main (with -d, main too): IPv4 asks
+    // for it (RTM_F_LOOKUP_TABLE), IPv6 always names it.
     let style = RouteStyle {
-        table: false,
         stats: ctx.opts.stats > 0,
         ..RouteStyle::all_tables(ctx.opts.details)
     };
+    let sourced = print_lookup(ctx, &query, style, false)?;
+    if !connected || query_from.is_some() {
+        return Ok(());
+    }
+    // `connected` without `from` (iproute_get()): the answer must name a source, and then ip
+    // asks again and prints the second answer too. ip sends its first request again (the
+    // answer it rewrites is not what it sends), and its JSON context ended with the first
+    // answer, so the second is text (not coloured under -j).
+    if !sourced {
+        return Err(Failure::Local("Failed to connect the route".into()));
+    }
+    let json = std::mem::replace(&mut ctx.opts.json, false);
+    let result = print_lookup(ctx, &query, style, json);
+    ctx.opts.json = json;
+    result.map(|_| ())
+}
+
+/// Asks the kernel for the route to `query` and prints the answer (a list of one in JSON;
+/// never coloured when `plain`); whether the answer names a source (`RTA_PREFSRC` or
+/// `RTA_SRC`).
+fn print_lookup(
+    ctx: &mut Ctx,
+    query: &RouteQuery<'_>,
+    style: RouteStyle,
+    plain: bool,
+) -> CmdResult<bool> {
     let mut p = ctx.printer();
+    if plain {
+        p.set_color(None);
+    }
     let handle = ctx.handle()?;
     let mut table = LinkTable::new(handle);
+    let mut sourced = false;
     p.start_list();
     let result = handle
-        .route_lookup_with(&query, |message| {
+        .route_lookup_with(query, |message| {
+            sourced |= message.prefsrc().is_some() || message.src().is_some();
             let extra = Extra {
-                from: message.src(),
                 uid: message
                     .attr(rta::UID)
                     .and_then(|a| a.payload().try_into().ok().map(u32::from_ne_bytes)),
@@ -1027,5 +1293,5 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         })
         .map_err(Failure::from);
     p.end_list();
-    ctx.finish(p, result)
+    ctx.finish(p, result).map(|()| sourced)
 }

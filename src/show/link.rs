@@ -77,7 +77,7 @@ pub fn link<W: Write>(
     style: LinkStyle,
 ) {
     p.open_object(None);
-    link_fields(p, m, links, style, format_args!(""));
+    link_fields(p, m, links, style, b"");
     p.close_object();
 }
 
@@ -90,7 +90,7 @@ pub fn link_fields<W: Write>(
     m: &LinkMessage<'_>,
     links: &mut LinkTable,
     style: LinkStyle,
-    moved: fmt::Arguments<'_>,
+    moved: &[u8],
 ) {
     let full = !style.inet6;
     let index = m.index();
@@ -209,12 +209,13 @@ pub fn link_fields<W: Write>(
         } else if nsid < 0 {
             p.text(format_args!(" link-netnsid unknown"));
         } else if let Some(name) = links.netns_name(nsid) {
-            p.text(format_args!(" link-netns {name}"));
+            p.text(format_args!(" link-netns "));
+            p.text_bytes(name);
         } else {
             p.text(format_args!(" link-netnsid {nsid}"));
         }
     }
-    p.text(moved);
+    p.text_bytes(moved);
     if style.details && full {
         details(p, m, links, style.mode);
     }
@@ -1214,8 +1215,8 @@ impl MonitorLine for LinkMessage<'_> {
             ifindex: self.new_ifindex(),
             netns: self.new_netnsid().and_then(|id| cx.links.netns_name(id)),
         }
-        .to_string();
-        link_fields(p, self, cx.links, style, format_args!("{moved}"));
+        .to_bytes();
+        link_fields(p, self, cx.links, style, &moved);
         if deleted && !cx.foreign {
             cx.links.remove(self.index());
         }
@@ -1229,21 +1230,26 @@ struct Moved<'a> {
     netnsid: Option<i32>,
     /// Its index there.
     ifindex: Option<i32>,
-    /// The name of that namespace, when it is a named one.
-    netns: Option<&'a str>,
+    /// The name of that namespace, when it is a named one (a file name's bytes).
+    netns: Option<&'a [u8]>,
 }
 
-impl fmt::Display for Moved<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Moved<'_> {
+    /// The text, with the namespace's name as its bytes, as `ip` prints it.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
         match (self.netnsid, self.netns) {
-            (Some(_), Some(name)) => write!(f, " new-netns {name}")?,
-            (Some(id), None) => write!(f, " new-netnsid {id}")?,
+            (Some(_), Some(name)) => {
+                out.extend_from_slice(b" new-netns ");
+                out.extend_from_slice(name);
+            }
+            (Some(id), None) => out.extend_from_slice(format!(" new-netnsid {id}").as_bytes()),
             (None, _) => {}
         }
         if let Some(index) = self.ifindex {
-            write!(f, " new-ifindex {index}")?;
+            out.extend_from_slice(format!(" new-ifindex {index}").as_bytes());
         }
-        Ok(())
+        out
     }
 }
 

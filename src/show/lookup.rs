@@ -9,6 +9,8 @@
 //! kernel with two ioctls on a duplicate of the handle's netlink socket (`SIOCGIFNAME`,
 //! `SIOCGIFFLAGS`), then kept: never a second dump.
 
+use std::os::unix::ffi::OsStringExt;
+
 use rustix::fd::{AsFd, OwnedFd};
 
 use crate::Handle;
@@ -40,8 +42,9 @@ pub struct LinkTable {
     entries: Vec<Entry>,
     /// A duplicate of the handle's socket, for the ioctls; `None` answers every miss "unknown".
     socket: Option<OwnedFd>,
-    /// Named namespaces (in the handle's run dir) by the nsid this namespace has for them.
-    netns: Vec<(i32, String)>,
+    /// Named namespaces (in the handle's run dir) by the nsid this namespace has for them;
+    /// a name is a file name's bytes, not always UTF-8.
+    netns: Vec<(i32, Vec<u8>)>,
 }
 
 impl LinkTable {
@@ -69,17 +72,18 @@ impl LinkTable {
         if let Ok(list) = names.list_with(handle) {
             self.netns = list
                 .into_iter()
-                .filter_map(|ns| Some((ns.nsid?, ns.name.to_string_lossy().into_owned())))
+                .filter_map(|ns| Some((ns.nsid?, ns.name.into_vec())))
                 .collect();
         }
     }
 
-    /// The named namespace this namespace calls `nsid`, if any.
-    pub fn netns_name(&self, nsid: i32) -> Option<&str> {
+    /// The named namespace this namespace calls `nsid`, if any: its file name's bytes, which
+    /// `ip` prints as they are.
+    pub fn netns_name(&self, nsid: i32) -> Option<&[u8]> {
         self.netns
             .iter()
             .find(|(id, _)| *id == nsid)
-            .map(|(_, name)| name.as_str())
+            .map(|(_, name)| name.as_slice())
     }
 
     /// Records the link `m` (a message of the dump being printed).

@@ -8,8 +8,8 @@ use crate::codec::{NeighbourMessage, View, af, nda, ntf, ntf_ext, nud, rtm};
 use crate::names::{self, HardwareAddress};
 
 use super::monitor::{MonitorContext, MonitorLine};
-use super::Printer;
 use super::lookup::LinkTable;
+use super::{Color, Printer};
 
 /// What of an entry is printed, as `ip`'s options and filter decide.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,6 +18,9 @@ pub struct NeighbourStyle {
     pub stats: bool,
     /// The device is left out: the command named it (`ip neigh show dev DEV`).
     pub dev_filtered: bool,
+    /// `-br`: only the destination, device and link-layer address, in columns
+    /// (`print_neigh_brief()`).
+    pub brief: bool,
 }
 
 /// The `NUD_*` states in the order `ip` prints them, with their words.
@@ -49,18 +52,27 @@ pub fn neighbour<W: Write>(
     } else if ty == rtm::GETNEIGH {
         p.null(Some("miss"), format_args!("miss "));
     }
-    if let Some(dst) = destination(m).map(names::host) {
-        p.display(Some("dst"), &dst, format_args!("{dst} "));
+    if style.brief {
+        return brief(p, m, links, style);
+    }
+    if let Some(dst) = destination(m) {
+        let color = Color::of_family(family_of(dst));
+        let dst = names::host(dst);
+        p.color_display(color, Some("dst"), &dst, format_args!("{dst} "));
     }
     let index = m.index();
     if !style.dev_filtered && index != 0 {
         // The name's bytes, as ip prints them.
         let dev = links.display(index);
-        p.link_name(Some("dev"), &dev, "dev ", " ");
+        p.text(format_args!("dev "));
+        p.color_start(Some(Color::Ifname));
+        p.link_name(Some("dev"), &dev, "", " ");
+        p.color_end();
     }
     if let Some(lladdr) = m.lladdr() {
         let ll = HardwareAddress(lladdr);
-        p.display(Some("lladdr"), &ll, format_args!("lladdr {ll} "));
+        p.text(format_args!("lladdr "));
+        p.color_display(Some(Color::Mac), Some("lladdr"), &ll, format_args!("{ll} "));
     }
     let flags = m.flags();
     for (bit, word) in [(ntf::ROUTER, "router"), (ntf::PROXY, "proxy")] {
@@ -114,6 +126,50 @@ pub fn neighbour<W: Write>(
     p.close_object();
 }
 
+/// `ip -br neigh`'s line (`print_neigh_brief()`): the destination in 39 columns, the device in
+/// 16 (its name's bytes, padded by their count as C's `%-16s`), the link-layer address; JSON
+/// has those three keys only.
+fn brief<W: Write>(
+    p: &mut Printer<W>,
+    m: &NeighbourMessage<'_>,
+    links: &mut LinkTable,
+    style: NeighbourStyle,
+) {
+    if let Some(dst) = destination(m) {
+        let color = Color::of_family(family_of(dst));
+        let dst = names::host(dst);
+        // Host pads nothing itself: C's `%-39s` is applied to its text.
+        let text = dst.to_string();
+        p.color_display(color, Some("dst"), &dst, format_args!("{text:<39} "));
+    }
+    let index = m.index();
+    if !style.dev_filtered && index != 0 {
+        let dev = links.display(index);
+        let width = match dev.name {
+            Some(name) => name.len(),
+            None => dev.to_string().len(),
+        };
+        let pad = " ".repeat(16usize.saturating_sub(width) + 1);
+        p.color_start(Some(Color::Ifname));
+        p.link_name(Some("dev"), &dev, "", &pad);
+        p.color_end();
+    }
+    if let Some(lladdr) = m.lladdr() {
+        let ll = HardwareAddress(lladdr);
+        p.color_display(Some(Color::Mac), Some("lladdr"), &ll, format_args!("{ll}"));
+    }
+    p.text(format_args!("\n"));
+    p.close_object();
+}
+
+/// `AF_INET` or `AF_INET6`, as the address is.
+fn family_of(addr: IpAddr) -> u8 {
+    match addr {
+        IpAddr::V4(_) => af::INET,
+        IpAddr::V6(_) => af::INET6,
+    }
+}
+
 /// `NDA_DST` in the family `ip` prints it as: the message's, or for a bridge FDB entry the one
 /// its length says (16 bytes IPv6, else IPv4).
 fn destination(m: &NeighbourMessage<'_>) -> Option<IpAddr> {
@@ -143,6 +199,7 @@ impl MonitorLine for NeighbourMessage<'_> {
         let style = NeighbourStyle {
             stats: cx.stats,
             dev_filtered: cx.dev.is_some(),
+            brief: false,
         };
         neighbour(p, self, cx.links, style);
     }

@@ -59,7 +59,9 @@ impl MonitorLine for NsidMessage<'_> {
             p.text(format_args!("nsid {nsid} "));
         }
         if let Some(name) = cx.links.netns_name(nsid) {
-            p.text(format_args!("(iproute2 netns name: {name})"));
+            p.text(format_args!("(iproute2 netns name: "));
+            p.text_bytes(name);
+            p.text(format_args!(")"));
         }
         p.text(format_args!("\n"));
     }

@@ -38,6 +38,10 @@ pub struct RouteStyle {
     pub src: bool,
     /// `metric`.
     pub metric: bool,
+    /// `tos` (`rtm_tos`, when not 0).
+    pub tos: bool,
+    /// `realm`/`realms` (`RTA_FLOW`).
+    pub realms: bool,
     /// `-s`: `RTA_CACHEINFO`'s `users`, `used` and `age` too.
     pub stats: bool,
 }
@@ -54,6 +58,8 @@ impl RouteStyle {
             via: true,
             src: true,
             metric: true,
+            tos: true,
+            realms: true,
             stats: false,
         }
     }
@@ -62,8 +68,6 @@ impl RouteStyle {
 /// What a `route get` answer shows beyond a listed route.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Extra {
-    /// `RTA_SRC`: the source the lookup used (`from`).
-    pub from: Option<IpAddr>,
     /// `RTA_UID`: the user the lookup was made for.
     pub uid: Option<u32>,
     /// An `RTM_DELROUTE` (a monitor or `-echo` line): `Deleted ` / `"deleted":true`, first
@@ -330,8 +334,17 @@ pub fn route<W: Write>(
     let dst = Prefix(m.dst(), m.dst_len());
     let dst_color = color.filter(|_| m.dst().is_some());
     p.color_display(dst_color, Some("dst"), &dst, format_args!("{dst} "));
-    if let Some(from) = extra.from.map(names::host) {
+    // RTA_SRC: a source-specific route's prefix, or the source a `route get` used.
+    if m.src().is_some() {
+        let from = Prefix(m.src(), m.src_len());
         p.color_display(color, Some("from"), &from, format_args!("from {from} "));
+    } else if m.src_len() != 0 {
+        let from = Prefix(None, m.src_len());
+        p.display(Some("src"), &from, format_args!("from {from} "));
+    }
+    if m.tos() != 0 && style.tos {
+        let tos = names::dsfield(m.tos());
+        p.display(Some("tos"), &tos, format_args!("tos {tos} "));
     }
     if let Some(gw) = m.gateway().filter(|_| style.via).map(names::host) {
         p.text(format_args!("via "));
@@ -377,7 +390,17 @@ pub fn route<W: Write>(
         p.string(None, flag, format_args!("{flag} "));
     });
     p.close_array();
-    if let Some(flow) = m.flow() {
+    // RTA_MARK (a `route get ... mark N` answer): a number in JSON, in text decimal below 16
+    // and hexadecimal from 16 on, as ip's print_route() does.
+    if let Some(mark) = m.mark().filter(|&mark| mark != 0) {
+        if mark >= 16 {
+            let hex = Hex(mark.into());
+            p.number(Some("mark"), mark, format_args!("mark {hex} "));
+        } else {
+            p.number(Some("mark"), mark, format_args!("mark {mark} "));
+        }
+    }
+    if let Some(flow) = m.flow().filter(|_| style.realms) {
         realms(p, flow);
     }
     if let Some(uid) = extra.uid {

@@ -8,7 +8,8 @@ use crate::codec::{RuleMessage, af, fib_rule, fr_act, rta, rtm, rtprot};
 use crate::names;
 
 use super::monitor::{MonitorContext, MonitorLine};
-use super::Printer;
+use super::{Color, Printer};
+use super::link::Hex;
 
 /// One rule (`print_rule()`): `PRIO:\tfrom SRC[/LEN] [to DST[/LEN]] [tos T] [fwmark M[/K]] [iif
 /// D] [oif D] [uidrange A-B] [ipproto P] [sport ..] [dport ..] lookup TABLE ... [proto P]`,
@@ -30,10 +31,12 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
         af::INET6 => 128,
         _ => 0,
     };
+    // ip colours the addresses by family, and the device names.
+    let color = Color::of_family(m.family());
     match (m.src(), m.src_len()) {
         (Some(src), len) => {
             p.text(format_args!("from "));
-            p.display(Some("src"), &src, format_args!("{src}"));
+            p.color_display(color, Some("src"), &src, format_args!("{src}"));
             if len != host_len {
                 p.number(Some("srclen"), len, format_args!("/{len}"));
             }
@@ -47,7 +50,7 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
     match (m.dst(), m.dst_len()) {
         (Some(dst), len) => {
             p.text(format_args!(" to "));
-            p.display(Some("dst"), &dst, format_args!("{dst}"));
+            p.color_display(color, Some("dst"), &dst, format_args!("{dst}"));
             if len != host_len {
                 p.number(Some("dstlen"), len, format_args!("/{len}"));
             }
@@ -63,10 +66,10 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
         p.display(Some("tos"), &tos, format_args!(" tos {tos}"));
     }
     if m.fwmark().is_some() || m.fwmask().is_some() {
-        let mark = Hex(m.fwmark().unwrap_or(0));
+        let mark = Hex(m.fwmark().unwrap_or(0).into());
         p.display(Some("fwmark"), &mark, format_args!(" fwmark {mark}"));
         if let Some(mask) = m.fwmask().filter(|&mask| mask != u32::MAX) {
-            let mask = Hex(mask);
+            let mask = Hex(mask.into());
             p.display(Some("fwmask"), &mask, format_args!("/{mask}"));
         }
     }
@@ -78,7 +81,9 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
             p.text(format_args!(" {key} "));
             // The name's bytes, as ip prints them.
             p.bytes(Some(key), name, format_args!(""));
+            p.color_start(Some(Color::Ifname));
             p.text_bytes(name);
+            p.color_end();
             if flags & detached != 0 {
                 p.null(Some(detached_key), format_args!(" [detached]"));
             }
@@ -194,18 +199,6 @@ pub fn rule<W: Write>(p: &mut Printer<W>, m: &RuleMessage<'_>, details: bool) {
 /// `RTN_NAT`: the action of a deprecated `ip rule add nat ADDR` rule, whose address the kernel
 /// sends as `RTA_GATEWAY`.
 const RTN_NAT: u8 = 10;
-
-/// `%#llx`: `0` for zero (C prints no `0x` then), else `0x` and the hexadecimal digits.
-struct Hex(u32);
-
-impl fmt::Display for Hex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            0 => f.write_str("0"),
-            n => write!(f, "{n:#x}"),
-        }
-    }
-}
 
 /// A realm as `rtnl_rtrealm_n2a()` names it from iproute2's shipped `rt_realms`: 0 is
 /// `cosmos`, the rest are numbers.

@@ -269,6 +269,18 @@ pub struct RouteGet {
     /// `RTM_F_FIB_MATCH` (`fibmatch`): answer with the matching FIB entry instead of the
     /// resolved route.
     pub fib_match: bool,
+    /// `rtm_tos` (`tos T`): the packet's type of service.
+    pub tos: u8,
+    /// `RTM_F_NOTIFY` (`notify`): the answer carries the flag back.
+    pub notify: bool,
+    /// `RTA_UID` (`uid N`): the socket owner the lookup is for.
+    pub uid: Option<u32>,
+    /// `RTA_IP_PROTO` (`ipproto P`): the packet's protocol, for multipath hashing and rules.
+    pub ip_proto: Option<u8>,
+    /// `RTA_SPORT` (`sport N`, sent big-endian): the packet's source port.
+    pub sport: Option<u16>,
+    /// `RTA_DPORT` (`dport N`, sent big-endian): the packet's destination port.
+    pub dport: Option<u16>,
 }
 
 impl RouteGet {
@@ -281,6 +293,12 @@ impl RouteGet {
             oif: None,
             mark: None,
             fib_match: false,
+            tos: 0,
+            notify: false,
+            uid: None,
+            ip_proto: None,
+            sport: None,
+            dport: None,
         }
     }
 }
@@ -490,8 +508,9 @@ pub fn route_del<'b>(
 /// Flags `NLM_F_REQUEST`: the kernel answers with one `RTM_NEWROUTE`. `struct rtmsg` has the
 /// destination's family, full-length `rtm_dst_len` (and `rtm_src_len` with a source), and
 /// `rtm_flags` `RTM_F_LOOKUP_TABLE` for IPv4 (so the answer names the table; IPv6 has no such
-/// flag and always does, so `ip` leaves it out there) plus `RTM_F_FIB_MATCH` when asked.
-/// Attributes in this order: `RTA_DST`, `RTA_SRC`, `RTA_IIF`, `RTA_OIF`, `RTA_MARK`.
+/// flag and always does, so `ip` leaves it out there) plus `RTM_F_FIB_MATCH` and
+/// `RTM_F_NOTIFY` when asked, and `rtm_tos`. Attributes in this order: `RTA_DST`, `RTA_SRC`,
+/// `RTA_IIF`, `RTA_OIF`, `RTA_MARK`, `RTA_UID`, `RTA_IP_PROTO`, `RTA_SPORT`, `RTA_DPORT`.
 ///
 /// # Errors
 ///
@@ -510,11 +529,15 @@ pub fn route_get<'b>(
     if get.fib_match {
         flags |= rtm_f::FIB_MATCH;
     }
+    if get.notify {
+        flags |= rtm_f::NOTIFY;
+    }
     let mut b = MessageBuilder::new(buf, rtm::GETROUTE, nlm_f::REQUEST, seq)?;
     b.header(&RtMsg {
         rtm_family: family_of(get.dst),
         rtm_dst_len: max_prefix(get.dst),
         rtm_src_len: get.src.map_or(0, max_prefix),
+        rtm_tos: get.tos,
         rtm_flags: flags.into(),
         ..RtMsg::default()
     })?;
@@ -529,6 +552,17 @@ pub fn route_get<'b>(
     ] {
         if let Some(value) = value {
             b.put_u32(attr, value)?;
+        }
+    }
+    if let Some(uid) = get.uid {
+        b.put_u32(rta::UID, uid)?;
+    }
+    if let Some(proto) = get.ip_proto {
+        b.put_u8(rta::IP_PROTO, proto)?;
+    }
+    for (attr, port) in [(rta::SPORT, get.sport), (rta::DPORT, get.dport)] {
+        if let Some(port) = port {
+            b.put_be16(attr, port)?;
         }
     }
     Ok(b)
