@@ -507,6 +507,18 @@ impl<'a> Select for LinkFilter<'a> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, LinkMessage<'_>>),
     ) -> Result<()> {
+        self.rows_dyn(handle, &mut on)
+    }
+}
+
+impl<'a> LinkFilter<'a> {
+    /// [`Select::rows`] with `on` as a trait object: the query is compiled once, not once per
+    /// caller.
+    fn rows_dyn(
+        &self,
+        handle: &mut Handle,
+        on: &mut dyn FnMut(DumpRow<'_, LinkMessage<'_>>),
+    ) -> Result<()> {
         const OP: &str = "show links";
         if let Some(device) = self.device {
             return handle.link_get_with(device, |m| {
