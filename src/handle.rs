@@ -182,12 +182,17 @@ impl Handle {
     ) -> Result<R> {
         let object = object.to_string();
         let len = build(&mut self.tx).context(op, &object)?.len();
-        let request = self.tx.get_mut(..len).unwrap_or_default();
-        let reply = self
-            .engine
-            .request_reply(request, &mut self.rx)
-            .map_err(|e| Error::new(op, Some(object.clone()), e.into()))?;
+        let reply = self.exchange(op, &object, len)?;
         read(reply).map_err(|e| Error::new(op, Some(object), rtnl_sys::Error::from(e).into()))
+    }
+
+    /// The part of [`Handle::get`] that does not depend on its caller, compiled once: the
+    /// first `len` bytes of the request buffer sent, the reply received.
+    fn exchange(&mut self, op: &'static str, object: &str, len: usize) -> Result<Message<'_>> {
+        let request = self.tx.get_mut(..len).unwrap_or_default();
+        self.engine
+            .request_reply(request, &mut self.rx)
+            .map_err(|e| Error::new(op, Some(object.to_owned()), e.into()))
     }
 
     /// Turns `NLM_F_ECHO` on (or off) for the requests this handle acknowledges (adding,
