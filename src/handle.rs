@@ -153,7 +153,14 @@ impl Handle {
         object: impl ToString,
         build: impl FnOnce(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
     ) -> Result<()> {
-        let len = build(&mut self.tx).context(op, object.to_string())?.len();
+        let object = object.to_string();
+        let len = build(&mut self.tx).context(op, &object)?.len();
+        self.send_ack(op, object, len)
+    }
+
+    /// The part of [`Handle::ack`] that does not depend on its caller, compiled once: the
+    /// first `len` bytes of the request buffer sent, the acknowledgement (and the echo) read.
+    fn send_ack(&mut self, op: &'static str, object: String, len: usize) -> Result<()> {
         let request = self.tx.get_mut(..len).unwrap_or_default();
         let ack = match &mut self.echo {
             None => self.engine.request_ack(request, &mut self.rx),
