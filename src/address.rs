@@ -413,6 +413,18 @@ impl Select for AddressFilter<'_> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, AddressMessage<'_>>),
     ) -> Result<()> {
+        self.rows_dyn(handle, &mut on)
+    }
+}
+
+impl AddressFilter<'_> {
+    /// [`Select::rows`] with `on` as a trait object: the query is compiled once, not once per
+    /// caller.
+    fn rows_dyn(
+        &self,
+        handle: &mut Handle,
+        on: &mut dyn FnMut(DumpRow<'_, AddressMessage<'_>>),
+    ) -> Result<()> {
         const OP: &str = "show addresses";
         let index = match &self.dev {
             Some(dev) => Some(handle.resolve_index_for(OP, *dev)?),

@@ -45,13 +45,14 @@ pub(crate) fn retry_interrupted<R>(mut attempt: impl FnMut(u32) -> Result<R>) ->
 /// `D::Reply` and handed to `each`. A reply that does not parse does not stop the dump (its
 /// bytes are read to the end, so the socket stays in step); the first such error is returned
 /// after it.
-pub(crate) fn dump_once<T: Transport, D: Dump + ?Sized>(
+pub(crate) fn dump_once<'o, T: Transport, D: Dump + ?Sized + 'o>(
     engine: &mut Engine<T>,
     tx: &mut [u8],
     rx: &mut [u8],
     op: &'static str,
     dump: &D,
-    mut each: impl FnMut(&D::Reply<'_>),
+    // A trait object: this loop is compiled once per family, not once per caller too.
+    each: &'o mut dyn FnMut(&D::Reply<'_>),
 ) -> Result<()> {
     let len = dump.write(tx, 0).context_none(op)?.len();
     let request = tx.get_mut(..len).unwrap_or_default();
@@ -89,7 +90,9 @@ pub(crate) fn dump_consistent<T: Transport, D: Dump + ?Sized>(
         if attempt > 1 {
             on(DumpRow::Restart);
         }
-        dump_once(engine, tx, rx, op, dump, |view| on(DumpRow::View(view)))
+        dump_once(engine, tx, rx, op, dump, &mut |view| {
+            on(DumpRow::View(view))
+        })
     })
 }
 
@@ -107,7 +110,9 @@ pub(crate) fn dump_with<T: Transport, D: Dump + ?Sized>(
     if retry {
         return dump_consistent(engine, tx, rx, op, dump, on).map(|()| false);
     }
-    match dump_once(engine, tx, rx, op, dump, |view| on(DumpRow::View(view))) {
+    match dump_once(engine, tx, rx, op, dump, &mut |view| {
+        on(DumpRow::View(view))
+    }) {
         Ok(()) => Ok(false),
         Err(e) if is_interrupted(&e) => Ok(true),
         Err(e) => Err(e),

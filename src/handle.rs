@@ -153,7 +153,14 @@ impl Handle {
         object: impl ToString,
         build: impl FnOnce(&mut [u8]) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
     ) -> Result<()> {
-        let len = build(&mut self.tx).context(op, object.to_string())?.len();
+        let object = object.to_string();
+        let len = build(&mut self.tx).context(op, &object)?.len();
+        self.send_ack(op, object, len)
+    }
+
+    /// The part of [`Handle::ack`] that does not depend on its caller, compiled once: the
+    /// first `len` bytes of the request buffer sent, the acknowledgement (and the echo) read.
+    fn send_ack(&mut self, op: &'static str, object: String, len: usize) -> Result<()> {
         let request = self.tx.get_mut(..len).unwrap_or_default();
         let ack = match &mut self.echo {
             None => self.engine.request_ack(request, &mut self.rx),
@@ -182,12 +189,17 @@ impl Handle {
     ) -> Result<R> {
         let object = object.to_string();
         let len = build(&mut self.tx).context(op, &object)?.len();
-        let request = self.tx.get_mut(..len).unwrap_or_default();
-        let reply = self
-            .engine
-            .request_reply(request, &mut self.rx)
-            .map_err(|e| Error::new(op, Some(object.clone()), e.into()))?;
+        let reply = self.exchange(op, &object, len)?;
         read(reply).map_err(|e| Error::new(op, Some(object), rtnl_sys::Error::from(e).into()))
+    }
+
+    /// The part of [`Handle::get`] that does not depend on its caller, compiled once: the
+    /// first `len` bytes of the request buffer sent, the reply received.
+    fn exchange(&mut self, op: &'static str, object: &str, len: usize) -> Result<Message<'_>> {
+        let request = self.tx.get_mut(..len).unwrap_or_default();
+        self.engine
+            .request_reply(request, &mut self.rx)
+            .map_err(|e| Error::new(op, Some(object.to_owned()), e.into()))
     }
 
     /// Turns `NLM_F_ECHO` on (or off) for the requests this handle acknowledges (adding,

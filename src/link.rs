@@ -507,6 +507,18 @@ impl<'a> Select for LinkFilter<'a> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, LinkMessage<'_>>),
     ) -> Result<()> {
+        self.rows_dyn(handle, &mut on)
+    }
+}
+
+impl<'a> LinkFilter<'a> {
+    /// [`Select::rows`] with `on` as a trait object: the query is compiled once, not once per
+    /// caller.
+    fn rows_dyn(
+        &self,
+        handle: &mut Handle,
+        on: &mut dyn FnMut(DumpRow<'_, LinkMessage<'_>>),
+    ) -> Result<()> {
         const OP: &str = "show links";
         if let Some(device) = self.device {
             return handle.link_get_with(device, |m| {
@@ -633,6 +645,26 @@ impl Handle {
         link: LinkRef<'_>,
         read: impl FnOnce(&LinkMessage<'_>) -> R,
     ) -> Result<R> {
+        let mut read = Some(read);
+        let mut value = None;
+        self.link_get_dyn(link, &mut |m| value = read.take().map(|read| read(m)))?;
+        // `link_get_dyn` succeeds only after it read the reply.
+        value.ok_or_else(|| {
+            Error::new(
+                "show link",
+                Some(describe(link)),
+                ErrorKind::Invalid("no reply read"),
+            )
+        })
+    }
+
+    /// [`Handle::link_get_with`] with the reader as a trait object: the request, its errors
+    /// and ip's `Cannot find device` are compiled once, not once per caller.
+    fn link_get_dyn(
+        &mut self,
+        link: LinkRef<'_>,
+        read: &mut dyn FnMut(&LinkMessage<'_>),
+    ) -> Result<()> {
         self.get(
             "show link",
             describe(link),

@@ -717,7 +717,7 @@ impl Monitor {
             &mut self.buf,
             op,
             dump,
-            |view| {
+            &mut |view| {
                 f(view.clone().payload());
                 n += 1;
             },

@@ -353,6 +353,18 @@ impl Select for NeighbourFilter<'_> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, NeighbourMessage<'_>>),
     ) -> Result<()> {
+        self.rows_dyn(handle, &mut on)
+    }
+}
+
+impl NeighbourFilter<'_> {
+    /// [`Select::rows`] with `on` as a trait object: the query is compiled once, not once per
+    /// caller.
+    fn rows_dyn(
+        &self,
+        handle: &mut Handle,
+        on: &mut dyn FnMut(DumpRow<'_, NeighbourMessage<'_>>),
+    ) -> Result<()> {
         const OP: &str = NeighbourFilter::DUMP_OP;
         let index = match self.dev {
             Some(dev) => Some(handle.resolve_index_for(OP, dev)?),

@@ -349,6 +349,18 @@ impl Select for RouteFilter<'_> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, RouteMessage<'_>>),
     ) -> Result<()> {
+        self.rows_dyn(handle, &mut on)
+    }
+}
+
+impl RouteFilter<'_> {
+    /// [`Select::rows`] with `on` as a trait object: the query is compiled once, not once per
+    /// caller.
+    fn rows_dyn(
+        &self,
+        handle: &mut Handle,
+        on: &mut dyn FnMut(DumpRow<'_, RouteMessage<'_>>),
+    ) -> Result<()> {
         const OP: &str = "show routes";
         let oif = match &self.dev {
             Some(dev) => Some(handle.resolve_index_for(OP, *dev)?),

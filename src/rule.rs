@@ -271,6 +271,18 @@ impl Select for RuleFilter<'_> {
         handle: &mut Handle,
         mut on: impl FnMut(DumpRow<'_, RuleMessage<'_>>),
     ) -> Result<()> {
+        self.rows_dyn(handle, &mut on)
+    }
+}
+
+impl RuleFilter<'_> {
+    /// [`Select::rows`] with `on` as a trait object: the query is compiled once, not once per
+    /// caller.
+    fn rows_dyn(
+        &self,
+        handle: &mut Handle,
+        on: &mut dyn FnMut(DumpRow<'_, RuleMessage<'_>>),
+    ) -> Result<()> {
         handle.dump_rows("show rules", &self.dump, &mut |row| match row {
             DumpRow::View(m) if !self.keeps(m) => {}
             row => on(row),

@@ -269,93 +269,11 @@ impl<'a, const N: usize, S: Slot<'a>> AttrIndex<'a, N, S> {
     pub(crate) fn parse(bytes: &'a [u8], base: usize, policy: &[Rule; N]) -> Result<Self, Error> {
         let mut slots = [S::ABSENT; N];
         if bytes.len() <= usize::from(u16::MAX) {
-            Self::walk::<false>(bytes, base, policy, &mut slots)?;
+            walk::<S, false>(bytes, base, policy, &mut slots)?;
         } else {
-            Self::walk_long(bytes, base, policy, &mut slots)?;
+            walk_long(bytes, base, policy, &mut slots)?;
         }
         Ok(AttrIndex { bytes, base, slots })
-    }
-
-    /// [`Self::walk`] for a run of 64 KiB or more, out of line.
-    #[inline(never)]
-    #[cold]
-    fn walk_long(
-        bytes: &'a [u8],
-        base: usize,
-        policy: &[Rule; N],
-        slots: &mut [S; N],
-    ) -> Result<(), Error> {
-        Self::walk::<true>(bytes, base, policy, slots)
-    }
-
-    /// The loop of [`Self::parse`]. When `LONG` is false, `bytes` is at most `u16::MAX` long,
-    /// so every attribute fits its slot.
-    #[inline(always)]
-    fn walk<const LONG: bool>(
-        bytes: &'a [u8],
-        base: usize,
-        policy: &[Rule; N],
-        slots: &mut [S; N],
-    ) -> Result<(), Error> {
-        let total = bytes.len();
-        let mut pos = 0usize;
-        // `pos` stays at most `total + 3`, so `pos + 4` does not wrap.
-        while let Some(&[l0, l1, t0, t1]) = bytes
-            .get(pos..pos.wrapping_add(NlAttr::SIZE))
-            .and_then(|header| <&[u8; 4]>::try_from(header).ok())
-        {
-            let len16 = u16::from_ne_bytes([l0, l1]);
-            let len = usize::from(len16);
-            // `pos + len` does not wrap: `len` is at most `u16::MAX`.
-            if len < NlAttr::SIZE || pos.wrapping_add(len) > total {
-                return Err(Self::error_at(bytes, base, pos, policy));
-            }
-            // Flag bits (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`) put a type far above every
-            // table, so a type that indexes the table as sent has none, and only the others
-            // are masked.
-            let raw = usize::from(u16::from_ne_bytes([t0, t1]));
-            let ty = if raw < N { raw } else { without_flags(raw) };
-            if let (Some(slot), Some(rule)) = (slots.get_mut(ty), policy.get(ty)) {
-                if !rule.allows(len.wrapping_sub(NlAttr::SIZE)) {
-                    return Err(Self::error_at(bytes, base, pos, policy));
-                }
-                // `len <= total - pos`, so `pos + len` does not wrap, and fits 16 bits when the
-                // run does.
-                *slot = match (u16::try_from(pos), u16::try_from(pos.wrapping_add(len))) {
-                    (Ok(pos), Ok(_)) if !LONG => S::record(bytes, pos, len16),
-                    _ => S::record_long(bytes, pos, len),
-                };
-            }
-            // `len` is at most `u16::MAX` and `pos` below `total`: no wrap.
-            pos = pos.wrapping_add(align4(len));
-        }
-        // Fewer than 4 bytes left: a truncated header, unless it is the end of the run (the
-        // last attribute may end without its padding, which puts `pos` past it).
-        if pos < total {
-            return Err(Self::error_at(bytes, base, pos, policy));
-        }
-        Ok(())
-    }
-
-    /// The error the walk stopped on at `pos`, found again by the general reader, off the hot
-    /// path.
-    #[cold]
-    #[inline(never)]
-    fn error_at(bytes: &[u8], base: usize, pos: usize, policy: &[Rule; N]) -> Error {
-        let offset = base.saturating_add(pos);
-        let found = match split_attr(bytes.get(pos..).unwrap_or_default(), offset) {
-            Err(error) => Some(error),
-            Ok((attr, _)) => policy
-                .get(usize::from(attr.ty()))
-                .and_then(|rule| rule.check(&attr).err()),
-        };
-        // The walk only stops where one of the two fails.
-        found.unwrap_or(Error::BadLength {
-            layer: Layer::Attribute,
-            len: 0,
-            min: NlAttr::SIZE,
-            offset,
-        })
     }
 
     /// All the attributes, in order.
@@ -364,12 +282,11 @@ impl<'a, const N: usize, S: Slot<'a>> AttrIndex<'a, N, S> {
         Attrs::with_offset(self.bytes, self.base)
     }
 
-    /// The last attribute of type `ty`, found by walking.
+    /// The last attribute of type `ty`, found by walking (the same for every `N` and slot
+    /// layout, so compiled once: [`walk_to`]).
+    #[inline]
     fn walk_to(&self, ty: u16) -> Option<Attr<'a>> {
-        self.iter()
-            .map_while(Result::ok)
-            .filter(|a| a.ty() == ty)
-            .last()
+        walk_to(self.bytes, self.base, ty)
     }
 
     /// The attribute of type `ty`; a table lookup for types below `N`, a walk otherwise.
@@ -469,6 +386,102 @@ impl<'a, const N: usize, S: Slot<'a>> AttrIndex<'a, N, S> {
     pub(crate) fn ipv6(&self, ty: u16) -> Option<Ipv6Addr> {
         self.chunk::<16>(ty).map(Ipv6Addr::from)
     }
+}
+
+/// The last attribute of type `ty` in `bytes` (which start `base` bytes into their message),
+/// found by walking: [`AttrIndex`]'s path for types beyond its table.
+fn walk_to(bytes: &[u8], base: usize, ty: u16) -> Option<Attr<'_>> {
+    Attrs::with_offset(bytes, base)
+        .map_while(Result::ok)
+        .filter(|a| a.ty() == ty)
+        .last()
+}
+
+/// [`walk`] for a run of 64 KiB or more, out of line.
+#[inline(never)]
+#[cold]
+fn walk_long<'a, S: Slot<'a>>(
+    bytes: &'a [u8],
+    base: usize,
+    policy: &[Rule],
+    slots: &mut [S],
+) -> Result<(), Error> {
+    walk::<S, true>(bytes, base, policy, slots)
+}
+
+/// The loop of [`AttrIndex::parse`], over its table as slices (`policy` and `slots` are as long
+/// as each other; inlined into `parse`, their length is its constant `N`). When `LONG` is
+/// false, `bytes` is at most `u16::MAX` long, so every attribute fits its slot.
+#[inline(always)]
+fn walk<'a, S: Slot<'a>, const LONG: bool>(
+    bytes: &'a [u8],
+    base: usize,
+    policy: &[Rule],
+    slots: &mut [S],
+) -> Result<(), Error> {
+    let total = bytes.len();
+    let mut pos = 0usize;
+    // `pos` stays at most `total + 3`, so `pos + 4` does not wrap.
+    while let Some(&[l0, l1, t0, t1]) = bytes
+        .get(pos..pos.wrapping_add(NlAttr::SIZE))
+        .and_then(|header| <&[u8; 4]>::try_from(header).ok())
+    {
+        let len16 = u16::from_ne_bytes([l0, l1]);
+        let len = usize::from(len16);
+        // `pos + len` does not wrap: `len` is at most `u16::MAX`.
+        if len < NlAttr::SIZE || pos.wrapping_add(len) > total {
+            return Err(error_at(bytes, base, pos, policy));
+        }
+        // Flag bits (`NLA_F_NESTED`, `NLA_F_NET_BYTEORDER`) put a type far above every
+        // table, so a type that indexes the table as sent has none, and only the others
+        // are masked.
+        let raw = usize::from(u16::from_ne_bytes([t0, t1]));
+        let ty = if raw < slots.len() {
+            raw
+        } else {
+            without_flags(raw)
+        };
+        if let (Some(slot), Some(rule)) = (slots.get_mut(ty), policy.get(ty)) {
+            if !rule.allows(len.wrapping_sub(NlAttr::SIZE)) {
+                return Err(error_at(bytes, base, pos, policy));
+            }
+            // `len <= total - pos`, so `pos + len` does not wrap, and fits 16 bits when the
+            // run does.
+            *slot = match (u16::try_from(pos), u16::try_from(pos.wrapping_add(len))) {
+                (Ok(pos), Ok(_)) if !LONG => S::record(bytes, pos, len16),
+                _ => S::record_long(bytes, pos, len),
+            };
+        }
+        // `len` is at most `u16::MAX` and `pos` below `total`: no wrap.
+        pos = pos.wrapping_add(align4(len));
+    }
+    // Fewer than 4 bytes left: a truncated header, unless it is the end of the run (the
+    // last attribute may end without its padding, which puts `pos` past it).
+    if pos < total {
+        return Err(error_at(bytes, base, pos, policy));
+    }
+    Ok(())
+}
+
+/// The error the walk stopped on at `pos`, found again by the general reader, off the hot
+/// path (one function for every table size).
+#[cold]
+#[inline(never)]
+fn error_at(bytes: &[u8], base: usize, pos: usize, policy: &[Rule]) -> Error {
+    let offset = base.saturating_add(pos);
+    let found = match split_attr(bytes.get(pos..).unwrap_or_default(), offset) {
+        Err(error) => Some(error),
+        Ok((attr, _)) => policy
+            .get(usize::from(attr.ty()))
+            .and_then(|rule| rule.check(&attr).err()),
+    };
+    // The walk only stops where one of the two fails.
+    found.unwrap_or(Error::BadLength {
+        layer: Layer::Attribute,
+        len: 0,
+        min: NlAttr::SIZE,
+        offset,
+    })
 }
 
 #[cfg(test)]

@@ -1160,6 +1160,18 @@ impl<'a> ShowArgs<'a> {
         table: &mut LinkTable,
         mut each: impl FnMut(&LinkMessage<'_>, &mut LinkTable),
     ) -> CmdResult {
+        self.for_each_resolved_dyn(ctx, filter, table, &mut each)
+    }
+
+    /// [`ShowArgs::for_each_resolved`] with `each` as a trait object: the dump and its window
+    /// are compiled once, not once per caller (`link show`, `address show`).
+    fn for_each_resolved_dyn(
+        &self,
+        ctx: &mut Ctx,
+        filter: LinkFilter<'a>,
+        table: &mut LinkTable,
+        each: &mut dyn FnMut(&LinkMessage<'_>, &mut LinkTable),
+    ) -> CmdResult {
         let handle = ctx.handle()?;
         *table = LinkTable::new(handle);
         if !ctx.opts.json {
