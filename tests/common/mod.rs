@@ -89,6 +89,65 @@ pub fn ip(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
+/// `text` with the values of its clocks taken out: the numbers after `used ` (`A/B/C` too),
+/// `expires `, `age ` and their JSON keys, which count seconds and so may differ by a tick
+/// between two namespaces set up one after the other (the 6.1 guest under TCG takes seconds
+/// to set one up). The text with each clock as `#`, and the clocks in order.
+pub fn without_clocks(text: &str) -> (String, Vec<i64>) {
+    const KEYS: [&str; 10] = [
+        "used ",
+        "expires ",
+        "age ",
+        "\"used\":",
+        "\"confirmed\":",
+        "\"updated\":",
+        "\"expires\":",
+        "\"age\":",
+        "confirmed ",
+        "updated ",
+    ];
+    let (mut out, mut clocks) = (String::new(), Vec::new());
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        for key in KEYS {
+            if let Some(after) = rest.strip_prefix(key) {
+                out.push_str(key);
+                rest = after;
+                // One number, or `A/B/C`; a leading `-` for an expired route.
+                loop {
+                    let sign = usize::from(rest.starts_with('-'));
+                    let digits = rest[sign..].bytes().take_while(u8::is_ascii_digit).count();
+                    if digits == 0 {
+                        continue 'scan;
+                    }
+                    clocks.push(rest[..sign + digits].parse().expect("digits"));
+                    out.push('#');
+                    rest = &rest[sign + digits..];
+                    match rest.strip_prefix('/') {
+                        Some(after) if after.starts_with(|c: char| c.is_ascii_digit()) => {
+                            out.push('/');
+                            rest = after;
+                        }
+                        _ => continue 'scan,
+                    }
+                }
+            }
+        }
+        let c = rest.chars().next().expect("not empty");
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    (out, clocks)
+}
+
+/// Whether `ours` and `theirs` are the same text with each clock (see [`without_clocks`])
+/// at most `slack` seconds apart.
+pub fn same_but_clocks(ours: &str, theirs: &str, slack: i64) -> bool {
+    let (a, x) = without_clocks(ours);
+    let (b, y) = without_clocks(theirs);
+    a == b && x.len() == y.len() && x.iter().zip(&y).all(|(x, y)| (x - y).abs() <= slack)
+}
+
 /// Whether the kernel's linkwatch work is still to give a link that is up (other than `lo`)
 /// its operational state, in `ip -j link show` output `links`: `UNKNOWN` until then, then
 /// `NO-CARRIER` and `LOWERLAYERDOWN` for a veth whose peer is down. It comes up to a second
