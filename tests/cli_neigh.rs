@@ -192,6 +192,10 @@ fn get_prints_text_even_with_json() {
         "neigh get to 192.0.2.3 dev v0",
         "neigh get 2001:db8::2 dev v0",
         "-j neigh get 192.0.2.2 dev v0",
+        "-o neigh get 192.0.2.2 dev v0",
+        "-o -j neigh get 2001:db8::2 dev v0",
+        "-c neigh get 192.0.2.2 dev v0",
+        "-c -j neigh get 192.0.2.2 dev v0",
         "neigh get proxy 192.0.2.9 dev v0",
         "neigh get proxy 2001:db8::9 dev v1",
     ] {
@@ -302,6 +306,9 @@ fn changes_leave_what_ip_leaves() {
         "-s neigh flush dev v1 nud stale",
         "-s -s neigh flush dev v0 nud all",
         "-s -s -j neigh flush nud reachable nud stale",
+        "-s -s -o neigh flush dev v0 nud all",
+        "-s -s -c neigh flush dev v0 nud all",
+        "-s -s -c -j neigh flush dev v0 nud all",
         "-4 neigh flush to 192.0.2.0/24 nud all",
         "neigh flush proxy",
     ] {

@@ -179,6 +179,64 @@ fn exec_matches_ip() {
     std::fs::remove_file(&batch).unwrap();
 }
 
+/// `SIGPIPE`'s number (13 on Linux).
+fn libc_sigpipe() -> u32 {
+    rustix::process::Signal::PIPE.as_raw().unsigned_abs()
+}
+
+/// The command starts as ip's does: with `SIGPIPE` at its default action although rtnl ignores
+/// it (ip does not), by `exec`, in a batch's child and in `-all`'s; a command that cannot be
+/// executed and one killed by a signal end as ip's do, in a batch and with `-all`.
+#[test]
+fn exec_child_starts_and_ends_as_ips() {
+    let _run = private_netns_with_run_netns();
+    ok(&["netns", "add", "blue"]);
+    let signals = ["grep", "-E", "^Sig(Ign|Blk)", "/proc/self/status"];
+    let out = same(&[&["netns", "exec", "blue"][..], &signals].concat());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let ignored = text
+        .lines()
+        .find_map(|line| line.strip_prefix("SigIgn:\t"))
+        .and_then(|mask| u64::from_str_radix(mask, 16).ok())
+        .expect("SigIgn in /proc/self/status");
+    assert_eq!(ignored & (1 << (libc_sigpipe() - 1)), 0, "{text}");
+    let out = same(&[&["-all", "netns", "exec"][..], &signals].concat());
+    assert_eq!(out.stdout, format!("\nnetns: blue\n{text}").as_bytes());
+
+    let batch = std::env::temp_dir().join(format!("rtnl-netns-child-{}", std::process::id()));
+    let batch_path = batch.to_str().unwrap();
+    let run_batch = |lines: &[&str]| {
+        let mut file = std::fs::File::create(&batch).unwrap();
+        for line in lines {
+            writeln!(file, "{line}").unwrap();
+        }
+        drop(file);
+        let out = same(&["-force", "-b", batch_path]);
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (code, stdout) = run_batch(&[
+        "netns exec blue grep -E ^Sig(Ign|Blk) /proc/self/status",
+        "netns exec blue no-such-command-rtnl",
+        "netns exec blue /nonexistent/command",
+        "netns exec blue true",
+    ]);
+    assert_eq!((code, stdout), (Some(1), text.clone()));
+    // Killed by a signal: ip ends at once, exit 1, the lines after it not run.
+    let (code, stdout) = run_batch(&[
+        "netns exec blue sh -c \"kill -9 $$\"",
+        "netns exec blue echo after",
+    ]);
+    assert_eq!((code, stdout.as_str()), (Some(1), ""));
+    std::fs::remove_file(&batch).unwrap();
+
+    same(&["-all", "netns", "exec", "/nonexistent/command"]);
+    let out = same(&["-all", "netns", "exec", "sh", "-c", "kill -9 $$"]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
 /// `-all netns exec` runs in each namespace under `netns: NAME` headers (a failing command is
 /// reported, the run goes on, exit 0), and `-all netns delete` removes every name.
 #[test]

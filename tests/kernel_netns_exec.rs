@@ -9,6 +9,7 @@
 mod common;
 
 use std::ffi::CString;
+use std::os::unix::process::ExitStatusExt as _;
 use std::process::Command;
 use std::time::Duration;
 
@@ -121,6 +122,46 @@ fn exec_runs_a_child_inside_the_namespace_like_ip_netns_exec() {
 /// `EINVAL` without a libc dependency.
 fn libc_einval() -> i32 {
     rustix::io::Errno::INVAL.raw_os_error()
+}
+
+/// `NetnsExec::run`, `ip -b`'s and `ip -all`'s child: the command runs in the namespace, its
+/// exit code comes back, a command that cannot be started (no such program, a file that is not
+/// a namespace) is exit 1, one killed by a signal is that signal, and the caller stays where
+/// it was.
+#[test]
+fn run_waits_for_a_child_inside_the_namespace() {
+    let run = private_netns_and_run_dir();
+    let etc = etc_dir(run.path());
+    let names = Namespaces::at(run.path()).with_etc_dir(&etc);
+    names.add("blue").unwrap();
+    names
+        .handle("blue")
+        .unwrap()
+        .link_add(&LinkAdd::veth("v0", "v1"))
+        .unwrap();
+    let here = NetnsId::current().unwrap();
+    let blue = names.prepare_exec("blue").unwrap();
+
+    let listing = format!("{}-listing", run.path());
+    let script = format!("ls /sys/class/net > {listing}; exit 3");
+    let status = blue.run(&[b"sh".as_slice(), b"-c", script.as_bytes()]);
+    assert_eq!(status.code(), Some(3));
+    assert_eq!(std::fs::read_to_string(&listing).unwrap(), "lo\nv0\nv1\n");
+    std::fs::remove_file(&listing).unwrap();
+
+    assert_eq!(blue.run(&[b"true".as_slice()]).code(), Some(0));
+    let missing = blue.run(&[b"/nonexistent/command".as_slice()]);
+    assert_eq!(missing.code(), Some(1));
+    assert_eq!(blue.run(&[]).code(), Some(1));
+    let killed = blue.run(&[b"sh".as_slice(), b"-c", b"kill -9 $$"]);
+    assert_eq!((killed.code(), killed.signal()), (None, Some(9)));
+
+    std::fs::write(format!("{}/plain", run.path()), "not a namespace").unwrap();
+    let plain = names.prepare_exec("plain").unwrap();
+    assert_eq!(plain.run(&[b"true".as_slice()]).code(), Some(1));
+
+    assert_eq!(NetnsId::current().unwrap(), here);
+    std::fs::remove_dir_all(&etc).unwrap();
 }
 
 #[test]

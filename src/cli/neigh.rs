@@ -15,7 +15,6 @@
 use std::net::IpAddr;
 
 use rtnl_ip::codec::{af, nlm_f, ntf, ntf_ext, nud};
-use rtnl_ip::show::Printer;
 use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
 use rtnl_ip::{ErrorKind, LinkRef, NeighbourFilter, NeighbourSpec, names};
@@ -289,19 +288,25 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     let handle = ctx.handle()?;
     let mut links = LinkTable::new(handle);
-    ctx.flush();
-    let mut p = Printer::new(Vec::new(), false, false);
-    p.set_color(ctx.opts.palette());
-    ctx.handle()?
+    let mut p = text_printer(ctx);
+    let result = ctx
+        .handle()?
         .neigh_get_with(LinkRef::from(dev), dst, proxy, |m| {
             neighbour(&mut p, m, &mut links, style);
         })
-        .map_err(|e| naming(dev, |_| Failure::Lib(e)))?;
-    let text = p.finish().unwrap_or_default();
-    // As bytes: a device name need not be UTF-8.
-    ctx.flush();
-    super::out::flush_bytes(&text);
-    Ok(())
+        .map_err(|e| naming(dev, |_| Failure::Lib(e)));
+    ctx.finish(p, result)
+}
+
+/// The stdout printer in text, `-j` and `-o` or not: `ip` prints `neigh get` and `neigh flush
+/// -s -s` as text (coloured with `-c`, but not with `-j` too).
+fn text_printer(ctx: &mut Ctx) -> super::Out {
+    let json = std::mem::replace(&mut ctx.opts.json, false);
+    let mut p = ctx.printer();
+    ctx.opts.json = json;
+    p.set_oneline(false);
+    p.set_color(ctx.opts.palette());
+    p
 }
 
 /// `neigh show|flush` (`do_show_or_flush()`).
@@ -468,10 +473,9 @@ fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
         brief: ctx.opts.brief,
     };
     let mut links = LinkTable::new(ctx.handle()?);
-    let mut p = Printer::new(Vec::new(), false, false);
-    p.set_color(ctx.opts.palette());
+    let mut p = text_printer(ctx);
     let (mut current, mut count) = (0, 0);
-    let round_line = |p: &mut Printer<Vec<u8>>, round: usize, count: usize| {
+    let round_line = |p: &mut super::Out, round: usize, count: usize| {
         if stats > 0 {
             p.text(format_args!(
                 "\n*** Round {round}, deleting {count} entries ***\n"
@@ -496,10 +500,8 @@ fn flush_neighbours(ctx: &mut Ctx, filter: &NeighbourFilter<'_>) -> CmdResult {
     if current != 0 && !refused {
         round_line(&mut p, current, count);
     }
-    let text = p.finish().unwrap_or_default();
-    // As bytes: a device name need not be UTF-8.
-    ctx.flush();
-    super::out::flush_bytes(&text);
+    // What was printed goes out before a failure's message.
+    let _ = ctx.finish(p, Ok(()));
     // ip's flush ends with exit(1) on either failure, a batch too.
     let rounds = match rounds {
         Ok(rounds) => rounds,

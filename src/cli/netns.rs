@@ -21,12 +21,9 @@
 use std::ffi::OsStr;
 use std::fmt::Write as _;
 use std::os::unix::ffi::OsStrExt as _;
-use std::os::unix::process::{CommandExt as _, ExitStatusExt as _};
-use std::process::Command;
 
 use rtnl_ip::names;
 use rtnl_ip::netns::Namespaces;
-use rtnl_ip::sys::CommandNetnsExt as _;
 use rtnl_ip::topology::Topology;
 use rtnl_ip::{ErrorKind, Nsid, NsidValue};
 
@@ -347,46 +344,41 @@ fn pids(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// namespace in turn, each in a child, under a `netns: NAME` header. The name, the command and
 /// its arguments are the words' bytes, as ip passes them.
 fn exec(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let words: Vec<&OsStr> = rest(args)
+    let words: Vec<&[u8]> = rest(args)
         .into_iter()
-        .map(|word| OsStr::from_bytes(args.bytes(word)))
+        .map(|word| args.bytes(word))
         .collect();
     if ctx.opts.all {
-        let [cmd, cmd_args @ ..] = words.as_slice() else {
+        if words.is_empty() {
             return Err(local("No command specified"));
-        };
-        return exec_all(ctx, cmd, cmd_args);
+        }
+        return exec_all(ctx, &words);
     }
     let [name, command @ ..] = words.as_slice() else {
         return Err(local("No netns name specified"));
     };
-    let [cmd, cmd_args @ ..] = command else {
+    if command.is_empty() {
         return Err(local("No command specified"));
-    };
+    }
     let names = namespaces();
     let prepared = names
-        .prepare_exec(name)
-        .map_err(|e| naming(name.as_bytes(), |name| cannot_open_named(name, &e)))?;
+        .prepare_exec(OsStr::from_bytes(name))
+        .map_err(|e| naming(name, |name| cannot_open_named(name, &e)))?;
     ctx.flush();
     if ctx.opts.batch.is_some() {
-        let status = Command::new(cmd)
-            .args(cmd_args)
-            .netns_exec(prepared)
-            .status()
-            .map_err(|e| exec_failed(cmd, &e))?;
-        return match status.code() {
-            Some(0) => Ok(()),
-            Some(code) => Err(Failure::Exit(u8::try_from(code & 0xff).unwrap_or(1))),
-            None => Err(Failure::Exit(1)),
+        // A command that cannot be started is reported by the child, which exits 1.
+        return match exited(&prepared.run(command)) {
+            0 => Ok(()),
+            code => Err(Failure::Exit(code)),
         };
     }
     // ip's messages for each step (`setting the network namespace "x" failed: ...`), exit 255.
     prepared
         .enter()
-        .map_err(|e| naming(name.as_bytes(), |_| Failure::Usage(e.to_string())))?;
-    // `exec` returns only when it failed.
-    let e = Command::new(cmd).args(cmd_args).exec();
-    Err(exec_failed(cmd, &e))
+        .map_err(|e| naming(name, |_| Failure::Usage(e.to_string())))?;
+    // `exec` returns only when it failed, after ip's `exec of "CMD" failed: <strerror>`.
+    rtnl_ip::sys::exec(command);
+    Err(Failure::Exit(1))
 }
 
 /// `Cannot open network namespace "NAME": <strerror>`, exit 255 (`netns exec`).
@@ -397,21 +389,19 @@ fn cannot_open_named(name: &str, e: &rtnl_ip::Error) -> Failure {
     ))
 }
 
-/// `exec of "CMD" failed: <strerror>`, exit 1 (the command's bytes, as ip prints them).
-fn exec_failed(cmd: &OsStr, e: &std::io::Error) -> Failure {
-    let why = e
-        .raw_os_error()
-        .and_then(rtnl_ip::sys::strerror)
-        .map_or_else(|| e.to_string(), str::to_owned);
-    naming(cmd.as_bytes(), |cmd| {
-        local(format!("exec of \"{cmd}\" failed: {why}"))
-    })
+/// The exit code of a child `netns exec` ran. One that did not exit (killed by a signal) ends
+/// rtnl at once with exit 1, batch or not, as it ends `ip` (iproute2 `lib/exec.c`).
+fn exited(status: &std::process::ExitStatus) -> u8 {
+    match status.code() {
+        Some(code) => u8::try_from(code & 0xff).unwrap_or(1),
+        None => std::process::exit(1),
+    }
 }
 
 /// `-all netns exec CMD...`: in each namespace (directory order) under `\nnetns: NAME\n`; a
 /// command that fails is reported and the next namespace follows; one killed by a signal
-/// ends the run with exit 1, as `ip` does. Exit 0 otherwise.
-fn exec_all(ctx: &mut Ctx, cmd: &OsStr, cmd_args: &[&OsStr]) -> CmdResult {
+/// ends the run with exit 1 ([`exited`]), as `ip` does. Exit 0 otherwise.
+fn exec_all(ctx: &mut Ctx, command: &[&[u8]]) -> CmdResult {
     let names = namespaces();
     for name in names.names().map_err(Failure::Lib)? {
         let mut header = b"\nnetns: ".to_vec();
@@ -426,15 +416,8 @@ fn exec_all(ctx: &mut Ctx, cmd: &OsStr, cmd_args: &[&OsStr]) -> CmdResult {
                 continue;
             }
         };
-        match Command::new(cmd)
-            .args(cmd_args)
-            .netns_exec(prepared)
-            .status()
-        {
-            Ok(status) if status.signal().is_some() => return Err(Failure::Exit(1)),
-            Ok(_) => {}
-            Err(e) => report_bytes(&exec_failed(cmd, &e)),
-        }
+        // A command that cannot be started is reported by the child, which exits 1.
+        exited(&prepared.run(command));
     }
     Ok(())
 }

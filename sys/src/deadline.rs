@@ -11,6 +11,7 @@ use core::time::Duration;
 use rustix::event::{PollFd, PollFlags, Timespec};
 use rustix::fd::AsFd;
 use rustix::io::Errno;
+#[cfg(not(feature = "std"))]
 use rustix::time::{ClockId, clock_gettime};
 
 use crate::socket::Socket;
@@ -27,7 +28,18 @@ pub struct Deadline {
     at: Duration,
 }
 
+/// `clock_gettime(CLOCK_MONOTONIC)` as a duration since a fixed origin: with `std`, through
+/// [`std::time::Instant`] (the C library's `clock_gettime`, which a program with `std` links
+/// anyway; rustix's own reader would add its vDSO lookup, about 2 KB), measured from the
+/// first reading in the process.
+#[cfg(feature = "std")]
+fn monotonic_now() -> Duration {
+    static ORIGIN: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    ORIGIN.get_or_init(std::time::Instant::now).elapsed()
+}
+
 /// `clock_gettime(CLOCK_MONOTONIC)` as a duration since the clock's origin.
+#[cfg(not(feature = "std"))]
 fn monotonic_now() -> Duration {
     let now = clock_gettime(ClockId::Monotonic);
     // The monotonic clock never reads negative; a negative field would be a kernel bug.

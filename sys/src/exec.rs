@@ -18,8 +18,10 @@
 //!
 //! [`NetnsExec::prepare`] opens the namespace and builds every path up front;
 //! [`NetnsExec::enter`] then makes only system calls, with no allocation and no lock, so it is
-//! async-signal-safe and may run between `fork` and `exec` (the `std` feature's
-//! [`CommandNetnsExt`] hooks it into [`std::process::Command`]).
+//! async-signal-safe and may run between `fork` and `exec`. With the `std` feature, [`exec`]
+//! is `ip`'s `execvp` of the command and [`NetnsExec::run`] its child (`fork`, enter, `exec`,
+//! `waitpid`), as `ip -b` and `ip -all` run it; [`CommandNetnsExt`] hooks `enter` into a
+//! [`std::process::Command`] instead.
 //!
 //! # References
 //!  - [`ip-netns(8)`](https://man7.org/linux/man-pages/man8/ip-netns.8.html)
@@ -225,6 +227,157 @@ impl CommandNetnsExt for std::process::Command {
         // formats into a stack buffer and writes with `write(2)`; the error is an OS error
         // code, which `io::Error` holds without allocating.
         unsafe { self.pre_exec(hook) }
+    }
+}
+
+/// `execvp(3)`, as `ip netns exec` runs its command (iproute2 `lib/exec.c`, `cmd_exec`): the
+/// program `argv[0]` looked up in `PATH` when it has no `/`, the environment inherited.
+/// `SIGPIPE` goes back to its default action first (this process ignores it, and a program
+/// inherits ignored signals); the signal mask is passed on as `ip` passes it.
+///
+/// Each word is a C string: it ends at its first NUL byte, as it would in `ip`.
+///
+/// Returns only when it failed, after writing `ip`'s `exec of "CMD" failed: <strerror>` to
+/// stderr; the result is the errno (`EINVAL` for an empty `argv`, with nothing written).
+///
+/// # References
+///  - [`execvp(3)`](https://man7.org/linux/man-pages/man3/execvp.3.html)
+#[cfg(feature = "std")]
+pub fn exec(argv: &[&[u8]]) -> Errno {
+    match Argv::new(argv) {
+        Some(argv) => argv.exec(),
+        None => Errno::INVAL,
+    }
+}
+
+#[cfg(feature = "std")]
+impl NetnsExec {
+    /// `ip -b FILE`'s and `ip -all`'s `netns exec NAME CMD`: the command in a child that enters
+    /// the namespace ([`enter`](Self::enter)) and executes it ([`exec`]); this process waits
+    /// for it and is left as it was.
+    ///
+    /// The result is the child's status, as `waitpid(2)` reports it. When the command cannot
+    /// be started, `ip`'s messages are on stderr and the status is exit 1, as when `ip`'s
+    /// child fails: a failed step of entering is reported (`setting the network namespace
+    /// "NAME" failed: ...`) and then `exec of "CMD" failed: <strerror>` with its errno, as is
+    /// a failed `execvp`, `fork(2)` or `waitpid`. An empty `argv` is exit 1 with nothing
+    /// written.
+    ///
+    /// The child makes only system calls on what was built before the `fork` (no allocation,
+    /// no lock), so this is sound in a multi-threaded process.
+    ///
+    /// # References
+    ///  - [`fork(2)`](https://man7.org/linux/man-pages/man2/fork.2.html)
+    ///  - [`waitpid(2)`](https://man7.org/linux/man-pages/man2/waitpid.2.html)
+    pub fn run(&self, argv: &[&[u8]]) -> std::process::ExitStatus {
+        use std::os::unix::process::ExitStatusExt as _;
+        // `exit(1)` as `waitpid` encodes it.
+        let failed = std::process::ExitStatus::from_raw(1 << 8);
+        let Some(argv) = Argv::new(argv) else {
+            return failed;
+        };
+        // SAFETY: `fork` has no preconditions; what makes it delicate is the child of a
+        // multi-threaded process, where only async-signal-safe calls are allowed until `exec`.
+        // The child below runs `NetnsExec::enter` (system calls on paths built before now, no
+        // allocation, no lock), `report` (a stack buffer and `write`), `Argv::exec` (`signal`,
+        // `execvp` and `write` on pointers built before now) and `_exit`.
+        let pid = unsafe { libc::fork() };
+        if pid == 0 {
+            let _ = match self.enter() {
+                Ok(()) => argv.exec(),
+                Err(e) => {
+                    report(&e);
+                    let errno = e.errno().unwrap_or(Errno::INVAL);
+                    argv.failed(errno);
+                    errno
+                }
+            };
+            // SAFETY: `_exit` ends the child at once, without running `atexit` handlers or
+            // flushing the parent's copied buffers, as `ip`'s child ends after a failed exec.
+            unsafe { libc::_exit(1) }
+        }
+        let Some(child) = rustix::process::Pid::from_raw(pid) else {
+            argv.failed(crate::sockopt::last_errno());
+            return failed;
+        };
+        loop {
+            match rustix::process::waitpid(Some(child), rustix::process::WaitOptions::empty()) {
+                Ok(Some((_, status))) => {
+                    return std::process::ExitStatus::from_raw(status.as_raw());
+                }
+                Err(Errno::INTR) => {}
+                Ok(None) => return failed,
+                Err(e) => {
+                    argv.failed(e);
+                    return failed;
+                }
+            }
+        }
+    }
+}
+
+/// A command line for `execvp(3)`: the words as C strings and the NULL-terminated array of
+/// pointers to them, built before a `fork` so that the child need not allocate.
+#[cfg(feature = "std")]
+struct Argv {
+    /// The strings `ptrs` points into (each `CString` owns its bytes on the heap, so the
+    /// pointers stay valid while this lives).
+    words: std::vec::Vec<std::ffi::CString>,
+    /// `words`' pointers, then NULL.
+    ptrs: std::vec::Vec<*const libc::c_char>,
+}
+
+#[cfg(feature = "std")]
+impl Argv {
+    /// `argv` as C strings, each up to its first NUL; `None` when it is empty.
+    fn new(argv: &[&[u8]]) -> Option<Self> {
+        if argv.is_empty() {
+            return None;
+        }
+        let words: std::vec::Vec<std::ffi::CString> = argv
+            .iter()
+            .map(|word| {
+                let end = word.iter().position(|&b| b == 0).unwrap_or(word.len());
+                std::ffi::CString::new(&word[..end]).unwrap_or_default()
+            })
+            .collect();
+        let mut ptrs: std::vec::Vec<*const libc::c_char> =
+            words.iter().map(|word| word.as_ptr()).collect();
+        ptrs.push(core::ptr::null());
+        Some(Self { words, ptrs })
+    }
+
+    /// `SIGPIPE` to its default action and `execvp`; returns the errno, after [`failed`](
+    /// Self::failed), only when the exec failed. Async-signal-safe.
+    fn exec(&self) -> Errno {
+        // SAFETY: `signal` with `SIG_DFL` installs no handler and `SIGPIPE` is a valid signal
+        // number. `execvp` reads `ptrs[0]`, a NUL-terminated string (`new` made at least one
+        // word), and `ptrs`, an array of such strings ended by NULL; both live in `self`,
+        // borrowed for the call. It returns only when it failed.
+        unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+            libc::execvp(self.ptrs[0], self.ptrs.as_ptr());
+        }
+        let errno = crate::sockopt::last_errno();
+        self.failed(errno);
+        errno
+    }
+
+    /// `exec of "CMD" failed: <strerror>` on stderr (`ip`'s words, the command's bytes), with
+    /// plain `write`s: async-signal-safe.
+    fn failed(&self, errno: Errno) {
+        let why = crate::strerror(errno.raw_os_error()).unwrap_or("Unknown error");
+        let cmd = self.words.first().map_or(&[][..], |w| w.to_bytes());
+        let stderr = rustix::stdio::stderr();
+        for piece in [
+            b"exec of \"".as_slice(),
+            cmd,
+            b"\" failed: ",
+            why.as_bytes(),
+            b"\n",
+        ] {
+            let _ = rustix::io::write(stderr, piece);
+        }
     }
 }
 

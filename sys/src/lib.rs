@@ -10,13 +10,15 @@
 //! - [`NetnsFd`], [`NetnsGuard`], [`unshare_net`]: network namespaces by fd;
 //!   [`RunDir`]: named namespaces the way `ip netns` keeps them; with `std`, [`run_in`] runs
 //!   code on a dedicated thread inside a namespace; [`NetnsExec`]: what `ip netns exec` does
-//!   before it executes a command (and, with `std`, [`CommandNetnsExt`] for a child process);
+//!   before it executes a command (and, with `std`, [`exec`] and [`NetnsExec::run`], `ip`'s
+//!   `execvp` and its child, or [`CommandNetnsExt`] for a [`std::process::Command`]);
 //!   [`NetnsWatch`]: names added and deleted (`ip netns monitor`).
 //!
 //! Without the default `std` feature the crate needs neither `std` nor an allocator: paths
-//! are built in fixed buffers and error texts kept in fixed-capacity strings. Nothing here
-//! ever calls `fork()`: the caller may be multi-threaded, and namespace changes are made on
-//! the calling thread (with a guard) or on a dedicated thread.
+//! are built in fixed buffers and error texts kept in fixed-capacity strings. Only
+//! [`NetnsExec::run`] calls `fork()`, for a child that makes system calls only and executes
+//! a command: the caller may be multi-threaded, and namespace changes are made on the calling
+//! thread (with a guard) or on a dedicated thread.
 //!
 //! # Unsafe code
 //!
@@ -30,6 +32,10 @@
 //! - `netns`: [`unshare_net`] calls rustix's `unshare_unsafe`, which is `unsafe` because of
 //!   `CLONE_FILES`; only `CLONE_NEWNET` is passed: one block.
 //! - `resolve`: [`host_name`] calls the C library's `getnameinfo(3)` (`ip -r`): one block.
+//! - `exec`: [`NetnsExec::enter`] calls rustix's `unshare_unsafe` with `CLONE_NEWNS` only;
+//!   [`exec`] and [`NetnsExec::run`] call the C library's `signal(2)`, `execvp(3)`, `fork(2)`
+//!   and `_exit(2)` (rustix has no `execvp`, and `fork` only as a raw runtime call that skips
+//!   the C library's own bookkeeping): four blocks.
 //! - `startup`: [`startup::ignore_sigpipe`] calls libc's `signal(2)` (rustix has it only as an
 //!   `unsafe` runtime call): one block.
 //!
@@ -94,7 +100,7 @@ pub use deadline::{Deadline, Waiting, wait_readable};
 pub use engine::{Engine, Stats};
 pub use error::{Ack, EXT_ACK_TEXT_CAPACITY, Error, ExtAckInfo, ExtAckText, KernelError};
 #[cfg(feature = "std")]
-pub use exec::CommandNetnsExt;
+pub use exec::{CommandNetnsExt, exec};
 pub use exec::{DEFAULT_ETC_DIR, NetnsExec};
 pub use ifreq::{link_flags, link_name};
 pub use named::{

@@ -47,7 +47,7 @@ pub mod netlink_opt {
 }
 
 /// The `errno` of the C library call that just failed on this thread.
-fn last_errno() -> Errno {
+pub(crate) fn last_errno() -> Errno {
     // SAFETY: `__errno_location` has no preconditions and returns a valid pointer to the
     // calling thread's `errno`, which is readable for the thread's lifetime.
     Errno::from_raw_os_error(unsafe { *libc::__errno_location() })
