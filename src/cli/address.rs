@@ -83,7 +83,12 @@ LFT := forever | SECONDS
 
 /// `rtnl address help`: the grammar, exit 255 like `ip address help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// `INFINITY_LIFE_TIME`: `forever`.
@@ -272,7 +277,7 @@ impl<'a> ModifyArgs<'a> {
                 w => {
                     let value = if w == "local" { args.value()? } else { w };
                     if matches(value, "help") {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                        return Err(usage());
                     }
                     if m.local.is_some() {
                         return Err(duparg2("local", value));
@@ -512,7 +517,7 @@ impl<'a> ShowFilter<'a> {
                     let dev = if w == "dev" {
                         args.value()?
                     } else if matches(w, "help") {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                        return Err(usage());
                     } else {
                         w
                     };

@@ -77,7 +77,12 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 
 /// `rtnl link help`: the grammar, exit 255 like `ip link help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// What `rtnl link help` prints.
@@ -272,7 +277,7 @@ fn parse_common<'a, 'w: 'a>(
             | "protodown" | "parentdev" => {
                 return Err(args::unsupported(&format!("link add {word}")));
             }
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            w if matches(w, "help") => return Err(usage()),
             w => {
                 let name = if w == "dev" { args.value()? } else { w };
                 if dev.is_some() {
@@ -380,7 +385,7 @@ fn parse_kind<'a, 'w: 'a>(
                     }
                     "link" => link = Some(args.value_once("link", &link)?),
                     w if matches(w, "help") => {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                        return Err(usage());
                     }
                     w => return Err(unknown_kind_arg("vlan", w)),
                 }
@@ -511,23 +516,13 @@ fn parse_vxlan<'a>(
     use rtnl_ip::codec::ifla_vxlan as x;
     let mut v = Vxlan::default();
     let mut learning = true;
-    let mut seen = 0u64;
-    // ip's check_duparg(): each attribute's keyword once; `key` and `arg` for its message.
-    let mut once = |ty: u16, key: &str, arg: &str| {
-        let bit = 1u64 << ty;
-        if seen & bit != 0 {
-            return Err(duparg2(key, arg));
-        }
-        seen |= bit;
-        Ok(())
-    };
+    let mut seen = Seen(0);
     let (mut id, mut dev, mut port) = (None, false, None);
     let (mut metadata, mut vnifilter) = (false, false);
     while let Some(word) = args.next() {
         match word {
             w if matches(w, "id") || matches(w, "vni") => {
-                let value = args.value()?;
-                once(x::ID, "id", value)?;
+                let value = seen.value(args, x::ID, "id")?;
                 id = Some(
                     number::<u32>("id", value)
                         .ok()
@@ -548,7 +543,7 @@ fn parse_vxlan<'a>(
                     ("remote", "invalid remote address")
                 };
                 let value = args.value()?;
-                once(x::GROUP, key, value)?;
+                seen.mark(x::GROUP, key, value)?;
                 let addr = args::ip_addr(value)
                     .ok()
                     .filter(|a| a.is_multicast() == group)
@@ -560,8 +555,7 @@ fn parse_vxlan<'a>(
                 }
             }
             w if matches(w, "local") => {
-                let value = args.value()?;
-                once(x::LOCAL, "local", value)?;
+                let value = seen.value(args, x::LOCAL, "local")?;
                 if value != "any" {
                     v.local = Some(
                         args::ip_addr(value)
@@ -572,14 +566,12 @@ fn parse_vxlan<'a>(
                 }
             }
             w if matches(w, "dev") => {
-                let value = args.value()?;
-                once(x::LINK, "dev", value)?;
+                let value = seen.value(args, x::LINK, "dev")?;
                 opts.push(O::Link(lookup(args.bytes(value))?));
                 dev = true;
             }
             w if matches(w, "ttl") || matches(w, "hoplimit") => {
-                let value = args.value()?;
-                once(x::TTL, "ttl", value)?;
+                let value = seen.value(args, x::TTL, "ttl")?;
                 opts.push(match value {
                     "inherit" => O::TtlInherit,
                     "auto" => O::Ttl(0),
@@ -592,8 +584,7 @@ fn parse_vxlan<'a>(
                 });
             }
             w if matches(w, "tos") || matches(w, "dsfield") => {
-                let value = args.value()?;
-                once(x::TOS, "tos", value)?;
+                let value = seen.value(args, x::TOS, "tos")?;
                 // `inherit`, else rtnl_dsfield_a2n(): a name of rt_dsfield (`AF11`, `EF`,
                 // ...) or a hexadecimal number.
                 let tos = if value == "inherit" {
@@ -605,8 +596,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Tos(tos));
             }
             w if matches(w, "df") => {
-                let value = args.value()?;
-                once(x::DF, "df", value)?;
+                let value = seen.value(args, x::DF, "df")?;
                 opts.push(O::Df(match value {
                     "unset" => 0,
                     "set" => 1,
@@ -615,8 +605,7 @@ fn parse_vxlan<'a>(
                 }));
             }
             w if matches(w, "label") || matches(w, "flowlabel") => {
-                let value = args.value()?;
-                once(x::LABEL, "flowlabel", value)?;
+                let value = seen.value(args, x::LABEL, "flowlabel")?;
                 let label = number::<u32>("flowlabel", value)
                     .ok()
                     .filter(|&l| l <= 0xf_ffff)
@@ -624,8 +613,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Label(label));
             }
             w if matches(w, "ageing") => {
-                let value = args.value()?;
-                once(x::AGEING, "ageing", value)?;
+                let value = seen.value(args, x::AGEING, "ageing")?;
                 let age = match value {
                     "none" => 0,
                     _ => number("ageing", value).map_err(|_| invarg("ageing timer", value))?,
@@ -633,8 +621,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Ageing(age));
             }
             w if matches(w, "maxaddress") => {
-                let value = args.value()?;
-                once(x::LIMIT, "maxaddress", value)?;
+                let value = seen.value(args, x::LIMIT, "maxaddress")?;
                 let limit = match value {
                     "unlimited" => 0,
                     _ => number("maxaddress", value).map_err(|_| invarg("max addresses", value))?,
@@ -642,8 +629,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Limit(limit));
             }
             w if matches(w, "port") || matches(w, "srcport") => {
-                let low = args.value()?;
-                once(x::PORT_RANGE, "srcport", low)?;
+                let low = seen.value(args, x::PORT_RANGE, "srcport")?;
                 let low = number::<u16>("srcport", low).map_err(|_| invarg("min port", low))?;
                 let high = args.value()?;
                 let high = number::<u16>("srcport", high).map_err(|_| invarg("max port", high))?;
@@ -652,13 +638,12 @@ fn parse_vxlan<'a>(
                 }
             }
             w if matches(w, "dstport") => {
-                let value = args.value()?;
-                once(x::PORT, "dstport", value)?;
+                let value = seen.value(args, x::PORT, "dstport")?;
                 port =
                     Some(number::<u16>("dstport", value).map_err(|_| invarg("dst port", value))?);
             }
             "vnifilter" | "novnifilter" => {
-                once(x::VNIFILTER, word, word)?;
+                seen.mark(x::VNIFILTER, word, word)?;
                 let on = word == "vnifilter";
                 vnifilter |= on;
                 opts.push(O::Vnifilter(on));
@@ -673,7 +658,7 @@ fn parse_vxlan<'a>(
                         "vxlan: unknown command \"{w}\"?\n{VXLAN_USAGE}"
                     )));
                 };
-                once(ty, w, w)?;
+                seen.mark(ty, w, w)?;
                 match (key, opt) {
                     ("learning", _) => learning = true,
                     ("nolearning", _) => learning = false,
@@ -724,9 +709,31 @@ fn parse_vxlan<'a>(
     // ip leaves a zero port out.
     v.port = port.filter(|&p| p != 0);
     v.id = id;
-    v.learning = (!set || seen & (1 << x::LEARNING) != 0).then_some(learning);
+    v.learning = (!set || seen.0 & (1 << x::LEARNING) != 0).then_some(learning);
     v.opts = opts;
     Ok(v)
+}
+
+/// ip's `check_duparg()` for vxlan: the bit of each attribute whose keyword was read.
+struct Seen(u64);
+
+impl Seen {
+    /// Marks `ty` as read; a second time is `duparg2(key, arg)`.
+    fn mark(&mut self, ty: u16, key: &str, arg: &str) -> CmdResult {
+        let bit = 1u64 << ty;
+        if self.0 & bit != 0 {
+            return Err(duparg2(key, arg));
+        }
+        self.0 |= bit;
+        Ok(())
+    }
+
+    /// The value after `key` (attribute `ty`), marked as read.
+    fn value<'w>(&mut self, args: &mut Args<'w>, ty: u16, key: &str) -> CmdResult<&'w str> {
+        let value = args.value()?;
+        self.mark(ty, key, value)?;
+        Ok(value)
+    }
 }
 
 /// The index of a vxlan's `dev DEV`; a missing one is ip's `nodev()` message, which ends ip
@@ -962,7 +969,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             | "numtxqueues" | "numrxqueues" => {
                 return Err(args::unsupported(&format!("link set {word}")));
             }
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            w if matches(w, "help") => return Err(usage()),
             w => dev = Some(device_word(args, w, dev)?),
         }
     }
@@ -1013,7 +1020,7 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         match word {
             "type" => return Err(args::unsupported(&format!("link delete {word}"))),
             "group" => group = Some(args::group(args.value_once("group", &group)?)?),
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            w if matches(w, "help") => return Err(usage()),
             w => dev = Some(device_word(args, w, dev)?),
         }
     }
@@ -1069,7 +1076,7 @@ impl<'a> ShowArgs<'a> {
                 }
                 w if matches(w, "type") => s.kind = Some(args.value()?),
                 w if matches(w, "nomaster") => s.nomaster = true,
-                w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+                w if matches(w, "help") => return Err(usage()),
                 w => {
                     let d = if w == "dev" { args.value()? } else { w };
                     if s.dev.is_some() {

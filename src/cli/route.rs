@@ -108,7 +108,12 @@ PREF := [ low | medium | high ]
 
 /// `rtnl route help`: the grammar, exit 255 like `ip route help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// `default`, `all`, `any`: the prefix of length 0.
@@ -504,7 +509,7 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
                 value = args.value()?;
             }
             if matches(value, "help") {
-                return Err(Failure::Usage(USAGE.trim_end().into()));
+                return Err(usage());
             }
             if dst.is_some() {
                 return Err(duparg2("to", value));
@@ -636,7 +641,7 @@ impl PrefixSelector {
             value = args.value()?;
         }
         if matches(value, "help") {
-            return Err(Failure::Usage(USAGE.trim_end().into()));
+            return Err(usage());
         }
         // ip's get_prefix() reads `all` and `any` as a prefix of the -4/-6 family and no
         // length: without a family it selects nothing out; with one it is read as `default`.
@@ -1211,7 +1216,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             w => {
                 let value = if w == "to" { args.value()? } else { w };
                 if matches(value, "help") {
-                    return Err(Failure::Usage(USAGE.trim_end().into()));
+                    return Err(usage());
                 }
                 if dst.is_some() {
                     return Err(duparg2("to", value));

@@ -73,7 +73,12 @@ TABLE_ID := [ local | main | default | NUMBER ]
 
 /// `rtnl rule help`: the grammar, exit 255 like `ip rule help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// The family of the rules: `-4`/`-6`, else `AF_UNSPEC` (which a request sends as IPv4).
@@ -294,7 +299,7 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
             w => {
                 let w = if w == "type" { args.value()? } else { w };
                 if matches(w, "help") {
-                    return Err(Failure::Usage(USAGE.trim_end().to_owned()));
+                    return Err(usage());
                 } else if matches(w, "goto") {
                     let value = args.value()?;
                     spec.goto =
