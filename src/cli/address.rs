@@ -247,11 +247,7 @@ impl<'a> ModifyArgs<'a> {
                     r.anycast = Some(any);
                 }
                 "scope" => {
-                    let value = args.value()?;
-                    r.scope = Some(
-                        names::parse_scope(value)
-                            .ok_or_else(|| invarg("invalid scope value.", value))?,
-                    );
+                    r.scope = Some(args.value_by("invalid scope value.", names::parse_scope)?);
                 }
                 "dev" => {
                     let value = args.value()?;

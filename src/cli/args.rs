@@ -228,6 +228,14 @@ impl<'a> Args<'a> {
         }
         Ok(value)
     }
+
+    /// The value after a keyword, read by `parse` (`ip`'s `NEXT_ARG()` and a `get_*()` or
+    /// `rtnl_*_a2n()`); one it refuses is `invarg(msg, value)`. A function pointer, not a
+    /// closure, so one copy serves every keyword whose value has the same type.
+    pub fn value_by<T>(&mut self, msg: &str, parse: fn(&str) -> Option<T>) -> CmdResult<T> {
+        let value = self.value()?;
+        parse(value).ok_or_else(|| invarg(msg, value))
+    }
 }
 
 /// A number as `ip`'s `get_unsigned`/`get_u32`/`get_u16`/`get_u8(&v, word, 0)` read it (C's

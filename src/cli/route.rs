@@ -439,25 +439,17 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if word == "from" || word == "tos" || is("dsfield") || word == "expires" {
             return Err(args::unsupported(&format!("route {word}")));
         } else if is("metric") || is("priority") || word == "preference" {
-            let value = args.value()?;
-            spec.request.metric = Some(
-                number::<u32>("metric", value)
-                    .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
-            );
+            spec.request.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
+                number::<u32>("metric", v).ok()
+            })?);
         } else if word == "scope" {
-            let value = args.value()?;
-            spec.request.scope = Some(
-                names::parse_scope(value)
-                    .ok_or_else(|| invarg("invalid \"scope\" value\n", value))?,
-            );
+            spec.request.scope =
+                Some(args.value_by("invalid \"scope\" value\n", names::parse_scope)?);
         } else if let Some(metric) = metric_keyword(word) {
             metric.read(args, &mut spec.request.metrics)?;
         } else if is("realms") {
-            let value = args.value()?;
-            spec.request.realms = Some(
-                names::parse_realms(value)
-                    .ok_or_else(|| invarg("\"realm\" value is invalid\n", value))?,
-            );
+            spec.request.realms =
+                Some(args.value_by("\"realm\" value is invalid\n", names::parse_realms)?);
         } else if word == "onlink" {
             onlink = true;
         } else if word == "nexthop" {
@@ -470,11 +462,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if word == "nhid" {
             return Err(args::unsupported("route nhid"));
         } else if is("protocol") {
-            let value = args.value()?;
-            spec.request.protocol = Some(
-                names::parse_protocol(value)
-                    .ok_or_else(|| invarg("\"protocol\" value is invalid\n", value))?,
-            );
+            spec.request.protocol =
+                Some(args.value_by("\"protocol\" value is invalid\n", names::parse_protocol)?);
         } else if is("table") {
             spec.request.table = Some(table(args.value()?)?);
         } else if is("vrf") {
@@ -759,24 +748,15 @@ impl<'a> ShowFilter<'a> {
                 // ip's `matches()`: `cache` and `c` are `cached` too.
                 w if matches(w, "cached") || matches(w, "cloned") => f.cloned = true,
                 w if matches(w, "protocol") => {
-                    let value = args.value()?;
-                    f.protocol = Some(
-                        names::parse_protocol(value)
-                            .ok_or_else(|| invarg("invalid \"protocol\"\n", value))?,
-                    );
+                    f.protocol =
+                        Some(args.value_by("invalid \"protocol\"\n", names::parse_protocol)?);
                 }
                 "scope" => {
-                    let value = args.value()?;
-                    f.scope = Some(
-                        names::parse_scope(value)
-                            .ok_or_else(|| invarg("invalid \"scope\"\n", value))?,
-                    );
+                    f.scope = Some(args.value_by("invalid \"scope\"\n", names::parse_scope)?);
                 }
                 "type" => {
-                    let value = args.value()?;
                     f.route_type = Some(
-                        names::parse_route_type(value)
-                            .ok_or_else(|| invarg("node type value is invalid\n", value))?,
+                        args.value_by("node type value is invalid\n", names::parse_route_type)?,
                     );
                 }
                 "dev" | "oif" => {
@@ -792,24 +772,16 @@ impl<'a> ShowFilter<'a> {
                 }
                 "src" => f.src = Some(address(ctx, args.value()?)?),
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
-                    let value = args.value()?;
-                    f.metric = Some(
-                        number("metric", value)
-                            .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
-                    );
+                    f.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
+                        number("metric", v).ok()
+                    })?);
                 }
                 w if w == "tos" || matches(w, "dsfield") => {
-                    let value = args.value()?;
-                    f.tos = Some(
-                        names::parse_dsfield(value)
-                            .ok_or_else(|| invarg("TOS value is invalid\n", value))?,
-                    );
+                    f.tos = Some(args.value_by("TOS value is invalid\n", names::parse_dsfield)?);
                 }
                 "mark" => {
-                    let value = args.value()?;
                     f.mark = Some(
-                        number::<u32>("mark", value)
-                            .map_err(|_| invarg("invalid mark value", value))?,
+                        args.value_by("invalid mark value", |v| number::<u32>("mark", v).ok())?,
                     );
                 }
                 w if matches(w, "vrf") => {
@@ -1166,9 +1138,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             "mark" => mark = Some(number::<u32>("mark", args.value()?)?),
             "fibmatch" => fib_match = true,
             w if w == "tos" || matches(w, "dsfield") => {
-                let value = args.value()?;
-                get.tos = names::parse_dsfield(value)
-                    .ok_or_else(|| invarg("TOS value is invalid\n", value))?;
+                get.tos = args.value_by("TOS value is invalid\n", names::parse_dsfield)?;
             }
             w if matches(w, "notify") => get.notify = true,
             w if matches(w, "connected") => connected = true,
@@ -1183,9 +1153,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             }
             "as" => return Err(args::unsupported("route get as")),
             w if matches(w, "uid") => {
-                let value = args.value()?;
-                get.uid =
-                    Some(number::<u32>("uid", value).map_err(|_| invarg("invalid UID\n", value))?);
+                get.uid = Some(args.value_by("invalid UID\n", |v| number::<u32>("uid", v).ok())?);
             }
             w if matches(w, "sport") || matches(w, "dport") => {
                 let value = args.value()?;
@@ -1207,11 +1175,8 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 }
             }
             w if matches(w, "ipproto") => {
-                let value = args.value()?;
-                get.ip_proto = Some(
-                    names::parse_ip_protocol(value)
-                        .ok_or_else(|| invarg("Invalid \"ipproto\" value\n", value))?,
-                );
+                get.ip_proto =
+                    Some(args.value_by("Invalid \"ipproto\" value\n", names::parse_ip_protocol)?);
             }
             w => {
                 let value = if w == "to" { args.value()? } else { w };
