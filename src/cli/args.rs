@@ -84,6 +84,21 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// [`Failure::Local`] with a fixed message: one copy of the allocation, not one per
+    /// message.
+    #[inline(never)]
+    pub fn local(text: &str) -> Self {
+        Failure::Local(text.to_owned())
+    }
+
+    /// [`Failure::Usage`] with a fixed message.
+    #[inline(never)]
+    pub fn usage(text: &str) -> Self {
+        Failure::Usage(text.to_owned())
+    }
+}
+
 impl From<rtnl_ip::Error> for Failure {
     fn from(e: rtnl_ip::Error) -> Self {
         Failure::Lib(e)
@@ -169,6 +184,11 @@ pub fn unknown_command(word: &str, object: &str) -> Failure {
 /// silent no-op.
 pub fn unsupported(what: &str) -> Failure {
     Failure::Usage(format!("rtnl: \"{what}\" is not supported"))
+}
+
+/// [`unsupported`] for `what` followed by `word` (`link add` and the word it met).
+pub fn unsupported_word(what: &str, word: &str) -> Failure {
+    Failure::Usage(format!("rtnl: \"{what}{word}\" is not supported"))
 }
 
 /// The words of one command, with a cursor.

@@ -70,7 +70,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
         Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("link {name}"))),
+        Some((name, None)) => Err(args::unsupported_word("link ", name)),
         None => Err(args::unknown_command(word, "link")),
     }
 }
@@ -158,9 +158,7 @@ fn altifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
 
 /// The device `link set` and `link delete` cannot do without.
 fn required_device(dev: Option<&[u8]>) -> CmdResult<&[u8]> {
-    dev.ok_or_else(|| {
-        Failure::Usage("Not enough information: \"dev\" argument is required.".into())
-    })
+    dev.ok_or_else(|| Failure::usage("Not enough information: \"dev\" argument is required."))
 }
 
 /// A device that must exist, by name: its index, or `Cannot find device "x"` (exit 1), the
@@ -275,7 +273,7 @@ fn parse_common<'a, 'w: 'a>(
             "index" | "numtxqueues" | "numrxqueues" | "group" | "alias" | "vf" | "mode"
             | "state" | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "addrgenmode"
             | "protodown" | "parentdev" => {
-                return Err(args::unsupported(&format!("link add {word}")));
+                return Err(args::unsupported_word("link add ", word));
             }
             w if matches(w, "help") => return Err(usage()),
             w => {
@@ -293,8 +291,8 @@ fn parse_common<'a, 'w: 'a>(
 /// The name of a new link: `name X` or the bare word, not both.
 fn link_name<'a>(name: Option<&'a [u8]>, dev: Option<&'a [u8]>) -> CmdResult<Option<&'a [u8]>> {
     match (name, dev) {
-        (Some(_), Some(_)) => Err(Failure::Usage(
-            "both \"name\" and \"dev\" cannot be used when creating devices.".into(),
+        (Some(_), Some(_)) => Err(Failure::usage(
+            "both \"name\" and \"dev\" cannot be used when creating devices.",
         )),
         (name, dev) => Ok(name.or(dev)),
     }
@@ -355,7 +353,7 @@ fn parse_kind<'a, 'w: 'a>(
         },
         "dummy" => match args.next() {
             None => LinkKind::Dummy,
-            Some(word) => return Err(args::unsupported(&format!("{kind} {word}"))),
+            Some(word) => return Err(args::unsupported_word("dummy ", word)),
         },
         "vxlan" => LinkKind::Vxlan(parse_vxlan(args, vxlan_opts, false, lookup)?),
         "vlan" => {
@@ -533,8 +531,8 @@ fn parse_vxlan<'a>(
             w if matches(w, "group") || matches(w, "remote") => {
                 let group = matches(w, "group");
                 if (group && v.remote.is_some()) || (!group && v.group.is_some()) {
-                    return Err(Failure::Local(
-                        "vxlan: both group and remote cannot be specified".into(),
+                    return Err(Failure::local(
+                        "vxlan: both group and remote cannot be specified",
                     ));
                 }
                 let (key, what) = if group {
@@ -675,23 +673,21 @@ fn parse_vxlan<'a>(
         }
     }
     if !metadata && vnifilter {
-        return Err(Failure::Local(
-            "vxlan: vnifilter is valid only when 'external' is set".into(),
+        return Err(Failure::local(
+            "vxlan: vnifilter is valid only when 'external' is set",
         ));
     }
     if metadata && id.is_some() {
-        return Err(Failure::Local(
-            "vxlan: both 'external' and vni cannot be specified".into(),
+        return Err(Failure::local(
+            "vxlan: both 'external' and vni cannot be specified",
         ));
     }
     if !metadata && !vnifilter && id.is_none() && !set {
-        return Err(Failure::Local(
-            "vxlan: missing virtual network identifier".into(),
-        ));
+        return Err(Failure::local("vxlan: missing virtual network identifier"));
     }
     if v.group.is_some() && !dev {
-        return Err(Failure::Local(
-            "vxlan: 'group' requires 'dev' to be specified".into(),
+        return Err(Failure::local(
+            "vxlan: 'group' requires 'dev' to be specified",
         ));
     }
     let gpe = opts.contains(&O::Gpe);
@@ -797,8 +793,8 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
     let mut spec = LinkAdd::new(None, LinkKind::Other(""));
     let (dev, kind) = parse_common(args, &mut spec, &mut rooms)?;
     let Some(kind) = kind else {
-        return Err(Failure::Local(
-            "Not enough information: \"type\" argument is required".into(),
+        return Err(Failure::local(
+            "Not enough information: \"type\" argument is required",
         ));
     };
     // A `link DEV` before the kind is for the kinds that sit on a device.
@@ -831,8 +827,8 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
         match link {
             Some(LinkRef::Name(dev)) => device_index(ctx, dev),
             Some(LinkRef::Index(index)) => Ok(index),
-            None => Err(Failure::Local(
-                "Not enough information: \"link\" argument is required".into(),
+            None => Err(Failure::local(
+                "Not enough information: \"link\" argument is required",
             )),
         }
     };
@@ -846,7 +842,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             let id = vlan.id;
             spec.link = Some(lower(ctx, spec.link)?.into());
             if id == u16::MAX {
-                return Err(Failure::Local("8021q: VLAN device ID is required".into()));
+                return Err(Failure::local("8021q: VLAN device ID is required"));
             }
         }
         LinkKind::Macvlan(_) => spec.link = Some(lower(ctx, spec.link)?.into()),
@@ -862,7 +858,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             LinkKind::Vlan(_) | LinkKind::Macvlan(_) | LinkKind::Ipvlan(_)
         )
     {
-        return Err(args::unsupported(&format!("link DEV with type {kind}")));
+        return Err(args::unsupported_word("link DEV with type ", kind));
     }
     if let Some(NetnsRef::Name(ns)) = spec.netns {
         spec.netns = Some(netns_arg(ctx, ns)?);
@@ -875,15 +871,17 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
 /// `link set`: the words read into a [`LinkSet`] (the device may come last: `ip link set up
 /// dev v0`), then the names it holds looked up with ip's messages.
 fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
+    /// What an on/off keyword sets, applied once the device is known.
+    type Setter = for<'x> fn(LinkSet<'x>, bool) -> LinkSet<'x>;
     /// `ip link set`'s on/off keywords, in the order `ip` tries them.
-    const FLAGS: [&str; 7] = [
-        "multicast",
-        "allmulticast",
-        "promisc",
-        "trailers",
-        "arp",
-        "carrier",
-        "dynamic",
+    const FLAGS: [(&str, Setter); 7] = [
+        ("multicast", |s, on| s.multicast(on)),
+        ("allmulticast", |s, on| s.allmulticast(on)),
+        ("promisc", |s, on| s.promisc(on)),
+        ("trailers", |s, on| s.trailers(on)),
+        ("arp", |s, on| s.arp(on)),
+        ("carrier", |s, on| s.carrier(on)),
+        ("dynamic", |s, on| s.dynamic(on)),
     ];
     let mut kind_store = KindOpts::default();
     let mut macvlan_macs = Vec::new();
@@ -897,8 +895,8 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     let mut up = None;
     let mut flags = Vec::new();
     while let Some(word) = args.next() {
-        if let Some(key) = FLAGS.iter().find(|key| matches(word, key)) {
-            flags.push((*key, args::on_off(key, args.value()?)?));
+        if let Some(&(key, setter)) = FLAGS.iter().find(|(key, _)| matches(word, key)) {
+            flags.push((setter, args::on_off(key, args.value()?)?));
             continue;
         }
         let r = &mut spec.request;
@@ -958,7 +956,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
                     "vrf" => LinkKind::Vrf(link_ipvlan::vrf(args)?),
                     _ => match kind_options(ctx, kind, args, &mut kind_store)? {
                         Some(with_options) => with_options,
-                        None => return Err(args::unsupported(&format!("link set type {kind}"))),
+                        None => return Err(args::unsupported_word("link set type ", kind)),
                     },
                 });
                 break;
@@ -967,7 +965,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             | "xdpdrv" | "xdpoffload" | "addrgenmode" | "protodown" | "protodown_reason"
             | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "link-netns" | "link-netnsid"
             | "numtxqueues" | "numrxqueues" => {
-                return Err(args::unsupported(&format!("link set {word}")));
+                return Err(args::unsupported_word("link set ", word));
             }
             w if matches(w, "help") => return Err(usage()),
             w => dev = Some(device_word(args, w, dev)?),
@@ -992,16 +990,8 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     if let Some(up) = up {
         spec = spec.up(up);
     }
-    for (key, on) in flags {
-        spec = match key {
-            "multicast" => spec.multicast(on),
-            "allmulticast" => spec.allmulticast(on),
-            "promisc" => spec.promisc(on),
-            "trailers" => spec.trailers(on),
-            "arp" => spec.arp(on),
-            "carrier" => spec.carrier(on),
-            _ => spec.dynamic(on),
-        };
+    for (setter, on) in flags {
+        spec = setter(spec, on);
     }
     // Renaming to the name it has is no change (ip leaves IFLA_IFNAME out too).
     if dev.is_some() && spec.request.name == dev {
@@ -1018,7 +1008,7 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut group = None;
     while let Some(word) = args.next() {
         match word {
-            "type" => return Err(args::unsupported(&format!("link delete {word}"))),
+            "type" => return Err(args::unsupported_word("link delete ", word)),
             "group" => group = Some(args::group(args.value_once("group", &group)?)?),
             w if matches(w, "help") => return Err(usage()),
             w => dev = Some(device_word(args, w, dev)?),

@@ -71,7 +71,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
         Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("route {name}"))),
+        Some((name, None)) => Err(args::unsupported_word("route ", name)),
         None => Err(args::unknown_command(word, "route")),
     }
 }
@@ -437,7 +437,7 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
             }
             spec.request.gateway = Some(address(ctx, value)?);
         } else if word == "from" || word == "tos" || is("dsfield") || word == "expires" {
-            return Err(args::unsupported(&format!("route {word}")));
+            return Err(args::unsupported_word("route ", word));
         } else if is("metric") || is("priority") || word == "preference" {
             spec.request.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
                 number::<u32>("metric", v).ok()
@@ -481,7 +481,7 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
                     .map_err(|_| invarg("\"pref\" value is invalid\n", value))?,
             });
         } else if word == "encap" || word == "ttl-propagate" {
-            return Err(args::unsupported(&format!("route {word}")));
+            return Err(args::unsupported_word("route ", word));
         } else if is("fastopen_no_cookie") {
             let value = args.value()?;
             let on = zero_or_one("fastopen_no_cookie", value)?;
@@ -507,8 +507,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         }
     }
     let Some(dst) = dst else {
-        return Err(Failure::Usage(
-            "Error: either \"to\" is duplicate, or \"\" is a garbage.".into(),
+        return Err(Failure::usage(
+            "Error: either \"to\" is duplicate, or \"\" is a garbage.",
         ));
     };
     // A default route's family: -4/-6, else the gateway's, else IPv4.
@@ -989,9 +989,7 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// (IPv6's exceptions), as ip does.
 fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
-        return Err(Failure::Local(
-            "\"ip route flush\" requires arguments.".into(),
-        ));
+        return Err(Failure::local("\"ip route flush\" requires arguments."));
     }
     let filter = ShowFilter::parse(ctx, args)?;
     let stats = ctx.opts.stats;
@@ -1192,7 +1190,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
     }
     let Some(dst) = dst else {
-        return Err(Failure::Local("need at least a destination address".into()));
+        return Err(Failure::local("need at least a destination address"));
     };
     let mut query = RouteQuery::new(dst);
     query.request.src = query_from;
@@ -1225,7 +1223,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     // answer it rewrites is not what it sends), and its JSON context ended with the first
     // answer, so the second is text (not coloured under -j).
     if !sourced {
-        return Err(Failure::Local("Failed to connect the route".into()));
+        return Err(Failure::local("Failed to connect the route"));
     }
     let json = std::mem::replace(&mut ctx.opts.json, false);
     let result = print_lookup(ctx, &query, style, json);

@@ -44,7 +44,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
         Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("rule {name}"))),
+        Some((name, None)) => Err(args::unsupported_word("rule ", name)),
         None => Err(args::unknown_command(word, "rule")),
     }
 }
@@ -312,7 +312,7 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
 /// `rule add`: at least one word is needed.
 fn add(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
-        return Err(Failure::Local("\"ip rule add\" requires arguments.".into()));
+        return Err(Failure::local("\"ip rule add\" requires arguments."));
     }
     let spec = parse_modify(ctx, args)?;
     ctx.handle()?.rule_add(&spec)?;
@@ -323,7 +323,7 @@ fn add(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// `rule delete`: at least one word is needed.
 fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
-        return Err(Failure::Local("\"ip rule del\" requires arguments.".into()));
+        return Err(Failure::local("\"ip rule del\" requires arguments."));
     }
     let spec = parse_modify(ctx, args)?;
     ctx.handle()?.rule_del(&spec)?;
