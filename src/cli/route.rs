@@ -1022,7 +1022,11 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         // The routes of this round, as the kernel dumped them (ip sends each one back as
         // RTM_DELROUTE).
         let mut found: Vec<Vec<u8>> = Vec::new();
-        let mut p = show::Printer::new(Vec::new(), false, false);
+        // Always text, after what the command said before; the same printer type as every
+        // other command's, so the route printer is compiled once.
+        ctx.flush();
+        let stdout = std::io::BufWriter::with_capacity(super::OUT_BUFFER, std::io::stdout().lock());
+        let mut p = show::Printer::new(stdout, false, false);
         let dumped = ctx.handle()?.for_each_route(&route_filter, |m| {
             if filter.keeps_message(m, oif) {
                 found.push(m.message().bytes().to_vec());
@@ -1031,9 +1035,10 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 }
             }
         });
-        let text = p.finish().unwrap_or_default();
-        ctx.flush();
-        super::out::flush_bytes(&text);
+        if p.finish().is_err() {
+            // A closed pipe ends the program quietly, as `ip` ends on `SIGPIPE`.
+            std::process::exit(0);
+        }
         dumped.map_err(Failure::dump("Flush"))?;
         if found.is_empty() {
             if stats > 0 {
