@@ -132,6 +132,13 @@ pub fn matches(word: &str, keyword: &str) -> bool {
 pub fn naming(name: &[u8], make: impl FnOnce(&str) -> Failure) -> Failure {
     let text = String::from_utf8_lossy(name);
     let failure = make(&text);
+    named(name, text, failure)
+}
+
+/// [`naming`]'s work once `make` has made the failure from `text` (`name` read as UTF-8):
+/// not generic, so compiled once rather than at every caller.
+#[inline(never)]
+fn named(name: &[u8], text: std::borrow::Cow<'_, str>, failure: Failure) -> Failure {
     let std::borrow::Cow::Owned(text) = text else {
         return failure;
     };
