@@ -54,7 +54,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
         Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("address {name}"))),
+        Some((name, None)) => Err(args::unsupported_word("address ", name)),
         None => Err(Failure::Usage(format!(
             "Command \"{word}\" is unknown, try \"ip address help\"."
         ))),
@@ -83,7 +83,12 @@ LFT := forever | SECONDS
 
 /// `rtnl address help`: the grammar, exit 255 like `ip address help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// `INFINITY_LIFE_TIME`: `forever`.
@@ -242,11 +247,7 @@ impl<'a> ModifyArgs<'a> {
                     r.anycast = Some(any);
                 }
                 "scope" => {
-                    let value = args.value()?;
-                    r.scope = Some(
-                        names::parse_scope(value)
-                            .ok_or_else(|| invarg("invalid scope value.", value))?,
-                    );
+                    r.scope = Some(args.value_by("invalid scope value.", names::parse_scope)?);
                 }
                 "dev" => {
                     let value = args.value()?;
@@ -272,7 +273,7 @@ impl<'a> ModifyArgs<'a> {
                 w => {
                     let value = if w == "local" { args.value()? } else { w };
                     if matches(value, "help") {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                        return Err(usage());
                     }
                     if m.local.is_some() {
                         return Err(duparg2("local", value));
@@ -296,13 +297,13 @@ impl<'a> ModifyArgs<'a> {
     /// defaults that only creation needs.
     fn spec(&self, delete: bool) -> CmdResult<AddressSpec<'a>> {
         let Some(dev) = self.dev else {
-            return Err(Failure::Local(
-                "Not enough information: \"dev\" argument is required.".into(),
+            return Err(Failure::local(
+                "Not enough information: \"dev\" argument is required.",
             ));
         };
         let Some((local, _)) = self.local else {
-            return Err(Failure::Local(
-                "Not enough information: \"local\" argument is required.".into(),
+            return Err(Failure::local(
+                "Not enough information: \"local\" argument is required.",
             ));
         };
         let mut spec = self.spec.clone();
@@ -312,8 +313,8 @@ impl<'a> ModifyArgs<'a> {
                 ("+", IpAddr::V4(_)) => spec.broadcast_auto(),
                 ("-", IpAddr::V4(addr)) => spec.broadcast(network(addr, local.prefix_len())),
                 ("+" | "-", _) => {
-                    return Err(Failure::Local(
-                        "Broadcast can be set only for IPv4 addresses".into(),
+                    return Err(Failure::local(
+                        "Broadcast can be set only for IPv4 addresses",
                     ));
                 }
                 (text, _) => match args::ip_addr(text)? {
@@ -333,12 +334,10 @@ impl<'a> ModifyArgs<'a> {
             let valid = self.valid.unwrap_or(FOREVER);
             let preferred = self.preferred.unwrap_or(FOREVER);
             if valid == 0 {
-                return Err(Failure::Local("valid_lft is zero".into()));
+                return Err(Failure::local("valid_lft is zero"));
             }
             if valid < preferred {
-                return Err(Failure::Local(
-                    "preferred_lft is greater than valid_lft".into(),
-                ));
+                return Err(Failure::local("preferred_lft is greater than valid_lft"));
             }
             spec = spec.lifetime(valid, preferred);
         }
@@ -512,7 +511,7 @@ impl<'a> ShowFilter<'a> {
                     let dev = if w == "dev" {
                         args.value()?
                     } else if matches(w, "help") {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                        return Err(usage());
                     } else {
                         w
                     };
@@ -781,10 +780,10 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// needed, as with `ip`).
 fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
-        return Err(Failure::Local("Flush requires arguments.".into()));
+        return Err(Failure::local("Flush requires arguments."));
     }
     if ctx.opts.family == Family::Link {
-        return Err(Failure::Local("Cannot flush link addresses.".into()));
+        return Err(Failure::local("Cannot flush link addresses."));
     }
     let filter = ShowFilter::parse(ctx, args)?;
     let selected = filter.select(ctx)?;

@@ -84,6 +84,21 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// [`Failure::Local`] with a fixed message: one copy of the allocation, not one per
+    /// message.
+    #[inline(never)]
+    pub fn local(text: &str) -> Self {
+        Failure::Local(text.to_owned())
+    }
+
+    /// [`Failure::Usage`] with a fixed message.
+    #[inline(never)]
+    pub fn usage(text: &str) -> Self {
+        Failure::Usage(text.to_owned())
+    }
+}
+
 impl From<rtnl_ip::Error> for Failure {
     fn from(e: rtnl_ip::Error) -> Self {
         Failure::Lib(e)
@@ -117,6 +132,13 @@ pub fn matches(word: &str, keyword: &str) -> bool {
 pub fn naming(name: &[u8], make: impl FnOnce(&str) -> Failure) -> Failure {
     let text = String::from_utf8_lossy(name);
     let failure = make(&text);
+    named(name, text, failure)
+}
+
+/// [`naming`]'s work once `make` has made the failure from `text` (`name` read as UTF-8):
+/// not generic, so compiled once rather than at every caller.
+#[inline(never)]
+fn named(name: &[u8], text: std::borrow::Cow<'_, str>, failure: Failure) -> Failure {
     let std::borrow::Cow::Owned(text) = text else {
         return failure;
     };
@@ -169,6 +191,11 @@ pub fn unknown_command(word: &str, object: &str) -> Failure {
 /// silent no-op.
 pub fn unsupported(what: &str) -> Failure {
     Failure::Usage(format!("rtnl: \"{what}\" is not supported"))
+}
+
+/// [`unsupported`] for `what` followed by `word` (`link add` and the word it met).
+pub fn unsupported_word(what: &str, word: &str) -> Failure {
+    Failure::Usage(format!("rtnl: \"{what}{word}\" is not supported"))
 }
 
 /// The words of one command, with a cursor.
@@ -227,6 +254,14 @@ impl<'a> Args<'a> {
             return Err(duparg(key, value));
         }
         Ok(value)
+    }
+
+    /// The value after a keyword, read by `parse` (`ip`'s `NEXT_ARG()` and a `get_*()` or
+    /// `rtnl_*_a2n()`); one it refuses is `invarg(msg, value)`. A function pointer, not a
+    /// closure, so one copy serves every keyword whose value has the same type.
+    pub fn value_by<T>(&mut self, msg: &str, parse: fn(&str) -> Option<T>) -> CmdResult<T> {
+        let value = self.value()?;
+        parse(value).ok_or_else(|| invarg(msg, value))
     }
 }
 

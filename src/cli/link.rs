@@ -70,14 +70,19 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
         Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("link {name}"))),
+        Some((name, None)) => Err(args::unsupported_word("link ", name)),
         None => Err(args::unknown_command(word, "link")),
     }
 }
 
 /// `rtnl link help`: the grammar, exit 255 like `ip link help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// What `rtnl link help` prints.
@@ -153,9 +158,7 @@ fn altifname<'a>(key: &str, word: &'a str) -> CmdResult<&'a str> {
 
 /// The device `link set` and `link delete` cannot do without.
 fn required_device(dev: Option<&[u8]>) -> CmdResult<&[u8]> {
-    dev.ok_or_else(|| {
-        Failure::Usage("Not enough information: \"dev\" argument is required.".into())
-    })
+    dev.ok_or_else(|| Failure::usage("Not enough information: \"dev\" argument is required."))
 }
 
 /// A device that must exist, by name: its index, or `Cannot find device "x"` (exit 1), the
@@ -270,9 +273,9 @@ fn parse_common<'a, 'w: 'a>(
             "index" | "numtxqueues" | "numrxqueues" | "group" | "alias" | "vf" | "mode"
             | "state" | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "addrgenmode"
             | "protodown" | "parentdev" => {
-                return Err(args::unsupported(&format!("link add {word}")));
+                return Err(args::unsupported_word("link add ", word));
             }
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            w if matches(w, "help") => return Err(usage()),
             w => {
                 let name = if w == "dev" { args.value()? } else { w };
                 if dev.is_some() {
@@ -288,8 +291,8 @@ fn parse_common<'a, 'w: 'a>(
 /// The name of a new link: `name X` or the bare word, not both.
 fn link_name<'a>(name: Option<&'a [u8]>, dev: Option<&'a [u8]>) -> CmdResult<Option<&'a [u8]>> {
     match (name, dev) {
-        (Some(_), Some(_)) => Err(Failure::Usage(
-            "both \"name\" and \"dev\" cannot be used when creating devices.".into(),
+        (Some(_), Some(_)) => Err(Failure::usage(
+            "both \"name\" and \"dev\" cannot be used when creating devices.",
         )),
         (name, dev) => Ok(name.or(dev)),
     }
@@ -350,7 +353,7 @@ fn parse_kind<'a, 'w: 'a>(
         },
         "dummy" => match args.next() {
             None => LinkKind::Dummy,
-            Some(word) => return Err(args::unsupported(&format!("{kind} {word}"))),
+            Some(word) => return Err(args::unsupported_word("dummy ", word)),
         },
         "vxlan" => LinkKind::Vxlan(parse_vxlan(args, vxlan_opts, false, lookup)?),
         "vlan" => {
@@ -380,7 +383,7 @@ fn parse_kind<'a, 'w: 'a>(
                     }
                     "link" => link = Some(args.value_once("link", &link)?),
                     w if matches(w, "help") => {
-                        return Err(Failure::Usage(USAGE.trim_end().into()));
+                        return Err(usage());
                     }
                     w => return Err(unknown_kind_arg("vlan", w)),
                 }
@@ -511,23 +514,13 @@ fn parse_vxlan<'a>(
     use rtnl_ip::codec::ifla_vxlan as x;
     let mut v = Vxlan::default();
     let mut learning = true;
-    let mut seen = 0u64;
-    // ip's check_duparg(): each attribute's keyword once; `key` and `arg` for its message.
-    let mut once = |ty: u16, key: &str, arg: &str| {
-        let bit = 1u64 << ty;
-        if seen & bit != 0 {
-            return Err(duparg2(key, arg));
-        }
-        seen |= bit;
-        Ok(())
-    };
+    let mut seen = Seen(0);
     let (mut id, mut dev, mut port) = (None, false, None);
     let (mut metadata, mut vnifilter) = (false, false);
     while let Some(word) = args.next() {
         match word {
             w if matches(w, "id") || matches(w, "vni") => {
-                let value = args.value()?;
-                once(x::ID, "id", value)?;
+                let value = seen.value(args, x::ID, "id")?;
                 id = Some(
                     number::<u32>("id", value)
                         .ok()
@@ -538,8 +531,8 @@ fn parse_vxlan<'a>(
             w if matches(w, "group") || matches(w, "remote") => {
                 let group = matches(w, "group");
                 if (group && v.remote.is_some()) || (!group && v.group.is_some()) {
-                    return Err(Failure::Local(
-                        "vxlan: both group and remote cannot be specified".into(),
+                    return Err(Failure::local(
+                        "vxlan: both group and remote cannot be specified",
                     ));
                 }
                 let (key, what) = if group {
@@ -548,7 +541,7 @@ fn parse_vxlan<'a>(
                     ("remote", "invalid remote address")
                 };
                 let value = args.value()?;
-                once(x::GROUP, key, value)?;
+                seen.mark(x::GROUP, key, value)?;
                 let addr = args::ip_addr(value)
                     .ok()
                     .filter(|a| a.is_multicast() == group)
@@ -560,8 +553,7 @@ fn parse_vxlan<'a>(
                 }
             }
             w if matches(w, "local") => {
-                let value = args.value()?;
-                once(x::LOCAL, "local", value)?;
+                let value = seen.value(args, x::LOCAL, "local")?;
                 if value != "any" {
                     v.local = Some(
                         args::ip_addr(value)
@@ -572,14 +564,12 @@ fn parse_vxlan<'a>(
                 }
             }
             w if matches(w, "dev") => {
-                let value = args.value()?;
-                once(x::LINK, "dev", value)?;
+                let value = seen.value(args, x::LINK, "dev")?;
                 opts.push(O::Link(lookup(args.bytes(value))?));
                 dev = true;
             }
             w if matches(w, "ttl") || matches(w, "hoplimit") => {
-                let value = args.value()?;
-                once(x::TTL, "ttl", value)?;
+                let value = seen.value(args, x::TTL, "ttl")?;
                 opts.push(match value {
                     "inherit" => O::TtlInherit,
                     "auto" => O::Ttl(0),
@@ -592,8 +582,7 @@ fn parse_vxlan<'a>(
                 });
             }
             w if matches(w, "tos") || matches(w, "dsfield") => {
-                let value = args.value()?;
-                once(x::TOS, "tos", value)?;
+                let value = seen.value(args, x::TOS, "tos")?;
                 // `inherit`, else rtnl_dsfield_a2n(): a name of rt_dsfield (`AF11`, `EF`,
                 // ...) or a hexadecimal number.
                 let tos = if value == "inherit" {
@@ -605,8 +594,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Tos(tos));
             }
             w if matches(w, "df") => {
-                let value = args.value()?;
-                once(x::DF, "df", value)?;
+                let value = seen.value(args, x::DF, "df")?;
                 opts.push(O::Df(match value {
                     "unset" => 0,
                     "set" => 1,
@@ -615,8 +603,7 @@ fn parse_vxlan<'a>(
                 }));
             }
             w if matches(w, "label") || matches(w, "flowlabel") => {
-                let value = args.value()?;
-                once(x::LABEL, "flowlabel", value)?;
+                let value = seen.value(args, x::LABEL, "flowlabel")?;
                 let label = number::<u32>("flowlabel", value)
                     .ok()
                     .filter(|&l| l <= 0xf_ffff)
@@ -624,8 +611,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Label(label));
             }
             w if matches(w, "ageing") => {
-                let value = args.value()?;
-                once(x::AGEING, "ageing", value)?;
+                let value = seen.value(args, x::AGEING, "ageing")?;
                 let age = match value {
                     "none" => 0,
                     _ => number("ageing", value).map_err(|_| invarg("ageing timer", value))?,
@@ -633,8 +619,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Ageing(age));
             }
             w if matches(w, "maxaddress") => {
-                let value = args.value()?;
-                once(x::LIMIT, "maxaddress", value)?;
+                let value = seen.value(args, x::LIMIT, "maxaddress")?;
                 let limit = match value {
                     "unlimited" => 0,
                     _ => number("maxaddress", value).map_err(|_| invarg("max addresses", value))?,
@@ -642,8 +627,7 @@ fn parse_vxlan<'a>(
                 opts.push(O::Limit(limit));
             }
             w if matches(w, "port") || matches(w, "srcport") => {
-                let low = args.value()?;
-                once(x::PORT_RANGE, "srcport", low)?;
+                let low = seen.value(args, x::PORT_RANGE, "srcport")?;
                 let low = number::<u16>("srcport", low).map_err(|_| invarg("min port", low))?;
                 let high = args.value()?;
                 let high = number::<u16>("srcport", high).map_err(|_| invarg("max port", high))?;
@@ -652,13 +636,12 @@ fn parse_vxlan<'a>(
                 }
             }
             w if matches(w, "dstport") => {
-                let value = args.value()?;
-                once(x::PORT, "dstport", value)?;
+                let value = seen.value(args, x::PORT, "dstport")?;
                 port =
                     Some(number::<u16>("dstport", value).map_err(|_| invarg("dst port", value))?);
             }
             "vnifilter" | "novnifilter" => {
-                once(x::VNIFILTER, word, word)?;
+                seen.mark(x::VNIFILTER, word, word)?;
                 let on = word == "vnifilter";
                 vnifilter |= on;
                 opts.push(O::Vnifilter(on));
@@ -673,7 +656,7 @@ fn parse_vxlan<'a>(
                         "vxlan: unknown command \"{w}\"?\n{VXLAN_USAGE}"
                     )));
                 };
-                once(ty, w, w)?;
+                seen.mark(ty, w, w)?;
                 match (key, opt) {
                     ("learning", _) => learning = true,
                     ("nolearning", _) => learning = false,
@@ -690,23 +673,21 @@ fn parse_vxlan<'a>(
         }
     }
     if !metadata && vnifilter {
-        return Err(Failure::Local(
-            "vxlan: vnifilter is valid only when 'external' is set".into(),
+        return Err(Failure::local(
+            "vxlan: vnifilter is valid only when 'external' is set",
         ));
     }
     if metadata && id.is_some() {
-        return Err(Failure::Local(
-            "vxlan: both 'external' and vni cannot be specified".into(),
+        return Err(Failure::local(
+            "vxlan: both 'external' and vni cannot be specified",
         ));
     }
     if !metadata && !vnifilter && id.is_none() && !set {
-        return Err(Failure::Local(
-            "vxlan: missing virtual network identifier".into(),
-        ));
+        return Err(Failure::local("vxlan: missing virtual network identifier"));
     }
     if v.group.is_some() && !dev {
-        return Err(Failure::Local(
-            "vxlan: 'group' requires 'dev' to be specified".into(),
+        return Err(Failure::local(
+            "vxlan: 'group' requires 'dev' to be specified",
         ));
     }
     let gpe = opts.contains(&O::Gpe);
@@ -724,9 +705,31 @@ fn parse_vxlan<'a>(
     // ip leaves a zero port out.
     v.port = port.filter(|&p| p != 0);
     v.id = id;
-    v.learning = (!set || seen & (1 << x::LEARNING) != 0).then_some(learning);
+    v.learning = (!set || seen.0 & (1 << x::LEARNING) != 0).then_some(learning);
     v.opts = opts;
     Ok(v)
+}
+
+/// ip's `check_duparg()` for vxlan: the bit of each attribute whose keyword was read.
+struct Seen(u64);
+
+impl Seen {
+    /// Marks `ty` as read; a second time is `duparg2(key, arg)`.
+    fn mark(&mut self, ty: u16, key: &str, arg: &str) -> CmdResult {
+        let bit = 1u64 << ty;
+        if self.0 & bit != 0 {
+            return Err(duparg2(key, arg));
+        }
+        self.0 |= bit;
+        Ok(())
+    }
+
+    /// The value after `key` (attribute `ty`), marked as read.
+    fn value<'w>(&mut self, args: &mut Args<'w>, ty: u16, key: &str) -> CmdResult<&'w str> {
+        let value = args.value()?;
+        self.mark(ty, key, value)?;
+        Ok(value)
+    }
 }
 
 /// The index of a vxlan's `dev DEV`; a missing one is ip's `nodev()` message, which ends ip
@@ -790,8 +793,8 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
     let mut spec = LinkAdd::new(None, LinkKind::Other(""));
     let (dev, kind) = parse_common(args, &mut spec, &mut rooms)?;
     let Some(kind) = kind else {
-        return Err(Failure::Local(
-            "Not enough information: \"type\" argument is required".into(),
+        return Err(Failure::local(
+            "Not enough information: \"type\" argument is required",
         ));
     };
     // A `link DEV` before the kind is for the kinds that sit on a device.
@@ -824,8 +827,8 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
         match link {
             Some(LinkRef::Name(dev)) => device_index(ctx, dev),
             Some(LinkRef::Index(index)) => Ok(index),
-            None => Err(Failure::Local(
-                "Not enough information: \"link\" argument is required".into(),
+            None => Err(Failure::local(
+                "Not enough information: \"link\" argument is required",
             )),
         }
     };
@@ -839,7 +842,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             let id = vlan.id;
             spec.link = Some(lower(ctx, spec.link)?.into());
             if id == u16::MAX {
-                return Err(Failure::Local("8021q: VLAN device ID is required".into()));
+                return Err(Failure::local("8021q: VLAN device ID is required"));
             }
         }
         LinkKind::Macvlan(_) => spec.link = Some(lower(ctx, spec.link)?.into()),
@@ -855,7 +858,7 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
             LinkKind::Vlan(_) | LinkKind::Macvlan(_) | LinkKind::Ipvlan(_)
         )
     {
-        return Err(args::unsupported(&format!("link DEV with type {kind}")));
+        return Err(args::unsupported_word("link DEV with type ", kind));
     }
     if let Some(NetnsRef::Name(ns)) = spec.netns {
         spec.netns = Some(netns_arg(ctx, ns)?);
@@ -868,15 +871,17 @@ fn add_or_replace(ctx: &mut Ctx, args: &mut Args<'_>, replace: bool) -> CmdResul
 /// `link set`: the words read into a [`LinkSet`] (the device may come last: `ip link set up
 /// dev v0`), then the names it holds looked up with ip's messages.
 fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
+    /// What an on/off keyword sets, applied once the device is known.
+    type Setter = for<'x> fn(LinkSet<'x>, bool) -> LinkSet<'x>;
     /// `ip link set`'s on/off keywords, in the order `ip` tries them.
-    const FLAGS: [&str; 7] = [
-        "multicast",
-        "allmulticast",
-        "promisc",
-        "trailers",
-        "arp",
-        "carrier",
-        "dynamic",
+    const FLAGS: [(&str, Setter); 7] = [
+        ("multicast", |s, on| s.multicast(on)),
+        ("allmulticast", |s, on| s.allmulticast(on)),
+        ("promisc", |s, on| s.promisc(on)),
+        ("trailers", |s, on| s.trailers(on)),
+        ("arp", |s, on| s.arp(on)),
+        ("carrier", |s, on| s.carrier(on)),
+        ("dynamic", |s, on| s.dynamic(on)),
     ];
     let mut kind_store = KindOpts::default();
     let mut macvlan_macs = Vec::new();
@@ -890,8 +895,8 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     let mut up = None;
     let mut flags = Vec::new();
     while let Some(word) = args.next() {
-        if let Some(key) = FLAGS.iter().find(|key| matches(word, key)) {
-            flags.push((*key, args::on_off(key, args.value()?)?));
+        if let Some(&(key, setter)) = FLAGS.iter().find(|(key, _)| matches(word, key)) {
+            flags.push((setter, args::on_off(key, args.value()?)?));
             continue;
         }
         let r = &mut spec.request;
@@ -951,7 +956,7 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
                     "vrf" => LinkKind::Vrf(link_ipvlan::vrf(args)?),
                     _ => match kind_options(ctx, kind, args, &mut kind_store)? {
                         Some(with_options) => with_options,
-                        None => return Err(args::unsupported(&format!("link set type {kind}"))),
+                        None => return Err(args::unsupported_word("link set type ", kind)),
                     },
                 });
                 break;
@@ -960,9 +965,9 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
             | "xdpdrv" | "xdpoffload" | "addrgenmode" | "protodown" | "protodown_reason"
             | "gso_max_size" | "gso_max_segs" | "gro_max_size" | "link-netns" | "link-netnsid"
             | "numtxqueues" | "numrxqueues" => {
-                return Err(args::unsupported(&format!("link set {word}")));
+                return Err(args::unsupported_word("link set ", word));
             }
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            w if matches(w, "help") => return Err(usage()),
             w => dev = Some(device_word(args, w, dev)?),
         }
     }
@@ -985,16 +990,8 @@ fn set<'w>(ctx: &mut Ctx, args: &mut Args<'w>) -> CmdResult {
     if let Some(up) = up {
         spec = spec.up(up);
     }
-    for (key, on) in flags {
-        spec = match key {
-            "multicast" => spec.multicast(on),
-            "allmulticast" => spec.allmulticast(on),
-            "promisc" => spec.promisc(on),
-            "trailers" => spec.trailers(on),
-            "arp" => spec.arp(on),
-            "carrier" => spec.carrier(on),
-            _ => spec.dynamic(on),
-        };
+    for (setter, on) in flags {
+        spec = setter(spec, on);
     }
     // Renaming to the name it has is no change (ip leaves IFLA_IFNAME out too).
     if dev.is_some() && spec.request.name == dev {
@@ -1011,9 +1008,9 @@ fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut group = None;
     while let Some(word) = args.next() {
         match word {
-            "type" => return Err(args::unsupported(&format!("link delete {word}"))),
+            "type" => return Err(args::unsupported_word("link delete ", word)),
             "group" => group = Some(args::group(args.value_once("group", &group)?)?),
-            w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+            w if matches(w, "help") => return Err(usage()),
             w => dev = Some(device_word(args, w, dev)?),
         }
     }
@@ -1069,7 +1066,7 @@ impl<'a> ShowArgs<'a> {
                 }
                 w if matches(w, "type") => s.kind = Some(args.value()?),
                 w if matches(w, "nomaster") => s.nomaster = true,
-                w if matches(w, "help") => return Err(Failure::Usage(USAGE.trim_end().into())),
+                w if matches(w, "help") => return Err(usage()),
                 w => {
                     let d = if w == "dev" { args.value()? } else { w };
                     if s.dev.is_some() {

@@ -41,9 +41,8 @@ pub fn ipvlan<'w>(args: &mut Args<'w>, add: bool) -> CmdResult<(Ipvlan, Option<&
                     "l3" => ipvlan_mode::L3,
                     "l3s" => ipvlan_mode::L3S,
                     _ => {
-                        return Err(Failure::Local(
-                            "Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\""
-                                .into(),
+                        return Err(Failure::local(
+                            "Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"",
                         ));
                     }
                 });

@@ -71,7 +71,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
         Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("route {name}"))),
+        Some((name, None)) => Err(args::unsupported_word("route ", name)),
         None => Err(args::unknown_command(word, "route")),
     }
 }
@@ -108,7 +108,12 @@ PREF := [ low | medium | high ]
 
 /// `rtnl route help`: the grammar, exit 255 like `ip route help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// `default`, `all`, `any`: the prefix of length 0.
@@ -432,27 +437,19 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
             }
             spec.request.gateway = Some(address(ctx, value)?);
         } else if word == "from" || word == "tos" || is("dsfield") || word == "expires" {
-            return Err(args::unsupported(&format!("route {word}")));
+            return Err(args::unsupported_word("route ", word));
         } else if is("metric") || is("priority") || word == "preference" {
-            let value = args.value()?;
-            spec.request.metric = Some(
-                number::<u32>("metric", value)
-                    .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
-            );
+            spec.request.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
+                number::<u32>("metric", v).ok()
+            })?);
         } else if word == "scope" {
-            let value = args.value()?;
-            spec.request.scope = Some(
-                names::parse_scope(value)
-                    .ok_or_else(|| invarg("invalid \"scope\" value\n", value))?,
-            );
+            spec.request.scope =
+                Some(args.value_by("invalid \"scope\" value\n", names::parse_scope)?);
         } else if let Some(metric) = metric_keyword(word) {
             metric.read(args, &mut spec.request.metrics)?;
         } else if is("realms") {
-            let value = args.value()?;
-            spec.request.realms = Some(
-                names::parse_realms(value)
-                    .ok_or_else(|| invarg("\"realm\" value is invalid\n", value))?,
-            );
+            spec.request.realms =
+                Some(args.value_by("\"realm\" value is invalid\n", names::parse_realms)?);
         } else if word == "onlink" {
             onlink = true;
         } else if word == "nexthop" {
@@ -465,11 +462,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if word == "nhid" {
             return Err(args::unsupported("route nhid"));
         } else if is("protocol") {
-            let value = args.value()?;
-            spec.request.protocol = Some(
-                names::parse_protocol(value)
-                    .ok_or_else(|| invarg("\"protocol\" value is invalid\n", value))?,
-            );
+            spec.request.protocol =
+                Some(args.value_by("\"protocol\" value is invalid\n", names::parse_protocol)?);
         } else if is("table") {
             spec.request.table = Some(table(args.value()?)?);
         } else if is("vrf") {
@@ -487,7 +481,7 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
                     .map_err(|_| invarg("\"pref\" value is invalid\n", value))?,
             });
         } else if word == "encap" || word == "ttl-propagate" {
-            return Err(args::unsupported(&format!("route {word}")));
+            return Err(args::unsupported_word("route ", word));
         } else if is("fastopen_no_cookie") {
             let value = args.value()?;
             let on = zero_or_one("fastopen_no_cookie", value)?;
@@ -504,7 +498,7 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
                 value = args.value()?;
             }
             if matches(value, "help") {
-                return Err(Failure::Usage(USAGE.trim_end().into()));
+                return Err(usage());
             }
             if dst.is_some() {
                 return Err(duparg2("to", value));
@@ -513,8 +507,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         }
     }
     let Some(dst) = dst else {
-        return Err(Failure::Usage(
-            "Error: either \"to\" is duplicate, or \"\" is a garbage.".into(),
+        return Err(Failure::usage(
+            "Error: either \"to\" is duplicate, or \"\" is a garbage.",
         ));
     };
     // A default route's family: -4/-6, else the gateway's, else IPv4.
@@ -636,7 +630,7 @@ impl PrefixSelector {
             value = args.value()?;
         }
         if matches(value, "help") {
-            return Err(Failure::Usage(USAGE.trim_end().into()));
+            return Err(usage());
         }
         // ip's get_prefix() reads `all` and `any` as a prefix of the -4/-6 family and no
         // length: without a family it selects nothing out; with one it is read as `default`.
@@ -754,24 +748,15 @@ impl<'a> ShowFilter<'a> {
                 // ip's `matches()`: `cache` and `c` are `cached` too.
                 w if matches(w, "cached") || matches(w, "cloned") => f.cloned = true,
                 w if matches(w, "protocol") => {
-                    let value = args.value()?;
-                    f.protocol = Some(
-                        names::parse_protocol(value)
-                            .ok_or_else(|| invarg("invalid \"protocol\"\n", value))?,
-                    );
+                    f.protocol =
+                        Some(args.value_by("invalid \"protocol\"\n", names::parse_protocol)?);
                 }
                 "scope" => {
-                    let value = args.value()?;
-                    f.scope = Some(
-                        names::parse_scope(value)
-                            .ok_or_else(|| invarg("invalid \"scope\"\n", value))?,
-                    );
+                    f.scope = Some(args.value_by("invalid \"scope\"\n", names::parse_scope)?);
                 }
                 "type" => {
-                    let value = args.value()?;
                     f.route_type = Some(
-                        names::parse_route_type(value)
-                            .ok_or_else(|| invarg("node type value is invalid\n", value))?,
+                        args.value_by("node type value is invalid\n", names::parse_route_type)?,
                     );
                 }
                 "dev" | "oif" => {
@@ -787,24 +772,16 @@ impl<'a> ShowFilter<'a> {
                 }
                 "src" => f.src = Some(address(ctx, args.value()?)?),
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
-                    let value = args.value()?;
-                    f.metric = Some(
-                        number("metric", value)
-                            .map_err(|_| invarg("\"metric\" value is invalid\n", value))?,
-                    );
+                    f.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
+                        number("metric", v).ok()
+                    })?);
                 }
                 w if w == "tos" || matches(w, "dsfield") => {
-                    let value = args.value()?;
-                    f.tos = Some(
-                        names::parse_dsfield(value)
-                            .ok_or_else(|| invarg("TOS value is invalid\n", value))?,
-                    );
+                    f.tos = Some(args.value_by("TOS value is invalid\n", names::parse_dsfield)?);
                 }
                 "mark" => {
-                    let value = args.value()?;
                     f.mark = Some(
-                        number::<u32>("mark", value)
-                            .map_err(|_| invarg("invalid mark value", value))?,
+                        args.value_by("invalid mark value", |v| number::<u32>("mark", v).ok())?,
                     );
                 }
                 w if matches(w, "vrf") => {
@@ -1012,9 +989,7 @@ fn show(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// (IPv6's exceptions), as ip does.
 fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
-        return Err(Failure::Local(
-            "\"ip route flush\" requires arguments.".into(),
-        ));
+        return Err(Failure::local("\"ip route flush\" requires arguments."));
     }
     let filter = ShowFilter::parse(ctx, args)?;
     let stats = ctx.opts.stats;
@@ -1047,7 +1022,11 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         // The routes of this round, as the kernel dumped them (ip sends each one back as
         // RTM_DELROUTE).
         let mut found: Vec<Vec<u8>> = Vec::new();
-        let mut p = show::Printer::new(Vec::new(), false, false);
+        // Always text, after what the command said before; the same printer type as every
+        // other command's, so the route printer is compiled once.
+        ctx.flush();
+        let stdout = std::io::BufWriter::with_capacity(super::OUT_BUFFER, std::io::stdout().lock());
+        let mut p = show::Printer::new(stdout, false, false);
         let dumped = ctx.handle()?.for_each_route(&route_filter, |m| {
             if filter.keeps_message(m, oif) {
                 found.push(m.message().bytes().to_vec());
@@ -1056,9 +1035,10 @@ fn flush(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 }
             }
         });
-        let text = p.finish().unwrap_or_default();
-        ctx.flush();
-        super::out::flush_bytes(&text);
+        if p.finish().is_err() {
+            // A closed pipe ends the program quietly, as `ip` ends on `SIGPIPE`.
+            std::process::exit(0);
+        }
         dumped.map_err(Failure::dump("Flush"))?;
         if found.is_empty() {
             if stats > 0 {
@@ -1161,9 +1141,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             "mark" => mark = Some(number::<u32>("mark", args.value()?)?),
             "fibmatch" => fib_match = true,
             w if w == "tos" || matches(w, "dsfield") => {
-                let value = args.value()?;
-                get.tos = names::parse_dsfield(value)
-                    .ok_or_else(|| invarg("TOS value is invalid\n", value))?;
+                get.tos = args.value_by("TOS value is invalid\n", names::parse_dsfield)?;
             }
             w if matches(w, "notify") => get.notify = true,
             w if matches(w, "connected") => connected = true,
@@ -1178,9 +1156,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             }
             "as" => return Err(args::unsupported("route get as")),
             w if matches(w, "uid") => {
-                let value = args.value()?;
-                get.uid =
-                    Some(number::<u32>("uid", value).map_err(|_| invarg("invalid UID\n", value))?);
+                get.uid = Some(args.value_by("invalid UID\n", |v| number::<u32>("uid", v).ok())?);
             }
             w if matches(w, "sport") || matches(w, "dport") => {
                 let value = args.value()?;
@@ -1202,16 +1178,13 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 }
             }
             w if matches(w, "ipproto") => {
-                let value = args.value()?;
-                get.ip_proto = Some(
-                    names::parse_ip_protocol(value)
-                        .ok_or_else(|| invarg("Invalid \"ipproto\" value\n", value))?,
-                );
+                get.ip_proto =
+                    Some(args.value_by("Invalid \"ipproto\" value\n", names::parse_ip_protocol)?);
             }
             w => {
                 let value = if w == "to" { args.value()? } else { w };
                 if matches(value, "help") {
-                    return Err(Failure::Usage(USAGE.trim_end().into()));
+                    return Err(usage());
                 }
                 if dst.is_some() {
                     return Err(duparg2("to", value));
@@ -1222,7 +1195,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         }
     }
     let Some(dst) = dst else {
-        return Err(Failure::Local("need at least a destination address".into()));
+        return Err(Failure::local("need at least a destination address"));
     };
     let mut query = RouteQuery::new(dst);
     query.request.src = query_from;
@@ -1255,7 +1228,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     // answer it rewrites is not what it sends), and its JSON context ended with the first
     // answer, so the second is text (not coloured under -j).
     if !sourced {
-        return Err(Failure::Local("Failed to connect the route".into()));
+        return Err(Failure::local("Failed to connect the route"));
     }
     let json = std::mem::replace(&mut ctx.opts.json, false);
     let result = print_lookup(ctx, &query, style, json);

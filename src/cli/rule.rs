@@ -44,7 +44,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
         Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported(&format!("rule {name}"))),
+        Some((name, None)) => Err(args::unsupported_word("rule ", name)),
         None => Err(args::unknown_command(word, "rule")),
     }
 }
@@ -73,7 +73,12 @@ TABLE_ID := [ local | main | default | NUMBER ]
 
 /// `rtnl rule help`: the grammar, exit 255 like `ip rule help`.
 fn help(_: &mut Ctx, _: &mut Args<'_>) -> CmdResult {
-    Err(Failure::Usage(USAGE.trim_end().to_owned()))
+    Err(usage())
+}
+
+/// The failure `help` (and a `help` word among the arguments) ends with: the grammar, exit 255.
+fn usage() -> Failure {
+    Failure::Usage(USAGE.trim_end().to_owned())
 }
 
 /// The family of the rules: `-4`/`-6`, else `AF_UNSPEC` (which a request sends as IPv4).
@@ -222,16 +227,12 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
             "from" => spec.src = prefix_of(args.value()?)?,
             "to" => spec.dst = prefix_of(args.value()?)?,
             w if matches(w, "preference") || matches(w, "order") || matches(w, "priority") => {
-                let value = args.value()?;
-                spec.priority = Some(
-                    number("preference", value)
-                        .map_err(|_| invarg("preference value is invalid\n", value))?,
-                );
+                spec.priority = Some(args.value_by("preference value is invalid\n", |v| {
+                    number("preference", v).ok()
+                })?);
             }
             w if w == "tos" || matches(w, "dsfield") => {
-                let value = args.value()?;
-                spec.tos = names::parse_dsfield(value)
-                    .ok_or_else(|| invarg("TOS value is invalid\n", value))?;
+                spec.tos = args.value_by("TOS value is invalid\n", names::parse_dsfield)?;
             }
             "fwmark" => {
                 let (mark, mask) = fwmark(args.value()?)?;
@@ -242,18 +243,12 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
             }
             w if matches(w, "realms") => spec.realms = Some(realms(args.value()?)?),
             w if matches(w, "protocol") => {
-                let value = args.value()?;
-                spec.protocol = Some(
-                    names::parse_protocol(value)
-                        .ok_or_else(|| invarg("\"protocol\" value is invalid\n", value))?,
-                );
+                spec.protocol =
+                    Some(args.value_by("\"protocol\" value is invalid\n", names::parse_protocol)?);
             }
             w if matches(w, "tun_id") => return Err(args::unsupported("rule tun_id")),
             w if matches(w, "table") || w == "lookup" => {
-                let value = args.value()?;
-                spec.table = Some(
-                    names::parse_table(value).ok_or_else(|| invarg("invalid table ID\n", value))?,
-                );
+                spec.table = Some(args.value_by("invalid table ID\n", names::parse_table)?);
             }
             w if matches(w, "suppress_prefixlength") || w == "sup_pl" => {
                 let value = args.value()?;
@@ -265,10 +260,8 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
                 );
             }
             w if matches(w, "suppress_ifgroup") || w == "sup_group" => {
-                let value = args.value()?;
                 spec.suppress_ifgroup = Some(
-                    names::parse_group(value)
-                        .ok_or_else(|| invarg("Invalid \"suppress_ifgroup\" value\n", value))?,
+                    args.value_by("Invalid \"suppress_ifgroup\" value\n", names::parse_group)?,
                 );
             }
             "dev" | "iif" => {
@@ -283,22 +276,18 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
             "uidrange" => spec.uid_range = Some(uid_range(args.value()?)?),
             w if w == "nat" || matches(w, "map-to") => return Err(args::unsupported("rule nat")),
             "ipproto" => {
-                let value = args.value()?;
-                spec.ip_proto = Some(
-                    names::parse_ip_protocol(value)
-                        .ok_or_else(|| invarg("Invalid \"ipproto\" value\n", value))?,
-                );
+                spec.ip_proto =
+                    Some(args.value_by("Invalid \"ipproto\" value\n", names::parse_ip_protocol)?);
             }
             "sport" => spec.sport = Some(port_range(args.value()?, "invalid port range\n")?),
             "dport" => spec.dport = Some(port_range(args.value()?, "invalid dport range\n")?),
             w => {
                 let w = if w == "type" { args.value()? } else { w };
                 if matches(w, "help") {
-                    return Err(Failure::Usage(USAGE.trim_end().to_owned()));
+                    return Err(usage());
                 } else if matches(w, "goto") {
-                    let value = args.value()?;
                     spec.goto =
-                        Some(number("goto", value).map_err(|_| invarg("invalid target\n", value))?);
+                        Some(args.value_by("invalid target\n", |v| number("goto", v).ok())?);
                     spec.action = Some(fr_act::GOTO);
                 } else if matches(w, "nop") {
                     spec.action = Some(fr_act::NOP);
@@ -323,7 +312,7 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
 /// `rule add`: at least one word is needed.
 fn add(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
-        return Err(Failure::Local("\"ip rule add\" requires arguments.".into()));
+        return Err(Failure::local("\"ip rule add\" requires arguments."));
     }
     let spec = parse_modify(ctx, args)?;
     ctx.handle()?.rule_add(&spec)?;
@@ -334,7 +323,7 @@ fn add(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
 /// `rule delete`: at least one word is needed.
 fn delete(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     if args.peek().is_none() {
-        return Err(Failure::Local("\"ip rule del\" requires arguments.".into()));
+        return Err(Failure::local("\"ip rule del\" requires arguments."));
     }
     let spec = parse_modify(ctx, args)?;
     ctx.handle()?.rule_del(&spec)?;
@@ -357,19 +346,13 @@ fn parse_filter<'a>(ctx: &Ctx, args: &mut Args<'a>, flushing: bool) -> CmdResult
     while let Some(word) = args.next() {
         match word {
             w if matches(w, "preference") || matches(w, "order") || matches(w, "priority") => {
-                let value = args.value()?;
-                f.priority = Some(
-                    number("preference", value)
-                        .map_err(|_| invarg("preference value is invalid\n", value))?,
-                );
+                f.priority = Some(args.value_by("preference value is invalid\n", |v| {
+                    number("preference", v).ok()
+                })?);
             }
             "not" => f.invert = true,
             "tos" | "dsfield" => {
-                let value = args.value()?;
-                f.tos = Some(
-                    names::parse_dsfield(value)
-                        .ok_or_else(|| invarg("TOS value is invalid\n", value))?,
-                );
+                f.tos = Some(args.value_by("TOS value is invalid\n", names::parse_dsfield)?);
             }
             "fwmark" => {
                 let (mark, mask) = fwmark(args.value()?)?;
@@ -389,14 +372,12 @@ fn parse_filter<'a>(ctx: &Ctx, args: &mut Args<'a>, flushing: bool) -> CmdResult
             "l3mdev" => f.l3mdev = true,
             "uidrange" => f.uid_range = Some(uid_range(args.value()?)?),
             w if matches(w, "tun_id") => {
-                let value = args.value()?;
-                f.tun_id = number("tun_id", value)
-                    .map_err(|_| invarg("\"tun_id\" value is invalid\n", value))?;
+                f.tun_id = args.value_by("\"tun_id\" value is invalid\n", |v| {
+                    number("tun_id", v).ok()
+                })?;
             }
             w if matches(w, "lookup") || matches(w, "table") => {
-                let value = args.value()?;
-                f.table = names::parse_table(value)
-                    .ok_or_else(|| invarg("table id value is invalid\n", value))?;
+                f.table = args.value_by("table id value is invalid\n", names::parse_table)?;
             }
             w if matches(w, "from") || matches(w, "src") => {
                 f.src = Some(prefix_or_default(args.value()?)?);
@@ -413,9 +394,8 @@ fn parse_filter<'a>(ctx: &Ctx, args: &mut Args<'a>, flushing: bool) -> CmdResult
                 }
             }
             "ipproto" => {
-                let value = args.value()?;
-                f.ip_proto = names::parse_ip_protocol(value)
-                    .ok_or_else(|| invarg("Invalid \"ipproto\" value\n", value))?;
+                f.ip_proto =
+                    args.value_by("Invalid \"ipproto\" value\n", names::parse_ip_protocol)?;
             }
             "sport" => f.sport = Some(port_range(args.value()?, "invalid port range\n")?),
             "dport" => f.dport = Some(port_range(args.value()?, "invalid dport range\n")?),
