@@ -139,6 +139,23 @@ fn settle() {
 /// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
 /// function (`mtu`/`txqueuelen`: `get_integer`; `group`: `rtnl_group_a2n`; `vlan id`:
 /// `get_u16`; `netns PID`: `get_integer`).
+/// rtnl's and ip's results for `args`. A link's carrier flags may still be settling on a
+/// slow guest (the 6.1 VM printed `NO-CARRIER` for one program only): both are read again
+/// until they agree, for at most two seconds; a real difference stays for the caller's assert.
+fn both_settled(args: &[&[u8]]) -> (Outcome, Outcome) {
+    let mut ours = result(&run(RTNL, args));
+    let mut theirs = result(&run("ip", args));
+    for _ in 0..20 {
+        if ours == theirs {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        ours = result(&run(RTNL, args));
+        theirs = result(&run("ip", args));
+    }
+    (ours, theirs)
+}
+
 #[test]
 fn link_numbers_are_read_as_ip_reads_them() {
     private_netns();
@@ -299,19 +316,7 @@ fn global_options_are_read_as_ip_reads_them() {
     ];
     for form in forms {
         let args = words(form);
-        let mut ours = result(&run(RTNL, &args));
-        let mut theirs = result(&run("ip", &args));
-        // A link's carrier flags may still be settling on a slow guest (the 6.1 VM printed
-        // `NO-CARRIER` for one program only): read both again until they agree, for at most
-        // two seconds; a real difference stays and fails.
-        for _ in 0..20 {
-            if ours == theirs {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-            ours = result(&run(RTNL, &args));
-            theirs = result(&run("ip", &args));
-        }
+        let (ours, theirs) = both_settled(&args);
         assert_eq!(
             ours,
             theirs,
@@ -622,19 +627,7 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
         "-j -p -4 address show",
     ] {
         let args = words(form);
-        let mut ours = result(&run(RTNL, &args));
-        let mut theirs = result(&run("ip", &args));
-        // A link's carrier flags may still be settling on a slow guest (the 6.1 VM printed
-        // `NO-CARRIER` for one program only): read both again until they agree, for at most
-        // two seconds; a real difference stays and fails.
-        for _ in 0..20 {
-            if ours == theirs {
-                break;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(100));
-            ours = result(&run(RTNL, &args));
-            theirs = result(&run("ip", &args));
-        }
+        let (ours, theirs) = both_settled(&args);
         assert_eq!(
             ours,
             theirs,
