@@ -96,29 +96,30 @@ const FOREVER: u32 = u32::MAX;
 
 /// The family the options ask for, as the library names it (`None`: any).
 fn family(ctx: &Ctx) -> Option<rtnl_ip::Family> {
-    match ctx.opts.family {
-        Family::Inet => Some(rtnl_ip::Family::V4),
-        Family::Inet6 => Some(rtnl_ip::Family::V6),
-        Family::Any | Family::Link | Family::Bridge => None,
-    }
+    args::ip_family(ctx.opts.family)
 }
 
-/// A prefix as `ip`'s `get_prefix` reads it, in the family the options ask for; whether a
-/// length was given.
-pub fn parse_prefix(ctx: &Ctx, word: &str) -> CmdResult<(IpPrefix, bool)> {
-    let what = match family(ctx) {
-        Some(rtnl_ip::Family::V4) => "inet prefix",
-        Some(rtnl_ip::Family::V6) => "inet6 prefix",
-        None => "any valid prefix",
-    };
-    let (addr, len) = args::prefix(word, what)?;
-    if family(ctx).is_some_and(|f| f != rtnl_ip::Family::of(addr)) {
-        return Err(Failure::Local(format!(
-            "Error: {what} is expected rather than \"{word}\"."
-        )));
-    }
-    let prefix = IpPrefix::new(addr, len).map_err(Failure::Lib)?;
-    Ok((prefix, word.contains('/')))
+/// `[local] PREFIX`, `peer PREFIX`, `to PREFIX`: `ip`'s `get_prefix()` in `family` (the one
+/// known so far), as a prefix, and whether a length was given. The words `default`, `any` and
+/// `all` are the default route of the family (none without one).
+pub fn parse_prefix(family: Family, word: &str) -> CmdResult<(Option<IpPrefix>, bool)> {
+    let inet = args::inet_prefix(word, family)?;
+    Ok((inet.prefix(), inet.len_given))
+}
+
+/// A prefix `address add` sends: an address and its length. ip sends the words `default`
+/// (in no family), `any` and `all` with no address bytes, which rtnl cannot: it refuses them.
+fn address_prefix(family: Family, word: &str) -> CmdResult<(IpPrefix, bool)> {
+    let inet = args::inet_prefix(word, family)?;
+    let prefix = IpPrefix::new(inet.required(word)?, inet.len).map_err(Failure::Lib)?;
+    Ok((prefix, inet.len_given))
+}
+
+/// An address `address add` sends (`anycast`, `broadcast`): `ip`'s `get_addr()` in `family`
+/// (the one known so far); the words without address bytes are refused as in
+/// [`address_prefix`].
+fn address_in(family: Family, word: &str) -> CmdResult<IpAddr> {
+    args::inet_addr(word, family)?.required(word)
 }
 
 /// `add`, `change`, `replace` and `delete`'s arguments (`ipaddr_modify()`): the spec they
@@ -136,6 +137,8 @@ struct ModifyArgs<'a> {
     dev: Option<&'a [u8]>,
     /// `broadcast ADDR`, `+` (all host bits set) or `-` (none set).
     broadcast: Option<&'a str>,
+    /// The address of `broadcast ADDR`, read when its word came.
+    broadcast_addr: Option<IpAddr>,
     /// `valid_lft`.
     valid: Option<u32>,
     /// `preferred_lft`.
@@ -171,20 +174,10 @@ const ADD_FLAG_WORDS: [(&str, u32, FlagKind); 13] = [
     ("stable-privacy", ifa_f::STABLE_PRIVACY, FlagKind::ReadOnly),
 ];
 
-/// An address of `family` (any when `None`) as ip's `get_addr` reads it; else `Error: inet
-/// address is expected rather than "x".` (exit 1).
-fn address_in(family: Option<rtnl_ip::Family>, word: &str) -> CmdResult<IpAddr> {
-    let parsed: Option<IpAddr> = word.parse().ok();
-    let what = match family {
-        Some(rtnl_ip::Family::V4) => "inet",
-        Some(rtnl_ip::Family::V6) => "inet6",
-        None => "any valid",
-    };
-    match parsed {
-        Some(addr) if family.is_none_or(|f| f == rtnl_ip::Family::of(addr)) => Ok(addr),
-        _ => Err(Failure::Local(format!(
-            "Error: {what} address is expected rather than \"{word}\"."
-        ))),
+/// ip's `if (req.ifa.ifa_family == AF_UNSPEC) req.ifa.ifa_family = addr.family`.
+fn learn(known: &mut Family, addr: IpAddr) {
+    if *known == Family::Any {
+        *known = args::family_of(addr);
     }
 }
 
@@ -205,14 +198,16 @@ impl<'a> ModifyArgs<'a> {
             local_word: "",
             dev: None,
             broadcast: None,
+            broadcast_addr: None,
             valid: None,
             preferred: None,
         };
         let mut peer = None;
         let r = &mut m.spec.request;
         // The family known so far, as ip's `req.ifa.ifa_family`: -4/-6, else the first
-        // address read; the flags ip keeps for IPv6 look at it when their word comes.
-        let mut known = family(ctx);
+        // address read; addresses are read in it, and the flags ip keeps for IPv6 look at it
+        // when their word comes.
+        let mut known = ctx.opts.family;
         while let Some(word) = args.next() {
             if let Some(&(name, flag, kind)) =
                 ADD_FLAG_WORDS.iter().find(|(name, ..)| *name == word)
@@ -221,7 +216,7 @@ impl<'a> ModifyArgs<'a> {
                     FlagKind::ReadOnly => {
                         eprintln!("Warning: {name} option is not mutable from userspace");
                     }
-                    FlagKind::Ipv6 if known != Some(rtnl_ip::Family::V6) => {
+                    FlagKind::Ipv6 if known != Family::Inet6 => {
                         eprintln!("Warning: {name} option can be set only for IPv6 addresses");
                     }
                     FlagKind::Ipv6 | FlagKind::Any => r.flags |= flag,
@@ -231,19 +226,25 @@ impl<'a> ModifyArgs<'a> {
             match word {
                 "peer" | "remote" => {
                     let value = args.value_once("peer", &peer)?;
-                    let prefix = parse_prefix(ctx, value)?.0;
-                    known.get_or_insert(rtnl_ip::Family::of(prefix.addr()));
+                    let prefix = address_prefix(known, value)?.0;
+                    learn(&mut known, prefix.addr());
                     peer = Some(prefix);
                     r.peer = Some(prefix.addr());
                     r.prefix_len = prefix.prefix_len();
                 }
                 w if matches(w, "broadcast") || w == "brd" => {
-                    m.broadcast = Some(args.value_once("broadcast", &m.broadcast)?);
+                    let value = args.value_once("broadcast", &m.broadcast)?;
+                    if !matches!(value, "+" | "-") {
+                        let addr = address_in(known, value)?;
+                        learn(&mut known, addr);
+                        m.broadcast_addr = Some(addr);
+                    }
+                    m.broadcast = Some(value);
                 }
                 "anycast" => {
                     let value = args.value_once("anycast", &r.anycast)?;
                     let any = address_in(known, value)?;
-                    known.get_or_insert(rtnl_ip::Family::of(any));
+                    learn(&mut known, any);
                     r.anycast = Some(any);
                 }
                 "scope" => {
@@ -278,8 +279,8 @@ impl<'a> ModifyArgs<'a> {
                     if m.local.is_some() {
                         return Err(duparg2("local", value));
                     }
-                    let (local, had_len) = parse_prefix(ctx, value)?;
-                    known.get_or_insert(rtnl_ip::Family::of(local.addr()));
+                    let (local, had_len) = address_prefix(known, value)?;
+                    learn(&mut known, local.addr());
                     m.local = Some((local, had_len));
                     m.local_word = value;
                     r.local = local.addr();
@@ -317,9 +318,9 @@ impl<'a> ModifyArgs<'a> {
                         "Broadcast can be set only for IPv4 addresses",
                     ));
                 }
-                (text, _) => match args::ip_addr(text)? {
-                    IpAddr::V4(addr) => spec.broadcast(addr),
-                    IpAddr::V6(_) => return Err(args::unsupported("an IPv6 broadcast")),
+                _ => match self.broadcast_addr {
+                    Some(IpAddr::V4(addr)) => spec.broadcast(addr),
+                    _ => return Err(args::unsupported("an IPv6 broadcast")),
                 },
             };
         }
@@ -479,7 +480,7 @@ impl<'a> ShowFilter<'a> {
                 continue;
             }
             match word {
-                "to" => f.to = Some(parse_prefix(ctx, args.value()?)?.0),
+                "to" => f.to = parse_prefix(ctx.opts.family, args.value()?)?.0,
                 "scope" => {
                     let value = args.value()?;
                     f.scope = match names::parse_scope(value) {

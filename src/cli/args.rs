@@ -9,7 +9,9 @@
 use std::fmt;
 use std::net::IpAddr;
 
-use rtnl_ip::names;
+use rtnl_ip::{IpPrefix, names};
+
+use super::Family;
 
 /// Why a command could not run, and so what it prints and how `rtnl` exits.
 #[derive(Debug)]
@@ -324,33 +326,300 @@ pub fn mac(word: &str) -> CmdResult<[u8; 6]> {
         .map_err(|_| Failure::Local(format!("\"{word}\" is invalid lladdr.")))
 }
 
-/// An IP address; else `Error: inet address is expected rather than "x".` (exit 1).
-pub fn ip_addr(word: &str) -> CmdResult<IpAddr> {
-    word.parse().map_err(|_| {
-        Failure::Local(format!(
-            "Error: inet address is expected rather than \"{word}\"."
-        ))
+/// What `ip`'s `get_addr_1()` / `get_prefix_1()` read from a word (iproute2's `inet_prefix`,
+/// lib/utils.c): an address or one of the words `default`, `any`, `all`, and a prefix length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inet {
+    /// The address; `None` for `default`, `any` and `all` (ip's `bitlen == -2`), which take
+    /// the family they were read in.
+    pub addr: Option<IpAddr>,
+    /// The family: the address's, or for the words the one asked for (`Family::Any`: ip's
+    /// `AF_UNSPEC`, no family at all).
+    pub family: Family,
+    /// The prefix length: the one given after `/`, else the host length (32, 128), else 0 for
+    /// the words.
+    pub len: u8,
+    /// ip's `PREFIXLEN_SPECIFIED`: a `/LEN` was given, or the word was `default`.
+    pub len_given: bool,
+    /// `any` or `all`: ip reads them with no address bytes at all (`bytelen` 0), where
+    /// `default` has the family's zero address.
+    pub empty: bool,
+}
+
+impl Inet {
+    /// The address, or the family's zero address (`0.0.0.0`, `::`) for `default`/`any`/`all`
+    /// read in a family; `None` for those words read in none (ip's `AF_UNSPEC`).
+    pub fn addr_or_zero(&self) -> Option<IpAddr> {
+        self.addr.or(match self.family {
+            Family::Inet => Some(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
+            Family::Inet6 => Some(IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED)),
+            Family::Any | Family::Link | Family::Bridge => None,
+        })
+    }
+
+    /// The address bytes ip sends for this word: the address, or the family's zero address
+    /// for `default` read in a family; `None` where ip sends no bytes (`any`, `all`, and
+    /// `default` read in no family).
+    pub fn address(&self) -> Option<IpAddr> {
+        if self.empty {
+            return None;
+        }
+        self.addr_or_zero()
+    }
+
+    /// [`Inet::address`], or a refusal: ip sends `word` with no address bytes, which rtnl
+    /// cannot.
+    pub fn required(&self, word: &str) -> CmdResult<IpAddr> {
+        self.address()
+            .ok_or_else(|| unsupported_word("an address without bytes: ", word))
+    }
+
+    /// The address and length as a prefix (the family's default route for the words read
+    /// in a family); `None` for the words read in none.
+    pub fn prefix(&self) -> Option<IpPrefix> {
+        // The length is never past the family's: the reader refuses it.
+        self.addr_or_zero()
+            .and_then(|addr| IpPrefix::new(addr, self.len).ok())
+    }
+}
+
+/// The family as the library names it, for [`Family::Inet`] and [`Family::Inet6`].
+pub fn ip_family(family: Family) -> Option<rtnl_ip::Family> {
+    match family {
+        Family::Inet => Some(rtnl_ip::Family::V4),
+        Family::Inet6 => Some(rtnl_ip::Family::V6),
+        Family::Any | Family::Link | Family::Bridge => None,
+    }
+}
+
+/// The [`Family`] of an address (ip's `inet_prefix.family` after a read).
+pub fn family_of(addr: IpAddr) -> Family {
+    match addr {
+        IpAddr::V4(_) => Family::Inet,
+        IpAddr::V6(_) => Family::Inet6,
+    }
+}
+
+/// An address as `ip`'s `get_addr_1(word, family)` reads it: `default`, `any` and `all`
+/// (compared whole); with a `:` an IPv6 address as glibc's `inet_pton` reads it; else the
+/// IPv4 short forms of [`ipv4`]. The family must be `family`'s unless that is
+/// [`Family::Any`]. `None` where ip fails. `-0` (ip's `AF_PACKET`, where ip reads a
+/// link-layer address) reads nothing.
+pub fn read_addr(word: &str, family: Family) -> Option<Inet> {
+    let words = |len_given, empty| {
+        Some(Inet {
+            addr: None,
+            family,
+            len: 0,
+            len_given,
+            empty,
+        })
+    };
+    match word {
+        "default" => return words(true, false),
+        "any" | "all" => return words(false, true),
+        _ => {}
+    }
+    let addr = if word.contains(':') {
+        if !matches!(family, Family::Any | Family::Inet6) {
+            return None;
+        }
+        IpAddr::V6(ipv6(word)?)
+    } else {
+        if !matches!(family, Family::Any | Family::Inet) {
+            return None;
+        }
+        IpAddr::V4(ipv4(word)?)
+    };
+    let len = rtnl_ip::Family::of(addr).max_prefix_len();
+    Some(Inet {
+        addr: Some(addr),
+        family: family_of(addr),
+        len,
+        len_given: false,
+        empty: false,
     })
 }
 
-/// An address with an optional prefix length (`192.0.2.1/24`, `2001:db8::/32`, `192.0.2.1`);
-/// the length defaults to the host length. `what` names the kind of value in the error
-/// (`any valid prefix`, `inet prefix`).
-pub fn prefix(word: &str, what: &str) -> CmdResult<(IpAddr, u8)> {
-    let bad = || Failure::Local(format!("Error: {what} is expected rather than \"{word}\"."));
+/// A prefix as `ip`'s `get_prefix_1(word, family)` reads it: [`read_addr`] before the first
+/// `/`, then a length: a number (C's base 0) up to the family's length, or a contiguous IPv4
+/// netmask in any form [`read_addr`] takes (`255.255.255.0`, `255.255`; `default` is 0). The
+/// words `default`/`any`/`all` take no length.
+pub fn read_prefix(word: &str, family: Family) -> Option<Inet> {
     let (addr, len) = match word.split_once('/') {
         Some((addr, len)) => (addr, Some(len)),
         None => (word, None),
     };
-    let addr: IpAddr = addr.parse().map_err(|_| bad())?;
-    let max = if addr.is_ipv4() { 32 } else { 128 };
-    let len = match len {
-        Some(len) => names::parse_number(len)
-            .filter(|&n| n <= max)
-            .ok_or_else(bad)?,
-        None => max,
-    };
-    Ok((addr, len as u8))
+    let mut inet = read_addr(addr, family)?;
+    if let Some(len) = len {
+        let max = inet.addr.map(|a| rtnl_ip::Family::of(a).max_prefix_len())?;
+        inet.len = netmask(len).filter(|&n| n <= u32::from(max))? as u8;
+        inet.len_given = true;
+    }
+    Some(inet)
+}
+
+/// ip's `get_netmask()`: a number (`get_unsigned`, base 0), else an IPv4 netmask whose host
+/// bits are contiguous (`mask2bits()`), as its length.
+fn netmask(word: &str) -> Option<u32> {
+    names::parse_number(word).or_else(|| {
+        let mask = match read_addr(word, Family::Inet)? {
+            Inet {
+                addr: Some(IpAddr::V4(mask)),
+                ..
+            } => u32::from(mask),
+            _ => 0,
+        };
+        let host = !mask;
+        (host & host.wrapping_add(1) == 0).then(|| mask.leading_ones())
+    })
+}
+
+/// An IPv4 address as `ip`'s `get_addr_ipv4()` reads it (not `inet_aton`): 1 to 4 parts
+/// separated by dots, each C's `strtoul(part, 0)` (hex `0x`, octal after a leading `0`, blanks
+/// and a sign before it) up to 255, filling the bytes from the first: `198.51` is
+/// `198.51.0.0`, `0x0a.1` is `10.1.0.0`.
+pub fn ipv4(word: &str) -> Option<std::net::Ipv4Addr> {
+    let mut bytes = [0u8; 4];
+    let mut parts = word.split('.');
+    for byte in &mut bytes {
+        let Some(part) = parts.next() else {
+            break;
+        };
+        *byte = names::strtoul(part).and_then(|n| u8::try_from(n).ok())?;
+    }
+    parts
+        .next()
+        .is_none()
+        .then_some(std::net::Ipv4Addr::from(bytes))
+}
+
+/// An IPv6 address as glibc's `inet_pton(AF_INET6)` reads it: up to eight groups of 1 to 4
+/// hex digits, one `::` for a run of zero groups (never for none), an IPv4 dotted quad (four
+/// decimal parts, no leading zeros) in place of the last two groups; nothing else (no zone
+/// id, no blanks).
+pub fn ipv6(word: &str) -> Option<std::net::Ipv6Addr> {
+    let mut bytes = word.as_bytes();
+    let mut groups = [0u16; 8];
+    let mut n = 0;
+    // Where `::` stands: how many groups came before it.
+    let mut gap = None;
+    if let Some(rest) = bytes.strip_prefix(b"::") {
+        gap = Some(0);
+        bytes = rest;
+    } else if bytes.first() == Some(&b':') {
+        return None;
+    }
+    while !bytes.is_empty() {
+        let digits = bytes.iter().take_while(|b| b.is_ascii_hexdigit()).count();
+        if bytes.get(digits) == Some(&b'.') {
+            // The rest is a dotted quad: two groups.
+            let quad = std::str::from_utf8(bytes).ok().and_then(dotted_quad)?;
+            if n + 2 > 8 {
+                return None;
+            }
+            groups[n] = u16::from_be_bytes([quad[0], quad[1]]);
+            groups[n + 1] = u16::from_be_bytes([quad[2], quad[3]]);
+            n += 2;
+            break;
+        }
+        if digits == 0 || digits > 4 || n == 8 {
+            return None;
+        }
+        let text = std::str::from_utf8(&bytes[..digits]).ok()?;
+        groups[n] = u16::from_str_radix(text, 16).ok()?;
+        n += 1;
+        bytes = &bytes[digits..];
+        match bytes {
+            [] => {}
+            [b':', b':', rest @ ..] => {
+                if gap.is_some() {
+                    return None;
+                }
+                gap = Some(n);
+                bytes = rest;
+            }
+            // A single `:` must be followed by a group.
+            [b':', rest @ ..] if !rest.is_empty() => bytes = rest,
+            _ => return None,
+        }
+    }
+    let mut out = [0u16; 8];
+    match gap {
+        // `::` stands for at least one zero group.
+        Some(at) if n < 8 => {
+            out[..at].copy_from_slice(&groups[..at]);
+            out[8 - (n - at)..].copy_from_slice(&groups[at..n]);
+        }
+        None if n == 8 => out = groups,
+        _ => return None,
+    }
+    Some(std::net::Ipv6Addr::from(out))
+}
+
+/// glibc's `inet_pton4()`: exactly four decimal parts, each up to 255, no leading zeros.
+fn dotted_quad(text: &str) -> Option<[u8; 4]> {
+    let mut quad = [0u8; 4];
+    let mut parts = text.split('.');
+    for byte in &mut quad {
+        let part = parts.next()?;
+        let ok = !part.is_empty()
+            && part.bytes().all(|b| b.is_ascii_digit())
+            && (part.len() == 1 || !part.starts_with('0'));
+        *byte = ok.then(|| part.parse().ok()).flatten()?;
+    }
+    parts.next().is_none().then_some(quad)
+}
+
+/// How `ip` names a family in its messages (`family_name_verbose()`).
+fn family_name(family: Family) -> &'static str {
+    match family {
+        Family::Any => "any valid",
+        Family::Inet => "inet",
+        Family::Inet6 => "inet6",
+        Family::Link => "link",
+        Family::Bridge => "bridge",
+    }
+}
+
+/// `ip`'s `get_addr(word, family)`: [`read_addr`], else `Error: inet address is expected
+/// rather than "x".` (the family as ip names it; exit 1).
+pub fn inet_addr(word: &str, family: Family) -> CmdResult<Inet> {
+    read_addr(word, family).ok_or_else(|| {
+        Failure::Local(format!(
+            "Error: {} address is expected rather than \"{word}\".",
+            family_name(family)
+        ))
+    })
+}
+
+/// `ip`'s `get_prefix(word, family)`: [`read_prefix`], else `Error: inet prefix is expected
+/// rather than "x".` (exit 1); with `-0`, `Error: "x" may be inet prefix, but it is not
+/// allowed in this context.`
+pub fn inet_prefix(word: &str, family: Family) -> CmdResult<Inet> {
+    if family == Family::Link {
+        return Err(Failure::Local(format!(
+            "Error: \"{word}\" may be inet prefix, but it is not allowed in this context."
+        )));
+    }
+    read_prefix(word, family).ok_or_else(|| {
+        Failure::Local(format!(
+            "Error: {} prefix is expected rather than \"{word}\".",
+            family_name(family)
+        ))
+    })
+}
+
+/// An IP address of any family where the library needs one (`ip`'s `get_addr(word,
+/// AF_UNSPEC)`); the words `default`/`any`/`all`, which have no family, are refused with the
+/// same message.
+pub fn ip_addr(word: &str) -> CmdResult<IpAddr> {
+    match inet_addr(word, Family::Any)?.addr {
+        Some(addr) => Ok(addr),
+        None => Err(Failure::Local(format!(
+            "Error: any valid address is expected rather than \"{word}\"."
+        ))),
+    }
 }
 
 #[cfg(test)]
@@ -379,8 +648,196 @@ mod tests {
         assert_eq!(group("-0").unwrap(), 0);
         assert_eq!(lladdr("2:0:a:ff:0:1").unwrap(), [2, 0, 10, 255, 0, 1]);
         assert!(lladdr("zz").is_err());
-        assert_eq!(prefix("192.0.2.1/24", "x").unwrap().1, 24);
-        assert_eq!(prefix("2001:db8::1", "x").unwrap().1, 128);
-        assert!(prefix("192.0.2.1/33", "x").is_err());
+        assert_eq!(read_prefix("192.0.2.1/24", Family::Any).unwrap().len, 24);
+        assert_eq!(read_prefix("2001:db8::1", Family::Any).unwrap().len, 128);
+        assert!(read_prefix("192.0.2.1/33", Family::Any).is_none());
+    }
+
+    /// `word` read by [`read_prefix`] in `family`, as `addr/len` (`-` for no address), and
+    /// whether a length was given.
+    fn read(word: &str, family: Family) -> Option<(String, bool)> {
+        read_prefix(word, family).map(|i| {
+            let addr = i.addr.map_or("-".to_owned(), |a| a.to_string());
+            (format!("{addr}/{}", i.len), i.len_given)
+        })
+    }
+
+    #[test]
+    fn ipv4_short_forms_are_read_as_get_addr_ipv4_reads_them() {
+        for (word, addr) in [
+            ("198.51", "198.51.0.0"),
+            ("10", "10.0.0.0"),
+            ("0", "0.0.0.0"),
+            ("0x0a.1", "10.1.0.0"),
+            ("012.0.0.1", "10.0.0.1"),
+            (" 1.+2.-0.3", "1.2.0.3"),
+            ("0XfF.255.255.255", "255.255.255.255"),
+            ("192.0.2.1", "192.0.2.1"),
+        ] {
+            assert_eq!(
+                ipv4(word).map(|a| a.to_string()).as_deref(),
+                Some(addr),
+                "{word}"
+            );
+        }
+        for word in [
+            "",
+            ".",
+            "1.",
+            "1..2",
+            "256",
+            "1.2.3.4.5",
+            "08",
+            "0x",
+            "1.0x",
+            "-1",
+            "1 ",
+            "1.2.3.4x",
+            "a.b",
+            "99999999999999999999999",
+        ] {
+            assert_eq!(ipv4(word), None, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn ipv6_is_read_as_inet_pton_reads_it() {
+        for (word, addr) in [
+            ("::", "::"),
+            ("::1", "::1"),
+            ("1::", "1::"),
+            ("2001:DB8::1", "2001:db8::1"),
+            ("::ffff:1.2.3.4", "::ffff:1.2.3.4"),
+            ("1:2:3:4:5:6:1.2.3.4", "1:2:3:4:5:6:102:304"),
+            ("1:2:3:4:5:6:7::", "1:2:3:4:5:6:7:0"),
+            ("::2:3:4:5:6:7:8", "0:2:3:4:5:6:7:8"),
+            ("0001:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"),
+        ] {
+            assert_eq!(
+                ipv6(word).map(|a| a.to_string()).as_deref(),
+                Some(addr),
+                "{word}"
+            );
+        }
+        for word in [
+            ":",
+            ":::",
+            ":1::",
+            "1:",
+            "1::2::3",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:7:8::",
+            "::1:2:3:4:5:6:7:8",
+            "fe80::1%lo",
+            "12345::",
+            "::01.2.3.4",
+            "::1.2.3",
+            "::1.2.3.4.",
+            "::1.2.3.256",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            "::1.2.3.4:1",
+            " ::1",
+            "::g",
+            "1:2:3:4:5:6:7",
+        ] {
+            assert_eq!(ipv6(word), None, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn prefixes_words_and_masks_are_read_as_get_prefix_1_reads_them() {
+        let some = |text: &str, given: bool| Some((text.to_owned(), given));
+        assert_eq!(read("10/8", Family::Any), some("10.0.0.0/8", true));
+        assert_eq!(read("0/0", Family::Inet), some("0.0.0.0/0", true));
+        assert_eq!(read("198.51/16", Family::Any), some("198.51.0.0/16", true));
+        assert_eq!(read("192.0.2.1", Family::Any), some("192.0.2.1/32", false));
+        assert_eq!(
+            read("192.0.2.0/0x18", Family::Any),
+            some("192.0.2.0/24", true)
+        );
+        assert_eq!(
+            read("192.0.2.0/030", Family::Any),
+            some("192.0.2.0/24", true)
+        );
+        assert_eq!(
+            read("192.0.2.0/255.255.255.0", Family::Any),
+            some("192.0.2.0/24", true)
+        );
+        assert_eq!(
+            read("192.0.2.0/255.255", Family::Any),
+            some("192.0.2.0/16", true)
+        );
+        assert_eq!(
+            read("192.0.2.0/0.0.0.0", Family::Any),
+            some("192.0.2.0/0", true)
+        );
+        assert_eq!(
+            read("192.0.2.0/default", Family::Any),
+            some("192.0.2.0/0", true)
+        );
+        assert_eq!(
+            read("2001:db8::/255.255.0.0", Family::Any),
+            some("2001:db8::/16", true)
+        );
+        assert_eq!(
+            read("2001:db8::/64", Family::Inet6),
+            some("2001:db8::/64", true)
+        );
+        assert_eq!(read("default", Family::Inet), some("-/0", true));
+        assert_eq!(read("any", Family::Any), some("-/0", false));
+        assert_eq!(read("all", Family::Inet6), some("-/0", false));
+        for (word, family) in [
+            ("192.0.2.0/255.0.255.0", Family::Any),
+            ("192.0.2.0/255", Family::Any),
+            ("192.0.2.0/33", Family::Any),
+            ("192.0.2.0/08", Family::Any),
+            ("192.0.2.0/", Family::Any),
+            ("192.0.2.0/24/1", Family::Any),
+            ("2001:db8::/129", Family::Any),
+            ("2001:db8::/ffff::", Family::Any),
+            ("default/0", Family::Inet),
+            ("any/0", Family::Any),
+            ("Default", Family::Any),
+            ("192.0.2.1", Family::Inet6),
+            ("2001:db8::1", Family::Inet),
+            ("192.0.2.1", Family::Bridge),
+            ("192.0.2.1", Family::Link),
+            ("foo", Family::Any),
+        ] {
+            assert_eq!(read(word, family), None, "{word} in {family:?}");
+        }
+        let default = read_prefix("default", Family::Inet6).unwrap();
+        assert!(!default.empty && default.family == Family::Inet6);
+        assert_eq!(default.prefix(), Some(IpPrefix::DEFAULT_V6));
+        let any = read_prefix("any", Family::Any).unwrap();
+        assert!(any.empty && any.prefix().is_none());
+    }
+
+    #[test]
+    fn failures_say_what_ip_says() {
+        let message = |r: CmdResult<Inet>| r.map_err(|e| (e.code(), e.to_string())).err();
+        assert_eq!(
+            message(inet_addr("x", Family::Inet6)),
+            Some((
+                1,
+                "Error: inet6 address is expected rather than \"x\".".to_owned()
+            ))
+        );
+        assert_eq!(
+            message(inet_prefix("1/33", Family::Any)),
+            Some((
+                1,
+                "Error: any valid prefix is expected rather than \"1/33\".".to_owned()
+            ))
+        );
+        assert_eq!(
+            message(inet_prefix("1", Family::Link)),
+            Some((
+                1,
+                "Error: \"1\" may be inet prefix, but it is not allowed in this context."
+                    .to_owned()
+            ))
+        );
+        assert_eq!(message(inet_addr("198.51", Family::Inet)), None);
     }
 }

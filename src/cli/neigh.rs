@@ -17,7 +17,7 @@ use std::net::IpAddr;
 use rtnl_ip::codec::{af, nlm_f, ntf, ntf_ext, nud};
 use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
-use rtnl_ip::{ErrorKind, LinkRef, NeighbourFilter, NeighbourSpec, names};
+use rtnl_ip::{ErrorKind, IpPrefix, LinkRef, NeighbourFilter, NeighbourSpec, names};
 
 use super::args::{self, Args, CmdResult, Failure, duparg, duparg2, invarg, matches, naming};
 use super::{Ctx, Family};
@@ -117,21 +117,16 @@ fn nud_state(word: &str) -> Option<u16> {
     }
 }
 
-/// An address as `ip`'s `get_addr()` reads it, in the family of `-4`/`-6`.
-fn address(ctx: &Ctx, word: &str) -> CmdResult<IpAddr> {
-    let parsed = word.parse::<IpAddr>().ok();
-    let (what, ok) = match ctx.opts.family {
-        Family::Inet => ("inet", parsed.filter(IpAddr::is_ipv4)),
-        Family::Inet6 => ("inet6", parsed.filter(IpAddr::is_ipv6)),
-        // ip's get_addr() reads no address of AF_BRIDGE.
-        Family::Bridge => ("bridge", None),
-        _ => ("any valid", parsed),
-    };
-    ok.ok_or_else(|| {
-        Failure::Local(format!(
-            "Error: {what} address is expected rather than \"{word}\"."
-        ))
-    })
+/// A destination as `ip`'s `get_addr()` reads it, in the family of `-4`/`-6`: `None` for
+/// `default`, `any` and `all` read in no family, which ip takes as no destination. ip sends
+/// those words with no address bytes in a family (and `default` with `-f bridge`), which rtnl
+/// cannot: it refuses them.
+fn address(ctx: &Ctx, word: &str) -> CmdResult<Option<IpAddr>> {
+    let inet = args::inet_addr(word, ctx.opts.family)?;
+    if inet.addr.is_none() && inet.family == Family::Any {
+        return Ok(None);
+    }
+    inet.required(word).map(Some)
 }
 
 /// `neigh add|change|replace|delete` (`ipneigh_modify()`).
@@ -142,7 +137,8 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
     let mut ext_flags = 0u32;
     let mut protocol = None;
     let mut dev: Option<&[u8]> = None;
-    let mut dst: Option<IpAddr> = None;
+    // ip's `dst_ok`, and the address (see [`address`]).
+    let mut dst: Option<Option<IpAddr>> = None;
     let mut dev_ok = false;
     while let Some(word) = args.next() {
         if matches(word, "lladdr") {
@@ -190,7 +186,7 @@ fn modify(ctx: &mut Ctx, args: &mut Args<'_>, verb: Verb) -> CmdResult {
             dst = Some(address(ctx, word)?);
         }
     }
-    let Some(dst) = dst.filter(|_| dev_ok) else {
+    let Some(dst) = dst.flatten().filter(|_| dev_ok) else {
         exit_now(
             ctx,
             &Failure::Usage("Device and destination are required arguments.".into()),
@@ -249,7 +245,8 @@ fn exit_with(ctx: &mut Ctx, failure: &Failure, code: u8) -> ! {
 /// as `ip` does.
 fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut dev: Option<&[u8]> = None;
-    let mut dst: Option<IpAddr> = None;
+    // ip's `dst_ok`, and the address (see [`address`]).
+    let mut dst: Option<Option<IpAddr>> = None;
     let mut proxy = false;
     while let Some(word) = args.next() {
         if word == "dev" {
@@ -276,7 +273,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             dst = Some(address(ctx, word)?);
         }
     }
-    let (Some(dst), Some(dev)) = (dst, dev) else {
+    let (Some(dst), Some(dev)) = (dst.flatten(), dev) else {
         return Err(Failure::Local(
             "Device and address are required arguments.".into(),
         ));
@@ -391,29 +388,23 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             if matches(word, "help") {
                 return help(ctx, args);
             }
-            if ctx.opts.family == Family::Link {
-                return Err(Failure::Local(format!(
-                    "Error: \"{word}\" may be inet prefix, but it is not allowed in this context."
-                )));
-            }
-            // ip's get_prefix() reads these as the empty prefix, which every entry matches
-            // (inet_addr_match_rta() with no bits), in any family; a later one undoes an
-            // earlier prefix but keeps the family it set.
-            if matches!(word, "all" | "any" | "default") {
+            // ip reads the prefix in the family of the dump, which the first prefix sets.
+            let family = match filter.dump.family {
+                af::INET => Family::Inet,
+                af::INET6 => Family::Inet6,
+                _ => ctx.opts.family,
+            };
+            let inet = args::inet_prefix(word, family)?;
+            // ip's get_prefix() reads `default`, `any` and `all` as the empty prefix, which
+            // every entry matches (inet_addr_match_rta() with no bits), in any family; a later
+            // one undoes an earlier prefix but keeps the family it set.
+            let Some(addr) = inet.addr else {
                 filter.to = None;
                 continue;
-            }
-            if ctx.opts.family == Family::Bridge {
-                return Err(Failure::Local(format!(
-                    "Error: bridge prefix is expected rather than \"{word}\"."
-                )));
-            }
-            let (prefix, _) = super::address::parse_prefix(ctx, word)?;
+            };
+            let prefix = IpPrefix::new(addr, inet.len).map_err(Failure::Lib)?;
             if filter.dump.family == af::UNSPEC {
-                filter.dump.family = match prefix.addr() {
-                    IpAddr::V4(_) => af::INET,
-                    IpAddr::V6(_) => af::INET6,
-                };
+                filter.dump.family = rtnl_ip::Family::of(addr).af();
             }
             filter.to = Some(prefix);
         }

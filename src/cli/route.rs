@@ -35,7 +35,6 @@ use rtnl_ip::show::{
 };
 use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, RouteFilter, RouteQuery, RouteSpec, names};
 
-use super::address::parse_prefix;
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, naming, number};
 use super::link::device_index;
 use super::{Ctx, Family};
@@ -121,27 +120,50 @@ fn is_default_word(word: &str) -> bool {
     matches!(word, "default" | "all" | "any")
 }
 
-/// A prefix, or `default` (its family decided later: `None`).
-fn route_prefix(ctx: &Ctx, word: &str) -> CmdResult<Option<IpPrefix>> {
-    if is_default_word(word) {
-        return Ok(None);
-    }
-    parse_prefix(ctx, word).map(|(prefix, _)| Some(prefix))
+/// A prefix as `ip`'s `get_prefix()` reads it in `family` (the route's so far); `None` for
+/// `default`, `any` and `all` read in no family (the family is decided later).
+fn route_prefix(family: Family, word: &str) -> CmdResult<Option<IpPrefix>> {
+    Ok(args::inet_prefix(word, family)?.prefix())
 }
 
-/// An address after `via`, `src`, `from`: `Error: inet address is expected rather than "x".`
-fn address(ctx: &Ctx, word: &str) -> CmdResult<IpAddr> {
-    let (what, ok) = match ctx.opts.family {
-        Family::Inet => ("inet", word.parse::<std::net::Ipv4Addr>().is_ok()),
-        Family::Inet6 => ("inet6", word.parse::<std::net::Ipv6Addr>().is_ok()),
-        _ => ("inet", word.parse::<IpAddr>().is_ok()),
-    };
-    if !ok {
-        return Err(Failure::Local(format!(
-            "Error: {what} address is expected rather than \"{word}\"."
-        )));
+/// An address after `via`, `src`: `ip`'s `get_addr()` in `family` (the route's so far), e.g.
+/// `Error: inet address is expected rather than "x".`
+fn address(family: Family, word: &str) -> CmdResult<IpAddr> {
+    args::inet_addr(word, family)?.required(word)
+}
+
+/// A selector of `route show` that ip reads as a prefix and rtnl matches as an address
+/// (`via`, `src`): `ip`'s `get_prefix()` in `family`; a shorter prefix, or a word, is refused.
+fn show_address(family: Family, word: &str) -> CmdResult<IpAddr> {
+    let inet = args::inet_prefix(word, family)?;
+    match inet.addr {
+        Some(addr) if !inet.len_given || inet.len == rtnl_ip::Family::of(addr).max_prefix_len() => {
+            Ok(addr)
+        }
+        _ => Err(args::unsupported_word(
+            "route show selecting by prefix: ",
+            word,
+        )),
     }
-    args::ip_addr(word)
+}
+
+/// ip's `if (req.r.rtm_family == AF_UNSPEC) req.r.rtm_family = addr.family`: the family
+/// later addresses of a route are read in.
+fn learn(family: &mut Family, addr: Option<IpAddr>) {
+    if let (Family::Any, Some(addr)) = (*family, addr) {
+        *family = args::family_of(addr);
+    }
+}
+
+/// `via [inet|inet6] ADDR`: the family word, when given, is the one ADDR is read in (ip's
+/// `read_family()`), else `family`.
+fn via_family<'a>(args: &mut Args<'a>, family: Family) -> CmdResult<(Family, &'a str)> {
+    let value = args.value()?;
+    Ok(match value {
+        "inet" => (Family::Inet, args.value()?),
+        "inet6" => (Family::Inet6, args.value()?),
+        _ => (family, value),
+    })
 }
 
 /// A table word or number; else `invalid "table" value`.
@@ -151,7 +173,7 @@ fn table(word: &str) -> CmdResult<u32> {
 
 /// One `nexthop` group's words, up to the next `nexthop`; its device by name, looked up
 /// once the whole command is read.
-fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<NexthopSpec<'a>> {
+fn parse_nexthop<'a>(family: &mut Family, args: &mut Args<'a>) -> CmdResult<NexthopSpec<'a>> {
     let mut hop = NexthopSpec::new();
     while let Some(word) = args.peek() {
         if word == "nexthop" {
@@ -160,11 +182,10 @@ fn parse_nexthop<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<NexthopSpec<'a
         args.next();
         match word {
             "via" => {
-                let mut value = args.value()?;
-                if matches!(value, "inet" | "inet6") {
-                    value = args.value()?;
-                }
-                hop = hop.via(address(ctx, value)?);
+                let (read_in, value) = via_family(args, *family)?;
+                let gateway = address(read_in, value)?;
+                learn(family, Some(gateway));
+                hop = hop.via(gateway);
             }
             "dev" => hop = hop.dev(args.value()?),
             w if matches(w, "weight") => {
@@ -419,23 +440,27 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
     let mut dst: Option<Option<IpPrefix>> = None;
     let mut spec = RouteSpec::new(IpPrefix::DEFAULT_V4);
     let mut onlink = false;
+    // ip's `req.r.rtm_family`: -4/-6, else the family of the first address read; the
+    // addresses are read in it.
+    let mut family = ctx.opts.family;
     // ip's `iproute_modify()` tests the words in this order, so abbreviations resolve as
     // there: `m` is `metric`, `r` is `reordering`, `c` is `cwnd`, `pre` is `pref`.
     while let Some(word) = args.next() {
         let is = |keyword: &str| matches(word, keyword);
         if word == "src" {
-            spec.request.prefsrc = Some(address(ctx, args.value()?)?);
+            let prefsrc = address(family, args.value()?)?;
+            learn(&mut family, Some(prefsrc));
+            spec.request.prefsrc = Some(prefsrc);
         } else if word == "as" {
             return Err(args::unsupported("route as"));
         } else if word == "via" {
-            let mut value = args.value()?;
-            if matches!(value, "inet" | "inet6") {
-                value = args.value()?;
-            }
+            let (read_in, value) = via_family(args, family)?;
             if spec.request.gateway.is_some() {
                 return Err(args::duparg("via", value));
             }
-            spec.request.gateway = Some(address(ctx, value)?);
+            let gateway = address(read_in, value)?;
+            learn(&mut family, Some(gateway));
+            spec.request.gateway = Some(gateway);
         } else if word == "from" || word == "tos" || is("dsfield") || word == "expires" {
             return Err(args::unsupported_word("route ", word));
         } else if is("metric") || is("priority") || word == "preference" {
@@ -454,7 +479,7 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
             onlink = true;
         } else if word == "nexthop" {
             while args.peek().is_some() {
-                spec.nexthops.push(parse_nexthop(ctx, args)?);
+                spec.nexthops.push(parse_nexthop(&mut family, args)?);
                 if args.peek() == Some("nexthop") {
                     args.next();
                 }
@@ -490,7 +515,6 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
             let mut value = if word == "to" { args.value()? } else { word };
             if !value.starts_with(|c: char| c.is_ascii_digit())
                 && !is_default_word(value)
-                && value.parse::<IpAddr>().is_err()
                 && !value.contains('/')
                 && let Some(ty) = names::parse_route_type(value)
             {
@@ -503,7 +527,9 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
             if dst.is_some() {
                 return Err(duparg2("to", value));
             }
-            dst = Some(route_prefix(ctx, value)?);
+            let prefix = route_prefix(family, value)?;
+            learn(&mut family, prefix.map(|p| p.addr()));
+            dst = Some(prefix);
         }
     }
     let Some(dst) = dst else {
@@ -643,7 +669,7 @@ impl PrefixSelector {
             }
             return Ok(());
         }
-        let prefix = match route_prefix(ctx, value)? {
+        let prefix = match route_prefix(ctx.opts.family, value)? {
             Some(prefix) => prefix,
             None => IpPrefix::default_route(match ctx.opts.family {
                 Family::Inet6 => rtnl_ip::Family::V6,
@@ -764,13 +790,10 @@ impl<'a> ShowFilter<'a> {
                     f.dev = Some(args.bytes(value));
                 }
                 "via" => {
-                    let mut value = args.value()?;
-                    if matches!(value, "inet" | "inet6") {
-                        value = args.value()?;
-                    }
-                    f.via = Some(address(ctx, value)?);
+                    let (read_in, value) = via_family(args, ctx.opts.family)?;
+                    f.via = Some(show_address(read_in, value)?);
                 }
-                "src" => f.src = Some(address(ctx, args.value()?)?),
+                "src" => f.src = Some(show_address(ctx.opts.family, args.value()?)?),
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     f.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
                         number("metric", v).ok()
@@ -1127,9 +1150,16 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut connected = false;
     // What the request carries beyond the destination and the devices.
     let mut get = RouteGet::new(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    // ip's `req.r.rtm_family`, which the addresses are read in (see `parse_modify`).
+    let mut family = ctx.opts.family;
     while let Some(word) = args.next() {
         match word {
-            "from" => query_from = Some(address(ctx, args.value()?)?),
+            "from" => {
+                let value = args.value()?;
+                let from = args::inet_prefix(value, family)?.required(value)?;
+                learn(&mut family, Some(from));
+                query_from = Some(from);
+            }
             "iif" => {
                 let value = args.value()?;
                 iif = Some(args.bytes(value));
@@ -1189,8 +1219,9 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 if dst.is_some() {
                     return Err(duparg2("to", value));
                 }
-                let (prefix, _) = parse_prefix(ctx, value)?;
-                dst = Some(prefix.addr());
+                let to = args::inet_prefix(value, family)?.required(value)?;
+                learn(&mut family, Some(to));
+                dst = Some(to);
             }
         }
     }

@@ -90,25 +90,13 @@ fn family(ctx: &Ctx) -> Option<rtnl_ip::Family> {
     }
 }
 
-/// A prefix as `ip`'s `get_prefix()` reads it for `family` (`None`: any): `all`, `any` and
-/// `default` are the empty prefix (`None`); else `Error: inet prefix is expected rather than
-/// "x".`, exit 1.
-fn prefix(word: &str, family: Option<rtnl_ip::Family>) -> CmdResult<Option<IpPrefix>> {
-    if matches!(word, "all" | "any" | "default") {
-        return Ok(None);
-    }
-    let what = match family {
-        Some(rtnl_ip::Family::V4) => "inet prefix",
-        Some(rtnl_ip::Family::V6) => "inet6 prefix",
-        None => "any valid prefix",
-    };
-    let (addr, len) = args::prefix(word, what)?;
-    if family.is_some_and(|f| f != rtnl_ip::Family::of(addr)) {
-        return Err(Failure::Local(format!(
-            "Error: {what} is expected rather than \"{word}\"."
-        )));
-    }
-    IpPrefix::new(addr, len).map(Some).map_err(Failure::Lib)
+/// A prefix as `ip`'s `get_prefix()` reads it for `family`: `all`, `any` and `default` are
+/// the empty prefix (`None`); else `Error: inet prefix is expected rather than "x".`, exit 1.
+fn prefix(word: &str, family: Family) -> CmdResult<Option<IpPrefix>> {
+    let inet = args::inet_prefix(word, family)?;
+    inet.addr
+        .map(|addr| IpPrefix::new(addr, inet.len).map_err(Failure::Lib))
+        .transpose()
 }
 
 /// `sscanf(word, "%u-%u")`: the numbers read before the first mismatch (C's `%u` stores the
@@ -219,7 +207,7 @@ fn parse_modify<'a>(ctx: &Ctx, args: &mut Args<'a>) -> CmdResult<RuleSpec<'a>> {
         spec.family = af::PACKET;
     }
     let prefix_of = |word: &str| -> CmdResult<Option<(std::net::IpAddr, u8)>> {
-        Ok(prefix(word, family)?.map(|p| (p.addr(), p.prefix_len())))
+        Ok(prefix(word, ctx.opts.family)?.map(|p| (p.addr(), p.prefix_len())))
     };
     while let Some(word) = args.next() {
         match word {
@@ -341,7 +329,12 @@ fn parse_filter<'a>(ctx: &Ctx, args: &mut Args<'a>, flushing: bool) -> CmdResult
         f.dump.family = af::PACKET;
     }
     let prefix_or_default = |word: &str| -> CmdResult<IpPrefix> {
-        Ok(prefix(word, Some(family))?.unwrap_or(IpPrefix::default_route(family)))
+        // ip reads them in the family of -4/-6/-0, IPv4 without one.
+        let read_in = match ctx.opts.family {
+            Family::Any => Family::Inet,
+            other => other,
+        };
+        Ok(prefix(word, read_in)?.unwrap_or(IpPrefix::default_route(family)))
     };
     while let Some(word) = args.next() {
         match word {
