@@ -1,0 +1,275 @@
+//! Addresses and prefixes read exactly as `ip` reads them (lib/utils.c `get_addr_1` /
+//! `get_prefix_1`): IPv4 short forms (`198.51` is 198.51.0.0, parts in hex or octal), netmasks
+//! after `/` as numbers (base 0) or dotted masks, `default`/`any`/`all`, IPv6 as `inet_pton`
+//! reads it, and each site's message when the word is not one, with `-4`, `-6` and neither.
+//! Each form runs with `rtnl` and with `ip` in a fresh network namespace set up the same way:
+//! stdout, stderr, exit code and the state that results must be the same.
+
+mod common;
+
+use std::process::Command;
+
+use common::{RTNL, ip, private_netns, same};
+
+/// Moves the thread into a fresh namespace: a veth pair up, `192.0.2.1/24` on `v0`, a route
+/// to `203.0.113.0/24`, and a neighbour `192.0.2.9`.
+fn setup() {
+    private_netns();
+    for cmd in [
+        "link add v0 type veth peer name v1",
+        "link set v0 up",
+        "link set v1 up",
+        "address add 192.0.2.1/24 dev v0",
+        "route add 203.0.113.0/24 dev v0",
+        "neigh add 192.0.2.9 lladdr 02:00:00:00:00:09 dev v0",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+}
+
+/// The state forms may change, as `ip` prints it: routes of both families and every table,
+/// v0's addresses, neighbours and rules, as sorted lines (the kernel's order of equal routes
+/// and of neighbours is not the order they came in). What comes when the links' IPv6 comes
+/// up is left out (link-local addresses and routes with random MACs, the multicast routes,
+/// `tentative` until DAD ends), and so are the IPv6 local-table routes, which the kernel adds
+/// for an address from a work queue a moment later (the addresses themselves are compared).
+fn state() -> String {
+    let mut text = String::new();
+    for cmd in [
+        "-4 route show table all",
+        "-6 route show table main",
+        "-o address show dev v0",
+        "neigh show",
+        "-4 rule show",
+        "-6 rule show",
+    ] {
+        text.push_str(&ip(&cmd.split(' ').collect::<Vec<_>>()));
+    }
+    let mut lines: Vec<String> = text
+        .lines()
+        .filter(|line| !line.contains("fe80"))
+        .map(|line| line.replace(" tentative", ""))
+        .collect();
+    lines.sort();
+    lines.join("\n")
+}
+
+/// What a command did: exit code, stdout and stderr.
+type Outcome = (Option<i32>, String, String);
+
+/// Runs `program FORM` in a fresh namespace (see [`setup`]): what it did, and the state after.
+fn run_fresh(program: &str, form: &str) -> (Outcome, String) {
+    setup();
+    let out = Command::new(program)
+        .args(form.split(' '))
+        .output()
+        .unwrap_or_else(|e| panic!("run {program}: {e}"));
+    let outcome = (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    (outcome, state())
+}
+
+/// `rtnl FORM` and `ip FORM`, each from the same fresh state, print the same, exit the same
+/// and leave the same state.
+fn same_form(form: &str) -> Outcome {
+    let ours = run_fresh(RTNL, form);
+    let theirs = run_fresh("ip", form);
+    assert_eq!(ours.0, theirs.0, "rtnl vs ip: {form}");
+    let only = |a: &str, b: &str| -> Vec<String> {
+        a.lines()
+            .filter(|line| !b.lines().any(|other| other == *line))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        ours.1,
+        theirs.1,
+        "state after rtnl vs ip: {form}: only after rtnl {:?}, only after ip {:?}",
+        only(&ours.1, &theirs.1),
+        only(&theirs.1, &ours.1)
+    );
+    ours.0
+}
+
+/// `rtnl FORM` and `ip FORM` on the same state print the same bytes and exit the same.
+fn same_show(form: &str) -> Outcome {
+    let out = same(&form.split(' ').collect::<Vec<_>>());
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn address_add_reads_addresses_as_ip_does() {
+    // A few must succeed, so the comparison is not only of refusals.
+    for form in [
+        "address add 198.51/16 dev v0",
+        "address add 0xc6.0x33.0144.1/255.255.255.0 dev v0",
+        "address add 198.51.100.1/0x18 dev v0",
+        "address add 198.51.100.1/030 dev v0",
+        "address add 2001:db8::1/255.255.0.0 dev v0 nodad",
+        "address add 198.51.100.1/24 brd 198.51.100.0xff dev v0",
+        "-4 address add default dev v0",
+    ] {
+        assert_eq!(same_form(form).0, Some(0), "{form}");
+    }
+    for form in [
+        "address add 198.51.100.1/255.0.255.0 dev v0",
+        "address add 198.51.100.1/255 dev v0",
+        "address add 198.51.100.1/33 dev v0",
+        "address add 198.51.100.1/08 dev v0",
+        "address add 198.51.100.1/ dev v0",
+        "address add 198.51.100.256 dev v0",
+        "address add 198.51.100.1.1 dev v0",
+        "address add 198.51..1 dev v0",
+        "address add foo dev v0",
+        "address add 2001:db8::1%v0/64 dev v0",
+        "address add 2001:db8:::1/64 dev v0",
+        "address add ::ffff:198.51.100.01 dev v0",
+        "address add default/0 dev v0",
+        "-6 address add 198.51.100.1/24 dev v0",
+        "-4 address add 2001:db8::1/64 dev v0",
+        "-0 address add 198.51.100.1/24 dev v0",
+        "address add 198.51.100.1/24 peer 2001:db8::1 dev v0",
+        "address add 198.51.100.1/24 brd 2001:db8::1 dev v0",
+        "address add 198.51.100.1/24 anycast 2001:db8::1 dev v0",
+        "address add 2001:db8::1/64 anycast 198.51.100.1 dev v0",
+    ] {
+        let outcome = same_form(form);
+        assert_ne!(outcome.0, Some(0), "{form}");
+    }
+    // Deleting: the length given as a mask or in hex is a length given (no wildcard warning);
+    // none given is ip's wildcard deletion, with its warning.
+    for form in [
+        "address del 192.0.2.1/255.255.255.0 dev v0",
+        "address del 0xc0.0.2.1/0x18 dev v0",
+        "address del 192.0.2.1 dev v0",
+    ] {
+        assert_eq!(same_form(form).0, Some(0), "{form}");
+    }
+}
+
+#[test]
+fn route_add_and_del_read_prefixes_and_gateways_as_ip_does() {
+    for form in [
+        "route add 198.51/16 dev v0",
+        "route add 198.51.100/24 via 192.0.2.0x2",
+        "route add 0/0 via 192.0.2.2",
+        "route add default via 192.0.2.02",
+        "route add 198.51.100.0/255.255.255.0 dev v0",
+        "route add 198.51.100.0/24 nexthop via 192.0.2.0x2 dev v0",
+        "route add 198.51.100.0/24 src 192.0.2.1 dev v0",
+        "-4 route add default dev v0",
+        "-6 route add default dev v0",
+        "route add 2001:db8::/255.255.0.0 dev v0",
+        "route del 203.0.113/24 dev v0",
+        "route del 0313.0.0161.0/255.255.255.0",
+    ] {
+        assert_eq!(same_form(form).0, Some(0), "{form}");
+    }
+    for form in [
+        "route add 198.51.100.0/255.0.255.0 dev v0",
+        "route add 198.51.100.0/33 dev v0",
+        "route add foo dev v0",
+        "route add default/0 dev v0",
+        "route add 198.51.100.0/24 via foo",
+        "route add 198.51.100.0/24 via 192.0.2.2/32",
+        "route add 198.51.100.0/24 via 192.0.2.08",
+        "route add 198.51.100.0/24 src 192.0.2 dev v0",
+        "route add 2001:db8::/64 via 192.0.2.2",
+        "route add 2001:db8::/64 dev v0 src 192.0.2.1",
+        "route add 2001:db8::/64 via fe80::1%v0 dev v0",
+        "route add 198.51.100.0/24 nexthop via 2001:db8::1 dev v0",
+        "-6 route add 198.51.100.0/24 dev v0",
+        "-4 route add 2001:db8::/64 dev v0",
+        "-0 route add 198.51.100.0/24 dev v0",
+        "route del 203.0.113/25 dev v0",
+    ] {
+        assert_ne!(same_form(form).0, Some(0), "{form}");
+    }
+}
+
+#[test]
+fn neigh_and_rule_read_addresses_as_ip_does() {
+    for form in [
+        "neigh add 192.0.2.0x5 lladdr 02:00:00:00:00:01 dev v0",
+        "neigh add 192.0.2.05 lladdr 02:00:00:00:00:01 dev v0",
+        "neigh add 2001:db8::5 lladdr 02:00:00:00:00:01 dev v0",
+        "neigh del 192.0.2.011 dev v0",
+        "rule add from 198.51/16 table 5",
+        "rule add to 0xc6.51.100/24 table 5",
+        "rule add from 192.0.2.0/255.255.255.0 table 5",
+        "rule add from all table 5",
+        "-6 rule add from 2001:db8::/255.255.0.0 table 5",
+    ] {
+        assert_eq!(same_form(form).0, Some(0), "{form}");
+    }
+    for form in [
+        "neigh add 192.0.2.08 lladdr 02:00:00:00:00:01 dev v0",
+        "neigh add 192.0.2.5/24 lladdr 02:00:00:00:00:01 dev v0",
+        "neigh add foo lladdr 02:00:00:00:00:01 dev v0",
+        "neigh add default lladdr 02:00:00:00:00:01 dev v0",
+        "-6 neigh add 192.0.2.5 lladdr 02:00:00:00:00:01 dev v0",
+        "-4 neigh add 2001:db8::5 lladdr 02:00:00:00:00:01 dev v0",
+        "rule add from foo table 5",
+        "rule add from 192.0.2.0/33 table 5",
+        "rule add from 192.0.2.0/255.0.255.0 table 5",
+        "rule add to default/0 table 5",
+        "-6 rule add from 192.0.2.0/24 table 5",
+        "-4 rule add to 2001:db8::/32 table 5",
+        "-0 rule add from 192.0.2.0/24 table 5",
+    ] {
+        assert_ne!(same_form(form).0, Some(0), "{form}");
+    }
+}
+
+#[test]
+fn show_and_get_select_by_prefixes_as_ip_reads_them() {
+    setup();
+    ip(&["route", "add", "198.51.100.0/24", "via", "192.0.2.2"]);
+    ip(&["rule", "add", "from", "198.51.100.0/24", "table", "5"]);
+    let mut printed = 0;
+    for form in [
+        "route show 192.0.2/24",
+        "route show root 192.0/16",
+        "route show match 192.0.2.0x7",
+        "route show exact 0xc6.51.100/0x18",
+        "route show via 192.0.2.2",
+        "route show 192.0.2.0/255.255.0.0",
+        "route show 192.0.2/33",
+        "route show foo",
+        "-6 route show 192.0.2/24",
+        "route get 192.0.2.0x7",
+        "route get 198.51.100.7 from 192.0.2.1",
+        "route get 198.51.100.7 from 2001:db8::1",
+        "route get 192.0.2.7 from foo",
+        "route get foo",
+        "-6 route get 192.0.2.7",
+        "address show to 192.0.2/24",
+        "address show to 192.0.2.0/255.255.255.0",
+        "address show to 192.0.2/33",
+        "-6 address show to 192.0.2/24",
+        "-0 address show to 192.0.2/24",
+        "neigh show 192.0.2/24",
+        "neigh show to 192.0.2.0/255.255.255.0",
+        "neigh show 192.0.2.0x9",
+        "neigh show all",
+        "-6 neigh show 192.0.2/24",
+        "neigh show 192.0.2/24 2001:db8::/32",
+        "rule show from 198.51.100/24",
+        "rule show from 198.51.100.0/255.255.255.0",
+        "rule show from foo",
+    ] {
+        let (code, stdout, _) = same_show(form);
+        if code == Some(0) && !stdout.is_empty() {
+            printed += 1;
+        }
+    }
+    // The selectors must select something, so the comparison is not only of empty output.
+    assert!(printed >= 10, "only {printed} forms printed anything");
+}
