@@ -102,7 +102,7 @@ fn family(ctx: &Ctx) -> Option<rtnl_ip::Family> {
 /// `[local] PREFIX`, `peer PREFIX`, `to PREFIX`: `ip`'s `get_prefix()` in `family` (the one
 /// known so far), as a prefix, and whether a length was given. The words `default`, `any` and
 /// `all` are the default route of the family (none without one).
-pub fn parse_prefix(family: Family, word: &str) -> CmdResult<(Option<IpPrefix>, bool)> {
+fn parse_prefix(family: Family, word: &str) -> CmdResult<(Option<IpPrefix>, bool)> {
     let inet = args::inet_prefix(word, family)?;
     Ok((inet.prefix(), inet.len_given))
 }
@@ -113,13 +113,6 @@ fn address_prefix(family: Family, word: &str) -> CmdResult<(IpPrefix, bool)> {
     let inet = args::inet_prefix(word, family)?;
     let prefix = IpPrefix::new(inet.required(word)?, inet.len).map_err(Failure::Lib)?;
     Ok((prefix, inet.len_given))
-}
-
-/// An address `address add` sends (`anycast`, `broadcast`): `ip`'s `get_addr()` in `family`
-/// (the one known so far); the words without address bytes are refused as in
-/// [`address_prefix`].
-fn address_in(family: Family, word: &str) -> CmdResult<IpAddr> {
-    args::inet_addr(word, family)?.required(word)
 }
 
 /// `add`, `change`, `replace` and `delete`'s arguments (`ipaddr_modify()`): the spec they
@@ -174,13 +167,6 @@ const ADD_FLAG_WORDS: [(&str, u32, FlagKind); 13] = [
     ("stable-privacy", ifa_f::STABLE_PRIVACY, FlagKind::ReadOnly),
 ];
 
-/// ip's `if (req.ifa.ifa_family == AF_UNSPEC) req.ifa.ifa_family = addr.family`.
-fn learn(known: &mut Family, addr: IpAddr) {
-    if *known == Family::Any {
-        *known = args::family_of(addr);
-    }
-}
-
 /// `valid_lft` / `preferred_lft`: seconds, or `forever`.
 fn lifetime(key: &str, word: &str) -> CmdResult<u32> {
     if word == "forever" {
@@ -227,7 +213,7 @@ impl<'a> ModifyArgs<'a> {
                 "peer" | "remote" => {
                     let value = args.value_once("peer", &peer)?;
                     let prefix = address_prefix(known, value)?.0;
-                    learn(&mut known, prefix.addr());
+                    args::learn(&mut known, prefix.addr());
                     peer = Some(prefix);
                     r.peer = Some(prefix.addr());
                     r.prefix_len = prefix.prefix_len();
@@ -235,16 +221,16 @@ impl<'a> ModifyArgs<'a> {
                 w if matches(w, "broadcast") || w == "brd" => {
                     let value = args.value_once("broadcast", &m.broadcast)?;
                     if !matches!(value, "+" | "-") {
-                        let addr = address_in(known, value)?;
-                        learn(&mut known, addr);
+                        let addr = args::ip_addr_in(value, known)?;
+                        args::learn(&mut known, addr);
                         m.broadcast_addr = Some(addr);
                     }
                     m.broadcast = Some(value);
                 }
                 "anycast" => {
                     let value = args.value_once("anycast", &r.anycast)?;
-                    let any = address_in(known, value)?;
-                    learn(&mut known, any);
+                    let any = args::ip_addr_in(value, known)?;
+                    args::learn(&mut known, any);
                     r.anycast = Some(any);
                 }
                 "scope" => {
@@ -280,7 +266,7 @@ impl<'a> ModifyArgs<'a> {
                         return Err(duparg2("local", value));
                     }
                     let (local, had_len) = address_prefix(known, value)?;
-                    learn(&mut known, local.addr());
+                    args::learn(&mut known, local.addr());
                     m.local = Some((local, had_len));
                     m.local_word = value;
                     r.local = local.addr();

@@ -374,6 +374,14 @@ impl Inet {
             .ok_or_else(|| unsupported_word("an address without bytes: ", word))
     }
 
+    /// The prefix of an address read: `None` for `default`, `any` and `all`, which select
+    /// everything in a filter.
+    pub fn given_prefix(&self) -> Option<IpPrefix> {
+        // The length is never past the family's: the reader refuses it.
+        self.addr
+            .and_then(|addr| IpPrefix::new(addr, self.len).ok())
+    }
+
     /// The address and length as a prefix (the family's default route for the words read
     /// in a family); `None` for the words read in none.
     pub fn prefix(&self) -> Option<IpPrefix> {
@@ -610,15 +618,22 @@ pub fn inet_prefix(word: &str, family: Family) -> CmdResult<Inet> {
     })
 }
 
-/// An IP address of any family where the library needs one (`ip`'s `get_addr(word,
-/// AF_UNSPEC)`); the words `default`/`any`/`all`, which have no family, are refused with the
-/// same message.
+/// An address the library sends, as `ip`'s `get_addr(word, family)` reads it ([`inet_addr`],
+/// then [`Inet::required`]).
+pub fn ip_addr_in(word: &str, family: Family) -> CmdResult<IpAddr> {
+    inet_addr(word, family)?.required(word)
+}
+
+/// [`ip_addr_in`] of any family (ip's `AF_UNSPEC`).
 pub fn ip_addr(word: &str) -> CmdResult<IpAddr> {
-    match inet_addr(word, Family::Any)?.addr {
-        Some(addr) => Ok(addr),
-        None => Err(Failure::Local(format!(
-            "Error: any valid address is expected rather than \"{word}\"."
-        ))),
+    ip_addr_in(word, Family::Any)
+}
+
+/// ip's `if (req.family == AF_UNSPEC) req.family = addr.family`: the family the next words of
+/// a request are read in, once an address has been read.
+pub fn learn(known: &mut Family, addr: IpAddr) {
+    if *known == Family::Any {
+        *known = family_of(addr);
     }
 }
 

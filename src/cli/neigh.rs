@@ -17,7 +17,7 @@ use std::net::IpAddr;
 use rtnl_ip::codec::{af, nlm_f, ntf, ntf_ext, nud};
 use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
-use rtnl_ip::{ErrorKind, IpPrefix, LinkRef, NeighbourFilter, NeighbourSpec, names};
+use rtnl_ip::{ErrorKind, LinkRef, NeighbourFilter, NeighbourSpec, names};
 
 use super::args::{self, Args, CmdResult, Failure, duparg, duparg2, invarg, matches, naming};
 use super::{Ctx, Family};
@@ -398,13 +398,12 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             // ip's get_prefix() reads `default`, `any` and `all` as the empty prefix, which
             // every entry matches (inet_addr_match_rta() with no bits), in any family; a later
             // one undoes an earlier prefix but keeps the family it set.
-            let Some(addr) = inet.addr else {
+            let Some(prefix) = inet.given_prefix() else {
                 filter.to = None;
                 continue;
             };
-            let prefix = IpPrefix::new(addr, inet.len).map_err(Failure::Lib)?;
             if filter.dump.family == af::UNSPEC {
-                filter.dump.family = rtnl_ip::Family::of(addr).af();
+                filter.dump.family = prefix.family().af();
             }
             filter.to = Some(prefix);
         }

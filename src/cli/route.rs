@@ -126,12 +126,6 @@ fn route_prefix(family: Family, word: &str) -> CmdResult<Option<IpPrefix>> {
     Ok(args::inet_prefix(word, family)?.prefix())
 }
 
-/// An address after `via`, `src`: `ip`'s `get_addr()` in `family` (the route's so far), e.g.
-/// `Error: inet address is expected rather than "x".`
-fn address(family: Family, word: &str) -> CmdResult<IpAddr> {
-    args::inet_addr(word, family)?.required(word)
-}
-
 /// A selector of `route show` that ip reads as a prefix and rtnl matches as an address
 /// (`via`, `src`): `ip`'s `get_prefix()` in `family`; a shorter prefix, or a word, is refused.
 fn show_address(family: Family, word: &str) -> CmdResult<IpAddr> {
@@ -144,14 +138,6 @@ fn show_address(family: Family, word: &str) -> CmdResult<IpAddr> {
             "route show selecting by prefix: ",
             word,
         )),
-    }
-}
-
-/// ip's `if (req.r.rtm_family == AF_UNSPEC) req.r.rtm_family = addr.family`: the family
-/// later addresses of a route are read in.
-fn learn(family: &mut Family, addr: Option<IpAddr>) {
-    if let (Family::Any, Some(addr)) = (*family, addr) {
-        *family = args::family_of(addr);
     }
 }
 
@@ -183,8 +169,8 @@ fn parse_nexthop<'a>(family: &mut Family, args: &mut Args<'a>) -> CmdResult<Next
         match word {
             "via" => {
                 let (read_in, value) = via_family(args, *family)?;
-                let gateway = address(read_in, value)?;
-                learn(family, Some(gateway));
+                let gateway = args::ip_addr_in(value, read_in)?;
+                args::learn(family, gateway);
                 hop = hop.via(gateway);
             }
             "dev" => hop = hop.dev(args.value()?),
@@ -448,8 +434,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
     while let Some(word) = args.next() {
         let is = |keyword: &str| matches(word, keyword);
         if word == "src" {
-            let prefsrc = address(family, args.value()?)?;
-            learn(&mut family, Some(prefsrc));
+            let prefsrc = args::ip_addr_in(args.value()?, family)?;
+            args::learn(&mut family, prefsrc);
             spec.request.prefsrc = Some(prefsrc);
         } else if word == "as" {
             return Err(args::unsupported("route as"));
@@ -458,8 +444,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
             if spec.request.gateway.is_some() {
                 return Err(args::duparg("via", value));
             }
-            let gateway = address(read_in, value)?;
-            learn(&mut family, Some(gateway));
+            let gateway = args::ip_addr_in(value, read_in)?;
+            args::learn(&mut family, gateway);
             spec.request.gateway = Some(gateway);
         } else if word == "from" || word == "tos" || is("dsfield") || word == "expires" {
             return Err(args::unsupported_word("route ", word));
@@ -528,7 +514,9 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
                 return Err(duparg2("to", value));
             }
             let prefix = route_prefix(family, value)?;
-            learn(&mut family, prefix.map(|p| p.addr()));
+            if let Some(prefix) = prefix {
+                args::learn(&mut family, prefix.addr());
+            }
             dst = Some(prefix);
         }
     }
@@ -1157,7 +1145,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             "from" => {
                 let value = args.value()?;
                 let from = args::inet_prefix(value, family)?.required(value)?;
-                learn(&mut family, Some(from));
+                args::learn(&mut family, from);
                 query_from = Some(from);
             }
             "iif" => {
@@ -1220,7 +1208,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                     return Err(duparg2("to", value));
                 }
                 let to = args::inet_prefix(value, family)?.required(value)?;
-                learn(&mut family, Some(to));
+                args::learn(&mut family, to);
                 dst = Some(to);
             }
         }

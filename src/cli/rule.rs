@@ -93,10 +93,7 @@ fn family(ctx: &Ctx) -> Option<rtnl_ip::Family> {
 /// A prefix as `ip`'s `get_prefix()` reads it for `family`: `all`, `any` and `default` are
 /// the empty prefix (`None`); else `Error: inet prefix is expected rather than "x".`, exit 1.
 fn prefix(word: &str, family: Family) -> CmdResult<Option<IpPrefix>> {
-    let inet = args::inet_prefix(word, family)?;
-    inet.addr
-        .map(|addr| IpPrefix::new(addr, inet.len).map_err(Failure::Lib))
-        .transpose()
+    Ok(args::inet_prefix(word, family)?.given_prefix())
 }
 
 /// `sscanf(word, "%u-%u")`: the numbers read before the first mismatch (C's `%u` stores the
