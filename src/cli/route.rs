@@ -127,13 +127,14 @@ fn route_prefix(family: Family, word: &str) -> CmdResult<Option<IpPrefix>> {
 }
 
 /// A selector of `route show` that ip reads as a prefix and rtnl matches as an address
-/// (`via`, `src`): `ip`'s `get_prefix()` in `family`; a shorter prefix, or a word, is refused.
-fn show_address(family: Family, word: &str) -> CmdResult<IpAddr> {
+/// (`via`, `src`): `ip`'s `get_prefix()` in `family`. `None` for `default`/`any`/`all` read in
+/// no family, which select nothing out; a shorter prefix, or those words in a family, are
+/// refused.
+fn show_address(family: Family, word: &str) -> CmdResult<Option<IpAddr>> {
     let inet = args::inet_prefix(word, family)?;
     match inet.addr {
-        Some(addr) if !inet.len_given || inet.len == rtnl_ip::Family::of(addr).max_prefix_len() => {
-            Ok(addr)
-        }
+        Some(addr) if inet.len == rtnl_ip::Family::of(addr).max_prefix_len() => Ok(Some(addr)),
+        None if inet.family == Family::Any => Ok(None),
         _ => Err(args::unsupported_word(
             "route show selecting by prefix: ",
             word,
@@ -779,9 +780,9 @@ impl<'a> ShowFilter<'a> {
                 }
                 "via" => {
                     let (read_in, value) = via_family(args, ctx.opts.family)?;
-                    f.via = Some(show_address(read_in, value)?);
+                    f.via = show_address(read_in, value)?;
                 }
-                "src" => f.src = Some(show_address(ctx.opts.family, args.value()?)?),
+                "src" => f.src = show_address(ctx.opts.family, args.value()?)?,
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     f.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
                         number("metric", v).ok()
@@ -1143,10 +1144,11 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     while let Some(word) = args.next() {
         match word {
             "from" => {
-                let value = args.value()?;
-                let from = args::inet_prefix(value, family)?.required(value)?;
-                args::learn(&mut family, from);
-                query_from = Some(from);
+                // ip sends no source for `any`/`all` (and `default` in no family).
+                query_from = args::inet_prefix(args.value()?, family)?.address();
+                if let Some(from) = query_from {
+                    args::learn(&mut family, from);
+                }
             }
             "iif" => {
                 let value = args.value()?;
