@@ -114,6 +114,8 @@ fn address_add_reads_addresses_as_ip_does() {
         "address add 198.51.100.1/030 dev v0",
         "address add 2001:db8::1/255.255.0.0 dev v0 nodad",
         "address add 198.51.100.1/24 brd 198.51.100.0xff dev v0",
+        "address add 198.51.100.1 peer 198.51.100.2/255.255.255.252 dev v0",
+        "address add 198.51.100.1/24 dev v0 peer 198.51.100.2/0x1f",
         "-4 address add default dev v0",
     ] {
         assert_eq!(same_form(form).0, Some(0), "{form}");
@@ -139,6 +141,7 @@ fn address_add_reads_addresses_as_ip_does() {
         "address add 198.51.100.1/24 brd 2001:db8::1 dev v0",
         "address add 198.51.100.1/24 anycast 2001:db8::1 dev v0",
         "address add 2001:db8::1/64 anycast 198.51.100.1 dev v0",
+        "address add 2001:db8::1/64 brd 198.51.100.1 dev v0",
     ] {
         let outcome = same_form(form);
         assert_ne!(outcome.0, Some(0), "{form}");
@@ -188,6 +191,9 @@ fn route_add_and_del_read_prefixes_and_gateways_as_ip_does() {
         "-6 route add 198.51.100.0/24 dev v0",
         "-4 route add 2001:db8::/64 dev v0",
         "-0 route add 198.51.100.0/24 dev v0",
+        "-f inet6 route add 198.51.100.0/24 dev v0",
+        "route add 198.51.100.0/24 via 192.0.2.2 src 2001:db8::1",
+        "route add 198.51.100.0/24 nexthop via 192.0.2.2 nexthop via 2001:db8::1",
         "route del 203.0.113/25 dev v0",
     ] {
         assert_ne!(same_form(form).0, Some(0), "{form}");
@@ -216,6 +222,7 @@ fn neigh_and_rule_read_addresses_as_ip_does() {
         "neigh add default lladdr 02:00:00:00:00:01 dev v0",
         "-6 neigh add 192.0.2.5 lladdr 02:00:00:00:00:01 dev v0",
         "-4 neigh add 2001:db8::5 lladdr 02:00:00:00:00:01 dev v0",
+        "-f bridge neigh add 192.0.2.5 lladdr 02:00:00:00:00:01 dev v0",
         "rule add from foo table 5",
         "rule add from 192.0.2.0/33 table 5",
         "rule add from 192.0.2.0/255.0.255.0 table 5",
@@ -259,11 +266,13 @@ fn show_and_get_select_by_prefixes_as_ip_reads_them() {
         "address show to 192.0.2/33",
         "-6 address show to 192.0.2/24",
         "-0 address show to 192.0.2/24",
+        "-f link address show to 192.0.2/24",
         "neigh show 192.0.2/24",
         "neigh show to 192.0.2.0/255.255.255.0",
         "neigh show 192.0.2.0x9",
         "neigh show all",
         "-6 neigh show 192.0.2/24",
+        "-f bridge neigh show 192.0.2/24",
         "neigh show 192.0.2/24 2001:db8::/32",
         "rule show from 198.51.100/24",
         "rule show from 198.51.100.0/255.255.255.0",
