@@ -76,6 +76,11 @@ pub fn exercise_message(message: Message<'_>) {
 
     // Each view's own `parse`: the same answer as `decode` for its types, an error for others.
     let link = LinkMessage::parse(message);
+    // The cheap first pass never panics, and agrees with the full parse when that succeeds.
+    let peeked = LinkMessage::peek_name(message);
+    if let Ok(link) = &link {
+        assert_eq!(peeked, Ok((link.header(), link.name_bytes())));
+    }
     let address = AddressMessage::parse(message);
     let route = RouteMessage::parse(message);
     let nsid = NsidMessage::parse(message);
