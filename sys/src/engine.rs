@@ -102,6 +102,15 @@ fn error_result(msg: Message<'_>) -> Result<Ack, Error> {
     }
 }
 
+/// Which of its two passes [`Engine::dump_lookahead`] hands a message to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// As soon as its datagram has been read.
+    Arrived,
+    /// Once the next datagram has been through [`Pass::Arrived`], or the answer has ended.
+    Held,
+}
+
 /// What a message of a dump's answer is to the dump.
 enum DumpStep {
     /// A reply: the caller's.
@@ -140,9 +149,10 @@ fn dump_step(msg: Message<'_>) -> Result<DumpStep, Error> {
     }
 }
 
-/// Hands `then` the replies of a datagram [`Engine::dump_lookahead`] has checked already: the
-/// messages from the kernel to `port` answering `seq`, up to the answer's end.
-fn replay(datagram: &[u8], port: u32, seq: u32, then: &mut impl FnMut(Message<'_>)) {
+/// Hands `f` the replies of a datagram [`Engine::dump_lookahead`] has checked already, for
+/// their [`Pass::Held`]: the messages from the kernel to `port` answering `seq`, up to the
+/// answer's end.
+fn replay(datagram: &[u8], port: u32, seq: u32, f: &mut impl FnMut(Message<'_>, Pass)) {
     for msg in Messages::new(datagram).map_while(Result::ok) {
         if msg.pid() != port || msg.seq() != seq {
             continue;
@@ -150,7 +160,7 @@ fn replay(datagram: &[u8], port: u32, seq: u32, then: &mut impl FnMut(Message<'_
         match msg.ty() {
             nlmsg::NOOP | nlmsg::OVERRUN => {}
             nlmsg::ERROR | nlmsg::DONE => return,
-            _ => then(msg),
+            _ => f(msg, Pass::Held),
         }
     }
 }
@@ -527,26 +537,25 @@ impl<T: Transport> Engine<T> {
         }
     }
 
-    /// [`Engine::dump`] with a look-ahead of one datagram: every message of the answer is
-    /// handed to `first` as soon as its datagram is read, and to `then` once the next datagram
-    /// has been through `first` (the last one's, once the answer has ended). The two buffers
-    /// take the datagrams in turn, so the one `then` reads is not overwritten while the next
-    /// is read, and nothing is copied.
+    /// [`Engine::dump`] with a look-ahead of one datagram: `f` gets every message of the
+    /// answer twice, with [`Pass::Arrived`] as soon as its datagram is read, and with
+    /// [`Pass::Held`] once the next datagram has been through the first pass (the last one's,
+    /// once the answer has ended). The two buffers take the datagrams in turn, so the one held
+    /// is not overwritten while the next is read, and nothing is copied.
     ///
     /// This is for a reader that needs to know what follows a message before it handles it
     /// (a link printed with the name of its veth peer, which the kernel dumps right after it):
-    /// `first` can note what it needs in one cheap pass, `then` does the full work once.
+    /// the first pass notes what it needs cheaply, the second does the full work once.
     /// Each buffer must hold a whole datagram, as for [`Engine::dump`].
     ///
     /// # Errors
     /// As [`Engine::dump`]. On an error, the messages of the datagram held back are not
-    /// handed to `then`; on [`Error::DumpInterrupted`] every message was handed to both.
+    /// handed on again; on [`Error::DumpInterrupted`] every message had both passes.
     pub fn dump_lookahead(
         &mut self,
         request: &mut [u8],
         (mut buf, mut held): (&mut [u8], &mut [u8]),
-        mut first: impl FnMut(Message<'_>),
-        mut then: impl FnMut(Message<'_>),
+        mut f: impl FnMut(Message<'_>, Pass),
     ) -> Result<(), Error> {
         let deadline = self.call_deadline();
         self.settle(buf);
@@ -563,7 +572,7 @@ impl<T: Transport> Engine<T> {
                     let step = dump_step(msg)?;
                     if let DumpStep::Reply = step {
                         replies += 1;
-                        first(msg);
+                        f(msg, Pass::Arrived);
                     }
                     Ok(step.flow())
                 })?;
@@ -571,14 +580,9 @@ impl<T: Transport> Engine<T> {
                 // Nothing of ours (stale messages only): what is held waits for a real next.
                 continue;
             }
-            replay(
-                held.get(..held_len).unwrap_or_default(),
-                port,
-                seq,
-                &mut then,
-            );
+            replay(held.get(..held_len).unwrap_or_default(), port, seq, &mut f);
             if ended {
-                replay(buf.get(..len).unwrap_or_default(), port, seq, &mut then);
+                replay(buf.get(..len).unwrap_or_default(), port, seq, &mut f);
                 break;
             }
             core::mem::swap(&mut buf, &mut held);
@@ -1132,17 +1136,18 @@ mod tests {
             kernel(vec![link(0, 3, 0)]),
             kernel(vec![link(0, 4, 0), link(0, 5, 0), done(0, 0)]),
         ]);
-        // What `first` had seen when `then` was handed each message.
-        let first = std::cell::RefCell::new(Vec::new());
-        let mut then = Vec::new();
+        // With each held message, how many had arrived by then.
+        let (mut first, mut then) = (Vec::new(), Vec::new());
         e.dump_lookahead(
             &mut request(rtm::GETLINK, nlm_f::DUMP),
             (&mut [0; 256], &mut [0; 256]),
-            |m| first.borrow_mut().push(index_of(m)),
-            |m| then.push((index_of(m), first.borrow().len())),
+            |m, pass| match pass {
+                Pass::Arrived => first.push(index_of(m)),
+                Pass::Held => then.push((index_of(m), first.len())),
+            },
         )
         .unwrap();
-        assert_eq!(*first.borrow(), [1, 2, 3, 4, 5]);
+        assert_eq!(first, [1, 2, 3, 4, 5]);
         // 1 and 2 after 3's datagram (the stale one in between is nobody's), 3 after 4 and 5's,
         // the last datagram's once the answer ended.
         assert_eq!(then, [(1, 3), (2, 3), (3, 5), (4, 5), (5, 5)]);
@@ -1161,8 +1166,10 @@ mod tests {
         let r = e.dump_lookahead(
             &mut request(rtm::GETLINK, nlm_f::DUMP),
             (&mut [0; 256], &mut [0; 256]),
-            |m| first.push(index_of(m)),
-            |m| then.push(index_of(m)),
+            |m, pass| match pass {
+                Pass::Arrived => first.push(index_of(m)),
+                Pass::Held => then.push(index_of(m)),
+            },
         );
         assert_eq!(r, Err(Error::DumpInterrupted));
         assert_eq!((first, then), (vec![1, 2], vec![1, 2]));
@@ -1175,8 +1182,10 @@ mod tests {
         let r = e.dump_lookahead(
             &mut request(rtm::GETLINK, nlm_f::DUMP),
             (&mut [0; 256], &mut [0; 256]),
-            |m| first.push(index_of(m)),
-            |m| then.push(index_of(m)),
+            |m, pass| match pass {
+                Pass::Arrived => first.push(index_of(m)),
+                Pass::Held => then.push(index_of(m)),
+            },
         );
         assert_eq!(r.map_err(|e| e.errno()), Err(Some(Errno::INVAL)));
         assert_eq!((first, then), (vec![1], vec![]));
