@@ -163,6 +163,12 @@ impl LinkTable {
     /// Where the entry of `index` is, asking the kernel for its name on a miss (and keeping
     /// the answer, a "no such link" included).
     fn slot(&mut self, index: u32) -> Option<usize> {
+        // Indexes are mostly dense from the first: try where `index` would be if they were.
+        let first = self.entries.first().map_or(0, |e| e.index);
+        let guess = usize::try_from(index.wrapping_sub(first)).unwrap_or(usize::MAX);
+        if self.entries.get(guess).is_some_and(|e| e.index == index) {
+            return Some(guess);
+        }
         match self.entries.binary_search_by_key(&index, |e| e.index) {
             Ok(at) => Some(at),
             Err(_) => {
