@@ -547,7 +547,7 @@ impl<W: Write> Printer<W> {
         }
     }
 
-    /// [`Printer::display`] of a kernel word or number ([`names::Name`]): a known word goes
+    /// [`Printer::display`] of a kernel word or number ([`Name`](crate::names::Name)): a known word goes
     /// into JSON as it is, not through `core::fmt`.
     pub fn name(
         &mut self,
