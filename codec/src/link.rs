@@ -106,7 +106,9 @@ impl<'a> LinkMessage<'a> {
     /// attributes only up to the name (the kernel's `rtnl_fill_ifinfo()` writes it first):
     /// for a reader that needs the index, flags and names of links before it looks at them
     /// in full (`ip`'s `ll_remember_index()`). Only the message type, the header and the
-    /// attribute headers walked are checked; [`LinkMessage::parse`] checks everything.
+    /// attribute headers walked are checked; [`LinkMessage::parse`] checks everything. Of a
+    /// name given twice (the kernel never does) this is the first, where
+    /// [`LinkMessage::name_bytes`] is the last, as the kernel's `nla_parse()` would take it.
     pub fn peek_name(message: Message<'a>) -> Result<(&'a IfInfoMsg, Option<&'a [u8]>), Error> {
         message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
         let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
