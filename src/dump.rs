@@ -28,7 +28,8 @@ pub enum DumpRow<'v, V> {
 }
 
 /// What a dump read a datagram ahead hands its callback ([`Handle::for_each_link_ahead`]): each
-/// reply twice, first as it arrives and then, a datagram later, parsed.
+/// reply (an `NLM_F_MULTI` message of the dump) twice, first as its datagram arrives and then,
+/// a datagram later, parsed.
 pub enum Ahead<'v, 'm, V> {
     /// The kernel reported the dump inconsistent; it is being redone from the first reply.
     Restart,

@@ -539,11 +539,10 @@ impl<'a> LinkFilter<'a> {
     /// The dump request of a filter without a device: the master's (or VRF's) index
     /// resolved, the kind for the kernel to filter on.
     fn dump_request(&self, handle: &mut Handle) -> Result<LinkDump<'a>> {
-        const OP: &str = LinkFilter::OP;
         let master = match (self.master, self.vrf) {
             (Some(_), Some(_)) => {
                 return Err(Error::new(
-                    OP,
+                    Self::OP,
                     None,
                     ErrorKind::Invalid("master and vrf filters exclude each other"),
                 ));
@@ -554,7 +553,7 @@ impl<'a> LinkFilter<'a> {
                     handle.link_get_with(vrf, |m| (m.index(), m.kind() == Some("vrf")))?;
                 if !is_vrf {
                     return Err(Error::new(
-                        OP,
+                        Self::OP,
                         Some(describe(vrf)),
                         ErrorKind::Invalid("Not a valid VRF name"),
                     ));
