@@ -8,7 +8,7 @@
 use std::cell::Cell;
 
 use rtnl_codec::{Dump, Message, View};
-use rtnl_sys::{Engine, Transport};
+use rtnl_sys::{Engine, Pass, Transport};
 
 use crate::error::{Context, Error, Result};
 use crate::handle::Handle;
@@ -25,6 +25,19 @@ pub enum DumpRow<'v, V> {
     Restart,
     /// One reply, parsed.
     View(&'v V),
+}
+
+/// What a dump read a datagram ahead hands its callback ([`Handle::for_each_link_ahead`]): each
+/// reply (an `NLM_F_MULTI` message of the dump) twice, first as its datagram arrives and then,
+/// a datagram later, parsed.
+pub enum Ahead<'v, 'm, V> {
+    /// The kernel reported the dump inconsistent; it is being redone from the first reply.
+    Restart,
+    /// A reply as soon as its datagram has been read, not parsed ([`rtnl_sys::Pass::Arrived`]).
+    Arrived(Message<'m>),
+    /// The same reply once the next datagram has arrived (or the dump has ended), parsed
+    /// ([`rtnl_sys::Pass::Held`]).
+    Held(&'v V),
 }
 
 /// Runs `attempt` (given its number, from 1) until it does not fail with
@@ -70,6 +83,42 @@ pub(crate) fn dump_once<'o, T: Transport, D: Dump + ?Sized + 'o>(
     let on_message: &mut dyn FnMut(Message<'_>) = &mut on_message;
     engine.dump(request, rx, on_message).context_none(op)?;
     match malformed.get() {
+        Some(e) => Err(Error::new(op, None, rtnl_sys::Error::from(e).into())),
+        None => Ok(()),
+    }
+}
+
+/// [`dump_once`] read a datagram ahead ([`Engine::dump_lookahead`]): every message of `D`'s
+/// reply type goes to `each` as [`Ahead::Arrived`] when its datagram arrives, and parsed as
+/// [`Ahead::Held`] once the next datagram has arrived.
+pub(crate) fn dump_ahead_once<'o, T: Transport, D: Dump + ?Sized + 'o>(
+    engine: &mut Engine<T>,
+    tx: &mut [u8],
+    [rx, ahead]: [&mut [u8]; 2],
+    op: &'static str,
+    dump: &D,
+    each: &'o mut dyn FnMut(Ahead<'_, '_, D::Reply<'_>>),
+) -> Result<()> {
+    let len = dump.write(tx, 0).context_none(op)?.len();
+    let request = tx.get_mut(..len).unwrap_or_default();
+    let new = <D::Reply<'_> as View<'_>>::NEW;
+    let mut malformed = None;
+    let on_message = |message: Message<'_>, pass: Pass| {
+        if message.ty() != new {
+            return;
+        }
+        match pass {
+            Pass::Arrived => each(Ahead::Arrived(message)),
+            Pass::Held => match D::Reply::parse(message) {
+                Ok(view) => each(Ahead::Held(&view)),
+                Err(e) => malformed = malformed.or(Some(e)),
+            },
+        }
+    };
+    engine
+        .dump_lookahead(request, (rx, ahead), on_message)
+        .context_none(op)?;
+    match malformed {
         Some(e) => Err(Error::new(op, None, rtnl_sys::Error::from(e).into())),
         None => Ok(()),
     }
@@ -216,6 +265,35 @@ impl Handle {
         let interrupted = dump_with(engine, (tx, rx), op, dump, retry, on)?;
         self.dump_interrupted |= interrupted;
         Ok(())
+    }
+
+    /// [`Handle::dump_rows`] read a datagram ahead ([`dump_ahead_once`]); an interrupted
+    /// dump is redone (after an [`Ahead::Restart`]) or flagged as [`Handle::dump_rows`] does.
+    pub(crate) fn dump_rows_ahead<'o, D: Dump + ?Sized + 'o>(
+        &mut self,
+        op: &'static str,
+        dump: &D,
+        each: &'o mut dyn FnMut(Ahead<'_, '_, D::Reply<'_>>),
+    ) -> Result<()> {
+        let retry = self.retry_interrupted;
+        let (engine, tx, [rx, ahead]) = self.parts_ahead();
+        let result = if retry {
+            retry_interrupted(|attempt| {
+                if attempt > 1 {
+                    each(Ahead::Restart);
+                }
+                dump_ahead_once(engine, tx, [&mut *rx, &mut *ahead], op, dump, each)
+            })
+        } else {
+            dump_ahead_once(engine, tx, [rx, ahead], op, dump, each)
+        };
+        match result {
+            Err(e) if !retry && is_interrupted(&e) => {
+                self.dump_interrupted = true;
+                Ok(())
+            }
+            r => r,
+        }
     }
 
     /// The objects `query` keeps, as owned values, collected again from the start when the

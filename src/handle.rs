@@ -35,6 +35,9 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct Handle {
     engine: Engine<Socket>,
     rx: Vec<u8>,
+    /// The second receive buffer of a dump read a datagram ahead ([`Engine::dump_lookahead`]);
+    /// empty until one is.
+    ahead: Vec<u8>,
     tx: Vec<u8>,
     run_dir: String,
     warning: Option<String>,
@@ -92,6 +95,7 @@ impl Handle {
         Handle {
             engine,
             rx: vec![0; RECV_BUFFER_SIZE],
+            ahead: Vec::new(),
             tx: vec![0; REQUEST_BUFFER_SIZE],
             run_dir: rtnl_sys::DEFAULT_RUN_DIR.to_owned(),
             warning: None,
@@ -221,6 +225,18 @@ impl Handle {
     /// The engine and the request and receive buffers, borrowed together.
     pub(crate) fn parts(&mut self) -> (&mut Engine<Socket>, &mut [u8], &mut [u8]) {
         (&mut self.engine, &mut self.tx, &mut self.rx)
+    }
+
+    /// [`Handle::parts`] with the second receive buffer of a dump read a datagram ahead.
+    pub(crate) fn parts_ahead(&mut self) -> (&mut Engine<Socket>, &mut [u8], [&mut [u8]; 2]) {
+        if self.ahead.is_empty() {
+            self.ahead = vec![0; RECV_BUFFER_SIZE];
+        }
+        (
+            &mut self.engine,
+            &mut self.tx,
+            [&mut self.rx, &mut self.ahead],
+        )
     }
 
     /// Sends every request in `requests` (messages back to back, as the codec's constructors

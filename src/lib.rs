@@ -101,7 +101,7 @@ mod wait;
 pub use address::{AddressFilter, AddressSpec};
 pub use batch::Batch;
 pub use codec::request::{Broadcast, Lifetime};
-pub use dump::DumpRow;
+pub use dump::{Ahead, DumpRow};
 pub use error::{Error, ErrorKind, Result};
 pub use handle::{DEFAULT_TIMEOUT, Handle};
 pub use link::{LinkAdd, LinkFilter, LinkSet, PeerNamespace, VethPeer};

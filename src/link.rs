@@ -13,7 +13,7 @@ use rtnl_codec::{LinkMessage, iff, ifla, rtnlgrp};
 use rtnl_sys::{NetnsFd, RunDir};
 
 use crate::monitor::{Group, MonitorFamily, MonitorGroups};
-use crate::dump::{DumpRow, Select};
+use crate::dump::{Ahead, DumpRow, Select};
 use crate::error::{Context, Error, ErrorKind, Result};
 use crate::handle::Handle;
 use crate::model::Link;
@@ -519,7 +519,6 @@ impl<'a> LinkFilter<'a> {
         handle: &mut Handle,
         on: &mut dyn FnMut(DumpRow<'_, LinkMessage<'_>>),
     ) -> Result<()> {
-        const OP: &str = "show links";
         if let Some(device) = self.device {
             return handle.link_get_with(device, |m| {
                 if self.keeps(m) && self.kind.is_none_or(|k| m.kind() == Some(k)) {
@@ -527,10 +526,23 @@ impl<'a> LinkFilter<'a> {
                 }
             });
         }
+        let dump = self.dump_request(handle)?;
+        handle.dump_rows(Self::OP, &dump, &mut |row| match row {
+            DumpRow::View(m) if !self.keeps(m) => {}
+            row => on(row),
+        })
+    }
+
+    /// What [`Handle::for_each_link`] and its look-ahead form call their errors.
+    const OP: &'static str = "show links";
+
+    /// The dump request of a filter without a device: the master's (or VRF's) index
+    /// resolved, the kind for the kernel to filter on.
+    fn dump_request(&self, handle: &mut Handle) -> Result<LinkDump<'a>> {
         let master = match (self.master, self.vrf) {
             (Some(_), Some(_)) => {
                 return Err(Error::new(
-                    OP,
+                    Self::OP,
                     None,
                     ErrorKind::Invalid("master and vrf filters exclude each other"),
                 ));
@@ -541,7 +553,7 @@ impl<'a> LinkFilter<'a> {
                     handle.link_get_with(vrf, |m| (m.index(), m.kind() == Some("vrf")))?;
                 if !is_vrf {
                     return Err(Error::new(
-                        OP,
+                        Self::OP,
                         Some(describe(vrf)),
                         ErrorKind::Invalid("Not a valid VRF name"),
                     ));
@@ -550,14 +562,31 @@ impl<'a> LinkFilter<'a> {
             }
             (None, None) => None,
         };
-        let dump = LinkDump {
+        Ok(LinkDump {
             master,
             kind: self.kind,
             skip_stats: self.skip_stats,
-        };
-        handle.dump_rows(OP, &dump, &mut |row| match row {
-            DumpRow::View(m) if !self.keeps(m) => {}
-            row => on(row),
+        })
+    }
+
+    /// [`Handle::for_each_link_ahead`] with a trait object: compiled once.
+    fn ahead_dyn(
+        &self,
+        handle: &mut Handle,
+        each: &mut dyn FnMut(Ahead<'_, '_, LinkMessage<'_>>),
+    ) -> Result<()> {
+        if let Some(device) = self.device {
+            return handle.link_get_with(device, |m| {
+                each(Ahead::Arrived(m.message()));
+                if self.keeps(m) && self.kind.is_none_or(|k| m.kind() == Some(k)) {
+                    each(Ahead::Held(m));
+                }
+            });
+        }
+        let dump = self.dump_request(handle)?;
+        handle.dump_rows_ahead(Self::OP, &dump, &mut |row| match row {
+            Ahead::Held(m) if !self.keeps(m) => {}
+            row => each(row),
         })
     }
 }
@@ -800,6 +829,25 @@ impl Handle {
         each: impl FnMut(&LinkMessage<'_>),
     ) -> Result<()> {
         self.select_each(filter, each)
+    }
+
+    /// [`Handle::for_each_link`] read a datagram ahead, for a reader that must know what the
+    /// dump holds a little past a link before it handles the link (`ip link show` prints a
+    /// veth's peer by name, and the kernel dumps the peer right after it): `each` gets every
+    /// link message the kernel sends (filtered by the kernel only, not by `up` or `group`) as
+    /// [`Ahead::Arrived`] as soon as its datagram arrives, and the links that pass `filter`,
+    /// parsed, as [`Ahead::Held`] once the next datagram has arrived (at the end, once the dump
+    /// is complete). Two receive buffers take the datagrams in turn: nothing is copied, and
+    /// each link is parsed once.
+    ///
+    /// An inconsistent dump is redone as for [`Handle::for_each_link`], after an
+    /// [`Ahead::Restart`].
+    pub fn for_each_link_ahead(
+        &mut self,
+        filter: &LinkFilter<'_>,
+        mut each: impl FnMut(Ahead<'_, '_, LinkMessage<'_>>),
+    ) -> Result<()> {
+        filter.ahead_dyn(self, &mut each)
     }
 
     /// A veth's peer: its index, name and namespace, in one call.

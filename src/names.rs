@@ -567,10 +567,11 @@ pub fn hardware_address(bytes: &[u8]) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct HardwareAddress<'a>(pub &'a [u8]);
 
-impl fmt::Display for HardwareAddress<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Each byte as `:xx` into a small buffer, written a chunk at a time: one `write_str`
-        // per MAC instead of two formatted writes per byte (a link dump prints two per link).
+impl HardwareAddress<'_> {
+    /// Hands `each` the text a chunk at a time (ASCII: hex digits and `:`): one call per
+    /// 16 bytes of address instead of two formatted writes per byte (a link dump prints two
+    /// addresses per link).
+    pub fn write_text(&self, mut each: impl FnMut(&[u8])) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         let mut text = [0u8; 48];
         for (n, chunk) in self.0.chunks(text.len() / 3).enumerate() {
@@ -588,9 +589,20 @@ impl fmt::Display for HardwareAddress<'_> {
             } else {
                 written
             };
-            f.write_str(std::str::from_utf8(written).unwrap_or_default())?;
+            each(written);
         }
-        Ok(())
+    }
+}
+
+impl fmt::Display for HardwareAddress<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut result = Ok(());
+        self.write_text(|text| {
+            if result.is_ok() {
+                result = f.write_str(std::str::from_utf8(text).unwrap_or_default());
+            }
+        });
+        result
     }
 }
 

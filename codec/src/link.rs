@@ -5,7 +5,7 @@
 //! kind-specific data. See `rtnl_fill_ifinfo()` in `net/core/rtnetlink.c` for what the kernel
 //! sends, and rtnetlink(7).
 
-use crate::attr::{Attr, Attrs};
+use crate::attr::{Attr, Attrs, until_nul};
 use crate::error::Error;
 use crate::index::{AttrIndex, Len, Pos, Rule, policy, slots};
 use crate::kind::{
@@ -100,6 +100,20 @@ impl<'a> LinkMessage<'a> {
             attrs,
             info,
         })
+    }
+
+    /// `struct ifinfomsg` and `IFLA_IFNAME` (without its NUL) of a link message, walking the
+    /// attributes only up to the name (the kernel's `rtnl_fill_ifinfo()` writes it first):
+    /// for a reader that needs the index, flags and names of links before it looks at them
+    /// in full (`ip`'s `ll_remember_index()`). Only the message type, the header and the
+    /// attribute headers walked are checked; [`LinkMessage::parse`] checks everything. Of a
+    /// name given twice (the kernel never does) this is the first, where
+    /// [`LinkMessage::name_bytes`] is the last, as the kernel's `nla_parse()` would take it.
+    pub fn peek_name(message: Message<'a>) -> Result<(&'a IfInfoMsg, Option<&'a [u8]>), Error> {
+        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
+        let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
+        let name = Attrs::with_offset(attrs, offset).find(ifla::IFNAME)?;
+        Ok((header, name.map(|name| until_nul(name.payload()))))
     }
 
     /// The message this view was made from.

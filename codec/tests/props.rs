@@ -2573,6 +2573,27 @@ fn every_fixture_message_passes_every_accessor() {
 }
 
 #[test]
+fn peek_name_reads_what_parse_reads_in_every_link_of_the_dumps() {
+    for name in ["links.bin", "links_2001.bin"] {
+        let bytes = fixture(name);
+        let mut named = 0;
+        for message in Messages::new(&bytes) {
+            let message = message.unwrap();
+            if message.ty() != rtm::NEWLINK {
+                assert!(LinkMessage::peek_name(message).is_err(), "{name}");
+                continue;
+            }
+            let link = LinkMessage::parse(message).unwrap();
+            let (header, peeked) = LinkMessage::peek_name(message).unwrap();
+            assert_eq!(header, link.header(), "{name}");
+            assert_eq!(peeked, link.name_bytes(), "{name}");
+            named += usize::from(peeked.is_some_and(|n| !n.is_empty()));
+        }
+        assert!(named > 2, "{name}: {named} named links");
+    }
+}
+
+#[test]
 fn each_view_parse_is_exercised_on_the_kernels_error_replies() {
     for (name, errno, text) in [
         ("err_exists.bin", 17, None),

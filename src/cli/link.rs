@@ -30,9 +30,9 @@ use rtnl_ip::codec::LinkMessage;
 use rtnl_ip::codec::request::{
     BridgeOpt, BridgePortOpt, LinkFlags, LinkKind, MacvlanOpt, Veth, Vlan, Vxlan, VxlanOpt,
 };
-use rtnl_ip::show::lookup::{LinkTable, Window};
+use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::{self, link::LinkStyle};
-use rtnl_ip::{Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
+use rtnl_ip::{Ahead, Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt as _;
 
@@ -1160,8 +1160,8 @@ impl<'a> ShowArgs<'a> {
         self.for_each_resolved_dyn(ctx, filter, table, &mut each)
     }
 
-    /// [`ShowArgs::for_each_resolved`] with `each` as a trait object: the dump and its window
-    /// are compiled once, not once per caller (`link show`, `address show`).
+    /// [`ShowArgs::for_each_resolved`] with `each` as a trait object: the dump and its
+    /// look-ahead are compiled once, not once per caller (`link show`, `address show`).
     fn for_each_resolved_dyn(
         &self,
         ctx: &mut Ctx,
@@ -1174,19 +1174,13 @@ impl<'a> ShowArgs<'a> {
         if !ctx.opts.json {
             table.load_netns_names(ctx.handle()?);
         }
-        let mut window = Window::default();
-        let mut print = |m: &LinkMessage<'_>, table: &mut LinkTable| {
-            if self.keeps(m) {
-                each(m, table);
-            }
-        };
-        ctx.handle()?.for_each_link(&filter, |m| {
-            table.insert(m);
-            if window.push(m) {
-                window.drain(|m| print(m, table));
-            }
-        })?;
-        window.drain(|m| print(m, table));
+        // The table learns each datagram's links before the one before it is printed.
+        ctx.handle()?
+            .for_each_link_ahead(&filter, |row| match row {
+                Ahead::Arrived(message) => table.insert_message(message),
+                Ahead::Held(m) if self.keeps(m) => each(m, table),
+                Ahead::Held(_) | Ahead::Restart => {}
+            })?;
         Ok(())
     }
 

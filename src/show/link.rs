@@ -112,12 +112,7 @@ pub fn link_fields<W: Write>(
         if style.brief == Brief::Link {
             if let Some(address) = m.address() {
                 let address = HardwareAddress(address);
-                p.color_display(
-                    Some(Color::Mac),
-                    Some("address"),
-                    &address,
-                    format_args!("{address} "),
-                );
+                p.hardware_address(Some("address"), address, format_args!("{address} "));
             }
             link_flags(p, flags, lower_down);
             p.text(format_args!("\n"));
@@ -144,7 +139,7 @@ pub fn link_fields<W: Write>(
     }
     if let Some(linkmode) = m.linkmode().filter(|_| style.mode && full) {
         let linkmode = names::linkmode(linkmode);
-        p.display(
+        p.name(
             Some("linkmode"),
             &linkmode,
             format_args!("mode {linkmode} "),
@@ -152,7 +147,7 @@ pub fn link_fields<W: Write>(
     }
     if let Some(group) = m.group().filter(|_| full) {
         let group = names::group(group);
-        p.display(Some("group"), &group, format_args!("group {group} "));
+        p.name(Some("group"), &group, format_args!("group {group} "));
     }
     // ip's print_queuelen() leaves out a zero queue length.
     if let Some(txqlen) = m.txqlen().filter(|&q| q != 0) {
@@ -166,7 +161,7 @@ pub fn link_fields<W: Write>(
     if ll {
         let link_type = names::link_type(m.link_type());
         let sl = p.sl();
-        p.display(
+        p.name(
             Some("link_type"),
             &link_type,
             format_args!("{sl}    link/{link_type} "),
@@ -174,12 +169,7 @@ pub fn link_fields<W: Write>(
         let address = m.address();
         if let Some(address) = address {
             let address = HardwareAddress(address);
-            p.color_display(
-                Some(Color::Mac),
-                Some("address"),
-                &address,
-                format_args!("{address}"),
-            );
+            p.hardware_address(Some("address"), address, format_args!("{address}"));
         }
         if let Some(brd) = m.broadcast().filter(|_| full) {
             let word = if flags & iff::POINTOPOINT != 0 {
@@ -189,12 +179,7 @@ pub fn link_fields<W: Write>(
             };
             let brd = HardwareAddress(brd);
             p.text(format_args!(" {word} "));
-            p.color_display(
-                Some(Color::Mac),
-                Some("broadcast"),
-                &brd,
-                format_args!("{brd}"),
-            );
+            p.hardware_address(Some("broadcast"), brd, format_args!("{brd}"));
         }
         if let (Some(perm), Some(address)) = (m.perm_address().filter(|_| full), address)
             && perm != address
@@ -338,6 +323,8 @@ fn operstate<W: Write>(p: &mut Printer<W>, state: u8, brief: bool) {
             &word,
             format_args!("{word}{:pad$} ", ""),
         );
+    } else if p.is_json() {
+        p.name(Some("operstate"), &word, format_args!(""));
     } else {
         p.text(format_args!("state "));
         p.color_display(color, Some("operstate"), &word, format_args!("{word} "));

@@ -4,10 +4,11 @@
 //! A link message names other links by index (`IFLA_MASTER`, `IFLA_LINK`, a route's
 //! `RTA_OIF`); `ip` prints their names and, for `M-DOWN`, whether the linked device is up.
 //! [`LinkTable`] is filled from the same dump that is being printed, one fixed-size entry per
-//! link (no `String` per link), and a link the dump has not shown yet (a veth's peer with a
-//! higher index, a master later in the dump, a link outside a filtered dump) is asked of the
-//! kernel with two ioctls on a duplicate of the handle's netlink socket (`SIOCGIFNAME`,
-//! `SIOCGIFFLAGS`), then kept: never a second dump.
+//! link (no `String` per link), a datagram ahead of the printing
+//! ([`Handle::for_each_link_ahead`]), so a veth's peer dumped right after it is known; a link
+//! the dump has not shown yet (a master later in the dump, a link outside a filtered dump) is
+//! asked of the kernel with two ioctls on a duplicate of the handle's netlink socket
+//! (`SIOCGIFNAME`, `SIOCGIFFLAGS`), then kept: never a second dump.
 
 use std::os::unix::ffi::OsStringExt;
 
@@ -92,6 +93,20 @@ impl LinkTable {
         self.put(m.index(), Some(m.flags()), name);
     }
 
+    /// Records the link of `message`, a link message of the dump being printed, from its
+    /// header and name alone ([`LinkMessage::peek_name`]: no indexed view); a message that is
+    /// not a well-formed link is left out (the dump's own parse reports it).
+    pub fn insert_message(&mut self, message: Message<'_>) {
+        if let Ok((header, name)) = LinkMessage::peek_name(message) {
+            let index = header.ifi_index.get().cast_unsigned();
+            self.put(
+                index,
+                Some(header.ifi_flags.get()),
+                name.unwrap_or_default(),
+            );
+        }
+    }
+
     /// Records the link `m` as `ip`'s `ll_remember_index()` does: a link already kept takes
     /// `m`'s flags and keeps its name (so an event of another namespace, `ip monitor
     /// all-nsid`, whose index a link here has, changes its flags only); another is inserted.
@@ -148,6 +163,12 @@ impl LinkTable {
     /// Where the entry of `index` is, asking the kernel for its name on a miss (and keeping
     /// the answer, a "no such link" included).
     fn slot(&mut self, index: u32) -> Option<usize> {
+        // Indexes are mostly dense from the first: try where `index` would be if they were.
+        let first = self.entries.first().map_or(0, |e| e.index);
+        let guess = usize::try_from(index.wrapping_sub(first)).unwrap_or(usize::MAX);
+        if self.entries.get(guess).is_some_and(|e| e.index == index) {
+            return Some(guess);
+        }
         match self.entries.binary_search_by_key(&index, |e| e.index) {
             Ok(at) => Some(at),
             Err(_) => {
@@ -229,42 +250,4 @@ impl LinkTable {
 /// Whether `IFF_UP` is in `flags`.
 pub fn is_up(flags: u32) -> bool {
     flags & crate::codec::iff::UP != 0
-}
-
-/// How many bytes of a link dump [`Window`] holds back before printing them.
-const WINDOW_BYTES: usize = 64 * 1024;
-
-/// Link messages held back a little (about two datagrams of a dump) before they are printed,
-/// so that a link that names one shortly after it (a veth's peer, made right after it) finds
-/// that link's name and flags in the table, not with two ioctls. The bytes are copied into one
-/// reused buffer: memory stays bounded whatever the size of the dump.
-#[derive(Default)]
-pub struct Window {
-    /// The messages, back to back, each padded to 4 bytes as in a datagram.
-    bytes: Vec<u8>,
-}
-
-impl Window {
-    /// Holds `m` back; whether the window is full (then [`Window::drain`] it).
-    pub fn push(&mut self, m: &LinkMessage<'_>) -> bool {
-        self.bytes.extend_from_slice(m.message().bytes());
-        let padded = self.bytes.len().next_multiple_of(4);
-        self.bytes.resize(padded, 0);
-        self.bytes.len() >= WINDOW_BYTES
-    }
-
-    /// Hands every message held back to `each`, in order, and empties the window.
-    pub fn drain(&mut self, mut each: impl FnMut(&LinkMessage<'_>)) {
-        let mut at = 0;
-        while let Some(rest) = self.bytes.get(at..).filter(|rest| !rest.is_empty()) {
-            let Ok(message) = Message::parse(rest) else {
-                break;
-            };
-            at += message.bytes().len().next_multiple_of(4);
-            if let Ok(m) = LinkMessage::parse(message) {
-                each(&m);
-            }
-        }
-        self.bytes.clear();
-    }
 }

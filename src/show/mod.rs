@@ -375,11 +375,9 @@ impl<W: Write> Printer<W> {
     /// `\`, and control characters: `\b \f \n \r \t`, others as `\u00XX`); bytes that are not
     /// UTF-8 are written as they are, as iproute2's `json_writer.c` writes them.
     fn escaped(&mut self, bytes: &[u8]) {
-        // Names, words and addresses are printable ASCII: written as they are.
-        if bytes
-            .iter()
-            .all(|&b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\')
-        {
+        // Names, words and addresses are printable ASCII: written as they are (a table
+        // look-up per byte: keys and values are short, and there are two dozen per link).
+        if bytes.iter().all(|&b| PLAIN[usize::from(b)]) {
             self.put(bytes);
             return;
         }
@@ -530,6 +528,39 @@ impl<W: Write> Printer<W> {
         }
     }
 
+    /// [`Printer::color_display`] of a link-layer address: into JSON as its hex text, not
+    /// through `core::fmt`.
+    pub fn hardware_address(
+        &mut self,
+        key: Option<&str>,
+        address: crate::names::HardwareAddress<'_>,
+        text: fmt::Arguments<'_>,
+    ) {
+        if self.json {
+            self.scalar(key);
+            self.put(b"\"");
+            // Hex digits and `:`: nothing to escape.
+            address.write_text(|text| self.put(text));
+            self.put(b"\"");
+        } else {
+            self.color_text(Some(Color::Mac), text);
+        }
+    }
+
+    /// [`Printer::display`] of a kernel word or number ([`Name`](crate::names::Name)): a known word goes
+    /// into JSON as it is, not through `core::fmt`.
+    pub fn name(
+        &mut self,
+        key: Option<&str>,
+        value: &crate::names::Name,
+        text: fmt::Arguments<'_>,
+    ) {
+        match value {
+            crate::names::Name::Known(word) if self.json => self.bytes(key, word.as_bytes(), text),
+            _ => self.display(key, value, text),
+        }
+    }
+
     /// A JSON string of `value`'s `Display` (an address, a kernel word), or `text`.
     pub fn display(&mut self, key: Option<&str>, value: &dyn Display, text: fmt::Arguments<'_>) {
         if self.json {
@@ -585,6 +616,17 @@ impl<W: Write> Printer<W> {
         }
     }
 }
+
+/// The bytes a JSON string holds as they are: printable ASCII but `"` and `\\`.
+static PLAIN: [bool; 256] = {
+    let mut plain = [false; 256];
+    let mut b = 0x20;
+    while b < 0x7f {
+        plain[b] = b != b'"' as usize && b != b'\\' as usize;
+        b += 1;
+    }
+    plain
+};
 
 /// A `fmt::Write` into 64 bytes on the stack; more is an error.
 struct Small {

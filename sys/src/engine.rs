@@ -102,6 +102,69 @@ fn error_result(msg: Message<'_>) -> Result<Ack, Error> {
     }
 }
 
+/// Which of its two passes [`Engine::dump_lookahead`] hands a message to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pass {
+    /// As soon as its datagram has been read.
+    Arrived,
+    /// Once the next datagram has been through [`Pass::Arrived`], or the answer has ended.
+    Held,
+}
+
+/// What a message of a dump's answer is to the dump.
+enum DumpStep {
+    /// A reply: the caller's.
+    Reply,
+    /// `NLMSG_NOOP`, `NLMSG_OVERRUN`: skipped.
+    Skip,
+    /// `NLMSG_DONE`, or an `NLMSG_ERROR` of 0: the answer is complete.
+    End,
+}
+
+impl DumpStep {
+    /// The receive loop's [`Flow`] after a message that is not a reply.
+    fn flow(self) -> Flow {
+        match self {
+            DumpStep::End => Flow::Stop,
+            DumpStep::Reply | DumpStep::Skip => Flow::Continue,
+        }
+    }
+}
+
+/// What `msg` is to a dump; an error code in `NLMSG_DONE` or `NLMSG_ERROR` is the dump's
+/// error.
+fn dump_step(msg: Message<'_>) -> Result<DumpStep, Error> {
+    match msg.ty() {
+        nlmsg::NOOP | nlmsg::OVERRUN => Ok(DumpStep::Skip),
+        nlmsg::ERROR => error_result(msg).map(|_| DumpStep::End),
+        nlmsg::DONE => {
+            let done = DoneMessage::parse(msg)?;
+            if done.errno() != 0 {
+                let ext = ExtAckInfo::from_view(done.ext_ack());
+                return Err(KernelError::new(done.errno(), ext).into());
+            }
+            Ok(DumpStep::End)
+        }
+        _ => Ok(DumpStep::Reply),
+    }
+}
+
+/// Hands `f` the replies of a datagram [`Engine::dump_lookahead`] has checked already, for
+/// their [`Pass::Held`]: the messages from the kernel to `port` answering `seq`, up to the
+/// answer's end.
+fn replay(datagram: &[u8], port: u32, seq: u32, f: &mut impl FnMut(Message<'_>, Pass)) {
+    for msg in Messages::new(datagram).map_while(Result::ok) {
+        if msg.pid() != port || msg.seq() != seq {
+            continue;
+        }
+        match msg.ty() {
+            nlmsg::NOOP | nlmsg::OVERRUN => {}
+            nlmsg::ERROR | nlmsg::DONE => return,
+            _ => f(msg, Pass::Held),
+        }
+    }
+}
+
 impl<T: Transport> Engine<T> {
     /// An engine over `transport`; sequence numbers start at 1.
     pub fn new(transport: T) -> Self {
@@ -244,9 +307,26 @@ impl<T: Transport> Engine<T> {
         &mut self,
         buf: &mut [u8],
         ours: (u32, u32),
-        (deadline, waiting): (Option<Deadline>, Waiting),
+        wait: (Option<Deadline>, Waiting),
         mut f: F,
     ) -> Result<(), Error>
+    where
+        F: FnMut(usize, Message<'_>) -> Result<Flow, Error>,
+    {
+        while !self.receive_datagram(buf, ours, wait, &mut f)?.1 {}
+        Ok(())
+    }
+
+    /// One turn of [`Engine::receive`]: reads datagrams into `buf` until one is from the
+    /// kernel and not a stale truncated one, and hands its messages to `f`. The datagram's
+    /// length, and whether `f` said [`Flow::Stop`].
+    fn receive_datagram<F>(
+        &mut self,
+        buf: &mut [u8],
+        ours: (u32, u32),
+        (deadline, waiting): (Option<Deadline>, Waiting),
+        f: &mut F,
+    ) -> Result<(usize, bool), Error>
     where
         F: FnMut(usize, Message<'_>) -> Result<Flow, Error>,
     {
@@ -290,7 +370,7 @@ impl<T: Transport> Engine<T> {
                 match f(offset, msg)? {
                     Flow::Continue => {}
                     Flow::Ignored => self.stats.stale += 1,
-                    Flow::Stop => return Ok(()),
+                    Flow::Stop => return Ok((d.len, true)),
                 }
             };
             if let Some(e) = malformed {
@@ -298,6 +378,7 @@ impl<T: Transport> Engine<T> {
                 self.drain(buf, ours)?;
                 return Err(e.into());
             }
+            return Ok((d.len, false));
         }
     }
 
@@ -443,23 +524,70 @@ impl<T: Transport> Engine<T> {
         let mut interrupted = false;
         self.receive(buf, (seq, 1), (deadline, Waiting::Dump), |_, msg| {
             interrupted |= msg.flags() & nlm_f::DUMP_INTR != 0;
-            match msg.ty() {
-                nlmsg::NOOP | nlmsg::OVERRUN => Ok(Flow::Continue),
-                nlmsg::ERROR => error_result(msg).map(|_| Flow::Stop),
-                nlmsg::DONE => {
-                    let done = DoneMessage::parse(msg)?;
-                    if done.errno() != 0 {
-                        let ext = ExtAckInfo::from_view(done.ext_ack());
-                        return Err(KernelError::new(done.errno(), ext).into());
-                    }
-                    Ok(Flow::Stop)
-                }
-                _ => {
-                    f(msg);
-                    Ok(Flow::Continue)
-                }
+            let step = dump_step(msg)?;
+            if let DumpStep::Reply = step {
+                f(msg);
             }
+            Ok(step.flow())
         })?;
+        if interrupted {
+            Err(Error::DumpInterrupted)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// [`Engine::dump`] with a look-ahead of one datagram: `f` gets every message of the
+    /// answer twice, with [`Pass::Arrived`] as soon as its datagram is read, and with
+    /// [`Pass::Held`] once the next datagram has been through the first pass (the last one's,
+    /// once the answer has ended). The two buffers take the datagrams in turn, so the one held
+    /// is not overwritten while the next is read, and nothing is copied.
+    ///
+    /// This is for a reader that needs to know what follows a message before it handles it
+    /// (a link printed with the name of its veth peer, which the kernel dumps right after it):
+    /// the first pass notes what it needs cheaply, the second does the full work once.
+    /// Each buffer must hold a whole datagram, as for [`Engine::dump`].
+    ///
+    /// # Errors
+    /// As [`Engine::dump`]. On an error, the messages of the datagram held back are not
+    /// handed on again; on [`Error::DumpInterrupted`] every message had both passes.
+    pub fn dump_lookahead(
+        &mut self,
+        request: &mut [u8],
+        (mut buf, mut held): (&mut [u8], &mut [u8]),
+        mut f: impl FnMut(Message<'_>, Pass),
+    ) -> Result<(), Error> {
+        let deadline = self.call_deadline();
+        self.settle(buf);
+        let seq = self.send_one(request, 0, 0)?;
+        let ours = (seq, 1);
+        let port = self.transport.port_id();
+        let mut interrupted = false;
+        let mut held_len = 0;
+        loop {
+            let mut replies = 0usize;
+            let (len, ended) =
+                self.receive_datagram(buf, ours, (deadline, Waiting::Dump), &mut |_, msg| {
+                    interrupted |= msg.flags() & nlm_f::DUMP_INTR != 0;
+                    let step = dump_step(msg)?;
+                    if let DumpStep::Reply = step {
+                        replies += 1;
+                        f(msg, Pass::Arrived);
+                    }
+                    Ok(step.flow())
+                })?;
+            if replies == 0 && !ended {
+                // Nothing of ours (stale messages only): what is held waits for a real next.
+                continue;
+            }
+            replay(held.get(..held_len).unwrap_or_default(), port, seq, &mut f);
+            if ended {
+                replay(buf.get(..len).unwrap_or_default(), port, seq, &mut f);
+                break;
+            }
+            core::mem::swap(&mut buf, &mut held);
+            held_len = len;
+        }
         if interrupted {
             Err(Error::DumpInterrupted)
         } else {
@@ -995,6 +1123,72 @@ mod tests {
         assert_eq!(e.stats().stale, 1);
         assert_eq!(e.transport().requests()[0].1, nlm_f::REQUEST | nlm_f::DUMP);
         assert!(e.transport().script.is_empty());
+    }
+
+    #[test]
+    fn dump_lookahead_hands_a_datagram_on_after_the_next_one() {
+        let mut e = engine(vec![
+            kernel(vec![link(0, 1, 0), link(0, 2, 0)]),
+            kernel(vec![Msg {
+                seq: Seq::Abs(0),
+                ..link(0, 99, 0)
+            }]),
+            kernel(vec![link(0, 3, 0)]),
+            kernel(vec![link(0, 4, 0), link(0, 5, 0), done(0, 0)]),
+        ]);
+        // With each held message, how many had arrived by then.
+        let (mut first, mut then) = (Vec::new(), Vec::new());
+        e.dump_lookahead(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            (&mut [0; 256], &mut [0; 256]),
+            |m, pass| match pass {
+                Pass::Arrived => first.push(index_of(m)),
+                Pass::Held => then.push((index_of(m), first.len())),
+            },
+        )
+        .unwrap();
+        assert_eq!(first, [1, 2, 3, 4, 5]);
+        // 1 and 2 after 3's datagram (the stale one in between is nobody's), 3 after 4 and 5's,
+        // the last datagram's once the answer ended.
+        assert_eq!(then, [(1, 3), (2, 3), (3, 5), (4, 5), (5, 5)]);
+        assert_eq!(e.stats().stale, 1);
+        assert!(e.transport().script.is_empty());
+    }
+
+    #[test]
+    fn dump_lookahead_reports_an_interrupted_dump_after_handing_everything_on() {
+        let mut e = engine(vec![
+            kernel(vec![link(0, 1, 0)]),
+            kernel(vec![link(0, 2, nlm_f::DUMP_INTR)]),
+            kernel(vec![done(0, 0)]),
+        ]);
+        let (mut first, mut then) = (Vec::new(), Vec::new());
+        let r = e.dump_lookahead(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            (&mut [0; 256], &mut [0; 256]),
+            |m, pass| match pass {
+                Pass::Arrived => first.push(index_of(m)),
+                Pass::Held => then.push(index_of(m)),
+            },
+        );
+        assert_eq!(r, Err(Error::DumpInterrupted));
+        assert_eq!((first, then), (vec![1, 2], vec![1, 2]));
+    }
+
+    #[test]
+    fn dump_lookahead_error_drops_what_was_held_back() {
+        let mut e = engine(vec![kernel(vec![link(0, 1, 0)]), kernel(vec![done(0, 22)])]);
+        let (mut first, mut then) = (Vec::new(), Vec::new());
+        let r = e.dump_lookahead(
+            &mut request(rtm::GETLINK, nlm_f::DUMP),
+            (&mut [0; 256], &mut [0; 256]),
+            |m, pass| match pass {
+                Pass::Arrived => first.push(index_of(m)),
+                Pass::Held => then.push(index_of(m)),
+            },
+        );
+        assert_eq!(r.map_err(|e| e.errno()), Err(Some(Errno::INVAL)));
+        assert_eq!((first, then), (vec![1], vec![]));
     }
 
     #[test]

@@ -97,7 +97,7 @@ mod tun;
 mod watch;
 
 pub use deadline::{Deadline, Waiting, wait_readable};
-pub use engine::{Engine, Stats};
+pub use engine::{Engine, Pass, Stats};
 pub use error::{Ack, EXT_ACK_TEXT_CAPACITY, Error, ExtAckInfo, ExtAckText, KernelError};
 #[cfg(feature = "std")]
 pub use exec::{CommandNetnsExt, exec};

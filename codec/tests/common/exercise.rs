@@ -76,6 +76,20 @@ pub fn exercise_message(message: Message<'_>) {
 
     // Each view's own `parse`: the same answer as `decode` for its types, an error for others.
     let link = LinkMessage::parse(message);
+    // The cheap first pass never panics, and agrees with the full parse when that succeeds
+    // (on the name when there is one `IFLA_IFNAME`: of several, it reads the first, parse the
+    // last).
+    let peeked = LinkMessage::peek_name(message);
+    if let Ok(link) = &link {
+        let (header, name) = peeked.expect("peek_name reads what parse reads");
+        assert_eq!(header, link.header());
+        let names = link
+            .attrs()
+            .filter(|a| a.as_ref().is_ok_and(|a| a.ty() == ifla::IFNAME));
+        if names.count() <= 1 {
+            assert_eq!(name, link.name_bytes());
+        }
+    }
     let address = AddressMessage::parse(message);
     let route = RouteMessage::parse(message);
     let nsid = NsidMessage::parse(message);
