@@ -38,7 +38,7 @@ use rtnl_codec::{
     ifla_macvlan, ifla_vlan, ifla_vxlan, nda, netnsa, nla, nlm_f, nlmsg, nlmsgerr_attr, rta, rtm,
 };
 use tree::{Body, Node};
-use zerocopy::{FromBytes, IntoBytes};
+use zerocopy::{FromBytes, Immutable, IntoBytes};
 
 // ---------------------------------------------------------------------------------------------
 // Values and how they are written
@@ -197,7 +197,11 @@ struct Plain {
     val: Val,
 }
 
-impl Plain {
+impl Item for Plain {
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        self.shape.put(b, self.ty, &self.val)
+    }
+
     fn node(&self) -> Node {
         leaf(self.ty, self.shape.encode(&self.val))
     }
@@ -294,6 +298,67 @@ fn header_bytes(len: usize, ty: u16, flags: u16, seq: u32) -> Vec<u8> {
     }
     .as_bytes()
     .to_vec()
+}
+
+// ---------------------------------------------------------------------------------------------
+// One message of a family: its header fields, the family header and the attributes in order
+
+/// An attribute of a [`Spec`]: how the builder writes it, and the reference node it must be.
+trait Item {
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error>;
+    fn node(&self) -> Node;
+}
+
+/// One message of a family with header `H` and attributes `I`, as a property writes it.
+#[derive(Clone, Debug)]
+struct Spec<H, I> {
+    ty: u16,
+    flags: u16,
+    seq: u32,
+    header: H,
+    items: Vec<I>,
+}
+
+/// A [`Spec`] of one of `types`, any flags and sequence number, a `header` and `items`.
+fn spec<H: Clone + std::fmt::Debug, I: Clone + std::fmt::Debug>(
+    types: Vec<u16>,
+    header: impl Strategy<Value = H>,
+    items: impl Strategy<Value = Vec<I>>,
+) -> impl Strategy<Value = Spec<H, I>> {
+    (select(types), any::<u16>(), any::<u32>(), header, items).prop_map(
+        |(ty, flags, seq, header, items)| Spec {
+            ty,
+            flags,
+            seq,
+            header,
+            items,
+        },
+    )
+}
+
+impl<H: IntoBytes + Immutable, I: Item> Spec<H, I> {
+    /// The message: the family header, then each item in order.
+    fn build(&self) -> Vec<u8> {
+        build_message(self.ty, self.flags, self.seq, |b| {
+            b.header(&self.header)?;
+            self.items.iter().try_for_each(|item| item.put(b))
+        })
+    }
+
+    /// The only message of `bytes`, checked against this spec's header fields.
+    fn message<'b>(&self, bytes: &'b [u8]) -> Message<'b> {
+        only_message(bytes, self.ty, self.flags, self.seq)
+    }
+
+    /// The items' reference nodes, after checking `bytes` are the reference encoding.
+    fn nodes(&self, bytes: &[u8]) -> Vec<Node> {
+        let nodes: Vec<Node> = self.items.iter().map(I::node).collect();
+        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
+        expected.extend_from_slice(self.header.as_bytes());
+        tree::encode(&nodes, &mut expected);
+        assert_eq!(bytes, expected, "bytes differ from the reference encoding");
+        nodes
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -635,7 +700,21 @@ enum LinkItem {
     Info(LinkInfo),
 }
 
-impl LinkItem {
+impl Item for LinkItem {
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        match self {
+            LinkItem::Plain(p) => p.put(b),
+            LinkItem::AltNames(names) => {
+                let list = b.nest_start(ifla::PROP_LIST)?;
+                for name in names {
+                    b.put_str(ifla::ALT_IFNAME, name)?;
+                }
+                b.nest_end(list).map(drop)
+            }
+            LinkItem::Info(info) => tree::build(b, &[info.node()]),
+        }
+    }
+
     fn node(&self) -> Node {
         match self {
             LinkItem::Plain(p) => p.node(),
@@ -651,14 +730,7 @@ impl LinkItem {
     }
 }
 
-#[derive(Clone, Debug)]
-struct LinkSpec {
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    header: IfInfoMsg,
-    items: Vec<LinkItem>,
-}
+type LinkSpec = Spec<IfInfoMsg, LinkItem>;
 
 fn if_info_msg() -> impl Strategy<Value = IfInfoMsg> {
     any::<[u8; 16]>().prop_map(|b| IfInfoMsg::read_from_bytes(&b).unwrap())
@@ -673,53 +745,20 @@ fn link_spec() -> impl Strategy<Value = LinkSpec> {
         1 => vec(string(15), 0..4).prop_map(LinkItem::AltNames),
         2 => link_info().prop_map(LinkItem::Info),
     ];
-    (
-        select(vec![rtm::NEWLINK, rtm::DELLINK, rtm::GETLINK, rtm::SETLINK]),
-        any::<u16>(),
-        any::<u32>(),
+    spec(
+        vec![rtm::NEWLINK, rtm::DELLINK, rtm::GETLINK, rtm::SETLINK],
         if_info_msg(),
         vec(item, 0..24),
     )
-        .prop_map(|(ty, flags, seq, header, items)| LinkSpec {
-            ty,
-            flags,
-            seq,
-            header,
-            items,
-        })
 }
 
 impl LinkSpec {
-    fn build(&self) -> Vec<u8> {
-        build_message(self.ty, self.flags, self.seq, |b| {
-            b.header(&self.header)?;
-            for item in &self.items {
-                match item {
-                    LinkItem::Plain(p) => p.shape.put(b, p.ty, &p.val)?,
-                    LinkItem::AltNames(names) => {
-                        let list = b.nest_start(ifla::PROP_LIST)?;
-                        for name in names {
-                            b.put_str(ifla::ALT_IFNAME, name)?;
-                        }
-                        b.nest_end(list)?;
-                    }
-                    LinkItem::Info(info) => tree::build(b, &[info.node()])?,
-                }
-            }
-            Ok(())
-        })
-    }
-
     fn check(&self, bytes: &[u8]) {
-        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let message = self.message(bytes);
         let Ok(Payload::Link(link)) = message.decode() else {
             panic!("not decoded as a link: {:?}", message.decode());
         };
-        let nodes: Vec<Node> = self.items.iter().map(LinkItem::node).collect();
-        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
-        expected.extend_from_slice(self.header.as_bytes());
-        tree::encode(&nodes, &mut expected);
-        assert_eq!(bytes, expected, "bytes differ from the reference encoding");
+        let nodes = self.nodes(bytes);
 
         assert_eq!(link.header(), &self.header);
         assert_eq!(link.family(), self.header.ifi_family);
@@ -845,53 +884,24 @@ const ADDR_FIELDS: fields!(AddressMessage) = &[
     (ifa::PROTO, Shape::U8, |a| a.proto().map(Val::U8)),
 ];
 
-#[derive(Clone, Debug)]
-struct AddrSpec {
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    header: IfAddrMsg,
-    items: Vec<Plain>,
-}
+type AddrSpec = Spec<IfAddrMsg, Plain>;
 
 fn addr_spec() -> impl Strategy<Value = AddrSpec> {
     let shapes = [shapes_of(ADDR_FIELDS), vec![(ifa::FLAGS, Shape::U32)]].concat();
-    (
-        select(vec![rtm::NEWADDR, rtm::DELADDR, rtm::GETADDR]),
-        any::<u16>(),
-        any::<u32>(),
+    spec(
+        vec![rtm::NEWADDR, rtm::DELADDR, rtm::GETADDR],
         any::<[u8; 8]>().prop_map(|b| IfAddrMsg::read_from_bytes(&b).unwrap()),
         plains(shapes, ifa::MAX + 1..=200, 16),
     )
-        .prop_map(|(ty, flags, seq, header, items)| AddrSpec {
-            ty,
-            flags,
-            seq,
-            header,
-            items,
-        })
 }
 
 impl AddrSpec {
-    fn build(&self) -> Vec<u8> {
-        build_message(self.ty, self.flags, self.seq, |b| {
-            b.header(&self.header)?;
-            self.items
-                .iter()
-                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
-        })
-    }
-
     fn check(&self, bytes: &[u8]) {
-        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let message = self.message(bytes);
         let Ok(Payload::Address(address)) = message.decode() else {
             panic!("not decoded as an address: {:?}", message.decode());
         };
-        let nodes: Vec<Node> = self.items.iter().map(Plain::node).collect();
-        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
-        expected.extend_from_slice(self.header.as_bytes());
-        tree::encode(&nodes, &mut expected);
-        assert_eq!(bytes, expected);
+        let nodes = self.nodes(bytes);
 
         let h = &self.header;
         assert_eq!(address.header(), h);
@@ -1020,7 +1030,15 @@ enum RouteItem {
     Multipath(Vec<NexthopSpec>),
 }
 
-impl RouteItem {
+impl Item for RouteItem {
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        match self {
+            RouteItem::Plain(p) => p.put(b),
+            RouteItem::Table(t) => b.put_u32(rta::TABLE, *t).map(drop),
+            other => tree::build(b, &[other.node()]),
+        }
+    }
+
     fn node(&self) -> Node {
         match self {
             RouteItem::Plain(p) => p.node(),
@@ -1039,14 +1057,7 @@ impl RouteItem {
     }
 }
 
-#[derive(Clone, Debug)]
-struct RouteSpec {
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    header: RtMsg,
-    items: Vec<RouteItem>,
-}
+type RouteSpec = Spec<RtMsg, RouteItem>;
 
 fn route_spec() -> impl Strategy<Value = RouteSpec> {
     let plain = plains(shapes_of(ROUTE_FIELDS), rta::MAX + 1..=200, 2)
@@ -1059,49 +1070,20 @@ fn route_spec() -> impl Strategy<Value = RouteSpec> {
         1 => leaves(1..=17, 6).prop_map(RouteItem::Metrics),
         2 => vec(nexthop(), 0..5).prop_map(RouteItem::Multipath),
     ];
-    (
-        select(vec![rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE]),
-        any::<u16>(),
-        any::<u32>(),
+    spec(
+        vec![rtm::NEWROUTE, rtm::DELROUTE, rtm::GETROUTE],
         any::<[u8; 12]>().prop_map(|b| RtMsg::read_from_bytes(&b).unwrap()),
         vec(item, 0..16),
     )
-        .prop_map(|(ty, flags, seq, header, items)| RouteSpec {
-            ty,
-            flags,
-            seq,
-            header,
-            items,
-        })
 }
 
 impl RouteSpec {
-    fn build(&self) -> Vec<u8> {
-        build_message(self.ty, self.flags, self.seq, |b| {
-            b.header(&self.header)?;
-            for item in &self.items {
-                match item {
-                    RouteItem::Plain(p) => p.shape.put(b, p.ty, &p.val)?,
-                    RouteItem::Table(t) => {
-                        b.put_u32(rta::TABLE, *t)?;
-                    }
-                    other => tree::build(b, &[other.node()])?,
-                }
-            }
-            Ok(())
-        })
-    }
-
     fn check(&self, bytes: &[u8]) {
-        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let message = self.message(bytes);
         let Ok(Payload::Route(route)) = message.decode() else {
             panic!("not decoded as a route: {:?}", message.decode());
         };
-        let nodes: Vec<Node> = self.items.iter().map(RouteItem::node).collect();
-        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
-        expected.extend_from_slice(self.header.as_bytes());
-        tree::encode(&nodes, &mut expected);
-        assert_eq!(bytes, expected);
+        let nodes = self.nodes(bytes);
 
         let h = &self.header;
         assert_eq!(route.header(), h);
@@ -1191,52 +1173,23 @@ const NSID_FIELDS: fields!(NsidMessage) = &[
     }),
 ];
 
-#[derive(Clone, Debug)]
-struct NsidSpec {
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    header: RtGenMsg,
-    items: Vec<Plain>,
-}
+type NsidSpec = Spec<RtGenMsg, Plain>;
 
 fn nsid_spec() -> impl Strategy<Value = NsidSpec> {
-    (
-        select(vec![rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID]),
-        any::<u16>(),
-        any::<u32>(),
+    spec(
+        vec![rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID],
         any::<[u8; 4]>().prop_map(|b| RtGenMsg::read_from_bytes(&b).unwrap()),
         plains(shapes_of(NSID_FIELDS), netnsa::MAX + 1..=200, 10),
     )
-        .prop_map(|(ty, flags, seq, header, items)| NsidSpec {
-            ty,
-            flags,
-            seq,
-            header,
-            items,
-        })
 }
 
 impl NsidSpec {
-    fn build(&self) -> Vec<u8> {
-        build_message(self.ty, self.flags, self.seq, |b| {
-            b.header(&self.header)?;
-            self.items
-                .iter()
-                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
-        })
-    }
-
     fn check(&self, bytes: &[u8]) {
-        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let message = self.message(bytes);
         let Ok(Payload::Nsid(nsid)) = message.decode() else {
             panic!("not decoded as an nsid: {:?}", message.decode());
         };
-        let nodes: Vec<Node> = self.items.iter().map(Plain::node).collect();
-        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
-        expected.extend_from_slice(self.header.as_bytes());
-        tree::encode(&nodes, &mut expected);
-        assert_eq!(bytes, expected);
+        let nodes = self.nodes(bytes);
         assert_eq!(nsid.header(), &self.header);
         tree::check(nsid.attrs(), &nodes);
         check_fields(&nsid, NSID_FIELDS, &last_values(&self.items));
@@ -1291,69 +1244,69 @@ const RULE_FIELDS: fields!(RuleMessage) = &[
     }),
 ];
 
+/// A rule's attribute: its `FRA_TABLE` (first, when there is one) or one of the run.
 #[derive(Clone, Debug)]
-struct RuleMsgSpec {
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    header: FibRuleHdr,
-    table: Option<u32>,
-    items: Vec<Plain>,
+enum RuleItem {
+    Table(u32),
+    Plain(Plain),
 }
 
+impl Item for RuleItem {
+    fn put(&self, b: &mut MessageBuilder<'_>) -> Result<(), Error> {
+        match self {
+            RuleItem::Table(table) => b.put_u32(fra::TABLE, *table).map(drop),
+            RuleItem::Plain(p) => p.put(b),
+        }
+    }
+
+    fn node(&self) -> Node {
+        match self {
+            RuleItem::Table(table) => leaf(fra::TABLE, table.to_ne_bytes().to_vec()),
+            RuleItem::Plain(p) => p.node(),
+        }
+    }
+}
+
+type RuleMsgSpec = Spec<FibRuleHdr, RuleItem>;
+
 fn rule_spec() -> impl Strategy<Value = RuleMsgSpec> {
-    (
-        select(vec![rtm::NEWRULE, rtm::DELRULE, rtm::GETRULE]),
-        any::<u16>(),
-        any::<u32>(),
-        any::<[u8; 12]>().prop_map(|b| FibRuleHdr::read_from_bytes(&b).unwrap()),
+    let items = (
         proptest::option::of(any::<u32>()),
         plains(shapes_of(RULE_FIELDS), fra::MAX + 1..=200, 12),
     )
-        .prop_map(|(ty, flags, seq, header, table, items)| RuleMsgSpec {
-            ty,
-            flags,
-            seq,
-            header,
-            table,
-            items,
-        })
+        .prop_map(|(table, plains)| {
+            let table = table.map(RuleItem::Table);
+            table
+                .into_iter()
+                .chain(plains.into_iter().map(RuleItem::Plain))
+                .collect()
+        });
+    spec(
+        vec![rtm::NEWRULE, rtm::DELRULE, rtm::GETRULE],
+        any::<[u8; 12]>().prop_map(|b| FibRuleHdr::read_from_bytes(&b).unwrap()),
+        items,
+    )
 }
 
 impl RuleMsgSpec {
-    fn build(&self) -> Vec<u8> {
-        build_message(self.ty, self.flags, self.seq, |b| {
-            b.header(&self.header)?;
-            if let Some(table) = self.table {
-                b.put_u32(fra::TABLE, table)?;
-            }
-            self.items
-                .iter()
-                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
-        })
-    }
-
     fn check(&self, bytes: &[u8]) {
-        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let message = self.message(bytes);
         let Ok(Payload::Rule(rule)) = message.decode() else {
             panic!("not decoded as a rule: {:?}", message.decode());
         };
-        let mut nodes: Vec<Node> = Vec::new();
-        if let Some(table) = self.table {
-            nodes.push(leaf(fra::TABLE, table.to_ne_bytes().to_vec()));
-        }
-        nodes.extend(self.items.iter().map(Plain::node));
-        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
-        expected.extend_from_slice(self.header.as_bytes());
-        tree::encode(&nodes, &mut expected);
-        assert_eq!(bytes, expected);
+        let nodes = self.nodes(bytes);
         assert_eq!(rule.header(), &self.header);
-        assert_eq!(
-            rule.table(),
-            self.table.unwrap_or(u32::from(self.header.table))
-        );
+        let table = self.items.iter().find_map(|i| match i {
+            RuleItem::Table(table) => Some(*table),
+            RuleItem::Plain(_) => None,
+        });
+        assert_eq!(rule.table(), table.unwrap_or(u32::from(self.header.table)));
         tree::check(rule.attrs(), &nodes);
-        check_fields(&rule, RULE_FIELDS, &last_values(&self.items));
+        let plains = self.items.iter().filter_map(|i| match i {
+            RuleItem::Plain(p) => Some(p),
+            RuleItem::Table(_) => None,
+        });
+        check_fields(&rule, RULE_FIELDS, &last_values(plains));
         exercise::exercise_datagram(bytes);
     }
 }
@@ -1383,52 +1336,23 @@ const NEIGH_FIELDS: fields!(NeighbourMessage) = &[
     (nda::NH_ID, Shape::U32, |n| n.nexthop_id().map(Val::U32)),
 ];
 
-#[derive(Clone, Debug)]
-struct NeighSpec {
-    ty: u16,
-    flags: u16,
-    seq: u32,
-    header: NdMsg,
-    items: Vec<Plain>,
-}
+type NeighSpec = Spec<NdMsg, Plain>;
 
 fn neigh_spec() -> impl Strategy<Value = NeighSpec> {
-    (
-        select(vec![rtm::NEWNEIGH, rtm::DELNEIGH, rtm::GETNEIGH]),
-        any::<u16>(),
-        any::<u32>(),
+    spec(
+        vec![rtm::NEWNEIGH, rtm::DELNEIGH, rtm::GETNEIGH],
         any::<[u8; 12]>().prop_map(|b| NdMsg::read_from_bytes(&b).unwrap()),
         plains(shapes_of(NEIGH_FIELDS), nda::MAX + 1..=200, 10),
     )
-        .prop_map(|(ty, flags, seq, header, items)| NeighSpec {
-            ty,
-            flags,
-            seq,
-            header,
-            items,
-        })
 }
 
 impl NeighSpec {
-    fn build(&self) -> Vec<u8> {
-        build_message(self.ty, self.flags, self.seq, |b| {
-            b.header(&self.header)?;
-            self.items
-                .iter()
-                .try_for_each(|p| p.shape.put(b, p.ty, &p.val))
-        })
-    }
-
     fn check(&self, bytes: &[u8]) {
-        let message = only_message(bytes, self.ty, self.flags, self.seq);
+        let message = self.message(bytes);
         let Ok(Payload::Neighbour(n)) = message.decode() else {
             panic!("not decoded as a neighbour: {:?}", message.decode());
         };
-        let nodes: Vec<Node> = self.items.iter().map(Plain::node).collect();
-        let mut expected = header_bytes(bytes.len(), self.ty, self.flags, self.seq);
-        expected.extend_from_slice(self.header.as_bytes());
-        tree::encode(&nodes, &mut expected);
-        assert_eq!(bytes, expected);
+        let nodes = self.nodes(bytes);
         assert_eq!(n.header(), &self.header);
         assert_eq!(n.state(), self.header.ndm_state.get());
         tree::check(n.attrs(), &nodes);
