@@ -2170,6 +2170,33 @@ fn config(cases: u32) -> ProptestConfig {
     }
 }
 
+/// One property per typed message, each under its own name: a message built from the spec reads
+/// back as the spec says (its `check`).
+macro_rules! round_trips {
+    ($($name:ident: $spec:ident,)*) => {
+        proptest! {
+            #![proptest_config(config(256))]
+            $(
+                #[test]
+                fn $name(spec in $spec()) {
+                    spec.check(&spec.build());
+                }
+            )*
+        }
+    };
+}
+
+round_trips! {
+    link_messages_round_trip: link_spec,
+    address_messages_round_trip: addr_spec,
+    route_messages_round_trip: route_spec,
+    nsid_messages_round_trip: nsid_spec,
+    rule_messages_round_trip: rule_spec,
+    neighbour_messages_round_trip: neigh_spec,
+    error_messages_round_trip: error_spec,
+    done_messages_round_trip: done_spec,
+}
+
 proptest! {
     #![proptest_config(config(256))]
 
@@ -2199,46 +2226,6 @@ proptest! {
         tree::check(attrs.clone(), &message.nodes);
         tree::check_offsets(attrs, &message.nodes, start);
         exercise::exercise_datagram(&bytes);
-    }
-
-    #[test]
-    fn link_messages_round_trip(spec in link_spec()) {
-        spec.check(&spec.build());
-    }
-
-    #[test]
-    fn address_messages_round_trip(spec in addr_spec()) {
-        spec.check(&spec.build());
-    }
-
-    #[test]
-    fn route_messages_round_trip(spec in route_spec()) {
-        spec.check(&spec.build());
-    }
-
-    #[test]
-    fn nsid_messages_round_trip(spec in nsid_spec()) {
-        spec.check(&spec.build());
-    }
-
-    #[test]
-    fn rule_messages_round_trip(spec in rule_spec()) {
-        spec.check(&spec.build());
-    }
-
-    #[test]
-    fn neighbour_messages_round_trip(spec in neigh_spec()) {
-        spec.check(&spec.build());
-    }
-
-    #[test]
-    fn error_messages_round_trip(spec in error_spec()) {
-        spec.check(&spec.build());
-    }
-
-    #[test]
-    fn done_messages_round_trip(spec in done_spec()) {
-        spec.check(&spec.build());
     }
 
     #[test]
