@@ -217,6 +217,17 @@ macro_rules! fields {
     };
 }
 
+/// A [`Field`] whose accessor gives the value as it is: type, shape (then the [`Val`] variant
+/// where it is not named like the shape), accessor.
+macro_rules! field {
+    ($ty:expr, $shape:ident, $get:ident) => {
+        field!($ty, $shape => $shape, $get)
+    };
+    ($ty:expr, $shape:ident => $val:ident, $get:ident) => {
+        ($ty, Shape::$shape, |v| v.$get().map(Val::$val))
+    };
+}
+
 /// Attributes of the types in `shapes` (with their shapes) and unknown types in `unknown`.
 fn plains(
     shapes: Vec<(u16, Shape)>,
@@ -452,9 +463,9 @@ const LINK_FIELDS: fields!(LinkMessage) = &[
     (ifla::IFNAME, Shape::Str, |l| {
         l.name().map(|s| Val::Str(s.into()))
     }),
-    (ifla::MTU, Shape::U32, |l| l.mtu().map(Val::U32)),
-    (ifla::MIN_MTU, Shape::U32, |l| l.min_mtu().map(Val::U32)),
-    (ifla::MAX_MTU, Shape::U32, |l| l.max_mtu().map(Val::U32)),
+    field!(ifla::MTU, U32, mtu),
+    field!(ifla::MIN_MTU, U32, min_mtu),
+    field!(ifla::MAX_MTU, U32, max_mtu),
     (ifla::ADDRESS, Shape::Bytes, |l| {
         l.address().map(|a| Val::Bytes(a.into()))
     }),
@@ -464,50 +475,30 @@ const LINK_FIELDS: fields!(LinkMessage) = &[
     (ifla::PERM_ADDRESS, Shape::Bytes, |l| {
         l.perm_address().map(|a| Val::Bytes(a.into()))
     }),
-    (ifla::OPERSTATE, Shape::U8, |l| l.operstate().map(Val::U8)),
-    (ifla::LINKMODE, Shape::U8, |l| l.linkmode().map(Val::U8)),
-    (ifla::TXQLEN, Shape::U32, |l| l.txqlen().map(Val::U32)),
-    (ifla::GROUP, Shape::U32, |l| l.group().map(Val::U32)),
-    (ifla::MASTER, Shape::U32, |l| l.master().map(Val::U32)),
-    (ifla::LINK, Shape::U32, |l| l.link().map(Val::U32)),
-    (ifla::LINK_NETNSID, Shape::I32, |l| {
-        l.link_netnsid().map(Val::I32)
-    }),
+    field!(ifla::OPERSTATE, U8, operstate),
+    field!(ifla::LINKMODE, U8, linkmode),
+    field!(ifla::TXQLEN, U32, txqlen),
+    field!(ifla::GROUP, U32, group),
+    field!(ifla::MASTER, U32, master),
+    field!(ifla::LINK, U32, link),
+    field!(ifla::LINK_NETNSID, I32, link_netnsid),
     (ifla::IFALIAS, Shape::Str, |l| {
         l.alias().map(|s| Val::Str(s.into()))
     }),
     (ifla::QDISC, Shape::Str, |l| {
         l.qdisc().map(|s| Val::Str(s.into()))
     }),
-    (ifla::CARRIER, Shape::Bool, |l| l.carrier().map(Val::Bool)),
-    (ifla::CARRIER_CHANGES, Shape::U32, |l| {
-        l.carrier_changes().map(Val::U32)
-    }),
-    (ifla::PROMISCUITY, Shape::U32, |l| {
-        l.promiscuity().map(Val::U32)
-    }),
-    (ifla::ALLMULTI, Shape::U32, |l| l.allmulti().map(Val::U32)),
-    (ifla::NUM_TX_QUEUES, Shape::U32, |l| {
-        l.num_tx_queues().map(Val::U32)
-    }),
-    (ifla::NUM_RX_QUEUES, Shape::U32, |l| {
-        l.num_rx_queues().map(Val::U32)
-    }),
-    (ifla::GSO_MAX_SIZE, Shape::U32, |l| {
-        l.gso_max_size().map(Val::U32)
-    }),
-    (ifla::GSO_MAX_SEGS, Shape::U32, |l| {
-        l.gso_max_segs().map(Val::U32)
-    }),
-    (ifla::PROTO_DOWN, Shape::Bool, |l| {
-        l.proto_down().map(Val::Bool)
-    }),
-    (ifla::NEW_NETNSID, Shape::I32, |l| {
-        l.new_netnsid().map(Val::I32)
-    }),
-    (ifla::NEW_IFINDEX, Shape::I32, |l| {
-        l.new_ifindex().map(Val::I32)
-    }),
+    field!(ifla::CARRIER, Bool, carrier),
+    field!(ifla::CARRIER_CHANGES, U32, carrier_changes),
+    field!(ifla::PROMISCUITY, U32, promiscuity),
+    field!(ifla::ALLMULTI, U32, allmulti),
+    field!(ifla::NUM_TX_QUEUES, U32, num_tx_queues),
+    field!(ifla::NUM_RX_QUEUES, U32, num_rx_queues),
+    field!(ifla::GSO_MAX_SIZE, U32, gso_max_size),
+    field!(ifla::GSO_MAX_SEGS, U32, gso_max_segs),
+    field!(ifla::PROTO_DOWN, Bool, proto_down),
+    field!(ifla::NEW_NETNSID, I32, new_netnsid),
+    field!(ifla::NEW_IFINDEX, I32, new_ifindex),
     (
         ifla::STATS64,
         Shape::Prefix {
@@ -519,15 +510,13 @@ const LINK_FIELDS: fields!(LinkMessage) = &[
 ];
 
 const VXLAN_FIELDS: fields!(VxlanInfo) = &[
-    (ifla_vxlan::ID, Shape::U32, |v| v.id().map(Val::U32)),
-    (ifla_vxlan::PORT, Shape::Be16, |v| v.port().map(Val::U16)),
-    (ifla_vxlan::LINK, Shape::U32, |v| v.link().map(Val::U32)),
-    (ifla_vxlan::TTL, Shape::U8, |v| v.ttl().map(Val::U8)),
-    (ifla_vxlan::TOS, Shape::U8, |v| v.tos().map(Val::U8)),
-    (ifla_vxlan::LEARNING, Shape::Bool, |v| {
-        v.learning().map(Val::Bool)
-    }),
-    (ifla_vxlan::AGEING, Shape::U32, |v| v.ageing().map(Val::U32)),
+    field!(ifla_vxlan::ID, U32, id),
+    field!(ifla_vxlan::PORT, Be16 => U16, port),
+    field!(ifla_vxlan::LINK, U32, link),
+    field!(ifla_vxlan::TTL, U8, ttl),
+    field!(ifla_vxlan::TOS, U8, tos),
+    field!(ifla_vxlan::LEARNING, Bool, learning),
+    field!(ifla_vxlan::AGEING, U32, ageing),
     (ifla_vxlan::PORT_RANGE, Shape::Fixed(4), |v| {
         v.port_range()
             .map(|(lo, hi)| Val::Bytes([lo.to_be_bytes(), hi.to_be_bytes()].concat()))
@@ -543,41 +532,21 @@ const VXLAN_ADDRS: &[(u16, Shape)] = &[
 ];
 
 const BRIDGE_FIELDS: fields!(BridgeInfo) = &[
-    (ifla_br::FORWARD_DELAY, Shape::U32, |v| {
-        v.forward_delay().map(Val::U32)
-    }),
-    (ifla_br::HELLO_TIME, Shape::U32, |v| {
-        v.hello_time().map(Val::U32)
-    }),
-    (ifla_br::MAX_AGE, Shape::U32, |v| v.max_age().map(Val::U32)),
-    (ifla_br::AGEING_TIME, Shape::U32, |v| {
-        v.ageing_time().map(Val::U32)
-    }),
-    (ifla_br::STP_STATE, Shape::U32, |v| {
-        v.stp_state().map(Val::U32)
-    }),
-    (ifla_br::PRIORITY, Shape::U16, |v| {
-        v.priority().map(Val::U16)
-    }),
-    (ifla_br::VLAN_FILTERING, Shape::Bool, |v| {
-        v.vlan_filtering().map(Val::Bool)
-    }),
-    (ifla_br::VLAN_PROTOCOL, Shape::Be16, |v| {
-        v.vlan_protocol().map(Val::U16)
-    }),
-    (ifla_br::VLAN_DEFAULT_PVID, Shape::U16, |v| {
-        v.vlan_default_pvid().map(Val::U16)
-    }),
-    (ifla_br::MCAST_SNOOPING, Shape::Bool, |v| {
-        v.mcast_snooping().map(Val::Bool)
-    }),
+    field!(ifla_br::FORWARD_DELAY, U32, forward_delay),
+    field!(ifla_br::HELLO_TIME, U32, hello_time),
+    field!(ifla_br::MAX_AGE, U32, max_age),
+    field!(ifla_br::AGEING_TIME, U32, ageing_time),
+    field!(ifla_br::STP_STATE, U32, stp_state),
+    field!(ifla_br::PRIORITY, U16, priority),
+    field!(ifla_br::VLAN_FILTERING, Bool, vlan_filtering),
+    field!(ifla_br::VLAN_PROTOCOL, Be16 => U16, vlan_protocol),
+    field!(ifla_br::VLAN_DEFAULT_PVID, U16, vlan_default_pvid),
+    field!(ifla_br::MCAST_SNOOPING, Bool, mcast_snooping),
 ];
 
 const VLAN_FIELDS: fields!(VlanInfo) = &[
-    (ifla_vlan::ID, Shape::U16, |v| v.id().map(Val::U16)),
-    (ifla_vlan::PROTOCOL, Shape::Be16, |v| {
-        v.protocol().map(Val::U16)
-    }),
+    field!(ifla_vlan::ID, U16, id),
+    field!(ifla_vlan::PROTOCOL, Be16 => U16, protocol),
     // struct ifla_vlan_flags { flags, mask }: the accessor reads `flags`.
     (ifla_vlan::FLAGS, Shape::Prefix { min: 8, keep: 4 }, |v| {
         v.flags().map(|f| Val::Bytes(f.to_ne_bytes().into()))
@@ -585,8 +554,8 @@ const VLAN_FIELDS: fields!(VlanInfo) = &[
 ];
 
 const MACVLAN_FIELDS: fields!(MacvlanInfo) = &[
-    (ifla_macvlan::MODE, Shape::U32, |v| v.mode().map(Val::U32)),
-    (ifla_macvlan::FLAGS, Shape::U16, |v| v.flags().map(Val::U16)),
+    field!(ifla_macvlan::MODE, U32, mode),
+    field!(ifla_macvlan::FLAGS, U16, flags),
 ];
 
 /// `IFLA_INFO_DATA` and the kind it belongs to.
@@ -869,19 +838,19 @@ fn check_link_info(link: &LinkMessage<'_>, info: Option<&LinkInfo>) {
 // Address messages
 
 const ADDR_FIELDS: fields!(AddressMessage) = &[
-    (ifa::ADDRESS, Shape::Ip, |a| a.address().map(Val::Ip)),
-    (ifa::LOCAL, Shape::Ip, |a| a.local().map(Val::Ip)),
-    (ifa::BROADCAST, Shape::Ip, |a| a.broadcast().map(Val::Ip)),
-    (ifa::ANYCAST, Shape::Ip, |a| a.anycast().map(Val::Ip)),
-    (ifa::MULTICAST, Shape::Ip, |a| a.multicast().map(Val::Ip)),
+    field!(ifa::ADDRESS, Ip, address),
+    field!(ifa::LOCAL, Ip, local),
+    field!(ifa::BROADCAST, Ip, broadcast),
+    field!(ifa::ANYCAST, Ip, anycast),
+    field!(ifa::MULTICAST, Ip, multicast),
     (ifa::LABEL, Shape::Str, |a| {
         a.label().map(|s| Val::Str(s.into()))
     }),
     (ifa::CACHEINFO, Shape::Fixed(16), |a| {
         a.cacheinfo().map(|c| Val::Bytes(c.as_bytes().into()))
     }),
-    (ifa::RT_PRIORITY, Shape::U32, |a| a.priority().map(Val::U32)),
-    (ifa::PROTO, Shape::U8, |a| a.proto().map(Val::U8)),
+    field!(ifa::RT_PRIORITY, U32, priority),
+    field!(ifa::PROTO, U8, proto),
 ];
 
 type AddrSpec = Spec<IfAddrMsg, Plain>;
@@ -958,17 +927,17 @@ impl AddrSpec {
 // Route messages
 
 const ROUTE_FIELDS: fields!(RouteMessage) = &[
-    (rta::DST, Shape::Ip, |r| r.dst().map(Val::Ip)),
-    (rta::SRC, Shape::Ip, |r| r.src().map(Val::Ip)),
-    (rta::GATEWAY, Shape::Ip, |r| r.gateway().map(Val::Ip)),
-    (rta::PREFSRC, Shape::Ip, |r| r.prefsrc().map(Val::Ip)),
-    (rta::OIF, Shape::U32, |r| r.oif().map(Val::U32)),
-    (rta::IIF, Shape::U32, |r| r.iif().map(Val::U32)),
-    (rta::PRIORITY, Shape::U32, |r| r.priority().map(Val::U32)),
-    (rta::PREF, Shape::U8, |r| r.pref().map(Val::U8)),
-    (rta::MARK, Shape::U32, |r| r.mark().map(Val::U32)),
-    (rta::EXPIRES, Shape::U64, |r| r.expires().map(Val::U64)),
-    (rta::NH_ID, Shape::U32, |r| r.nh_id().map(Val::U32)),
+    field!(rta::DST, Ip, dst),
+    field!(rta::SRC, Ip, src),
+    field!(rta::GATEWAY, Ip, gateway),
+    field!(rta::PREFSRC, Ip, prefsrc),
+    field!(rta::OIF, U32, oif),
+    field!(rta::IIF, U32, iif),
+    field!(rta::PRIORITY, U32, priority),
+    field!(rta::PREF, U8, pref),
+    field!(rta::MARK, U32, mark),
+    field!(rta::EXPIRES, U64, expires),
+    field!(rta::NH_ID, U32, nh_id),
     (rta::CACHEINFO, Shape::Fixed(32), |r| {
         r.cacheinfo().map(|c| Val::Bytes(c.as_bytes().into()))
     }),
@@ -1162,15 +1131,11 @@ impl RouteSpec {
 // Nsid messages
 
 const NSID_FIELDS: fields!(NsidMessage) = &[
-    (netnsa::NSID, Shape::I32, |n| n.nsid().map(Val::I32)),
-    (netnsa::PID, Shape::U32, |n| n.pid().map(Val::U32)),
-    (netnsa::FD, Shape::U32, |n| n.fd().map(Val::U32)),
-    (netnsa::TARGET_NSID, Shape::I32, |n| {
-        n.target_nsid().map(Val::I32)
-    }),
-    (netnsa::CURRENT_NSID, Shape::I32, |n| {
-        n.current_nsid().map(Val::I32)
-    }),
+    field!(netnsa::NSID, I32, nsid),
+    field!(netnsa::PID, U32, pid),
+    field!(netnsa::FD, U32, fd),
+    field!(netnsa::TARGET_NSID, I32, target_nsid),
+    field!(netnsa::CURRENT_NSID, I32, current_nsid),
 ];
 
 type NsidSpec = Spec<RtGenMsg, Plain>;
@@ -1203,8 +1168,8 @@ impl NsidSpec {
 /// The `FRA_*` attributes with a typed accessor (`FRA_TABLE` is read through `table()`, which
 /// falls back on the header, and is checked on its own).
 const RULE_FIELDS: fields!(RuleMessage) = &[
-    (fra::DST, Shape::Ip, |r| r.dst().map(Val::Ip)),
-    (fra::SRC, Shape::Ip, |r| r.src().map(Val::Ip)),
+    field!(fra::DST, Ip, dst),
+    field!(fra::SRC, Ip, src),
     (fra::IIFNAME, Shape::Str, |r| {
         r.iif_name()
             .map(|n| Val::Str(String::from_utf8(n.to_vec()).unwrap()))
@@ -1213,23 +1178,19 @@ const RULE_FIELDS: fields!(RuleMessage) = &[
         r.oif_name()
             .map(|n| Val::Str(String::from_utf8(n.to_vec()).unwrap()))
     }),
-    (fra::GOTO, Shape::U32, |r| r.goto().map(Val::U32)),
-    (fra::PRIORITY, Shape::U32, |r| r.priority().map(Val::U32)),
-    (fra::FWMARK, Shape::U32, |r| r.fwmark().map(Val::U32)),
-    (fra::FWMASK, Shape::U32, |r| r.fwmask().map(Val::U32)),
-    (fra::FLOW, Shape::U32, |r| r.flow().map(Val::U32)),
+    field!(fra::GOTO, U32, goto),
+    field!(fra::PRIORITY, U32, priority),
+    field!(fra::FWMARK, U32, fwmark),
+    field!(fra::FWMASK, U32, fwmask),
+    field!(fra::FLOW, U32, flow),
     (fra::TUN_ID, Shape::U64, |r| {
         r.tun_id().map(|v| Val::U64(u64::from_be(v)))
     }),
-    (fra::SUPPRESS_IFGROUP, Shape::I32, |r| {
-        r.suppress_ifgroup().map(Val::I32)
-    }),
-    (fra::SUPPRESS_PREFIXLEN, Shape::I32, |r| {
-        r.suppress_prefixlen().map(Val::I32)
-    }),
-    (fra::L3MDEV, Shape::U8, |r| r.l3mdev().map(Val::U8)),
-    (fra::PROTOCOL, Shape::U8, |r| r.protocol().map(Val::U8)),
-    (fra::IP_PROTO, Shape::U8, |r| r.ip_proto().map(Val::U8)),
+    field!(fra::SUPPRESS_IFGROUP, I32, suppress_ifgroup),
+    field!(fra::SUPPRESS_PREFIXLEN, I32, suppress_prefixlen),
+    field!(fra::L3MDEV, U8, l3mdev),
+    field!(fra::PROTOCOL, U8, protocol),
+    field!(fra::IP_PROTO, U8, ip_proto),
     (fra::UID_RANGE, Shape::Fixed(8), |r| {
         r.uid_range()
             .map(|(start, end)| Val::Bytes([start.to_ne_bytes(), end.to_ne_bytes()].concat()))
@@ -1315,25 +1276,23 @@ impl RuleMsgSpec {
 // Neighbour messages
 
 const NEIGH_FIELDS: fields!(NeighbourMessage) = &[
-    (nda::DST, Shape::Ip, |n| n.destination().map(Val::Ip)),
+    field!(nda::DST, Ip, destination),
     (nda::LLADDR, Shape::Bytes, |n| {
         n.lladdr().map(|b| Val::Bytes(b.to_vec()))
     }),
     (nda::CACHEINFO, Shape::Fixed(16), |n| {
         n.cacheinfo().map(|c| Val::Bytes(c.as_bytes().to_vec()))
     }),
-    (nda::PROBES, Shape::U32, |n| n.probes().map(Val::U32)),
-    (nda::VLAN, Shape::U16, |n| n.vlan().map(Val::U16)),
-    (nda::PORT, Shape::Be16, |n| n.port().map(Val::U16)),
-    (nda::VNI, Shape::U32, |n| n.vni().map(Val::U32)),
-    (nda::IFINDEX, Shape::U32, |n| n.via_index().map(Val::U32)),
-    (nda::MASTER, Shape::U32, |n| n.master().map(Val::U32)),
-    (nda::LINK_NETNSID, Shape::I32, |n| {
-        n.link_netnsid().map(Val::I32)
-    }),
-    (nda::SRC_VNI, Shape::U32, |n| n.src_vni().map(Val::U32)),
-    (nda::PROTOCOL, Shape::U8, |n| n.protocol().map(Val::U8)),
-    (nda::NH_ID, Shape::U32, |n| n.nexthop_id().map(Val::U32)),
+    field!(nda::PROBES, U32, probes),
+    field!(nda::VLAN, U16, vlan),
+    field!(nda::PORT, Be16 => U16, port),
+    field!(nda::VNI, U32, vni),
+    field!(nda::IFINDEX, U32, via_index),
+    field!(nda::MASTER, U32, master),
+    field!(nda::LINK_NETNSID, I32, link_netnsid),
+    field!(nda::SRC_VNI, U32, src_vni),
+    field!(nda::PROTOCOL, U8, protocol),
+    field!(nda::NH_ID, U32, nexthop_id),
 ];
 
 type NeighSpec = Spec<NdMsg, Plain>;
