@@ -119,15 +119,7 @@ fn with_cached_routes() {
 
 /// A veth pair up with addresses of both families and a few routes, no cached ones.
 fn with_routes() {
-    for cmd in [
-        "link add d0 type veth peer name d1",
-        "link set d0 up",
-        "link set d1 up",
-        "addr add 192.0.2.1/24 dev d0",
-        "addr add 2001:db8::1/64 dev d0 nodad",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    common::veth_pair_with_addresses("d0", "d1");
     wait_up(None, "d0");
     wait_up(None, "d1");
     for _ in 0..300 {

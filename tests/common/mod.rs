@@ -500,3 +500,38 @@ pub fn sent_messages(program: &str, args: &[&str]) -> Vec<Vec<u8>> {
 pub fn last_newlink(messages: &[Vec<u8>]) -> Option<&Vec<u8>> {
     messages.iter().rev().find(|m| m[4..6] == [16, 0])
 }
+
+// ---------------------------------------------------------------------------------------------
+// Command lines written as one string
+
+/// The words of `line`, split at single spaces (no argument of these tests holds one).
+pub fn words(line: &str) -> Vec<&str> {
+    line.split(' ').collect()
+}
+
+/// Runs `ip` with the words of each line, in order; each must succeed ([`ip`]).
+pub fn ip_lines(lines: &[&str]) {
+    for line in lines {
+        ip(&words(line));
+    }
+}
+
+/// Each form fails with `rtnl` as with `ip` ([`same_failure`]) and prints the same bytes
+/// ([`same`]).
+pub fn same_failures(forms: &[&str]) {
+    for form in forms {
+        same_failure(&words(form));
+        same(&words(form));
+    }
+}
+
+/// A veth pair `a`–`b`, both up, with `192.0.2.1/24` and `2001:db8::1/64` (no DAD) on `a`.
+pub fn veth_pair_with_addresses(a: &str, b: &str) {
+    ip_lines(&[
+        &format!("link add {a} type veth peer name {b}"),
+        &format!("link set {a} up"),
+        &format!("link set {b} up"),
+        &format!("addr add 192.0.2.1/24 dev {a}"),
+        &format!("addr add 2001:db8::1/64 dev {a} nodad"),
+    ]);
+}
