@@ -145,33 +145,10 @@ fn change_append_and_prepend_match_ip() {
     assert!(state.contains("nexthop via 2001:db8::3"), "{state}");
     // A change of a route that is not there: the kernel's error, as ip prints it.
     setup();
-    same_failure(&[
-        "route",
-        "change",
-        "198.51.100.0/24",
-        "via",
-        "192.0.2.9",
-        "dev",
-        "v0",
-    ]);
-    ok(&[
-        "route",
-        "add",
-        "198.51.100.0/24",
-        "via",
-        "192.0.2.2",
-        "dev",
-        "v0",
-    ]);
-    same_failure(&[
-        "route",
-        "add",
-        "198.51.100.0/24",
-        "via",
-        "192.0.2.2",
-        "dev",
-        "v0",
-    ]);
+    same_failure(&words("route change 198.51.100.0/24 via 192.0.2.9 dev v0"));
+    let add = words("route add 198.51.100.0/24 via 192.0.2.2 dev v0");
+    ok(&add);
+    same_failure(&add);
 }
 
 /// Values ip refuses, refused with ip's words and exit code, before anything is sent.
