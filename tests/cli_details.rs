@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{ip, last_newlink, private_netns, rtnl, sent_messages};
+use common::{ip, last_newlink, ok, private_netns, rtnl, sent_messages, words};
 use serde_json::Value;
 
 /// The bridge and bridge port timers (`_bridge_print_timer()`, `_print_timer()`).
@@ -18,19 +18,6 @@ const TIMERS: [&str; 7] = [
     "message_age_timer",
     "forward_delay_timer",
 ];
-
-/// Runs `rtnl ARGS`, which must succeed with nothing on stderr; its stdout.
-fn rtnl_ok(args: &[&str]) -> String {
-    let out = rtnl(args);
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "rtnl {}: exit {:?}: {}",
-        args.join(" "),
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 /// `text` with each timer's value (`gc_timer  119.84 `) replaced by `T`.
 fn mask_timers_text(text: &str) -> String {
@@ -109,7 +96,7 @@ fn first_difference(path: &str, ours: &Value, theirs: &Value) -> Option<String> 
 /// for `-j -d` and `-j -p -d` (timers masked); returns ip's JSON.
 fn details_match_ip() -> Value {
     let text = ["-d", "link", "show"];
-    let ours = mask_timers_text(&rtnl_ok(&text));
+    let ours = mask_timers_text(&ok(&text));
     let theirs = mask_timers_text(&ip(&text));
     assert_eq!(ours, theirs, "rtnl -d link show");
     let mut last = Value::Null;
@@ -117,7 +104,7 @@ fn details_match_ip() -> Value {
         &["-j", "-d", "link", "show"][..],
         &["-j", "-p", "-d", "link", "show"][..],
     ] {
-        let mut ours: Value = serde_json::from_str(&rtnl_ok(args)).expect("our JSON");
+        let mut ours: Value = serde_json::from_str(&ok(args)).expect("our JSON");
         let mut theirs: Value = serde_json::from_str(&ip(args)).expect("ip's JSON");
         mask_timers_json(&mut ours);
         mask_timers_json(&mut theirs);
@@ -150,22 +137,10 @@ fn details_of_default_kinds_are_ips() {
     ip(&["link", "add", "br0", "type", "bridge"]);
     ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
     ip(&["link", "set", "v0", "master", "br0"]);
-    ip(&[
-        "link",
-        "add",
-        "vx0",
-        "type",
-        "vxlan",
-        "id",
-        "42",
-        "dstport",
-        "4789",
-        "local",
-        "192.0.2.1",
-    ]);
-    ip(&[
-        "link", "add", "mv0", "link", "v1", "type", "macvlan", "mode", "bridge",
-    ]);
+    ip(&words(
+        "link add vx0 type vxlan id 42 dstport 4789 local 192.0.2.1",
+    ));
+    ip(&words("link add mv0 link v1 type macvlan mode bridge"));
     let links = details_match_ip();
     // What ip 6.1 prints on this kernel, so a renderer that printed nothing would fail.
     assert!(keys(&links, "br0", "info_data") >= 40, "{links}");
@@ -184,186 +159,44 @@ fn details_of_default_kinds_are_ips() {
 #[test]
 fn details_of_configured_kinds_are_ips() {
     private_netns();
-    ip(&[
-        "link",
-        "add",
-        "br1",
-        "type",
-        "bridge",
-        "stp_state",
-        "1",
-        "forward_delay",
-        "400",
-        "hello_time",
-        "300",
-        "max_age",
-        "1000",
-        "ageing_time",
-        "12000",
-        "priority",
-        "4096",
-        "group_fwd_mask",
-        "0x8",
-        "group_address",
-        "01:80:c2:00:00:0e",
-        "mcast_snooping",
-        "0",
-        "mcast_router",
-        "2",
-        "mcast_querier",
-        "1",
-        "no_linklocal_learn",
-        "1",
-        "mcast_last_member_interval",
-        "200",
-        "nf_call_iptables",
-        "1",
-        "mcast_igmp_version",
-        "3",
-        "mcast_mld_version",
-        "2",
-        "mcast_stats_enabled",
-        "1",
-    ]);
+    ip(&words(
+        "link add br1 type bridge stp_state 1 forward_delay 400 hello_time 300 max_age \
+         1000 ageing_time 12000 priority 4096 group_fwd_mask 0x8 group_address 01:80:c2:00:00:0e \
+         mcast_snooping 0 mcast_router 2 mcast_querier 1 no_linklocal_learn 1 \
+         mcast_last_member_interval 200 nf_call_iptables 1 mcast_igmp_version 3 \
+         mcast_mld_version 2 mcast_stats_enabled 1",
+    ));
     ip(&["link", "add", "d0", "type", "veth", "peer", "name", "d1"]);
     ip(&["link", "set", "d0", "master", "br1"]);
-    ip(&[
-        "link",
-        "set",
-        "d0",
-        "type",
-        "bridge_slave",
-        "priority",
-        "7",
-        "cost",
-        "9",
-        "guard",
-        "on",
-        "hairpin",
-        "on",
-        "root_block",
-        "on",
-        "fastleave",
-        "on",
-        "learning",
-        "off",
-        "flood",
-        "off",
-        "proxy_arp",
-        "on",
-        "mcast_router",
-        "2",
-        "mcast_flood",
-        "off",
-        "bcast_flood",
-        "off",
-        "mcast_to_unicast",
-        "on",
-        "neigh_suppress",
-        "on",
-        "group_fwd_mask",
-        "0x4000",
-        "isolated",
-        "on",
-    ]);
-    ip(&[
-        "link",
-        "add",
-        "vx1",
-        "type",
-        "vxlan",
-        "id",
-        "7",
-        "remote",
-        "2001:db8::1",
-        "local",
-        "2001:db8::2",
-        "dstport",
-        "4790",
-        "srcport",
-        "1000",
-        "2000",
-        "ttl",
-        "9",
-        "tos",
-        "0x10",
-        "df",
-        "set",
-        "flowlabel",
-        "0x123",
-        "ageing",
-        "0",
-        "maxaddress",
-        "10",
-        "nolearning",
-        "proxy",
-        "rsc",
-        "l2miss",
-        "l3miss",
-        "noudpcsum",
-        "udp6zerocsumtx",
-        "udp6zerocsumrx",
-        "gbp",
-    ]);
-    ip(&[
-        "link",
-        "add",
-        "vx2",
-        "type",
-        "vxlan",
-        "id",
-        "8",
-        "group",
-        "239.1.1.1",
-        "dev",
-        "d1",
-        "dstport",
-        "0",
-        "ttl",
-        "inherit",
-        "tos",
-        "inherit",
-        "df",
-        "inherit",
-    ]);
+    ip(&words(
+        "link set d0 type bridge_slave priority 7 cost 9 guard on hairpin on root_block on \
+         fastleave on learning off flood off proxy_arp on mcast_router 2 mcast_flood off \
+         bcast_flood off mcast_to_unicast on neigh_suppress on group_fwd_mask 0x4000 isolated on",
+    ));
+    ip(&words(
+        "link add vx1 type vxlan id 7 remote 2001:db8::1 local 2001:db8::2 dstport 4790 \
+         srcport 1000 2000 ttl 9 tos 0x10 df set flowlabel 0x123 ageing 0 maxaddress 10 \
+         nolearning proxy rsc l2miss l3miss noudpcsum udp6zerocsumtx udp6zerocsumrx gbp",
+    ));
+    ip(&words(
+        "link add vx2 type vxlan id 8 group 239.1.1.1 dev d1 dstport 0 ttl inherit tos \
+         inherit df inherit",
+    ));
     ip(&["link", "add", "vx3", "type", "vxlan", "external"]);
-    ip(&[
-        "link",
-        "add",
-        "mv1",
-        "link",
-        "d1",
-        "type",
-        "macvlan",
-        "mode",
-        "source",
-        "bcqueuelen",
-        "500",
-    ]);
+    ip(&words(
+        "link add mv1 link d1 type macvlan mode source bcqueuelen 500",
+    ));
     for mac in ["02:00:00:00:00:01", "02:00:00:00:00:02"] {
         ip(&[
             "link", "set", "mv1", "type", "macvlan", "macaddr", "add", mac,
         ]);
     }
     ip(&["link", "set", "d1", "addrgenmode", "none"]);
-    ip(&[
-        "link", "add", "link", "d1", "name", "mt0", "type", "macvtap", "mode", "bridge",
-    ]);
-    ip(&[
-        "tuntap", "add", "tap0", "mode", "tap", "vnet_hdr", "pi", "user", "4242",
-    ]);
-    ip(&[
-        "tuntap",
-        "add",
-        "tun0",
-        "mode",
-        "tun",
-        "multi_queue",
-        "user",
-        "0",
-        "group",
-        "0",
-    ]);
+    ip(&words("link add link d1 name mt0 type macvtap mode bridge"));
+    ip(&words("tuntap add tap0 mode tap vnet_hdr pi user 4242"));
+    ip(&words(
+        "tuntap add tun0 mode tun multi_queue user 0 group 0",
+    ));
     let links = details_match_ip();
     assert_eq!(keys(&links, "tun0", "info_data"), 9, "{links}");
     assert_eq!(keys(&links, "tap0", "info_data"), 6, "{links}");
@@ -411,7 +244,7 @@ fn both(words: &[&str], ip_names: [&str; 3], our_names: [&str; 3]) {
     let theirs = with(ip_names);
     ip(&theirs.iter().map(String::as_str).collect::<Vec<_>>());
     let ours = with(our_names);
-    rtnl_ok(&ours.iter().map(String::as_str).collect::<Vec<_>>());
+    ok(&ours.iter().map(String::as_str).collect::<Vec<_>>());
 }
 
 /// `link add ... type bridge OPTIONS`, `link set ... type bridge OPTIONS` and `link set PORT
@@ -682,7 +515,7 @@ fn vxlan_options_do_what_ips_do() {
         ip(&["link", "del", theirs.as_str()]);
         let mut our_args = vec!["link", "add", ours.as_str(), "type", "vxlan"];
         our_args.extend_from_slice(words);
-        rtnl_ok(&our_args);
+        ok(&our_args);
         assert_eq!(
             kind_data(&ours, "info_data"),
             expected,
@@ -790,9 +623,7 @@ fn kind_option_requests_are_ips_byte_for_byte() {
     ip(&["link", "add", "r0", "type", "veth", "peer", "name", "r1"]);
     ip(&["link", "add", "rb", "type", "bridge"]);
     ip(&["link", "set", "r0", "master", "rb"]);
-    ip(&[
-        "link", "add", "link", "r1", "name", "rm", "type", "macvlan", "mode", "source",
-    ]);
+    ip(&words("link add link r1 name rm type macvlan mode source"));
     let commands: [&str; 15] = [
         "link add vq type vxlan id 7 dev r1 ttl inherit tos 0x10 df set flowlabel 0x123 \
          ageing 0 maxaddress 10 srcport 1000 2000 dstport 4790 nolearning proxy norsc l2miss \
