@@ -460,25 +460,26 @@ fn addresses_made_by_rtnl_are_what_ip_sees() {
     assert!(compared > 40, "compared only {compared}");
     json_matches_ip(&["-d", "addr", "show", "dev", "v0"], &ADDR_KEYS);
     for args in [
-        &["addr", "show"][..],
-        &["address"],
-        &["a", "s", "dev", "v0"],
-        &["-4", "addr"],
-        &["-6", "addr"],
-        &["-6", "addr", "show", "dev", "lo"],
-        &["addr", "show", "scope", "link"],
-        &["addr", "show", "scope", "global", "primary"],
-        &["addr", "show", "secondary"],
-        &["addr", "show", "dynamic"],
-        &["addr", "show", "label", "v0:*"],
-        &["-4", "addr", "show", "label", "v0"],
-        &["addr", "show", "to", "192.0.2.0/24"],
-        &["addr", "show", "to", "2001:db8::/32"],
-        &["addr", "show", "up"],
-        &["addr", "show", "type", "veth"],
-        &["-0", "addr"],
-        &["-j", "-0", "addr"],
+        "addr show",
+        "address",
+        "a s dev v0",
+        "-4 addr",
+        "-6 addr",
+        "-6 addr show dev lo",
+        "addr show scope link",
+        "addr show scope global primary",
+        "addr show secondary",
+        "addr show dynamic",
+        "addr show label v0:*",
+        "-4 addr show label v0",
+        "addr show to 192.0.2.0/24",
+        "addr show to 2001:db8::/32",
+        "addr show up",
+        "addr show type veth",
+        "-0 addr",
+        "-j -0 addr",
     ] {
+        let args: &[&str] = &words(args);
         text_matches_ip(args);
     }
     // Delete: with a length; without one (ip's wildcard deletion, with its warning).
@@ -590,28 +591,29 @@ fn routes_made_by_rtnl_are_what_ip_sees() {
     assert_eq!(multipath["nexthops"][0]["weight"], 2);
     // Text and JSON equal to ip's, selector by selector.
     for args in [
-        &["route"][..],
-        &["route", "show"],
-        &["ro"],
-        &["route", "show", "table", "all"],
-        &["route", "show", "table", "100"],
-        &["route", "show", "table", "local"],
-        &["-6", "route"],
-        &["-d", "route"],
-        &["-d", "route", "show", "table", "all"],
-        &["route", "show", "dev", "v0"],
-        &["route", "show", "proto", "static"],
-        &["route", "show", "type", "blackhole"],
-        &["route", "show", "scope", "link"],
-        &["route", "show", "203.0.113.0/24"],
-        &["route", "show", "root", "198.51.100.0/24"],
-        &["route", "show", "match", "198.51.100.130"],
-        &["route", "show", "via", "192.0.2.254"],
-        &["route", "list", "default"],
-        &["route", "get", "203.0.113.5"],
-        &["route", "get", "192.0.2.1"],
-        &["route", "get", "2001:db8:1::5"],
+        "route",
+        "route show",
+        "ro",
+        "route show table all",
+        "route show table 100",
+        "route show table local",
+        "-6 route",
+        "-d route",
+        "-d route show table all",
+        "route show dev v0",
+        "route show proto static",
+        "route show type blackhole",
+        "route show scope link",
+        "route show 203.0.113.0/24",
+        "route show root 198.51.100.0/24",
+        "route show match 198.51.100.130",
+        "route show via 192.0.2.254",
+        "route list default",
+        "route get 203.0.113.5",
+        "route get 192.0.2.1",
+        "route get 2001:db8:1::5",
     ] {
+        let args: &[&str] = &words(args);
         text_matches_ip(args);
         let mut json = vec!["-j"];
         json.extend_from_slice(args);
@@ -682,24 +684,25 @@ fn netns_commands_match_ip() {
     ok(&["netns", "set", "red", "auto"]);
     assert!(ip(&["netns", "list"]).contains("blue (id: 5)"));
     for args in [
-        &["netns"][..],
-        &["netns", "list"],
-        &["-j", "netns", "list"],
-        &["netns", "list-id"],
-        &["-j", "netns", "list-id"],
-        &["-j", "-p", "netns", "list-id"],
-        &["netns", "set", "blue", "7"],
-        &["netns", "set", "blue", "x"],
-        &["netns", "set", "nope", "3"],
-        &["netns", "pids", "blue"],
-        &["netns", "pids", "nope"],
-        &["netns", "identify", "999999"],
-        &["netns", "delete", "nope"],
-        &["netns", "add", "a/b"],
-        &["netns", "foo"],
-        &["-n", "blue", "netns", "list-id"],
-        &["-n", "blue", "link"],
+        "netns",
+        "netns list",
+        "-j netns list",
+        "netns list-id",
+        "-j netns list-id",
+        "-j -p netns list-id",
+        "netns set blue 7",
+        "netns set blue x",
+        "netns set nope 3",
+        "netns pids blue",
+        "netns pids nope",
+        "netns identify 999999",
+        "netns delete nope",
+        "netns add a/b",
+        "netns foo",
+        "-n blue netns list-id",
+        "-n blue link",
     ] {
+        let args: &[&str] = &words(args);
         same(args);
     }
     // A process in blue: pids finds it, identify names its namespace.

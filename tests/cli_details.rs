@@ -100,10 +100,8 @@ fn details_match_ip() -> Value {
     let theirs = mask_timers_text(&ip(&text));
     assert_eq!(ours, theirs, "rtnl -d link show");
     let mut last = Value::Null;
-    for args in [
-        &["-j", "-d", "link", "show"][..],
-        &["-j", "-p", "-d", "link", "show"][..],
-    ] {
+    for args in ["-j -d link show", "-j -p -d link show"] {
+        let args: &[&str] = &words(args);
         let mut ours: Value = serde_json::from_str(&ok(args)).expect("our JSON");
         let mut theirs: Value = serde_json::from_str(&ip(args)).expect("ip's JSON");
         mask_timers_json(&mut ours);
@@ -380,43 +378,20 @@ fn bridge_and_port_options_do_what_ips_do() {
 
     // Bad words: ip's messages and exit codes.
     for bad in [
-        &["link", "add", "b9", "type", "bridge", "forward_delay", "x"][..],
-        &["link", "add", "b9", "type", "bridge", "priority", "65536"],
-        &[
-            "link",
-            "add",
-            "b9",
-            "type",
-            "bridge",
-            "vlan_protocol",
-            "802.1x",
-        ],
-        &["link", "add", "b9", "type", "bridge", "group_address", "zz"],
-        &["link", "add", "b9", "type", "bridge", "foo"],
-        &["link", "add", "b9", "type", "bridge", "help"],
-        &["link", "add", "b9", "type", "bridge_slave"],
-        &["link", "set", "pz", "type", "bridge_slave", "hairpin", "x"],
-        &["link", "set", "pz", "type", "bridge_slave", "state", "256"],
-        &[
-            "link",
-            "set",
-            "pz",
-            "type",
-            "bridge_slave",
-            "backup_port",
-            "nope",
-        ],
-        &["link", "set", "pz", "type", "bridge_slave", "foo"],
-        &[
-            "link",
-            "set",
-            "pz",
-            "type",
-            "bridge_slave",
-            "backup_port",
-            "qz",
-        ],
+        "link add b9 type bridge forward_delay x",
+        "link add b9 type bridge priority 65536",
+        "link add b9 type bridge vlan_protocol 802.1x",
+        "link add b9 type bridge group_address zz",
+        "link add b9 type bridge foo",
+        "link add b9 type bridge help",
+        "link add b9 type bridge_slave",
+        "link set pz type bridge_slave hairpin x",
+        "link set pz type bridge_slave state 256",
+        "link set pz type bridge_slave backup_port nope",
+        "link set pz type bridge_slave foo",
+        "link set pz type bridge_slave backup_port qz",
     ] {
+        let bad: &[&str] = &words(bad);
         common::same_failure(bad);
     }
     // `o` is `off` for a port's on/off options (the first of "off", "on" it begins).
@@ -727,45 +702,15 @@ fn macvlan_options_do_what_ips_do() {
     assert_eq!(theirs["bcqueuelen"], 400);
     assert_eq!(theirs["nodst"], true);
     for bad in [
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "mode", "x",
-        ][..],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "flag", "x",
-        ],
-        &[
-            "link",
-            "add",
-            "link",
-            "m0",
-            "name",
-            "m9",
-            "type",
-            "macvlan",
-            "nopromisc",
-        ],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "foo",
-        ],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "help",
-        ],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "macaddr", "zap",
-        ],
-        &[
-            "link",
-            "add",
-            "link",
-            "m0",
-            "name",
-            "m9",
-            "type",
-            "macvlan",
-            "bcqueuelen",
-            "x",
-        ],
+        "link add link m0 name m9 type macvlan mode x",
+        "link add link m0 name m9 type macvlan flag x",
+        "link add link m0 name m9 type macvlan nopromisc",
+        "link add link m0 name m9 type macvlan foo",
+        "link add link m0 name m9 type macvlan help",
+        "link add link m0 name m9 type macvlan macaddr zap",
+        "link add link m0 name m9 type macvlan bcqueuelen x",
     ] {
+        let bad: &[&str] = &words(bad);
         common::same_failure(bad);
     }
 }
