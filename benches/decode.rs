@@ -384,222 +384,176 @@ impl Sink for Collect {
 mod codec {
     use super::Sink;
     use rtnl_codec::{
-        AddressMessage, LinkMessage, Messages, Payload, RouteMessage, RuleMessage, nlmsg,
+        AddressMessage, LinkMessage, Messages, NeighbourMessage, Payload, RouteMessage,
+        RuleMessage, nlmsg,
     };
+
+    /// Each message through `Message::decode`, as the crate docs show it: each `$variant`
+    /// payload's view as `$view` into `$each`, DONE passed over, anything else a failure.
+    macro_rules! decoded {
+        ($data:expr, $variant:ident($view:ident) => $each:expr) => {
+            for message in Messages::new($data) {
+                match message.unwrap().decode().unwrap() {
+                    Payload::$variant($view) => $each,
+                    Payload::Done(_) => {}
+                    other => panic!("unexpected {other:?}"),
+                }
+            }
+        };
+    }
+
+    /// Each message but DONE through the family's own typed `parse` (`$view::parse`), as
+    /// `$name` into `$each`: a caller that sent the request knows what comes back and skips
+    /// `Message::decode`.
+    macro_rules! parsed {
+        ($data:expr, $view:ident($name:ident) => $each:expr) => {
+            for message in Messages::new($data) {
+                let message = message.unwrap();
+                if message.ty() == nlmsg::DONE {
+                    continue;
+                }
+                let $name = $view::parse(message).unwrap();
+                $each;
+            }
+        };
+    }
+
+    /// A link's values, names and kinds as bytes.
+    #[inline(always)]
+    fn link(link: &LinkMessage<'_>, sink: &mut impl Sink) {
+        sink.link(
+            link.index(),
+            link.flags(),
+            link.name_bytes(),
+            link.mtu(),
+            link.address(),
+            link.kind_bytes(),
+        );
+    }
+
+    /// An address's values, its label as bytes.
+    #[inline(always)]
+    fn address(addr: &AddressMessage<'_>, sink: &mut impl Sink) {
+        sink.address(
+            addr.index(),
+            addr.family(),
+            addr.prefix_len(),
+            addr.address(),
+            addr.local(),
+            addr.label_bytes(),
+        );
+    }
+
+    /// A route's values.
+    #[inline(always)]
+    fn route(route: &RouteMessage<'_>, sink: &mut impl Sink) {
+        sink.route(
+            route.table(),
+            route.dst(),
+            route.dst_len(),
+            route.gateway(),
+            route.oif(),
+            route.priority(),
+        );
+    }
+
+    /// A rule's values.
+    #[inline(always)]
+    fn rule(rule: &RuleMessage<'_>, sink: &mut impl Sink) {
+        sink.rule(
+            rule.priority(),
+            rule.table(),
+            rule.action(),
+            rule.src(),
+            rule.src_len(),
+            rule.fwmark(),
+            rule.iif_name(),
+        );
+    }
+
+    /// A neighbour's values.
+    #[inline(always)]
+    fn neighbour(n: &NeighbourMessage<'_>, sink: &mut impl Sink) {
+        sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr());
+    }
 
     /// Links: the typed view's accessors, as a caller writes them.
     pub fn links(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Link(link) => sink.link(
-                    link.index(),
-                    link.flags(),
-                    link.name_bytes(),
-                    link.mtu(),
-                    link.address(),
-                    link.kind_bytes(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
+        decoded!(data, Link(l) => link(&l, sink));
     }
 
     /// Addresses.
     pub fn addresses(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Address(addr) => sink.address(
-                    addr.index(),
-                    addr.family(),
-                    addr.prefix_len(),
-                    addr.address(),
-                    addr.local(),
-                    addr.label_bytes(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
+        decoded!(data, Address(a) => address(&a, sink));
     }
 
     /// Routes.
     pub fn routes(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Route(route) => sink.route(
-                    route.table(),
-                    route.dst(),
-                    route.dst_len(),
-                    route.gateway(),
-                    route.oif(),
-                    route.priority(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
+        decoded!(data, Route(r) => route(&r, sink));
+    }
+
+    /// Rules.
+    pub fn rules(data: &[u8], sink: &mut impl Sink) {
+        decoded!(data, Rule(r) => rule(&r, sink));
     }
 
     /// Neighbours.
     pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Neighbour(n) => {
-                    sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr())
-                }
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
+        decoded!(data, Neighbour(n) => neighbour(&n, sink));
     }
 
-    /// Neighbours through the typed view alone.
-    pub fn neighbours_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                break;
-            }
-            let n = rtnl_codec::NeighbourMessage::parse(message).unwrap();
-            sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr());
-        }
-    }
-
-    /// Links through the typed view alone: a caller that sent `RTM_GETLINK` knows what comes
-    /// back and calls `LinkMessage::parse` itself instead of `Message::decode`.
+    /// Links through `LinkMessage::parse`.
     pub fn links_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let link = LinkMessage::parse(message).unwrap();
-            sink.link(
-                link.index(),
-                link.flags(),
-                link.name_bytes(),
-                link.mtu(),
-                link.address(),
-                link.kind_bytes(),
-            );
-        }
+        parsed!(data, LinkMessage(l) => link(&l, sink));
     }
 
     /// Addresses through `AddressMessage::parse`.
     pub fn addresses_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let addr = AddressMessage::parse(message).unwrap();
-            sink.address(
-                addr.index(),
-                addr.family(),
-                addr.prefix_len(),
-                addr.address(),
-                addr.local(),
-                addr.label_bytes(),
-            );
-        }
+        parsed!(data, AddressMessage(a) => address(&a, sink));
+    }
+
+    /// Routes through `RouteMessage::parse`.
+    pub fn routes_typed(data: &[u8], sink: &mut impl Sink) {
+        parsed!(data, RouteMessage(r) => route(&r, sink));
+    }
+
+    /// Rules through `RuleMessage::parse`.
+    pub fn rules_typed(data: &[u8], sink: &mut impl Sink) {
+        parsed!(data, RuleMessage(r) => rule(&r, sink));
+    }
+
+    /// Neighbours through `NeighbourMessage::parse`.
+    pub fn neighbours_typed(data: &[u8], sink: &mut impl Sink) {
+        parsed!(data, NeighbourMessage(n) => neighbour(&n, sink));
     }
 
     /// Links through `LinkMessage::parse`, reading the name and kind as `&str`: the typed
     /// path plus the UTF-8 validation that only netlink-packet-route of the others does.
     pub fn links_str(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let link = LinkMessage::parse(message).unwrap();
+        parsed!(data, LinkMessage(l) => {
             sink.link(
-                link.index(),
-                link.flags(),
-                link.name().map(str::as_bytes),
-                link.mtu(),
-                link.address(),
-                link.kind().map(str::as_bytes),
+                l.index(),
+                l.flags(),
+                l.name().map(str::as_bytes),
+                l.mtu(),
+                l.address(),
+                l.kind().map(str::as_bytes),
             );
-        }
+        });
     }
 
     /// Addresses through `AddressMessage::parse`, reading the label as `&str`.
     pub fn addresses_str(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let addr = AddressMessage::parse(message).unwrap();
+        parsed!(data, AddressMessage(a) => {
             sink.address(
-                addr.index(),
-                addr.family(),
-                addr.prefix_len(),
-                addr.address(),
-                addr.local(),
-                addr.label().map(str::as_bytes),
+                a.index(),
+                a.family(),
+                a.prefix_len(),
+                a.address(),
+                a.local(),
+                a.label().map(str::as_bytes),
             );
-        }
-    }
-
-    /// Routes through `RouteMessage::parse`.
-    pub fn routes_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let route = RouteMessage::parse(message).unwrap();
-            sink.route(
-                route.table(),
-                route.dst(),
-                route.dst_len(),
-                route.gateway(),
-                route.oif(),
-                route.priority(),
-            );
-        }
-    }
-
-    /// Rules.
-    pub fn rules(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Rule(rule) => sink.rule(
-                    rule.priority(),
-                    rule.table(),
-                    rule.action(),
-                    rule.src(),
-                    rule.src_len(),
-                    rule.fwmark(),
-                    rule.iif_name(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
-    }
-
-    /// Rules through `RuleMessage::parse`.
-    pub fn rules_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let rule = RuleMessage::parse(message).unwrap();
-            sink.rule(
-                rule.priority(),
-                rule.table(),
-                rule.action(),
-                rule.src(),
-                rule.src_len(),
-                rule.fwmark(),
-                rule.iif_name(),
-            );
-        }
+        });
     }
 }
 
