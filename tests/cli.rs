@@ -738,32 +738,7 @@ fn netns_commands_match_ip() {
 /// Changes `lo`'s MTU (from `base` up) until every watcher has printed it: then all are
 /// listening. Returns the marker the line carries.
 fn until_all_see(watchers: &[&Watcher], base: u32) -> String {
-    for round in 0..300 {
-        let mtu = (base + round).to_string();
-        ip(&["link", "set", "lo", "mtu", &mtu]);
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        let marker = format!(" mtu {mtu} qdisc");
-        if watchers.iter().all(|w| w.text().contains(&marker)) {
-            return marker;
-        }
-    }
-    panic!("the monitors never printed lo's MTU {base}");
-}
-
-/// The lines after the event carrying `start` (its two lines skipped) and before the line
-/// carrying `end`.
-fn between(text: &str, start: &str, end: &str) -> String {
-    let at = text.rfind(start).expect("start marker");
-    let mut from = at;
-    for _ in 0..2 {
-        from += text[from..].find('\n').expect("a whole event") + 1;
-    }
-    let end_at = from + text[from..].find(end).expect("end marker");
-    let to = text[..end_at]
-        .rfind('\n')
-        .map_or(from, |nl| nl + 1)
-        .max(from);
-    text[from..to].to_owned()
+    common::mtu_marker(common::mark_mtu(watchers, &[], "lo", base, 300))
 }
 
 /// `rtnl monitor` and `ip monitor`, side by side, print the same lines for the same events.
@@ -796,8 +771,11 @@ fn monitor_prints_what_ip_monitor_prints() {
     ip(&["link", "set", "v1", "netns", "blue"]);
     ip(&["link", "del", "v0"]);
     let end = until_all_see(&all, 62000);
-    let plain = between(&ours.text(), &start, &end);
-    assert_eq!(plain, between(&theirs.text(), &start, &end));
+    let plain = common::lines_between_events(&ours.text(), &start, &end);
+    assert_eq!(
+        plain,
+        common::lines_between_events(&theirs.text(), &start, &end)
+    );
     for expected in [
         "nsid 5 (iproute2 netns name: blue)\n",
         "3: v0    inet 192.0.2.1/24 scope global v0\n",
@@ -807,8 +785,11 @@ fn monitor_prints_what_ip_monitor_prints() {
     ] {
         assert!(plain.contains(expected), "{expected:?} in\n{plain}");
     }
-    let labelled = between(&ours_label.text(), &start, &end);
-    assert_eq!(labelled, between(&theirs_label.text(), &start, &end));
+    let labelled = common::lines_between_events(&ours_label.text(), &start, &end);
+    assert_eq!(
+        labelled,
+        common::lines_between_events(&theirs_label.text(), &start, &end)
+    );
     assert!(
         labelled.contains("[ROUTE]Deleted 203.0.113.0/24"),
         "{labelled}"

@@ -535,3 +535,48 @@ pub fn veth_pair_with_addresses(a: &str, b: &str) {
         &format!("addr add 2001:db8::1/64 dev {a} nodad"),
     ]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Monitors compared between two marker events
+
+/// What a link event of MTU `mtu` carries: ` mtu N qdisc`.
+pub fn mtu_marker(mtu: u32) -> String {
+    format!(" mtu {mtu} qdisc")
+}
+
+/// Sets `dev`'s MTU to `base`, `base + 1`, ... (each a new event: setting the same MTU again
+/// sends none), at most `rounds` times, until every watcher printed the change; that MTU.
+/// `netns` are the words put before `link set` (`["-n", "peer"]`, or none).
+pub fn mark_mtu(watchers: &[&Watcher], netns: &[&str], dev: &str, base: u32, rounds: u32) -> u32 {
+    for round in 0..rounds {
+        let mtu = base + round;
+        let mtu_word = mtu.to_string();
+        ip(&[netns, &["link", "set", dev, "mtu", &mtu_word]].concat());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        if watchers.iter().all(|w| w.text().contains(&mtu_marker(mtu))) {
+            return mtu;
+        }
+    }
+    panic!("the monitors never printed {dev}'s MTU from {base}");
+}
+
+/// Where the events after the last one holding `start` begin (its two lines skipped), and
+/// where the first `end` after them is.
+pub fn after_event(text: &str, start: &str, end: &str) -> (usize, usize) {
+    let mut from = text.rfind(start).expect("start marker");
+    for _ in 0..2 {
+        from += text[from..].find('\n').expect("a whole event") + 1;
+    }
+    (from, from + text[from..].find(end).expect("end marker"))
+}
+
+/// The lines after the event holding `start` ([`after_event`]) and before the line holding
+/// `end`.
+pub fn lines_between_events(text: &str, start: &str, end: &str) -> String {
+    let (from, end_at) = after_event(text, start, end);
+    let to = text[..end_at]
+        .rfind('\n')
+        .map_or(from, |nl| nl + 1)
+        .max(from);
+    text[from..to].to_owned()
+}
