@@ -25,6 +25,9 @@ use rtnl_ip::{
     Waiter,
 };
 
+#[path = "support/namespaces.rs"]
+mod support;
+
 /// The namespaces this example makes.
 pub const NAMESPACES: [&str; 2] = ["rtnl-init-a", "rtnl-init-b"];
 
@@ -37,34 +40,11 @@ const DAD_TIMEOUT: Duration = Duration::from_secs(120);
 
 type Error = Box<dyn std::error::Error>;
 
-/// Deletes the named namespaces made so far when dropped, whatever happened in between.
-struct Cleanup<'a> {
-    namespaces: &'a Namespaces,
-    made: Vec<&'static str>,
-}
-
-impl Drop for Cleanup<'_> {
-    fn drop(&mut self) {
-        for name in self.made.drain(..).rev() {
-            if let Err(e) = self.namespaces.delete(name) {
-                eprintln!("cleanup: {e}");
-            }
-        }
-    }
-}
-
 /// Runs every step with named namespaces in `run_dir`, writing what happens to `out`.
 pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     let [a, b] = NAMESPACES;
     let namespaces = Namespaces::at(run_dir);
-    let mut cleanup = Cleanup {
-        namespaces: &namespaces,
-        made: Vec::new(),
-    };
-    for name in NAMESPACES {
-        namespaces.add(name)?;
-        cleanup.made.push(name);
-    }
+    let made = support::Made::add(&namespaces, &NAMESPACES)?;
     writeln!(out, "created namespaces {a} and {b}")?;
 
     let mut ha = Handle::in_netns_at(run_dir, NetnsRef::name(a))?;
@@ -116,9 +96,7 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     writeln!(out, "ready")?;
 
     drop((ha, hb, carrier));
-    for name in cleanup.made.drain(..).rev() {
-        namespaces.delete(name)?;
-    }
+    made.delete()?;
     writeln!(out, "deleted both namespaces")?;
     Ok(())
 }
