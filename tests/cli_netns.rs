@@ -14,7 +14,7 @@ use std::io::Write as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{RTNL, Watcher, ip, ip_raw, private_netns_with_run_netns, rtnl, same};
+use common::{RTNL, Watcher, index_and_name, ip, ip_raw, private_netns_with_run_netns, rtnl, same};
 use serde_json::Value;
 
 /// `rtnl ARGS` must succeed; its stdout.
@@ -480,21 +480,6 @@ fn argument_checks_match_ip() {
         );
     }
     assert_eq!(ip_raw(&["netns", "help"]).status.code(), Some(255));
-}
-
-/// The (ifindex, ifname) of every link in a JSON list of links.
-fn index_and_name(links: &Value) -> BTreeSet<(u64, String)> {
-    links
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            (
-                l["ifindex"].as_u64().unwrap(),
-                l["ifname"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
 }
 
 /// `netns topology -j`: three namespaces joined by two veth pairs (a0–b0, b1–c0), plus a pair

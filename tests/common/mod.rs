@@ -173,6 +173,21 @@ pub fn ip_json(args: &[&str]) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("ip {}: {e}: {text}", args.join(" ")))
 }
 
+/// The `(ifindex, ifname)` of every link in a JSON list of links (`ip -j link show`).
+pub fn index_and_name(links: &Value) -> std::collections::BTreeSet<(u64, String)> {
+    links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["ifindex"].as_u64().unwrap(),
+                l["ifname"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// `ip -j -d link show dev NAME` as one object.
 pub fn ip_link(name: &str) -> Value {
     ip_json(&["link", "show", "dev", name])[0].clone()
