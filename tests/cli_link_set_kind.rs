@@ -24,11 +24,7 @@ fn in_fresh_netns(setup: &[&str], program: &'static str, form: &str) -> (Outcome
             .args(form.split_whitespace())
             .output()
             .expect("run the program");
-        let outcome = (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        );
+        let outcome = common::outcome_text(&out);
         (outcome, ip(&["-j", "-d", "link", "show"]))
     })
     .join()

@@ -117,12 +117,7 @@ fn normalise(text: &str) -> String {
 
 /// Runs `program ARGS` to the end: exit code, stdout, stderr.
 fn run(program: &str, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(program).args(args).output().expect("run");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::outcome_text(&Command::new(program).args(args).output().expect("run"))
 }
 
 /// A saved stream prints as ip prints it, in a namespace without those links (both look the

@@ -14,7 +14,9 @@ use std::io::Write as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{RTNL, Watcher, index_and_name, ip, ip_raw, private_netns_with_run_netns, rtnl, same};
+use common::{
+    RTNL, Watcher, index_and_name, ip, ip_raw, private_netns_with_run_netns, rtnl, same, words,
+};
 use serde_json::Value;
 
 /// `rtnl ARGS` must succeed; its stdout.
@@ -82,9 +84,7 @@ fn exec_matches_ip() {
     let _run = private_netns_with_run_netns();
     let _etc = EtcOverlay::new("exec");
     ok(&["netns", "add", "blue"]);
-    ip(&[
-        "-n", "blue", "link", "add", "v0", "type", "veth", "peer", "name", "v1",
-    ]);
+    ip(&words("-n blue link add v0 type veth peer name v1"));
     std::fs::create_dir_all("/etc/netns/blue").unwrap();
     std::fs::write("/etc/netns/blue/hosts", "192.0.2.1 blue-host\n").unwrap();
 
@@ -245,9 +245,7 @@ fn all_exec_and_all_delete_match_ip() {
     for name in ["a", "b", "c"] {
         ok(&["netns", "add", name]);
     }
-    ip(&[
-        "-n", "b", "link", "add", "v0", "type", "veth", "peer", "name", "v1",
-    ]);
+    ip(&words("-n b link add v0 type veth peer name v1"));
     let out = same(&["-all", "netns", "exec", "ls", "/sys/class/net"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.matches("\nnetns: ").count(), 3, "{text}");
@@ -491,15 +489,9 @@ fn topology_graph_is_what_ip_sees() {
     for name in ["na", "nb", "nc"] {
         ok(&["netns", "add", name]);
     }
-    ok(&[
-        "-n", "na", "link", "add", "a0", "type", "veth", "peer", "name", "b0", "netns", "nb",
-    ]);
-    ok(&[
-        "-n", "nb", "link", "add", "b1", "type", "veth", "peer", "name", "c0", "netns", "nc",
-    ]);
-    ok(&[
-        "-n", "nc", "link", "add", "c1", "type", "veth", "peer", "name", "c2",
-    ]);
+    ok(&words("-n na link add a0 type veth peer name b0 netns nb"));
+    ok(&words("-n nb link add b1 type veth peer name c0 netns nc"));
+    ok(&words("-n nc link add c1 type veth peer name c2"));
     // A file in the run dir that is not a namespace is left out of the graph.
     std::fs::write("/run/netns/junk", "not a namespace").unwrap();
     let graph: Value = serde_json::from_str(&ok(&["netns", "topology", "-j"])).unwrap();

@@ -29,19 +29,24 @@ pub fn private_netns() {
     ip(&["link", "set", "lo", "up"]);
 }
 
-/// A private network namespace plus a private mount namespace with a fresh run dir for named
-/// namespaces, removed when the returned guard drops.
-pub fn private_netns_and_run_dir() -> RunDirGuard {
-    private_netns();
+/// Gives the calling test thread a mount namespace of its own whose mounts do not propagate
+/// back to the host's.
+pub fn private_mounts() {
     // SAFETY: CLONE_NEWNS gives this thread its own copy of the mount table; it shares no
     // memory or descriptors differently, so nothing else in the process is affected.
     unsafe { unshare_unsafe(UnshareFlags::NEWNS) }.expect("unshare(CLONE_NEWNS)");
-    // Mounts made from here on must not propagate back to the host's namespace.
     rustix::mount::mount_change(
         "/",
         rustix::mount::MountPropagationFlags::REC | rustix::mount::MountPropagationFlags::PRIVATE,
     )
     .expect("make / private");
+}
+
+/// A private network namespace plus a private mount namespace with a fresh run dir for named
+/// namespaces, removed when the returned guard drops.
+pub fn private_netns_and_run_dir() -> RunDirGuard {
+    private_netns();
+    private_mounts();
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!(
         "rtnl-test-{}-{}",
@@ -253,15 +258,13 @@ pub fn ip_raw(args: &[&str]) -> Output {
 pub fn same(args: &[&str]) -> Output {
     let ours = rtnl(args);
     let theirs = ip_raw(args);
-    let text = |out: &Output| {
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
     // As text first, for a readable difference; then byte for byte.
-    assert_eq!(text(&ours), text(&theirs), "rtnl vs ip: {}", args.join(" "));
+    assert_eq!(
+        outcome_text(&ours),
+        outcome_text(&theirs),
+        "rtnl vs ip: {}",
+        args.join(" ")
+    );
     assert_eq!(
         (&ours.stdout, &ours.stderr),
         (&theirs.stdout, &theirs.stderr),
@@ -269,6 +272,15 @@ pub fn same(args: &[&str]) -> Output {
         args.join(" ")
     );
     ours
+}
+
+/// The exit code, stdout and stderr of a command, as text.
+pub fn outcome_text(out: &Output) -> (Option<i32>, String, String) {
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The exit code and stderr (trailing white space trimmed) of a command.
