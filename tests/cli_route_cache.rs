@@ -203,13 +203,8 @@ fn vxlan_tos_names_as_ip_reads_them() {
 #[test]
 fn route_show_cache_prints_what_ip_prints() {
     let _run = common::private_netns_with_run_netns();
+    common::router_between_namespaces();
     ip_lines(&[
-        "netns add r",
-        "netns add c",
-        "link add a0 type veth peer name r0 netns r",
-        "-n r link add r1 type veth peer name c0 netns c",
-        "-n r link set r1 mtu 1280",
-        "-n c link set c0 mtu 1280",
         "addr add 2001:db8:1::1/64 dev a0 nodad",
         "link set a0 up",
         "-n r addr add 2001:db8:1::2/64 dev r0 nodad",

@@ -552,6 +552,19 @@ pub fn same_failures(forms: &[&str]) {
     }
 }
 
+/// Named namespaces `r` (a router) and `c` (beyond it): a veth pair `a0` here – `r0` in `r`,
+/// and `r1` in `r` – `c0` in `c`, that far link with an MTU of 1280. Nothing is up yet.
+pub fn router_between_namespaces() {
+    ip_lines(&[
+        "netns add r",
+        "netns add c",
+        "link add a0 type veth peer name r0 netns r",
+        "-n r link add r1 type veth peer name c0 netns c",
+        "-n r link set r1 mtu 1280",
+        "-n c link set c0 mtu 1280",
+    ]);
+}
+
 /// A veth pair `a`–`b`, both up, with `192.0.2.1/24` and `2001:db8::1/64` (no DAD) on `a`.
 pub fn veth_pair_with_addresses(a: &str, b: &str) {
     ip_lines(&[
