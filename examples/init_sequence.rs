@@ -25,7 +25,7 @@ use rtnl_ip::{
     Waiter,
 };
 
-#[path = "support/namespaces.rs"]
+#[path = "support/mod.rs"]
 mod support;
 
 /// The namespaces this example makes.
@@ -102,9 +102,5 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
 }
 
 fn main() {
-    let mut stdout = std::io::stdout();
-    if let Err(e) = run(rtnl_ip::sys::DEFAULT_RUN_DIR, &mut stdout) {
-        eprintln!("init sequence: {e}");
-        std::process::exit(1);
-    }
+    support::main("init sequence", run);
 }

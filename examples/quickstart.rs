@@ -17,7 +17,7 @@ use std::time::Duration;
 use rtnl_ip::netns::Namespaces;
 use rtnl_ip::{AddressSpec, Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
-#[path = "support/namespaces.rs"]
+#[path = "support/mod.rs"]
 mod support;
 
 /// The namespaces this example makes.
@@ -95,9 +95,5 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
 }
 
 fn main() {
-    let mut stdout = std::io::stdout();
-    if let Err(e) = run(rtnl_ip::sys::DEFAULT_RUN_DIR, &mut stdout) {
-        eprintln!("quickstart: {e}");
-        std::process::exit(1);
-    }
+    support::main("quickstart", run);
 }

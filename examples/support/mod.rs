@@ -1,5 +1,8 @@
 //! What the examples need around the library: the named namespaces they make, deleted again
-//! whatever happens. (A folder without `main.rs`, so Cargo does not build it as an example.)
+//! whatever happens, and their `main`. (A folder without `main.rs`, so Cargo does not build it
+//! as an example.)
+
+use std::io::Write;
 
 use rtnl_ip::netns::Namespaces;
 
@@ -42,5 +45,15 @@ impl Drop for Made<'_> {
                 eprintln!("cleanup: {e}");
             }
         }
+    }
+}
+
+/// An example's `main`: `run` with the system's run dir for named namespaces (`/run/netns`),
+/// writing its steps to stdout; a failure goes to stderr after `name`, and the exit code is 1.
+pub fn main(name: &str, run: fn(&str, &mut dyn Write) -> Result<(), Error>) {
+    let mut stdout = std::io::stdout();
+    if let Err(e) = run(rtnl_ip::sys::DEFAULT_RUN_DIR, &mut stdout) {
+        eprintln!("{name}: {e}");
+        std::process::exit(1);
     }
 }
