@@ -7,7 +7,7 @@ use common::{
     private_netns, veth_batch, veth_request,
 };
 use rtnl_codec::{LinkMessage, nlm_f, nlmsg, rtm, rtnlgrp};
-use rtnl_sys::{Engine, Error, RECV_BUFFER_SIZE, RecvError, Socket};
+use rtnl_sys::{Engine, Error, RECV_BUFFER_SIZE, RecvError, Socket, Transport};
 use rustix::io::Errno;
 
 fn engine() -> Engine<Socket> {
@@ -15,7 +15,7 @@ fn engine() -> Engine<Socket> {
 }
 
 /// Names of every link, by a dump through the engine.
-fn dump_names(engine: &mut Engine<Socket>) -> Vec<String> {
+fn dump_names<T: Transport>(engine: &mut Engine<T>) -> Vec<String> {
     let mut req = [0u8; 64];
     let len = link_dump_request(&mut req);
     let mut buf = vec![0u8; RECV_BUFFER_SIZE];
@@ -167,15 +167,7 @@ fn a_dump_spanning_many_datagrams() {
 
     let mut counting = Counting::new(&mut socket);
     let mut engine = Engine::new(&mut counting);
-    let mut req = [0u8; 64];
-    let len = link_dump_request(&mut req);
-    let mut buf = vec![0u8; RECV_BUFFER_SIZE];
-    let mut names = Vec::new();
-    engine
-        .dump(&mut req[..len], &mut buf, |m| {
-            names.push(LinkMessage::parse(m).unwrap().name().unwrap().to_owned())
-        })
-        .unwrap();
+    let mut names = dump_names(&mut engine);
     let _ = engine.into_inner();
     assert_eq!(names.len(), 301);
     assert!(counting.recvs > 3, "{} datagrams", counting.recvs);
