@@ -9,6 +9,8 @@
 //! such place).
 
 mod common;
+#[path = "../codec/tests/common/error_fixtures.rs"]
+mod error_fixtures;
 
 use std::fmt::Debug;
 use std::net::IpAddr;
@@ -930,19 +932,8 @@ fn npr_ext_ack_message(tlvs: &[u8]) -> Option<String> {
 /// kernel's, from `tests/fixtures/README.md`.
 #[test]
 fn errors_agree() {
-    let cases: [(&str, i32, Option<&str>); 5] = [
-        ("err_exists.bin", 17, None),
-        ("err_unknown_kind.bin", 95, Some("Unknown device type")),
-        ("err_mtu.bin", 22, Some("mtu greater than device maximum")),
-        (
-            "err_missing_attr.bin",
-            22,
-            Some("Missing MDBA_SET_ENTRY attribute"),
-        ),
-        ("ack.bin", 0, None),
-    ];
     let mut diff = Diff::default();
-    for (name, errno, text) in cases {
+    for (name, errno, text) in error_fixtures::ERROR_REPLIES {
         let data = fixture(name);
         let pairs = pairs(&mut diff, name, &data);
         assert_eq!(pairs.len(), 1, "{name}");

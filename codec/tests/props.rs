@@ -16,6 +16,8 @@
     clippy::type_complexity
 )]
 
+#[path = "common/error_fixtures.rs"]
+mod error_fixtures;
 #[path = "common/exercise.rs"]
 mod exercise;
 #[path = "common/tree.rs"]
@@ -2419,17 +2421,7 @@ fn every_fixture_message_passes_every_accessor() {
 
 #[test]
 fn each_view_parse_is_exercised_on_the_kernels_error_replies() {
-    for (name, errno, text) in [
-        ("err_exists.bin", 17, None),
-        ("err_unknown_kind.bin", 95, Some("Unknown device type")),
-        ("err_mtu.bin", 22, Some("mtu greater than device maximum")),
-        (
-            "err_missing_attr.bin",
-            22,
-            Some("Missing MDBA_SET_ENTRY attribute"),
-        ),
-        ("ack.bin", 0, None),
-    ] {
+    for (name, errno, text) in error_fixtures::ERROR_REPLIES {
         let bytes = fixture(name);
         let message = Message::parse(&bytes).unwrap();
         let error = ErrorMessage::parse(message).unwrap();
