@@ -10,7 +10,7 @@
 mod common;
 
 use common::{
-    KillOnDrop, RTNL, Watcher, private_netns, private_netns_with_run_netns, same_failure,
+    KillOnDrop, RTNL, Watcher, private_netns, private_netns_with_run_netns, same_failure, words,
 };
 
 /// Sets `dev`'s MTU from `base` up until every watcher printed the change
@@ -35,12 +35,10 @@ fn monitor_dev_prints_what_ip_prints() {
     private_netns();
     common::ip_lines(&["link add d0 type veth peer name d1"]);
     let forms: [&[&str]; 4] = [
-        &[
-            "monitor", "label", "link", "address", "route", "neigh", "dev", "d0",
-        ],
-        &["monitor", "address", "route", "link", "dev", "d0"],
-        &["-4", "monitor", "route", "neigh", "link", "dev", "d0"],
-        &["monitor", "label", "route", "link", "dev", "d1"],
+        &words("monitor label link address route neigh dev d0"),
+        &words("monitor address route link dev d0"),
+        &words("-4 monitor route neigh link dev d0"),
+        &words("monitor label route link dev d1"),
     ];
     let watchers: Vec<(Watcher, Watcher)> = forms
         .iter()
@@ -126,11 +124,9 @@ fn monitor_all_nsid_prints_what_ip_prints() {
         "link add d0 type veth peer name d1",
     ]);
     let forms: [&[&str]; 3] = [
-        &["monitor", "all-nsid", "link", "address", "route"],
-        &[
-            "monitor", "label", "all-nsid", "link", "address", "route", "neigh",
-        ],
-        &["monitor", "all-n", "dev", "d0", "link", "address"],
+        &words("monitor all-nsid link address route"),
+        &words("monitor label all-nsid link address route neigh"),
+        &words("monitor all-n dev d0 link address"),
     ];
     let watchers: Vec<(Watcher, Watcher)> = forms
         .iter()
