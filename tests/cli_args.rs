@@ -136,9 +136,20 @@ fn settle() {
     panic!("nsids still in use: {}", ip(&["netns", "list-id"]));
 }
 
-/// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
-/// function (`mtu`/`txqueuelen`: `get_integer`; `group`: `rtnl_group_a2n`; `vlan id`:
-/// `get_u16`; `netns PID`: `get_integer`).
+/// [`same_form`] for each of `forms` (command lines, split on spaces).
+fn same_forms(setup: &[&str], forms: &[&str], state: &str, teardown: &[&str]) {
+    for form in forms {
+        same_form(setup, &words(form), state, teardown);
+    }
+}
+
+/// [`same_show`] for each of `forms` (command lines, split on spaces).
+fn same_shows(setup: &[&str], forms: &[&str], teardown: &[&str]) {
+    for form in forms {
+        same_show(setup, &words(form), teardown);
+    }
+}
+
 /// rtnl's and ip's results for `args`. A link's carrier flags may still be settling on a
 /// slow guest (the 6.1 VM printed `NO-CARRIER` for one program only): both are read again
 /// until they agree, for at most two seconds; a real difference stays for the caller's assert.
@@ -156,55 +167,66 @@ fn both_settled(args: &[&[u8]]) -> (Outcome, Outcome) {
     (ours, theirs)
 }
 
+/// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
+/// function (`mtu`/`txqueuelen`: `get_integer`; `group`: `rtnl_group_a2n`; `vlan id`:
+/// `get_u16`; `netns PID`: `get_integer`).
 #[test]
 fn link_numbers_are_read_as_ip_reads_them() {
     private_netns();
     let setup = ["link add v0 type veth peer name v1"];
     let teardown = ["link del v0", "link del x0"];
     let state = "-j -d link show dev v0";
-    for form in [
-        "link set v0 mtu 01400",
-        "link set v0 mtu 0x578",
-        "link set v0 mtu 08",
-        "link set v0 mtu 1400x",
-        "link set v0 mtu -1",
-        "link set v0 mtu 2147483648",
-        "link set v0 mtu +1300",
-        "link set v0 txqueuelen 4294967295",
-        "link set v0 txqueuelen 2147483647",
-        "link set v0 txqueuelen 010",
-        "link set v0 txqueuelen -0",
-        "link set v0 group 010",
-        "link set v0 group -0",
-        "link set v0 group 0x10",
-        "link set v0 group 08",
-        "link set v0 group 4294967295",
-        "link set v0 group -1",
-        "link set v0 group 2147483647",
-        "link set v0 group default",
-        "link set v0 netns 08",
-        "link add link v0 name v0.9 type vlan id 011",
-        "link add link v0 name v0.9 type vlan id 65536",
-        "link add link v0 name v0.9 type vlan id 08",
-        "link add x0 mtu 01300 type veth peer name x1",
-        "link add x0 txqueuelen 0x10 type veth peer name x1",
-    ] {
-        same_form(&setup, &words(form), state, &teardown);
-    }
-    for form in [
-        "link show group 010",
-        "link show group 08",
-        "link show group -0",
-    ] {
-        same_show(&setup, &words(form), &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "link set v0 mtu 01400",
+            "link set v0 mtu 0x578",
+            "link set v0 mtu 08",
+            "link set v0 mtu 1400x",
+            "link set v0 mtu -1",
+            "link set v0 mtu 2147483648",
+            "link set v0 mtu +1300",
+            "link set v0 txqueuelen 4294967295",
+            "link set v0 txqueuelen 2147483647",
+            "link set v0 txqueuelen 010",
+            "link set v0 txqueuelen -0",
+            "link set v0 group 010",
+            "link set v0 group -0",
+            "link set v0 group 0x10",
+            "link set v0 group 08",
+            "link set v0 group 4294967295",
+            "link set v0 group -1",
+            "link set v0 group 2147483647",
+            "link set v0 group default",
+            "link set v0 netns 08",
+            "link add link v0 name v0.9 type vlan id 011",
+            "link add link v0 name v0.9 type vlan id 65536",
+            "link add link v0 name v0.9 type vlan id 08",
+            "link add x0 mtu 01300 type veth peer name x1",
+            "link add x0 txqueuelen 0x10 type veth peer name x1",
+        ],
+        state,
+        &teardown,
+    );
+    same_shows(
+        &setup,
+        &[
+            "link show group 010",
+            "link show group 08",
+            "link show group -0",
+        ],
+        &teardown,
+    );
     // The state of what `link add` made, too.
-    for form in [
-        "link add x0 mtu 01300 type veth peer name x1",
-        "link add x0 txqueuelen 010 type veth peer name x1",
-    ] {
-        same_form(&setup, &words(form), "-j -d link show dev x0", &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "link add x0 mtu 01300 type veth peer name x1",
+            "link add x0 txqueuelen 010 type veth peer name x1",
+        ],
+        "-j -d link show dev x0",
+        &teardown,
+    );
 }
 
 /// Numbers in `route` and `address` forms: `table`, `metric`, `weight`, prefix lengths,
@@ -220,44 +242,52 @@ fn route_and_address_numbers_are_read_as_ip_reads_them() {
     ];
     let teardown = ["link del v0"];
     let routes = "-4 -j -d route show table all";
-    for form in [
-        "route add 198.51.100.0/24 dev v0 table 010",
-        "route add 198.51.100.0/24 dev v0 table 08",
-        "route add 198.51.100.0/24 dev v0 table 0x10",
-        "route add 198.51.100.0/24 dev v0 metric 010",
-        "route add 198.51.100.0/24 dev v0 metric 08",
-        "route add 198.51.100.0/24 dev v0 metric -1",
-        "route add 198.51.100.0/24 dev v0 metric -0",
-        "route add 198.51.100.0/24 dev v0 metric 4294967295",
-        "route add 198.51.100.0/24 dev v0 metric 4294967296",
-        "route add 198.51.100.0/24 dev v0 proto 010",
-        "route add 198.51.100.0/24 dev v0 proto 0400",
-        "route add 198.51.100.0/24 dev v0 scope 010",
-        "route add 198.51.100.0/030 dev v0",
-        "route add 198.51.100.0/08 dev v0",
-        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 010",
-        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0400",
-        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0401",
-    ] {
-        same_form(&setup, &words(form), routes, &teardown);
-    }
-    for form in [
-        "route show table 010",
-        "route show table 08",
-        "address show group 010",
-        "address show group 08",
-    ] {
-        same_show(&setup, &words(form), &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "route add 198.51.100.0/24 dev v0 table 010",
+            "route add 198.51.100.0/24 dev v0 table 08",
+            "route add 198.51.100.0/24 dev v0 table 0x10",
+            "route add 198.51.100.0/24 dev v0 metric 010",
+            "route add 198.51.100.0/24 dev v0 metric 08",
+            "route add 198.51.100.0/24 dev v0 metric -1",
+            "route add 198.51.100.0/24 dev v0 metric -0",
+            "route add 198.51.100.0/24 dev v0 metric 4294967295",
+            "route add 198.51.100.0/24 dev v0 metric 4294967296",
+            "route add 198.51.100.0/24 dev v0 proto 010",
+            "route add 198.51.100.0/24 dev v0 proto 0400",
+            "route add 198.51.100.0/24 dev v0 scope 010",
+            "route add 198.51.100.0/030 dev v0",
+            "route add 198.51.100.0/08 dev v0",
+            "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 010",
+            "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0400",
+            "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0401",
+        ],
+        routes,
+        &teardown,
+    );
+    same_shows(
+        &setup,
+        &[
+            "route show table 010",
+            "route show table 08",
+            "address show group 010",
+            "address show group 08",
+        ],
+        &teardown,
+    );
     let addrs = "-4 -j address show dev v0";
-    for form in [
-        "address add 203.0.113.1/030 dev v0",
-        "address add 203.0.113.1/24 dev v0 metric 010",
-        "address add 203.0.113.1/24 dev v0 valid_lft 0100 preferred_lft 010",
-        "address add 203.0.113.1/24 dev v0 valid_lft 08",
-    ] {
-        same_form(&setup, &words(form), addrs, &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "address add 203.0.113.1/030 dev v0",
+            "address add 203.0.113.1/24 dev v0 metric 010",
+            "address add 203.0.113.1/24 dev v0 valid_lft 0100 preferred_lft 010",
+            "address add 203.0.113.1/24 dev v0 valid_lft 08",
+        ],
+        addrs,
+        &teardown,
+    );
 }
 
 /// Numbers in `netns` forms: `set NAME NSID`, `list-id nsid N`, `attach NAME PID`.
@@ -267,17 +297,20 @@ fn netns_numbers_are_read_as_ip_reads_them() {
     let setup = ["netns add a"];
     let teardown = ["netns del a"];
     let state = "-j netns list-id";
-    for form in [
-        "netns set a 010",
-        "netns set a 0x10",
-        "netns set a 08",
-        "netns set a -0",
-        "netns set a 2147483648",
-        "netns list-id nsid 010",
-        "netns list-id nsid 08",
-    ] {
-        same_form(&setup, &words(form), state, &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "netns set a 010",
+            "netns set a 0x10",
+            "netns set a 08",
+            "netns set a -0",
+            "netns set a 2147483648",
+            "netns list-id nsid 010",
+            "netns list-id nsid 08",
+        ],
+        state,
+        &teardown,
+    );
 }
 
 /// Global options as `ip` reads them, in its order: `-r` is `-resolve` (not `-rcvbuf`, which
