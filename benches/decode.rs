@@ -477,54 +477,40 @@ mod codec {
         sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr());
     }
 
-    /// Links: the typed view's accessors, as a caller writes them.
-    pub fn links(data: &[u8], sink: &mut impl Sink) {
-        decoded!(data, Link(l) => link(&l, sink));
+    /// The rows: `pub fn NAME(data, sink)` hands each message's view, read by `decoded!`
+    /// (`Payload::$source`) or `parsed!` (`$source::parse`), to the family's `$each`.
+    macro_rules! rows {
+        ($($(#[$doc:meta])* $name:ident = $how:ident $source:ident => $each:ident;)*) => {
+            $(
+                $(#[$doc])*
+                pub fn $name(data: &[u8], sink: &mut impl Sink) {
+                    $how!(data, $source(view) => $each(&view, sink));
+                }
+            )*
+        };
     }
 
-    /// Addresses.
-    pub fn addresses(data: &[u8], sink: &mut impl Sink) {
-        decoded!(data, Address(a) => address(&a, sink));
-    }
-
-    /// Routes.
-    pub fn routes(data: &[u8], sink: &mut impl Sink) {
-        decoded!(data, Route(r) => route(&r, sink));
-    }
-
-    /// Rules.
-    pub fn rules(data: &[u8], sink: &mut impl Sink) {
-        decoded!(data, Rule(r) => rule(&r, sink));
-    }
-
-    /// Neighbours.
-    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
-        decoded!(data, Neighbour(n) => neighbour(&n, sink));
-    }
-
-    /// Links through `LinkMessage::parse`.
-    pub fn links_typed(data: &[u8], sink: &mut impl Sink) {
-        parsed!(data, LinkMessage(l) => link(&l, sink));
-    }
-
-    /// Addresses through `AddressMessage::parse`.
-    pub fn addresses_typed(data: &[u8], sink: &mut impl Sink) {
-        parsed!(data, AddressMessage(a) => address(&a, sink));
-    }
-
-    /// Routes through `RouteMessage::parse`.
-    pub fn routes_typed(data: &[u8], sink: &mut impl Sink) {
-        parsed!(data, RouteMessage(r) => route(&r, sink));
-    }
-
-    /// Rules through `RuleMessage::parse`.
-    pub fn rules_typed(data: &[u8], sink: &mut impl Sink) {
-        parsed!(data, RuleMessage(r) => rule(&r, sink));
-    }
-
-    /// Neighbours through `NeighbourMessage::parse`.
-    pub fn neighbours_typed(data: &[u8], sink: &mut impl Sink) {
-        parsed!(data, NeighbourMessage(n) => neighbour(&n, sink));
+    rows! {
+        /// Links: the typed view's accessors, as a caller writes them.
+        links = decoded Link => link;
+        /// Addresses.
+        addresses = decoded Address => address;
+        /// Routes.
+        routes = decoded Route => route;
+        /// Rules.
+        rules = decoded Rule => rule;
+        /// Neighbours.
+        neighbours = decoded Neighbour => neighbour;
+        /// Links through `LinkMessage::parse`.
+        links_typed = parsed LinkMessage => link;
+        /// Addresses through `AddressMessage::parse`.
+        addresses_typed = parsed AddressMessage => address;
+        /// Routes through `RouteMessage::parse`.
+        routes_typed = parsed RouteMessage => route;
+        /// Rules through `RuleMessage::parse`.
+        rules_typed = parsed RuleMessage => rule;
+        /// Neighbours through `NeighbourMessage::parse`.
+        neighbours_typed = parsed NeighbourMessage => neighbour;
     }
 
     /// Links through `LinkMessage::parse`, reading the name and kind as `&str`: the typed
@@ -1773,109 +1759,65 @@ fn group(c: &mut Criterion, name: &str, data: &[u8], implementations: &[Implemen
     group.finish();
 }
 
-/// `implementations`, and after them libmnl's `row` if libmnl could be opened.
-fn with_libmnl<const N: usize>(
-    implementations: [Implementation; N],
-    row: Implementation,
-) -> Vec<Implementation> {
-    let mut all = Vec::from(implementations);
-    if libmnl::available() {
-        all.push(row);
-    }
-    all
+/// Every implementation of `$family`, in the tables' order: the bare walker, the codec through
+/// `decode()`, through `parse` (`typed`) and with `&str` names (`str`, where given),
+/// netlink-bindings (where given), netlink-packet-route, and libmnl (where given, and only if
+/// it could be opened).
+macro_rules! implementations {
+    ($family:ident, typed: $typed:ident $(, str: $str:ident)? $(, bindings: $nlb:ident)?
+        $(, libmnl: $mnl:ident)?) => {{
+        #[allow(unused_mut)]
+        let mut all = vec![
+            implementation!("bare-walker", bare::$family),
+            implementation!("rtnl-codec", codec::$family),
+            implementation!("rtnl-codec-typed", codec::$typed),
+            $(implementation!("rtnl-codec-str", codec::$str),)?
+            $(implementation!("netlink-bindings", $nlb::$family),)?
+            implementation!("netlink-packet-route", npr::$family),
+        ];
+        $(
+            if $mnl::available() {
+                all.push(implementation!("libmnl", $mnl::$family));
+            }
+        )?
+        all
+    }};
 }
 
 /// The link dump.
 fn links(c: &mut Criterion) {
-    group(
-        c,
-        "decode/links_2001",
-        LINKS_2001,
-        &with_libmnl(
-            [
-                implementation!("bare-walker", bare::links),
-                implementation!("rtnl-codec", codec::links),
-                implementation!("rtnl-codec-typed", codec::links_typed),
-                implementation!("rtnl-codec-str", codec::links_str),
-                implementation!("netlink-bindings", nlb::links),
-                implementation!("netlink-packet-route", npr::links),
-            ],
-            implementation!("libmnl", libmnl::links),
-        ),
-    );
+    let all = implementations!(links, typed: links_typed, str: links_str, bindings: nlb,
+        libmnl: libmnl);
+    group(c, "decode/links_2001", LINKS_2001, &all);
 }
 
 /// The address dump.
 fn addresses(c: &mut Criterion) {
-    group(
-        c,
-        "decode/addrs",
-        ADDRS,
-        &with_libmnl(
-            [
-                implementation!("bare-walker", bare::addresses),
-                implementation!("rtnl-codec", codec::addresses),
-                implementation!("rtnl-codec-typed", codec::addresses_typed),
-                implementation!("rtnl-codec-str", codec::addresses_str),
-                implementation!("netlink-bindings", nlb::addresses),
-                implementation!("netlink-packet-route", npr::addresses),
-            ],
-            implementation!("libmnl", libmnl::addresses),
-        ),
-    );
+    let all = implementations!(addresses, typed: addresses_typed, str: addresses_str,
+        bindings: nlb, libmnl: libmnl);
+    group(c, "decode/addrs", ADDRS, &all);
 }
 
 /// The route dumps.
 fn routes(c: &mut Criterion) {
+    let all = implementations!(routes, typed: routes_typed, bindings: nlb, libmnl: libmnl);
     for (name, data) in [("decode/routes4", ROUTES4), ("decode/routes6", ROUTES6)] {
-        group(
-            c,
-            name,
-            data,
-            &with_libmnl(
-                [
-                    implementation!("bare-walker", bare::routes),
-                    implementation!("rtnl-codec", codec::routes),
-                    implementation!("rtnl-codec-typed", codec::routes_typed),
-                    implementation!("netlink-bindings", nlb::routes),
-                    implementation!("netlink-packet-route", npr::routes),
-                ],
-                implementation!("libmnl", libmnl::routes),
-            ),
-        );
+        group(c, name, data, &all);
     }
 }
 
 /// The rule dumps: every selector and action.
 fn rules(c: &mut Criterion) {
+    let all = implementations!(rules, typed: rules_typed);
     for (name, data) in [("decode/rules4", RULES4), ("decode/rules6", RULES6)] {
-        group(
-            c,
-            name,
-            data,
-            &[
-                implementation!("bare-walker", bare::rules),
-                implementation!("rtnl-codec", codec::rules),
-                implementation!("rtnl-codec-typed", codec::rules_typed),
-                implementation!("netlink-packet-route", npr::rules),
-            ],
-        );
+        group(c, name, data, &all);
     }
 }
 
 /// The neighbour dump.
 fn neighbours(c: &mut Criterion) {
-    group(
-        c,
-        "decode/neighs",
-        NEIGHS,
-        &[
-            implementation!("bare-walker", bare::neighbours),
-            implementation!("rtnl-codec", codec::neighbours),
-            implementation!("rtnl-codec-typed", codec::neighbours_typed),
-            implementation!("netlink-packet-route", npr::neighbours),
-        ],
-    );
+    let all = implementations!(neighbours, typed: neighbours_typed);
+    group(c, "decode/neighs", NEIGHS, &all);
 }
 
 criterion_group!(benches, links, addresses, routes, rules, neighbours);
