@@ -390,6 +390,38 @@ impl<H: IntoBytes + Immutable, I: Item> Spec<H, I> {
     }
 }
 
+/// A family whose attributes are all [`Plain`] ones: the spec type `$spec` over family header
+/// `$header` (`$size` bytes); its strategy `$strategy`: one of the message `types`, attributes
+/// of `$fields` and of unknown types above `$max`, at most `$items`; and its `check`: the
+/// message reads back as `Payload::$variant`, with the header, then the family's own checks
+/// (`$checks`, on the view `$view` and the `$h`eader), then the attributes and every field.
+macro_rules! plain_family {
+    ($spec:ident = $header:ident[$size:literal], $strategy:ident,
+     types $types:expr, $fields:ident, $max:expr, $items:literal,
+     $variant:ident($view:ident) |$h:ident| $checks:block) => {
+        type $spec = Spec<$header, Plain>;
+
+        fn $strategy() -> impl Strategy<Value = $spec> {
+            spec(
+                $types,
+                any::<[u8; $size]>().prop_map(|b| $header::read_from_bytes(&b).unwrap()),
+                plains(shapes_of($fields), $max + 1..=200, $items),
+            )
+        }
+
+        impl $spec {
+            fn check(&self, bytes: &[u8]) {
+                let ($view, nodes) = decoded!(self, bytes, $variant);
+                let $h = &self.header;
+                assert_eq!($view.header(), $h);
+                $checks
+                tree::check($view.attrs(), &nodes);
+                check_fields(&$view, $fields, &last_values(&self.items));
+            }
+        }
+    };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Attribute trees
 
@@ -1141,23 +1173,10 @@ const NSID_FIELDS: fields!(NsidMessage) = &[
     field!(netnsa::CURRENT_NSID, I32, current_nsid),
 ];
 
-type NsidSpec = Spec<RtGenMsg, Plain>;
-
-fn nsid_spec() -> impl Strategy<Value = NsidSpec> {
-    spec(
-        vec![rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID],
-        any::<[u8; 4]>().prop_map(|b| RtGenMsg::read_from_bytes(&b).unwrap()),
-        plains(shapes_of(NSID_FIELDS), netnsa::MAX + 1..=200, 10),
-    )
-}
-
-impl NsidSpec {
-    fn check(&self, bytes: &[u8]) {
-        let (nsid, nodes) = decoded!(self, bytes, Nsid);
-        assert_eq!(nsid.header(), &self.header);
-        tree::check(nsid.attrs(), &nodes);
-        check_fields(&nsid, NSID_FIELDS, &last_values(&self.items));
-    }
+plain_family! {
+    NsidSpec = RtGenMsg[4], nsid_spec,
+    types vec![rtm::NEWNSID, rtm::DELNSID, rtm::GETNSID], NSID_FIELDS, netnsa::MAX, 10,
+    Nsid(nsid) |_header| {}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1288,23 +1307,11 @@ const NEIGH_FIELDS: fields!(NeighbourMessage) = &[
     field!(nda::NH_ID, U32, nexthop_id),
 ];
 
-type NeighSpec = Spec<NdMsg, Plain>;
-
-fn neigh_spec() -> impl Strategy<Value = NeighSpec> {
-    spec(
-        vec![rtm::NEWNEIGH, rtm::DELNEIGH, rtm::GETNEIGH],
-        any::<[u8; 12]>().prop_map(|b| NdMsg::read_from_bytes(&b).unwrap()),
-        plains(shapes_of(NEIGH_FIELDS), nda::MAX + 1..=200, 10),
-    )
-}
-
-impl NeighSpec {
-    fn check(&self, bytes: &[u8]) {
-        let (n, nodes) = decoded!(self, bytes, Neighbour);
-        assert_eq!(n.header(), &self.header);
-        assert_eq!(n.state(), self.header.ndm_state.get());
-        tree::check(n.attrs(), &nodes);
-        check_fields(&n, NEIGH_FIELDS, &last_values(&self.items));
+plain_family! {
+    NeighSpec = NdMsg[12], neigh_spec,
+    types vec![rtm::NEWNEIGH, rtm::DELNEIGH, rtm::GETNEIGH], NEIGH_FIELDS, nda::MAX, 10,
+    Neighbour(n) |header| {
+        assert_eq!(n.state(), header.ndm_state.get());
     }
 }
 
