@@ -220,13 +220,17 @@ macro_rules! fields {
 }
 
 /// A [`Field`] whose accessor gives the value as it is: type, shape (then the [`Val`] variant
-/// where it is not named like the shape), accessor.
+/// where it is not named like the shape), accessor; `into` where the value is converted into
+/// the variant of the shape's name (`&str` into `Val::Str`, `&[u8]` into `Val::Bytes`).
 macro_rules! field {
     ($ty:expr, $shape:ident, $get:ident) => {
         field!($ty, $shape => $shape, $get)
     };
     ($ty:expr, $shape:ident => $val:ident, $get:ident) => {
         ($ty, Shape::$shape, |v| v.$get().map(Val::$val))
+    };
+    ($ty:expr, $shape:ident, $get:ident, into) => {
+        ($ty, Shape::$shape, |v| v.$get().map(|x| Val::$shape(x.into())))
     };
 }
 
@@ -510,21 +514,13 @@ impl TreeMessage {
 // Link messages
 
 const LINK_FIELDS: fields!(LinkMessage) = &[
-    (ifla::IFNAME, Shape::Str, |l| {
-        l.name().map(|s| Val::Str(s.into()))
-    }),
+    field!(ifla::IFNAME, Str, name, into),
     field!(ifla::MTU, U32, mtu),
     field!(ifla::MIN_MTU, U32, min_mtu),
     field!(ifla::MAX_MTU, U32, max_mtu),
-    (ifla::ADDRESS, Shape::Bytes, |l| {
-        l.address().map(|a| Val::Bytes(a.into()))
-    }),
-    (ifla::BROADCAST, Shape::Bytes, |l| {
-        l.broadcast().map(|a| Val::Bytes(a.into()))
-    }),
-    (ifla::PERM_ADDRESS, Shape::Bytes, |l| {
-        l.perm_address().map(|a| Val::Bytes(a.into()))
-    }),
+    field!(ifla::ADDRESS, Bytes, address, into),
+    field!(ifla::BROADCAST, Bytes, broadcast, into),
+    field!(ifla::PERM_ADDRESS, Bytes, perm_address, into),
     field!(ifla::OPERSTATE, U8, operstate),
     field!(ifla::LINKMODE, U8, linkmode),
     field!(ifla::TXQLEN, U32, txqlen),
@@ -532,12 +528,8 @@ const LINK_FIELDS: fields!(LinkMessage) = &[
     field!(ifla::MASTER, U32, master),
     field!(ifla::LINK, U32, link),
     field!(ifla::LINK_NETNSID, I32, link_netnsid),
-    (ifla::IFALIAS, Shape::Str, |l| {
-        l.alias().map(|s| Val::Str(s.into()))
-    }),
-    (ifla::QDISC, Shape::Str, |l| {
-        l.qdisc().map(|s| Val::Str(s.into()))
-    }),
+    field!(ifla::IFALIAS, Str, alias, into),
+    field!(ifla::QDISC, Str, qdisc, into),
     field!(ifla::CARRIER, Bool, carrier),
     field!(ifla::CARRIER_CHANGES, U32, carrier_changes),
     field!(ifla::PROMISCUITY, U32, promiscuity),
@@ -888,9 +880,7 @@ const ADDR_FIELDS: fields!(AddressMessage) = &[
     field!(ifa::BROADCAST, Ip, broadcast),
     field!(ifa::ANYCAST, Ip, anycast),
     field!(ifa::MULTICAST, Ip, multicast),
-    (ifa::LABEL, Shape::Str, |a| {
-        a.label().map(|s| Val::Str(s.into()))
-    }),
+    field!(ifa::LABEL, Str, label, into),
     (ifa::CACHEINFO, Shape::Fixed(16), |a| {
         a.cacheinfo().map(|c| Val::Bytes(c.as_bytes().into()))
     }),
