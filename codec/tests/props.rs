@@ -854,20 +854,28 @@ fn check_link_info(link: &LinkMessage<'_>, info: Option<&LinkInfo>) {
         }
         (view, data) => panic!("vxlan view {} for data {data:?}", view.is_some()),
     }
-    match (link.bridge(), of(&["bridge"])) {
+    kind_fields("bridge", link.bridge(), of(&["bridge"]), BRIDGE_FIELDS);
+    kind_fields("vlan", link.vlan(), of(&["vlan"]), VLAN_FIELDS);
+    kind_fields(
+        "macvlan",
+        link.macvlan(),
+        of(&["macvlan", "macvtap"]),
+        MACVLAN_FIELDS,
+    );
+}
+
+/// A kind's typed view is there exactly when its data was written (`last`: the last value of
+/// each type), and each of its `fields` reads that value.
+fn kind_fields<V>(
+    kind: &str,
+    view: Option<V>,
+    last: Option<&HashMap<u16, Val>>,
+    fields: &[Field<V>],
+) {
+    match (view, last) {
         (None, None) => {}
-        (Some(view), Some(last)) => check_fields(&view, BRIDGE_FIELDS, last),
-        (view, data) => panic!("bridge view {} for data {data:?}", view.is_some()),
-    }
-    match (link.vlan(), of(&["vlan"])) {
-        (None, None) => {}
-        (Some(view), Some(last)) => check_fields(&view, VLAN_FIELDS, last),
-        (view, data) => panic!("vlan view {} for data {data:?}", view.is_some()),
-    }
-    match (link.macvlan(), of(&["macvlan", "macvtap"])) {
-        (None, None) => {}
-        (Some(view), Some(last)) => check_fields(&view, MACVLAN_FIELDS, last),
-        (view, data) => panic!("macvlan view {} for data {data:?}", view.is_some()),
+        (Some(view), Some(last)) => check_fields(&view, fields, last),
+        (view, data) => panic!("{kind} view {} for data {data:?}", view.is_some()),
     }
 }
 
