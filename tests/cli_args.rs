@@ -167,6 +167,18 @@ fn both_settled(args: &[&[u8]]) -> (Outcome, Outcome) {
     (ours, theirs)
 }
 
+/// rtnl and ip give the same result for `form` ([`both_settled`]).
+fn same_settled(form: &str) {
+    let (ours, theirs) = both_settled(&words(form));
+    assert_eq!(
+        ours,
+        theirs,
+        "{form}: rtnl {} / ip {}",
+        show(&ours),
+        show(&theirs)
+    );
+}
+
 /// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
 /// function (`mtu`/`txqueuelen`: `get_integer`; `group`: `rtnl_group_a2n`; `vlan id`:
 /// `get_u16`; `netns PID`: `get_integer`).
@@ -348,15 +360,7 @@ fn global_options_are_read_as_ip_reads_them() {
         "-a link show dev lo",
     ];
     for form in forms {
-        let args = words(form);
-        let (ours, theirs) = both_settled(&args);
-        assert_eq!(
-            ours,
-            theirs,
-            "{form}: rtnl {} / ip {}",
-            show(&ours),
-            show(&theirs)
-        );
+        same_settled(form);
     }
 }
 
@@ -659,15 +663,7 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
         "-j route show",
         "-j -p -4 address show",
     ] {
-        let args = words(form);
-        let (ours, theirs) = both_settled(&args);
-        assert_eq!(
-            ours,
-            theirs,
-            "{form}: rtnl {} / ip {}",
-            show(&ours),
-            show(&theirs)
-        );
+        same_settled(form);
     }
     // The alias line is in `link show dev` (ip prints it there).
     let args: Vec<&[u8]> = vec![b"link", b"show", b"dev", b"br0"];

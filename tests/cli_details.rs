@@ -293,7 +293,7 @@ fn bridge_and_port_options_do_what_ips_do() {
     assert_eq!(theirs["isolated"], true);
 
     // Bad words: ip's messages and exit codes.
-    for bad in [
+    common::same_failure_each(&[
         "link add b9 type bridge forward_delay x",
         "link add b9 type bridge priority 65536",
         "link add b9 type bridge vlan_protocol 802.1x",
@@ -306,10 +306,7 @@ fn bridge_and_port_options_do_what_ips_do() {
         "link set pz type bridge_slave backup_port nope",
         "link set pz type bridge_slave foo",
         "link set pz type bridge_slave backup_port qz",
-    ] {
-        let bad: &[&str] = &words(bad);
-        common::same_failure(bad);
-    }
+    ]);
     // `o` is `off` for a port's on/off options (the first of "off", "on" it begins).
     both(
         &["link", "set", "PORT", "type", "bridge_slave", "guard", "o"],
@@ -373,81 +370,22 @@ fn vxlan_options_do_what_ips_do() {
     assert_eq!(common::outcome(&ours), common::outcome(&theirs));
     assert!(String::from_utf8_lossy(&ours.stderr).contains("dstport 4789"));
 
-    for bad in [
-        &["link", "add", "x9", "type", "vxlan", "id", "1", "id", "2"][..],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "tos", "0x1g",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "id",
-            "1",
-            "nolearning",
-            "learning",
-        ],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "df", "maybe",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "id",
-            "1",
-            "flowlabel",
-            "0x100000",
-        ],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "ttl", "256",
-        ],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "srcport", "1", "x",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "group",
-            "239.1.1.1",
-            "remote",
-            "192.0.2.1",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "id",
-            "5",
-            "group",
-            "239.1.1.1",
-        ],
-        &["link", "add", "x9", "type", "vxlan", "external", "id", "5"],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "vnifilter",
-            "dstport",
-            "0",
-        ],
-        &["link", "add", "x9", "type", "vxlan", "dstport", "0"],
-        &["link", "add", "x9", "type", "vxlan", "id", "1", "foo"],
-        &["link", "add", "x9", "type", "vxlan", "help"],
-    ] {
-        common::same_failure(bad);
-    }
+    common::same_failure_each(&[
+        "link add x9 type vxlan id 1 id 2",
+        "link add x9 type vxlan id 1 tos 0x1g",
+        "link add x9 type vxlan id 1 nolearning learning",
+        "link add x9 type vxlan id 1 df maybe",
+        "link add x9 type vxlan id 1 flowlabel 0x100000",
+        "link add x9 type vxlan id 1 ttl 256",
+        "link add x9 type vxlan id 1 srcport 1 x",
+        "link add x9 type vxlan group 239.1.1.1 remote 192.0.2.1",
+        "link add x9 type vxlan id 5 group 239.1.1.1",
+        "link add x9 type vxlan external id 5",
+        "link add x9 type vxlan vnifilter dstport 0",
+        "link add x9 type vxlan dstport 0",
+        "link add x9 type vxlan id 1 foo",
+        "link add x9 type vxlan help",
+    ]);
 }
 
 /// The kind options of `link add` and `link set` reach the kernel as the same bytes ip sends
@@ -529,7 +467,7 @@ fn macvlan_options_do_what_ips_do() {
     assert_eq!(theirs["macaddr_count"], 1);
     assert_eq!(theirs["bcqueuelen"], 400);
     assert_eq!(theirs["nodst"], true);
-    for bad in [
+    common::same_failure_each(&[
         "link add link m0 name m9 type macvlan mode x",
         "link add link m0 name m9 type macvlan flag x",
         "link add link m0 name m9 type macvlan nopromisc",
@@ -537,8 +475,5 @@ fn macvlan_options_do_what_ips_do() {
         "link add link m0 name m9 type macvlan help",
         "link add link m0 name m9 type macvlan macaddr zap",
         "link add link m0 name m9 type macvlan bcqueuelen x",
-    ] {
-        let bad: &[&str] = &words(bad);
-        common::same_failure(bad);
-    }
+    ]);
 }

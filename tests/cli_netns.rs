@@ -144,14 +144,15 @@ fn exec_matches_ip() {
 
     // Failures: messages and exit codes as ip's.
     for args in [
-        &["netns", "exec"][..],
-        &["netns", "exec", "blue"],
-        &["netns", "exec", "nope", "true"],
-        &["netns", "exec", "a/b", "true"],
-        &["netns", "exec", "..", "true"],
-        &["netns", "exec", "blue", "/nonexistent/command"],
-        &["netns", "exec", "blue", "no-such-command-rtnl"],
+        "netns exec",
+        "netns exec blue",
+        "netns exec nope true",
+        "netns exec a/b true",
+        "netns exec .. true",
+        "netns exec blue /nonexistent/command",
+        "netns exec blue no-such-command-rtnl",
     ] {
+        let args: &[&str] = &words(args);
         let out = same(args);
         assert!(!out.status.success(), "{args:?}");
     }
@@ -392,16 +393,17 @@ fn list_id_filters_match_ip() {
     // Errors: a missing id (the kernel's refusal, exit 2), an unknown target (Dump
     // terminated, exit 1), values and duplicates (exit 255).
     for args in [
-        &["netns", "list-id", "nsid", "9"][..],
-        &["netns", "list-id", "target-nsid", "99"],
-        &["netns", "list-id", "nsid"],
-        &["netns", "list-id", "nsid", "x"],
-        &["netns", "list-id", "nsid", "-1"],
-        &["netns", "list-id", "nsid", "-1", "target-nsid"],
-        &["netns", "list-id", "target-nsid", "-2", "nsid", "1"],
-        &["netns", "list-id", "nsid", "3", "nsid", "4"],
-        &["netns", "list-id", "target-nsid", "3", "target-nsid", "4"],
+        "netns list-id nsid 9",
+        "netns list-id target-nsid 99",
+        "netns list-id nsid",
+        "netns list-id nsid x",
+        "netns list-id nsid -1",
+        "netns list-id nsid -1 target-nsid",
+        "netns list-id target-nsid -2 nsid 1",
+        "netns list-id nsid 3 nsid 4",
+        "netns list-id target-nsid 3 target-nsid 4",
     ] {
+        let args: &[&str] = &words(args);
         let out = same(args);
         assert!(!out.status.success(), "{args:?}");
     }
@@ -426,31 +428,32 @@ fn argument_checks_match_ip() {
     let _run = private_netns_with_run_netns();
     ok(&["netns", "add", "a"]);
     for args in [
-        &["netns", "add"][..],
-        &["netns", "add", "a"],
-        &["netns", "add", "x/y"],
-        &["netns", "add", "."],
-        &["netns", "delete"],
-        &["netns", "delete", "nope"],
-        &["netns", "attach"],
-        &["netns", "attach", "x"],
-        &["netns", "attach", "x", "abc"],
-        &["netns", "attach", "x", "0"],
-        &["netns", "set"],
-        &["netns", "set", "a"],
-        &["netns", "set", "a", "x"],
-        &["netns", "set", "a", "-1"],
-        &["netns", "set", "nope", "3"],
-        &["netns", "identify", "1", "2"],
-        &["netns", "identify", "abc"],
-        &["netns", "identify", "999999999"],
-        &["netns", "pids"],
-        &["netns", "pids", "a", "b"],
-        &["netns", "pids", "nope"],
-        &["netns", "foo"],
-        &["netns", "foo", "a/b"],
-        &["netns", "monitor", ".."],
+        "netns add",
+        "netns add a",
+        "netns add x/y",
+        "netns add .",
+        "netns delete",
+        "netns delete nope",
+        "netns attach",
+        "netns attach x",
+        "netns attach x abc",
+        "netns attach x 0",
+        "netns set",
+        "netns set a",
+        "netns set a x",
+        "netns set a -1",
+        "netns set nope 3",
+        "netns identify 1 2",
+        "netns identify abc",
+        "netns identify 999999999",
+        "netns pids",
+        "netns pids a b",
+        "netns pids nope",
+        "netns foo",
+        "netns foo a/b",
+        "netns monitor ..",
     ] {
+        let args: &[&str] = &words(args);
         let out = same(args);
         assert!(!out.status.success(), "{args:?} should fail");
     }

@@ -543,6 +543,14 @@ pub fn ip_lines(lines: &[&str]) {
     }
 }
 
+/// Each form fails with `rtnl` as with `ip`: the same message and exit code
+/// ([`same_failure`]).
+pub fn same_failure_each(forms: &[&str]) {
+    for form in forms {
+        same_failure(&words(form));
+    }
+}
+
 /// Each form fails with `rtnl` as with `ip` ([`same_failure`]) and prints the same bytes
 /// ([`same`]).
 pub fn same_failures(forms: &[&str]) {
