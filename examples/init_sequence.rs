@@ -38,14 +38,11 @@ const CARRIER_TIMEOUT: Duration = Duration::from_secs(10);
 /// delay of up to a second), more on a busy machine.
 const DAD_TIMEOUT: Duration = Duration::from_secs(120);
 
-type Error = Box<dyn std::error::Error>;
-
 /// Runs every step with named namespaces in `run_dir`, writing what happens to `out`.
-pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), support::Error> {
     let [a, b] = NAMESPACES;
     let namespaces = Namespaces::at(run_dir);
-    let made = support::Made::add(&namespaces, &NAMESPACES)?;
-    writeln!(out, "created namespaces {a} and {b}")?;
+    let made = support::Made::add(&namespaces, &NAMESPACES, out)?;
 
     let mut ha = Handle::in_netns_at(run_dir, NetnsRef::name(a))?;
     let mut hb = Handle::in_netns_at(run_dir, NetnsRef::name(b))?;

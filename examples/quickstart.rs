@@ -23,14 +23,11 @@ mod support;
 /// The namespaces this example makes.
 pub const NAMESPACES: [&str; 2] = ["rtnl-qs-a", "rtnl-qs-b"];
 
-type Error = Box<dyn std::error::Error>;
-
 /// Runs every step with named namespaces in `run_dir`, writing what happens to `out`.
-pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), support::Error> {
     let [a, b] = NAMESPACES;
     let namespaces = Namespaces::at(run_dir);
-    let made = support::Made::add(&namespaces, &NAMESPACES)?;
-    writeln!(out, "created namespaces {a} and {b}")?;
+    let made = support::Made::add(&namespaces, &NAMESPACES, out)?;
 
     // From the current namespace, create the pair with each end already in its namespace.
     let mut here = Handle::new()?;

@@ -6,7 +6,8 @@ use std::io::Write;
 
 use rtnl_ip::netns::Namespaces;
 
-type Error = Box<dyn std::error::Error>;
+/// What an example's steps fail with.
+pub type Error = Box<dyn std::error::Error>;
 
 /// Named namespaces an example made (`ip netns add`), deleted last first when dropped,
 /// whatever happened in between. Links that live in them go with them once nothing holds them.
@@ -16,8 +17,13 @@ pub struct Made<'a> {
 }
 
 impl<'a> Made<'a> {
-    /// Makes each of `names` in turn; the ones made before a failure are deleted again.
-    pub fn add(namespaces: &'a Namespaces, names: &[&'static str]) -> Result<Self, Error> {
+    /// Makes each of `names` in turn, then says so on `out`; the ones made before a failure are
+    /// deleted again.
+    pub fn add(
+        namespaces: &'a Namespaces,
+        names: &[&'static str],
+        out: &mut dyn Write,
+    ) -> Result<Self, Error> {
         let mut made = Made {
             namespaces,
             names: Vec::new(),
@@ -26,6 +32,7 @@ impl<'a> Made<'a> {
             namespaces.add(name)?;
             made.names.push(name);
         }
+        writeln!(out, "created namespaces {}", names.join(" and "))?;
         Ok(made)
     }
 
