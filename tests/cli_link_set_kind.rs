@@ -74,8 +74,7 @@ fn vxlan_changes_read_like_ip() {
         "link set v0 type vxlan ttl 5",
     ];
     for form in forms {
-        let ours = in_fresh_netns(&setup, RTNL, form);
-        let theirs = in_fresh_netns(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| in_fresh_netns(&setup, program, form));
         assert_eq!(ours.0, theirs.0, "{form}");
         assert_eq!(ours.1, theirs.1, "state after {form}");
     }
@@ -121,8 +120,7 @@ fn kind_changes_send_ips_bytes() {
         let theirs = last_newlink(&theirs).unwrap_or_else(|| panic!("ip sent no NEWLINK: {form}"));
         let ours = last_newlink(&ours).unwrap_or_else(|| panic!("rtnl sent no NEWLINK: {form}"));
         assert_eq!(ours, theirs, "{form}");
-        let ours = in_fresh_netns(&setup, RTNL, form);
-        let theirs = in_fresh_netns(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| in_fresh_netns(&setup, program, form));
         assert_eq!(ours.0, theirs.0, "{form}");
     }
 }
@@ -144,8 +142,7 @@ fn kind_change_refusals_read_like_ip() {
         "link set r1 type vrf bogus",
         "link set r1 type vrf table",
     ] {
-        let ours = in_fresh_netns(&setup, RTNL, form);
-        let theirs = in_fresh_netns(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| in_fresh_netns(&setup, program, form));
         assert_eq!(ours.0, theirs.0, "{form}");
         assert_ne!(ours.0.0, Some(0), "{form} should fail");
     }

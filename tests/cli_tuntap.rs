@@ -110,8 +110,7 @@ fn tuntap_add_del_show_match_ip() {
         "tuntap foo",
     ];
     for form in forms {
-        let ours = run_fresh(&setup, RTNL, form);
-        let theirs = run_fresh(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| run_fresh(&setup, program, form));
         assert_eq!(ours, theirs, "{form}");
     }
 }

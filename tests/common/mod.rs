@@ -253,6 +253,11 @@ pub fn ip_raw(args: &[&str]) -> Output {
     Command::new("ip").args(args).output().expect("run ip")
 }
 
+/// What `run` gives for `rtnl`, then for `ip`.
+pub fn by_both<T>(run: impl Fn(&'static str) -> T) -> (T, T) {
+    (run(RTNL), run("ip"))
+}
+
 /// `rtnl ARGS` and `ip ARGS` print the same stdout and stderr and exit with the same code;
 /// returns `rtnl`'s output.
 pub fn same(args: &[&str]) -> Output {
