@@ -523,19 +523,6 @@ fn batch_lines_are_read_and_capped_as_ip_reads_them() {
     );
 }
 
-/// Runs `setup` (with `ip`) and then `form` with `program` in a fresh network namespace of its
-/// own (so indexes are the same for both programs); the result and `state` after it.
-fn in_fresh_netns(
-    setup: &[&str],
-    program: &'static str,
-    form: &[&[u8]],
-    state: &str,
-) -> (Outcome, String) {
-    let setup: Vec<Vec<&[u8]>> = setup.iter().map(|cmd| words(cmd)).collect();
-    let setup: Vec<&[&[u8]]> = setup.iter().map(Vec::as_slice).collect();
-    in_fresh_netns_bytes(&setup, program, form, state)
-}
-
 /// `bytes` as text, each byte that is not UTF-8 written `<xNN>` (so that JSON holding names
 /// that are not UTF-8 can be parsed, and two such names still differ).
 fn marked(bytes: &[u8]) -> String {
@@ -579,18 +566,9 @@ fn echo_prints_what_the_kernel_echoes_as_ip_does() {
         "-echo link add v0 type veth",
         "-echo -j link show dev v0",
     ] {
-        let args = words(form);
-        let state = "-j -d address show";
-        let ours = in_fresh_netns(&setup, RTNL, &args, state);
-        let theirs = in_fresh_netns(&setup, "ip", &args, state);
-        assert_eq!(
-            ours.0,
-            theirs.0,
-            "{form}: rtnl {} / ip {}",
-            show(&ours.0),
-            show(&theirs.0)
-        );
-        assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {form}");
+        let setup: Vec<Vec<&[u8]>> = setup.iter().map(|cmd| words(cmd)).collect();
+        let setup: Vec<&[&[u8]]> = setup.iter().map(Vec::as_slice).collect();
+        same_in_fresh_netns(&setup, &words(form), form);
     }
 }
 
@@ -778,18 +756,8 @@ fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         ],
     ];
     for form in forms {
-        let state = "-j -d address show";
-        let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
-        let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
         let text = form.join(&b' ').escape_ascii().to_string();
-        assert_eq!(
-            ours.0,
-            theirs.0,
-            "{text}: rtnl {} / ip {}",
-            show(&ours.0),
-            show(&theirs.0)
-        );
-        assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
+        same_in_fresh_netns(setup, form, &text);
     }
     // A batch file's words are names as bytes too.
     let file = std::env::temp_dir().join(format!("rtnl-names-{}.batch", std::process::id()));
@@ -829,6 +797,22 @@ fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         "{}",
         show(&ours.0)
     );
+}
+
+/// [`in_fresh_netns_bytes`] with rtnl and with ip: the same result and the same addresses
+/// after it (`-j -d address show`, [`stable`]); `text` names the form in a failure.
+fn same_in_fresh_netns(setup: &[&[&[u8]]], form: &[&[u8]], text: &str) {
+    let state = "-j -d address show";
+    let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
+    let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
+    assert_eq!(
+        ours.0,
+        theirs.0,
+        "{text}: rtnl {} / ip {}",
+        show(&ours.0),
+        show(&theirs.0)
+    );
+    assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
 }
 
 /// Runs `setup` (with `ip`, words as bytes) and then `form` with `program` in a fresh network
