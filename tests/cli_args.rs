@@ -608,24 +608,10 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
         vec![b"link", b"add", b"br0", b"type", b"bridge"],
         vec![b"link", b"set", p, b"master", b"br0"],
         vec![b"link", b"set", p, b"alias", alias],
-        vec![
-            b"link",
-            b"property",
-            b"add",
-            b"dev",
-            b"br0",
-            b"altname",
-            b"alt\xff",
-        ],
-        vec![
-            b"link",
-            b"property",
-            b"add",
-            b"dev",
-            b"br0",
-            b"altname",
-            b"abcdefghijklmnopq",
-        ],
+        b"link property add dev br0 altname alt\xff"
+            .split(|&b| b == b' ')
+            .collect(),
+        words("link property add dev br0 altname abcdefghijklmnopq"),
     ];
     for cmd in &setup {
         let out = run("ip", cmd);
