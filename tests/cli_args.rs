@@ -34,6 +34,18 @@ fn result(out: &Output) -> Outcome {
     (out.status.code(), out.stdout.clone(), out.stderr.clone())
 }
 
+/// Asserts rtnl's and ip's results for the form `text` are the same, both shown if not.
+#[track_caller]
+fn same_outcome(text: &str, ours: &Outcome, theirs: &Outcome) {
+    assert_eq!(
+        ours,
+        theirs,
+        "{text}: rtnl {} / ip {}",
+        show(ours),
+        show(theirs)
+    );
+}
+
 /// Shows a result readably in an assertion message.
 fn show(r: &Outcome) -> String {
     format!(
@@ -170,13 +182,7 @@ fn both_settled(args: &[&[u8]]) -> (Outcome, Outcome) {
 /// rtnl and ip give the same result for `form` ([`both_settled`]).
 fn same_settled(form: &str) {
     let (ours, theirs) = both_settled(&words(form));
-    assert_eq!(
-        ours,
-        theirs,
-        "{form}: rtnl {} / ip {}",
-        show(&ours),
-        show(&theirs)
-    );
+    same_outcome(&form, &ours, &theirs);
 }
 
 /// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
@@ -489,13 +495,7 @@ fn batch_lines_are_read_and_capped_as_ip_reads_them() {
             args.extend([b"-b".as_slice(), path.as_os_str().as_bytes()]);
             let ours = result(&run(RTNL, &args));
             let theirs = result(&run("ip", &args));
-            assert_eq!(
-                ours,
-                theirs,
-                "{name}: rtnl {} / ip {}",
-                show(&ours),
-                show(&theirs)
-            );
+            same_outcome(&name, &ours, &theirs);
         }
         let _ = std::fs::remove_file(&path);
     }
@@ -791,13 +791,7 @@ fn same_in_fresh_netns(setup: &[&[&[u8]]], form: &[&[u8]], text: &str) {
     let state = "-j -d address show";
     let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
     let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
-    assert_eq!(
-        ours.0,
-        theirs.0,
-        "{text}: rtnl {} / ip {}",
-        show(&ours.0),
-        show(&theirs.0)
-    );
+    same_outcome(&text, &ours.0, &theirs.0);
     assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
 }
 
@@ -949,13 +943,7 @@ fn netns_names_that_are_not_utf8_are_taken_as_ip_takes_them() {
     for (i, step) in steps.iter().enumerate() {
         let text = step.join(&b' ').escape_ascii().to_string();
         let (ours, theirs) = (&seen[0][i], &seen[1][i]);
-        assert_eq!(
-            ours.0,
-            theirs.0,
-            "{text}: rtnl {} / ip {}",
-            show(&ours.0),
-            show(&theirs.0)
-        );
+        same_outcome(&text, &ours.0, &theirs.0);
         assert_eq!(
             ours.1,
             theirs.1,
