@@ -182,7 +182,7 @@ fn both_settled(args: &[&[u8]]) -> (Outcome, Outcome) {
 /// rtnl and ip give the same result for `form` ([`both_settled`]).
 fn same_settled(form: &str) {
     let (ours, theirs) = both_settled(&words(form));
-    same_outcome(&form, &ours, &theirs);
+    same_outcome(form, &ours, &theirs);
 }
 
 /// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
@@ -495,7 +495,7 @@ fn batch_lines_are_read_and_capped_as_ip_reads_them() {
             args.extend([b"-b".as_slice(), path.as_os_str().as_bytes()]);
             let ours = result(&run(RTNL, &args));
             let theirs = result(&run("ip", &args));
-            same_outcome(&name, &ours, &theirs);
+            same_outcome(name, &ours, &theirs);
         }
         let _ = std::fs::remove_file(&path);
     }
@@ -791,7 +791,7 @@ fn same_in_fresh_netns(setup: &[&[&[u8]]], form: &[&[u8]], text: &str) {
     let state = "-j -d address show";
     let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
     let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
-    same_outcome(&text, &ours.0, &theirs.0);
+    same_outcome(text, &ours.0, &theirs.0);
     assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
 }
 
