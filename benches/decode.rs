@@ -384,222 +384,162 @@ impl Sink for Collect {
 mod codec {
     use super::Sink;
     use rtnl_codec::{
-        AddressMessage, LinkMessage, Messages, Payload, RouteMessage, RuleMessage, nlmsg,
+        AddressMessage, LinkMessage, Messages, NeighbourMessage, Payload, RouteMessage,
+        RuleMessage, nlmsg,
     };
 
-    /// Links: the typed view's accessors, as a caller writes them.
-    pub fn links(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Link(link) => sink.link(
-                    link.index(),
-                    link.flags(),
-                    link.name_bytes(),
-                    link.mtu(),
-                    link.address(),
-                    link.kind_bytes(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
-    }
-
-    /// Addresses.
-    pub fn addresses(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Address(addr) => sink.address(
-                    addr.index(),
-                    addr.family(),
-                    addr.prefix_len(),
-                    addr.address(),
-                    addr.local(),
-                    addr.label_bytes(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
-    }
-
-    /// Routes.
-    pub fn routes(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Route(route) => sink.route(
-                    route.table(),
-                    route.dst(),
-                    route.dst_len(),
-                    route.gateway(),
-                    route.oif(),
-                    route.priority(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
-    }
-
-    /// Neighbours.
-    pub fn neighbours(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Neighbour(n) => {
-                    sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr())
+    /// Each message through `Message::decode`, as the crate docs show it: each `$variant`
+    /// payload's view as `$view` into `$each`, DONE passed over, anything else a failure.
+    macro_rules! decoded {
+        ($data:expr, $variant:ident($view:ident) => $each:expr) => {
+            for message in Messages::new($data) {
+                match message.unwrap().decode().unwrap() {
+                    Payload::$variant($view) => $each,
+                    Payload::Done(_) => {}
+                    other => panic!("unexpected {other:?}"),
                 }
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
             }
-        }
+        };
     }
 
-    /// Neighbours through the typed view alone.
-    pub fn neighbours_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                break;
+    /// Each message but DONE through the family's own typed `parse` (`$view::parse`), as
+    /// `$name` into `$each`: a caller that sent the request knows what comes back and skips
+    /// `Message::decode`.
+    macro_rules! parsed {
+        ($data:expr, $view:ident($name:ident) => $each:expr) => {
+            for message in Messages::new($data) {
+                let message = message.unwrap();
+                if message.ty() == nlmsg::DONE {
+                    continue;
+                }
+                let $name = $view::parse(message).unwrap();
+                $each;
             }
-            let n = rtnl_codec::NeighbourMessage::parse(message).unwrap();
-            sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr());
-        }
+        };
     }
 
-    /// Links through the typed view alone: a caller that sent `RTM_GETLINK` knows what comes
-    /// back and calls `LinkMessage::parse` itself instead of `Message::decode`.
-    pub fn links_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let link = LinkMessage::parse(message).unwrap();
-            sink.link(
-                link.index(),
-                link.flags(),
-                link.name_bytes(),
-                link.mtu(),
-                link.address(),
-                link.kind_bytes(),
-            );
-        }
+    /// A link's values, names and kinds as bytes.
+    #[inline(always)]
+    fn link(link: &LinkMessage<'_>, sink: &mut impl Sink) {
+        sink.link(
+            link.index(),
+            link.flags(),
+            link.name_bytes(),
+            link.mtu(),
+            link.address(),
+            link.kind_bytes(),
+        );
     }
 
-    /// Addresses through `AddressMessage::parse`.
-    pub fn addresses_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let addr = AddressMessage::parse(message).unwrap();
-            sink.address(
-                addr.index(),
-                addr.family(),
-                addr.prefix_len(),
-                addr.address(),
-                addr.local(),
-                addr.label_bytes(),
-            );
-        }
+    /// An address's values, its label as bytes.
+    #[inline(always)]
+    fn address(addr: &AddressMessage<'_>, sink: &mut impl Sink) {
+        sink.address(
+            addr.index(),
+            addr.family(),
+            addr.prefix_len(),
+            addr.address(),
+            addr.local(),
+            addr.label_bytes(),
+        );
+    }
+
+    /// A route's values.
+    #[inline(always)]
+    fn route(route: &RouteMessage<'_>, sink: &mut impl Sink) {
+        sink.route(
+            route.table(),
+            route.dst(),
+            route.dst_len(),
+            route.gateway(),
+            route.oif(),
+            route.priority(),
+        );
+    }
+
+    /// A rule's values.
+    #[inline(always)]
+    fn rule(rule: &RuleMessage<'_>, sink: &mut impl Sink) {
+        sink.rule(
+            rule.priority(),
+            rule.table(),
+            rule.action(),
+            rule.src(),
+            rule.src_len(),
+            rule.fwmark(),
+            rule.iif_name(),
+        );
+    }
+
+    /// A neighbour's values.
+    #[inline(always)]
+    fn neighbour(n: &NeighbourMessage<'_>, sink: &mut impl Sink) {
+        sink.neighbour(n.index(), n.state(), n.flags(), n.destination(), n.lladdr());
+    }
+
+    /// The rows: `pub fn NAME(data, sink)` hands each message's view, read by `decoded!`
+    /// (`Payload::$source`) or `parsed!` (`$source::parse`), to the family's `$each`.
+    macro_rules! rows {
+        ($($(#[$doc:meta])* $name:ident = $how:ident $source:ident => $each:ident;)*) => {
+            $(
+                $(#[$doc])*
+                pub fn $name(data: &[u8], sink: &mut impl Sink) {
+                    $how!(data, $source(view) => $each(&view, sink));
+                }
+            )*
+        };
+    }
+
+    rows! {
+        /// Links: the typed view's accessors, as a caller writes them.
+        links = decoded Link => link;
+        /// Addresses.
+        addresses = decoded Address => address;
+        /// Routes.
+        routes = decoded Route => route;
+        /// Rules.
+        rules = decoded Rule => rule;
+        /// Neighbours.
+        neighbours = decoded Neighbour => neighbour;
+        /// Links through `LinkMessage::parse`.
+        links_typed = parsed LinkMessage => link;
+        /// Addresses through `AddressMessage::parse`.
+        addresses_typed = parsed AddressMessage => address;
+        /// Routes through `RouteMessage::parse`.
+        routes_typed = parsed RouteMessage => route;
+        /// Rules through `RuleMessage::parse`.
+        rules_typed = parsed RuleMessage => rule;
+        /// Neighbours through `NeighbourMessage::parse`.
+        neighbours_typed = parsed NeighbourMessage => neighbour;
     }
 
     /// Links through `LinkMessage::parse`, reading the name and kind as `&str`: the typed
     /// path plus the UTF-8 validation that only netlink-packet-route of the others does.
     pub fn links_str(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let link = LinkMessage::parse(message).unwrap();
+        parsed!(data, LinkMessage(l) => {
             sink.link(
-                link.index(),
-                link.flags(),
-                link.name().map(str::as_bytes),
-                link.mtu(),
-                link.address(),
-                link.kind().map(str::as_bytes),
+                l.index(),
+                l.flags(),
+                l.name().map(str::as_bytes),
+                l.mtu(),
+                l.address(),
+                l.kind().map(str::as_bytes),
             );
-        }
+        });
     }
 
     /// Addresses through `AddressMessage::parse`, reading the label as `&str`.
     pub fn addresses_str(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let addr = AddressMessage::parse(message).unwrap();
+        parsed!(data, AddressMessage(a) => {
             sink.address(
-                addr.index(),
-                addr.family(),
-                addr.prefix_len(),
-                addr.address(),
-                addr.local(),
-                addr.label().map(str::as_bytes),
+                a.index(),
+                a.family(),
+                a.prefix_len(),
+                a.address(),
+                a.local(),
+                a.label().map(str::as_bytes),
             );
-        }
-    }
-
-    /// Routes through `RouteMessage::parse`.
-    pub fn routes_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let route = RouteMessage::parse(message).unwrap();
-            sink.route(
-                route.table(),
-                route.dst(),
-                route.dst_len(),
-                route.gateway(),
-                route.oif(),
-                route.priority(),
-            );
-        }
-    }
-
-    /// Rules.
-    pub fn rules(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            match message.unwrap().decode().unwrap() {
-                Payload::Rule(rule) => sink.rule(
-                    rule.priority(),
-                    rule.table(),
-                    rule.action(),
-                    rule.src(),
-                    rule.src_len(),
-                    rule.fwmark(),
-                    rule.iif_name(),
-                ),
-                Payload::Done(_) => {}
-                other => panic!("unexpected {other:?}"),
-            }
-        }
-    }
-
-    /// Rules through `RuleMessage::parse`.
-    pub fn rules_typed(data: &[u8], sink: &mut impl Sink) {
-        for message in Messages::new(data) {
-            let message = message.unwrap();
-            if message.ty() == nlmsg::DONE {
-                continue;
-            }
-            let rule = RuleMessage::parse(message).unwrap();
-            sink.rule(
-                rule.priority(),
-                rule.table(),
-                rule.action(),
-                rule.src(),
-                rule.src_len(),
-                rule.fwmark(),
-                rule.iif_name(),
-            );
-        }
+        });
     }
 }
 
@@ -1819,109 +1759,65 @@ fn group(c: &mut Criterion, name: &str, data: &[u8], implementations: &[Implemen
     group.finish();
 }
 
-/// `implementations`, and after them libmnl's `row` if libmnl could be opened.
-fn with_libmnl<const N: usize>(
-    implementations: [Implementation; N],
-    row: Implementation,
-) -> Vec<Implementation> {
-    let mut all = Vec::from(implementations);
-    if libmnl::available() {
-        all.push(row);
-    }
-    all
+/// Every implementation of `$family`, in the tables' order: the bare walker, the codec through
+/// `decode()`, through `parse` (`typed`) and with `&str` names (`str`, where given),
+/// netlink-bindings (where given), netlink-packet-route, and libmnl (where given, and only if
+/// it could be opened).
+macro_rules! implementations {
+    ($family:ident, typed: $typed:ident $(, str: $str:ident)? $(, bindings: $nlb:ident)?
+        $(, libmnl: $mnl:ident)?) => {{
+        #[allow(unused_mut)]
+        let mut all = vec![
+            implementation!("bare-walker", bare::$family),
+            implementation!("rtnl-codec", codec::$family),
+            implementation!("rtnl-codec-typed", codec::$typed),
+            $(implementation!("rtnl-codec-str", codec::$str),)?
+            $(implementation!("netlink-bindings", $nlb::$family),)?
+            implementation!("netlink-packet-route", npr::$family),
+        ];
+        $(
+            if $mnl::available() {
+                all.push(implementation!("libmnl", $mnl::$family));
+            }
+        )?
+        all
+    }};
 }
 
 /// The link dump.
 fn links(c: &mut Criterion) {
-    group(
-        c,
-        "decode/links_2001",
-        LINKS_2001,
-        &with_libmnl(
-            [
-                implementation!("bare-walker", bare::links),
-                implementation!("rtnl-codec", codec::links),
-                implementation!("rtnl-codec-typed", codec::links_typed),
-                implementation!("rtnl-codec-str", codec::links_str),
-                implementation!("netlink-bindings", nlb::links),
-                implementation!("netlink-packet-route", npr::links),
-            ],
-            implementation!("libmnl", libmnl::links),
-        ),
-    );
+    let all = implementations!(links, typed: links_typed, str: links_str, bindings: nlb,
+        libmnl: libmnl);
+    group(c, "decode/links_2001", LINKS_2001, &all);
 }
 
 /// The address dump.
 fn addresses(c: &mut Criterion) {
-    group(
-        c,
-        "decode/addrs",
-        ADDRS,
-        &with_libmnl(
-            [
-                implementation!("bare-walker", bare::addresses),
-                implementation!("rtnl-codec", codec::addresses),
-                implementation!("rtnl-codec-typed", codec::addresses_typed),
-                implementation!("rtnl-codec-str", codec::addresses_str),
-                implementation!("netlink-bindings", nlb::addresses),
-                implementation!("netlink-packet-route", npr::addresses),
-            ],
-            implementation!("libmnl", libmnl::addresses),
-        ),
-    );
+    let all = implementations!(addresses, typed: addresses_typed, str: addresses_str,
+        bindings: nlb, libmnl: libmnl);
+    group(c, "decode/addrs", ADDRS, &all);
 }
 
 /// The route dumps.
 fn routes(c: &mut Criterion) {
+    let all = implementations!(routes, typed: routes_typed, bindings: nlb, libmnl: libmnl);
     for (name, data) in [("decode/routes4", ROUTES4), ("decode/routes6", ROUTES6)] {
-        group(
-            c,
-            name,
-            data,
-            &with_libmnl(
-                [
-                    implementation!("bare-walker", bare::routes),
-                    implementation!("rtnl-codec", codec::routes),
-                    implementation!("rtnl-codec-typed", codec::routes_typed),
-                    implementation!("netlink-bindings", nlb::routes),
-                    implementation!("netlink-packet-route", npr::routes),
-                ],
-                implementation!("libmnl", libmnl::routes),
-            ),
-        );
+        group(c, name, data, &all);
     }
 }
 
 /// The rule dumps: every selector and action.
 fn rules(c: &mut Criterion) {
+    let all = implementations!(rules, typed: rules_typed);
     for (name, data) in [("decode/rules4", RULES4), ("decode/rules6", RULES6)] {
-        group(
-            c,
-            name,
-            data,
-            &[
-                implementation!("bare-walker", bare::rules),
-                implementation!("rtnl-codec", codec::rules),
-                implementation!("rtnl-codec-typed", codec::rules_typed),
-                implementation!("netlink-packet-route", npr::rules),
-            ],
-        );
+        group(c, name, data, &all);
     }
 }
 
 /// The neighbour dump.
 fn neighbours(c: &mut Criterion) {
-    group(
-        c,
-        "decode/neighs",
-        NEIGHS,
-        &[
-            implementation!("bare-walker", bare::neighbours),
-            implementation!("rtnl-codec", codec::neighbours),
-            implementation!("rtnl-codec-typed", codec::neighbours_typed),
-            implementation!("netlink-packet-route", npr::neighbours),
-        ],
-    );
+    let all = implementations!(neighbours, typed: neighbours_typed);
+    group(c, "decode/neighs", NEIGHS, &all);
 }
 
 criterion_group!(benches, links, addresses, routes, rules, neighbours);

@@ -25,6 +25,9 @@ use rtnl_ip::{
     Waiter,
 };
 
+#[path = "support/mod.rs"]
+mod support;
+
 /// The namespaces this example makes.
 pub const NAMESPACES: [&str; 2] = ["rtnl-init-a", "rtnl-init-b"];
 
@@ -35,37 +38,11 @@ const CARRIER_TIMEOUT: Duration = Duration::from_secs(10);
 /// delay of up to a second), more on a busy machine.
 const DAD_TIMEOUT: Duration = Duration::from_secs(120);
 
-type Error = Box<dyn std::error::Error>;
-
-/// Deletes the named namespaces made so far when dropped, whatever happened in between.
-struct Cleanup<'a> {
-    namespaces: &'a Namespaces,
-    made: Vec<&'static str>,
-}
-
-impl Drop for Cleanup<'_> {
-    fn drop(&mut self) {
-        for name in self.made.drain(..).rev() {
-            if let Err(e) = self.namespaces.delete(name) {
-                eprintln!("cleanup: {e}");
-            }
-        }
-    }
-}
-
 /// Runs every step with named namespaces in `run_dir`, writing what happens to `out`.
-pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), support::Error> {
     let [a, b] = NAMESPACES;
     let namespaces = Namespaces::at(run_dir);
-    let mut cleanup = Cleanup {
-        namespaces: &namespaces,
-        made: Vec::new(),
-    };
-    for name in NAMESPACES {
-        namespaces.add(name)?;
-        cleanup.made.push(name);
-    }
-    writeln!(out, "created namespaces {a} and {b}")?;
+    let made = support::Made::add(&namespaces, &NAMESPACES, out)?;
 
     let mut ha = Handle::in_netns_at(run_dir, NetnsRef::name(a))?;
     let mut hb = Handle::in_netns_at(run_dir, NetnsRef::name(b))?;
@@ -116,17 +93,11 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     writeln!(out, "ready")?;
 
     drop((ha, hb, carrier));
-    for name in cleanup.made.drain(..).rev() {
-        namespaces.delete(name)?;
-    }
+    made.delete()?;
     writeln!(out, "deleted both namespaces")?;
     Ok(())
 }
 
 fn main() {
-    let mut stdout = std::io::stdout();
-    if let Err(e) = run(rtnl_ip::sys::DEFAULT_RUN_DIR, &mut stdout) {
-        eprintln!("init sequence: {e}");
-        std::process::exit(1);
-    }
+    support::main("init sequence", run);
 }

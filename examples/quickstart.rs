@@ -17,41 +17,17 @@ use std::time::Duration;
 use rtnl_ip::netns::Namespaces;
 use rtnl_ip::{AddressSpec, Handle, LinkAdd, LinkRef, LinkSet, NetnsRef, PeerNamespace};
 
+#[path = "support/mod.rs"]
+mod support;
+
 /// The namespaces this example makes.
 pub const NAMESPACES: [&str; 2] = ["rtnl-qs-a", "rtnl-qs-b"];
 
-type Error = Box<dyn std::error::Error>;
-
-/// Deletes the named namespaces made so far when dropped, whatever happened in between.
-struct Cleanup<'a> {
-    namespaces: &'a Namespaces,
-    made: Vec<&'static str>,
-}
-
-impl Drop for Cleanup<'_> {
-    fn drop(&mut self) {
-        // The veth pair lives in these namespaces and goes with them once nothing holds them.
-        for name in self.made.drain(..).rev() {
-            if let Err(e) = self.namespaces.delete(name) {
-                eprintln!("cleanup: {e}");
-            }
-        }
-    }
-}
-
 /// Runs every step with named namespaces in `run_dir`, writing what happens to `out`.
-pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
+pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), support::Error> {
     let [a, b] = NAMESPACES;
     let namespaces = Namespaces::at(run_dir);
-    let mut cleanup = Cleanup {
-        namespaces: &namespaces,
-        made: Vec::new(),
-    };
-    for name in NAMESPACES {
-        namespaces.add(name)?;
-        cleanup.made.push(name);
-    }
-    writeln!(out, "created namespaces {a} and {b}")?;
+    let made = support::Made::add(&namespaces, &NAMESPACES, out)?;
 
     // From the current namespace, create the pair with each end already in its namespace.
     let mut here = Handle::new()?;
@@ -110,17 +86,11 @@ pub fn run(run_dir: &str, out: &mut dyn Write) -> Result<(), Error> {
     // Deleting one end deletes both; then the names go.
     in_a.link_del(LinkRef::from("veth-a"))?;
     drop((in_a, in_b, sender, receiver));
-    for name in cleanup.made.drain(..).rev() {
-        namespaces.delete(name)?;
-    }
+    made.delete()?;
     writeln!(out, "deleted the veth pair and both namespaces")?;
     Ok(())
 }
 
 fn main() {
-    let mut stdout = std::io::stdout();
-    if let Err(e) = run(rtnl_ip::sys::DEFAULT_RUN_DIR, &mut stdout) {
-        eprintln!("quickstart: {e}");
-        std::process::exit(1);
-    }
+    support::main("quickstart", run);
 }

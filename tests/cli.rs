@@ -11,7 +11,7 @@ use std::process::{Command, Stdio};
 
 use common::{
     LINK_KEYS, RTNL, Watcher, compare, ip, ip_json, ip_raw, ok, outcome, private_netns,
-    private_netns_with_run_netns, rtnl, same, same_failure,
+    private_netns_with_run_netns, rtnl, same, same_failure, words,
 };
 use serde_json::Value;
 
@@ -154,9 +154,9 @@ fn link_set_changes_what_ip_sees() {
     // right.)
     text_matches_ip(&["link", "show", "type", "bridge_slave"]);
     // Undo some, and rename.
-    ok(&[
-        "link", "set", "v0", "nomaster", "promisc", "off", "arp", "on", "down", "name", "left",
-    ]);
+    ok(&words(
+        "link set v0 nomaster promisc off arp on down name left",
+    ));
     let left = &ip_json(&["link", "show", "dev", "left"])[0];
     assert!(left.get("master").is_none());
     let flags: Vec<String> = serde_json::from_value(left["flags"].clone()).unwrap();
@@ -173,48 +173,16 @@ fn link_set_changes_what_ip_sees() {
 fn bridge_vxlan_and_veth_options_reach_the_kernel() {
     private_netns();
     ok(&["link", "add", "br0", "mtu", "1280", "type", "bridge"]);
-    ok(&[
-        "link",
-        "add",
-        "name",
-        "p0",
-        "address",
-        "02:00:00:00:01:00",
-        "txqueuelen",
-        "100",
-        "master",
-        "br0",
-        "up",
-        "type",
-        "veth",
-        "peer",
-        "name",
-        "p1",
-        "mtu",
-        "1300",
-        "address",
-        "02:00:00:00:01:01",
-    ]);
+    ok(&words(
+        "link add name p0 address 02:00:00:00:01:00 txqueuelen 100 master br0 up type veth \
+         peer name p1 mtu 1300 address 02:00:00:00:01:01",
+    ));
     ok(&["link", "set", "p1", "up"]);
     wait_for_carrier(&["p0", "p1"]);
-    ok(&[
-        "link",
-        "add",
-        "vx0",
-        "type",
-        "vxlan",
-        "id",
-        "42",
-        "remote",
-        "192.0.2.9",
-        "local",
-        "192.0.2.1",
-        "dstport",
-        "4789",
-        "ttl",
-        "16",
-        "nolearning",
-    ]);
+    ok(&words(
+        "link add vx0 type vxlan id 42 remote 192.0.2.9 local 192.0.2.1 dstport 4789 ttl \
+         16 nolearning",
+    ));
     let p0 = &ip_json(&["link", "show", "dev", "p0"])[0];
     let p1 = &ip_json(&["link", "show", "dev", "p1"])[0];
     assert_eq!(p0["master"], "br0");
@@ -385,9 +353,7 @@ link set v2 mtu 1300
 fn named_namespaces_for_netns_keywords_and_dash_n() {
     let _run = private_netns_with_run_netns();
     ip(&["netns", "add", "blue"]);
-    ok(&[
-        "link", "add", "v0", "type", "veth", "peer", "name", "v1", "netns", "blue",
-    ]);
+    ok(&words("link add v0 type veth peer name v1 netns blue"));
     // ip shows the peer's namespace by name; so do we.
     let text = text_matches_ip(&["link", "show", "v0"]);
     assert!(text.contains("link-netns blue"), "{text}");
@@ -465,51 +431,14 @@ fn addresses_made_by_rtnl_are_what_ip_sees() {
     private_netns();
     veth_up();
     ok(&["address", "add", "192.0.2.1/24", "dev", "v0"]);
-    ok(&[
-        "addr",
-        "add",
-        "192.0.2.5/24",
-        "brd",
-        "+",
-        "dev",
-        "v0",
-        "label",
-        "v0:web",
-    ]);
-    ok(&[
-        "a",
-        "a",
-        "198.51.100.1",
-        "peer",
-        "198.51.100.2/32",
-        "dev",
-        "v0",
-    ]);
+    ok(&words("addr add 192.0.2.5/24 brd + dev v0 label v0:web"));
+    ok(&words("a a 198.51.100.1 peer 198.51.100.2/32 dev v0"));
     ok(&["addr", "add", "2001:db8::1/64", "dev", "v0", "nodad"]);
-    ok(&[
-        "addr",
-        "add",
-        "203.0.113.1/24",
-        "dev",
-        "v0",
-        "valid_lft",
-        "100",
-        "preferred_lft",
-        "50",
-        "metric",
-        "7",
-        "noprefixroute",
-    ]);
-    ok(&[
-        "addr",
-        "add",
-        "2001:db8:1::1/64",
-        "dev",
-        "v1",
-        "nodad",
-        "scope",
-        "link",
-    ]);
+    ok(&words(
+        "addr add 203.0.113.1/24 dev v0 valid_lft 100 preferred_lft 50 metric 7 \
+         noprefixroute",
+    ));
+    ok(&words("addr add 2001:db8:1::1/64 dev v1 nodad scope link"));
     let v0 = &ip_plain_json(&["addr", "show", "dev", "v0"])[0]["addr_info"];
     let locals: Vec<&str> = v0
         .as_array()
@@ -531,25 +460,26 @@ fn addresses_made_by_rtnl_are_what_ip_sees() {
     assert!(compared > 40, "compared only {compared}");
     json_matches_ip(&["-d", "addr", "show", "dev", "v0"], &ADDR_KEYS);
     for args in [
-        &["addr", "show"][..],
-        &["address"],
-        &["a", "s", "dev", "v0"],
-        &["-4", "addr"],
-        &["-6", "addr"],
-        &["-6", "addr", "show", "dev", "lo"],
-        &["addr", "show", "scope", "link"],
-        &["addr", "show", "scope", "global", "primary"],
-        &["addr", "show", "secondary"],
-        &["addr", "show", "dynamic"],
-        &["addr", "show", "label", "v0:*"],
-        &["-4", "addr", "show", "label", "v0"],
-        &["addr", "show", "to", "192.0.2.0/24"],
-        &["addr", "show", "to", "2001:db8::/32"],
-        &["addr", "show", "up"],
-        &["addr", "show", "type", "veth"],
-        &["-0", "addr"],
-        &["-j", "-0", "addr"],
+        "addr show",
+        "address",
+        "a s dev v0",
+        "-4 addr",
+        "-6 addr",
+        "-6 addr show dev lo",
+        "addr show scope link",
+        "addr show scope global primary",
+        "addr show secondary",
+        "addr show dynamic",
+        "addr show label v0:*",
+        "-4 addr show label v0",
+        "addr show to 192.0.2.0/24",
+        "addr show to 2001:db8::/32",
+        "addr show up",
+        "addr show type veth",
+        "-0 addr",
+        "-j -0 addr",
     ] {
+        let args: &[&str] = &words(args);
         text_matches_ip(args);
     }
     // Delete: with a length; without one (ip's wildcard deletion, with its warning).
@@ -558,15 +488,7 @@ fn addresses_made_by_rtnl_are_what_ip_sees() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("Warning: Executing wildcard"));
     // Replace creates or updates.
-    ok(&[
-        "addr",
-        "replace",
-        "192.0.2.1/24",
-        "dev",
-        "v0",
-        "metric",
-        "9",
-    ]);
+    ok(&words("addr replace 192.0.2.1/24 dev v0 metric 9"));
     let json = ok_json(&["-j", "-4", "addr", "show", "dev", "v0"]);
     let first = &json[0]["addr_info"][0];
     assert_eq!(
@@ -606,27 +528,11 @@ fn address_errors_are_ips() {
     same_failure(&["addr", "flush"]);
     same_failure(&["addr", "show", "dev", "nope"]);
     same_failure(&["-6", "addr", "add", "192.0.2.1/24", "dev", "v0"]);
-    same_failure(&[
-        "addr",
-        "add",
-        "192.0.2.9/24",
-        "dev",
-        "v0",
-        "scope",
-        "nowhere-else",
-    ]);
+    same_failure(&words("addr add 192.0.2.9/24 dev v0 scope nowhere-else"));
     same_failure(&["addr", "add", "192.0.2.9/24", "dev", "v0", "valid_lft", "x"]);
-    same_failure(&[
-        "addr",
-        "add",
-        "192.0.2.9/24",
-        "dev",
-        "v0",
-        "preferred_lft",
-        "9",
-        "valid_lft",
-        "5",
-    ]);
+    same_failure(&words(
+        "addr add 192.0.2.9/24 dev v0 preferred_lft 9 valid_lft 5",
+    ));
 }
 
 /// Routes of every shape: a gateway with metric and protocol, a default, a blackhole and an
@@ -635,79 +541,24 @@ fn some_routes() {
     veth_up();
     ok(&["addr", "add", "192.0.2.1/24", "dev", "v0"]);
     ok(&["addr", "add", "2001:db8::1/64", "dev", "v0", "nodad"]);
-    ok(&[
-        "route",
-        "add",
-        "203.0.113.0/24",
-        "via",
-        "192.0.2.254",
-        "dev",
-        "v0",
-        "metric",
-        "5",
-        "proto",
-        "static",
-    ]);
+    ok(&words(
+        "route add 203.0.113.0/24 via 192.0.2.254 dev v0 metric 5 proto static",
+    ));
     ok(&["r", "a", "default", "via", "192.0.2.254"]);
     ok(&["route", "add", "blackhole", "198.51.100.0/24"]);
     ok(&["route", "add", "unreachable", "198.51.100.64/26"]);
-    ok(&[
-        "route",
-        "add",
-        "198.51.100.128/25",
-        "nexthop",
-        "via",
-        "192.0.2.2",
-        "dev",
-        "v0",
-        "weight",
-        "2",
-        "nexthop",
-        "via",
-        "192.0.2.3",
-        "dev",
-        "v0",
-    ]);
-    ok(&[
-        "route",
-        "add",
-        "203.0.113.128/25",
-        "dev",
-        "v0",
-        "table",
-        "100",
-        "src",
-        "192.0.2.1",
-        "scope",
-        "link",
-    ]);
-    ok(&[
-        "route",
-        "add",
-        "198.51.100.32/27",
-        "via",
-        "192.0.2.77",
-        "dev",
-        "v0",
-        "onlink",
-    ]);
-    ok(&[
-        "-6",
-        "route",
-        "add",
-        "2001:db8:1::/48",
-        "via",
-        "2001:db8::2",
-    ]);
-    ok(&[
-        "route",
-        "add",
-        "default",
-        "via",
-        "2001:db8::2",
-        "metric",
-        "7",
-    ]);
+    ok(&words(
+        "route add 198.51.100.128/25 nexthop via 192.0.2.2 dev v0 weight 2 nexthop via \
+         192.0.2.3 dev v0",
+    ));
+    ok(&words(
+        "route add 203.0.113.128/25 dev v0 table 100 src 192.0.2.1 scope link",
+    ));
+    ok(&words(
+        "route add 198.51.100.32/27 via 192.0.2.77 dev v0 onlink",
+    ));
+    ok(&words("-6 route add 2001:db8:1::/48 via 2001:db8::2"));
+    ok(&words("route add default via 2001:db8::2 metric 7"));
 }
 
 /// Routes made by `rtnl` are what `ip` sees; `route show` and `route get` print what `ip`
@@ -740,47 +591,38 @@ fn routes_made_by_rtnl_are_what_ip_sees() {
     assert_eq!(multipath["nexthops"][0]["weight"], 2);
     // Text and JSON equal to ip's, selector by selector.
     for args in [
-        &["route"][..],
-        &["route", "show"],
-        &["ro"],
-        &["route", "show", "table", "all"],
-        &["route", "show", "table", "100"],
-        &["route", "show", "table", "local"],
-        &["-6", "route"],
-        &["-d", "route"],
-        &["-d", "route", "show", "table", "all"],
-        &["route", "show", "dev", "v0"],
-        &["route", "show", "proto", "static"],
-        &["route", "show", "type", "blackhole"],
-        &["route", "show", "scope", "link"],
-        &["route", "show", "203.0.113.0/24"],
-        &["route", "show", "root", "198.51.100.0/24"],
-        &["route", "show", "match", "198.51.100.130"],
-        &["route", "show", "via", "192.0.2.254"],
-        &["route", "list", "default"],
-        &["route", "get", "203.0.113.5"],
-        &["route", "get", "192.0.2.1"],
-        &["route", "get", "2001:db8:1::5"],
+        "route",
+        "route show",
+        "ro",
+        "route show table all",
+        "route show table 100",
+        "route show table local",
+        "-6 route",
+        "-d route",
+        "-d route show table all",
+        "route show dev v0",
+        "route show proto static",
+        "route show type blackhole",
+        "route show scope link",
+        "route show 203.0.113.0/24",
+        "route show root 198.51.100.0/24",
+        "route show match 198.51.100.130",
+        "route show via 192.0.2.254",
+        "route list default",
+        "route get 203.0.113.5",
+        "route get 192.0.2.1",
+        "route get 2001:db8:1::5",
     ] {
+        let args: &[&str] = &words(args);
         text_matches_ip(args);
         let mut json = vec!["-j"];
         json.extend_from_slice(args);
         assert_eq!(ok(&json), ip(&json), "JSON of {}", args.join(" "));
     }
     // Replace changes the route in place; delete and flush remove.
-    ok(&[
-        "route",
-        "replace",
-        "203.0.113.0/24",
-        "via",
-        "192.0.2.253",
-        "dev",
-        "v0",
-        "metric",
-        "5",
-        "proto",
-        "static",
-    ]);
+    ok(&words(
+        "route replace 203.0.113.0/24 via 192.0.2.253 dev v0 metric 5 proto static",
+    ));
     let r = &ip_plain_json(&["route", "show", "203.0.113.0/24"])[0];
     assert_eq!(r["gateway"], "192.0.2.253");
     ok(&["route", "del", "blackhole", "198.51.100.0/24"]);
@@ -798,19 +640,10 @@ fn routes_made_by_rtnl_are_what_ip_sees() {
 fn route_errors_are_ips() {
     private_netns();
     some_routes();
-    let (code, _) = same_failure(&[
-        "route",
-        "add",
-        "203.0.113.0/24",
-        "via",
-        "192.0.2.254",
-        "dev",
-        "v0",
-        "metric",
-        "5",
-        "proto",
-        "static",
-    ]);
+    let (code, _) = same_failure(&words(
+        "route add 203.0.113.0/24 via 192.0.2.254 dev v0 metric \
+         5 proto static",
+    ));
     assert_eq!(code, Some(2));
     same_failure(&["route", "add", "203.0.113.0/24", "dev", "nope"]);
     same_failure(&["route", "add", "203.0.113.0/33", "dev", "v0"]);
@@ -851,24 +684,25 @@ fn netns_commands_match_ip() {
     ok(&["netns", "set", "red", "auto"]);
     assert!(ip(&["netns", "list"]).contains("blue (id: 5)"));
     for args in [
-        &["netns"][..],
-        &["netns", "list"],
-        &["-j", "netns", "list"],
-        &["netns", "list-id"],
-        &["-j", "netns", "list-id"],
-        &["-j", "-p", "netns", "list-id"],
-        &["netns", "set", "blue", "7"],
-        &["netns", "set", "blue", "x"],
-        &["netns", "set", "nope", "3"],
-        &["netns", "pids", "blue"],
-        &["netns", "pids", "nope"],
-        &["netns", "identify", "999999"],
-        &["netns", "delete", "nope"],
-        &["netns", "add", "a/b"],
-        &["netns", "foo"],
-        &["-n", "blue", "netns", "list-id"],
-        &["-n", "blue", "link"],
+        "netns",
+        "netns list",
+        "-j netns list",
+        "netns list-id",
+        "-j netns list-id",
+        "-j -p netns list-id",
+        "netns set blue 7",
+        "netns set blue x",
+        "netns set nope 3",
+        "netns pids blue",
+        "netns pids nope",
+        "netns identify 999999",
+        "netns delete nope",
+        "netns add a/b",
+        "netns foo",
+        "-n blue netns list-id",
+        "-n blue link",
     ] {
+        let args: &[&str] = &words(args);
         same(args);
     }
     // A process in blue: pids finds it, identify names its namespace.
@@ -904,32 +738,7 @@ fn netns_commands_match_ip() {
 /// Changes `lo`'s MTU (from `base` up) until every watcher has printed it: then all are
 /// listening. Returns the marker the line carries.
 fn until_all_see(watchers: &[&Watcher], base: u32) -> String {
-    for round in 0..300 {
-        let mtu = (base + round).to_string();
-        ip(&["link", "set", "lo", "mtu", &mtu]);
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        let marker = format!(" mtu {mtu} qdisc");
-        if watchers.iter().all(|w| w.text().contains(&marker)) {
-            return marker;
-        }
-    }
-    panic!("the monitors never printed lo's MTU {base}");
-}
-
-/// The lines after the event carrying `start` (its two lines skipped) and before the line
-/// carrying `end`.
-fn between(text: &str, start: &str, end: &str) -> String {
-    let at = text.rfind(start).expect("start marker");
-    let mut from = at;
-    for _ in 0..2 {
-        from += text[from..].find('\n').expect("a whole event") + 1;
-    }
-    let end_at = from + text[from..].find(end).expect("end marker");
-    let to = text[..end_at]
-        .rfind('\n')
-        .map_or(from, |nl| nl + 1)
-        .max(from);
-    text[from..to].to_owned()
+    common::mtu_marker(common::mark_mtu(watchers, &[], "lo", base, 300))
 }
 
 /// `rtnl monitor` and `ip monitor`, side by side, print the same lines for the same events.
@@ -956,22 +765,17 @@ fn monitor_prints_what_ip_monitor_prints() {
     ip(&["link", "set", "v0", "addrgenmode", "none"]);
     ip(&["link", "set", "v0", "up"]);
     ip(&["addr", "add", "192.0.2.1/24", "dev", "v0"]);
-    ip(&[
-        "route",
-        "add",
-        "203.0.113.0/24",
-        "via",
-        "192.0.2.2",
-        "dev",
-        "v0",
-    ]);
+    ip(&words("route add 203.0.113.0/24 via 192.0.2.2 dev v0"));
     ip(&["route", "del", "203.0.113.0/24"]);
     ip(&["addr", "del", "192.0.2.1/24", "dev", "v0"]);
     ip(&["link", "set", "v1", "netns", "blue"]);
     ip(&["link", "del", "v0"]);
     let end = until_all_see(&all, 62000);
-    let plain = between(&ours.text(), &start, &end);
-    assert_eq!(plain, between(&theirs.text(), &start, &end));
+    let plain = common::lines_between_events(&ours.text(), &start, &end);
+    assert_eq!(
+        plain,
+        common::lines_between_events(&theirs.text(), &start, &end)
+    );
     for expected in [
         "nsid 5 (iproute2 netns name: blue)\n",
         "3: v0    inet 192.0.2.1/24 scope global v0\n",
@@ -981,8 +785,11 @@ fn monitor_prints_what_ip_monitor_prints() {
     ] {
         assert!(plain.contains(expected), "{expected:?} in\n{plain}");
     }
-    let labelled = between(&ours_label.text(), &start, &end);
-    assert_eq!(labelled, between(&theirs_label.text(), &start, &end));
+    let labelled = common::lines_between_events(&ours_label.text(), &start, &end);
+    assert_eq!(
+        labelled,
+        common::lines_between_events(&theirs_label.text(), &start, &end)
+    );
     assert!(
         labelled.contains("[ROUTE]Deleted 203.0.113.0/24"),
         "{labelled}"

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{RTNL, ip, ip_raw, outcome, private_netns, rtnl, same, same_failure};
+use common::{RTNL, ip, ip_raw, outcome, private_netns, rtnl, same, same_failure, words};
 
 /// A fresh namespace with a veth pair, both ends down (addresses stay tentative, so the state
 /// does not move while it is compared).
@@ -38,65 +38,16 @@ fn same_effect(args: &[&str]) -> String {
 
 #[test]
 fn anycast_and_flag_words_do_what_ip_does() {
-    let both = same_effect(&[
-        "addr",
-        "add",
-        "192.0.2.7/24",
-        "anycast",
-        "192.0.2.9",
-        "dev",
-        "v0",
-    ]);
+    let both = same_effect(&words("addr add 192.0.2.7/24 anycast 192.0.2.9 dev v0"));
     assert!(both.contains("192.0.2.7"), "{both}");
-    let v6 = [
-        "addr",
-        "add",
-        "2001:db8::7/64",
-        "anycast",
-        "2001:db8::9",
-        "dev",
-        "v0",
-        "optimistic",
-    ];
+    let v6 = words("addr add 2001:db8::7/64 anycast 2001:db8::9 dev v0 optimistic");
     assert!(same_effect(&v6).contains("2001:db8::7"));
     // Before the address, the family is not known yet: ip warns and leaves the flag out.
     same_effect(&["addr", "add", "optimistic", "2001:db8::8/64", "dev", "v0"]);
-    same_effect(&[
-        "-6",
-        "addr",
-        "add",
-        "optimistic",
-        "2001:db8::8/64",
-        "dev",
-        "v0",
-    ]);
-    same_effect(&[
-        "addr",
-        "add",
-        "192.0.2.8/24",
-        "dev",
-        "v0",
-        "optimistic",
-        "home",
-    ]);
-    same_effect(&[
-        "addr",
-        "add",
-        "192.0.2.8/24",
-        "dev",
-        "v0",
-        "tentative",
-        "permanent",
-    ]);
-    same_effect(&[
-        "addr",
-        "add",
-        "2001:db8::8/64",
-        "dev",
-        "v0",
-        "nodad",
-        "mngtmpaddr",
-    ]);
+    same_effect(&words("-6 addr add optimistic 2001:db8::8/64 dev v0"));
+    same_effect(&words("addr add 192.0.2.8/24 dev v0 optimistic home"));
+    same_effect(&words("addr add 192.0.2.8/24 dev v0 tentative permanent"));
+    same_effect(&words("addr add 2001:db8::8/64 dev v0 nodad mngtmpaddr"));
     let warned = run_in_fresh(
         RTNL,
         &["addr", "add", "192.0.2.8/24", "dev", "v0", "optimistic"],
@@ -114,53 +65,29 @@ fn anycast_and_flag_words_do_what_ip_does() {
 fn anycast_errors_match_ip() {
     setup();
     for args in [
-        &[
-            "addr",
-            "add",
-            "192.0.2.6/24",
-            "anycast",
-            "2001:db8::1",
-            "dev",
-            "v0",
-        ][..],
-        &["addr", "add", "192.0.2.6/24", "anycast", "x", "dev", "v0"],
-        &["addr", "add", "anycast", "x", "dev", "v0"],
-        &[
-            "addr",
-            "add",
-            "192.0.2.6/24",
-            "anycast",
-            "192.0.2.1",
-            "anycast",
-            "192.0.2.2",
-            "dev",
-            "v0",
-        ],
-        &["addr", "add", "192.0.2.6/24", "dev", "v0", "anycast"],
+        "addr add 192.0.2.6/24 anycast 2001:db8::1 dev v0",
+        "addr add 192.0.2.6/24 anycast x dev v0",
+        "addr add anycast x dev v0",
+        "addr add 192.0.2.6/24 anycast 192.0.2.1 anycast 192.0.2.2 dev v0",
+        "addr add 192.0.2.6/24 dev v0 anycast",
     ] {
+        let args: &[&str] = &words(args);
         same_failure(args);
     }
     // The state both leave is shown alike.
-    let out = rtnl(&[
-        "addr",
-        "add",
-        "192.0.2.7/24",
-        "anycast",
-        "192.0.2.9",
-        "dev",
-        "v0",
-    ]);
+    let out = rtnl(&words("addr add 192.0.2.7/24 anycast 192.0.2.9 dev v0"));
     assert!(out.status.success());
     same(&["addr", "show", "dev", "v0"]);
     same(&["-j", "addr", "show", "dev", "v0"]);
     // ip address prints a link's alias only with -d; ip link always.
     ip(&["link", "set", "v0", "alias", "uplink 7"]);
     for args in [
-        &["addr", "show", "dev", "v0"][..],
-        &["-j", "addr", "show"],
-        &["-d", "addr", "show", "dev", "v0"],
-        &["link", "show", "dev", "v0"],
+        "addr show dev v0",
+        "-j addr show",
+        "-d addr show dev v0",
+        "link show dev v0",
     ] {
+        let args: &[&str] = &words(args);
         same(args);
     }
     assert!(ip_raw(&["addr", "show"]).status.success());

@@ -34,6 +34,18 @@ fn result(out: &Output) -> Outcome {
     (out.status.code(), out.stdout.clone(), out.stderr.clone())
 }
 
+/// Asserts rtnl's and ip's results for the form `text` are the same, both shown if not.
+#[track_caller]
+fn same_outcome(text: &str, ours: &Outcome, theirs: &Outcome) {
+    assert_eq!(
+        ours,
+        theirs,
+        "{text}: rtnl {} / ip {}",
+        show(ours),
+        show(theirs)
+    );
+}
+
 /// Shows a result readably in an assertion message.
 fn show(r: &Outcome) -> String {
     format!(
@@ -136,9 +148,20 @@ fn settle() {
     panic!("nsids still in use: {}", ip(&["netns", "list-id"]));
 }
 
-/// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
-/// function (`mtu`/`txqueuelen`: `get_integer`; `group`: `rtnl_group_a2n`; `vlan id`:
-/// `get_u16`; `netns PID`: `get_integer`).
+/// [`same_form`] for each of `forms` (command lines, split on spaces).
+fn same_forms(setup: &[&str], forms: &[&str], state: &str, teardown: &[&str]) {
+    for form in forms {
+        same_form(setup, &words(form), state, teardown);
+    }
+}
+
+/// [`same_show`] for each of `forms` (command lines, split on spaces).
+fn same_shows(setup: &[&str], forms: &[&str], teardown: &[&str]) {
+    for form in forms {
+        same_show(setup, &words(form), teardown);
+    }
+}
+
 /// rtnl's and ip's results for `args`. A link's carrier flags may still be settling on a
 /// slow guest (the 6.1 VM printed `NO-CARRIER` for one program only): both are read again
 /// until they agree, for at most two seconds; a real difference stays for the caller's assert.
@@ -156,55 +179,72 @@ fn both_settled(args: &[&[u8]]) -> (Outcome, Outcome) {
     (ours, theirs)
 }
 
+/// rtnl and ip give the same result for `form` ([`both_settled`]).
+fn same_settled(form: &str) {
+    let (ours, theirs) = both_settled(&words(form));
+    same_outcome(form, &ours, &theirs);
+}
+
+/// Numbers in `link` forms: base 0 (octal, hex), `08` refused, each keyword's range and
+/// function (`mtu`/`txqueuelen`: `get_integer`; `group`: `rtnl_group_a2n`; `vlan id`:
+/// `get_u16`; `netns PID`: `get_integer`).
 #[test]
 fn link_numbers_are_read_as_ip_reads_them() {
     private_netns();
     let setup = ["link add v0 type veth peer name v1"];
     let teardown = ["link del v0", "link del x0"];
     let state = "-j -d link show dev v0";
-    for form in [
-        "link set v0 mtu 01400",
-        "link set v0 mtu 0x578",
-        "link set v0 mtu 08",
-        "link set v0 mtu 1400x",
-        "link set v0 mtu -1",
-        "link set v0 mtu 2147483648",
-        "link set v0 mtu +1300",
-        "link set v0 txqueuelen 4294967295",
-        "link set v0 txqueuelen 2147483647",
-        "link set v0 txqueuelen 010",
-        "link set v0 txqueuelen -0",
-        "link set v0 group 010",
-        "link set v0 group -0",
-        "link set v0 group 0x10",
-        "link set v0 group 08",
-        "link set v0 group 4294967295",
-        "link set v0 group -1",
-        "link set v0 group 2147483647",
-        "link set v0 group default",
-        "link set v0 netns 08",
-        "link add link v0 name v0.9 type vlan id 011",
-        "link add link v0 name v0.9 type vlan id 65536",
-        "link add link v0 name v0.9 type vlan id 08",
-        "link add x0 mtu 01300 type veth peer name x1",
-        "link add x0 txqueuelen 0x10 type veth peer name x1",
-    ] {
-        same_form(&setup, &words(form), state, &teardown);
-    }
-    for form in [
-        "link show group 010",
-        "link show group 08",
-        "link show group -0",
-    ] {
-        same_show(&setup, &words(form), &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "link set v0 mtu 01400",
+            "link set v0 mtu 0x578",
+            "link set v0 mtu 08",
+            "link set v0 mtu 1400x",
+            "link set v0 mtu -1",
+            "link set v0 mtu 2147483648",
+            "link set v0 mtu +1300",
+            "link set v0 txqueuelen 4294967295",
+            "link set v0 txqueuelen 2147483647",
+            "link set v0 txqueuelen 010",
+            "link set v0 txqueuelen -0",
+            "link set v0 group 010",
+            "link set v0 group -0",
+            "link set v0 group 0x10",
+            "link set v0 group 08",
+            "link set v0 group 4294967295",
+            "link set v0 group -1",
+            "link set v0 group 2147483647",
+            "link set v0 group default",
+            "link set v0 netns 08",
+            "link add link v0 name v0.9 type vlan id 011",
+            "link add link v0 name v0.9 type vlan id 65536",
+            "link add link v0 name v0.9 type vlan id 08",
+            "link add x0 mtu 01300 type veth peer name x1",
+            "link add x0 txqueuelen 0x10 type veth peer name x1",
+        ],
+        state,
+        &teardown,
+    );
+    same_shows(
+        &setup,
+        &[
+            "link show group 010",
+            "link show group 08",
+            "link show group -0",
+        ],
+        &teardown,
+    );
     // The state of what `link add` made, too.
-    for form in [
-        "link add x0 mtu 01300 type veth peer name x1",
-        "link add x0 txqueuelen 010 type veth peer name x1",
-    ] {
-        same_form(&setup, &words(form), "-j -d link show dev x0", &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "link add x0 mtu 01300 type veth peer name x1",
+            "link add x0 txqueuelen 010 type veth peer name x1",
+        ],
+        "-j -d link show dev x0",
+        &teardown,
+    );
 }
 
 /// Numbers in `route` and `address` forms: `table`, `metric`, `weight`, prefix lengths,
@@ -220,44 +260,52 @@ fn route_and_address_numbers_are_read_as_ip_reads_them() {
     ];
     let teardown = ["link del v0"];
     let routes = "-4 -j -d route show table all";
-    for form in [
-        "route add 198.51.100.0/24 dev v0 table 010",
-        "route add 198.51.100.0/24 dev v0 table 08",
-        "route add 198.51.100.0/24 dev v0 table 0x10",
-        "route add 198.51.100.0/24 dev v0 metric 010",
-        "route add 198.51.100.0/24 dev v0 metric 08",
-        "route add 198.51.100.0/24 dev v0 metric -1",
-        "route add 198.51.100.0/24 dev v0 metric -0",
-        "route add 198.51.100.0/24 dev v0 metric 4294967295",
-        "route add 198.51.100.0/24 dev v0 metric 4294967296",
-        "route add 198.51.100.0/24 dev v0 proto 010",
-        "route add 198.51.100.0/24 dev v0 proto 0400",
-        "route add 198.51.100.0/24 dev v0 scope 010",
-        "route add 198.51.100.0/030 dev v0",
-        "route add 198.51.100.0/08 dev v0",
-        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 010",
-        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0400",
-        "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0401",
-    ] {
-        same_form(&setup, &words(form), routes, &teardown);
-    }
-    for form in [
-        "route show table 010",
-        "route show table 08",
-        "address show group 010",
-        "address show group 08",
-    ] {
-        same_show(&setup, &words(form), &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "route add 198.51.100.0/24 dev v0 table 010",
+            "route add 198.51.100.0/24 dev v0 table 08",
+            "route add 198.51.100.0/24 dev v0 table 0x10",
+            "route add 198.51.100.0/24 dev v0 metric 010",
+            "route add 198.51.100.0/24 dev v0 metric 08",
+            "route add 198.51.100.0/24 dev v0 metric -1",
+            "route add 198.51.100.0/24 dev v0 metric -0",
+            "route add 198.51.100.0/24 dev v0 metric 4294967295",
+            "route add 198.51.100.0/24 dev v0 metric 4294967296",
+            "route add 198.51.100.0/24 dev v0 proto 010",
+            "route add 198.51.100.0/24 dev v0 proto 0400",
+            "route add 198.51.100.0/24 dev v0 scope 010",
+            "route add 198.51.100.0/030 dev v0",
+            "route add 198.51.100.0/08 dev v0",
+            "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 010",
+            "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0400",
+            "route add 198.51.100.0/24 nexthop via 192.0.2.2 weight 0401",
+        ],
+        routes,
+        &teardown,
+    );
+    same_shows(
+        &setup,
+        &[
+            "route show table 010",
+            "route show table 08",
+            "address show group 010",
+            "address show group 08",
+        ],
+        &teardown,
+    );
     let addrs = "-4 -j address show dev v0";
-    for form in [
-        "address add 203.0.113.1/030 dev v0",
-        "address add 203.0.113.1/24 dev v0 metric 010",
-        "address add 203.0.113.1/24 dev v0 valid_lft 0100 preferred_lft 010",
-        "address add 203.0.113.1/24 dev v0 valid_lft 08",
-    ] {
-        same_form(&setup, &words(form), addrs, &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "address add 203.0.113.1/030 dev v0",
+            "address add 203.0.113.1/24 dev v0 metric 010",
+            "address add 203.0.113.1/24 dev v0 valid_lft 0100 preferred_lft 010",
+            "address add 203.0.113.1/24 dev v0 valid_lft 08",
+        ],
+        addrs,
+        &teardown,
+    );
 }
 
 /// Numbers in `netns` forms: `set NAME NSID`, `list-id nsid N`, `attach NAME PID`.
@@ -267,17 +315,20 @@ fn netns_numbers_are_read_as_ip_reads_them() {
     let setup = ["netns add a"];
     let teardown = ["netns del a"];
     let state = "-j netns list-id";
-    for form in [
-        "netns set a 010",
-        "netns set a 0x10",
-        "netns set a 08",
-        "netns set a -0",
-        "netns set a 2147483648",
-        "netns list-id nsid 010",
-        "netns list-id nsid 08",
-    ] {
-        same_form(&setup, &words(form), state, &teardown);
-    }
+    same_forms(
+        &setup,
+        &[
+            "netns set a 010",
+            "netns set a 0x10",
+            "netns set a 08",
+            "netns set a -0",
+            "netns set a 2147483648",
+            "netns list-id nsid 010",
+            "netns list-id nsid 08",
+        ],
+        state,
+        &teardown,
+    );
 }
 
 /// Global options as `ip` reads them, in its order: `-r` is `-resolve` (not `-rcvbuf`, which
@@ -315,15 +366,7 @@ fn global_options_are_read_as_ip_reads_them() {
         "-a link show dev lo",
     ];
     for form in forms {
-        let args = words(form);
-        let (ours, theirs) = both_settled(&args);
-        assert_eq!(
-            ours,
-            theirs,
-            "{form}: rtnl {} / ip {}",
-            show(&ours),
-            show(&theirs)
-        );
+        same_settled(form);
     }
 }
 
@@ -452,13 +495,7 @@ fn batch_lines_are_read_and_capped_as_ip_reads_them() {
             args.extend([b"-b".as_slice(), path.as_os_str().as_bytes()]);
             let ours = result(&run(RTNL, &args));
             let theirs = result(&run("ip", &args));
-            assert_eq!(
-                ours,
-                theirs,
-                "{name}: rtnl {} / ip {}",
-                show(&ours),
-                show(&theirs)
-            );
+            same_outcome(name, &ours, &theirs);
         }
         let _ = std::fs::remove_file(&path);
     }
@@ -484,19 +521,6 @@ fn batch_lines_are_read_and_capped_as_ip_reads_them() {
         "{}",
         show(&result(&out))
     );
-}
-
-/// Runs `setup` (with `ip`) and then `form` with `program` in a fresh network namespace of its
-/// own (so indexes are the same for both programs); the result and `state` after it.
-fn in_fresh_netns(
-    setup: &[&str],
-    program: &'static str,
-    form: &[&[u8]],
-    state: &str,
-) -> (Outcome, String) {
-    let setup: Vec<Vec<&[u8]>> = setup.iter().map(|cmd| words(cmd)).collect();
-    let setup: Vec<&[&[u8]]> = setup.iter().map(Vec::as_slice).collect();
-    in_fresh_netns_bytes(&setup, program, form, state)
 }
 
 /// `bytes` as text, each byte that is not UTF-8 written `<xNN>` (so that JSON holding names
@@ -542,18 +566,9 @@ fn echo_prints_what_the_kernel_echoes_as_ip_does() {
         "-echo link add v0 type veth",
         "-echo -j link show dev v0",
     ] {
-        let args = words(form);
-        let state = "-j -d address show";
-        let ours = in_fresh_netns(&setup, RTNL, &args, state);
-        let theirs = in_fresh_netns(&setup, "ip", &args, state);
-        assert_eq!(
-            ours.0,
-            theirs.0,
-            "{form}: rtnl {} / ip {}",
-            show(&ours.0),
-            show(&theirs.0)
-        );
-        assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {form}");
+        let setup: Vec<Vec<&[u8]>> = setup.iter().map(|cmd| words(cmd)).collect();
+        let setup: Vec<&[&[u8]]> = setup.iter().map(Vec::as_slice).collect();
+        same_in_fresh_netns(&setup, &words(form), form);
     }
 }
 
@@ -593,24 +608,10 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
         vec![b"link", b"add", b"br0", b"type", b"bridge"],
         vec![b"link", b"set", p, b"master", b"br0"],
         vec![b"link", b"set", p, b"alias", alias],
-        vec![
-            b"link",
-            b"property",
-            b"add",
-            b"dev",
-            b"br0",
-            b"altname",
-            b"alt\xff",
-        ],
-        vec![
-            b"link",
-            b"property",
-            b"add",
-            b"dev",
-            b"br0",
-            b"altname",
-            b"abcdefghijklmnopq",
-        ],
+        b"link property add dev br0 altname alt\xff"
+            .split(|&b| b == b' ')
+            .collect(),
+        words("link property add dev br0 altname abcdefghijklmnopq"),
     ];
     for cmd in &setup {
         let out = run("ip", cmd);
@@ -626,15 +627,7 @@ fn names_that_are_not_utf8_are_printed_as_ip_prints_them() {
         "-j route show",
         "-j -p -4 address show",
     ] {
-        let args = words(form);
-        let (ours, theirs) = both_settled(&args);
-        assert_eq!(
-            ours,
-            theirs,
-            "{form}: rtnl {} / ip {}",
-            show(&ours),
-            show(&theirs)
-        );
+        same_settled(form);
     }
     // The alias line is in `link show dev` (ip prints it there).
     let args: Vec<&[u8]> = vec![b"link", b"show", b"dev", b"br0"];
@@ -749,18 +742,8 @@ fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         ],
     ];
     for form in forms {
-        let state = "-j -d address show";
-        let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
-        let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
         let text = form.join(&b' ').escape_ascii().to_string();
-        assert_eq!(
-            ours.0,
-            theirs.0,
-            "{text}: rtnl {} / ip {}",
-            show(&ours.0),
-            show(&theirs.0)
-        );
-        assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
+        same_in_fresh_netns(setup, form, &text);
     }
     // A batch file's words are names as bytes too.
     let file = std::env::temp_dir().join(format!("rtnl-names-{}.batch", std::process::id()));
@@ -800,6 +783,16 @@ fn names_that_are_not_utf8_are_taken_as_ip_takes_them() {
         "{}",
         show(&ours.0)
     );
+}
+
+/// [`in_fresh_netns_bytes`] with rtnl and with ip: the same result and the same addresses
+/// after it (`-j -d address show`, [`stable`]); `text` names the form in a failure.
+fn same_in_fresh_netns(setup: &[&[&[u8]]], form: &[&[u8]], text: &str) {
+    let state = "-j -d address show";
+    let ours = in_fresh_netns_bytes(setup, RTNL, form, state);
+    let theirs = in_fresh_netns_bytes(setup, "ip", form, state);
+    same_outcome(text, &ours.0, &theirs.0);
+    assert_eq!(stable(&ours.1), stable(&theirs.1), "state after {text}");
 }
 
 /// Runs `setup` (with `ip`, words as bytes) and then `form` with `program` in a fresh network
@@ -950,13 +943,7 @@ fn netns_names_that_are_not_utf8_are_taken_as_ip_takes_them() {
     for (i, step) in steps.iter().enumerate() {
         let text = step.join(&b' ').escape_ascii().to_string();
         let (ours, theirs) = (&seen[0][i], &seen[1][i]);
-        assert_eq!(
-            ours.0,
-            theirs.0,
-            "{text}: rtnl {} / ip {}",
-            show(&ours.0),
-            show(&theirs.0)
-        );
+        same_outcome(&text, &ours.0, &theirs.0);
         assert_eq!(
             ours.1,
             theirs.1,

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{ip, last_newlink, private_netns, rtnl, sent_messages};
+use common::{ip, last_newlink, ok, private_netns, rtnl, sent_messages, words};
 use serde_json::Value;
 
 /// The bridge and bridge port timers (`_bridge_print_timer()`, `_print_timer()`).
@@ -18,19 +18,6 @@ const TIMERS: [&str; 7] = [
     "message_age_timer",
     "forward_delay_timer",
 ];
-
-/// Runs `rtnl ARGS`, which must succeed with nothing on stderr; its stdout.
-fn rtnl_ok(args: &[&str]) -> String {
-    let out = rtnl(args);
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "rtnl {}: exit {:?}: {}",
-        args.join(" "),
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 /// `text` with each timer's value (`gc_timer  119.84 `) replaced by `T`.
 fn mask_timers_text(text: &str) -> String {
@@ -109,15 +96,13 @@ fn first_difference(path: &str, ours: &Value, theirs: &Value) -> Option<String> 
 /// for `-j -d` and `-j -p -d` (timers masked); returns ip's JSON.
 fn details_match_ip() -> Value {
     let text = ["-d", "link", "show"];
-    let ours = mask_timers_text(&rtnl_ok(&text));
+    let ours = mask_timers_text(&ok(&text));
     let theirs = mask_timers_text(&ip(&text));
     assert_eq!(ours, theirs, "rtnl -d link show");
     let mut last = Value::Null;
-    for args in [
-        &["-j", "-d", "link", "show"][..],
-        &["-j", "-p", "-d", "link", "show"][..],
-    ] {
-        let mut ours: Value = serde_json::from_str(&rtnl_ok(args)).expect("our JSON");
+    for args in ["-j -d link show", "-j -p -d link show"] {
+        let args: &[&str] = &words(args);
+        let mut ours: Value = serde_json::from_str(&ok(args)).expect("our JSON");
         let mut theirs: Value = serde_json::from_str(&ip(args)).expect("ip's JSON");
         mask_timers_json(&mut ours);
         mask_timers_json(&mut theirs);
@@ -150,22 +135,10 @@ fn details_of_default_kinds_are_ips() {
     ip(&["link", "add", "br0", "type", "bridge"]);
     ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
     ip(&["link", "set", "v0", "master", "br0"]);
-    ip(&[
-        "link",
-        "add",
-        "vx0",
-        "type",
-        "vxlan",
-        "id",
-        "42",
-        "dstport",
-        "4789",
-        "local",
-        "192.0.2.1",
-    ]);
-    ip(&[
-        "link", "add", "mv0", "link", "v1", "type", "macvlan", "mode", "bridge",
-    ]);
+    ip(&words(
+        "link add vx0 type vxlan id 42 dstport 4789 local 192.0.2.1",
+    ));
+    ip(&words("link add mv0 link v1 type macvlan mode bridge"));
     let links = details_match_ip();
     // What ip 6.1 prints on this kernel, so a renderer that printed nothing would fail.
     assert!(keys(&links, "br0", "info_data") >= 40, "{links}");
@@ -184,186 +157,44 @@ fn details_of_default_kinds_are_ips() {
 #[test]
 fn details_of_configured_kinds_are_ips() {
     private_netns();
-    ip(&[
-        "link",
-        "add",
-        "br1",
-        "type",
-        "bridge",
-        "stp_state",
-        "1",
-        "forward_delay",
-        "400",
-        "hello_time",
-        "300",
-        "max_age",
-        "1000",
-        "ageing_time",
-        "12000",
-        "priority",
-        "4096",
-        "group_fwd_mask",
-        "0x8",
-        "group_address",
-        "01:80:c2:00:00:0e",
-        "mcast_snooping",
-        "0",
-        "mcast_router",
-        "2",
-        "mcast_querier",
-        "1",
-        "no_linklocal_learn",
-        "1",
-        "mcast_last_member_interval",
-        "200",
-        "nf_call_iptables",
-        "1",
-        "mcast_igmp_version",
-        "3",
-        "mcast_mld_version",
-        "2",
-        "mcast_stats_enabled",
-        "1",
-    ]);
+    ip(&words(
+        "link add br1 type bridge stp_state 1 forward_delay 400 hello_time 300 max_age \
+         1000 ageing_time 12000 priority 4096 group_fwd_mask 0x8 group_address 01:80:c2:00:00:0e \
+         mcast_snooping 0 mcast_router 2 mcast_querier 1 no_linklocal_learn 1 \
+         mcast_last_member_interval 200 nf_call_iptables 1 mcast_igmp_version 3 \
+         mcast_mld_version 2 mcast_stats_enabled 1",
+    ));
     ip(&["link", "add", "d0", "type", "veth", "peer", "name", "d1"]);
     ip(&["link", "set", "d0", "master", "br1"]);
-    ip(&[
-        "link",
-        "set",
-        "d0",
-        "type",
-        "bridge_slave",
-        "priority",
-        "7",
-        "cost",
-        "9",
-        "guard",
-        "on",
-        "hairpin",
-        "on",
-        "root_block",
-        "on",
-        "fastleave",
-        "on",
-        "learning",
-        "off",
-        "flood",
-        "off",
-        "proxy_arp",
-        "on",
-        "mcast_router",
-        "2",
-        "mcast_flood",
-        "off",
-        "bcast_flood",
-        "off",
-        "mcast_to_unicast",
-        "on",
-        "neigh_suppress",
-        "on",
-        "group_fwd_mask",
-        "0x4000",
-        "isolated",
-        "on",
-    ]);
-    ip(&[
-        "link",
-        "add",
-        "vx1",
-        "type",
-        "vxlan",
-        "id",
-        "7",
-        "remote",
-        "2001:db8::1",
-        "local",
-        "2001:db8::2",
-        "dstport",
-        "4790",
-        "srcport",
-        "1000",
-        "2000",
-        "ttl",
-        "9",
-        "tos",
-        "0x10",
-        "df",
-        "set",
-        "flowlabel",
-        "0x123",
-        "ageing",
-        "0",
-        "maxaddress",
-        "10",
-        "nolearning",
-        "proxy",
-        "rsc",
-        "l2miss",
-        "l3miss",
-        "noudpcsum",
-        "udp6zerocsumtx",
-        "udp6zerocsumrx",
-        "gbp",
-    ]);
-    ip(&[
-        "link",
-        "add",
-        "vx2",
-        "type",
-        "vxlan",
-        "id",
-        "8",
-        "group",
-        "239.1.1.1",
-        "dev",
-        "d1",
-        "dstport",
-        "0",
-        "ttl",
-        "inherit",
-        "tos",
-        "inherit",
-        "df",
-        "inherit",
-    ]);
+    ip(&words(
+        "link set d0 type bridge_slave priority 7 cost 9 guard on hairpin on root_block on \
+         fastleave on learning off flood off proxy_arp on mcast_router 2 mcast_flood off \
+         bcast_flood off mcast_to_unicast on neigh_suppress on group_fwd_mask 0x4000 isolated on",
+    ));
+    ip(&words(
+        "link add vx1 type vxlan id 7 remote 2001:db8::1 local 2001:db8::2 dstport 4790 \
+         srcport 1000 2000 ttl 9 tos 0x10 df set flowlabel 0x123 ageing 0 maxaddress 10 \
+         nolearning proxy rsc l2miss l3miss noudpcsum udp6zerocsumtx udp6zerocsumrx gbp",
+    ));
+    ip(&words(
+        "link add vx2 type vxlan id 8 group 239.1.1.1 dev d1 dstport 0 ttl inherit tos \
+         inherit df inherit",
+    ));
     ip(&["link", "add", "vx3", "type", "vxlan", "external"]);
-    ip(&[
-        "link",
-        "add",
-        "mv1",
-        "link",
-        "d1",
-        "type",
-        "macvlan",
-        "mode",
-        "source",
-        "bcqueuelen",
-        "500",
-    ]);
+    ip(&words(
+        "link add mv1 link d1 type macvlan mode source bcqueuelen 500",
+    ));
     for mac in ["02:00:00:00:00:01", "02:00:00:00:00:02"] {
         ip(&[
             "link", "set", "mv1", "type", "macvlan", "macaddr", "add", mac,
         ]);
     }
     ip(&["link", "set", "d1", "addrgenmode", "none"]);
-    ip(&[
-        "link", "add", "link", "d1", "name", "mt0", "type", "macvtap", "mode", "bridge",
-    ]);
-    ip(&[
-        "tuntap", "add", "tap0", "mode", "tap", "vnet_hdr", "pi", "user", "4242",
-    ]);
-    ip(&[
-        "tuntap",
-        "add",
-        "tun0",
-        "mode",
-        "tun",
-        "multi_queue",
-        "user",
-        "0",
-        "group",
-        "0",
-    ]);
+    ip(&words("link add link d1 name mt0 type macvtap mode bridge"));
+    ip(&words("tuntap add tap0 mode tap vnet_hdr pi user 4242"));
+    ip(&words(
+        "tuntap add tun0 mode tun multi_queue user 0 group 0",
+    ));
     let links = details_match_ip();
     assert_eq!(keys(&links, "tun0", "info_data"), 9, "{links}");
     assert_eq!(keys(&links, "tap0", "info_data"), 6, "{links}");
@@ -411,7 +242,7 @@ fn both(words: &[&str], ip_names: [&str; 3], our_names: [&str; 3]) {
     let theirs = with(ip_names);
     ip(&theirs.iter().map(String::as_str).collect::<Vec<_>>());
     let ours = with(our_names);
-    rtnl_ok(&ours.iter().map(String::as_str).collect::<Vec<_>>());
+    ok(&ours.iter().map(String::as_str).collect::<Vec<_>>());
 }
 
 /// `link add ... type bridge OPTIONS`, `link set ... type bridge OPTIONS` and `link set PORT
@@ -423,109 +254,25 @@ fn bridge_and_port_options_do_what_ips_do() {
     let ip_names = ["bi", "pi", "qi"];
     let our_names = ["bz", "pz", "qz"];
     let steps: [&[&str]; 5] = [
-        &[
-            "link",
-            "add",
-            "NAME",
-            "type",
-            "bridge",
-            "stp_state",
-            "1",
-            "forward_delay",
-            "400",
-            "hello_t",
-            "300",
-            "max_age",
-            "1000",
-            "priority",
-            "4096",
-            "group_fwd_mask",
-            "0x8",
-            "group_address",
-            "01:80:c2:00:00:0e",
-            "no_linklocal_learn",
-            "1",
-            "mcast_vlan_snooping",
-            "0",
-            "mcast_snooping",
-            "0",
-            "mcast_querier",
-            "1",
-            "mcast_hash_max",
-            "1024",
-            "mcast_last_member_interval",
-            "200",
-            "mcast_startup_query_interval",
-            "1000",
-            "mcast_igmp_version",
-            "3",
-            "mcast_mld_version",
-            "2",
-            "mcast_stats_enabled",
-            "1",
-            "nf_call_iptables",
-            "1",
-            "nf_call_arptables",
-            "1",
-        ],
-        &[
-            "link", "add", "PORT", "type", "veth", "peer", "name", "PEER",
-        ],
-        &["link", "set", "PORT", "master", "NAME"],
-        &[
-            "link",
-            "set",
-            "NAME",
-            "type",
-            "bridge",
-            "ageing_time",
-            "1000",
-            "mcast_router",
-            "2",
-            "mcast_query_use_ifaddr",
-            "1",
-            "fdb_flush",
-        ],
-        &[
-            "link",
-            "set",
-            "PORT",
-            "type",
-            "bridge_slave",
-            "priority",
-            "7",
-            "cost",
-            "9",
-            "guard",
-            "on",
-            "hairpin",
-            "on",
-            "root_block",
-            "on",
-            "learning",
-            "off",
-            "flood",
-            "off",
-            "mcast_flood",
-            "off",
-            "bcast_flood",
-            "off",
-            "mcast_to_unicast",
-            "on",
-            "proxy_arp",
-            "on",
-            "mcast_router",
-            "2",
-            "mcast_fast_leave",
-            "on",
-            "neigh_suppress",
-            "on",
-            "group_fwd_mask",
-            "0x4000",
-            "isolated",
-            "on",
-            "fdb_flush",
-        ],
+        &words(
+            "link add NAME type bridge stp_state 1 forward_delay 400 hello_t 300 max_age 1000 \
+             priority 4096 group_fwd_mask 0x8 group_address 01:80:c2:00:00:0e no_linklocal_learn \
+             1 mcast_vlan_snooping 0 mcast_snooping 0 mcast_querier 1 mcast_hash_max 1024 \
+             mcast_last_member_interval 200 mcast_startup_query_interval 1000 mcast_igmp_version \
+             3 mcast_mld_version 2 mcast_stats_enabled 1 nf_call_iptables 1 nf_call_arptables 1",
+        ),
+        &words("link add PORT type veth peer name PEER"),
+        &words("link set PORT master NAME"),
+        &words(
+            "link set NAME type bridge ageing_time 1000 mcast_router 2 mcast_query_use_ifaddr 1 \
+             fdb_flush",
+        ),
+        &words(
+            "link set PORT type bridge_slave priority 7 cost 9 guard on hairpin on root_block on \
+             learning off flood off mcast_flood off bcast_flood off mcast_to_unicast on \
+             proxy_arp on mcast_router 2 mcast_fast_leave on neigh_suppress on group_fwd_mask \
+             0x4000 isolated on fdb_flush",
+        ),
     ];
     for step in steps {
         both(step, ip_names, our_names);
@@ -546,46 +293,20 @@ fn bridge_and_port_options_do_what_ips_do() {
     assert_eq!(theirs["isolated"], true);
 
     // Bad words: ip's messages and exit codes.
-    for bad in [
-        &["link", "add", "b9", "type", "bridge", "forward_delay", "x"][..],
-        &["link", "add", "b9", "type", "bridge", "priority", "65536"],
-        &[
-            "link",
-            "add",
-            "b9",
-            "type",
-            "bridge",
-            "vlan_protocol",
-            "802.1x",
-        ],
-        &["link", "add", "b9", "type", "bridge", "group_address", "zz"],
-        &["link", "add", "b9", "type", "bridge", "foo"],
-        &["link", "add", "b9", "type", "bridge", "help"],
-        &["link", "add", "b9", "type", "bridge_slave"],
-        &["link", "set", "pz", "type", "bridge_slave", "hairpin", "x"],
-        &["link", "set", "pz", "type", "bridge_slave", "state", "256"],
-        &[
-            "link",
-            "set",
-            "pz",
-            "type",
-            "bridge_slave",
-            "backup_port",
-            "nope",
-        ],
-        &["link", "set", "pz", "type", "bridge_slave", "foo"],
-        &[
-            "link",
-            "set",
-            "pz",
-            "type",
-            "bridge_slave",
-            "backup_port",
-            "qz",
-        ],
-    ] {
-        common::same_failure(bad);
-    }
+    common::same_failure_each(&[
+        "link add b9 type bridge forward_delay x",
+        "link add b9 type bridge priority 65536",
+        "link add b9 type bridge vlan_protocol 802.1x",
+        "link add b9 type bridge group_address zz",
+        "link add b9 type bridge foo",
+        "link add b9 type bridge help",
+        "link add b9 type bridge_slave",
+        "link set pz type bridge_slave hairpin x",
+        "link set pz type bridge_slave state 256",
+        "link set pz type bridge_slave backup_port nope",
+        "link set pz type bridge_slave foo",
+        "link set pz type bridge_slave backup_port qz",
+    ]);
     // `o` is `off` for a port's on/off options (the first of "off", "on" it begins).
     both(
         &["link", "set", "PORT", "type", "bridge_slave", "guard", "o"],
@@ -607,70 +328,14 @@ fn vxlan_options_do_what_ips_do() {
     private_netns();
     ip(&["link", "add", "u0", "type", "veth", "peer", "name", "u1"]);
     let cases: [&[&str]; 4] = [
-        &[
-            "id",
-            "7",
-            "dev",
-            "u0",
-            "ttl",
-            "inherit",
-            "tos",
-            "0x10",
-            "df",
-            "set",
-            "flowlabel",
-            "0x123",
-            "ageing",
-            "0",
-            "maxaddress",
-            "10",
-            "srcport",
-            "1000",
-            "2000",
-            "dstport",
-            "4790",
-            "nolearning",
-            "proxy",
-            "norsc",
-            "l2miss",
-            "nol3miss",
-            "noudpcsum",
-            "udp6zerocsumtx",
-            "noudp6zerocsumrx",
-            "remcsumtx",
-            "gbp",
-            "local",
-            "2001:db8::1",
-            "remote",
-            "2001:db8::2",
-        ],
-        &[
-            "vni",
-            "9",
-            "group",
-            "239.1.1.1",
-            "dev",
-            "u0",
-            "ttl",
-            "5",
-            "tos",
-            "inherit",
-            "df",
-            "inherit",
-            "dstport",
-            "0",
-        ],
-        &["external", "vnifilter", "gpe"],
-        &[
-            "id",
-            "10",
-            "dstport",
-            "4789",
-            "rsc",
-            "l3miss",
-            "maxaddress",
-            "unlimited",
-        ],
+        &words(
+            "id 7 dev u0 ttl inherit tos 0x10 df set flowlabel 0x123 ageing 0 maxaddress 10 \
+             srcport 1000 2000 dstport 4790 nolearning proxy norsc l2miss nol3miss noudpcsum \
+             udp6zerocsumtx noudp6zerocsumrx remcsumtx gbp local 2001:db8::1 remote 2001:db8::2",
+        ),
+        &words("vni 9 group 239.1.1.1 dev u0 ttl 5 tos inherit df inherit dstport 0"),
+        &words("external vnifilter gpe"),
+        &words("id 10 dstport 4789 rsc l3miss maxaddress unlimited"),
     ];
     // The same VNI cannot be made twice: ip's device is read and deleted before ours is made.
     for (i, words) in cases.iter().enumerate() {
@@ -682,7 +347,7 @@ fn vxlan_options_do_what_ips_do() {
         ip(&["link", "del", theirs.as_str()]);
         let mut our_args = vec!["link", "add", ours.as_str(), "type", "vxlan"];
         our_args.extend_from_slice(words);
-        rtnl_ok(&our_args);
+        ok(&our_args);
         assert_eq!(
             kind_data(&ours, "info_data"),
             expected,
@@ -705,81 +370,22 @@ fn vxlan_options_do_what_ips_do() {
     assert_eq!(common::outcome(&ours), common::outcome(&theirs));
     assert!(String::from_utf8_lossy(&ours.stderr).contains("dstport 4789"));
 
-    for bad in [
-        &["link", "add", "x9", "type", "vxlan", "id", "1", "id", "2"][..],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "tos", "0x1g",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "id",
-            "1",
-            "nolearning",
-            "learning",
-        ],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "df", "maybe",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "id",
-            "1",
-            "flowlabel",
-            "0x100000",
-        ],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "ttl", "256",
-        ],
-        &[
-            "link", "add", "x9", "type", "vxlan", "id", "1", "srcport", "1", "x",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "group",
-            "239.1.1.1",
-            "remote",
-            "192.0.2.1",
-        ],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "id",
-            "5",
-            "group",
-            "239.1.1.1",
-        ],
-        &["link", "add", "x9", "type", "vxlan", "external", "id", "5"],
-        &[
-            "link",
-            "add",
-            "x9",
-            "type",
-            "vxlan",
-            "vnifilter",
-            "dstport",
-            "0",
-        ],
-        &["link", "add", "x9", "type", "vxlan", "dstport", "0"],
-        &["link", "add", "x9", "type", "vxlan", "id", "1", "foo"],
-        &["link", "add", "x9", "type", "vxlan", "help"],
-    ] {
-        common::same_failure(bad);
-    }
+    common::same_failure_each(&[
+        "link add x9 type vxlan id 1 id 2",
+        "link add x9 type vxlan id 1 tos 0x1g",
+        "link add x9 type vxlan id 1 nolearning learning",
+        "link add x9 type vxlan id 1 df maybe",
+        "link add x9 type vxlan id 1 flowlabel 0x100000",
+        "link add x9 type vxlan id 1 ttl 256",
+        "link add x9 type vxlan id 1 srcport 1 x",
+        "link add x9 type vxlan group 239.1.1.1 remote 192.0.2.1",
+        "link add x9 type vxlan id 5 group 239.1.1.1",
+        "link add x9 type vxlan external id 5",
+        "link add x9 type vxlan vnifilter dstport 0",
+        "link add x9 type vxlan dstport 0",
+        "link add x9 type vxlan id 1 foo",
+        "link add x9 type vxlan help",
+    ]);
 }
 
 /// The kind options of `link add` and `link set` reach the kernel as the same bytes ip sends
@@ -790,9 +396,7 @@ fn kind_option_requests_are_ips_byte_for_byte() {
     ip(&["link", "add", "r0", "type", "veth", "peer", "name", "r1"]);
     ip(&["link", "add", "rb", "type", "bridge"]);
     ip(&["link", "set", "r0", "master", "rb"]);
-    ip(&[
-        "link", "add", "link", "r1", "name", "rm", "type", "macvlan", "mode", "source",
-    ]);
+    ip(&words("link add link r1 name rm type macvlan mode source"));
     let commands: [&str; 15] = [
         "link add vq type vxlan id 7 dev r1 ttl inherit tos 0x10 df set flowlabel 0x123 \
          ageing 0 maxaddress 10 srcport 1000 2000 dstport 4790 nolearning proxy norsc l2miss \
@@ -845,47 +449,15 @@ fn macvlan_options_do_what_ips_do() {
     let ip_names = ["mi", "m0", ""];
     let our_names = ["mz", "m0", ""];
     let steps: [&[&str]; 3] = [
-        &[
-            "link",
-            "add",
-            "link",
-            "PORT",
-            "name",
-            "NAME",
-            "type",
-            "macvlan",
-            "mode",
-            "source",
-            "macaddr",
-            "add",
-            "02:00:00:00:00:01",
-            "bcqueuelen",
-            "300",
-            "nodst",
-        ],
-        &[
-            "link",
-            "set",
-            "NAME",
-            "type",
-            "macvlan",
-            "macaddr",
-            "set",
-            "02:00:00:00:00:02",
-            "02:00:00:00:00:03",
-            "bcqueuelen",
-            "400",
-        ],
-        &[
-            "link",
-            "set",
-            "NAME",
-            "type",
-            "macvlan",
-            "macaddr",
-            "del",
-            "02:00:00:00:00:02",
-        ],
+        &words(
+            "link add link PORT name NAME type macvlan mode source macaddr add 02:00:00:00:00:01 \
+             bcqueuelen 300 nodst",
+        ),
+        &words(
+            "link set NAME type macvlan macaddr set 02:00:00:00:00:02 02:00:00:00:00:03 \
+             bcqueuelen 400",
+        ),
+        &words("link set NAME type macvlan macaddr del 02:00:00:00:00:02"),
     ];
     for step in steps {
         both(step, ip_names, our_names);
@@ -895,46 +467,13 @@ fn macvlan_options_do_what_ips_do() {
     assert_eq!(theirs["macaddr_count"], 1);
     assert_eq!(theirs["bcqueuelen"], 400);
     assert_eq!(theirs["nodst"], true);
-    for bad in [
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "mode", "x",
-        ][..],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "flag", "x",
-        ],
-        &[
-            "link",
-            "add",
-            "link",
-            "m0",
-            "name",
-            "m9",
-            "type",
-            "macvlan",
-            "nopromisc",
-        ],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "foo",
-        ],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "help",
-        ],
-        &[
-            "link", "add", "link", "m0", "name", "m9", "type", "macvlan", "macaddr", "zap",
-        ],
-        &[
-            "link",
-            "add",
-            "link",
-            "m0",
-            "name",
-            "m9",
-            "type",
-            "macvlan",
-            "bcqueuelen",
-            "x",
-        ],
-    ] {
-        common::same_failure(bad);
-    }
+    common::same_failure_each(&[
+        "link add link m0 name m9 type macvlan mode x",
+        "link add link m0 name m9 type macvlan flag x",
+        "link add link m0 name m9 type macvlan nopromisc",
+        "link add link m0 name m9 type macvlan foo",
+        "link add link m0 name m9 type macvlan help",
+        "link add link m0 name m9 type macvlan macaddr zap",
+        "link add link m0 name m9 type macvlan bcqueuelen x",
+    ]);
 }

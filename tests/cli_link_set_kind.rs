@@ -24,11 +24,7 @@ fn in_fresh_netns(setup: &[&str], program: &'static str, form: &str) -> (Outcome
             .args(form.split_whitespace())
             .output()
             .expect("run the program");
-        let outcome = (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        );
+        let outcome = common::outcome_text(&out);
         (outcome, ip(&["-j", "-d", "link", "show"]))
     })
     .join()
@@ -78,8 +74,7 @@ fn vxlan_changes_read_like_ip() {
         "link set v0 type vxlan ttl 5",
     ];
     for form in forms {
-        let ours = in_fresh_netns(&setup, RTNL, form);
-        let theirs = in_fresh_netns(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| in_fresh_netns(&setup, program, form));
         assert_eq!(ours.0, theirs.0, "{form}");
         assert_eq!(ours.1, theirs.1, "state after {form}");
     }
@@ -125,8 +120,7 @@ fn kind_changes_send_ips_bytes() {
         let theirs = last_newlink(&theirs).unwrap_or_else(|| panic!("ip sent no NEWLINK: {form}"));
         let ours = last_newlink(&ours).unwrap_or_else(|| panic!("rtnl sent no NEWLINK: {form}"));
         assert_eq!(ours, theirs, "{form}");
-        let ours = in_fresh_netns(&setup, RTNL, form);
-        let theirs = in_fresh_netns(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| in_fresh_netns(&setup, program, form));
         assert_eq!(ours.0, theirs.0, "{form}");
     }
 }
@@ -148,8 +142,7 @@ fn kind_change_refusals_read_like_ip() {
         "link set r1 type vrf bogus",
         "link set r1 type vrf table",
     ] {
-        let ours = in_fresh_netns(&setup, RTNL, form);
-        let theirs = in_fresh_netns(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| in_fresh_netns(&setup, program, form));
         assert_eq!(ours.0, theirs.0, "{form}");
         assert_ne!(ours.0.0, Some(0), "{form} should fail");
     }

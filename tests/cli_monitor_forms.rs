@@ -117,12 +117,7 @@ fn normalise(text: &str) -> String {
 
 /// Runs `program ARGS` to the end: exit code, stdout, stderr.
 fn run(program: &str, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(program).args(args).output().expect("run");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    common::outcome_text(&Command::new(program).args(args).output().expect("run"))
 }
 
 /// A saved stream prints as ip prints it, in a namespace without those links (both look the
@@ -195,43 +190,22 @@ fn monitor_file_errors_match_ip() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Unknown message: type=0x00000063(99)"));
 }
 
-/// Sets lo's MTU to `base`, `base + 1`, ... (each a new event: setting the same MTU again
-/// sends none) until every watcher printed one; that MTU.
+/// Sets lo's MTU from `base` up until every watcher printed one ([`common::mark_mtu`]).
 fn until_all_see(watchers: &[&Watcher], base: u32) -> u32 {
-    for round in 0..1000 {
-        let mtu = base + round;
-        ip(&["link", "set", "lo", "mtu", &mtu.to_string()]);
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        let marker = format!(" mtu {mtu} qdisc");
-        if watchers.iter().all(|w| w.text().contains(&marker)) {
-            return mtu;
-        }
-    }
-    panic!("the monitors never printed lo's MTU from {base}");
+    common::mark_mtu(watchers, &[], "lo", base, 1000)
 }
 
 /// The events of `text` (normalised) after the last one that shows lo's MTU `start` and
 /// before the first that shows `end`.
 fn events_between(text: &str, start: u32, end: u32) -> String {
     let text = normalise(text);
-    let start = format!(" mtu {start} qdisc");
-    let end = format!(" mtu {end} qdisc");
-    let at = text.rfind(&start).expect("start marker");
-    // Skip the marker's own two lines.
-    let mut from = at;
-    for _ in 0..2 {
-        from += text[from..].find('\n').expect("whole event") + 1;
-    }
-    let end_at = from + text[from..].find(&end).expect("end marker");
-    let mut to = text[..end_at]
-        .rfind('\n')
-        .map_or(from, |nl| nl + 1)
-        .max(from);
+    let (start, end) = (common::mtu_marker(start), common::mtu_marker(end));
+    let events = common::lines_between_events(&text, &start, &end);
     // A `-t` stamp line belongs to the event after it.
-    if text[..to].ends_with("TS\n") {
-        to -= 3;
+    match events.strip_suffix("TS\n") {
+        Some(events) => events.to_owned(),
+        None => events,
     }
-    text[from..to].to_owned()
 }
 
 /// Live: `-t`/`-ts` stamps in ip's layout, `monitor all` labels every family rtnl knows, and

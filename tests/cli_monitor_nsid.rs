@@ -10,44 +10,21 @@
 mod common;
 
 use common::{
-    KillOnDrop, RTNL, Watcher, ip, private_netns, private_netns_with_run_netns, same_failure,
+    KillOnDrop, RTNL, Watcher, private_netns, private_netns_with_run_netns, same_failure, words,
 };
 
-/// Sets `dev`'s MTU to `base`, `base + 1`, ... until every watcher printed the change; that
-/// MTU.
+/// Sets `dev`'s MTU from `base` up until every watcher printed the change
+/// ([`common::mark_mtu`]); that MTU.
 fn until_all_see(watchers: &[&Watcher], netns: &[&str], dev: &str, base: u32) -> u32 {
-    for round in 0..500 {
-        let mtu = base + round;
-        let mtu_word = mtu.to_string();
-        ip(&[netns, &["link", "set", dev, "mtu", &mtu_word]].concat());
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        let marker = format!(" mtu {mtu} qdisc");
-        if watchers.iter().all(|w| w.text().contains(&marker)) {
-            return mtu;
-        }
-    }
-    panic!("the monitors never printed {dev}'s MTU from {base}");
+    common::mark_mtu(watchers, netns, dev, base, 500)
 }
 
 /// What `text` shows after the event with MTU `start` (its two lines) and before the event
 /// with MTU `end` (whose line may start with the headers of events a filter left out).
 fn between(text: &str, start: u32, end: u32) -> String {
-    let start = format!(" mtu {start} qdisc");
-    let end = format!(" mtu {end} qdisc");
-    let at = text.rfind(&start).expect("start marker");
-    let mut from = at;
-    for _ in 0..2 {
-        from += text[from..].find('\n').expect("whole event") + 1;
-    }
-    let to = from + text[from..].find(&end).expect("end marker");
+    let (from, to) =
+        common::after_event(text, &common::mtu_marker(start), &common::mtu_marker(end));
     text[from..to].to_owned()
-}
-
-/// Runs `commands` (ip's words) in order.
-fn run_all(commands: &[&str]) {
-    for cmd in commands {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
 }
 
 /// `dev DEV` keeps DEV's links, addresses, routes and neighbours, prints routes and
@@ -56,14 +33,12 @@ fn run_all(commands: &[&str]) {
 #[test]
 fn monitor_dev_prints_what_ip_prints() {
     private_netns();
-    run_all(&["link add d0 type veth peer name d1"]);
+    common::ip_lines(&["link add d0 type veth peer name d1"]);
     let forms: [&[&str]; 4] = [
-        &[
-            "monitor", "label", "link", "address", "route", "neigh", "dev", "d0",
-        ],
-        &["monitor", "address", "route", "link", "dev", "d0"],
-        &["-4", "monitor", "route", "neigh", "link", "dev", "d0"],
-        &["monitor", "label", "route", "link", "dev", "d1"],
+        &words("monitor label link address route neigh dev d0"),
+        &words("monitor address route link dev d0"),
+        &words("-4 monitor route neigh link dev d0"),
+        &words("monitor label route link dev d1"),
     ];
     let watchers: Vec<(Watcher, Watcher)> = forms
         .iter()
@@ -79,7 +54,7 @@ fn monitor_dev_prints_what_ip_prints() {
     // The d1 monitor sees no d0 link: mark both links.
     let start0 = until_all_see(&all[..6], &[], "d0", 1400);
     let start1 = until_all_see(&all[6..], &[], "d1", 1400);
-    run_all(&[
+    common::ip_lines(&[
         "link set d0 up",
         "link set d1 up",
         "addr add 192.0.2.1/24 dev d0",
@@ -143,17 +118,15 @@ fn monitor_dev_prints_what_ip_prints() {
 #[test]
 fn monitor_all_nsid_prints_what_ip_prints() {
     let _run = private_netns_with_run_netns();
-    run_all(&[
+    common::ip_lines(&[
         "netns add peer",
         "netns set peer 5",
         "link add d0 type veth peer name d1",
     ]);
     let forms: [&[&str]; 3] = [
-        &["monitor", "all-nsid", "link", "address", "route"],
-        &[
-            "monitor", "label", "all-nsid", "link", "address", "route", "neigh",
-        ],
-        &["monitor", "all-n", "dev", "d0", "link", "address"],
+        &words("monitor all-nsid link address route"),
+        &words("monitor label all-nsid link address route neigh"),
+        &words("monitor all-n dev d0 link address"),
     ];
     let watchers: Vec<(Watcher, Watcher)> = forms
         .iter()
@@ -167,7 +140,7 @@ fn monitor_all_nsid_prints_what_ip_prints() {
         .collect();
     let all: Vec<&Watcher> = watchers.iter().flat_map(|(a, b)| [a, b]).collect();
     let start = until_all_see(&all, &[], "d0", 1400);
-    run_all(&[
+    common::ip_lines(&[
         "link set d0 up",
         "addr add 192.0.2.1/24 dev d0",
         "-n peer link set lo up",
@@ -196,7 +169,7 @@ fn monitor_all_nsid_prints_what_ip_prints() {
     // without it prints no `[nsid`.
     let plain = Watcher::start(RTNL, &["monitor", "link"], "nsid-plain");
     let start = until_all_see(&[&plain], &[], "d0", 1500);
-    run_all(&["-n peer link set lo mtu 1300"]);
+    common::ip_lines(&["-n peer link set lo mtu 1300"]);
     let end = until_all_see(&[&plain], &[], "d0", 1550);
     let seen = between(&plain.text(), start, end);
     assert!(

@@ -14,7 +14,9 @@ use std::io::Write as _;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{RTNL, Watcher, ip, ip_raw, private_netns_with_run_netns, rtnl, same};
+use common::{
+    RTNL, Watcher, index_and_name, ip, ip_raw, private_netns_with_run_netns, rtnl, same, words,
+};
 use serde_json::Value;
 
 /// `rtnl ARGS` must succeed; its stdout.
@@ -82,9 +84,7 @@ fn exec_matches_ip() {
     let _run = private_netns_with_run_netns();
     let _etc = EtcOverlay::new("exec");
     ok(&["netns", "add", "blue"]);
-    ip(&[
-        "-n", "blue", "link", "add", "v0", "type", "veth", "peer", "name", "v1",
-    ]);
+    ip(&words("-n blue link add v0 type veth peer name v1"));
     std::fs::create_dir_all("/etc/netns/blue").unwrap();
     std::fs::write("/etc/netns/blue/hosts", "192.0.2.1 blue-host\n").unwrap();
 
@@ -144,14 +144,15 @@ fn exec_matches_ip() {
 
     // Failures: messages and exit codes as ip's.
     for args in [
-        &["netns", "exec"][..],
-        &["netns", "exec", "blue"],
-        &["netns", "exec", "nope", "true"],
-        &["netns", "exec", "a/b", "true"],
-        &["netns", "exec", "..", "true"],
-        &["netns", "exec", "blue", "/nonexistent/command"],
-        &["netns", "exec", "blue", "no-such-command-rtnl"],
+        "netns exec",
+        "netns exec blue",
+        "netns exec nope true",
+        "netns exec a/b true",
+        "netns exec .. true",
+        "netns exec blue /nonexistent/command",
+        "netns exec blue no-such-command-rtnl",
     ] {
+        let args: &[&str] = &words(args);
         let out = same(args);
         assert!(!out.status.success(), "{args:?}");
     }
@@ -245,9 +246,7 @@ fn all_exec_and_all_delete_match_ip() {
     for name in ["a", "b", "c"] {
         ok(&["netns", "add", name]);
     }
-    ip(&[
-        "-n", "b", "link", "add", "v0", "type", "veth", "peer", "name", "v1",
-    ]);
+    ip(&words("-n b link add v0 type veth peer name v1"));
     let out = same(&["-all", "netns", "exec", "ls", "/sys/class/net"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.matches("\nnetns: ").count(), 3, "{text}");
@@ -394,16 +393,17 @@ fn list_id_filters_match_ip() {
     // Errors: a missing id (the kernel's refusal, exit 2), an unknown target (Dump
     // terminated, exit 1), values and duplicates (exit 255).
     for args in [
-        &["netns", "list-id", "nsid", "9"][..],
-        &["netns", "list-id", "target-nsid", "99"],
-        &["netns", "list-id", "nsid"],
-        &["netns", "list-id", "nsid", "x"],
-        &["netns", "list-id", "nsid", "-1"],
-        &["netns", "list-id", "nsid", "-1", "target-nsid"],
-        &["netns", "list-id", "target-nsid", "-2", "nsid", "1"],
-        &["netns", "list-id", "nsid", "3", "nsid", "4"],
-        &["netns", "list-id", "target-nsid", "3", "target-nsid", "4"],
+        "netns list-id nsid 9",
+        "netns list-id target-nsid 99",
+        "netns list-id nsid",
+        "netns list-id nsid x",
+        "netns list-id nsid -1",
+        "netns list-id nsid -1 target-nsid",
+        "netns list-id target-nsid -2 nsid 1",
+        "netns list-id nsid 3 nsid 4",
+        "netns list-id target-nsid 3 target-nsid 4",
     ] {
+        let args: &[&str] = &words(args);
         let out = same(args);
         assert!(!out.status.success(), "{args:?}");
     }
@@ -428,31 +428,32 @@ fn argument_checks_match_ip() {
     let _run = private_netns_with_run_netns();
     ok(&["netns", "add", "a"]);
     for args in [
-        &["netns", "add"][..],
-        &["netns", "add", "a"],
-        &["netns", "add", "x/y"],
-        &["netns", "add", "."],
-        &["netns", "delete"],
-        &["netns", "delete", "nope"],
-        &["netns", "attach"],
-        &["netns", "attach", "x"],
-        &["netns", "attach", "x", "abc"],
-        &["netns", "attach", "x", "0"],
-        &["netns", "set"],
-        &["netns", "set", "a"],
-        &["netns", "set", "a", "x"],
-        &["netns", "set", "a", "-1"],
-        &["netns", "set", "nope", "3"],
-        &["netns", "identify", "1", "2"],
-        &["netns", "identify", "abc"],
-        &["netns", "identify", "999999999"],
-        &["netns", "pids"],
-        &["netns", "pids", "a", "b"],
-        &["netns", "pids", "nope"],
-        &["netns", "foo"],
-        &["netns", "foo", "a/b"],
-        &["netns", "monitor", ".."],
+        "netns add",
+        "netns add a",
+        "netns add x/y",
+        "netns add .",
+        "netns delete",
+        "netns delete nope",
+        "netns attach",
+        "netns attach x",
+        "netns attach x abc",
+        "netns attach x 0",
+        "netns set",
+        "netns set a",
+        "netns set a x",
+        "netns set a -1",
+        "netns set nope 3",
+        "netns identify 1 2",
+        "netns identify abc",
+        "netns identify 999999999",
+        "netns pids",
+        "netns pids a b",
+        "netns pids nope",
+        "netns foo",
+        "netns foo a/b",
+        "netns monitor ..",
     ] {
+        let args: &[&str] = &words(args);
         let out = same(args);
         assert!(!out.status.success(), "{args:?} should fail");
     }
@@ -482,21 +483,6 @@ fn argument_checks_match_ip() {
     assert_eq!(ip_raw(&["netns", "help"]).status.code(), Some(255));
 }
 
-/// The (ifindex, ifname) of every link in a JSON list of links.
-fn index_and_name(links: &Value) -> BTreeSet<(u64, String)> {
-    links
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            (
-                l["ifindex"].as_u64().unwrap(),
-                l["ifname"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
-
 /// `netns topology -j`: three namespaces joined by two veth pairs (a0–b0, b1–c0), plus a pair
 /// inside c, checked both ways: every pair of the graph is what ip says of both ends, and
 /// every veth ip shows is in exactly one pair of the graph.
@@ -506,15 +492,9 @@ fn topology_graph_is_what_ip_sees() {
     for name in ["na", "nb", "nc"] {
         ok(&["netns", "add", name]);
     }
-    ok(&[
-        "-n", "na", "link", "add", "a0", "type", "veth", "peer", "name", "b0", "netns", "nb",
-    ]);
-    ok(&[
-        "-n", "nb", "link", "add", "b1", "type", "veth", "peer", "name", "c0", "netns", "nc",
-    ]);
-    ok(&[
-        "-n", "nc", "link", "add", "c1", "type", "veth", "peer", "name", "c2",
-    ]);
+    ok(&words("-n na link add a0 type veth peer name b0 netns nb"));
+    ok(&words("-n nb link add b1 type veth peer name c0 netns nc"));
+    ok(&words("-n nc link add c1 type veth peer name c2"));
     // A file in the run dir that is not a namespace is left out of the graph.
     std::fs::write("/run/netns/junk", "not a namespace").unwrap();
     let graph: Value = serde_json::from_str(&ok(&["netns", "topology", "-j"])).unwrap();

@@ -6,20 +6,14 @@
 
 mod common;
 
-use common::{RTNL, ip, ok, outcome, private_netns, rtnl, same, same_failure};
+use common::{
+    RTNL, ip, ip_lines, ok, outcome, private_netns, rtnl, same, same_failure, same_failures, words,
+};
 
 /// A fresh namespace with a veth pair up, `192.0.2.1/24` and `2001:db8::1/64` on `v0`.
 fn setup() {
     private_netns();
-    for cmd in [
-        "link add v0 type veth peer name v1",
-        "link set v0 up",
-        "link set v1 up",
-        "addr add 192.0.2.1/24 dev v0",
-        "addr add 2001:db8::1/64 dev v0 nodad",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    common::veth_pair_with_addresses("v0", "v1");
     // The local route of the IPv6 address comes once the link has carrier, a moment later.
     for _ in 0..300 {
         if ip(&["-6", "route", "show", "table", "local"]).contains("local 2001:db8::1 ") {
@@ -151,33 +145,10 @@ fn change_append_and_prepend_match_ip() {
     assert!(state.contains("nexthop via 2001:db8::3"), "{state}");
     // A change of a route that is not there: the kernel's error, as ip prints it.
     setup();
-    same_failure(&[
-        "route",
-        "change",
-        "198.51.100.0/24",
-        "via",
-        "192.0.2.9",
-        "dev",
-        "v0",
-    ]);
-    ok(&[
-        "route",
-        "add",
-        "198.51.100.0/24",
-        "via",
-        "192.0.2.2",
-        "dev",
-        "v0",
-    ]);
-    same_failure(&[
-        "route",
-        "add",
-        "198.51.100.0/24",
-        "via",
-        "192.0.2.2",
-        "dev",
-        "v0",
-    ]);
+    same_failure(&words("route change 198.51.100.0/24 via 192.0.2.9 dev v0"));
+    let add = words("route add 198.51.100.0/24 via 192.0.2.2 dev v0");
+    ok(&add);
+    same_failure(&add);
 }
 
 /// Values ip refuses, refused with ip's words and exit code, before anything is sent.
@@ -263,15 +234,13 @@ fn metrics_beyond_ips_buffer_are_dropped_as_ip_drops_them() {
 #[test]
 fn route_get_prints_table_and_mark_as_ip() {
     setup();
-    for cmd in [
+    ip_lines(&[
         "route add 198.51.100.0/24 via 192.0.2.9",
         "route add 203.0.113.0/24 via 192.0.2.9 table 100",
         "-6 route add 2001:db8:7::/64 via 2001:db8::9 table 100",
         "rule add pref 100 to 203.0.113.0/24 table 100",
         "-6 rule add pref 100 to 2001:db8:7::/64 table 100",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     let mut tables = 0;
     for form in [
         "route get 198.51.100.7",
@@ -296,7 +265,7 @@ fn route_get_prints_table_and_mark_as_ip() {
         "route get 2001:db8::5 mark 20",
         "route get 198.51.100.7 mark 0",
     ] {
-        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let out = same(&words(form));
         let text = String::from_utf8_lossy(&out.stdout);
         tables += usize::from(text.contains("table"));
         // IPv6 answers carry no RTA_MARK.
@@ -313,12 +282,10 @@ fn route_get_prints_table_and_mark_as_ip() {
 #[test]
 fn route_get_connected_as_ip() {
     setup();
-    for cmd in [
+    ip_lines(&[
         "route add 198.51.100.0/24 via 192.0.2.9",
         "route add blackhole 203.0.113.0/24",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     for form in [
         "route get 198.51.100.7 connected",
         "-j route get 198.51.100.7 connected",
@@ -331,7 +298,7 @@ fn route_get_connected_as_ip() {
         "route get 2001:db8::5 connected",
         "route get connected 198.51.100.7",
     ] {
-        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let out = same(&words(form));
         let text = String::from_utf8_lossy(&out.stdout);
         if !form.contains("from") {
             // Two answers: a source each (IPv6 answers have no uid).
@@ -342,13 +309,11 @@ fn route_get_connected_as_ip() {
     // A namespace with no IPv4 address but lo's: the answer has no source to connect.
     std::thread::spawn(|| {
         private_netns();
-        for cmd in [
+        ip_lines(&[
             "link add v0 type veth peer name v1",
             "link set v0 up",
             "route add 198.51.100.0/24 dev v0",
-        ] {
-            ip(&cmd.split(' ').collect::<Vec<_>>());
-        }
+        ]);
         let form = ["route", "get", "198.51.100.7", "connected"];
         let (code, stderr) = same_failure(&form);
         assert_eq!(
@@ -367,13 +332,11 @@ fn route_get_connected_as_ip() {
 #[test]
 fn route_show_tos_mark_vrf_as_ip() {
     setup();
-    for cmd in [
+    ip_lines(&[
         "route add 198.51.100.0/24 via 192.0.2.9",
         "route add 198.51.100.0/24 tos 0x10 via 192.0.2.9",
         "route add 203.0.113.0/24 tos 0x8 dev v0",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     let mut printed = 0;
     for form in [
         "route show",
@@ -393,11 +356,11 @@ fn route_show_tos_mark_vrf_as_ip() {
         "route show iif v0",
         "-6 route show table all iif lo",
     ] {
-        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let out = same(&words(form));
         printed += usize::from(String::from_utf8_lossy(&out.stdout).contains("tos"));
     }
     assert!(printed >= 5, "only {printed} outputs showed a tos");
-    for form in [
+    same_failures(&[
         "route show tos x",
         "route show tos",
         "route show mark x",
@@ -408,10 +371,7 @@ fn route_show_tos_mark_vrf_as_ip() {
         "route show iif nope",
         "route show iif nope dev nope2",
         "route show iif",
-    ] {
-        same_failure(&form.split(' ').collect::<Vec<_>>());
-        same(&form.split(' ').collect::<Vec<_>>());
-    }
+    ]);
 }
 
 /// `route get` with `tos`/`dsfield`, `uid`, `notify` (the answer's `notify` flag and `cache
@@ -419,12 +379,10 @@ fn route_show_tos_mark_vrf_as_ip() {
 #[test]
 fn route_get_selectors_as_ip() {
     setup();
-    for cmd in [
+    ip_lines(&[
         "route add 198.51.100.0/24 via 192.0.2.9",
         "route add 198.51.100.0/24 tos 0x10 via 192.0.2.8",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     let mut text = String::new();
     for form in [
         "route get 198.51.100.7 tos 0x10",
@@ -441,13 +399,13 @@ fn route_get_selectors_as_ip() {
         "-j route get 198.51.100.7 notify",
         "route get 198.51.100.7 n",
     ] {
-        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let out = same(&words(form));
         text.push_str(&String::from_utf8_lossy(&out.stdout));
     }
     for part in ["via 192.0.2.8", "uid 5 ", "notify uid 0", "<notify>"] {
         assert!(text.contains(part), "no {part:?} in {text}");
     }
-    for form in [
+    same_failures(&[
         "route get 198.51.100.7 tos x",
         "route get 198.51.100.7 uid x",
         "route get 198.51.100.7 ipproto bogus",
@@ -455,10 +413,7 @@ fn route_get_selectors_as_ip() {
         "route get 198.51.100.7 dport x",
         "route get 198.51.100.7 vrf x",
         "route get 198.51.100.7 vrf v0",
-    ] {
-        same_failure(&form.split(' ').collect::<Vec<_>>());
-        same(&form.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     // The request's bytes are ip's (its attributes in the order of these words).
     for form in [
         "route get 198.51.100.7 tos 0x10 uid 5 ipproto tcp sport 1 dport 2 notify",
@@ -482,13 +437,11 @@ fn route_get_selectors_as_ip() {
 #[test]
 fn route_from_prefixes_as_ip() {
     setup();
-    for cmd in [
+    ip_lines(&[
         "-6 route add 2001:db8:5::/64 from 2001:db8:1::/64 via 2001:db8::9",
         "-6 route add 2001:db8:6::/64 from 2001:db8:1:2::/64 via 2001:db8::9",
         "-6 route add 2001:db8:7::/64 via 2001:db8::9",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     let mut froms = 0;
     for form in [
         "-6 route show",
@@ -505,14 +458,11 @@ fn route_from_prefixes_as_ip() {
         "-6 route get 2001:db8:5::1 from 2001:db8:1::7",
         "route get 198.51.100.7 from 192.0.2.1",
     ] {
-        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let out = same(&words(form));
         froms += String::from_utf8_lossy(&out.stdout).matches("from").count();
     }
     assert!(froms >= 10, "only {froms} sources printed");
-    for form in ["route show from x", "route show from"] {
-        same_failure(&form.split(' ').collect::<Vec<_>>());
-        same(&form.split(' ').collect::<Vec<_>>());
-    }
+    same_failures(&["route show from x", "route show from"]);
 }
 
 /// `realms [FROM/]TO` selects by `RTA_FLOW` under ip's mask (a half the word leaves out is not
@@ -521,13 +471,11 @@ fn route_from_prefixes_as_ip() {
 #[test]
 fn route_show_realms_and_all_as_ip() {
     setup();
-    for cmd in [
+    ip_lines(&[
         "route add 198.51.100.0/24 via 192.0.2.9 realms 5",
         "route add 203.0.113.0/24 via 192.0.2.9 realms 3/4",
         "route add default via 192.0.2.9",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     let mut printed = 0;
     for form in [
         "route show realms 5",
@@ -547,16 +495,13 @@ fn route_show_realms_and_all_as_ip() {
         "route show 192.0.2.0/24 all",
         "route show from all",
     ] {
-        let out = same(&form.split(' ').collect::<Vec<_>>());
+        let out = same(&words(form));
         printed += usize::from(!out.stdout.is_empty());
     }
     assert!(printed >= 12, "only {printed} forms printed routes");
-    for form in [
+    same_failures(&[
         "route show realms /4",
         "route show realms x",
         "route show realms",
-    ] {
-        same_failure(&form.split(' ').collect::<Vec<_>>());
-        same(&form.split(' ').collect::<Vec<_>>());
-    }
+    ]);
 }

@@ -7,33 +7,23 @@ mod common;
 
 use std::process::Output;
 
-use common::{RTNL, ip, private_netns, rtnl, same, same_failure};
+use common::{RTNL, ip, ip_lines, private_netns, rtnl, same, same_failure};
 
 /// A veth pair up, `192.0.2.1/24` and `2001:db8::1/64` on `d0`, IPv6 routes with and
 /// without an expiry.
 fn setup() {
     private_netns();
-    for cmd in [
-        "link add d0 type veth peer name d1",
-        "link set d0 up",
-        "link set d1 up",
-        "addr add 192.0.2.1/24 dev d0",
-        "addr add 2001:db8::1/64 dev d0 nodad",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    common::veth_pair_with_addresses("d0", "d1");
     for _ in 0..300 {
         if ip(&["-6", "route", "show"]).contains("2001:db8::/64 dev d0") {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    for cmd in [
+    ip_lines(&[
         "-6 route add 2001:db8:5::/64 via 2001:db8::9 expires 300",
         "-6 route add 2001:db8:6::/64 via 2001:db8::9",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
 }
 
 /// `rtnl ARGS` and `ip ARGS` print the same, tried again while the kernel's counters and
@@ -213,13 +203,8 @@ fn vxlan_tos_names_as_ip_reads_them() {
 #[test]
 fn route_show_cache_prints_what_ip_prints() {
     let _run = common::private_netns_with_run_netns();
-    for cmd in [
-        "netns add r",
-        "netns add c",
-        "link add a0 type veth peer name r0 netns r",
-        "-n r link add r1 type veth peer name c0 netns c",
-        "-n r link set r1 mtu 1280",
-        "-n c link set c0 mtu 1280",
+    common::router_between_namespaces();
+    ip_lines(&[
         "addr add 2001:db8:1::1/64 dev a0 nodad",
         "link set a0 up",
         "-n r addr add 2001:db8:1::2/64 dev r0 nodad",
@@ -230,9 +215,7 @@ fn route_show_cache_prints_what_ip_prints() {
         "-n c link set c0 up",
         "-n c route add default via 2001:db8:2::2",
         "netns exec r sysctl -qw net.ipv6.conf.all.forwarding=1",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    ]);
     // The gateway route once a0 has its prefix route.
     for _ in 0..300 {
         if ip(&["-6", "route", "show"]).contains("2001:db8:1::/64 dev a0") {

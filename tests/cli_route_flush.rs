@@ -57,13 +57,8 @@ fn wait_up(ns: Option<&str>, dev: &str) {
 /// third one over a 1280-byte link; a 1400-byte UDP datagram each way leaves a cached route of
 /// each family (a learnt path MTU: an IPv4 next-hop exception, an IPv6 `RTM_F_CLONED` route).
 fn with_cached_routes() {
+    common::router_between_namespaces();
     for cmd in [
-        "netns add r",
-        "netns add c",
-        "link add a0 type veth peer name r0 netns r",
-        "-n r link add r1 type veth peer name c0 netns c",
-        "-n r link set r1 mtu 1280",
-        "-n c link set c0 mtu 1280",
         "addr add 192.0.2.1/24 dev a0",
         "addr add 2001:db8:1::1/64 dev a0 nodad",
         "link set a0 up",
@@ -119,15 +114,7 @@ fn with_cached_routes() {
 
 /// A veth pair up with addresses of both families and a few routes, no cached ones.
 fn with_routes() {
-    for cmd in [
-        "link add d0 type veth peer name d1",
-        "link set d0 up",
-        "link set d1 up",
-        "addr add 192.0.2.1/24 dev d0",
-        "addr add 2001:db8::1/64 dev d0 nodad",
-    ] {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
-    }
+    common::veth_pair_with_addresses("d0", "d1");
     wait_up(None, "d0");
     wait_up(None, "d1");
     for _ in 0..300 {

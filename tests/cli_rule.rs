@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::Duration;
 
 use common::{RTNL, Watcher, ip, private_netns, same, same_failure};
@@ -27,14 +27,6 @@ fn rule_state() -> String {
 /// What one command printed and how it exited.
 type Outcome = (Option<i32>, String, String);
 
-fn outcome(out: &Output) -> Outcome {
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 /// Runs `program` with each of `commands` in order, in a fresh namespace (on a thread of its
 /// own) with a veth pair `v0`-`v1`; what each printed, and the rules at the end.
 fn run_fresh(program: &'static str, commands: &[&[&str]]) -> (Vec<Outcome>, String) {
@@ -47,7 +39,9 @@ fn run_fresh(program: &'static str, commands: &[&[&str]]) -> (Vec<Outcome>, Stri
         ip(&["link", "add", "v0", "type", "veth", "peer", "name", "v1"]);
         let outcomes = commands
             .iter()
-            .map(|args| outcome(&Command::new(program).args(args).output().expect("run")))
+            .map(|args| {
+                common::outcome_text(&Command::new(program).args(args).output().expect("run"))
+            })
             .collect();
         (outcomes, rule_state())
     })

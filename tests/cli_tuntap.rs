@@ -9,7 +9,6 @@ use std::os::unix::ffi::OsStrExt as _;
 use std::process::{Command, Output};
 
 use common::{RTNL, ip, private_netns};
-use rustix::thread::{UnshareFlags, unshare_unsafe};
 use serde_json::Value;
 
 /// What a run left: the outcome of the form, then `ip tuntap show` and the links' names and
@@ -20,14 +19,7 @@ type Seen = ((Option<i32>, String, String), String, Value);
 /// that network namespace's sysfs on `/sys`.
 fn netns_with_sysfs() {
     private_netns();
-    // SAFETY: CLONE_NEWNS gives this thread its own copy of the mount table; nothing else in
-    // the process shares it.
-    unsafe { unshare_unsafe(UnshareFlags::NEWNS) }.expect("unshare(CLONE_NEWNS)");
-    rustix::mount::mount_change(
-        "/",
-        rustix::mount::MountPropagationFlags::REC | rustix::mount::MountPropagationFlags::PRIVATE,
-    )
-    .expect("make / private");
+    common::private_mounts();
     rustix::mount::mount(
         "sysfs",
         "/sys",
@@ -52,11 +44,7 @@ fn run_fresh(setup: &[&str], program: &'static str, form: &str) -> Seen {
             .args(form.split(' '))
             .output()
             .expect("run");
-        let outcome = (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        );
+        let outcome = common::outcome_text(&out);
         let shown = ip(&["tuntap", "show"]);
         let links: Value = serde_json::from_str(&ip(&["-j", "-d", "link", "show"])).unwrap();
         let kept: Vec<Value> = links
@@ -122,8 +110,7 @@ fn tuntap_add_del_show_match_ip() {
         "tuntap foo",
     ];
     for form in forms {
-        let ours = run_fresh(&setup, RTNL, form);
-        let theirs = run_fresh(&setup, "ip", form);
+        let (ours, theirs) = common::by_both(|program| run_fresh(&setup, program, form));
         assert_eq!(ours, theirs, "{form}");
     }
 }

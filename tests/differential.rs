@@ -9,6 +9,8 @@
 //! such place).
 
 mod common;
+#[path = "../codec/tests/common/error_fixtures.rs"]
+mod error_fixtures;
 
 use std::fmt::Debug;
 use std::net::IpAddr;
@@ -117,11 +119,59 @@ fn pairs<'a>(
     pairs
 }
 
+/// Walks dump fixture `name`: each message decoded by both and paired ([`pairs`]), a DONE's
+/// code compared, every other pair handed to `each`, which rejects a pair of the wrong kinds.
+fn walk(
+    name: &str,
+    mut each: impl FnMut(&mut Diff, &str, Payload<'_>, RouteNetlinkMessage),
+) -> Diff {
+    let data = fixture(name);
+    let mut diff = Diff::default();
+    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
+        let at = format!("{name} message {i}");
+        match (ours.decode().unwrap(), theirs.payload) {
+            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
+                diff.field(&at, "done code", ours.error(), theirs.code);
+            }
+            (ours, NetlinkPayload::InnerMessage(theirs)) => each(&mut diff, &at, ours, theirs),
+            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
+        }
+    }
+    diff
+}
+
+/// [`walk`]s dump fixture `$name`, comparing each `Payload::$ours` with its
+/// `RouteNetlinkMessage::$theirs` by `$compare`; any other pair fails. Gives the [`Diff`] and
+/// how many such pairs there were.
+macro_rules! compare_dump {
+    ($name:expr, $ours:ident, $theirs:ident, $compare:expr) => {{
+        let mut count = 0;
+        let diff = walk($name, |diff, at, ours, theirs| match (ours, theirs) {
+            (Payload::$ours(ours), RouteNetlinkMessage::$theirs(theirs)) => {
+                $compare(diff, at, &ours, &theirs);
+                count += 1;
+            }
+            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
+        });
+        (diff, count)
+    }};
+}
+
 /// Reads one field out of an attribute of netlink-packet-route's, if it is that attribute.
 type Pick<A, T> = fn(&A) -> Option<T>;
 
 /// [`Pick`] for a byte field of a link.
 type PickBytes = fn(&LinkAttribute) -> Option<&[u8]>;
+
+/// A [`Pick`]: the value `$value` of an attribute that matches `$pattern`, else `None`.
+macro_rules! pick {
+    ($pattern:pat => $value:expr) => {
+        |a| match a {
+            $pattern => Some($value),
+            _ => None,
+        }
+    };
+}
 
 /// The first attribute `pick` accepts.
 fn find<'a, A, T>(attrs: &'a [A], pick: impl Fn(&'a A) -> Option<T>) -> Option<T> {
@@ -130,10 +180,10 @@ fn find<'a, A, T>(attrs: &'a [A], pick: impl Fn(&'a A) -> Option<T>) -> Option<T
 
 /// The link-info entries of a link, if any.
 fn link_info(link: &NprLink) -> &[LinkInfo] {
-    find(&link.attributes, |a| match a {
-        LinkAttribute::LinkInfo(info) => Some(info.as_slice()),
-        _ => None,
-    })
+    find(
+        &link.attributes,
+        pick!(LinkAttribute::LinkInfo(info) => info.as_slice()),
+    )
     .unwrap_or_default()
 }
 
@@ -152,86 +202,79 @@ fn compare_link(diff: &mut Diff, at: &str, ours: &LinkMessage<'_>, theirs: &NprL
         at,
         "name",
         ours.name(),
-        string(|a| match a {
-            LinkAttribute::IfName(v) => Some(v),
-            _ => None,
-        }),
+        string(pick!(LinkAttribute::IfName(v) => v)),
     );
     diff.field(
         at,
         "alias",
         ours.alias(),
-        string(|a| match a {
-            LinkAttribute::IfAlias(v) => Some(v),
-            _ => None,
-        }),
+        string(pick!(LinkAttribute::IfAlias(v) => v)),
     );
     diff.field(
         at,
         "qdisc",
         ours.qdisc(),
-        string(|a| match a {
-            LinkAttribute::Qdisc(v) => Some(v),
-            _ => None,
-        }),
+        string(pick!(LinkAttribute::Qdisc(v) => v)),
     );
     let u32s: [(&str, Option<u32>, Pick<LinkAttribute, u32>); 14] = [
-        ("mtu", ours.mtu(), |a| match a {
-            LinkAttribute::Mtu(v) => Some(*v),
-            _ => None,
-        }),
-        ("min_mtu", ours.min_mtu(), |a| match a {
-            LinkAttribute::MinMtu(v) => Some(*v),
-            _ => None,
-        }),
-        ("max_mtu", ours.max_mtu(), |a| match a {
-            LinkAttribute::MaxMtu(v) => Some(*v),
-            _ => None,
-        }),
-        ("txqlen", ours.txqlen(), |a| match a {
-            LinkAttribute::TxQueueLen(v) => Some(*v),
-            _ => None,
-        }),
-        ("master", ours.master(), |a| match a {
-            LinkAttribute::Controller(v) => Some(*v),
-            _ => None,
-        }),
-        ("link", ours.link(), |a| match a {
-            LinkAttribute::Link(v) => Some(*v),
-            _ => None,
-        }),
-        ("group", ours.group(), |a| match a {
-            LinkAttribute::Group(v) => Some(*v),
-            _ => None,
-        }),
-        ("promiscuity", ours.promiscuity(), |a| match a {
-            LinkAttribute::Promiscuity(v) => Some(*v),
-            _ => None,
-        }),
-        ("allmulti", ours.allmulti(), |a| match a {
-            LinkAttribute::AllMulticast(v) => Some(*v),
-            _ => None,
-        }),
-        ("num_tx_queues", ours.num_tx_queues(), |a| match a {
-            LinkAttribute::NumTxQueues(v) => Some(*v),
-            _ => None,
-        }),
-        ("num_rx_queues", ours.num_rx_queues(), |a| match a {
-            LinkAttribute::NumRxQueues(v) => Some(*v),
-            _ => None,
-        }),
-        ("carrier_changes", ours.carrier_changes(), |a| match a {
-            LinkAttribute::CarrierChanges(v) => Some(*v),
-            _ => None,
-        }),
-        ("gso_max_size", ours.gso_max_size(), |a| match a {
-            LinkAttribute::GsoMaxSize(v) => Some(*v),
-            _ => None,
-        }),
-        ("gso_max_segs", ours.gso_max_segs(), |a| match a {
-            LinkAttribute::GsoMaxSegs(v) => Some(*v),
-            _ => None,
-        }),
+        ("mtu", ours.mtu(), pick!(LinkAttribute::Mtu(v) => *v)),
+        (
+            "min_mtu",
+            ours.min_mtu(),
+            pick!(LinkAttribute::MinMtu(v) => *v),
+        ),
+        (
+            "max_mtu",
+            ours.max_mtu(),
+            pick!(LinkAttribute::MaxMtu(v) => *v),
+        ),
+        (
+            "txqlen",
+            ours.txqlen(),
+            pick!(LinkAttribute::TxQueueLen(v) => *v),
+        ),
+        (
+            "master",
+            ours.master(),
+            pick!(LinkAttribute::Controller(v) => *v),
+        ),
+        ("link", ours.link(), pick!(LinkAttribute::Link(v) => *v)),
+        ("group", ours.group(), pick!(LinkAttribute::Group(v) => *v)),
+        (
+            "promiscuity",
+            ours.promiscuity(),
+            pick!(LinkAttribute::Promiscuity(v) => *v),
+        ),
+        (
+            "allmulti",
+            ours.allmulti(),
+            pick!(LinkAttribute::AllMulticast(v) => *v),
+        ),
+        (
+            "num_tx_queues",
+            ours.num_tx_queues(),
+            pick!(LinkAttribute::NumTxQueues(v) => *v),
+        ),
+        (
+            "num_rx_queues",
+            ours.num_rx_queues(),
+            pick!(LinkAttribute::NumRxQueues(v) => *v),
+        ),
+        (
+            "carrier_changes",
+            ours.carrier_changes(),
+            pick!(LinkAttribute::CarrierChanges(v) => *v),
+        ),
+        (
+            "gso_max_size",
+            ours.gso_max_size(),
+            pick!(LinkAttribute::GsoMaxSize(v) => *v),
+        ),
+        (
+            "gso_max_segs",
+            ours.gso_max_segs(),
+            pick!(LinkAttribute::GsoMaxSegs(v) => *v),
+        ),
     ];
     for (field, value, pick) in u32s {
         diff.field(at, field, value, find(a, pick));
@@ -240,68 +283,53 @@ fn compare_link(diff: &mut Diff, at: &str, ours: &LinkMessage<'_>, theirs: &NprL
         at,
         "link_netnsid",
         ours.link_netnsid(),
-        find(a, |a| match a {
-            LinkAttribute::LinkNetNsId(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(LinkAttribute::LinkNetNsId(v) => *v)),
     );
     diff.field(
         at,
         "operstate",
         ours.operstate(),
-        find(a, |a| match a {
-            LinkAttribute::OperState(v) => Some(u8::from(*v)),
-            _ => None,
-        }),
+        find(a, pick!(LinkAttribute::OperState(v) => u8::from(*v))),
     );
     diff.field(
         at,
         "linkmode",
         ours.linkmode(),
-        find(a, |a| match a {
-            LinkAttribute::Mode(v) => Some(u8::from(*v)),
-            _ => None,
-        }),
+        find(a, pick!(LinkAttribute::Mode(v) => u8::from(*v))),
     );
     diff.field(
         at,
         "carrier",
         ours.carrier(),
-        find(a, |a| match a {
-            LinkAttribute::Carrier(v) => Some(*v != 0),
-            _ => None,
-        }),
+        find(a, pick!(LinkAttribute::Carrier(v) => *v != 0)),
     );
     diff.field(
         at,
         "proto_down",
         ours.proto_down(),
-        find(a, |a| match a {
-            LinkAttribute::ProtoDown(v) => Some(*v != 0),
-            _ => None,
-        }),
+        find(a, pick!(LinkAttribute::ProtoDown(v) => *v != 0)),
     );
     let bytes: [(&str, Option<&[u8]>, PickBytes); 3] = [
-        ("address", ours.address(), |a| match a {
-            LinkAttribute::Address(v) => Some(v.as_slice()),
-            _ => None,
-        }),
-        ("broadcast", ours.broadcast(), |a| match a {
-            LinkAttribute::Broadcast(v) => Some(v.as_slice()),
-            _ => None,
-        }),
-        ("perm_address", ours.perm_address(), |a| match a {
-            LinkAttribute::PermAddress(v) => Some(v.as_slice()),
-            _ => None,
-        }),
+        (
+            "address",
+            ours.address(),
+            pick!(LinkAttribute::Address(v) => v.as_slice()),
+        ),
+        (
+            "broadcast",
+            ours.broadcast(),
+            pick!(LinkAttribute::Broadcast(v) => v.as_slice()),
+        ),
+        (
+            "perm_address",
+            ours.perm_address(),
+            pick!(LinkAttribute::PermAddress(v) => v.as_slice()),
+        ),
     ];
     for (field, value, pick) in bytes {
         diff.field(at, field, value, find(a, pick));
     }
-    let stats = find(a, |a| match a {
-        LinkAttribute::Stats64(s) => Some(s),
-        _ => None,
-    });
+    let stats = find(a, pick!(LinkAttribute::Stats64(s) => s));
     let ours_stats = ours.stats64();
     diff.field(at, "stats64 present", ours_stats.is_some(), stats.is_some());
     if let (Some(o), Some(t)) = (ours_stats, stats) {
@@ -325,24 +353,15 @@ fn compare_link(diff: &mut Diff, at: &str, ours: &LinkMessage<'_>, theirs: &NprL
         at,
         "kind",
         ours.kind().map(str::to_owned),
-        find(info, |i| match i {
-            LinkInfo::Kind(k) => Some(k.to_string()),
-            _ => None,
-        }),
+        find(info, pick!(LinkInfo::Kind(k) => k.to_string())),
     );
     diff.field(
         at,
         "slave_kind",
         ours.slave_kind().map(str::to_owned),
-        find(info, |i| match i {
-            LinkInfo::PortKind(k) => Some(k.to_string()),
-            _ => None,
-        }),
+        find(info, pick!(LinkInfo::PortKind(k) => k.to_string())),
     );
-    let data = find(info, |i| match i {
-        LinkInfo::Data(d) => Some(d),
-        _ => None,
-    });
+    let data = find(info, pick!(LinkInfo::Data(d) => d));
     match (ours.vxlan(), data) {
         (Some(vx), Some(InfoData::Vxlan(t))) => compare_vxlan(diff, at, &vx, t),
         (None, Some(InfoData::Vxlan(_))) => diff.field(at, "vxlan data", false, true),
@@ -363,28 +382,19 @@ fn compare_vxlan(diff: &mut Diff, at: &str, ours: &rtnl_codec::VxlanInfo<'_>, t:
         at,
         "vxlan id",
         ours.id(),
-        find(t, |a| match a {
-            InfoVxlan::Id(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoVxlan::Id(v) => *v)),
     );
     diff.field(
         at,
         "vxlan port",
         ours.port(),
-        find(t, |a| match a {
-            InfoVxlan::Port(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoVxlan::Port(v) => *v)),
     );
     diff.field(
         at,
         "vxlan link",
         ours.link(),
-        find(t, |a| match a {
-            InfoVxlan::Link(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoVxlan::Link(v) => *v)),
     );
     diff.field(
         at,
@@ -410,59 +420,51 @@ fn compare_vxlan(diff: &mut Diff, at: &str, ours: &rtnl_codec::VxlanInfo<'_>, t:
         at,
         "vxlan ttl",
         ours.ttl(),
-        find(t, |a| match a {
-            InfoVxlan::Ttl(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoVxlan::Ttl(v) => *v)),
     );
     diff.field(
         at,
         "vxlan learning",
         ours.learning(),
-        find(t, |a| match a {
-            InfoVxlan::Learning(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoVxlan::Learning(v) => *v)),
     );
     diff.field(
         at,
         "vxlan ageing",
         ours.ageing(),
-        find(t, |a| match a {
-            InfoVxlan::Ageing(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoVxlan::Ageing(v) => *v)),
     );
     diff.field(
         at,
         "vxlan port_range",
         ours.port_range(),
-        find(t, |a| match a {
-            InfoVxlan::PortRange(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoVxlan::PortRange(v) => *v)),
     );
 }
 
 /// Compares the bridge data of a link.
 fn compare_bridge(diff: &mut Diff, at: &str, ours: &rtnl_codec::BridgeInfo<'_>, t: &[InfoBridge]) {
     let u32s: [(&str, Option<u32>, Pick<InfoBridge, u32>); 4] = [
-        ("bridge forward_delay", ours.forward_delay(), |a| match a {
-            InfoBridge::ForwardDelay(v) => Some(*v),
-            _ => None,
-        }),
-        ("bridge hello_time", ours.hello_time(), |a| match a {
-            InfoBridge::HelloTime(v) => Some(*v),
-            _ => None,
-        }),
-        ("bridge max_age", ours.max_age(), |a| match a {
-            InfoBridge::MaxAge(v) => Some(*v),
-            _ => None,
-        }),
-        ("bridge ageing_time", ours.ageing_time(), |a| match a {
-            InfoBridge::AgeingTime(v) => Some(*v),
-            _ => None,
-        }),
+        (
+            "bridge forward_delay",
+            ours.forward_delay(),
+            pick!(InfoBridge::ForwardDelay(v) => *v),
+        ),
+        (
+            "bridge hello_time",
+            ours.hello_time(),
+            pick!(InfoBridge::HelloTime(v) => *v),
+        ),
+        (
+            "bridge max_age",
+            ours.max_age(),
+            pick!(InfoBridge::MaxAge(v) => *v),
+        ),
+        (
+            "bridge ageing_time",
+            ours.ageing_time(),
+            pick!(InfoBridge::AgeingTime(v) => *v),
+        ),
     ];
     for (field, value, pick) in u32s {
         diff.field(at, field, value, find(t, pick));
@@ -471,61 +473,31 @@ fn compare_bridge(diff: &mut Diff, at: &str, ours: &rtnl_codec::BridgeInfo<'_>, 
         at,
         "bridge priority",
         ours.priority(),
-        find(t, |a| match a {
-            InfoBridge::Priority(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoBridge::Priority(v) => *v)),
     );
     diff.field(
         at,
         "bridge vlan_filtering",
         ours.vlan_filtering(),
-        find(t, |a| match a {
-            InfoBridge::VlanFiltering(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoBridge::VlanFiltering(v) => *v)),
     );
     diff.field(
         at,
         "bridge vlan_default_pvid",
         ours.vlan_default_pvid(),
-        find(t, |a| match a {
-            InfoBridge::VlanDefaultPvid(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoBridge::VlanDefaultPvid(v) => *v)),
     );
     diff.field(
         at,
         "bridge mcast_snooping",
         ours.mcast_snooping(),
-        find(t, |a| match a {
-            InfoBridge::MulticastSnooping(v) => Some(*v),
-            _ => None,
-        }),
+        find(t, pick!(InfoBridge::MulticastSnooping(v) => *v)),
     );
 }
 
 /// Decodes a link dump both ways and compares every link; returns the fields compared.
 fn links(name: &str, min_links: usize) -> usize {
-    let data = fixture(name);
-    let mut diff = Diff::default();
-    let mut links = 0;
-    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
-        let at = format!("{name} message {i}");
-        match (ours.decode().unwrap(), theirs.payload) {
-            (
-                Payload::Link(ours),
-                NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewLink(theirs)),
-            ) => {
-                compare_link(&mut diff, &at, &ours, &theirs);
-                links += 1;
-            }
-            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
-                diff.field(&at, "done code", ours.error(), theirs.code);
-            }
-            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
-        }
-    }
+    let (diff, links) = compare_dump!(name, Link, NewLink, compare_link);
     assert!(links >= min_links, "{name}: only {links} links");
     diff.finish(name, min_links * 40)
 }
@@ -556,61 +528,39 @@ fn compare_address(diff: &mut Diff, at: &str, ours: &AddressMessage<'_>, theirs:
         at,
         "flags",
         ours.flags(),
-        find(a, |a| match a {
-            AddressAttribute::Flags(f) => Some(f.bits()),
-            _ => None,
-        })
-        .unwrap_or(u32::from(h.flags.bits())),
+        find(a, pick!(AddressAttribute::Flags(f) => f.bits())).unwrap_or(u32::from(h.flags.bits())),
     );
     diff.field(
         at,
         "address",
         ours.address(),
-        find(a, |a| match a {
-            AddressAttribute::Address(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(AddressAttribute::Address(v) => *v)),
     );
     diff.field(
         at,
         "local",
         ours.local(),
-        find(a, |a| match a {
-            AddressAttribute::Local(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(AddressAttribute::Local(v) => *v)),
     );
     diff.field(
         at,
         "label",
         ours.label(),
-        find(a, |a| match a {
-            AddressAttribute::Label(v) => Some(v.as_str()),
-            _ => None,
-        }),
+        find(a, pick!(AddressAttribute::Label(v) => v.as_str())),
     );
     diff.field(
         at,
         "broadcast",
         ours.broadcast(),
-        find(a, |a| match a {
-            AddressAttribute::Broadcast(v) => Some(IpAddr::V4(*v)),
-            _ => None,
-        }),
+        find(a, pick!(AddressAttribute::Broadcast(v) => IpAddr::V4(*v))),
     );
     diff.field(
         at,
         "priority",
         ours.priority(),
-        find(a, |a| match a {
-            AddressAttribute::RoutePriority(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(AddressAttribute::RoutePriority(v) => *v)),
     );
-    let theirs_info = find(a, |a| match a {
-        AddressAttribute::CacheInfo(c) => Some(c),
-        _ => None,
-    });
+    let theirs_info = find(a, pick!(AddressAttribute::CacheInfo(c) => c));
     diff.field(
         at,
         "cacheinfo",
@@ -630,25 +580,7 @@ fn compare_address(diff: &mut Diff, at: &str, ours: &AddressMessage<'_>, theirs:
 #[test]
 fn addresses_agree() {
     let name = "addrs.bin";
-    let data = fixture(name);
-    let mut diff = Diff::default();
-    let mut addresses = 0;
-    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
-        let at = format!("{name} message {i}");
-        match (ours.decode().unwrap(), theirs.payload) {
-            (
-                Payload::Address(ours),
-                NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewAddress(theirs)),
-            ) => {
-                compare_address(&mut diff, &at, &ours, &theirs);
-                addresses += 1;
-            }
-            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
-                diff.field(&at, "done code", ours.error(), theirs.code);
-            }
-            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
-        }
-    }
+    let (diff, addresses) = compare_dump!(name, Address, NewAddress, compare_address);
     assert_eq!(addresses, 16);
     diff.finish(name, 16 * 13);
 }
@@ -664,10 +596,7 @@ fn route_ip(address: &RouteAddress) -> Option<IpAddr> {
 
 /// The gateway among route attributes.
 fn gateway_of(a: &[RouteAttribute]) -> Option<IpAddr> {
-    find(a, |a| match a {
-        RouteAttribute::Gateway(g) => route_ip(g),
-        _ => None,
-    })
+    find(a, pick!(RouteAttribute::Gateway(g) => route_ip(g)?))
 }
 
 /// One next hop as both sides read it: ifindex, weight (`rtnh_hops` + 1), flags, gateway.
@@ -688,54 +617,46 @@ fn compare_route(diff: &mut Diff, at: &str, ours: &RouteMessage<'_>, theirs: &Np
         at,
         "table",
         ours.table(),
-        find(a, |a| match a {
-            RouteAttribute::Table(t) => Some(*t),
-            _ => None,
-        })
-        .unwrap_or(u32::from(h.table)),
+        find(a, pick!(RouteAttribute::Table(t) => *t)).unwrap_or(u32::from(h.table)),
     );
     diff.field(at, "protocol", ours.protocol(), u8::from(h.protocol));
     diff.field(at, "scope", ours.scope(), u8::from(h.scope));
     diff.field(at, "type", ours.route_type(), u8::from(h.kind));
     diff.field(at, "rtm_flags", ours.flags(), h.flags.bits());
     let ips: [(&str, Option<IpAddr>, Pick<RouteAttribute, IpAddr>); 4] = [
-        ("dst", ours.dst(), |a| match a {
-            RouteAttribute::Destination(v) => route_ip(v),
-            _ => None,
-        }),
-        ("src", ours.src(), |a| match a {
-            RouteAttribute::Source(v) => route_ip(v),
-            _ => None,
-        }),
-        ("gateway", ours.gateway(), |a| match a {
-            RouteAttribute::Gateway(v) => route_ip(v),
-            _ => None,
-        }),
-        ("prefsrc", ours.prefsrc(), |a| match a {
-            RouteAttribute::PrefSource(v) => route_ip(v),
-            _ => None,
-        }),
+        (
+            "dst",
+            ours.dst(),
+            pick!(RouteAttribute::Destination(v) => route_ip(v)?),
+        ),
+        (
+            "src",
+            ours.src(),
+            pick!(RouteAttribute::Source(v) => route_ip(v)?),
+        ),
+        (
+            "gateway",
+            ours.gateway(),
+            pick!(RouteAttribute::Gateway(v) => route_ip(v)?),
+        ),
+        (
+            "prefsrc",
+            ours.prefsrc(),
+            pick!(RouteAttribute::PrefSource(v) => route_ip(v)?),
+        ),
     ];
     for (field, value, pick) in ips {
         diff.field(at, field, value, find(a, pick));
     }
     let u32s: [(&str, Option<u32>, Pick<RouteAttribute, u32>); 4] = [
-        ("oif", ours.oif(), |a| match a {
-            RouteAttribute::Oif(v) => Some(*v),
-            _ => None,
-        }),
-        ("iif", ours.iif(), |a| match a {
-            RouteAttribute::Iif(v) => Some(*v),
-            _ => None,
-        }),
-        ("priority", ours.priority(), |a| match a {
-            RouteAttribute::Priority(v) => Some(*v),
-            _ => None,
-        }),
-        ("mark", ours.mark(), |a| match a {
-            RouteAttribute::Mark(v) => Some(*v),
-            _ => None,
-        }),
+        ("oif", ours.oif(), pick!(RouteAttribute::Oif(v) => *v)),
+        ("iif", ours.iif(), pick!(RouteAttribute::Iif(v) => *v)),
+        (
+            "priority",
+            ours.priority(),
+            pick!(RouteAttribute::Priority(v) => *v),
+        ),
+        ("mark", ours.mark(), pick!(RouteAttribute::Mark(v) => *v)),
     ];
     for (field, value, pick) in u32s {
         diff.field(at, field, value, find(a, pick));
@@ -744,10 +665,7 @@ fn compare_route(diff: &mut Diff, at: &str, ours: &RouteMessage<'_>, theirs: &Np
         at,
         "pref",
         ours.pref(),
-        find(a, |a| match a {
-            RouteAttribute::Preference(p) => Some(u8::from(*p)),
-            _ => None,
-        }),
+        find(a, pick!(RouteAttribute::Preference(p) => u8::from(*p))),
     );
     let ours_hops: Option<Vec<Hop>> = ours.multipath().map(|hops| {
         hops.map(|hop| {
@@ -756,22 +674,19 @@ fn compare_route(diff: &mut Diff, at: &str, ours: &RouteMessage<'_>, theirs: &Np
         })
         .collect()
     });
-    let theirs_hops: Option<Vec<Hop>> = find(a, |a| match a {
-        RouteAttribute::MultiPath(hops) => Some(hops),
-        _ => None,
-    })
-    .map(|hops: &Vec<RouteNextHop>| {
-        hops.iter()
-            .map(|hop| {
-                (
-                    hop.interface_index,
-                    u16::from(hop.hops) + 1,
-                    hop.flags.bits(),
-                    gateway_of(&hop.attributes),
-                )
-            })
-            .collect()
-    });
+    let theirs_hops: Option<Vec<Hop>> = find(a, pick!(RouteAttribute::MultiPath(hops) => hops))
+        .map(|hops: &Vec<RouteNextHop>| {
+            hops.iter()
+                .map(|hop| {
+                    (
+                        hop.interface_index,
+                        u16::from(hop.hops) + 1,
+                        hop.flags.bits(),
+                        gateway_of(&hop.attributes),
+                    )
+                })
+                .collect()
+        });
     if let Some(hops) = &ours_hops {
         // Each next hop is compared as one field per member, so count them.
         diff.compared += hops.len() * 3;
@@ -786,25 +701,7 @@ fn compare_route(diff: &mut Diff, at: &str, ours: &RouteMessage<'_>, theirs: &Np
 
 /// Decodes a route dump both ways and compares every route; returns the fields compared.
 fn routes(name: &str, count: usize) -> usize {
-    let data = fixture(name);
-    let mut diff = Diff::default();
-    let mut routes = 0;
-    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
-        let at = format!("{name} message {i}");
-        match (ours.decode().unwrap(), theirs.payload) {
-            (
-                Payload::Route(ours),
-                NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewRoute(theirs)),
-            ) => {
-                compare_route(&mut diff, &at, &ours, &theirs);
-                routes += 1;
-            }
-            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
-                diff.field(&at, "done code", ours.error(), theirs.code);
-            }
-            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
-        }
-    }
+    let (diff, routes) = compare_dump!(name, Route, NewRoute, compare_route);
     assert_eq!(routes, count, "{name}");
     diff.finish(name, count * 20)
 }
@@ -834,28 +731,19 @@ fn compare_nsid(diff: &mut Diff, at: &str, ours: &NsidMessage<'_>, theirs: &NprN
         at,
         "nsid",
         ours.nsid(),
-        find(a, |a| match a {
-            NsidAttribute::Id(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(NsidAttribute::Id(v) => *v)),
     );
     diff.field(
         at,
         "current_nsid",
         ours.current_nsid(),
-        find(a, |a| match a {
-            NsidAttribute::CurrentNsid(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(NsidAttribute::CurrentNsid(v) => *v)),
     );
     diff.field(
         at,
         "target_nsid",
         ours.target_nsid(),
-        find(a, |a| match a {
-            NsidAttribute::TargetNsid(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(NsidAttribute::TargetNsid(v) => *v)),
     );
 }
 
@@ -863,25 +751,16 @@ fn compare_nsid(diff: &mut Diff, at: &str, ours: &NsidMessage<'_>, theirs: &NprN
 #[test]
 fn nsids_agree() {
     let name = "nsids.bin";
-    let data = fixture(name);
-    let mut diff = Diff::default();
     let mut nsids = Vec::new();
-    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
-        let at = format!("{name} message {i}");
-        match (ours.decode().unwrap(), theirs.payload) {
-            (
-                Payload::Nsid(ours),
-                NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewNsId(theirs)),
-            ) => {
-                compare_nsid(&mut diff, &at, &ours, &theirs);
-                nsids.push(ours.nsid());
-            }
-            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
-                diff.field(&at, "done code", ours.error(), theirs.code);
-            }
-            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
+    let (diff, _) = compare_dump!(
+        name,
+        Nsid,
+        NewNsId,
+        |diff, at, ours: &NsidMessage<'_>, theirs| {
+            compare_nsid(diff, at, ours, theirs);
+            nsids.push(ours.nsid());
         }
-    }
+    );
     nsids.sort();
     assert_eq!(nsids, [Some(0), Some(5)]);
     diff.finish(name, 2 * 4);
@@ -898,46 +777,37 @@ fn compare_rule(diff: &mut Diff, at: &str, ours: &RuleMessage<'_>, theirs: &NprR
     diff.field(at, "action", ours.action(), u8::from(h.action));
     diff.field(at, "flags", ours.flags(), h.flags.bits());
     let pick_u32: [(&str, Option<u32>, Pick<RuleAttribute, u32>); 7] = [
-        ("priority", ours.priority(), |a| match a {
-            RuleAttribute::Priority(v) => Some(*v),
-            _ => None,
-        }),
-        ("fwmark", ours.fwmark(), |a| match a {
-            RuleAttribute::FwMark(v) => Some(*v),
-            _ => None,
-        }),
-        ("fwmask", ours.fwmask(), |a| match a {
-            RuleAttribute::FwMask(v) => Some(*v),
-            _ => None,
-        }),
-        ("goto", ours.goto(), |a| match a {
-            RuleAttribute::Goto(v) => Some(*v),
-            _ => None,
-        }),
+        (
+            "priority",
+            ours.priority(),
+            pick!(RuleAttribute::Priority(v) => *v),
+        ),
+        (
+            "fwmark",
+            ours.fwmark(),
+            pick!(RuleAttribute::FwMark(v) => *v),
+        ),
+        (
+            "fwmask",
+            ours.fwmask(),
+            pick!(RuleAttribute::FwMask(v) => *v),
+        ),
+        ("goto", ours.goto(), pick!(RuleAttribute::Goto(v) => *v)),
         (
             "FRA_TABLE",
             ours.attr(rtnl_codec::fra::TABLE).map(|_| ours.table()),
-            |a| match a {
-                RuleAttribute::Table(v) => Some(*v),
-                _ => None,
-            },
+            pick!(RuleAttribute::Table(v) => *v),
         ),
         // The kernel sends -1 for "none"; netlink-packet-route reads the same bits unsigned.
         (
             "suppress_prefixlen",
             ours.suppress_prefixlen().map(|v| v as u32),
-            |a| match a {
-                RuleAttribute::SuppressPrefixLen(v) => Some(*v),
-                _ => None,
-            },
+            pick!(RuleAttribute::SuppressPrefixLen(v) => *v),
         ),
         (
             "suppress_ifgroup",
             ours.suppress_ifgroup().map(|v| v as u32),
-            |a| match a {
-                RuleAttribute::SuppressIfGroup(v) => Some(*v),
-                _ => None,
-            },
+            pick!(RuleAttribute::SuppressIfGroup(v) => *v),
         ),
     ];
     for (field, ours, pick) in pick_u32 {
@@ -947,126 +817,84 @@ fn compare_rule(diff: &mut Diff, at: &str, ours: &RuleMessage<'_>, theirs: &NprR
         at,
         "src",
         ours.src(),
-        find(a, |a| match a {
-            RuleAttribute::Source(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::Source(v) => *v)),
     );
     diff.field(
         at,
         "dst",
         ours.dst(),
-        find(a, |a| match a {
-            RuleAttribute::Destination(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::Destination(v) => *v)),
     );
     diff.field(
         at,
         "iifname",
         ours.iif_name()
             .map(|n| String::from_utf8_lossy(n).into_owned()),
-        find(a, |a| match a {
-            RuleAttribute::Iifname(v) => Some(v.clone()),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::Iifname(v) => v.clone())),
     );
     diff.field(
         at,
         "oifname",
         ours.oif_name()
             .map(|n| String::from_utf8_lossy(n).into_owned()),
-        find(a, |a| match a {
-            RuleAttribute::Oifname(v) => Some(v.clone()),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::Oifname(v) => v.clone())),
     );
     diff.field(
         at,
         "l3mdev",
         ours.l3mdev().map(|v| v != 0),
-        find(a, |a| match a {
-            RuleAttribute::L3MDev(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::L3MDev(v) => *v)),
     );
     diff.field(
         at,
         "uid_range",
         ours.uid_range(),
-        find(a, |a| match a {
-            RuleAttribute::UidRange(r) => Some((r.start, r.end)),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::UidRange(r) => (r.start, r.end))),
     );
     diff.field(
         at,
         "sport_range",
         ours.sport_range(),
-        find(a, |a| match a {
-            RuleAttribute::SourcePortRange(r) => Some((r.start, r.end)),
-            _ => None,
-        }),
+        find(
+            a,
+            pick!(RuleAttribute::SourcePortRange(r) => (r.start, r.end)),
+        ),
     );
     diff.field(
         at,
         "dport_range",
         ours.dport_range(),
-        find(a, |a| match a {
-            RuleAttribute::DestinationPortRange(r) => Some((r.start, r.end)),
-            _ => None,
-        }),
+        find(
+            a,
+            pick!(RuleAttribute::DestinationPortRange(r) => (r.start, r.end)),
+        ),
     );
     diff.field(
         at,
         "protocol",
         ours.protocol(),
-        find(a, |a| match a {
-            RuleAttribute::Protocol(p) => Some(u8::from(*p)),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::Protocol(p) => u8::from(*p))),
     );
     diff.field(
         at,
         "ip_proto",
         ours.ip_proto(),
-        find(a, |a| match a {
-            RuleAttribute::IpProtocol(p) => Some(u8::from(*p)),
-            _ => None,
-        }),
+        find(a, pick!(RuleAttribute::IpProtocol(p) => u8::from(*p))),
     );
     diff.field(
         at,
         "realms",
         ours.flow(),
-        find(a, |a| match a {
-            RuleAttribute::Realm(r) => Some(u32::from(r.source) << 16 | u32::from(r.destination)),
-            _ => None,
-        }),
+        find(
+            a,
+            pick!(RuleAttribute::Realm(r) => u32::from(r.source) << 16 | u32::from(r.destination)),
+        ),
     );
 }
 
 /// `rules4.bin` (13 rules, every selector and action) and `rules6.bin` (4 rules).
 fn rules(name: &str, count: usize) -> usize {
-    let data = fixture(name);
-    let mut diff = Diff::default();
-    let mut seen = 0;
-    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
-        let at = format!("{name} message {i}");
-        match (ours.decode().unwrap(), theirs.payload) {
-            (
-                Payload::Rule(ours),
-                NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewRule(theirs)),
-            ) => {
-                compare_rule(&mut diff, &at, &ours, &theirs);
-                seen += 1;
-            }
-            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
-                diff.field(&at, "done code", ours.error(), theirs.code);
-            }
-            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
-        }
-    }
+    let (diff, seen) = compare_dump!(name, Rule, NewRule, compare_rule);
     assert_eq!(seen, count, "{name}: rules");
     diff.finish(name, count * 20)
 }
@@ -1104,19 +932,8 @@ fn npr_ext_ack_message(tlvs: &[u8]) -> Option<String> {
 /// kernel's, from `tests/fixtures/README.md`.
 #[test]
 fn errors_agree() {
-    let cases: [(&str, i32, Option<&str>); 5] = [
-        ("err_exists.bin", 17, None),
-        ("err_unknown_kind.bin", 95, Some("Unknown device type")),
-        ("err_mtu.bin", 22, Some("mtu greater than device maximum")),
-        (
-            "err_missing_attr.bin",
-            22,
-            Some("Missing MDBA_SET_ENTRY attribute"),
-        ),
-        ("ack.bin", 0, None),
-    ];
     let mut diff = Diff::default();
-    for (name, errno, text) in cases {
+    for (name, errno, text) in error_fixtures::ERROR_REPLIES {
         let data = fixture(name);
         let pairs = pairs(&mut diff, name, &data);
         assert_eq!(pairs.len(), 1, "{name}");
@@ -1216,10 +1033,10 @@ fn compare_neighbour(
         at,
         "lladdr",
         ours.lladdr(),
-        find(a, |a| match a {
-            NeighbourAttribute::LinkLayerAddress(bytes) => Some(bytes.as_slice()),
-            _ => None,
-        }),
+        find(
+            a,
+            pick!(NeighbourAttribute::LinkLayerAddress(bytes) => bytes.as_slice()),
+        ),
     );
     diff.field(
         at,
@@ -1232,81 +1049,48 @@ fn compare_neighbour(
                 c.ndm_refcnt.get(),
             )
         }),
-        find(a, |a| match a {
-            NeighbourAttribute::CacheInfo(c) => Some((c.confirmed, c.used, c.updated, c.refcnt)),
-            _ => None,
-        }),
+        find(
+            a,
+            pick!(NeighbourAttribute::CacheInfo(c) => (c.confirmed, c.used, c.updated, c.refcnt)),
+        ),
     );
     diff.field(
         at,
         "probes",
         ours.probes(),
-        find(a, |a| match a {
-            NeighbourAttribute::Probes(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(NeighbourAttribute::Probes(v) => *v)),
     );
     diff.field(
         at,
         "vlan",
         ours.vlan(),
-        find(a, |a| match a {
-            NeighbourAttribute::Vlan(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(NeighbourAttribute::Vlan(v) => *v)),
     );
     diff.field(
         at,
         "master",
         ours.master(),
-        find(a, |a| match a {
-            NeighbourAttribute::Controller(v) => Some(*v),
-            _ => None,
-        }),
+        find(a, pick!(NeighbourAttribute::Controller(v) => *v)),
     );
     diff.field(
         at,
         "protocol",
         ours.protocol(),
-        find(a, |a| match a {
-            NeighbourAttribute::Protocol(p) => Some(u8::from(*p)),
-            _ => None,
-        }),
+        find(a, pick!(NeighbourAttribute::Protocol(p) => u8::from(*p))),
     );
     diff.field(
         at,
         "ext_flags",
         ours.attr(rtnl_codec::nda::FLAGS_EXT)
             .map(|_| ours.ext_flags()),
-        find(a, |a| match a {
-            NeighbourAttribute::ExtFlags(f) => Some(f.bits()),
-            _ => None,
-        }),
+        find(a, pick!(NeighbourAttribute::ExtFlags(f) => f.bits())),
     );
     diff.field(at, "attribute count", ours.attrs().count(), a.len());
 }
 
 /// A neighbour dump fixture: every message decoded by both and compared; the entry count.
 fn neighbours(name: &str) -> usize {
-    let data = fixture(name);
-    let mut diff = Diff::default();
-    let mut entries = 0;
-    for (i, (ours, theirs)) in pairs(&mut diff, name, &data).into_iter().enumerate() {
-        let at = format!("{name} message {i}");
-        match (ours.decode().unwrap(), theirs.payload) {
-            (
-                Payload::Neighbour(ours),
-                NetlinkPayload::InnerMessage(RouteNetlinkMessage::NewNeighbour(theirs)),
-            ) => {
-                compare_neighbour(&mut diff, &at, &ours, &theirs);
-                entries += 1;
-            }
-            (Payload::Done(ours), NetlinkPayload::Done(theirs)) => {
-                diff.field(&at, "done code", ours.error(), theirs.code);
-            }
-            (ours, theirs) => panic!("{at}: {ours:?} vs {theirs:?}"),
-        }
-    }
+    let (diff, entries) = compare_dump!(name, Neighbour, NewNeighbour, compare_neighbour);
     diff.finish(name, entries * 10);
     entries
 }

@@ -87,27 +87,7 @@ fn ip_rows(args: &[&str]) -> BTreeSet<Row> {
 
 /// Our owned entries as rows, devices named through `ip`.
 fn our_rows(entries: &[Neighbour]) -> BTreeSet<Row> {
-    let names: Vec<(u64, String)> = ip_json(&["link", "show"])
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| {
-            (
-                l["ifindex"].as_u64().unwrap(),
-                l["ifname"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
-    let states = [
-        (nud::INCOMPLETE, "INCOMPLETE"),
-        (nud::REACHABLE, "REACHABLE"),
-        (nud::STALE, "STALE"),
-        (nud::DELAY, "DELAY"),
-        (nud::PROBE, "PROBE"),
-        (nud::FAILED, "FAILED"),
-        (nud::NOARP, "NOARP"),
-        (nud::PERMANENT, "PERMANENT"),
-    ];
+    let names = common::index_and_name(&ip_json(&["link", "show"]));
     entries
         .iter()
         .map(|n| {
@@ -120,7 +100,7 @@ fn our_rows(entries: &[Neighbour]) -> BTreeSet<Row> {
                 n.destination.map(|d| d.to_string()).unwrap_or_default(),
                 dev,
                 n.lladdr.as_deref().map(mac_text).unwrap_or_default(),
-                states
+                rtnl_ip::show::neigh::STATES
                     .iter()
                     .filter(|(bit, _)| n.state & bit != 0)
                     .map(|(_, word)| (*word).to_owned())

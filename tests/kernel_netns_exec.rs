@@ -28,18 +28,25 @@ fn etc_dir(run: &str) -> String {
     etc
 }
 
-#[test]
-fn exec_runs_a_child_inside_the_namespace_like_ip_netns_exec() {
-    let run = private_netns_and_run_dir();
-    let etc = etc_dir(run.path());
-    let names = Namespaces::at(run.path()).with_etc_dir(&etc);
-    assert_eq!(names.etc_dir(), etc);
+/// The named namespaces of run dir `run` with the etc dir of [`etc_dir`], `blue` made among
+/// them with a veth pair `v0`–`v1` in it; and the etc dir.
+fn blue_with_veth(run: &str) -> (Namespaces, String) {
+    let etc = etc_dir(run);
+    let names = Namespaces::at(run).with_etc_dir(&etc);
     names.add("blue").unwrap();
     names
         .handle("blue")
         .unwrap()
         .link_add(&LinkAdd::veth("v0", "v1"))
         .unwrap();
+    (names, etc)
+}
+
+#[test]
+fn exec_runs_a_child_inside_the_namespace_like_ip_netns_exec() {
+    let run = private_netns_and_run_dir();
+    let (names, etc) = blue_with_veth(run.path());
+    assert_eq!(names.etc_dir(), etc);
     let here = NetnsId::current().unwrap();
 
     // /sys shows blue's devices.
@@ -131,14 +138,7 @@ fn libc_einval() -> i32 {
 #[test]
 fn run_waits_for_a_child_inside_the_namespace() {
     let run = private_netns_and_run_dir();
-    let etc = etc_dir(run.path());
-    let names = Namespaces::at(run.path()).with_etc_dir(&etc);
-    names.add("blue").unwrap();
-    names
-        .handle("blue")
-        .unwrap()
-        .link_add(&LinkAdd::veth("v0", "v1"))
-        .unwrap();
+    let (names, etc) = blue_with_veth(run.path());
     let here = NetnsId::current().unwrap();
     let blue = names.prepare_exec("blue").unwrap();
 

@@ -1,5 +1,8 @@
 //! The monitor's groups against the list `ip monitor` joins (no kernel needed).
 
+#[path = "../sys/tests/common/ip_monitor.rs"]
+mod ip_monitor;
+
 use rtnl_ip::codec::rtnlgrp;
 use rtnl_ip::monitor::MonitorGroups;
 
@@ -8,17 +11,7 @@ fn groups_map_to_rtnetlink_groups() {
     // What `ip monitor` with no object joins of the families rtnl knows, in this order.
     assert_eq!(
         MonitorGroups::ALL.rtnl_groups().collect::<Vec<_>>(),
-        [
-            rtnlgrp::LINK,
-            rtnlgrp::IPV4_IFADDR,
-            rtnlgrp::IPV6_IFADDR,
-            rtnlgrp::IPV4_ROUTE,
-            rtnlgrp::IPV6_ROUTE,
-            rtnlgrp::NSID,
-            rtnlgrp::NEIGH,
-            rtnlgrp::IPV4_RULE,
-            rtnlgrp::IPV6_RULE,
-        ]
+        ip_monitor::IP_MONITOR_GROUPS
     );
     let groups = MonitorGroups::LINK | MonitorGroups::IPV6_ROUTE;
     assert_eq!(

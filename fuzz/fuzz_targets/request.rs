@@ -251,28 +251,47 @@ impl ARoute {
     }
 }
 
+/// What `link_new` and `link_set` both take, in the order of their fields (the bytes a fuzz
+/// input spends on them are the same as with the fields written out in each).
+#[derive(Arbitrary, Debug)]
+struct ALinkAttrs<'a> {
+    flags: (u32, u32),
+    address: Option<&'a [u8]>,
+    broadcast: Option<&'a [u8]>,
+    txqlen: Option<u32>,
+    mtu: Option<u32>,
+    netns: Option<ANetns>,
+}
+
+/// `$request` (`NewLink` or `SetLink`) with the fields of [`ALinkAttrs`] from `$attrs` and the
+/// rest as given.
+macro_rules! with_link_attrs {
+    ($attrs:expr, $request:ident { $($field:ident: $value:expr,)* ..$base:expr }) => {
+        $request {
+            flags: flags($attrs.flags),
+            address: $attrs.address,
+            broadcast: $attrs.broadcast,
+            txqlen: $attrs.txqlen,
+            mtu: $attrs.mtu,
+            netns: $attrs.netns.map(Into::into),
+            $($field: $value,)*
+            ..$base
+        }
+    };
+}
+
 #[derive(Arbitrary, Debug)]
 enum Spec<'a> {
     LinkNew {
         mode: u8,
         name: Option<&'a str>,
         kind: AKind<'a>,
-        flags: (u32, u32),
-        address: Option<&'a [u8]>,
-        broadcast: Option<&'a [u8]>,
-        txqlen: Option<u32>,
-        mtu: Option<u32>,
-        netns: Option<ANetns>,
+        attrs: ALinkAttrs<'a>,
         master: Option<u32>,
     },
     LinkSet {
         link: ALinkRef<'a>,
-        flags: (u32, u32),
-        address: Option<&'a [u8]>,
-        broadcast: Option<&'a [u8]>,
-        txqlen: Option<u32>,
-        mtu: Option<u32>,
-        netns: Option<ANetns>,
+        attrs: ALinkAttrs<'a>,
         carrier: Option<bool>,
         master: Option<u32>,
         group: Option<u32>,
@@ -438,56 +457,40 @@ fn construct(buf: &mut [u8], seq: u32, spec: &Spec<'_>) -> Result<usize, Error> 
             mode: m,
             name,
             kind,
-            flags: f,
-            address,
-            broadcast,
-            txqlen,
-            mtu,
-            netns,
+            attrs,
             master,
         } => {
-            let link = NewLink {
-                mode: mode(*m),
-                name: name.map(str::as_bytes),
-                flags: flags(*f),
-                address: *address,
-                broadcast: *broadcast,
-                txqlen: *txqlen,
-                mtu: *mtu,
-                netns: netns.map(Into::into),
-                master: *master,
-                ..NewLink::new(kind.kind())
-            };
+            let link = with_link_attrs!(
+                attrs,
+                NewLink {
+                    mode: mode(*m),
+                    name: name.map(str::as_bytes),
+                    master: *master,
+                    ..NewLink::new(kind.kind())
+                }
+            );
             request::link_new(buf, seq, &link).map(done)
         }
         Spec::LinkSet {
             link,
-            flags: f,
-            address,
-            broadcast,
-            txqlen,
-            mtu,
-            netns,
+            attrs,
             carrier,
             master,
             group,
             alias,
             name,
         } => {
-            let set = SetLink {
-                flags: flags(*f),
-                address: *address,
-                broadcast: *broadcast,
-                txqlen: *txqlen,
-                mtu: *mtu,
-                netns: netns.map(Into::into),
-                carrier: *carrier,
-                master: *master,
-                group: *group,
-                alias: alias.map(str::as_bytes),
-                name: name.map(str::as_bytes),
-                ..SetLink::new((*link).into())
-            };
+            let set = with_link_attrs!(
+                attrs,
+                SetLink {
+                    carrier: *carrier,
+                    master: *master,
+                    group: *group,
+                    alias: alias.map(str::as_bytes),
+                    name: name.map(str::as_bytes),
+                    ..SetLink::new((*link).into())
+                }
+            );
             request::link_set(buf, seq, &set).map(done)
         }
         Spec::LinkGet(link) => request::link_get(buf, seq, (*link).into()).map(done),
@@ -602,20 +605,18 @@ fn check_fields(spec: &Spec<'_>, payload: &Payload<'_>) {
             Spec::LinkNew {
                 name,
                 kind,
-                mtu,
-                txqlen,
+                attrs,
                 master,
-                address,
                 ..
             },
             Payload::Link(link),
         ) => {
             assert_eq!(link.message().ty(), rtm::NEWLINK);
             assert_eq!(link.name(), *name);
-            assert_eq!(link.mtu(), *mtu);
-            assert_eq!(link.txqlen(), *txqlen);
+            assert_eq!(link.mtu(), attrs.mtu);
+            assert_eq!(link.txqlen(), attrs.txqlen);
             assert_eq!(link.master(), *master);
-            assert_eq!(link.address(), *address);
+            assert_eq!(link.address(), attrs.address);
             assert_eq!(link.kind(), Some(kind.kind().name()));
             if let AKind::Vlan {
                 id, link: lower, ..
@@ -632,11 +633,14 @@ fn check_fields(spec: &Spec<'_>, payload: &Payload<'_>) {
         }
         (
             Spec::LinkSet {
-                mtu, master, group, ..
+                attrs,
+                master,
+                group,
+                ..
             },
             Payload::Link(link),
         ) => {
-            assert_eq!(link.mtu(), *mtu);
+            assert_eq!(link.mtu(), attrs.mtu);
             assert_eq!(link.master(), *master);
             assert_eq!(link.group(), *group);
         }

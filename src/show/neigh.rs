@@ -23,8 +23,9 @@ pub struct NeighbourStyle {
     pub brief: bool,
 }
 
-/// The `NUD_*` states in the order `ip` prints them, with their words.
-const STATES: [(u16, &str); 8] = [
+/// The `NUD_*` states (`ndm_state`, `include/uapi/linux/neighbour.h`) in the order `ip` prints
+/// them, with their words (iproute2's `nud_state_n2a()`).
+pub const STATES: [(u16, &str); 8] = [
     (nud::INCOMPLETE, "INCOMPLETE"),
     (nud::REACHABLE, "REACHABLE"),
     (nud::STALE, "STALE"),

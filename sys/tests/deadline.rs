@@ -6,7 +6,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{link_dump_request, link_request, private_netns, veth_request};
+use common::{link_dump_request, link_request, private_netns, veth_batch, veth_request};
 use rtnl_codec::{LinkMessage, rtm, rtnlgrp};
 use rtnl_sys::{Datagram, Deadline, Engine, Error, RECV_BUFFER_SIZE, Socket, Transport, Waiting};
 use rustix::io::Errno;
@@ -120,17 +120,10 @@ fn a_timed_out_requests_late_reply_is_not_taken_by_the_next_request() {
 
 /// 120 veth pairs (241 links with `lo`): a link dump of several datagrams.
 fn many_links(engine: &mut Engine<Slow>, buf: &mut [u8]) {
-    let mut requests = vec![0u8; 120 * 128];
-    let mut at = 0;
-    for i in 0..120 {
-        at += veth_request(&mut requests[at..], &format!("a{i}"), &format!("b{i}"));
-        at = at.next_multiple_of(4);
-    }
+    let mut requests = veth_batch((0..120).map(|i| (format!("a{i}"), format!("b{i}"))));
     let mut ok = 0;
     engine
-        .batch(&mut requests[..at], buf, |_, r| {
-            ok += usize::from(r.is_ok())
-        })
+        .batch(&mut requests, buf, |_, r| ok += usize::from(r.is_ok()))
         .unwrap();
     assert_eq!(ok, 120);
 }

@@ -4,10 +4,10 @@ mod common;
 
 use common::{
     Counting, EVENT_WAIT, before, event_deadline, ip_link_names, link_dump_request, link_request,
-    private_netns, veth_request,
+    private_netns, veth_batch, veth_request,
 };
 use rtnl_codec::{LinkMessage, nlm_f, nlmsg, rtm, rtnlgrp};
-use rtnl_sys::{Engine, Error, RECV_BUFFER_SIZE, RecvError, Socket};
+use rtnl_sys::{Engine, Error, RECV_BUFFER_SIZE, RecvError, Socket, Transport};
 use rustix::io::Errno;
 
 fn engine() -> Engine<Socket> {
@@ -15,7 +15,7 @@ fn engine() -> Engine<Socket> {
 }
 
 /// Names of every link, by a dump through the engine.
-fn dump_names(engine: &mut Engine<Socket>) -> Vec<String> {
+fn dump_names<T: Transport>(engine: &mut Engine<T>) -> Vec<String> {
     let mut req = [0u8; 64];
     let len = link_dump_request(&mut req);
     let mut buf = vec![0u8; RECV_BUFFER_SIZE];
@@ -45,19 +45,6 @@ fn del_link(engine: &mut Engine<Socket>, name: &str) -> Result<(), Error> {
         .map(drop)
 }
 
-/// The groups `ip monitor` joins for links, addresses, routes, nsids, neighbours and rules.
-const MONITOR_GROUPS: [u32; 9] = [
-    rtnlgrp::LINK,
-    rtnlgrp::IPV4_IFADDR,
-    rtnlgrp::IPV6_IFADDR,
-    rtnlgrp::IPV4_ROUTE,
-    rtnlgrp::IPV6_ROUTE,
-    rtnlgrp::NSID,
-    rtnlgrp::NEIGH,
-    rtnlgrp::IPV4_RULE,
-    rtnlgrp::IPV6_RULE,
-];
-
 #[test]
 fn open_bind_getsockname_and_options() {
     private_netns();
@@ -86,7 +73,7 @@ fn open_bind_getsockname_and_options() {
     assert_eq!(a.recv_buffer_size().unwrap(), 2 << 20);
     a.join_group(rtnlgrp::LINK).unwrap();
     a.leave_group(rtnlgrp::LINK).unwrap();
-    a.subscribe(&MONITOR_GROUPS).unwrap();
+    a.subscribe(&common::ip_monitor::IP_MONITOR_GROUPS).unwrap();
 
     let raw = Socket::new_unconfigured().unwrap();
     assert!(!raw.ext_ack().unwrap());
@@ -168,16 +155,11 @@ fn a_dump_spanning_many_datagrams() {
     private_netns();
     let mut socket = Socket::new().unwrap();
     // 150 veth pairs in one batch: 301 links with lo.
-    let mut requests = vec![0u8; 150 * 128];
-    let mut at = 0;
-    for i in 0..150 {
-        at += veth_request(&mut requests[at..], &format!("a{i}"), &format!("b{i}"));
-        at = at.next_multiple_of(4);
-    }
+    let mut requests = veth_batch((0..150).map(|i| (format!("a{i}"), format!("b{i}"))));
     let mut engine = Engine::new(&mut socket);
     let mut ok = 0;
     let n = engine
-        .batch(&mut requests[..at], &mut [0u8; 4096], |_, r| {
+        .batch(&mut requests, &mut [0u8; 4096], |_, r| {
             ok += usize::from(r.is_ok())
         })
         .unwrap();
@@ -185,15 +167,7 @@ fn a_dump_spanning_many_datagrams() {
 
     let mut counting = Counting::new(&mut socket);
     let mut engine = Engine::new(&mut counting);
-    let mut req = [0u8; 64];
-    let len = link_dump_request(&mut req);
-    let mut buf = vec![0u8; RECV_BUFFER_SIZE];
-    let mut names = Vec::new();
-    engine
-        .dump(&mut req[..len], &mut buf, |m| {
-            names.push(LinkMessage::parse(m).unwrap().name().unwrap().to_owned())
-        })
-        .unwrap();
+    let mut names = dump_names(&mut engine);
     let _ = engine.into_inner();
     assert_eq!(names.len(), 301);
     assert!(counting.recvs > 3, "{} datagrams", counting.recvs);
@@ -279,16 +253,9 @@ fn enobufs_on_an_event_socket_is_an_overrun() {
 
     // A burst of about 200 link changes: 100 veth pairs, 2 NEWLINK events each at least.
     let mut e = engine();
-    let mut requests = vec![0u8; 100 * 128];
-    let mut at = 0;
-    for i in 0..100 {
-        at += veth_request(&mut requests[at..], &format!("a{i}"), &format!("b{i}"));
-        at = at.next_multiple_of(4);
-    }
-    e.batch(&mut requests[..at], &mut [0u8; 4096], |_, r| {
-        assert!(r.is_ok())
-    })
-    .unwrap();
+    let mut requests = veth_batch((0..100).map(|i| (format!("a{i}"), format!("b{i}"))));
+    e.batch(&mut requests, &mut [0u8; 4096], |_, r| assert!(r.is_ok()))
+        .unwrap();
 
     let mut buf = vec![0u8; RECV_BUFFER_SIZE];
     let mut received = 0;
@@ -315,7 +282,10 @@ fn enobufs_on_an_event_socket_is_an_overrun() {
 fn link_events_arrive() {
     private_netns();
     let mut events = Engine::new(Socket::new().unwrap());
-    events.transport().subscribe(&MONITOR_GROUPS).unwrap();
+    events
+        .transport()
+        .subscribe(&common::ip_monitor::IP_MONITOR_GROUPS)
+        .unwrap();
     let mut e = engine();
     add_veth(&mut e, "v0", "v1").unwrap();
     let mut buf = vec![0u8; RECV_BUFFER_SIZE];
@@ -340,18 +310,15 @@ fn batch_against_the_kernel_one_result_per_request() {
     private_netns();
     let mut socket = Socket::new().unwrap();
     // 10 creates, the 4th a duplicate of the 1st: 9 ACKs and one EEXIST, in request order.
-    let mut requests = vec![0u8; 10 * 128];
-    let mut at = 0;
-    for i in 0..10 {
+    let mut requests = veth_batch((0..10).map(|i| {
         let n = if i == 3 { 0 } else { i };
-        at += veth_request(&mut requests[at..], &format!("x{n}"), &format!("y{i}"));
-        at = at.next_multiple_of(4);
-    }
+        (format!("x{n}"), format!("y{i}"))
+    }));
     let mut counting = Counting::new(&mut socket);
     let mut engine = Engine::new(&mut counting);
     let mut results = vec![None; 10];
     engine
-        .batch(&mut requests[..at], &mut [0u8; 4096], |i, r| {
+        .batch(&mut requests, &mut [0u8; 4096], |i, r| {
             assert!(results[i].is_none());
             results[i] = Some(r.map_err(|e| e.errno()));
         })

@@ -20,6 +20,20 @@ fn noop_request(buf: &mut [u8]) -> usize {
     b.finish().len()
 }
 
+/// `requests` as one batch through an engine over `transport` with a 32 KiB receive buffer:
+/// the result, how many requests succeeded, and how long it took.
+fn timed_batch<T: Transport>(
+    transport: T,
+    requests: &mut [u8],
+) -> (Result<usize, Error>, usize, std::time::Duration) {
+    let mut engine = Engine::new(transport);
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut ok = 0;
+    let start = std::time::Instant::now();
+    let r = engine.batch(requests, &mut buf, |_, r| ok += usize::from(r.is_ok()));
+    (r, ok, start.elapsed())
+}
+
 #[test]
 fn batch_figures() {
     common::private_netns();
@@ -68,13 +82,7 @@ fn batch_figures() {
                     }
                 }
             }
-            let mut engine = Engine::new(Unlimited(&mut counting));
-            let mut buf = vec![0u8; 32 * 1024];
-            let mut ok = 0;
-            let start = std::time::Instant::now();
-            let r = engine.batch(&mut requests, &mut buf, |_, r| ok += usize::from(r.is_ok()));
-            let el = start.elapsed();
-            let _ = engine.into_inner();
+            let (r, ok, el) = timed_batch(Unlimited(&mut counting), &mut requests);
             eprintln!(
                 "n={n:5} bytes={bytes:7} rcvbuf_force={force:5} -> {:?}: ok={ok} sends={} recvs={} in {el:?}",
                 r.as_ref().map_err(Error::to_string),
@@ -104,13 +112,7 @@ fn batch_figures() {
             requests.extend_from_slice(&one[..len]);
         }
         let mut counting = common::Counting::new(&mut socket);
-        let mut engine = Engine::new(&mut counting);
-        let mut buf = vec![0u8; 32 * 1024];
-        let mut ok = 0;
-        let start = std::time::Instant::now();
-        let r = engine.batch(&mut requests, &mut buf, |_, r| ok += usize::from(r.is_ok()));
-        let el = start.elapsed();
-        let _ = engine.into_inner();
+        let (r, ok, el) = timed_batch(&mut counting, &mut requests);
         eprintln!(
             "socket limits {limits:?}: 5000 requests -> {r:?} ok={ok} sends={} recvs={} in {el:?}",
             counting.sends, counting.recvs
@@ -126,26 +128,15 @@ fn batch_figures() {
     // One sendmsg well past 64 KiB: 1000 veth creations (about 100 bytes each).
     let mut socket = Socket::new().unwrap();
     socket.set_recv_buffer_size_force(4 << 20).unwrap();
-    let mut requests = vec![0u8; 1000 * 128];
-    let mut at = 0;
-    for i in 0..1000 {
-        at += common::veth_request(&mut requests[at..], &format!("a{i}"), &format!("b{i}"));
-        at = at.next_multiple_of(4);
-    }
+    let mut requests = common::veth_batch((0..1000).map(|i| (format!("a{i}"), format!("b{i}"))));
+    let bytes = requests.len();
     let mut counting = common::Counting::new(&mut socket);
-    let mut engine = Engine::new(&mut counting);
-    let mut ok = 0;
-    let start = std::time::Instant::now();
-    let r = engine.batch(&mut requests[..at], &mut vec![0u8; 32 * 1024], |_, r| {
-        ok += usize::from(r.is_ok())
-    });
-    let el = start.elapsed();
-    let _ = engine.into_inner();
+    let (r, ok, el) = timed_batch(&mut counting, &mut requests);
     eprintln!(
-        "1000 veth creates, {at} bytes: {r:?} ok={ok} sends={} sizes={:?} in {el:?}",
+        "1000 veth creates, {bytes} bytes: {r:?} ok={ok} sends={} sizes={:?} in {el:?}",
         counting.sends, counting.send_sizes
     );
     // Netlink takes a datagram up to SO_SNDBUF - 32 bytes, far past 64 KiB.
-    assert!(at > 64 * 1024);
+    assert!(bytes > 64 * 1024);
     assert_eq!((r, ok, counting.sends), (Ok(1000), 1000, 1));
 }

@@ -29,19 +29,24 @@ pub fn private_netns() {
     ip(&["link", "set", "lo", "up"]);
 }
 
-/// A private network namespace plus a private mount namespace with a fresh run dir for named
-/// namespaces, removed when the returned guard drops.
-pub fn private_netns_and_run_dir() -> RunDirGuard {
-    private_netns();
+/// Gives the calling test thread a mount namespace of its own whose mounts do not propagate
+/// back to the host's.
+pub fn private_mounts() {
     // SAFETY: CLONE_NEWNS gives this thread its own copy of the mount table; it shares no
     // memory or descriptors differently, so nothing else in the process is affected.
     unsafe { unshare_unsafe(UnshareFlags::NEWNS) }.expect("unshare(CLONE_NEWNS)");
-    // Mounts made from here on must not propagate back to the host's namespace.
     rustix::mount::mount_change(
         "/",
         rustix::mount::MountPropagationFlags::REC | rustix::mount::MountPropagationFlags::PRIVATE,
     )
     .expect("make / private");
+}
+
+/// A private network namespace plus a private mount namespace with a fresh run dir for named
+/// namespaces, removed when the returned guard drops.
+pub fn private_netns_and_run_dir() -> RunDirGuard {
+    private_netns();
+    private_mounts();
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!(
         "rtnl-test-{}-{}",
@@ -173,6 +178,21 @@ pub fn ip_json(args: &[&str]) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("ip {}: {e}: {text}", args.join(" ")))
 }
 
+/// The `(ifindex, ifname)` of every link in a JSON list of links (`ip -j link show`).
+pub fn index_and_name(links: &Value) -> std::collections::BTreeSet<(u64, String)> {
+    links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["ifindex"].as_u64().unwrap(),
+                l["ifname"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
 /// `ip -j -d link show dev NAME` as one object.
 pub fn ip_link(name: &str) -> Value {
     ip_json(&["link", "show", "dev", name])[0].clone()
@@ -233,20 +253,23 @@ pub fn ip_raw(args: &[&str]) -> Output {
     Command::new("ip").args(args).output().expect("run ip")
 }
 
+/// What `run` gives for `rtnl`, then for `ip`.
+pub fn by_both<T>(run: impl Fn(&'static str) -> T) -> (T, T) {
+    (run(RTNL), run("ip"))
+}
+
 /// `rtnl ARGS` and `ip ARGS` print the same stdout and stderr and exit with the same code;
 /// returns `rtnl`'s output.
 pub fn same(args: &[&str]) -> Output {
     let ours = rtnl(args);
     let theirs = ip_raw(args);
-    let text = |out: &Output| {
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
     // As text first, for a readable difference; then byte for byte.
-    assert_eq!(text(&ours), text(&theirs), "rtnl vs ip: {}", args.join(" "));
+    assert_eq!(
+        outcome_text(&ours),
+        outcome_text(&theirs),
+        "rtnl vs ip: {}",
+        args.join(" ")
+    );
     assert_eq!(
         (&ours.stdout, &ours.stderr),
         (&theirs.stdout, &theirs.stderr),
@@ -254,6 +277,15 @@ pub fn same(args: &[&str]) -> Output {
         args.join(" ")
     );
     ours
+}
+
+/// The exit code, stdout and stderr of a command, as text.
+pub fn outcome_text(out: &Output) -> (Option<i32>, String, String) {
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The exit code and stderr (trailing white space trimmed) of a command.
@@ -499,4 +531,105 @@ pub fn sent_messages(program: &str, args: &[&str]) -> Vec<Vec<u8>> {
 /// The last `RTM_NEWLINK` among `messages`.
 pub fn last_newlink(messages: &[Vec<u8>]) -> Option<&Vec<u8>> {
     messages.iter().rev().find(|m| m[4..6] == [16, 0])
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command lines written as one string
+
+/// The words of `line`, split at single spaces (no argument of these tests holds one).
+pub fn words(line: &str) -> Vec<&str> {
+    line.split(' ').collect()
+}
+
+/// Runs `ip` with the words of each line, in order; each must succeed ([`ip`]).
+pub fn ip_lines(lines: &[&str]) {
+    for line in lines {
+        ip(&words(line));
+    }
+}
+
+/// Each form fails with `rtnl` as with `ip`: the same message and exit code
+/// ([`same_failure`]).
+pub fn same_failure_each(forms: &[&str]) {
+    for form in forms {
+        same_failure(&words(form));
+    }
+}
+
+/// Each form fails with `rtnl` as with `ip` ([`same_failure`]) and prints the same bytes
+/// ([`same`]).
+pub fn same_failures(forms: &[&str]) {
+    for form in forms {
+        same_failure(&words(form));
+        same(&words(form));
+    }
+}
+
+/// Named namespaces `r` (a router) and `c` (beyond it): a veth pair `a0` here – `r0` in `r`,
+/// and `r1` in `r` – `c0` in `c`, that far link with an MTU of 1280. Nothing is up yet.
+pub fn router_between_namespaces() {
+    ip_lines(&[
+        "netns add r",
+        "netns add c",
+        "link add a0 type veth peer name r0 netns r",
+        "-n r link add r1 type veth peer name c0 netns c",
+        "-n r link set r1 mtu 1280",
+        "-n c link set c0 mtu 1280",
+    ]);
+}
+
+/// A veth pair `a`–`b`, both up, with `192.0.2.1/24` and `2001:db8::1/64` (no DAD) on `a`.
+pub fn veth_pair_with_addresses(a: &str, b: &str) {
+    ip_lines(&[
+        &format!("link add {a} type veth peer name {b}"),
+        &format!("link set {a} up"),
+        &format!("link set {b} up"),
+        &format!("addr add 192.0.2.1/24 dev {a}"),
+        &format!("addr add 2001:db8::1/64 dev {a} nodad"),
+    ]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monitors compared between two marker events
+
+/// What a link event of MTU `mtu` carries: ` mtu N qdisc`.
+pub fn mtu_marker(mtu: u32) -> String {
+    format!(" mtu {mtu} qdisc")
+}
+
+/// Sets `dev`'s MTU to `base`, `base + 1`, ... (each a new event: setting the same MTU again
+/// sends none), at most `rounds` times, until every watcher printed the change; that MTU.
+/// `netns` are the words put before `link set` (`["-n", "peer"]`, or none).
+pub fn mark_mtu(watchers: &[&Watcher], netns: &[&str], dev: &str, base: u32, rounds: u32) -> u32 {
+    for round in 0..rounds {
+        let mtu = base + round;
+        let mtu_word = mtu.to_string();
+        ip(&[netns, &["link", "set", dev, "mtu", &mtu_word]].concat());
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        if watchers.iter().all(|w| w.text().contains(&mtu_marker(mtu))) {
+            return mtu;
+        }
+    }
+    panic!("the monitors never printed {dev}'s MTU from {base}");
+}
+
+/// Where the events after the last one holding `start` begin (its two lines skipped), and
+/// where the first `end` after them is.
+pub fn after_event(text: &str, start: &str, end: &str) -> (usize, usize) {
+    let mut from = text.rfind(start).expect("start marker");
+    for _ in 0..2 {
+        from += text[from..].find('\n').expect("a whole event") + 1;
+    }
+    (from, from + text[from..].find(end).expect("end marker"))
+}
+
+/// The lines after the event holding `start` ([`after_event`]) and before the line holding
+/// `end`.
+pub fn lines_between_events(text: &str, start: &str, end: &str) -> String {
+    let (from, end_at) = after_event(text, start, end);
+    let to = text[..end_at]
+        .rfind('\n')
+        .map_or(from, |nl| nl + 1)
+        .max(from);
+    text[from..to].to_owned()
 }

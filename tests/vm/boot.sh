@@ -13,15 +13,9 @@
 # RTNL_VM_KVER (a kernel version under /boot other than the newest cloud one).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD
 # shellcheck source=tests/vm/lib.sh
 . tests/vm/lib.sh
-
-vm_install_boot
-vm_kernel
-
-work=$root/target/vm
-mkdir -p "$work"
+vm_begin vm_install_boot
 
 # The static build an init system ships (musl, std built for size), in its own target dir.
 bin=$(bash tests/vm/build-small.sh static)

@@ -17,6 +17,17 @@ vm_apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# What boot.sh and matrix.sh do first, run from the checkout's root: install what the script
+# needs (its vm_install_* function, named), find the kernel (vm_kernel), and set root (the
+# checkout) and work (target/vm, made).
+vm_begin() {
+    "$1"
+    vm_kernel
+    root=$PWD
+    work=$root/target/vm
+    mkdir -p "$work"
+}
+
 # The newest installed Debian cloud kernel: sets VM_KVER and VM_KERNEL.
 vm_kernel() {
     VM_KVER=${RTNL_VM_KVER:-$(find /boot -maxdepth 1 -name 'vmlinuz-*-cloud-amd64' -printf '%f\n' |

@@ -12,14 +12,10 @@
 # Environment: RTNL_VM_TIMEOUT (seconds for the VM, default 2400), RTNL_VM_ACCEL (tcg|kvm|auto).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-root=$PWD
 # shellcheck source=tests/vm/lib.sh
 . tests/vm/lib.sh
+vm_begin vm_install_matrix
 
-vm_install_matrix
-vm_kernel
-
-work=$root/target/vm
 out=$work/matrix
 mkdir -p "$out"
 

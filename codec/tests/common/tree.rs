@@ -123,3 +123,21 @@ pub fn check_offsets(attrs: Attrs<'_>, nodes: &[Node], start: usize) {
         at += node.wire_len();
     }
 }
+
+/// Whether `MessageBuilder::new` over the first `size` bytes of `buf` (filled with 0xa5) is
+/// refused; if so, checks it was for want of the 16 header bytes and wrote nothing.
+pub fn header_refused(buf: &mut [u8], size: usize, ty: u16, flags: u16, seq: u32) -> bool {
+    let Err(error) = MessageBuilder::new(&mut buf[..size], ty, flags, seq) else {
+        return false;
+    };
+    assert!(size < 16);
+    assert_eq!(
+        error,
+        Error::BufferFull {
+            needed: 16,
+            available: size
+        }
+    );
+    assert!(buf.iter().all(|&b| b == 0xa5));
+    true
+}

@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+pub mod ip_monitor;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -137,6 +139,19 @@ pub fn link_request(buf: &mut [u8], ty: u16, flags: u16, name: Option<&str>) -> 
 /// `RTM_GETLINK` dump.
 pub fn link_dump_request(buf: &mut [u8]) -> usize {
     link_request(buf, rtm::GETLINK, nlm_f::DUMP, None)
+}
+
+/// A batch of veth creations ([`veth_request`]), one per `(name, peer)`, each padded to
+/// 4 bytes as a datagram holds them.
+pub fn veth_batch(pairs: impl IntoIterator<Item = (String, String)>) -> Vec<u8> {
+    let mut requests = Vec::new();
+    for (name, peer) in pairs {
+        let at = requests.len();
+        requests.resize(at + 128, 0);
+        let len = veth_request(&mut requests[at..], &name, &peer);
+        requests.truncate((at + len).next_multiple_of(4));
+    }
+    requests
 }
 
 /// `ip link add NAME type veth peer name PEER`, as iproute2 builds it.
