@@ -351,9 +351,36 @@ pub fn route_type(ty: u8) -> Name {
     rt_lookup(&ROUTE_TYPES, u32::from(ty))
 }
 
-/// Reads a route type word (`unicast`, `blackhole`, ...).
+/// Reads a route type word as iproute2's `rtnl_rtntype_a2n()` does: `local`, `nat` and
+/// `throw` whole, `brd`, the others by any prefix (`b` is `broadcast`, `any` is `anycast`, `u`
+/// is `unreachable`, in ip's order), else a number up to 255 (`none` is not a word it reads).
 pub fn parse_route_type(word: &str) -> Option<u8> {
-    parse(&ROUTE_TYPES, word).and_then(|v| u8::try_from(v).ok())
+    const WHOLE: [(u8, &str); 4] = [
+        (rtn::LOCAL, "local"),
+        (rtn::NAT, "nat"),
+        (rtn::BROADCAST, "brd"),
+        (rtn::THROW, "throw"),
+    ];
+    const BY_PREFIX: [(u8, &str); 8] = [
+        (rtn::BROADCAST, "broadcast"),
+        (rtn::ANYCAST, "anycast"),
+        (rtn::MULTICAST, "multicast"),
+        (rtn::PROHIBIT, "prohibit"),
+        (rtn::UNREACHABLE, "unreachable"),
+        (rtn::BLACKHOLE, "blackhole"),
+        (rtn::XRESOLVE, "xresolve"),
+        (rtn::UNICAST, "unicast"),
+    ];
+    let whole = WHOLE.iter().find(|(_, w)| *w == word);
+    let prefix = || {
+        BY_PREFIX
+            .iter()
+            .find(|(_, w)| !word.is_empty() && w.starts_with(word))
+    };
+    match whole.or_else(prefix) {
+        Some((ty, _)) => Some(*ty),
+        None => strtoul(word).and_then(|n| u8::try_from(n).ok()),
+    }
 }
 
 const PROTOCOLS: [(u32, &str); 22] = [

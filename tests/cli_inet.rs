@@ -286,3 +286,43 @@ fn show_and_get_select_by_prefixes_as_ip_reads_them() {
     // The selectors must select something, so the comparison is not only of empty output.
     assert!(printed >= 10, "only {printed} forms printed anything");
 }
+
+/// Route and rule type words as `rtnl_rtntype_a2n()` reads them: `local`, `nat`, `throw` and
+/// `brd` whole, the others by any prefix in ip's order (`any` is `anycast`, `b` is
+/// `broadcast`, `u` is `unreachable`), else a number up to 255; `none` is no type. A word
+/// that starts with a digit is never tried as a type in `route add`.
+#[test]
+fn route_and_rule_types_read_as_ip_reads_them() {
+    for form in [
+        "route add any 198.51.100.0/24 dev v0",
+        "route add a 198.51.100.1 dev v0",
+        "route add b 198.51.100.255 dev v0 table 5",
+        "route add u 198.51.100.7",
+        "route add brd 198.51.100.254 dev v0 table 5",
+        "route add all dev v0",
+        "rule add prohib",
+        "rule add bl pref 5",
+        "rule add 6 pref 6",
+    ] {
+        assert_eq!(same_form(form).0, Some(0), "{form}");
+    }
+    for form in [
+        "route add none 198.51.100.3 dev v0",
+        "route add 7 198.51.100.9 dev v0",
+        "route add -1 198.51.100.8 dev v0",
+        "route add 256 198.51.100.8 dev v0",
+        "route show type none",
+        "route show type 0x100",
+        "rule add none",
+        "rule add 256",
+    ] {
+        assert_ne!(same_form(form).0, Some(0), "{form}");
+    }
+    for form in [
+        "route show table all type anyc",
+        "route show table all type b",
+        "route show table all type 2",
+    ] {
+        assert_eq!(same_form(form).0, Some(0), "{form}");
+    }
+}

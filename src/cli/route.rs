@@ -115,11 +115,6 @@ fn usage() -> Failure {
     Failure::Usage(USAGE.trim_end().to_owned())
 }
 
-/// `default`, `all`, `any`: the prefix of length 0.
-fn is_default_word(word: &str) -> bool {
-    matches!(word, "default" | "all" | "any")
-}
-
 /// A prefix as `ip`'s `get_prefix()` reads it in `family` (the route's so far); `None` for
 /// `default`, `any` and `all` read in no family (the family is decided later).
 fn route_prefix(family: Family, word: &str) -> CmdResult<Option<IpPrefix>> {
@@ -500,9 +495,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
             push_metric(&mut spec.request.metrics, rtax::FASTOPEN_NO_COOKIE, on);
         } else {
             let mut value = if word == "to" { args.value()? } else { word };
+            // ip tries a type on any word not starting with a digit (`any` is `anycast`).
             if !value.starts_with(|c: char| c.is_ascii_digit())
-                && !is_default_word(value)
-                && !value.contains('/')
                 && let Some(ty) = names::parse_route_type(value)
             {
                 spec.request.route_type = Some(ty);
