@@ -101,6 +101,91 @@ macro_rules! family_views {
 }
 families!(family_views);
 
+/// Declares a family's view (one for each row of `families!`): the struct of a message, its
+/// fixed header and its indexed attributes, its checking `parse`, and the accessors every view
+/// has: `message`, `header`, one for each header field, `attr` and `attrs`.
+///
+/// The family's file passes its docs (naming the kernel struct and messages) through, and
+/// keeps its policy and its other accessors. What its `parse` does beyond the policy is a
+/// function of the indexed attributes: a further field made from them (e.g. a nest indexed in
+/// turn), or a check after the struct (`checked with`, e.g. of a nest). A header field is read
+/// as it is (`u8`: a `const fn`) or through its byte-order conversion (`ifi_index.get()`).
+macro_rules! family_view {
+    (
+        $(#[$meta:meta])*
+        pub struct $view:ident: $noun:literal {
+            $(#[$header_doc:meta])*
+            header: $header:ty {
+                $( $(#[$field_doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())*, )*
+            },
+            attrs: $index:ty = $policy:path, $names:literal,
+            $( $(#[$extra_doc:meta])* $extra:ident: $extra_ty:ty = $extra_init:path, )*
+        }
+        $(checked with $check:path;)?
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug)]
+        pub struct $view<'a> {
+            message: $crate::message::Message<'a>,
+            header: &'a $header,
+            attrs: $index,
+            $( $(#[$extra_doc])* $extra: $extra_ty, )*
+        }
+
+        impl<'a> $view<'a> {
+            #[doc = concat!("Checks `message` is a well-formed ", $noun, " message and indexes its attributes.")]
+            #[inline(always)]
+            pub fn parse(
+                message: $crate::message::Message<'a>,
+            ) -> Result<Self, $crate::error::Error> {
+                use $crate::view::View;
+                message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
+                let (header, attrs, offset) = $crate::message::family_header::<$header>(&message)?;
+                let attrs = $crate::index::AttrIndex::parse(attrs, offset, &$policy)?;
+                $( $check(&attrs)?; )?
+                Ok($view {
+                    $( $extra: $extra_init(&attrs)?, )*
+                    message,
+                    header,
+                    attrs,
+                })
+            }
+
+            /// The message this view was made from.
+            #[inline]
+            pub const fn message(&self) -> $crate::message::Message<'a> {
+                self.message
+            }
+
+            $(#[$header_doc])*
+            #[inline]
+            pub const fn header(&self) -> &'a $header {
+                self.header
+            }
+
+            $( $crate::view::family_view!(@field $(#[$field_doc])* $name: $ty = $field $(.$conv())*); )*
+
+            $crate::index::raw_attrs!($names);
+        }
+    };
+    (@field $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub const fn $name(&self) -> $ty {
+            self.header.$field
+        }
+    };
+    (@field $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())+) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $name(&self) -> $ty {
+            self.header.$field$(.$conv())+
+        }
+    };
+}
+// Imported by path (`use crate::view::family_view`), so the family modules need not follow it.
+pub(crate) use family_view;
+
 #[cfg(test)]
 mod tests {
     use super::*;
