@@ -511,12 +511,7 @@ mod tests {
     extern crate std;
 
     use super::*;
-
-    /// Two attributes: type 3 "lo\0" (padded) and type 4 u32 65536.
-    const RUN: &[u8] = &[
-        7, 0, 3, 0, b'l', b'o', 0, 0, //
-        8, 0, 4, 0, 0, 0, 1, 0,
-    ];
+    use crate::attr::tests::RUN;
 
     #[test]
     fn index_finds_last_of_each_type_and_checks_policy() {

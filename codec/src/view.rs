@@ -108,8 +108,8 @@ families!(family_views);
 /// The family's file passes its docs (naming the kernel struct and messages) through, and
 /// keeps its policy and its other accessors. What its `parse` does beyond the policy is a
 /// function of the indexed attributes: a further field made from them (e.g. a nest indexed in
-/// turn), or a check after the struct (`checked with`, e.g. of a nest). A header field is read
-/// as it is (`u8`: a `const fn`) or through its byte-order conversion (`ifi_index.get()`).
+/// turn), or a check after the struct (`checked with`, e.g. of a nest). The header fields are
+/// read as [`header_fields!`] reads them.
 macro_rules! family_view {
     (
         $(#[$meta:meta])*
@@ -163,19 +163,31 @@ macro_rules! family_view {
                 self.header
             }
 
-            $( $crate::view::family_view!(@field $(#[$field_doc])* $name: $ty = $field $(.$conv())*); )*
+            $crate::view::header_fields! {
+                $( $(#[$field_doc])* $name: $ty = $field $(.$conv())*, )*
+            }
 
             $crate::index::raw_attrs!($names);
         }
     };
-    (@field $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident) => {
+}
+// Imported by path (`use crate::view::family_view`), so the family modules need not follow it.
+pub(crate) use family_view;
+
+/// The accessors of a message's fixed header (a field `header`), one for each field: read as
+/// it is (`u8`: a `const fn`), or through its byte-order conversion (`nlmsg_type.get()`).
+macro_rules! header_fields {
+    ($( $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())*, )*) => {
+        $( $crate::view::header_fields!(@one $(#[$doc])* $name: $ty = $field $(.$conv())*); )*
+    };
+    (@one $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident) => {
         $(#[$doc])*
         #[inline]
         pub const fn $name(&self) -> $ty {
             self.header.$field
         }
     };
-    (@field $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())+) => {
+    (@one $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())+) => {
         $(#[$doc])*
         #[inline]
         pub fn $name(&self) -> $ty {
@@ -183,8 +195,7 @@ macro_rules! family_view {
         }
     };
 }
-// Imported by path (`use crate::view::family_view`), so the family modules need not follow it.
-pub(crate) use family_view;
+pub(crate) use header_fields;
 
 #[cfg(test)]
 mod tests {
