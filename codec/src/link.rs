@@ -82,26 +82,20 @@ family_view! {
             change: u32 = ifi_change.get(),
         },
         attrs: AttrIndex<'a, LINK_SLOTS, Pos> = LINK_POLICY, "`IFLA_*`",
-        info: AttrIndex<'a, INFO_SLOTS> = index_linkinfo,
-    }
-}
-
-/// Indexes the `IFLA_LINKINFO` nest (empty without one) and checks the kind data in it.
-#[inline(always)]
-fn index_linkinfo<'a>(
-    attrs: &AttrIndex<'a, LINK_SLOTS, Pos>,
-) -> Result<AttrIndex<'a, INFO_SLOTS>, Error> {
-    match attrs.get(ifla::LINKINFO) {
-        None => Ok(AttrIndex::EMPTY),
-        Some(linkinfo) => {
-            let info = AttrIndex::parse(
-                linkinfo.payload(),
-                linkinfo.offset().saturating_add(4),
-                &INFO_POLICY,
-            )?;
-            check_kind_data(&info)?;
-            Ok(info)
-        }
+        info: AttrIndex<'a, INFO_SLOTS> = |attrs| {
+            match attrs.get(ifla::LINKINFO) {
+                None => AttrIndex::EMPTY,
+                Some(linkinfo) => {
+                    let info = AttrIndex::parse(
+                        linkinfo.payload(),
+                        linkinfo.offset().saturating_add(4),
+                        &INFO_POLICY,
+                    )?;
+                    check_kind_data(&info)?;
+                    info
+                }
+            }
+        },
     }
 }
 

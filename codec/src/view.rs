@@ -106,9 +106,10 @@ families!(family_views);
 /// has: `message`, `header`, one for each header field, `attr` and `attrs`.
 ///
 /// The family's file passes its docs (naming the kernel struct and messages) through, and
-/// keeps its policy and its other accessors. What its `parse` does beyond the policy is a
-/// function of the indexed attributes: a further field made from them (e.g. a nest indexed in
-/// turn), or a check after the struct (`checked with`, e.g. of a nest). The header fields are
+/// keeps its policy and its other accessors. What its `parse` does beyond the policy works on
+/// the indexed attributes: a further field made from them by a block (`info: T = |attrs| {
+/// ... }`, e.g. a nest indexed in turn; `?` in it fails the parse), or a check after the
+/// struct (`checked with f;`, e.g. of a nest). The header fields are
 /// read as [`header_fields!`] reads them.
 macro_rules! family_view {
     (
@@ -119,7 +120,7 @@ macro_rules! family_view {
                 $( $(#[$field_doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())*, )*
             },
             attrs: $index:ty = $policy:path, $names:literal,
-            $( $(#[$extra_doc:meta])* $extra:ident: $extra_ty:ty = $extra_init:path, )*
+            $( $(#[$extra_doc:meta])* $extra:ident: $extra_ty:ty = |$from:ident| $init:block, )*
         }
         $(checked with $check:path;)?
     ) => {
@@ -143,11 +144,15 @@ macro_rules! family_view {
                 let (header, attrs, offset) = $crate::message::family_header::<$header>(&message)?;
                 let attrs = $crate::index::AttrIndex::parse(attrs, offset, &$policy)?;
                 $( $check(&attrs)?; )?
+                $( let $extra = {
+                    let $from = &attrs;
+                    $init
+                }; )*
                 Ok($view {
-                    $( $extra: $extra_init(&attrs)?, )*
                     message,
                     header,
                     attrs,
+                    $( $extra, )*
                 })
             }
 
