@@ -27,7 +27,7 @@ use std::fmt;
 use std::net::Ipv4Addr;
 
 use rtnl_codec::request::{self, AddressDump, Broadcast, Lifetime, LinkRef, NewMode};
-use rtnl_codec::{AddressMessage, af, ifa_f, rtnlgrp};
+use rtnl_codec::{AddressMessage, MessageBuilder, af, ifa_f, rtnlgrp};
 use rustix::io::Errno;
 
 use crate::monitor::{Group, MonitorFamily, MonitorGroups};
@@ -276,6 +276,19 @@ impl Handle {
             .map_err(|e| Error::named(op, e.object_bytes().map(<[u8]>::to_vec), e.kind().clone()))
     }
 
+    /// [`Handle::ack`] of a request about an object on `dev` (an address, a neighbour): `dev`
+    /// resolved first as [`Handle::resolve_index_for`] does, `build` given its index.
+    pub(crate) fn ack_on_dev(
+        &mut self,
+        op: &'static str,
+        dev: LinkRef<'_>,
+        object: impl ToString,
+        build: impl FnOnce(&mut [u8], u32) -> Result<MessageBuilder<'_>, rtnl_codec::Error>,
+    ) -> Result<()> {
+        let index = self.resolve_index_for(op, dev)?;
+        self.ack(op, object, |buf| build(buf, index))
+    }
+
     /// `RTM_NEWADDR` with `NLM_F_CREATE | NLM_F_EXCL`: adds an address, like `ip address add`.
     ///
     /// # Errors
@@ -306,9 +319,9 @@ impl Handle {
         mode: NewMode,
         spec: &AddressSpec<'_>,
     ) -> Result<()> {
-        let index = self.resolve_index_for(op, spec.dev)?;
-        let addr = spec.request(index);
-        self.ack(op, spec, |buf| request::addr_new(buf, 0, mode, &addr))
+        self.ack_on_dev(op, spec.dev, spec, |buf, index| {
+            request::addr_new(buf, 0, mode, &spec.request(index))
+        })
     }
 
     /// `RTM_DELADDR`: removes an address, like `ip address del`. The address is matched by
@@ -319,10 +332,9 @@ impl Handle {
     /// `EADDRNOTAVAIL` (`RTNETLINK answers: Cannot assign requested address`) when the device
     /// has no such address; [`ErrorKind::NotFound`](crate::ErrorKind::NotFound) for an unknown device.
     pub fn address_del(&mut self, spec: &AddressSpec<'_>) -> Result<()> {
-        const OP: &str = "delete address";
-        let index = self.resolve_index_for(OP, spec.dev)?;
-        let addr = spec.request(index);
-        self.ack(OP, spec, |buf| request::addr_del(buf, 0, &addr))
+        self.ack_on_dev("delete address", spec.dev, spec, |buf, index| {
+            request::addr_del(buf, 0, &spec.request(index))
+        })
     }
 
     /// `RTM_GETADDR` dump, then `RTM_DELADDR` for each address found: removes every address of

@@ -192,17 +192,22 @@ impl fmt::Display for Error {
 }
 
 impl Error {
+    /// Writes the operation and the object the message is about: `op "object": `.
+    fn render_prefix(&self, f: &mut dyn Sink) -> fmt::Result {
+        f.write_str(self.inner.op)?;
+        if let Some(object) = self.inner.object.as_deref() {
+            f.write_str(" \"")?;
+            f.name(object)?;
+            f.write_str("\"")?;
+        }
+        f.write_str(": ")
+    }
+
     /// Writes the message (`alternate`: with the operation and object first).
     fn render(&self, f: &mut dyn Sink, alternate: bool) -> fmt::Result {
         let object = self.inner.object.as_deref();
         if alternate {
-            f.write_str(self.inner.op)?;
-            if let Some(object) = object {
-                f.write_str(" \"")?;
-                f.name(object)?;
-                f.write_str("\"")?;
-            }
-            f.write_str(": ")?;
+            self.render_prefix(f)?;
         }
         match &self.inner.kind {
             ErrorKind::Kernel(e) => write!(f, "{e}")?,
@@ -269,13 +274,7 @@ impl Error {
                 // Without what was awaited a timeout says nothing: the operation is always
                 // named (by the alternate form's prefix, or here).
                 if !alternate {
-                    f.write_str(self.inner.op)?;
-                    if let Some(object) = object {
-                        f.write_str(" \"")?;
-                        f.name(object)?;
-                        f.write_str("\"")?;
-                    }
-                    f.write_str(": ")?;
+                    self.render_prefix(f)?;
                 }
                 f.write_str("timed out")?;
                 if *waiting != Waiting::Event {

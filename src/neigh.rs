@@ -420,9 +420,9 @@ impl Handle {
         mode: NewMode,
         spec: &NeighbourSpec<'_>,
     ) -> Result<()> {
-        let index = self.resolve_index_for(op, spec.dev)?;
-        let n = spec.request(index);
-        self.ack(op, spec, |buf| request::neigh_new(buf, 0, mode, &n))
+        self.ack_on_dev(op, spec.dev, spec, |buf, index| {
+            request::neigh_new(buf, 0, mode, &spec.request(index))
+        })
     }
 
     /// `RTM_DELNEIGH`: removes an entry, like `ip neigh del` (or `bridge fdb del`).
@@ -431,10 +431,9 @@ impl Handle {
     /// `ENOENT` when there is no such entry; [`ErrorKind::NotFound`](crate::ErrorKind::NotFound)
     /// for an unknown device.
     pub fn neigh_del(&mut self, spec: &NeighbourSpec<'_>) -> Result<()> {
-        const OP: &str = "delete neighbour";
-        let index = self.resolve_index_for(OP, spec.dev)?;
-        let n = spec.request(index);
-        self.ack(OP, spec, |buf| request::neigh_del(buf, 0, &n))
+        self.ack_on_dev("delete neighbour", spec.dev, spec, |buf, index| {
+            request::neigh_del(buf, 0, &spec.request(index))
+        })
     }
 
     /// `RTM_GETNEIGH` for one entry: `destination` on `dev` (its proxy entry with `proxy`),

@@ -7,13 +7,10 @@
 
 use core::net::IpAddr;
 
-use crate::attr::{Attr, Attrs};
-use crate::error::Error;
 use crate::ifa;
 use crate::index::{AttrIndex, Len, Rule, Slice, policy, slots};
-use crate::message::{Message, family_header};
 use crate::raw::{IfAddrMsg, IfaCacheinfo};
-use crate::view::View;
+use crate::view::family_view;
 
 const ADDR_SLOTS: usize = slots(ifa::MAX);
 const ADDR_POLICY: [Rule; ADDR_SLOTS] = policy(&[
@@ -29,65 +26,26 @@ const ADDR_POLICY: [Rule; ADDR_SLOTS] = policy(&[
     (ifa::PROTO, Len::Min(1)),
 ]);
 
-/// An address message (`RTM_NEWADDR`, `RTM_DELADDR`, `RTM_GETADDR`): `struct ifaddrmsg` and its
-/// `IFA_*` attributes, checked and indexed by [`AddressMessage::parse`].
-#[derive(Clone, Debug)]
-pub struct AddressMessage<'a> {
-    message: Message<'a>,
-    header: &'a IfAddrMsg,
-    attrs: AttrIndex<'a, ADDR_SLOTS, Slice<'a>>,
+family_view! {
+    /// An address message (`RTM_NEWADDR`, `RTM_DELADDR`, `RTM_GETADDR`): `struct ifaddrmsg` and
+    /// its `IFA_*` attributes, checked and indexed by [`AddressMessage::parse`].
+    pub struct AddressMessage: "address" {
+        /// `struct ifaddrmsg`.
+        header: IfAddrMsg {
+            /// `ifa_family`: `AF_INET` or `AF_INET6`.
+            family: u8 = ifa_family,
+            /// `ifa_prefixlen`.
+            prefix_len: u8 = ifa_prefixlen,
+            /// `ifa_scope`: `RT_SCOPE_*` (0 global, 253 link, 254 host).
+            scope: u8 = ifa_scope,
+            /// `ifa_index`: the interface the address is on.
+            index: u32 = ifa_index.get(),
+        },
+        attrs: AttrIndex<'a, ADDR_SLOTS, Slice<'a>> = ADDR_POLICY, "`IFA_*`",
+    }
 }
 
 impl<'a> AddressMessage<'a> {
-    /// Checks `message` is a well-formed address message and indexes its attributes.
-    #[inline(always)]
-    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
-        let (header, attrs, offset) = family_header::<IfAddrMsg>(&message)?;
-        let attrs = AttrIndex::parse(attrs, offset, &ADDR_POLICY)?;
-        Ok(AddressMessage {
-            message,
-            header,
-            attrs,
-        })
-    }
-
-    /// The message this view was made from.
-    #[inline]
-    pub const fn message(&self) -> Message<'a> {
-        self.message
-    }
-
-    /// `struct ifaddrmsg`.
-    #[inline]
-    pub const fn header(&self) -> &'a IfAddrMsg {
-        self.header
-    }
-
-    /// `ifa_family`: `AF_INET` or `AF_INET6`.
-    #[inline]
-    pub const fn family(&self) -> u8 {
-        self.header.ifa_family
-    }
-
-    /// `ifa_prefixlen`.
-    #[inline]
-    pub const fn prefix_len(&self) -> u8 {
-        self.header.ifa_prefixlen
-    }
-
-    /// `ifa_scope`: `RT_SCOPE_*` (0 global, 253 link, 254 host).
-    #[inline]
-    pub const fn scope(&self) -> u8 {
-        self.header.ifa_scope
-    }
-
-    /// `ifa_index`: the interface the address is on.
-    #[inline]
-    pub fn index(&self) -> u32 {
-        self.header.ifa_index.get()
-    }
-
     /// The address flags, `IFA_F_*`: `IFA_FLAGS` when present (all 32 bits), else `ifa_flags`.
     #[inline]
     pub fn flags(&self) -> u32 {
@@ -185,17 +143,5 @@ impl<'a> AddressMessage<'a> {
     #[inline]
     pub fn proto(&self) -> Option<u8> {
         self.attrs.u8(ifa::PROTO)
-    }
-
-    /// The attribute of type `ty` (`IFA_*`), raw.
-    #[inline]
-    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
-        self.attrs.get(ty)
-    }
-
-    /// Every attribute in order, known or not.
-    #[inline]
-    pub fn attrs(&self) -> Attrs<'a> {
-        self.attrs.iter()
     }
 }

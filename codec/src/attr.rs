@@ -295,13 +295,14 @@ impl<'a> Iterator for Attrs<'a> {
 impl core::iter::FusedIterator for Attrs<'_> {}
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     extern crate std;
 
     use super::*;
 
-    /// Two attributes: type 3 "lo\0" (padded) and type 4 u32 65536.
-    const RUN: &[u8] = &[
+    /// Two attributes: type 3 "lo\0" (padded) and type 4 u32 65536 (the index's tests read
+    /// them too).
+    pub(crate) const RUN: &[u8] = &[
         7, 0, 3, 0, b'l', b'o', 0, 0, //
         8, 0, 4, 0, 0, 0, 1, 0,
     ];

@@ -484,17 +484,34 @@ fn error_at(bytes: &[u8], base: usize, pos: usize, policy: &[Rule]) -> Error {
     })
 }
 
+/// The two raw readers of a view that keeps an [`AttrIndex`] in its field `attrs` (a family's
+/// view, a nest's): `attr`, the attribute of one type, and `attrs`, every attribute in order;
+/// `$names` names the types in the docs (`"`IFLA_*`"`).
+macro_rules! raw_attrs {
+    ($($names:literal)?) => {
+        #[doc = concat!("The attribute of type `ty`", $(" (", $names, ")",)? ", raw; for what has no typed accessor.")]
+        #[inline]
+        pub fn attr(&self, ty: u16) -> Option<$crate::attr::Attr<'a>> {
+            self.attrs.get(ty)
+        }
+
+        /// Every attribute in order (of this level: a nest's attributes stay inside it), known
+        /// or not.
+        #[inline]
+        pub fn attrs(&self) -> $crate::attr::Attrs<'a> {
+            self.attrs.iter()
+        }
+    };
+}
+// Imported by path (`use crate::index::raw_attrs`), so the views need not follow the macro.
+pub(crate) use raw_attrs;
+
 #[cfg(test)]
 mod tests {
     extern crate std;
 
     use super::*;
-
-    /// Two attributes: type 3 "lo\0" (padded) and type 4 u32 65536.
-    const RUN: &[u8] = &[
-        7, 0, 3, 0, b'l', b'o', 0, 0, //
-        8, 0, 4, 0, 0, 0, 1, 0,
-    ];
+    use crate::attr::tests::RUN;
 
     #[test]
     fn index_finds_last_of_each_type_and_checks_policy() {

@@ -15,6 +15,7 @@ use crate::kind::{
 use crate::message::{Message, family_header};
 use crate::raw::{IfInfoMsg, LinkStats64};
 use crate::view::View;
+use crate::view::family_view;
 use crate::{af, ifla, ifla_inet6, ifla_info};
 
 /// Up to the highest type Linux 6.18 sends (`IFLA_TAILROOM`), beyond the 6.1 headers'
@@ -60,48 +61,47 @@ const LINK_POLICY: [Rule; LINK_SLOTS] = policy(&[
 const INFO_SLOTS: usize = slots(ifla_info::MAX);
 const INFO_POLICY: [Rule; INFO_SLOTS] = policy(&[]);
 
-/// A link message (`RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`, `RTM_SETLINK`): `struct
-/// ifinfomsg` and its `IFLA_*` attributes.
-///
-/// [`LinkMessage::parse`] walks the attributes once, checks every header and the size of every
-/// attribute a typed accessor reads (and the `IFLA_LINKINFO` nest, and the kind data of the kinds
-/// this crate types), and records where each one is. The accessors are then table lookups that
-/// cannot fail: `None` means the attribute is absent.
-#[derive(Clone, Debug)]
-pub struct LinkMessage<'a> {
-    message: Message<'a>,
-    header: &'a IfInfoMsg,
-    attrs: AttrIndex<'a, LINK_SLOTS, Pos>,
-    info: AttrIndex<'a, INFO_SLOTS>,
+family_view! {
+    /// A link message (`RTM_NEWLINK`, `RTM_DELLINK`, `RTM_GETLINK`, `RTM_SETLINK`): `struct
+    /// ifinfomsg` and its `IFLA_*` attributes.
+    ///
+    /// [`LinkMessage::parse`] walks the attributes once, checks every header and the size of
+    /// every attribute a typed accessor reads (and the `IFLA_LINKINFO` nest, and the kind data of
+    /// the kinds this crate types), and records where each one is. The accessors are then table
+    /// lookups that cannot fail: `None` means the attribute is absent.
+    pub struct LinkMessage: "link" {
+        /// `struct ifinfomsg`.
+        header: IfInfoMsg {
+            /// `ifi_index`: the interface index. The kernel's indexes are positive.
+            index: u32 = ifi_index.get().cast_unsigned(),
+            /// `ifi_family`: `AF_UNSPEC`, or e.g. `AF_BRIDGE` for bridge port messages.
+            family: u8 = ifi_family,
+            /// `ifi_type`: the device type, `ARPHRD_*` (`ARPHRD_ETHER` is 1, loopback 772).
+            link_type: u16 = ifi_type.get(),
+            /// `ifi_flags`: `IFF_*` flags (`IFF_UP`, `IFF_LOWER_UP`, ...).
+            flags: u32 = ifi_flags.get(),
+            /// `ifi_change`: the flags a request changes.
+            change: u32 = ifi_change.get(),
+        },
+        attrs: AttrIndex<'a, LINK_SLOTS, Pos> = LINK_POLICY, "`IFLA_*`",
+        info: AttrIndex<'a, INFO_SLOTS> = |attrs| {
+            match attrs.get(ifla::LINKINFO) {
+                None => AttrIndex::EMPTY,
+                Some(linkinfo) => {
+                    let info = AttrIndex::parse(
+                        linkinfo.payload(),
+                        linkinfo.offset().saturating_add(4),
+                        &INFO_POLICY,
+                    )?;
+                    check_kind_data(&info)?;
+                    info
+                }
+            }
+        },
+    }
 }
 
 impl<'a> LinkMessage<'a> {
-    /// Checks `message` is a well-formed link message and indexes its attributes.
-    #[inline(always)]
-    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
-        let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
-        let attrs = AttrIndex::parse(attrs, offset, &LINK_POLICY)?;
-        let info = match attrs.get(ifla::LINKINFO) {
-            None => AttrIndex::EMPTY,
-            Some(linkinfo) => {
-                let info = AttrIndex::parse(
-                    linkinfo.payload(),
-                    linkinfo.offset().saturating_add(4),
-                    &INFO_POLICY,
-                )?;
-                check_kind_data(&info)?;
-                info
-            }
-        };
-        Ok(LinkMessage {
-            message,
-            header,
-            attrs,
-            info,
-        })
-    }
-
     /// `struct ifinfomsg` and `IFLA_IFNAME` (without its NUL) of a link message, walking the
     /// attributes only up to the name (the kernel's `rtnl_fill_ifinfo()` writes it first):
     /// for a reader that needs the index, flags and names of links before it looks at them
@@ -114,48 +114,6 @@ impl<'a> LinkMessage<'a> {
         let (header, attrs, offset) = family_header::<IfInfoMsg>(&message)?;
         let name = Attrs::with_offset(attrs, offset).find(ifla::IFNAME)?;
         Ok((header, name.map(|name| until_nul(name.payload()))))
-    }
-
-    /// The message this view was made from.
-    #[inline]
-    pub const fn message(&self) -> Message<'a> {
-        self.message
-    }
-
-    /// `struct ifinfomsg`.
-    #[inline]
-    pub const fn header(&self) -> &'a IfInfoMsg {
-        self.header
-    }
-
-    /// `ifi_index`: the interface index. The kernel's indexes are positive.
-    #[inline]
-    pub fn index(&self) -> u32 {
-        self.header.ifi_index.get().cast_unsigned()
-    }
-
-    /// `ifi_family`: `AF_UNSPEC`, or e.g. `AF_BRIDGE` for bridge port messages.
-    #[inline]
-    pub const fn family(&self) -> u8 {
-        self.header.ifi_family
-    }
-
-    /// `ifi_type`: the device type, `ARPHRD_*` (`ARPHRD_ETHER` is 1, loopback 772).
-    #[inline]
-    pub fn link_type(&self) -> u16 {
-        self.header.ifi_type.get()
-    }
-
-    /// `ifi_flags`: `IFF_*` flags (`IFF_UP`, `IFF_LOWER_UP`, ...).
-    #[inline]
-    pub fn flags(&self) -> u32 {
-        self.header.ifi_flags.get()
-    }
-
-    /// `ifi_change`: the flags a request changes.
-    #[inline]
-    pub fn change(&self) -> u32 {
-        self.header.ifi_change.get()
     }
 
     /// `IFLA_IFNAME`: the interface name, if it is UTF-8 (Linux allows other bytes; see
@@ -540,18 +498,6 @@ impl<'a> LinkMessage<'a> {
             .payload()
             .first()
             .copied()
-    }
-
-    /// The attribute of type `ty` (`IFLA_*`), raw; for what has no typed accessor.
-    #[inline]
-    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
-        self.attrs.get(ty)
-    }
-
-    /// Every top-level attribute in order, known or not.
-    #[inline]
-    pub fn attrs(&self) -> Attrs<'a> {
-        self.attrs.iter()
     }
 }
 

@@ -10,7 +10,7 @@ use zerocopy::{FromBytes, IntoBytes};
 use crate::attr::align4;
 use crate::error::{Error, Layer};
 use crate::raw::NlMsgHdr;
-use crate::view::View;
+use crate::view::{View, header_fields};
 // The family list names the views by their names at the crate's root.
 use crate::*;
 
@@ -67,28 +67,15 @@ impl<'a> Message<'a> {
         self.header
     }
 
-    /// `nlmsg_type`: `RTM_*` or `NLMSG_*`.
-    #[inline]
-    pub fn ty(&self) -> u16 {
-        self.header.nlmsg_type.get()
-    }
-
-    /// `nlmsg_flags`: `NLM_F_*`.
-    #[inline]
-    pub fn flags(&self) -> u16 {
-        self.header.nlmsg_flags.get()
-    }
-
-    /// `nlmsg_seq`: the sequence number of the request this answers (0 for events).
-    #[inline]
-    pub fn seq(&self) -> u32 {
-        self.header.nlmsg_seq.get()
-    }
-
-    /// `nlmsg_pid`: the sender's port id; 0 when the kernel sent it.
-    #[inline]
-    pub fn pid(&self) -> u32 {
-        self.header.nlmsg_pid.get()
+    header_fields! {
+        /// `nlmsg_type`: `RTM_*` or `NLMSG_*`.
+        ty: u16 = nlmsg_type.get(),
+        /// `nlmsg_flags`: `NLM_F_*`.
+        flags: u16 = nlmsg_flags.get(),
+        /// `nlmsg_seq`: the sequence number of the request this answers (0 for events).
+        seq: u32 = nlmsg_seq.get(),
+        /// `nlmsg_pid`: the sender's port id; 0 when the kernel sent it.
+        pid: u32 = nlmsg_pid.get(),
     }
 
     /// The whole message, header included, `nlmsg_len` bytes.
@@ -470,19 +457,19 @@ mod tests {
         }
     }
 
+    /// The error for a message whose `nlmsg_len`, 15, is below the header's 16 bytes.
+    const LENGTH_15: Error = Error::BadLength {
+        layer: Layer::Message,
+        len: 15,
+        min: 16,
+        offset: 0,
+    };
+
     #[test]
     fn length_below_header_is_bad_length() {
         let mut bytes = [0u8; 16];
         bytes[0] = 15;
-        assert_eq!(
-            Message::parse(&bytes),
-            Err(Error::BadLength {
-                layer: Layer::Message,
-                len: 15,
-                min: 16,
-                offset: 0
-            })
-        );
+        assert_eq!(Message::parse(&bytes), Err(LENGTH_15));
     }
 
     #[test]
@@ -497,12 +484,7 @@ mod tests {
         bytes[0] = 15;
         assert_eq!(
             MessageMut::parse(&mut bytes).map(|m| m.len()),
-            Err(Error::BadLength {
-                layer: Layer::Message,
-                len: 15,
-                min: 16,
-                offset: 0
-            })
+            Err(LENGTH_15)
         );
     }
 

@@ -8,13 +8,10 @@
 
 use core::net::IpAddr;
 
-use crate::attr::{Attr, Attrs};
-use crate::error::Error;
 use crate::index::{AttrIndex, Len, Rule, Slice, policy, slots};
-use crate::message::{Message, family_header};
 use crate::nda;
 use crate::raw::{NdMsg, NdaCacheinfo};
-use crate::view::View;
+use crate::view::family_view;
 
 const NEIGH_SLOTS: usize = slots(nda::MAX);
 const NEIGH_POLICY: [Rule; NEIGH_SLOTS] = policy(&[
@@ -35,72 +32,29 @@ const NEIGH_POLICY: [Rule; NEIGH_SLOTS] = policy(&[
     (nda::NDM_FLAGS_MASK, Len::Min(1)),
 ]);
 
-/// A neighbour message (`RTM_NEWNEIGH`, `RTM_DELNEIGH`, `RTM_GETNEIGH`): `struct ndmsg` and its
-/// `NDA_*` attributes, checked and indexed by [`NeighbourMessage::parse`].
-#[doc(alias = "ndmsg")]
-#[derive(Clone, Debug)]
-pub struct NeighbourMessage<'a> {
-    message: Message<'a>,
-    header: &'a NdMsg,
-    attrs: AttrIndex<'a, NEIGH_SLOTS, Slice<'a>>,
+family_view! {
+    /// A neighbour message (`RTM_NEWNEIGH`, `RTM_DELNEIGH`, `RTM_GETNEIGH`): `struct ndmsg` and
+    /// its `NDA_*` attributes, checked and indexed by [`NeighbourMessage::parse`].
+    #[doc(alias = "ndmsg")]
+    pub struct NeighbourMessage: "neighbour" {
+        /// `struct ndmsg`.
+        header: NdMsg {
+            /// `ndm_family`: `AF_INET` (ARP), `AF_INET6` (NDP) or `AF_BRIDGE` (FDB).
+            family: u8 = ndm_family,
+            /// `ndm_ifindex`: the link the entry is on.
+            index: u32 = ndm_ifindex.get().cast_unsigned(),
+            /// `ndm_state`: the `NUD_*` bits (`NUD_REACHABLE`, `NUD_PERMANENT`, ...).
+            state: u16 = ndm_state.get(),
+            /// `ndm_flags`: the `NTF_*` bits (`NTF_PROXY`, `NTF_ROUTER`, `NTF_SELF`, ...).
+            flags: u8 = ndm_flags,
+            /// `ndm_type`: the route type of the destination, `RTN_*` (`RTN_UNICAST`, ...).
+            kind: u8 = ndm_type,
+        },
+        attrs: AttrIndex<'a, NEIGH_SLOTS, Slice<'a>> = NEIGH_POLICY, "`NDA_*`",
+    }
 }
 
 impl<'a> NeighbourMessage<'a> {
-    /// Checks `message` is a well-formed neighbour message and indexes its attributes.
-    #[inline(always)]
-    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
-        let (header, attrs, offset) = family_header::<NdMsg>(&message)?;
-        let attrs = AttrIndex::parse(attrs, offset, &NEIGH_POLICY)?;
-        Ok(NeighbourMessage {
-            message,
-            header,
-            attrs,
-        })
-    }
-
-    /// The message this view was made from.
-    #[inline]
-    pub const fn message(&self) -> Message<'a> {
-        self.message
-    }
-
-    /// `struct ndmsg`.
-    #[inline]
-    pub const fn header(&self) -> &'a NdMsg {
-        self.header
-    }
-
-    /// `ndm_family`: `AF_INET` (ARP), `AF_INET6` (NDP) or `AF_BRIDGE` (FDB).
-    #[inline]
-    pub const fn family(&self) -> u8 {
-        self.header.ndm_family
-    }
-
-    /// `ndm_ifindex`: the link the entry is on.
-    #[inline]
-    pub fn index(&self) -> u32 {
-        self.header.ndm_ifindex.get().cast_unsigned()
-    }
-
-    /// `ndm_state`: the `NUD_*` bits (`NUD_REACHABLE`, `NUD_PERMANENT`, ...).
-    #[inline]
-    pub fn state(&self) -> u16 {
-        self.header.ndm_state.get()
-    }
-
-    /// `ndm_flags`: the `NTF_*` bits (`NTF_PROXY`, `NTF_ROUTER`, `NTF_SELF`, ...).
-    #[inline]
-    pub const fn flags(&self) -> u8 {
-        self.header.ndm_flags
-    }
-
-    /// `ndm_type`: the route type of the destination, `RTN_*` (`RTN_UNICAST`, ...).
-    #[inline]
-    pub const fn kind(&self) -> u8 {
-        self.header.ndm_type
-    }
-
     /// `NDA_FLAGS_EXT`: the extended flags, `NTF_EXT_*`; 0 when absent.
     #[inline]
     pub fn ext_flags(&self) -> u32 {
@@ -190,17 +144,5 @@ impl<'a> NeighbourMessage<'a> {
     #[inline]
     pub fn nexthop_id(&self) -> Option<u32> {
         self.attrs.u32(nda::NH_ID)
-    }
-
-    /// The attribute of type `ty` (`NDA_*`), raw.
-    #[inline]
-    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
-        self.attrs.get(ty)
-    }
-
-    /// Every attribute in order, known or not.
-    #[inline]
-    pub fn attrs(&self) -> Attrs<'a> {
-        self.attrs.iter()
     }
 }

@@ -4,13 +4,10 @@
 //! appears in `IFLA_LINK_NETNSID` when a veth's peer is elsewhere. See `rtnl_net_fill()` in
 //! `net/core/net_namespace.c`.
 
-use crate::attr::{Attr, Attrs};
-use crate::error::Error;
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
-use crate::message::{Message, family_header};
 use crate::netnsa;
 use crate::raw::RtGenMsg;
-use crate::view::View;
+use crate::view::family_view;
 
 const NSID_SLOTS: usize = slots(netnsa::MAX);
 const NSID_POLICY: [Rule; NSID_SLOTS] = policy(&[
@@ -21,38 +18,17 @@ const NSID_POLICY: [Rule; NSID_SLOTS] = policy(&[
     (netnsa::CURRENT_NSID, Len::Min(4)),
 ]);
 
-/// An nsid message (`RTM_NEWNSID`, `RTM_DELNSID`, `RTM_GETNSID`): `struct rtgenmsg` and its
-/// `NETNSA_*` attributes, checked and indexed by [`NsidMessage::parse`].
-#[derive(Clone, Debug)]
-pub struct NsidMessage<'a> {
-    message: Message<'a>,
-    header: &'a RtGenMsg,
-    attrs: AttrIndex<'a, NSID_SLOTS>,
+family_view! {
+    /// An nsid message (`RTM_NEWNSID`, `RTM_DELNSID`, `RTM_GETNSID`): `struct rtgenmsg` and its
+    /// `NETNSA_*` attributes, checked and indexed by [`NsidMessage::parse`].
+    pub struct NsidMessage: "nsid" {
+        /// `struct rtgenmsg`.
+        header: RtGenMsg {},
+        attrs: AttrIndex<'a, NSID_SLOTS> = NSID_POLICY, "`NETNSA_*`",
+    }
 }
 
-impl<'a> NsidMessage<'a> {
-    /// Checks `message` is a well-formed nsid message and indexes its attributes.
-    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
-        let (header, attrs, offset) = family_header::<RtGenMsg>(&message)?;
-        let attrs = AttrIndex::parse(attrs, offset, &NSID_POLICY)?;
-        Ok(NsidMessage {
-            message,
-            header,
-            attrs,
-        })
-    }
-
-    /// The message this view was made from.
-    pub const fn message(&self) -> Message<'a> {
-        self.message
-    }
-
-    /// `struct rtgenmsg`.
-    pub const fn header(&self) -> &'a RtGenMsg {
-        self.header
-    }
-
+impl NsidMessage<'_> {
     /// `NETNSA_NSID`: the nsid; `NETNSA_NSID_NOT_ASSIGNED` (-1) when there is none.
     pub fn nsid(&self) -> Option<i32> {
         self.attrs.i32(netnsa::NSID)
@@ -76,15 +52,5 @@ impl<'a> NsidMessage<'a> {
     /// `NETNSA_CURRENT_NSID`: the nsid of the current namespace in the target's view.
     pub fn current_nsid(&self) -> Option<i32> {
         self.attrs.i32(netnsa::CURRENT_NSID)
-    }
-
-    /// The attribute of type `ty` (`NETNSA_*`), raw.
-    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
-        self.attrs.get(ty)
-    }
-
-    /// Every attribute in order, known or not.
-    pub fn attrs(&self) -> Attrs<'a> {
-        self.attrs.iter()
     }
 }

@@ -11,10 +11,9 @@ use zerocopy::FromBytes;
 
 use crate::attr::{Attr, Attrs, align4, ip_from};
 use crate::error::{Error, Layer};
-use crate::index::{AttrIndex, Len, Rule, policy, slots};
-use crate::message::{Message, family_header};
+use crate::index::{AttrIndex, Len, Rule, policy, raw_attrs, slots};
 use crate::raw::{RtMsg, RtNextHop, RtaCacheinfo};
-use crate::view::View;
+use crate::view::family_view;
 use crate::{rta, rtax};
 
 const ROUTE_SLOTS: usize = slots(rta::MAX);
@@ -38,73 +37,42 @@ const ROUTE_POLICY: [Rule; ROUTE_SLOTS] = policy(&[
     (rta::CACHEINFO, Len::of::<RtaCacheinfo>()),
 ]);
 
-/// A route message (`RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`): `struct rtmsg` and its
-/// `RTA_*` attributes, checked and indexed by [`RouteMessage::parse`], next hops included.
-#[derive(Clone, Debug)]
-pub struct RouteMessage<'a> {
-    message: Message<'a>,
-    header: &'a RtMsg,
-    attrs: AttrIndex<'a, ROUTE_SLOTS>,
+family_view! {
+    /// A route message (`RTM_NEWROUTE`, `RTM_DELROUTE`, `RTM_GETROUTE`): `struct rtmsg` and its
+    /// `RTA_*` attributes, checked and indexed by [`RouteMessage::parse`], next hops included.
+    pub struct RouteMessage: "route" {
+        /// `struct rtmsg`.
+        header: RtMsg {
+            /// `rtm_family`: `AF_INET` or `AF_INET6`.
+            family: u8 = rtm_family,
+            /// `rtm_dst_len`: the destination prefix length (0 for a default route).
+            dst_len: u8 = rtm_dst_len,
+            /// `rtm_src_len`: the source prefix length.
+            src_len: u8 = rtm_src_len,
+            /// `rtm_tos`.
+            tos: u8 = rtm_tos,
+        },
+        attrs: AttrIndex<'a, ROUTE_SLOTS> = ROUTE_POLICY, "`RTA_*`",
+    }
+    checked with check_nests;
+}
+
+/// Checks the nests of a route message, `RTA_METRICS` and each next hop's attributes in
+/// `RTA_MULTIPATH`, so that their readers cannot fail.
+#[inline(always)]
+fn check_nests(attrs: &AttrIndex<'_, ROUTE_SLOTS>) -> Result<(), Error> {
+    if let Some(metrics) = attrs.get(rta::METRICS) {
+        RouteMetrics::parse(metrics)?;
+    }
+    if let Some(multipath) = attrs.get(rta::MULTIPATH) {
+        for nexthop in Nexthops::new(multipath) {
+            nexthop?.attrs().validate()?;
+        }
+    }
+    Ok(())
 }
 
 impl<'a> RouteMessage<'a> {
-    /// Checks `message` is a well-formed route message and indexes its attributes.
-    #[inline(always)]
-    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
-        let (header, attrs, offset) = family_header::<RtMsg>(&message)?;
-        let attrs = AttrIndex::parse(attrs, offset, &ROUTE_POLICY)?;
-        if let Some(metrics) = attrs.get(rta::METRICS) {
-            RouteMetrics::parse(metrics)?;
-        }
-        if let Some(multipath) = attrs.get(rta::MULTIPATH) {
-            for nexthop in Nexthops::new(multipath) {
-                nexthop?.attrs().validate()?;
-            }
-        }
-        Ok(RouteMessage {
-            message,
-            header,
-            attrs,
-        })
-    }
-
-    /// The message this view was made from.
-    #[inline]
-    pub const fn message(&self) -> Message<'a> {
-        self.message
-    }
-
-    /// `struct rtmsg`.
-    #[inline]
-    pub const fn header(&self) -> &'a RtMsg {
-        self.header
-    }
-
-    /// `rtm_family`: `AF_INET` or `AF_INET6`.
-    #[inline]
-    pub const fn family(&self) -> u8 {
-        self.header.rtm_family
-    }
-
-    /// `rtm_dst_len`: the destination prefix length (0 for a default route).
-    #[inline]
-    pub const fn dst_len(&self) -> u8 {
-        self.header.rtm_dst_len
-    }
-
-    /// `rtm_src_len`: the source prefix length.
-    #[inline]
-    pub const fn src_len(&self) -> u8 {
-        self.header.rtm_src_len
-    }
-
-    /// `rtm_tos`.
-    #[inline]
-    pub const fn tos(&self) -> u8 {
-        self.header.rtm_tos
-    }
-
     /// The table id: `RTA_TABLE` when present (ids above 255 are only there), else `rtm_table`.
     #[inline]
     pub fn table(&self) -> u32 {
@@ -236,18 +204,6 @@ impl<'a> RouteMessage<'a> {
     pub fn multipath(&self) -> Option<Nexthops<'a>> {
         self.attrs.get(rta::MULTIPATH).map(Nexthops::new)
     }
-
-    /// The attribute of type `ty` (`RTA_*`), raw.
-    #[inline]
-    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
-        self.attrs.get(ty)
-    }
-
-    /// Every attribute in order, known or not.
-    #[inline]
-    pub fn attrs(&self) -> Attrs<'a> {
-        self.attrs.iter()
-    }
 }
 
 const METRICS_SLOTS: usize = slots(rtax::MAX);
@@ -301,17 +257,7 @@ impl<'a> RouteMetrics<'a> {
         self.attrs.str_bytes(rtax::CC_ALGO)
     }
 
-    /// The attribute of type `ty` (`RTAX_*`), raw.
-    #[inline]
-    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
-        self.attrs.get(ty)
-    }
-
-    /// Every metric in order, known or not.
-    #[inline]
-    pub fn attrs(&self) -> Attrs<'a> {
-        self.attrs.iter()
-    }
+    raw_attrs!("`RTAX_*`");
 }
 
 /// One next hop of a multipath route: `struct rtnexthop` and its attributes.

@@ -10,13 +10,10 @@ use core::net::IpAddr;
 
 use zerocopy::FromBytes;
 
-use crate::attr::{Attr, Attrs};
-use crate::error::Error;
 use crate::fra;
 use crate::index::{AttrIndex, Len, Rule, policy, slots};
-use crate::message::{Message, family_header};
 use crate::raw::{FibRuleHdr, FibRulePortRange, FibRuleUidRange};
-use crate::view::View;
+use crate::view::family_view;
 
 const RULE_SLOTS: usize = slots(fra::MAX);
 const RULE_POLICY: [Rule; RULE_SLOTS] = policy(&[
@@ -39,78 +36,31 @@ const RULE_POLICY: [Rule; RULE_SLOTS] = policy(&[
     (fra::DPORT_RANGE, Len::of::<FibRulePortRange>()),
 ]);
 
-/// A routing policy rule message (`RTM_NEWRULE`, `RTM_DELRULE`, `RTM_GETRULE`): `struct
-/// fib_rule_hdr` and its `FRA_*` attributes, checked and indexed by [`RuleMessage::parse`].
-#[derive(Clone, Debug)]
-pub struct RuleMessage<'a> {
-    message: Message<'a>,
-    header: &'a FibRuleHdr,
-    attrs: AttrIndex<'a, RULE_SLOTS>,
+family_view! {
+    /// A routing policy rule message (`RTM_NEWRULE`, `RTM_DELRULE`, `RTM_GETRULE`): `struct
+    /// fib_rule_hdr` and its `FRA_*` attributes, checked and indexed by [`RuleMessage::parse`].
+    pub struct RuleMessage: "rule" {
+        /// `struct fib_rule_hdr`.
+        header: FibRuleHdr {
+            /// `family`: `AF_INET` or `AF_INET6`.
+            family: u8 = family,
+            /// `dst_len`: the destination prefix length (0: any destination).
+            dst_len: u8 = dst_len,
+            /// `src_len`: the source prefix length (0: any source).
+            src_len: u8 = src_len,
+            /// `tos`: the TOS (DS field) matched; 0 for any.
+            tos: u8 = tos,
+            /// `action`: `FR_ACT_*` (1 lookup a table, 2 goto, 3 nop, 6 blackhole, 7
+            /// unreachable, 8 prohibit).
+            action: u8 = action,
+            /// `flags`: `FIB_RULE_*` (`FIB_RULE_INVERT` for `not`).
+            flags: u32 = flags.get(),
+        },
+        attrs: AttrIndex<'a, RULE_SLOTS> = RULE_POLICY, "`FRA_*`",
+    }
 }
 
 impl<'a> RuleMessage<'a> {
-    /// Checks `message` is a well-formed rule message and indexes its attributes.
-    #[inline(always)]
-    pub fn parse(message: Message<'a>) -> Result<Self, Error> {
-        message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
-        let (header, attrs, offset) = family_header::<FibRuleHdr>(&message)?;
-        let attrs = AttrIndex::parse(attrs, offset, &RULE_POLICY)?;
-        Ok(RuleMessage {
-            message,
-            header,
-            attrs,
-        })
-    }
-
-    /// The message this view was made from.
-    #[inline]
-    pub const fn message(&self) -> Message<'a> {
-        self.message
-    }
-
-    /// `struct fib_rule_hdr`.
-    #[inline]
-    pub const fn header(&self) -> &'a FibRuleHdr {
-        self.header
-    }
-
-    /// `family`: `AF_INET` or `AF_INET6`.
-    #[inline]
-    pub const fn family(&self) -> u8 {
-        self.header.family
-    }
-
-    /// `dst_len`: the destination prefix length (0: any destination).
-    #[inline]
-    pub const fn dst_len(&self) -> u8 {
-        self.header.dst_len
-    }
-
-    /// `src_len`: the source prefix length (0: any source).
-    #[inline]
-    pub const fn src_len(&self) -> u8 {
-        self.header.src_len
-    }
-
-    /// `tos`: the TOS (DS field) matched; 0 for any.
-    #[inline]
-    pub const fn tos(&self) -> u8 {
-        self.header.tos
-    }
-
-    /// `action`: `FR_ACT_*` (1 lookup a table, 2 goto, 3 nop, 6 blackhole, 7 unreachable, 8
-    /// prohibit).
-    #[inline]
-    pub const fn action(&self) -> u8 {
-        self.header.action
-    }
-
-    /// `flags`: `FIB_RULE_*` (`FIB_RULE_INVERT` for `not`).
-    #[inline]
-    pub fn flags(&self) -> u32 {
-        self.header.flags.get()
-    }
-
     /// The table id: `FRA_TABLE` when present (ids above 255 are only there), else
     /// `fib_rule_hdr.table`; 0 for none.
     #[inline]
@@ -232,18 +182,6 @@ impl<'a> RuleMessage<'a> {
     pub fn dport_range(&self) -> Option<(u16, u16)> {
         port_range(self.attrs.bytes(fra::DPORT_RANGE)?)
     }
-
-    /// The attribute of type `ty` (`FRA_*`), raw.
-    #[inline]
-    pub fn attr(&self, ty: u16) -> Option<Attr<'a>> {
-        self.attrs.get(ty)
-    }
-
-    /// Every attribute in order, known or not.
-    #[inline]
-    pub fn attrs(&self) -> Attrs<'a> {
-        self.attrs.iter()
-    }
 }
 
 /// A `struct fib_rule_port_range` payload (checked long enough by the policy).
@@ -256,7 +194,7 @@ fn port_range(bytes: &[u8]) -> Option<(u16, u16)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{MessageBuilder, af, fr_act, rtm};
+    use crate::{Message, MessageBuilder, af, fr_act, rtm};
 
     #[test]
     fn reads_what_was_written_and_keeps_unknown_attributes() {

@@ -101,6 +101,107 @@ macro_rules! family_views {
 }
 families!(family_views);
 
+/// Declares a family's view (one for each row of `families!`): the struct of a message, its
+/// fixed header and its indexed attributes, its checking `parse`, and the accessors every view
+/// has: `message`, `header`, one for each header field, `attr` and `attrs`.
+///
+/// The family's file passes its docs (naming the kernel struct and messages) through, and
+/// keeps its policy and its other accessors. What its `parse` does beyond the policy works on
+/// the indexed attributes: a further field made from them by a block (`info: T = |attrs| {
+/// ... }`, e.g. a nest indexed in turn; `?` in it fails the parse), or a check after the
+/// struct (`checked with f;`, e.g. of a nest). The header fields are
+/// read as [`header_fields!`] reads them.
+macro_rules! family_view {
+    (
+        $(#[$meta:meta])*
+        pub struct $view:ident: $noun:literal {
+            $(#[$header_doc:meta])*
+            header: $header:ty {
+                $( $(#[$field_doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())*, )*
+            },
+            attrs: $index:ty = $policy:path, $names:literal,
+            $( $(#[$extra_doc:meta])* $extra:ident: $extra_ty:ty = |$from:ident| $init:block, )*
+        }
+        $(checked with $check:path;)?
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug)]
+        pub struct $view<'a> {
+            message: $crate::message::Message<'a>,
+            header: &'a $header,
+            attrs: $index,
+            $( $(#[$extra_doc])* $extra: $extra_ty, )*
+        }
+
+        impl<'a> $view<'a> {
+            #[doc = concat!("Checks `message` is a well-formed ", $noun, " message and indexes its attributes.")]
+            #[inline(always)]
+            pub fn parse(
+                message: $crate::message::Message<'a>,
+            ) -> Result<Self, $crate::error::Error> {
+                use $crate::view::View;
+                message.expect_types(<Self as View<'a>>::FIRST, <Self as View<'a>>::LAST)?;
+                let (header, attrs, offset) = $crate::message::family_header::<$header>(&message)?;
+                let attrs = $crate::index::AttrIndex::parse(attrs, offset, &$policy)?;
+                $( $check(&attrs)?; )?
+                $( let $extra = {
+                    let $from = &attrs;
+                    $init
+                }; )*
+                Ok($view {
+                    message,
+                    header,
+                    attrs,
+                    $( $extra, )*
+                })
+            }
+
+            /// The message this view was made from.
+            #[inline]
+            pub const fn message(&self) -> $crate::message::Message<'a> {
+                self.message
+            }
+
+            $(#[$header_doc])*
+            #[inline]
+            pub const fn header(&self) -> &'a $header {
+                self.header
+            }
+
+            $crate::view::header_fields! {
+                $( $(#[$field_doc])* $name: $ty = $field $(.$conv())*, )*
+            }
+
+            $crate::index::raw_attrs!($names);
+        }
+    };
+}
+// Imported by path (`use crate::view::family_view`), so the family modules need not follow it.
+pub(crate) use family_view;
+
+/// The accessors of a message's fixed header (a field `header`), one for each field: read as
+/// it is (`u8`: a `const fn`), or through its byte-order conversion (`nlmsg_type.get()`).
+macro_rules! header_fields {
+    ($( $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())*, )*) => {
+        $( $crate::view::header_fields!(@one $(#[$doc])* $name: $ty = $field $(.$conv())*); )*
+    };
+    (@one $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident) => {
+        $(#[$doc])*
+        #[inline]
+        pub const fn $name(&self) -> $ty {
+            self.header.$field
+        }
+    };
+    (@one $(#[$doc:meta])* $name:ident: $ty:ty = $field:ident $(.$conv:ident())+) => {
+        $(#[$doc])*
+        #[inline]
+        pub fn $name(&self) -> $ty {
+            self.header.$field$(.$conv())+
+        }
+    };
+}
+pub(crate) use header_fields;
+
 #[cfg(test)]
 mod tests {
     use super::*;

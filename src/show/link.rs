@@ -1045,18 +1045,45 @@ fn timer<W: Write>(p: &mut Printer<W>, key: &str, centiseconds: u64) {
     );
 }
 
-/// `IFLA_TUN_TYPE` as `print_type()` names it: `tun` (`IFF_TUN`), `tap` (`IFF_TAP`), or
-/// `UNKNOWN:N`.
-struct TunType(u8);
+/// Newtypes that print a kernel number as ip's `print_*()` names it: the word of its row, else
+/// the number in ip's fallback format for that value (which differs from one to the other).
+macro_rules! ip_words {
+    ($( $(#[$doc:meta])* $name:ident($ty:ty) { $($value:literal => $word:literal,)* } else $other:literal; )*) => {$(
+        $(#[$doc])*
+        struct $name($ty);
 
-impl fmt::Display for TunType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            1 => f.write_str("tun"),
-            2 => f.write_str("tap"),
-            other => write!(f, "UNKNOWN:{other}"),
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self.0 {
+                    $($value => f.write_str($word),)*
+                    other => write!(f, $other, other),
+                }
+            }
         }
-    }
+    )*};
+}
+
+ip_words! {
+    /// `IFLA_TUN_TYPE` as `print_type()` names it: `tun` (`IFF_TUN`), `tap` (`IFF_TAP`), or
+    /// `UNKNOWN:N`.
+    TunType(u8) { 1 => "tun", 2 => "tap", } else "UNKNOWN:{}";
+    /// `IN6_ADDR_GEN_MODE_*` as `print_af_spec()` names it, `%#.2hhx` for others.
+    AddrGenMode(u8) {
+        0 => "eui64",
+        1 => "none",
+        2 => "stable_secret",
+        3 => "random",
+    } else "{:#04x}";
+    /// A vlan's `IFLA_VLAN_PROTOCOL` as `ip` prints it: `802.1Q`, `802.1ad` or hex.
+    VlanProtocol(u16) { 0x8100 => "802.1Q", 0x88a8 => "802.1ad", } else "{:#06x}";
+    /// `MACVLAN_MODE_*` as `ip` prints it.
+    MacvlanMode(u32) {
+        1 => "private",
+        2 => "vepa",
+        4 => "bridge",
+        8 => "passthru",
+        16 => "source",
+    } else "{}";
 }
 
 /// `on` or `off`.
@@ -1119,50 +1146,6 @@ impl fmt::Display for FwdMask {
             }
         }
         Ok(())
-    }
-}
-
-/// `IN6_ADDR_GEN_MODE_*` as `print_af_spec()` names it, `%#.2hhx` for others.
-struct AddrGenMode(u8);
-
-impl fmt::Display for AddrGenMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            0 => f.write_str("eui64"),
-            1 => f.write_str("none"),
-            2 => f.write_str("stable_secret"),
-            3 => f.write_str("random"),
-            other => write!(f, "{other:#04x}"),
-        }
-    }
-}
-
-/// A vlan's `IFLA_VLAN_PROTOCOL` as `ip` prints it: `802.1Q`, `802.1ad` or hex.
-struct VlanProtocol(u16);
-
-impl fmt::Display for VlanProtocol {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            0x8100 => f.write_str("802.1Q"),
-            0x88a8 => f.write_str("802.1ad"),
-            other => write!(f, "{other:#06x}"),
-        }
-    }
-}
-
-/// `MACVLAN_MODE_*` as `ip` prints it.
-struct MacvlanMode(u32);
-
-impl fmt::Display for MacvlanMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            1 => f.write_str("private"),
-            2 => f.write_str("vepa"),
-            4 => f.write_str("bridge"),
-            8 => f.write_str("passthru"),
-            16 => f.write_str("source"),
-            other => write!(f, "{other}"),
-        }
     }
 }
 

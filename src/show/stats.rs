@@ -120,54 +120,86 @@ fn block<W: Write>(p: &mut Printer<W>, counters: &Counters<'_>, style: StatsStyl
 fn json<W: Write>(p: &mut Printer<W>, c: &Counters<'_>, style: StatsStyle) {
     let s = c.s;
     let more = style.level > 1;
+    let present = |value: u64| (value != 0).then_some(value);
+    p.open_object(Some("stats64"));
+    json_direction(
+        p,
+        "rx",
+        &[
+            ("bytes", s.rx_bytes.get()),
+            ("packets", s.rx_packets.get()),
+            ("errors", s.rx_errors.get()),
+            ("dropped", s.rx_dropped.get()),
+            ("over_errors", s.rx_over_errors.get()),
+            ("multicast", s.multicast.get()),
+        ],
+        s.rx_compressed.get(),
+        more.then_some(&[
+            ("length_errors", s.rx_length_errors.get()),
+            ("crc_errors", s.rx_crc_errors.get()),
+            ("frame_errors", s.rx_frame_errors.get()),
+            ("fifo_errors", s.rx_fifo_errors.get()),
+            ("missed_errors", s.rx_missed_errors.get()),
+        ]),
+        &[
+            ("nohandler", present(c.nohandler)),
+            ("otherhost", present(c.otherhost)),
+        ],
+    );
+    json_direction(
+        p,
+        "tx",
+        &[
+            ("bytes", s.tx_bytes.get()),
+            ("packets", s.tx_packets.get()),
+            ("errors", s.tx_errors.get()),
+            ("dropped", s.tx_dropped.get()),
+            ("carrier_errors", s.tx_carrier_errors.get()),
+            ("collisions", s.collisions.get()),
+        ],
+        s.tx_compressed.get(),
+        more.then_some(&[
+            ("aborted_errors", s.tx_aborted_errors.get()),
+            ("fifo_errors", s.tx_fifo_errors.get()),
+            ("window_errors", s.tx_window_errors.get()),
+            ("heartbeat_errors", s.tx_heartbeat_errors.get()),
+        ]),
+        &[("carrier_changes", c.carrier_changes.map(u64::from))],
+    );
+    p.close_object();
+}
+
+/// One direction's object in `stats64` (`rx`, `tx`), as ip writes it: the counters, then
+/// `compressed` unless it is 0; with `-s -s` (`errors` given) the error breakdown and the
+/// further counters that are present.
+fn json_direction<W: Write, const N: usize>(
+    p: &mut Printer<W>,
+    key: &str,
+    counters: &[(&str, u64)],
+    compressed: u64,
+    errors: Option<&[(&str, u64); N]>,
+    further: &[(&str, Option<u64>)],
+) {
     let put = |p: &mut Printer<W>, key: &str, value: u64| {
         p.number(Some(key), value, format_args!(""));
     };
-    p.open_object(Some("stats64"));
-    p.open_object(Some("rx"));
-    put(p, "bytes", s.rx_bytes.get());
-    put(p, "packets", s.rx_packets.get());
-    put(p, "errors", s.rx_errors.get());
-    put(p, "dropped", s.rx_dropped.get());
-    put(p, "over_errors", s.rx_over_errors.get());
-    put(p, "multicast", s.multicast.get());
-    if s.rx_compressed.get() != 0 {
-        put(p, "compressed", s.rx_compressed.get());
+    p.open_object(Some(key));
+    for &(key, value) in counters {
+        put(p, key, value);
     }
-    if more {
-        put(p, "length_errors", s.rx_length_errors.get());
-        put(p, "crc_errors", s.rx_crc_errors.get());
-        put(p, "frame_errors", s.rx_frame_errors.get());
-        put(p, "fifo_errors", s.rx_fifo_errors.get());
-        put(p, "missed_errors", s.rx_missed_errors.get());
-        if c.nohandler != 0 {
-            put(p, "nohandler", c.nohandler);
+    if compressed != 0 {
+        put(p, "compressed", compressed);
+    }
+    if let Some(errors) = errors {
+        for &(key, value) in errors {
+            put(p, key, value);
         }
-        if c.otherhost != 0 {
-            put(p, "otherhost", c.otherhost);
+        for &(key, value) in further {
+            if let Some(value) = value {
+                put(p, key, value);
+            }
         }
     }
-    p.close_object();
-    p.open_object(Some("tx"));
-    put(p, "bytes", s.tx_bytes.get());
-    put(p, "packets", s.tx_packets.get());
-    put(p, "errors", s.tx_errors.get());
-    put(p, "dropped", s.tx_dropped.get());
-    put(p, "carrier_errors", s.tx_carrier_errors.get());
-    put(p, "collisions", s.collisions.get());
-    if s.tx_compressed.get() != 0 {
-        put(p, "compressed", s.tx_compressed.get());
-    }
-    if more {
-        put(p, "aborted_errors", s.tx_aborted_errors.get());
-        put(p, "fifo_errors", s.tx_fifo_errors.get());
-        put(p, "window_errors", s.tx_window_errors.get());
-        put(p, "heartbeat_errors", s.tx_heartbeat_errors.get());
-        if let Some(changes) = c.carrier_changes {
-            put(p, "carrier_changes", u64::from(changes));
-        }
-    }
-    p.close_object();
     p.close_object();
 }
 

@@ -97,15 +97,7 @@ macro_rules! kind_view {
                 Ok($name { attrs })
             }
 
-            /// The attribute of type `ty`, raw.
-            pub fn attr(&self, ty: u16) -> Option<$crate::attr::Attr<'a>> {
-                self.attrs.get(ty)
-            }
-
-            /// Every attribute of the nest in order, known or not.
-            pub fn attrs(&self) -> $crate::attr::Attrs<'a> {
-                self.attrs.iter()
-            }
+            $crate::index::raw_attrs!();
 
             $(
                 $(#[$fmeta])*

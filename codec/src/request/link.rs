@@ -415,6 +415,27 @@ fn put_opt_u32(b: &mut MessageBuilder<'_>, attr: u16, value: Option<u32>) -> Res
     Ok(())
 }
 
+/// Appends the device options [`link_new`] and [`link_set`] both start with, in this order:
+/// `IFLA_ADDRESS`, `IFLA_BROADCAST`, `IFLA_TXQLEN`, `IFLA_MTU`, `IFLA_NET_NS_FD` /
+/// `IFLA_NET_NS_PID` (each when given).
+fn put_device(
+    b: &mut MessageBuilder<'_>,
+    address: Option<&[u8]>,
+    broadcast: Option<&[u8]>,
+    txqlen: Option<u32>,
+    mtu: Option<u32>,
+    netns: Option<Netns>,
+) -> Result<(), Error> {
+    put_lladdr(b, ifla::ADDRESS, address)?;
+    put_lladdr(b, ifla::BROADCAST, broadcast)?;
+    put_opt_u32(b, ifla::TXQLEN, txqlen)?;
+    put_opt_u32(b, ifla::MTU, mtu)?;
+    if let Some(netns) = netns {
+        put_netns(b, netns, ifla::NET_NS_FD, ifla::NET_NS_PID)?;
+    }
+    Ok(())
+}
+
 /// Appends `IFLA_INFO_KIND`, without a NUL, as `ip` writes it.
 fn put_kind(b: &mut MessageBuilder<'_>, kind: &str) -> Result<(), Error> {
     check_cstr(kind.as_bytes(), MAX_KIND_LEN, false, ifla_info::KIND)?;
@@ -459,13 +480,14 @@ pub fn link_new<'b>(
 ) -> Result<MessageBuilder<'b>, Error> {
     let mut b = MessageBuilder::new(buf, rtm::NEWLINK, REQUEST_ACK | link.mode.flags(), seq)?;
     b.header(&ifinfomsg(af::UNSPEC, 0, link.flags))?;
-    put_lladdr(&mut b, ifla::ADDRESS, link.address)?;
-    put_lladdr(&mut b, ifla::BROADCAST, link.broadcast)?;
-    put_opt_u32(&mut b, ifla::TXQLEN, link.txqlen)?;
-    put_opt_u32(&mut b, ifla::MTU, link.mtu)?;
-    if let Some(netns) = link.netns {
-        put_netns(&mut b, netns, ifla::NET_NS_FD, ifla::NET_NS_PID)?;
-    }
+    put_device(
+        &mut b,
+        link.address,
+        link.broadcast,
+        link.txqlen,
+        link.mtu,
+        link.netns,
+    )?;
     put_opt_u32(&mut b, ifla::MASTER, link.master)?;
     match link.kind {
         LinkKind::Vlan(Vlan { link: lower, .. })
@@ -665,13 +687,14 @@ pub fn link_set<'b>(
     };
     let mut b = MessageBuilder::new(buf, rtm::NEWLINK, REQUEST_ACK, seq)?;
     b.header(&ifinfomsg(af::UNSPEC, index, set.flags))?;
-    put_lladdr(&mut b, ifla::ADDRESS, set.address)?;
-    put_lladdr(&mut b, ifla::BROADCAST, set.broadcast)?;
-    put_opt_u32(&mut b, ifla::TXQLEN, set.txqlen)?;
-    put_opt_u32(&mut b, ifla::MTU, set.mtu)?;
-    if let Some(netns) = set.netns {
-        put_netns(&mut b, netns, ifla::NET_NS_FD, ifla::NET_NS_PID)?;
-    }
+    put_device(
+        &mut b,
+        set.address,
+        set.broadcast,
+        set.txqlen,
+        set.mtu,
+        set.netns,
+    )?;
     if let Some(carrier) = set.carrier {
         b.put_u8(ifla::CARRIER, u8::from(carrier))?;
     }
