@@ -560,3 +560,92 @@ fn route_show_realms_and_all_as_ip() {
         same(&form.split(' ').collect::<Vec<_>>());
     }
 }
+
+/// `route get ... as [to] ADDR`: ip sends `RTA_NEWDST` and the kernel's strict route-get
+/// check refuses it (`Error: ipv4: Unsupported attribute in route get request.`, exit 2);
+/// rtnl sends the same request and prints the same refusal. Each address is read in the
+/// family the words before it set (ip's `req.r.rtm_family`), a later destination replaces an
+/// earlier one, and a destination with a length is looked up as the address with ip's
+/// warning.
+#[test]
+fn route_get_as_and_families_as_ip() {
+    setup();
+    ip(&["route", "add", "198.51.100.0/24", "via", "192.0.2.9"]);
+    let mut refused = 0;
+    for form in [
+        "route get 198.51.100.7 as 203.0.113.1",
+        "route get 198.51.100.7 as to 203.0.113.1",
+        "route get as 203.0.113.1 198.51.100.7",
+        "route get as 203.0.113.1 to 198.51.100.7",
+        "-j route get 198.51.100.7 as 203.0.113.1",
+        "route get 2001:db8::7 as 2001:db8::5",
+        "route get 198.51.100.7 as 203.0.113.1 as 203.0.113.2",
+        "route get 198.51.100.7 as default",
+        "route get as any 198.51.100.7",
+        "route get 2001:db8::7 as all",
+        "route get 198.51.100.7 from 192.0.2.1 as 203.0.113.1 connected",
+        "route get 198.51.100.7 as 2001:db8::5",
+        "route get as 2001:db8::5 198.51.100.7",
+        "route get 2001:db8::7 as 203.0.113.5",
+        "-6 route get 2001:db8::7 as 203.0.113.1",
+        "-4 route get as 2001:db8::5 198.51.100.7",
+        "route get 198.51.100.7 as",
+        "route get 198.51.100.7 as to",
+        "route get 198.51.100.7 as foo",
+        "route get 198.51.100.7 as 203.0.113.1/24",
+        "route get 198.51.100.7 as 0/0",
+        "route get as 203.0.113.1",
+        "route get 198.51.100.7 as 203.0.113.1 oif nosuch",
+        "route get 198.51.100.7 as to as",
+        "route get from 192.0.2.1 2001:db8::7",
+        "route get 198.51.100.7 2001:db8::7",
+    ] {
+        let (code, err) = same_failure(&form.split(' ').collect::<Vec<_>>());
+        refused += usize::from(code == Some(2) && err.contains("Unsupported attribute"));
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+    assert_eq!(refused, 11, "the kernel's refusals");
+    let mut text = String::new();
+    for form in [
+        "route get 198.51.100.7 198.51.100.8",
+        "route get 198.51.100.7 to 198.51.100.8",
+        "route get 198.51.100.0/24",
+        "route get 198.51.100.7/24",
+        "route get 2001:db8::7/64",
+        "route get 2001:db8::7/128",
+        "-j route get 198.51.100.7/24",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        text.push_str(&String::from_utf8_lossy(&out.stdout));
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    for part in [
+        "198.51.100.8 via 192.0.2.9 ",
+        "Warning: /24 as prefix is invalid, only /32 (or none) is supported.",
+        "Warning: /64 as prefix is invalid, only /128 (or none) is supported.",
+    ] {
+        assert!(text.contains(part), "no {part:?} in {text}");
+    }
+    // The request's bytes are ip's: RTA_NEWDST after the destination and the source.
+    for form in [
+        "route get 198.51.100.7 as 203.0.113.1",
+        "route get 2001:db8::7 from 2001:db8::1 as to 2001:db8::5 uid 3",
+    ] {
+        let words: Vec<&str> = form.split(' ').collect();
+        let get = |program: &str| {
+            common::sent_messages(program, &words)
+                .into_iter()
+                .filter(|m| m[4..6] == 26u16.to_ne_bytes()) // RTM_GETROUTE
+                .collect::<Vec<_>>()
+        };
+        let theirs = get("ip");
+        assert_eq!(theirs.len(), 1, "{form}");
+        // RTA_NEWDST (19) is in it.
+        assert!(
+            theirs[0].windows(4).any(|w| w[2..4] == 19u16.to_ne_bytes()
+                && (w[0..2] == 8u16.to_ne_bytes() || w[0..2] == 20u16.to_ne_bytes())),
+            "{form}"
+        );
+        assert_eq!(get(RTNL), theirs, "{form}");
+    }
+}

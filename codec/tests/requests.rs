@@ -1792,6 +1792,7 @@ fn routes_read_back() {
         oif: Some(V0),
         mark: Some(7),
         fib_match: true,
+        new_dst: Some(v4(203, 0, 113, 1)),
         ..RouteGet::new(v4(198, 51, 100, 7))
     };
     let bytes = route_get(&mut buf, 6, &get).unwrap().finish();
@@ -1805,6 +1806,10 @@ fn routes_read_back() {
         (Some(v4(198, 51, 100, 7)), Some(v4(192, 0, 2, 1)))
     );
     assert_eq!((r.iif(), r.oif(), r.mark()), (Some(V1), Some(V0), Some(7)));
+    assert_eq!(
+        r.attr(rtnl_codec::rta::NEWDST).map(|a| a.payload()),
+        Some(&[203, 0, 113, 1][..])
+    );
 
     let dump = RouteDump {
         family: af::INET6,
@@ -2311,6 +2316,14 @@ fn invalid_values_are_refused_with_their_attribute() {
     assert_eq!(
         attempt(|buf| route_get(buf, 0, &bad)),
         rta(rtnl_codec::rta::SRC)
+    );
+    let bad = RouteGet {
+        new_dst: Some(v4(203, 0, 113, 1)),
+        ..RouteGet::new(v6("2001:db8::7"))
+    };
+    assert_eq!(
+        attempt(|buf| route_get(buf, 0, &bad)),
+        rta(rtnl_codec::rta::NEWDST)
     );
 }
 

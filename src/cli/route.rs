@@ -1118,18 +1118,55 @@ fn flush_ipv4_cache(ctx: &mut Ctx) {
     }
 }
 
-/// `route get ADDR [from A] [iif D] [oif D] [mark N] [fibmatch]`: the kernel's answer, with
-/// the `uid` it carries.
+/// Reads an address word of `route get` in the family its words have set so far (ip's
+/// `req.r.rtm_family`: `-4`/`-6`, else the first of `from`, the destination and `as` to
+/// name one), then sets that family from the address when none was.
+fn in_get_family<T>(
+    ctx: &mut Ctx,
+    family: &mut Family,
+    read: impl FnOnce(&Ctx) -> CmdResult<T>,
+    family_of: impl FnOnce(&T) -> Option<IpAddr>,
+) -> CmdResult<T> {
+    let options = std::mem::replace(&mut ctx.opts.family, *family);
+    let value = read(ctx);
+    ctx.opts.family = options;
+    let value = value?;
+    if !matches!(*family, Family::Inet | Family::Inet6) {
+        match family_of(&value) {
+            Some(IpAddr::V4(_)) => *family = Family::Inet,
+            Some(IpAddr::V6(_)) => *family = Family::Inet6,
+            None => {}
+        }
+    }
+    Ok(value)
+}
+
+/// `route get ADDR [from A] [iif D] [oif D] [mark N] [fibmatch] [as [to] A] ...`: the
+/// kernel's answer, with the `uid` it carries. Each address is read in the family the words
+/// before it set (`iproute_get()`); a later destination replaces an earlier one, as the
+/// kernel keeps the last `RTA_DST` of ip's request.
 fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut dst = None;
     let mut query_from = None;
     let (mut iif, mut oif, mut mark, mut fib_match) = (None, None, None, false);
     let mut connected = false;
+    // ip's `req.r.rtm_family`.
+    let mut family = ctx.opts.family;
+    // `as ADDR`; `None` inside: `default`, `any`, `all` (the family's zero address).
+    let mut new_dst: Option<Option<IpAddr>> = None;
     // What the request carries beyond the destination and the devices.
     let mut get = RouteGet::new(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     while let Some(word) = args.next() {
         match word {
-            "from" => query_from = Some(address(ctx, args.value()?)?),
+            "from" => {
+                let value = args.value()?;
+                query_from = Some(in_get_family(
+                    ctx,
+                    &mut family,
+                    |ctx| address(ctx, value),
+                    |a| Some(*a),
+                )?);
+            }
             "iif" => {
                 let value = args.value()?;
                 iif = Some(args.bytes(value));
@@ -1154,7 +1191,24 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                     _ => return Err(naming(name, |v| invarg("Invalid VRF\n", v))),
                 }
             }
-            "as" => return Err(args::unsupported("route get as")),
+            "as" => {
+                // ip's get_addr(): an address of the family so far (`default`, `any`, `all`:
+                // none given; ip sends them as an empty or zero `RTA_NEWDST`).
+                let mut value = args.value()?;
+                if value == "to" {
+                    value = args.value()?;
+                }
+                new_dst = Some(if is_default_word(value) {
+                    None
+                } else {
+                    Some(in_get_family(
+                        ctx,
+                        &mut family,
+                        |ctx| address(ctx, value),
+                        |a| Some(*a),
+                    )?)
+                });
+            }
             w if matches(w, "uid") => {
                 get.uid = Some(args.value_by("invalid UID\n", |v| number::<u32>("uid", v).ok())?);
             }
@@ -1186,10 +1240,24 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 if matches(value, "help") {
                     return Err(usage());
                 }
-                if dst.is_some() {
-                    return Err(duparg2("to", value));
+                let (prefix, _) = in_get_family(
+                    ctx,
+                    &mut family,
+                    |ctx| parse_prefix(ctx, value),
+                    |(p, _)| Some(p.addr()),
+                )?;
+                // The kernel looks up one address: ip says so and sends the full length.
+                let full = match prefix.addr() {
+                    IpAddr::V4(_) => 32,
+                    IpAddr::V6(_) => 128,
+                };
+                if prefix.prefix_len() != full {
+                    ctx.flush();
+                    eprintln!(
+                        "Warning: /{} as prefix is invalid, only /{full} (or none) is supported.",
+                        prefix.prefix_len()
+                    );
                 }
-                let (prefix, _) = parse_prefix(ctx, value)?;
                 dst = Some(prefix.addr());
             }
         }
@@ -1207,6 +1275,12 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     query.request.ip_proto = get.ip_proto;
     query.request.sport = get.sport;
     query.request.dport = get.dport;
+    query.request.new_dst = new_dst.map(|addr| {
+        addr.unwrap_or(match dst {
+            IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
+            IpAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED),
+        })
+    });
     if let Some(dev) = iif {
         query.iif = Some(device_index(ctx, dev)?.into());
     }

@@ -281,6 +281,11 @@ pub struct RouteGet {
     pub sport: Option<u16>,
     /// `RTA_DPORT` (`dport N`, sent big-endian): the packet's destination port.
     pub dport: Option<u16>,
+    /// `RTA_NEWDST` (`as [to] ADDR`), of the destination's family: the address the packet
+    /// would be rewritten to. `ip route get ... as` sends it; Linux's strict route-get
+    /// validation (`inet_rtm_valid_getroute_req()`, `inet6_rtm_valid_getroute_req()`) refuses
+    /// the attribute ("Unsupported attribute in route get request").
+    pub new_dst: Option<IpAddr>,
 }
 
 impl RouteGet {
@@ -299,6 +304,7 @@ impl RouteGet {
             ip_proto: None,
             sport: None,
             dport: None,
+            new_dst: None,
         }
     }
 }
@@ -510,11 +516,13 @@ pub fn route_del<'b>(
 /// `rtm_flags` `RTM_F_LOOKUP_TABLE` for IPv4 (so the answer names the table; IPv6 has no such
 /// flag and always does, so `ip` leaves it out there) plus `RTM_F_FIB_MATCH` and
 /// `RTM_F_NOTIFY` when asked, and `rtm_tos`. Attributes in this order: `RTA_DST`, `RTA_SRC`,
-/// `RTA_IIF`, `RTA_OIF`, `RTA_MARK`, `RTA_UID`, `RTA_IP_PROTO`, `RTA_SPORT`, `RTA_DPORT`.
+/// `RTA_NEWDST`, `RTA_IIF`, `RTA_OIF`, `RTA_MARK`, `RTA_UID`, `RTA_IP_PROTO`, `RTA_SPORT`,
+/// `RTA_DPORT`.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] for a source of the other family (`RTA_SRC`);
+/// [`Error::InvalidValue`] for a source or new destination of the other family (`RTA_SRC`,
+/// `RTA_NEWDST`);
 /// [`Error::BufferFull`] when `buf` is too small.
 pub fn route_get<'b>(
     buf: &'b mut [u8],
@@ -522,6 +530,7 @@ pub fn route_get<'b>(
     get: &RouteGet,
 ) -> Result<MessageBuilder<'b>, Error> {
     check_family(get.dst, get.src, rta::SRC)?;
+    check_family(get.dst, get.new_dst, rta::NEWDST)?;
     let mut flags = match get.dst {
         IpAddr::V4(_) => rtm_f::LOOKUP_TABLE,
         IpAddr::V6(_) => 0,
@@ -544,6 +553,9 @@ pub fn route_get<'b>(
     b.put_ip(rta::DST, get.dst)?;
     if let Some(src) = get.src {
         b.put_ip(rta::SRC, src)?;
+    }
+    if let Some(new_dst) = get.new_dst {
+        b.put_ip(rta::NEWDST, new_dst)?;
     }
     for (attr, value) in [
         (rta::IIF, get.iif),
