@@ -649,3 +649,30 @@ fn route_get_as_and_families_as_ip() {
         assert_eq!(get(RTNL), theirs, "{form}");
     }
 }
+
+/// `route add|del ... vrf NAME` (this host has no vrf driver: the VM test
+/// `vrf_routes_and_neighbours_as_ip` covers a real one): `default` is the main table (ip's
+/// `ipvrf_get_table()`), any other link or a missing one is `Invalid VRF`, as in ip.
+#[test]
+fn route_add_vrf_reads_as_ip() {
+    let state = same_state(&[
+        "route add 198.51.100.0/24 via 192.0.2.9 vrf default",
+        "route add 203.0.113.0/24 dev v0 vrf default",
+        "route del 203.0.113.0/24 vrf default",
+    ]);
+    assert!(
+        state.contains("198.51.100.0/24 via 192.0.2.9 dev v0 table main"),
+        "{state}"
+    );
+    assert!(!state.contains("203.0.113.0/24"), "{state}");
+    setup();
+    for form in [
+        "route add 203.0.113.0/24 dev v0 vrf nosuch",
+        "route add 203.0.113.0/24 dev v0 vrf v0",
+        "route del 203.0.113.0/24 vrf v1",
+        "route add 203.0.113.0/24 dev v0 vrf",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+}

@@ -3,7 +3,7 @@
 //! ```text
 //! route {add|change|append|prepend|replace|delete} [TYPE] PREFIX [via ADDR] [dev DEV]
 //!       [src ADDR] [table TABLE] [metric N] [proto PROTO] [scope SCOPE] [onlink]
-//!       [realms [FROM/]TO] [pref low|medium|high]
+//!       [realms [FROM/]TO] [pref low|medium|high] [vrf NAME]
 //!       [{mtu|advmss|reordering|window|cwnd|initcwnd|initrwnd|ssthresh|hoplimit} [lock] N]
 //!       [{rtt|rttvar} [lock] TIME] [rto_min TIME] [features ecn] [quickack 0|1]
 //!       [congctl [lock] NAME] [fastopen_no_cookie 0|1]
@@ -16,7 +16,7 @@
 //!       [vrf NAME] [realms [FROM/]TO] [from [exact|root|match] PREFIX]
 //!       [[to|exact|root|match] PREFIX]
 //! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch] [tos TOS] [uid N]
-//!       [ipproto PROTO] [sport N] [dport N] [notify] [connected] [vrf NAME]
+//!       [ipproto PROTO] [sport N] [dport N] [notify] [connected] [vrf NAME] [as [to] ADDR]
 //! ```
 //!
 //! As with `ip`, `route show` lists IPv4 routes of the main table unless `-6`, `-4` or
@@ -194,6 +194,44 @@ fn resolve(ctx: &mut Ctx, dev: &mut Option<LinkRef<'_>>) -> CmdResult {
         *dev = Some(device_index(ctx, name)?.into());
     }
     Ok(())
+}
+
+/// A `vrf NAME` word's link, as ip's `name_is_vrf()` and `ipvrf_get_table()` (iplink_vrf.c)
+/// read it from `RTM_GETLINK`: `IFLA_INFO_KIND` `vrf` and `IFLA_VRF_TABLE` in its
+/// `IFLA_INFO_DATA`.
+pub(super) enum VrfLink {
+    /// No link of that name (`ENODEV`).
+    Missing,
+    /// A link of another kind (or a lookup that failed otherwise).
+    Other,
+    /// A vrf: its index, and its table (`None` when the kernel sent none).
+    Vrf { index: u32, table: Option<u32> },
+}
+
+/// Looks up the link `vrf NAME` names (ip's `name_is_vrf()`).
+pub(super) fn vrf_link(ctx: &mut Ctx, name: &[u8]) -> CmdResult<VrfLink> {
+    let read = ctx.handle()?.link_get_with(LinkRef::from(name), |m| {
+        (m.kind_bytes() == Some(b"vrf".as_slice()))
+            .then(|| (m.index(), m.vrf().and_then(|vrf| vrf.table())))
+    });
+    Ok(match read {
+        Ok(Some((index, table))) => VrfLink::Vrf { index, table },
+        Ok(None) => VrfLink::Other,
+        Err(e) if matches!(e.kind(), rtnl_ip::ErrorKind::NotFound) => VrfLink::Missing,
+        Err(_) => VrfLink::Other,
+    })
+}
+
+/// The table of VRF `name` (ip's `ipvrf_get_table()`): its `IFLA_VRF_TABLE`; with no link of
+/// that name, `default` is the main table; else `Invalid VRF`.
+fn vrf_table(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
+    match vrf_link(ctx, name)? {
+        VrfLink::Vrf {
+            table: Some(table), ..
+        } if table != 0 => Ok(table),
+        VrfLink::Missing if name == b"default" => Ok(rt_table::MAIN),
+        _ => Err(naming(name, |v| invarg("Invalid VRF\n", v))),
+    }
 }
 
 /// How a metric's value is read (`iproute_modify()`).
@@ -467,7 +505,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if is("table") {
             spec.request.table = Some(table(args.value()?)?);
         } else if is("vrf") {
-            return Err(args::unsupported("route vrf"));
+            let value = args.value()?;
+            spec.request.table = Some(vrf_table(ctx, args.bytes(value))?);
         } else if word == "dev" || word == "oif" {
             let value = args.value()?;
             spec.dev = Some(LinkRef::Name(args.bytes(value)));
@@ -785,22 +824,10 @@ impl<'a> ShowFilter<'a> {
                     );
                 }
                 w if matches(w, "vrf") => {
-                    // ip's ipvrf_get_table(): a link of kind vrf gives its table; with no
-                    // link of that name, `default` is the main table.
+                    // The VRF's table, without its local and broadcast routes.
                     let value = args.value()?;
-                    let name = args.bytes(value);
-                    let invalid = || naming(name, |v| invarg("Invalid VRF\n", v));
-                    match ctx.handle()?.link(LinkRef::from(name)) {
-                        Ok(link) if link.kind.as_deref() == Some("vrf") => {
-                            return Err(args::unsupported("route show vrf VRF-DEVICE"));
-                        }
-                        Ok(_) => return Err(invalid()),
-                        Err(_) if value == "default" => {
-                            f.table = Some(Some(rt_table::MAIN));
-                            f.vrf = true;
-                        }
-                        Err(_) => return Err(invalid()),
-                    }
+                    f.table = Some(Some(vrf_table(ctx, args.bytes(value))?));
+                    f.vrf = true;
                 }
                 "iif" => {
                     let value = args.value()?;
@@ -1186,8 +1213,8 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 // ip's name_is_vrf(): a link of kind vrf, then the output device.
                 let value = args.value()?;
                 let name = args.bytes(value);
-                match ctx.handle()?.link(LinkRef::from(name)) {
-                    Ok(link) if link.kind.as_deref() == Some("vrf") => oif = Some(name),
+                match vrf_link(ctx, name)? {
+                    VrfLink::Vrf { .. } => oif = Some(name),
                     _ => return Err(naming(name, |v| invarg("Invalid VRF\n", v))),
                 }
             }
