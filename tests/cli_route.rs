@@ -599,6 +599,14 @@ fn route_get_as_and_families_as_ip() {
         "route get 198.51.100.7 as to as",
         "route get from 192.0.2.1 2001:db8::7",
         "route get 198.51.100.7 2001:db8::7",
+        // `from` as ip's get_prefix() reads it: the length is sent, the kernel checks it.
+        "route get 198.51.100.7 from 192.0.2.0/24",
+        "route get 198.51.100.7 from default",
+        "route get 2001:db8::7 from 2001:db8::1/64",
+        "route get 198.51.100.7 from 2001:db8::1",
+        "route get 2001:db8::7 from 192.0.2.1",
+        "route get 198.51.100.7 from 192.0.2.1/33",
+        "route get 198.51.100.7 from foo",
     ] {
         let (code, err) = same_failure(&form.split(' ').collect::<Vec<_>>());
         refused += usize::from(code == Some(2) && err.contains("Unsupported attribute"));
@@ -614,6 +622,11 @@ fn route_get_as_and_families_as_ip() {
         "route get 2001:db8::7/64",
         "route get 2001:db8::7/128",
         "-j route get 198.51.100.7/24",
+        "route get 198.51.100.7 from 192.0.2.1/32",
+        "route get 198.51.100.7 from any",
+        "route get from default 198.51.100.7",
+        "route get 198.51.100.7 from any connected",
+        "route get 2001:db8::7 from 2001:db8::1/128",
     ] {
         let out = same(&form.split(' ').collect::<Vec<_>>());
         text.push_str(&String::from_utf8_lossy(&out.stdout));
@@ -623,6 +636,7 @@ fn route_get_as_and_families_as_ip() {
         "198.51.100.8 via 192.0.2.9 ",
         "Warning: /24 as prefix is invalid, only /32 (or none) is supported.",
         "Warning: /64 as prefix is invalid, only /128 (or none) is supported.",
+        "198.51.100.7 from 192.0.2.1 via 192.0.2.9 ",
     ] {
         assert!(text.contains(part), "no {part:?} in {text}");
     }

@@ -1810,6 +1810,13 @@ fn routes_read_back() {
         r.attr(rtnl_codec::rta::NEWDST).map(|a| a.payload()),
         Some(&[203, 0, 113, 1][..])
     );
+    let get = RouteGet {
+        src: Some(v4(192, 0, 2, 0)),
+        src_len: Some(24),
+        ..RouteGet::new(v4(198, 51, 100, 7))
+    };
+    let r = RouteMessage::parse(message(route_get(&mut buf, 6, &get).unwrap().finish())).unwrap();
+    assert_eq!((r.dst_len(), r.src_len()), (32, 24));
 
     let dump = RouteDump {
         family: af::INET6,

@@ -1145,6 +1145,15 @@ fn flush_ipv4_cache(ctx: &mut Ctx) {
     }
 }
 
+/// The zero address of `family` (`default` read in it), none before a family is known.
+fn zero_address(family: Family) -> Option<IpAddr> {
+    match family {
+        Family::Inet => Some(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
+        Family::Inet6 => Some(IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED)),
+        _ => None,
+    }
+}
+
 /// Reads an address word of `route get` in the family its words have set so far (ip's
 /// `req.r.rtm_family`: `-4`/`-6`, else the first of `from`, the destination and `as` to
 /// name one), then sets that family from the address when none was.
@@ -1179,6 +1188,8 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut connected = false;
     // ip's `req.r.rtm_family`.
     let mut family = ctx.opts.family;
+    // `from` was given (ip's `from_ok`), with an address or not.
+    let mut from_given = false;
     // `as ADDR`; `None` inside: `default`, `any`, `all` (the family's zero address).
     let mut new_dst: Option<Option<IpAddr>> = None;
     // What the request carries beyond the destination and the devices.
@@ -1186,13 +1197,26 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     while let Some(word) = args.next() {
         match word {
             "from" => {
+                // ip's get_prefix(): `default` is the family's zero address (none before a
+                // family), `any`/`all` no address, each of length 0; else ADDR[/LEN], sent
+                // with the length it gave (the kernel checks it).
                 let value = args.value()?;
-                query_from = Some(in_get_family(
-                    ctx,
-                    &mut family,
-                    |ctx| address(ctx, value),
-                    |a| Some(*a),
-                )?);
+                from_given = true;
+                let (src, len) = match value {
+                    "any" | "all" => (None, 0),
+                    "default" => (zero_address(family), 0),
+                    _ => {
+                        let (prefix, _) = in_get_family(
+                            ctx,
+                            &mut family,
+                            |ctx| parse_prefix(ctx, value),
+                            |(p, _)| Some(p.addr()),
+                        )?;
+                        (Some(prefix.addr()), prefix.prefix_len())
+                    }
+                };
+                query_from = src;
+                get.src_len = Some(len);
             }
             "iif" => {
                 let value = args.value()?;
@@ -1294,6 +1318,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     };
     let mut query = RouteQuery::new(dst);
     query.request.src = query_from;
+    query.request.src_len = get.src_len;
     query.request.mark = mark;
     query.request.fib_match = fib_match;
     query.request.tos = get.tos;
@@ -1321,7 +1346,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ..RouteStyle::all_tables(ctx.opts.details)
     };
     let sourced = print_lookup(ctx, &query, style, false)?;
-    if !connected || query_from.is_some() {
+    if !connected || from_given {
         return Ok(());
     }
     // `connected` without `from` (iproute_get()): the answer must name a source, and then ip

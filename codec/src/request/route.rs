@@ -260,6 +260,10 @@ pub struct RouteGet {
     pub dst: IpAddr,
     /// `RTA_SRC` (`from`): the source address, of the destination's family.
     pub src: Option<IpAddr>,
+    /// `rtm_src_len` (`from ADDR/LEN`): `None` is the source's full length (0 without a
+    /// source). `ip route get` sends the length its word gave; Linux's strict route-get check
+    /// accepts only 0 without `RTA_SRC` and the full length with it.
+    pub src_len: Option<u8>,
     /// `RTA_IIF`: pretend the packet came in on this interface.
     pub iif: Option<u32>,
     /// `RTA_OIF`: force the output interface.
@@ -294,6 +298,7 @@ impl RouteGet {
         RouteGet {
             dst,
             src: None,
+            src_len: None,
             iif: None,
             oif: None,
             mark: None,
@@ -512,7 +517,8 @@ pub fn route_del<'b>(
 /// Writes `RTM_GETROUTE` for one destination: a route lookup (`ip route get`).
 ///
 /// Flags `NLM_F_REQUEST`: the kernel answers with one `RTM_NEWROUTE`. `struct rtmsg` has the
-/// destination's family, full-length `rtm_dst_len` (and `rtm_src_len` with a source), and
+/// destination's family, full-length `rtm_dst_len` (and `rtm_src_len` with a source, unless
+/// [`RouteGet::src_len`] says otherwise), and
 /// `rtm_flags` `RTM_F_LOOKUP_TABLE` for IPv4 (so the answer names the table; IPv6 has no such
 /// flag and always does, so `ip` leaves it out there) plus `RTM_F_FIB_MATCH` and
 /// `RTM_F_NOTIFY` when asked, and `rtm_tos`. Attributes in this order: `RTA_DST`, `RTA_SRC`,
@@ -545,7 +551,7 @@ pub fn route_get<'b>(
     b.header(&RtMsg {
         rtm_family: family_of(get.dst),
         rtm_dst_len: max_prefix(get.dst),
-        rtm_src_len: get.src.map_or(0, max_prefix),
+        rtm_src_len: get.src_len.unwrap_or(get.src.map_or(0, max_prefix)),
         rtm_tos: get.tos,
         rtm_flags: flags.into(),
         ..RtMsg::default()
