@@ -627,6 +627,15 @@ fn route_get_as_and_families_as_ip() {
         "route get from default 198.51.100.7",
         "route get 198.51.100.7 from any connected",
         "route get 2001:db8::7 from 2001:db8::1/128",
+        // `default`/`any`/`all` as the destination: the zero address (ip sends none before a
+        // family is known), looked up by the kernel as `local 0.0.0.0` (table 0: not printed).
+        "route get default",
+        "route get any",
+        "-j route get all",
+        "-4 route get default",
+        "-6 route get default",
+        "route get default 198.51.100.7",
+        "route get 198.51.100.7 default",
     ] {
         let out = same(&form.split(' ').collect::<Vec<_>>());
         text.push_str(&String::from_utf8_lossy(&out.stdout));
@@ -637,6 +646,8 @@ fn route_get_as_and_families_as_ip() {
         "Warning: /24 as prefix is invalid, only /32 (or none) is supported.",
         "Warning: /64 as prefix is invalid, only /128 (or none) is supported.",
         "198.51.100.7 from 192.0.2.1 via 192.0.2.9 ",
+        "local 0.0.0.0 dev lo src 127.0.0.1 uid 0 \n",
+        "Warning: /0 as prefix is invalid, only /128 (or none) is supported.",
     ] {
         assert!(text.contains(part), "no {part:?} in {text}");
     }

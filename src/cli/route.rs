@@ -1291,31 +1291,44 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 if matches(value, "help") {
                     return Err(usage());
                 }
-                let (prefix, _) = in_get_family(
-                    ctx,
-                    &mut family,
-                    |ctx| parse_prefix(ctx, value),
-                    |(p, _)| Some(p.addr()),
-                )?;
-                // The kernel looks up one address: ip says so and sends the full length.
-                let full = match prefix.addr() {
-                    IpAddr::V4(_) => 32,
-                    IpAddr::V6(_) => 128,
+                // ip's get_prefix(): `default`, `any`, `all` are length 0, of the family so
+                // far (none yet: no address, and the family stays open; the kernel then looks
+                // up the zero address, as it does for the zero address sent).
+                let (addr, len) = if is_default_word(value) {
+                    (zero_address(family), 0)
+                } else {
+                    let (prefix, _) = in_get_family(
+                        ctx,
+                        &mut family,
+                        |ctx| parse_prefix(ctx, value),
+                        |(p, _)| Some(p.addr()),
+                    )?;
+                    (Some(prefix.addr()), prefix.prefix_len())
                 };
-                if prefix.prefix_len() != full {
+                // The kernel looks up one address: ip says so and sends the full length.
+                let full = match addr {
+                    Some(IpAddr::V4(_)) => 32,
+                    Some(IpAddr::V6(_)) => 128,
+                    None => 0,
+                };
+                if len != full {
                     ctx.flush();
                     eprintln!(
-                        "Warning: /{} as prefix is invalid, only /{full} (or none) is supported.",
-                        prefix.prefix_len()
+                        "Warning: /{len} as prefix is invalid, only /{full} (or none) is supported."
                     );
                 }
-                dst = Some(prefix.addr());
+                dst = Some(addr);
             }
         }
     }
     let Some(dst) = dst else {
         return Err(Failure::local("need at least a destination address"));
     };
+    // No address given (`default` before any family): the zero address of the family the
+    // words set, else IPv4 (ip's `AF_INET` default).
+    let dst = dst
+        .or_else(|| zero_address(family))
+        .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     let mut query = RouteQuery::new(dst);
     query.request.src = query_from;
     query.request.src_len = get.src_len;
