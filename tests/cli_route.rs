@@ -677,7 +677,8 @@ fn route_get_as_and_families_as_ip() {
 
 /// `route add|del ... vrf NAME` (this host has no vrf driver: the VM test
 /// `vrf_routes_and_neighbours_as_ip` covers a real one): `default` is the main table (ip's
-/// `ipvrf_get_table()`), any other link or a missing one is `Invalid VRF`, as in ip.
+/// `ipvrf_get_table()`), any other link or a missing one is `Invalid VRF`, as in ip; `link
+/// show vrf` and `address show vrf` refuse them as `Not a valid VRF name`.
 #[test]
 fn route_add_vrf_reads_as_ip() {
     let state = same_state(&[
@@ -696,6 +697,11 @@ fn route_add_vrf_reads_as_ip() {
         "route add 203.0.113.0/24 dev v0 vrf v0",
         "route del 203.0.113.0/24 vrf v1",
         "route add 203.0.113.0/24 dev v0 vrf",
+        // The same lookup for link and address listings (`Not a valid VRF name`).
+        "link show vrf v0",
+        "link show vrf nosuch",
+        "-br address show vrf v1",
+        "address show vrf nosuch",
     ] {
         same_failure(&form.split(' ').collect::<Vec<_>>());
         same(&form.split(' ').collect::<Vec<_>>());
