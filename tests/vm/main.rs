@@ -504,7 +504,7 @@ fn vrf_routes_and_neighbours_as_ip() {
         "203.0.113.7 via 192.0.2.9 dev v0 table 1001 src 192.0.2.1 uid 0 \n",
         "route show vrf red:\n203.0.113.0/25 dev v1 scope link \n",
         "192.0.2.5 dev v0 lladdr 02:00:00:00:00:05 PERMANENT \n",
-        "link show vrf blue:\n4: v0@v1: ",
+        ": v0@v1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master blue ",
         "inet 192.0.2.1/24 scope global v0\n",
     ] {
         assert!(text.contains(part), "no {part:?} in\n{text}");
