@@ -669,7 +669,11 @@ impl Handle {
         }
     }
 
-    fn link_get_with<R>(
+    /// `RTM_GETLINK` for one link (`rtnl_getlink()`), read through its view: what `read`
+    /// returns from the kernel's answer, without an owned copy (e.g. a vrf's table,
+    /// `LinkMessage::vrf`, as `ip`'s `ipvrf_get_table()` reads it). A missing link is
+    /// [`ErrorKind::NotFound`].
+    pub fn link_get_with<R>(
         &mut self,
         link: LinkRef<'_>,
         read: impl FnOnce(&LinkMessage<'_>) -> R,

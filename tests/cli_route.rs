@@ -14,8 +14,10 @@ use common::{
 fn setup() {
     private_netns();
     common::veth_pair_with_addresses("v0", "v1");
-    // The local route of the IPv6 address comes once the link has carrier, a moment later.
-    for _ in 0..300 {
+    // The local route of the IPv6 address comes once the link has carrier, a moment later
+    // (linkwatch; in a whole-suite run on a loaded machine that took more than 3 s for every
+    // test of this file at once, so up to 20 s; each `ip` call is a few ms more).
+    for _ in 0..2000 {
         if ip(&["-6", "route", "show", "table", "local"]).contains("local 2001:db8::1 ") {
             return;
         }
@@ -504,4 +506,151 @@ fn route_show_realms_and_all_as_ip() {
         "route show realms x",
         "route show realms",
     ]);
+}
+
+/// `route get ... as [to] ADDR`: ip sends `RTA_NEWDST` and the kernel's strict route-get
+/// check refuses it (`Error: ipv4: Unsupported attribute in route get request.`, exit 2);
+/// rtnl sends the same request and prints the same refusal. Each address is read in the
+/// family the words before it set (ip's `req.r.rtm_family`), a later destination replaces an
+/// earlier one, and a destination with a length is looked up as the address with ip's
+/// warning.
+#[test]
+fn route_get_as_and_families_as_ip() {
+    setup();
+    ip(&["route", "add", "198.51.100.0/24", "via", "192.0.2.9"]);
+    let mut refused = 0;
+    for form in [
+        "route get 198.51.100.7 as 203.0.113.1",
+        "route get 198.51.100.7 as to 203.0.113.1",
+        "route get as 203.0.113.1 198.51.100.7",
+        "route get as 203.0.113.1 to 198.51.100.7",
+        "-j route get 198.51.100.7 as 203.0.113.1",
+        "route get 2001:db8::7 as 2001:db8::5",
+        "route get 198.51.100.7 as 203.0.113.1 as 203.0.113.2",
+        "route get 198.51.100.7 as default",
+        "route get as any 198.51.100.7",
+        "route get 2001:db8::7 as all",
+        "route get 198.51.100.7 from 192.0.2.1 as 203.0.113.1 connected",
+        "route get 198.51.100.7 as 2001:db8::5",
+        "route get as 2001:db8::5 198.51.100.7",
+        "route get 2001:db8::7 as 203.0.113.5",
+        "-6 route get 2001:db8::7 as 203.0.113.1",
+        "-4 route get as 2001:db8::5 198.51.100.7",
+        "route get 198.51.100.7 as",
+        "route get 198.51.100.7 as to",
+        "route get 198.51.100.7 as foo",
+        "route get 198.51.100.7 as 203.0.113.1/24",
+        "route get 198.51.100.7 as 0/0",
+        "route get as 203.0.113.1",
+        "route get 198.51.100.7 as 203.0.113.1 oif nosuch",
+        "route get 198.51.100.7 as to as",
+        "route get from 192.0.2.1 2001:db8::7",
+        "route get 198.51.100.7 2001:db8::7",
+        // `from` as ip's get_prefix() reads it: the length is sent, the kernel checks it.
+        "route get 198.51.100.7 from 192.0.2.0/24",
+        "route get 198.51.100.7 from default",
+        "route get 2001:db8::7 from 2001:db8::1/64",
+        "route get 198.51.100.7 from 2001:db8::1",
+        "route get 2001:db8::7 from 192.0.2.1",
+        "route get 198.51.100.7 from 192.0.2.1/33",
+        "route get 198.51.100.7 from foo",
+    ] {
+        let (code, err) = same_failure(&form.split(' ').collect::<Vec<_>>());
+        refused += usize::from(code == Some(2) && err.contains("Unsupported attribute"));
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
+    assert_eq!(refused, 11, "the kernel's refusals");
+    let mut text = String::new();
+    for form in [
+        "route get 198.51.100.7 198.51.100.8",
+        "route get 198.51.100.7 to 198.51.100.8",
+        "route get 198.51.100.0/24",
+        "route get 198.51.100.7/24",
+        "route get 2001:db8::7/64",
+        "route get 2001:db8::7/128",
+        "-j route get 198.51.100.7/24",
+        "route get 198.51.100.7 from 192.0.2.1/32",
+        "route get 198.51.100.7 from any",
+        "route get from default 198.51.100.7",
+        "route get 198.51.100.7 from any connected",
+        "route get 2001:db8::7 from 2001:db8::1/128",
+        // `default`/`any`/`all` as the destination: the zero address (ip sends none before a
+        // family is known), looked up by the kernel as `local 0.0.0.0` (table 0: not printed).
+        "route get default",
+        "route get any",
+        "-j route get all",
+        "-4 route get default",
+        "-6 route get default",
+        "route get default 198.51.100.7",
+        "route get 198.51.100.7 default",
+    ] {
+        let out = same(&form.split(' ').collect::<Vec<_>>());
+        text.push_str(&String::from_utf8_lossy(&out.stdout));
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+    }
+    for part in [
+        "198.51.100.8 via 192.0.2.9 ",
+        "Warning: /24 as prefix is invalid, only /32 (or none) is supported.",
+        "Warning: /64 as prefix is invalid, only /128 (or none) is supported.",
+        "198.51.100.7 from 192.0.2.1 via 192.0.2.9 ",
+        "local 0.0.0.0 dev lo src 127.0.0.1 uid 0 \n",
+        "Warning: /0 as prefix is invalid, only /128 (or none) is supported.",
+    ] {
+        assert!(text.contains(part), "no {part:?} in {text}");
+    }
+    // The request's bytes are ip's: RTA_NEWDST after the destination and the source.
+    for form in [
+        "route get 198.51.100.7 as 203.0.113.1",
+        "route get 2001:db8::7 from 2001:db8::1 as to 2001:db8::5 uid 3",
+    ] {
+        let words: Vec<&str> = form.split(' ').collect();
+        let get = |program: &str| {
+            common::sent_messages(program, &words)
+                .into_iter()
+                .filter(|m| m[4..6] == 26u16.to_ne_bytes()) // RTM_GETROUTE
+                .collect::<Vec<_>>()
+        };
+        let theirs = get("ip");
+        assert_eq!(theirs.len(), 1, "{form}");
+        // RTA_NEWDST (19) is in it.
+        assert!(
+            theirs[0].windows(4).any(|w| w[2..4] == 19u16.to_ne_bytes()
+                && (w[0..2] == 8u16.to_ne_bytes() || w[0..2] == 20u16.to_ne_bytes())),
+            "{form}"
+        );
+        assert_eq!(get(RTNL), theirs, "{form}");
+    }
+}
+
+/// `route add|del ... vrf NAME` (this host has no vrf driver: the VM test
+/// `vrf_routes_and_neighbours_as_ip` covers a real one): `default` is the main table (ip's
+/// `ipvrf_get_table()`), any other link or a missing one is `Invalid VRF`, as in ip; `link
+/// show vrf` and `address show vrf` refuse them as `Not a valid VRF name`.
+#[test]
+fn route_add_vrf_reads_as_ip() {
+    let state = same_state(&[
+        "route add 198.51.100.0/24 via 192.0.2.9 vrf default",
+        "route add 203.0.113.0/24 dev v0 vrf default",
+        "route del 203.0.113.0/24 vrf default",
+    ]);
+    assert!(
+        state.contains("198.51.100.0/24 via 192.0.2.9 dev v0 table main"),
+        "{state}"
+    );
+    assert!(!state.contains("203.0.113.0/24"), "{state}");
+    setup();
+    for form in [
+        "route add 203.0.113.0/24 dev v0 vrf nosuch",
+        "route add 203.0.113.0/24 dev v0 vrf v0",
+        "route del 203.0.113.0/24 vrf v1",
+        "route add 203.0.113.0/24 dev v0 vrf",
+        // The same lookup for link and address listings (`Not a valid VRF name`).
+        "link show vrf v0",
+        "link show vrf nosuch",
+        "-br address show vrf v1",
+        "address show vrf nosuch",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+        same(&form.split(' ').collect::<Vec<_>>());
+    }
 }

@@ -1778,6 +1778,7 @@ fn routes_read_back() {
         oif: Some(V0),
         mark: Some(7),
         fib_match: true,
+        new_dst: Some(v4(203, 0, 113, 1)),
         ..RouteGet::new(v4(198, 51, 100, 7))
     };
     let bytes = route_get(&mut buf, 6, &get).unwrap().finish();
@@ -1790,6 +1791,17 @@ fn routes_read_back() {
         (Some(v4(198, 51, 100, 7)), Some(v4(192, 0, 2, 1)))
     );
     assert_eq!((r.iif(), r.oif(), r.mark()), (Some(V1), Some(V0), Some(7)));
+    assert_eq!(
+        r.attr(rtnl_codec::rta::NEWDST).map(|a| a.payload()),
+        Some(&[203, 0, 113, 1][..])
+    );
+    let get = RouteGet {
+        src: Some(v4(192, 0, 2, 0)),
+        src_len: Some(24),
+        ..RouteGet::new(v4(198, 51, 100, 7))
+    };
+    let r = RouteMessage::parse(message(route_get(&mut buf, 6, &get).unwrap().finish())).unwrap();
+    assert_eq!((r.dst_len(), r.src_len()), (32, 24));
 
     let dump = RouteDump {
         family: af::INET6,
@@ -2206,6 +2218,11 @@ fn invalid_values_are_refused_with_their_attribute() {
         ..RouteGet::new(v4(192, 0, 2, 1))
     };
     refused(rtnl_codec::rta::SRC, |buf| route_get(buf, 0, &bad));
+    let bad = RouteGet {
+        new_dst: Some(v4(203, 0, 113, 1)),
+        ..RouteGet::new(v6("2001:db8::7"))
+    };
+    refused(rtnl_codec::rta::NEWDST, |buf| route_get(buf, 0, &bad));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1086,8 +1086,12 @@ impl<'a> ShowArgs<'a> {
             Some(m) => Some(argument_device(ctx, m)?),
             None => None,
         };
+        // ip's `vrf NAME`: a link of kind vrf (`name_is_vrf()`), else `Not a valid VRF name`.
         let vrf = match self.vrf {
-            Some(v) => Some(argument_device(ctx, v)?),
+            Some(v) => match super::route::vrf_link(ctx, v)? {
+                super::route::VrfLink::Vrf { index, .. } => Some(index),
+                _ => return Err(naming(v, |v| invarg("Not a valid VRF name\n", v))),
+            },
             None => None,
         };
         let device = match self.dev {

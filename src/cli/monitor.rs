@@ -94,6 +94,8 @@ struct Headers {
     /// `-s`: neighbours with their `used`/`confirmed`/`updated` times and probes, routes with
     /// their `users`/`used`/`age`.
     stats: bool,
+    /// `-br`: neighbours in their brief form, as `print_neigh()` prints them.
+    brief: bool,
 }
 
 /// Which timestamp `-t` and `-ts` print.
@@ -169,6 +171,7 @@ pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
             _ => None,
         },
         stats: ctx.opts.stats > 0,
+        brief: ctx.opts.brief,
         all_nsid,
         // A file's events are this namespace's: `[nsid current]`, as ip prints them.
         nsid: None,
@@ -452,6 +455,7 @@ fn event<W: Write>(
                 links,
                 details,
                 stats: headers.stats,
+                brief: headers.brief,
                 family: headers.family,
                 dev: headers.dev,
                 foreign: headers.foreign,

@@ -20,6 +20,7 @@ use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
 use rtnl_ip::{ErrorKind, LinkRef, NeighbourFilter, NeighbourSpec, names};
 
 use super::args::{self, Args, CmdResult, Failure, duparg, duparg2, invarg, matches, naming};
+use super::route::{VrfLink, vrf_link};
 use super::{Ctx, Family};
 
 /// A subcommand of `neigh`.
@@ -339,15 +340,10 @@ fn show_or_flush(ctx: &mut Ctx, args: &mut Args<'_>, flush: bool) -> CmdResult {
             // ip's name_is_vrf(): a link of kind `vrf`, its index the master filter.
             let value = args.value()?;
             let name = args.bytes(value);
-            let not_vrf = || naming(name, |v| invarg("Not a valid VRF name\n", v));
-            let link = ctx
-                .handle()?
-                .link(LinkRef::from(name))
-                .map_err(|_| not_vrf())?;
-            if link.kind.as_deref() != Some("vrf") {
-                return Err(not_vrf());
-            }
-            filter.master = Some(LinkRef::Index(link.index));
+            let VrfLink::Vrf { index, .. } = vrf_link(ctx, name)? else {
+                return Err(naming(name, |v| invarg("Not a valid VRF name\n", v)));
+            };
+            filter.master = Some(LinkRef::Index(index));
             filter.dump.master = None;
         } else if word == "nomaster" {
             filter = filter.nomaster();

@@ -3,7 +3,7 @@
 //! ```text
 //! route {add|change|append|prepend|replace|delete} [TYPE] PREFIX [via ADDR] [dev DEV]
 //!       [src ADDR] [table TABLE] [metric N] [proto PROTO] [scope SCOPE] [onlink]
-//!       [realms [FROM/]TO] [pref low|medium|high]
+//!       [realms [FROM/]TO] [pref low|medium|high] [vrf NAME]
 //!       [{mtu|advmss|reordering|window|cwnd|initcwnd|initrwnd|ssthresh|hoplimit} [lock] N]
 //!       [{rtt|rttvar} [lock] TIME] [rto_min TIME] [features ecn] [quickack 0|1]
 //!       [congctl [lock] NAME] [fastopen_no_cookie 0|1]
@@ -16,7 +16,7 @@
 //!       [vrf NAME] [realms [FROM/]TO] [from [exact|root|match] PREFIX]
 //!       [[to|exact|root|match] PREFIX]
 //! route get ADDR [from ADDR] [iif DEV] [oif DEV] [mark N] [fibmatch] [tos TOS] [uid N]
-//!       [ipproto PROTO] [sport N] [dport N] [notify] [connected] [vrf NAME]
+//!       [ipproto PROTO] [sport N] [dport N] [notify] [connected] [vrf NAME] [as [to] ADDR]
 //! ```
 //!
 //! As with `ip`, `route show` lists IPv4 routes of the main table unless `-6`, `-4` or
@@ -197,6 +197,44 @@ fn resolve(ctx: &mut Ctx, dev: &mut Option<LinkRef<'_>>) -> CmdResult {
         *dev = Some(device_index(ctx, name)?.into());
     }
     Ok(())
+}
+
+/// A `vrf NAME` word's link, as ip's `name_is_vrf()` and `ipvrf_get_table()` (iplink_vrf.c)
+/// read it from `RTM_GETLINK`: `IFLA_INFO_KIND` `vrf` and `IFLA_VRF_TABLE` in its
+/// `IFLA_INFO_DATA`.
+pub(super) enum VrfLink {
+    /// No link of that name (`ENODEV`).
+    Missing,
+    /// A link of another kind (or a lookup that failed otherwise).
+    Other,
+    /// A vrf: its index, and its table (`None` when the kernel sent none).
+    Vrf { index: u32, table: Option<u32> },
+}
+
+/// Looks up the link `vrf NAME` names (ip's `name_is_vrf()`).
+pub(super) fn vrf_link(ctx: &mut Ctx, name: &[u8]) -> CmdResult<VrfLink> {
+    let read = ctx.handle()?.link_get_with(LinkRef::from(name), |m| {
+        (m.kind_bytes() == Some(b"vrf".as_slice()))
+            .then(|| (m.index(), m.vrf().and_then(|vrf| vrf.table())))
+    });
+    Ok(match read {
+        Ok(Some((index, table))) => VrfLink::Vrf { index, table },
+        Ok(None) => VrfLink::Other,
+        Err(e) if matches!(e.kind(), rtnl_ip::ErrorKind::NotFound) => VrfLink::Missing,
+        Err(_) => VrfLink::Other,
+    })
+}
+
+/// The table of VRF `name` (ip's `ipvrf_get_table()`): its `IFLA_VRF_TABLE`; with no link of
+/// that name, `default` is the main table; else `Invalid VRF`.
+fn vrf_table(ctx: &mut Ctx, name: &[u8]) -> CmdResult<u32> {
+    match vrf_link(ctx, name)? {
+        VrfLink::Vrf {
+            table: Some(table), ..
+        } if table != 0 => Ok(table),
+        VrfLink::Missing if name == b"default" => Ok(rt_table::MAIN),
+        _ => Err(naming(name, |v| invarg("Invalid VRF\n", v))),
+    }
 }
 
 /// How a metric's value is read (`iproute_modify()`).
@@ -474,7 +512,8 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if is("table") {
             spec.request.table = Some(table(args.value()?)?);
         } else if is("vrf") {
-            return Err(args::unsupported("route vrf"));
+            let value = args.value()?;
+            spec.request.table = Some(vrf_table(ctx, args.bytes(value))?);
         } else if word == "dev" || word == "oif" {
             let value = args.value()?;
             spec.dev = Some(LinkRef::Name(args.bytes(value)));
@@ -791,22 +830,10 @@ impl<'a> ShowFilter<'a> {
                     );
                 }
                 w if matches(w, "vrf") => {
-                    // ip's ipvrf_get_table(): a link of kind vrf gives its table; with no
-                    // link of that name, `default` is the main table.
+                    // The VRF's table, without its local and broadcast routes.
                     let value = args.value()?;
-                    let name = args.bytes(value);
-                    let invalid = || naming(name, |v| invarg("Invalid VRF\n", v));
-                    match ctx.handle()?.link(LinkRef::from(name)) {
-                        Ok(link) if link.kind.as_deref() == Some("vrf") => {
-                            return Err(args::unsupported("route show vrf VRF-DEVICE"));
-                        }
-                        Ok(_) => return Err(invalid()),
-                        Err(_) if value == "default" => {
-                            f.table = Some(Some(rt_table::MAIN));
-                            f.vrf = true;
-                        }
-                        Err(_) => return Err(invalid()),
-                    }
+                    f.table = Some(Some(vrf_table(ctx, args.bytes(value))?));
+                    f.vrf = true;
                 }
                 "iif" => {
                     let value = args.value()?;
@@ -1124,13 +1151,28 @@ fn flush_ipv4_cache(ctx: &mut Ctx) {
     }
 }
 
-/// `route get ADDR [from A] [iif D] [oif D] [mark N] [fibmatch]`: the kernel's answer, with
-/// the `uid` it carries.
+/// The zero address of `family` (`default` read in it), none before a family is known.
+fn zero_address(family: Family) -> Option<IpAddr> {
+    match family {
+        Family::Inet => Some(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED)),
+        Family::Inet6 => Some(IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED)),
+        _ => None,
+    }
+}
+
+/// `route get ADDR [from A] [iif D] [oif D] [mark N] [fibmatch] [as [to] A] ...`: the
+/// kernel's answer, with the `uid` it carries. Each address is read in the family the words
+/// before it set (`iproute_get()`); a later destination replaces an earlier one, as the
+/// kernel keeps the last `RTA_DST` of ip's request.
 fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     let mut dst = None;
     let mut query_from = None;
     let (mut iif, mut oif, mut mark, mut fib_match) = (None, None, None, false);
     let mut connected = false;
+    // `from` was given (ip's `from_ok`), with an address or not.
+    let mut from_given = false;
+    // `as ADDR`; `None` inside: `default`, `any`, `all` (the family's zero address).
+    let mut new_dst: Option<Option<IpAddr>> = None;
     // What the request carries beyond the destination and the devices.
     let mut get = RouteGet::new(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     // ip's `req.r.rtm_family`, which the addresses are read in (see `parse_modify`).
@@ -1138,11 +1180,16 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     while let Some(word) = args.next() {
         match word {
             "from" => {
-                // ip sends no source for `any`/`all` (and `default` in no family).
-                query_from = args::inet_prefix(args.value()?, family)?.address();
-                if let Some(from) = query_from {
-                    args::learn(&mut family, from);
+                // ip's get_prefix(): `any`/`all` no address, `default` the family's zero
+                // address (none before a family), each of length 0; else ADDR[/LEN], sent with
+                // the length it gave (the kernel checks it).
+                let from = args::inet_prefix(args.value()?, family)?;
+                from_given = true;
+                query_from = from.address();
+                if let Some(addr) = from.addr {
+                    args::learn(&mut family, addr);
                 }
+                get.src_len = Some(from.len);
             }
             "iif" => {
                 let value = args.value()?;
@@ -1163,12 +1210,24 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 // ip's name_is_vrf(): a link of kind vrf, then the output device.
                 let value = args.value()?;
                 let name = args.bytes(value);
-                match ctx.handle()?.link(LinkRef::from(name)) {
-                    Ok(link) if link.kind.as_deref() == Some("vrf") => oif = Some(name),
+                match vrf_link(ctx, name)? {
+                    VrfLink::Vrf { .. } => oif = Some(name),
                     _ => return Err(naming(name, |v| invarg("Invalid VRF\n", v))),
                 }
             }
-            "as" => return Err(args::unsupported("route get as")),
+            "as" => {
+                // ip's get_addr(): an address of the family so far (`default`, `any`, `all`:
+                // none given; ip sends them as an empty or zero `RTA_NEWDST`).
+                let mut value = args.value()?;
+                if value == "to" {
+                    value = args.value()?;
+                }
+                let to = args::inet_addr(value, family)?;
+                if let Some(addr) = to.addr {
+                    args::learn(&mut family, addr);
+                }
+                new_dst = Some(to.addr);
+            }
             w if matches(w, "uid") => {
                 get.uid = Some(args.value_by("invalid UID\n", |v| number::<u32>("uid", v).ok())?);
             }
@@ -1200,20 +1259,41 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
                 if matches(value, "help") {
                     return Err(usage());
                 }
-                if dst.is_some() {
-                    return Err(duparg2("to", value));
+                // ip's get_prefix(): `default`, `any`, `all` are length 0, of the family so
+                // far (none yet: no address, and the family stays open; the kernel then looks
+                // up the zero address, as it does for the zero address sent).
+                let to = args::inet_prefix(value, family)?;
+                if let Some(addr) = to.addr {
+                    args::learn(&mut family, addr);
                 }
-                let to = args::inet_prefix(value, family)?.required(value)?;
-                args::learn(&mut family, to);
-                dst = Some(to);
+                let (addr, len) = (to.addr_or_zero(), to.len);
+                // The kernel looks up one address: ip says so and sends the full length.
+                let full = match addr {
+                    Some(IpAddr::V4(_)) => 32,
+                    Some(IpAddr::V6(_)) => 128,
+                    None => 0,
+                };
+                if len != full {
+                    ctx.flush();
+                    eprintln!(
+                        "Warning: /{len} as prefix is invalid, only /{full} (or none) is supported."
+                    );
+                }
+                dst = Some(addr);
             }
         }
     }
     let Some(dst) = dst else {
         return Err(Failure::local("need at least a destination address"));
     };
+    // No address given (`default` before any family): the zero address of the family the
+    // words set, else IPv4 (ip's `AF_INET` default).
+    let dst = dst
+        .or_else(|| zero_address(family))
+        .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     let mut query = RouteQuery::new(dst);
     query.request.src = query_from;
+    query.request.src_len = get.src_len;
     query.request.mark = mark;
     query.request.fib_match = fib_match;
     query.request.tos = get.tos;
@@ -1222,6 +1302,12 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
     query.request.ip_proto = get.ip_proto;
     query.request.sport = get.sport;
     query.request.dport = get.dport;
+    query.request.new_dst = new_dst.map(|addr| {
+        addr.unwrap_or(match dst {
+            IpAddr::V4(_) => IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
+            IpAddr::V6(_) => IpAddr::V6(std::net::Ipv6Addr::UNSPECIFIED),
+        })
+    });
     if let Some(dev) = iif {
         query.iif = Some(device_index(ctx, dev)?.into());
     }
@@ -1235,7 +1321,7 @@ fn get(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
         ..RouteStyle::all_tables(ctx.opts.details)
     };
     let sourced = print_lookup(ctx, &query, style, false)?;
-    if !connected || query_from.is_some() {
+    if !connected || from_given {
         return Ok(());
     }
     // `connected` without `from` (iproute_get()): the answer must name a source, and then ip

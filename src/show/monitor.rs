@@ -24,6 +24,9 @@ pub struct MonitorContext<'a, W: Write> {
     pub details: bool,
     /// `-s`: neighbours with their times and probes, routes with their `users`/`used`/`age`.
     pub stats: bool,
+    /// `-br`: neighbours in their brief form (`print_neigh()` honours `brief` in the monitor
+    /// too: `Deleted ` or `miss ` first, then `print_neigh_brief()`'s columns).
+    pub brief: bool,
     /// `-4`/`-6` (`AF_*`): routes and neighbours of another family are left out, as
     /// `print_route()` and `print_neigh()` do.
     pub family: Option<u8>,

@@ -187,7 +187,8 @@ fn destination(m: &NeighbourMessage<'_>) -> Option<IpAddr> {
 }
 
 /// `ip monitor`'s neighbour line: as `ip neigh show` prints it (`print_neigh()` writes
-/// `Deleted ` itself); neighbours of the other family (`-4`/`-6`) are skipped.
+/// `Deleted ` itself, and with `-br` its brief form); neighbours of the other family
+/// (`-4`/`-6`) are skipped.
 impl MonitorLine for NeighbourMessage<'_> {
     fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, _deleted: bool) {
         if cx.other_family(self.family()) {
@@ -200,7 +201,7 @@ impl MonitorLine for NeighbourMessage<'_> {
         let style = NeighbourStyle {
             stats: cx.stats,
             dev_filtered: cx.dev.is_some(),
-            brief: false,
+            brief: cx.brief,
         };
         neighbour(p, self, cx.links, style);
     }

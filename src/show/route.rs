@@ -358,7 +358,9 @@ pub fn route<W: Write>(
         p.color_end();
     }
     let table = m.table();
-    if style.table && (table != rt_table::MAIN || style.details) {
+    // ip's `if (table && ...)`: table 0 (`RT_TABLE_UNSPEC`, e.g. a lookup answered without a
+    // FIB entry) is never printed.
+    if style.table && table != rt_table::UNSPEC && (table != rt_table::MAIN || style.details) {
         let table = names::table(table);
         p.display(Some("table"), &table, format_args!("table {table} "));
     }

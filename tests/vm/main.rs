@@ -388,3 +388,207 @@ fn linux_6_1_differences_are_the_kernels_errors() {
         (Some(2), "RTNETLINK answers: File exists")
     );
 }
+
+/// Two vrfs (`blue`, table 1001, so the dump filter goes as `RTA_TABLE`; `red`, table 10), a
+/// veth end enslaved to `blue` with addresses of both families, routes added by ip into each
+/// table, and a neighbour on each veth end; DAD off so nothing changes between two reads.
+fn vrf_routes_setup() {
+    for path in [
+        "/proc/sys/net/ipv6/conf/all/accept_dad",
+        "/proc/sys/net/ipv6/conf/default/accept_dad",
+    ] {
+        std::fs::write(path, "0").expect(path);
+    }
+    for cmd in [
+        "link add blue type vrf table 1001",
+        "link add red type vrf table 10",
+        "link add v0 type veth peer name v1",
+        "link set v0 master blue",
+        "link set blue up",
+        "link set red up",
+        "link set v0 up",
+        "link set v1 up",
+        "addr add 192.0.2.1/24 dev v0",
+        "addr add 2001:db8::1/64 dev v0 nodad",
+        "addr add 198.51.100.1/24 dev v1",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    for dev in ["v0", "v1"] {
+        let mut up = false;
+        for _ in 0..500 {
+            if ip(&["link", "show", "dev", dev]).contains(",LOWER_UP>") {
+                up = true;
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        assert!(up, "{dev} has no carrier");
+    }
+    for cmd in [
+        "route add 203.0.113.0/24 via 192.0.2.9 vrf blue",
+        "route add unreachable default metric 4278198272 vrf blue",
+        "-6 route add 2001:db8:5::/64 via 2001:db8::9 vrf blue",
+        "route add 203.0.113.0/25 dev v1 table 10",
+        "neigh add 192.0.2.5 lladdr 02:00:00:00:00:05 dev v0 nud permanent",
+        "neigh add 198.51.100.6 lladdr 02:00:00:00:00:06 dev v1 nud permanent",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+}
+
+/// Every route of both families, as `ip` lists them, sorted; the local routes of link-local
+/// addresses left out (those addresses come from random MAC addresses).
+fn all_routes() -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for family in ["-4", "-6"] {
+        lines.extend(
+            ip(&[family, "route", "show", "table", "all"])
+                .lines()
+                .filter(|line| !line.starts_with("local fe80:"))
+                .map(str::to_owned),
+        );
+    }
+    lines.sort_unstable();
+    lines.join("\n")
+}
+
+/// `vrf NAME` naming a real vrf, as ip 6.1 reads it: `route show|flush vrf` the vrf's table
+/// (ip's `ipvrf_get_table()`: `IFLA_VRF_TABLE` of the link) without its local and broadcast
+/// routes, `route get ... vrf` its device as the output interface, `route add|del ... vrf`
+/// its table, `neigh show vrf` the neighbours of its ports (`name_is_vrf()`: its index as the
+/// master filter). Stdout, stderr and exit code byte for byte against ip, and the routes a
+/// flush or an add leaves against what ip's leaves.
+#[test]
+#[ignore = "runs in the 6.1 VM: tests/vm/matrix.sh"]
+fn vrf_routes_and_neighbours_as_ip() {
+    in_vm();
+    vrf_routes_setup();
+    let mut text = String::new();
+    for form in [
+        "route show vrf blue",
+        "-j route show vrf blue",
+        "-d route show vrf blue",
+        "-6 route show vrf blue",
+        "-j -6 route show vrf blue",
+        "route show vrf red",
+        "route show vrf blue 203.0.113.0/24",
+        "route show vrf blue proto kernel",
+        "route show vrf default",
+        "route get 203.0.113.7 vrf blue",
+        "-j route get 203.0.113.7 vrf blue",
+        "-6 route get 2001:db8:5::7 vrf blue",
+        "route get 203.0.113.7 vrf red",
+        "route get 203.0.113.7 vrf blue fibmatch",
+        "neigh show vrf blue",
+        "-j neigh show vrf blue",
+        "-br neigh show vrf blue",
+        "neigh show vrf red",
+        "link show vrf blue",
+        "-br link show vrf blue",
+        "address show vrf blue",
+        "-j address show vrf blue",
+        "link show vrf red",
+    ] {
+        let out = common::same(&form.split(' ').collect::<Vec<_>>());
+        text.push_str(&format!(
+            "{form}:\n{}",
+            String::from_utf8_lossy(&out.stdout)
+        ));
+    }
+    for part in [
+        "route show vrf blue:\nunreachable default metric 4278198272 \n",
+        "203.0.113.0/24 via 192.0.2.9 dev v0 \n",
+        "192.0.2.0/24 dev v0 proto kernel scope link src 192.0.2.1 \n",
+        "2001:db8:5::/64 via 2001:db8::9 dev v0 metric 1024 pref medium\n",
+        "203.0.113.7 via 192.0.2.9 dev v0 table 1001 src 192.0.2.1 uid 0 \n",
+        "route show vrf red:\n203.0.113.0/25 dev v1 scope link \n",
+        "192.0.2.5 dev v0 lladdr 02:00:00:00:00:05 PERMANENT \n",
+        ": v0@v1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master blue ",
+        "inet 192.0.2.1/24 scope global v0\n",
+    ] {
+        assert!(text.contains(part), "no {part:?} in\n{text}");
+    }
+    let blue = text.split("route show vrf red:").next().unwrap_or_default();
+    assert!(
+        !blue.contains("\nlocal ") && !blue.contains("\nbroadcast "),
+        "local and broadcast routes are left out:\n{blue}"
+    );
+    let neighbours = &text[text.find("neigh show vrf blue:").unwrap_or(0)..];
+    assert!(!neighbours.contains("198.51.100.6"), "{neighbours}");
+    for form in [
+        "route show vrf v0",
+        "route show vrf nosuch",
+        "route flush vrf v1",
+        "route get 203.0.113.7 vrf v0",
+        "neigh show vrf v1",
+        "neigh show vrf nosuch",
+        "route add 203.0.113.128/25 dev v0 vrf v1",
+        "route get 203.0.113.7 vrf blue as 198.51.100.9",
+    ] {
+        same_failure(&form.split(' ').collect::<Vec<_>>());
+    }
+
+    // `route add|del ... vrf`: the route goes into (and out of) the vrf's table.
+    ok(&[
+        "route",
+        "add",
+        "203.0.113.128/25",
+        "via",
+        "192.0.2.9",
+        "vrf",
+        "blue",
+    ]);
+    assert_eq!(
+        ip(&["route", "show", "table", "1001", "203.0.113.128/25"]),
+        "203.0.113.128/25 via 192.0.2.9 dev v0 \n"
+    );
+    ok(&["route", "del", "203.0.113.128/25", "vrf", "blue"]);
+    assert_eq!(
+        ip(&["route", "show", "table", "1001", "203.0.113.128/25"]),
+        ""
+    );
+
+    // Flushes, each in a fresh namespace set up the same way for rtnl and for ip.
+    for form in [
+        "route flush vrf blue",
+        "-s route flush vrf blue",
+        "-s -s route flush vrf blue",
+        "-s -6 route flush vrf blue",
+        "-s route flush vrf red",
+    ] {
+        let run = |program: &'static str| {
+            let words: Vec<String> = form.split(' ').map(str::to_owned).collect();
+            std::thread::spawn(move || {
+                private_netns();
+                vrf_routes_setup();
+                let out = Command::new(program).args(&words).output().expect("run");
+                (
+                    out.status.code(),
+                    String::from_utf8_lossy(&out.stdout).into_owned(),
+                    String::from_utf8_lossy(&out.stderr).into_owned(),
+                    all_routes(),
+                )
+            })
+            .join()
+            .expect("flush thread")
+        };
+        let ours = run(common::RTNL);
+        let theirs = run("ip");
+        assert_eq!(ours, theirs, "{form}");
+        assert_eq!(ours.0, Some(0), "{form}");
+        if form.contains("-s") && form.contains("blue") {
+            assert!(
+                ours.1.contains("*** Round 1, deleting "),
+                "{form}: {}",
+                ours.1
+            );
+        }
+        // What stays: the vrf's local and broadcast routes, and the other tables.
+        assert!(
+            ours.3.contains("local 192.0.2.1 dev v0 table 1001 "),
+            "{form}: {}",
+            ours.3
+        );
+    }
+}

@@ -260,6 +260,10 @@ pub struct RouteGet {
     pub dst: IpAddr,
     /// `RTA_SRC` (`from`): the source address, of the destination's family.
     pub src: Option<IpAddr>,
+    /// `rtm_src_len` (`from ADDR/LEN`): `None` is the source's full length (0 without a
+    /// source). `ip route get` sends the length its word gave; Linux's strict route-get check
+    /// accepts only 0 without `RTA_SRC` and the full length with it.
+    pub src_len: Option<u8>,
     /// `RTA_IIF`: pretend the packet came in on this interface.
     pub iif: Option<u32>,
     /// `RTA_OIF`: force the output interface.
@@ -281,6 +285,11 @@ pub struct RouteGet {
     pub sport: Option<u16>,
     /// `RTA_DPORT` (`dport N`, sent big-endian): the packet's destination port.
     pub dport: Option<u16>,
+    /// `RTA_NEWDST` (`as [to] ADDR`), of the destination's family: the address the packet
+    /// would be rewritten to. `ip route get ... as` sends it; Linux's strict route-get
+    /// validation (`inet_rtm_valid_getroute_req()`, `inet6_rtm_valid_getroute_req()`) refuses
+    /// the attribute ("Unsupported attribute in route get request").
+    pub new_dst: Option<IpAddr>,
 }
 
 impl RouteGet {
@@ -289,6 +298,7 @@ impl RouteGet {
         RouteGet {
             dst,
             src: None,
+            src_len: None,
             iif: None,
             oif: None,
             mark: None,
@@ -299,6 +309,7 @@ impl RouteGet {
             ip_proto: None,
             sport: None,
             dport: None,
+            new_dst: None,
         }
     }
 }
@@ -506,15 +517,18 @@ pub fn route_del<'b>(
 /// Writes `RTM_GETROUTE` for one destination: a route lookup (`ip route get`).
 ///
 /// Flags `NLM_F_REQUEST`: the kernel answers with one `RTM_NEWROUTE`. `struct rtmsg` has the
-/// destination's family, full-length `rtm_dst_len` (and `rtm_src_len` with a source), and
+/// destination's family, full-length `rtm_dst_len` (and `rtm_src_len` with a source, unless
+/// [`RouteGet::src_len`] says otherwise), and
 /// `rtm_flags` `RTM_F_LOOKUP_TABLE` for IPv4 (so the answer names the table; IPv6 has no such
 /// flag and always does, so `ip` leaves it out there) plus `RTM_F_FIB_MATCH` and
 /// `RTM_F_NOTIFY` when asked, and `rtm_tos`. Attributes in this order: `RTA_DST`, `RTA_SRC`,
-/// `RTA_IIF`, `RTA_OIF`, `RTA_MARK`, `RTA_UID`, `RTA_IP_PROTO`, `RTA_SPORT`, `RTA_DPORT`.
+/// `RTA_NEWDST`, `RTA_IIF`, `RTA_OIF`, `RTA_MARK`, `RTA_UID`, `RTA_IP_PROTO`, `RTA_SPORT`,
+/// `RTA_DPORT`.
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] for a source of the other family (`RTA_SRC`);
+/// [`Error::InvalidValue`] for a source or new destination of the other family (`RTA_SRC`,
+/// `RTA_NEWDST`);
 /// [`Error::BufferFull`] when `buf` is too small.
 pub fn route_get<'b>(
     buf: &'b mut [u8],
@@ -522,6 +536,7 @@ pub fn route_get<'b>(
     get: &RouteGet,
 ) -> Result<MessageBuilder<'b>, Error> {
     check_family(get.dst, get.src, rta::SRC)?;
+    check_family(get.dst, get.new_dst, rta::NEWDST)?;
     let mut flags = match get.dst {
         IpAddr::V4(_) => rtm_f::LOOKUP_TABLE,
         IpAddr::V6(_) => 0,
@@ -536,7 +551,7 @@ pub fn route_get<'b>(
     b.header(&RtMsg {
         rtm_family: family_of(get.dst),
         rtm_dst_len: max_prefix(get.dst),
-        rtm_src_len: get.src.map_or(0, max_prefix),
+        rtm_src_len: get.src_len.unwrap_or(get.src.map_or(0, max_prefix)),
         rtm_tos: get.tos,
         rtm_flags: flags.into(),
         ..RtMsg::default()
@@ -544,6 +559,9 @@ pub fn route_get<'b>(
     b.put_ip(rta::DST, get.dst)?;
     if let Some(src) = get.src {
         b.put_ip(rta::SRC, src)?;
+    }
+    if let Some(new_dst) = get.new_dst {
+        b.put_ip(rta::NEWDST, new_dst)?;
     }
     for (attr, value) in [
         (rta::IIF, get.iif),
