@@ -1,8 +1,8 @@
-//! `rtnl -br monitor neigh` against `ip -br monitor neigh` 6.1: ip's `print_neigh()` honours
-//! `brief` in the monitor too (after `Deleted ` or `miss `, `print_neigh_brief()`'s columns:
-//! destination in 39, device in 16, the link-layer address), with `dev DEV` leaving the device
-//! out. Live, in a private network namespace, and from the captured neighbour dumps read as
-//! `monitor file` streams.
+//! `rtnl -br monitor` against `ip -br monitor` 6.1. ip's `print_neigh()` honours `brief` in
+//! the monitor too (after `Deleted ` or `miss `, `print_neigh_brief()`'s columns: destination
+//! in 39, device in 16, the link-layer address), with `dev DEV` leaving the device out; live,
+//! in a private network namespace, and from the captured neighbour dumps read as `monitor
+//! file` streams. Its link and address events print their brief columns with no line end.
 
 mod common;
 
@@ -188,4 +188,105 @@ fn brief_monitor_file_matches_ip() {
             );
         }
     }
+}
+
+/// What `watcher` printed after `start` and before `end` (both must be there).
+fn cut(watcher: &Watcher, start: &str, end: &str) -> String {
+    let text = watcher.text();
+    let from = text.find(start).expect("start marker") + start.len();
+    let to = from + text[from..].find(end).expect("end marker");
+    text[from..to].to_owned()
+}
+
+/// `-br monitor link address`: ip 6.1 prints a link event as `print_linkinfo_brief()`'s name
+/// and state columns and an address event as its brief address columns, `Deleted ` first
+/// where it is one, with no line break between events (`-j` and `-d` change nothing; `-t`
+/// puts its time stamp line before each). Both monitors watch one namespace; the events
+/// between two address markers on `lo` must be the same bytes.
+#[test]
+fn brief_link_and_address_lines_match_ip() {
+    private_netns();
+    ip(&["link", "add", "x0", "type", "veth", "peer", "name", "x1"]);
+    let forms: [&[&str]; 4] = [
+        &["-br", "monitor", "link", "address"],
+        &["-j", "-br", "monitor", "link", "address"],
+        &["-br", "-d", "monitor", "link", "address"],
+        &["-br", "monitor", "address", "dev", "x0"],
+    ];
+    let watchers: Vec<(Watcher, Watcher)> = forms
+        .iter()
+        .enumerate()
+        .map(|(i, args)| {
+            (
+                Watcher::start(RTNL, args, &format!("brief-link-ours-{i}")),
+                Watcher::start("ip", args, &format!("brief-link-ip-{i}")),
+            )
+        })
+        .collect();
+    let all: Vec<&Watcher> = watchers.iter().flat_map(|(a, b)| [a, b]).collect();
+    // The `dev x0` pair sees no marker on lo: it prints x0's events alone.
+    let marked = &all[..all.len() - 2];
+    let mut start = None;
+    'markers: for n in 1..=50 {
+        let marker = format!("198.51.100.{n}/32 ");
+        ip(&["address", "add", marker.trim_end(), "dev", "lo"]);
+        for _ in 0..50 {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+            if marked.iter().all(|w| w.text().contains(&marker)) {
+                start = Some(marker);
+                break 'markers;
+            }
+        }
+    }
+    let start = start.expect("the monitors never printed an address marker");
+    for cmd in [
+        "link add v0 type veth peer name v1",
+        "address add 192.0.2.1/24 dev v0",
+        "link set v0 up",
+        "link set v1 up",
+        "address add 2001:db8::1/64 dev v0 nodad",
+        "address add 192.0.2.9 peer 192.0.2.10/32 dev v0",
+        "address del 192.0.2.1/24 dev v0",
+        "link set v0 down",
+        "address add 192.0.2.77/24 dev v0",
+        "address add 198.51.100.200/24 dev x0",
+        "link del v0",
+        "address del 198.51.100.200/24 dev x0",
+        "address add 203.0.113.99/32 dev lo",
+    ] {
+        ip(&cmd.split(' ').collect::<Vec<_>>());
+    }
+    let end = "203.0.113.99/32 ";
+    for _ in 0..500 {
+        if marked.iter().all(|w| w.text().contains(end)) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    for (i, (ours, theirs)) in watchers[..watchers.len() - 1].iter().enumerate() {
+        let got = cut(ours, &start, end);
+        assert!(
+            got.contains("Deleted v0@NONE") && got.contains("192.0.2.9 peer"),
+            "form {i}: {got:?}"
+        );
+        assert!(
+            !got.contains('\n'),
+            "form {i}: ip ends no brief line: {got:?}"
+        );
+        assert_eq!(got, cut(theirs, &start, end), "form {i}: {:?}", forms[i]);
+    }
+    // `dev x0`: x0's addresses only.
+    let (ours, theirs) = &watchers[watchers.len() - 1];
+    for _ in 0..500 {
+        if [ours, theirs]
+            .iter()
+            .all(|w| w.text().contains("Deleted 198.51.100.200/24 "))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let got = ours.text();
+    assert_eq!(got, "198.51.100.200/24 Deleted 198.51.100.200/24 ");
+    assert_eq!(got, theirs.text());
 }

@@ -94,7 +94,7 @@ struct Headers {
     /// `-s`: neighbours with their `used`/`confirmed`/`updated` times and probes, routes with
     /// their `users`/`used`/`age`.
     stats: bool,
-    /// `-br`: neighbours in their brief form, as `print_neigh()` prints them.
+    /// `-br`: neighbours, links and addresses in their brief forms, as ip 6.1 prints them.
     brief: bool,
 }
 

@@ -153,7 +153,7 @@ impl fmt::Display for Lifetime {
 }
 
 /// `ip monitor`'s address line: `INDEX: DEV    inet ...` (with `-echo -j`, ip's `index` and
-/// `dev` keys).
+/// `dev` keys); with `-br`, the brief address columns alone, as ip 6.1 prints them.
 impl MonitorLine for AddressMessage<'_> {
     fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, deleted: bool) {
         let index = self.index();
@@ -162,6 +162,11 @@ impl MonitorLine for AddressMessage<'_> {
             return;
         }
         (cx.banner)(p, "ADDR", deleted);
+        if cx.brief {
+            // ip 6.1's -br monitor: the brief address columns, no device, no line end.
+            address_fields(p, self, AddressForm::Brief);
+            return;
+        }
         p.number(Some("index"), index, format_args!("{index}: "));
         let dev = cx.links.display(index);
         p.link_name(Some("dev"), &dev, "", "");

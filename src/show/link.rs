@@ -1151,7 +1151,8 @@ impl fmt::Display for FwdMask {
 
 /// `ip monitor`'s link line: `ip link`'s (without `mode` and `qlen`), ending with where a
 /// link that moved to another namespace went; the link table learns the link, and forgets it
-/// once it is deleted.
+/// once it is deleted. With `-br`, ip 6.1 prints only the brief name and state columns, with
+/// no line end between events.
 impl MonitorLine for LinkMessage<'_> {
     fn monitor_line<W: Write>(&self, p: &mut Printer<W>, cx: &mut MonitorContext<'_, W>, deleted: bool) {
         // Another device's link (`dev DEV`): its headers, not its `Deleted `.
@@ -1178,7 +1179,8 @@ impl MonitorLine for LinkMessage<'_> {
             qlen: false,
             inet6: false,
             stats: Default::default(),
-            brief: Default::default(),
+            // ip's -br monitor: name and state only, no line end (`print_linkinfo()`).
+            brief: if cx.brief { Brief::Name } else { Brief::Off },
         };
         let moved = Moved {
             netnsid: self.new_netnsid(),

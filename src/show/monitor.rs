@@ -25,7 +25,8 @@ pub struct MonitorContext<'a, W: Write> {
     /// `-s`: neighbours with their times and probes, routes with their `users`/`used`/`age`.
     pub stats: bool,
     /// `-br`: neighbours in their brief form (`print_neigh()` honours `brief` in the monitor
-    /// too: `Deleted ` or `miss ` first, then `print_neigh_brief()`'s columns).
+    /// too: `Deleted ` or `miss ` first, then `print_neigh_brief()`'s columns); links and
+    /// addresses in theirs, which in ip 6.1 end with no line break.
     pub brief: bool,
     /// `-4`/`-6` (`AF_*`): routes and neighbours of another family are left out, as
     /// `print_route()` and `print_neigh()` do.
