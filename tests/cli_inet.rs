@@ -326,3 +326,63 @@ fn route_and_rule_types_read_as_ip_reads_them() {
         assert_eq!(same_form(form).0, Some(0), "{form}");
     }
 }
+
+/// `rtnl FORM` and `ip FORM` from the same fresh state: the same outcome, and the same vxlan
+/// links after (their `-d` lines, which hold the addresses the kernel kept).
+fn same_vxlan_form(form: &str) -> Outcome {
+    let run = |program: &str| {
+        setup();
+        let out = Command::new(program)
+            .args(form.split(' '))
+            .output()
+            .unwrap_or_else(|e| panic!("run {program}: {e}"));
+        let outcome = (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        );
+        let links = ip(&["-d", "link", "show", "type", "vxlan"]);
+        let kept: Vec<&str> = links
+            .lines()
+            .filter(|line| line.trim_start().starts_with("vxlan id"))
+            .collect();
+        (outcome, kept.join("\n"))
+    };
+    let ours = run(RTNL);
+    let theirs = run("ip");
+    assert_eq!(ours, theirs, "rtnl vs ip: {form}");
+    ours.0
+}
+
+/// vxlan's `group`/`remote` are read in the local address's family and `local` in theirs, as
+/// `iplink_vxlan.c` reads them with `get_addr()`: short forms, the family mismatch message,
+/// `default`/`any`/`all` (no inet address in no family; `default` the zero address in one).
+#[test]
+fn vxlan_addresses_read_as_ip_reads_them() {
+    for form in [
+        "link add vx1 type vxlan id 6 remote 198.51 dstport 4789",
+        "link add vx3 type vxlan id 8 group 239.1 dev v0 dstport 4789",
+        "link add vx8 type vxlan id 13 remote 2001:db8::7 local default dstport 4789",
+        "link add vx9 type vxlan id 14 remote 192.0.2.7 local default dstport 4789",
+        "-6 link add vx6 type vxlan id 11 remote 192.0.2.1 dstport 4789",
+        "link add vx11 type vxlan id 16 local 2001:db8::1 remote 2001:db8::2 dstport 4789",
+    ] {
+        assert_eq!(same_vxlan_form(form).0, Some(0), "{form}");
+    }
+    for form in [
+        "link add vx0 type vxlan id 5 local 192.0.2.1 remote 2001:db8::1 dstport 4789",
+        "link add vx2 type vxlan id 7 local 2001:db8::1 remote 198.51.100.1 dstport 4789",
+        "link add vx4 type vxlan id 9 remote default dstport 4789",
+        "link add vx5 type vxlan id 10 remote 192.0.2.1/24 dstport 4789",
+        "link add vx10 type vxlan id 15 remote any dstport 4789",
+        "link add vx11 type vxlan id 16 local default dstport 4789",
+        "link add vx12 type vxlan id 17 local all dstport 4789",
+        "link add vx13 type vxlan id 18 local any remote 192.0.2.8 dstport 4789",
+        "link add vx14 type vxlan id 19 local 239.1.1.1 dstport 4789",
+        "link add vx15 type vxlan id 20 remote foo dstport 4789",
+        "link add vx16 type vxlan id 21 group bar dev v0 dstport 4789",
+        "link add vx17 type vxlan id 22 remote 2001:db8::2 local 192.0.2.1 dstport 4789",
+    ] {
+        assert_ne!(same_vxlan_form(form).0, Some(0), "{form}");
+    }
+}

@@ -624,11 +624,6 @@ pub fn ip_addr_in(word: &str, family: Family) -> CmdResult<IpAddr> {
     inet_addr(word, family)?.required(word)
 }
 
-/// [`ip_addr_in`] of any family (ip's `AF_UNSPEC`).
-pub fn ip_addr(word: &str) -> CmdResult<IpAddr> {
-    ip_addr_in(word, Family::Any)
-}
-
 /// ip's `if (req.family == AF_UNSPEC) req.family = addr.family`: the family the next words of
 /// a request are read in, once an address has been read.
 pub fn learn(known: &mut Family, addr: IpAddr) {

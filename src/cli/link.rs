@@ -39,7 +39,7 @@ use std::os::unix::ffi::OsStrExt as _;
 use super::args::{
     self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, naming, number,
 };
-use super::{Ctx, link_bridge, link_ipvlan, link_macvlan};
+use super::{Ctx, Family, link_bridge, link_ipvlan, link_macvlan};
 
 /// A subcommand of `link`.
 type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
@@ -542,8 +542,11 @@ fn parse_vxlan<'a>(
                 };
                 let value = args.value()?;
                 seen.mark(x::GROUP, key, value)?;
-                let addr = args::ip_addr(value)
-                    .ok()
+                // ip's get_addr() in the local address's family; `default`, `any` and `all`
+                // are no inet address.
+                let family = v.local.map_or(Family::Any, args::family_of);
+                let addr = args::inet_addr(value, family)?
+                    .addr
                     .filter(|a| a.is_multicast() == group)
                     .ok_or_else(|| invarg(what, value))?;
                 if group {
@@ -554,14 +557,17 @@ fn parse_vxlan<'a>(
             }
             w if matches(w, "local") => {
                 let value = seen.value(args, x::LOCAL, "local")?;
-                if value != "any" {
-                    v.local = Some(
-                        args::ip_addr(value)
-                            .ok()
-                            .filter(|a| !a.is_multicast())
-                            .ok_or_else(|| invarg("invalid local address", value))?,
-                    );
+                // ip's get_addr() in the group's or remote's family: `default` is that
+                // family's zero address (`any` and `all` have no bytes); in no family none of
+                // them is an inet address.
+                let family = v.group.or(v.remote).map_or(Family::Any, args::family_of);
+                let local = args::inet_addr(value, family)?;
+                if local.addr.is_some_and(|a| a.is_multicast())
+                    || (local.addr.is_none() && family == Family::Any)
+                {
+                    return Err(invarg("invalid local address", value));
                 }
+                v.local = Some(local.required(value)?);
             }
             w if matches(w, "dev") => {
                 let value = seen.value(args, x::LINK, "dev")?;
