@@ -437,7 +437,8 @@ impl Handle {
     /// `EEXIST` when the table has that route already; `ENETUNREACH` (`Error: Nexthop has
     /// invalid gateway.`) when no route reaches the gateway; [`ErrorKind::NotFound`] for an
     /// unknown device; [`ErrorKind::Request`] for a request the kernel would refuse (a
-    /// gateway or source of the other family, a weight outside 1 to 256).
+    /// source of the other family, a weight outside 1 to 256); a gateway of the other family
+    /// is sent as `RTA_VIA`.
     ///
     /// [`ErrorKind::NotFound`]: crate::ErrorKind::NotFound
     /// [`ErrorKind::Request`]: crate::ErrorKind::Request
