@@ -326,7 +326,7 @@ pub struct NextHop {
     pub weight: u16,
     /// `RTNH_F_*`.
     pub flags: u8,
-    /// Gateway.
+    /// Gateway: `RTA_GATEWAY`, or `RTA_VIA`'s address (a gateway of the other family).
     pub gateway: Option<IpAddr>,
 }
 
@@ -350,7 +350,8 @@ pub struct Route {
     pub route_type: u8,
     /// `rtm_flags`.
     pub flags: u32,
-    /// `RTA_GATEWAY`.
+    /// `RTA_GATEWAY`, or `RTA_VIA`'s address (a gateway of the other family: RFC 5549's
+    /// IPv4 route through an IPv6 next hop).
     pub gateway: Option<IpAddr>,
     /// `RTA_OIF`.
     pub oif: Option<u32>,
@@ -378,7 +379,7 @@ impl Route {
                 oif: nh.ifindex(),
                 weight: nh.weight(),
                 flags: nh.flags(),
-                gateway: nh.gateway(),
+                gateway: nh.gateway().or_else(|| nh.via().map(|(_, addr)| addr)),
             })
             .collect();
         let expires = m
@@ -395,7 +396,7 @@ impl Route {
             scope: m.scope(),
             route_type: m.route_type(),
             flags: m.flags(),
-            gateway: m.gateway(),
+            gateway: m.gateway().or_else(|| m.via().map(|(_, addr)| addr)),
             oif: m.oif(),
             priority: m.priority(),
             prefsrc: m.prefsrc(),

@@ -42,7 +42,8 @@ use crate::vocab::{Family, IpPrefix, LinkRef};
 pub struct NexthopSpec<'a> {
     /// `dev DEV`: the output device.
     pub dev: Option<LinkRef<'a>>,
-    /// The hop: `gateway` (`via GW`, of the route's family), `weight` (1 to 256, default 1:
+    /// The hop: `gateway` (`via GW`: `RTA_GATEWAY`, or `RTA_VIA` for an address of the
+    /// other family), `weight` (1 to 256, default 1:
     /// the share of flows this hop takes), `flags` (`RTNH_F_ONLINK`); its `oif` is filled in
     /// from `dev`.
     pub hop: request::Nexthop,
@@ -54,7 +55,8 @@ impl<'a> NexthopSpec<'a> {
         Self::default()
     }
 
-    /// `via GW`.
+    /// `via GW` (`RTA_GATEWAY`); `via inet6 GW` of an IPv4 route (`RTA_VIA`) when `gateway`
+    /// is of the other family.
     pub fn via(mut self, gateway: IpAddr) -> Self {
         self.hop.gateway = Some(gateway);
         self
@@ -136,7 +138,8 @@ impl<'a> RouteSpec<'a> {
             .unwrap_or(IpPrefix::host(self.request.dst))
     }
 
-    /// `via GW`.
+    /// `via GW` (`RTA_GATEWAY`); a gateway of the other family goes in `RTA_VIA` (RFC 5549:
+    /// `via inet6 GW` of an IPv4 route).
     pub fn via(mut self, gateway: IpAddr) -> Self {
         self.request.gateway = Some(gateway);
         self
@@ -221,7 +224,13 @@ impl fmt::Display for RouteSpec<'_> {
             write!(f, "{}/{}", r.dst, r.dst_len)?;
         }
         if let Some(gateway) = r.gateway {
-            write!(f, " via {gateway}")?;
+            // A gateway of the other family is named with it, as ip's `via inet6 GW` reads.
+            let other = match (gateway, r.dst) {
+                (IpAddr::V4(_), IpAddr::V6(_)) => "inet ",
+                (IpAddr::V6(_), IpAddr::V4(_)) => "inet6 ",
+                _ => "",
+            };
+            write!(f, " via {other}{gateway}")?;
         }
         if let Some(dev) = &self.dev {
             write!(f, " dev {dev}")?;
@@ -437,7 +446,8 @@ impl Handle {
     /// `EEXIST` when the table has that route already; `ENETUNREACH` (`Error: Nexthop has
     /// invalid gateway.`) when no route reaches the gateway; [`ErrorKind::NotFound`] for an
     /// unknown device; [`ErrorKind::Request`] for a request the kernel would refuse (a
-    /// gateway or source of the other family, a weight outside 1 to 256).
+    /// source of the other family, a weight outside 1 to 256); a gateway of the other family
+    /// is sent as `RTA_VIA`.
     ///
     /// [`ErrorKind::NotFound`]: crate::ErrorKind::NotFound
     /// [`ErrorKind::Request`]: crate::ErrorKind::Request
@@ -681,6 +691,13 @@ mod tests {
         let gw: IpAddr = "192.0.2.254".parse().unwrap();
         let default = RouteSpec::default_route(Family::V4).via(gw).dev("v0");
         assert_eq!(default.to_string(), "default via 192.0.2.254 dev v0");
+        let rfc5549 = RouteSpec::new("198.51.100.0/24".parse().unwrap())
+            .via("2001:db8::2".parse().unwrap())
+            .dev("v0");
+        assert_eq!(
+            rfc5549.to_string(),
+            "198.51.100.0/24 via inet6 2001:db8::2 dev v0"
+        );
         let hole = RouteSpec::new("203.0.113.0/24".parse().unwrap())
             .blackhole()
             .table(254)

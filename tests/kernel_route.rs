@@ -433,6 +433,48 @@ fn multipath_with_weights() {
     assert!(find(&through_v2, "192.0.2.0/24").is_empty());
 }
 
+/// RFC 5549: an IPv4 route through an IPv6 gateway (and a multipath one with such a hop) is
+/// sent as `RTA_VIA`, which the kernel takes for a device with IPv6; it reads back with that
+/// gateway, and ip shows it as `"via":{"family":"inet6","host":...}`.
+#[test]
+fn ipv4_routes_through_an_ipv6_gateway() {
+    let mut handle = two_links();
+    let rfc5549 = RouteSpec::new(prefix("203.0.113.0/24"))
+        .via(addr("2001:db8:1::2"))
+        .dev("v0");
+    handle.route_add(&rfc5549).expect("IPv4 route via inet6");
+    handle
+        .route_add(
+            &RouteSpec::new(prefix("198.51.100.128/25"))
+                .nexthop(NexthopSpec::new().via(addr("2001:db8:2::2")).dev("v2"))
+                .nexthop(NexthopSpec::new().via(addr("192.0.2.2")).dev("v0")),
+        )
+        .expect("IPv4 multipath with an inet6 hop");
+    let args = ["route", "show"];
+    let ours = assert_same_as_ip(&mut handle, &RouteFilter::new().family(Family::V4), &args);
+    let [route] = find(&ours, "203.0.113.0/24")[..] else {
+        panic!("203.0.113.0/24 in {ours:?}")
+    };
+    assert_eq!(route.gateway, Some(addr("2001:db8:1::2")));
+    let theirs = ip_routes(&args);
+    let shown = theirs
+        .iter()
+        .find(|r| r["dst"] == "203.0.113.0/24")
+        .expect("ip shows it");
+    assert_eq!(shown["via"]["family"], "inet6");
+    assert_eq!(shown["via"]["host"], "2001:db8:1::2");
+    let [multipath] = find(&ours, "198.51.100.128/25")[..] else {
+        panic!("198.51.100.128/25 in {ours:?}")
+    };
+    let gateways: Vec<_> = multipath.nexthops.iter().map(|h| h.gateway).collect();
+    assert_eq!(
+        gateways,
+        [Some(addr("2001:db8:2::2")), Some(addr("192.0.2.2"))]
+    );
+    handle.route_del(&rfc5549).expect("deleted by its gateway");
+    assert!(ip_routes(&["route", "show", "203.0.113.0/24"]).is_empty());
+}
+
 #[test]
 fn replace_swaps_the_route() {
     let mut handle = two_links();
@@ -670,8 +712,8 @@ fn errors_read_like_ip() {
         "Cannot find device \"nope\""
     );
 
-    // Refused before anything is sent: a gateway of the other family, a weight of 0.
-    let mixed = RouteSpec::new(prefix("203.0.113.0/24")).via(addr("2001:db8:1::2"));
+    // Refused before anything is sent: a preferred source of the other family, a weight of 0.
+    let mixed = RouteSpec::new(prefix("203.0.113.0/24")).src(addr("2001:db8:1::1"));
     assert!(matches!(
         handle.route_add(&mixed).unwrap_err().kind(),
         ErrorKind::Request(_)

@@ -174,8 +174,7 @@ impl<'a> RouteMessage<'a> {
     /// `RTA_VIA`: a gateway of another family (`struct rtvia`): family and address.
     #[inline]
     pub fn via(&self) -> Option<(u16, IpAddr)> {
-        let (family, address) = self.attrs.bytes(rta::VIA)?.split_first_chunk::<2>()?;
-        Some((u16::from_ne_bytes(*family), ip_from(address)?))
+        rtvia(self.attrs.bytes(rta::VIA)?)
     }
 
     /// `RTA_CACHEINFO`.
@@ -294,6 +293,19 @@ impl<'a> Nexthop<'a> {
         let attr = self.attrs().find(rta::GATEWAY).ok()??;
         ip_from(attr.payload())
     }
+
+    /// `RTA_VIA` of this next hop: a gateway of another family than the route's (`struct
+    /// rtvia`): family and address.
+    pub fn via(&self) -> Option<(u16, IpAddr)> {
+        let attr = self.attrs().find(rta::VIA).ok()??;
+        rtvia(attr.payload())
+    }
+}
+
+/// `struct rtvia`: `rtvia_family` (`AF_*`, host order) and an IPv4 or IPv6 address.
+fn rtvia(bytes: &[u8]) -> Option<(u16, IpAddr)> {
+    let (family, address) = bytes.split_first_chunk::<2>()?;
+    Some((u16::from_ne_bytes(*family), ip_from(address)?))
 }
 
 /// An iterator over the `struct rtnexthop` entries of `RTA_MULTIPATH`, yielding each one or the

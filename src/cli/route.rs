@@ -121,20 +121,35 @@ fn route_prefix(family: Family, word: &str) -> CmdResult<Option<IpPrefix>> {
     Ok(args::inet_prefix(word, family)?.prefix())
 }
 
-/// A selector of `route show` that ip reads as a prefix and rtnl matches as an address
-/// (`via`, `src`): `ip`'s `get_prefix()` in `family`. `None` for `default`/`any`/`all` read in
-/// no family, which select nothing out; a shorter prefix, or those words in a family, are
-/// refused.
-fn show_address(family: Family, word: &str) -> CmdResult<Option<IpAddr>> {
-    let inet = args::inet_prefix(word, family)?;
-    match inet.addr {
-        Some(addr) if inet.len == rtnl_ip::Family::of(addr).max_prefix_len() => Ok(Some(addr)),
-        None if inet.family == Family::Any => Ok(None),
-        _ => Err(args::unsupported_word(
-            "route show selecting by prefix: ",
-            word,
-        )),
+/// A selector of `route show` read as a prefix (`via`, `src`: ip's `filter.rvia` and
+/// `filter.rprefsrc`): `ip`'s `get_prefix()` in `family`. `default`/`any`/`all` read in a
+/// family are its `/0` (every route of that family); read in none, `None`: nothing is
+/// selected out.
+fn show_prefix(family: Family, word: &str) -> CmdResult<Option<IpPrefix>> {
+    Ok(args::inet_prefix(word, family)?.prefix())
+}
+
+/// Whether `addr` (`None`: ip's zeroed address, of `family`) of the `AF_*` `family` is
+/// inside `prefix`, as ip's `filter_nlmsg()` compares `filter.rvia` and `filter.rprefsrc`:
+/// the family must be the prefix's, then the first `prefix_len` bits
+/// (`inet_addr_match()`).
+fn selected_by(prefix: IpPrefix, family: u8, addr: Option<IpAddr>) -> bool {
+    let prefix_family = match prefix.family() {
+        rtnl_ip::Family::V4 => af::INET,
+        rtnl_ip::Family::V6 => af::INET6,
+    };
+    if family != prefix_family {
+        return false;
     }
+    let zero = IpPrefix::default_route(prefix.family()).addr();
+    prefix.contains(addr.unwrap_or(zero))
+}
+
+/// Whether a route shows the address a `via`/`src` selector gave: ip leaves it out when the
+/// selector is a host prefix (`filter.rvia.bitlen != host_len`), all the routes shown having
+/// it.
+fn shown_with(selector: Option<IpPrefix>) -> bool {
+    selector.is_none_or(|p| p.prefix_len() != p.family().max_prefix_len())
 }
 
 /// `via [inet|inet6] ADDR`: the family word, when given, is the one ADDR is read in (ip's
@@ -474,10 +489,11 @@ fn parse_modify<'a>(ctx: &mut Ctx, args: &mut Args<'a>, delete: bool) -> CmdResu
         } else if word == "as" {
             return Err(args::unsupported("route as"));
         } else if word == "via" {
-            let (read_in, value) = via_family(args, family)?;
+            // ip refuses a second `via` before reading its value.
             if spec.request.gateway.is_some() {
-                return Err(args::duparg("via", value));
+                return Err(invarg("use nexthop syntax to specify multiple via\n", word));
             }
+            let (read_in, value) = via_family(args, family)?;
             let gateway = args::ip_addr_in(value, read_in)?;
             args::learn(&mut family, gateway);
             spec.request.gateway = Some(gateway);
@@ -747,10 +763,11 @@ struct ShowFilter<'a> {
     route_type: Option<u8>,
     /// `dev D`.
     dev: Option<&'a [u8]>,
-    /// `via A`.
-    via: Option<IpAddr>,
-    /// `src A`.
-    src: Option<IpAddr>,
+    /// `via [inet|inet6] PREFIX`: the gateway (`RTA_GATEWAY`, or `RTA_VIA` and its family)
+    /// inside it.
+    via: Option<IpPrefix>,
+    /// `src PREFIX`: the preferred source (`RTA_PREFSRC`) inside it.
+    src: Option<IpPrefix>,
     /// `metric N`.
     metric: Option<u32>,
     /// `root` / `match` / `exact` prefixes.
@@ -813,9 +830,9 @@ impl<'a> ShowFilter<'a> {
                 }
                 "via" => {
                     let (read_in, value) = via_family(args, ctx.opts.family)?;
-                    f.via = show_address(read_in, value)?;
+                    f.via = show_prefix(read_in, value)?;
                 }
-                "src" => f.src = show_address(ctx.opts.family, args.value()?)?,
+                "src" => f.src = show_prefix(ctx.opts.family, args.value()?)?,
                 w if matches(w, "metric") || matches(w, "priority") || matches(w, "preference") => {
                     f.metric = Some(args.value_by("\"metric\" value is invalid\n", |v| {
                         number("metric", v).ok()
@@ -878,61 +895,39 @@ impl<'a> ShowFilter<'a> {
         self.table.unwrap_or(Some(rt_table::MAIN))
     }
 
-    /// The family routes are listed in: `-4`/`-6`, else (as `ip` does) IPv4 unless
-    /// `table all`, or the prefix's family.
+    /// The family routes are listed in: `-4`/`-6`, else (as ip 6.1's `dump_family`) IPv4
+    /// unless `table all`. A prefix selector's family does not change it: without `-6`,
+    /// `route show 2001:db8::/64` lists IPv4 routes, so none matches.
     fn family(&self, ctx: &Ctx) -> Option<rtnl_ip::Family> {
         match ctx.opts.family {
             Family::Inet => return Some(rtnl_ip::Family::V4),
             Family::Inet6 => return Some(rtnl_ip::Family::V6),
             _ => {}
         }
-        if let Some(prefix) = self.prefix.root.or(self.prefix.matching) {
-            return Some(prefix.family());
-        }
         self.table().map(|_| rtnl_ip::Family::V4)
     }
 
-    /// Whether a route passes the selectors the library does not apply.
-    #[allow(clippy::too_many_arguments)]
-    fn keeps(
-        &self,
-        family: u8,
-        dst: Option<IpAddr>,
-        dst_len: u8,
-        scope: u8,
-        gateway: Option<IpAddr>,
-        mut hop_gateways: impl Iterator<Item = Option<IpAddr>>,
-        prefsrc: Option<IpAddr>,
-        priority: Option<u32>,
-    ) -> bool {
-        self.prefix.keeps(family, dst, dst_len)
-            && self.scope.is_none_or(|s| scope == s)
-            && self
-                .via
-                .is_none_or(|via| gateway == Some(via) || hop_gateways.any(|gw| gw == Some(via)))
-            && self.src.is_none_or(|src| prefsrc == Some(src))
-            && self.metric.is_none_or(|m| priority.unwrap_or(0) == m)
-    }
-
-    /// Whether the route `m` passes every selector (`dev` is matched against `RTA_OIF` only,
-    /// as ip does, so multipath routes do not match it).
+    /// Whether the route `m` passes every selector (`dev` and `via` are matched against the
+    /// route's own `RTA_OIF` and gateway only, as ip does, so a multipath route's hops do
+    /// not match them; `via` takes `RTA_VIA`'s family and address when there is one).
     fn keeps_message(&self, m: &RouteMessage<'_>, oif: Option<u32>) -> bool {
-        let hops = m
-            .multipath()
-            .into_iter()
-            .flatten()
-            .map_while(Result::ok)
-            .map(|h| h.gateway());
-        self.keeps(
-            m.family(),
-            m.dst(),
-            m.dst_len(),
-            m.scope(),
-            m.gateway(),
-            hops,
-            m.prefsrc(),
-            m.priority(),
-        ) && oif.is_none_or(|oif| m.oif() == Some(oif))
+        let family = m.family();
+        let via = |prefix: IpPrefix| match m.via() {
+            Some((via_family, addr)) => {
+                u8::try_from(via_family).is_ok_and(|f| selected_by(prefix, f, Some(addr)))
+            }
+            None => selected_by(prefix, family, m.gateway()),
+        };
+        self.prefix.keeps(family, m.dst(), m.dst_len())
+            && self.scope.is_none_or(|s| m.scope() == s)
+            && self.via.is_none_or(via)
+            && self
+                .src
+                .is_none_or(|src| selected_by(src, family, m.prefsrc()))
+            && self
+                .metric
+                .is_none_or(|metric| m.priority().unwrap_or(0) == metric)
+            && oif.is_none_or(|oif| m.oif() == Some(oif))
             && self.from.keeps(m.family(), m.src(), m.src_len())
             && self.tos.is_none_or(|tos| m.tos() == tos)
             && self.iif.is_none_or(|iif| m.iif().unwrap_or(0) == iif)
@@ -980,8 +975,8 @@ impl<'a> ShowFilter<'a> {
             dev: self.dev.is_none(),
             protocol: self.protocol.is_none(),
             scope: self.scope.is_none(),
-            via: self.via.is_none(),
-            src: self.src.is_none(),
+            via: shown_with(self.via),
+            src: shown_with(self.src),
             metric: self.metric.is_none(),
             tos: self.tos.is_none(),
             realms: self.realms.is_none_or(|(_, mask)| mask != u32::MAX),

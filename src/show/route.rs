@@ -311,6 +311,37 @@ fn cacheinfo<W: Write>(p: &mut Printer<W>, ci: &RtaCacheinfo, stats: bool) {
     }
 }
 
+/// `RTA_VIA` (`struct rtvia`), a gateway of another family than the route's, as ip's
+/// `print_rta_via()` prints it: `via inet6 ADDR ` (the address coloured by its family), in
+/// JSON `"via":{"family":"inet6","host":"ADDR"}`. Printed whatever `route show via` selected.
+fn rta_via<W: Write>(p: &mut Printer<W>, (family, addr): (u16, std::net::IpAddr)) {
+    let name = family_name(family);
+    let host = names::host(addr);
+    if p.is_json() {
+        p.open_object(Some("via"));
+        p.string(Some("family"), name, format_args!(""));
+        p.display(Some("host"), &host, format_args!(""));
+        p.close_object();
+    } else {
+        p.text(format_args!("via {name} "));
+        let color = u8::try_from(family).ok().and_then(Color::of_family);
+        p.color_text(color, format_args!("{host} "));
+    }
+}
+
+/// An `AF_*` family as ip's `family_name()` (lib/utils.c) names it; `???` for one it does
+/// not know.
+fn family_name(family: u16) -> &'static str {
+    match u8::try_from(family).unwrap_or(u8::MAX) {
+        af::INET => "inet",
+        af::INET6 => "inet6",
+        af::PACKET => "link",
+        af::MPLS => "mpls",
+        af::BRIDGE => "bridge",
+        _ => "???",
+    }
+}
+
 /// One route: a JSON object, or its text line(s).
 pub fn route<W: Write>(
     p: &mut Printer<W>,
@@ -349,6 +380,9 @@ pub fn route<W: Write>(
     if let Some(gw) = m.gateway().filter(|_| style.via).map(names::host) {
         p.text(format_args!("via "));
         p.color_display(color, Some("gateway"), &gw, format_args!("{gw} "));
+    }
+    if let Some(via) = m.via() {
+        rta_via(p, via);
     }
     if let Some(oif) = m.oif().filter(|_| style.dev) {
         let dev = links.display(oif);
@@ -451,6 +485,9 @@ pub fn route<W: Write>(
             if let Some(gw) = hop.gateway().map(names::host) {
                 p.text(format_args!("via "));
                 p.color_display(color, Some("gateway"), &gw, format_args!("{gw} "));
+            }
+            if let Some(via) = hop.via() {
+                rta_via(p, via);
             }
             let oif = hop.ifindex();
             let dev = links.display(oif);

@@ -27,7 +27,9 @@ pub struct Route<'a> {
     /// `rtm_dst_len`: the prefix length. 0 is a default route and sends no `RTA_DST`, as
     /// `ip route add default` does.
     pub dst_len: u8,
-    /// `RTA_GATEWAY` (`via`), of the destination's family.
+    /// `via`: `RTA_GATEWAY` when of the destination's family; else `RTA_VIA` (`struct
+    /// rtvia`: family and address, RFC 5549's IPv4 route through an IPv6 next hop), as `ip
+    /// route add ... via inet6 ADDR` sends it.
     pub gateway: Option<IpAddr>,
     /// `RTA_PRIORITY` (`metric`).
     pub metric: Option<u32>,
@@ -227,11 +229,11 @@ impl Route<'_> {
     }
 }
 
-/// One next hop of a multipath route: a `struct rtnexthop` and its `RTA_GATEWAY`, as `ip
-/// route add ... nexthop via GW dev DEV weight W` writes it.
+/// One next hop of a multipath route: a `struct rtnexthop` and its `RTA_GATEWAY` (or
+/// `RTA_VIA`), as `ip route add ... nexthop via GW dev DEV weight W` writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Nexthop {
-    /// `RTA_GATEWAY` of this hop, of the route's family.
+    /// `via` of this hop: `RTA_GATEWAY` when of the route's family, else `RTA_VIA`.
     pub gateway: Option<IpAddr>,
     /// `rtnh_ifindex`: the output interface index, 0 for none.
     pub oif: u32,
@@ -341,14 +343,53 @@ fn check_family(dst: IpAddr, address: Option<IpAddr>, attr: u16) -> Result<(), E
     }
 }
 
-/// The length of a next hop's entry: its header and its gateway.
-fn nexthop_len(nexthop: &Nexthop) -> usize {
+/// The length of a next hop's entry of a route to `dst`: its header and its gateway.
+fn nexthop_len(dst: IpAddr, nexthop: &Nexthop) -> usize {
     let gateway = match nexthop.gateway {
-        Some(IpAddr::V4(_)) => align4(nla::HDRLEN.saturating_add(4)),
-        Some(IpAddr::V6(_)) => align4(nla::HDRLEN.saturating_add(16)),
+        Some(gateway) => align4(nla::HDRLEN.saturating_add(gateway_payload(dst, gateway).len)),
         None => 0,
     };
     RtNextHop::SIZE.saturating_add(gateway)
+}
+
+/// A gateway's attribute payload: the address bytes (`RTA_GATEWAY`), or for a gateway of
+/// another family than the route's `dst`, `struct rtvia` (`RTA_VIA`: `rtvia_family`, then
+/// the address), as `ip` writes `&addr.family` and `bytelen + 2` bytes.
+struct GatewayPayload {
+    /// `RTA_GATEWAY` or `RTA_VIA`.
+    ty: u16,
+    /// The payload's bytes, `len` of them used.
+    bytes: [u8; 18],
+    /// How many bytes of `bytes` are the payload.
+    len: usize,
+}
+
+impl GatewayPayload {
+    /// The payload.
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// The attribute a route to `dst` carries `gateway` in ([`GatewayPayload`]).
+fn gateway_payload(dst: IpAddr, gateway: IpAddr) -> GatewayPayload {
+    let mut bytes = [0u8; 18];
+    let octets: &[u8] = match &gateway {
+        IpAddr::V4(v4) => &v4.octets(),
+        IpAddr::V6(v6) => &v6.octets(),
+    };
+    let (ty, start): (u16, usize) = if family_of(gateway) == family_of(dst) {
+        (rta::GATEWAY, 0)
+    } else {
+        let (family, _) = bytes.split_at_mut(2);
+        family.copy_from_slice(&u16::from(family_of(gateway)).to_ne_bytes());
+        (rta::VIA, 2)
+    };
+    let len = start.saturating_add(octets.len());
+    if let Some(slot) = bytes.get_mut(start..len) {
+        slot.copy_from_slice(octets);
+    }
+    GatewayPayload { ty, bytes, len }
 }
 
 /// Writes the request of `ip route add|del`.
@@ -363,10 +404,8 @@ fn route_request<'b>(
     if route.dst_len > max_prefix(route.dst) {
         return Err(Error::InvalidValue { attr: rta::DST });
     }
-    check_family(route.dst, route.gateway, rta::GATEWAY)?;
     check_family(route.dst, route.prefsrc, rta::PREFSRC)?;
     for nexthop in route.nexthops {
-        check_family(route.dst, nexthop.gateway, rta::GATEWAY)?;
         if !(1..=256).contains(&nexthop.weight) {
             return Err(Error::InvalidValue {
                 attr: rta::MULTIPATH,
@@ -422,7 +461,8 @@ fn route_request<'b>(
         b.put_ip(rta::DST, route.dst)?;
     }
     if let Some(gateway) = route.gateway {
-        b.put_ip(rta::GATEWAY, gateway)?;
+        let payload = gateway_payload(route.dst, gateway);
+        b.put(payload.ty, payload.bytes())?;
     }
     if let Some(metric) = route.metric {
         b.put_u32(rta::PRIORITY, metric)?;
@@ -446,16 +486,16 @@ fn route_request<'b>(
     if !route.nexthops.is_empty() {
         let multipath = b.nest_start(rta::MULTIPATH)?;
         for nexthop in route.nexthops {
-            put_nexthop(&mut b, nexthop)?;
+            put_nexthop(&mut b, route.dst, nexthop)?;
         }
         b.nest_end(multipath)?;
     }
     Ok(b)
 }
 
-/// Appends one `struct rtnexthop` and its `RTA_GATEWAY`.
-fn put_nexthop(b: &mut MessageBuilder<'_>, nexthop: &Nexthop) -> Result<(), Error> {
-    let len = u16::try_from(nexthop_len(nexthop)).map_err(|_| Error::InvalidValue {
+/// Appends one `struct rtnexthop` of a route to `dst` and its `RTA_GATEWAY` or `RTA_VIA`.
+fn put_nexthop(b: &mut MessageBuilder<'_>, dst: IpAddr, nexthop: &Nexthop) -> Result<(), Error> {
+    let len = u16::try_from(nexthop_len(dst, nexthop)).map_err(|_| Error::InvalidValue {
         attr: rta::MULTIPATH,
     })?;
     // Checked to be 1..=256 by the caller, so the hop count fits.
@@ -469,7 +509,8 @@ fn put_nexthop(b: &mut MessageBuilder<'_>, nexthop: &Nexthop) -> Result<(), Erro
         rtnh_ifindex: ifindex(nexthop.oif)?.into(),
     })?;
     if let Some(gateway) = nexthop.gateway {
-        b.put_ip(rta::GATEWAY, gateway)?;
+        let payload = gateway_payload(dst, gateway);
+        b.put(payload.ty, payload.bytes())?;
     }
     Ok(())
 }
@@ -478,15 +519,16 @@ fn put_nexthop(b: &mut MessageBuilder<'_>, nexthop: &Nexthop) -> Result<(), Erro
 ///
 /// Flags `NLM_F_REQUEST | NLM_F_ACK` and the `mode`'s (`NLM_F_CREATE | NLM_F_EXCL` for add).
 /// `struct rtmsg` has the destination's family and prefix length, the table (below 256), the
-/// protocol, scope and type. Attributes in this order: `RTA_DST`, `RTA_GATEWAY`,
-/// `RTA_PRIORITY`, `RTA_PREFSRC`, `RTA_TABLE` (256 and above), `RTA_FLOW`, `RTA_PREF`,
-/// `RTA_OIF`, `RTA_METRICS` (the metrics in the order added, then `RTAX_LOCK`),
-/// `RTA_MULTIPATH` (one `struct rtnexthop` and `RTA_GATEWAY` per hop).
+/// protocol, scope and type. Attributes in this order: `RTA_DST`, `RTA_GATEWAY` (`RTA_VIA`
+/// for a gateway of the other family), `RTA_PRIORITY`, `RTA_PREFSRC`, `RTA_TABLE` (256 and
+/// above), `RTA_FLOW`, `RTA_PREF`, `RTA_OIF`, `RTA_METRICS` (the metrics in the order added,
+/// then `RTAX_LOCK`), `RTA_MULTIPATH` (one `struct rtnexthop` and `RTA_GATEWAY` or `RTA_VIA`
+/// per hop).
 ///
 /// # Errors
 ///
-/// [`Error::InvalidValue`] for a prefix longer than the family's (`RTA_DST`), a gateway or
-/// source of the other family (`RTA_GATEWAY`, `RTA_PREFSRC`), a next hop weight outside 1 to
+/// [`Error::InvalidValue`] for a prefix longer than the family's (`RTA_DST`), a preferred
+/// source of the other family (`RTA_PREFSRC`), a next hop weight outside 1 to
 /// 256 (`RTA_MULTIPATH`) or index above `i32::MAX` (attr 0); [`Error::BufferFull`] when `buf`
 /// is too small.
 pub fn route_new<'b>(
