@@ -17,9 +17,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{RTNL, ip, private_netns, same};
+use common::{each_form, ip, printing, private_netns, same, same_from_fresh, words};
 
 /// The routes the selectors choose from: an IPv4 route through an IPv6 gateway, a multipath
 /// one with an IPv6 and an IPv4 hop, IPv4 routes with and without a preferred source, and an
@@ -68,73 +66,58 @@ fn state() -> String {
     lines.join("\n")
 }
 
-/// What a command did: exit code, stdout and stderr.
-type Outcome = (Option<i32>, String, String);
-
-/// Runs `program FORM` in a fresh namespace (see [`setup`]): what it did, and the state after.
-fn run_fresh(program: &str, routes: bool, form: &str) -> (Outcome, String) {
-    setup(routes);
-    let out = Command::new(program)
-        .args(form.split(' '))
-        .output()
-        .unwrap_or_else(|e| panic!("run {program}: {e}"));
-    let outcome = (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    );
-    (outcome, state())
+/// `rtnl FORM` and `ip FORM`, each from the same fresh state ([`setup`] with `routes` or
+/// without), print the same, exit the same and leave the same [`state`]; rtnl's exit code.
+fn fresh(routes: bool, form: &str) -> Option<i32> {
+    same_from_fresh(form, || setup(routes), state).0
 }
 
-/// `rtnl FORM` and `ip FORM`, each from the same fresh state, print the same, exit the same
-/// and leave the same state; the exit code.
-fn same_form(routes: bool, form: &str) -> Option<i32> {
-    let ours = run_fresh(RTNL, routes, form);
-    let theirs = run_fresh("ip", routes, form);
-    assert_eq!(ours.0, theirs.0, "rtnl vs ip: {form}");
-    assert_eq!(ours.1, theirs.1, "state after rtnl vs ip: {form}");
-    ours.0.0
+/// [`fresh`] without the [`ROUTES`].
+fn fresh_bare(form: &str) -> Option<i32> {
+    fresh(false, form)
 }
 
-/// `rtnl FORM` and `ip FORM` on the same state: the exit code and stdout.
-fn same_show(form: &str) -> (Option<i32>, String) {
-    let out = same(&form.split(' ').collect::<Vec<_>>());
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
+/// [`fresh`] with the [`ROUTES`].
+fn fresh_routed(form: &str) -> Option<i32> {
+    fresh(true, form)
 }
 
 #[test]
 fn a_gateway_of_the_other_family_goes_in_rta_via() {
-    for form in [
-        "route add 198.51.100.0/24 via inet6 2001:db8::2 dev v0",
-        "route add 198.51.100.0/24 via inet6 2001:db8::2",
-        "route add 198.51.100.0/24 dev v0 via inet6 2001:db8::2 metric 7 src 192.0.2.1",
-        "route replace 198.51.100.0/24 via inet6 2001:db8::2 dev v0",
-        "route add 198.51.100.0/24 nexthop via inet6 2001:db8::2 dev v0 nexthop via 192.0.2.2 dev v0 weight 2",
-        "route add 198.51.100.0/24 nexthop via inet6 2001:db8::2 dev v0 weight 3 nexthop via inet6 2001:db8::3 dev v0",
-        "route add default via inet6 2001:db8::2 dev v0",
-    ] {
-        assert_eq!(same_form(false, form), Some(0), "{form}");
-    }
+    each_form(
+        &[
+            "route add 198.51.100.0/24 via inet6 2001:db8::2 dev v0",
+            "route add 198.51.100.0/24 via inet6 2001:db8::2",
+            "route add 198.51.100.0/24 dev v0 via inet6 2001:db8::2 metric 7 src 192.0.2.1",
+            "route replace 198.51.100.0/24 via inet6 2001:db8::2 dev v0",
+            "route add 198.51.100.0/24 nexthop via inet6 2001:db8::2 dev v0 nexthop via 192.0.2.2 dev v0 weight 2",
+            "route add 198.51.100.0/24 nexthop via inet6 2001:db8::2 dev v0 weight 3 nexthop via inet6 2001:db8::3 dev v0",
+            "route add default via inet6 2001:db8::2 dev v0",
+        ],
+        true,
+        fresh_bare,
+    );
     // Deleted by the gateway of the other family, or refused as ip's are.
-    for form in [
-        "route del 198.51.100.0/24 via inet6 2001:db8::2 dev v0",
-        "route del 198.51.100.0/24 via inet6 2001:db8::2",
-    ] {
-        assert_eq!(same_form(true, form), Some(0), "{form}");
-    }
-    for form in [
-        "route del 198.51.100.0/24 via inet6 2001:db8::9",
-        "route add 198.51.100.0/24 via inet6 2001:db8::2 via 192.0.2.2",
-        "route add via inet6 2001:db8::2 198.51.100.0/24 dev v0",
-        "route add 198.51.100.0/24 via inet6 192.0.2.2 dev v0",
-        "-6 route add 2001:db8:9::/64 via inet 192.0.2.2 dev v0",
-        "route add 198.51.100.0/24 via inet6 2001:db8::2 dev v1",
-    ] {
-        assert_ne!(same_form(true, form), Some(0), "{form}");
-    }
+    each_form(
+        &[
+            "route del 198.51.100.0/24 via inet6 2001:db8::2 dev v0",
+            "route del 198.51.100.0/24 via inet6 2001:db8::2",
+        ],
+        true,
+        fresh_routed,
+    );
+    each_form(
+        &[
+            "route del 198.51.100.0/24 via inet6 2001:db8::9",
+            "route add 198.51.100.0/24 via inet6 2001:db8::2 via 192.0.2.2",
+            "route add via inet6 2001:db8::2 198.51.100.0/24 dev v0",
+            "route add 198.51.100.0/24 via inet6 192.0.2.2 dev v0",
+            "-6 route add 2001:db8:9::/64 via inet 192.0.2.2 dev v0",
+            "route add 198.51.100.0/24 via inet6 2001:db8::2 dev v1",
+        ],
+        false,
+        fresh_routed,
+    );
 }
 
 #[test]
@@ -151,8 +134,9 @@ fn routes_through_rta_via_print_as_ip_prints_them() {
         "route show 198.51.100.0/24",
         "route get 198.51.100.7",
     ] {
-        let (code, stdout) = same_show(form);
-        assert_eq!(code, Some(0), "{form}");
+        let out = same(&words(form));
+        assert!(out.status.success(), "{form}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(stdout.contains("inet6"), "{form}: {stdout}");
     }
 }
@@ -160,8 +144,7 @@ fn routes_through_rta_via_print_as_ip_prints_them() {
 #[test]
 fn show_selects_via_and_src_by_prefix() {
     setup(true);
-    let mut printed = 0;
-    for form in [
+    let printed = printing(&[
         "route show via inet6 2001:db8::2",
         "-j route show via inet6 2001:db8::2",
         "route show via inet6 2001:db8::/64",
@@ -201,30 +184,27 @@ fn show_selects_via_and_src_by_prefix() {
         "route show exact 2001:db8:5::/64",
         "-6 route show root 2001:db8::/32",
         "route show table all root 2001:db8::/32",
-    ] {
-        let (code, stdout) = same_show(form);
-        if code == Some(0) && !stdout.is_empty() {
-            printed += 1;
-        }
-    }
+    ]);
     // The selectors must select something, so the comparison is not only of empty output.
     assert!(printed >= 20, "only {printed} forms printed anything");
 }
 
 #[test]
 fn flush_selects_via_and_src_by_prefix() {
-    for form in [
-        "route flush via 192.0.2.0/24",
-        "route flush via 192.0.2.2",
-        "route flush via inet6 2001:db8::/64",
-        "route flush src 192.0.2.0/24",
-        "-4 route flush via default",
-        "-6 route flush via 2001:db8::/32",
-        "route flush via 0.0.0.0/8",
-        "route flush root 2001:db8::/32",
-        "route flush 2001:db8:5::/64",
-        "-6 route flush root 2001:db8::/32",
-    ] {
-        assert_eq!(same_form(true, form), Some(0), "{form}");
-    }
+    each_form(
+        &[
+            "route flush via 192.0.2.0/24",
+            "route flush via 192.0.2.2",
+            "route flush via inet6 2001:db8::/64",
+            "route flush src 192.0.2.0/24",
+            "-4 route flush via default",
+            "-6 route flush via 2001:db8::/32",
+            "route flush via 0.0.0.0/8",
+            "route flush root 2001:db8::/32",
+            "route flush 2001:db8:5::/64",
+            "-6 route flush root 2001:db8::/32",
+        ],
+        true,
+        fresh_routed,
+    );
 }

@@ -565,6 +565,64 @@ pub fn same_failures(forms: &[&str]) {
     }
 }
 
+/// `rtnl FORM` and `ip FORM` (its [`words`]), each run right after `setup()` (a fresh
+/// namespace set up the same way): the same exit code, stdout and stderr, and the same
+/// `state()` after them (the lines only one of them left are named on a difference). What
+/// rtnl did.
+pub fn same_from_fresh(
+    form: &str,
+    setup: impl Fn(),
+    state: impl Fn() -> String,
+) -> (Option<i32>, String, String) {
+    let run = |program: &str| {
+        setup();
+        let out = Command::new(program)
+            .args(words(form))
+            .output()
+            .unwrap_or_else(|e| panic!("run {program}: {e}"));
+        (outcome_text(&out), state())
+    };
+    let ours = run(RTNL);
+    let theirs = run("ip");
+    assert_eq!(ours.0, theirs.0, "rtnl vs ip: {form}");
+    let only = |a: &str, b: &str| -> Vec<String> {
+        a.lines()
+            .filter(|line| !b.lines().any(|other| other == *line))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        ours.1,
+        theirs.1,
+        "state after rtnl vs ip: {form}: only after rtnl {:?}, only after ip {:?}",
+        only(&ours.1, &theirs.1),
+        only(&theirs.1, &ours.1)
+    );
+    ours.0
+}
+
+/// Each of `forms` run by `rtnl` and `ip` on the same state ([`same`]): how many of them
+/// succeeded and printed something, so that a caller can require the forms to select, not
+/// only to agree on empty output.
+pub fn printing(forms: &[&str]) -> usize {
+    forms
+        .iter()
+        .filter(|form| {
+            let out = same(&words(form));
+            out.status.success() && !out.stdout.is_empty()
+        })
+        .count()
+}
+
+/// Each of `forms` compared by `same` (e.g. a [`same_from_fresh`]), which must have
+/// succeeded (`ok`) or failed.
+pub fn each_form(forms: &[&str], ok: bool, same: impl Fn(&str) -> Option<i32>) {
+    for form in forms {
+        let code = same(form);
+        assert_eq!(code == Some(0), ok, "{form}: exit {code:?}");
+    }
+}
+
 /// Named namespaces `r` (a router) and `c` (beyond it): a veth pair `a0` here – `r0` in `r`,
 /// and `r1` in `r` – `c0` in `c`, that far link with an MTU of 1280. Nothing is up yet.
 pub fn router_between_namespaces() {
