@@ -22,12 +22,10 @@ use rtnl_ip::show::link::Brief;
 use rtnl_ip::show::{self, link::LinkStyle, lookup::LinkTable};
 use rtnl_ip::{Address, AddressFilter, AddressSpec, DumpRow, IpPrefix, Link, names};
 
+use super::args::Cmd;
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, number};
 use super::link::ShowArgs;
 use super::{Ctx, Family};
-
-/// A subcommand of `address`.
-type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 
 /// `ip address`'s commands in `ip`'s order (`a` is `add`, `d` is `delete`, `s` is `show`).
 const COMMANDS: &[(&str, Option<Cmd>)] = &[
@@ -49,16 +47,7 @@ const COMMANDS: &[(&str, Option<Cmd>)] = &[
 
 /// `rtnl address ...`; no command is `show`.
 pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let Some(word) = args.next() else {
-        return show(ctx, args);
-    };
-    match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
-        Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported_word("address ", name)),
-        None => Err(Failure::Usage(format!(
-            "Command \"{word}\" is unknown, try \"ip address help\"."
-        ))),
-    }
+    args::dispatch(ctx, args, "address", COMMANDS, show)
 }
 
 /// What `rtnl address help` prints.

@@ -11,7 +11,7 @@ use std::net::IpAddr;
 
 use rtnl_ip::{IpPrefix, names};
 
-use super::Family;
+use super::{Ctx, Family};
 
 /// Why a command could not run, and so what it prints and how `rtnl` exits.
 #[derive(Debug)]
@@ -198,6 +198,30 @@ pub fn unsupported(what: &str) -> Failure {
 /// [`unsupported`] for `what` followed by `word` (`link add` and the word it met).
 pub fn unsupported_word(what: &str, word: &str) -> Failure {
     Failure::Usage(format!("rtnl: \"{what}{word}\" is not supported"))
+}
+
+/// A command of an object (`link add`, `route show`): the function that runs it.
+pub type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
+
+/// `rtnl OBJECT ...` as ip's `do_ipaddr()`, `do_iproute()`, ... read it: no word runs
+/// `default` (ip's `show`), else the first of `commands` (in ip's order) the word is a prefix
+/// of runs; one listed without a function is refused as not supported (exit 255), and an
+/// unknown word is ip's `Command "x" is unknown, try "ip OBJECT help".`
+pub fn dispatch(
+    ctx: &mut Ctx,
+    args: &mut Args<'_>,
+    object: &str,
+    commands: &[(&str, Option<Cmd>)],
+    default: Cmd,
+) -> CmdResult {
+    let Some(word) = args.next() else {
+        return default(ctx, args);
+    };
+    match commands.iter().find(|(name, _)| matches(word, name)) {
+        Some((_, Some(cmd))) => cmd(ctx, args),
+        Some((name, None)) => Err(unsupported_word(&format!("{object} "), name)),
+        None => Err(unknown_command(word, object)),
+    }
 }
 
 /// The words of one command, with a cursor.

@@ -36,13 +36,11 @@ use rtnl_ip::{Ahead, Link, LinkAdd, LinkFilter, LinkRef, LinkSet, NetnsRef, Peer
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt as _;
 
+use super::args::Cmd;
 use super::args::{
     self, Args, CmdResult, Failure, duparg, duparg2, incomplete, invarg, matches, naming, number,
 };
 use super::{Ctx, Family, link_bridge, link_ipvlan, link_macvlan};
-
-/// A subcommand of `link`.
-type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 
 /// `ip link`'s commands in `ip`'s order (so `a` is `add`, `s` is `set`, `d` is `delete`), then
 /// `rtnl`'s `peer`.
@@ -65,14 +63,7 @@ const COMMANDS: &[(&str, Option<Cmd>)] = &[
 
 /// `rtnl link ...`; no command is `show`.
 pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let Some(word) = args.next() else {
-        return show(ctx, args);
-    };
-    match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
-        Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported_word("link ", name)),
-        None => Err(args::unknown_command(word, "link")),
-    }
+    args::dispatch(ctx, args, "link", COMMANDS, show)
 }
 
 /// `rtnl link help`: the grammar, exit 255 like `ip link help`.

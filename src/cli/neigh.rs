@@ -19,12 +19,10 @@ use rtnl_ip::show::lookup::LinkTable;
 use rtnl_ip::show::neigh::{NeighbourStyle, neighbour};
 use rtnl_ip::{ErrorKind, LinkRef, NeighbourFilter, NeighbourSpec, names};
 
+use super::args::Cmd;
 use super::args::{self, Args, CmdResult, Failure, duparg, duparg2, invarg, matches, naming};
 use super::route::{VrfLink, vrf_link};
 use super::{Ctx, Family};
-
-/// A subcommand of `neigh`.
-type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 
 /// `ip neigh`'s commands in the order `ip` tries them (`a` is `add`, `d` is `delete`, `s` is
 /// `show`).

@@ -28,10 +28,8 @@ use rtnl_ip::topology::Topology;
 use rtnl_ip::{ErrorKind, Nsid, NsidValue};
 
 use super::Ctx;
+use super::args::Cmd;
 use super::args::{Args, CmdResult, Failure, duparg, incomplete, invarg, matches, naming};
-
-/// A subcommand of `netns`.
-type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 
 /// `ip netns`'s commands in `ip`'s order (`l` is `list`, `a` is `add`, `d` is `delete`), then
 /// rtnl's own.

@@ -35,12 +35,10 @@ use rtnl_ip::show::{
 };
 use rtnl_ip::{IpPrefix, LinkRef, NexthopSpec, RouteFilter, RouteQuery, RouteSpec, names};
 
+use super::args::Cmd;
 use super::args::{self, Args, CmdResult, Failure, duparg2, invarg, matches, naming, number};
 use super::link::device_index;
 use super::{Ctx, Family};
-
-/// A subcommand of `route`.
-type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 
 /// `ip route`'s commands in `ip`'s order (`a` is `add`, `d` is `delete`, `s` is `show`).
 const COMMANDS: &[(&str, Option<Cmd>)] = &[
@@ -65,14 +63,7 @@ const COMMANDS: &[(&str, Option<Cmd>)] = &[
 
 /// `rtnl route ...`; no command is `show`.
 pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let Some(word) = args.next() else {
-        return show(ctx, args);
-    };
-    match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
-        Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported_word("route ", name)),
-        None => Err(args::unknown_command(word, "route")),
-    }
+    args::dispatch(ctx, args, "route", COMMANDS, show)
 }
 
 /// What `rtnl route help` prints.

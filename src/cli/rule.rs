@@ -18,11 +18,9 @@ use rtnl_ip::codec::{af, fr_act};
 use rtnl_ip::show;
 use rtnl_ip::{IpPrefix, RuleFilter, RuleSpec, names};
 
+use super::args::Cmd;
 use super::args::{self, Args, CmdResult, Failure, invarg, matches, naming, number};
 use super::{Ctx, Family};
-
-/// A subcommand of `rule`.
-type Cmd = fn(&mut Ctx, &mut Args<'_>) -> CmdResult;
 
 /// `ip rule`'s commands in `ip`'s order (`s` is `show`, `d` is `delete`, `f` is `flush`).
 const COMMANDS: &[(&str, Option<Cmd>)] = &[
@@ -39,14 +37,7 @@ const COMMANDS: &[(&str, Option<Cmd>)] = &[
 
 /// `rtnl rule ...`; no command is `show`.
 pub fn run(ctx: &mut Ctx, args: &mut Args<'_>) -> CmdResult {
-    let Some(word) = args.next() else {
-        return show(ctx, args);
-    };
-    match COMMANDS.iter().find(|(name, _)| matches(word, name)) {
-        Some((_, Some(cmd))) => cmd(ctx, args),
-        Some((name, None)) => Err(args::unsupported_word("rule ", name)),
-        None => Err(args::unknown_command(word, "rule")),
-    }
+    args::dispatch(ctx, args, "rule", COMMANDS, show)
 }
 
 /// What `rtnl rule help` prints.
