@@ -655,7 +655,19 @@ fn check_fields(spec: &Spec<'_>, payload: &Payload<'_>) {
             if r.dst_len > 0 {
                 assert_eq!(route.dst(), Some(r.dst.into()));
             }
-            assert_eq!(route.gateway(), r.gateway.map(Into::into));
+            // A gateway of the route's family is `RTA_GATEWAY`, one of the other `RTA_VIA`.
+            let dst: IpAddr = r.dst.into();
+            let gateway: Option<IpAddr> = r.gateway.map(Into::into);
+            let (same, other) = match gateway {
+                Some(g) if g.is_ipv4() == dst.is_ipv4() => (Some(g), None),
+                Some(g) => (None, Some(g)),
+                None => (None, None),
+            };
+            assert_eq!(route.gateway(), same);
+            assert_eq!(route.via().map(|(_, address)| address), other);
+            if let (Some((family, _)), Some(g)) = (route.via(), other) {
+                assert_eq!(family, if g.is_ipv4() { 2 } else { 10 });
+            }
             assert_eq!(route.oif(), r.oif);
             assert_eq!(route.priority(), r.metric);
             if let Some(table) = r.table {
