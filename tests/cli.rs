@@ -83,6 +83,8 @@ fn veth_pair_made_by_rtnl_is_what_ip_sees() {
     // Text: byte for byte, also after changes that show in the first line.
     text_matches_ip(&["link", "show"]);
     ok(&["link", "set", "v0", "up"]);
+    // NO-CARRIER comes with linkwatch, a moment after (seconds in a slow VM).
+    common::settled_links();
     let text = text_matches_ip(&["link", "show"]);
     assert!(text.contains("v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN>"));
     ok(&["link", "set", "dev", "v1", "up"]);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{RTNL, ip, ip_json, linkwatch_pending, outcome, private_netns, same_failure};
+use common::{RTNL, ip, outcome, private_netns, same_failure, settled_links};
 
 /// Two veth pairs, `v0` and `v2` in group 5, the others in the default group.
 fn setup() {
@@ -23,15 +23,8 @@ fn setup() {
 /// kernel's linkwatch has given each link that is up its operational state (until then a veth
 /// whose peer is down lacks `NO-CARRIER`; it comes up to a second later, later in a slow VM).
 fn links() -> Vec<String> {
-    let mut json = ip_json(&["link", "show"]);
-    for _ in 0..100 {
-        if !linkwatch_pending(&json) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        json = ip_json(&["link", "show"]);
-    }
-    json.as_array()
+    settled_links()
+        .as_array()
         .unwrap()
         .iter()
         .map(|l| format!("{} {} {} {}", l["ifname"], l["flags"], l["mtu"], l["group"]))

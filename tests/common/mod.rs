@@ -167,6 +167,20 @@ pub fn linkwatch_pending(links: &Value) -> bool {
     })
 }
 
+/// `ip -j -d link show`, once the kernel's linkwatch has given every link that is up its
+/// operational state ([`linkwatch_pending`]), or after 5 s as it is.
+pub fn settled_links() -> Value {
+    let mut json = ip_json(&["link", "show"]);
+    for _ in 0..100 {
+        if !linkwatch_pending(&json) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        json = ip_json(&["link", "show"]);
+    }
+    json
+}
+
 /// Runs `ip -j -d ARGS` and parses its JSON.
 pub fn ip_json(args: &[&str]) -> Value {
     let mut full = vec!["-j", "-d"];
