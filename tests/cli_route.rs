@@ -421,13 +421,7 @@ fn route_get_selectors_as_ip() {
         "route get 198.51.100.7 tos 0x10 uid 5 ipproto tcp sport 1 dport 2 notify",
         "route get 2001:db8::5 dsfield 8 uid 3 ipproto udp sport 53 dport 0x35",
     ] {
-        let words: Vec<&str> = form.split(' ').collect();
-        let get = |program: &str| {
-            common::sent_messages(program, &words)
-                .into_iter()
-                .filter(|m| m[4..6] == 26u16.to_ne_bytes()) // RTM_GETROUTE
-                .collect::<Vec<_>>()
-        };
+        let get = |program: &str| route_get_requests(program, form);
         let theirs = get("ip");
         assert_eq!(theirs.len(), 1, "{form}");
         assert_eq!(get(RTNL), theirs, "{form}");
@@ -603,13 +597,7 @@ fn route_get_as_and_families_as_ip() {
         "route get 198.51.100.7 as 203.0.113.1",
         "route get 2001:db8::7 from 2001:db8::1 as to 2001:db8::5 uid 3",
     ] {
-        let words: Vec<&str> = form.split(' ').collect();
-        let get = |program: &str| {
-            common::sent_messages(program, &words)
-                .into_iter()
-                .filter(|m| m[4..6] == 26u16.to_ne_bytes()) // RTM_GETROUTE
-                .collect::<Vec<_>>()
-        };
+        let get = |program: &str| route_get_requests(program, form);
         let theirs = get("ip");
         assert_eq!(theirs.len(), 1, "{form}");
         // RTA_NEWDST (19) is in it.
@@ -620,6 +608,14 @@ fn route_get_as_and_families_as_ip() {
         );
         assert_eq!(get(RTNL), theirs, "{form}");
     }
+}
+
+/// The `RTM_GETROUTE` requests `program FORM` sent (its words split at spaces).
+fn route_get_requests(program: &str, form: &str) -> Vec<Vec<u8>> {
+    common::sent_messages(program, &form.split(' ').collect::<Vec<_>>())
+        .into_iter()
+        .filter(|m| m[4..6] == 26u16.to_ne_bytes()) // RTM_GETROUTE
+        .collect()
 }
 
 /// `route add|del ... vrf NAME` (this host has no vrf driver: the VM test

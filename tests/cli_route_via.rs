@@ -17,7 +17,10 @@
 
 mod common;
 
-use common::{each_form, ip, printing, private_netns, same, same_from_fresh, words};
+use common::{
+    each_form, ip, ip_lines, printing, private_netns, same, same_from_fresh,
+    veth_pair_with_addresses, words,
+};
 
 /// The routes the selectors choose from: an IPv4 route through an IPv6 gateway, a multipath
 /// one with an IPv6 and an IPv4 hop, IPv4 routes with and without a preferred source, and an
@@ -34,18 +37,9 @@ const ROUTES: [&str; 5] = [
 /// `2001:db8::1/64` on `v0`, and with `routes` the [`ROUTES`].
 fn setup(routes: bool) {
     private_netns();
-    let mut cmds = vec![
-        "link add v0 type veth peer name v1",
-        "link set v0 up",
-        "link set v1 up",
-        "address add 192.0.2.1/24 dev v0",
-        "address add 2001:db8::1/64 dev v0 nodad",
-    ];
+    veth_pair_with_addresses("v0", "v1");
     if routes {
-        cmds.extend(ROUTES);
-    }
-    for cmd in cmds {
-        ip(&cmd.split(' ').collect::<Vec<_>>());
+        ip_lines(&ROUTES);
     }
 }
 
